@@ -1,1 +1,22 @@
-pub fn hi(){}
+//! The pure core of the mental health social work toolkit.
+//!
+//! A pipeline of pure stages, shared by the browser app, the `mhsw` command line and the tests:
+//!
+//! ```text
+//! questionnaires/*.json ──load──▶ Definition (typed, validated)
+//! user input ───────────────────▶ Responses
+//! (Definition, Responses) ──score──▶ Scores
+//! (Scores, history, peers, plan) ──report──▶ Report (neutral document)
+//! Report ──pdf──▶ PDF bytes (feature `pdf`)
+//! ```
+//!
+//! Nothing here touches a browser, a file system or a clock: dates, ids and "now" come in as
+//! arguments, so every stage is tested natively in milliseconds.
+
+pub mod date;
+pub mod definition;
+pub mod frameworks;
+pub mod ids;
+pub mod plan;
+pub mod responses;
+pub mod work;

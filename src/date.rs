@@ -1,0 +1,192 @@
+//! Calendar dates, written `2026-11-22` in files and shown as `22 November 2026` to people.
+//!
+//! Owns: parsing, validating, ordering and formatting dates.
+//! Must not touch: the clock. "Today" is always passed in by the caller.
+
+use std::fmt;
+use std::str::FromStr;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A calendar date with no time zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+/// Why a piece of text is not a date.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` is not a date: write it as year-month-day, for example 2026-11-22")]
+pub struct DateError {
+    /// The text that was given.
+    pub text: String,
+}
+
+impl Date {
+    /// Makes a date, or `None` when the day does not exist (30 February, month 13, …).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {
+        let valid = (1..=12).contains(&month)
+            && (1000..=9999).contains(&year)
+            && day >= 1
+            && day <= days_in_month(year, month);
+        valid.then_some(Self { year, month, day })
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+
+    /// The month, 1 to 12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+
+    /// The day of the month.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// How people read it: `22 November 2026`.
+    pub fn long(self) -> String {
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month - 1)],
+            self.year
+        )
+    }
+
+    /// Days since 1 January 1000, for differences between dates.
+    pub fn ordinal(self) -> i64 {
+        let mut days = 0i64;
+        for year in 1000..self.year {
+            days += if is_leap(year) { 366 } else { 365 };
+        }
+        for month in 1..self.month {
+            days += i64::from(days_in_month(self.year, month));
+        }
+        days + i64::from(self.day) - 1
+    }
+
+    /// Whole days from `self` to `later` (negative when `later` is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        later.ordinal() - self.ordinal()
+    }
+}
+
+fn is_leap(year: u16) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl FromStr for Date {
+    type Err = DateError;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let error = || DateError {
+            text: text.to_owned(),
+        };
+        let mut parts = text.split('-');
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(error());
+        };
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return Err(error());
+        }
+        let year = y.parse().map_err(|_| error())?;
+        let month = m.parse().map_err(|_| error())?;
+        let day = d.parse().map_err(|_| error())?;
+        Date::new(year, month, day).ok_or_else(error)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "description": "A date written year-month-day, for example 2026-11-22."
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_formats() {
+        let date: Date = "2026-11-22".parse().unwrap();
+        assert_eq!(date.long(), "22 November 2026");
+        assert_eq!(date.to_string(), "2026-11-22");
+    }
+
+    #[test]
+    fn rejects_impossible_dates() {
+        for text in ["2026-02-30", "2026-13-01", "26-11-22", "2026-11-22-1", "", "2026/11/22"] {
+            assert!(text.parse::<Date>().is_err(), "{text}");
+        }
+        assert!("2024-02-29".parse::<Date>().is_ok());
+        assert!("2025-02-29".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn differences() {
+        let a: Date = "2026-11-22".parse().unwrap();
+        let b: Date = "2027-01-01".parse().unwrap();
+        assert_eq!(a.days_until(b), 40);
+        assert_eq!(b.days_until(a), -40);
+    }
+}

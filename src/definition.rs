@@ -1,0 +1,630 @@
+//! The questionnaire definition format: what authors write in `questionnaires/*.json`.
+//!
+//! Owns: the typed model of a definition (metadata, scales, sections, questions, conditions,
+//! scoring configuration, the improvement-plan fields) and the look-ups the other stages need.
+//! Loading happens in two steps, as in [`load`]: strict parsing into these types (unknown fields,
+//! unknown question kinds and wrong shapes are errors), then [`validate`] over the whole definition,
+//! which reports every problem at once with its place and a fix.
+//!
+//! Must not touch: answers, scores or anything in a browser. A question kind is matched once per
+//! concern: what it accepts ([`crate::responses`]), how it scores ([`crate::scoring`]) and how it is
+//! shown (the app).
+
+pub mod load;
+pub mod schema;
+pub mod validate;
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+pub use crate::ids::{BandId, DefinitionId, OptionValue, QuestionId, ScaleId, SectionId, ThemeId};
+pub use load::{load_definition, parse_definition, LoadError};
+pub use validate::{validate, Problem};
+
+/// The value every definition gives in `"$schema"`, so editors can check and complete it.
+pub const SCHEMA_REFERENCE: &str = "schema.json";
+
+/// A whole questionnaire: one of the three tools, or an organisation's own.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Definition {
+    /// The schema this file follows; `schema.json` beside the definitions.
+    #[serde(rename = "$schema")]
+    pub schema: String,
+    /// A stable id, lower case with hyphens, for example `self-assessment`. Saved work records it.
+    pub id: DefinitionId,
+    /// The version of this definition, for example `1.0.0`. Change it whenever questions change.
+    pub version: String,
+    /// What kind of tool this is; it decides how the app presents it.
+    pub kind: ToolKind,
+    /// The title people see.
+    pub title: String,
+    /// One or two sentences on what the tool is for.
+    pub purpose: String,
+    /// Who completes it.
+    pub audience: String,
+    /// Where it applies.
+    pub nation: Nation,
+    /// How this tool relates to the 2016 toolkit and who wrote it. Shown in the app and the report.
+    pub alignment: String,
+    /// Text shown before the first question and on every screen (feedback tools need both).
+    #[serde(default, skip_serializing_if = "Notices::is_empty")]
+    pub notices: Notices,
+    /// What else is recorded beside each answer.
+    #[serde(default)]
+    pub collect: Collect,
+    /// Named rating scales, used by `rating` questions.
+    #[serde(default)]
+    pub scales: BTreeMap<ScaleId, Scale>,
+    /// Themes that questions can belong to, shared across tools by id (for triangulation).
+    #[serde(default)]
+    pub themes: Vec<Theme>,
+    /// How answers become scores. Leave it out for tools that are not scored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring: Option<ScoringConfig>,
+    /// The improvement plan (or the commitments of a statement), when the tool has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<PlanConfig>,
+    /// The sections, in the order people meet them.
+    pub sections: Vec<Section>,
+}
+
+/// The kinds of tool the app knows how to present.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ToolKind {
+    /// An organisational self-assessment: scored, with evidence, benchmarks and a plan.
+    Audit,
+    /// Anonymous feedback from people who use services or their carers, combined into a report.
+    Feedback,
+    /// A record of a conversation about practice, kept for supervision.
+    Conversation,
+    /// A strategic statement built from the latest audit.
+    Statement,
+}
+
+impl ToolKind {
+    /// A short plain-English name for the kind.
+    pub fn label(self) -> &'static str {
+        match self {
+            ToolKind::Audit => "Organisational self-assessment",
+            ToolKind::Feedback => "Feedback questionnaire",
+            ToolKind::Conversation => "Conversation record",
+            ToolKind::Statement => "Strategic statement",
+        }
+    }
+}
+
+/// Where a definition applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Nation {
+    /// England only.
+    England,
+    /// Wales only.
+    Wales,
+    /// Both England and Wales.
+    EnglandAndWales,
+}
+
+impl Nation {
+    /// How the nation is written in the app.
+    pub fn label(self) -> &'static str {
+        match self {
+            Nation::England => "England",
+            Nation::Wales => "Wales",
+            Nation::EnglandAndWales => "England and Wales",
+        }
+    }
+}
+
+/// Standing text the app shows around the questions.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Notices {
+    /// Shown before the first question: who sees the answers and that no name is asked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anonymity: Option<String>,
+    /// Shown on every screen: where to get help now, if someone is in crisis or at risk.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crisis: Option<String>,
+    /// Shown on the thank-you screen after someone submits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thank_you: Option<String>,
+}
+
+impl Notices {
+    /// True when no notice is given.
+    pub fn is_empty(&self) -> bool {
+        self.anonymity.is_none() && self.crisis.is_none() && self.thank_you.is_none()
+    }
+}
+
+/// What the app records beside each answer.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Collect {
+    /// A box for the evidence behind each answer (questions give an `evidence_prompt`).
+    #[serde(default)]
+    pub evidence: bool,
+    /// A box for a comment on each answer.
+    #[serde(default)]
+    pub comments: bool,
+    /// A priority (low, medium, high) for each item.
+    #[serde(default)]
+    pub priority: bool,
+}
+
+/// A named scale: every point has a text label, so nothing depends on colour or numbers alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    /// What the scale measures, for people reading the definition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The points of the scale, lowest first, then any special options.
+    pub options: Vec<ScaleOption>,
+}
+
+/// One point of a scale, or one option of a choice question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScaleOption {
+    /// What is stored when this option is chosen, for example `partly`.
+    pub value: OptionValue,
+    /// What people see.
+    pub label: String,
+    /// A plainer wording for the easy-read view.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub easy_read: Option<String>,
+    /// A longer description of what this point means, for raters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Points earned when chosen. Give either `points` or `special`, not both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub points: Option<u32>,
+    /// An option that is not a point on the scale. Give either `points` or `special`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub special: Option<Special>,
+    /// True when choosing this option counts as agreeing or as a positive answer, for
+    /// "the share that agree" in feedback reports and for strengths in audits.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub positive: bool,
+}
+
+/// Options that scoring treats specially.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Special {
+    /// "Not applicable" or "Doesn't apply": left out of both earned and possible points.
+    NotApplicable,
+    /// "Don't know": left out of the score and counted as an evidence gap.
+    DontKnow,
+    /// "Prefer not to say": left out of the score and counted on its own.
+    PreferNotToSay,
+}
+
+/// A theme that questions belong to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Theme {
+    /// The theme's id; the same id in two definitions means the same theme.
+    pub id: ThemeId,
+    /// Its title.
+    pub title: String,
+}
+
+/// How answers become section and overall scores.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScoringConfig {
+    /// How each section's items combine; sections may override it.
+    #[serde(default)]
+    pub aggregate: Aggregation,
+    /// The bands a percentage falls into, lowest first; sections may override them.
+    pub bands: Vec<Band>,
+}
+
+/// How a section's items combine into its score.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Aggregation {
+    /// Weighted points earned as a percentage of the weighted points possible.
+    #[default]
+    PercentOfMaximum,
+    /// The lowest-scoring item decides the section: a condition is only as strong as its weakest part.
+    LowestItem,
+}
+
+/// A band of percentages with a label in words, for example "Amber: partly achieved".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// The band's id, for example `amber`.
+    pub id: BandId,
+    /// Its name, for example `Amber`.
+    pub label: String,
+    /// What it means, for example `Partly achieved`.
+    pub meaning: String,
+    /// The lowest percentage in the band (included).
+    pub from_percent: u8,
+    /// The percentage where the next band starts (not included), or 100 for the top band
+    /// (included).
+    pub to_percent: u8,
+    /// How the band is drawn; always shown with its label, never by colour alone.
+    pub tone: Tone,
+    /// True when items and sections in this band should be proposed for the improvement plan.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub proposes_action: bool,
+}
+
+/// The drawing style of a band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Tone {
+    /// Red: not yet achieved.
+    Red,
+    /// Amber: partly achieved.
+    Amber,
+    /// Green: achieved.
+    Green,
+    /// A band with no traffic-light meaning.
+    Neutral,
+}
+
+/// The improvement plan (audits) or the commitments (statements).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanConfig {
+    /// The plan's title, for example "Improvement plan" or "Our commitments".
+    pub title: String,
+    /// What the plan is for, shown above it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<String>,
+    /// The columns of an action row, in order.
+    pub fields: Vec<PlanField>,
+    /// True to propose rows from items in bands marked `proposes_action` and items marked high
+    /// priority.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub propose_from_answers: bool,
+}
+
+/// One column of an action row.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanField {
+    /// Which field this is.
+    pub field: PlanFieldKind,
+    /// The column heading people see.
+    pub label: String,
+    /// Hint text under the heading.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// True when a row is incomplete without it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
+}
+
+/// The fields an action row can have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanFieldKind {
+    /// What will be done.
+    Action,
+    /// Who leads it.
+    Lead,
+    /// Who else is involved.
+    Partners,
+    /// When it should be done by.
+    TargetDate,
+    /// How we will know it worked.
+    SuccessMeasure,
+    /// Not started, in progress, done or stopped.
+    Status,
+    /// When it will next be reviewed.
+    ReviewDate,
+}
+
+/// A section: one page of questions with an introduction.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Unique within the definition.
+    pub id: SectionId,
+    /// The heading.
+    pub title: String,
+    /// What this section is about and why it matters.
+    pub intro: String,
+    /// A plainer introduction for the easy-read view.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub easy_read: Option<String>,
+    /// Frameworks this whole section relates to.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maps_to: Vec<crate::frameworks::MappingRef>,
+    /// Show the section only when this condition holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shows_when: Option<Condition>,
+    /// Overrides the definition's aggregation for this section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aggregate: Option<Aggregation>,
+    /// Overrides the definition's bands for this section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bands: Option<Vec<Band>>,
+    /// For statements: the audit this section draws its current position from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefill_from: Option<Prefill>,
+    /// The questions, in order.
+    pub questions: Vec<Question>,
+}
+
+/// Where a statement section takes its current position from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Prefill {
+    /// The audit definition's id, for example `self-assessment`.
+    pub definition: DefinitionId,
+    /// The audit's sections that describe this part of the statement.
+    pub sections: Vec<SectionId>,
+}
+
+/// One question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    /// Unique across the whole definition; saved answers are keyed by it, so never reuse an id
+    /// for a different question.
+    pub id: QuestionId,
+    /// The question as people read it.
+    pub text: String,
+    /// The kind of answer and its settings.
+    pub answer: AnswerKind,
+    /// A plainer wording for the easy-read view.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub easy_read: Option<String>,
+    /// Extra guidance shown under the question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// What evidence would support an answer (audits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence_prompt: Option<String>,
+    /// True when the section cannot be finished without an answer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub required: bool,
+    /// How much this question counts in its section's score; 1 unless given.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub weight: u32,
+    /// The theme this question belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<ThemeId>,
+    /// The frameworks this question relates to, such as `role:A` or `employer:5`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maps_to: Vec<crate::frameworks::MappingRef>,
+    /// Show the question only when this condition holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shows_when: Option<Condition>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn is_one(value: &u32) -> bool {
+    *value == 1
+}
+
+/// The kinds of answer a question takes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum AnswerKind {
+    /// A point on a named scale.
+    Rating {
+        /// The scale's id in `scales`.
+        scale: ScaleId,
+    },
+    /// One option from a list.
+    SingleChoice {
+        /// The options, in order.
+        options: Vec<ScaleOption>,
+    },
+    /// Any number of options from a list.
+    MultipleChoice {
+        /// The options, in order.
+        options: Vec<ScaleOption>,
+    },
+    /// Yes or no.
+    YesNo {
+        /// Points for "yes", when the answer is scored.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        yes_points: Option<u32>,
+        /// Points for "no", when the answer is scored.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        no_points: Option<u32>,
+    },
+    /// A line of text.
+    ShortText {
+        /// The most characters accepted; 200 unless given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_length: Option<u32>,
+    },
+    /// Paragraphs of text.
+    LongText {
+        /// The most characters accepted; 20,000 unless given.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        max_length: Option<u32>,
+    },
+    /// A calendar date.
+    Date {},
+}
+
+impl AnswerKind {
+    /// The name authors write in `"type"`.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            AnswerKind::Rating { .. } => "rating",
+            AnswerKind::SingleChoice { .. } => "single_choice",
+            AnswerKind::MultipleChoice { .. } => "multiple_choice",
+            AnswerKind::YesNo { .. } => "yes_no",
+            AnswerKind::ShortText { .. } => "short_text",
+            AnswerKind::LongText { .. } => "long_text",
+            AnswerKind::Date {} => "date",
+        }
+    }
+
+    /// True for free-text answers.
+    pub fn is_free_text(&self) -> bool {
+        matches!(
+            self,
+            AnswerKind::ShortText { .. } | AnswerKind::LongText { .. }
+        )
+    }
+}
+
+/// The value stored for "yes" in a yes/no question.
+pub const YES: &str = "yes";
+/// The value stored for "no" in a yes/no question.
+pub const NO: &str = "no";
+
+/// The default and ceiling for short text.
+pub const SHORT_TEXT_MAX: u32 = 200;
+/// The default and ceiling for long text.
+pub const LONG_TEXT_MAX: u32 = 20_000;
+
+/// Show something only when another question's answer is one of some values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    /// The question whose answer decides.
+    pub question: QuestionId,
+    /// The option values that make the condition hold (for multiple choice: any of them chosen).
+    pub any_of: Vec<OptionValue>,
+}
+
+/// A resolved option list for a question: the scale's, the question's own, or yes/no.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionList<'a> {
+    /// The options in order.
+    pub options: std::borrow::Cow<'a, [ScaleOption]>,
+}
+
+impl Definition {
+    /// Every question with its section, in order.
+    pub fn questions(&self) -> impl Iterator<Item = (&Section, &Question)> {
+        self.sections
+            .iter()
+            .flat_map(|section| section.questions.iter().map(move |q| (section, q)))
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().map(|(_, q)| q).find(|q| q.id.as_str() == id)
+    }
+
+    /// The section with this id.
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id.as_str() == id)
+    }
+
+    /// The theme with this id.
+    pub fn theme(&self, id: &str) -> Option<&Theme> {
+        self.themes.iter().find(|t| t.id.as_str() == id)
+    }
+
+    /// The options a question offers, or `None` for text and date questions (and for a rating
+    /// whose scale is missing, which validation reports).
+    pub fn options_of<'a>(&'a self, question: &'a Question) -> Option<OptionList<'a>> {
+        use std::borrow::Cow;
+        match &question.answer {
+            AnswerKind::Rating { scale } => self.scales.get(scale).map(|s| OptionList {
+                options: Cow::Borrowed(&s.options),
+            }),
+            AnswerKind::SingleChoice { options } | AnswerKind::MultipleChoice { options } => {
+                Some(OptionList {
+                    options: Cow::Borrowed(options),
+                })
+            }
+            AnswerKind::YesNo {
+                yes_points,
+                no_points,
+            } => Some(OptionList {
+                options: Cow::Owned(vec![
+                    yes_no_option(YES, "Yes", *yes_points),
+                    yes_no_option(NO, "No", *no_points),
+                ]),
+            }),
+            AnswerKind::ShortText { .. } | AnswerKind::LongText { .. } | AnswerKind::Date {} => {
+                None
+            }
+        }
+    }
+
+    /// The bands that apply to a section (its own, or the definition's).
+    pub fn bands_for<'a>(&'a self, section: &'a Section) -> &'a [Band] {
+        section
+            .bands
+            .as_deref()
+            .or_else(|| self.scoring.as_ref().map(|s| s.bands.as_slice()))
+            .unwrap_or(&[])
+    }
+
+    /// The aggregation that applies to a section.
+    pub fn aggregation_for(&self, section: &Section) -> Aggregation {
+        section
+            .aggregate
+            .or_else(|| self.scoring.as_ref().map(|s| s.aggregate))
+            .unwrap_or_default()
+    }
+
+    /// A short label, for example "Organisational self-assessment, version 1.0.0".
+    pub fn version_label(&self) -> String {
+        format!("{}, version {}", self.title, self.version)
+    }
+}
+
+fn yes_no_option(value: &str, label: &str, points: Option<u32>) -> ScaleOption {
+    ScaleOption {
+        value: OptionValue::new(value),
+        label: label.to_owned(),
+        easy_read: None,
+        description: None,
+        points,
+        special: None,
+        positive: value == YES,
+    }
+}
+
+impl OptionList<'_> {
+    /// The option with this stored value.
+    pub fn find(&self, value: &str) -> Option<&ScaleOption> {
+        self.options.iter().find(|o| o.value.as_str() == value)
+    }
+
+    /// The highest points any option earns, or `None` when no option is scored.
+    pub fn max_points(&self) -> Option<u32> {
+        self.options.iter().filter_map(|o| o.points).max()
+    }
+
+    /// The scored points in order (for "one scale point" comparisons).
+    pub fn scored_points(&self) -> Vec<u32> {
+        let mut points: Vec<u32> = self.options.iter().filter_map(|o| o.points).collect();
+        points.sort_unstable();
+        points.dedup();
+        points
+    }
+}
+
+impl Band {
+    /// True when a percentage (as an exact fraction `numerator / denominator` of 100) falls in
+    /// this band.
+    pub fn contains(&self, numerator: u64, denominator: u64) -> bool {
+        if denominator == 0 {
+            return false;
+        }
+        // percent = 100 * n / d; from <= percent < to, or percent == 100 in the top band.
+        let scaled = 100 * numerator;
+        let from = u64::from(self.from_percent) * denominator;
+        let to = u64::from(self.to_percent) * denominator;
+        scaled >= from && (scaled < to || (self.to_percent == 100 && scaled == to))
+    }
+}

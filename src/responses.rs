@@ -1,0 +1,320 @@
+//! Answers to one definition: what a person chose or wrote, with evidence, comment and priority.
+//!
+//! Owns: the answer model, which answers a question kind accepts, and which questions and sections
+//! are shown given the answers so far (conditions), and what is still missing.
+//! Must not touch: scoring (see [`crate::scoring`]) or storage.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::definition::{AnswerKind, Condition, Definition, Question, Section, LONG_TEXT_MAX, SHORT_TEXT_MAX};
+use crate::ids::{OptionValue, QuestionId};
+
+/// One answer. "No answer" is the absence of an `Answer`, never an empty string.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Answer {
+    /// The chosen option of a rating, single-choice or yes/no question.
+    Choice(OptionValue),
+    /// The chosen options of a multiple-choice question (possibly none).
+    Choices(Vec<OptionValue>),
+    /// Text written in answer.
+    Text(String),
+    /// A date.
+    Date(Date),
+}
+
+/// How urgent an item is, as the people completing an audit judge it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Priority {
+    /// Low priority.
+    Low,
+    /// Medium priority.
+    Medium,
+    /// High priority.
+    High,
+}
+
+impl Priority {
+    /// Every priority, lowest first.
+    pub const ALL: [Priority; 3] = [Priority::Low, Priority::Medium, Priority::High];
+
+    /// The word people see.
+    pub fn label(self) -> &'static str {
+        match self {
+            Priority::Low => "Low",
+            Priority::Medium => "Medium",
+            Priority::High => "High",
+        }
+    }
+}
+
+/// Everything recorded for one question.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ItemResponse {
+    /// The answer, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub answer: Option<Answer>,
+    /// The evidence behind the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+    /// A comment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// The priority given to the item.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub priority: Option<Priority>,
+}
+
+impl ItemResponse {
+    /// True when nothing at all is recorded.
+    pub fn is_empty(&self) -> bool {
+        self.answer.is_none()
+            && self.evidence.is_none()
+            && self.comment.is_none()
+            && self.priority.is_none()
+    }
+}
+
+/// All the answers to one definition, keyed by question id.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(transparent)]
+pub struct Responses {
+    /// The items, in a stable order.
+    pub items: BTreeMap<QuestionId, ItemResponse>,
+}
+
+/// Why an answer does not fit its question.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AnswerError {
+    /// The question takes a different kind of answer.
+    #[error("question `{question}` takes a {expected} answer")]
+    WrongKind {
+        /// The question.
+        question: QuestionId,
+        /// The kind it takes.
+        expected: &'static str,
+    },
+    /// The option is not one the question offers.
+    #[error("question `{question}` has no option `{value}`; its options are: {offered}")]
+    UnknownOption {
+        /// The question.
+        question: QuestionId,
+        /// The value given.
+        value: OptionValue,
+        /// The values it offers, comma-separated.
+        offered: String,
+    },
+    /// The text is longer than allowed.
+    #[error("the answer to question `{question}` is {length} characters long; the limit is {limit}")]
+    TooLong {
+        /// The question.
+        question: QuestionId,
+        /// The characters given.
+        length: usize,
+        /// The limit.
+        limit: u32,
+    },
+    /// The text is empty; no answer should be stored instead.
+    #[error("the answer to question `{question}` is empty")]
+    Empty {
+        /// The question.
+        question: QuestionId,
+    },
+}
+
+/// Checks that an answer fits its question: the one place that matches a question kind against
+/// an answer.
+pub fn accepts(definition: &Definition, question: &Question, answer: &Answer) -> Result<(), AnswerError> {
+    let wrong = |expected| AnswerError::WrongKind {
+        question: question.id.clone(),
+        expected,
+    };
+    let check_option = |value: &OptionValue| -> Result<(), AnswerError> {
+        let options = definition.options_of(question).ok_or_else(|| wrong("text"))?;
+        if options.find(value.as_str()).is_some() {
+            Ok(())
+        } else {
+            Err(AnswerError::UnknownOption {
+                question: question.id.clone(),
+                value: value.clone(),
+                offered: options
+                    .options
+                    .iter()
+                    .map(|o| o.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            })
+        }
+    };
+    let check_text = |text: &str, max: Option<u32>, ceiling: u32| -> Result<(), AnswerError> {
+        let limit = max.unwrap_or(ceiling).min(ceiling);
+        let length = text.chars().count();
+        if text.trim().is_empty() {
+            Err(AnswerError::Empty {
+                question: question.id.clone(),
+            })
+        } else if length > limit as usize {
+            Err(AnswerError::TooLong {
+                question: question.id.clone(),
+                length,
+                limit,
+            })
+        } else {
+            Ok(())
+        }
+    };
+    match (&question.answer, answer) {
+        (
+            AnswerKind::Rating { .. } | AnswerKind::SingleChoice { .. } | AnswerKind::YesNo { .. },
+            Answer::Choice(value),
+        ) => check_option(value),
+        (AnswerKind::Rating { .. } | AnswerKind::SingleChoice { .. } | AnswerKind::YesNo { .. }, _) => {
+            Err(wrong("single option"))
+        }
+        (AnswerKind::MultipleChoice { .. }, Answer::Choices(values)) => {
+            values.iter().try_for_each(check_option)
+        }
+        (AnswerKind::MultipleChoice { .. }, _) => Err(wrong("list of options")),
+        (AnswerKind::ShortText { max_length }, Answer::Text(text)) => {
+            check_text(text, *max_length, SHORT_TEXT_MAX)
+        }
+        (AnswerKind::LongText { max_length }, Answer::Text(text)) => {
+            check_text(text, *max_length, LONG_TEXT_MAX)
+        }
+        (AnswerKind::ShortText { .. } | AnswerKind::LongText { .. }, _) => Err(wrong("text")),
+        (AnswerKind::Date {}, Answer::Date(_)) => Ok(()),
+        (AnswerKind::Date {}, _) => Err(wrong("date")),
+    }
+}
+
+impl Responses {
+    /// The answer to a question, if any.
+    pub fn answer(&self, question: &str) -> Option<&Answer> {
+        self.items.get(question).and_then(|item| item.answer.as_ref())
+    }
+
+    /// The item for a question, if anything is recorded.
+    pub fn item(&self, question: &str) -> Option<&ItemResponse> {
+        self.items.get(question)
+    }
+
+    /// Records a change to one item; an item with nothing left in it is removed.
+    pub fn set(&mut self, question: QuestionId, item: ItemResponse) {
+        if item.is_empty() {
+            self.items.remove(&question);
+        } else {
+            self.items.insert(question, item);
+        }
+    }
+
+    /// True when a condition holds for these answers (and its question is itself shown).
+    pub fn condition_holds(&self, definition: &Definition, condition: &Condition) -> bool {
+        self.condition_holds_at(definition, condition, 0)
+    }
+
+    fn condition_holds_at(&self, definition: &Definition, condition: &Condition, depth: usize) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        let Some(target) = definition.question(condition.question.as_str()) else {
+            return false;
+        };
+        if !self.question_shown_at(definition, target, depth + 1) {
+            return false;
+        }
+        match self.answer(condition.question.as_str()) {
+            Some(Answer::Choice(value)) => condition.any_of.contains(value),
+            Some(Answer::Choices(values)) => values.iter().any(|v| condition.any_of.contains(v)),
+            _ => false,
+        }
+    }
+
+    /// True when a section is shown given these answers.
+    pub fn section_shown(&self, definition: &Definition, section: &Section) -> bool {
+        self.section_shown_at(definition, section, 0)
+    }
+
+    fn section_shown_at(&self, definition: &Definition, section: &Section, depth: usize) -> bool {
+        section
+            .shows_when
+            .as_ref()
+            .is_none_or(|c| self.condition_holds_at(definition, c, depth + 1))
+    }
+
+    /// True when a question is shown given these answers (its section shown, its condition met).
+    pub fn question_shown(&self, definition: &Definition, question: &Question) -> bool {
+        self.question_shown_at(definition, question, 0)
+    }
+
+    fn question_shown_at(&self, definition: &Definition, question: &Question, depth: usize) -> bool {
+        let section = definition
+            .sections
+            .iter()
+            .find(|s| s.questions.iter().any(|q| q.id == question.id));
+        section.is_none_or(|s| self.section_shown_at(definition, s, depth + 1))
+            && question
+                .shows_when
+                .as_ref()
+                .is_none_or(|c| self.condition_holds_at(definition, c, depth + 1))
+    }
+
+    /// Questions of a section that are shown and required but have no answer, in order.
+    pub fn missing_required<'a>(&self, definition: &'a Definition, section: &'a Section) -> Vec<&'a Question> {
+        section
+            .questions
+            .iter()
+            .filter(|q| q.required && self.answer(q.id.as_str()).is_none())
+            .filter(|q| self.question_shown(definition, q))
+            .collect()
+    }
+
+    /// How many of a section's shown questions have an answer, and how many are shown.
+    pub fn progress(&self, definition: &Definition, section: &Section) -> Progress {
+        let shown: Vec<&Question> = if self.section_shown(definition, section) {
+            section
+                .questions
+                .iter()
+                .filter(|q| self.question_shown(definition, q))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Progress {
+            answered: shown.iter().filter(|q| self.answer(q.id.as_str()).is_some()).count(),
+            shown: shown.len(),
+        }
+    }
+}
+
+/// How far a section (or a whole definition) has got.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    /// Shown questions with an answer.
+    pub answered: usize,
+    /// Questions currently shown.
+    pub shown: usize,
+}
+
+impl Progress {
+    /// True when every shown question has an answer (and something is shown).
+    pub fn is_complete(self) -> bool {
+        self.shown > 0 && self.answered == self.shown
+    }
+
+    /// "4 of 7 answered", or "Not shown" when nothing is shown.
+    pub fn label(self) -> String {
+        if self.shown == 0 {
+            "Not needed".to_owned()
+        } else if self.is_complete() {
+            format!("Complete: all {} answered", self.shown)
+        } else {
+            format!("{} of {} answered", self.answered, self.shown)
+        }
+    }
+}

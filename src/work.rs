@@ -1,0 +1,358 @@
+//! A piece of work: one audit, feedback collection, conversation record or statement, as saved on
+//! the device and as exported to a file.
+//!
+//! Owns: the self-describing work file format (format name and version, the definition's id and
+//! version, answers, plan, dates), checking an imported file completely before anything changes,
+//! migrating older format versions, and reconciling work with a newer version of its definition
+//! (answers to removed questions are set aside and listed, never dropped).
+//! Must not touch: browser storage or files (the app's edges pass text in and take text out).
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::definition::Definition;
+use crate::ids::{DefinitionId, QuestionId, ResponseId, WorkId};
+use crate::plan::PlanRow;
+use crate::responses::{accepts, ItemResponse, Responses};
+
+/// The `format` every work file declares.
+pub const WORK_FORMAT: &str = "mhsw-work";
+/// The current version of the work file format.
+pub const WORK_FORMAT_VERSION: u32 = 1;
+/// The largest work file accepted on import: 10 MB, room for about 20,000 feedback responses.
+pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
+
+/// Which definition (and which version of it) a piece of work answers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DefinitionRef {
+    /// The definition's id.
+    pub id: DefinitionId,
+    /// The definition's version when the work was last saved.
+    pub version: String,
+}
+
+/// Whose view an audit records, for setting leaders' and practitioners' views side by side.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Perspective {
+    /// Strategic and operational leaders (the usual audit).
+    #[default]
+    Leaders,
+    /// Practitioners answering the same items.
+    Practitioners,
+}
+
+impl Perspective {
+    /// The words people see.
+    pub fn label(self) -> &'static str {
+        match self {
+            Perspective::Leaders => "Leaders",
+            Perspective::Practitioners => "Practitioners",
+        }
+    }
+}
+
+/// A saved piece of work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Work {
+    /// Always `mhsw-work`.
+    pub format: String,
+    /// The format version this file was written in.
+    pub format_version: u32,
+    /// The work's id on the device.
+    pub id: WorkId,
+    /// Its name, for example "North Team audit, 2026 baseline".
+    pub name: String,
+    /// The definition it answers.
+    pub definition: DefinitionRef,
+    /// The organisation or team.
+    #[serde(default)]
+    pub organisation: String,
+    /// Who took part.
+    #[serde(default)]
+    pub participants: String,
+    /// Whose view an audit records.
+    #[serde(default)]
+    pub perspective: Perspective,
+    /// The day the work was started.
+    pub created: Date,
+    /// The day it was last changed.
+    pub updated: Date,
+    /// The answers.
+    #[serde(default)]
+    pub responses: Responses,
+    /// The improvement plan or commitments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<PlanRow>,
+    /// Answers to questions that a newer version of the definition no longer has. Kept, listed,
+    /// never dropped silently.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub set_aside: BTreeMap<QuestionId, ItemResponse>,
+    /// For feedback: the anonymous responses collected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collection: Option<Collection>,
+}
+
+/// A feedback collection: whose practice it is about, when, and the anonymous responses.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Collection {
+    /// Whose practice, or which team, the feedback is about.
+    pub about: String,
+    /// The first day of the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_start: Option<Date>,
+    /// The last day of the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period_end: Option<Date>,
+    /// Minutes of no activity after which an unfinished answer on a shared device is cleared.
+    #[serde(default = "default_idle_minutes")]
+    pub idle_minutes: u32,
+    /// The responses, each anonymous.
+    #[serde(default)]
+    pub responses: Vec<FeedbackResponse>,
+}
+
+fn default_idle_minutes() -> u32 {
+    5
+}
+
+/// How a feedback response reached the collection.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// Answered on a shared device.
+    #[default]
+    Device,
+    /// Typed in from a returned paper form.
+    Paper,
+}
+
+/// One person's anonymous feedback.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackResponse {
+    /// A random id, unique across devices, so importing the same file twice adds nothing.
+    pub id: ResponseId,
+    /// The day it was submitted.
+    pub submitted: Date,
+    /// How it was given.
+    #[serde(default)]
+    pub channel: Channel,
+    /// The definition version it answered.
+    pub definition_version: String,
+    /// The answers.
+    pub answers: Responses,
+}
+
+/// Why a file cannot be imported. Nothing is changed when any of these happens.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ImportError {
+    /// The file is over the size limit.
+    #[error("the file is {size} bytes, over the limit of {limit} bytes. Split the work into smaller files, or import fewer responses at a time")]
+    TooLarge {
+        /// The file's size.
+        size: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// The file is not JSON, or not a work file.
+    #[error("{message}. Fix: {fix}")]
+    Unreadable {
+        /// What is wrong, with the place where known.
+        message: String,
+        /// How to fix it.
+        fix: String,
+    },
+    /// The file was written by a newer version of the toolkit.
+    #[error("the file is in work format version {found}, newer than this app understands (version {supported}). Open it with the newer version of the toolkit that made it")]
+    NewerFormat {
+        /// The version in the file.
+        found: u32,
+        /// The newest this code reads.
+        supported: u32,
+    },
+    /// No definition with this id is available.
+    #[error("the file answers the questionnaire `{id}`, which is not available here. Add that questionnaire first, then import the file again")]
+    UnknownDefinition {
+        /// The id.
+        id: DefinitionId,
+    },
+    /// Some answers do not fit the definition.
+    #[error("{count} answers in the file do not fit the questionnaire: {details}")]
+    BadAnswers {
+        /// How many.
+        count: usize,
+        /// The first few, described.
+        details: String,
+    },
+}
+
+/// Reads a work file completely, or explains why not. Nothing else is touched.
+pub fn parse_work(text: &str) -> Result<Work, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            size: text.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::Unreadable {
+        message: format!(
+            "the file is not valid JSON (line {}, column {})",
+            e.line(),
+            e.column()
+        ),
+        fix: "choose a file exported from this app, unchanged".to_owned(),
+    })?;
+    let format = value.get("format").and_then(|v| v.as_str());
+    if format != Some(WORK_FORMAT) {
+        return Err(ImportError::Unreadable {
+            message: "the file is not a piece of work exported from this app (it has no \"format\": \"mhsw-work\")".to_owned(),
+            fix: "choose a file made with \"Export\" in this app".to_owned(),
+        });
+    }
+    let version = value
+        .get("format_version")
+        .and_then(|v| v.as_u64())
+        .and_then(|v| u32::try_from(v).ok())
+        .ok_or_else(|| ImportError::Unreadable {
+            message: "the file has no format version".to_owned(),
+            fix: "choose a file made with \"Export\" in this app".to_owned(),
+        })?;
+    if version > WORK_FORMAT_VERSION {
+        return Err(ImportError::NewerFormat {
+            found: version,
+            supported: WORK_FORMAT_VERSION,
+        });
+    }
+    let value = migrate(value, version);
+    serde_path_to_error::deserialize(value).map_err(|error| {
+        let path = error.path().to_string();
+        ImportError::Unreadable {
+            message: format!("the file has a problem at `{path}`: {}", error.inner()),
+            fix: "choose a file exported from this app, unchanged".to_owned(),
+        }
+    })
+}
+
+/// Brings an older format version up to the current one. Version 1 is the first, so there is
+/// nothing to do yet; each future version adds one step here.
+fn migrate(value: serde_json::Value, _from_version: u32) -> serde_json::Value {
+    value
+}
+
+/// Checks every answer in a work file against its definition, so an import is all or nothing.
+pub fn check_answers(work: &Work, definition: &Definition) -> Result<(), ImportError> {
+    let mut problems = Vec::new();
+    let mut check = |responses: &Responses, context: &str| {
+        for (id, item) in &responses.items {
+            let Some(answer) = &item.answer else { continue };
+            match definition.question(id.as_str()) {
+                // Unknown questions are not errors: reconciling sets them aside.
+                None => {}
+                Some(question) => {
+                    if let Err(error) = accepts(definition, question, answer) {
+                        problems.push(format!("{context}{error}"));
+                    }
+                }
+            }
+        }
+    };
+    check(&work.responses, "");
+    if let Some(collection) = &work.collection {
+        for (index, response) in collection.responses.iter().enumerate() {
+            check(&response.answers, &format!("response {}: ", index + 1));
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        let count = problems.len();
+        problems.truncate(5);
+        Err(ImportError::BadAnswers {
+            count,
+            details: problems.join("; "),
+        })
+    }
+}
+
+/// What changed when work was brought up to date with its definition.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Reconciliation {
+    /// The version the work was saved with.
+    pub from_version: String,
+    /// The definition's version now.
+    pub to_version: String,
+    /// Questions answered in the work that the definition no longer has: their answers are set
+    /// aside.
+    pub set_aside: Vec<QuestionId>,
+    /// Questions the definition has that the old version did not (new, unanswered).
+    pub new_questions: Vec<QuestionId>,
+    /// Answers that no longer fit their question (an option removed): set aside too.
+    pub no_longer_fit: Vec<QuestionId>,
+}
+
+impl Reconciliation {
+    /// True when nothing about the work changed.
+    pub fn is_unchanged(&self) -> bool {
+        self.from_version == self.to_version
+            && self.set_aside.is_empty()
+            && self.no_longer_fit.is_empty()
+    }
+}
+
+/// Brings work up to date with the current version of its definition. Answers to questions that
+/// still exist (and still fit) are kept; all others move to `set_aside`. Nothing is deleted.
+/// `known_before` lists the question ids the old version had, when known, to name new questions.
+pub fn reconcile(work: &mut Work, definition: &Definition, known_before: Option<&[QuestionId]>) -> Reconciliation {
+    let mut result = Reconciliation {
+        from_version: work.definition.version.clone(),
+        to_version: definition.version.clone(),
+        ..Reconciliation::default()
+    };
+    let ids: Vec<QuestionId> = work.responses.items.keys().cloned().collect();
+    for id in ids {
+        let keep = match definition.question(id.as_str()) {
+            None => {
+                result.set_aside.push(id.clone());
+                false
+            }
+            Some(question) => {
+                let fits = work.responses.items[&id]
+                    .answer
+                    .as_ref()
+                    .is_none_or(|a| accepts(definition, question, a).is_ok());
+                if !fits {
+                    result.no_longer_fit.push(id.clone());
+                }
+                fits
+            }
+        };
+        if !keep {
+            if let Some(item) = work.responses.items.remove(&id) {
+                work.set_aside.insert(id, item);
+            }
+        }
+    }
+    if let Some(before) = known_before {
+        result.new_questions = definition
+            .questions()
+            .map(|(_, q)| q.id.clone())
+            .filter(|id| !before.contains(id))
+            .collect();
+    }
+    work.definition.version = definition.version.clone();
+    result
+}
+
+/// Writes work as the export file: pretty JSON, ending with a newline.
+pub fn export_work(work: &Work) -> String {
+    let mut text = serde_json::to_string_pretty(work).unwrap_or_default();
+    text.push('\n');
+    text
+}
