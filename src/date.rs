@@ -175,7 +175,14 @@ mod tests {
 
     #[test]
     fn rejects_impossible_dates() {
-        for text in ["2026-02-30", "2026-13-01", "26-11-22", "2026-11-22-1", "", "2026/11/22"] {
+        for text in [
+            "2026-02-30",
+            "2026-13-01",
+            "26-11-22",
+            "2026-11-22-1",
+            "",
+            "2026/11/22",
+        ] {
             assert!(text.parse::<Date>().is_err(), "{text}");
         }
         assert!("2024-02-29".parse::<Date>().is_ok());

@@ -308,7 +308,9 @@ pub struct PlanField {
 }
 
 /// The fields an action row can have.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanFieldKind {
     /// What will be done.
@@ -518,7 +520,9 @@ impl Definition {
 
     /// The question with this id.
     pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions().map(|(_, q)| q).find(|q| q.id.as_str() == id)
+        self.questions()
+            .map(|(_, q)| q)
+            .find(|q| q.id.as_str() == id)
     }
 
     /// The section with this id.

@@ -25,7 +25,11 @@ impl JsonSchema for MappingRef {
     fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
         let codes: Vec<String> = FRAMEWORKS
             .iter()
-            .flat_map(|f| f.elements.iter().map(move |(code, _)| format!("{}:{code}", f.key)))
+            .flat_map(|f| {
+                f.elements
+                    .iter()
+                    .map(move |(code, _)| format!("{}:{code}", f.key))
+            })
             .collect();
         schemars::json_schema!({
             "type": "string",
@@ -222,11 +226,7 @@ impl MappingError {
             ),
             MappingError::UnknownElement(framework) => {
                 let codes: Vec<&str> = framework.elements.iter().map(|(c, _)| *c).collect();
-                format!(
-                    "the codes for {} are: {}",
-                    framework.name,
-                    codes.join(", ")
-                )
+                format!("the codes for {} are: {}", framework.name, codes.join(", "))
             }
         }
     }
@@ -273,6 +273,9 @@ mod tests {
         assert!(err.fix().contains("knowledge"));
         let err = lookup(&MappingRef("roles:A".into())).unwrap_err();
         assert!(err.fix().contains("role, employer"));
-        assert_eq!(lookup(&MappingRef("A".into())).unwrap_err(), MappingError::NoPrefix);
+        assert_eq!(
+            lookup(&MappingRef("A".into())).unwrap_err(),
+            MappingError::NoPrefix
+        );
     }
 }

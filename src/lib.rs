@@ -18,5 +18,6 @@ pub mod definition;
 pub mod frameworks;
 pub mod ids;
 pub mod plan;
+pub mod report;
 pub mod responses;
 pub mod work;

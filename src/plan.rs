@@ -39,7 +39,12 @@ pub enum Status {
 
 impl Status {
     /// Every status, in the order people move through them.
-    pub const ALL: [Status; 4] = [Status::NotStarted, Status::InProgress, Status::Done, Status::Stopped];
+    pub const ALL: [Status; 4] = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Done,
+        Status::Stopped,
+    ];
 
     /// The words people see.
     pub fn label(self) -> &'static str {

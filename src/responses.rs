@@ -10,7 +10,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::definition::{AnswerKind, Condition, Definition, Question, Section, LONG_TEXT_MAX, SHORT_TEXT_MAX};
+use crate::definition::{
+    AnswerKind, Condition, Definition, Question, Section, LONG_TEXT_MAX, SHORT_TEXT_MAX,
+};
 use crate::ids::{OptionValue, QuestionId};
 
 /// One answer. "No answer" is the absence of an `Answer`, never an empty string.
@@ -28,7 +30,9 @@ pub enum Answer {
 }
 
 /// How urgent an item is, as the people completing an audit judge it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
     /// Low priority.
@@ -111,7 +115,9 @@ pub enum AnswerError {
         offered: String,
     },
     /// The text is longer than allowed.
-    #[error("the answer to question `{question}` is {length} characters long; the limit is {limit}")]
+    #[error(
+        "the answer to question `{question}` is {length} characters long; the limit is {limit}"
+    )]
     TooLong {
         /// The question.
         question: QuestionId,
@@ -130,13 +136,19 @@ pub enum AnswerError {
 
 /// Checks that an answer fits its question: the one place that matches a question kind against
 /// an answer.
-pub fn accepts(definition: &Definition, question: &Question, answer: &Answer) -> Result<(), AnswerError> {
+pub fn accepts(
+    definition: &Definition,
+    question: &Question,
+    answer: &Answer,
+) -> Result<(), AnswerError> {
     let wrong = |expected| AnswerError::WrongKind {
         question: question.id.clone(),
         expected,
     };
     let check_option = |value: &OptionValue| -> Result<(), AnswerError> {
-        let options = definition.options_of(question).ok_or_else(|| wrong("text"))?;
+        let options = definition
+            .options_of(question)
+            .ok_or_else(|| wrong("text"))?;
         if options.find(value.as_str()).is_some() {
             Ok(())
         } else {
@@ -174,9 +186,10 @@ pub fn accepts(definition: &Definition, question: &Question, answer: &Answer) ->
             AnswerKind::Rating { .. } | AnswerKind::SingleChoice { .. } | AnswerKind::YesNo { .. },
             Answer::Choice(value),
         ) => check_option(value),
-        (AnswerKind::Rating { .. } | AnswerKind::SingleChoice { .. } | AnswerKind::YesNo { .. }, _) => {
-            Err(wrong("single option"))
-        }
+        (
+            AnswerKind::Rating { .. } | AnswerKind::SingleChoice { .. } | AnswerKind::YesNo { .. },
+            _,
+        ) => Err(wrong("single option")),
         (AnswerKind::MultipleChoice { .. }, Answer::Choices(values)) => {
             values.iter().try_for_each(check_option)
         }
@@ -196,7 +209,9 @@ pub fn accepts(definition: &Definition, question: &Question, answer: &Answer) ->
 impl Responses {
     /// The answer to a question, if any.
     pub fn answer(&self, question: &str) -> Option<&Answer> {
-        self.items.get(question).and_then(|item| item.answer.as_ref())
+        self.items
+            .get(question)
+            .and_then(|item| item.answer.as_ref())
     }
 
     /// The item for a question, if anything is recorded.
@@ -218,7 +233,12 @@ impl Responses {
         self.condition_holds_at(definition, condition, 0)
     }
 
-    fn condition_holds_at(&self, definition: &Definition, condition: &Condition, depth: usize) -> bool {
+    fn condition_holds_at(
+        &self,
+        definition: &Definition,
+        condition: &Condition,
+        depth: usize,
+    ) -> bool {
         if depth > 64 {
             return false;
         }
@@ -252,7 +272,12 @@ impl Responses {
         self.question_shown_at(definition, question, 0)
     }
 
-    fn question_shown_at(&self, definition: &Definition, question: &Question, depth: usize) -> bool {
+    fn question_shown_at(
+        &self,
+        definition: &Definition,
+        question: &Question,
+        depth: usize,
+    ) -> bool {
         let section = definition
             .sections
             .iter()
@@ -265,7 +290,11 @@ impl Responses {
     }
 
     /// Questions of a section that are shown and required but have no answer, in order.
-    pub fn missing_required<'a>(&self, definition: &'a Definition, section: &'a Section) -> Vec<&'a Question> {
+    pub fn missing_required<'a>(
+        &self,
+        definition: &'a Definition,
+        section: &'a Section,
+    ) -> Vec<&'a Question> {
         section
             .questions
             .iter()
@@ -286,7 +315,10 @@ impl Responses {
             Vec::new()
         };
         Progress {
-            answered: shown.iter().filter(|q| self.answer(q.id.as_str()).is_some()).count(),
+            answered: shown
+                .iter()
+                .filter(|q| self.answer(q.id.as_str()).is_some())
+                .count(),
             shown: shown.len(),
         }
     }

@@ -201,14 +201,15 @@ pub fn parse_work(text: &str) -> Result<Work, ImportError> {
             limit: MAX_IMPORT_BYTES,
         });
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::Unreadable {
-        message: format!(
-            "the file is not valid JSON (line {}, column {})",
-            e.line(),
-            e.column()
-        ),
-        fix: "choose a file exported from this app, unchanged".to_owned(),
-    })?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ImportError::Unreadable {
+            message: format!(
+                "the file is not valid JSON (line {}, column {})",
+                e.line(),
+                e.column()
+            ),
+            fix: "choose a file exported from this app, unchanged".to_owned(),
+        })?;
     let format = value.get("format").and_then(|v| v.as_str());
     if format != Some(WORK_FORMAT) {
         return Err(ImportError::Unreadable {
@@ -309,7 +310,11 @@ impl Reconciliation {
 /// Brings work up to date with the current version of its definition. Answers to questions that
 /// still exist (and still fit) are kept; all others move to `set_aside`. Nothing is deleted.
 /// `known_before` lists the question ids the old version had, when known, to name new questions.
-pub fn reconcile(work: &mut Work, definition: &Definition, known_before: Option<&[QuestionId]>) -> Reconciliation {
+pub fn reconcile(
+    work: &mut Work,
+    definition: &Definition,
+    known_before: Option<&[QuestionId]>,
+) -> Reconciliation {
     let mut result = Reconciliation {
         from_version: work.definition.version.clone(),
         to_version: definition.version.clone(),

@@ -90,7 +90,10 @@ fn syntax_problem(error: &serde_json::Error) -> Problem {
         )
     } else {
         (
-            format!("the file is not valid JSON ({})", strip_position(&error.to_string())),
+            format!(
+                "the file is not valid JSON ({})",
+                strip_position(&error.to_string())
+            ),
             "check for a missing or extra comma, quote or bracket at or just before this point"
                 .to_owned(),
         )
@@ -127,7 +130,10 @@ fn explain(raw: &str) -> (String, String) {
             if expected.is_empty() {
                 "remove it".to_owned()
             } else {
-                format!("check the spelling; the fields allowed here are: {}", names(expected))
+                format!(
+                    "check the spelling; the fields allowed here are: {}",
+                    names(expected)
+                )
             },
         );
     }
@@ -146,20 +152,27 @@ fn explain(raw: &str) -> (String, String) {
         );
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another kind"));
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another kind"));
         return (
             format!("this is {found}, which is the wrong kind of value"),
             format!("write {expected} here"),
         );
     }
     if let Some(rest) = message.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "another value"));
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another value"));
         return (
             format!("the value {found} is not allowed"),
             format!("write {expected} here"),
         );
     }
-    (message.to_owned(), "correct the value at this place".to_owned())
+    (
+        message.to_owned(),
+        "correct the value at this place".to_owned(),
+    )
 }
 
 /// Names the section and question that a serde path points into.
@@ -210,12 +223,16 @@ fn place_from_path(path: &serde_path_to_error::Path, value: Option<&Value>) -> P
 fn locate(text: &str, place: &Place) -> Option<usize> {
     let id = place.question.as_deref().or(place.section.as_deref())?;
     let needle = format!("\"{id}\"");
-    text.lines().position(|line| {
-        line.contains(&needle)
-            && line
-                .split(&needle)
-                .next()
-                .is_some_and(|before| before.trim_end().trim_end_matches(':').trim_end().ends_with("\"id\""))
-    })
-    .map(|index| index + 1)
+    text.lines()
+        .position(|line| {
+            line.contains(&needle)
+                && line.split(&needle).next().is_some_and(|before| {
+                    before
+                        .trim_end()
+                        .trim_end_matches(':')
+                        .trim_end()
+                        .ends_with("\"id\"")
+                })
+        })
+        .map(|index| index + 1)
 }

@@ -156,7 +156,11 @@ impl<'a> Checker<'a> {
 
     fn not_blank(&mut self, place: Place, what: &str, text: &str) {
         if text.trim().is_empty() {
-            self.report(place, format!("the {what} is empty"), format!("write the {what}"));
+            self.report(
+                place,
+                format!("the {what} is empty"),
+                format!("write the {what}"),
+            );
         }
     }
 
@@ -190,14 +194,22 @@ impl<'a> Checker<'a> {
         }
         // V12: notices.
         if d.kind == ToolKind::Feedback {
-            if d.notices.anonymity.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            if d.notices
+                .anonymity
+                .as_deref()
+                .is_none_or(|t| t.trim().is_empty())
+            {
                 self.report(
                     Self::top("notices.anonymity"),
                     "a feedback questionnaire has no anonymity statement",
                     "add \"notices\": { \"anonymity\": \"…\" } saying that no name is asked and who sees the answers",
                 );
             }
-            if d.notices.crisis.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            if d.notices
+                .crisis
+                .as_deref()
+                .is_none_or(|t| t.trim().is_empty())
+            {
                 self.report(
                     Self::top("notices.crisis"),
                     "a feedback questionnaire has no crisis signpost",
@@ -253,12 +265,20 @@ impl<'a> Checker<'a> {
 
     fn options(&mut self, place: Place, options: &[super::ScaleOption]) {
         if options.is_empty() {
-            self.report(place.clone(), "the list of options is empty", "add the options people choose from");
+            self.report(
+                place.clone(),
+                "the list of options is empty",
+                "add the options people choose from",
+            );
         }
         let mut seen = BTreeSet::new();
         for option in options {
             self.id(place.clone(), "option", option.value.as_str());
-            self.not_blank(place.clone(), &format!("label of option `{}`", option.value), &option.label);
+            self.not_blank(
+                place.clone(),
+                &format!("label of option `{}`", option.value),
+                &option.label,
+            );
             if !seen.insert(option.value.as_str()) {
                 self.report(
                     place.clone(),
@@ -274,7 +294,11 @@ impl<'a> Checker<'a> {
         let mut seen = BTreeSet::new();
         for theme in &self.definition.themes {
             self.id(Self::top("themes"), "theme", theme.id.as_str());
-            self.not_blank(Self::top("themes"), &format!("title of theme `{}`", theme.id), &theme.title);
+            self.not_blank(
+                Self::top("themes"),
+                &format!("title of theme `{}`", theme.id),
+                &theme.title,
+            );
             if !seen.insert(theme.id.as_str()) {
                 self.report(
                     Self::top("themes"),
@@ -301,7 +325,11 @@ impl<'a> Checker<'a> {
 
     fn bands(&mut self, place: Place, bands: &[Band]) {
         if bands.is_empty() {
-            self.report(place, "there are no bands", "add bands that run from 0 to 100 per cent");
+            self.report(
+                place,
+                "there are no bands",
+                "add bands that run from 0 to 100 per cent",
+            );
             return;
         }
         let mut ids = BTreeSet::new();
@@ -360,7 +388,10 @@ impl<'a> Checker<'a> {
                         "the bands `{}` and `{}` overlap from {} to {} per cent",
                         low.id, high.id, high.from_percent, low.to_percent
                     ),
-                    format!("start `{}` at {}, where `{}` ends", high.id, low.to_percent, low.id),
+                    format!(
+                        "start `{}` at {}, where `{}` ends",
+                        high.id, low.to_percent, low.id
+                    ),
                 );
             }
         }
@@ -409,7 +440,11 @@ impl<'a> Checker<'a> {
             .collect();
         let mut index = 0usize;
         for section in &d.sections {
-            self.id(Self::in_section(section, "id"), "section", section.id.as_str());
+            self.id(
+                Self::in_section(section, "id"),
+                "section",
+                section.id.as_str(),
+            );
             if !section_ids.insert(section.id.as_str()) {
                 self.report(
                     Self::in_section(section, "id"),
@@ -417,7 +452,11 @@ impl<'a> Checker<'a> {
                     "give every section its own id",
                 );
             }
-            self.not_blank(Self::in_section(section, "title"), "section title", &section.title);
+            self.not_blank(
+                Self::in_section(section, "title"),
+                "section title",
+                &section.title,
+            );
             if section.questions.is_empty() {
                 self.report(
                     Self::in_section(section, "questions"),
@@ -453,11 +492,19 @@ impl<'a> Checker<'a> {
                 }
             }
             for question in &section.questions {
-                self.id(Self::in_question(section, question, "id"), "question", question.id.as_str());
-                if let Some(other) = question_ids.insert(question.id.as_str(), section.id.as_str()) {
+                self.id(
+                    Self::in_question(section, question, "id"),
+                    "question",
+                    question.id.as_str(),
+                );
+                if let Some(other) = question_ids.insert(question.id.as_str(), section.id.as_str())
+                {
                     self.report(
                         Self::in_question(section, question, "id"),
-                        format!("the question id `{}` is already used in section `{other}`", question.id),
+                        format!(
+                            "the question id `{}` is already used in section `{other}`",
+                            question.id
+                        ),
                         "give every question in the definition its own id",
                     );
                 }
@@ -501,7 +548,10 @@ impl<'a> Checker<'a> {
             AnswerKind::SingleChoice { options } | AnswerKind::MultipleChoice { options } => {
                 self.options(at("answer.options"), options);
             }
-            AnswerKind::YesNo { yes_points, no_points } => {
+            AnswerKind::YesNo {
+                yes_points,
+                no_points,
+            } => {
                 // V11
                 if yes_points.is_some() != no_points.is_some() {
                     self.report(
@@ -560,7 +610,11 @@ impl<'a> Checker<'a> {
         }
         // V12
         if d.kind == ToolKind::Feedback {
-            if question.easy_read.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            if question
+                .easy_read
+                .as_deref()
+                .is_none_or(|t| t.trim().is_empty())
+            {
                 self.report(
                     at("easy_read"),
                     "the question has no easy-read wording",
@@ -584,7 +638,9 @@ impl<'a> Checker<'a> {
                 | AnswerKind::SingleChoice { .. }
                 | AnswerKind::MultipleChoice { .. } => {
                     let offers = d.options_of(question).is_none_or(|list| {
-                        list.options.iter().any(|o| o.special == Some(Special::PreferNotToSay))
+                        list.options
+                            .iter()
+                            .any(|o| o.special == Some(Special::PreferNotToSay))
                     });
                     if !offers {
                         self.report(
@@ -601,7 +657,10 @@ impl<'a> Checker<'a> {
         if d.kind == ToolKind::Audit
             && d.collect.evidence
             && matches!(question.answer, AnswerKind::Rating { .. })
-            && question.evidence_prompt.as_deref().is_none_or(|t| t.trim().is_empty())
+            && question
+                .evidence_prompt
+                .as_deref()
+                .is_none_or(|t| t.trim().is_empty())
         {
             self.report(
                 at("evidence_prompt"),
@@ -621,7 +680,10 @@ impl<'a> Checker<'a> {
         let Some((target_index, (_, target))) = target else {
             self.report(
                 place,
-                format!("the condition names question `{}`, which does not exist", condition.question),
+                format!(
+                    "the condition names question `{}`, which does not exist",
+                    condition.question
+                ),
                 "name the id of an earlier question in this definition",
             );
             return;
@@ -629,7 +691,10 @@ impl<'a> Checker<'a> {
         if target_index >= before_index {
             self.report(
                 place.clone(),
-                format!("the condition names question `{}`, which does not come before it", condition.question),
+                format!(
+                    "the condition names question `{}`, which does not come before it",
+                    condition.question
+                ),
                 "a condition can only depend on an earlier question; move one of them",
             );
         }
@@ -646,7 +711,11 @@ impl<'a> Checker<'a> {
             return;
         };
         if condition.any_of.is_empty() {
-            self.report(place.clone(), "the condition lists no values", "list at least one value in \"any_of\"");
+            self.report(
+                place.clone(),
+                "the condition lists no values",
+                "list at least one value in \"any_of\"",
+            );
         }
         for value in &condition.any_of {
             if options.find(value.as_str()).is_none() {

@@ -5,10 +5,15 @@ use crate::{read_text, Failure};
 /// Checks each file; exits 1 when any has a problem, after reporting all of them.
 pub fn run(files: &[String]) -> Result<(), Failure> {
     if files.is_empty() {
-        return Err(Failure::usage("mhsw check: name at least one definition file, for example questionnaires/*.json"));
+        return Err(Failure::usage(
+            "mhsw check: name at least one definition file, for example questionnaires/*.json",
+        ));
     }
     let mut failed = 0usize;
-    for file in files.iter().filter(|f| !f.ends_with("schema.json") && !f.ends_with("manifest.json")) {
+    for file in files
+        .iter()
+        .filter(|f| !f.ends_with("schema.json") && !f.ends_with("manifest.json"))
+    {
         let text = match read_text(file) {
             Ok(text) => text,
             Err(failure) => {

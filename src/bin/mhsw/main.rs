@@ -32,18 +32,25 @@ pub struct Failure {
 impl Failure {
     /// A failure with exit code 1 (the input had problems).
     pub fn problems(message: impl Into<String>) -> Self {
-        Self { message: message.into(), code: 1 }
+        Self {
+            message: message.into(),
+            code: 1,
+        }
     }
 
     /// A failure with exit code 2 (the command was used wrongly, or a file could not be read).
     pub fn usage(message: impl Into<String>) -> Self {
-        Self { message: message.into(), code: 2 }
+        Self {
+            message: message.into(),
+            code: 2,
+        }
     }
 }
 
 /// Reads a file as text, with a message that names it.
 pub fn read_text(path: &str) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|e| Failure::usage(format!("{path}: cannot read the file ({e})")))
+    std::fs::read_to_string(path)
+        .map_err(|e| Failure::usage(format!("{path}: cannot read the file ({e})")))
 }
 
 fn main() -> ExitCode {
@@ -65,7 +72,9 @@ fn main() -> ExitCode {
             print!("{USAGE}");
             Ok(())
         }
-        other => Err(Failure::usage(format!("mhsw: there is no command `{other}`.\n\n{USAGE}"))),
+        other => Err(Failure::usage(format!(
+            "mhsw: there is no command `{other}`.\n\n{USAGE}"
+        ))),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
