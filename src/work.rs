@@ -150,6 +150,44 @@ pub struct FeedbackResponse {
     pub answers: Responses,
 }
 
+impl Work {
+    /// Starts a new, empty piece of work on a definition.
+    pub fn start(id: WorkId, name: String, definition: &Definition, today: Date) -> Work {
+        Work {
+            format: WORK_FORMAT.to_owned(),
+            format_version: WORK_FORMAT_VERSION,
+            id,
+            name,
+            definition: DefinitionRef {
+                id: definition.id.clone(),
+                version: definition.version.clone(),
+            },
+            organisation: String::new(),
+            participants: String::new(),
+            perspective: Perspective::Leaders,
+            created: today,
+            updated: today,
+            responses: Responses::default(),
+            plan: Vec::new(),
+            set_aside: BTreeMap::new(),
+            collection: (definition.kind == crate::definition::ToolKind::Feedback)
+                .then(Collection::default),
+        }
+    }
+
+    /// A copy to start the next cycle of the same audit: a new id and name, the same organisation,
+    /// and the answers to re-check; the plan carries over so progress can be reviewed.
+    pub fn duplicate_for_next_cycle(&self, id: WorkId, name: String, today: Date) -> Work {
+        Work {
+            id,
+            name,
+            created: today,
+            updated: today,
+            ..self.clone()
+        }
+    }
+}
+
 /// Why a file cannot be imported. Nothing is changed when any of these happens.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
@@ -360,4 +398,99 @@ pub fn export_work(work: &Work) -> String {
     let mut text = serde_json::to_string_pretty(work).unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// What merging one feedback collection into another did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MergeOutcome {
+    /// Responses added.
+    pub added: usize,
+    /// Responses already present (same id), left as they were.
+    pub already_present: usize,
+}
+
+/// Adds the responses of `from` to `into`'s collection, skipping any whose id is already there,
+/// so importing the same device file twice adds nothing.
+pub fn merge_collection(into: &mut Work, from: &Work) -> MergeOutcome {
+    let mut outcome = MergeOutcome::default();
+    let Some(source) = &from.collection else {
+        return outcome;
+    };
+    let target = into.collection.get_or_insert_with(Collection::default);
+    let mut known: std::collections::BTreeSet<ResponseId> =
+        target.responses.iter().map(|r| r.id.clone()).collect();
+    for response in &source.responses {
+        if known.insert(response.id.clone()) {
+            target.responses.push(response.clone());
+            outcome.added += 1;
+        } else {
+            outcome.already_present += 1;
+        }
+    }
+    outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn work_with(ids: &[&str]) -> Work {
+        Work {
+            format: WORK_FORMAT.to_owned(),
+            format_version: WORK_FORMAT_VERSION,
+            id: WorkId::new("w"),
+            name: "Feedback".to_owned(),
+            definition: DefinitionRef {
+                id: DefinitionId::new("feedback-service-user"),
+                version: "1.0.0".to_owned(),
+            },
+            organisation: String::new(),
+            participants: String::new(),
+            perspective: Perspective::Leaders,
+            created: "2026-11-22".parse().unwrap(),
+            updated: "2026-11-22".parse().unwrap(),
+            responses: Responses::default(),
+            plan: Vec::new(),
+            set_aside: BTreeMap::new(),
+            collection: Some(Collection {
+                about: "North Team".to_owned(),
+                responses: ids
+                    .iter()
+                    .map(|id| FeedbackResponse {
+                        id: ResponseId::new(*id),
+                        submitted: "2026-11-22".parse().unwrap(),
+                        channel: Channel::Device,
+                        definition_version: "1.0.0".to_owned(),
+                        answers: Responses::default(),
+                    })
+                    .collect(),
+                ..Collection::default()
+            }),
+        }
+    }
+
+    #[test]
+    fn merging_the_same_file_twice_adds_nothing() {
+        let mut into = work_with(&["a", "b"]);
+        let device = work_with(&["b", "c", "d"]);
+        assert_eq!(merge_collection(&mut into, &device), MergeOutcome { added: 2, already_present: 1 });
+        assert_eq!(merge_collection(&mut into, &device), MergeOutcome { added: 0, already_present: 3 });
+        assert_eq!(into.collection.unwrap().responses.len(), 4);
+    }
+
+    #[test]
+    fn export_and_parse_round_trip() {
+        let work = work_with(&["a"]);
+        assert_eq!(parse_work(&export_work(&work)).unwrap(), work);
+    }
+
+    #[test]
+    fn import_refuses_what_is_not_work() {
+        assert!(matches!(parse_work("{}"), Err(ImportError::Unreadable { .. })));
+        assert!(matches!(parse_work("not json"), Err(ImportError::Unreadable { .. })));
+        let newer = export_work(&work_with(&[])).replace("\"format_version\": 1", "\"format_version\": 99");
+        assert!(matches!(parse_work(&newer), Err(ImportError::NewerFormat { found: 99, .. })));
+        let big = " ".repeat(MAX_IMPORT_BYTES + 1);
+        assert!(matches!(parse_work(&big), Err(ImportError::TooLarge { .. })));
+    }
 }

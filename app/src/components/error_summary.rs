@@ -1,0 +1,54 @@
+//! The error summary at the top of a page: a list of problems, each linking to its field (the
+//! GOV.UK pattern). Focus moves to it when it appears.
+
+use leptos::prelude::*;
+
+use crate::edges::history;
+
+/// One problem: the field's element id and the message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldError {
+    /// The id of the input (or first input) to focus.
+    pub field_id: String,
+    /// What to do, in words.
+    pub message: String,
+}
+
+/// Lists the problems; renders nothing when there are none.
+#[component]
+pub fn ErrorSummary(
+    /// The problems to show.
+    #[prop(into)]
+    errors: Signal<Vec<FieldError>>,
+) -> impl IntoView {
+    let summary = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if !errors.with(Vec::is_empty) {
+            if let Some(element) = summary.get() {
+                let _ = element.focus();
+            }
+        }
+    });
+    view! {
+        <Show when=move || !errors.with(Vec::is_empty)>
+            <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
+                <h2 id="error-summary-title">"There is a problem"</h2>
+                <ul>
+                    <For each=move || errors.get() key=|e| e.field_id.clone() let:error>
+                        {
+                            let target = error.field_id.clone();
+                            view! {
+                                <li>
+                                    <a href=format!("#{}", error.field_id) on:click=move |ev| {
+                                        ev.prevent_default();
+                                        history::focus_id(&target);
+                                    }>{error.message.clone()}</a>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,295 @@
+//! `QuestionField` renders one `Question` as native, labelled controls: radios or checkboxes in a
+//! fieldset with a legend, or a labelled text box or date, with its hint, error, and (for
+//! audits) evidence, comment and priority.
+//!
+//! The question kind is matched here once, for rendering. Data comes down as signals; every
+//! change goes up through `on_change` as a whole new `ItemResponse`.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use mhsw::date::Date;
+use mhsw::definition::{AnswerKind, Definition, Question, ScaleOption, LONG_TEXT_MAX, SHORT_TEXT_MAX};
+use mhsw::ids::OptionValue;
+use mhsw::responses::{Answer, ItemResponse, Priority};
+
+/// The element id of a question's first control, for links from the error summary.
+pub fn field_id(question: &Question) -> String {
+    format!("q-{}", question.id)
+}
+
+/// One question with its controls.
+#[component]
+pub fn QuestionField(
+    /// The definition the question belongs to (for its scales and what it collects).
+    definition: Arc<Definition>,
+    /// The question to render.
+    question: Question,
+    /// What is recorded for it now.
+    #[prop(into)]
+    item: Signal<ItemResponse>,
+    /// Called with the whole new record whenever anything changes.
+    on_change: Callback<ItemResponse>,
+    /// Show the easy-read wording.
+    #[prop(into)]
+    easy_read: Signal<bool>,
+    /// The error to show, if any.
+    #[prop(into)]
+    error: Signal<Option<String>>,
+    /// Offer evidence, comment and priority boxes (audits).
+    #[prop(default = true)]
+    with_notes: bool,
+) -> impl IntoView {
+    let id = field_id(&question);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let text = question.text.clone();
+    let easy = question.easy_read.clone();
+    let wording = move || match (&easy, easy_read.get()) {
+        (Some(easy), true) => easy.clone(),
+        _ => text.clone(),
+    };
+    let described_by = {
+        let hint = question.help.as_ref().map(|_| hint_id.clone());
+        let error_id = error_id.clone();
+        move || {
+            let mut ids: Vec<String> = hint.iter().cloned().collect();
+            if error.with(Option::is_some) {
+                ids.push(error_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    let hint = question.help.clone().map(|help| view! { <p class="hint" id=hint_id.clone()>{help}</p> });
+    let error_view = {
+        let error_id = error_id.clone();
+        move || error.get().map(|message| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{message}</p> })
+    };
+    let required = question.required;
+    let legend_extra = move || if required { " (required)" } else { "" };
+
+    let set_answer = move |answer: Option<Answer>| {
+        let mut next = item.get_untracked();
+        next.answer = answer;
+        on_change.run(next);
+    };
+
+    let control = match (&question.answer, definition.options_of(&question)) {
+        (AnswerKind::MultipleChoice { .. }, Some(list)) => {
+            let options: Vec<ScaleOption> = list.options.to_vec();
+            let chosen = move |value: &OptionValue| {
+                item.with(|i| matches!(&i.answer, Some(Answer::Choices(values)) if values.contains(value)))
+            };
+            options
+                .into_iter()
+                .enumerate()
+                .map(|(index, option)| {
+                    let input_id = if index == 0 { id.clone() } else { format!("{id}-{index}") };
+                    let value = option.value.clone();
+                    let value_for_check = value.clone();
+                    let label = option.label.clone();
+                    let easy_label = option.easy_read.clone();
+                    view! {
+                        <div class="choice">
+                            <input type="checkbox" id=input_id.clone() name=id.clone()
+                                prop:checked=move || chosen(&value_for_check)
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let mut values = match item.get_untracked().answer {
+                                        Some(Answer::Choices(values)) => values,
+                                        _ => Vec::new(),
+                                    };
+                                    values.retain(|v| v != &value);
+                                    if on { values.push(value.clone()); }
+                                    set_answer(Some(Answer::Choices(values)));
+                                } />
+                            <label for=input_id>{move || match (&easy_label, easy_read.get()) { (Some(e), true) => e.clone(), _ => label.clone() }}</label>
+                        </div>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }
+        (_, Some(list)) => {
+            let options: Vec<ScaleOption> = list.options.to_vec();
+            options
+                .into_iter()
+                .enumerate()
+                .map(|(index, option)| {
+                    let input_id = if index == 0 { id.clone() } else { format!("{id}-{index}") };
+                    let value = option.value.clone();
+                    let value_for_check = value.clone();
+                    let label = option.label.clone();
+                    let easy_label = option.easy_read.clone();
+                    let description = option.description.clone();
+                    let special = option.special.is_some();
+                    view! {
+                        <div class="choice" class:choice-special=special>
+                            <input type="radio" id=input_id.clone() name=id.clone()
+                                prop:checked=move || item.with(|i| matches!(&i.answer, Some(Answer::Choice(v)) if *v == value_for_check))
+                                on:change=move |_| set_answer(Some(Answer::Choice(value.clone()))) />
+                            <label for=input_id>
+                                {move || match (&easy_label, easy_read.get()) { (Some(e), true) => e.clone(), _ => label.clone() }}
+                                {description.clone().map(|d| view! { <span class="choice-description">{d}</span> })}
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        }
+        (AnswerKind::ShortText { max_length }, None) => {
+            let limit = max_length.unwrap_or(SHORT_TEXT_MAX).min(SHORT_TEXT_MAX);
+            view! {
+                <input type="text" class="text-input" id=id.clone() maxlength=limit.to_string()
+                    aria-describedby=described_by.clone()
+                    prop:value=move || item.with(|i| match &i.answer { Some(Answer::Text(t)) => t.clone(), _ => String::new() })
+                    on:input=move |ev| set_answer(text_answer(event_target_value(&ev))) />
+            }
+            .into_any()
+        }
+        (AnswerKind::LongText { max_length }, None) => {
+            let limit = max_length.unwrap_or(LONG_TEXT_MAX).min(LONG_TEXT_MAX);
+            view! {
+                <textarea class="text-area" id=id.clone() rows="6" maxlength=limit.to_string()
+                    aria-describedby=described_by.clone()
+                    prop:value=move || item.with(|i| match &i.answer { Some(Answer::Text(t)) => t.clone(), _ => String::new() })
+                    on:input=move |ev| set_answer(text_answer(event_target_value(&ev)))></textarea>
+            }
+            .into_any()
+        }
+        (AnswerKind::Date {}, None) => view! {
+            <input type="date" class="date-input" id=id.clone()
+                aria-describedby=described_by.clone()
+                prop:value=move || item.with(|i| match &i.answer { Some(Answer::Date(d)) => d.to_string(), _ => String::new() })
+                on:change=move |ev| set_answer(event_target_value(&ev).parse::<Date>().ok().map(Answer::Date)) />
+        }
+        .into_any(),
+        (_, None) => view! { <p class="field-error">"This question’s scale is missing from the questionnaire."</p> }.into_any(),
+    };
+
+    let grouped = definition.options_of(&question).is_some();
+    let notes = (with_notes && (definition.collect.evidence || definition.collect.comments || definition.collect.priority))
+        .then(|| view! { <ItemNotes definition=definition.clone() question=question.clone() item=item on_change=on_change /> });
+
+    let body = if grouped {
+        view! {
+            <fieldset class="question" aria-describedby=described_by>
+                <legend class="question-text">{wording}{legend_extra}</legend>
+                {hint}
+                {error_view}
+                <div class="choices">{control}</div>
+            </fieldset>
+        }
+        .into_any()
+    } else {
+        view! {
+            <div class="question">
+                <label class="question-text" for=id.clone()>{wording}{legend_extra}</label>
+                {hint}
+                {error_view}
+                {control}
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="question-block" class:has-error=move || error.with(Option::is_some)>
+            {body}
+            {notes}
+        </div>
+    }
+}
+
+fn text_answer(text: String) -> Option<Answer> {
+    (!text.trim().is_empty()).then_some(Answer::Text(text))
+}
+
+fn optional_text(text: String) -> Option<String> {
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// Evidence, comment and priority for one item.
+#[component]
+fn ItemNotes(
+    /// The definition (what it collects).
+    definition: Arc<Definition>,
+    /// The question the notes belong to.
+    question: Question,
+    /// What is recorded now.
+    item: Signal<ItemResponse>,
+    /// Called with the whole new record.
+    on_change: Callback<ItemResponse>,
+) -> impl IntoView {
+    let base = format!("q-{}", question.id);
+    let evidence = definition.collect.evidence.then(|| {
+        let id = format!("{base}-evidence");
+        let prompt = question
+            .evidence_prompt
+            .clone()
+            .unwrap_or_else(|| "What shows this?".to_owned());
+        view! {
+            <div class="note-field">
+                <label for=id.clone()>"Evidence"</label>
+                <p class="hint" id=format!("{id}-hint")>{prompt}</p>
+                <textarea id=id.clone() rows="3" class="text-area" aria-describedby=format!("{id}-hint")
+                    prop:value=move || item.with(|i| i.evidence.clone().unwrap_or_default())
+                    on:input=move |ev| {
+                        let mut next = item.get_untracked();
+                        next.evidence = optional_text(event_target_value(&ev));
+                        on_change.run(next);
+                    }></textarea>
+            </div>
+        }
+    });
+    let comment = definition.collect.comments.then(|| {
+        let id = format!("{base}-comment");
+        view! {
+            <div class="note-field">
+                <label for=id.clone()>"Comment"</label>
+                <textarea id=id rows="2" class="text-area"
+                    prop:value=move || item.with(|i| i.comment.clone().unwrap_or_default())
+                    on:input=move |ev| {
+                        let mut next = item.get_untracked();
+                        next.comment = optional_text(event_target_value(&ev));
+                        on_change.run(next);
+                    }></textarea>
+            </div>
+        }
+    });
+    let priority = definition.collect.priority.then(|| {
+        let name = format!("{base}-priority");
+        let options = Priority::ALL
+            .into_iter()
+            .map(|p| {
+                let id = format!("{name}-{}", p.label().to_lowercase());
+                view! {
+                    <div class="choice choice-inline">
+                        <input type="radio" id=id.clone() name=name.clone()
+                            prop:checked=move || item.with(|i| i.priority == Some(p))
+                            on:change=move |_| {
+                                let mut next = item.get_untracked();
+                                next.priority = Some(p);
+                                on_change.run(next);
+                            } />
+                        <label for=id>{p.label()}</label>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            <fieldset class="note-field priority">
+                <legend>"Priority for improvement"</legend>
+                <div class="choices-inline">
+                    {options}
+                    <button type="button" class="link-button" on:click=move |_| {
+                        let mut next = item.get_untracked();
+                        next.priority = None;
+                        on_change.run(next);
+                    }>"Clear priority"</button>
+                </div>
+            </fieldset>
+        }
+    });
+    view! { <div class="item-notes">{evidence}{comment}{priority}</div> }
+}

@@ -1,0 +1,57 @@
+//! The browser app of the mental health social work toolkit.
+//!
+//! Owns: Leptos components that render the pure core's values and send the user's events up, and
+//! the browser edges (storage, files, downloads, the PDF worker, speech). Business logic,
+//! scoring and wording of reports live in the `mhsw` core, never here.
+
+pub mod components;
+pub mod edges;
+pub mod pages;
+pub mod route;
+pub mod state;
+
+use leptos::prelude::*;
+
+use crate::components::layout::Layout;
+use crate::edges::{definitions, history, storage};
+use crate::pages::PageFor;
+use crate::state::AppState;
+
+/// Starts the app: a panic hook that reports in the page, then the root component.
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The root: provides the state, loads the questionnaires, follows the URL.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::provide();
+    history::listen(move |route| {
+        state.route.set(route);
+        history::focus_heading();
+    });
+    storage::listen_other_tabs(move |key| {
+        if let Some(id) = storage::work_id_of_key(&key) {
+            if state.work(&id).is_some() {
+                state.changed_elsewhere.update(|ids| {
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                });
+            } else {
+                state.reload_from_storage();
+            }
+        }
+    });
+    storage::request_persistence();
+    leptos::task::spawn_local(async move {
+        let catalogue = definitions::load_catalogue().await;
+        state.catalogue.set(Some(catalogue));
+    });
+    view! {
+        <Layout>
+            <PageFor route=state.route />
+        </Layout>
+    }
+}

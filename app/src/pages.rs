@@ -1,0 +1,69 @@
+//! The pages, one module each, and the switch from a route to its page.
+
+pub mod home;
+pub mod new_work;
+pub mod privacy;
+pub mod questionnaires;
+pub mod section;
+pub mod work;
+
+use leptos::prelude::*;
+
+use crate::route::Route;
+use crate::state::AppState;
+
+/// Renders the page for the current route.
+#[component]
+pub fn PageFor(
+    /// The route to render.
+    route: RwSignal<Route>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    move || {
+        let loading = state.catalogue.with(Option::is_none);
+        match route.get() {
+            Route::Home => view! { <home::HomePage /> }.into_any(),
+            Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
+            _ if loading => view! { <h1>"Loading the questionnaires…"</h1> }.into_any(),
+            Route::Questionnaires => view! { <questionnaires::QuestionnairesPage /> }.into_any(),
+            Route::New(definition) => view! { <new_work::NewWorkPage definition_id=definition /> }.into_any(),
+            Route::Work(id) => view! { <work::WorkPage id=id /> }.into_any(),
+            Route::Section(id, section) => view! { <section::SectionPage id=id section_id=section /> }.into_any(),
+            Route::Results(_) | Route::Plan(_) | Route::Collect(_) | Route::Paper(_) | Route::EnterPaper(_) => {
+                view! { <h1>"This page is being built"</h1> }.into_any()
+            }
+            Route::NotFound(path) => view! {
+                <h1>"Page not found"</h1>
+                <p>"There is no page at “" {path} "”. "<a href=Route::Home.href()>"Go to the home page"</a>"."</p>
+            }
+            .into_any(),
+        }
+    }
+}
+
+/// Shown when a link names work that is not on this device.
+#[component]
+pub fn MissingWork() -> impl IntoView {
+    view! {
+        <h1>"This work is not on this device"</h1>
+        <p>
+            "It may have been deleted, or saved in another browser. Work is kept only in the browser where it was made. "
+            <a href=Route::Home.href()>"See the work saved here"</a>"."
+        </p>
+    }
+}
+
+/// Shown when work names a questionnaire that is not loaded.
+#[component]
+pub fn MissingDefinition(
+    /// The questionnaire's id.
+    id: String,
+) -> impl IntoView {
+    view! {
+        <h1>"The questionnaire for this work is not available"</h1>
+        <p>
+            "This work answers the questionnaire “" {id} "”, which did not load. Nothing in the work has been changed. "
+            <a href=Route::Questionnaires.href()>"See which questionnaires loaded and why"</a>"."
+        </p>
+    }
+}

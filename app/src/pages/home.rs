@@ -1,0 +1,312 @@
+//! The home page: the tools, the work saved on this device, import, and anything that needs the
+//! user's attention (questionnaires that did not load, saved entries that could not be read).
+
+use leptos::prelude::*;
+use mhsw::definition::ToolKind;
+use mhsw::ids::WorkId;
+use mhsw::work::{self, Work};
+
+use crate::edges::definitions::Source;
+use crate::edges::{clock, files, storage};
+use crate::route::Route;
+use crate::state::AppState;
+
+/// The home page.
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let state = AppState::expect();
+    let tools = move || {
+        state.catalogue.with(|c| {
+            c.as_ref()
+                .map(|c| c.loaded.iter().map(|l| (l.definition.clone(), l.source)).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let notice = move || state.catalogue.with(|c| c.as_ref().and_then(|c| c.notice.clone()));
+    let broken = move || state.catalogue.with(|c| c.as_ref().map(|c| c.broken.len()).unwrap_or(0));
+    view! {
+        <h1>"Mental health social work toolkit"</h1>
+        <p class="lead">
+            "Audit the conditions for good social work in mental health, gather feedback from the people you work with and their carers, "
+            "and build the case for social work in your organisation. Everything stays in this browser."
+        </p>
+        {move || notice().map(|n| view! { <div class="notice"><p>{n}</p></div> })}
+        {move || (broken() > 0).then(|| view! {
+            <div class="notice notice-warning">
+                <p>
+                    {format!("{} questionnaire {} could not be loaded. The others work as normal. ", broken(), if broken() == 1 { "file" } else { "files" })}
+                    <a href=Route::Questionnaires.href()>"See what is wrong and how to fix it"</a>"."
+                </p>
+            </div>
+        })}
+        {move || state.storage_problem.get().map(|e| view! { <div class="notice notice-warning"><p>{e.to_string()}"."</p></div> })}
+        <SetAsideEntries />
+        <h2>"Your work on this device"</h2>
+        <SavedWorkList />
+        <ImportWork />
+        <h2>"Start something new"</h2>
+        {move || if state.catalogue.with(Option::is_none) {
+            view! { <p>"Loading the questionnaires…"</p> }.into_any()
+        } else {
+            view! {
+                <ul class="tool-list">
+                    {tools().into_iter().map(|(definition, source)| view! {
+                        <li class="tool-card">
+                            <h3>{definition.title.clone()}</h3>
+                            <p class="tool-kind">{definition.kind.label()}" · "{definition.nation.label()}
+                                {(source == Source::Local).then_some(" · opened from your computer")}</p>
+                            <p>{definition.purpose.clone()}</p>
+                            <p><strong>"Who completes it: "</strong>{definition.audience.clone()}</p>
+                            <a class="button" href=Route::New(definition.id.clone()).href()>
+                                "Start"<span class="visually-hidden">": "{definition.title.clone()}</span>
+                            </a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}
+
+/// The list of saved work with its actions.
+#[component]
+fn SavedWorkList() -> impl IntoView {
+    let state = AppState::expect();
+    let rows = move || {
+        let mut rows: Vec<(WorkId, String, String, String, bool)> = state.works.with(|works| {
+            works
+                .values()
+                .map(|signal| {
+                    signal.with(|held| {
+                        let w = &held.work;
+                        let tool = state
+                            .definition_of(w)
+                            .map(|d| d.title.clone())
+                            .unwrap_or_else(|| format!("Questionnaire “{}” (not loaded)", w.definition.id));
+                        let is_audit = state.definition_of(w).is_some_and(|d| d.kind == ToolKind::Audit);
+                        (w.id.clone(), w.name.clone(), tool, w.updated.long(), is_audit)
+                    })
+                })
+                .collect()
+        });
+        rows.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        rows
+    };
+    view! {
+        <Show when=move || !state.works.with(|w| w.is_empty()) fallback=|| view! {
+            <p>"Nothing is saved in this browser yet. Start a tool below, or import work exported from another device."</p>
+        }>
+            <ul class="work-list">
+                <For each=rows key=|row| (row.0.clone(), row.1.clone(), row.3.clone()) let:row>
+                    <WorkRow id=row.0 name=row.1 tool=row.2 updated=row.3 is_audit=row.4 />
+                </For>
+            </ul>
+        </Show>
+    }
+}
+
+/// One saved piece of work with open, duplicate, rename, export and delete.
+#[component]
+fn WorkRow(
+    /// The work's id.
+    id: WorkId,
+    /// Its name.
+    name: String,
+    /// The tool's title.
+    tool: String,
+    /// When it last changed, in words.
+    updated: String,
+    /// Whether it can be duplicated as a re-audit.
+    is_audit: bool,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let renaming = RwSignal::new(false);
+    let confirming = RwSignal::new(false);
+    let new_name = RwSignal::new(name.clone());
+    let rename_id = format!("rename-{id}");
+    let (id_dup, id_export, id_delete, id_rename) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let duplicate = move |_| {
+        let Some(signal) = state.work(&id_dup) else { return };
+        let copy = signal.with_untracked(|h| {
+            let today = clock::today();
+            h.work.duplicate_for_next_cycle(
+                WorkId::new(clock::random_id()),
+                format!("{} (re-audit {})", h.work.name, today.year()),
+                today,
+            )
+        });
+        let route = Route::Work(copy.id.clone());
+        state.add_work(copy);
+        crate::edges::history::go(&route);
+    };
+    let export = move |_| {
+        if let Some(signal) = state.work(&id_export) {
+            let (name, text) = signal.with_untracked(|h| (h.work.name.clone(), work::export_work(&h.work)));
+            let _ = files::download_text(&format!("{}.json", files::safe_file_stem(&name)), "application/json", &text);
+        }
+    };
+    let save_name = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let name = new_name.get_untracked();
+        if !name.trim().is_empty() {
+            state.change(&id_rename, |w| w.name = name.trim().to_owned());
+            renaming.set(false);
+        }
+    };
+    view! {
+        <li class="work-row">
+            <div class="work-summary">
+                <a class="work-name" href=Route::Work(id.clone()).href()>{name.clone()}</a>
+                <span class="work-meta">{tool}" · last changed "{updated}</span>
+            </div>
+            <div class="button-row">
+                <a class="button secondary" href=Route::Work(id.clone()).href()>"Open"<span class="visually-hidden">" "{name.clone()}</span></a>
+                {is_audit.then(|| view! { <button type="button" class="secondary" on:click=duplicate>"Duplicate as a re-audit"<span class="visually-hidden">" of "{name.clone()}</span></button> })}
+                <button type="button" class="secondary" aria-expanded=move || renaming.get().to_string() on:click=move |_| renaming.update(|r| *r = !*r)>"Rename"<span class="visually-hidden">" "{name.clone()}</span></button>
+                <button type="button" class="secondary" on:click=export>"Export"<span class="visually-hidden">" "{name.clone()}</span></button>
+                <button type="button" class="warning" on:click=move |_| confirming.set(true)>"Delete"<span class="visually-hidden">" "{name.clone()}</span></button>
+            </div>
+            <Show when=move || renaming.get()>
+                <form class="inline-form" on:submit=save_name.clone()>
+                    <label for=rename_id.clone()>"New name"</label>
+                    <input id=rename_id.clone() type="text" class="text-input" prop:value=move || new_name.get()
+                        on:input=move |ev| new_name.set(event_target_value(&ev)) />
+                    <button type="submit">"Save name"</button>
+                </form>
+            </Show>
+            <Show when=move || confirming.get()>
+                {
+                    let id_delete = id_delete.clone();
+                    view! {
+                        <div class="notice notice-warning" role="alertdialog" aria-label="Confirm delete">
+                            <p>"Delete “"{name.clone()}"” from this device? This cannot be undone. Export it first if you may need it."</p>
+                            <div class="button-row">
+                                <button type="button" class="warning" on:click=move |_| state.delete_work(&id_delete)>"Yes, delete it"</button>
+                                <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"No, keep it"</button>
+                            </div>
+                        </div>
+                    }
+                }
+            </Show>
+        </li>
+    }
+}
+
+/// Importing an exported file: checked completely first; nothing changes when anything is wrong.
+#[component]
+fn ImportWork() -> impl IntoView {
+    let state = AppState::expect();
+    let message = RwSignal::new(None::<(bool, String)>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let chosen = files::chosen_files(&input);
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            let mut outcomes = Vec::new();
+            let mut all_ok = true;
+            for file in chosen {
+                let name = file.name();
+                let result = if file.size() > work::MAX_IMPORT_BYTES as f64 {
+                    Err(work::ImportError::TooLarge { size: file.size() as usize, limit: work::MAX_IMPORT_BYTES }.to_string())
+                } else {
+                    match files::read_text(&file).await {
+                        Ok(text) => import_text(&state, &text),
+                        Err(e) => Err(e.to_string()),
+                    }
+                };
+                match result {
+                    Ok(done) => outcomes.push(format!("{name}: {done}")),
+                    Err(why) => {
+                        all_ok = false;
+                        outcomes.push(format!("{name} was not imported, and nothing was changed: {why}"));
+                    }
+                }
+            }
+            message.set(Some((all_ok, outcomes.join(" "))));
+        });
+    };
+    view! {
+        <div class="import">
+            <label class="file-label" for="import-file">"Import work from a file"</label>
+            <p class="hint" id="import-hint">
+                {format!("Choose one or more files exported from this toolkit (up to {} MB each). Feedback files for the same collection are combined, and a file imported twice adds nothing.", work::MAX_IMPORT_BYTES / (1024 * 1024))}
+            </p>
+            <input id="import-file" type="file" accept=".json,application/json" multiple aria-describedby="import-hint" on:change=on_change />
+            <div role="status" aria-live="polite">
+                {move || message.get().map(|(ok, text)| view! {
+                    <p class=if ok { "notice" } else { "notice notice-warning" }>{text}</p>
+                })}
+            </div>
+        </div>
+    }
+}
+
+/// Checks and adds one exported file. Returns what happened, or why nothing did.
+pub fn import_text(state: &AppState, text: &str) -> Result<String, String> {
+    let mut incoming: Work = work::parse_work(text).map_err(|e| e.to_string())?;
+    let definition = state
+        .catalogue
+        .with_untracked(|c| c.as_ref().and_then(|c| c.get(incoming.definition.id.as_str())))
+        .ok_or_else(|| work::ImportError::UnknownDefinition { id: incoming.definition.id.clone() }.to_string())?;
+    work::check_answers(&incoming, &definition).map_err(|e| e.to_string())?;
+    let reconciliation = work::reconcile(&mut incoming, &definition, None);
+    let changed = if reconciliation.set_aside.is_empty() && reconciliation.no_longer_fit.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " {} answers to questions this version no longer asks were kept aside and are listed on the work’s page.",
+            reconciliation.set_aside.len() + reconciliation.no_longer_fit.len()
+        )
+    };
+    if let Some(existing) = state.work(&incoming.id) {
+        if incoming.collection.is_some() {
+            let mut outcome = work::MergeOutcome::default();
+            state.change(&incoming.id, |w| outcome = work::merge_collection(w, &incoming));
+            let _ = existing;
+            return Ok(format!(
+                "{} new responses added to “{}”; {} were already there.{changed}",
+                outcome.added, incoming.name, outcome.already_present
+            ));
+        }
+        incoming.id = WorkId::new(clock::random_id());
+        incoming.name = format!("{} (imported copy)", incoming.name);
+    }
+    let name = incoming.name.clone();
+    state.add_work(incoming);
+    Ok(format!("imported as “{name}”.{changed}"))
+}
+
+/// Saved entries that could not be read: kept aside, with a download and a way to remove them.
+#[component]
+fn SetAsideEntries() -> impl IntoView {
+    let state = AppState::expect();
+    view! {
+        <Show when=move || !state.set_aside.with(Vec::is_empty)>
+            <div class="notice notice-warning">
+                <h2>"Saved work that could not be read"</h2>
+                <p>"These entries were kept aside, not deleted. Download them to keep a copy, or to send to someone who can repair them."</p>
+                <ul>
+                    <For each=move || state.set_aside.get() key=|e| e.key.clone() let:entry>
+                        {
+                            let text = entry.text.clone();
+                            let key = entry.key.clone();
+                            let file = format!("{}.json", files::safe_file_stem(&entry.original_key));
+                            view! {
+                                <li>
+                                    <p>{entry.original_key.clone()}": "{entry.reason.clone()}</p>
+                                    <div class="button-row">
+                                        <button type="button" on:click=move |_| { let _ = files::download_text(&file, "application/json", &text); }>"Download this entry"</button>
+                                        <button type="button" class="warning" on:click=move |_| {
+                                            storage::delete_key(&key);
+                                            state.set_aside.update(|entries| entries.retain(|e| e.key != key));
+                                        }>"Remove it from this device"</button>
+                                    </div>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </div>
+        </Show>
+    }
+}

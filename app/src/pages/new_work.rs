@@ -1,0 +1,112 @@
+//! Starting a new piece of work: a name, the organisation and, for feedback, whose practice it is
+//! about and the period.
+
+use leptos::prelude::*;
+use mhsw::definition::ToolKind;
+use mhsw::ids::{DefinitionId, WorkId};
+use mhsw::work::{Perspective, Work};
+
+use crate::components::error_summary::{ErrorSummary, FieldError};
+use crate::edges::{clock, history};
+use crate::route::Route;
+use crate::state::AppState;
+
+/// The form that starts new work.
+#[component]
+pub fn NewWorkPage(
+    /// The questionnaire to start.
+    definition_id: DefinitionId,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let Some(definition) = state.catalogue.with_untracked(|c| c.as_ref().and_then(|c| c.get(definition_id.as_str()))) else {
+        return view! { <super::MissingDefinition id=definition_id.to_string() /> }.into_any();
+    };
+    let today = clock::today();
+    let default_name = format!("{}, {}", definition.title, today.long());
+    let name = RwSignal::new(default_name);
+    let organisation = RwSignal::new(String::new());
+    let participants = RwSignal::new(String::new());
+    let perspective = RwSignal::new(Perspective::Leaders);
+    let about = RwSignal::new(String::new());
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let kind = definition.kind;
+    let definition_for_submit = definition.clone();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut problems = Vec::new();
+        if name.get_untracked().trim().is_empty() {
+            problems.push(FieldError { field_id: "work-name".into(), message: "Enter a name for this work".into() });
+        }
+        if kind == ToolKind::Feedback && about.get_untracked().trim().is_empty() {
+            problems.push(FieldError { field_id: "work-about".into(), message: "Enter whose practice, or which team, the feedback is about".into() });
+        }
+        if !problems.is_empty() {
+            errors.set(problems);
+            return;
+        }
+        let mut work = Work::start(WorkId::new(clock::random_id()), name.get_untracked().trim().to_owned(), &definition_for_submit, clock::today());
+        work.organisation = organisation.get_untracked().trim().to_owned();
+        work.participants = participants.get_untracked().trim().to_owned();
+        work.perspective = perspective.get_untracked();
+        if let Some(collection) = work.collection.as_mut() {
+            collection.about = about.get_untracked().trim().to_owned();
+        }
+        let route = Route::Work(work.id.clone());
+        state.add_work(work);
+        history::go(&route);
+    };
+    let error_for = move |field: &'static str| move || errors.with(|e| e.iter().find(|e| e.field_id == field).map(|e| e.message.clone()));
+    view! {
+        <ErrorSummary errors=errors />
+        <h1>"Start: "{definition.title.clone()}</h1>
+        <p>{definition.purpose.clone()}</p>
+        <p class="alignment">{definition.alignment.clone()}</p>
+        <form class="form" on:submit=submit novalidate>
+            <div class="field" class:has-error=move || error_for("work-name")().is_some()>
+                <label for="work-name">"Name"</label>
+                <p class="hint" id="work-name-hint">"For example “North Team audit, 2026 baseline”. Only people using this device see it."</p>
+                {move || error_for("work-name")().map(|m| view! { <p class="field-error" id="work-name-error">{m}</p> })}
+                <input id="work-name" type="text" class="text-input" aria-describedby="work-name-hint"
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            </div>
+            <div class="field">
+                <label for="work-organisation">"Organisation or team (optional)"</label>
+                <input id="work-organisation" type="text" class="text-input"
+                    prop:value=move || organisation.get() on:input=move |ev| organisation.set(event_target_value(&ev)) />
+            </div>
+            {(kind != ToolKind::Feedback).then(|| view! {
+                <div class="field">
+                    <label for="work-participants">"Who is taking part (optional)"</label>
+                    <p class="hint" id="work-participants-hint">"Roles rather than names are enough, for example “Principal Social Worker, AMHP lead, two team managers”."</p>
+                    <input id="work-participants" type="text" class="text-input" aria-describedby="work-participants-hint"
+                        prop:value=move || participants.get() on:input=move |ev| participants.set(event_target_value(&ev)) />
+                </div>
+            })}
+            {(kind == ToolKind::Audit).then(|| view! {
+                <fieldset class="field">
+                    <legend>"Whose view does this audit record?"</legend>
+                    <div class="choice">
+                        <input type="radio" id="perspective-leaders" name="perspective" prop:checked=move || perspective.get() == Perspective::Leaders
+                            on:change=move |_| perspective.set(Perspective::Leaders) />
+                        <label for="perspective-leaders">"Leaders (the usual audit)"</label>
+                    </div>
+                    <div class="choice">
+                        <input type="radio" id="perspective-practitioners" name="perspective" prop:checked=move || perspective.get() == Perspective::Practitioners
+                            on:change=move |_| perspective.set(Perspective::Practitioners) />
+                        <label for="perspective-practitioners">"Practitioners answering the same items"</label>
+                    </div>
+                </fieldset>
+            })}
+            {(kind == ToolKind::Feedback).then(|| view! {
+                <div class="field" class:has-error=move || error_for("work-about")().is_some()>
+                    <label for="work-about">"Whose practice, or which team, is the feedback about?"</label>
+                    {move || error_for("work-about")().map(|m| view! { <p class="field-error" id="work-about-error">{m}</p> })}
+                    <input id="work-about" type="text" class="text-input"
+                        prop:value=move || about.get() on:input=move |ev| about.set(event_target_value(&ev)) />
+                </div>
+            })}
+            <button type="submit">"Start"</button>
+        </form>
+    }
+    .into_any()
+}

@@ -1,0 +1,102 @@
+//! The questionnaires: which loaded and from where, which did not and why (the same problems
+//! `mhsw check` prints), and opening a questionnaire file from the user's computer.
+
+use leptos::prelude::*;
+
+use crate::edges::definitions::{self, Source};
+use crate::edges::{files, storage};
+use crate::state::AppState;
+
+/// The questionnaires page.
+#[component]
+pub fn QuestionnairesPage() -> impl IntoView {
+    let state = AppState::expect();
+    let message = RwSignal::new(None::<(bool, String)>);
+    let loaded = move || {
+        state.catalogue.with(|c| {
+            c.as_ref()
+                .map(|c| c.loaded.iter().map(|l| (l.file.clone(), l.source, l.definition.title.clone(), l.definition.version.clone())).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    let broken = move || state.catalogue.with(|c| c.as_ref().map(|c| c.broken.clone()).unwrap_or_default());
+    let open_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        let chosen = files::chosen_files(&input);
+        input.set_value("");
+        leptos::task::spawn_local(async move {
+            for file in chosen {
+                let name = file.name();
+                let outcome = match files::read_text(&file).await {
+                    Err(e) => Err(e.to_string()),
+                    Ok(text) => match mhsw::definition::load_definition(&name, &text) {
+                        Err(error) => Err(error.to_string()),
+                        Ok(_) => storage::save_local_definition(&name, &text)
+                            .map(|()| {
+                                state.catalogue.update(|c| {
+                                    if let Some(c) = c.as_mut() {
+                                        c.broken.retain(|(s, e)| !(*s == Source::Local && e.file == name));
+                                        definitions::add(c, Source::Local, &name, &text);
+                                    }
+                                });
+                            })
+                            .map_err(|e| e.to_string()),
+                    },
+                };
+                message.set(Some(match outcome {
+                    Ok(()) => (true, format!("{name} is ready to use on this device.")),
+                    Err(why) => (false, format!("{name} was not added. {why}")),
+                }));
+            }
+        });
+    };
+    view! {
+        <h1>"Questionnaires"</h1>
+        <p>"These are the questionnaires this site offers, and any you have opened from your computer. Organisations can add or change questionnaires on their own site; see the README’s “Adding or changing a questionnaire on your site”."</p>
+        <h2>"Ready to use"</h2>
+        <table class="data-table">
+            <caption class="visually-hidden">"Questionnaires that loaded"</caption>
+            <thead><tr><th scope="col">"Questionnaire"</th><th scope="col">"Version"</th><th scope="col">"File"</th><th scope="col">"From"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+            <tbody>
+                {move || loaded().into_iter().map(|(file, source, title, version)| {
+                    let file_for_remove = file.clone();
+                    view! {
+                        <tr>
+                            <td>{title}</td>
+                            <td>{version}</td>
+                            <td>{file.clone()}</td>
+                            <td>{match source { Source::Site => "This site", Source::BuiltIn => "Built into the app", Source::Local => "Your computer" }}</td>
+                            <td>{(source == Source::Local).then(|| view! {
+                                <button type="button" class="secondary" on:click=move |_| {
+                                    storage::remove_local_definition(&file_for_remove);
+                                    let name = file_for_remove.clone();
+                                    state.catalogue.update(|c| if let Some(c) = c.as_mut() { c.loaded.retain(|l| !(l.source == Source::Local && l.file == name)); });
+                                }>"Remove from this device"</button>
+                            })}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+        {move || {
+            let broken = broken();
+            (!broken.is_empty()).then(|| view! {
+                <h2>"Could not be loaded"</h2>
+                <p>"Each file below has problems. The other questionnaires work as normal. The person who looks after your site can fix each problem as described, then check the file with “mhsw check”."</p>
+                {broken.into_iter().map(|(_, error)| view! {
+                    <div class="notice notice-warning problem-list">
+                        <h3>{error.file.clone()}</h3>
+                        <ul>{error.problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
+                    </div>
+                }).collect_view()}
+            })
+        }}
+        <h2>"Try a questionnaire from your computer"</h2>
+        <label class="file-label" for="open-definition">"Open a questionnaire file"</label>
+        <p class="hint" id="open-definition-hint">"It is checked first, then kept on this device only, so you can try it before publishing it on your site."</p>
+        <input id="open-definition" type="file" accept=".json,application/json" aria-describedby="open-definition-hint" on:change=open_file />
+        <div role="status" aria-live="polite">
+            {move || message.get().map(|(ok, text)| view! { <p class=if ok { "notice" } else { "notice notice-warning" }>{text}</p> })}
+        </div>
+    }
+}

@@ -1,0 +1,123 @@
+//! One section of a piece of work: its introduction and questions, an error summary when a
+//! required answer is missing, and the way on to the next section.
+
+use leptos::prelude::*;
+use mhsw::ids::{SectionId, WorkId};
+use mhsw::responses::ItemResponse;
+
+use crate::components::error_summary::{ErrorSummary, FieldError};
+use crate::components::question_field::{field_id, QuestionField};
+use crate::edges::history;
+use crate::route::Route;
+use crate::state::AppState;
+
+/// One section's page.
+#[component]
+pub fn SectionPage(
+    /// The work's id.
+    id: WorkId,
+    /// The section's id.
+    section_id: SectionId,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let Some(signal) = state.work(&id) else {
+        return view! { <super::MissingWork /> }.into_any();
+    };
+    let Some(definition) = signal.with_untracked(|h| state.definition_of(&h.work)) else {
+        let missing = signal.with_untracked(|h| h.work.definition.id.to_string());
+        return view! { <super::MissingDefinition id=missing /> }.into_any();
+    };
+    let Some(section) = definition.section(section_id.as_str()).cloned() else {
+        return view! { <h1>"Section not found"</h1><p><a href=Route::Work(id).href()>"Back to the contents"</a></p> }.into_any();
+    };
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let easy_read = RwSignal::new(false);
+    let has_easy_read = section.questions.iter().any(|q| q.easy_read.is_some());
+
+    // The next shown section, worked out when the user moves on (answers may change which show).
+    let definition_for_next = definition.clone();
+    let section_for_next = section.clone();
+    let id_for_next = id.clone();
+    let next = move |_| {
+        let missing: Vec<FieldError> = signal.with_untracked(|h| {
+            h.work
+                .responses
+                .missing_required(&definition_for_next, &section_for_next)
+                .into_iter()
+                .map(|q| FieldError { field_id: field_id(q), message: format!("Answer “{}”", q.text) })
+                .collect()
+        });
+        if !missing.is_empty() {
+            errors.set(missing);
+            return;
+        }
+        errors.set(Vec::new());
+        let next_section = signal.with_untracked(|h| {
+            definition_for_next
+                .sections
+                .iter()
+                .skip_while(|s| s.id != section_for_next.id)
+                .skip(1)
+                .find(|s| h.work.responses.section_shown(&definition_for_next, s))
+                .map(|s| s.id.clone())
+        });
+        history::go(&match next_section {
+            Some(next) => Route::Section(id_for_next.clone(), next),
+            None => Route::Work(id_for_next.clone()),
+        });
+    };
+
+    let questions = section.questions.clone();
+    let definition_for_questions = definition.clone();
+    let id_for_questions = id.clone();
+    let question_views = move || {
+        questions
+            .iter()
+            .filter(|q| signal.with(|h| h.work.responses.question_shown(&definition_for_questions, q)))
+            .map(|question| {
+                let qid = question.id.clone();
+                let qid_for_item = qid.clone();
+                let item = Signal::derive(move || signal.with(|h| h.work.responses.item(qid_for_item.as_str()).cloned().unwrap_or_default()));
+                let work_id = id_for_questions.clone();
+                let on_change = Callback::new(move |next: ItemResponse| {
+                    let qid = qid.clone();
+                    state.change(&work_id, move |w| w.responses.set(qid, next));
+                    if !errors.with_untracked(Vec::is_empty) {
+                        errors.update(|e| e.retain(|e| signal.with_untracked(|h| h.work.responses.answer(e.field_id.trim_start_matches("q-")).is_none())));
+                    }
+                });
+                let field = field_id(question);
+                let error = Signal::derive(move || errors.with(|e| e.iter().find(|e| e.field_id == field).map(|_| "Answer this question to continue".to_owned())));
+                view! {
+                    <QuestionField definition=definition_for_questions.clone() question=question.clone() item=item on_change=on_change easy_read=easy_read error=error />
+                }
+            })
+            .collect_view()
+    };
+    let position = definition.sections.iter().position(|s| s.id == section.id).unwrap_or(0) + 1;
+    let total = definition.sections.len();
+    view! {
+        <p class="breadcrumb">
+            <a href=Route::Home.href()>"Home"</a>" › "
+            <a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a>
+        </p>
+        <ErrorSummary errors=errors />
+        <p class="section-count">{format!("Section {position} of {total}")}</p>
+        <h1>{section.title.clone()}</h1>
+        <p class="section-intro">{section.intro.clone()}</p>
+        {has_easy_read.then(|| view! {
+            <div class="choice toggle">
+                <input type="checkbox" id="easy-read" prop:checked=move || easy_read.get() on:change=move |ev| easy_read.set(event_target_checked(&ev)) />
+                <label for="easy-read">"Show easy-read wording"</label>
+            </div>
+        })}
+        <form class="section-form" on:submit=move |ev: leptos::ev::SubmitEvent| ev.prevent_default() novalidate>
+            {question_views}
+            <div class="button-row">
+                <button type="button" on:click=next>"Save and continue"</button>
+                <a class="button secondary" href=Route::Work(id.clone()).href()>"Back to the contents"</a>
+            </div>
+        </form>
+    }
+    .into_any()
+}

@@ -1,0 +1,95 @@
+//! A piece of work's contents page: its sections with their completion, and the ways on (results,
+//! plan, collection, export).
+
+use leptos::prelude::*;
+use mhsw::definition::ToolKind;
+use mhsw::ids::WorkId;
+
+use crate::edges::files;
+use crate::route::Route;
+use crate::state::AppState;
+
+/// The contents page of one piece of work.
+#[component]
+pub fn WorkPage(
+    /// The work's id.
+    id: WorkId,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let Some(signal) = state.work(&id) else {
+        return view! { <super::MissingWork /> }.into_any();
+    };
+    let Some(definition) = signal.with_untracked(|h| state.definition_of(&h.work)) else {
+        let missing = signal.with_untracked(|h| h.work.definition.id.to_string());
+        return view! { <super::MissingDefinition id=missing /> }.into_any();
+    };
+    let export = move |_| {
+        let (name, text) = signal.with_untracked(|h| (h.work.name.clone(), mhsw::work::export_work(&h.work)));
+        let _ = files::download_text(&format!("{}.json", files::safe_file_stem(&name)), "application/json", &text);
+    };
+    let kind = definition.kind;
+    let definition_for_rows = definition.clone();
+    let sections = move || {
+        signal.with(|held| {
+            definition_for_rows
+                .sections
+                .iter()
+                .filter(|s| held.work.responses.section_shown(&definition_for_rows, s))
+                .map(|s| {
+                    let progress = held.work.responses.progress(&definition_for_rows, s);
+                    (s.id.clone(), s.title.clone(), progress.label(), progress.is_complete())
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let set_aside = move || signal.with(|h| h.work.set_aside.keys().map(|k| k.to_string()).collect::<Vec<_>>());
+    let id_for_links = id.clone();
+    view! {
+        <p class="breadcrumb"><a href=Route::Home.href()>"Home"</a></p>
+        <h1>{move || signal.with(|h| h.work.name.clone())}</h1>
+        <p class="work-meta">{definition.version_label()}
+            {move || signal.with(|h| (!h.work.organisation.is_empty()).then(|| format!(" · {}", h.work.organisation)))}
+        </p>
+        {move || {
+            let ids = set_aside();
+            (!ids.is_empty()).then(|| view! {
+                <div class="notice">
+                    <h2>"Answers kept aside"</h2>
+                    <p>"The questionnaire has changed since these answers were given, and these questions are no longer asked. Their answers are kept with the work and included when you export it: "{ids.join(", ")}"."</p>
+                </div>
+            })
+        }}
+        {(kind == ToolKind::Feedback).then(|| {
+            let id = id_for_links.clone();
+            view! {
+                <h2>"Collect feedback"</h2>
+                <ul class="action-list">
+                    <li><a class="button" href=Route::Collect(id.clone()).href()>"Collect on this device"</a>" for people to answer one after another."</li>
+                    <li><a href=Route::Paper(id.clone()).href()>"Print a paper version"</a></li>
+                    <li><a href=Route::EnterPaper(id.clone()).href()>"Type in returned paper forms"</a></li>
+                    <li><a href=Route::Results(id.clone()).href()>"See the combined report"</a></li>
+                </ul>
+            }
+        })}
+        {(kind != ToolKind::Feedback).then(|| {
+            let id = id_for_links.clone();
+            view! {
+                <h2>"Sections"</h2>
+                <ol class="contents-list">
+                    <For each=sections key=|s| (s.0.clone(), s.2.clone()) let:section>
+                        <li class="contents-item">
+                            <a href=Route::Section(id.clone(), section.0.clone()).href()>{section.1.clone()}</a>
+                            <span class="progress" class:complete=section.3>{section.2.clone()}</span>
+                        </li>
+                    </For>
+                </ol>
+            }
+        })}
+        <div class="button-row">
+            {(kind == ToolKind::Audit).then(|| view! { <a class="button" href=Route::Results(id.clone()).href()>"See results"</a> })}
+            {definition.plan.as_ref().map(|plan| view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>{plan.title.clone()}</a> })}
+            <button type="button" class="secondary" on:click=export>"Export this work to a file"</button>
+        </div>
+    }
+    .into_any()
+}

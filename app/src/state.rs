@@ -1,0 +1,198 @@
+//! The app's shared state, provided once as context: the questionnaires, the saved work, where
+//! the user is, and whether the last save worked.
+//!
+//! Owns: holding work in memory and sending every change to storage at once. Must not touch:
+//! scoring or wording (components call the core for those).
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use mhsw::definition::Definition;
+use mhsw::ids::WorkId;
+use mhsw::work::Work;
+
+use crate::edges::definitions::Catalogue;
+use crate::edges::storage::{self, SetAsideEntry, StoreError};
+use crate::edges::{clock, history};
+use crate::route::Route;
+
+/// A piece of work held in memory, with the storage revision this tab knows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Held {
+    /// The work.
+    pub work: Work,
+    /// The revision last loaded or saved by this tab (0 when never saved).
+    pub revision: u64,
+}
+
+/// The outcome of the latest save.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SaveState {
+    /// Nothing has been changed yet.
+    #[default]
+    Idle,
+    /// Saved on this device at a time of day.
+    Saved(String),
+    /// Not saved; the work is kept in memory.
+    Failed {
+        /// What went wrong.
+        error: StoreError,
+        /// Which work.
+        work: WorkId,
+    },
+}
+
+/// The shared state. Cheap to copy: every field is a signal.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The questionnaires, once loaded (`None` while loading).
+    pub catalogue: RwSignal<Option<Catalogue>>,
+    /// The saved work, each piece in its own signal so editing one does not redraw the others.
+    pub works: RwSignal<BTreeMap<WorkId, RwSignal<Held>>>,
+    /// Stored entries that could not be read, kept aside.
+    pub set_aside: RwSignal<Vec<SetAsideEntry>>,
+    /// The latest save's outcome.
+    pub save: RwSignal<SaveState>,
+    /// A problem reading storage at start-up.
+    pub storage_problem: RwSignal<Option<StoreError>>,
+    /// The page the user is on.
+    pub route: RwSignal<Route>,
+    /// Work that another tab has changed since this tab loaded it.
+    pub changed_elsewhere: RwSignal<Vec<WorkId>>,
+    /// Larger text, for people who want it.
+    pub large_text: RwSignal<bool>,
+}
+
+impl AppState {
+    /// Creates the state, reads storage, and provides it as context.
+    pub fn provide() -> Self {
+        let state = AppState {
+            catalogue: RwSignal::new(None),
+            works: RwSignal::new(BTreeMap::new()),
+            set_aside: RwSignal::new(Vec::new()),
+            save: RwSignal::new(SaveState::Idle),
+            storage_problem: RwSignal::new(None),
+            route: RwSignal::new(history::current()),
+            changed_elsewhere: RwSignal::new(Vec::new()),
+            large_text: RwSignal::new(false),
+        };
+        state.reload_from_storage();
+        provide_context(state);
+        state
+    }
+
+    /// The state provided by [`AppState::provide`].
+    pub fn expect() -> Self {
+        expect_context::<AppState>()
+    }
+
+    /// Reads every saved piece of work from storage again.
+    pub fn reload_from_storage(&self) {
+        match storage::load_all() {
+            Ok((envelopes, aside)) => {
+                let works = envelopes
+                    .into_iter()
+                    .map(|e| {
+                        (
+                            e.work.id.clone(),
+                            RwSignal::new(Held {
+                                work: e.work,
+                                revision: e.revision,
+                            }),
+                        )
+                    })
+                    .collect();
+                self.works.set(works);
+                self.set_aside.set(aside);
+            }
+            Err(error) => self.storage_problem.set(Some(error)),
+        }
+    }
+
+    /// The signal of one piece of work.
+    pub fn work(&self, id: &WorkId) -> Option<RwSignal<Held>> {
+        self.works.with(|works| works.get(id).copied())
+    }
+
+    /// The definition a piece of work answers, if it is loaded.
+    pub fn definition_of(&self, work: &Work) -> Option<Arc<Definition>> {
+        self.catalogue
+            .with(|c| c.as_ref().and_then(|c| c.get(work.definition.id.as_str())))
+    }
+
+    /// Adds new work (created, duplicated or imported) and saves it.
+    pub fn add_work(&self, work: Work) {
+        let id = work.id.clone();
+        let signal = RwSignal::new(Held { work, revision: 0 });
+        self.works.update(|works| {
+            works.insert(id.clone(), signal);
+        });
+        self.persist(&id);
+    }
+
+    /// Changes a piece of work and saves it straight away.
+    pub fn change(&self, id: &WorkId, edit: impl FnOnce(&mut Work)) {
+        let Some(signal) = self.work(id) else { return };
+        signal.update(|held| {
+            edit(&mut held.work);
+            held.work.updated = clock::today();
+        });
+        self.persist(id);
+    }
+
+    /// Saves one piece of work, recording the outcome.
+    pub fn persist(&self, id: &WorkId) {
+        let Some(signal) = self.work(id) else { return };
+        if self.changed_elsewhere.with_untracked(|ids| ids.contains(id)) {
+            self.save.set(SaveState::Failed {
+                error: StoreError::Conflict,
+                work: id.clone(),
+            });
+            return;
+        }
+        let (work, revision) = signal.with_untracked(|h| (h.work.clone(), h.revision));
+        let time = clock::time_of_day();
+        match storage::save(&work, revision, &time) {
+            Ok(revision) => {
+                signal.update_untracked(|held| held.revision = revision);
+                self.save.set(SaveState::Saved(time));
+            }
+            Err(error) => self.save.set(SaveState::Failed {
+                error,
+                work: id.clone(),
+            }),
+        }
+    }
+
+    /// Deletes a piece of work from memory and storage.
+    pub fn delete_work(&self, id: &WorkId) {
+        storage::delete(id);
+        self.works.update(|works| {
+            works.remove(id);
+        });
+    }
+
+    /// Replaces this tab's copy with the one another tab saved.
+    pub fn take_other_tabs_version(&self, id: &WorkId) {
+        if let (Some(envelope), Some(signal)) = (storage::load_one(id), self.work(id)) {
+            signal.set(Held {
+                work: envelope.work,
+                revision: envelope.revision,
+            });
+        }
+        self.changed_elsewhere.update(|ids| ids.retain(|i| i != id));
+        self.save.set(SaveState::Idle);
+    }
+
+    /// Keeps this tab's copy as a new piece of work, leaving the other tab's version alone.
+    pub fn keep_mine_as_copy(&self, id: &WorkId) {
+        let Some(signal) = self.work(id) else { return };
+        let mut copy = signal.with_untracked(|h| h.work.clone());
+        copy.id = WorkId::new(clock::random_id());
+        copy.name = format!("{} (copy from this tab)", copy.name);
+        self.take_other_tabs_version(id);
+        self.add_work(copy.clone());
+        history::go(&Route::Work(copy.id));
+    }
+}
