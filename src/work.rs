@@ -473,8 +473,20 @@ mod tests {
     fn merging_the_same_file_twice_adds_nothing() {
         let mut into = work_with(&["a", "b"]);
         let device = work_with(&["b", "c", "d"]);
-        assert_eq!(merge_collection(&mut into, &device), MergeOutcome { added: 2, already_present: 1 });
-        assert_eq!(merge_collection(&mut into, &device), MergeOutcome { added: 0, already_present: 3 });
+        assert_eq!(
+            merge_collection(&mut into, &device),
+            MergeOutcome {
+                added: 2,
+                already_present: 1
+            }
+        );
+        assert_eq!(
+            merge_collection(&mut into, &device),
+            MergeOutcome {
+                added: 0,
+                already_present: 3
+            }
+        );
         assert_eq!(into.collection.unwrap().responses.len(), 4);
     }
 
@@ -486,11 +498,24 @@ mod tests {
 
     #[test]
     fn import_refuses_what_is_not_work() {
-        assert!(matches!(parse_work("{}"), Err(ImportError::Unreadable { .. })));
-        assert!(matches!(parse_work("not json"), Err(ImportError::Unreadable { .. })));
-        let newer = export_work(&work_with(&[])).replace("\"format_version\": 1", "\"format_version\": 99");
-        assert!(matches!(parse_work(&newer), Err(ImportError::NewerFormat { found: 99, .. })));
+        assert!(matches!(
+            parse_work("{}"),
+            Err(ImportError::Unreadable { .. })
+        ));
+        assert!(matches!(
+            parse_work("not json"),
+            Err(ImportError::Unreadable { .. })
+        ));
+        let newer =
+            export_work(&work_with(&[])).replace("\"format_version\": 1", "\"format_version\": 99");
+        assert!(matches!(
+            parse_work(&newer),
+            Err(ImportError::NewerFormat { found: 99, .. })
+        ));
         let big = " ".repeat(MAX_IMPORT_BYTES + 1);
-        assert!(matches!(parse_work(&big), Err(ImportError::TooLarge { .. })));
+        assert!(matches!(
+            parse_work(&big),
+            Err(ImportError::TooLarge { .. })
+        ));
     }
 }

@@ -9,3 +9,4 @@ pub mod history;
 pub mod pdf_worker;
 pub mod speech;
 pub mod storage;
+pub mod timer;

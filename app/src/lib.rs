@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use crate::components::layout::Layout;
 use crate::edges::{definitions, history, storage};
 use crate::pages::PageFor;
+use crate::route::Route;
 use crate::state::AppState;
 
 /// Starts the app: a panic hook that reports in the page, then the root component.
@@ -28,6 +29,15 @@ pub fn start() {
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
     history::listen(move |route| {
+        // While a shared device is collecting feedback, no link, back button or typed address
+        // leads away from the collection screens.
+        if let Some(kiosk) = state.kiosk.get_untracked() {
+            let home = Route::Collect(kiosk.work);
+            if route != home {
+                history::go(&home);
+                return;
+            }
+        }
         state.route.set(route);
         history::focus_heading();
     });

@@ -1,7 +1,9 @@
 //! The pages, one module each, and the switch from a route to its page.
 
+pub mod collect;
 pub mod home;
 pub mod new_work;
+pub mod paper;
 pub mod privacy;
 pub mod questionnaires;
 pub mod section;
@@ -29,7 +31,10 @@ pub fn PageFor(
             Route::New(definition) => view! { <new_work::NewWorkPage definition_id=definition /> }.into_any(),
             Route::Work(id) => view! { <work::WorkPage id=id /> }.into_any(),
             Route::Section(id, section) => view! { <section::SectionPage id=id section_id=section /> }.into_any(),
-            Route::Results(_) | Route::Plan(_) | Route::Collect(_) | Route::Paper(_) | Route::EnterPaper(_) => {
+            Route::Collect(id) => view! { <collect::CollectPage id=id /> }.into_any(),
+            Route::Paper(id) => view! { <paper::PaperPage id=id /> }.into_any(),
+            Route::EnterPaper(id) => view! { <paper::EnterPaperPage id=id /> }.into_any(),
+            Route::Results(_) | Route::Plan(_) => {
                 view! { <h1>"This page is being built"</h1> }.into_any()
             }
             Route::NotFound(path) => view! {

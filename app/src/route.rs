@@ -48,7 +48,9 @@ impl Route {
             [] => Route::Home,
             ["new", definition] => Route::New(DefinitionId::new(*definition)),
             ["work", work] => Route::Work(id(work)),
-            ["work", work, "section", section] => Route::Section(id(work), SectionId::new(*section)),
+            ["work", work, "section", section] => {
+                Route::Section(id(work), SectionId::new(*section))
+            }
             ["work", work, "results"] => Route::Results(id(work)),
             ["work", work, "plan"] => Route::Plan(id(work)),
             ["work", work, "collect"] => Route::Collect(id(work)),

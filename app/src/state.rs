@@ -62,6 +62,8 @@ pub struct AppState {
     pub changed_elsewhere: RwSignal<Vec<WorkId>>,
     /// Larger text, for people who want it.
     pub large_text: RwSignal<bool>,
+    /// Shared-device collection in progress: the app stays on the collection screens.
+    pub kiosk: RwSignal<Option<storage::Kiosk>>,
 }
 
 impl AppState {
@@ -76,7 +78,11 @@ impl AppState {
             route: RwSignal::new(history::current()),
             changed_elsewhere: RwSignal::new(Vec::new()),
             large_text: RwSignal::new(false),
+            kiosk: RwSignal::new(storage::kiosk()),
         };
+        if let Some(kiosk) = state.kiosk.get_untracked() {
+            state.route.set(Route::Collect(kiosk.work));
+        }
         state.reload_from_storage();
         provide_context(state);
         state
@@ -144,7 +150,10 @@ impl AppState {
     /// Saves one piece of work, recording the outcome.
     pub fn persist(&self, id: &WorkId) {
         let Some(signal) = self.work(id) else { return };
-        if self.changed_elsewhere.with_untracked(|ids| ids.contains(id)) {
+        if self
+            .changed_elsewhere
+            .with_untracked(|ids| ids.contains(id))
+        {
             self.save.set(SaveState::Failed {
                 error: StoreError::Conflict,
                 work: id.clone(),

@@ -1,5 +1,6 @@
 //! The page frame: skip link, header with navigation, the main landmark, and the footer with the
-//! alignment and privacy notes.
+//! alignment and privacy notes. While a shared device collects feedback, the navigation, save
+//! line and footer links are not shown, so nothing leads to anyone's earlier answers.
 
 use leptos::prelude::*;
 
@@ -14,44 +15,49 @@ pub fn Layout(
     children: Children,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let collecting = move || state.kiosk.with(Option::is_some);
     let toggle_text = move |_| state.large_text.update(|on| *on = !*on);
     view! {
         <div class="app" class:large-text=move || state.large_text.get()>
             <a class="skip-link" href="#main-content">"Skip to main content"</a>
             <header class="site-header">
                 <div class="wrap header-row">
-                    <a class="brand" href=Route::Home.href()>"Mental health social work toolkit"</a>
-                    <nav aria-label="Main">
-                        <ul class="nav-list">
-                            <li><a href=Route::Home.href()>"Home"</a></li>
-                            <li><a href=Route::Questionnaires.href()>"Questionnaires"</a></li>
-                            <li><a href=Route::Privacy.href()>"Your data"</a></li>
-                            <li>
-                                <button type="button" class="link-button" aria-pressed=move || state.large_text.get().to_string() on:click=toggle_text>
-                                    "Larger text"
-                                </button>
-                            </li>
-                        </ul>
-                    </nav>
+                    <Show when=move || !collecting() fallback=|| view! { <span class="brand">"Tell us about your experience"</span> }>
+                        <a class="brand" href=Route::Home.href()>"Mental health social work toolkit"</a>
+                        <nav aria-label="Main">
+                            <ul class="nav-list">
+                                <li><a href=Route::Home.href()>"Home"</a></li>
+                                <li><a href=Route::Questionnaires.href()>"Questionnaires"</a></li>
+                                <li><a href=Route::Privacy.href()>"Your data"</a></li>
+                            </ul>
+                        </nav>
+                    </Show>
+                    <button type="button" class="link-button text-size" aria-pressed=move || state.large_text.get().to_string() on:click=toggle_text>
+                        "Larger text"
+                    </button>
                 </div>
             </header>
-            <SaveStatus />
+            <Show when=move || !collecting()>
+                <SaveStatus />
+            </Show>
             <main id="main-content" class="wrap" tabindex="-1">
                 {children()}
             </main>
-            <footer class="site-footer">
-                <div class="wrap">
-                    <p>
-                        "These tools are aligned with the 2016 “Social work for better mental health” toolkit. "
-                        "They were written afresh by the mhsw-toolkit team and are not reproductions of it. "
-                        "A self-assessment is not an inspection rating."
-                    </p>
-                    <p>
-                        "Your work stays in this browser on this device. Nothing is sent anywhere. "
-                        <a href=Route::Privacy.href()>"How your data is kept and removed"</a>
-                    </p>
-                </div>
-            </footer>
+            <Show when=move || !collecting()>
+                <footer class="site-footer">
+                    <div class="wrap">
+                        <p>
+                            "These tools are aligned with the 2016 “Social work for better mental health” toolkit. "
+                            "They were written afresh by the mhsw-toolkit team and are not reproductions of it. "
+                            "A self-assessment is not an inspection rating."
+                        </p>
+                        <p>
+                            "Your work stays in this browser on this device. Nothing is sent anywhere. "
+                            <a href=Route::Privacy.href()>"How your data is kept and removed"</a>
+                        </p>
+                    </div>
+                </footer>
+            </Show>
         </div>
     }
 }

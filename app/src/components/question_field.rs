@@ -9,7 +9,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use mhsw::date::Date;
-use mhsw::definition::{AnswerKind, Definition, Question, ScaleOption, LONG_TEXT_MAX, SHORT_TEXT_MAX};
+use mhsw::definition::{
+    AnswerKind, Definition, Question, ScaleOption, LONG_TEXT_MAX, SHORT_TEXT_MAX,
+};
 use mhsw::ids::OptionValue;
 use mhsw::responses::{Answer, ItemResponse, Priority};
 
@@ -60,10 +62,15 @@ pub fn QuestionField(
             ids.join(" ")
         }
     };
-    let hint = question.help.clone().map(|help| view! { <p class="hint" id=hint_id.clone()>{help}</p> });
+    let hint = question
+        .help
+        .clone()
+        .map(|help| view! { <p class="hint" id=hint_id.clone()>{help}</p> });
     let error_view = {
         let error_id = error_id.clone();
-        move || error.get().map(|message| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{message}</p> })
+        move || {
+            error.get().map(|message| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{message}</p> })
+        }
     };
     let required = question.required;
     let legend_extra = move || if required { " (required)" } else { "" };
@@ -169,7 +176,12 @@ pub fn QuestionField(
     };
 
     let grouped = definition.options_of(&question).is_some();
-    let notes = (with_notes && (definition.collect.evidence || definition.collect.comments || definition.collect.priority))
+    // Evidence, comment and priority belong to scored items; context questions do not need them.
+    let scored = definition
+        .options_of(&question)
+        .and_then(|list| list.max_points())
+        .is_some();
+    let notes = (with_notes && scored && (definition.collect.evidence || definition.collect.comments || definition.collect.priority))
         .then(|| view! { <ItemNotes definition=definition.clone() question=question.clone() item=item on_change=on_change /> });
 
     let body = if grouped {

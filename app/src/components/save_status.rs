@@ -12,8 +12,13 @@ pub fn SaveStatus() -> impl IntoView {
     let state = AppState::expect();
     let download = move |id: mhsw::ids::WorkId| {
         if let Some(signal) = state.work(&id) {
-            let (name, text) = signal.with_untracked(|h| (h.work.name.clone(), mhsw::work::export_work(&h.work)));
-            let _ = files::download_text(&format!("{}.json", files::safe_file_stem(&name)), "application/json", &text);
+            let (name, text) =
+                signal.with_untracked(|h| (h.work.name.clone(), mhsw::work::export_work(&h.work)));
+            let _ = files::download_text(
+                &format!("{}.json", files::safe_file_stem(&name)),
+                "application/json",
+                &text,
+            );
         }
     };
     view! {

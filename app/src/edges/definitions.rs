@@ -19,11 +19,26 @@ pub const FOLDER: &str = "questionnaires/";
 
 /// The definitions built into the app, used when the manifest cannot be read.
 const BUILT_IN: &[(&str, &str)] = &[
-    ("self-assessment.json", include_str!("../../../questionnaires/self-assessment.json")),
-    ("feedback-service-user.json", include_str!("../../../questionnaires/feedback-service-user.json")),
-    ("feedback-carer.json", include_str!("../../../questionnaires/feedback-carer.json")),
-    ("conversation-record.json", include_str!("../../../questionnaires/conversation-record.json")),
-    ("strategic-statement.json", include_str!("../../../questionnaires/strategic-statement.json")),
+    (
+        "self-assessment.json",
+        include_str!("../../../questionnaires/self-assessment.json"),
+    ),
+    (
+        "feedback-service-user.json",
+        include_str!("../../../questionnaires/feedback-service-user.json"),
+    ),
+    (
+        "feedback-carer.json",
+        include_str!("../../../questionnaires/feedback-carer.json"),
+    ),
+    (
+        "conversation-record.json",
+        include_str!("../../../questionnaires/conversation-record.json"),
+    ),
+    (
+        "strategic-statement.json",
+        include_str!("../../../questionnaires/strategic-statement.json"),
+    ),
 ];
 
 /// Where a definition came from.
@@ -72,12 +87,17 @@ async fn fetch_text(url: &str) -> Result<String, String> {
         .map_err(|_| "the file could not be fetched".to_owned())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_owned())?;
     if !response.ok() {
-        return Err(format!("the site answered {} {}", response.status(), response.status_text()));
+        return Err(format!(
+            "the site answered {} {}",
+            response.status(),
+            response.status_text()
+        ));
     }
     let text = JsFuture::from(response.text().map_err(|_| "no body".to_owned())?)
         .await
         .map_err(|_| "the file could not be read".to_owned())?;
-    text.as_string().ok_or_else(|| "the file is not text".to_owned())
+    text.as_string()
+        .ok_or_else(|| "the file is not text".to_owned())
 }
 
 /// Loads every questionnaire: the site's (or the built-in ones), then the local ones.
@@ -128,7 +148,9 @@ pub fn add(catalogue: &mut Catalogue, source: Source, file: &str, text: &str) {
     match load_definition(file, text) {
         Ok(definition) => {
             // A local file with the same id replaces the published one for this device.
-            catalogue.loaded.retain(|l| !(l.definition.id == definition.id && source == Source::Local));
+            catalogue
+                .loaded
+                .retain(|l| !(l.definition.id == definition.id && source == Source::Local));
             catalogue.loaded.push(Loaded {
                 file: file.to_owned(),
                 source,

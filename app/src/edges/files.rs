@@ -26,7 +26,9 @@ fn describe(error: JsValue) -> String {
 
 /// The files chosen in a file input, as (name, size in bytes, file handle).
 pub fn chosen_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
-    let Some(list) = input.files() else { return Vec::new() };
+    let Some(list) = input.files() else {
+        return Vec::new();
+    };
     (0..list.length()).filter_map(|i| list.get(i)).collect()
 }
 
@@ -59,7 +61,8 @@ fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), F
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options)
         .or_else(|_| web_sys::Blob::new_with_str_sequence_and_options(parts, &options))
         .map_err(|e| FileError::Download(describe(e)))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| FileError::Download(describe(e)))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|e| FileError::Download(describe(e)))?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| FileError::Download("no document".to_owned()))?;
@@ -80,7 +83,8 @@ fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), F
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     if let Some(window) = web_sys::window() {
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 10_000);
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(release.unchecked_ref(), 10_000);
     }
     Ok(())
 }

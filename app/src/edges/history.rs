@@ -16,7 +16,9 @@ pub fn current() -> Route {
 
 /// Calls `on_change` with the new route whenever the hash changes (links, back, forward).
 pub fn listen(on_change: impl Fn(Route) + 'static) {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let closure = Closure::<dyn Fn()>::new(move || on_change(current()));
     let _ = window.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
     // The listener lives as long as the page.
@@ -33,7 +35,9 @@ pub fn go(route: &Route) {
 /// Moves keyboard and screen-reader focus to the page's main heading after navigation.
 pub fn focus_heading() {
     request_animation_frame(|| {
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         if let Ok(Some(heading)) = document.query_selector("main h1") {
             if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
                 let _ = heading.set_attribute("tabindex", "-1");
@@ -48,7 +52,9 @@ pub fn focus_heading() {
 
 /// Moves focus to an element by id (used by the error summary's links).
 pub fn focus_id(id: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Some(element) = document.get_element_by_id(id) {
         if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
             let _ = element.focus();

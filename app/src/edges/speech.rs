@@ -2,12 +2,16 @@
 
 /// True when this browser can speak.
 pub fn available() -> bool {
-    web_sys::window().and_then(|w| w.speech_synthesis().ok()).is_some()
+    web_sys::window()
+        .and_then(|w| w.speech_synthesis().ok())
+        .is_some()
 }
 
 /// Reads the text aloud in British English, stopping anything already being read.
 pub fn speak(text: &str) {
-    let Some(synthesis) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else { return };
+    let Some(synthesis) = web_sys::window().and_then(|w| w.speech_synthesis().ok()) else {
+        return;
+    };
     synthesis.cancel();
     if let Ok(utterance) = web_sys::SpeechSynthesisUtterance::new_with_text(text) {
         utterance.set_lang("en-GB");

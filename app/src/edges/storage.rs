@@ -119,7 +119,9 @@ pub fn set_aside_entries() -> Result<Vec<SetAsideEntry>, StoreError> {
     let mut entries = Vec::new();
     for key in keys_with_prefix(ASIDE_PREFIX)? {
         let text = raw(&key).unwrap_or_default();
-        let reason = read_envelope(&text).err().unwrap_or_else(|| "it could not be read".to_owned());
+        let reason = read_envelope(&text)
+            .err()
+            .unwrap_or_else(|| "it could not be read".to_owned());
         entries.push(SetAsideEntry {
             original_key: format!("{WORK_PREFIX}{}", &key[ASIDE_PREFIX.len()..]),
             key,
@@ -134,13 +136,17 @@ pub fn set_aside_entries() -> Result<Vec<SetAsideEntry>, StoreError> {
 pub fn read_envelope(text: &str) -> Result<Envelope, String> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| format!("the saved text is damaged ({e})"))?;
-    let version = value.get("store_version").and_then(|v| v.as_u64()).unwrap_or(0);
+    let version = value
+        .get("store_version")
+        .and_then(|v| v.as_u64())
+        .unwrap_or(0);
     if version > u64::from(STORE_VERSION) {
         return Err(format!(
             "it was saved by a newer version of the toolkit (store version {version})"
         ));
     }
-    serde_json::from_value(value).map_err(|e| format!("the saved work does not have the expected shape ({e})"))
+    serde_json::from_value(value)
+        .map_err(|e| format!("the saved work does not have the expected shape ({e})"))
 }
 
 /// Saves work. `known_revision` is the revision this tab last loaded or saved; when storage holds
@@ -215,7 +221,9 @@ pub fn work_id_of_key(key: &str) -> Option<WorkId> {
 
 /// Asks the browser to keep this site's storage even when space runs low.
 pub fn request_persistence() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let manager = window.navigator().storage();
     if let Ok(promise) = manager.persist() {
         wasm_bindgen_futures::spawn_local(async move {
@@ -227,12 +235,44 @@ pub fn request_persistence() {
 /// Calls `on_change` with the key whenever another tab changes storage.
 pub fn listen_other_tabs(on_change: impl Fn(String) + 'static) {
     use wasm_bindgen::prelude::*;
-    let Some(window) = web_sys::window() else { return };
-    let closure = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-        if let Some(key) = event.key() {
-            on_change(key);
-        }
-    });
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let closure =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            if let Some(key) = event.key() {
+                on_change(key);
+            }
+        });
     let _ = window.add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref());
     closure.forget();
+}
+
+const KIOSK_KEY: &str = "mhsw:collecting";
+
+/// Shared-device collection in progress in this tab: which work, and the practitioner's code
+/// that ends it. Kept in this tab's session storage so a reload stays in collection mode.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Kiosk {
+    /// The feedback collection being answered.
+    pub work: WorkId,
+    /// The code the practitioner chose; needed to leave.
+    pub code: String,
+}
+
+/// The collection in progress in this tab, if any.
+pub fn kiosk() -> Option<Kiosk> {
+    use gloo_storage::SessionStorage;
+    SessionStorage::get(KIOSK_KEY).ok()
+}
+
+/// Starts (or, with `None`, ends) collection mode in this tab.
+pub fn set_kiosk(kiosk: Option<&Kiosk>) {
+    use gloo_storage::SessionStorage;
+    match kiosk {
+        Some(kiosk) => {
+            let _ = SessionStorage::set(KIOSK_KEY, kiosk);
+        }
+        None => SessionStorage::delete(KIOSK_KEY),
+    }
 }

@@ -18,12 +18,25 @@ pub fn HomePage() -> impl IntoView {
     let tools = move || {
         state.catalogue.with(|c| {
             c.as_ref()
-                .map(|c| c.loaded.iter().map(|l| (l.definition.clone(), l.source)).collect::<Vec<_>>())
+                .map(|c| {
+                    c.loaded
+                        .iter()
+                        .map(|l| (l.definition.clone(), l.source))
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };
-    let notice = move || state.catalogue.with(|c| c.as_ref().and_then(|c| c.notice.clone()));
-    let broken = move || state.catalogue.with(|c| c.as_ref().map(|c| c.broken.len()).unwrap_or(0));
+    let notice = move || {
+        state
+            .catalogue
+            .with(|c| c.as_ref().and_then(|c| c.notice.clone()))
+    };
+    let broken = move || {
+        state
+            .catalogue
+            .with(|c| c.as_ref().map(|c| c.broken.len()).unwrap_or(0))
+    };
     view! {
         <h1>"Mental health social work toolkit"</h1>
         <p class="lead">
@@ -82,9 +95,19 @@ fn SavedWorkList() -> impl IntoView {
                         let tool = state
                             .definition_of(w)
                             .map(|d| d.title.clone())
-                            .unwrap_or_else(|| format!("Questionnaire “{}” (not loaded)", w.definition.id));
-                        let is_audit = state.definition_of(w).is_some_and(|d| d.kind == ToolKind::Audit);
-                        (w.id.clone(), w.name.clone(), tool, w.updated.long(), is_audit)
+                            .unwrap_or_else(|| {
+                                format!("Questionnaire “{}” (not loaded)", w.definition.id)
+                            });
+                        let is_audit = state
+                            .definition_of(w)
+                            .is_some_and(|d| d.kind == ToolKind::Audit);
+                        (
+                            w.id.clone(),
+                            w.name.clone(),
+                            tool,
+                            w.updated.long(),
+                            is_audit,
+                        )
                     })
                 })
                 .collect()
@@ -124,9 +147,12 @@ fn WorkRow(
     let confirming = RwSignal::new(false);
     let new_name = RwSignal::new(name.clone());
     let rename_id = format!("rename-{id}");
-    let (id_dup, id_export, id_delete, id_rename) = (id.clone(), id.clone(), id.clone(), id.clone());
+    let (id_dup, id_export, id_delete, id_rename) =
+        (id.clone(), id.clone(), id.clone(), id.clone());
     let duplicate = move |_| {
-        let Some(signal) = state.work(&id_dup) else { return };
+        let Some(signal) = state.work(&id_dup) else {
+            return;
+        };
         let copy = signal.with_untracked(|h| {
             let today = clock::today();
             h.work.duplicate_for_next_cycle(
@@ -141,8 +167,13 @@ fn WorkRow(
     };
     let export = move |_| {
         if let Some(signal) = state.work(&id_export) {
-            let (name, text) = signal.with_untracked(|h| (h.work.name.clone(), work::export_work(&h.work)));
-            let _ = files::download_text(&format!("{}.json", files::safe_file_stem(&name)), "application/json", &text);
+            let (name, text) =
+                signal.with_untracked(|h| (h.work.name.clone(), work::export_work(&h.work)));
+            let _ = files::download_text(
+                &format!("{}.json", files::safe_file_stem(&name)),
+                "application/json",
+                &text,
+            );
         }
     };
     let save_name = move |ev: leptos::ev::SubmitEvent| {
@@ -207,7 +238,11 @@ fn ImportWork() -> impl IntoView {
             for file in chosen {
                 let name = file.name();
                 let result = if file.size() > work::MAX_IMPORT_BYTES as f64 {
-                    Err(work::ImportError::TooLarge { size: file.size() as usize, limit: work::MAX_IMPORT_BYTES }.to_string())
+                    Err(work::ImportError::TooLarge {
+                        size: file.size() as usize,
+                        limit: work::MAX_IMPORT_BYTES,
+                    }
+                    .to_string())
                 } else {
                     match files::read_text(&file).await {
                         Ok(text) => import_text(&state, &text),
@@ -218,7 +253,9 @@ fn ImportWork() -> impl IntoView {
                     Ok(done) => outcomes.push(format!("{name}: {done}")),
                     Err(why) => {
                         all_ok = false;
-                        outcomes.push(format!("{name} was not imported, and nothing was changed: {why}"));
+                        outcomes.push(format!(
+                            "{name} was not imported, and nothing was changed: {why}"
+                        ));
                     }
                 }
             }
@@ -246,11 +283,20 @@ pub fn import_text(state: &AppState, text: &str) -> Result<String, String> {
     let mut incoming: Work = work::parse_work(text).map_err(|e| e.to_string())?;
     let definition = state
         .catalogue
-        .with_untracked(|c| c.as_ref().and_then(|c| c.get(incoming.definition.id.as_str())))
-        .ok_or_else(|| work::ImportError::UnknownDefinition { id: incoming.definition.id.clone() }.to_string())?;
+        .with_untracked(|c| {
+            c.as_ref()
+                .and_then(|c| c.get(incoming.definition.id.as_str()))
+        })
+        .ok_or_else(|| {
+            work::ImportError::UnknownDefinition {
+                id: incoming.definition.id.clone(),
+            }
+            .to_string()
+        })?;
     work::check_answers(&incoming, &definition).map_err(|e| e.to_string())?;
     let reconciliation = work::reconcile(&mut incoming, &definition, None);
-    let changed = if reconciliation.set_aside.is_empty() && reconciliation.no_longer_fit.is_empty() {
+    let changed = if reconciliation.set_aside.is_empty() && reconciliation.no_longer_fit.is_empty()
+    {
         String::new()
     } else {
         format!(
@@ -261,7 +307,9 @@ pub fn import_text(state: &AppState, text: &str) -> Result<String, String> {
     if let Some(existing) = state.work(&incoming.id) {
         if incoming.collection.is_some() {
             let mut outcome = work::MergeOutcome::default();
-            state.change(&incoming.id, |w| outcome = work::merge_collection(w, &incoming));
+            state.change(&incoming.id, |w| {
+                outcome = work::merge_collection(w, &incoming)
+            });
             let _ = existing;
             return Ok(format!(
                 "{} new responses added to “{}”; {} were already there.{changed}",

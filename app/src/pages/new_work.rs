@@ -18,7 +18,10 @@ pub fn NewWorkPage(
     definition_id: DefinitionId,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let Some(definition) = state.catalogue.with_untracked(|c| c.as_ref().and_then(|c| c.get(definition_id.as_str()))) else {
+    let Some(definition) = state
+        .catalogue
+        .with_untracked(|c| c.as_ref().and_then(|c| c.get(definition_id.as_str())))
+    else {
         return view! { <super::MissingDefinition id=definition_id.to_string() /> }.into_any();
     };
     let today = clock::today();
@@ -35,16 +38,27 @@ pub fn NewWorkPage(
         ev.prevent_default();
         let mut problems = Vec::new();
         if name.get_untracked().trim().is_empty() {
-            problems.push(FieldError { field_id: "work-name".into(), message: "Enter a name for this work".into() });
+            problems.push(FieldError {
+                field_id: "work-name".into(),
+                message: "Enter a name for this work".into(),
+            });
         }
         if kind == ToolKind::Feedback && about.get_untracked().trim().is_empty() {
-            problems.push(FieldError { field_id: "work-about".into(), message: "Enter whose practice, or which team, the feedback is about".into() });
+            problems.push(FieldError {
+                field_id: "work-about".into(),
+                message: "Enter whose practice, or which team, the feedback is about".into(),
+            });
         }
         if !problems.is_empty() {
             errors.set(problems);
             return;
         }
-        let mut work = Work::start(WorkId::new(clock::random_id()), name.get_untracked().trim().to_owned(), &definition_for_submit, clock::today());
+        let mut work = Work::start(
+            WorkId::new(clock::random_id()),
+            name.get_untracked().trim().to_owned(),
+            &definition_for_submit,
+            clock::today(),
+        );
         work.organisation = organisation.get_untracked().trim().to_owned();
         work.participants = participants.get_untracked().trim().to_owned();
         work.perspective = perspective.get_untracked();
@@ -55,7 +69,15 @@ pub fn NewWorkPage(
         state.add_work(work);
         history::go(&route);
     };
-    let error_for = move |field: &'static str| move || errors.with(|e| e.iter().find(|e| e.field_id == field).map(|e| e.message.clone()));
+    let error_for = move |field: &'static str| {
+        move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|e| e.field_id == field)
+                    .map(|e| e.message.clone())
+            })
+        }
+    };
     view! {
         <ErrorSummary errors=errors />
         <h1>"Start: "{definition.title.clone()}</h1>

@@ -15,11 +15,27 @@ pub fn QuestionnairesPage() -> impl IntoView {
     let loaded = move || {
         state.catalogue.with(|c| {
             c.as_ref()
-                .map(|c| c.loaded.iter().map(|l| (l.file.clone(), l.source, l.definition.title.clone(), l.definition.version.clone())).collect::<Vec<_>>())
+                .map(|c| {
+                    c.loaded
+                        .iter()
+                        .map(|l| {
+                            (
+                                l.file.clone(),
+                                l.source,
+                                l.definition.title.clone(),
+                                l.definition.version.clone(),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
                 .unwrap_or_default()
         })
     };
-    let broken = move || state.catalogue.with(|c| c.as_ref().map(|c| c.broken.clone()).unwrap_or_default());
+    let broken = move || {
+        state
+            .catalogue
+            .with(|c| c.as_ref().map(|c| c.broken.clone()).unwrap_or_default())
+    };
     let open_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let chosen = files::chosen_files(&input);
@@ -35,7 +51,9 @@ pub fn QuestionnairesPage() -> impl IntoView {
                             .map(|()| {
                                 state.catalogue.update(|c| {
                                     if let Some(c) = c.as_mut() {
-                                        c.broken.retain(|(s, e)| !(*s == Source::Local && e.file == name));
+                                        c.broken.retain(|(s, e)| {
+                                            !(*s == Source::Local && e.file == name)
+                                        });
                                         definitions::add(c, Source::Local, &name, &text);
                                     }
                                 });

@@ -44,7 +44,10 @@ pub fn SectionPage(
                 .responses
                 .missing_required(&definition_for_next, &section_for_next)
                 .into_iter()
-                .map(|q| FieldError { field_id: field_id(q), message: format!("Answer “{}”", q.text) })
+                .map(|q| FieldError {
+                    field_id: field_id(q),
+                    message: format!("Answer “{}”", q.text),
+                })
                 .collect()
         });
         if !missing.is_empty() {
@@ -94,7 +97,12 @@ pub fn SectionPage(
             })
             .collect_view()
     };
-    let position = definition.sections.iter().position(|s| s.id == section.id).unwrap_or(0) + 1;
+    let position = definition
+        .sections
+        .iter()
+        .position(|s| s.id == section.id)
+        .unwrap_or(0)
+        + 1;
     let total = definition.sections.len();
     view! {
         <p class="breadcrumb">

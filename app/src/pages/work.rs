@@ -24,8 +24,13 @@ pub fn WorkPage(
         return view! { <super::MissingDefinition id=missing /> }.into_any();
     };
     let export = move |_| {
-        let (name, text) = signal.with_untracked(|h| (h.work.name.clone(), mhsw::work::export_work(&h.work)));
-        let _ = files::download_text(&format!("{}.json", files::safe_file_stem(&name)), "application/json", &text);
+        let (name, text) =
+            signal.with_untracked(|h| (h.work.name.clone(), mhsw::work::export_work(&h.work)));
+        let _ = files::download_text(
+            &format!("{}.json", files::safe_file_stem(&name)),
+            "application/json",
+            &text,
+        );
     };
     let kind = definition.kind;
     let definition_for_rows = definition.clone();
@@ -37,12 +42,25 @@ pub fn WorkPage(
                 .filter(|s| held.work.responses.section_shown(&definition_for_rows, s))
                 .map(|s| {
                     let progress = held.work.responses.progress(&definition_for_rows, s);
-                    (s.id.clone(), s.title.clone(), progress.label(), progress.is_complete())
+                    (
+                        s.id.clone(),
+                        s.title.clone(),
+                        progress.label(),
+                        progress.is_complete(),
+                    )
                 })
                 .collect::<Vec<_>>()
         })
     };
-    let set_aside = move || signal.with(|h| h.work.set_aside.keys().map(|k| k.to_string()).collect::<Vec<_>>());
+    let set_aside = move || {
+        signal.with(|h| {
+            h.work
+                .set_aside
+                .keys()
+                .map(|k| k.to_string())
+                .collect::<Vec<_>>()
+        })
+    };
     let id_for_links = id.clone();
     view! {
         <p class="breadcrumb"><a href=Route::Home.href()>"Home"</a></p>

@@ -1,0 +1,165 @@
+//! Paper: a printable version of a feedback questionnaire (from the same definition), and a quick
+//! form for typing in returned paper forms.
+
+use leptos::prelude::*;
+use mhsw::definition::Definition;
+use mhsw::ids::{ResponseId, WorkId};
+use mhsw::responses::{ItemResponse, Responses};
+use mhsw::work::{Channel, FeedbackResponse};
+
+use crate::components::question_field::QuestionField;
+use crate::edges::{clock, history, timer};
+use crate::route::Route;
+use crate::state::AppState;
+
+/// The printable paper questionnaire.
+#[component]
+pub fn PaperPage(
+    /// The feedback collection.
+    id: WorkId,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let Some(signal) = state.work(&id) else {
+        return view! { <super::MissingWork /> }.into_any();
+    };
+    let Some(definition) = signal.with_untracked(|h| state.definition_of(&h.work)) else {
+        let missing = signal.with_untracked(|h| h.work.definition.id.to_string());
+        return view! { <super::MissingDefinition id=missing /> }.into_any();
+    };
+    let about = signal.with_untracked(|h| {
+        h.work
+            .collection
+            .as_ref()
+            .map(|c| c.about.clone())
+            .unwrap_or_default()
+    });
+    view! {
+        <div class="no-print">
+            <p class="breadcrumb"><a href=Route::Work(id.clone()).href()>"Back to the collection"</a></p>
+            <p>"Print this page for people who would rather answer on paper. Collect the forms in a sealed box or envelope, then type them in."</p>
+            <button type="button" on:click=move |_| timer::print_page()>"Print"</button>
+        </div>
+        <article class="paper-form">
+            <h1>{definition.title.clone()}</h1>
+            <p class="lead">{format!("About the social work you had from {about}.")}</p>
+            {definition.notices.anonymity.clone().map(|t| view! { <div class="notice"><p>{t}</p></div> })}
+            {definition.notices.crisis.clone().map(|t| view! { <aside class="crisis" aria-label="Help now"><p><strong>"Need help now? "</strong>{t}</p></aside> })}
+            <p>"Tick one box for each question you want to answer. You can leave out any question."</p>
+            <PaperQuestions definition=definition.clone() />
+        </article>
+    }
+    .into_any()
+}
+
+/// Every question with tick boxes or writing space.
+#[component]
+fn PaperQuestions(
+    /// The questionnaire.
+    definition: std::sync::Arc<Definition>,
+) -> impl IntoView {
+    let mut number = 0;
+    definition
+        .sections
+        .iter()
+        .map(|section| {
+            let questions = section
+                .questions
+                .iter()
+                .map(|q| {
+                    number += 1;
+                    let options = definition.options_of(q).map(|list| {
+                        list.options
+                            .iter()
+                            .map(|o| view! { <li><span class="tick-box" aria-hidden="true"></span>" "{o.label.clone()}</li> })
+                            .collect_view()
+                    });
+                    view! {
+                        <li class="paper-question">
+                            <p><strong>{format!("{number}. ")}</strong>{q.text.clone()}</p>
+                            {match options {
+                                Some(options) => view! { <ul class="paper-options">{options}</ul> }.into_any(),
+                                None => view! { <div class="writing-space" aria-hidden="true"></div> }.into_any(),
+                            }}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="paper-section">
+                    <h2>{section.title.clone()}</h2>
+                    <ol class="paper-questions">{questions}</ol>
+                </section>
+            }
+        })
+        .collect_view()
+}
+
+/// Typing in returned paper forms: every question on one page, then save and start the next.
+#[component]
+pub fn EnterPaperPage(
+    /// The feedback collection.
+    id: WorkId,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let Some(signal) = state.work(&id) else {
+        return view! { <super::MissingWork /> }.into_any();
+    };
+    let Some(definition) = signal.with_untracked(|h| state.definition_of(&h.work)) else {
+        let missing = signal.with_untracked(|h| h.work.definition.id.to_string());
+        return view! { <super::MissingDefinition id=missing /> }.into_any();
+    };
+    let draft = RwSignal::new(Responses::default());
+    let entered = RwSignal::new(0usize);
+    let form_key = RwSignal::new(0u32);
+    let id_for_save = id.clone();
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let answers = draft.get_untracked();
+        let response = FeedbackResponse {
+            id: ResponseId::new(format!("{}{}", clock::random_id(), clock::random_id())),
+            submitted: clock::today(),
+            channel: Channel::Paper,
+            definition_version: signal.with_untracked(|h| h.work.definition.version.clone()),
+            answers,
+        };
+        state.change(&id_for_save, |w| {
+            if let Some(collection) = w.collection.as_mut() {
+                collection.responses.push(response);
+            }
+        });
+        draft.set(Responses::default());
+        entered.update(|n| *n += 1);
+        form_key.update(|k| *k += 1);
+        history::focus_heading();
+    };
+    let definition_for_form = definition.clone();
+    let fields = move || {
+        let _ = form_key.get();
+        definition_for_form
+            .questions()
+            .map(|(_, q)| {
+                let qid = q.id.clone();
+                let qid_for_item = qid.clone();
+                let item = Signal::derive(move || draft.with(|d| d.item(qid_for_item.as_str()).cloned().unwrap_or_default()));
+                let on_change = Callback::new(move |next: ItemResponse| {
+                    let qid = qid.clone();
+                    draft.update(|d| d.set(qid, next));
+                });
+                view! { <QuestionField definition=definition_for_form.clone() question=q.clone() item=item on_change=on_change easy_read=Signal::derive(|| false) error=Signal::derive(|| None::<String>) with_notes=false /> }
+            })
+            .collect_view()
+    };
+    view! {
+        <p class="breadcrumb"><a href=Route::Work(id.clone()).href()>"Back to the collection"</a></p>
+        <h1>"Type in paper forms"</h1>
+        <p>"Copy each returned form exactly, leaving blank what the person left blank. Save it, and the form clears for the next one. Do not type names or anything that identifies someone."</p>
+        <div role="status" aria-live="polite">
+            {move || (entered.get() > 0).then(|| view! { <p class="notice">{format!("{} paper {} saved this session.", entered.get(), if entered.get() == 1 { "form" } else { "forms" })}</p> })}
+        </div>
+        <form class="form paper-entry" on:submit=save novalidate>
+            {fields}
+            <button type="submit">"Save this form and start the next"</button>
+        </form>
+    }
+    .into_any()
+}
