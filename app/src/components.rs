@@ -4,4 +4,5 @@
 pub mod error_summary;
 pub mod layout;
 pub mod question_field;
+pub mod report_view;
 pub mod save_status;

@@ -1,0 +1,195 @@
+//! `ReportView` renders a core `Report` as HTML: the same blocks, in the same order and words, as
+//! the PDF. Bar charts are SVG with their values and bands in words beside every bar, followed by
+//! a table that says the same thing. Every piece of text is rendered as text, never as markup.
+
+use leptos::prelude::*;
+use mhsw::definition::Tone;
+use mhsw::report::{BarChart, Block, Report, Table, TextStyle};
+
+/// The CSS class of a band's tone.
+pub fn tone_class(tone: Tone) -> &'static str {
+    match tone {
+        Tone::Red => "tone-red",
+        Tone::Amber => "tone-amber",
+        Tone::Green => "tone-green",
+        Tone::Neutral => "tone-neutral",
+    }
+}
+
+/// Renders a report's blocks (the cover becomes a heading and facts).
+#[component]
+pub fn ReportView(
+    /// The report to render.
+    report: Report,
+    /// The heading level the report's level-1 headings become (2 when the page has its own h1).
+    #[prop(default = 2)]
+    base_level: u8,
+) -> impl IntoView {
+    let cover = report.cover.clone().map(|cover| {
+        view! {
+            <div class="report-block">
+                <dl class="facts">
+                    {cover.facts.iter().map(|f| view! { <div><dt>{f.label.clone()}</dt><dd>{f.value.clone()}</dd></div> }).collect_view()}
+                </dl>
+                <p class="alignment">{cover.statement.clone()}</p>
+            </div>
+        }
+    });
+    let mut chart_number = 0usize;
+    let blocks = report
+        .blocks
+        .into_iter()
+        .map(|block| match block {
+            Block::Heading { level, text } => {
+                let level = (level + base_level - 1).clamp(2, 6);
+                match level {
+                    2 => view! { <h2>{text}</h2> }.into_any(),
+                    3 => view! { <h3>{text}</h3> }.into_any(),
+                    4 => view! { <h4>{text}</h4> }.into_any(),
+                    _ => view! { <h5>{text}</h5> }.into_any(),
+                }
+            }
+            Block::Paragraph { text, style } => match style {
+                TextStyle::Lead => view! { <p class="lead pre-line">{text}</p> }.into_any(),
+                TextStyle::Small => view! { <p class="hint pre-line">{text}</p> }.into_any(),
+                TextStyle::Quote => view! { <blockquote class="report-quote">{text}</blockquote> }.into_any(),
+                TextStyle::Normal => view! { <p class="pre-line">{text}</p> }.into_any(),
+            },
+            Block::Notice { title, text } => view! {
+                <div class="notice report-block"><h3>{title}</h3><p class="pre-line">{text}</p></div>
+            }
+            .into_any(),
+            Block::Facts(facts) => view! {
+                <dl class="facts report-block">
+                    {facts.into_iter().map(|f| view! { <div><dt>{f.label}</dt><dd>{f.value}</dd></div> }).collect_view()}
+                </dl>
+            }
+            .into_any(),
+            Block::Bullets(items) => view! {
+                <ul class="report-block">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+            }
+            .into_any(),
+            Block::BarChart(chart) => {
+                chart_number += 1;
+                view! { <BarChartView chart=chart number=chart_number /> }.into_any()
+            }
+            Block::Table(table) => view! { <TableView table=table /> }.into_any(),
+            Block::PageBreak => ().into_any(),
+        })
+        .collect_view();
+    view! { <div class="report">{cover}{blocks}</div> }
+}
+
+/// A horizontal bar chart in SVG, with a table of the same values.
+#[component]
+pub fn BarChartView(
+    /// The chart.
+    chart: BarChart,
+    /// Its number on the page, for unique ids.
+    number: usize,
+) -> impl IntoView {
+    const WIDTH: f64 = 640.0;
+    const ROW: f64 = 52.0;
+    const BAR_LEFT: f64 = 8.0;
+    const BAR_MAX: f64 = 420.0;
+    let height = ROW * chart.bars.len() as f64 + 24.0;
+    let caption_id = format!("chart-{number}-caption");
+    let bars = chart
+        .bars
+        .iter()
+        .enumerate()
+        .map(|(index, bar)| {
+            let top = ROW * index as f64;
+            let width = bar.percent.map(|p| BAR_MAX * p.clamp(0.0, 100.0) / 100.0);
+            let (tone, fill) = match bar.tone {
+                Tone::Red => ("bar-red", format!("url(#pattern-red-{number})")),
+                Tone::Amber => ("bar-amber", format!("url(#pattern-amber-{number})")),
+                Tone::Green => ("bar-green", "#cce2d8".to_owned()),
+                Tone::Neutral => ("bar-neutral", "#e5e9ef".to_owned()),
+            };
+            let marker = bar.marker.as_ref().map(|m| {
+                let x = BAR_LEFT + BAR_MAX * m.percent.clamp(0.0, 100.0) / 100.0;
+                view! { <line class="marker" x1=x.to_string() x2=x.to_string() y1=(top + 18.0).to_string() y2=(top + 48.0).to_string()><title>{m.label.clone()}</title></line> }
+            });
+            view! {
+                <g>
+                    <text x=BAR_LEFT.to_string() y=(top + 14.0).to_string()>{bar.label.clone()}</text>
+                    {width.map(|w| view! { <rect class=tone fill=fill.clone() x=BAR_LEFT.to_string() y=(top + 22.0).to_string() width=w.max(2.0).to_string() height="22"></rect> })}
+                    {marker}
+                    <text x=(BAR_LEFT + width.unwrap_or(0.0) + 8.0).to_string() y=(top + 38.0).to_string()>{bar.value_label.clone()}</text>
+                </g>
+            }
+        })
+        .collect_view();
+    let grid = [0.0, 25.0, 50.0, 75.0, 100.0]
+        .into_iter()
+        .map(|p| {
+            let x = BAR_LEFT + BAR_MAX * p / 100.0;
+            view! { <line class="grid" x1=x.to_string() x2=x.to_string() y1="16" y2=(height - 20.0).to_string()></line>
+                    <text x=(x - 10.0).to_string() y=(height - 4.0).to_string()>{format!("{p}%")}</text> }
+        })
+        .collect_view();
+    let rows = chart
+        .bars
+        .iter()
+        .map(|bar| {
+            view! {
+                <tr>
+                    <th scope="row">{bar.label.clone()}</th>
+                    <td><span class=format!("band {}", tone_class(bar.tone))>{bar.value_label.clone()}</span></td>
+                    <td>{bar.marker.as_ref().map(|m| m.label.clone()).unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let has_markers = chart.bars.iter().any(|b| b.marker.is_some());
+    view! {
+        <figure class="report-block">
+            <figcaption id=caption_id.clone()><strong>{chart.caption.clone()}</strong></figcaption>
+            <svg class="chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby=caption_id focusable="false">
+                <defs>
+                    <pattern id=format!("pattern-red-{number}") width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <rect width="8" height="8" fill="#f6d7d2"></rect>
+                        <line x1="0" y1="0" x2="0" y2="8" stroke="#a4271f" stroke-width="3"></line>
+                    </pattern>
+                    <pattern id=format!("pattern-amber-{number}") width="8" height="8" patternUnits="userSpaceOnUse">
+                        <rect width="8" height="8" fill="#fbe6bf"></rect>
+                        <circle cx="4" cy="4" r="1.6" fill="#7a4b00"></circle>
+                    </pattern>
+                </defs>
+                {grid}
+                {bars}
+            </svg>
+            <div class="table-wrap">
+                <table class="data-table">
+                    <caption>{format!("{}: the same figures as a table", chart.caption)}</caption>
+                    <thead><tr><th scope="col">"Area"</th><th scope="col">"Score and band"</th>
+                        <th scope="col">{if has_markers { "Comparison" } else { "" }}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        </figure>
+    }
+}
+
+/// A table.
+#[component]
+pub fn TableView(
+    /// The table.
+    table: Table,
+) -> impl IntoView {
+    view! {
+        <div class="table-wrap report-block">
+            <table class="data-table">
+                <caption>{table.caption.clone()}</caption>
+                <thead><tr>{table.columns.iter().map(|c| view! { <th scope="col">{c.heading.clone()}</th> }).collect_view()}</tr></thead>
+                <tbody>
+                    {table.rows.iter().map(|row| view! {
+                        <tr>{row.iter().map(|cell| view! { <td class="pre-line">{cell.clone()}</td> }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            {table.note.clone().map(|n| view! { <p class="hint">{n}</p> })}
+        </div>
+    }
+}
