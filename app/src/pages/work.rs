@@ -52,6 +52,24 @@ pub fn WorkPage(
                 .collect::<Vec<_>>()
         })
     };
+    // When the questionnaire has a new version, show what would change before anything does.
+    let definition_for_version = definition.clone();
+    let preview = move || {
+        signal.with(|held| {
+            (held.work.definition.version != definition_for_version.version).then(|| {
+                let mut copy = held.work.clone();
+                mhsw::work::reconcile(&mut copy, &definition_for_version, None)
+            })
+        })
+    };
+    let definition_for_accept = definition.clone();
+    let id_for_accept = id.clone();
+    let accept = move |_| {
+        let definition = definition_for_accept.clone();
+        state.change(&id_for_accept, move |w| {
+            mhsw::work::reconcile(w, &definition, None);
+        });
+    };
     let set_aside = move || {
         signal.with(|h| {
             h.work
@@ -68,6 +86,23 @@ pub fn WorkPage(
         <p class="work-meta">{definition.version_label()}
             {move || signal.with(|h| (!h.work.organisation.is_empty()).then(|| format!(" · {}", h.work.organisation)))}
         </p>
+        {move || preview().map(|change| {
+            let moved: Vec<String> = change.set_aside.iter().chain(change.no_longer_fit.iter()).map(|q| q.to_string()).collect();
+            let accept = accept.clone();
+            view! {
+                <div class="notice notice-warning">
+                    <h2>"The questionnaire has changed"</h2>
+                    <p>{format!("This work was saved with version {} of the questionnaire; version {} is in use now.", change.from_version, change.to_version)}</p>
+                    {if moved.is_empty() {
+                        view! { <p>"Every answer still fits the new version and will be kept as it is."</p> }.into_any()
+                    } else {
+                        view! { <p>"Answers to these questions, which the new version no longer asks in the same way, will be kept aside with the work (never deleted) and listed here: "{moved.join(", ")}"."</p> }.into_any()
+                    }}
+                    <p>"Answers to every other question are kept. New questions start unanswered."</p>
+                    <button type="button" on:click=accept>"Continue with the new version"</button>
+                </div>
+            }
+        })}
         {move || {
             let ids = set_aside();
             (!ids.is_empty()).then(|| view! {
