@@ -13,6 +13,7 @@
 //! Nothing here touches a browser, a file system or a clock: dates, ids and "now" come in as
 //! arguments, so every stage is tested natively in milliseconds.
 
+pub mod csv;
 pub mod date;
 pub mod definition;
 pub mod frameworks;
