@@ -43,7 +43,10 @@ mod tests {
     fn quotes_and_guards() {
         let csv = to_csv(
             &["Action", "Lead"],
-            &[vec!["Review \"supervision\", monthly\nand report".into(), "=SUM(A1)".into()]],
+            &[vec![
+                "Review \"supervision\", monthly\nand report".into(),
+                "=SUM(A1)".into(),
+            ]],
         );
         assert_eq!(
             csv,
