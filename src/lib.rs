@@ -14,6 +14,7 @@
 //! arguments, so every stage is tested natively in milliseconds.
 
 pub mod aggregate;
+pub mod benchmark;
 pub mod date;
 pub mod definition;
 pub mod frameworks;

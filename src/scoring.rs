@@ -69,7 +69,8 @@ use crate::ids::{BandId, DefinitionId, QuestionId, SectionId, ThemeId};
 use crate::responses::{accepts, Answer, Priority, Responses};
 
 pub use percent::{
-    change_display, display_percent_f64, percent_display, percent_f64, to_one_decimal, Fraction,
+    change_display, display_percent_f64, distance, mean, percent_display, percent_f64,
+    to_one_decimal, weighted_mean, Fraction,
 };
 
 /// Every score for one set of answers to one definition.

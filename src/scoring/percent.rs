@@ -68,6 +68,63 @@ impl Fraction {
     }
 }
 
+/// The exact mean of some shares, by value (1/2 and 1/3 average to 5/12), reduced to lowest
+/// terms. `None` when there are none, or in the unreachable case that the exact result does not
+/// fit in 64 bits.
+pub fn mean(values: impl IntoIterator<Item = Fraction>) -> Option<Fraction> {
+    weighted_mean(values.into_iter().map(|value| (value, 1)))
+}
+
+/// The exact mean of shares each counted `count` times: `Σ share × count / Σ count`, reduced.
+/// `None` when the counts add up to nothing (or the result does not fit in 64 bits).
+pub fn weighted_mean(values: impl IntoIterator<Item = (Fraction, u64)>) -> Option<Fraction> {
+    let mut total = 0u128;
+    let (mut numerator, mut denominator) = (0u128, 1u128);
+    for (value, count) in values {
+        total += u128::from(count);
+        let n = u128::from(value.numerator).checked_mul(u128::from(count))?;
+        let d = u128::from(value.denominator);
+        let common = d / gcd(denominator, d) * denominator;
+        numerator = numerator
+            .checked_mul(common / denominator)?
+            .checked_add(n.checked_mul(common / d)?)?;
+        denominator = common;
+        let g = gcd(numerator, denominator);
+        numerator /= g;
+        denominator /= g;
+    }
+    if total == 0 {
+        return None;
+    }
+    let denominator = denominator.checked_mul(total)?;
+    let g = gcd(numerator, denominator);
+    Fraction::new(
+        u64::try_from(numerator / g).ok()?,
+        u64::try_from(denominator / g).ok()?,
+    )
+}
+
+/// The difference between two shares by value, as a share (`|a - b|`), reduced.
+pub fn distance(a: Fraction, b: Fraction) -> Fraction {
+    let (an, ad) = (u128::from(a.numerator), u128::from(a.denominator));
+    let (bn, bd) = (u128::from(b.numerator), u128::from(b.denominator));
+    let (left, right) = (an * bd, bn * ad);
+    let numerator = left.abs_diff(right);
+    let denominator = ad * bd;
+    let g = gcd(numerator, denominator);
+    Fraction {
+        numerator: u64::try_from(numerator / g).unwrap_or(u64::MAX),
+        denominator: u64::try_from(denominator / g).unwrap_or(u64::MAX),
+    }
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.max(1)
+}
+
 impl fmt::Display for Fraction {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.display())
@@ -171,6 +228,18 @@ mod tests {
             change_display(f(607, 1000), f(602, 1000)),
             "down by less than one point"
         );
+    }
+
+    #[test]
+    fn exact_means_and_distances() {
+        assert_eq!(mean([f(1, 2), f(1, 3)]), Some(f(5, 12)));
+        assert_eq!(mean([f(2, 4), f(2, 4)]), Some(f(1, 2)));
+        assert_eq!(mean([f(0, 3)]), Some(f(0, 1)));
+        assert_eq!(mean([]), None);
+        assert_eq!(weighted_mean([(f(1, 2), 3), (f(1, 4), 1)]), Some(f(7, 16)));
+        assert_eq!(weighted_mean([(f(1, 2), 0)]), None);
+        assert_eq!(distance(f(1, 3), f(2, 3)), f(1, 3));
+        assert_eq!(distance(f(3, 4), f(1, 4)), f(1, 2));
     }
 
     #[test]
