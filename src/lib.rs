@@ -13,6 +13,8 @@
 //! Nothing here touches a browser, a file system or a clock: dates, ids and "now" come in as
 //! arguments, so every stage is tested natively in milliseconds.
 
+pub mod aggregate;
+pub mod benchmark;
 pub mod csv;
 pub mod date;
 pub mod definition;
@@ -21,4 +23,8 @@ pub mod ids;
 pub mod plan;
 pub mod report;
 pub mod responses;
+pub mod scoring;
 pub mod work;
+
+#[cfg(test)]
+mod test_fixtures;

@@ -1,14 +1,36 @@
 //! The improvement plan: action rows, proposed from the answers and edited by people.
 //!
-//! Owns: the action row model and its statuses. Proposing rows and working out what is overdue
-//! live in [`propose`] and [`overdue`] (dates are passed in, never read from a clock).
-//! Must not touch: scores (it reads them) or storage.
+//! Owns: the action row model and its statuses, proposing rows from scores ([`propose`]), and
+//! what is overdue, due for review or incomplete ([`overdue`], [`summarise`]). Dates are passed
+//! in, never read from a clock.
+//! Must not touch: scores (it reads them), report wording or storage.
+//!
+//! # Rules
+//!
+//! - **P1 When rows are proposed.** Only when the definition's plan sets `propose_from_answers`.
+//! - **P2 What is proposed.** Every shown item whose band proposes action, and every shown item
+//!   marked high priority, in question order; each says why ([`ProposalReason`]).
+//! - **P3 No duplicates.** An item that is already the source of a row in the plan, whatever the
+//!   row's status, is not proposed again.
+//! - **P4 The proposed row.** Its id is `q-` and the question id (with `-2`, `-3`… if that id is
+//!   taken); its source is the question; its status is "not started"; everything people write
+//!   (action, lead, partners, dates, success measure) is left empty for them.
+//! - **P5 Overdue.** A row is overdue when it is still open (not started or in progress) and its
+//!   target date is before today. Rows that are done or stopped, or have no target date, are
+//!   never overdue.
+//! - **P6 Due for review.** A row is due for review when it is still open and its review date is
+//!   today or earlier.
+//! - **P7 Incomplete.** A row is incomplete when a field the definition's plan marks `required` is
+//!   empty.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+use crate::definition::{Definition, PlanConfig, PlanField, PlanFieldKind};
 use crate::ids::{QuestionId, SectionId};
+use crate::responses::Priority;
+use crate::scoring::Scores;
 
 /// Where a proposed row came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -92,3 +114,169 @@ pub struct PlanRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_date: Option<Date>,
 }
+
+/// A row proposed from the answers, and why (P2).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Proposal {
+    /// The row, ready to add to the plan.
+    pub row: PlanRow,
+    /// Why it is proposed.
+    pub reason: ProposalReason,
+}
+
+/// Why an item is proposed for the plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ProposalReason {
+    /// Its band proposes action.
+    Band {
+        /// The band's label, for example `Red`.
+        band: String,
+    },
+    /// It was marked high priority.
+    HighPriority,
+    /// Both.
+    BandAndHighPriority {
+        /// The band's label.
+        band: String,
+    },
+}
+
+impl ProposalReason {
+    /// The reason in words: `Rated Red`, `Marked high priority`, or both.
+    pub fn label(&self) -> String {
+        match self {
+            ProposalReason::Band { band } => format!("Rated {band}"),
+            ProposalReason::HighPriority => "Marked high priority".to_owned(),
+            ProposalReason::BandAndHighPriority { band } => {
+                format!("Rated {band} and marked high priority")
+            }
+        }
+    }
+}
+
+/// Rows to propose from scored answers (P1 to P4), leaving out items the plan already has.
+pub fn propose(definition: &Definition, scores: &Scores, existing: &[PlanRow]) -> Vec<Proposal> {
+    if !definition
+        .plan
+        .as_ref()
+        .is_some_and(|plan| plan.propose_from_answers)
+    {
+        return Vec::new();
+    }
+    let mut taken_ids: std::collections::BTreeSet<String> =
+        existing.iter().map(|row| row.id.clone()).collect();
+    let mut proposals = Vec::new();
+    for item in scores.items() {
+        let band = item
+            .score
+            .as_ref()
+            .and_then(|s| s.band.as_ref())
+            .filter(|b| b.proposes_action)
+            .map(|b| b.label.clone());
+        let high = item.priority == Some(Priority::High);
+        let reason = match (band, high) {
+            (Some(band), true) => ProposalReason::BandAndHighPriority { band },
+            (Some(band), false) => ProposalReason::Band { band },
+            (None, true) => ProposalReason::HighPriority,
+            (None, false) => continue,
+        };
+        let source = RowSource::Question(item.question.clone());
+        if existing.iter().any(|row| row.source == source) {
+            continue;
+        }
+        let base = format!("q-{}", item.question);
+        let id = (1..)
+            .map(|n| {
+                if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
+            .find(|candidate| !taken_ids.contains(candidate))
+            .unwrap_or(base);
+        taken_ids.insert(id.clone());
+        proposals.push(Proposal {
+            row: PlanRow {
+                id,
+                source,
+                action: String::new(),
+                lead: String::new(),
+                partners: String::new(),
+                target_date: None,
+                success_measure: String::new(),
+                status: Status::NotStarted,
+                review_date: None,
+            },
+            reason,
+        });
+    }
+    proposals
+}
+
+/// True when a row is still open and its target date is before today (P5).
+pub fn overdue(row: &PlanRow, today: Date) -> bool {
+    row.status.is_open() && row.target_date.is_some_and(|target| target < today)
+}
+
+/// True when a row is still open and its review date is today or earlier (P6).
+pub fn review_due(row: &PlanRow, today: Date) -> bool {
+    row.status.is_open() && row.review_date.is_some_and(|review| review <= today)
+}
+
+/// The required fields of the plan that a row leaves empty (P7), in the plan's order.
+pub fn missing_fields<'a>(row: &PlanRow, plan: &'a PlanConfig) -> Vec<&'a PlanField> {
+    plan.fields
+        .iter()
+        .filter(|field| field.required)
+        .filter(|field| match field.field {
+            PlanFieldKind::Action => row.action.trim().is_empty(),
+            PlanFieldKind::Lead => row.lead.trim().is_empty(),
+            PlanFieldKind::Partners => row.partners.trim().is_empty(),
+            PlanFieldKind::TargetDate => row.target_date.is_none(),
+            PlanFieldKind::SuccessMeasure => row.success_measure.trim().is_empty(),
+            PlanFieldKind::Status => false,
+            PlanFieldKind::ReviewDate => row.review_date.is_none(),
+        })
+        .collect()
+}
+
+/// Where a plan stands on a given day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlanSummary {
+    /// The day it was worked out for.
+    pub today: Date,
+    /// Rows in the plan.
+    pub rows: usize,
+    /// Rows per status, in [`Status::ALL`] order (statuses with no rows included, as 0).
+    pub by_status: Vec<(Status, usize)>,
+    /// Open rows past their target date (P5).
+    pub overdue: usize,
+    /// Open rows due for review (P6).
+    pub review_due: usize,
+    /// Rows with a required field empty (P7); 0 without a plan configuration.
+    pub incomplete: usize,
+}
+
+/// Counts a plan's rows by status, and those overdue, due for review and incomplete, on `today`.
+pub fn summarise(rows: &[PlanRow], plan: Option<&PlanConfig>, today: Date) -> PlanSummary {
+    PlanSummary {
+        today,
+        rows: rows.len(),
+        by_status: Status::ALL
+            .iter()
+            .map(|&status| (status, rows.iter().filter(|r| r.status == status).count()))
+            .collect(),
+        overdue: rows.iter().filter(|r| overdue(r, today)).count(),
+        review_due: rows.iter().filter(|r| review_due(r, today)).count(),
+        incomplete: plan.map_or(0, |plan| {
+            rows.iter()
+                .filter(|r| !missing_fields(r, plan).is_empty())
+                .count()
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -54,6 +54,7 @@ pub fn load_definition(file: &str, text: &str) -> Result<Definition, LoadError> 
 }
 
 /// Parses a definition strictly, without validating it as a whole.
+#[allow(clippy::result_large_err)] // one problem, returned once per file: size does not matter
 pub fn parse_definition(text: &str) -> Result<Definition, Problem> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let result: Result<Definition, _> = serde_path_to_error::deserialize(&mut deserializer);

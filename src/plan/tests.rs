@@ -1,0 +1,185 @@
+//! Tests pinning plan rules P1 to P7.
+
+use super::*;
+use crate::scoring::score;
+use crate::test_fixtures::{audit, choices, date, with_priority};
+
+fn row(id: &str, status: Status, target: Option<&str>, review: Option<&str>) -> PlanRow {
+    PlanRow {
+        id: id.to_owned(),
+        source: RowSource::Added,
+        action: "Agree a supervision policy".to_owned(),
+        lead: "PSW".to_owned(),
+        partners: String::new(),
+        target_date: target.map(date),
+        success_measure: String::new(),
+        status,
+        review_date: review.map(date),
+    }
+}
+
+fn ids(proposals: &[Proposal]) -> Vec<&str> {
+    proposals.iter().map(|p| p.row.id.as_str()).collect()
+}
+
+#[test]
+fn p1_rows_are_proposed_only_when_the_plan_asks_for_it() {
+    let mut d = audit();
+    let s = score(&d, &choices(&[("lead-1", "not-yet")]));
+    assert_eq!(propose(&d, &s, &[]).len(), 1);
+    d.plan.as_mut().unwrap().propose_from_answers = false;
+    assert!(propose(&d, &s, &[]).is_empty());
+    d.plan = None;
+    assert!(propose(&d, &s, &[]).is_empty());
+}
+
+#[test]
+fn p2_items_in_action_bands_and_high_priority_items_are_proposed_in_order() {
+    let d = audit();
+    let r = with_priority(
+        with_priority(
+            choices(&[
+                ("lead-1", "achieved"),
+                ("lead-2", "partly"),
+                ("sup-1", "not-yet"),
+                ("sup-2", "mostly"),
+            ]),
+            "lead-1",
+            Priority::High,
+        ),
+        "sup-1",
+        Priority::High,
+    );
+    let proposals = propose(&d, &score(&d, &r), &[]);
+    assert_eq!(
+        ids(&proposals),
+        ["q-lead-1", "q-lead-2", "q-sup-1", "q-sup-2"]
+    );
+    assert_eq!(proposals[0].reason, ProposalReason::HighPriority);
+    assert_eq!(proposals[1].reason.label(), "Rated Red");
+    assert_eq!(
+        proposals[2].reason.label(),
+        "Rated Red and marked high priority"
+    );
+    assert_eq!(proposals[3].reason.label(), "Rated Amber");
+}
+
+#[test]
+fn p3_items_already_in_the_plan_are_not_proposed_again() {
+    let d = audit();
+    let s = score(
+        &d,
+        &choices(&[("lead-1", "not-yet"), ("lead-2", "not-yet")]),
+    );
+    let mut done = row("mine", Status::Done, None, None);
+    done.source = RowSource::Question(QuestionId::new("lead-1"));
+    assert_eq!(ids(&propose(&d, &s, &[done])), ["q-lead-2"]);
+}
+
+#[test]
+fn p4_proposed_rows_have_fresh_ids_and_are_left_for_people_to_write() {
+    let d = audit();
+    let s = score(&d, &choices(&[("lead-2", "not-yet")]));
+    let taken = row("q-lead-2", Status::NotStarted, None, None);
+    let proposals = propose(&d, &s, &[taken]);
+    assert_eq!(ids(&proposals), ["q-lead-2-2"]);
+    let proposed = &proposals[0].row;
+    assert_eq!(
+        proposed.source,
+        RowSource::Question(QuestionId::new("lead-2"))
+    );
+    assert_eq!(proposed.status, Status::NotStarted);
+    assert!(proposed.action.is_empty() && proposed.target_date.is_none());
+}
+
+#[test]
+fn p5_open_rows_past_their_target_date_are_overdue() {
+    let today = date("2026-11-22");
+    assert!(overdue(
+        &row("a", Status::NotStarted, Some("2026-11-21"), None),
+        today
+    ));
+    assert!(overdue(
+        &row("b", Status::InProgress, Some("2026-01-01"), None),
+        today
+    ));
+    assert!(!overdue(
+        &row("c", Status::InProgress, Some("2026-11-22"), None),
+        today
+    ));
+    assert!(!overdue(
+        &row("d", Status::Done, Some("2026-01-01"), None),
+        today
+    ));
+    assert!(!overdue(
+        &row("e", Status::Stopped, Some("2026-01-01"), None),
+        today
+    ));
+    assert!(!overdue(&row("f", Status::NotStarted, None, None), today));
+}
+
+#[test]
+fn p6_open_rows_are_due_for_review_on_their_review_date() {
+    let today = date("2026-11-22");
+    assert!(review_due(
+        &row("a", Status::InProgress, None, Some("2026-11-22")),
+        today
+    ));
+    assert!(!review_due(
+        &row("b", Status::InProgress, None, Some("2026-11-23")),
+        today
+    ));
+    assert!(!review_due(
+        &row("c", Status::Done, None, Some("2026-11-01")),
+        today
+    ));
+}
+
+#[test]
+fn p7_rows_missing_a_required_field_are_incomplete() {
+    let d = audit();
+    let plan = d.plan.as_ref().unwrap();
+    let mut r = row("a", Status::NotStarted, None, None);
+    assert!(missing_fields(&r, plan).is_empty());
+    r.lead = "  ".to_owned();
+    let missing: Vec<&str> = missing_fields(&r, plan)
+        .iter()
+        .map(|f| f.label.as_str())
+        .collect();
+    assert_eq!(missing, ["Who leads"]);
+}
+
+#[test]
+fn the_summary_counts_rows_against_the_day_given() {
+    let d = audit();
+    let mut incomplete = row("d", Status::NotStarted, None, None);
+    incomplete.action.clear();
+    let rows = [
+        row("a", Status::NotStarted, Some("2026-11-01"), None),
+        row(
+            "b",
+            Status::InProgress,
+            Some("2027-01-01"),
+            Some("2026-11-20"),
+        ),
+        row("c", Status::Done, Some("2026-01-01"), None),
+        incomplete,
+    ];
+    let summary = summarise(&rows, d.plan.as_ref(), date("2026-11-22"));
+    assert_eq!(summary.rows, 4);
+    assert_eq!(
+        summary.by_status,
+        [
+            (Status::NotStarted, 2),
+            (Status::InProgress, 1),
+            (Status::Done, 1),
+            (Status::Stopped, 0)
+        ]
+    );
+    assert_eq!(
+        (summary.overdue, summary.review_due, summary.incomplete),
+        (1, 1, 1)
+    );
+    // The same plan a year earlier has nothing overdue.
+    assert_eq!(summarise(&rows, None, date("2025-11-22")).overdue, 0);
+}
