@@ -4,6 +4,7 @@ pub mod collect;
 pub mod home;
 pub mod new_work;
 pub mod paper;
+pub mod plan;
 pub mod privacy;
 pub mod questionnaires;
 pub mod section;
@@ -34,7 +35,8 @@ pub fn PageFor(
             Route::Collect(id) => view! { <collect::CollectPage id=id /> }.into_any(),
             Route::Paper(id) => view! { <paper::PaperPage id=id /> }.into_any(),
             Route::EnterPaper(id) => view! { <paper::EnterPaperPage id=id /> }.into_any(),
-            Route::Results(_) | Route::Plan(_) => {
+            Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
+            Route::Results(_) => {
                 view! { <h1>"This page is being built"</h1> }.into_any()
             }
             Route::NotFound(path) => view! {

@@ -1,0 +1,278 @@
+//! The improvement plan (or a statement's commitments): rows proposed from the answers, edited by
+//! people, added and removed, and exported as CSV a spreadsheet opens correctly.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use mhsw::date::Date;
+use mhsw::definition::{Definition, PlanFieldKind};
+use mhsw::ids::WorkId;
+use mhsw::plan::{self, PlanRow, RowSource, Status};
+
+use crate::edges::{clock, files};
+use crate::route::Route;
+use crate::state::AppState;
+
+/// Where a row came from, in words.
+pub fn source_words(definition: &Definition, source: &RowSource) -> String {
+    match source {
+        RowSource::Question(id) => definition
+            .questions()
+            .find(|(_, q)| q.id == *id)
+            .map(|(section, q)| format!("{}: {}", section.title, q.text))
+            .unwrap_or_else(|| format!("Question {id}")),
+        RowSource::Section(id) => definition.section(id.as_str()).map(|s| s.title.clone()).unwrap_or_else(|| id.to_string()),
+        RowSource::Added => "Added by you".to_owned(),
+    }
+}
+
+/// The plan as CSV, with the definition's columns in order.
+pub fn plan_csv(definition: &Definition, rows: &[PlanRow]) -> String {
+    let Some(config) = &definition.plan else { return String::new() };
+    let mut headers: Vec<&str> = vec!["From"];
+    headers.extend(config.fields.iter().map(|f| f.label.as_str()));
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![source_words(definition, &row.source)];
+            cells.extend(config.fields.iter().map(|f| field_text(row, f.field)));
+            cells
+        })
+        .collect();
+    mhsw::csv::to_csv(&headers, &body)
+}
+
+fn field_text(row: &PlanRow, field: PlanFieldKind) -> String {
+    match field {
+        PlanFieldKind::Action => row.action.clone(),
+        PlanFieldKind::Lead => row.lead.clone(),
+        PlanFieldKind::Partners => row.partners.clone(),
+        PlanFieldKind::TargetDate => row.target_date.map(|d| d.to_string()).unwrap_or_default(),
+        PlanFieldKind::SuccessMeasure => row.success_measure.clone(),
+        PlanFieldKind::Status => row.status.label().to_owned(),
+        PlanFieldKind::ReviewDate => row.review_date.map(|d| d.to_string()).unwrap_or_default(),
+    }
+}
+
+/// The plan page.
+#[component]
+pub fn PlanPage(
+    /// The work's id.
+    id: WorkId,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let Some(signal) = state.work(&id) else {
+        return view! { <super::MissingWork /> }.into_any();
+    };
+    let Some(definition) = signal.with_untracked(|h| state.definition_of(&h.work)) else {
+        let missing = signal.with_untracked(|h| h.work.definition.id.to_string());
+        return view! { <super::MissingDefinition id=missing /> }.into_any();
+    };
+    let Some(config) = definition.plan.clone() else {
+        return view! { <h1>"This tool has no plan"</h1> }.into_any();
+    };
+    let today = clock::today();
+    let definition_for_proposals = definition.clone();
+    let proposals = Memo::new(move |_| {
+        signal.with(|h| {
+            let scores = mhsw::scoring::score(&definition_for_proposals, &h.work.responses);
+            plan::propose(&definition_for_proposals, &scores, &h.work.plan)
+        })
+    });
+    let config_for_summary = config.clone();
+    let summary = move || signal.with(|h| plan::summarise(&h.work.plan, Some(&config_for_summary), today));
+    let id_for_add = id.clone();
+    let add_all = move |_| {
+        let rows: Vec<PlanRow> = proposals.get_untracked().into_iter().map(|p| p.row).collect();
+        state.change(&id_for_add, |w| w.plan.extend(rows));
+    };
+    let id_for_new = id.clone();
+    let add_blank = move |_| {
+        state.change(&id_for_new, |w| {
+            let row_id = format!("added-{}", clock::random_id());
+            w.plan.push(PlanRow {
+                id: row_id,
+                source: RowSource::Added,
+                action: String::new(),
+                lead: String::new(),
+                partners: String::new(),
+                target_date: None,
+                success_measure: String::new(),
+                status: Status::NotStarted,
+                review_date: None,
+            });
+        });
+    };
+    let definition_for_csv = definition.clone();
+    let download_csv = move |_| {
+        let (name, text) = signal.with_untracked(|h| (h.work.name.clone(), plan_csv(&definition_for_csv, &h.work.plan)));
+        let _ = files::download_text(&format!("{}-plan.csv", files::safe_file_stem(&name)), "text/csv;charset=utf-8", &text);
+    };
+    let row_ids = move || signal.with(|h| h.work.plan.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
+    let definition_for_rows = definition.clone();
+    let id_for_rows = id.clone();
+    let id_for_proposals = id.clone();
+    let definition_for_list = definition.clone();
+    view! {
+        <p class="breadcrumb"><a href=Route::Home.href()>"Home"</a>" › "<a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a></p>
+        <h1>{config.title.clone()}</h1>
+        {config.intro.clone().map(|t| view! { <p>{t}</p> })}
+        <p class="summary-line">{move || {
+            let s = summary();
+            let statuses: Vec<String> = s.by_status.iter().filter(|(_, n)| *n > 0).map(|(status, n)| format!("{n} {}", status.label().to_lowercase())).collect();
+            format!("{} {} in the plan{}{}{}.", s.rows, if s.rows == 1 { "action" } else { "actions" },
+                if statuses.is_empty() { String::new() } else { format!(": {}", statuses.join(", ")) },
+                if s.overdue > 0 { format!("; {} overdue on {}", s.overdue, today.long()) } else { String::new() },
+                if s.incomplete > 0 { format!("; {} missing a required detail", s.incomplete) } else { String::new() })
+        }}</p>
+        <Show when=move || !proposals.with(Vec::is_empty)>
+            <section class="notice" aria-labelledby="proposed-heading">
+                <h2 id="proposed-heading">"Proposed from your answers"</h2>
+                <p>"These items were rated in a band that calls for action, or marked high priority, and are not in the plan yet."</p>
+                <ul>
+                    {
+                        let definition = definition_for_list.clone();
+                        let id = id_for_proposals.clone();
+                        move || proposals.get().into_iter().map(|proposal| {
+                            let words = source_words(&definition, &proposal.row.source);
+                            let reason = proposal.reason.label();
+                            let row = proposal.row.clone();
+                            let id = id.clone();
+                            view! {
+                                <li>
+                                    {words.clone()}" ("{reason}") "
+                                    <button type="button" class="secondary" on:click=move |_| { let row = row.clone(); state.change(&id, |w| w.plan.push(row)); }>
+                                        "Add to plan"<span class="visually-hidden">": "{words.clone()}</span>
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()
+                    }
+                </ul>
+                <button type="button" on:click=add_all.clone()>"Add all proposed actions"</button>
+            </section>
+        </Show>
+        <For each=row_ids key=|row_id| row_id.clone() let:row_id>
+            <PlanRowEditor id=id_for_rows.clone() row_id=row_id definition=definition_for_rows.clone() today=today />
+        </For>
+        <div class="button-row">
+            <button type="button" class="secondary" on:click=add_blank>"Add an action"</button>
+            <button type="button" class="secondary" on:click=download_csv>"Download the plan as a spreadsheet (CSV)"</button>
+        </div>
+    }
+    .into_any()
+}
+
+/// One row of the plan, edited in place.
+#[component]
+fn PlanRowEditor(
+    /// The work's id.
+    id: WorkId,
+    /// The row's id.
+    row_id: String,
+    /// The definition (which fields the plan has).
+    definition: Arc<Definition>,
+    /// Today, for "overdue".
+    today: Date,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let Some(signal) = state.work(&id) else { return ().into_any() };
+    let row_id_for_read = row_id.clone();
+    let row = Memo::new(move |_| signal.with(|h| h.work.plan.iter().find(|r| r.id == row_id_for_read).cloned()));
+    let confirming = RwSignal::new(false);
+    let number = {
+        let row_id = row_id.clone();
+        Memo::new(move |_| signal.with(|h| h.work.plan.iter().position(|r| r.id == row_id).map(|p| p + 1).unwrap_or(0)))
+    };
+    let update = {
+        let id = id.clone();
+        let row_id = row_id.clone();
+        move |edit: Box<dyn FnOnce(&mut PlanRow)>| {
+            let row_id = row_id.clone();
+            state.change(&id, move |w| {
+                if let Some(row) = w.plan.iter_mut().find(|r| r.id == row_id) {
+                    edit(row);
+                }
+            });
+        }
+    };
+    let Some(config) = definition.plan.clone() else { return ().into_any() };
+    let source = row.get_untracked().map(|r| source_words(&definition, &r.source)).unwrap_or_default();
+    let fields = config
+        .fields
+        .iter()
+        .map(|field| {
+            let input_id = format!("plan-{row_id}-{:?}", field.field).to_lowercase();
+            let label = format!("{}{}", field.label, if field.required { "" } else { " (optional)" });
+            let help = field.help.clone();
+            let update = update.clone();
+            let kind = field.field;
+            let control = match kind {
+                PlanFieldKind::Status => view! {
+                    <select id=input_id.clone() on:change=move |ev| {
+                        let chosen = event_target_value(&ev);
+                        if let Some(status) = Status::ALL.into_iter().find(|s| s.label() == chosen) {
+                            update(Box::new(move |r| r.status = status));
+                        }
+                    }>
+                        {Status::ALL.into_iter().map(|s| view! { <option value=s.label() selected=move || row.with(|r| r.as_ref().map(|r| r.status) == Some(s))>{s.label()}</option> }).collect_view()}
+                    </select>
+                }.into_any(),
+                PlanFieldKind::TargetDate | PlanFieldKind::ReviewDate => view! {
+                    <input type="date" id=input_id.clone() class="date-input"
+                        prop:value=move || row.with(|r| r.as_ref().and_then(|r| if kind == PlanFieldKind::TargetDate { r.target_date } else { r.review_date }).map(|d| d.to_string()).unwrap_or_default())
+                        on:change=move |ev| {
+                            let date = event_target_value(&ev).parse::<Date>().ok();
+                            update(Box::new(move |r| if kind == PlanFieldKind::TargetDate { r.target_date = date } else { r.review_date = date }));
+                        } />
+                }.into_any(),
+                _ => view! {
+                    <textarea id=input_id.clone() class="text-area" rows="2"
+                        prop:value=move || row.with(|r| r.as_ref().map(|r| field_text(r, kind)).unwrap_or_default())
+                        on:input=move |ev| {
+                            let text = event_target_value(&ev);
+                            update(Box::new(move |r| match kind {
+                                PlanFieldKind::Action => r.action = text,
+                                PlanFieldKind::Lead => r.lead = text,
+                                PlanFieldKind::Partners => r.partners = text,
+                                _ => r.success_measure = text,
+                            }));
+                        }></textarea>
+                }.into_any(),
+            };
+            view! {
+                <div class="field">
+                    <label for=input_id>{label}</label>
+                    {help.map(|h| view! { <p class="hint">{h}</p> })}
+                    {control}
+                </div>
+            }
+        })
+        .collect_view();
+    let overdue = move || row.with(|r| r.as_ref().is_some_and(|r| plan::overdue(r, today)));
+    let remove = {
+        let id = id.clone();
+        let row_id = row_id.clone();
+        move |_| {
+            let row_id = row_id.clone();
+            state.change(&id, move |w| w.plan.retain(|r| r.id != row_id));
+        }
+    };
+    view! {
+        <fieldset class="plan-row">
+            <legend>{move || format!("Action {}", number.get())}<span class="plan-source">{format!(": {source}")}</span></legend>
+            {move || overdue().then(|| view! { <p class="overdue">{format!("Overdue: the target date has passed (today is {}).", today.long())}</p> })}
+            <div class="plan-grid">{fields}</div>
+            <Show when=move || confirming.get() fallback=move || view! {
+                <button type="button" class="link-button" on:click=move |_| confirming.set(true)>{move || format!("Remove action {}", number.get())}</button>
+            }>
+                <p>"Remove this action from the plan?"</p>
+                <div class="button-row">
+                    <button type="button" class="warning" on:click=remove.clone()>"Yes, remove it"</button>
+                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"No, keep it"</button>
+                </div>
+            </Show>
+        </fieldset>
+    }
+    .into_any()
+}
