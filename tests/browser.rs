@@ -94,7 +94,7 @@ async fn app_works_from_a_sub_folder() {
     let requests = app.server.requests();
     let outside: Vec<_> = requests
         .iter()
-        .filter(|p| !p.starts_with("/dist/") && p.as_str() != "/favicon.ico")
+        .filter(|p| !p.starts_with("/dist/"))
         .collect();
     assert!(
         outside.is_empty(),
