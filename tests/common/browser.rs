@@ -1,0 +1,479 @@
+//! Headless Chromium driven through chromedriver, and the helpers tests use to drive and
+//! inspect a page: wait for the app to start, wait for elements and text, read the console
+//! (errors and wasm panics), list fetched resources, take screenshots.
+//!
+//! Owns the two processes it starts. [`Browser`] kills chromedriver's whole process group
+//! (chromedriver and the Chromium it launched) when dropped, so nothing outlives a test, even
+//! one that panics. Each `Browser` has its own chromedriver, port and fresh profile folder, so
+//! tests in one binary can run in parallel without sharing a browser.
+//!
+//! A missing Chromium or chromedriver is a failure that says what to run, never a skip.
+
+use std::fmt;
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::{Capabilities, WebDriverCompatibleCommand};
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+
+/// How long helpers wait by default for the app to start or an element to appear.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// One console message from the page, as chromedriver reports it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConsoleEntry {
+    /// `SEVERE` (console.error, uncaught exceptions, failed loads), `WARNING`, `INFO` or `DEBUG`.
+    pub level: String,
+    /// The text, prefixed by chromedriver with the source URL and line.
+    pub message: String,
+}
+
+impl ConsoleEntry {
+    /// True for errors: `console.error`, uncaught exceptions, failed requests, CSP violations.
+    pub fn is_error(&self) -> bool {
+        self.level == "SEVERE"
+    }
+
+    /// True for a Rust panic (printed by `console_error_panic_hook`) or a wasm trap
+    /// (`panic = "abort"` turns a panic into `RuntimeError: unreachable`).
+    pub fn is_wasm_panic(&self) -> bool {
+        self.message.contains("panicked at") || self.message.contains("RuntimeError")
+    }
+}
+
+impl fmt::Display for ConsoleEntry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{}] {}", self.level, self.message)
+    }
+}
+
+/// A headless Chromium session with its own chromedriver and profile.
+pub struct Browser {
+    client: Client,
+    console: Mutex<Vec<ConsoleEntry>>,
+    // Declared last so it is dropped after the client.
+    _processes: ProcessGuard,
+}
+
+impl fmt::Debug for Browser {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Browser").finish_non_exhaustive()
+    }
+}
+
+impl Browser {
+    /// Starts chromedriver on a free port and a headless Chromium through it.
+    ///
+    /// Panics, saying what to install, when Chromium or chromedriver is missing.
+    pub async fn start() -> Self {
+        let chromium = find_program(
+            "CHROME_BIN",
+            &["chromium", "chromium-browser", "google-chrome"],
+        )
+        .unwrap_or_else(|| {
+            panic!(
+                "Chromium was not found on PATH (nor in $CHROME_BIN). \
+                     Run `make setup-test` (it installs Debian's chromium and chromium-driver)."
+            )
+        });
+        let chromedriver = find_program("CHROMEDRIVER", &["chromedriver"]).unwrap_or_else(|| {
+            panic!(
+                "chromedriver was not found on PATH (nor in $CHROMEDRIVER). \
+                 Run `make setup-test` (it installs Debian's chromium and chromium-driver)."
+            )
+        });
+
+        let profile = unique_temp_dir("mhsw-chromium-profile");
+        let port = free_port();
+        let child = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            // Its own process group, so the guard can stop chromedriver and Chromium together.
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|e| panic!("could not start {}: {e}", chromedriver.display()));
+        let processes = ProcessGuard {
+            child,
+            dirs: vec![profile.clone()],
+        };
+        wait_for_port(port, Duration::from_secs(20)).await;
+
+        let capabilities = json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": chromium_args(&profile),
+            },
+            // Lets `console_entries` read console messages through chromedriver's log endpoint.
+            "goog:loggingPrefs": { "browser": "ALL" },
+        });
+        let Value::Object(capabilities) = capabilities else {
+            unreachable!("capabilities are a JSON object")
+        };
+        let capabilities: Capabilities = capabilities;
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .unwrap_or_else(|e| {
+                panic!(
+                    "chromedriver could not start Chromium ({}): {e}",
+                    chromium.display()
+                )
+            });
+        Self {
+            client,
+            console: Mutex::new(Vec::new()),
+            _processes: processes,
+        }
+    }
+
+    /// The underlying WebDriver client, for anything the helpers do not cover.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
+    /// Navigates to `url` and waits until `assets/boot.js` reports the app started
+    /// (`<html data-boot="ready">`). Panics with the page text and console if it failed.
+    pub async fn open_and_wait_for_app(&self, url: &str) {
+        self.goto(url).await;
+        self.wait_for_boot().await;
+    }
+
+    /// Navigates to `url` without waiting for the app.
+    pub async fn goto(&self, url: &str) {
+        self.client
+            .goto(url)
+            .await
+            .unwrap_or_else(|e| panic!("could not open {url}: {e}"));
+    }
+
+    /// Waits until `assets/boot.js` reports the outcome of starting the app; panics unless it
+    /// started. Returns once the app's `main` has run (the first screen is mounted).
+    pub async fn wait_for_boot(&self) {
+        let state = self.wait_for_boot_outcome().await;
+        if state != "ready" {
+            let text = self.body_text().await;
+            let console = self.console_entries().await;
+            panic!(
+                "the app did not start (data-boot={state:?}).\nPage text:\n{text}\nConsole:\n{}",
+                list(&console)
+            );
+        }
+    }
+
+    /// Waits until `assets/boot.js` has finished (`ready` or `failed`) and returns which.
+    pub async fn wait_for_boot_outcome(&self) -> String {
+        let started = Instant::now();
+        loop {
+            let state = self
+                .execute(
+                    "return document.documentElement.dataset.boot || null;",
+                    vec![],
+                )
+                .await;
+            match state.as_str() {
+                Some(s @ ("ready" | "failed")) => return s.to_owned(),
+                _ if started.elapsed() > DEFAULT_TIMEOUT => {
+                    let console = self.console_entries().await;
+                    panic!(
+                        "the app did not finish starting within {DEFAULT_TIMEOUT:?} \
+                         (data-boot={state}).\nConsole:\n{}",
+                        list(&console)
+                    );
+                }
+                _ => tokio::time::sleep(Duration::from_millis(50)).await,
+            }
+        }
+    }
+
+    /// Waits up to `timeout` for an element matching the CSS `selector`.
+    pub async fn wait_for_css(
+        &self,
+        selector: &str,
+        timeout: Duration,
+    ) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(timeout)
+            .every(Duration::from_millis(50))
+            .for_element(Locator::Css(selector))
+            .await
+            .unwrap_or_else(|e| panic!("no element matched `{selector}` within {timeout:?}: {e}"))
+    }
+
+    /// Waits up to `timeout` until the page's visible text contains `text`.
+    pub async fn wait_for_text(&self, text: &str, timeout: Duration) {
+        let started = Instant::now();
+        loop {
+            let found = self
+                .execute(
+                    "return document.body.innerText.includes(arguments[0]);",
+                    vec![json!(text)],
+                )
+                .await;
+            if found == json!(true) {
+                return;
+            }
+            if started.elapsed() > timeout {
+                let body = self.body_text().await;
+                panic!("the page did not show {text:?} within {timeout:?}. Page text:\n{body}");
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The page's visible text.
+    pub async fn body_text(&self) -> String {
+        self.execute(
+            "return document.body ? document.body.innerText : '';",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+    }
+
+    /// Runs `script` as the body of a function in the page (WebDriver's Execute Script, which
+    /// the page's Content-Security-Policy does not restrict) and returns its result.
+    pub async fn execute(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("script failed in the page: {e}\nScript:\n{script}"))
+    }
+
+    /// Like [`Browser::execute`], for a script that finishes by calling its last argument.
+    pub async fn execute_async(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client
+            .execute_async(script, args)
+            .await
+            .unwrap_or_else(|e| panic!("async script failed in the page: {e}\nScript:\n{script}"))
+    }
+
+    /// Every console message since the browser started (including earlier pages).
+    ///
+    /// Read through chromedriver's log endpoint (`POST /session/{id}/se/log`, a custom
+    /// WebDriver command); chromedriver hands each message out once, so they are kept here.
+    pub async fn console_entries(&self) -> Vec<ConsoleEntry> {
+        let fresh = self
+            .client
+            .issue_cmd(GetBrowserLog)
+            .await
+            .unwrap_or_else(|e| panic!("could not read the browser console: {e}"));
+        let fresh = fresh.as_array().cloned().unwrap_or_default();
+        let mut console = self.console.lock().unwrap_or_else(|p| p.into_inner());
+        console.extend(fresh.iter().map(|entry| ConsoleEntry {
+            level: entry["level"].as_str().unwrap_or("").to_owned(),
+            message: entry["message"].as_str().unwrap_or("").to_owned(),
+        }));
+        console.clone()
+    }
+
+    /// Console errors so far (see [`ConsoleEntry::is_error`]).
+    pub async fn console_errors(&self) -> Vec<ConsoleEntry> {
+        let mut entries = self.console_entries().await;
+        entries.retain(ConsoleEntry::is_error);
+        entries
+    }
+
+    /// Rust panics and wasm traps so far (see [`ConsoleEntry::is_wasm_panic`]).
+    pub async fn wasm_panics(&self) -> Vec<ConsoleEntry> {
+        let mut entries = self.console_entries().await;
+        entries.retain(ConsoleEntry::is_wasm_panic);
+        entries
+    }
+
+    /// Panics, listing them, if the console has any error or panic.
+    pub async fn assert_no_console_errors(&self) {
+        let entries = self.console_entries().await;
+        let bad: Vec<_> = entries
+            .into_iter()
+            .filter(|e| e.is_error() || e.is_wasm_panic())
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "the browser console has {} error(s):\n{}",
+            bad.len(),
+            list(&bad)
+        );
+    }
+
+    /// The URL of the document and of every resource the page fetched, in fetch order
+    /// (`performance.getEntriesByType('navigation' | 'resource')`).
+    pub async fn resource_urls(&self) -> Vec<String> {
+        let urls = self
+            .execute(
+                "return performance.getEntriesByType('navigation')\
+                   .concat(performance.getEntriesByType('resource'))\
+                   .map(e => e.name);",
+                vec![],
+            )
+            .await;
+        serde_json::from_value(urls).expect("resource names are strings")
+    }
+
+    /// Saves a PNG screenshot of the viewport to `path`, creating its folder.
+    pub async fn screenshot(&self, path: &Path) {
+        let png = self
+            .client
+            .screenshot()
+            .await
+            .unwrap_or_else(|e| panic!("could not take a screenshot: {e}"));
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).expect("create the screenshot folder");
+        }
+        std::fs::write(path, png)
+            .unwrap_or_else(|e| panic!("could not write {}: {e}", path.display()));
+    }
+
+    /// Ends the WebDriver session (Chromium quits); the processes are then stopped.
+    pub async fn close(self) {
+        // Best effort: the guard kills everything anyway.
+        let _ = self.client.close().await;
+    }
+}
+
+/// chromedriver's (non-W3C) log endpoint: returns and clears the browser console messages.
+#[derive(Debug)]
+struct GetBrowserLog;
+
+impl WebDriverCompatibleCommand for GetBrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "type": "browser" }).to_string()),
+        )
+    }
+}
+
+/// The command-line switches for headless Chromium. Nothing may resolve a host name, so the
+/// only reachable server is the test server on 127.0.0.1.
+fn chromium_args(profile: &Path) -> Vec<String> {
+    vec![
+        "--headless=new".into(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-dev-shm-usage".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        "--disable-extensions".into(),
+        "--disable-default-apps".into(),
+        "--no-first-run".into(),
+        "--no-default-browser-check".into(),
+        "--disable-quic".into(),
+        "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1".into(),
+        "--lang=en-GB".into(),
+        "--window-size=1280,900".into(),
+        format!("--user-data-dir={}", profile.display()),
+    ]
+}
+
+/// Kills a process group and removes folders when dropped.
+struct ProcessGuard {
+    child: Child,
+    dirs: Vec<PathBuf>,
+}
+
+impl Drop for ProcessGuard {
+    fn drop(&mut self) {
+        if let Ok(pid) = i32::try_from(self.child.id()) {
+            // SAFETY: kill(2) takes no pointers; a negative pid names the process group we
+            // created for chromedriver (`process_group(0)` makes its pgid equal its pid).
+            unsafe {
+                libc::kill(-pid, libc::SIGKILL);
+            }
+        }
+        let _ = self.child.wait();
+        for dir in &self.dirs {
+            // Chromium may still be flushing its profile for a moment after the kill.
+            for _ in 0..20 {
+                if std::fs::remove_dir_all(dir).is_ok() || !dir.exists() {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+    }
+}
+
+/// The path of `program` from `$env_var`, or the first of `names` found on `PATH`.
+pub fn find_program(env_var: &str, names: &[&str]) -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(env_var).map(PathBuf::from) {
+        return path.is_file().then_some(path);
+    }
+    let path = std::env::var_os("PATH")?;
+    names.iter().find_map(|name| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(name))
+            .find(|candidate| candidate.is_file())
+    })
+}
+
+/// A port on 127.0.0.1 that was free a moment ago.
+fn free_port() -> u16 {
+    TcpListener::bind(("127.0.0.1", 0))
+        .and_then(|listener| listener.local_addr())
+        .map(|addr| addr.port())
+        .expect("find a free port on 127.0.0.1")
+}
+
+async fn wait_for_port(port: u16, timeout: Duration) {
+    let started = Instant::now();
+    while tokio::net::TcpStream::connect(("127.0.0.1", port))
+        .await
+        .is_err()
+    {
+        assert!(
+            started.elapsed() < timeout,
+            "chromedriver did not listen on port {port} within {timeout:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+/// A new, empty folder under the system temporary folder.
+pub fn unique_temp_dir(prefix: &str) -> PathBuf {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let dir = std::env::temp_dir().join(format!("{prefix}-{}-{n}-{nanos}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("create a temporary folder");
+    dir
+}
+
+fn list(entries: &[ConsoleEntry]) -> String {
+    if entries.is_empty() {
+        return "  (none)".to_owned();
+    }
+    entries
+        .iter()
+        .map(|e| format!("  {e}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -1,0 +1,230 @@
+//! A tiny static file server for the built app (`dist/`), bound to 127.0.0.1 on a free port.
+//!
+//! It owns only HTTP: GET and HEAD of files under one folder, with the content types a browser
+//! needs (`application/wasm` for WebAssembly streaming compilation, `text/javascript` for
+//! modules). It records every request path so tests can say exactly what the browser fetched.
+//! One request per connection (`Connection: close`); no caching, so every run measures a cold load.
+
+use std::io;
+use std::net::SocketAddr;
+use std::path::{Component, Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::task::JoinHandle;
+
+/// A running server. Dropping it stops it.
+#[derive(Debug)]
+pub struct StaticServer {
+    addr: SocketAddr,
+    requests: Arc<Mutex<Vec<String>>>,
+    task: JoinHandle<()>,
+}
+
+impl StaticServer {
+    /// Serves the files under `root` on `127.0.0.1` on a free port.
+    pub async fn start(root: &Path) -> io::Result<Self> {
+        Self::start_hiding(root, &[]).await
+    }
+
+    /// Like [`StaticServer::start`], but answers 404 for the request paths in `hidden`, to
+    /// test what a user sees when part of the app fails to load.
+    pub async fn start_hiding(root: &Path, hidden: &[&str]) -> io::Result<Self> {
+        let root = root.canonicalize()?;
+        let hidden: Arc<Vec<String>> = Arc::new(hidden.iter().map(|p| (*p).to_owned()).collect());
+        let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
+        let addr = listener.local_addr()?;
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let log = Arc::clone(&requests);
+        let task = tokio::spawn(async move {
+            loop {
+                let Ok((stream, _)) = listener.accept().await else {
+                    continue;
+                };
+                let root = root.clone();
+                let log = Arc::clone(&log);
+                let hidden = Arc::clone(&hidden);
+                tokio::spawn(async move {
+                    // A broken connection is the browser's business, not a test failure.
+                    let _ = serve_connection(stream, &root, &hidden, &log).await;
+                });
+            }
+        });
+        Ok(Self {
+            addr,
+            requests,
+            task,
+        })
+    }
+
+    /// The origin, e.g. `http://127.0.0.1:43121`, without a trailing slash.
+    pub fn origin(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The absolute URL of `path` (which starts with `/`).
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.origin())
+    }
+
+    /// Every request path received so far (without the query string), in arrival order.
+    pub fn requests(&self) -> Vec<String> {
+        self.requests
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn serve_connection(
+    mut stream: TcpStream,
+    root: &Path,
+    hidden: &[String],
+    log: &Mutex<Vec<String>>,
+) -> io::Result<()> {
+    let mut head = Vec::with_capacity(1024);
+    let mut buf = [0u8; 1024];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        let n = stream.read(&mut buf).await?;
+        if n == 0 || head.len() > 16 * 1024 {
+            return Ok(());
+        }
+        head.extend_from_slice(&buf[..n]);
+    }
+    let head = String::from_utf8_lossy(&head);
+    let mut parts = head.lines().next().unwrap_or_default().split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
+    let path = target.split(['?', '#']).next().unwrap_or("/").to_owned();
+    log.lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+        .push(path.clone());
+
+    let response = match method {
+        _ if hidden.contains(&path) => Response::text(404, "Not Found"),
+        "GET" | "HEAD" => respond(root, &path).await,
+        _ => Response::text(405, "Method Not Allowed"),
+    };
+    let mut bytes = format!(
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
+        response.status,
+        reason(response.status),
+        response.content_type,
+        response.body.len()
+    );
+    if let Some(location) = &response.location {
+        bytes.push_str(&format!("Location: {location}\r\n"));
+    }
+    bytes.push_str("\r\n");
+    let mut out = bytes.into_bytes();
+    if method != "HEAD" {
+        out.extend_from_slice(&response.body);
+    }
+    stream.write_all(&out).await?;
+    stream.shutdown().await
+}
+
+struct Response {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    location: Option<String>,
+}
+
+impl Response {
+    fn text(status: u16, body: &str) -> Self {
+        Self {
+            status,
+            content_type: "text/plain; charset=utf-8",
+            body: body.as_bytes().to_vec(),
+            location: None,
+        }
+    }
+}
+
+async fn respond(root: &Path, url_path: &str) -> Response {
+    let Some(relative) = safe_relative_path(url_path) else {
+        return Response::text(400, "Bad Request");
+    };
+    let mut file = root.join(&relative);
+    if tokio::fs::metadata(&file)
+        .await
+        .is_ok_and(|meta| meta.is_dir())
+    {
+        if !url_path.ends_with('/') {
+            return Response {
+                location: Some(format!("{url_path}/")),
+                ..Response::text(301, "Moved Permanently")
+            };
+        }
+        file = file.join("index.html");
+    }
+    match tokio::fs::read(&file).await {
+        Ok(body) => Response {
+            status: 200,
+            content_type: content_type(&file),
+            body,
+            location: None,
+        },
+        Err(_) => Response::text(404, "Not Found"),
+    }
+}
+
+/// Decodes `%XX` escapes and refuses anything that could climb out of the served folder.
+fn safe_relative_path(url_path: &str) -> Option<PathBuf> {
+    let bytes = url_path.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok()?;
+            decoded.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            decoded.push(bytes[i]);
+            i += 1;
+        }
+    }
+    let decoded = String::from_utf8(decoded).ok()?;
+    let relative = PathBuf::from(decoded.trim_start_matches('/'));
+    relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_)))
+        .then_some(relative)
+}
+
+/// The `Content-Type` for a file, by extension.
+pub fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()).unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "wasm" => "application/wasm",
+        "css" => "text/css; charset=utf-8",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "ico" => "image/x-icon",
+        "pdf" => "application/pdf",
+        "txt" => "text/plain; charset=utf-8",
+        "webmanifest" => "application/manifest+json",
+        _ => "application/octet-stream",
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        _ => "",
+    }
+}
