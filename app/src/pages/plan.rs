@@ -21,14 +21,19 @@ pub fn source_words(definition: &Definition, source: &RowSource) -> String {
             .find(|(_, q)| q.id == *id)
             .map(|(section, q)| format!("{}: {}", section.title, q.text))
             .unwrap_or_else(|| format!("Question {id}")),
-        RowSource::Section(id) => definition.section(id.as_str()).map(|s| s.title.clone()).unwrap_or_else(|| id.to_string()),
+        RowSource::Section(id) => definition
+            .section(id.as_str())
+            .map(|s| s.title.clone())
+            .unwrap_or_else(|| id.to_string()),
         RowSource::Added => "Added by you".to_owned(),
     }
 }
 
 /// The plan as CSV, with the definition's columns in order.
 pub fn plan_csv(definition: &Definition, rows: &[PlanRow]) -> String {
-    let Some(config) = &definition.plan else { return String::new() };
+    let Some(config) = &definition.plan else {
+        return String::new();
+    };
     let mut headers: Vec<&str> = vec!["From"];
     headers.extend(config.fields.iter().map(|f| f.label.as_str()));
     let body: Vec<Vec<String>> = rows
@@ -80,10 +85,15 @@ pub fn PlanPage(
         })
     });
     let config_for_summary = config.clone();
-    let summary = move || signal.with(|h| plan::summarise(&h.work.plan, Some(&config_for_summary), today));
+    let summary =
+        move || signal.with(|h| plan::summarise(&h.work.plan, Some(&config_for_summary), today));
     let id_for_add = id.clone();
     let add_all = move |_| {
-        let rows: Vec<PlanRow> = proposals.get_untracked().into_iter().map(|p| p.row).collect();
+        let rows: Vec<PlanRow> = proposals
+            .get_untracked()
+            .into_iter()
+            .map(|p| p.row)
+            .collect();
         state.change(&id_for_add, |w| w.plan.extend(rows));
     };
     let id_for_new = id.clone();
@@ -105,10 +115,20 @@ pub fn PlanPage(
     };
     let definition_for_csv = definition.clone();
     let download_csv = move |_| {
-        let (name, text) = signal.with_untracked(|h| (h.work.name.clone(), plan_csv(&definition_for_csv, &h.work.plan)));
-        let _ = files::download_text(&format!("{}-plan.csv", files::safe_file_stem(&name)), "text/csv;charset=utf-8", &text);
+        let (name, text) = signal.with_untracked(|h| {
+            (
+                h.work.name.clone(),
+                plan_csv(&definition_for_csv, &h.work.plan),
+            )
+        });
+        let _ = files::download_text(
+            &format!("{}-plan.csv", files::safe_file_stem(&name)),
+            "text/csv;charset=utf-8",
+            &text,
+        );
     };
-    let row_ids = move || signal.with(|h| h.work.plan.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
+    let row_ids =
+        move || signal.with(|h| h.work.plan.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
     let definition_for_rows = definition.clone();
     let id_for_rows = id.clone();
     let id_for_proposals = id.clone();
@@ -176,13 +196,32 @@ fn PlanRowEditor(
     today: Date,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let Some(signal) = state.work(&id) else { return ().into_any() };
+    let Some(signal) = state.work(&id) else {
+        return ().into_any();
+    };
     let row_id_for_read = row_id.clone();
-    let row = Memo::new(move |_| signal.with(|h| h.work.plan.iter().find(|r| r.id == row_id_for_read).cloned()));
+    let row = Memo::new(move |_| {
+        signal.with(|h| {
+            h.work
+                .plan
+                .iter()
+                .find(|r| r.id == row_id_for_read)
+                .cloned()
+        })
+    });
     let confirming = RwSignal::new(false);
     let number = {
         let row_id = row_id.clone();
-        Memo::new(move |_| signal.with(|h| h.work.plan.iter().position(|r| r.id == row_id).map(|p| p + 1).unwrap_or(0)))
+        Memo::new(move |_| {
+            signal.with(|h| {
+                h.work
+                    .plan
+                    .iter()
+                    .position(|r| r.id == row_id)
+                    .map(|p| p + 1)
+                    .unwrap_or(0)
+            })
+        })
     };
     let update = {
         let id = id.clone();
@@ -196,8 +235,13 @@ fn PlanRowEditor(
             });
         }
     };
-    let Some(config) = definition.plan.clone() else { return ().into_any() };
-    let source = row.get_untracked().map(|r| source_words(&definition, &r.source)).unwrap_or_default();
+    let Some(config) = definition.plan.clone() else {
+        return ().into_any();
+    };
+    let source = row
+        .get_untracked()
+        .map(|r| source_words(&definition, &r.source))
+        .unwrap_or_default();
     let fields = config
         .fields
         .iter()

@@ -97,6 +97,45 @@ pub fn SectionPage(
             })
             .collect_view()
     };
+    let prefill = section
+        .prefill_from
+        .clone()
+        .and_then(|prefill| current_position(&state, &prefill));
+    let first_long_text = section
+        .questions
+        .iter()
+        .find(|q| matches!(q.answer, mhsw::definition::AnswerKind::LongText { .. }))
+        .map(|q| q.id.clone());
+    let prefill_view = prefill.map(|position| {
+        let summary = position.summary();
+        let id_for_copy = id.clone();
+        let copy = first_long_text.clone().map(|target| {
+            let summary = summary.clone();
+            view! {
+                <button type="button" class="secondary" on:click=move |_| {
+                    let target = target.clone();
+                    let summary = summary.clone();
+                    state.change(&id_for_copy, move |w| {
+                        let mut item = w.responses.item(target.as_str()).cloned().unwrap_or_default();
+                        let text = match &item.answer {
+                            Some(mhsw::responses::Answer::Text(existing)) => format!("{existing}\n\n{summary}"),
+                            _ => summary,
+                        };
+                        item.answer = Some(mhsw::responses::Answer::Text(text));
+                        w.responses.set(target, item);
+                    });
+                }>"Copy this into the first answer box to edit"</button>
+            }
+        });
+        view! {
+            <section class="notice" aria-labelledby="position-heading">
+                <h2 id="position-heading">"Current position from your latest audit"</h2>
+                <p>{format!("From “{}”, last changed {}:", position.work_name, position.date.long())}</p>
+                <ul>{position.lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+                {copy}
+            </section>
+        }
+    });
     let position = definition
         .sections
         .iter()
@@ -113,6 +152,7 @@ pub fn SectionPage(
         <p class="section-count">{format!("Section {position} of {total}")}</p>
         <h1>{section.title.clone()}</h1>
         <p class="section-intro">{section.intro.clone()}</p>
+        {prefill_view}
         {has_easy_read.then(|| view! {
             <div class="choice toggle">
                 <input type="checkbox" id="easy-read" prop:checked=move || easy_read.get() on:change=move |ev| easy_read.set(event_target_checked(&ev)) />
@@ -128,4 +168,61 @@ pub fn SectionPage(
         </form>
     }
     .into_any()
+}
+
+/// An audit's current position on the sections a statement section draws on.
+struct CurrentPosition {
+    work_name: String,
+    date: mhsw::date::Date,
+    lines: Vec<String>,
+}
+
+impl CurrentPosition {
+    fn summary(&self) -> String {
+        format!(
+            "Our latest self-assessment (“{}”, {}) found:\n{}",
+            self.work_name,
+            self.date.long(),
+            self.lines
+                .iter()
+                .map(|l| format!("- {l}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        )
+    }
+}
+
+/// The latest leaders' audit of the named definition on this device, scored for the sections named.
+fn current_position(
+    state: &AppState,
+    prefill: &mhsw::definition::Prefill,
+) -> Option<CurrentPosition> {
+    let definition = state
+        .catalogue
+        .with_untracked(|c| c.as_ref().and_then(|c| c.get(prefill.definition.as_str())))?;
+    let latest = state.works.with_untracked(|works| {
+        works
+            .values()
+            .map(|s| s.get_untracked().work)
+            .filter(|w| {
+                w.definition.id == prefill.definition
+                    && w.perspective == mhsw::work::Perspective::Leaders
+            })
+            .max_by_key(|w| w.updated)
+    })?;
+    let scores = mhsw::scoring::score(&definition, &latest.responses);
+    let lines = prefill
+        .sections
+        .iter()
+        .filter_map(|id| scores.section(id.as_str()))
+        .map(|section| match &section.score {
+            Some(score) => format!("{}: {}", section.title, score.label()),
+            None => format!("{}: nothing scorable yet", section.title),
+        })
+        .collect();
+    Some(CurrentPosition {
+        work_name: latest.name,
+        date: latest.updated,
+        lines,
+    })
 }
