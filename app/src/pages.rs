@@ -36,9 +36,7 @@ pub fn PageFor(
             Route::Paper(id) => view! { <paper::PaperPage id=id /> }.into_any(),
             Route::EnterPaper(id) => view! { <paper::EnterPaperPage id=id /> }.into_any(),
             Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
-            Route::Results(_) => {
-                view! { <h1>"This page is being built"</h1> }.into_any()
-            }
+            Route::Results(_) => view! { <h1>"Results are being built"</h1> }.into_any(),
             Route::NotFound(path) => view! {
                 <h1>"Page not found"</h1>
                 <p>"There is no page at “" {path} "”. "<a href=Route::Home.href()>"Go to the home page"</a>"."</p>

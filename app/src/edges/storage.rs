@@ -207,7 +207,7 @@ pub fn remove_local_definition(name: &str) {
 
 /// Removes everything the toolkit keeps on this device.
 pub fn remove_everything() {
-    for prefix in [WORK_PREFIX, ASIDE_PREFIX, DEFINITION_PREFIX] {
+    for prefix in [WORK_PREFIX, ASIDE_PREFIX, DEFINITION_PREFIX, PEERS_PREFIX] {
         for key in keys_with_prefix(prefix).unwrap_or_default() {
             LocalStorage::delete(key);
         }
@@ -275,4 +275,23 @@ pub fn set_kiosk(kiosk: Option<&Kiosk>) {
         }
         None => SessionStorage::delete(KIOSK_KEY),
     }
+}
+
+const PEERS_PREFIX: &str = "mhsw:peers:";
+
+/// The peer reference set imported for a definition, as its file text.
+pub fn peer_set_text(definition: &str) -> Option<String> {
+    raw(&format!("{PEERS_PREFIX}{definition}"))
+}
+
+/// Keeps a peer reference set for a definition (replacing any earlier one).
+pub fn save_peer_set_text(definition: &str, text: &str) -> Result<(), StoreError> {
+    LocalStorage::raw()
+        .set_item(&format!("{PEERS_PREFIX}{definition}"), text)
+        .map_err(|_| StoreError::Full)
+}
+
+/// Removes the peer reference set kept for a definition.
+pub fn remove_peer_set(definition: &str) {
+    LocalStorage::delete(format!("{PEERS_PREFIX}{definition}"));
 }
