@@ -6,9 +6,20 @@
 //! only draw what is here and never decide content.
 //! Must not touch: fonts, pages, pixels or HTML.
 
+pub mod audit;
+pub mod feedback;
+mod parts;
+pub mod plan;
+pub mod statement;
+
 use serde::{Deserialize, Serialize};
 
 use crate::definition::Tone;
+
+pub use audit::{audit_report, AuditReportInput, PreviousCycle};
+pub use feedback::feedback_report;
+pub use plan::plan_report;
+pub use statement::{statement_report, LatestAudit};
 
 /// A whole report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -158,7 +158,9 @@ impl BandResult {
     }
 }
 
-fn lower_first(text: &str) -> String {
+/// Lower-cases the first letter of a phrase for use inside a sentence, unless the second letter is
+/// not lower case (so `AMHP cover` and `NHS trusts` keep their capitals).
+pub(crate) fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) if chars.clone().next().is_some_and(|c| c.is_lowercase()) => {

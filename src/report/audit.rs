@@ -1,0 +1,625 @@
+//! The audit report: an organisational self-assessment's results, comparisons, plan and caveats.
+//!
+//! Owns: the content and order of the audit report, from the cover to the caveats.
+//! Must not touch: how anything is scored or compared (it reads [`Scores`], a
+//! [`CycleComparison`] and a [`PeerComparison`]); layout; a clock ("today" is passed in).
+
+use crate::benchmark::cycle::{CycleComparison, Direction};
+use crate::benchmark::peers::{PeerComparison, Position};
+use crate::date::Date;
+use crate::definition::{Aggregation, Definition, Tone};
+use crate::plan::{propose, summarise as summarise_plan};
+use crate::responses::Priority;
+use crate::scoring::{display_percent_f64, lower_first, ItemOutcome, ItemResult, Scores};
+use crate::work::Work;
+
+use super::parts::{
+    count_facts, count_of, footer, heading, meta, name_of, notice, or_not_recorded, paragraph,
+    plan_table, score_words, styled, tone_of, ALIGNMENT_LINE, SELF_ASSESSMENT_CAVEAT,
+};
+use super::{
+    Bar, BarChart, Block, Column, Cover, Fact, Marker, Orientation, Report, Table, TextStyle,
+};
+
+/// Everything the audit report is made from.
+#[derive(Debug, Clone, Copy)]
+pub struct AuditReportInput<'a> {
+    /// The audit definition.
+    pub definition: &'a Definition,
+    /// The audit.
+    pub work: &'a Work,
+    /// Its scores.
+    pub scores: &'a Scores,
+    /// The comparison with last cycle, when there is one.
+    pub previous: Option<PreviousCycle<'a>>,
+    /// The position among peers, when a reference set was given.
+    pub peers: Option<&'a PeerComparison>,
+    /// The day the report is made.
+    pub today: Date,
+}
+
+/// Last cycle: the work (for its name and date) and the comparison with it.
+#[derive(Debug, Clone, Copy)]
+pub struct PreviousCycle<'a> {
+    /// Last cycle's work.
+    pub work: &'a Work,
+    /// This cycle against it.
+    pub comparison: &'a CycleComparison,
+}
+
+/// Builds the audit report.
+pub fn audit_report(input: &AuditReportInput) -> Report {
+    let AuditReportInput {
+        definition,
+        work,
+        scores,
+        today,
+        ..
+    } = *input;
+    let mut blocks = Vec::new();
+    summary(input, &mut blocks);
+    if let Some(previous) = input.previous {
+        previous_cycle(definition, previous, &mut blocks);
+    }
+    if let Some(peers) = input.peers {
+        peer_section(peers, input.previous.is_some(), &mut blocks);
+    }
+    strengths_and_priorities(definition, scores, &mut blocks);
+    sections(definition, work, scores, &mut blocks);
+    plan(definition, work, scores, today, &mut blocks);
+    evidence_gaps(definition, scores, &mut blocks);
+    method(definition, scores, &mut blocks);
+    caveats(definition, work, &mut blocks);
+
+    let name = name_of(work);
+    Report {
+        meta: meta(
+            &name,
+            &work.organisation,
+            &definition.title,
+            &[
+                "mental health social work",
+                "self-assessment",
+                "improvement plan",
+            ],
+        ),
+        footer: footer(work, today),
+        orientation: Orientation::Portrait,
+        cover: Some(Cover {
+            title: name,
+            subtitle: definition.title.clone(),
+            facts: vec![
+                Fact::new("Organisation", or_not_recorded(&work.organisation)),
+                Fact::new("Who took part", or_not_recorded(&work.participants)),
+                Fact::new(
+                    "Whose views",
+                    format!("{}' views", work.perspective.label()),
+                ),
+                Fact::new("Started", work.created.long()),
+                Fact::new("Last updated", work.updated.long()),
+                Fact::new("Report made", today.long()),
+                Fact::new("Questionnaire", definition.version_label()),
+            ],
+            statement: format!("A self-assessment, not an inspection rating. {ALIGNMENT_LINE}"),
+        }),
+        blocks,
+    }
+}
+
+fn question_text(definition: &Definition, item: &ItemResult) -> String {
+    definition
+        .question(item.question.as_str())
+        .map_or_else(|| item.question.to_string(), |q| q.text.clone())
+}
+
+fn rating_words(item: &ItemResult) -> String {
+    let chosen = item.chosen.clone();
+    match (&item.outcome, &item.score) {
+        (ItemOutcome::Unanswered, _) => "Not answered yet".to_owned(),
+        (_, Some(score)) => match &score.band {
+            Some(band) => format!(
+                "{} ({})",
+                chosen.unwrap_or_else(|| score.fraction.display()),
+                band.words()
+            ),
+            None => chosen.unwrap_or_else(|| score.fraction.display()),
+        },
+        (_, None) => chosen.unwrap_or_else(|| "Answered".to_owned()),
+    }
+}
+
+fn summary(input: &AuditReportInput, blocks: &mut Vec<Block>) {
+    let scores = input.scores;
+    blocks.push(heading(1, "Summary"));
+    if scores.is_empty() {
+        blocks.push(notice(
+            "Nothing answered yet",
+            "No questions in this audit have been answered, so there are no scores, strengths or priorities to report. Answer the questions in each section, then make the report again.",
+        ));
+    }
+    blocks.push(styled(
+        format!("Overall: {}.", score_words(scores.overall.as_ref())),
+        TextStyle::Lead,
+    ));
+    blocks.push(Block::Facts(count_facts(&scores.counts)));
+
+    let previous = input.previous.map(|p| p.comparison);
+    let bars = scores
+        .sections
+        .iter()
+        .filter(|s| s.shown)
+        .map(|section| {
+            let last = previous
+                .and_then(|c| c.sections.iter().find(|x| x.section == section.id))
+                .and_then(|x| x.change.previous.as_ref())
+                .map(|s| Marker {
+                    percent: s.fraction.percent(),
+                    label: format!("Last cycle: {}", s.fraction.display()),
+                });
+            let median = input
+                .peers
+                .and_then(|p| {
+                    p.sections
+                        .iter()
+                        .find(|r| r.section.as_ref() == Some(&section.id))
+                })
+                .and_then(|r| r.median())
+                .map(|m| Marker {
+                    percent: m,
+                    label: format!("Peer median: {}", display_percent_f64(m)),
+                });
+            Bar {
+                label: section.title.clone(),
+                percent: section.score.as_ref().map(|s| s.fraction.percent()),
+                value_label: score_words(section.score.as_ref()),
+                tone: tone_of(section.score.as_ref()),
+                marker: last.or(median),
+            }
+        })
+        .collect();
+    let marker_note = match (previous.is_some(), input.peers.is_some()) {
+        (true, _) => " The marker on each bar shows last cycle's score.",
+        (false, true) => " The marker on each bar shows the peer median.",
+        (false, false) => "",
+    };
+    blocks.push(Block::BarChart(BarChart {
+        caption: format!(
+            "Score for each section, as a percentage of the most it could score, with its rating in words.{marker_note}"
+        ),
+        bars,
+    }));
+    let hidden: Vec<&str> = scores
+        .sections
+        .iter()
+        .filter(|s| !s.shown)
+        .map(|s| s.title.as_str())
+        .collect();
+    if !hidden.is_empty() {
+        blocks.push(paragraph(format!(
+            "Not needed, because of an earlier answer: {}.",
+            hidden.join("; ")
+        )));
+    }
+}
+
+fn previous_cycle(definition: &Definition, previous: PreviousCycle, blocks: &mut Vec<Block>) {
+    let c = previous.comparison;
+    blocks.push(heading(1, "Compared with the last cycle"));
+    blocks.push(paragraph(format!(
+        "Last cycle: \u{201c}{}\u{201d}, last updated {}. Sections and questions are matched by their ids, so questions added or removed since then are not compared.",
+        name_of(previous.work),
+        previous.work.updated.long()
+    )));
+    if c.previous_version != c.current_version {
+        blocks.push(paragraph(format!(
+            "The questionnaire has changed from version {} to version {} since then; both cycles are scored against version {}.",
+            c.previous_version, c.current_version, c.current_version
+        )));
+    }
+    let overall = match c.overall.direction {
+        Direction::NotComparable => {
+            "The overall score cannot be compared, because one of the two cycles has nothing scorable.".to_owned()
+        }
+        _ => format!(
+            "Overall: {} last cycle, {} now ({}).",
+            score_words(c.overall.previous.as_ref()),
+            score_words(c.overall.current.as_ref()),
+            c.overall.words()
+        ),
+    };
+    blocks.push(paragraph(overall));
+    blocks.push(Block::Table(Table {
+        caption: "Each section, last cycle and now".to_owned(),
+        columns: vec![
+            Column::new("Section", 4),
+            Column::new("Last cycle", 3),
+            Column::new("Now", 3),
+            Column::new("Change", 2),
+        ],
+        rows: c
+            .sections
+            .iter()
+            .map(|s| {
+                vec![
+                    s.title.clone(),
+                    score_words(s.change.previous.as_ref()),
+                    score_words(s.change.current.as_ref()),
+                    s.change.words(),
+                ]
+            })
+            .collect(),
+        note: Some(
+            "Changes are in percentage points, worked out from the whole percentages shown."
+                .to_owned(),
+        ),
+    }));
+    let describe = |items: &[crate::benchmark::cycle::ItemChange]| -> Vec<String> {
+        items
+            .iter()
+            .map(|i| {
+                let text = definition
+                    .question(i.question.as_str())
+                    .map_or_else(|| i.question.to_string(), |q| q.text.clone());
+                format!(
+                    "{text}: {} then, {} now",
+                    i.previous
+                        .1
+                        .clone()
+                        .unwrap_or_else(|| i.previous.0.display()),
+                    i.current.1.clone().unwrap_or_else(|| i.current.0.display())
+                )
+            })
+            .collect()
+    };
+    blocks.push(heading(2, "Better than last cycle"));
+    push_list(
+        blocks,
+        describe(&c.better),
+        "No question is rated higher than last cycle.",
+    );
+    blocks.push(heading(2, "Worse than last cycle"));
+    push_list(
+        blocks,
+        describe(&c.worse),
+        "No question is rated lower than last cycle.",
+    );
+    blocks.push(heading(2, "Newly rated Red"));
+    let new_red: Vec<String> = c
+        .new_red
+        .iter()
+        .map(|id| {
+            definition
+                .question(id.as_str())
+                .map_or_else(|| id.to_string(), |q| q.text.clone())
+        })
+        .collect();
+    push_list(blocks, new_red, "No question has newly moved into Red.");
+}
+
+fn push_list(blocks: &mut Vec<Block>, items: Vec<String>, when_empty: &str) {
+    if items.is_empty() {
+        blocks.push(paragraph(when_empty));
+    } else {
+        blocks.push(Block::Bullets(items));
+    }
+}
+
+fn peer_section(peers: &PeerComparison, chart_had_last_cycle: bool, blocks: &mut Vec<Block>) {
+    blocks.push(heading(1, "Compared with peers"));
+    match peers.organisations {
+        Some(n) => blocks.push(paragraph(format!(
+            "Compared with {} in an anonymous reference set ({n} organisations). No organisation in the set can be identified, and figures for fewer than five organisations are never shown.",
+            lower_first(&peers.group)
+        ))),
+        None => {
+            blocks.push(notice(
+                "Not shown",
+                format!(
+                    "The group \u{201c}{}\u{201d} has fewer than five organisations in the reference set, so no comparison is shown. Choose a larger group.",
+                    peers.group
+                ),
+            ));
+            return;
+        }
+    }
+    let figure = |row: &crate::benchmark::peers::PeerRow, pick: fn((u32, f64, f64, f64)) -> f64| {
+        row.reference
+            .and_then(|r| r.figures())
+            .map_or_else(|| "Not shown".to_owned(), |f| display_percent_f64(pick(f)))
+    };
+    let rows = std::iter::once(&peers.overall)
+        .chain(&peers.sections)
+        .map(|row| {
+            vec![
+                row.title.clone(),
+                row.score.map_or_else(
+                    || super::parts::NOTHING_SCORABLE.to_owned(),
+                    |s| s.display(),
+                ),
+                figure(row, |f| f.1),
+                figure(row, |f| f.2),
+                figure(row, |f| f.3),
+                row.position.label().to_owned(),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        caption: format!("Our scores among {}", lower_first(&peers.group)),
+        columns: vec![
+            Column::new("Section", 4),
+            Column::new("Ours", 2),
+            Column::new("Lower quartile", 2),
+            Column::new("Median", 2),
+            Column::new("Upper quartile", 2),
+            Column::new("Where we stand", 4),
+        ],
+        rows,
+        note: Some("A quarter of organisations score below the lower quartile, half below the median and three quarters below the upper quartile. Sections scored by fewer than five organisations are not shown.".to_owned()),
+    }));
+    if chart_had_last_cycle {
+        blocks.push(Block::BarChart(BarChart {
+            caption: "Score for each section, with the peer median as the marker.".to_owned(),
+            bars: peers
+                .sections
+                .iter()
+                .filter(|r| r.position != Position::NotScored)
+                .map(|row| Bar {
+                    label: row.title.clone(),
+                    percent: row.score.map(|s| s.percent()),
+                    value_label: format!(
+                        "{}: {}",
+                        row.score.map_or_else(String::new, |s| s.display()),
+                        lower_first(row.position.label())
+                    ),
+                    tone: Tone::Neutral,
+                    marker: row.median().map(|m| Marker {
+                        percent: m,
+                        label: format!("Peer median: {}", display_percent_f64(m)),
+                    }),
+                })
+                .collect(),
+        }));
+    }
+}
+
+fn strengths_and_priorities(definition: &Definition, scores: &Scores, blocks: &mut Vec<Block>) {
+    blocks.push(heading(1, "Strengths"));
+    let strengths: Vec<String> = scores
+        .strengths()
+        .map(|item| {
+            format!(
+                "{}: {}",
+                question_text(definition, item),
+                rating_words(item)
+            )
+        })
+        .collect();
+    push_list(
+        blocks,
+        strengths,
+        "No strengths identified yet: no question has been rated at the top of its scale or in a green band.",
+    );
+    blocks.push(heading(1, "Priorities"));
+    let priorities: Vec<String> = scores
+        .priorities()
+        .map(|item| {
+            let high = if item.priority == Some(Priority::High) {
+                "; marked high priority"
+            } else {
+                ""
+            };
+            format!(
+                "{}: {}{high}",
+                question_text(definition, item),
+                rating_words(item)
+            )
+        })
+        .collect();
+    push_list(
+        blocks,
+        priorities,
+        "No priorities identified yet: no question is in a band that calls for action, and none is marked high priority.",
+    );
+}
+
+fn sections(definition: &Definition, work: &Work, scores: &Scores, blocks: &mut Vec<Block>) {
+    blocks.push(Block::PageBreak);
+    blocks.push(heading(1, "Section by section"));
+    for section in &scores.sections {
+        blocks.push(heading(2, section.title.clone()));
+        if !section.shown {
+            blocks.push(paragraph(
+                "This section was not needed, because of an earlier answer.",
+            ));
+            continue;
+        }
+        blocks.push(styled(
+            format!("Score: {}.", score_words(section.score.as_ref())),
+            TextStyle::Lead,
+        ));
+        if section.aggregation == Aggregation::LowestItem {
+            blocks.push(styled(
+                "This section's score is that of its lowest-rated question: a condition is only as strong as its weakest part.",
+                TextStyle::Small,
+            ));
+        }
+        blocks.push(Block::Facts(count_facts(&section.counts)));
+        for item in &section.items {
+            blocks.push(heading(3, question_text(definition, item)));
+            let recorded = work.responses.item(item.question.as_str());
+            let mut facts = vec![Fact::new("Rating", rating_words(item))];
+            if let Some(priority) = item.priority {
+                facts.push(Fact::new("Priority", priority.label()));
+            }
+            if let Some(evidence) = recorded.and_then(|r| r.evidence.as_deref()) {
+                facts.push(Fact::new("Evidence", evidence.trim()));
+            } else if definition.collect.evidence && item.outcome != ItemOutcome::Unanswered {
+                facts.push(Fact::new("Evidence", "None recorded"));
+            }
+            if let Some(comment) = recorded.and_then(|r| r.comment.as_deref()) {
+                facts.push(Fact::new("Comment", comment.trim()));
+            }
+            blocks.push(Block::Facts(facts));
+        }
+    }
+}
+
+fn plan(
+    definition: &Definition,
+    work: &Work,
+    scores: &Scores,
+    today: Date,
+    blocks: &mut Vec<Block>,
+) {
+    let Some(config) = &definition.plan else {
+        return;
+    };
+    blocks.push(Block::PageBreak);
+    blocks.push(heading(1, config.title.clone()));
+    if let Some(intro) = &config.intro {
+        blocks.push(paragraph(intro.clone()));
+    }
+    if work.plan.is_empty() {
+        blocks.push(paragraph("No actions have been added to the plan yet."));
+    } else {
+        let summary = summarise_plan(&work.plan, Some(config), today);
+        let mut facts = vec![Fact::new("Actions", summary.rows.to_string())];
+        facts.extend(
+            summary
+                .by_status
+                .iter()
+                .map(|(status, n)| Fact::new(status.label(), n.to_string())),
+        );
+        facts.push(Fact::new(
+            format!("Overdue on {}", today.long()),
+            summary.overdue.to_string(),
+        ));
+        facts.push(Fact::new("Due for review", summary.review_due.to_string()));
+        blocks.push(Block::Facts(facts));
+        blocks.push(Block::Table(plan_table(
+            definition,
+            &work.plan,
+            today,
+            &config.title,
+        )));
+    }
+    let proposals = propose(definition, scores, &work.plan);
+    if !proposals.is_empty() {
+        blocks.push(heading(2, "Suggested for the plan"));
+        blocks.push(paragraph(
+            "These questions are rated in a band that calls for action, or are marked high priority, but have no action in the plan yet.",
+        ));
+        blocks.push(Block::Bullets(
+            proposals
+                .iter()
+                .map(|p| {
+                    let text = super::parts::source_words(definition, &p.row.source);
+                    format!("{text} ({})", lower_first(&p.reason.label()))
+                })
+                .collect(),
+        ));
+    }
+}
+
+fn evidence_gaps(definition: &Definition, scores: &Scores, blocks: &mut Vec<Block>) {
+    blocks.push(heading(1, "Evidence gaps"));
+    let gaps: Vec<String> = scores
+        .evidence_gaps()
+        .map(|item| question_text(definition, item))
+        .collect();
+    if gaps.is_empty() {
+        blocks.push(paragraph(
+            "No question was answered \u{201c}Don't know\u{201d}.",
+        ));
+    } else {
+        blocks.push(paragraph(format!(
+            "{} answered \u{201c}Don't know\u{201d}. These are left out of the scores; finding the evidence for them is a first step.",
+            count_of(gaps.len() as u32, "question was", "questions were")
+        )));
+        blocks.push(Block::Bullets(gaps));
+    }
+}
+
+fn method(definition: &Definition, scores: &Scores, blocks: &mut Vec<Block>) {
+    blocks.push(heading(1, "How the scores are worked out"));
+    for text in [
+        "Each rated question earns the points of the answer chosen, out of the most its scale allows. Some questions count more than others: their points, and the most they could earn, are multiplied by their weight.",
+        "\u{201c}Not applicable\u{201d} answers are left out altogether, so they neither raise nor lower a score. \u{201c}Don't know\u{201d} answers are left out of the score and listed as evidence gaps. \u{201c}Prefer not to say\u{201d} answers are left out and counted on their own. Questions not answered yet never count as zero. Questions hidden by an earlier answer do not count at all.",
+        "A section's score is the points earned over the points possible, unless the section is scored by its lowest-rated question. The overall score adds up the points earned and possible across every section, so sections with more questions count for more.",
+        "A section or audit with nothing scorable has no score, rather than a score of 0%. Percentages are rounded down to a whole number, so the number shown always falls within the band named beside it.",
+    ] {
+        blocks.push(paragraph(text));
+    }
+    if let Some(scoring) = &definition.scoring {
+        blocks.push(Block::Table(Table {
+            caption: "The bands".to_owned(),
+            columns: vec![
+                Column::new("Band", 2),
+                Column::new("Meaning", 4),
+                Column::new("From", 1),
+                Column::new("Up to", 1),
+                Column::new("Calls for action", 2),
+            ],
+            rows: scoring
+                .bands
+                .iter()
+                .map(|b| {
+                    vec![
+                        b.label.clone(),
+                        b.meaning.clone(),
+                        format!("{}%", b.from_percent),
+                        if b.to_percent == 100 {
+                            "100% (included)".to_owned()
+                        } else {
+                            format!("under {}%", b.to_percent)
+                        },
+                        if b.proposes_action { "Yes" } else { "No" }.to_owned(),
+                    ]
+                })
+                .collect(),
+            note: Some("Some sections may use bands of their own.".to_owned()),
+        }));
+    }
+    let lowest: Vec<&str> = scores
+        .sections
+        .iter()
+        .filter(|s| s.aggregation == Aggregation::LowestItem)
+        .map(|s| s.title.as_str())
+        .collect();
+    if !lowest.is_empty() {
+        blocks.push(paragraph(format!(
+            "Scored by the lowest-rated question: {}.",
+            lowest.join("; ")
+        )));
+    }
+}
+
+fn caveats(definition: &Definition, work: &Work, blocks: &mut Vec<Block>) {
+    blocks.push(heading(1, "Reading these results"));
+    blocks.push(notice(
+        "A self-assessment, not an inspection rating",
+        SELF_ASSESSMENT_CAVEAT,
+    ));
+    blocks.push(paragraph(ALIGNMENT_LINE));
+    if !definition.alignment.trim().is_empty() {
+        blocks.push(paragraph(definition.alignment.trim()));
+    }
+    if !work.set_aside.is_empty() {
+        blocks.push(notice(
+            "Answers set aside",
+            format!(
+                "{} to questions that this version of the questionnaire no longer asks {} kept with the work but not counted: {}.",
+                count_of(work.set_aside.len() as u32, "answer", "answers"),
+                if work.set_aside.len() == 1 { "is" } else { "are" },
+                work.set_aside
+                    .keys()
+                    .map(|id| id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests;

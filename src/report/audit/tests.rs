@@ -1,0 +1,314 @@
+//! Tests of the audit report's content, and of the statement and plan documents.
+
+use super::*;
+use crate::benchmark::cycle::compare_works;
+use crate::benchmark::peers::{build_peer_set, compare_with_peers, OrganisationType, PeerSource};
+use crate::ids::QuestionId;
+use crate::plan::{PlanRow, RowSource, Status};
+use crate::report::{plan_report, statement_report, LatestAudit};
+use crate::responses::{ItemResponse, Responses};
+use crate::scoring::score;
+use crate::test_fixtures::{audit, choices, date, with_priority, work};
+
+fn today() -> Date {
+    date("2026-11-22")
+}
+
+fn answered() -> Work {
+    let d = audit();
+    let mut r = with_priority(
+        choices(&[
+            ("lead-1", "achieved"),
+            ("lead-2", "partly"),
+            ("lead-3", "yes"),
+            ("has-amhp", "no"),
+            ("sup-1", "mostly"),
+            ("sup-2", "dk"),
+            ("sup-3", "not-yet"),
+        ]),
+        "sup-3",
+        Priority::High,
+    );
+    let mut item = r.item("lead-1").cloned().unwrap();
+    item.evidence = Some("PSW job description and board minutes, March 2026".to_owned());
+    item.comment = Some("Agreed at the away day".to_owned());
+    r.set(QuestionId::new("lead-1"), item);
+    let mut w = work(&d, "North audit 2026", r);
+    w.plan.push(PlanRow {
+        id: "a1".to_owned(),
+        source: RowSource::Question(QuestionId::new("lead-2")),
+        action: "Add a social work lead to the board agenda".to_owned(),
+        lead: "Director".to_owned(),
+        partners: String::new(),
+        target_date: Some(date("2026-10-31")),
+        success_measure: String::new(),
+        status: Status::InProgress,
+        review_date: None,
+    });
+    w
+}
+
+fn report_for(w: &Work, previous: Option<PreviousCycle>, peers: Option<&PeerComparison>) -> Report {
+    let d = audit();
+    let scores = score(&d, &w.responses);
+    audit_report(&AuditReportInput {
+        definition: &d,
+        work: w,
+        scores: &scores,
+        previous,
+        peers,
+        today: today(),
+    })
+}
+
+#[test]
+fn an_empty_audit_gives_a_valid_report_that_says_nothing_was_answered() {
+    let d = audit();
+    let w = work(&d, "Blank", Responses::default());
+    let report = report_for(&w, None, None);
+    let text = report.plain_text();
+    assert!(text.contains("Nothing answered yet"));
+    assert!(text.contains("Overall: Nothing scorable yet."));
+    assert!(!text.contains("0%: Red"), "no fake zero: {text}");
+    assert!(text.contains("Answered: 0 of 7 (0%)"));
+    assert!(text.contains("No strengths identified yet"));
+    let Some(Block::BarChart(chart)) = report
+        .blocks
+        .iter()
+        .find(|b| matches!(b, Block::BarChart(_)))
+    else {
+        panic!("summary chart")
+    };
+    assert!(chart
+        .bars
+        .iter()
+        .all(|b| b.percent.is_none() && b.value_label == "Nothing scorable yet"));
+}
+
+#[test]
+fn the_cover_names_the_organisation_audit_date_and_who_took_part() {
+    let report = report_for(&answered(), None, None);
+    let cover = report.cover.as_ref().unwrap();
+    assert_eq!(cover.title, "North audit 2026");
+    let facts: Vec<String> = cover
+        .facts
+        .iter()
+        .map(|f| format!("{}: {}", f.label, f.value))
+        .collect();
+    assert!(facts.contains(&"Organisation: North audit 2026 Council".to_owned()));
+    assert!(facts.contains(&"Who took part: PSW, head of service".to_owned()));
+    assert!(facts.contains(&"Report made: 22 November 2026".to_owned()));
+    assert!(cover.statement.contains("not an inspection rating"));
+    assert_eq!(report.footer, "North audit 2026, 22 November 2026");
+    assert_eq!(report.meta.language, "en-GB");
+}
+
+#[test]
+fn the_summary_gives_scores_in_words_and_a_chart() {
+    let report = report_for(&answered(), None, None);
+    let text = report.plain_text();
+    // lead-1 6/6, lead-2 1/3, lead-3 1/1 = 8/10; sup-1 2/3, sup-3 0/3; overall 10/16.
+    assert!(
+        text.contains("Overall: 62%: Amber, partly achieved."),
+        "{text}"
+    );
+    assert!(text.contains("Leadership: 80%: Green, achieved"));
+    assert!(text.contains("Supervision: 0%: Red, not yet achieved"));
+    assert!(text.contains("Not needed, because of an earlier answer: AMHP service."));
+    assert!(text.contains("This section's score is that of its lowest-rated question"));
+}
+
+#[test]
+fn strengths_priorities_items_evidence_and_gaps_are_listed() {
+    let text = report_for(&answered(), None, None).plain_text();
+    assert!(text.contains(
+        "The Principal Social Worker has time and authority.: Achieved (Green, achieved)"
+    ));
+    assert!(
+        text.contains("Social work has a voice at board level.: Partly (Red, not yet achieved)")
+    );
+    assert!(text.contains("Newly qualified staff are supervised weekly at first.: Not yet (Red, not yet achieved); marked high priority"));
+    assert!(text.contains("Evidence: PSW job description and board minutes, March 2026"));
+    assert!(text.contains("Comment: Agreed at the away day"));
+    assert!(text.contains("1 question was answered \u{201c}Don't know\u{201d}"));
+    assert!(text.contains("How the scores are worked out"));
+    assert!(text.contains("A self-assessment, not an inspection rating"));
+    assert!(text.contains("not a reproduction of those tools"));
+}
+
+#[test]
+fn the_plan_table_marks_overdue_rows_and_suggests_what_is_missing() {
+    let text = report_for(&answered(), None, None).plain_text();
+    assert!(text.contains("Social work has a voice at board level. | Add a social work lead to the board agenda | Director | 31 October 2026 | In progress (overdue)"), "{text}");
+    assert!(text.contains("Overdue on 22 November 2026: 1"));
+    assert!(text.contains("Suggested for the plan"));
+    assert!(text.contains("Newly qualified staff are supervised weekly at first. (rated Red and marked high priority)"));
+}
+
+#[test]
+fn last_cycle_and_peers_are_compared_with_markers() {
+    let d = audit();
+    let now = answered();
+    let mut then = work(
+        &d,
+        "North audit 2025",
+        choices(&[
+            ("lead-1", "mostly"),
+            ("lead-2", "not-yet"),
+            ("sup-1", "mostly"),
+            ("sup-3", "mostly"),
+        ]),
+    );
+    then.updated = date("2025-11-20");
+    let comparison = compare_works(&d, &now, &then).unwrap();
+    let peers_works: Vec<Work> = ["partly", "mostly", "achieved", "not-yet", "mostly"]
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            work(
+                &d,
+                &format!("Peer {i}"),
+                choices(&[("lead-2", v), ("sup-1", v)]),
+            )
+        })
+        .collect();
+    let sources: Vec<PeerSource> = peers_works
+        .iter()
+        .map(|w| PeerSource {
+            work: w,
+            organisation_type: Some(OrganisationType::Council),
+            nation: None,
+        })
+        .collect();
+    let set = build_peer_set(&d, &sources).unwrap().set;
+    let scores = score(&d, &now.responses);
+    let peers = compare_with_peers(&scores, &set, None, None).unwrap();
+    let report = report_for(
+        &now,
+        Some(PreviousCycle {
+            work: &then,
+            comparison: &comparison,
+        }),
+        Some(&peers),
+    );
+    let text = report.plain_text();
+    assert!(text
+        .contains("Last cycle: \u{201c}North audit 2025\u{201d}, last updated 20 November 2025."));
+    assert!(
+        text.contains(
+            "Leadership | 44%: Amber, partly achieved | 80%: Green, achieved | up 36 points"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("Social work has a voice at board level.: Not yet then, Partly now"));
+    assert!(text.contains("Newly qualified staff are supervised weekly at first."));
+    assert!(text.contains(
+        "Compared with all organisations in an anonymous reference set (5 organisations)"
+    ));
+    assert!(text.contains("Where we stand"));
+    let charts: Vec<&BarChart> = report
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::BarChart(c) => Some(c),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(charts.len(), 2);
+    assert_eq!(
+        charts[0].bars[0].marker.as_ref().unwrap().label,
+        "Last cycle: 44%"
+    );
+    assert!(charts[1].bars[0]
+        .marker
+        .as_ref()
+        .unwrap()
+        .label
+        .starts_with("Peer median: "));
+    // Peers only: the summary chart carries the peer median.
+    let peers_only = report_for(&now, None, Some(&peers));
+    let Some(Block::BarChart(chart)) = peers_only
+        .blocks
+        .iter()
+        .find(|b| matches!(b, Block::BarChart(_)))
+    else {
+        panic!("chart")
+    };
+    assert!(chart.bars[0]
+        .marker
+        .as_ref()
+        .unwrap()
+        .label
+        .starts_with("Peer median: "));
+}
+
+#[test]
+fn the_statement_shows_the_current_position_from_the_latest_audit() {
+    let statement: Definition = crate::test_fixtures::definition(STATEMENT);
+    let mut answers = Responses::default();
+    answers.set(
+        QuestionId::new("vision"),
+        ItemResponse {
+            answer: Some(crate::responses::Answer::Text(
+                "Social work with a social perspective in every team.".into(),
+            )),
+            ..ItemResponse::default()
+        },
+    );
+    let w = work(&statement, "Our statement", answers);
+    let a = audit();
+    let audit_work = answered();
+    let scores = score(&a, &audit_work.responses);
+    let text = statement_report(
+        &statement,
+        &w,
+        Some(LatestAudit {
+            definition: &a,
+            work: &audit_work,
+            scores: &scores,
+        }),
+        today(),
+    )
+    .plain_text();
+    assert!(text.contains("Social work with a social perspective in every team."));
+    assert!(text.contains("Leadership | 80%: Green, achieved"), "{text}");
+    assert!(text.contains("AMHP service | Not assessed"));
+    assert!(text.contains("Current position from: North audit 2026, last updated 22 November 2026"));
+    let without = statement_report(&statement, &w, None, today()).plain_text();
+    assert!(without.contains("which was not included when this document was made"));
+    assert!(without.contains("Not written yet."));
+}
+
+#[test]
+fn the_plan_on_its_own_is_landscape_and_counts_against_today() {
+    let d = audit();
+    let report = plan_report(&d, &answered(), today());
+    assert_eq!(report.orientation, Orientation::Landscape);
+    let text = report.plain_text();
+    assert!(text.contains("Improvement plan: North audit 2026"));
+    assert!(text.contains("In progress (overdue)"));
+    assert!(text.contains("Raised from | What we will do | Who leads | By when | Status"));
+    let earlier = plan_report(&d, &answered(), date("2026-10-01")).plain_text();
+    assert!(!earlier.contains("(overdue)"));
+    let empty = plan_report(&d, &work(&d, "Blank", Responses::default()), today()).plain_text();
+    assert!(empty.contains("No actions have been added to the plan yet."));
+}
+
+const STATEMENT: &str = r#"{
+  "$schema": "schema.json",
+  "id": "mini-statement",
+  "version": "1.0.0",
+  "kind": "statement",
+  "title": "Strategic statement",
+  "purpose": "Tests.",
+  "audience": "Leaders",
+  "nation": "england",
+  "alignment": "Written for tests.",
+  "sections": [
+    { "id": "vision", "title": "Our vision", "intro": "What we want.",
+      "questions": [ { "id": "vision", "text": "Our vision for social work", "answer": { "type": "long_text" } } ] },
+    { "id": "context", "title": "Getting the organisational context right", "intro": "Where we are.",
+      "prefill_from": { "definition": "mini-audit", "sections": ["leadership", "amhp"] },
+      "questions": [ { "id": "context-notes", "text": "What we will change", "answer": { "type": "long_text" } } ] }
+  ]
+}"#;

@@ -1,0 +1,204 @@
+//! Pieces shared by the report builders: block shorthands, standing wording, and the plan table.
+//!
+//! Owns: wording used by more than one report (the caveats, the alignment line, how a missing
+//! score is said) so that it cannot drift between them.
+//! Must not touch: layout (renderers decide it) or anything computed (scores come in).
+
+use crate::date::Date;
+use crate::definition::{Definition, PlanFieldKind, Tone};
+use crate::plan::{overdue, PlanRow, RowSource};
+use crate::scoring::{Counts, Score};
+use crate::work::Work;
+
+use super::{Block, Column, Fact, Meta, Table, TextStyle};
+
+/// How every report states what the tools are and are not.
+pub const ALIGNMENT_LINE: &str = "This toolkit is aligned with the 2016 \u{201c}Social work for better mental health\u{201d} tools (the strategic statement, the organisational self-assessment and the guidance on feedback from people who use services and carers). Its questions and wording are its own: it is not a reproduction of those tools.";
+
+/// What a self-assessment is not.
+pub const SELF_ASSESSMENT_CAVEAT: &str = "These results are a self-assessment by the people who completed it, using the evidence they had. They are not an inspection rating, a regulatory judgement or an external audit, and they should be read alongside other evidence, such as feedback from practitioners, people who use services and carers.";
+
+/// What is said where a score would go but nothing was scorable.
+pub const NOTHING_SCORABLE: &str = "Nothing scorable yet";
+
+/// The document metadata every report carries.
+pub fn meta(title: &str, author: &str, subject: &str, keywords: &[&str]) -> Meta {
+    Meta {
+        title: title.to_owned(),
+        author: author.to_owned(),
+        subject: subject.to_owned(),
+        keywords: keywords.iter().map(|k| (*k).to_owned()).collect(),
+        language: "en-GB".to_owned(),
+    }
+}
+
+/// The footer line: the work's name and the day the report was made.
+pub fn footer(work: &Work, today: Date) -> String {
+    format!("{}, {}", name_of(work), today.long())
+}
+
+/// The work's name, or a stand-in when it has none.
+pub fn name_of(work: &Work) -> String {
+    if work.name.trim().is_empty() {
+        "Untitled work".to_owned()
+    } else {
+        work.name.trim().to_owned()
+    }
+}
+
+/// A value, or "Not recorded" when empty.
+pub fn or_not_recorded(text: &str) -> String {
+    if text.trim().is_empty() {
+        "Not recorded".to_owned()
+    } else {
+        text.trim().to_owned()
+    }
+}
+
+/// A heading.
+pub fn heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading {
+        level,
+        text: text.into(),
+    }
+}
+
+/// An ordinary paragraph.
+pub fn paragraph(text: impl Into<String>) -> Block {
+    styled(text, TextStyle::Normal)
+}
+
+/// A paragraph in a given style.
+pub fn styled(text: impl Into<String>, style: TextStyle) -> Block {
+    Block::Paragraph {
+        text: text.into(),
+        style,
+    }
+}
+
+/// A boxed notice.
+pub fn notice(title: impl Into<String>, text: impl Into<String>) -> Block {
+    Block::Notice {
+        title: title.into(),
+        text: text.into(),
+    }
+}
+
+/// A score in words, or [`NOTHING_SCORABLE`].
+pub fn score_words(score: Option<&Score>) -> String {
+    score.map_or_else(|| NOTHING_SCORABLE.to_owned(), Score::label)
+}
+
+/// A score's tone, neutral when there is none.
+pub fn tone_of(score: Option<&Score>) -> Tone {
+    score.map_or(Tone::Neutral, Score::tone)
+}
+
+/// "3 questions" / "1 question".
+pub fn count_of(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The counts of an audit or section as labelled facts.
+pub fn count_facts(counts: &Counts) -> Vec<Fact> {
+    let completion = counts
+        .completion()
+        .map_or_else(|| "no questions shown".to_owned(), |c| c.display());
+    vec![
+        Fact::new(
+            "Answered",
+            format!("{} of {} ({completion})", counts.answered, counts.shown),
+        ),
+        Fact::new("Not applicable", counts.not_applicable.to_string()),
+        Fact::new("Don't know (evidence gaps)", counts.dont_know.to_string()),
+        Fact::new("Prefer not to say", counts.prefer_not_to_say.to_string()),
+        Fact::new("Not answered yet", counts.unanswered.to_string()),
+    ]
+}
+
+/// The improvement plan as a table: where each row came from, then the definition's columns.
+pub fn plan_table(definition: &Definition, rows: &[PlanRow], today: Date, caption: &str) -> Table {
+    let default_fields = [
+        (PlanFieldKind::Action, "Action"),
+        (PlanFieldKind::Lead, "Lead"),
+        (PlanFieldKind::Partners, "Partners"),
+        (PlanFieldKind::TargetDate, "Target date"),
+        (PlanFieldKind::SuccessMeasure, "How we will know"),
+        (PlanFieldKind::Status, "Status"),
+        (PlanFieldKind::ReviewDate, "Review date"),
+    ];
+    let fields: Vec<(PlanFieldKind, String)> = match &definition.plan {
+        Some(plan) => plan
+            .fields
+            .iter()
+            .map(|f| (f.field, f.label.clone()))
+            .collect(),
+        None => default_fields
+            .iter()
+            .map(|(k, l)| (*k, (*l).to_owned()))
+            .collect(),
+    };
+    let mut columns = vec![Column::new("Raised from", 3)];
+    columns.extend(fields.iter().map(|(kind, label)| {
+        let width = match kind {
+            PlanFieldKind::Action | PlanFieldKind::SuccessMeasure => 4,
+            PlanFieldKind::Lead | PlanFieldKind::Partners => 2,
+            _ => 2,
+        };
+        Column::new(label.clone(), width)
+    }));
+    let date = |d: Option<Date>| d.map_or_else(|| "Not set".to_owned(), Date::long);
+    let text = |t: &str| {
+        if t.trim().is_empty() {
+            "Not written yet".to_owned()
+        } else {
+            t.trim().to_owned()
+        }
+    };
+    let rows = rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![source_words(definition, &row.source)];
+            cells.extend(fields.iter().map(|(kind, _)| match kind {
+                PlanFieldKind::Action => text(&row.action),
+                PlanFieldKind::Lead => text(&row.lead),
+                PlanFieldKind::Partners => text(&row.partners),
+                PlanFieldKind::TargetDate => date(row.target_date),
+                PlanFieldKind::SuccessMeasure => text(&row.success_measure),
+                PlanFieldKind::Status => {
+                    if overdue(row, today) {
+                        format!("{} (overdue)", row.status.label())
+                    } else {
+                        row.status.label().to_owned()
+                    }
+                }
+                PlanFieldKind::ReviewDate => date(row.review_date),
+            }));
+            cells
+        })
+        .collect();
+    Table {
+        caption: caption.to_owned(),
+        columns,
+        rows,
+        note: Some(format!(
+            "Overdue means not done or stopped, with a target date before {}.",
+            today.long()
+        )),
+    }
+}
+
+/// Where a plan row came from, in words.
+pub fn source_words(definition: &Definition, source: &RowSource) -> String {
+    match source {
+        RowSource::Question(id) => definition.question(id.as_str()).map_or_else(
+            || format!("Question {id} (no longer asked)"),
+            |q| q.text.clone(),
+        ),
+        RowSource::Section(id) => definition.section(id.as_str()).map_or_else(
+            || format!("Section {id}"),
+            |s| format!("Section: {}", s.title),
+        ),
+        RowSource::Added => "Added by the team".to_owned(),
+    }
+}
