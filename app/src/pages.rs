@@ -7,6 +7,7 @@ pub mod paper;
 pub mod plan;
 pub mod privacy;
 pub mod questionnaires;
+pub mod results;
 pub mod section;
 pub mod work;
 
@@ -36,7 +37,7 @@ pub fn PageFor(
             Route::Paper(id) => view! { <paper::PaperPage id=id /> }.into_any(),
             Route::EnterPaper(id) => view! { <paper::EnterPaperPage id=id /> }.into_any(),
             Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
-            Route::Results(_) => view! { <h1>"Results are being built"</h1> }.into_any(),
+            Route::Results(id) => view! { <results::ResultsPage id=id /> }.into_any(),
             Route::NotFound(path) => view! {
                 <h1>"Page not found"</h1>
                 <p>"There is no page at “" {path} "”. "<a href=Route::Home.href()>"Go to the home page"</a>"."</p>

@@ -1,0 +1,286 @@
+//! Results: for an audit, the scores, comparisons, strengths, priorities, plan and caveats; for a
+//! feedback collection, the combined report with small groups suppressed. Both are the core's
+//! neutral report, rendered as HTML here and as a PDF by the worker, so the two never differ.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use mhsw::benchmark::{cycle, peers};
+use mhsw::definition::{Definition, ToolKind};
+use mhsw::ids::WorkId;
+use mhsw::report::Report;
+use mhsw::work::Work;
+
+use crate::components::report_view::ReportView;
+use crate::edges::{clock, files, pdf_worker, storage};
+use crate::route::Route;
+use crate::state::AppState;
+
+/// Builds the report for a piece of work, with its comparisons.
+pub fn build_report(
+    definition: &Definition,
+    work: &Work,
+    previous: Option<&Work>,
+    peer_set: Option<&peers::PeerSet>,
+    state: &AppState,
+) -> Report {
+    let today = clock::today();
+    match definition.kind {
+        ToolKind::Audit => {
+            let scores = mhsw::scoring::score(definition, &work.responses);
+            let comparison = previous.and_then(|p| {
+                cycle::compare_works(definition, work, p)
+                    .ok()
+                    .map(|c| (p, c))
+            });
+            let peer_comparison =
+                peer_set.and_then(|set| peers::compare_with_peers(&scores, set, None, None).ok());
+            mhsw::report::audit::audit_report(&mhsw::report::audit::AuditReportInput {
+                definition,
+                work,
+                scores: &scores,
+                previous: comparison
+                    .as_ref()
+                    .map(|(p, c)| mhsw::report::audit::PreviousCycle {
+                        work: p,
+                        comparison: c,
+                    }),
+                peers: peer_comparison.as_ref(),
+                today,
+            })
+        }
+        ToolKind::Feedback => {
+            let summary = mhsw::aggregate::summarise_work(definition, work);
+            mhsw::report::feedback::feedback_report(definition, work, &summary, today)
+        }
+        ToolKind::Statement => {
+            let latest = latest_audit_for(definition, state);
+            mhsw::report::statement::statement_report(
+                definition,
+                work,
+                latest
+                    .as_ref()
+                    .map(|(d, w, s)| mhsw::report::statement::LatestAudit {
+                        definition: d,
+                        work: w,
+                        scores: s,
+                    }),
+                today,
+            )
+        }
+        ToolKind::Conversation => {
+            mhsw::report::statement::statement_report(definition, work, None, today)
+        }
+    }
+}
+
+/// The latest leaders' audit a statement draws on: its definition, work and scores.
+fn latest_audit_for(
+    definition: &Definition,
+    state: &AppState,
+) -> Option<(Arc<Definition>, Work, mhsw::scoring::Scores)> {
+    let audit_id = definition
+        .sections
+        .iter()
+        .find_map(|s| s.prefill_from.as_ref())
+        .map(|p| p.definition.clone())?;
+    let audit = state
+        .catalogue
+        .with_untracked(|c| c.as_ref().and_then(|c| c.get(audit_id.as_str())))?;
+    let work = state.works.with_untracked(|works| {
+        works
+            .values()
+            .map(|s| s.get_untracked().work)
+            .filter(|w| {
+                w.definition.id == audit_id && w.perspective == mhsw::work::Perspective::Leaders
+            })
+            .max_by_key(|w| w.updated)
+    })?;
+    let scores = mhsw::scoring::score(&audit, &work.responses);
+    Some((audit, work, scores))
+}
+
+/// The results page.
+#[component]
+pub fn ResultsPage(
+    /// The work's id.
+    id: WorkId,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let Some(signal) = state.work(&id) else {
+        return view! { <super::MissingWork /> }.into_any();
+    };
+    let Some(definition) = signal.with_untracked(|h| state.definition_of(&h.work)) else {
+        let missing = signal.with_untracked(|h| h.work.definition.id.to_string());
+        return view! { <super::MissingDefinition id=missing /> }.into_any();
+    };
+    let is_audit = definition.kind == ToolKind::Audit;
+    let previous_id = RwSignal::new(None::<WorkId>);
+    let definition_id = definition.id.to_string();
+    let peer_text = RwSignal::new(storage::peer_set_text(&definition_id));
+    let peer_set = Memo::new(move |_| {
+        peer_text.with(|t| t.as_deref().and_then(|t| peers::parse_peer_set(t).ok()))
+    });
+    let id_for_others = id.clone();
+    let definition_for_others = definition.clone();
+    let others = move || {
+        state.works.with(|works| {
+            works
+                .values()
+                .map(|s| s.get())
+                .filter(|h| {
+                    h.work.id != id_for_others && h.work.definition.id == definition_for_others.id
+                })
+                .map(|h| {
+                    (
+                        h.work.id.clone(),
+                        format!("{} (last changed {})", h.work.name, h.work.updated.long()),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let definition_for_report = definition.clone();
+    let report = Memo::new(move |_| {
+        let previous = previous_id
+            .get()
+            .and_then(|p| state.work(&p))
+            .map(|s| s.get().work);
+        signal.with(|h| {
+            build_report(
+                &definition_for_report,
+                &h.work,
+                previous.as_ref(),
+                peer_set.get().as_ref(),
+                &state,
+            )
+        })
+    });
+    let pdf_status = RwSignal::new(None::<(bool, String)>);
+    let make_pdf = move |plan_only: bool| {
+        let definition = definition.clone();
+        let (report, name) = signal.with_untracked(|h| {
+            let report = if plan_only {
+                mhsw::report::plan::plan_report(&definition, &h.work, clock::today())
+            } else {
+                report.get_untracked()
+            };
+            (report, h.work.name.clone())
+        });
+        pdf_status.set(Some((
+            true,
+            "Making the PDF… you can keep using the page.".to_owned(),
+        )));
+        leptos::task::spawn_local(async move {
+            let started = clock::now_ms();
+            let json = serde_json::to_string(&report).unwrap_or_default();
+            match pdf_worker::render(json).await {
+                Ok(bytes) => {
+                    let file = format!(
+                        "{}{}.pdf",
+                        files::safe_file_stem(&name),
+                        if plan_only { "-plan" } else { "" }
+                    );
+                    match files::download_bytes(&file, "application/pdf", &bytes) {
+                        Ok(()) => pdf_status.set(Some((
+                            true,
+                            format!(
+                                "Your PDF is ready: {file} ({} KB, made in {:.0} ms).",
+                                bytes.len().div_ceil(1024),
+                                clock::now_ms() - started
+                            ),
+                        ))),
+                        Err(e) => pdf_status.set(Some((false, e.to_string()))),
+                    }
+                }
+                Err(e) => pdf_status.set(Some((
+                    false,
+                    format!(
+                        "{e}. Try again; if it keeps happening, use your browser’s Print instead."
+                    ),
+                ))),
+            }
+        });
+    };
+    let make_report = {
+        let make_pdf = make_pdf.clone();
+        move |_| make_pdf(false)
+    };
+    let make_plan = move |_| make_pdf(true);
+    let peer_file = {
+        let definition_id = definition_id.clone();
+        move |ev: leptos::ev::Event| {
+            let input: web_sys::HtmlInputElement = event_target(&ev);
+            let chosen = files::chosen_files(&input);
+            input.set_value("");
+            let definition_id = definition_id.clone();
+            leptos::task::spawn_local(async move {
+                let Some(file) = chosen.into_iter().next() else {
+                    return;
+                };
+                let outcome = match files::read_text(&file).await {
+                    Err(e) => Err(e.to_string()),
+                    Ok(text) => match peers::parse_peer_set(&text) {
+                        Err(e) => Err(e.to_string()),
+                        Ok(set) if set.definition.as_str() != definition_id => Err(format!(
+                            "it is a reference set for “{}”, not for this questionnaire",
+                            set.definition
+                        )),
+                        Ok(_) => storage::save_peer_set_text(&definition_id, &text)
+                            .map(|()| peer_text.set(Some(text)))
+                            .map_err(|e| e.to_string()),
+                    },
+                };
+                pdf_status.set(Some(match outcome {
+                    Ok(()) => (true, "The peer reference set was imported.".to_owned()),
+                    Err(why) => (
+                        false,
+                        format!(
+                            "The peer reference set was not imported, and nothing changed: {why}."
+                        ),
+                    ),
+                }));
+            });
+        }
+    };
+    let remove_peers = move |_| {
+        storage::remove_peer_set(&definition_id);
+        peer_text.set(None);
+    };
+    view! {
+        <p class="breadcrumb"><a href=Route::Home.href()>"Home"</a>" › "<a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a></p>
+        <h1>{move || format!("Results: {}", signal.with(|h| h.work.name.clone()))}</h1>
+        {is_audit.then(|| view! {
+            <section class="compare-controls" aria-labelledby="compare-heading">
+                <h2 id="compare-heading">"Compare"</h2>
+                <div class="field">
+                    <label for="previous-cycle">"Compare with a previous cycle"</label>
+                    <p class="hint" id="previous-cycle-hint">"Choose last year’s audit of the same questionnaire. To use one from another device, import its exported file on the home page first."</p>
+                    <select id="previous-cycle" aria-describedby="previous-cycle-hint" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        previous_id.set((!value.is_empty()).then(|| WorkId::new(value)));
+                    }>
+                        <option value="">"No comparison"</option>
+                        {move || others().into_iter().map(|(id, label)| view! { <option value=id.to_string() selected=move || previous_id.get().as_ref() == Some(&id)>{label}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label class="file-label" for="peer-file">"Compare with peers: import a peer reference set"</label>
+                    <p class="hint" id="peer-file-hint">"A file made with “mhsw peers” from several organisations’ exported audits. It holds only medians and quartiles, never names; groups of fewer than five organisations are never shown."</p>
+                    <input id="peer-file" type="file" accept=".json,application/json" aria-describedby="peer-file-hint" on:change=peer_file />
+                    {move || peer_set.get().map(|_| view! { <p>"A peer reference set is in use. "<button type="button" class="link-button" on:click=remove_peers.clone()>"Stop comparing with peers"</button></p> })}
+                </div>
+            </section>
+        })}
+        <div class="button-row">
+            <button type="button" on:click=make_report>"Download the report (PDF)"</button>
+            {is_audit.then(|| view! { <button type="button" class="secondary" on:click=make_plan.clone()>"Download the plan on its own (PDF, landscape)"</button> })}
+            {is_audit.then(|| view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>"Edit the plan"</a> })}
+        </div>
+        <div role="status" aria-live="polite" class="pdf-status">
+            {move || pdf_status.get().map(|(ok, text)| view! { <p class=if ok { "notice" } else { "notice notice-warning" }>{text}</p> })}
+        </div>
+        {move || view! { <ReportView report=report.get() /> }}
+    }
+    .into_any()
+}
