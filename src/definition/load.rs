@@ -102,6 +102,23 @@ fn read(text: &str, outline: &Outline) -> (Option<Definition>, Vec<Problem>) {
         .iter()
         .map(|repeat| repeated_key_problem(&document, outline, repeat))
         .collect();
+    if !document.is_object() {
+        let holds = match &document {
+            Value::Array(_) => "a list [ … ]",
+            Value::String(_) => "text",
+            Value::Number(_) => "a number",
+            Value::Bool(_) => "true or false",
+            Value::Null | Value::Object(_) => "null",
+        };
+        let problem = Problem {
+            place: Place::default(),
+            message: format!("the file holds {holds}, not a definition"),
+            fix: "a definition is one object { … } holding \"$schema\", \"id\" and the other \
+                  fields; start from a copy of a bundled definition"
+                .to_owned(),
+        };
+        return (None, vec![problem]);
+    }
     let mut repair = Repair::new(document, outline);
     match repair.parse_all() {
         Ok(definition) => (Some(definition), problems),
@@ -496,7 +513,7 @@ fn object_name(document: &Value, pointer: &str) -> String {
 fn syntax_problem(text: &str, error: &serde_json::Error) -> Problem {
     let raw = error.to_string();
     let reason = raw.split(" at line ").next().unwrap_or(&raw);
-    let (line, column) = (error.line().max(1), error.column());
+    let (mut line, mut column) = (error.line().max(1), error.column());
     // The byte the reader stopped at.
     let line_start = text
         .split_inclusive('\n')
@@ -504,6 +521,15 @@ fn syntax_problem(text: &str, error: &serde_json::Error) -> Problem {
         .map(str::len)
         .sum::<usize>();
     let offset = (line_start + column.saturating_sub(1)).min(text.len());
+    // serde_json puts a mistake found at a line break at column 0 of the next line; it belongs
+    // at the end of the line before.
+    if column == 0 && line > 1 {
+        line -= 1;
+        column = text
+            .split('\n')
+            .nth(line - 1)
+            .map_or(1, |l| l.trim_end_matches('\r').chars().count());
+    }
     let before = text[..floor_char_boundary(text, offset)].trim_end();
     let previous_line = before.matches('\n').count() + 1;
     let here = text[floor_char_boundary(text, offset)..].chars().next();
@@ -529,6 +555,11 @@ fn syntax_problem(text: &str, error: &serde_json::Error) -> Problem {
         );
         let (what, fix) = if curly {
             curly_quotes()
+        } else if here == Some('\'') {
+            (
+                "there is a single quote (') where JSON needs a double quote".to_owned(),
+                "write field names and text in double quotes (\"), not single quotes".to_owned(),
+            )
         } else {
             explain_syntax(reason, previous_line)
         };
@@ -725,8 +756,16 @@ impl Fault {
         }
         if let Some(rest) = message.strip_prefix("invalid length ") {
             if let Some((found, expected)) = rest.split_once(", expected ") {
+                // serde lets a struct be written as a list; authors never mean that.
+                if let Some(name) = expected.strip_prefix("struct ") {
+                    let name = name.split_whitespace().next().unwrap_or(name);
+                    return Fault::WrongType {
+                        found: "sequence".to_owned(),
+                        expected: format!("struct {name}"),
+                    };
+                }
                 return Fault::WrongValue {
-                    found: format!("a list of {found}"),
+                    found: format!("a list of {found} items"),
                     expected: expected.to_owned(),
                 };
             }
@@ -803,6 +842,15 @@ impl<'a> Repair<'a> {
             if !self.set_aside(&pointer, &fault) {
                 break;
             }
+        }
+        // Only reached when reading stopped before the end: there may be more.
+        if !problems.is_empty() {
+            problems.push(Problem {
+                place: Place::default(),
+                message: "reading stopped early, so there may be more problems than those listed"
+                    .to_owned(),
+                fix: "fix the problems listed and check the file again".to_owned(),
+            });
         }
         if problems.is_empty() {
             problems.push(Problem {
@@ -890,7 +938,6 @@ impl<'a> Repair<'a> {
     fn set_aside(&mut self, pointer: &str, fault: &Fault) -> bool {
         let field = last(pointer);
         let original = self.to_original(pointer);
-        let planted_here = self.planted.contains(&original);
         match fault {
             Fault::UnknownField { field: name, .. } if field.as_deref() == Some(name.as_str()) => {
                 if let Some(Value::Object(map)) = self.document.pointer_mut(parent(pointer)) {
@@ -899,13 +946,12 @@ impl<'a> Repair<'a> {
                     }
                 }
             }
-            Fault::UnknownVariant { allowed, .. }
-                if field.as_deref() != Some("type") && !planted_here =>
-            {
+            Fault::UnknownVariant { allowed, .. } if field.as_deref() != Some("type") => {
                 if let (Some(first), Some(value)) =
                     (allowed.first(), self.document.pointer_mut(pointer))
                 {
-                    if value.is_string() {
+                    // A value already replaced once is not replaced again, so this ends.
+                    if value.is_string() && value.as_str() != Some(first.as_str()) {
                         *value = Value::String(first.clone());
                         self.planted.insert(original);
                         return true;
@@ -921,13 +967,16 @@ impl<'a> Repair<'a> {
                     }
                 }
             }
-            Fault::WrongType { expected, .. } | Fault::WrongValue { expected, .. }
-                if !planted_here =>
-            {
+            Fault::WrongType { expected, .. } | Fault::WrongValue { expected, .. } => {
                 if let (Some(placeholder), Some(value)) =
                     (placeholder(expected), self.document.pointer_mut(pointer))
                 {
-                    if !(value.is_object() || value.is_array()) || placeholder.is_array() {
+                    // A list or object is replaced only by a list or object: when serde names a
+                    // whole answer, the value at fault is inside it.
+                    let fits = !(value.is_object() || value.is_array())
+                        || placeholder.is_array()
+                        || placeholder.is_object();
+                    if fits && *value != placeholder {
                         *value = placeholder;
                         self.planted.insert(original);
                         return true;
@@ -1047,16 +1096,24 @@ impl<'a> Repair<'a> {
                 let fix = if name == "type" && last(current).as_deref() == Some("answer") {
                     format!("add \"type\" with one of: {}", answer_types().join(", "))
                 } else {
-                    match describe_field(&self.document, &join(current, name)) {
-                        Some(description) => format!("add \"{name}\" ({description})"),
-                        None => format!("add \"{name}\""),
+                    let doc = field_doc(&self.document, &join(current, name));
+                    let mut fix = format!("add \"{name}\"");
+                    if let Some(description) = doc.description {
+                        fix.push_str(&format!(" ({description})"));
                     }
+                    if !doc.values.is_empty() {
+                        fix.push_str(&format!(", one of: {}", doc.values.join(", ")));
+                    }
+                    fix
                 };
                 (format!("{what} is missing the field `{name}`"), fix)
             }
             Fault::WrongType { found, expected } | Fault::WrongValue { found, expected } => {
+                let values = field_doc(&self.document, current).values;
                 let expected_words = if field.ends_with("_percent") {
                     "a whole number from 0 to 100".to_owned()
+                } else if !values.is_empty() {
+                    "one of a fixed list of words, in double quotes".to_owned()
                 } else {
                     expected_in_words(expected)
                 };
@@ -1066,9 +1123,15 @@ impl<'a> Repair<'a> {
                 } else {
                     format!("`{field}`")
                 };
+                let fix = if values.is_empty() {
+                    type_fix(found, expected, &expected_words)
+                } else {
+                    let quoted: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
+                    format!("write one of: {}", quoted.join(", "))
+                };
                 (
                     format!("{name} should be {expected_words}, but it is {found_words}"),
-                    type_fix(found, expected, &expected_words),
+                    fix,
                 )
             }
             Fault::Other(message) => (
@@ -1186,6 +1249,12 @@ fn placeholder(expected: &str) -> Option<Value> {
         "a string" => Some(Value::String(String::new())),
         "a sequence" => Some(Value::Array(Vec::new())),
         "a boolean" => Some(Value::Bool(false)),
+        // A word from a fixed list: the next attempt asks for one of the allowed words.
+        "string or map" => Some(Value::String(String::new())),
+        "a map" => Some(Value::Object(Map::new())),
+        other if other.starts_with("struct ") || other.starts_with("internally tagged") => {
+            Some(Value::Object(Map::new()))
+        }
         _ => None,
     }
 }
@@ -1260,39 +1329,71 @@ fn type_fix(found: &str, expected: &str, expected_words: &str) -> String {
     }
 }
 
-/// The first sentence of the schema's description of the field at `pointer`, in lower case, for
-/// example "the heading" for a section's `title`. The schema is generated from the types' own
-/// documentation, so this never drifts from them.
-fn describe_field(document: &Value, pointer: &str) -> Option<String> {
+/// What the schema says about a field: the first sentence of its description, in lower case
+/// (for example "the heading" for a section's `title`), and the values it allows when it is one
+/// of a fixed list of words. The schema is generated from the types' own documentation, so this
+/// never drifts from them.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct FieldDoc {
+    description: Option<String>,
+    values: Vec<String>,
+}
+
+fn field_doc(document: &Value, pointer: &str) -> FieldDoc {
     static SCHEMA: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
     let schema = SCHEMA.get_or_init(|| {
         serde_json::from_str(&super::schema::definition_schema_json()).unwrap_or(Value::Null)
     });
-    let mut node = schema;
+    let mut node = Some(schema);
     let mut at = String::new();
     for segment in segments(pointer) {
-        node = resolve_schema(schema, node, document.pointer(&at))?;
-        node = if let Some(property) = node.get("properties").and_then(|p| p.get(&segment)) {
-            property
-        } else if let (Ok(_), Some(items)) = (segment.parse::<usize>(), node.get("items")) {
-            items
-        } else {
-            node.get("additionalProperties").filter(|v| v.is_object())?
-        };
+        node = node
+            .and_then(|n| resolve_schema(schema, n, document.pointer(&at)))
+            .and_then(|n| {
+                if let Some(property) = n.get("properties").and_then(|p| p.get(&segment)) {
+                    Some(property)
+                } else if let (Ok(_), Some(items)) = (segment.parse::<usize>(), n.get("items")) {
+                    Some(items)
+                } else {
+                    n.get("additionalProperties").filter(|v| v.is_object())
+                }
+            });
         at = join(&at, &segment);
     }
+    let Some(node) = node.filter(|_| !pointer.is_empty()) else {
+        return FieldDoc::default();
+    };
+    let resolved = resolve_schema(schema, node, document.pointer(pointer));
     let description = node
         .get("description")
-        .or_else(|| resolve_schema(schema, node, None)?.get("description"))?
-        .as_str()?;
-    let sentence = description.split(". ").next()?.trim_end_matches('.');
-    let mut chars = sentence.chars();
-    let first = chars.next()?;
-    Some(first.to_lowercase().chain(chars).collect())
+        .or_else(|| resolved?.get("description"))
+        .and_then(Value::as_str)
+        .and_then(|text| {
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let sentence = text.split(". ").next()?.trim_end_matches('.').to_owned();
+            let mut chars = sentence.chars();
+            let first = chars.next()?;
+            Some(first.to_lowercase().chain(chars).collect())
+        });
+    let values = resolved
+        .and_then(|n| n.get("oneOf"))
+        .and_then(Value::as_array)
+        .map(|branches| {
+            branches
+                .iter()
+                .filter_map(|b| b.get("const").and_then(Value::as_str).map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    FieldDoc {
+        description,
+        values,
+    }
 }
 
 /// Follows `$ref`s, and picks the branch of a `oneOf` or `anyOf` that fits `value` (by its
-/// `"type"` for answers; the branch that is not `null` for optional fields).
+/// `"type"` for answers; the branch that is not `null` for optional fields). A `oneOf` of fixed
+/// words (an enum) is returned as it is.
 fn resolve_schema<'s>(
     schema: &'s Value,
     node: &'s Value,
@@ -1311,6 +1412,9 @@ fn resolve_schema<'s>(
         let Some(branches) = branches else {
             return Some(node);
         };
+        if branches.iter().all(|b| b.get("const").is_some()) {
+            return Some(node);
+        }
         let kind = value.and_then(|v| v.get("type")).and_then(Value::as_str);
         node = branches
             .iter()
@@ -1463,7 +1567,7 @@ mod tests {
         let document = serde_json::json!({
             "sections": [{ "questions": [{ "answer": { "type": "rating" } }] }]
         });
-        let describe = |pointer: &str| describe_field(&document, pointer);
+        let describe = |pointer: &str| field_doc(&document, pointer).description;
         assert_eq!(
             describe("/version").as_deref(),
             Some("the version of this definition, for example `1.0.0`")
@@ -1477,6 +1581,10 @@ mod tests {
             Some("the scale's id in `scales`")
         );
         assert_eq!(describe("/sections/0/nothing"), None);
+        assert_eq!(
+            field_doc(&document, "/nation").values,
+            vec!["england", "wales", "england_and_wales"]
+        );
     }
 
     #[test]
@@ -1485,6 +1593,17 @@ mod tests {
         assert_eq!(closest("evidence_promt", &allowed), Some("evidence_prompt"));
         assert_eq!(closest("Easy_Read", &allowed), Some("easy_read"));
         assert_eq!(closest("colour", &allowed), None);
+    }
+
+    #[test]
+    fn reading_that_stops_early_says_so() {
+        let fields: Vec<String> = (0..MAX_ATTEMPTS + 5)
+            .map(|i| format!("\"extra-{i}\": 1"))
+            .collect();
+        let problems = parse_definition(&format!("{{{}}}", fields.join(", "))).unwrap_err();
+        assert_eq!(problems.len(), MAX_ATTEMPTS + 1);
+        assert!(problems[0].message.starts_with("reading stopped early"));
+        assert!(problems[1].message.contains("has no field `extra-0`"));
     }
 
     #[test]

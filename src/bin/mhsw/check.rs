@@ -5,6 +5,7 @@
 //! or cannot be read, 2 when the command is used wrongly.
 //! Must not touch: what makes a definition good (the library's `definition::load`).
 
+use std::io::Write;
 use std::path::Path;
 
 use crate::{read_text, Failure};
@@ -19,19 +20,22 @@ pub fn run(files: &[String]) -> Result<(), Failure> {
             "mhsw check: name at least one definition file, for example questionnaires/*.json",
         ));
     }
+    // Output that cannot be written (a closed pipe, as in `mhsw check … | head`) is dropped;
+    // the exit code still tells the truth.
+    let mut out = std::io::stdout().lock();
     let mut checked = 0usize;
     let mut failed = 0usize;
     for file in files {
         let name = Path::new(file).file_name().and_then(|n| n.to_str());
         if name.is_some_and(|n| NOT_DEFINITIONS.contains(&n)) {
-            println!("{file}: skipped (not a definition)");
+            let _ = writeln!(out, "{file}: skipped (not a definition)");
             continue;
         }
         checked += 1;
         let text = match read_text(file) {
             Ok(text) => text,
             Err(failure) => {
-                println!("{}", failure.message);
+                let _ = writeln!(out, "{}", failure.message);
                 failed += 1;
                 continue;
             }
@@ -40,7 +44,8 @@ pub fn run(files: &[String]) -> Result<(), Failure> {
             Ok(definition) => {
                 let sections = definition.sections.len();
                 let questions = definition.questions().count();
-                println!(
+                let _ = writeln!(
+                    out,
                     "{file}: ok ({}, version {}, {sections} {}, {questions} {})",
                     definition.title,
                     definition.version,
@@ -53,7 +58,7 @@ pub fn run(files: &[String]) -> Result<(), Failure> {
                 );
             }
             Err(error) => {
-                print!("{error}");
+                let _ = write!(out, "{error}");
                 failed += 1;
             }
         }
