@@ -67,6 +67,12 @@ fn every_malformed_definition_is_rejected_with_its_golden_message() {
                     "{file}: a problem has no message or no fix: {problem}"
                 ));
             }
+            let inside = problem.place.section.is_some() || problem.place.question.is_some();
+            if inside && problem.place.line.is_none() {
+                failures.push(format!(
+                    "{file}: a problem in a section has no line: {problem}"
+                ));
+            }
         }
         let actual = error.to_string();
         let golden = golden_path(file);

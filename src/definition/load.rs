@@ -788,7 +788,7 @@ struct Repair<'a> {
     planted: BTreeSet<String>,
 }
 
-/// What went wrong in one attempt: the serde path, the message, and the fault.
+/// What went wrong in one attempt: where serde stopped (as a JSON Pointer) and its message.
 struct Attempt {
     pointer: String,
     message: String,
