@@ -13,7 +13,9 @@
 //! - V5 a rating names a defined scale; a scale has scored points; every scale option has either
 //!   `points` or `special`; every defined scale is used.
 //! - V6 a condition names an earlier question that has options, with values that question offers.
-//! - V7 a question or section whose condition can never be met is reported (required or not).
+//! - V7 a question or section whose condition can never be met, because the question it depends on
+//!   can never be shown (a chain ending in an impossible condition, or a circle), is reported
+//!   (required or not). Conditions that are wrong in themselves are reported once, by V6.
 //! - V8 bands start at 0, end at 100, and neither overlap nor leave gaps; an audit has bands.
 //! - V9 every `maps_to` reference is in the framework catalogue; every `theme` is defined.
 //! - V10 weights are at least 1; text limits lie between 1 and the ceiling.
@@ -24,27 +26,36 @@
 //! - V14 a plan has an `action` field, no field twice, and proposes rows only when scored.
 //! - V15 only statements pre-fill, and a pre-fill names at least one section.
 //! - V16 labels and question texts are not empty.
+//!
+//! Every problem carries a JSON Pointer to the value it is about, so the loader can give its line.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use super::{AnswerKind, Band, Condition, Definition, Question, Section, Special, ToolKind};
+use super::{
+    AnswerKind, Band, Condition, Definition, PlanFieldKind, Question, ScaleOption, Section,
+    Special, ToolKind,
+};
 use crate::frameworks;
 use crate::ids::is_well_formed;
 
 /// Where in a definition a problem is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Place {
-    /// The section's id, when the problem is inside a section.
+    /// The section's id, when the problem is inside a section (`number 2` when it has none).
     pub section: Option<String>,
-    /// The question's id, when the problem is inside a question.
+    /// The question's id, when the problem is inside a question (`number 2` when it has none).
     pub question: Option<String>,
     /// The field, for example `answer.scale` or `scoring.bands`.
     pub field: Option<String>,
     /// The line in the file, when known.
     pub line: Option<usize>,
-    /// The column in the file, when known.
+    /// The column in the file, when known (for invalid JSON).
     pub column: Option<usize>,
+    /// A JSON Pointer (RFC 6901) to the value the problem is about, for example
+    /// `/sections/1/questions/0/answer/scale`; empty for the definition as a whole. It may point
+    /// to something missing; the loader then places the problem at what would hold it. Not shown.
+    pub pointer: String,
 }
 
 impl fmt::Display for Place {
@@ -56,11 +67,18 @@ impl fmt::Display for Place {
                 None => parts.push(format!("line {line}")),
             }
         }
+        let named = |what: &str, id: &str| {
+            if id.starts_with("number ") {
+                format!("{what} {id}")
+            } else {
+                format!("{what} `{id}`")
+            }
+        };
         if let Some(section) = &self.section {
-            parts.push(format!("section `{section}`"));
+            parts.push(named("section", section));
         }
         if let Some(question) = &self.question {
-            parts.push(format!("question `{question}`"));
+            parts.push(named("question", question));
         }
         if let Some(field) = &self.field {
             parts.push(format!("field `{field}`"));
@@ -90,8 +108,8 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Checks the whole definition and returns every problem, in file order. An empty list means the
-/// definition is ready to use.
+/// Checks the whole definition and returns every problem. An empty list means the definition is
+/// ready to use.
 pub fn validate(definition: &Definition) -> Vec<Problem> {
     let mut check = Checker {
         definition,
@@ -103,7 +121,56 @@ pub fn validate(definition: &Definition) -> Vec<Problem> {
     check.scoring();
     check.plan();
     check.sections();
+    check.reachability();
     check.problems
+}
+
+/// Builds a JSON Pointer from segments.
+fn pointer(segments: &[&str]) -> String {
+    segments
+        .iter()
+        .map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1")))
+        .collect()
+}
+
+/// Where a problem is: the definition's top level, a section or a question, with the field named
+/// for people and the pointer's segments below the section or question.
+#[derive(Clone, Copy)]
+enum At<'d> {
+    Top,
+    Section(usize, &'d Section),
+    Question(usize, &'d Section, usize, &'d Question),
+}
+
+impl At<'_> {
+    /// The place of `field` (as people read it) at `path` (pointer segments below this level).
+    fn place(self, field: &str, path: &[&str]) -> Place {
+        let (section, question, base) = match self {
+            At::Top => (None, None, String::new()),
+            At::Section(s, section) => (
+                Some(section.id.to_string()),
+                None,
+                pointer(&["sections", &s.to_string()]),
+            ),
+            At::Question(s, section, q, question) => (
+                Some(section.id.to_string()),
+                Some(question.id.to_string()),
+                pointer(&["sections", &s.to_string(), "questions", &q.to_string()]),
+            ),
+        };
+        Place {
+            section,
+            question,
+            field: (!field.is_empty()).then(|| field.to_owned()),
+            pointer: base + &pointer(path),
+            ..Place::default()
+        }
+    }
+
+    fn field(self, field: &str) -> Place {
+        let path: Vec<&str> = field.split('.').collect();
+        self.place(field, &path)
+    }
 }
 
 struct Checker<'a> {
@@ -120,36 +187,27 @@ impl<'a> Checker<'a> {
         });
     }
 
-    fn top(field: &str) -> Place {
-        Place {
-            field: Some(field.to_owned()),
-            ..Place::default()
-        }
-    }
-
-    fn in_section(section: &Section, field: &str) -> Place {
-        Place {
-            section: Some(section.id.to_string()),
-            field: Some(field.to_owned()),
-            ..Place::default()
-        }
-    }
-
-    fn in_question(section: &Section, question: &Question, field: &str) -> Place {
-        Place {
-            section: Some(section.id.to_string()),
-            question: Some(question.id.to_string()),
-            field: Some(field.to_owned()),
-            ..Place::default()
-        }
-    }
-
     fn id(&mut self, place: Place, what: &str, id: &str) {
         if !is_well_formed(id) {
+            let suggestion: String = id
+                .trim()
+                .to_lowercase()
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+                .collect::<String>()
+                .split('-')
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join("-");
+            let example = if is_well_formed(&suggestion) {
+                format!("for example `{suggestion}`")
+            } else {
+                "for example `sup-3`".to_owned()
+            };
             self.report(
                 place,
-                format!("the {what} id `{id}` is not a valid id"),
-                "use 1 to 64 lower-case letters, digits and hyphens, for example `sup-3`",
+                format!("the {what} `{id}` is not valid"),
+                format!("use 1 to 64 lower-case letters, digits and hyphens, {example}"),
             );
         }
     }
@@ -164,17 +222,20 @@ impl<'a> Checker<'a> {
         }
     }
 
-    // V1, V2, V16
+    // V1, V2, V4, V12, V16
     fn metadata(&mut self) {
         let d = self.definition;
-        if !d.schema.ends_with(super::SCHEMA_REFERENCE) {
+        let schema = d.schema.as_str();
+        if schema != super::SCHEMA_REFERENCE
+            && !schema.ends_with(&format!("/{}", super::SCHEMA_REFERENCE))
+        {
             self.report(
-                Self::top("$schema"),
-                format!("`$schema` is `{}`", d.schema),
-                "set it to \"schema.json\" (or a path ending in schema.json) so editors can check the file",
+                At::Top.field("$schema"),
+                format!("`$schema` is `{schema}`, which does not name schema.json"),
+                "set it to \"schema.json\" (or a path ending in /schema.json) so editors can check the file",
             );
         }
-        self.id(Self::top("id"), "definition", d.id.as_str());
+        self.id(At::Top.field("id"), "definition id", d.id.as_str());
         for (field, text) in [
             ("version", &d.version),
             ("title", &d.title),
@@ -182,17 +243,15 @@ impl<'a> Checker<'a> {
             ("audience", &d.audience),
             ("alignment", &d.alignment),
         ] {
-            self.not_blank(Self::top(field), field, text);
+            self.not_blank(At::Top.field(field), field, text);
         }
-        // V4
         if d.sections.is_empty() {
             self.report(
-                Self::top("sections"),
+                At::Top.field("sections"),
                 "the definition has no sections",
                 "add at least one section with at least one question",
             );
         }
-        // V12: notices.
         if d.kind == ToolKind::Feedback {
             if d.notices
                 .anonymity
@@ -200,7 +259,7 @@ impl<'a> Checker<'a> {
                 .is_none_or(|t| t.trim().is_empty())
             {
                 self.report(
-                    Self::top("notices.anonymity"),
+                    At::Top.field("notices.anonymity"),
                     "a feedback questionnaire has no anonymity statement",
                     "add \"notices\": { \"anonymity\": \"…\" } saying that no name is asked and who sees the answers",
                 );
@@ -211,7 +270,7 @@ impl<'a> Checker<'a> {
                 .is_none_or(|t| t.trim().is_empty())
             {
                 self.report(
-                    Self::top("notices.crisis"),
+                    At::Top.field("notices.crisis"),
                     "a feedback questionnaire has no crisis signpost",
                     "add \"notices\": { \"crisis\": \"…\" } saying where to get help straight away",
                 );
@@ -231,77 +290,102 @@ impl<'a> Checker<'a> {
             .collect();
         for (id, scale) in &d.scales {
             let field = format!("scales.{id}");
-            self.id(Self::top(&field), "scale", id.as_str());
-            if !used.contains(id.as_str()) {
+            let at = |rest: &[&str]| {
+                let mut path = vec!["scales", id.as_str()];
+                path.extend_from_slice(rest);
+                At::Top.place(&field, &path)
+            };
+            self.id(at(&[]), "scale id", id.as_str());
+            // With no questions at all, "no sections" or "no questions" is the problem to fix.
+            if !used.contains(id.as_str()) && d.questions().next().is_some() {
                 self.report(
-                    Self::top(&field),
+                    at(&[]),
                     format!("the scale `{id}` is not used by any question"),
-                    "remove it, or use it in a rating question with \"answer\": { \"type\": \"rating\", \"scale\": \"…\" }",
+                    format!("remove it, or use it in a rating question: \"answer\": {{ \"type\": \"rating\", \"scale\": \"{id}\" }}"),
                 );
             }
-            if !scale.options.iter().any(|o| o.points.is_some()) {
+            if !scale.options.is_empty() && !scale.options.iter().any(|o| o.points.is_some()) {
                 self.report(
-                    Self::top(&field),
-                    format!("the scale `{id}` has no scored points"),
-                    "give each point of the scale \"points\" (for example 0 to 3)",
+                    at(&["options"]),
+                    format!("the scale `{id}` has no scored points: every option is special"),
+                    "give each point of the scale \"points\" (for example 0 to 3), lowest first",
                 );
             }
-            for option in &scale.options {
+            for (index, option) in scale.options.iter().enumerate() {
                 if option.points.is_some() == option.special.is_some() {
-                    self.report(
-                        Self::top(&format!("{field}.options.{}", option.value)),
-                        format!(
-                            "the option `{}` has {}",
-                            option.value,
-                            if option.points.is_some() { "both \"points\" and \"special\"" } else { "neither \"points\" nor \"special\"" }
-                        ),
-                        "give a point of the scale \"points\", or mark an option such as \"Not applicable\" with \"special\", not both",
+                    let index = index.to_string();
+                    let place = At::Top.place(
+                        &format!("{field}.options.{}", option.value),
+                        &["scales", id.as_str(), "options", &index],
                     );
+                    let (message, fix) = if option.points.is_some() {
+                        (
+                            format!("the option `{}` has both \"points\" and \"special\"", option.value),
+                            "remove \"points\" if the option is not a point on the scale (such as \"Not applicable\"), otherwise remove \"special\"",
+                        )
+                    } else {
+                        (
+                            format!("the option `{}` has neither \"points\" nor \"special\"", option.value),
+                            "give a point of the scale \"points\", or mark an option such as \"Not applicable\" with \"special\": \"not_applicable\"",
+                        )
+                    };
+                    self.report(place, message, fix);
                 }
             }
-            self.options(Self::top(&field), &scale.options);
+            self.options(
+                At::Top,
+                &format!("{field}.options"),
+                &["scales", id.as_str(), "options"],
+                &scale.options,
+            );
         }
     }
 
-    fn options(&mut self, place: Place, options: &[super::ScaleOption]) {
+    /// Checks a list of options; `field` names it for people and `path` is its pointer below `at`.
+    fn options(&mut self, at: At, field: &str, path: &[&str], options: &[ScaleOption]) {
         if options.is_empty() {
             self.report(
-                place.clone(),
+                at.place(field, path),
                 "the list of options is empty",
                 "add the options people choose from",
             );
         }
         let mut seen = BTreeSet::new();
-        for option in options {
-            self.id(place.clone(), "option", option.value.as_str());
-            self.not_blank(
-                place.clone(),
-                &format!("label of option `{}`", option.value),
-                &option.label,
-            );
+        for (index, option) in options.iter().enumerate() {
+            let index = index.to_string();
+            let item = |key: &str| {
+                let mut full = path.to_vec();
+                full.push(&index);
+                full.push(key);
+                at.place(&format!("{field}.{}", option.value), &full)
+            };
+            self.id(item("value"), "option value", option.value.as_str());
+            self.not_blank(item("label"), "label", &option.label);
             if !seen.insert(option.value.as_str()) {
                 self.report(
-                    place.clone(),
-                    format!("the option value `{}` appears twice", option.value),
+                    item("value"),
+                    format!(
+                        "the option value `{}` appears twice in the list",
+                        option.value
+                    ),
                     "give every option in the list its own value",
                 );
             }
         }
     }
 
-    // V2, V3
+    // V2, V3, V16
     fn themes(&mut self) {
         let mut seen = BTreeSet::new();
-        for theme in &self.definition.themes {
-            self.id(Self::top("themes"), "theme", theme.id.as_str());
-            self.not_blank(
-                Self::top("themes"),
-                &format!("title of theme `{}`", theme.id),
-                &theme.title,
-            );
+        for (index, theme) in self.definition.themes.iter().enumerate() {
+            let index = index.to_string();
+            let field = format!("themes.{}", theme.id);
+            let place = |key: &str| At::Top.place(&field, &["themes", &index, key]);
+            self.id(place("id"), "theme id", theme.id.as_str());
+            self.not_blank(place("title"), "theme title", &theme.title);
             if !seen.insert(theme.id.as_str()) {
                 self.report(
-                    Self::top("themes"),
+                    place("id"),
                     format!("the theme `{}` is defined twice", theme.id),
                     "keep one definition of each theme",
                 );
@@ -313,9 +397,14 @@ impl<'a> Checker<'a> {
     fn scoring(&mut self) {
         let d = self.definition;
         match &d.scoring {
-            Some(scoring) => self.bands(Self::top("scoring.bands"), &scoring.bands),
+            Some(scoring) => self.bands(
+                At::Top,
+                "scoring.bands",
+                &["scoring", "bands"],
+                &scoring.bands,
+            ),
             None if d.kind == ToolKind::Audit => self.report(
-                Self::top("scoring"),
+                At::Top.field("scoring"),
                 "an audit has no scoring",
                 "add \"scoring\": { \"bands\": [ … ] } with bands from 0 to 100 per cent",
             ),
@@ -323,67 +412,103 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn bands(&mut self, place: Place, bands: &[Band]) {
+    fn bands(&mut self, at: At, field: &str, path: &[&str], bands: &[Band]) {
         if bands.is_empty() {
             self.report(
-                place,
+                at.place(field, path),
                 "there are no bands",
                 "add bands that run from 0 to 100 per cent",
             );
             return;
         }
+        let key_of = |band: &Band, key: &str| {
+            let index = bands
+                .iter()
+                .position(|b| std::ptr::eq(b, band))
+                .unwrap_or(0)
+                .to_string();
+            let mut full = path.to_vec();
+            full.push(&index);
+            full.push(key);
+            at.place(field, &full)
+        };
         let mut ids = BTreeSet::new();
+        let mut well_formed = true;
         for band in bands {
-            self.id(place.clone(), "band", band.id.as_str());
+            self.id(key_of(band, "id"), "band id", band.id.as_str());
+            self.not_blank(
+                key_of(band, "label"),
+                &format!("label of band `{}`", band.id),
+                &band.label,
+            );
             if !ids.insert(band.id.as_str()) {
                 self.report(
-                    place.clone(),
+                    key_of(band, "id"),
                     format!("the band `{}` appears twice", band.id),
                     "give every band its own id",
                 );
             }
             if band.from_percent >= band.to_percent || band.to_percent > 100 {
+                well_formed = false;
                 self.report(
-                    place.clone(),
+                    key_of(band, "from_percent"),
                     format!(
-                        "the band `{}` runs from {} to {}",
+                        "the band `{}` runs from {} to {} per cent",
                         band.id, band.from_percent, band.to_percent
                     ),
                     "make \"from_percent\" smaller than \"to_percent\", and \"to_percent\" at most 100",
                 );
             }
         }
+        // Gaps and overlaps between bands mean little until every band runs the right way.
+        if !well_formed {
+            return;
+        }
         let mut sorted: Vec<&Band> = bands.iter().collect();
         sorted.sort_by_key(|b| (b.from_percent, b.to_percent));
-        if sorted[0].from_percent != 0 {
+        let first = sorted[0];
+        if first.from_percent != 0 {
             self.report(
-                place.clone(),
-                format!("no band covers 0 to {} per cent", sorted[0].from_percent),
-                "start the lowest band at \"from_percent\": 0",
+                key_of(first, "from_percent"),
+                format!(
+                    "no band covers 0 to {} per cent: the lowest band, `{}`, starts at {}",
+                    first.from_percent, first.id, first.from_percent
+                ),
+                format!("start `{}` at \"from_percent\": 0", first.id),
             );
         }
-        let last = sorted[sorted.len() - 1];
-        if last.to_percent != 100 {
+        let top = sorted
+            .iter()
+            .max_by_key(|b| b.to_percent)
+            .copied()
+            .unwrap_or(first);
+        if top.to_percent < 100 {
             self.report(
-                place.clone(),
-                format!("no band covers {} to 100 per cent", last.to_percent),
-                "end the highest band at \"to_percent\": 100",
+                key_of(top, "to_percent"),
+                format!(
+                    "no band covers {} to 100 per cent: the highest band, `{}`, ends at {}",
+                    top.to_percent, top.id, top.to_percent
+                ),
+                format!("end `{}` at \"to_percent\": 100", top.id),
             );
         }
         for pair in sorted.windows(2) {
             let (low, high) = (pair[0], pair[1]);
             if high.from_percent > low.to_percent {
                 self.report(
-                    place.clone(),
+                    key_of(high, "from_percent"),
                     format!(
                         "the bands leave a gap from {} to {} per cent, between `{}` and `{}`",
                         low.to_percent, high.from_percent, low.id, high.id
                     ),
-                    format!("start `{}` at {}", high.id, low.to_percent),
+                    format!(
+                        "start `{}` at {}, where `{}` ends (or end `{}` at {})",
+                        high.id, low.to_percent, low.id, low.id, high.from_percent
+                    ),
                 );
             } else if high.from_percent < low.to_percent {
                 self.report(
-                    place.clone(),
+                    key_of(high, "from_percent"),
                     format!(
                         "the bands `{}` and `{}` overlap from {} to {} per cent",
                         low.id, high.id, high.from_percent, low.to_percent
@@ -401,28 +526,36 @@ impl<'a> Checker<'a> {
     fn plan(&mut self) {
         let d = self.definition;
         let Some(plan) = &d.plan else { return };
-        self.not_blank(Self::top("plan.title"), "plan title", &plan.title);
+        self.not_blank(At::Top.field("plan.title"), "plan title", &plan.title);
         let mut seen = BTreeSet::new();
-        for field in &plan.fields {
+        for (index, field) in plan.fields.iter().enumerate() {
+            let name = plan_field_name(field.field);
+            let index = index.to_string();
+            let place = |key: &str| {
+                At::Top.place(
+                    &format!("plan.fields.{name}"),
+                    &["plan", "fields", &index, key],
+                )
+            };
             if !seen.insert(field.field) {
                 self.report(
-                    Self::top("plan.fields"),
-                    format!("the plan field `{:?}` appears twice", field.field).to_lowercase(),
+                    place("field"),
+                    format!("the plan field `{name}` appears twice"),
                     "list each field once",
                 );
             }
-            self.not_blank(Self::top("plan.fields"), "plan field label", &field.label);
+            self.not_blank(place("label"), "label", &field.label);
         }
-        if !seen.contains(&super::PlanFieldKind::Action) {
+        if !seen.contains(&PlanFieldKind::Action) {
             self.report(
-                Self::top("plan.fields"),
+                At::Top.field("plan.fields"),
                 "the plan has no `action` field",
                 "add { \"field\": \"action\", \"label\": \"What we will do\", \"required\": true }",
             );
         }
         if plan.propose_from_answers && d.scoring.is_none() {
             self.report(
-                Self::top("plan.propose_from_answers"),
+                At::Top.field("plan.propose_from_answers"),
                 "the plan proposes rows from answers, but the definition has no scoring",
                 "add \"scoring\" with bands, or set \"propose_from_answers\" to false",
             );
@@ -431,88 +564,81 @@ impl<'a> Checker<'a> {
 
     fn sections(&mut self) {
         let d = self.definition;
-        let mut section_ids = BTreeSet::new();
+        let mut section_ids: BTreeMap<&str, usize> = BTreeMap::new();
         let mut question_ids: BTreeMap<&str, &str> = BTreeMap::new();
-        let positions: BTreeMap<&str, usize> = d
-            .questions()
-            .enumerate()
-            .map(|(index, (_, q))| (q.id.as_str(), index))
-            .collect();
         let mut index = 0usize;
-        for section in &d.sections {
-            self.id(
-                Self::in_section(section, "id"),
-                "section",
-                section.id.as_str(),
-            );
-            if !section_ids.insert(section.id.as_str()) {
+        for (s, section) in d.sections.iter().enumerate() {
+            let at = At::Section(s, section);
+            self.id(at.field("id"), "section id", section.id.as_str());
+            if let Some(first) = section_ids.insert(section.id.as_str(), s) {
+                section_ids.insert(section.id.as_str(), first);
                 self.report(
-                    Self::in_section(section, "id"),
-                    format!("the section id `{}` is used twice", section.id),
+                    at.field("id"),
+                    format!(
+                        "the section id `{}` is already used by section number {}",
+                        section.id,
+                        first + 1
+                    ),
                     "give every section its own id",
                 );
             }
-            self.not_blank(
-                Self::in_section(section, "title"),
-                "section title",
-                &section.title,
-            );
+            self.not_blank(at.field("title"), "section title", &section.title);
             if section.questions.is_empty() {
                 self.report(
-                    Self::in_section(section, "questions"),
+                    at.field("questions"),
                     "the section has no questions",
                     "add at least one question, or remove the section",
                 );
             }
-            for reference in &section.maps_to {
-                self.mapping(Self::in_section(section, "maps_to"), reference);
+            for (m, reference) in section.maps_to.iter().enumerate() {
+                self.mapping(at.place("maps_to", &["maps_to", &m.to_string()]), reference);
             }
             if let Some(bands) = &section.bands {
-                self.bands(Self::in_section(section, "bands"), bands);
+                self.bands(at, "bands", &["bands"], bands);
             }
             if let Some(condition) = &section.shows_when {
-                let first = section.questions.first().map(|q| q.id.as_str());
-                let before = positions.get(first.unwrap_or("")).copied().unwrap_or(index);
-                self.condition(Self::in_section(section, "shows_when"), condition, before);
+                self.condition(at, condition, index);
             }
             if let Some(prefill) = &section.prefill_from {
                 if d.kind != ToolKind::Statement {
                     self.report(
-                        Self::in_section(section, "prefill_from"),
-                        "only strategic statements can pre-fill from an audit",
+                        at.field("prefill_from"),
+                        format!(
+                            "only strategic statements can pre-fill from an audit, and this definition's \"kind\" is \"{}\"",
+                            tool_kind_name(d.kind)
+                        ),
                         "remove \"prefill_from\", or set \"kind\" to \"statement\"",
                     );
                 }
                 if prefill.sections.is_empty() {
                     self.report(
-                        Self::in_section(section, "prefill_from.sections"),
+                        at.field("prefill_from.sections"),
                         "the pre-fill names no audit sections",
                         "list the audit section ids this part of the statement draws on",
                     );
                 }
             }
-            for question in &section.questions {
-                self.id(
-                    Self::in_question(section, question, "id"),
-                    "question",
-                    question.id.as_str(),
-                );
+            for (q, question) in section.questions.iter().enumerate() {
+                let at = At::Question(s, section, q, question);
+                self.id(at.field("id"), "question id", question.id.as_str());
                 if let Some(other) = question_ids.insert(question.id.as_str(), section.id.as_str())
                 {
+                    question_ids.insert(question.id.as_str(), other);
+                    let where_ = if other == section.id.as_str() {
+                        "earlier in this section".to_owned()
+                    } else {
+                        format!("in section `{other}`")
+                    };
                     self.report(
-                        Self::in_question(section, question, "id"),
-                        format!(
-                            "the question id `{}` is already used in section `{other}`",
-                            question.id
-                        ),
-                        "give every question in the definition its own id",
+                        at.field("id"),
+                        format!("the question id `{}` is already used {where_}", question.id),
+                        "give every question in the definition its own id; saved answers are kept by id",
                     );
                 }
-                self.question(section, question, index);
+                self.question(at, question, index);
                 index += 1;
             }
         }
-        self.reachability();
     }
 
     fn mapping(&mut self, place: Place, reference: &frameworks::MappingRef) {
@@ -525,28 +651,30 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn question(&mut self, section: &Section, question: &Question, index: usize) {
+    fn question(&mut self, at: At, question: &Question, index: usize) {
         let d = self.definition;
-        let at = |field: &str| Self::in_question(section, question, field);
-        self.not_blank(at("text"), "question text", &question.text);
+        self.not_blank(at.field("text"), "question text", &question.text);
         // V5
         match &question.answer {
             AnswerKind::Rating { scale } => {
                 if !d.scales.contains_key(scale) {
                     let defined: Vec<&str> = d.scales.keys().map(|k| k.as_str()).collect();
                     self.report(
-                        at("answer.scale"),
-                        format!("scale `{scale}` is not defined"),
+                        at.field("answer.scale"),
+                        format!("the scale `{scale}` is not defined"),
                         if defined.is_empty() {
-                            "define it under \"scales\"".to_owned()
+                            format!("define `{scale}` under \"scales\"; this definition has no scales yet")
                         } else {
-                            format!("defined scales are: {}", defined.join(", "))
+                            format!(
+                                "use one of the defined scales ({}), or define `{scale}` under \"scales\"",
+                                defined.join(", ")
+                            )
                         },
                     );
                 }
             }
             AnswerKind::SingleChoice { options } | AnswerKind::MultipleChoice { options } => {
-                self.options(at("answer.options"), options);
+                self.options(at, "answer.options", &["answer", "options"], options);
             }
             AnswerKind::YesNo {
                 yes_points,
@@ -554,10 +682,15 @@ impl<'a> Checker<'a> {
             } => {
                 // V11
                 if yes_points.is_some() != no_points.is_some() {
+                    let (given, missing) = if yes_points.is_some() {
+                        ("yes_points", "no_points")
+                    } else {
+                        ("no_points", "yes_points")
+                    };
                     self.report(
-                        at("answer"),
-                        "only one of \"yes_points\" and \"no_points\" is given",
-                        "give points for both answers, or for neither",
+                        at.field(&format!("answer.{given}")),
+                        format!("only \"{given}\" is given, so one answer would score and the other would not"),
+                        format!("add \"{missing}\" (it may be 0), or remove \"{given}\" if the question is not scored"),
                     );
                 }
             }
@@ -571,8 +704,11 @@ impl<'a> Checker<'a> {
                 if let Some(max) = max_length {
                     if *max == 0 || *max > ceiling {
                         self.report(
-                            at("answer.max_length"),
-                            format!("the limit of {max} characters is out of range"),
+                            at.field("answer.max_length"),
+                            format!(
+                                "the limit of {max} characters is out of range for a {} answer",
+                                question.answer.type_name()
+                            ),
                             format!("use a limit from 1 to {ceiling}, or leave it out"),
                         );
                     }
@@ -582,7 +718,7 @@ impl<'a> Checker<'a> {
         }
         if question.weight == 0 {
             self.report(
-                at("weight"),
+                at.field("weight"),
                 "the weight is 0",
                 "use a weight of 1 or more; to leave a question out of the score, give its options no points",
             );
@@ -592,21 +728,24 @@ impl<'a> Checker<'a> {
             if d.theme(theme.as_str()).is_none() {
                 let defined: Vec<&str> = d.themes.iter().map(|t| t.id.as_str()).collect();
                 self.report(
-                    at("theme"),
-                    format!("theme `{theme}` is not defined"),
+                    at.field("theme"),
+                    format!("the theme `{theme}` is not defined"),
                     if defined.is_empty() {
-                        "define it under \"themes\"".to_owned()
+                        format!("define `{theme}` under \"themes\"; this definition has no themes yet")
                     } else {
-                        format!("defined themes are: {}", defined.join(", "))
+                        format!(
+                            "use one of the defined themes ({}), or define `{theme}` under \"themes\"",
+                            defined.join(", ")
+                        )
                     },
                 );
             }
         }
-        for reference in &question.maps_to {
-            self.mapping(at("maps_to"), reference);
+        for (m, reference) in question.maps_to.iter().enumerate() {
+            self.mapping(at.place("maps_to", &["maps_to", &m.to_string()]), reference);
         }
         if let Some(condition) = &question.shows_when {
-            self.condition(at("shows_when"), condition, index);
+            self.condition(at, condition, index);
         }
         // V12
         if d.kind == ToolKind::Feedback {
@@ -616,23 +755,23 @@ impl<'a> Checker<'a> {
                 .is_none_or(|t| t.trim().is_empty())
             {
                 self.report(
-                    at("easy_read"),
-                    "the question has no easy-read wording",
+                    at.field("easy_read"),
+                    "the question has no easy-read wording, which every feedback question needs",
                     "add \"easy_read\" with a short, plain version of the question",
                 );
             }
             if question.required && question.answer.is_free_text() {
                 self.report(
-                    at("required"),
+                    at.field("required"),
                     "a feedback questionnaire makes a free-text answer required",
                     "remove \"required\": nobody should have to write anything",
                 );
             }
             match &question.answer {
                 AnswerKind::YesNo { .. } => self.report(
-                    at("answer"),
-                    "yes/no questions cannot offer \"Prefer not to say\"",
-                    "use \"single_choice\" with yes, no and a \"prefer_not_to_say\" option",
+                    at.field("answer.type"),
+                    "a feedback question cannot be yes/no, because yes/no cannot offer \"Prefer not to say\"",
+                    "use \"single_choice\" with options yes, no and one with \"special\": \"prefer_not_to_say\"",
                 ),
                 AnswerKind::Rating { .. }
                 | AnswerKind::SingleChoice { .. }
@@ -643,14 +782,24 @@ impl<'a> Checker<'a> {
                             .any(|o| o.special == Some(Special::PreferNotToSay))
                     });
                     if !offers {
+                        let (field, fix) = match &question.answer {
+                            AnswerKind::Rating { scale } => (
+                                "answer.scale",
+                                format!("add an option with \"special\": \"prefer_not_to_say\" to the scale `{scale}`"),
+                            ),
+                            _ => (
+                                "answer.options",
+                                "add an option with \"special\": \"prefer_not_to_say\", for example { \"value\": \"prefer-not-to-say\", \"label\": \"Prefer not to say\", \"special\": \"prefer_not_to_say\" }".to_owned(),
+                            ),
+                        };
                         self.report(
-                            at("answer"),
-                            "the question does not offer \"Prefer not to say\"",
-                            "add an option with \"special\": \"prefer_not_to_say\" (to the scale, for ratings)",
+                            at.field(field),
+                            "the question does not offer \"Prefer not to say\", which every feedback question needs",
+                            fix,
                         );
                     }
                 }
-                _ => {}
+                AnswerKind::ShortText { .. } | AnswerKind::LongText { .. } | AnswerKind::Date {} => {}
             }
         }
         // V13
@@ -663,46 +812,57 @@ impl<'a> Checker<'a> {
                 .is_none_or(|t| t.trim().is_empty())
         {
             self.report(
-                at("evidence_prompt"),
-                "the rated question has no evidence prompt",
+                at.field("evidence_prompt"),
+                "the rated question has no evidence prompt, and this audit collects evidence",
                 "add \"evidence_prompt\" saying what evidence would support the rating",
             );
         }
     }
 
     // V6
-    fn condition(&mut self, place: Place, condition: &Condition, before_index: usize) {
+    fn condition(&mut self, at: At, condition: &Condition, before_index: usize) {
         let d = self.definition;
+        let place = |key: &str| at.field(&format!("shows_when.{key}"));
         let target = d
             .questions()
             .enumerate()
             .find(|(_, (_, q))| q.id == condition.question);
         let Some((target_index, (_, target))) = target else {
             self.report(
-                place,
+                place("question"),
                 format!(
                     "the condition names question `{}`, which does not exist",
                     condition.question
                 ),
-                "name the id of an earlier question in this definition",
+                "name the id of an earlier question in this definition (ids are case-sensitive)",
             );
             return;
         };
-        if target_index >= before_index {
+        let own = match at {
+            At::Question(_, _, _, question) => question.id == condition.question,
+            _ => false,
+        };
+        if own {
             self.report(
-                place.clone(),
+                place("question"),
+                "the condition names the question itself",
+                "a condition can only depend on an earlier question",
+            );
+        } else if target_index >= before_index {
+            self.report(
+                place("question"),
                 format!(
-                    "the condition names question `{}`, which does not come before it",
+                    "the condition names question `{}`, which comes later in the definition",
                     condition.question
                 ),
-                "a condition can only depend on an earlier question; move one of them",
+                "a condition can only depend on an earlier question; move one of them, or depend on another question",
             );
         }
         let Some(options) = d.options_of(target) else {
             self.report(
-                place,
+                place("question"),
                 format!(
-                    "the condition names question `{}`, a {} question with no options to match",
+                    "the condition names question `{}`, a {} question, which has no options to match",
                     condition.question,
                     target.answer.type_name()
                 ),
@@ -712,18 +872,34 @@ impl<'a> Checker<'a> {
         };
         if condition.any_of.is_empty() {
             self.report(
-                place.clone(),
-                "the condition lists no values",
+                place("any_of"),
+                "the condition lists no values, so it can never be met",
                 "list at least one value in \"any_of\"",
             );
         }
-        for value in &condition.any_of {
+        for (v, value) in condition.any_of.iter().enumerate() {
             if options.find(value.as_str()).is_none() {
                 let offered: Vec<&str> = options.options.iter().map(|o| o.value.as_str()).collect();
+                let mut path = at_path("shows_when.any_of");
+                let v = v.to_string();
+                path.push(&v);
+                let fix = match offered
+                    .iter()
+                    .find(|o| o.eq_ignore_ascii_case(value.as_str()))
+                {
+                    Some(same) => format!(
+                        "write `{same}`: values are case-sensitive; its values are: {}",
+                        offered.join(", ")
+                    ),
+                    None => format!("use one of its values: {}", offered.join(", ")),
+                };
                 self.report(
-                    place.clone(),
-                    format!("question `{}` has no option `{value}`", condition.question),
-                    format!("its options are: {}", offered.join(", ")),
+                    at.place("shows_when.any_of", &path),
+                    format!(
+                        "question `{}` has no option with the value `{value}`",
+                        condition.question
+                    ),
+                    fix,
                 );
             }
         }
@@ -732,26 +908,35 @@ impl<'a> Checker<'a> {
     // V7
     fn reachability(&mut self) {
         let d = self.definition;
-        for section in &d.sections {
-            if !can_show_section(d, section, 0) {
-                self.report(
-                    Self::in_section(section, "shows_when"),
-                    "the section can never be shown: its condition can never be met",
-                    "check the condition's question and values, and the conditions they depend on",
-                );
+        let shown = Visibility::of(d);
+        for (s, section) in d.sections.iter().enumerate() {
+            if !shown.sections[s] {
+                if let Some(why) = shown.explain(d, Item::Section(s)) {
+                    self.report(
+                        At::Section(s, section).field("shows_when"),
+                        format!("the section can never be shown: {}", why.0),
+                        why.1,
+                    );
+                }
                 continue;
             }
-            for question in &section.questions {
-                if !can_show_question(d, question, 0) {
+            for (q, question) in section.questions.iter().enumerate() {
+                if shown.questions[s][q] {
+                    continue;
+                }
+                if let Some(why) = shown.explain(d, Item::Question(s, q)) {
                     let message = if question.required {
-                        "the question is required but hidden by a condition that can never be met"
+                        format!(
+                            "the question is required, but it can never be shown: {}",
+                            why.0
+                        )
                     } else {
-                        "the question can never be shown: its condition can never be met"
+                        format!("the question can never be shown: {}", why.0)
                     };
                     self.report(
-                        Self::in_question(section, question, "shows_when"),
+                        At::Question(s, section, q, question).field("shows_when"),
                         message,
-                        "check the condition's question and values, and the conditions they depend on",
+                        why.1,
                     );
                 }
             }
@@ -759,41 +944,209 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// The deepest chain of conditions followed before giving up (a cycle counts as never met).
-const MAX_DEPTH: usize = 64;
+/// Pointer segments of a dotted field name.
+fn at_path(field: &str) -> Vec<&str> {
+    field.split('.').collect()
+}
 
-fn can_meet(definition: &Definition, condition: &Condition, depth: usize) -> bool {
-    if depth > MAX_DEPTH {
-        return false;
+/// How a plan field is written in a definition, for example `target_date`.
+fn plan_field_name(kind: PlanFieldKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// How a tool kind is written in a definition, for example `audit`.
+fn tool_kind_name(kind: ToolKind) -> String {
+    serde_json::to_value(kind)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+/// A section or a question, by position.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Item {
+    Section(usize),
+    Question(usize, usize),
+}
+
+/// Which sections and questions can ever be shown: the least fixed point of "shown when its
+/// section is shown and its condition names a question that can be shown with a value it offers",
+/// so conditions that go round in a circle are never met.
+struct Visibility {
+    sections: Vec<bool>,
+    questions: Vec<Vec<bool>>,
+    /// Where each question id first appears.
+    positions: BTreeMap<String, (usize, usize)>,
+}
+
+impl Visibility {
+    fn of(d: &Definition) -> Self {
+        let mut positions = BTreeMap::new();
+        for (s, section) in d.sections.iter().enumerate() {
+            for (q, question) in section.questions.iter().enumerate() {
+                positions.entry(question.id.to_string()).or_insert((s, q));
+            }
+        }
+        let mut shown = Visibility {
+            sections: vec![false; d.sections.len()],
+            questions: d
+                .sections
+                .iter()
+                .map(|s| vec![false; s.questions.len()])
+                .collect(),
+            positions,
+        };
+        loop {
+            let mut changed = false;
+            for (s, section) in d.sections.iter().enumerate() {
+                if !shown.sections[s] && shown.can_meet(d, section.shows_when.as_ref()) {
+                    shown.sections[s] = true;
+                    changed = true;
+                }
+                for (q, question) in section.questions.iter().enumerate() {
+                    if !shown.questions[s][q]
+                        && shown.sections[s]
+                        && shown.can_meet(d, question.shows_when.as_ref())
+                    {
+                        shown.questions[s][q] = true;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                return shown;
+            }
+        }
     }
-    let Some(target) = definition.question(condition.question.as_str()) else {
-        return false;
-    };
-    let offers_a_value = definition.options_of(target).is_some_and(|options| {
-        condition
-            .any_of
-            .iter()
-            .any(|value| options.find(value.as_str()).is_some())
-    });
-    offers_a_value && can_show_question(definition, target, depth + 1)
+
+    /// True when the condition (if any) can be met, given what is known to be shown so far.
+    fn can_meet(&self, d: &Definition, condition: Option<&Condition>) -> bool {
+        let Some(condition) = condition else {
+            return true;
+        };
+        let Some(&(s, q)) = self.positions.get(condition.question.as_str()) else {
+            return false;
+        };
+        self.questions[s][q] && sound(d, condition)
+    }
+
+    fn condition_of(d: &Definition, item: Item) -> Option<&Condition> {
+        match item {
+            Item::Section(s) => d.sections[s].shows_when.as_ref(),
+            Item::Question(s, q) => d.sections[s].questions[q].shows_when.as_ref(),
+        }
+    }
+
+    /// True when the item's own condition could be met by itself: [`sound`], and not naming the
+    /// question it belongs to.
+    fn sound_for(d: &Definition, item: Item, condition: &Condition) -> bool {
+        let names_itself = match item {
+            Item::Question(s, q) => d.sections[s].questions[q].id == condition.question,
+            Item::Section(_) => false,
+        };
+        !names_itself && sound(d, condition)
+    }
+
+    fn name(d: &Definition, item: Item) -> String {
+        match item {
+            Item::Section(s) => format!("section `{}`", d.sections[s].id),
+            Item::Question(s, q) => format!("question `{}`", d.sections[s].questions[q].id),
+        }
+    }
+
+    /// Why a hidden item can never be shown, and the fix; `None` when its own condition is wrong
+    /// in itself (V6 reports that).
+    fn explain(&self, d: &Definition, item: Item) -> Option<(String, String)> {
+        let own = Self::condition_of(d, item)?;
+        if !Self::sound_for(d, item, own) {
+            return None;
+        }
+        let mut chain = String::from("its condition depends on");
+        let mut seen = vec![item];
+        let mut current = item;
+        loop {
+            // What keeps `current` hidden: its section, or the question its condition names.
+            let next = match current {
+                Item::Question(s, _) if !self.sections[s] => {
+                    chain.push_str(&format!(
+                        ", which is in {}",
+                        Self::name(d, Item::Section(s))
+                    ));
+                    Item::Section(s)
+                }
+                _ => {
+                    let condition = Self::condition_of(d, current)?;
+                    if !Self::sound_for(d, current, condition) {
+                        chain.push_str(", whose own condition can never be met");
+                        return Some((
+                            chain,
+                            format!(
+                                "correct the condition of {} (reported on its own), or make this condition depend on another question",
+                                Self::name(d, current)
+                            ),
+                        ));
+                    }
+                    let &(s, q) = self.positions.get(condition.question.as_str())?;
+                    let target = Item::Question(s, q);
+                    if current != item {
+                        chain.push_str(", whose condition depends on");
+                    }
+                    chain.push_str(&format!(" {}", Self::name(d, target)));
+                    target
+                }
+            };
+            if seen.contains(&next) {
+                chain.push_str(": the conditions go round in a circle");
+                return Some((
+                    chain,
+                    "make one of these conditions depend on a question that is always shown, earlier in the definition".to_owned(),
+                ));
+            }
+            seen.push(next);
+            current = next;
+        }
+    }
 }
 
-fn can_show_question(definition: &Definition, question: &Question, depth: usize) -> bool {
-    let section = definition
-        .sections
-        .iter()
-        .find(|s| s.questions.iter().any(|q| q.id == question.id));
-    let section_ok = section.is_none_or(|s| can_show_section(definition, s, depth + 1));
-    section_ok
-        && question
-            .shows_when
-            .as_ref()
-            .is_none_or(|c| can_meet(definition, c, depth + 1))
+/// True when a condition, taken by itself, could be met: its question exists and offers at least
+/// one of its values.
+fn sound(d: &Definition, condition: &Condition) -> bool {
+    d.question(condition.question.as_str())
+        .and_then(|target| d.options_of(target))
+        .is_some_and(|options| {
+            condition
+                .any_of
+                .iter()
+                .any(|value| options.find(value.as_str()).is_some())
+        })
 }
 
-fn can_show_section(definition: &Definition, section: &Section, depth: usize) -> bool {
-    section
-        .shows_when
-        .as_ref()
-        .is_none_or(|c| can_meet(definition, c, depth + 1))
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_read_naturally() {
+        let place = Place {
+            section: Some("supervision".into()),
+            question: Some("number 2".into()),
+            field: Some("answer.scale".into()),
+            line: Some(12),
+            ..Place::default()
+        };
+        assert_eq!(
+            place.to_string(),
+            "line 12, section `supervision`, question number 2, field `answer.scale`"
+        );
+        assert_eq!(Place::default().to_string(), "the definition as a whole");
+    }
+
+    #[test]
+    fn pointers_escape_slashes() {
+        assert_eq!(pointer(&["scales", "a/b"]), "/scales/a~1b");
+        assert_eq!(plan_field_name(PlanFieldKind::TargetDate), "target_date");
+    }
 }

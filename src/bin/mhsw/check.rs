@@ -1,6 +1,17 @@
 //! `mhsw check FILE...`: validates definitions and prints every problem.
+//!
+//! Owns: reading each named file, printing its problems (or a one-line summary when it is fine) on
+//! standard output, and the exit code: 0 when every definition is fine, 1 when any has a problem
+//! or cannot be read, 2 when the command is used wrongly.
+//! Must not touch: what makes a definition good (the library's `definition::load`).
+
+use std::io::Write;
+use std::path::Path;
 
 use crate::{read_text, Failure};
+
+/// Files beside the definitions that are not definitions themselves.
+const NOT_DEFINITIONS: [&str; 2] = ["schema.json", "manifest.json"];
 
 /// Checks each file; exits 1 when any has a problem, after reporting all of them.
 pub fn run(files: &[String]) -> Result<(), Failure> {
@@ -9,39 +20,60 @@ pub fn run(files: &[String]) -> Result<(), Failure> {
             "mhsw check: name at least one definition file, for example questionnaires/*.json",
         ));
     }
+    // Output that cannot be written (a closed pipe, as in `mhsw check … | head`) is dropped;
+    // the exit code still tells the truth.
+    let mut out = std::io::stdout().lock();
+    let mut checked = 0usize;
     let mut failed = 0usize;
-    for file in files
-        .iter()
-        .filter(|f| !f.ends_with("schema.json") && !f.ends_with("manifest.json"))
-    {
+    for file in files {
+        let name = Path::new(file).file_name().and_then(|n| n.to_str());
+        if name.is_some_and(|n| NOT_DEFINITIONS.contains(&n)) {
+            let _ = writeln!(out, "{file}: skipped (not a definition)");
+            continue;
+        }
+        checked += 1;
         let text = match read_text(file) {
             Ok(text) => text,
             Err(failure) => {
-                eprintln!("{}", failure.message);
+                let _ = writeln!(out, "{}", failure.message);
                 failed += 1;
                 continue;
             }
         };
         match mhsw::definition::load_definition(file, &text) {
-            Ok(definition) => println!(
-                "{file}: ok ({}, version {}, {} sections, {} questions)",
-                definition.title,
-                definition.version,
-                definition.sections.len(),
-                definition.questions().count()
-            ),
+            Ok(definition) => {
+                let sections = definition.sections.len();
+                let questions = definition.questions().count();
+                let _ = writeln!(
+                    out,
+                    "{file}: ok ({}, version {}, {sections} {}, {questions} {})",
+                    definition.title,
+                    definition.version,
+                    if sections == 1 { "section" } else { "sections" },
+                    if questions == 1 {
+                        "question"
+                    } else {
+                        "questions"
+                    },
+                );
+            }
             Err(error) => {
-                print!("{error}");
+                let _ = write!(out, "{error}");
                 failed += 1;
             }
         }
+    }
+    if checked == 0 {
+        return Err(Failure::usage(
+            "mhsw check: none of the files named is a definition (schema.json and manifest.json are skipped)",
+        ));
     }
     if failed == 0 {
         Ok(())
     } else {
         Err(Failure::problems(format!(
-            "{failed} {} with problems",
-            if failed == 1 { "file" } else { "files" }
+            "{failed} of {checked} {} with problems",
+            if checked == 1 { "file" } else { "files" }
         )))
     }
 }

@@ -1,0 +1,119 @@
+//! The `mhsw check` command, run as a real program: exit codes, and output that names the file,
+//! the place and the fix, for one file or many.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+/// Runs `mhsw check` with `files` from the crate's root, so paths read as an author types them.
+fn check(files: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_mhsw"))
+        .arg("check")
+        .args(files)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the mhsw binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const GOOD: &str = "tests/definitions/valid/audit.json";
+const BAD: &str = "tests/definitions/malformed/undefined-scale.json";
+const WORSE: &str = "tests/definitions/malformed/many-problems-at-once.json";
+
+fn golden(file: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file.replace(".json", ".expected.txt"));
+    std::fs::read_to_string(path).expect("the golden file exists")
+}
+
+#[test]
+fn a_good_definition_passes() {
+    let output = check(&[GOOD]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        format!("{GOOD}: ok (Mini audit, version 1.0.0, 2 sections, 6 questions)\n")
+    );
+}
+
+#[test]
+fn a_bad_definition_fails_naming_the_file_the_place_and_the_fix() {
+    let output = check(&[BAD]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(out.starts_with(&format!("{BAD}: 1 problem\n")), "{out}");
+    assert!(
+        out.contains("line 92, section `leadership`, question `lead-1`, field `answer.scale`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Fix: use one of the defined scales (maturity)"),
+        "{out}"
+    );
+    assert_eq!(
+        out,
+        golden(BAD),
+        "the command prints what the golden file holds"
+    );
+    assert!(stderr(&output).contains("1 of 1 file with problems"));
+}
+
+#[test]
+fn several_files_are_all_reported() {
+    let output = check(&[BAD, GOOD, WORSE]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    let expected = format!(
+        "{}{GOOD}: ok (Mini audit, version 1.0.0, 2 sections, 6 questions)\n{}",
+        golden(BAD),
+        golden(WORSE)
+    );
+    assert_eq!(out, expected);
+    assert!(stderr(&output).contains("2 of 3 files with problems"));
+}
+
+#[test]
+fn invalid_json_is_reported_with_line_and_column() {
+    let file = "tests/definitions/malformed/syntax-missing-comma.json";
+    let output = check(&[file]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(out.contains(&format!("{file}: 1 problem")), "{out}");
+    assert!(out.contains("line 63, column 11"), "{out}");
+    assert!(
+        out.contains("Fix: add a comma at the end of line 62"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_missing_file_is_reported_and_the_others_still_checked() {
+    let output = check(&["tests/definitions/no-such-file.json", GOOD]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(
+        out.contains("tests/definitions/no-such-file.json: cannot read the file"),
+        "{out}"
+    );
+    assert!(out.contains(&format!("{GOOD}: ok")), "{out}");
+}
+
+#[test]
+fn the_schema_is_skipped_and_nothing_to_check_is_an_error() {
+    let output = check(&["questionnaires/schema.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).contains("questionnaires/schema.json: skipped (not a definition)"));
+    assert!(stderr(&output).contains("none of the files named is a definition"));
+}
+
+#[test]
+fn no_files_is_a_usage_error() {
+    let output = check(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("name at least one definition file"));
+}

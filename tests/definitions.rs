@@ -1,0 +1,487 @@
+//! Integration tests of definition loading: the malformed corpus against its golden messages, the
+//! bundled definitions, the checked-in schema, a round trip, and a property test that no damaged
+//! file can panic the loader.
+//!
+//! Golden files: `tests/definitions/malformed/NAME.expected.txt` holds the exact `mhsw check`
+//! output for `NAME.json`. After changing a message on purpose, rewrite them with
+//! `UPDATE_GOLDEN=1 cargo test -p mhsw-toolkit --test definitions`, then read every changed file.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use mhsw::definition::{load_definition, Definition};
+use proptest::prelude::*;
+use serde_json::Value;
+
+/// The crate's root, so paths in messages read as they do from `mhsw check` run there.
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The `.json` files in a folder of the crate, sorted, as paths relative to the crate's root.
+fn json_files(folder: &str) -> Vec<String> {
+    let mut files: Vec<String> = fs::read_dir(root().join(folder))
+        .unwrap_or_else(|e| panic!("cannot read {folder}: {e}"))
+        .map(|entry| entry.expect("a directory entry").file_name())
+        .map(|name| name.to_string_lossy().into_owned())
+        .filter(|name| name.ends_with(".json"))
+        .map(|name| format!("{folder}/{name}"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn read(file: &str) -> String {
+    fs::read_to_string(root().join(file)).unwrap_or_else(|e| panic!("cannot read {file}: {e}"))
+}
+
+fn golden_path(file: &str) -> PathBuf {
+    root().join(file.replace(".json", ".expected.txt"))
+}
+
+const MALFORMED: &str = "tests/definitions/malformed";
+
+#[test]
+fn every_malformed_definition_is_rejected_with_its_golden_message() {
+    let files = json_files(MALFORMED);
+    assert!(
+        files.len() >= 30,
+        "the malformed corpus should have at least 30 files, it has {}",
+        files.len()
+    );
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    let mut failures = Vec::new();
+    for file in &files {
+        let error = match load_definition(file, &read(file)) {
+            Ok(_) => {
+                failures.push(format!(
+                    "{file}: loaded without a problem, but it is malformed"
+                ));
+                continue;
+            }
+            Err(error) => error,
+        };
+        for problem in &error.problems {
+            if problem.message.trim().is_empty() || problem.fix.trim().is_empty() {
+                failures.push(format!(
+                    "{file}: a problem has no message or no fix: {problem}"
+                ));
+            }
+            let inside = problem.place.section.is_some() || problem.place.question.is_some();
+            if inside && problem.place.line.is_none() {
+                failures.push(format!(
+                    "{file}: a problem in a section has no line: {problem}"
+                ));
+            }
+        }
+        let actual = error.to_string();
+        let golden = golden_path(file);
+        if update {
+            fs::write(&golden, &actual).expect("the golden file can be written");
+            continue;
+        }
+        match fs::read_to_string(&golden) {
+            Ok(expected) if expected == actual => {}
+            Ok(expected) => failures.push(format!(
+                "{file}: the message differs from {}\n--- expected\n{expected}--- actual\n{actual}",
+                golden.display()
+            )),
+            Err(_) => failures.push(format!(
+                "{file}: no golden file {}; the message is\n{actual}",
+                golden.display()
+            )),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n\n(after checking that the new messages are right, rewrite the golden files with \
+         UPDATE_GOLDEN=1 cargo test -p mhsw-toolkit --test definitions)",
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn every_golden_file_has_its_definition() {
+    let orphans: Vec<String> = fs::read_dir(root().join(MALFORMED))
+        .expect("the corpus folder")
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.to_string_lossy().ends_with(".expected.txt"))
+        .filter(|path| {
+            let json = path.to_string_lossy().replace(".expected.txt", ".json");
+            !Path::new(&json).exists()
+        })
+        .map(|path| path.display().to_string())
+        .collect();
+    assert!(
+        orphans.is_empty(),
+        "golden files without a definition: {orphans:?}"
+    );
+}
+
+#[test]
+fn several_problems_in_one_file_are_all_reported() {
+    let file = format!("{MALFORMED}/many-problems-at-once.json");
+    let error = load_definition(&file, &read(&file)).expect_err("the file is malformed");
+    assert!(error.problems.len() >= 6, "{error}");
+    let file = format!("{MALFORMED}/unknown-fields-in-questions.json");
+    let error = load_definition(&file, &read(&file)).expect_err("the file is malformed");
+    assert_eq!(
+        error.problems.len(),
+        3,
+        "every parse problem is listed:\n{error}"
+    );
+}
+
+#[test]
+fn the_valid_test_definitions_load() {
+    let files = json_files("tests/definitions/valid");
+    assert!(!files.is_empty());
+    for file in files {
+        if let Err(error) = load_definition(&file, &read(&file)) {
+            panic!("{error}");
+        }
+    }
+}
+
+#[test]
+fn every_bundled_definition_loads_without_a_problem() {
+    let files: Vec<String> = json_files("questionnaires")
+        .into_iter()
+        .filter(|f| !f.ends_with("/schema.json") && !f.ends_with("/manifest.json"))
+        .collect();
+    assert!(
+        !files.is_empty(),
+        "questionnaires/ holds no definitions, so there is nothing to check; the bundled \
+         definitions belong there"
+    );
+    let problems: Vec<String> = files
+        .iter()
+        .filter_map(|file| load_definition(file, &read(file)).err())
+        .map(|error| error.to_string())
+        .collect();
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_checked_in_schema_is_up_to_date() {
+    let checked_in = read("questionnaires/schema.json");
+    let generated = mhsw::definition::schema::definition_schema_json();
+    assert!(
+        checked_in == generated,
+        "questionnaires/schema.json is out of date; run \
+         `cargo run --bin mhsw -- schema > questionnaires/schema.json`"
+    );
+}
+
+const INLINE: &str = r#"{
+  "$schema": "schema.json",
+  "id": "practice-conversation",
+  "version": "0.1.0",
+  "kind": "conversation",
+  "title": "A conversation about practice",
+  "purpose": "A record of a conversation with someone about the social work they received.",
+  "audience": "Practitioners and their supervisors",
+  "nation": "wales",
+  "alignment": "Aligned with the 2016 toolkit and written afresh.",
+  "collect": { "comments": true },
+  "themes": [{ "id": "voice-and-control", "title": "Voice and control" }],
+  "sections": [
+    {
+      "id": "conversation",
+      "title": "The conversation",
+      "intro": "Note what the person said, in their words where you can.",
+      "maps_to": ["wales:voice-and-control"],
+      "questions": [
+        {
+          "id": "date",
+          "text": "When did the conversation take place?",
+          "answer": { "type": "date" },
+          "required": true
+        },
+        {
+          "id": "heard",
+          "text": "Did the person feel heard?",
+          "answer": {
+            "type": "multiple_choice",
+            "options": [
+              { "value": "yes", "label": "Yes", "positive": true },
+              { "value": "partly", "label": "Partly" },
+              { "value": "no", "label": "No" }
+            ]
+          },
+          "theme": "voice-and-control"
+        },
+        {
+          "id": "what-helped",
+          "text": "What helped?",
+          "answer": { "type": "short_text" },
+          "shows_when": { "question": "heard", "any_of": ["yes", "partly"] }
+        }
+      ]
+    }
+  ]
+}"#;
+
+#[test]
+fn an_inline_definition_loads_and_round_trips() {
+    let definition = load_definition("inline.json", INLINE).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(definition.sections[0].questions.len(), 3);
+    let text = serde_json::to_string_pretty(&definition).expect("a definition serialises");
+    let again: Definition = serde_json::from_str(&text).expect("its own output parses");
+    assert_eq!(again, definition);
+    let reloaded = load_definition("round-trip.json", &text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(reloaded, definition);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Property: no damaged file panics the loader, and every rejection explains itself
+// ---------------------------------------------------------------------------------------------
+
+fn base_texts() -> [String; 2] {
+    [
+        read("tests/definitions/valid/audit.json"),
+        read("tests/definitions/valid/feedback.json"),
+    ]
+}
+
+/// Loads `text` and checks that the outcome is an explained rejection or a definition.
+fn check_outcome(text: &str) -> Result<(), TestCaseError> {
+    match load_definition("mutated.json", text) {
+        Ok(_) => Ok(()),
+        Err(error) => {
+            prop_assert!(!error.problems.is_empty());
+            let lines = text.split('\n').count();
+            for problem in &error.problems {
+                prop_assert!(!problem.message.trim().is_empty(), "{}", error);
+                prop_assert!(!problem.fix.trim().is_empty(), "{}", error);
+                if let Some(line) = problem.place.line {
+                    prop_assert!(
+                        line >= 1 && line <= lines,
+                        "line {} of {}: {}",
+                        line,
+                        lines,
+                        error
+                    );
+                }
+            }
+            let shown = error.to_string();
+            prop_assert!(shown.starts_with("mutated.json: "));
+            Ok(())
+        }
+    }
+}
+
+/// One change to the text of a definition.
+#[derive(Debug, Clone)]
+enum TextEdit {
+    Delete { at: f64, len: usize },
+    Duplicate { at: f64, len: usize },
+    Insert { at: f64, text: String },
+}
+
+fn text_edit() -> impl Strategy<Value = TextEdit> {
+    let inserted = prop_oneof![
+        prop::sample::select(vec![
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "\"",
+            "\\",
+            "\n",
+            "0",
+            "-1",
+            "null",
+            "true",
+            "\u{201c}",
+            "é",
+            "\u{feff}",
+            "\"x\": 1,",
+            "\"id\": \"a\",",
+        ])
+        .prop_map(str::to_owned),
+        "[ -~]{1,4}",
+    ];
+    prop_oneof![
+        (0.0..1.0f64, 1..20usize).prop_map(|(at, len)| TextEdit::Delete { at, len }),
+        (0.0..1.0f64, 1..40usize).prop_map(|(at, len)| TextEdit::Duplicate { at, len }),
+        (0.0..1.0f64, inserted).prop_map(|(at, text)| TextEdit::Insert { at, text }),
+    ]
+}
+
+/// The char boundary nearest to the fraction `at` of the text.
+fn boundary(text: &str, at: f64) -> usize {
+    let mut index = ((text.len() as f64) * at) as usize;
+    index = index.min(text.len());
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+fn apply(text: &mut String, edit: &TextEdit) {
+    match edit {
+        TextEdit::Delete { at, len } => {
+            let start = boundary(text, *at);
+            let end = boundary(text, ((start + len) as f64) / (text.len().max(1) as f64));
+            text.replace_range(start..end.max(start), "");
+        }
+        TextEdit::Duplicate { at, len } => {
+            let start = boundary(text, *at);
+            let end = boundary(text, ((start + len) as f64) / (text.len().max(1) as f64));
+            let copy = text[start..end.max(start)].to_owned();
+            text.insert_str(start, &copy);
+        }
+        TextEdit::Insert { at, text: inserted } => {
+            let start = boundary(text, *at);
+            text.insert_str(start, inserted);
+        }
+    }
+}
+
+/// One change to the values of a definition.
+#[derive(Debug, Clone)]
+enum ValueEdit {
+    Replace { at: f64, with: Value },
+    Remove { at: f64 },
+}
+
+fn json_value() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        prop::sample::select(vec![0i64, 1, 2, 100, 101, -1, 255, 256, 20_001])
+            .prop_map(Value::from),
+        (-1.0e3..1.0e3f64).prop_map(Value::from),
+        prop::sample::select(vec![
+            "",
+            " ",
+            "yes",
+            "no",
+            "maturity",
+            "agree5",
+            "sup-1",
+            "sup-2",
+            "fb-2",
+            "red",
+            "Bad Id",
+            "rating",
+            "yes_no",
+            "single_choice",
+            "audit",
+            "feedback",
+            "statement",
+            "wales",
+            "schema.json",
+            "employer:5",
+            "pcf:know",
+            "prefer_not_to_say",
+            "action",
+        ])
+        .prop_map(|s| Value::String(s.to_owned())),
+        "[a-z_-]{0,12}".prop_map(Value::String),
+        Just(Value::Array(Vec::new())),
+        Just(Value::Object(serde_json::Map::new())),
+        Just(serde_json::json!(["yes"])),
+        Just(serde_json::json!({ "type": "rating", "scale": "nope" })),
+        Just(serde_json::json!({ "question": "sup-2", "any_of": ["maybe"] })),
+    ]
+}
+
+fn value_edit() -> impl Strategy<Value = ValueEdit> {
+    prop_oneof![
+        (0.0..1.0f64, json_value()).prop_map(|(at, with)| ValueEdit::Replace { at, with }),
+        (0.0..1.0f64).prop_map(|at| ValueEdit::Remove { at }),
+    ]
+}
+
+/// Every pointer in a document, in order.
+fn pointers(value: &Value, at: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, child) in map {
+                let next = format!("{at}/{}", key.replace('~', "~0").replace('/', "~1"));
+                out.push(next.clone());
+                pointers(child, next, out);
+            }
+        }
+        Value::Array(items) => {
+            for (index, child) in items.iter().enumerate() {
+                let next = format!("{at}/{index}");
+                out.push(next.clone());
+                pointers(child, next, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn apply_value(document: &mut Value, edit: &ValueEdit) {
+    let mut all = Vec::new();
+    pointers(document, String::new(), &mut all);
+    if all.is_empty() {
+        return;
+    }
+    let pick = |at: f64| all[((all.len() as f64 * at) as usize).min(all.len() - 1)].clone();
+    match edit {
+        ValueEdit::Replace { at, with } => {
+            if let Some(target) = document.pointer_mut(&pick(*at)) {
+                *target = with.clone();
+            }
+        }
+        ValueEdit::Remove { at } => {
+            let target = pick(*at);
+            let (holder, last) = target.rsplit_once('/').unwrap_or(("", &target));
+            let last = last.replace("~1", "/").replace("~0", "~");
+            match document.pointer_mut(holder) {
+                Some(Value::Object(map)) => {
+                    map.remove(&last);
+                }
+                Some(Value::Array(items)) => {
+                    if let Ok(index) = last.parse::<usize>() {
+                        if index < items.len() {
+                            items.remove(index);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 128,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    })]
+
+    #[test]
+    fn damaged_text_never_panics_the_loader(
+        base in 0..2usize,
+        edits in prop::collection::vec(text_edit(), 1..6),
+    ) {
+        let mut text = base_texts()[base].clone();
+        for edit in &edits {
+            apply(&mut text, edit);
+        }
+        check_outcome(&text)?;
+    }
+
+    #[test]
+    fn damaged_values_never_panic_the_loader(
+        base in 0..2usize,
+        edits in prop::collection::vec(value_edit(), 1..6),
+    ) {
+        let mut document: Value = serde_json::from_str(&base_texts()[base]).expect("valid JSON");
+        for edit in &edits {
+            apply_value(&mut document, edit);
+        }
+        let text = serde_json::to_string_pretty(&document).expect("a value serialises");
+        check_outcome(&text)?;
+    }
+}
