@@ -3,7 +3,7 @@
 //! Owns: the typed model of a definition (metadata, scales, sections, questions, conditions,
 //! scoring configuration, the improvement-plan fields) and the look-ups the other stages need.
 //! Loading happens in two steps, as in [`load`]: strict parsing into these types (unknown fields,
-//! unknown question kinds and wrong shapes are errors), then [`validate`] over the whole definition,
+//! unknown question kinds and wrong shapes are errors), then [`validate()`] over the whole definition,
 //! which reports every problem at once with its place and a fix.
 //!
 //! Must not touch: answers, scores or anything in a browser. A question kind is matched once per

@@ -3,7 +3,7 @@
 //! Owns: producing `questionnaires/schema.json`. A test compares the checked-in file with this
 //! output, so the schema can never go stale.
 //! Must not touch: validation rules that a schema cannot express (those are in
-//! [`super::validate`]).
+//! [`super::validate()`]).
 
 use super::Definition;
 

@@ -17,29 +17,9 @@ use super::storage;
 /// The folder, relative to the page, that holds the published questionnaires.
 pub const FOLDER: &str = "questionnaires/";
 
-/// The definitions built into the app, used when the manifest cannot be read.
-const BUILT_IN: &[(&str, &str)] = &[
-    (
-        "self-assessment.json",
-        include_str!("../../../questionnaires/self-assessment.json"),
-    ),
-    (
-        "feedback-service-user.json",
-        include_str!("../../../questionnaires/feedback-service-user.json"),
-    ),
-    (
-        "feedback-carer.json",
-        include_str!("../../../questionnaires/feedback-carer.json"),
-    ),
-    (
-        "conversation-record.json",
-        include_str!("../../../questionnaires/conversation-record.json"),
-    ),
-    (
-        "strategic-statement.json",
-        include_str!("../../../questionnaires/strategic-statement.json"),
-    ),
-];
+/// The copy of the bundled questionnaires that ships inside the app's own folder, used when the
+/// site's manifest cannot be read. It is fetched only then, so it costs nothing on a normal start.
+pub const BUILT_IN_FOLDER: &str = "builtin/questionnaires/";
 
 /// Where a definition came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,15 +112,36 @@ pub async fn load_catalogue() -> Catalogue {
             catalogue.notice = Some(format!(
                 "The questionnaires published with this site could not be loaded, so the ones built into the app are in use. ({reason}.)"
             ));
-            for (file, text) in BUILT_IN {
-                add(&mut catalogue, Source::BuiltIn, file, text);
-            }
+            load_folder(&mut catalogue, Source::BuiltIn, BUILT_IN_FOLDER).await;
         }
     }
     for (file, text) in storage::local_definitions() {
         add(&mut catalogue, Source::Local, &file, &text);
     }
     catalogue
+}
+
+/// Loads every definition a folder's manifest lists (the built-in copy); problems are listed.
+async fn load_folder(catalogue: &mut Catalogue, source: Source, folder: &str) {
+    let manifest = match fetch_text(&format!("{folder}manifest.json")).await {
+        Ok(text) => serde_json::from_str::<Manifest>(&text).map_err(|e| e.to_string()),
+        Err(reason) => Err(reason),
+    };
+    match manifest {
+        Ok(manifest) => {
+            for file in manifest.definitions {
+                let path = format!("{folder}{file}");
+                if let Ok(text) = fetch_text(&path).await {
+                    add(catalogue, source, &file, &text);
+                }
+            }
+        }
+        Err(reason) => {
+            catalogue.notice = Some(format!(
+                "No questionnaires could be loaded: neither this site's nor the app's own copy ({reason}). Ask whoever looks after this site to publish the app's files again."
+            ));
+        }
+    }
 }
 
 /// Loads one definition into the catalogue, or lists its problems.
