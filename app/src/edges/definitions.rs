@@ -19,7 +19,7 @@ pub const FOLDER: &str = "questionnaires/";
 
 /// The copy of the bundled questionnaires that ships inside the app's own folder, used when the
 /// site's manifest cannot be read. It is fetched only then, so it costs nothing on a normal start.
-pub const BUILT_IN_FOLDER: &str = "builtin/questionnaires/";
+pub const BUILT_IN_FOLDER: &str = "builtin/";
 
 /// Where a definition came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
