@@ -15,7 +15,7 @@ use crate::work::Work;
 
 use super::parts::{
     count_facts, count_of, footer, heading, meta, name_of, notice, or_not_recorded, paragraph,
-    plan_table, score_words, styled, tone_of, ALIGNMENT_LINE, SELF_ASSESSMENT_CAVEAT,
+    plan_facts, plan_table, score_words, styled, tone_of, ALIGNMENT_LINE, SELF_ASSESSMENT_CAVEAT,
 };
 use super::{
     Bar, BarChart, Block, Column, Cover, Fact, Marker, Orientation, Report, Table, TextStyle,
@@ -483,19 +483,7 @@ fn plan(
         blocks.push(paragraph("No actions have been added to the plan yet."));
     } else {
         let summary = summarise_plan(&work.plan, Some(config), today);
-        let mut facts = vec![Fact::new("Actions", summary.rows.to_string())];
-        facts.extend(
-            summary
-                .by_status
-                .iter()
-                .map(|(status, n)| Fact::new(status.label(), n.to_string())),
-        );
-        facts.push(Fact::new(
-            format!("Overdue on {}", today.long()),
-            summary.overdue.to_string(),
-        ));
-        facts.push(Fact::new("Due for review", summary.review_due.to_string()));
-        blocks.push(Block::Facts(facts));
+        blocks.push(Block::Facts(plan_facts(&summary)));
         blocks.push(Block::Table(plan_table(
             definition,
             &work.plan,

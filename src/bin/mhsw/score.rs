@@ -5,7 +5,7 @@
 
 use mhsw::definition::{load_definition, Definition};
 use mhsw::scoring::{score, Counts, Score, Scores};
-use mhsw::work::{check_answers, parse_work, Work};
+use mhsw::work::{check_answers, parse_work, ImportError, Work};
 
 use crate::{read_text, Failure};
 
@@ -41,7 +41,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
 
 /// Reads a work file and checks it answers the definition; notes on standard error what
 /// scoring will pass over.
-pub fn read_work(path: &str, definition: &Definition) -> Result<Work, Failure> {
+fn read_work(path: &str, definition: &Definition) -> Result<Work, Failure> {
     let work =
         parse_work(&read_text(path)?).map_err(|e| Failure::problems(format!("{path}: {e}")))?;
     if work.definition.id != definition.id {
@@ -56,8 +56,18 @@ pub fn read_work(path: &str, definition: &Definition) -> Result<Work, Failure> {
             work.definition.version, definition.id, definition.version
         );
     }
-    if let Err(problems) = check_answers(&work, definition) {
-        eprintln!("note: {path}: {problems}; these count as not answered");
+    match check_answers(&work, definition) {
+        Ok(()) => {}
+        Err(ImportError::BadAnswers { count, details }) => eprintln!(
+            "note: {path}: {count} {} not fit this version and {} as not answered: {details}",
+            if count == 1 {
+                "answer does"
+            } else {
+                "answers do"
+            },
+            if count == 1 { "counts" } else { "count" }
+        ),
+        Err(other) => eprintln!("note: {path}: {other}"),
     }
     Ok(work)
 }
