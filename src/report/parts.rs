@@ -84,6 +84,29 @@ pub fn notice(title: impl Into<String>, text: impl Into<String>) -> Block {
     }
 }
 
+/// A question and what was said about it on one line: `Supervision is regular: Partly`, or
+/// `Do you employ AMHPs? No` (a closing full stop gives way to the colon).
+pub fn labelled(question: &str, value: &str) -> String {
+    let question = question.trim();
+    if question.ends_with('?') {
+        format!("{question} {value}")
+    } else {
+        format!("{}: {value}", question.trim_end_matches('.'))
+    }
+}
+
+/// A score and its band in words: `62% (Amber, partly achieved)`, or [`NOTHING_SCORABLE`].
+pub fn score_brief(score: Option<&Score>) -> String {
+    match score {
+        Some(Score {
+            fraction,
+            band: Some(band),
+        }) => format!("{} ({})", fraction.display(), band.words()),
+        Some(score) => score.fraction.display(),
+        None => NOTHING_SCORABLE.to_lowercase(),
+    }
+}
+
 /// A score in words, or [`NOTHING_SCORABLE`].
 pub fn score_words(score: Option<&Score>) -> String {
     score.map_or_else(|| NOTHING_SCORABLE.to_owned(), Score::label)
