@@ -38,7 +38,7 @@
 //!   order (which is random, not the order of submission), for a person to read and remove
 //!   anything identifying before sharing.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -356,11 +356,14 @@ pub fn summarise(definition: &Definition, pool: &FeedbackPool) -> FeedbackSummar
             conditional: section.shows_when.is_some() || question.shows_when.is_some(),
         })
         .collect();
-    let index: HashMap<&str, usize> = slots
+    // Question ids in sorted order, to walk alongside each response's answers (also sorted by
+    // id): one comparison per step, no hashing.
+    let mut by_id: Vec<(&str, usize)> = slots
         .iter()
         .enumerate()
         .map(|(i, slot)| (slot.question.id.as_str(), i))
         .collect();
+    by_id.sort_unstable();
     let theme_of: Vec<Option<usize>> = slots
         .iter()
         .map(|slot| {
@@ -380,22 +383,33 @@ pub fn summarise(definition: &Definition, pool: &FeedbackPool) -> FeedbackSummar
         .collect();
     let mut theme_responses = vec![0u32; definition.themes.len()];
     let mut unplaced: BTreeMap<(QuestionId, UnplacedReason), u32> = BTreeMap::new();
-    let mut by_version: BTreeMap<String, u32> = BTreeMap::new();
+    let mut by_version: BTreeMap<&str, u32> = BTreeMap::new();
     let mut hidden_answers = 0u32;
     let mut period: Option<(Date, Date)> = None;
     let mut touched_themes = vec![false; definition.themes.len()];
 
     for response in pool.responses() {
         *by_version
-            .entry(response.definition_version.clone())
+            .entry(response.definition_version.as_str())
             .or_default() += 1;
         period = Some(match period {
             None => (response.submitted, response.submitted),
             Some((first, last)) => (first.min(response.submitted), last.max(response.submitted)),
         });
         touched_themes.iter_mut().for_each(|t| *t = false);
+        let mut cursor = 0;
         for (id, item) in &response.answers.items {
-            let Some(&at) = index.get(id.as_str()) else {
+            while by_id
+                .get(cursor)
+                .is_some_and(|(known, _)| *known < id.as_str())
+            {
+                cursor += 1;
+            }
+            let found = by_id
+                .get(cursor)
+                .filter(|(known, _)| *known == id.as_str())
+                .map(|(_, at)| *at);
+            let Some(at) = found else {
                 if item.answer.is_some() || item.comment.is_some() {
                     *unplaced
                         .entry((id.clone(), UnplacedReason::NotInThisVersion))
@@ -472,7 +486,10 @@ pub fn summarise(definition: &Definition, pool: &FeedbackPool) -> FeedbackSummar
         responses,
         collection: Group::gate(responses, || ()),
         period,
-        by_version,
+        by_version: by_version
+            .into_iter()
+            .map(|(version, n)| (version.to_owned(), n))
+            .collect(),
         unplaced: unplaced
             .into_iter()
             .map(|((question, reason), answers)| Unplaced {

@@ -14,8 +14,9 @@ use crate::scoring::{display_percent_f64, lower_first, ItemOutcome, ItemResult, 
 use crate::work::Work;
 
 use super::parts::{
-    count_facts, count_of, footer, heading, meta, name_of, notice, or_not_recorded, paragraph,
-    plan_table, score_words, styled, tone_of, ALIGNMENT_LINE, SELF_ASSESSMENT_CAVEAT,
+    count_facts, count_of, footer, heading, labelled, meta, name_of, notice, or_not_recorded,
+    paragraph, plan_facts, plan_table, score_brief, score_words, styled, tone_of, ALIGNMENT_LINE,
+    SELF_ASSESSMENT_CAVEAT,
 };
 use super::{
     Bar, BarChart, Block, Column, Cover, Fact, Marker, Orientation, Report, Table, TextStyle,
@@ -221,9 +222,9 @@ fn previous_cycle(definition: &Definition, previous: PreviousCycle, blocks: &mut
             "The overall score cannot be compared, because one of the two cycles has nothing scorable.".to_owned()
         }
         _ => format!(
-            "Overall: {} last cycle, {} now ({}).",
-            score_words(c.overall.previous.as_ref()),
-            score_words(c.overall.current.as_ref()),
+            "Overall: {} now, against {} last cycle: {}.",
+            score_brief(c.overall.current.as_ref()),
+            score_brief(c.overall.previous.as_ref()),
             c.overall.words()
         ),
     };
@@ -260,14 +261,13 @@ fn previous_cycle(definition: &Definition, previous: PreviousCycle, blocks: &mut
                 let text = definition
                     .question(i.question.as_str())
                     .map_or_else(|| i.question.to_string(), |q| q.text.clone());
-                format!(
-                    "{text}: {} then, {} now",
-                    i.previous
-                        .1
-                        .clone()
-                        .unwrap_or_else(|| i.previous.0.display()),
-                    i.current.1.clone().unwrap_or_else(|| i.current.0.display())
-                )
+                let then = i
+                    .previous
+                    .1
+                    .clone()
+                    .unwrap_or_else(|| i.previous.0.display());
+                let now = i.current.1.clone().unwrap_or_else(|| i.current.0.display());
+                labelled(&text, &format!("{then} then, {now} now"))
             })
             .collect()
     };
@@ -386,13 +386,7 @@ fn strengths_and_priorities(definition: &Definition, scores: &Scores, blocks: &m
     blocks.push(heading(1, "Strengths"));
     let strengths: Vec<String> = scores
         .strengths()
-        .map(|item| {
-            format!(
-                "{}: {}",
-                question_text(definition, item),
-                rating_words(item)
-            )
-        })
+        .map(|item| labelled(&question_text(definition, item), &rating_words(item)))
         .collect();
     push_list(
         blocks,
@@ -408,10 +402,9 @@ fn strengths_and_priorities(definition: &Definition, scores: &Scores, blocks: &m
             } else {
                 ""
             };
-            format!(
-                "{}: {}{high}",
-                question_text(definition, item),
-                rating_words(item)
+            labelled(
+                &question_text(definition, item),
+                &format!("{}{high}", rating_words(item)),
             )
         })
         .collect();
@@ -453,7 +446,12 @@ fn sections(definition: &Definition, work: &Work, scores: &Scores, blocks: &mut 
             }
             if let Some(evidence) = recorded.and_then(|r| r.evidence.as_deref()) {
                 facts.push(Fact::new("Evidence", evidence.trim()));
-            } else if definition.collect.evidence && item.outcome != ItemOutcome::Unanswered {
+            } else if definition.collect.evidence
+                && item.outcome != ItemOutcome::Unanswered
+                && definition
+                    .question(item.question.as_str())
+                    .is_some_and(|q| q.evidence_prompt.is_some())
+            {
                 facts.push(Fact::new("Evidence", "None recorded"));
             }
             if let Some(comment) = recorded.and_then(|r| r.comment.as_deref()) {
@@ -483,24 +481,12 @@ fn plan(
         blocks.push(paragraph("No actions have been added to the plan yet."));
     } else {
         let summary = summarise_plan(&work.plan, Some(config), today);
-        let mut facts = vec![Fact::new("Actions", summary.rows.to_string())];
-        facts.extend(
-            summary
-                .by_status
-                .iter()
-                .map(|(status, n)| Fact::new(status.label(), n.to_string())),
-        );
-        facts.push(Fact::new(
-            format!("Overdue on {}", today.long()),
-            summary.overdue.to_string(),
-        ));
-        facts.push(Fact::new("Due for review", summary.review_due.to_string()));
-        blocks.push(Block::Facts(facts));
+        blocks.push(Block::Facts(plan_facts(&summary)));
         blocks.push(Block::Table(plan_table(
             definition,
             &work.plan,
             today,
-            &config.title,
+            "The actions agreed so far",
         )));
     }
     let proposals = propose(definition, scores, &work.plan);

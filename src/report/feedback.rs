@@ -5,7 +5,7 @@
 //! Must not touch: counting or suppression (it reads a [`FeedbackSummary`], which has already
 //! applied them); layout; a clock.
 
-use crate::aggregate::{FeedbackSummary, Group, UnplacedReason, SUPPRESSED_LABEL};
+use crate::aggregate::{FeedbackSummary, Group, UnplacedReason, MINIMUM_GROUP, SUPPRESSED_LABEL};
 use crate::date::Date;
 use crate::definition::{Definition, Tone};
 use crate::work::Work;
@@ -37,7 +37,7 @@ pub fn feedback_report(
     blocks.push(styled(
         format!(
             "{} received{}.",
-            count_of(summary.responses, "response", "responses"),
+            responses(summary.responses),
             summary
                 .period
                 .map(|(first, last)| if first == last {
@@ -83,7 +83,7 @@ pub fn feedback_report(
             facts: vec![
                 Fact::new("About the practice of", or_not_recorded(about)),
                 Fact::new("Period", period),
-                Fact::new("Responses", summary.responses.to_string()),
+                Fact::new("Responses", responses(summary.responses)),
                 Fact::new("Report made", today.long()),
                 Fact::new("Questionnaire", definition.version_label()),
             ],
@@ -177,11 +177,34 @@ fn themes(summary: &FeedbackSummary, blocks: &mut Vec<Block>) {
                         f.denominator()
                     ),
                 };
-                vec![t.title.clone(), t.responses.to_string(), share]
+                let responses = match t.responses {
+                    0 => "None".to_owned(),
+                    n if n < MINIMUM_GROUP => "Fewer than five".to_owned(),
+                    n => n.to_string(),
+                };
+                vec![t.title.clone(), responses, share]
             })
             .collect(),
         note: Some("The share that agree counts the answers that agree, over all answers that gave a rating (not \u{201c}does not apply\u{201d} or \u{201c}prefer not to say\u{201d}), across the theme's questions whose own figures are shown.".to_owned()),
     }));
+}
+
+/// How many responses, without giving an exact count under five (A7).
+fn responses(count: u32) -> String {
+    match count {
+        0 => "No responses".to_owned(),
+        n if n < MINIMUM_GROUP => "Fewer than five responses".to_owned(),
+        n => count_of(n, "response", "responses"),
+    }
+}
+
+/// How many people, without giving an exact count under five (A7).
+fn people(count: u32) -> String {
+    match count {
+        0 => "Nobody".to_owned(),
+        n if n < MINIMUM_GROUP => "Fewer than five people".to_owned(),
+        n => count_of(n, "person", "people"),
+    }
 }
 
 fn questions(definition: &Definition, summary: &FeedbackSummary, blocks: &mut Vec<Block>) {
@@ -195,7 +218,7 @@ fn questions(definition: &Definition, summary: &FeedbackSummary, blocks: &mut Ve
             blocks.push(heading(3, question.text.clone()));
             blocks.push(paragraph(format!(
                 "{} answered this question.",
-                count_of(item.answered, "person", "people")
+                people(item.answered)
             )));
             let Group::Shown(figures) = &item.figures else {
                 blocks.push(notice("Not shown", SUPPRESSED_LABEL));
@@ -294,6 +317,21 @@ mod tests {
         assert!(text.contains("Period: 1 September 2026 to 30 November 2026"));
         // fb-2 had no answers: suppressed, never 0%.
         assert!(text.contains(SUPPRESSED_LABEL));
+        assert!(text.contains("My social worker was reliable.\nNobody answered this question."));
+        assert!(text.contains("Professional leadership | None | Not shown"));
+    }
+
+    #[test]
+    fn counts_under_five_are_not_given_exactly() {
+        let (d, w, mut s) = collection(6);
+        s.items[1].answered = 3;
+        s.themes[0].responses = 2;
+        let text = feedback_report(&d, &w, &s, date("2026-11-22")).plain_text();
+        assert!(text.contains(
+            "My social worker was reliable.\nFewer than five people answered this question."
+        ));
+        assert!(text.contains("Professional leadership | Fewer than five | Not shown"));
+        assert!(!text.contains("3 people"));
     }
 
     #[test]
@@ -301,6 +339,8 @@ mod tests {
         let (d, w, s) = collection(4);
         let text = feedback_report(&d, &w, &s, date("2026-11-22")).plain_text();
         assert!(text.contains("Not enough responses to show"));
+        assert!(text.contains("Fewer than five responses received, on 1 October 2026."));
+        assert!(!text.contains('4'));
         assert!(!text.contains("Thoughtful comment"));
         assert!(!text.contains("Share that agree:"));
     }

@@ -6,7 +6,7 @@
 
 use crate::date::Date;
 use crate::definition::{Definition, PlanFieldKind, Tone};
-use crate::plan::{overdue, PlanRow, RowSource};
+use crate::plan::{overdue, PlanRow, PlanSummary, RowSource};
 use crate::scoring::{Counts, Score};
 use crate::work::Work;
 
@@ -84,6 +84,29 @@ pub fn notice(title: impl Into<String>, text: impl Into<String>) -> Block {
     }
 }
 
+/// A question and what was said about it on one line: `Supervision is regular: Partly`, or
+/// `Do you employ AMHPs? No` (a closing full stop gives way to the colon).
+pub fn labelled(question: &str, value: &str) -> String {
+    let question = question.trim();
+    if question.ends_with('?') {
+        format!("{question} {value}")
+    } else {
+        format!("{}: {value}", question.trim_end_matches('.'))
+    }
+}
+
+/// A score and its band in words: `62% (Amber, partly achieved)`, or [`NOTHING_SCORABLE`].
+pub fn score_brief(score: Option<&Score>) -> String {
+    match score {
+        Some(Score {
+            fraction,
+            band: Some(band),
+        }) => format!("{} ({})", fraction.display(), band.words()),
+        Some(score) => score.fraction.display(),
+        None => NOTHING_SCORABLE.to_lowercase(),
+    }
+}
+
 /// A score in words, or [`NOTHING_SCORABLE`].
 pub fn score_words(score: Option<&Score>) -> String {
     score.map_or_else(|| NOTHING_SCORABLE.to_owned(), Score::label)
@@ -114,6 +137,28 @@ pub fn count_facts(counts: &Counts) -> Vec<Fact> {
         Fact::new("Prefer not to say", counts.prefer_not_to_say.to_string()),
         Fact::new("Not answered yet", counts.unanswered.to_string()),
     ]
+}
+
+/// Where a plan stands, as labelled facts: actions, each status, overdue, due for review and
+/// missing a required field.
+pub fn plan_facts(summary: &PlanSummary) -> Vec<Fact> {
+    let mut facts = vec![Fact::new("Actions", summary.rows.to_string())];
+    facts.extend(
+        summary
+            .by_status
+            .iter()
+            .map(|(status, n)| Fact::new(status.label(), n.to_string())),
+    );
+    facts.push(Fact::new(
+        format!("Overdue on {}", summary.today.long()),
+        summary.overdue.to_string(),
+    ));
+    facts.push(Fact::new("Due for review", summary.review_due.to_string()));
+    facts.push(Fact::new(
+        "Missing a required field",
+        summary.incomplete.to_string(),
+    ));
+    facts
 }
 
 /// The improvement plan as a table: where each row came from, then the definition's columns.

@@ -8,7 +8,9 @@ use crate::definition::Definition;
 use crate::plan::summarise;
 use crate::work::Work;
 
-use super::parts::{footer, heading, meta, name_of, or_not_recorded, paragraph, plan_table};
+use super::parts::{
+    footer, heading, meta, name_of, or_not_recorded, paragraph, plan_facts, plan_table,
+};
 use super::{Block, Fact, Orientation, Report};
 
 /// Builds the plan document, with what is overdue worked out for `today`.
@@ -33,23 +35,7 @@ pub fn plan_report(definition: &Definition, work: &Work, today: Date) -> Report 
         blocks.push(paragraph("No actions have been added to the plan yet."));
     } else {
         let summary = summarise(&work.plan, definition.plan.as_ref(), today);
-        let mut facts = vec![Fact::new("Actions", summary.rows.to_string())];
-        facts.extend(
-            summary
-                .by_status
-                .iter()
-                .map(|(status, n)| Fact::new(status.label(), n.to_string())),
-        );
-        facts.push(Fact::new(
-            format!("Overdue on {}", today.long()),
-            summary.overdue.to_string(),
-        ));
-        facts.push(Fact::new("Due for review", summary.review_due.to_string()));
-        facts.push(Fact::new(
-            "Missing a required field",
-            summary.incomplete.to_string(),
-        ));
-        blocks.push(Block::Facts(facts));
+        blocks.push(Block::Facts(plan_facts(&summary)));
         blocks.push(Block::Table(plan_table(
             definition, &work.plan, today, &title,
         )));

@@ -15,8 +15,9 @@ mhsw: the mental health social work toolkit on the command line
 
 Usage:
   mhsw check FILE...                       Check questionnaire definitions; list every problem
-  mhsw score DEFINITION RESPONSES [--table] Score a work file (exported from the app) as JSON or a table
+  mhsw score DEFINITION WORK_FILE [--table] Score a work file (exported from the app) as JSON or a table
   mhsw peers FILE... [-o OUT]              Build an anonymised peer reference set from exported audits
+                                           (see `mhsw peers --help` for --type and --nation)
   mhsw report WORK_FILE -o report.pdf [--definitions DIR]
                                            Make the PDF report for an exported piece of work
   mhsw schema                              Print the JSON Schema of the definition format

@@ -1,10 +1,152 @@
-//! `mhsw score`: not built yet.
+//! `mhsw score DEFINITION WORK_FILE [--table]`: scores an exported piece of work, as JSON or as
+//! a table.
+//!
+//! Owns: reading the two files and printing. The scores come from `mhsw::scoring::score`.
 
-use crate::Failure;
+use mhsw::definition::{load_definition, Definition};
+use mhsw::scoring::{score, Counts, Score, Scores};
+use mhsw::work::{check_answers, parse_work, ImportError, Work};
+
+use crate::{read_text, Failure};
+
+const USAGE: &str = "usage: mhsw score DEFINITION WORK_FILE [--table]";
 
 /// Runs the subcommand.
-pub fn run(_args: &[String]) -> Result<(), Failure> {
-    Err(Failure::usage(
-        "mhsw score: this command is not available yet",
-    ))
+pub fn run(args: &[String]) -> Result<(), Failure> {
+    let table = args.iter().any(|a| a == "--table");
+    let files: Vec<&String> = args.iter().filter(|a| *a != "--table").collect();
+    if let Some(unknown) = files.iter().find(|a| a.starts_with("--")) {
+        return Err(Failure::usage(format!(
+            "mhsw score: there is no option `{unknown}`\n{USAGE}"
+        )));
+    }
+    let [definition_path, work_path] = files[..] else {
+        return Err(Failure::usage(format!(
+            "mhsw score: name a definition and a work file\n{USAGE}"
+        )));
+    };
+    let definition = load_definition(definition_path, &read_text(definition_path)?)
+        .map_err(|e| Failure::problems(e.to_string().trim_end().to_owned()))?;
+    let work = read_work(work_path, &definition)?;
+    let scores = score(&definition, &work.responses);
+    if table {
+        print!("{}", render_table(&definition, &work, &scores));
+    } else {
+        let json = serde_json::to_string_pretty(&scores)
+            .map_err(|e| Failure::problems(format!("mhsw score: cannot write the scores ({e})")))?;
+        println!("{json}");
+    }
+    Ok(())
+}
+
+/// Reads a work file and checks it answers the definition; notes on standard error what
+/// scoring will pass over.
+fn read_work(path: &str, definition: &Definition) -> Result<Work, Failure> {
+    let work =
+        parse_work(&read_text(path)?).map_err(|e| Failure::problems(format!("{path}: {e}")))?;
+    if work.definition.id != definition.id {
+        return Err(Failure::problems(format!(
+            "{path}: the work answers the questionnaire `{}`, but the definition given is `{}`. Give the definition of `{}`",
+            work.definition.id, definition.id, work.definition.id
+        )));
+    }
+    if work.definition.version != definition.version {
+        eprintln!(
+            "note: {path} was saved with version {} of `{}`; it is scored against version {}, matching answers by question id",
+            work.definition.version, definition.id, definition.version
+        );
+    }
+    match check_answers(&work, definition) {
+        Ok(()) => {}
+        Err(ImportError::BadAnswers { count, details }) => eprintln!(
+            "note: {path}: {count} {} not fit this version and {} as not answered: {details}",
+            if count == 1 {
+                "answer does"
+            } else {
+                "answers do"
+            },
+            if count == 1 { "counts" } else { "count" }
+        ),
+        Err(other) => eprintln!("note: {path}: {other}"),
+    }
+    Ok(work)
+}
+
+fn band_words(score: Option<&Score>, shown: bool) -> (String, String) {
+    match score {
+        Some(score) => (
+            score.fraction.display(),
+            score
+                .band
+                .as_ref()
+                .map_or_else(String::new, |b| b.label.clone()),
+        ),
+        None if shown => ("none".to_owned(), "nothing scorable".to_owned()),
+        None => ("-".to_owned(), "not needed".to_owned()),
+    }
+}
+
+fn count_cells(counts: &Counts) -> [String; 5] {
+    [
+        format!("{} of {}", counts.answered, counts.shown),
+        counts.not_applicable.to_string(),
+        counts.dont_know.to_string(),
+        counts.prefer_not_to_say.to_string(),
+        counts.unanswered.to_string(),
+    ]
+}
+
+/// The scores as an aligned plain-text table, one row per section and one for the overall score.
+fn render_table(definition: &Definition, work: &Work, scores: &Scores) -> String {
+    let header = [
+        "Section",
+        "Score",
+        "Band",
+        "Answered",
+        "N/A",
+        "Don't know",
+        "Prefer not to say",
+        "Unanswered",
+    ];
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for section in &scores.sections {
+        let (score, band) = band_words(section.score.as_ref(), section.shown);
+        let mut row = vec![section.title.clone(), score, band];
+        row.extend(count_cells(&section.counts));
+        rows.push(row);
+    }
+    let (score, band) = band_words(scores.overall.as_ref(), true);
+    let mut overall = vec!["Overall".to_owned(), score, band];
+    overall.extend(count_cells(&scores.counts));
+    rows.push(overall);
+
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let line = |cells: &[String]| -> String {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(cell, width)| format!("{cell:<width$}"))
+            .collect();
+        format!("{}\n", padded.join("  ").trim_end())
+    };
+    let mut out = format!("{}: {}\n\n", definition.version_label(), work.name);
+    out.push_str(&line(&header.map(str::to_owned)));
+    out.push_str(&line(
+        &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
+    ));
+    for (index, row) in rows.iter().enumerate() {
+        if index == rows.len() - 1 {
+            out.push_str(&line(
+                &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
+            ));
+        }
+        out.push_str(&line(row));
+    }
+    out.push_str("\nPercentages are rounded down. Not applicable, don't know and prefer not to say are left out of scores.\n");
+    out
 }

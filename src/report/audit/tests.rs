@@ -122,14 +122,15 @@ fn the_summary_gives_scores_in_words_and_a_chart() {
 fn strengths_priorities_items_evidence_and_gaps_are_listed() {
     let text = report_for(&answered(), None, None).plain_text();
     assert!(text.contains(
-        "The Principal Social Worker has time and authority.: Achieved (Green, achieved)"
+        "The Principal Social Worker has time and authority: Achieved (Green, achieved)"
     ));
-    assert!(
-        text.contains("Social work has a voice at board level.: Partly (Red, not yet achieved)")
-    );
-    assert!(text.contains("Newly qualified staff are supervised weekly at first.: Not yet (Red, not yet achieved); marked high priority"));
+    assert!(text.contains("Social work has a voice at board level: Partly (Red, not yet achieved)"));
+    assert!(text.contains("Newly qualified staff are supervised weekly at first: Not yet (Red, not yet achieved); marked high priority"));
     assert!(text.contains("Evidence: PSW job description and board minutes, March 2026"));
     assert!(text.contains("Comment: Agreed at the away day"));
+    // Evidence is asked for rated questions only.
+    assert!(text.contains("Does the organisation employ AMHPs?\nRating: No\n"));
+    assert!(!text.contains("Does the organisation employ AMHPs?\nRating: No\nEvidence"));
     assert!(text.contains("1 question was answered \u{201c}Don't know\u{201d}"));
     assert!(text.contains("How the scores are worked out"));
     assert!(text.contains("A self-assessment, not an inspection rating"));
@@ -200,7 +201,7 @@ fn last_cycle_and_peers_are_compared_with_markers() {
         ),
         "{text}"
     );
-    assert!(text.contains("Social work has a voice at board level.: Not yet then, Partly now"));
+    assert!(text.contains("Social work has a voice at board level: Not yet then, Partly now"));
     assert!(text.contains("Newly qualified staff are supervised weekly at first."));
     assert!(text.contains(
         "Compared with all organisations in an anonymous reference set (5 organisations)"
