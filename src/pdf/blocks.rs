@@ -1,0 +1,610 @@
+//! Turning the report's blocks into rows for the layout engine: which face and size each piece
+//! of text is set in, how wide its columns are, and what keeps with what.
+//!
+//! Owns: the mapping from [`crate::report::Block`] (and the cover) to [`Chunk`]s. Every string
+//! passes through [`Fonts::clean`] exactly once here, so replaced characters are counted once.
+//! Must not touch: pagination (see [`super::layout`]) or PDF objects.
+
+use std::rc::Rc;
+
+use super::font::{FaceId, Fonts};
+use super::layout::{BarDeco, Cell, Chunk, Deco, Line, Row, Split, Swatch};
+use super::style::{self, Colour, PageGeometry, Type};
+use super::wrap::wrap;
+use crate::definition::Tone;
+use crate::report::{BarChart, Block, Cover, Fact, Report, Table, TextStyle};
+
+/// Paragraph-like splitting: no orphans, no widows.
+const PARAGRAPH: Split = Split::Lines {
+    min_before: 2,
+    min_after: 2,
+};
+
+/// Builds the flow for one report.
+pub(crate) struct Builder<'a> {
+    fonts: &'a Fonts,
+    width: f32,
+    /// Characters replaced so far.
+    pub(crate) replaced: usize,
+    chunks: Vec<Chunk>,
+    break_next: bool,
+}
+
+impl<'a> Builder<'a> {
+    /// A builder for pages of `geometry`.
+    pub(crate) fn new(fonts: &'a Fonts, geometry: &PageGeometry) -> Self {
+        Self {
+            fonts,
+            width: geometry.content_width(),
+            replaced: 0,
+            chunks: Vec::new(),
+            break_next: false,
+        }
+    }
+
+    /// The cover (if any) and every block, in order; returns the chunks.
+    pub(crate) fn report(mut self, report: &Report) -> (Vec<Chunk>, usize) {
+        if let Some(cover) = &report.cover {
+            self.cover(cover);
+        }
+        for block in &report.blocks {
+            self.block(block);
+        }
+        (self.chunks, self.replaced)
+    }
+
+    /// Cleans a string for the fonts, counting replacements.
+    pub(crate) fn clean(&mut self, text: &str) -> String {
+        self.fonts.clean(text, &mut self.replaced)
+    }
+
+    fn push(&mut self, mut chunk: Chunk) {
+        chunk.break_before |= std::mem::take(&mut self.break_next);
+        self.chunks.push(chunk);
+    }
+
+    /// Lines of `text` (already clean) wrapped to `width`.
+    fn lines(&self, text: &str, face: FaceId, ty: Type, colour: Colour, width: f32) -> Vec<Line> {
+        wrap(self.fonts.face(face), ty.size, width, text)
+            .into_iter()
+            .map(|text| Line {
+                text,
+                face,
+                size: ty.size,
+                leading: ty.leading,
+                colour,
+            })
+            .collect()
+    }
+
+    /// A cell holding `text` (cleaned here).
+    fn cell(&mut self, x: f32, width: f32, text: &str, face: FaceId, ty: Type, c: Colour) -> Cell {
+        let text = self.clean(text);
+        Cell {
+            x,
+            width,
+            align_right: false,
+            lines: self.lines(&text, face, ty, c, width),
+        }
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Heading { level, text } => self.heading(*level, text),
+            Block::Paragraph { text, style } => self.paragraph(text, *style),
+            Block::Notice { title, text } => self.notice(title, text),
+            Block::Facts(facts) => self.facts(facts, style::BLOCK_SPACE),
+            Block::Bullets(items) => self.bullets(items),
+            Block::BarChart(chart) => self.bar_chart(chart),
+            Block::Table(table) => self.table(table),
+            Block::PageBreak => self.break_next = true,
+        }
+    }
+
+    fn heading(&mut self, level: u8, text: &str) {
+        let index = usize::from(level.clamp(1, 3)) - 1;
+        let ty = style::HEADINGS[index];
+        let cell = self.cell(0.0, self.width, text, FaceId::Bold, ty, style::INK);
+        let title = cell
+            .lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut row = Row::text(cell, Split::Never);
+        if index == 0 {
+            row.pad_bottom = 5.0;
+            row.deco = Deco::Underline {
+                colour: style::ACCENT,
+                thickness: 1.5,
+            };
+        }
+        row.pad_bottom += 3.0;
+        let mut chunk = Chunk::new(row, style::HEADING_SPACE[index]);
+        chunk.keep_with_next = true;
+        chunk.outline = Some((index as u8 + 1, title));
+        self.push(chunk);
+    }
+
+    fn paragraph(&mut self, text: &str, text_style: TextStyle) {
+        let (ty, colour, x) = match text_style {
+            TextStyle::Normal => (style::BODY, style::INK, 0.0),
+            TextStyle::Small => (style::SMALL, style::INK_SOFT, 0.0),
+            TextStyle::Lead => (style::LEAD, style::INK, 0.0),
+            TextStyle::Quote => (style::BODY, style::INK, style::INDENT),
+        };
+        let cell = self.cell(x, self.width - x, text, FaceId::Regular, ty, colour);
+        if cell.lines.is_empty() {
+            return;
+        }
+        let mut row = Row::text(cell, PARAGRAPH);
+        if text_style == TextStyle::Quote {
+            row.deco = Deco::Quote { x: 2.0 };
+            row.pad_top = 2.0;
+            row.pad_bottom = 2.0;
+        }
+        self.push(Chunk::new(row, style::BLOCK_SPACE));
+    }
+
+    fn notice(&mut self, title: &str, text: &str) {
+        let x = style::NOTICE_PAD + 5.0;
+        let width = self.width - x - style::NOTICE_PAD;
+        let title = self.clean(title);
+        let text = self.clean(text);
+        let mut lines = self.lines(&title, FaceId::Bold, style::BODY, style::INK, width);
+        let body = self.lines(&text, FaceId::Regular, style::BODY, style::INK, width);
+        if !lines.is_empty() && !body.is_empty() {
+            lines.push(gap(4.0));
+        }
+        lines.extend(body);
+        if lines.is_empty() {
+            return;
+        }
+        let row = Row {
+            cells: vec![Cell {
+                x,
+                width,
+                align_right: false,
+                lines,
+            }],
+            pad_top: style::NOTICE_PAD,
+            pad_bottom: style::NOTICE_PAD,
+            min_height: 0.0,
+            deco: Deco::Notice,
+            split: PARAGRAPH,
+        };
+        self.push(Chunk::new(row, style::BLOCK_SPACE + 3.0));
+    }
+
+    fn facts(&mut self, facts: &[Fact], space_before: f32) {
+        let label_width = (self.width * 0.34).min(200.0);
+        for (i, fact) in facts.iter().enumerate() {
+            let label = self.cell(
+                0.0,
+                label_width - 10.0,
+                &fact.label,
+                FaceId::Bold,
+                style::BODY,
+                style::INK,
+            );
+            let value = self.cell(
+                label_width,
+                self.width - label_width,
+                &fact.value,
+                FaceId::Regular,
+                style::BODY,
+                style::INK,
+            );
+            let row = Row {
+                cells: vec![label, value],
+                pad_top: 4.0,
+                pad_bottom: 4.0,
+                min_height: 0.0,
+                deco: Deco::Underline {
+                    colour: style::RULE,
+                    thickness: 0.5,
+                },
+                split: Split::WhenTallerThanPage,
+            };
+            self.push(Chunk::new(row, if i == 0 { space_before } else { 0.0 }));
+        }
+    }
+
+    fn bullets(&mut self, items: &[String]) {
+        for (i, item) in items.iter().enumerate() {
+            let text = self.cell(
+                style::INDENT,
+                self.width - style::INDENT,
+                item,
+                FaceId::Regular,
+                style::BODY,
+                style::INK,
+            );
+            if text.lines.is_empty() {
+                continue;
+            }
+            let bullet = Cell {
+                x: 3.0,
+                width: style::INDENT - 3.0,
+                align_right: false,
+                lines: self.lines("•", FaceId::Regular, style::BODY, style::INK, 20.0),
+            };
+            let row = Row {
+                cells: vec![bullet, text],
+                pad_top: 0.0,
+                pad_bottom: 0.0,
+                min_height: 0.0,
+                deco: Deco::None,
+                split: PARAGRAPH,
+            };
+            let space = if i == 0 {
+                style::BLOCK_SPACE
+            } else {
+                style::ITEM_SPACE
+            };
+            self.push(Chunk::new(row, space));
+        }
+    }
+
+    fn bar_chart(&mut self, chart: &BarChart) {
+        let label_width = self.width * 0.34;
+        let track_x = label_width + style::BAR_GAP;
+        let track_width = self.width * 0.33;
+        let value_x = track_x + track_width + style::BAR_GAP;
+        let value_width = self.width - value_x;
+        let ty = style::TABLE;
+
+        let caption = self.cell(
+            0.0,
+            self.width,
+            &chart.caption,
+            FaceId::Bold,
+            style::BODY,
+            style::INK,
+        );
+        if !caption.lines.is_empty() {
+            let mut row = Row::text(caption, Split::Never);
+            row.pad_bottom = 2.0;
+            let mut chunk = Chunk::new(row, style::BLOCK_SPACE + 3.0);
+            chunk.keep_with_next = true;
+            self.push(chunk);
+        }
+        // The scale over the tracks.
+        let scale = |text: &str, x: f32, right: bool, b: &Self| Cell {
+            x,
+            width: 40.0,
+            align_right: right,
+            lines: b.lines(text, FaceId::Regular, style::SMALL, style::INK_SOFT, 60.0),
+        };
+        let scale_row = Row {
+            cells: vec![
+                scale("0%", track_x, false, self),
+                scale("50%", track_x + track_width / 2.0 - 12.0, false, self),
+                scale("100%", track_x + track_width - 40.0, true, self),
+            ],
+            pad_top: 0.0,
+            pad_bottom: 1.0,
+            min_height: 0.0,
+            deco: Deco::None,
+            split: Split::Never,
+        };
+        let mut chunk = Chunk::new(scale_row, 2.0);
+        chunk.keep_with_next = true;
+        self.push(chunk);
+
+        let mut tones: Vec<Tone> = Vec::new();
+        let mut any_marker = false;
+        for bar in &chart.bars {
+            let label = self.cell(
+                0.0,
+                label_width,
+                &bar.label,
+                FaceId::Regular,
+                ty,
+                style::INK,
+            );
+            let mut value = self.cell(
+                value_x,
+                value_width,
+                &bar.value_label,
+                FaceId::Bold,
+                ty,
+                style::INK,
+            );
+            if let Some(m) = &bar.marker {
+                any_marker = true;
+                let text = format!("▼ {}", self.clean(&m.label));
+                value.lines.extend(self.lines(
+                    &text,
+                    FaceId::Regular,
+                    style::SMALL,
+                    style::INK_SOFT,
+                    value_width,
+                ));
+            }
+            if bar.percent.is_some() && !tones.contains(&bar.tone) {
+                tones.push(bar.tone);
+            }
+            let row = Row {
+                cells: vec![label, value],
+                pad_top: 6.0,
+                pad_bottom: 6.0,
+                min_height: style::BAR_HEIGHT + 20.0,
+                deco: Deco::Bar(BarDeco {
+                    x: track_x,
+                    width: track_width,
+                    percent: bar.percent.filter(|p| p.is_finite()).map(|p| p as f32),
+                    tone: bar.tone,
+                    marker: bar
+                        .marker
+                        .as_ref()
+                        .map(|m| m.percent)
+                        .filter(|p| p.is_finite())
+                        .map(|p| p as f32),
+                }),
+                split: Split::WhenTallerThanPage,
+            };
+            self.push(Chunk::new(row, 0.0));
+        }
+        self.chart_key(&tones, any_marker);
+    }
+
+    /// The key under a chart: each tone's swatch and name, and the marker.
+    fn chart_key(&mut self, tones: &[Tone], marker: bool) {
+        let order = [Tone::Green, Tone::Amber, Tone::Red, Tone::Neutral];
+        let mut entries: Vec<(Swatch, &str)> = order
+            .iter()
+            .filter(|t| tones.contains(t))
+            .map(|&t| (Swatch::Tone(t), style::tone_style(t).key))
+            .collect();
+        if marker {
+            entries.push((Swatch::Marker, "Comparison marker"));
+        }
+        if entries.is_empty() {
+            return;
+        }
+        let key_label = "Key:";
+        let mut x = self.fonts.bold.width(key_label, style::SMALL.size) + 8.0;
+        let mut rows: Vec<KeyRow> = vec![(
+            vec![Cell {
+                x: 0.0,
+                width: x,
+                align_right: false,
+                lines: self.lines(key_label, FaceId::Bold, style::SMALL, style::INK, x + 10.0),
+            }],
+            Vec::new(),
+        )];
+        let start_x = x;
+        for (swatch, text) in entries {
+            let text_width = self.fonts.regular.width(text, style::SMALL.size) + 2.0;
+            let entry_width = 22.0 + text_width + 14.0;
+            if x + entry_width > self.width && x > start_x {
+                rows.push((Vec::new(), Vec::new()));
+                x = start_x;
+            }
+            if let Some((cells, swatches)) = rows.last_mut() {
+                swatches.push((x, swatch));
+                cells.push(Cell {
+                    x: x + 22.0,
+                    width: text_width,
+                    align_right: false,
+                    lines: self.lines(
+                        text,
+                        FaceId::Regular,
+                        style::SMALL,
+                        style::INK,
+                        text_width + 1.0,
+                    ),
+                });
+            }
+            x += entry_width;
+        }
+        for (i, (cells, swatches)) in rows.into_iter().enumerate() {
+            let row = Row {
+                cells,
+                pad_top: 2.0,
+                pad_bottom: 2.0,
+                min_height: 0.0,
+                deco: Deco::Key(swatches),
+                split: Split::Never,
+            };
+            self.push(Chunk::new(row, if i == 0 { 6.0 } else { 0.0 }));
+        }
+    }
+
+    fn table(&mut self, table: &Table) {
+        let columns = table
+            .columns
+            .len()
+            .max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
+        if columns == 0 {
+            return;
+        }
+        let weights: Vec<f32> = (0..columns)
+            .map(|i| {
+                table
+                    .columns
+                    .get(i)
+                    .map_or(1.0, |c| f32::from(c.width.max(1)))
+            })
+            .collect();
+        let total: f32 = weights.iter().sum();
+        let mut edges = vec![0.0];
+        for w in &weights {
+            let last = edges.last().copied().unwrap_or(0.0);
+            edges.push(last + self.width * w / total);
+        }
+
+        let caption_text = self.clean(&table.caption);
+        if !caption_text.trim().is_empty() {
+            let lines = self.lines(
+                &caption_text,
+                FaceId::Bold,
+                style::BODY,
+                style::INK,
+                self.width,
+            );
+            let mut row = Row::text(
+                Cell {
+                    x: 0.0,
+                    width: self.width,
+                    align_right: false,
+                    lines,
+                },
+                Split::Never,
+            );
+            row.pad_bottom = 4.0;
+            let mut chunk = Chunk::new(row, style::BLOCK_SPACE + 3.0);
+            chunk.keep_with_next = true;
+            self.push(chunk);
+        }
+
+        let headings: Vec<String> = (0..columns)
+            .map(|i| table.columns.get(i).map_or("", |c| c.heading.as_str()))
+            .map(|h| self.clean(h))
+            .collect();
+        let header = self.table_row(&edges, &headings, FaceId::Bold, true);
+        let mut repeat = Vec::new();
+        if !caption_text.trim().is_empty() {
+            let continued = format!("{} (continued)", caption_text.trim());
+            let lines = self.lines(
+                &continued,
+                FaceId::Bold,
+                style::SMALL,
+                style::INK_SOFT,
+                self.width,
+            );
+            let mut row = Row::text(
+                Cell {
+                    x: 0.0,
+                    width: self.width,
+                    align_right: false,
+                    lines,
+                },
+                Split::Never,
+            );
+            row.pad_bottom = 3.0;
+            repeat.push(row);
+        }
+        repeat.push(header.clone());
+        let repeat: Rc<[Row]> = Rc::from(repeat);
+
+        let mut chunk = Chunk::new(header, 0.0);
+        chunk.keep_with_next = !table.rows.is_empty();
+        self.push(chunk);
+        for cells in &table.rows {
+            let mut texts: Vec<String> =
+                cells.iter().take(columns).map(|c| self.clean(c)).collect();
+            texts.resize(columns, String::new());
+            let row = self.table_row(&edges, &texts, FaceId::Regular, false);
+            let mut chunk = Chunk::new(row, 0.0);
+            chunk.repeat = Some(repeat.clone());
+            self.push(chunk);
+        }
+        if let Some(note) = &table.note {
+            let cell = self.cell(
+                0.0,
+                self.width,
+                note,
+                FaceId::Regular,
+                style::SMALL,
+                style::INK_SOFT,
+            );
+            if !cell.lines.is_empty() {
+                self.push(Chunk::new(Row::text(cell, PARAGRAPH), 5.0));
+            }
+        }
+    }
+
+    /// One table row of already-clean texts.
+    fn table_row(&self, edges: &[f32], texts: &[String], face: FaceId, header: bool) -> Row {
+        let cells = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let x = edges[i] + style::CELL_PAD_X;
+                let width = (edges[i + 1] - edges[i] - 2.0 * style::CELL_PAD_X).max(1.0);
+                Cell {
+                    x,
+                    width,
+                    align_right: false,
+                    lines: self.lines(text, face, style::TABLE, style::INK, width),
+                }
+            })
+            .collect();
+        Row {
+            cells,
+            pad_top: style::CELL_PAD_Y,
+            pad_bottom: style::CELL_PAD_Y,
+            min_height: style::TABLE.leading + 2.0 * style::CELL_PAD_Y,
+            deco: Deco::Table {
+                edges: edges.to_vec(),
+                header,
+            },
+            split: Split::WhenTallerThanPage,
+        }
+    }
+
+    fn cover(&mut self, cover: &Cover) {
+        let band = Row {
+            cells: Vec::new(),
+            pad_top: 0.0,
+            pad_bottom: 0.0,
+            min_height: 40.0,
+            deco: Deco::Band,
+            split: Split::Never,
+        };
+        self.push(Chunk::new(band, 0.0));
+        let title = self.cell(
+            0.0,
+            self.width,
+            &cover.title,
+            FaceId::Bold,
+            style::COVER_TITLE,
+            style::INK,
+        );
+        self.push(Chunk::new(
+            Row::text(title, Split::WhenTallerThanPage),
+            60.0,
+        ));
+        let subtitle = self.cell(
+            0.0,
+            self.width,
+            &cover.subtitle,
+            FaceId::Regular,
+            style::COVER_SUBTITLE,
+            style::INK_SOFT,
+        );
+        self.push(Chunk::new(
+            Row::text(subtitle, Split::WhenTallerThanPage),
+            12.0,
+        ));
+        self.facts(&cover.facts, 40.0);
+        let statement = self.cell(
+            0.0,
+            self.width,
+            &cover.statement,
+            FaceId::Regular,
+            style::SMALL,
+            style::INK_SOFT,
+        );
+        if !statement.lines.is_empty() {
+            self.push(Chunk::new(Row::text(statement, PARAGRAPH), 40.0));
+        }
+        self.break_next = true;
+    }
+}
+
+/// A row of a chart's key: its text cells and its swatches with their positions.
+type KeyRow = (Vec<Cell>, Vec<(f32, Swatch)>);
+
+/// An empty line of `height` points, for space inside a cell.
+fn gap(height: f32) -> Line {
+    Line {
+        text: String::new(),
+        face: FaceId::Regular,
+        size: 1.0,
+        leading: height,
+        colour: style::INK,
+    }
+}
