@@ -23,7 +23,10 @@ const PARAGRAPH: Split = Split::Lines {
 /// Builds the flow for one report.
 pub(crate) struct Builder<'a> {
     fonts: &'a Fonts,
+    /// The content area's width.
     width: f32,
+    /// The content area's height.
+    height: f32,
     /// Characters replaced so far.
     pub(crate) replaced: usize,
     chunks: Vec<Chunk>,
@@ -36,6 +39,7 @@ impl<'a> Builder<'a> {
         Self {
             fonts,
             width: geometry.content_width(),
+            height: geometry.content_height(),
             replaced: 0,
             chunks: Vec::new(),
             break_next: false,
@@ -247,9 +251,10 @@ impl<'a> Builder<'a> {
     }
 
     fn bar_chart(&mut self, chart: &BarChart) {
+        let start = self.chunks.len();
         let label_width = self.width * 0.34;
         let track_x = label_width + style::BAR_GAP;
-        let track_width = self.width * 0.33;
+        let track_width = self.width * 0.28;
         let value_x = track_x + track_width + style::BAR_GAP;
         let value_width = self.width - value_x;
         let ty = style::TABLE;
@@ -347,6 +352,38 @@ impl<'a> Builder<'a> {
             self.push(Chunk::new(row, 0.0));
         }
         self.chart_key(&tones, any_marker);
+        self.keep_together(start);
+    }
+
+    /// Keeps a chart's chunks (from `start` on) together when the chart is short (under 40%
+    /// of a page); a longer one may break between bars, but never leaves its caption with fewer
+    /// than two bars or its key with fewer than two.
+    fn keep_together(&mut self, start: usize) {
+        let chunks = &mut self.chunks[start..];
+        let height: f32 = chunks
+            .iter()
+            .enumerate()
+            .map(|(i, c)| c.row.height() + if i > 0 { c.space_before } else { 0.0 })
+            .sum();
+        let last = chunks.len().saturating_sub(1);
+        if height <= self.height * 0.4 {
+            for chunk in &mut chunks[..last] {
+                chunk.keep_with_next = true;
+            }
+            return;
+        }
+        let bars: Vec<usize> = chunks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c.row.deco, Deco::Bar(_)))
+            .map(|(i, _)| i)
+            .collect();
+        if let (Some(&first), Some(&final_bar)) = (bars.first(), bars.last()) {
+            chunks[first].keep_with_next = true;
+            for chunk in &mut chunks[final_bar.saturating_sub(1).max(first)..last] {
+                chunk.keep_with_next = true;
+            }
+        }
     }
 
     /// The key under a chart: each tone's swatch and name, and the marker.
@@ -428,11 +465,40 @@ impl<'a> Builder<'a> {
                     .map_or(1.0, |c| f32::from(c.width.max(1)))
             })
             .collect();
-        let total: f32 = weights.iter().sum();
+        let headings: Vec<String> = (0..columns)
+            .map(|i| table.columns.get(i).map_or("", |c| c.heading.as_str()))
+            .map(|h| self.clean(h))
+            .collect();
+        let rows: Vec<Vec<String>> = table
+            .rows
+            .iter()
+            .map(|cells| {
+                let mut texts: Vec<String> =
+                    cells.iter().take(columns).map(|c| self.clean(c)).collect();
+                texts.resize(columns, String::new());
+                texts
+            })
+            .collect();
+        // The widest word in each column, so that words break between characters only when
+        // the table cannot be arranged otherwise.
+        let ty = style::TABLE.size;
+        let widest = |texts: &mut dyn Iterator<Item = (&String, FaceId)>| -> f32 {
+            texts
+                .flat_map(|(t, face)| t.split_whitespace().map(move |w| (w, face)))
+                .map(|(w, face)| self.fonts.face(face).width(w, ty))
+                .fold(0.0, f32::max)
+        };
+        let minimums: Vec<f32> = (0..columns)
+            .map(|i| {
+                let mut texts = std::iter::once((&headings[i], FaceId::Bold))
+                    .chain(rows.iter().map(|r| (&r[i], FaceId::Regular)));
+                widest(&mut texts) + 2.0 * style::CELL_PAD_X + 1.0
+            })
+            .collect();
         let mut edges = vec![0.0];
-        for w in &weights {
+        for w in column_widths(&weights, &minimums, self.width) {
             let last = edges.last().copied().unwrap_or(0.0);
-            edges.push(last + self.width * w / total);
+            edges.push(last + w);
         }
 
         let caption_text = self.clean(&table.caption);
@@ -459,10 +525,6 @@ impl<'a> Builder<'a> {
             self.push(chunk);
         }
 
-        let headings: Vec<String> = (0..columns)
-            .map(|i| table.columns.get(i).map_or("", |c| c.heading.as_str()))
-            .map(|h| self.clean(h))
-            .collect();
         let header = self.table_row(&edges, &headings, FaceId::Bold, true);
         let mut repeat = Vec::new();
         if !caption_text.trim().is_empty() {
@@ -492,11 +554,8 @@ impl<'a> Builder<'a> {
         let mut chunk = Chunk::new(header, 0.0);
         chunk.keep_with_next = !table.rows.is_empty();
         self.push(chunk);
-        for cells in &table.rows {
-            let mut texts: Vec<String> =
-                cells.iter().take(columns).map(|c| self.clean(c)).collect();
-            texts.resize(columns, String::new());
-            let row = self.table_row(&edges, &texts, FaceId::Regular, false);
+        for texts in &rows {
+            let row = self.table_row(&edges, texts, FaceId::Regular, false);
             let mut chunk = Chunk::new(row, 0.0);
             chunk.repeat = Some(repeat.clone());
             self.push(chunk);
@@ -595,6 +654,37 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Column widths summing to `total`: shares of `total` by `weights`, then columns narrower
+/// than their `minimums` (the widest word, capped at half the table) widen, taking the room
+/// from columns that have more than their minimum, in proportion to what they can spare.
+fn column_widths(weights: &[f32], minimums: &[f32], total: f32) -> Vec<f32> {
+    let sum: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
+    let mut widths: Vec<f32> = weights.iter().map(|w| total * w / sum).collect();
+    let minimums: Vec<f32> = minimums.iter().map(|m| m.min(total / 2.0)).collect();
+    let deficit: f32 = widths
+        .iter()
+        .zip(&minimums)
+        .map(|(w, m)| (m - w).max(0.0))
+        .sum();
+    let slack: f32 = widths
+        .iter()
+        .zip(&minimums)
+        .map(|(w, m)| (w - m).max(0.0))
+        .sum();
+    if deficit <= 0.0 || slack <= 0.0 {
+        return widths;
+    }
+    let moved = deficit.min(slack);
+    for (w, m) in widths.iter_mut().zip(&minimums) {
+        if *w < *m {
+            *w += (m - *w) * moved / deficit;
+        } else {
+            *w -= (*w - m) * moved / slack;
+        }
+    }
+    widths
+}
+
 /// A row of a chart's key: its text cells and its swatches with their positions.
 type KeyRow = (Vec<Cell>, Vec<(f32, Swatch)>);
 
@@ -606,5 +696,26 @@ fn gap(height: f32) -> Line {
         size: 1.0,
         leading: height,
         colour: style::INK,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_share_the_width_by_weight() {
+        let widths = column_widths(&[2.0, 1.0, 1.0], &[10.0, 10.0, 10.0], 400.0);
+        assert_eq!(widths, [200.0, 100.0, 100.0]);
+    }
+
+    #[test]
+    fn a_column_narrower_than_its_widest_word_takes_room_from_the_others() {
+        let widths = column_widths(&[6.0, 1.0], &[50.0, 80.0], 350.0);
+        assert!((widths[1] - 80.0).abs() < 0.01, "{widths:?}");
+        assert!((widths.iter().sum::<f32>() - 350.0).abs() < 0.01);
+        // When every column needs more than there is, the shares shrink but still add up.
+        let widths = column_widths(&[1.0, 1.0], &[300.0, 300.0], 400.0);
+        assert!((widths.iter().sum::<f32>() - 400.0).abs() < 0.01);
     }
 }
