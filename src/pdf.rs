@@ -4,15 +4,17 @@
 //! and no file system, so it runs the same natively (the `mhsw` command line, tests) and in the
 //! browser's PDF worker. The stages:
 //!
-//! 1. [`blocks`]: each block becomes rows of cells, every string cleaned for the embedded font
-//!    ([`font`]) and wrapped to its column with the font's advance widths ([`wrap`]).
-//! 2. [`layout`]: the rows flow onto pages (keep-with-next, no orphans or widows, repeated
+//! 1. `blocks`: each block becomes rows of cells, every string cleaned for the embedded font
+//!    (`font`) and wrapped to its column with the font's advance widths (`wrap`).
+//! 2. `layout`: the rows flow onto pages (keep-with-next, no orphans or widows, repeated
 //!    table headers, rows split only when they must), then every page gets its footer and
 //!    "Page x of y".
-//! 3. [`draw`]: printpdf writes the pages and embeds the fonts; what printpdf cannot set (the
-//!    catalog's `/Lang`, a nested outline, showing the title) is added through lopdf.
+//! 3. `draw`: printpdf writes the pages and embeds the fonts; what printpdf cannot set (the
+//!    catalog's `/Lang`, a nested outline, showing the title) is added through lopdf, and so
+//!    is the structure tree (`structure`) that makes the PDF a tagged one: headings,
+//!    paragraphs, lists and tables in reading order, with footers and drawings as artifacts.
 //!
-//! The look (sizes, spacing, colours, band patterns) lives in [`style`].
+//! The look (sizes, spacing, colours, band patterns) lives in `style`.
 //! Must not touch: report content or wording (the report builders decide that), browser APIs,
 //! files, or the time of day.
 
@@ -22,6 +24,7 @@ mod draw;
 mod font;
 mod layout;
 pub mod sample;
+mod structure;
 mod style;
 mod wrap;
 
@@ -65,24 +68,28 @@ pub enum PdfError {
 /// mark and counted in [`PdfOutput::replaced_characters`]; it never fails or panics for that.
 pub fn render_pdf(report: &Report) -> Result<PdfOutput, PdfError> {
     let fonts = font::Fonts::load()?;
-    let laid = lay_out(report, &fonts);
-    let (bytes, _warnings) = draw::write_pdf(&laid.0, &fonts, &report.meta)?;
+    let (laid, tree, replaced) = lay_out(report, &fonts);
+    let (bytes, _warnings) = draw::write_pdf(&laid, &tree, &fonts, &report.meta)?;
     Ok(PdfOutput {
-        pages: laid.0.pages.len(),
+        pages: laid.pages.len(),
         bytes,
-        replaced_characters: laid.1,
+        replaced_characters: replaced,
     })
 }
 
-/// Lays `report` out; returns the pages and the number of replaced characters.
-fn lay_out(report: &Report, fonts: &font::Fonts) -> (layout::LaidOut, usize) {
+/// Lays `report` out; returns the pages, the structure tree and the number of replaced
+/// characters.
+fn lay_out(
+    report: &Report,
+    fonts: &font::Fonts,
+) -> (layout::LaidOut, structure::StructTree, usize) {
     let geometry = style::PageGeometry::a4(report.orientation);
     let builder = blocks::Builder::new(fonts, &geometry);
-    let (chunks, mut replaced) = builder.report(report);
+    let (chunks, tree, mut replaced) = builder.report(report);
     let footer = fonts.clean(&report.footer, &mut replaced);
     let mut paginator = layout::Paginator::new(fonts, geometry);
     paginator.flow(&chunks);
-    (paginator.finish(&footer), replaced)
+    (paginator.finish(&footer), tree, replaced)
 }
 
 #[cfg(test)]
@@ -99,9 +106,10 @@ mod tests {
     fn the_sample_report_renders_without_printpdf_warnings() {
         let report = sample::sample_full_report();
         let fonts = font::Fonts::load().expect("fonts");
-        let (laid, replaced) = lay_out(&report, &fonts);
+        let (laid, tree, replaced) = lay_out(&report, &fonts);
         assert_eq!(replaced, 0);
-        let (bytes, warnings) = draw::write_pdf(&laid, &fonts, &report.meta).expect("written");
+        let (bytes, warnings) =
+            draw::write_pdf(&laid, &tree, &fonts, &report.meta).expect("written");
         assert!(warnings.is_empty(), "{warnings:?}");
         assert!(bytes.starts_with(b"%PDF-1.7"));
     }

@@ -174,6 +174,44 @@ fn metadata_language_and_fonts_are_set() {
 }
 
 #[test]
+fn the_pdf_is_tagged_in_reading_order_with_page_furniture_as_artifacts() {
+    let report = sample_full_report();
+    let (path, _) = render(&report, "tagged");
+    assert!(info(&path).contains("Tagged:          yes"));
+    let tree = tool("pdfinfo", &["-struct-text", path_str(&path)]);
+    let flat = normalise(&tree);
+    for expected in [
+        "Document H1 (block) \"Mental health social work self-assessment 2026\"",
+        "H1 (block) \"Summary\"",
+        "H1 (block) \"1. Leadership and governance\"",
+        "TH: /Scope /Row \"Overall score\" TD \"58%: Amber, partly achieved\"",
+        "Caption \"Score by section, with last cycle's score marked\"",
+        "TH: /Scope /Row \"Leadership and governance\" TD \"31%: Red, not yet achieved ▼ Last cycle: 19%\"",
+        "THead TR TH: /Scope /Column \"Action\"",
+        "L (block) LI (block) Lbl (block) \"•\" LBody (block) \"The principal social worker takes this report to the board in January 2027.\"",
+        "BlockQuote P (block) \"Mae goruchwyliaeth ar gael yn Gymraeg",
+    ] {
+        assert!(flat.contains(expected), "structure lacks {expected:?}");
+    }
+    let action = format!("TD \"{}\"", plan_action(30));
+    assert!(flat.contains(&action), "structure lacks {action}");
+    // Footers, page numbers and repeated headers are artifacts, not content.
+    for artifact in [
+        "Page 1 of",
+        "(continued)",
+        "Key:",
+        "Anytown Council: organisational",
+    ] {
+        assert!(
+            !flat.contains(artifact),
+            "{artifact:?} is tagged as content"
+        );
+    }
+    // The plan table's header is read once, though drawn on three pages.
+    assert_eq!(flat.matches("\"Action\"").count(), 1);
+}
+
+#[test]
 fn a_long_free_text_answer_appears_whole_across_pages() {
     let mut text = String::new();
     let mut n = 0;

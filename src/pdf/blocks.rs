@@ -9,10 +9,32 @@ use std::rc::Rc;
 
 use super::font::{FaceId, Fonts};
 use super::layout::{BarDeco, Cell, Chunk, Deco, Line, Row, Split, Swatch};
+use super::structure::{Role, StructTree, ROOT};
 use super::style::{self, Colour, PageGeometry, Type};
 use super::wrap::wrap;
 use crate::definition::Tone;
 use crate::report::{BarChart, Block, Cover, Fact, Report, Table, TextStyle};
+
+/// How a piece of text is set, and the structure element it belongs to.
+#[derive(Debug, Clone, Copy)]
+struct Set {
+    face: FaceId,
+    ty: Type,
+    colour: Colour,
+    tag: Option<usize>,
+}
+
+impl Set {
+    /// Untagged (an artifact) until [`Builder::tag`] gives its lines an element.
+    const fn new(face: FaceId, ty: Type, colour: Colour) -> Self {
+        Self {
+            face,
+            ty,
+            colour,
+            tag: None,
+        }
+    }
+}
 
 /// Paragraph-like splitting: no orphans, no widows.
 const PARAGRAPH: Split = Split::Lines {
@@ -31,6 +53,8 @@ pub(crate) struct Builder<'a> {
     pub(crate) replaced: usize,
     chunks: Vec<Chunk>,
     break_next: bool,
+    /// The structure tree, built in reading order.
+    tree: StructTree,
 }
 
 impl<'a> Builder<'a> {
@@ -43,18 +67,20 @@ impl<'a> Builder<'a> {
             replaced: 0,
             chunks: Vec::new(),
             break_next: false,
+            tree: StructTree::new(),
         }
     }
 
-    /// The cover (if any) and every block, in order; returns the chunks.
-    pub(crate) fn report(mut self, report: &Report) -> (Vec<Chunk>, usize) {
+    /// The cover (if any) and every block, in order; returns the chunks, the structure tree
+    /// and the number of replaced characters.
+    pub(crate) fn report(mut self, report: &Report) -> (Vec<Chunk>, StructTree, usize) {
         if let Some(cover) = &report.cover {
             self.cover(cover);
         }
         for block in &report.blocks {
             self.block(block);
         }
-        (self.chunks, self.replaced)
+        (self.chunks, self.tree, self.replaced)
     }
 
     /// Cleans a string for the fonts, counting replacements.
@@ -68,28 +94,43 @@ impl<'a> Builder<'a> {
     }
 
     /// Lines of `text` (already clean) wrapped to `width`.
-    fn lines(&self, text: &str, face: FaceId, ty: Type, colour: Colour, width: f32) -> Vec<Line> {
-        wrap(self.fonts.face(face), ty.size, width, text)
+    fn lines(&self, text: &str, set: Set, width: f32) -> Vec<Line> {
+        wrap(self.fonts.face(set.face), set.ty.size, width, text)
             .into_iter()
             .map(|text| Line {
                 text,
-                face,
-                size: ty.size,
-                leading: ty.leading,
-                colour,
+                face: set.face,
+                size: set.ty.size,
+                leading: set.ty.leading,
+                colour: set.colour,
+                tag: set.tag,
             })
             .collect()
     }
 
     /// A cell holding `text` (cleaned here).
-    fn cell(&mut self, x: f32, width: f32, text: &str, face: FaceId, ty: Type, c: Colour) -> Cell {
+    fn cell(&mut self, x: f32, width: f32, text: &str, set: Set) -> Cell {
         let text = self.clean(text);
         Cell {
             x,
             width,
             align_right: false,
-            lines: self.lines(&text, face, ty, c, width),
+            lines: self.lines(&text, set, width),
         }
+    }
+
+    /// Adds a structure element under `parent`.
+    fn elem(&mut self, parent: usize, role: Role) -> usize {
+        self.tree.add(parent, role)
+    }
+
+    /// Makes `lines` the content of a new `role` element under `parent`; returns it.
+    fn tag(&mut self, lines: &mut [Line], parent: usize, role: Role) -> usize {
+        let elem = self.elem(parent, role);
+        for line in lines {
+            line.tag = Some(elem);
+        }
+        elem
     }
 
     fn block(&mut self, block: &Block) {
@@ -108,11 +149,20 @@ impl<'a> Builder<'a> {
     fn heading(&mut self, level: u8, text: &str) {
         let index = usize::from(level.clamp(1, 3)) - 1;
         let ty = style::HEADINGS[index];
-        let cell = self.cell(0.0, self.width, text, FaceId::Bold, ty, style::INK);
+        let mut cell = self.cell(
+            0.0,
+            self.width,
+            text,
+            Set::new(FaceId::Bold, ty, style::INK),
+        );
+        if cell.lines.is_empty() {
+            return;
+        }
+        self.tag(&mut cell.lines, ROOT, Role::heading(index + 1));
         let title = cell
             .lines
             .iter()
-            .map(|l| l.text.as_str())
+            .map(|l| l.text.trim_end())
             .collect::<Vec<_>>()
             .join(" ");
         let mut row = Row::text(cell, Split::Never);
@@ -137,10 +187,21 @@ impl<'a> Builder<'a> {
             TextStyle::Lead => (style::LEAD, style::INK, 0.0),
             TextStyle::Quote => (style::BODY, style::INK, style::INDENT),
         };
-        let cell = self.cell(x, self.width - x, text, FaceId::Regular, ty, colour);
+        let mut cell = self.cell(
+            x,
+            self.width - x,
+            text,
+            Set::new(FaceId::Regular, ty, colour),
+        );
         if cell.lines.is_empty() {
             return;
         }
+        let parent = if text_style == TextStyle::Quote {
+            self.elem(ROOT, Role::BlockQuote)
+        } else {
+            ROOT
+        };
+        self.tag(&mut cell.lines, parent, Role::P);
         let mut row = Row::text(cell, PARAGRAPH);
         if text_style == TextStyle::Quote {
             row.deco = Deco::Quote { x: 2.0 };
@@ -155,15 +216,30 @@ impl<'a> Builder<'a> {
         let width = self.width - x - style::NOTICE_PAD;
         let title = self.clean(title);
         let text = self.clean(text);
-        let mut lines = self.lines(&title, FaceId::Bold, style::BODY, style::INK, width);
-        let body = self.lines(&text, FaceId::Regular, style::BODY, style::INK, width);
+        let mut lines = self.lines(
+            &title,
+            Set::new(FaceId::Bold, style::BODY, style::INK),
+            width,
+        );
+        let mut body = self.lines(
+            &text,
+            Set::new(FaceId::Regular, style::BODY, style::INK),
+            width,
+        );
+        if lines.is_empty() && body.is_empty() {
+            return;
+        }
+        let div = self.elem(ROOT, Role::Div);
+        if !lines.is_empty() {
+            self.tag(&mut lines, div, Role::P);
+        }
+        if !body.is_empty() {
+            self.tag(&mut body, div, Role::P);
+        }
         if !lines.is_empty() && !body.is_empty() {
             lines.push(gap(4.0));
         }
         lines.extend(body);
-        if lines.is_empty() {
-            return;
-        }
         let row = Row {
             cells: vec![Cell {
                 x,
@@ -182,23 +258,23 @@ impl<'a> Builder<'a> {
 
     fn facts(&mut self, facts: &[Fact], space_before: f32) {
         let label_width = (self.width * 0.34).min(200.0);
+        let table = (!facts.is_empty()).then(|| self.elem(ROOT, Role::Table));
         for (i, fact) in facts.iter().enumerate() {
-            let label = self.cell(
+            let mut label = self.cell(
                 0.0,
                 label_width - 10.0,
                 &fact.label,
-                FaceId::Bold,
-                style::BODY,
-                style::INK,
+                Set::new(FaceId::Bold, style::BODY, style::INK),
             );
-            let value = self.cell(
+            let mut value = self.cell(
                 label_width,
                 self.width - label_width,
                 &fact.value,
-                FaceId::Regular,
-                style::BODY,
-                style::INK,
+                Set::new(FaceId::Regular, style::BODY, style::INK),
             );
+            let tr = self.elem(table.unwrap_or(ROOT), Role::TR);
+            self.tag(&mut label.lines, tr, Role::ThRow);
+            self.tag(&mut value.lines, tr, Role::TD);
             let row = Row {
                 cells: vec![label, value],
                 pad_top: 4.0,
@@ -215,24 +291,23 @@ impl<'a> Builder<'a> {
     }
 
     fn bullets(&mut self, items: &[String]) {
+        let mut list = None;
         for (i, item) in items.iter().enumerate() {
-            let text = self.cell(
-                style::INDENT,
-                self.width - style::INDENT,
-                item,
-                FaceId::Regular,
-                style::BODY,
-                style::INK,
-            );
+            let set = Set::new(FaceId::Regular, style::BODY, style::INK);
+            let mut text = self.cell(style::INDENT, self.width - style::INDENT, item, set);
             if text.lines.is_empty() {
                 continue;
             }
-            let bullet = Cell {
+            let l = *list.get_or_insert_with(|| self.tree.add(ROOT, Role::L));
+            let li = self.elem(l, Role::LI);
+            let mut bullet = Cell {
                 x: 3.0,
                 width: style::INDENT - 3.0,
                 align_right: false,
-                lines: self.lines("•", FaceId::Regular, style::BODY, style::INK, 20.0),
+                lines: self.lines("•", set, 20.0),
             };
+            self.tag(&mut bullet.lines, li, Role::Lbl);
+            self.tag(&mut text.lines, li, Role::LBody);
             let row = Row {
                 cells: vec![bullet, text],
                 pad_top: 0.0,
@@ -259,15 +334,16 @@ impl<'a> Builder<'a> {
         let value_width = self.width - value_x;
         let ty = style::TABLE;
 
-        let caption = self.cell(
-            0.0,
-            self.width,
-            &chart.caption,
-            FaceId::Bold,
-            style::BODY,
-            style::INK,
-        );
+        let set = Set::new(FaceId::Bold, style::BODY, style::INK);
+        let mut caption = self.cell(0.0, self.width, &chart.caption, set);
+        if caption.lines.is_empty() && chart.bars.is_empty() {
+            return;
+        }
+        // The chart is read as a table of bars and their values in words; the drawing is an
+        // artifact.
+        let table = self.elem(ROOT, Role::Table);
         if !caption.lines.is_empty() {
+            self.tag(&mut caption.lines, table, Role::Caption);
             let mut row = Row::text(caption, Split::Never);
             row.pad_bottom = 2.0;
             let mut chunk = Chunk::new(row, style::BLOCK_SPACE + 3.0);
@@ -279,7 +355,11 @@ impl<'a> Builder<'a> {
             x,
             width: 40.0,
             align_right: right,
-            lines: b.lines(text, FaceId::Regular, style::SMALL, style::INK_SOFT, 60.0),
+            lines: b.lines(
+                text,
+                Set::new(FaceId::Regular, style::SMALL, style::INK_SOFT),
+                60.0,
+            ),
         };
         let scale_row = Row {
             cells: vec![
@@ -300,33 +380,23 @@ impl<'a> Builder<'a> {
         let mut tones: Vec<Tone> = Vec::new();
         let mut any_marker = false;
         for bar in &chart.bars {
-            let label = self.cell(
-                0.0,
-                label_width,
-                &bar.label,
-                FaceId::Regular,
-                ty,
-                style::INK,
-            );
-            let mut value = self.cell(
-                value_x,
-                value_width,
-                &bar.value_label,
-                FaceId::Bold,
-                ty,
-                style::INK,
-            );
+            let set = Set::new(FaceId::Regular, ty, style::INK);
+            let mut label = self.cell(0.0, label_width, &bar.label, set);
+            let set = Set::new(FaceId::Bold, ty, style::INK);
+            let mut value = self.cell(value_x, value_width, &bar.value_label, set);
             if let Some(m) = &bar.marker {
                 any_marker = true;
                 let text = format!("▼ {}", self.clean(&m.label));
-                value.lines.extend(self.lines(
-                    &text,
-                    FaceId::Regular,
-                    style::SMALL,
-                    style::INK_SOFT,
-                    value_width,
-                ));
+                let set = Set::new(FaceId::Regular, style::SMALL, style::INK_SOFT);
+                // A space between the value and the marker, for text taken from the PDF.
+                if let Some(last) = value.lines.last_mut() {
+                    last.text.push(' ');
+                }
+                value.lines.extend(self.lines(&text, set, value_width));
             }
+            let tr = self.elem(table, Role::TR);
+            self.tag(&mut label.lines, tr, Role::ThRow);
+            self.tag(&mut value.lines, tr, Role::TD);
             if bar.percent.is_some() && !tones.contains(&bar.tone) {
                 tones.push(bar.tone);
             }
@@ -407,7 +477,11 @@ impl<'a> Builder<'a> {
                 x: 0.0,
                 width: x,
                 align_right: false,
-                lines: self.lines(key_label, FaceId::Bold, style::SMALL, style::INK, x + 10.0),
+                lines: self.lines(
+                    key_label,
+                    Set::new(FaceId::Bold, style::SMALL, style::INK),
+                    x + 10.0,
+                ),
             }],
             Vec::new(),
         )];
@@ -427,9 +501,7 @@ impl<'a> Builder<'a> {
                     align_right: false,
                     lines: self.lines(
                         text,
-                        FaceId::Regular,
-                        style::SMALL,
-                        style::INK,
+                        Set::new(FaceId::Regular, style::SMALL, style::INK),
                         text_width + 1.0,
                     ),
                 });
@@ -501,15 +573,12 @@ impl<'a> Builder<'a> {
             edges.push(last + w);
         }
 
+        let table_elem = self.elem(ROOT, Role::Table);
         let caption_text = self.clean(&table.caption);
         if !caption_text.trim().is_empty() {
-            let lines = self.lines(
-                &caption_text,
-                FaceId::Bold,
-                style::BODY,
-                style::INK,
-                self.width,
-            );
+            let set = Set::new(FaceId::Bold, style::BODY, style::INK);
+            let mut lines = self.lines(&caption_text, set, self.width);
+            self.tag(&mut lines, table_elem, Role::Caption);
             let mut row = Row::text(
                 Cell {
                     x: 0.0,
@@ -525,17 +594,13 @@ impl<'a> Builder<'a> {
             self.push(chunk);
         }
 
-        let header = self.table_row(&edges, &headings, FaceId::Bold, true);
+        let head = self.elem(table_elem, Role::THead);
+        let header = self.table_row(&edges, &headings, head, true);
         let mut repeat = Vec::new();
         if !caption_text.trim().is_empty() {
             let continued = format!("{} (continued)", caption_text.trim());
-            let lines = self.lines(
-                &continued,
-                FaceId::Bold,
-                style::SMALL,
-                style::INK_SOFT,
-                self.width,
-            );
+            let set = Set::new(FaceId::Bold, style::SMALL, style::INK_SOFT);
+            let lines = self.lines(&continued, set, self.width);
             let mut row = Row::text(
                 Cell {
                     x: 0.0,
@@ -554,40 +619,44 @@ impl<'a> Builder<'a> {
         let mut chunk = Chunk::new(header, 0.0);
         chunk.keep_with_next = !table.rows.is_empty();
         self.push(chunk);
+        let body = (!rows.is_empty()).then(|| self.elem(table_elem, Role::TBody));
         for texts in &rows {
-            let row = self.table_row(&edges, texts, FaceId::Regular, false);
+            let row = self.table_row(&edges, texts, body.unwrap_or(table_elem), false);
             let mut chunk = Chunk::new(row, 0.0);
             chunk.repeat = Some(repeat.clone());
             self.push(chunk);
         }
         if let Some(note) = &table.note {
-            let cell = self.cell(
-                0.0,
-                self.width,
-                note,
-                FaceId::Regular,
-                style::SMALL,
-                style::INK_SOFT,
-            );
+            let set = Set::new(FaceId::Regular, style::SMALL, style::INK_SOFT);
+            let mut cell = self.cell(0.0, self.width, note, set);
             if !cell.lines.is_empty() {
+                self.tag(&mut cell.lines, ROOT, Role::P);
                 self.push(Chunk::new(Row::text(cell, PARAGRAPH), 5.0));
             }
         }
     }
 
-    /// One table row of already-clean texts.
-    fn table_row(&self, edges: &[f32], texts: &[String], face: FaceId, header: bool) -> Row {
+    /// One table row of already-clean texts, a `TR` under `group` (the head or the body).
+    fn table_row(&mut self, edges: &[f32], texts: &[String], group: usize, header: bool) -> Row {
+        let (face, role) = if header {
+            (FaceId::Bold, Role::ThColumn)
+        } else {
+            (FaceId::Regular, Role::TD)
+        };
+        let tr = self.elem(group, Role::TR);
         let cells = texts
             .iter()
             .enumerate()
             .map(|(i, text)| {
                 let x = edges[i] + style::CELL_PAD_X;
                 let width = (edges[i + 1] - edges[i] - 2.0 * style::CELL_PAD_X).max(1.0);
+                let mut lines = self.lines(text, Set::new(face, style::TABLE, style::INK), width);
+                self.tag(&mut lines, tr, role);
                 Cell {
                     x,
                     width,
                     align_right: false,
-                    lines: self.lines(text, face, style::TABLE, style::INK, width),
+                    lines,
                 }
             })
             .collect();
@@ -614,40 +683,29 @@ impl<'a> Builder<'a> {
             split: Split::Never,
         };
         self.push(Chunk::new(band, 0.0));
-        let title = self.cell(
-            0.0,
-            self.width,
-            &cover.title,
-            FaceId::Bold,
-            style::COVER_TITLE,
-            style::INK,
-        );
+        let set = Set::new(FaceId::Bold, style::COVER_TITLE, style::INK);
+        let mut title = self.cell(0.0, self.width, &cover.title, set);
+        if !title.lines.is_empty() {
+            self.tag(&mut title.lines, ROOT, Role::H1);
+        }
         self.push(Chunk::new(
             Row::text(title, Split::WhenTallerThanPage),
             60.0,
         ));
-        let subtitle = self.cell(
-            0.0,
-            self.width,
-            &cover.subtitle,
-            FaceId::Regular,
-            style::COVER_SUBTITLE,
-            style::INK_SOFT,
-        );
+        let set = Set::new(FaceId::Regular, style::COVER_SUBTITLE, style::INK_SOFT);
+        let mut subtitle = self.cell(0.0, self.width, &cover.subtitle, set);
+        if !subtitle.lines.is_empty() {
+            self.tag(&mut subtitle.lines, ROOT, Role::P);
+        }
         self.push(Chunk::new(
             Row::text(subtitle, Split::WhenTallerThanPage),
             12.0,
         ));
         self.facts(&cover.facts, 40.0);
-        let statement = self.cell(
-            0.0,
-            self.width,
-            &cover.statement,
-            FaceId::Regular,
-            style::SMALL,
-            style::INK_SOFT,
-        );
+        let set = Set::new(FaceId::Regular, style::SMALL, style::INK_SOFT);
+        let mut statement = self.cell(0.0, self.width, &cover.statement, set);
         if !statement.lines.is_empty() {
+            self.tag(&mut statement.lines, ROOT, Role::P);
             self.push(Chunk::new(Row::text(statement, PARAGRAPH), 40.0));
         }
         self.break_next = true;
@@ -696,6 +754,7 @@ fn gap(height: f32) -> Line {
         size: 1.0,
         leading: height,
         colour: style::INK,
+        tag: None,
     }
 }
 

@@ -2,19 +2,23 @@
 //! the object model printpdf writes through, adds what printpdf has no setting for.
 //!
 //! Owns: the translation of [`Item`]s into printpdf operations (flipping to PDF's bottom-left
-//! origin), the document information dictionary, the catalog's `/Lang`, the viewer preference
-//! to show the title, and a nested outline (bookmarks) of the headings.
+//! origin), the marked content that ties text to the structure tree (written by
+//! [`super::structure`]), the document information dictionary, the catalog's `/Lang`, the
+//! viewer preference to show the title, and a nested outline (bookmarks) of the headings.
 //! Must not touch: layout decisions (see [`super::layout`]) or the report's content.
+
+use std::collections::BTreeMap;
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use printpdf::{
-    Color, FontId, Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, PdfWarnMsg, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix,
-    WindingOrder,
+    Color, DictItem, FontId, Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, PdfWarnMsg, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem,
+    TextMatrix, WindingOrder,
 };
 
 use super::font::{FaceId, Fonts};
 use super::layout::{Item, LaidOut, OutlineEntry};
+use super::structure::{self, Mark, StructTree};
 use super::style::{Colour, Pattern};
 use super::PdfError;
 use crate::report::Meta;
@@ -23,6 +27,7 @@ use crate::report::Meta;
 /// returns printpdf's warnings (there should be none; the tests check).
 pub(crate) fn write_pdf(
     laid: &LaidOut,
+    tree: &StructTree,
     fonts: &Fonts,
     meta: &Meta,
 ) -> Result<(Vec<u8>, Vec<PdfWarnMsg>), PdfError> {
@@ -37,16 +42,25 @@ pub(crate) fn write_pdf(
     let bold = doc.add_font(&fonts.bold.parsed);
 
     let g = laid.geometry;
+    let mut marks = Vec::new();
     doc.pages = laid
         .pages
         .iter()
-        .map(|page| {
+        .enumerate()
+        .map(|(n, page)| {
             let box_ = Rect::from_wh(Pt(g.width), Pt(g.height));
             PdfPage {
                 media_box: box_.clone(),
                 trim_box: box_.clone(),
                 crop_box: box_,
-                ops: page_ops(&page.items, g.height, &regular, &bold),
+                ops: page_ops(
+                    &page.items,
+                    n,
+                    g.height,
+                    (&regular, &bold),
+                    tree,
+                    &mut marks,
+                ),
             }
         })
         .collect();
@@ -60,11 +74,20 @@ pub(crate) fn write_pdf(
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&options, &mut warnings);
     finish_document(&mut lo, meta, &laid.outline, g.height)?;
+    structure::write(&mut lo, tree, &marks).map_err(|reason| PdfError::Write { reason })?;
     lo.compress();
     let mut bytes = Vec::new();
-    lo.save_to(&mut bytes).map_err(|e| PdfError::Write {
-        reason: e.to_string(),
-    })?;
+    // Object streams: the structure tree is thousands of small objects, which compress well
+    // together.
+    let save = lopdf::SaveOptions::builder()
+        .use_object_streams(true)
+        .use_xref_streams(true)
+        .compression_level(9)
+        .build();
+    lo.save_with_options(&mut bytes, save)
+        .map_err(|e| PdfError::Write {
+            reason: e.to_string(),
+        })?;
     Ok((bytes, warnings))
 }
 
@@ -87,7 +110,19 @@ fn point(x: f32, y: f32, page_height: f32) -> LinePoint {
     }
 }
 
-/// Tracks the graphics state so that colours and fonts are set only when they change.
+/// The marked-content sequence open in a content stream.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marked {
+    /// None.
+    Nothing,
+    /// An artifact: drawing, footer or repeated header.
+    Artifact,
+    /// Content of a structure element.
+    Elem(usize),
+}
+
+/// Tracks the graphics state so that colours and fonts are set only when they change, and the
+/// marked content that ties each piece of text to the structure tree.
 struct Painter<'a> {
     ops: Vec<Op>,
     height: f32,
@@ -96,9 +131,53 @@ struct Painter<'a> {
     font: Option<(FaceId, f32)>,
     regular: &'a FontId,
     bold: &'a FontId,
+    tree: &'a StructTree,
+    page: usize,
+    marked: Marked,
+    next_mcid: i64,
+    marks: &'a mut Vec<Mark>,
 }
 
 impl Painter<'_> {
+    /// Closes the open marked-content sequence, if any.
+    fn end_marked(&mut self) {
+        self.end_text();
+        if self.marked != Marked::Nothing {
+            self.ops.push(Op::EndMarkedContent);
+            self.marked = Marked::Nothing;
+        }
+    }
+
+    /// Makes `wanted` the open marked-content sequence.
+    fn mark(&mut self, wanted: Marked) {
+        if self.marked == wanted {
+            return;
+        }
+        self.end_marked();
+        match wanted {
+            Marked::Nothing => {}
+            Marked::Artifact => self.ops.push(Op::BeginMarkedContent {
+                tag: "Artifact".to_string(),
+            }),
+            Marked::Elem(elem) => {
+                let mcid = self.next_mcid;
+                self.next_mcid += 1;
+                self.marks.push(Mark {
+                    page: self.page,
+                    mcid,
+                    elem,
+                });
+                self.ops.push(Op::BeginMarkedContentWithProperties {
+                    tag: self.tree.role(elem).name().to_string(),
+                    properties: DictItem::Dict {
+                        map: BTreeMap::from([("MCID".to_string(), DictItem::Int(mcid))]),
+                    },
+                });
+            }
+        }
+        self.marked = wanted;
+    }
+
     fn end_text(&mut self) {
         if self.in_text {
             self.ops.push(Op::EndTextSection);
@@ -144,6 +223,12 @@ impl Painter<'_> {
     }
 
     fn item(&mut self, item: &Item) {
+        self.mark(match item {
+            Item::Text {
+                tag: Some(elem), ..
+            } => Marked::Elem(*elem),
+            _ => Marked::Artifact,
+        });
         if !matches!(item, Item::Text { .. }) {
             self.end_text();
         }
@@ -155,6 +240,7 @@ impl Painter<'_> {
                 face,
                 size,
                 colour,
+                tag: _,
             } => {
                 if !self.in_text {
                     self.ops.push(Op::StartTextSection);
@@ -281,7 +367,15 @@ impl Painter<'_> {
     }
 }
 
-fn page_ops(items: &[Item], height: f32, regular: &FontId, bold: &FontId) -> Vec<Op> {
+/// The operations that draw page `page` (from 0), recording its marked content in `marks`.
+fn page_ops(
+    items: &[Item],
+    page: usize,
+    height: f32,
+    (regular, bold): (&FontId, &FontId),
+    tree: &StructTree,
+    marks: &mut Vec<Mark>,
+) -> Vec<Op> {
     let mut painter = Painter {
         ops: Vec::with_capacity(items.len() * 4),
         height,
@@ -290,11 +384,16 @@ fn page_ops(items: &[Item], height: f32, regular: &FontId, bold: &FontId) -> Vec
         font: None,
         regular,
         bold,
+        tree,
+        page,
+        marked: Marked::Nothing,
+        next_mcid: 0,
+        marks,
     };
     for item in items {
         painter.item(item);
     }
-    painter.end_text();
+    painter.end_marked();
     painter.ops
 }
 

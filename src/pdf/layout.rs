@@ -40,6 +40,8 @@ pub(crate) struct Line {
     pub(crate) leading: f32,
     /// Text colour.
     pub(crate) colour: Colour,
+    /// The structure element it belongs to, or none for an artifact.
+    pub(crate) tag: Option<usize>,
 }
 
 /// A column of lines within a row.
@@ -284,6 +286,8 @@ pub(crate) enum Item {
         size: f32,
         /// Colour.
         colour: Colour,
+        /// The structure element it belongs to, or none for an artifact.
+        tag: Option<usize>,
     },
     /// A rectangle, filled and/or outlined.
     Rect {
@@ -413,7 +417,8 @@ impl<'a> Paginator<'a> {
         self.has_content = false;
         if let Some(rows) = repeat {
             for row in rows.iter() {
-                self.draw_whole(row);
+                // A repeated header is an artifact: it was read once already.
+                self.draw_whole(row, true);
             }
         }
     }
@@ -485,7 +490,7 @@ impl<'a> Paginator<'a> {
             if rest <= room + 0.01 {
                 self.y += space;
                 self.note_outline(chunk, first);
-                self.draw_span(row, &from, &ends, first, true);
+                self.draw_span(row, &from, &ends, first, true, false);
                 self.has_content = true;
                 return;
             }
@@ -494,7 +499,7 @@ impl<'a> Paginator<'a> {
                 Some(to) => {
                     self.y += space;
                     self.note_outline(chunk, first);
-                    self.draw_span(row, &from, &to, first, false);
+                    self.draw_span(row, &from, &to, first, false, false);
                     from = to;
                     first = false;
                     self.new_page(chunk.repeat.as_ref());
@@ -568,13 +573,22 @@ impl<'a> Paginator<'a> {
         Some(to)
     }
 
-    fn draw_whole(&mut self, row: &Row) {
+    fn draw_whole(&mut self, row: &Row, artifact: bool) {
         let (from, to) = (row.starts(), row.ends());
-        self.draw_span(row, &from, &to, true, true);
+        self.draw_span(row, &from, &to, true, true, artifact);
     }
 
-    /// Draws lines `from..to` of each cell at the current position and moves down.
-    fn draw_span(&mut self, row: &Row, from: &[usize], to: &[usize], first: bool, last: bool) {
+    /// Draws lines `from..to` of each cell at the current position and moves down; as an
+    /// artifact (untagged), when `artifact`.
+    fn draw_span(
+        &mut self,
+        row: &Row,
+        from: &[usize],
+        to: &[usize],
+        first: bool,
+        last: bool,
+        artifact: bool,
+    ) {
         let height = row.span_height(from, to, first);
         let left = self.geometry.margin_x;
         let top = self.y;
@@ -587,7 +601,10 @@ impl<'a> Paginator<'a> {
                 if !line.text.is_empty() {
                     let x = if cell.align_right {
                         left + cell.x + cell.width
-                            - self.fonts.face(line.face).width(&line.text, line.size)
+                            - self
+                                .fonts
+                                .face(line.face)
+                                .width(line.text.trim_end(), line.size)
                     } else {
                         left + cell.x
                     };
@@ -598,6 +615,7 @@ impl<'a> Paginator<'a> {
                         face: line.face,
                         size: line.size,
                         colour: line.colour,
+                        tag: if artifact { None } else { line.tag },
                     });
                 }
                 y += line.leading;
@@ -627,7 +645,7 @@ impl<'a> Paginator<'a> {
         );
         if footer_lines.len() > 2 {
             footer_lines.truncate(2);
-            footer_lines[1].push('…');
+            footer_lines[1] = format!("{}…", footer_lines[1].trim_end());
         }
         for (n, page) in self.pages.iter_mut().enumerate() {
             let rule = g.footer_rule();
@@ -645,6 +663,7 @@ impl<'a> Paginator<'a> {
                     face: FaceId::Regular,
                     size: ty.size,
                     colour: style::INK_SOFT,
+                    tag: None,
                 });
             }
             let numbers = format!("Page {} of {total}", n + 1);
@@ -656,6 +675,7 @@ impl<'a> Paginator<'a> {
                 face: FaceId::Regular,
                 size: ty.size,
                 colour: style::INK_SOFT,
+                tag: None,
             });
         }
         LaidOut {
@@ -880,6 +900,7 @@ mod tests {
                 size: 11.0,
                 leading: 16.5,
                 colour: style::INK,
+                tag: None,
             })
             .collect()
     }

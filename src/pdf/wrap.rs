@@ -14,9 +14,25 @@ fn is_break_space(c: char) -> bool {
 
 /// Breaks `text` into lines no wider than `width` points when set in `face` at `size` points.
 /// Text that is empty or only spaces gives no lines.
+///
+/// A line that ends where a space or a line break was keeps one space at its end (it takes no
+/// room on the page), so that text pulled out of the PDF, by a screen reader, a copy or a
+/// search, has a space between the last word of a line and the first of the next.
 pub(crate) fn wrap(face: &Face, size: f32, width: f32, text: &str) -> Vec<String> {
+    let mut lines = break_lines(face, size, width, text);
+    let last = lines.len().saturating_sub(1);
+    for (line, ends_at_space) in &mut lines[..last] {
+        if *ends_at_space && !line.is_empty() {
+            line.push(' ');
+        }
+    }
+    lines.into_iter().map(|(line, _)| line).collect()
+}
+
+/// The lines, each with whether it ends where a space or line break was.
+fn break_lines(face: &Face, size: f32, width: f32, text: &str) -> Vec<(String, bool)> {
     let space = face.width(" ", size);
-    let mut lines: Vec<String> = Vec::new();
+    let mut lines: Vec<(String, bool)> = Vec::new();
     for hard_line in text.split('\n') {
         let mut current = String::new();
         let mut current_width = 0.0;
@@ -29,7 +45,7 @@ pub(crate) fn wrap(face: &Face, size: f32, width: f32, text: &str) -> Vec<String
                 continue;
             }
             if !current.is_empty() {
-                lines.push(std::mem::take(&mut current));
+                lines.push((std::mem::take(&mut current), true));
             }
             if word_width <= width {
                 current = word.to_string();
@@ -37,21 +53,21 @@ pub(crate) fn wrap(face: &Face, size: f32, width: f32, text: &str) -> Vec<String
             } else {
                 let mut pieces = break_word(face, size, width, word);
                 let last = pieces.pop().unwrap_or_default();
-                lines.extend(pieces);
+                lines.extend(pieces.into_iter().map(|p| (p, false)));
                 current_width = face.width(&last, size);
                 current = last;
             }
         }
         if current.is_empty() {
             // A blank line: keep one between paragraphs, none at the start.
-            if lines.last().is_some_and(|l| !l.is_empty()) {
-                lines.push(String::new());
+            if lines.last().is_some_and(|(l, _)| !l.is_empty()) {
+                lines.push((String::new(), true));
             }
         } else {
-            lines.push(current);
+            lines.push((current, true));
         }
     }
-    while lines.last().is_some_and(String::is_empty) {
+    while lines.last().is_some_and(|(l, _)| l.is_empty()) {
         lines.pop();
     }
     lines
@@ -111,7 +127,7 @@ mod tests {
         for width in [60.0, 120.0, 200.0, 481.0] {
             let lines = wrap(&fonts.regular, 11.0, width, text);
             for line in &lines {
-                let w = fonts.regular.width(line, 11.0);
+                let w = fonts.regular.width(line.trim_end(), 11.0);
                 assert!(w <= width + 0.01, "{line:?} is {w} wide, more than {width}");
             }
             if width >= 120.0 {
@@ -130,7 +146,7 @@ mod tests {
         assert_eq!(lines, ["one two three"]);
         let width = fonts.regular.width("one two", 11.0) + 0.5;
         let lines = wrap(&fonts.regular, 11.0, width, "one two three");
-        assert_eq!(lines, ["one two", "three"]);
+        assert_eq!(lines, ["one two ", "three"]);
     }
 
     #[test]
@@ -170,7 +186,7 @@ mod tests {
             400.0,
             "\n\nfirst\nsecond\n\n\n\nthird\n\n",
         );
-        assert_eq!(lines, ["first", "second", "", "third"]);
+        assert_eq!(lines, ["first ", "second ", "", "third"]);
         assert!(wrap(&fonts.regular, 11.0, 400.0, "  \n ").is_empty());
     }
 
@@ -179,6 +195,6 @@ mod tests {
         let fonts = fonts();
         let width = fonts.regular.width("aaaa 12\u{A0}weeks", 11.0) - 1.0;
         let lines = wrap(&fonts.regular, 11.0, width, "aaaa 12\u{A0}weeks");
-        assert_eq!(lines, ["aaaa", "12\u{A0}weeks"]);
+        assert_eq!(lines, ["aaaa ", "12\u{A0}weeks"]);
     }
 }
