@@ -20,6 +20,8 @@ pub mod date;
 pub mod definition;
 pub mod frameworks;
 pub mod ids;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 pub mod plan;
 pub mod report;
 pub mod responses;

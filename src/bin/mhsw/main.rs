@@ -20,6 +20,8 @@ Usage:
                                            (see `mhsw peers --help` for --type and --nation)
   mhsw report WORK_FILE -o report.pdf [--definitions DIR]
                                            Make the PDF report for an exported piece of work
+  mhsw report --from-report-json REPORT.json -o report.pdf
+                                           Render a serialised report model as a PDF
   mhsw schema                              Print the JSON Schema of the definition format
   mhsw help                                Show this help
 ";

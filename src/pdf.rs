@@ -1,0 +1,116 @@
+//! The PDF renderer: turns a [`Report`] into the bytes of a printable, searchable A4 PDF.
+//!
+//! Owns: the whole path from the neutral report model to PDF bytes, in pure Rust with no clock
+//! and no file system, so it runs the same natively (the `mhsw` command line, tests) and in the
+//! browser's PDF worker. The stages:
+//!
+//! 1. `blocks`: each block becomes rows of cells, every string cleaned for the embedded font
+//!    (`font`) and wrapped to its column with the font's advance widths (`wrap`).
+//! 2. `layout`: the rows flow onto pages (keep-with-next, no orphans or widows, repeated
+//!    table headers, rows split only when they must), then every page gets its footer and
+//!    "Page x of y".
+//! 3. `draw`: printpdf writes the pages and embeds the fonts; what printpdf cannot set (the
+//!    catalog's `/Lang`, a nested outline, showing the title) is added through lopdf, and so
+//!    is the structure tree (`structure`) that makes the PDF a tagged one: headings,
+//!    paragraphs, lists and tables in reading order, with footers and drawings as artifacts.
+//!
+//! The look (sizes, spacing, colours, band patterns) lives in `style`.
+//! Must not touch: report content or wording (the report builders decide that), browser APIs,
+//! files, or the time of day.
+
+mod blocks;
+mod compose_table;
+mod draw;
+mod font;
+mod layout;
+pub mod sample;
+mod structure;
+mod style;
+mod wrap;
+
+use crate::report::Report;
+
+/// A rendered PDF.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfOutput {
+    /// The PDF file.
+    pub bytes: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+    /// How many characters of the report's text the embedded font could not show; each was
+    /// drawn as a visible replacement mark (U+FFFD). An emoji sequence counts once.
+    pub replaced_characters: usize,
+}
+
+/// Why a report could not be rendered. These point at a fault in the program, not in the
+/// report: any report, however odd its text, renders.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PdfError {
+    /// An embedded font could not be read.
+    #[error(
+        "the embedded font {face} could not be read; the program is damaged and needs reinstalling"
+    )]
+    Font {
+        /// Which face.
+        face: String,
+    },
+    /// The PDF could not be assembled or written.
+    #[error("the PDF could not be written: {reason}")]
+    Write {
+        /// What went wrong.
+        reason: String,
+    },
+}
+
+/// Renders `report` as an A4 PDF, portrait or landscape as the report says.
+///
+/// Text the embedded font cannot show (emoji, most non-Latin scripts) is replaced by a visible
+/// mark and counted in [`PdfOutput::replaced_characters`]; it never fails or panics for that.
+pub fn render_pdf(report: &Report) -> Result<PdfOutput, PdfError> {
+    let fonts = font::Fonts::load()?;
+    let (laid, tree, replaced) = lay_out(report, &fonts);
+    let (bytes, _warnings) = draw::write_pdf(&laid, &tree, &fonts, &report.meta)?;
+    Ok(PdfOutput {
+        pages: laid.pages.len(),
+        bytes,
+        replaced_characters: replaced,
+    })
+}
+
+/// Lays `report` out; returns the pages, the structure tree and the number of replaced
+/// characters.
+fn lay_out(
+    report: &Report,
+    fonts: &font::Fonts,
+) -> (layout::LaidOut, structure::StructTree, usize) {
+    let geometry = style::PageGeometry::a4(report.orientation);
+    let builder = blocks::Builder::new(fonts, &geometry);
+    let (chunks, tree, mut replaced) = builder.report(report);
+    let footer = fonts.clean(&report.footer, &mut replaced);
+    let mut paginator = layout::Paginator::new(fonts, geometry);
+    paginator.flow(&chunks);
+    (paginator.finish(&footer), tree, replaced)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_is_send_and_sync() {
+        fn check<T: Send + Sync + std::error::Error>() {}
+        check::<PdfError>();
+    }
+
+    #[test]
+    fn the_sample_report_renders_without_printpdf_warnings() {
+        let report = sample::sample_full_report();
+        let fonts = font::Fonts::load().expect("fonts");
+        let (laid, tree, replaced) = lay_out(&report, &fonts);
+        assert_eq!(replaced, 0);
+        let (bytes, warnings) =
+            draw::write_pdf(&laid, &tree, &fonts, &report.meta).expect("written");
+        assert!(warnings.is_empty(), "{warnings:?}");
+        assert!(bytes.starts_with(b"%PDF-1.7"));
+    }
+}

@@ -1,0 +1,780 @@
+//! Turning the report's blocks into rows for the layout engine: which face and size each piece
+//! of text is set in, how wide its columns are, and what keeps with what.
+//!
+//! Owns: the mapping from [`crate::report::Block`] (and the cover) to [`Chunk`]s. Every string
+//! passes through [`Fonts::clean`] exactly once here, so replaced characters are counted once.
+//! Must not touch: pagination (see [`super::layout`]) or PDF objects.
+
+use std::rc::Rc;
+
+use super::font::{FaceId, Fonts};
+use super::layout::{BarDeco, Cell, Chunk, Deco, Line, Row, Split, Swatch};
+use super::structure::{Role, StructTree, ROOT};
+use super::style::{self, Colour, PageGeometry, Type};
+use super::wrap::wrap;
+use crate::definition::Tone;
+use crate::report::{BarChart, Block, Cover, Fact, Report, Table, TextStyle};
+
+/// How a piece of text is set, and the structure element it belongs to.
+#[derive(Debug, Clone, Copy)]
+struct Set {
+    face: FaceId,
+    ty: Type,
+    colour: Colour,
+    tag: Option<usize>,
+}
+
+impl Set {
+    /// Untagged (an artifact) until [`Builder::tag`] gives its lines an element.
+    const fn new(face: FaceId, ty: Type, colour: Colour) -> Self {
+        Self {
+            face,
+            ty,
+            colour,
+            tag: None,
+        }
+    }
+}
+
+/// Paragraph-like splitting: no orphans, no widows.
+const PARAGRAPH: Split = Split::Lines {
+    min_before: 2,
+    min_after: 2,
+};
+
+/// Builds the flow for one report.
+pub(crate) struct Builder<'a> {
+    fonts: &'a Fonts,
+    /// The content area's width.
+    width: f32,
+    /// The content area's height.
+    height: f32,
+    /// Characters replaced so far.
+    pub(crate) replaced: usize,
+    chunks: Vec<Chunk>,
+    break_next: bool,
+    /// The structure tree, built in reading order.
+    tree: StructTree,
+}
+
+impl<'a> Builder<'a> {
+    /// A builder for pages of `geometry`.
+    pub(crate) fn new(fonts: &'a Fonts, geometry: &PageGeometry) -> Self {
+        Self {
+            fonts,
+            width: geometry.content_width(),
+            height: geometry.content_height(),
+            replaced: 0,
+            chunks: Vec::new(),
+            break_next: false,
+            tree: StructTree::new(),
+        }
+    }
+
+    /// The cover (if any) and every block, in order; returns the chunks, the structure tree
+    /// and the number of replaced characters.
+    pub(crate) fn report(mut self, report: &Report) -> (Vec<Chunk>, StructTree, usize) {
+        if let Some(cover) = &report.cover {
+            self.cover(cover);
+        }
+        for block in &report.blocks {
+            self.block(block);
+        }
+        (self.chunks, self.tree, self.replaced)
+    }
+
+    /// Cleans a string for the fonts, counting replacements.
+    pub(crate) fn clean(&mut self, text: &str) -> String {
+        self.fonts.clean(text, &mut self.replaced)
+    }
+
+    fn push(&mut self, mut chunk: Chunk) {
+        chunk.break_before |= std::mem::take(&mut self.break_next);
+        self.chunks.push(chunk);
+    }
+
+    /// Lines of `text` (already clean) wrapped to `width`.
+    fn lines(&self, text: &str, set: Set, width: f32) -> Vec<Line> {
+        wrap(self.fonts.face(set.face), set.ty.size, width, text)
+            .into_iter()
+            .map(|text| Line {
+                text,
+                face: set.face,
+                size: set.ty.size,
+                leading: set.ty.leading,
+                colour: set.colour,
+                tag: set.tag,
+            })
+            .collect()
+    }
+
+    /// A cell holding `text` (cleaned here).
+    fn cell(&mut self, x: f32, width: f32, text: &str, set: Set) -> Cell {
+        let text = self.clean(text);
+        Cell {
+            x,
+            width,
+            align_right: false,
+            lines: self.lines(&text, set, width),
+        }
+    }
+
+    /// Adds a structure element under `parent`.
+    fn elem(&mut self, parent: usize, role: Role) -> usize {
+        self.tree.add(parent, role)
+    }
+
+    /// Makes `lines` the content of a new `role` element under `parent`; returns it.
+    fn tag(&mut self, lines: &mut [Line], parent: usize, role: Role) -> usize {
+        let elem = self.elem(parent, role);
+        for line in lines {
+            line.tag = Some(elem);
+        }
+        elem
+    }
+
+    fn block(&mut self, block: &Block) {
+        match block {
+            Block::Heading { level, text } => self.heading(*level, text),
+            Block::Paragraph { text, style } => self.paragraph(text, *style),
+            Block::Notice { title, text } => self.notice(title, text),
+            Block::Facts(facts) => self.facts(facts, style::BLOCK_SPACE),
+            Block::Bullets(items) => self.bullets(items),
+            Block::BarChart(chart) => self.bar_chart(chart),
+            Block::Table(table) => self.table(table),
+            Block::PageBreak => self.break_next = true,
+        }
+    }
+
+    fn heading(&mut self, level: u8, text: &str) {
+        let index = usize::from(level.clamp(1, 3)) - 1;
+        let ty = style::HEADINGS[index];
+        let mut cell = self.cell(
+            0.0,
+            self.width,
+            text,
+            Set::new(FaceId::Bold, ty, style::INK),
+        );
+        if cell.lines.is_empty() {
+            return;
+        }
+        self.tag(&mut cell.lines, ROOT, Role::heading(index + 1));
+        let title = cell
+            .lines
+            .iter()
+            .map(|l| l.text.trim_end())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let mut row = Row::text(cell, Split::Never);
+        if index == 0 {
+            row.pad_bottom = 5.0;
+            row.deco = Deco::Underline {
+                colour: style::ACCENT,
+                thickness: 1.5,
+            };
+        }
+        row.pad_bottom += 3.0;
+        let mut chunk = Chunk::new(row, style::HEADING_SPACE[index]);
+        chunk.keep_with_next = true;
+        chunk.outline = Some((index as u8 + 1, title));
+        self.push(chunk);
+    }
+
+    fn paragraph(&mut self, text: &str, text_style: TextStyle) {
+        let (ty, colour, x) = match text_style {
+            TextStyle::Normal => (style::BODY, style::INK, 0.0),
+            TextStyle::Small => (style::SMALL, style::INK_SOFT, 0.0),
+            TextStyle::Lead => (style::LEAD, style::INK, 0.0),
+            TextStyle::Quote => (style::BODY, style::INK, style::INDENT),
+        };
+        let mut cell = self.cell(
+            x,
+            self.width - x,
+            text,
+            Set::new(FaceId::Regular, ty, colour),
+        );
+        if cell.lines.is_empty() {
+            return;
+        }
+        let parent = if text_style == TextStyle::Quote {
+            self.elem(ROOT, Role::BlockQuote)
+        } else {
+            ROOT
+        };
+        self.tag(&mut cell.lines, parent, Role::P);
+        let mut row = Row::text(cell, PARAGRAPH);
+        if text_style == TextStyle::Quote {
+            row.deco = Deco::Quote { x: 2.0 };
+            row.pad_top = 2.0;
+            row.pad_bottom = 2.0;
+        }
+        self.push(Chunk::new(row, style::BLOCK_SPACE));
+    }
+
+    fn notice(&mut self, title: &str, text: &str) {
+        let x = style::NOTICE_PAD + 5.0;
+        let width = self.width - x - style::NOTICE_PAD;
+        let title = self.clean(title);
+        let text = self.clean(text);
+        let mut lines = self.lines(
+            &title,
+            Set::new(FaceId::Bold, style::BODY, style::INK),
+            width,
+        );
+        let mut body = self.lines(
+            &text,
+            Set::new(FaceId::Regular, style::BODY, style::INK),
+            width,
+        );
+        if lines.is_empty() && body.is_empty() {
+            return;
+        }
+        let div = self.elem(ROOT, Role::Div);
+        if !lines.is_empty() {
+            self.tag(&mut lines, div, Role::P);
+        }
+        if !body.is_empty() {
+            self.tag(&mut body, div, Role::P);
+        }
+        if !lines.is_empty() && !body.is_empty() {
+            lines.push(gap(4.0));
+        }
+        lines.extend(body);
+        let row = Row {
+            cells: vec![Cell {
+                x,
+                width,
+                align_right: false,
+                lines,
+            }],
+            pad_top: style::NOTICE_PAD,
+            pad_bottom: style::NOTICE_PAD,
+            min_height: 0.0,
+            deco: Deco::Notice,
+            split: PARAGRAPH,
+        };
+        self.push(Chunk::new(row, style::BLOCK_SPACE + 3.0));
+    }
+
+    fn facts(&mut self, facts: &[Fact], space_before: f32) {
+        let label_width = (self.width * 0.34).min(200.0);
+        let table = (!facts.is_empty()).then(|| self.elem(ROOT, Role::Table));
+        for (i, fact) in facts.iter().enumerate() {
+            let mut label = self.cell(
+                0.0,
+                label_width - 10.0,
+                &fact.label,
+                Set::new(FaceId::Bold, style::BODY, style::INK),
+            );
+            let mut value = self.cell(
+                label_width,
+                self.width - label_width,
+                &fact.value,
+                Set::new(FaceId::Regular, style::BODY, style::INK),
+            );
+            let tr = self.elem(table.unwrap_or(ROOT), Role::TR);
+            self.tag(&mut label.lines, tr, Role::ThRow);
+            self.tag(&mut value.lines, tr, Role::TD);
+            let row = Row {
+                cells: vec![label, value],
+                pad_top: 4.0,
+                pad_bottom: 4.0,
+                min_height: 0.0,
+                deco: Deco::Underline {
+                    colour: style::RULE,
+                    thickness: 0.5,
+                },
+                split: Split::WhenTallerThanPage,
+            };
+            self.push(Chunk::new(row, if i == 0 { space_before } else { 0.0 }));
+        }
+    }
+
+    fn bullets(&mut self, items: &[String]) {
+        let mut list = None;
+        for (i, item) in items.iter().enumerate() {
+            let set = Set::new(FaceId::Regular, style::BODY, style::INK);
+            let mut text = self.cell(style::INDENT, self.width - style::INDENT, item, set);
+            if text.lines.is_empty() {
+                continue;
+            }
+            let l = *list.get_or_insert_with(|| self.tree.add(ROOT, Role::L));
+            let li = self.elem(l, Role::LI);
+            let mut bullet = Cell {
+                x: 3.0,
+                width: style::INDENT - 3.0,
+                align_right: false,
+                lines: self.lines("•", set, 20.0),
+            };
+            self.tag(&mut bullet.lines, li, Role::Lbl);
+            self.tag(&mut text.lines, li, Role::LBody);
+            let row = Row {
+                cells: vec![bullet, text],
+                pad_top: 0.0,
+                pad_bottom: 0.0,
+                min_height: 0.0,
+                deco: Deco::None,
+                split: PARAGRAPH,
+            };
+            let space = if i == 0 {
+                style::BLOCK_SPACE
+            } else {
+                style::ITEM_SPACE
+            };
+            self.push(Chunk::new(row, space));
+        }
+    }
+
+    fn bar_chart(&mut self, chart: &BarChart) {
+        let start = self.chunks.len();
+        let label_width = self.width * 0.34;
+        let track_x = label_width + style::BAR_GAP;
+        let track_width = self.width * 0.28;
+        let value_x = track_x + track_width + style::BAR_GAP;
+        let value_width = self.width - value_x;
+        let ty = style::TABLE;
+
+        let set = Set::new(FaceId::Bold, style::BODY, style::INK);
+        let mut caption = self.cell(0.0, self.width, &chart.caption, set);
+        if caption.lines.is_empty() && chart.bars.is_empty() {
+            return;
+        }
+        // The chart is read as a table of bars and their values in words; the drawing is an
+        // artifact.
+        let table = self.elem(ROOT, Role::Table);
+        if !caption.lines.is_empty() {
+            self.tag(&mut caption.lines, table, Role::Caption);
+            let mut row = Row::text(caption, Split::Never);
+            row.pad_bottom = 2.0;
+            let mut chunk = Chunk::new(row, style::BLOCK_SPACE + 3.0);
+            chunk.keep_with_next = true;
+            self.push(chunk);
+        }
+        // The scale over the tracks.
+        let scale = |text: &str, x: f32, right: bool, b: &Self| Cell {
+            x,
+            width: 40.0,
+            align_right: right,
+            lines: b.lines(
+                text,
+                Set::new(FaceId::Regular, style::SMALL, style::INK_SOFT),
+                60.0,
+            ),
+        };
+        let scale_row = Row {
+            cells: vec![
+                scale("0%", track_x, false, self),
+                scale("50%", track_x + track_width / 2.0 - 12.0, false, self),
+                scale("100%", track_x + track_width - 40.0, true, self),
+            ],
+            pad_top: 0.0,
+            pad_bottom: 1.0,
+            min_height: 0.0,
+            deco: Deco::None,
+            split: Split::Never,
+        };
+        let mut chunk = Chunk::new(scale_row, 2.0);
+        chunk.keep_with_next = true;
+        self.push(chunk);
+
+        let mut tones: Vec<Tone> = Vec::new();
+        let mut any_marker = false;
+        for bar in &chart.bars {
+            let set = Set::new(FaceId::Regular, ty, style::INK);
+            let mut label = self.cell(0.0, label_width, &bar.label, set);
+            let set = Set::new(FaceId::Bold, ty, style::INK);
+            let mut value = self.cell(value_x, value_width, &bar.value_label, set);
+            if let Some(m) = &bar.marker {
+                any_marker = true;
+                let text = format!("▼ {}", self.clean(&m.label));
+                let set = Set::new(FaceId::Regular, style::SMALL, style::INK_SOFT);
+                // A space between the value and the marker, for text taken from the PDF.
+                if let Some(last) = value.lines.last_mut() {
+                    last.text.push(' ');
+                }
+                value.lines.extend(self.lines(&text, set, value_width));
+            }
+            let tr = self.elem(table, Role::TR);
+            self.tag(&mut label.lines, tr, Role::ThRow);
+            self.tag(&mut value.lines, tr, Role::TD);
+            if bar.percent.is_some() && !tones.contains(&bar.tone) {
+                tones.push(bar.tone);
+            }
+            let row = Row {
+                cells: vec![label, value],
+                pad_top: 6.0,
+                pad_bottom: 6.0,
+                min_height: style::BAR_HEIGHT + 20.0,
+                deco: Deco::Bar(BarDeco {
+                    x: track_x,
+                    width: track_width,
+                    percent: bar.percent.filter(|p| p.is_finite()).map(|p| p as f32),
+                    tone: bar.tone,
+                    marker: bar
+                        .marker
+                        .as_ref()
+                        .map(|m| m.percent)
+                        .filter(|p| p.is_finite())
+                        .map(|p| p as f32),
+                }),
+                split: Split::WhenTallerThanPage,
+            };
+            self.push(Chunk::new(row, 0.0));
+        }
+        self.chart_key(&tones, any_marker);
+        self.keep_together(start);
+    }
+
+    /// Keeps a chart's chunks (from `start` on) together when the chart is short (under 40%
+    /// of a page); a longer one may break between bars, but never leaves its caption with fewer
+    /// than two bars or its key with fewer than two.
+    fn keep_together(&mut self, start: usize) {
+        let chunks = &mut self.chunks[start..];
+        let height: f32 = chunks
+            .iter()
+            .enumerate()
+            .map(|(i, c)| c.row.height() + if i > 0 { c.space_before } else { 0.0 })
+            .sum();
+        let last = chunks.len().saturating_sub(1);
+        if height <= self.height * 0.4 {
+            for chunk in &mut chunks[..last] {
+                chunk.keep_with_next = true;
+            }
+            return;
+        }
+        let bars: Vec<usize> = chunks
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| matches!(c.row.deco, Deco::Bar(_)))
+            .map(|(i, _)| i)
+            .collect();
+        if let (Some(&first), Some(&final_bar)) = (bars.first(), bars.last()) {
+            chunks[first].keep_with_next = true;
+            for chunk in &mut chunks[final_bar.saturating_sub(1).max(first)..last] {
+                chunk.keep_with_next = true;
+            }
+        }
+    }
+
+    /// The key under a chart: each tone's swatch and name, and the marker.
+    fn chart_key(&mut self, tones: &[Tone], marker: bool) {
+        let order = [Tone::Green, Tone::Amber, Tone::Red, Tone::Neutral];
+        let mut entries: Vec<(Swatch, &str)> = order
+            .iter()
+            .filter(|t| tones.contains(t))
+            .map(|&t| (Swatch::Tone(t), style::tone_style(t).key))
+            .collect();
+        if marker {
+            entries.push((Swatch::Marker, "Comparison marker"));
+        }
+        if entries.is_empty() {
+            return;
+        }
+        let key_label = "Key:";
+        let mut x = self.fonts.bold.width(key_label, style::SMALL.size) + 8.0;
+        let mut rows: Vec<KeyRow> = vec![(
+            vec![Cell {
+                x: 0.0,
+                width: x,
+                align_right: false,
+                lines: self.lines(
+                    key_label,
+                    Set::new(FaceId::Bold, style::SMALL, style::INK),
+                    x + 10.0,
+                ),
+            }],
+            Vec::new(),
+        )];
+        let start_x = x;
+        for (swatch, text) in entries {
+            let text_width = self.fonts.regular.width(text, style::SMALL.size) + 2.0;
+            let entry_width = 22.0 + text_width + 14.0;
+            if x + entry_width > self.width && x > start_x {
+                rows.push((Vec::new(), Vec::new()));
+                x = start_x;
+            }
+            if let Some((cells, swatches)) = rows.last_mut() {
+                swatches.push((x, swatch));
+                cells.push(Cell {
+                    x: x + 22.0,
+                    width: text_width,
+                    align_right: false,
+                    lines: self.lines(
+                        text,
+                        Set::new(FaceId::Regular, style::SMALL, style::INK),
+                        text_width + 1.0,
+                    ),
+                });
+            }
+            x += entry_width;
+        }
+        for (i, (cells, swatches)) in rows.into_iter().enumerate() {
+            let row = Row {
+                cells,
+                pad_top: 2.0,
+                pad_bottom: 2.0,
+                min_height: 0.0,
+                deco: Deco::Key(swatches),
+                split: Split::Never,
+            };
+            self.push(Chunk::new(row, if i == 0 { 6.0 } else { 0.0 }));
+        }
+    }
+
+    fn table(&mut self, table: &Table) {
+        let columns = table
+            .columns
+            .len()
+            .max(table.rows.iter().map(Vec::len).max().unwrap_or(0));
+        if columns == 0 {
+            return;
+        }
+        let weights: Vec<f32> = (0..columns)
+            .map(|i| {
+                table
+                    .columns
+                    .get(i)
+                    .map_or(1.0, |c| f32::from(c.width.max(1)))
+            })
+            .collect();
+        let headings: Vec<String> = (0..columns)
+            .map(|i| table.columns.get(i).map_or("", |c| c.heading.as_str()))
+            .map(|h| self.clean(h))
+            .collect();
+        let rows: Vec<Vec<String>> = table
+            .rows
+            .iter()
+            .map(|cells| {
+                let mut texts: Vec<String> =
+                    cells.iter().take(columns).map(|c| self.clean(c)).collect();
+                texts.resize(columns, String::new());
+                texts
+            })
+            .collect();
+        // The widest word in each column, so that words break between characters only when
+        // the table cannot be arranged otherwise.
+        let ty = style::TABLE.size;
+        let widest = |texts: &mut dyn Iterator<Item = (&String, FaceId)>| -> f32 {
+            texts
+                .flat_map(|(t, face)| t.split_whitespace().map(move |w| (w, face)))
+                .map(|(w, face)| self.fonts.face(face).width(w, ty))
+                .fold(0.0, f32::max)
+        };
+        let minimums: Vec<f32> = (0..columns)
+            .map(|i| {
+                let mut texts = std::iter::once((&headings[i], FaceId::Bold))
+                    .chain(rows.iter().map(|r| (&r[i], FaceId::Regular)));
+                widest(&mut texts) + 2.0 * style::CELL_PAD_X + 1.0
+            })
+            .collect();
+        let mut edges = vec![0.0];
+        for w in column_widths(&weights, &minimums, self.width) {
+            let last = edges.last().copied().unwrap_or(0.0);
+            edges.push(last + w);
+        }
+
+        let table_elem = self.elem(ROOT, Role::Table);
+        let caption_text = self.clean(&table.caption);
+        if !caption_text.trim().is_empty() {
+            let set = Set::new(FaceId::Bold, style::BODY, style::INK);
+            let mut lines = self.lines(&caption_text, set, self.width);
+            self.tag(&mut lines, table_elem, Role::Caption);
+            let mut row = Row::text(
+                Cell {
+                    x: 0.0,
+                    width: self.width,
+                    align_right: false,
+                    lines,
+                },
+                Split::Never,
+            );
+            row.pad_bottom = 4.0;
+            let mut chunk = Chunk::new(row, style::BLOCK_SPACE + 3.0);
+            chunk.keep_with_next = true;
+            self.push(chunk);
+        }
+
+        let head = self.elem(table_elem, Role::THead);
+        let header = self.table_row(&edges, &headings, head, true);
+        let mut repeat = Vec::new();
+        if !caption_text.trim().is_empty() {
+            let continued = format!("{} (continued)", caption_text.trim());
+            let set = Set::new(FaceId::Bold, style::SMALL, style::INK_SOFT);
+            let lines = self.lines(&continued, set, self.width);
+            let mut row = Row::text(
+                Cell {
+                    x: 0.0,
+                    width: self.width,
+                    align_right: false,
+                    lines,
+                },
+                Split::Never,
+            );
+            row.pad_bottom = 3.0;
+            repeat.push(row);
+        }
+        repeat.push(header.clone());
+        let repeat: Rc<[Row]> = Rc::from(repeat);
+
+        let mut chunk = Chunk::new(header, 0.0);
+        chunk.keep_with_next = !table.rows.is_empty();
+        self.push(chunk);
+        let body = (!rows.is_empty()).then(|| self.elem(table_elem, Role::TBody));
+        for texts in &rows {
+            let row = self.table_row(&edges, texts, body.unwrap_or(table_elem), false);
+            let mut chunk = Chunk::new(row, 0.0);
+            chunk.repeat = Some(repeat.clone());
+            self.push(chunk);
+        }
+        if let Some(note) = &table.note {
+            let set = Set::new(FaceId::Regular, style::SMALL, style::INK_SOFT);
+            let mut cell = self.cell(0.0, self.width, note, set);
+            if !cell.lines.is_empty() {
+                self.tag(&mut cell.lines, ROOT, Role::P);
+                self.push(Chunk::new(Row::text(cell, PARAGRAPH), 5.0));
+            }
+        }
+    }
+
+    /// One table row of already-clean texts, a `TR` under `group` (the head or the body).
+    fn table_row(&mut self, edges: &[f32], texts: &[String], group: usize, header: bool) -> Row {
+        let (face, role) = if header {
+            (FaceId::Bold, Role::ThColumn)
+        } else {
+            (FaceId::Regular, Role::TD)
+        };
+        let tr = self.elem(group, Role::TR);
+        let cells = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let x = edges[i] + style::CELL_PAD_X;
+                let width = (edges[i + 1] - edges[i] - 2.0 * style::CELL_PAD_X).max(1.0);
+                let mut lines = self.lines(text, Set::new(face, style::TABLE, style::INK), width);
+                self.tag(&mut lines, tr, role);
+                Cell {
+                    x,
+                    width,
+                    align_right: false,
+                    lines,
+                }
+            })
+            .collect();
+        Row {
+            cells,
+            pad_top: style::CELL_PAD_Y,
+            pad_bottom: style::CELL_PAD_Y,
+            min_height: style::TABLE.leading + 2.0 * style::CELL_PAD_Y,
+            deco: Deco::Table {
+                edges: edges.to_vec(),
+                header,
+            },
+            split: Split::WhenTallerThanPage,
+        }
+    }
+
+    fn cover(&mut self, cover: &Cover) {
+        let band = Row {
+            cells: Vec::new(),
+            pad_top: 0.0,
+            pad_bottom: 0.0,
+            min_height: 40.0,
+            deco: Deco::Band,
+            split: Split::Never,
+        };
+        self.push(Chunk::new(band, 0.0));
+        let set = Set::new(FaceId::Bold, style::COVER_TITLE, style::INK);
+        let mut title = self.cell(0.0, self.width, &cover.title, set);
+        if !title.lines.is_empty() {
+            self.tag(&mut title.lines, ROOT, Role::H1);
+        }
+        self.push(Chunk::new(
+            Row::text(title, Split::WhenTallerThanPage),
+            60.0,
+        ));
+        let set = Set::new(FaceId::Regular, style::COVER_SUBTITLE, style::INK_SOFT);
+        let mut subtitle = self.cell(0.0, self.width, &cover.subtitle, set);
+        if !subtitle.lines.is_empty() {
+            self.tag(&mut subtitle.lines, ROOT, Role::P);
+        }
+        self.push(Chunk::new(
+            Row::text(subtitle, Split::WhenTallerThanPage),
+            12.0,
+        ));
+        self.facts(&cover.facts, 40.0);
+        let set = Set::new(FaceId::Regular, style::SMALL, style::INK_SOFT);
+        let mut statement = self.cell(0.0, self.width, &cover.statement, set);
+        if !statement.lines.is_empty() {
+            self.tag(&mut statement.lines, ROOT, Role::P);
+            self.push(Chunk::new(Row::text(statement, PARAGRAPH), 40.0));
+        }
+        self.break_next = true;
+    }
+}
+
+/// Column widths summing to `total`: shares of `total` by `weights`, then columns narrower
+/// than their `minimums` (the widest word, capped at half the table) widen, taking the room
+/// from columns that have more than their minimum, in proportion to what they can spare.
+fn column_widths(weights: &[f32], minimums: &[f32], total: f32) -> Vec<f32> {
+    let sum: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
+    let mut widths: Vec<f32> = weights.iter().map(|w| total * w / sum).collect();
+    let minimums: Vec<f32> = minimums.iter().map(|m| m.min(total / 2.0)).collect();
+    let deficit: f32 = widths
+        .iter()
+        .zip(&minimums)
+        .map(|(w, m)| (m - w).max(0.0))
+        .sum();
+    let slack: f32 = widths
+        .iter()
+        .zip(&minimums)
+        .map(|(w, m)| (w - m).max(0.0))
+        .sum();
+    if deficit <= 0.0 || slack <= 0.0 {
+        return widths;
+    }
+    let moved = deficit.min(slack);
+    for (w, m) in widths.iter_mut().zip(&minimums) {
+        if *w < *m {
+            *w += (m - *w) * moved / deficit;
+        } else {
+            *w -= (*w - m) * moved / slack;
+        }
+    }
+    widths
+}
+
+/// A row of a chart's key: its text cells and its swatches with their positions.
+type KeyRow = (Vec<Cell>, Vec<(f32, Swatch)>);
+
+/// An empty line of `height` points, for space inside a cell.
+fn gap(height: f32) -> Line {
+    Line {
+        text: String::new(),
+        face: FaceId::Regular,
+        size: 1.0,
+        leading: height,
+        colour: style::INK,
+        tag: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_share_the_width_by_weight() {
+        let widths = column_widths(&[2.0, 1.0, 1.0], &[10.0, 10.0, 10.0], 400.0);
+        assert_eq!(widths, [200.0, 100.0, 100.0]);
+    }
+
+    #[test]
+    fn a_column_narrower_than_its_widest_word_takes_room_from_the_others() {
+        let widths = column_widths(&[6.0, 1.0], &[50.0, 80.0], 350.0);
+        assert!((widths[1] - 80.0).abs() < 0.01, "{widths:?}");
+        assert!((widths.iter().sum::<f32>() - 350.0).abs() < 0.01);
+        // When every column needs more than there is, the shares shrink but still add up.
+        let widths = column_widths(&[1.0, 1.0], &[300.0, 300.0], 400.0);
+        assert!((widths.iter().sum::<f32>() - 400.0).abs() < 0.01);
+    }
+}

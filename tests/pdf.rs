@@ -1,0 +1,492 @@
+//! PDF content tests: reports are rendered, then checked with the tools a reader's machine
+//! would use (qpdf for structure, poppler's pdftotext, pdfinfo and pdffonts for what is on the
+//! pages). Text is compared after extraction, never bytes.
+//!
+//! Needs Debian's `qpdf` and `poppler-utils`. A missing tool fails the test with a message that
+//! says what to install; it never skips.
+
+#![cfg(feature = "pdf")]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mhsw::definition::Tone;
+use mhsw::pdf::sample::{plan_action, sample_full_report, sample_plan_report, SECTIONS};
+use mhsw::pdf::{render_pdf, PdfOutput};
+use mhsw::report::{
+    Bar, BarChart, Block, Column, Cover, Meta, Orientation, Report, Table, TextStyle,
+};
+
+/// Runs a tool and returns its standard output; fails the test if it is missing or fails.
+fn tool(name: &str, args: &[&str]) -> String {
+    let output = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!(
+            "`{name}` could not be run ({e}). The PDF tests need Debian's qpdf and \
+             poppler-utils: apt-get install -y qpdf poppler-utils"
+        )
+    });
+    assert!(
+        output.status.success(),
+        "`{name} {}` failed: {}{}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Renders `report` into the test output folder as `name.pdf`.
+fn render(report: &Report, name: &str) -> (PathBuf, PdfOutput) {
+    let out = render_pdf(report).expect("the report renders");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pdf-tests");
+    std::fs::create_dir_all(&dir).expect("output folder");
+    let path = dir.join(format!("{name}.pdf"));
+    std::fs::write(&path, &out.bytes).expect("PDF written");
+    (path, out)
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("UTF-8 path")
+}
+
+/// `qpdf --check` passes.
+fn assert_valid(path: &Path) {
+    let out = tool("qpdf", &["--check", path_str(path)]);
+    assert!(
+        out.contains("No syntax or stream encoding errors found"),
+        "qpdf --check: {out}"
+    );
+}
+
+/// The text of one page (from 1) in content order.
+fn page_text(path: &Path, page: usize) -> String {
+    let n = page.to_string();
+    tool(
+        "pdftotext",
+        &[
+            "-raw",
+            "-enc",
+            "UTF-8",
+            "-f",
+            &n,
+            "-l",
+            &n,
+            path_str(path),
+            "-",
+        ],
+    )
+}
+
+/// The text of every page, in content order.
+fn pages_text(path: &Path, pages: usize) -> Vec<String> {
+    (1..=pages).map(|p| page_text(path, p)).collect()
+}
+
+/// Collapses every run of whitespace to one space.
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A page's text without the footer (the footer text and "Page x of y", drawn last).
+fn body_text(page: &str, footer: &str) -> String {
+    let text = normalise(page);
+    let footer = normalise(footer);
+    let text = match text.rfind(" Page ") {
+        Some(i) => &text[..i],
+        None => text.as_str(),
+    };
+    text.trim_end_matches(footer.as_str()).trim().to_string()
+}
+
+fn info(path: &Path) -> String {
+    tool("pdfinfo", &[path_str(path)])
+}
+
+#[test]
+fn the_full_audit_report_is_valid_and_says_everything() {
+    let report = sample_full_report();
+    let (path, out) = render(&report, "full-audit");
+    assert_valid(&path);
+    assert_eq!(out.replaced_characters, 0);
+    let pages = pages_text(&path, out.pages);
+    let all = normalise(&pages.concat());
+
+    for (i, title) in SECTIONS.iter().enumerate() {
+        assert!(all.contains(&format!("{}. {title}", i + 1)), "{title}");
+    }
+    for words in [
+        "Summary",
+        "Improvement plan",
+        "What happens next",
+        "Amber, partly achieved",
+        "Green, achieved",
+        "Red, not yet achieved",
+        "Nothing scorable yet",
+        "Last cycle:",
+        "Key:",
+        "What this report is, and is not",
+        "Mental health social work self-assessment 2026",
+    ] {
+        assert!(all.contains(words), "missing {words:?}");
+    }
+    for i in 1..=30 {
+        let action = plan_action(i);
+        assert!(all.contains(&action), "plan row {i} missing: {action}");
+    }
+    for welsh in ["Ngŵyl", "Nhŵr y Dŵr", "Nhŷ’r", "ŷd"] {
+        assert!(all.contains(welsh), "Welsh {welsh:?} lost");
+    }
+    for (n, page) in pages.iter().enumerate() {
+        let expected = format!("Page {} of {}", n + 1, out.pages);
+        assert!(page.contains(&expected), "page {}: no {expected:?}", n + 1);
+        assert!(
+            normalise(page).contains("North Team, Anytown Council"),
+            "page {}: no footer",
+            n + 1
+        );
+    }
+}
+
+#[test]
+fn metadata_language_and_fonts_are_set() {
+    let report = sample_full_report();
+    let (path, _) = render(&report, "metadata");
+    let info = info(&path);
+    for line in [
+        "Title:           North Team: mental health social work self-assessment 2026",
+        "Author:          North Team, Anytown Council",
+        "Subject:         Mental health social work organisational self-assessment",
+        "Keywords:        mental health, social work, audit, improvement plan",
+        "Page size:       595.276 x 841.89 pts (A4)",
+    ] {
+        assert!(info.contains(line), "pdfinfo lacks {line:?}:\n{info}");
+    }
+    let json = tool("qpdf", &["--json", "--json-key=qpdf", path_str(&path)]);
+    assert!(json.contains("\"/Lang\": \"u:en-GB\""), "no /Lang en-GB");
+    assert!(json.contains("\"/DisplayDocTitle\": true"));
+    assert!(json.contains("\"/Outlines\""));
+    let fonts = tool("pdffonts", &[path_str(&path)]);
+    let embedded = fonts
+        .lines()
+        .filter(|l| l.contains("DejaVuSans") && l.contains(" yes "))
+        .count();
+    assert_eq!(embedded, 2, "both faces embedded:\n{fonts}");
+}
+
+#[test]
+fn the_pdf_is_tagged_in_reading_order_with_page_furniture_as_artifacts() {
+    let report = sample_full_report();
+    let (path, _) = render(&report, "tagged");
+    assert!(info(&path).contains("Tagged:          yes"));
+    let tree = tool("pdfinfo", &["-struct-text", path_str(&path)]);
+    let flat = normalise(&tree);
+    for expected in [
+        "Document H1 (block) \"Mental health social work self-assessment 2026\"",
+        "H1 (block) \"Summary\"",
+        "H1 (block) \"1. Leadership and governance\"",
+        "TH: /Scope /Row \"Overall score\" TD \"58%: Amber, partly achieved\"",
+        "Caption \"Score by section, with last cycle's score marked\"",
+        "TH: /Scope /Row \"Leadership and governance\" TD \"31%: Red, not yet achieved ▼ Last cycle: 19%\"",
+        "THead TR TH: /Scope /Column \"Action\"",
+        "L (block) LI (block) Lbl (block) \"•\" LBody (block) \"The principal social worker takes this report to the board in January 2027.\"",
+        "BlockQuote P (block) \"Mae goruchwyliaeth ar gael yn Gymraeg",
+    ] {
+        assert!(flat.contains(expected), "structure lacks {expected:?}");
+    }
+    let action = format!("TD \"{}\"", plan_action(30));
+    assert!(flat.contains(&action), "structure lacks {action}");
+    // Footers, page numbers and repeated headers are artifacts, not content.
+    for artifact in [
+        "Page 1 of",
+        "(continued)",
+        "Key:",
+        "Anytown Council: organisational",
+    ] {
+        assert!(
+            !flat.contains(artifact),
+            "{artifact:?} is tagged as content"
+        );
+    }
+    // The plan table's header is read once, though drawn on three pages.
+    assert_eq!(flat.matches("\"Action\"").count(), 1);
+}
+
+#[test]
+fn a_long_free_text_answer_appears_whole_across_pages() {
+    let mut text = String::new();
+    let mut n = 0;
+    while text.len() < 20_000 {
+        n += 1;
+        text.push_str(&format!(
+            "Sentence {n} of the answer: supervision took place, was recorded and covered \
+             caseload, wellbeing and ŵyr ŷd reflection. "
+        ));
+        if n % 9 == 0 {
+            text.push_str("\n\n");
+        }
+    }
+    let footer = "Free text test";
+    let report = Report {
+        meta: meta("Free text"),
+        footer: footer.to_string(),
+        orientation: Orientation::Portrait,
+        cover: None,
+        blocks: vec![
+            Block::Heading {
+                level: 2,
+                text: "What supervision looks like here".to_string(),
+            },
+            Block::Paragraph {
+                text: text.clone(),
+                style: TextStyle::Quote,
+            },
+            Block::Paragraph {
+                text: "The end.".to_string(),
+                style: TextStyle::Normal,
+            },
+        ],
+    };
+    let (path, out) = render(&report, "free-text");
+    assert_valid(&path);
+    assert!(out.pages >= 5, "{} pages", out.pages);
+    let bodies: Vec<String> = pages_text(&path, out.pages)
+        .iter()
+        .map(|p| body_text(p, footer))
+        .collect();
+    let joined = bodies.join(" ");
+    assert!(
+        joined.contains(&normalise(&text)),
+        "the answer is not whole in the PDF"
+    );
+    assert!(joined.ends_with("The end."));
+}
+
+#[test]
+fn table_headers_repeat_after_a_page_break() {
+    let report = sample_plan_report();
+    let (path, out) = render(&report, "plan-landscape");
+    assert_valid(&path);
+    assert!(out.pages >= 3, "{} pages", out.pages);
+    let pages = pages_text(&path, out.pages);
+    let header = "Action Owner Due Status From";
+    for (n, page) in pages.iter().enumerate() {
+        let text = normalise(page);
+        assert!(text.contains(header), "page {}: no header row", n + 1);
+        if n > 0 {
+            assert!(
+                text.starts_with(&format!(
+                    "Improvement plan: 30 actions (continued) {header}"
+                )),
+                "page {} does not start with the repeated caption and header: {}",
+                n + 1,
+                &text[..80.min(text.len())]
+            );
+        }
+    }
+    let all = normalise(&pages.concat());
+    for i in 1..=30 {
+        assert!(all.contains(&plan_action(i)), "row {i}");
+    }
+}
+
+#[test]
+fn landscape_pages_are_landscape() {
+    let (path, _) = render(&sample_plan_report(), "landscape");
+    let info = info(&path);
+    assert!(
+        info.contains("Page size:       841.89 x 595.276 pts (A4)"),
+        "{info}"
+    );
+}
+
+#[test]
+fn a_report_for_an_empty_audit_is_valid() {
+    let report = Report {
+        meta: meta("Empty audit"),
+        footer: "Empty audit, 22 November 2026".to_string(),
+        orientation: Orientation::Portrait,
+        cover: Some(Cover {
+            title: "Empty audit".to_string(),
+            subtitle: String::new(),
+            facts: vec![],
+            statement: String::new(),
+        }),
+        blocks: vec![
+            Block::Heading {
+                level: 1,
+                text: "Summary".to_string(),
+            },
+            Block::Paragraph {
+                text: "No questions have been answered yet.".to_string(),
+                style: TextStyle::Normal,
+            },
+            Block::BarChart(BarChart {
+                caption: String::new(),
+                bars: vec![],
+            }),
+            Block::Table(Table {
+                caption: String::new(),
+                columns: vec![],
+                rows: vec![],
+                note: None,
+            }),
+            Block::Bullets(vec![]),
+            Block::Facts(vec![]),
+            Block::PageBreak,
+        ],
+    };
+    let (path, out) = render(&report, "empty");
+    assert_valid(&path);
+    assert_eq!(out.pages, 2);
+    let text = normalise(&pages_text(&path, 2).concat());
+    assert!(text.contains("No questions have been answered yet."));
+    assert!(text.contains("Page 2 of 2"));
+
+    let bare = Report {
+        meta: meta(""),
+        footer: String::new(),
+        orientation: Orientation::Portrait,
+        cover: None,
+        blocks: vec![],
+    };
+    let (path, out) = render(&bare, "bare");
+    assert_valid(&path);
+    assert_eq!(out.pages, 1);
+}
+
+#[test]
+fn characters_outside_the_font_are_replaced_and_counted() {
+    let report = Report {
+        meta: meta("Replacement 漢字"),
+        footer: "Footer 👍".to_string(),
+        orientation: Orientation::Portrait,
+        cover: None,
+        blocks: vec![
+            Block::Paragraph {
+                text: "Thumbs up 👍🏽, family 👩‍👩‍👧, kanji 漢字, Welsh ŵ ŷ kept.".to_string(),
+                style: TextStyle::Normal,
+            },
+            Block::Table(Table {
+                caption: "Table ☃".to_string(),
+                columns: vec![Column::new("A", 1)],
+                rows: vec![vec!["Ж".to_string()]],
+                note: None,
+            }),
+        ],
+    };
+    let (path, out) = render(&report, "replaced");
+    assert_valid(&path);
+    // 👍🏽, 👩‍👩‍👧, 漢, 字, ☃ (caption counted once though drawn once), Ж, and the footer's 👍.
+    assert_eq!(out.replaced_characters, 7);
+    let text = normalise(&page_text(&path, 1));
+    assert!(text.contains("Thumbs up \u{FFFD}, family \u{FFFD}, kanji \u{FFFD}\u{FFFD}"));
+    assert!(text.contains("Welsh ŵ ŷ kept."));
+}
+
+#[test]
+fn a_table_row_taller_than_a_page_is_split_without_loss() {
+    let long: String = (1..=700).map(|i| format!("word{i} ")).collect();
+    let report = Report {
+        meta: meta("Tall row"),
+        footer: "Tall row".to_string(),
+        orientation: Orientation::Portrait,
+        cover: None,
+        blocks: vec![Block::Table(Table {
+            caption: "Tall".to_string(),
+            columns: vec![Column::new("Item", 1), Column::new("Evidence", 3)],
+            rows: vec![
+                vec!["short".to_string(), "short".to_string()],
+                vec!["long".to_string(), long.clone()],
+                vec!["after".to_string(), "after".to_string()],
+            ],
+            note: None,
+        })],
+    };
+    let (path, out) = render(&report, "tall-row");
+    assert_valid(&path);
+    assert!(out.pages >= 2);
+    let all = normalise(&pages_text(&path, out.pages).concat());
+    for i in 1..=700 {
+        assert!(all.contains(&format!("word{i} ")), "word{i} lost");
+    }
+    assert!(all.contains("after after"));
+}
+
+#[test]
+fn bars_keep_their_words_when_values_are_odd() {
+    let report = Report {
+        meta: meta("Odd bars"),
+        footer: "Odd bars".to_string(),
+        orientation: Orientation::Portrait,
+        cover: None,
+        blocks: vec![Block::BarChart(BarChart {
+            caption: "Odd values".to_string(),
+            bars: [
+                Some(-5.0),
+                Some(0.0),
+                Some(100.0),
+                Some(250.0),
+                Some(f64::NAN),
+                None,
+            ]
+            .into_iter()
+            .enumerate()
+            .map(|(i, percent)| Bar {
+                label: format!("Bar {i}"),
+                percent,
+                value_label: format!("Value {i} in words"),
+                tone: Tone::Neutral,
+                marker: None,
+            })
+            .collect(),
+        })],
+    };
+    let (path, _) = render(&report, "odd-bars");
+    assert_valid(&path);
+    let text = normalise(&page_text(&path, 1));
+    for i in 0..6 {
+        assert!(text.contains(&format!("Value {i} in words")));
+    }
+}
+
+#[test]
+fn the_report_json_round_trips_through_the_command_line() {
+    let report = sample_full_report();
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pdf-tests");
+    std::fs::create_dir_all(&dir).expect("folder");
+    let json = dir.join("full.json");
+    std::fs::write(&json, serde_json::to_string(&report).expect("json")).expect("written");
+    let pdf = dir.join("cli.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_mhsw"))
+        .args(["report", "--from-report-json"])
+        .arg(&json)
+        .arg("-o")
+        .arg(&pdf)
+        .output()
+        .expect("mhsw runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("pages,") && said.contains("bytes, 0 characters replaced"));
+    assert_valid(&pdf);
+
+    let bad = Command::new(env!("CARGO_BIN_EXE_mhsw"))
+        .args(["report", "--from-report-json", "/nonexistent.json", "-o"])
+        .arg(&pdf)
+        .output()
+        .expect("mhsw runs");
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+fn meta(title: &str) -> Meta {
+    Meta {
+        title: title.to_string(),
+        author: "Test".to_string(),
+        subject: "Test".to_string(),
+        keywords: vec!["test".to_string()],
+        language: "en-GB".to_string(),
+    }
+}
