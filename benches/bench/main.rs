@@ -174,10 +174,7 @@ fn print_table(rows: &[Row]) {
     };
     println!();
     println!("{}", line(&header.map(String::from)).trim_end());
-    println!(
-        "{}",
-        "-".repeat(widths.iter().sum::<usize>() + 6 + widths[3])
-    );
+    println!("{}", "-".repeat(widths.iter().sum::<usize>() + 6));
     for c in &cells {
         println!("{}", line(c).trim_end());
     }
