@@ -2,12 +2,14 @@
 //! wording and order cannot drift apart.
 //!
 //! Owns: the document model (metadata, cover, a flat list of blocks). Builders that turn scores,
-//! plans and feedback into a `Report` live in submodules; renderers (the app's HTML, [`crate::pdf`])
+//! plans and feedback into a `Report` live in submodules; renderers (the app's HTML, `crate::pdf`)
 //! only draw what is here and never decide content.
 //! Must not touch: fonts, pages, pixels or HTML.
 
 pub mod audit;
 pub mod feedback;
+mod for_work;
+pub use for_work::{report_for_work, Context};
 mod parts;
 pub mod plan;
 pub mod statement;

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use mhsw::benchmark::{cycle, peers};
+use mhsw::benchmark::peers;
 use mhsw::definition::{Definition, ToolKind};
 use mhsw::ids::WorkId;
 use mhsw::report::Report;
@@ -16,69 +16,27 @@ use crate::edges::{clock, files, pdf_worker, storage};
 use crate::route::Route;
 use crate::state::AppState;
 
-/// Builds the report for a piece of work, with its comparisons.
+/// Builds the report for a piece of work, with its comparisons (the core decides the content).
 pub fn build_report(
     definition: &Definition,
     work: &Work,
     previous: Option<&Work>,
     peer_set: Option<&peers::PeerSet>,
     state: &AppState,
+    plan_only: bool,
 ) -> Report {
-    let today = clock::today();
-    match definition.kind {
-        ToolKind::Audit => {
-            let scores = mhsw::scoring::score(definition, &work.responses);
-            let comparison = previous.and_then(|p| {
-                cycle::compare_works(definition, work, p)
-                    .ok()
-                    .map(|c| (p, c))
-            });
-            let peer_comparison =
-                peer_set.and_then(|set| peers::compare_with_peers(&scores, set, None, None).ok());
-            mhsw::report::audit::audit_report(&mhsw::report::audit::AuditReportInput {
-                definition,
-                work,
-                scores: &scores,
-                previous: comparison
-                    .as_ref()
-                    .map(|(p, c)| mhsw::report::audit::PreviousCycle {
-                        work: p,
-                        comparison: c,
-                    }),
-                peers: peer_comparison.as_ref(),
-                today,
-            })
-        }
-        ToolKind::Feedback => {
-            let summary = mhsw::aggregate::summarise_work(definition, work);
-            mhsw::report::feedback::feedback_report(definition, work, &summary, today)
-        }
-        ToolKind::Statement => {
-            let latest = latest_audit_for(definition, state);
-            mhsw::report::statement::statement_report(
-                definition,
-                work,
-                latest
-                    .as_ref()
-                    .map(|(d, w, s)| mhsw::report::statement::LatestAudit {
-                        definition: d,
-                        work: w,
-                        scores: s,
-                    }),
-                today,
-            )
-        }
-        ToolKind::Conversation => {
-            mhsw::report::statement::statement_report(definition, work, None, today)
-        }
-    }
+    let latest = latest_audit_for(definition, state);
+    let context = mhsw::report::Context {
+        previous,
+        peers: peer_set,
+        latest_audit: latest.as_ref().map(|(d, w)| (d.as_ref(), w)),
+        plan_only,
+    };
+    mhsw::report::report_for_work(definition, work, context, clock::today())
 }
 
-/// The latest leaders' audit a statement draws on: its definition, work and scores.
-fn latest_audit_for(
-    definition: &Definition,
-    state: &AppState,
-) -> Option<(Arc<Definition>, Work, mhsw::scoring::Scores)> {
+/// The latest leaders' audit a statement draws on: its definition and work.
+fn latest_audit_for(definition: &Definition, state: &AppState) -> Option<(Arc<Definition>, Work)> {
     let audit_id = definition
         .sections
         .iter()
@@ -96,8 +54,7 @@ fn latest_audit_for(
             })
             .max_by_key(|w| w.updated)
     })?;
-    let scores = mhsw::scoring::score(&audit, &work.responses);
-    Some((audit, work, scores))
+    Some((audit, work))
 }
 
 /// The results page.
@@ -153,6 +110,7 @@ pub fn ResultsPage(
                 previous.as_ref(),
                 peer_set.get().as_ref(),
                 &state,
+                false,
             )
         })
     });
@@ -161,7 +119,7 @@ pub fn ResultsPage(
         let definition = definition.clone();
         let (report, name) = signal.with_untracked(|h| {
             let report = if plan_only {
-                mhsw::report::plan::plan_report(&definition, &h.work, clock::today())
+                build_report(&definition, &h.work, None, None, &state, true)
             } else {
                 report.get_untracked()
             };

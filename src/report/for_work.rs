@@ -1,0 +1,85 @@
+//! The one place that decides which report a piece of work gets, so the app and `mhsw report`
+//! make the same document from the same inputs.
+//!
+//! Owns: choosing the builder by tool kind and doing the scoring and comparisons it needs.
+//! Must not touch: files, storage or a clock ("today" is passed in).
+
+use crate::benchmark::{cycle, peers};
+use crate::date::Date;
+use crate::definition::{Definition, ToolKind};
+use crate::scoring::score;
+use crate::work::Work;
+
+use super::Report;
+
+/// What a report can be compared with or draw on, besides the work itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Context<'a> {
+    /// An earlier cycle of the same audit.
+    pub previous: Option<&'a Work>,
+    /// A peer reference set for the audit's definition.
+    pub peers: Option<&'a peers::PeerSet>,
+    /// For statements: the latest audit and its definition.
+    pub latest_audit: Option<(&'a Definition, &'a Work)>,
+    /// The plan on its own (landscape) instead of the full report.
+    pub plan_only: bool,
+}
+
+/// Builds the report for a piece of work.
+pub fn report_for_work(
+    definition: &Definition,
+    work: &Work,
+    context: Context,
+    today: Date,
+) -> Report {
+    if context.plan_only {
+        return super::plan::plan_report(definition, work, today);
+    }
+    match definition.kind {
+        ToolKind::Audit => {
+            let scores = score(definition, &work.responses);
+            let comparison = context.previous.and_then(|p| {
+                cycle::compare_works(definition, work, p)
+                    .ok()
+                    .map(|c| (p, c))
+            });
+            let peer_comparison = context
+                .peers
+                .and_then(|set| peers::compare_with_peers(&scores, set, None, None).ok());
+            super::audit::audit_report(&super::audit::AuditReportInput {
+                definition,
+                work,
+                scores: &scores,
+                previous: comparison
+                    .as_ref()
+                    .map(|(p, c)| super::audit::PreviousCycle {
+                        work: p,
+                        comparison: c,
+                    }),
+                peers: peer_comparison.as_ref(),
+                today,
+            })
+        }
+        ToolKind::Feedback => {
+            let summary = crate::aggregate::summarise_work(definition, work);
+            super::feedback::feedback_report(definition, work, &summary, today)
+        }
+        ToolKind::Statement | ToolKind::Conversation => {
+            let scores = context.latest_audit.map(|(audit, audit_work)| {
+                (audit, audit_work, score(audit, &audit_work.responses))
+            });
+            super::statement::statement_report(
+                definition,
+                work,
+                scores.as_ref().map(
+                    |(audit, audit_work, scores)| super::statement::LatestAudit {
+                        definition: audit,
+                        work: audit_work,
+                        scores,
+                    },
+                ),
+                today,
+            )
+        }
+    }
+}
