@@ -1150,3 +1150,74 @@ mod tests {
         assert_eq!(plan_field_name(PlanFieldKind::TargetDate), "target_date");
     }
 }
+
+/// Checks what only a set of definitions can show: a statement's `prefill_from` must name
+/// sections that its audit (when that audit is in the set) really has. Returns each problem with
+/// the index of the definition it belongs to.
+pub fn validate_together(definitions: &[&Definition]) -> Vec<(usize, Problem)> {
+    let mut problems = Vec::new();
+    for (index, definition) in definitions.iter().enumerate() {
+        for section in &definition.sections {
+            let Some(prefill) = &section.prefill_from else {
+                continue;
+            };
+            let Some(audit) = definitions.iter().find(|d| d.id == prefill.definition) else {
+                continue;
+            };
+            for named in &prefill.sections {
+                if audit.section(named.as_str()).is_none() {
+                    let known: Vec<&str> = audit.sections.iter().map(|s| s.id.as_str()).collect();
+                    problems.push((
+                        index,
+                        Problem {
+                            place: Place {
+                                section: Some(section.id.to_string()),
+                                field: Some("prefill_from.sections".to_owned()),
+                                ..Place::default()
+                            },
+                            message: format!("`{}` has no section `{named}`", prefill.definition),
+                            fix: format!("name one of its sections: {}", known.join(", ")),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod together_tests {
+    use super::*;
+
+    #[test]
+    fn a_statement_naming_a_missing_audit_section_is_reported() {
+        let read = |name: &str| {
+            let path = format!("{}/questionnaires/{name}", env!("CARGO_MANIFEST_DIR"));
+            crate::definition::load_definition(&path, &std::fs::read_to_string(&path).unwrap())
+                .unwrap()
+        };
+        let audit = read("self-assessment.json");
+        let mut statement = read("strategic-statement.json");
+        assert!(validate_together(&[&audit, &statement]).is_empty());
+        let section = statement
+            .sections
+            .iter_mut()
+            .find(|s| s.prefill_from.is_some())
+            .unwrap();
+        section
+            .prefill_from
+            .as_mut()
+            .unwrap()
+            .sections
+            .push("no-such-section".into());
+        let problems = validate_together(&[&audit, &statement]);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].0, 1);
+        assert!(problems[0]
+            .1
+            .to_string()
+            .contains("no section `no-such-section`"));
+        assert!(problems[0].1.fix.contains("supervision"));
+    }
+}

@@ -25,6 +25,7 @@ pub fn run(files: &[String]) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
     let mut checked = 0usize;
     let mut failed = 0usize;
+    let mut loaded = Vec::new();
     for file in files {
         let name = Path::new(file).file_name().and_then(|n| n.to_str());
         if name.is_some_and(|n| NOT_DEFINITIONS.contains(&n)) {
@@ -43,6 +44,7 @@ pub fn run(files: &[String]) -> Result<(), Failure> {
         match mhsw::definition::load_definition(file, &text) {
             Ok(definition) => {
                 let sections = definition.sections.len();
+                loaded.push((file.clone(), definition.clone()));
                 let questions = definition.questions().count();
                 let _ = writeln!(
                     out,
@@ -62,6 +64,15 @@ pub fn run(files: &[String]) -> Result<(), Failure> {
                 failed += 1;
             }
         }
+    }
+    // What only the files together can show: statements naming their audit's sections.
+    let definitions: Vec<&mhsw::definition::Definition> = loaded.iter().map(|(_, d)| d).collect();
+    let together = mhsw::definition::validate::validate_together(&definitions);
+    for (index, problem) in &together {
+        let _ = writeln!(out, "{}: {problem}", loaded[*index].0);
+    }
+    if !together.is_empty() {
+        failed += 1;
     }
     if checked == 0 {
         return Err(Failure::usage(
