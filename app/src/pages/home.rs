@@ -112,7 +112,7 @@ fn SavedWorkList() -> impl IntoView {
                 })
                 .collect()
         });
-        rows.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+        rows.sort_by_key(|row| row.1.to_lowercase());
         rows
     };
     view! {
