@@ -139,7 +139,11 @@ async fn an_audit_can_be_done_by_keyboard_alone() {
         focused(b).await
     );
     press(b, &[Key::Space]).await;
-    assert_eq!(is_checked(b, "q-about-1").await, Some(true), "Space chooses the option");
+    assert_eq!(
+        is_checked(b, "q-about-1").await,
+        Some(true),
+        "Space chooses the option"
+    );
     tab_to(b, "#q-about-2", 10).await;
     press(b, &[Key::Space]).await;
     assert_eq!(is_checked(b, "q-about-2").await, Some(true));
@@ -170,13 +174,23 @@ async fn an_audit_can_be_done_by_keyboard_alone() {
     assert_eq!(is_checked(b, "q-strat-1-priority-high").await, Some(true));
     tab_to(b, "input[name='q-strat-2']", 10).await;
     press(b, &[Key::Down]).await;
-    assert_eq!(is_checked(b, "q-strat-2-1").await, Some(true), "strat-2: Developing");
+    assert_eq!(
+        is_checked(b, "q-strat-2-1").await,
+        Some(true),
+        "strat-2: Developing"
+    );
     tab_to(b, "input[name='q-strat-3']", 10).await;
     press(b, &[Key::Space]).await;
-    assert_eq!(is_checked(b, "q-strat-3").await, Some(true), "strat-3: Not in place");
+    assert_eq!(
+        is_checked(b, "q-strat-3").await,
+        Some(true),
+        "strat-3: Not in place"
+    );
     tab_to(b, ".section-form .button-row button", 40).await;
     press(b, &[Key::Enter]).await;
-    let next = definition.section("leadership").expect("a leadership section");
+    let next = definition
+        .section("leadership")
+        .expect("a leadership section");
     wait_for_heading_exact(b, &next.title).await;
 
     // Back to the contents, then the results.
@@ -184,8 +198,16 @@ async fn an_audit_can_be_done_by_keyboard_alone() {
     press(b, &[Key::Enter]).await;
     wait_for_heading_exact(b, "Keyboard audit 2026").await;
     let contents = main_text(b).await;
-    assert_contains(&contents, "Complete: all 2 answered", "the about section's progress");
-    assert_contains(&contents, "3 of 5 answered", "the strategy section's progress");
+    assert_contains(
+        &contents,
+        "Complete: all 2 answered",
+        "the about section's progress",
+    );
+    assert_contains(
+        &contents,
+        "3 of 5 answered",
+        "the strategy section's progress",
+    );
     tab_to(b, &format!("a[href='#/work/{id}/results']"), 60).await;
     press(b, &[Key::Enter]).await;
     wait_for_heading_exact(b, "Results: Keyboard audit 2026").await;
@@ -198,13 +220,21 @@ async fn an_audit_can_be_done_by_keyboard_alone() {
         "the strategy section's score",
     );
     assert_contains(&results, evidence, "the evidence in the report");
-    assert_contains(&results, "Organisation\nNorthshire Council", "the cover facts");
+    assert_contains(
+        &results,
+        "Organisation\nNorthshire Council",
+        "the cover facts",
+    );
     let stored = saved_work(b, &id).await;
     assert_eq!(
         stored.responses.item("strat-1").and_then(|i| i.priority),
         Some(Priority::High)
     );
-    b.screenshot(&screenshot_path("journey-results-audit")).await;
+    b.screenshot(&screenshot_path("journey-results-audit"))
+        .await;
+    scroll_to_heading(b, "Summary").await;
+    b.screenshot(&screenshot_path("journey-results-audit-summary"))
+        .await;
     assert_accessible(b, "an audit's results page").await;
     finish(app).await;
 }
@@ -298,7 +328,13 @@ async fn a_previous_cycle_imported_from_a_file_is_compared() {
     app.open(&format!("#/work/{last}/section/strategy")).await;
     click(b, "#q-strat-1").await; // Not in place
     click(b, "#q-strat-3").await; // Not in place
-    wait_for_saved(b, &last, "e.work.responses['strat-3']", "the baseline's answers").await;
+    wait_for_saved(
+        b,
+        &last,
+        "e.work.responses['strat-3']",
+        "the baseline's answers",
+    )
+    .await;
 
     // Export it, then delete it from this device.
     app.open("#/").await;
@@ -335,7 +371,10 @@ async fn a_previous_cycle_imported_from_a_file_is_compared() {
         "opening the re-audit",
     )
     .await;
-    let now = current_hash(b).await.trim_start_matches("#/work/").to_owned();
+    let now = current_hash(b)
+        .await
+        .trim_start_matches("#/work/")
+        .to_owned();
     app.open(&format!("#/work/{now}/section/strategy")).await;
     click(b, "#q-strat-1-2").await; // Established
     click(b, "#q-strat-3-3").await; // Embedded
@@ -350,7 +389,11 @@ async fn a_previous_cycle_imported_from_a_file_is_compared() {
     app.open(&format!("#/work/{now}/results")).await;
     wait_for_heading(b, "Results: Baseline 2025 (re-audit").await;
     let before = main_text(b).await;
-    assert_lacks(&before, "Compared with the last cycle", "results with no comparison chosen");
+    assert_lacks(
+        &before,
+        "Compared with the last cycle",
+        "results with no comparison chosen",
+    );
     find(b, "#previous-cycle")
         .await
         .select_by_value(&last)
@@ -360,7 +403,11 @@ async fn a_previous_cycle_imported_from_a_file_is_compared() {
     let after = main_text(b).await;
     assert_contains(&after, "Last cycle: “Baseline 2025”", "the comparison");
     // Now (3 + 4) / 8 = 87%; then 0 / 8 = 0%.
-    assert_contains(&after, "Overall: 87% (Green, achieved) now, against 0% (Red, not yet achieved) last cycle", "the overall change");
+    assert_contains(
+        &after,
+        "Overall: 87% (Green, achieved) now, against 0% (Red, not yet achieved) last cycle",
+        "the overall change",
+    );
     let strat_1 = bundled_definition("self-assessment")
         .question("strat-1")
         .expect("strat-1")
@@ -402,7 +449,9 @@ async fn a_damaged_saved_entry_is_kept_aside_and_nothing_else_is_lost() {
         "the damaged entry must not be offered as work to open"
     );
     assert_eq!(
-        storage_get(b, "mhsw:unreadable:damaged-audit").await.as_deref(),
+        storage_get(b, "mhsw:unreadable:damaged-audit")
+            .await
+            .as_deref(),
         Some(junk),
         "the damaged text is kept, unchanged, under its own key"
     );
@@ -412,14 +461,18 @@ async fn a_damaged_saved_entry_is_kept_aside_and_nothing_else_is_lost() {
         kept_text,
         "the readable work is untouched"
     );
-    b.screenshot(&screenshot_path("journey-home-kept-aside")).await;
+    b.screenshot(&screenshot_path("journey-home-kept-aside"))
+        .await;
     assert_accessible(b, "the home page listing an entry kept aside").await;
 
     click_button(b, "Download this entry").await;
     let file = b
         .wait_for_download("mhsw-work-damaged-audit.json", DEFAULT_TIMEOUT)
         .await;
-    assert_eq!(std::fs::read_to_string(&file).expect("read the download"), junk);
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read the download"),
+        junk
+    );
 
     // Still listed once after another start, and the kept work still opens with its answers.
     reload(&app, "#/").await;
@@ -445,6 +498,57 @@ async fn full_storage_keeps_the_answer_and_offers_a_copy() {
     click(b, "#q-strat-1").await;
     wait_for_saved(b, &id, "e.work.responses['strat-1']", "the first answer").await;
 
+    fill_storage(b).await;
+
+    click(b, "#q-strat-3-3").await;
+    b.wait_for_text("Not saved:", QUICK).await;
+    let text = b.body_text().await;
+    assert_contains(&text, "storage for the toolkit is full", "the save warning");
+    assert_eq!(
+        is_checked(b, "q-strat-3-3").await,
+        Some(true),
+        "the answer stays on screen"
+    );
+    assert!(saved_work(b, &id).await.responses.item("strat-3").is_none());
+    assert_accessible(b, "a section page after a failed save").await;
+    b.execute("window.scrollTo(0, 0);", vec![]).await;
+    b.screenshot(&screenshot_path("journey-storage-full")).await;
+
+    click_button(b, "Download a copy of this work").await;
+    let file = b
+        .wait_for_download("full-storage-audit.json", DEFAULT_TIMEOUT)
+        .await;
+    let copy = parse_work(&std::fs::read_to_string(&file).expect("read the copy"))
+        .expect("the copy is a work file");
+    assert_eq!(
+        copy.responses
+            .item("strat-3")
+            .and_then(|i| i.answer.clone()),
+        Some(Answer::Choice("embedded".into())),
+        "the copy holds the answer that could not be saved"
+    );
+
+    // Space again: the next change saves everything kept in memory.
+    b.execute(
+        "Object.keys(localStorage).filter(k => k.startsWith('filler-')).forEach(k => localStorage.removeItem(k));",
+        vec![],
+    )
+    .await;
+    click(b, "#q-strat-1-1").await;
+    b.wait_for_text("Saved on this device at", QUICK).await;
+    let saved = saved_work(b, &id).await;
+    assert_eq!(
+        saved
+            .responses
+            .item("strat-3")
+            .and_then(|i| i.answer.clone()),
+        Some(Answer::Choice("embedded".into()))
+    );
+    finish(app).await;
+}
+
+/// Fills `localStorage` with filler items until not even one more character fits.
+async fn fill_storage(b: &common::browser::Browser) {
     let fillers = b
         .execute(
             r#"
@@ -462,44 +566,29 @@ async fn full_storage_keeps_the_answer_and_offers_a_copy() {
         fillers.as_i64().is_some_and(|n| n > 0),
         "the storage could not be filled: {fillers}"
     );
+}
 
+/// (5b) A change made further down a section that cannot be saved: the warning must be seen
+/// where the person is working, not only at the top of the page, out of sight.
+#[tokio::test]
+async fn the_not_saved_warning_is_seen_where_the_change_was_made() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "self-assessment", "Out of sight", None).await;
+    app.open(&format!("#/work/{id}/section/strategy")).await;
+    find(b, "#q-strat-3").await;
+    fill_storage(b).await;
     click(b, "#q-strat-3-3").await;
     b.wait_for_text("Not saved:", QUICK).await;
-    let text = b.body_text().await;
-    assert_contains(&text, "storage for the toolkit is full", "the save warning");
-    assert_eq!(
-        is_checked(b, "q-strat-3-3").await,
-        Some(true),
-        "the answer stays on screen"
+    assert!(
+        is_in_view(b, "#q-strat-3-3").await,
+        "the option just chosen should be in view"
     );
-    assert!(saved_work(b, &id).await.responses.item("strat-3").is_none());
-    assert_accessible(b, "a section page after a failed save").await;
-    b.screenshot(&screenshot_path("journey-storage-full")).await;
-
-    click_button(b, "Download a copy of this work").await;
-    let file = b
-        .wait_for_download("full-storage-audit.json", DEFAULT_TIMEOUT)
-        .await;
-    let copy = parse_work(&std::fs::read_to_string(&file).expect("read the copy"))
-        .expect("the copy is a work file");
-    assert_eq!(
-        copy.responses.item("strat-3").and_then(|i| i.answer.clone()),
-        Some(Answer::Choice("embedded".into())),
-        "the copy holds the answer that could not be saved"
-    );
-
-    // Space again: the next change saves everything kept in memory.
-    b.execute(
-        "Object.keys(localStorage).filter(k => k.startsWith('filler-')).forEach(k => localStorage.removeItem(k));",
-        vec![],
-    )
-    .await;
-    click(b, "#q-strat-1-1").await;
-    b.wait_for_text("Saved on this device at", QUICK).await;
-    let saved = saved_work(b, &id).await;
-    assert_eq!(
-        saved.responses.item("strat-3").and_then(|i| i.answer.clone()),
-        Some(Answer::Choice("embedded".into()))
+    assert!(
+        is_in_view(b, ".save-status .notice-warning").await,
+        "the “Not saved” warning and its “Download a copy” button are at the top of the page, \
+         out of sight of someone answering further down, who will go on thinking their work \
+         is saved"
     );
     finish(app).await;
 }
@@ -517,6 +606,7 @@ async fn bad_import_files_are_refused_and_change_nothing() {
     );
     seed_works(&app, &[&existing], "#/").await;
     b.wait_for_text("Existing audit", DEFAULT_TIMEOUT).await;
+    find(b, ".tool-list").await; // the questionnaires have loaded
     let keys_before = storage_keys(b, "mhsw:").await;
     let list = |text: &str| -> Vec<String> {
         text.lines()
@@ -616,9 +706,9 @@ async fn end_collecting(app: &TestApp, id: &str, code: &str) {
     .await;
 }
 
-/// Tries to leave collection mode without the code: back button, a typed address, a link
-/// target; each time the collection screen must stay, with no navigation.
-async fn assert_cannot_leave(app: &TestApp, id: &str, heading: &str) {
+/// Tries to leave collection mode without the code: the back button and typed addresses. Each
+/// time the app must stay on the collection screens, with no navigation and no links.
+async fn assert_cannot_leave(app: &TestApp, id: &str) {
     let b = &app.browser;
     let collect = format!("#/work/{id}/collect");
     for escape in [
@@ -634,20 +724,19 @@ async fn assert_cannot_leave(app: &TestApp, id: &str, heading: &str) {
             collect,
             "`{escape}` left the collection screens"
         );
-        let h1 = b
-            .execute("return document.querySelector('main h1').innerText;", vec![])
-            .await;
-        assert_eq!(h1, json!(heading), "`{escape}` changed the screen");
-        let links = b
+        let screen = b
             .execute(
-                "return [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href'));",
+                "return { crisis: !!document.querySelector('main aside.crisis'), \
+                          nav: !!document.querySelector('nav'), \
+                          links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')) };",
                 vec![],
             )
             .await;
         assert_eq!(
-            links,
-            json!(["#main-content"]),
-            "collection screens must offer no links but the skip link"
+            screen,
+            json!({ "crisis": true, "nav": false, "links": ["#main-content"] }),
+            "after `{escape}`, the page should still be a collection screen (with its crisis \
+             line), with no navigation and no link but the skip link"
         );
     }
 }
@@ -704,47 +793,60 @@ async fn one_person_answers(
 }
 
 /// (7) Three people answer in turn on one device: nobody sees an earlier answer, nothing leads
-/// out of collection mode, and leaving needs the practitioner's code.
+/// out of collection mode (links, the back button, typed addresses, a reload), and leaving needs
+/// the practitioner's code. (What the back button does to the screen a person is on is
+/// [`the_back_button_keeps_the_answers_being_given`].)
 #[tokio::test]
 async fn people_answer_in_turn_on_a_shared_device() {
     let app = TestApp::start().await;
     let b = &app.browser;
     let questions = feedback_questions("feedback-service-user");
+    let total = questions.len();
     let title = bundled_definition("feedback-service-user").title;
-    let id = start_work(&app, "feedback-service-user", "Shared device", Some("North Team")).await;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Shared device",
+        Some("North Team"),
+    )
+    .await;
     start_collecting(&app, &id, "2468", true).await;
     wait_for_heading_exact(b, &title).await;
-    assert!(
-        b.client().find(Locator::Css("nav")).await.is_err(),
-        "the navigation must be hidden while collecting"
-    );
-    b.screenshot(&screenshot_path("journey-collection-welcome")).await;
+    b.screenshot(&screenshot_path("journey-collection-welcome"))
+        .await;
     assert_accessible(b, "the collection welcome screen").await;
-    assert_cannot_leave(&app, &id, &title).await;
+    assert_cannot_leave(&app, &id).await;
 
-    // First person: agrees with everything, writes in the free-text boxes, goes back once.
+    // First person: agrees with everything and writes in the free-text boxes; going back a
+    // question shows their own answer.
     click_button(b, "Start").await;
-    wait_for_heading_exact(b, &format!("Question 1 of {}", questions.len())).await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
     assert_accessible(b, "a collection question screen").await;
     click(b, &format!("#{}", option_id(&questions[0].0, AGREE))).await;
     click_button(b, "Next").await;
-    wait_for_heading_exact(b, &format!("Question 2 of {}", questions.len())).await;
+    wait_for_heading_exact(b, &format!("Question 2 of {total}")).await;
     click_button(b, "Back").await;
-    wait_for_heading_exact(b, &format!("Question 1 of {}", questions.len())).await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
     assert_eq!(
         is_checked(b, &option_id(&questions[0].0, AGREE)).await,
         Some(true),
         "a person going back sees their own answer"
     );
-    assert_cannot_leave(&app, &id, &format!("Question 1 of {}", questions.len())).await;
-    // Start again from the welcome screen to run the whole questionnaire.
+    // The practitioner's exit, then back to the questions: the person starts again afresh.
     click_button(b, "For the practitioner: end collection").await;
+    assert_accessible(b, "the end-collection screen").await;
     click_button(b, "Go back to the questions").await;
     b.wait_for_text("Before you start", QUICK).await;
-    one_person_answers(&app, &questions, |_| Some(AGREE), Some("Person one's own words")).await;
-    b.screenshot(&screenshot_path("journey-collection-thank-you")).await;
+    one_person_answers(
+        &app,
+        &questions,
+        |_| Some(AGREE),
+        Some("Person one's own words"),
+    )
+    .await;
+    b.screenshot(&screenshot_path("journey-collection-thank-you"))
+        .await;
     assert_accessible(b, "the collection thank-you screen").await;
-    assert_cannot_leave(&app, &id, "Thank you").await;
     assert_eq!(
         saved_work(b, &id)
             .await
@@ -753,16 +855,18 @@ async fn people_answer_in_turn_on_a_shared_device() {
         Some(1)
     );
 
-    // Second person: disagrees with everything. A reload mid-way stays in collection mode.
+    // Second person: disagrees with everything. A reload part-way stays in collection mode
+    // and never saves the unsent answer.
     click_button(b, "Start again for the next person").await;
     b.wait_for_text("Before you start", QUICK).await;
+    assert_cannot_leave(&app, &id).await;
     click_button(b, "Start").await;
-    wait_for_heading_exact(b, &format!("Question 1 of {}", questions.len())).await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
     click(b, &format!("#{}", option_id(&questions[0].0, DISAGREE))).await;
     b.client().refresh().await.expect("reload");
     b.wait_for_boot().await;
     wait_for_heading_exact(b, &title).await;
-    assert_cannot_leave(&app, &id, &title).await;
+    assert_cannot_leave(&app, &id).await;
     assert_eq!(
         saved_work(b, &id)
             .await
@@ -779,18 +883,18 @@ async fn people_answer_in_turn_on_a_shared_device() {
     one_person_answers(&app, &questions, |i| (i < 3).then_some(AGREE + 1), None).await;
 
     // Leaving: a wrong code keeps collection mode on; the right one ends it.
+    click_button(b, "Start again for the next person").await;
     click_button(b, "For the practitioner: end collection").await;
     wait_for_heading_exact(b, "End collection").await;
     fill(b, "#leave-code", "1111").await;
     click_button(b, "End collection").await;
     b.wait_for_text("That is not the code", QUICK).await;
     assert_accessible(b, "the end-collection screen with a wrong code").await;
-    assert_cannot_leave(&app, &id, "End collection").await;
-    fill(b, "#leave-code", "2468").await;
-    click_button(b, "End collection").await;
-    wait_for_hash(b, &format!("#/work/{id}")).await;
+    click_button(b, "Go back to the questions").await;
+    b.wait_for_text("Before you start", QUICK).await;
+    assert_cannot_leave(&app, &id).await;
+    end_collecting(&app, &id, "2468").await;
     wait_for_heading_exact(b, "Shared device").await;
-    find(b, "nav[aria-label=Main]").await;
 
     let responses = saved_work(b, &id)
         .await
@@ -798,21 +902,77 @@ async fn people_answer_in_turn_on_a_shared_device() {
         .expect("a collection")
         .responses;
     assert_eq!(responses.len(), 3, "three people sent answers");
-    let choice_of = |n: usize, q: &str| {
-        responses[n]
-            .answers
-            .item(q)
-            .and_then(|i| i.answer.clone())
-    };
     let first = &questions[0].0;
-    assert_eq!(choice_of(0, first), Some(Answer::Choice("agree".into())));
-    assert_eq!(choice_of(1, first), Some(Answer::Choice("disagree".into())));
+    let sent: Vec<Option<Answer>> = responses
+        .iter()
+        .map(|r| r.answers.item(first).and_then(|i| i.answer.clone()))
+        .collect();
+    let mut sent_sorted: Vec<String> = sent.iter().map(|a| format!("{a:?}")).collect();
+    sent_sorted.sort();
+    let mut expected: Vec<String> = ["agree", "disagree", "strongly-agree"]
+        .iter()
+        .map(|v| format!("{:?}", Some(Answer::Choice((*v).into()))))
+        .collect();
+    expected.sort();
     assert_eq!(
-        choice_of(2, first),
-        Some(Answer::Choice("strongly-agree".into()))
+        sent_sorted, expected,
+        "each person's first answer, once each"
     );
-    assert_eq!(responses[0].answers.items.len(), questions.len());
-    assert_eq!(responses[2].answers.items.len(), 3, "the third person skipped the rest");
+    let mut sizes: Vec<usize> = responses.iter().map(|r| r.answers.items.len()).collect();
+    sizes.sort();
+    assert_eq!(
+        sizes,
+        vec![3, total, total],
+        "two people answered everything; the third answered three questions"
+    );
+    finish(app).await;
+}
+
+/// (7b) Someone answering presses the back button (or a swipe does): they stay on the question
+/// they were answering, with their unsent answers, instead of being sent back to the start.
+#[tokio::test]
+async fn the_back_button_keeps_the_answers_being_given() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let questions = feedback_questions("feedback-service-user");
+    let total = questions.len();
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Back button",
+        Some("East Team"),
+    )
+    .await;
+    start_collecting(&app, &id, "1357", false).await;
+    click_button(b, "Start").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    click(b, &format!("#{}", option_id(&questions[0].0, AGREE))).await;
+    click_button(b, "Next").await;
+    wait_for_heading_exact(b, &format!("Question 2 of {total}")).await;
+    let second = option_id(&questions[1].0, DISAGREE);
+    click(b, &format!("#{second}")).await;
+
+    b.execute("history.back();", vec![]).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let heading = b
+        .execute(
+            "return document.querySelector('main h1').innerText;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        heading,
+        json!(format!("Question 2 of {total}")),
+        "the back button sent the person away from the question they were answering, \
+         and their unsent answers were cleared"
+    );
+    assert_eq!(is_checked(b, &second).await, Some(true));
+    click_button(b, "Back").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    assert_eq!(
+        is_checked(b, &option_id(&questions[0].0, AGREE)).await,
+        Some(true)
+    );
     finish(app).await;
 }
 
@@ -855,13 +1015,26 @@ async fn small_groups_are_suppressed_until_five_people_respond() {
     let four = main_text(b).await;
     assert_contains(&four, "Not enough responses to show", "four responses");
     assert_contains(&four, SUPPRESSED_LABEL, "four responses");
-    assert_contains(&four, "Fewer than five responses received", "four responses");
-    for hidden in ["By question", "Share that agree:", "Seeded words", " of 4", "4 responses"] {
+    assert_contains(
+        &four,
+        "Fewer than five responses received",
+        "four responses",
+    );
+    for hidden in [
+        "By question",
+        "Share that agree:",
+        "Seeded words",
+        " of 4",
+        "4 responses",
+    ] {
         assert_lacks(&four, hidden, "four responses");
     }
     assert_eq!(
-        b.execute("return document.querySelectorAll('main svg').length;", vec![])
-            .await,
+        b.execute(
+            "return document.querySelectorAll('main svg').length;",
+            vec![]
+        )
+        .await,
         json!(0),
         "no chart may be drawn for four responses"
     );
@@ -885,7 +1058,7 @@ async fn small_groups_are_suppressed_until_five_people_respond() {
         "Share that agree: 60% (3 of the 5 people who gave a rating).",
         "the first question's figures",
     );
-    assert_contains(&five, "Agree: 3 of 5 (60%)", "the first question's chart");
+    assert_contains(&five, "Agree\t3 of 5 (60%)", "the first question's table");
     // rel-2 was answered by the four seeded people only: still suppressed.
     assert_contains(
         &five,
@@ -893,7 +1066,9 @@ async fn small_groups_are_suppressed_until_five_people_respond() {
         "a question four people answered",
     );
     assert_lacks(&five, "Not enough responses to show", "five responses");
-    b.screenshot(&screenshot_path("journey-results-feedback")).await;
+    scroll_to_heading(b, "By question").await;
+    b.screenshot(&screenshot_path("journey-results-feedback"))
+        .await;
     assert_accessible(b, "a feedback report with five responses").await;
     finish(app).await;
 }
@@ -963,7 +1138,11 @@ async fn device_files_combine_and_a_repeated_import_adds_nothing() {
     );
     app.open("#/work/ward-feedback/results").await;
     wait_for_heading_exact(b, "Results: Ward feedback").await;
-    assert_contains(&main_text(b).await, "7 responses received", "the combined report");
+    assert_contains(
+        &main_text(b).await,
+        "7 responses received",
+        "the combined report",
+    );
     finish(app).await;
 }
 
@@ -1012,7 +1191,11 @@ async fn a_new_questionnaire_on_the_site_can_be_used() {
         .trim_start_matches("#/work/")
         .to_owned();
     wait_for_heading_exact(b, "Employer standards check").await;
-    assert_contains(&main_text(b).await, "version 0.1.0", "the version on the contents page");
+    assert_contains(
+        &main_text(b).await,
+        "version 0.1.0",
+        "the version on the contents page",
+    );
 
     // Workloads: Met + Partly met = 3 of 4 = 75%, Green. Development: Not met + Partly met =
     // 1 of 4 = 25%, Red. Overall 4 of 8 = 50%, Amber.
@@ -1027,15 +1210,26 @@ async fn a_new_questionnaire_on_the_site_can_be_used() {
     click_button(b, "Save and continue").await;
     wait_for_heading_exact(b, "Employer standards check").await;
     assert_eq!(
-        main_text(b).await.matches("Complete: all 2 answered").count(),
+        main_text(b)
+            .await
+            .matches("Complete: all 2 answered")
+            .count(),
         2
     );
     click_text(b, "See results").await;
     wait_for_heading_exact(b, "Results: Employer standards check").await;
     let results = main_text(b).await;
-    assert_contains(&results, "Overall: 50%: Amber, partly met.", "the overall score");
+    assert_contains(
+        &results,
+        "Overall: 50%: Amber, partly met.",
+        "the overall score",
+    );
     assert_contains(&results, "Score: 75%: Green, met.", "the workloads score");
-    assert_contains(&results, "Score: 25%: Red, not met.", "the development score");
+    assert_contains(
+        &results,
+        "Score: 25%: Red, not met.",
+        "the development score",
+    );
     let _ = id;
     app.open("#/questionnaires").await;
     wait_for_heading_exact(b, "Questionnaires").await;
@@ -1077,12 +1271,22 @@ async fn a_broken_questionnaire_is_reported_and_the_others_still_work() {
     wait_for_heading_exact(b, "Questionnaires").await;
     let page = main_text(b).await;
     assert_contains(&page, "Could not be loaded", "the questionnaires page");
-    assert_contains(&page, "questionnaires/broken-audit.json", "the broken file's name");
+    assert_contains(
+        &page,
+        "questionnaires/broken-audit.json",
+        "the broken file's name",
+    );
     for problem in &problems {
         assert_contains(&page, &problem.to_string(), "the broken file's problems");
     }
-    assert_eq!(page.matches("\tThis site").count(), 5, "five loaded: {page}");
-    b.screenshot(&screenshot_path("journey-questionnaires-broken")).await;
+    assert_eq!(
+        page.matches("\tThis site").count(),
+        5,
+        "five loaded: {page}"
+    );
+    scroll_to_heading(b, "Could not be loaded").await;
+    b.screenshot(&screenshot_path("journey-questionnaires-broken"))
+        .await;
     assert_accessible(b, "the questionnaires page with a broken file").await;
 
     start_work(&app, "self-assessment", "Still works", None).await;
@@ -1141,17 +1345,26 @@ async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
         "This work was saved with version 1.0.0 of the questionnaire; version 1.1.0 is in use now.",
         "the change panel",
     );
-    assert_contains(&panel, "strat-5", "the removed question in the change panel");
+    assert_contains(
+        &panel,
+        "strat-5",
+        "the removed question in the change panel",
+    );
     assert_eq!(
         saved_work(b, "old-audit").await.definition.version,
         "1.0.0",
         "nothing changes before the user agrees"
     );
     assert_accessible(b, "a work page showing a changed questionnaire").await;
-    b.screenshot(&screenshot_path("journey-questionnaire-changed")).await;
+    b.screenshot(&screenshot_path("journey-questionnaire-changed"))
+        .await;
 
     click_button(b, "Continue with the new version").await;
-    wait_for_text_gone(b, "The questionnaire has changed").await;
+    b.wait_for_text("Answers kept aside", QUICK).await;
+    assert_eq!(
+        count_controls_with_text(b, "Continue with the new version").await,
+        0
+    );
     let after = main_text(b).await;
     assert_contains(&after, "Answers kept aside", "after continuing");
     assert_contains(&after, "strat-5", "the answer kept aside");
@@ -1172,8 +1385,16 @@ async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
     find(b, "#q-strat-6").await;
     assert_eq!(is_checked(b, "q-strat-1-2").await, Some(true));
     assert_eq!(is_checked(b, "q-strat-6").await, Some(false));
-    assert_eq!(is_checked(b, "q-strat-5").await, None, "strat-5 is no longer asked");
-    assert_lacks(&main_text(b).await, &removed_text, "the new version's section");
+    assert_eq!(
+        is_checked(b, "q-strat-5").await,
+        None,
+        "strat-5 is no longer asked"
+    );
+    assert_lacks(
+        &main_text(b).await,
+        &removed_text,
+        "the new version's section",
+    );
     finish(app).await;
 }
 
@@ -1227,7 +1448,11 @@ async fn a_missing_manifest_falls_back_to_the_built_in_questionnaires() {
 async fn the_report_downloads_as_a_pdf() {
     let app = TestApp::start().await;
     let b = &app.browser;
-    let mut audit = work("pdf-audit", "PDF check audit", &bundled_definition("self-assessment"));
+    let mut audit = work(
+        "pdf-audit",
+        "PDF check audit",
+        &bundled_definition("self-assessment"),
+    );
     audit.organisation = "Northshire Council".to_owned();
     audit.responses = choices(&[
         ("about-1", "council"),

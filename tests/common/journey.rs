@@ -176,9 +176,7 @@ pub async fn click_text(browser: &Browser, text: &str) {
         .every(Duration::from_millis(50))
         .for_element(Locator::XPath(&xpath))
         .await
-        .unwrap_or_else(|e| {
-            panic!("no button or link with the text {text:?} appeared: {e}")
-        });
+        .unwrap_or_else(|e| panic!("no button or link with the text {text:?} appeared: {e}"));
     element
         .click()
         .await
@@ -363,7 +361,10 @@ pub async fn wait_for_saved(browser: &Browser, work_id: &str, predicate: &str, w
 /// One `localStorage` item.
 pub async fn storage_get(browser: &Browser, key: &str) -> Option<String> {
     browser
-        .execute("return localStorage.getItem(arguments[0]);", vec![json!(key)])
+        .execute(
+            "return localStorage.getItem(arguments[0]);",
+            vec![json!(key)],
+        )
         .await
         .as_str()
         .map(str::to_owned)
@@ -417,7 +418,12 @@ pub fn envelope(work: &Work) -> String {
 pub async fn seed_works(app: &TestApp, works: &[&Work], route: &str) {
     app.open("#/").await;
     for work in works {
-        storage_set(&app.browser, &format!("mhsw:work:{}", work.id), &envelope(work)).await;
+        storage_set(
+            &app.browser,
+            &format!("mhsw:work:{}", work.id),
+            &envelope(work),
+        )
+        .await;
     }
     reload(app, route).await;
 }
@@ -433,7 +439,12 @@ pub async fn reload(app: &TestApp, route: &str) {
 
 /// Starts new work through the app's form (clicks), and returns its id once its contents page
 /// shows. `about` is needed by feedback collections.
-pub async fn start_work(app: &TestApp, definition: &str, name: &str, about: Option<&str>) -> String {
+pub async fn start_work(
+    app: &TestApp,
+    definition: &str,
+    name: &str,
+    about: Option<&str>,
+) -> String {
     app.open(&format!("#/new/{definition}")).await;
     fill(&app.browser, "#work-name", name).await;
     if let Some(about) = about {
@@ -558,4 +569,31 @@ pub fn option_id(question: &str, index: usize) -> String {
     } else {
         format!("q-{question}-{index}")
     }
+}
+
+/// Scrolls the first heading in `main` whose text is `text` to the top of the window (for a
+/// screenshot of that part of a long page).
+pub async fn scroll_to_heading(browser: &Browser, text: &str) {
+    let found = browser
+        .execute(
+            "const h = [...document.querySelectorAll('main h1, main h2, main h3')] \
+               .find(h => h.innerText.trim() === arguments[0]); \
+             if (!h) return false; h.scrollIntoView({ block: 'start' }); return true;",
+            vec![json!(text)],
+        )
+        .await;
+    assert_eq!(found, json!(true), "no heading reads {text:?}");
+}
+
+/// True when some of the element matching `selector` is inside the window.
+pub async fn is_in_view(browser: &Browser, selector: &str) -> bool {
+    browser
+        .execute(
+            "const e = document.querySelector(arguments[0]); if (!e) return false; \
+             const r = e.getBoundingClientRect(); \
+             return r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;",
+            vec![json!(selector)],
+        )
+        .await
+        == json!(true)
 }
