@@ -36,7 +36,7 @@ need rustup "Install Rust with rustup (https://rustup.rs), then run make again."
 need npm "Install Node.js 18 or newer with npm (Debian: apt-get install nodejs npm), then run make again."
 
 # 1. The WebAssembly target.
-if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+if rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null; then
   step "rust target wasm32-unknown-unknown" "present"
 else
   step "rust target wasm32-unknown-unknown" "installing…"
@@ -78,7 +78,7 @@ step "wasm-opt" "$(node_modules/.bin/wasm-opt --version)"
 if $with_test_tools; then
   missing=()
   for pkg in "${TEST_APT_PACKAGES[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep "install ok installed" >/dev/null; then
       missing+=("$pkg")
     fi
   done

@@ -84,6 +84,7 @@ pub fn work(definition: &Definition, name: &str, responses: Responses) -> Work {
         plan: Vec::new(),
         set_aside: Default::default(),
         collection: None,
+        linked_to: None,
     }
 }
 

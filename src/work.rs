@@ -96,6 +96,10 @@ pub struct Work {
     /// For feedback: the anonymous responses collected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collection: Option<Collection>,
+    /// The piece of work this one belongs with: a practitioner's reflection (a conversation
+    /// record) names the feedback collection it reflects on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub linked_to: Option<WorkId>,
 }
 
 /// A feedback collection: whose practice it is about, when, and the anonymous responses.
@@ -172,6 +176,7 @@ impl Work {
             set_aside: BTreeMap::new(),
             collection: (definition.kind == crate::definition::ToolKind::Feedback)
                 .then(Collection::default),
+            linked_to: None,
         }
     }
 
@@ -466,6 +471,7 @@ mod tests {
                     .collect(),
                 ..Collection::default()
             }),
+            linked_to: None,
         }
     }
 

@@ -12,7 +12,9 @@
 #[path = "../../tests/common/mod.rs"]
 mod common;
 
+mod engine;
 mod first_load;
+mod pdf;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -28,10 +30,33 @@ struct Benchmark {
 }
 
 /// Every benchmark, in the order they run and print.
-const BENCHMARKS: &[Benchmark] = &[Benchmark {
-    name: "first_load",
-    rows: first_load::rows,
-}];
+const BENCHMARKS: &[Benchmark] = &[
+    Benchmark {
+        name: "first_load",
+        rows: first_load::rows,
+    },
+    Benchmark {
+        name: "engine",
+        rows: || from_goals(engine::rows()),
+    },
+    Benchmark {
+        name: "pdf",
+        rows: || from_goals(pdf::rows()),
+    },
+];
+
+/// Rows from benchmarks written as (name, value, unit, goal).
+fn from_goals(rows: Vec<(String, f64, &'static str, Option<f64>)>) -> Vec<Row> {
+    rows.into_iter()
+        .map(|(name, value, unit, goal)| {
+            let row = Row::new(name, value, unit);
+            match goal {
+                Some(goal) => row.with_budget(goal),
+                None => row,
+            }
+        })
+        .collect()
+}
 
 /// One measured figure.
 #[derive(Clone, Debug, Serialize)]

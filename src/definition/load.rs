@@ -1341,8 +1341,11 @@ struct FieldDoc {
 
 fn field_doc(document: &Value, pointer: &str) -> FieldDoc {
     static SCHEMA: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    // The checked-in schema (a test keeps it identical to the generated one), read rather than
+    // generated here, so the browser app carries no schema generator.
     let schema = SCHEMA.get_or_init(|| {
-        serde_json::from_str(&super::schema::definition_schema_json()).unwrap_or(Value::Null)
+        serde_json::from_str(include_str!("../../questionnaires/schema.json"))
+            .unwrap_or(Value::Null)
     });
     let mut node = Some(schema);
     let mut at = String::new();

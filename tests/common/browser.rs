@@ -74,22 +74,14 @@ impl Browser {
     ///
     /// Panics, saying what to install, when Chromium or chromedriver is missing.
     pub async fn start() -> Self {
+        let install = "Run `make setup-test` (it installs Debian's chromium and chromium-driver).";
         let chromium = find_program(
             "CHROME_BIN",
             &["chromium", "chromium-browser", "google-chrome"],
         )
-        .unwrap_or_else(|| {
-            panic!(
-                "Chromium was not found on PATH (nor in $CHROME_BIN). \
-                     Run `make setup-test` (it installs Debian's chromium and chromium-driver)."
-            )
-        });
-        let chromedriver = find_program("CHROMEDRIVER", &["chromedriver"]).unwrap_or_else(|| {
-            panic!(
-                "chromedriver was not found on PATH (nor in $CHROMEDRIVER). \
-                 Run `make setup-test` (it installs Debian's chromium and chromium-driver)."
-            )
-        });
+        .unwrap_or_else(|e| panic!("Chromium: {e}. {install}"));
+        let chromedriver = find_program("CHROMEDRIVER", &["chromedriver"])
+            .unwrap_or_else(|e| panic!("chromedriver: {e}. {install}"));
 
         let profile = unique_temp_dir("mhsw-chromium-profile");
         let downloads = unique_temp_dir("mhsw-chromium-downloads");
@@ -485,17 +477,27 @@ impl Drop for ProcessGuard {
     }
 }
 
-/// The path of `program` from `$env_var`, or the first of `names` found on `PATH`.
-pub fn find_program(env_var: &str, names: &[&str]) -> Option<PathBuf> {
+/// The path given by `$env_var` if it is set, or else the first of `names` found on `PATH`.
+pub fn find_program(env_var: &str, names: &[&str]) -> Result<PathBuf, String> {
     if let Some(path) = std::env::var_os(env_var).map(PathBuf::from) {
-        return path.is_file().then_some(path);
+        return if path.is_file() {
+            Ok(path)
+        } else {
+            Err(format!(
+                "${env_var} is {}, which is not a file",
+                path.display()
+            ))
+        };
     }
-    let path = std::env::var_os("PATH")?;
-    names.iter().find_map(|name| {
-        std::env::split_paths(&path)
-            .map(|dir| dir.join(name))
-            .find(|candidate| candidate.is_file())
-    })
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    names
+        .iter()
+        .find_map(|name| {
+            std::env::split_paths(&path)
+                .map(|dir| dir.join(name))
+                .find(|candidate| candidate.is_file())
+        })
+        .ok_or_else(|| format!("none of {names:?} is on PATH, and ${env_var} is not set"))
 }
 
 /// A port on 127.0.0.1 that was free a moment ago.

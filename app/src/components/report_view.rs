@@ -90,7 +90,7 @@ pub fn BarChartView(
 ) -> impl IntoView {
     const WIDTH: f64 = 640.0;
     const ROW: f64 = 52.0;
-    const BAR_LEFT: f64 = 8.0;
+    const BAR_LEFT: f64 = 16.0;
     const BAR_MAX: f64 = 420.0;
     let height = ROW * chart.bars.len() as f64 + 24.0;
     let caption_id = format!("chart-{number}-caption");
@@ -126,7 +126,7 @@ pub fn BarChartView(
         .map(|p| {
             let x = BAR_LEFT + BAR_MAX * p / 100.0;
             view! { <line class="grid" x1=x.to_string() x2=x.to_string() y1="16" y2=(height - 20.0).to_string()></line>
-                    <text x=(x - 10.0).to_string() y=(height - 4.0).to_string()>{format!("{p}%")}</text> }
+                    <text x=x.to_string() y=(height - 4.0).to_string() text-anchor="middle">{format!("{p}%")}</text> }
         })
         .collect_view();
     let rows = chart

@@ -97,6 +97,24 @@ pub fn SectionPage(
             })
             .collect_view()
     };
+    // Audits show the section's score as it changes (the same scoring as the results page).
+    let definition_for_score = definition.clone();
+    let section_for_score = section.id.clone();
+    let is_audit = definition.kind == mhsw::definition::ToolKind::Audit;
+    let live_score = Memo::new(move |_| {
+        if !is_audit {
+            return None;
+        }
+        signal.with(|h| {
+            let scores = mhsw::scoring::score(&definition_for_score, &h.work.responses);
+            scores
+                .section(section_for_score.as_str())
+                .map(|s| match &s.score {
+                    Some(score) => format!("This section so far: {}", score.label()),
+                    None => "This section so far: nothing scorable yet".to_owned(),
+                })
+        })
+    });
     let prefill = section
         .prefill_from
         .clone()
@@ -152,6 +170,7 @@ pub fn SectionPage(
         <p class="section-count">{format!("Section {position} of {total}")}</p>
         <h1>{section.title.clone()}</h1>
         <p class="section-intro">{section.intro.clone()}</p>
+        {move || live_score.get().map(|text| view! { <p class="live-score" id="section-score">{text}</p> })}
         {prefill_view}
         {has_easy_read.then(|| view! {
             <div class="choice toggle">

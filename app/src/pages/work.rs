@@ -122,6 +122,7 @@ pub fn WorkPage(
                     <li><a href=Route::EnterPaper(id.clone()).href()>"Type in returned paper forms"</a></li>
                     <li><a href=Route::Results(id.clone()).href()>"See the combined report"</a></li>
                 </ul>
+                <Reflections collection=id.clone() />
             }
         })}
         {(kind != ToolKind::Feedback).then(|| {
@@ -145,4 +146,59 @@ pub fn WorkPage(
         </div>
     }
     .into_any()
+}
+
+/// A practitioner's reflections on a feedback collection: conversation records linked to it.
+#[component]
+fn Reflections(
+    /// The feedback collection.
+    collection: WorkId,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let collection_for_list = collection.clone();
+    let linked = move || {
+        state.works.with(|works| {
+            works
+                .values()
+                .map(|s| s.get())
+                .filter(|h| h.work.linked_to.as_ref() == Some(&collection_for_list))
+                .map(|h| (h.work.id.clone(), h.work.name.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let conversation = state.catalogue.with_untracked(|c| {
+        c.as_ref().and_then(|c| {
+            c.loaded
+                .iter()
+                .find(|l| l.definition.kind == ToolKind::Conversation)
+                .map(|l| l.definition.clone())
+        })
+    });
+    let start = move |_| {
+        let Some(definition) = conversation.clone() else {
+            return;
+        };
+        let Some(signal) = state.work(&collection) else {
+            return;
+        };
+        let name = signal.with_untracked(|h| format!("Reflection on “{}”", h.work.name));
+        let mut work = mhsw::work::Work::start(
+            WorkId::new(crate::edges::clock::random_id()),
+            name,
+            &definition,
+            crate::edges::clock::today(),
+        );
+        work.linked_to = Some(collection.clone());
+        let route = Route::Work(work.id.clone());
+        state.add_work(work);
+        crate::edges::history::go(&route);
+    };
+    view! {
+        <h2>"Your reflection on this feedback"</h2>
+        <p>"Record what you take from the feedback, for supervision. It is kept with this collection on this device."</p>
+        <ul>
+            {move || linked().into_iter().map(|(id, name)| view! { <li><a href=Route::Work(id).href()>{name}</a></li> }).collect_view()}
+        </ul>
+        <button type="button" class="secondary" on:click=start>"Record a reflection"</button>
+    }
 }

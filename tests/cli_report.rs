@@ -1,0 +1,213 @@
+//! `mhsw report WORK_FILE`: the PDF the app makes, made natively from an exported audit of the
+//! bundled self-assessment, read back with real PDF readers (qpdf, pdftotext).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use mhsw::definition::{load_definition, Definition};
+use mhsw::ids::{QuestionId, WorkId};
+use mhsw::plan::{PlanRow, RowSource, Status};
+use mhsw::responses::{Answer, ItemResponse, Priority};
+use mhsw::work::{export_work, Work};
+
+fn self_assessment() -> Definition {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questionnaires/self-assessment.json"
+    );
+    load_definition(path, &std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-report");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("`{name}` could not be run ({e}); install Debian's qpdf and poppler-utils")
+    });
+    assert!(
+        out.status.success(),
+        "{name} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Every shown rating answered with evidence, every other question answered where it can be,
+/// and a plan of 30 rows.
+fn full_audit(definition: &Definition) -> Work {
+    let today = "2026-11-22".parse().unwrap();
+    let mut work = Work::start(
+        WorkId::new("full"),
+        "North Team audit, 2026 baseline".into(),
+        definition,
+        today,
+    );
+    work.organisation = "Northtown Council".into();
+    work.participants = "Principal Social Worker, AMHP lead, two team managers".into();
+    for (index, (_, question)) in definition.questions().enumerate() {
+        let answer = match definition.options_of(question) {
+            Some(list) => {
+                let scored: Vec<_> = list.options.iter().filter(|o| o.points.is_some()).collect();
+                let chosen = scored
+                    .get(index % scored.len().max(1))
+                    .copied()
+                    .or(list.options.first())
+                    .unwrap();
+                Answer::Choice(chosen.value.clone())
+            }
+            None => match question.answer {
+                mhsw::definition::AnswerKind::Date {} => Answer::Date(today),
+                _ => Answer::Text(format!(
+                    "Written answer for {} with Welsh: Gŵyl, ŷ.",
+                    question.id
+                )),
+            },
+        };
+        work.responses.set(
+            question.id.clone(),
+            ItemResponse {
+                answer: Some(answer),
+                evidence: Some(format!(
+                    "Evidence for {}: supervision audit, minutes of the board, Gŵyl ŷ.",
+                    question.id
+                )),
+                comment: Some("Agreed at the workshop.".into()),
+                priority: Some(if index % 5 == 0 {
+                    Priority::High
+                } else {
+                    Priority::Medium
+                }),
+            },
+        );
+    }
+    work.plan = (1..=30)
+        .map(|n| PlanRow {
+            id: format!("row-{n}"),
+            source: RowSource::Question(QuestionId::new("sup-1")),
+            action: format!("Plan action number {n}: agree the supervision standard"),
+            lead: "Principal Social Worker".into(),
+            partners: "NHS trust".into(),
+            target_date: Some("2027-03-31".parse().unwrap()),
+            success_measure: "Audit of 20 files".into(),
+            status: Status::InProgress,
+            review_date: None,
+        })
+        .collect();
+    work
+}
+
+fn report(work: &Work, name: &str) -> (PathBuf, String) {
+    let work_path = scratch(&format!("{name}.json"));
+    std::fs::write(&work_path, export_work(work)).unwrap();
+    let pdf = scratch(&format!("{name}.pdf"));
+    let out = Command::new(env!("CARGO_BIN_EXE_mhsw"))
+        .args([
+            "report",
+            path(&work_path),
+            "-o",
+            path(&pdf),
+            "--definitions",
+        ])
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "mhsw report failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let check = tool("qpdf", &["--check", path(&pdf)]);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "qpdf --check: {check}"
+    );
+    let text = tool("pdftotext", &[path(&pdf), "-"]);
+    (pdf, text)
+}
+
+fn path(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+#[test]
+fn a_full_audit_report_has_its_headings_scores_plan_and_welsh_text() {
+    let definition = self_assessment();
+    let work = full_audit(&definition);
+    let (pdf, text) = report(&work, "full");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("North Team audit, 2026 baseline"),
+        "the audit's name"
+    );
+    assert!(flat.contains("Northtown Council"), "the organisation");
+    for section in &definition.sections {
+        assert!(
+            flat.contains(&section.title),
+            "section title {:?}",
+            section.title
+        );
+    }
+    let scores = mhsw::scoring::score(&definition, &work.responses);
+    let overall = scores.overall.expect("a full audit has an overall score");
+    assert!(
+        flat.contains(&overall.label()),
+        "the overall score in words: {}",
+        overall.label()
+    );
+    for n in 1..=30 {
+        assert!(
+            flat.contains(&format!("Plan action number {n}:")),
+            "plan row {n}"
+        );
+    }
+    assert!(
+        flat.contains("Gŵyl") && flat.contains('ŷ'),
+        "Welsh characters survive"
+    );
+    assert!(flat.contains("not an inspection rating"), "the caveat");
+    assert!(flat.contains("2016"), "the alignment with the 2016 toolkit");
+    let size = std::fs::metadata(&pdf).unwrap().len();
+    assert!(size < 400_000, "the PDF is {size} bytes");
+}
+
+#[test]
+fn an_empty_audit_report_is_valid_and_says_nothing_was_answered() {
+    let definition = self_assessment();
+    let work = Work::start(
+        WorkId::new("empty"),
+        "Empty audit".into(),
+        &definition,
+        "2026-11-22".parse().unwrap(),
+    );
+    let (_, text) = report(&work, "empty");
+    assert!(text.contains("Nothing answered yet"), "{text}");
+}
+
+#[test]
+fn a_work_file_for_an_unknown_questionnaire_is_refused_with_a_way_forward() {
+    let definition = self_assessment();
+    let mut work = full_audit(&definition);
+    work.definition.id = mhsw::ids::DefinitionId::new("not-here");
+    let work_path = scratch("unknown.json");
+    std::fs::write(&work_path, export_work(&work)).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_mhsw"))
+        .args([
+            "report",
+            path(&work_path),
+            "-o",
+            path(&scratch("unknown.pdf")),
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("not-here") && stderr.contains("--definitions"),
+        "{stderr}"
+    );
+}
