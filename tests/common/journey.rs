@@ -286,9 +286,22 @@ pub async fn wait_until(
     what: &str,
 ) {
     let started = Instant::now();
+    let mut polls = 0u32;
     loop {
         if browser.execute(script, args.clone()).await == json!(true) {
             return;
+        }
+        polls += 1;
+        // A panicked app never gets there: say so at once, with the panic.
+        if polls % 10 == 0 {
+            let panics = browser.wasm_panics().await;
+            if !panics.is_empty() {
+                let panics: Vec<String> = panics.iter().map(ToString::to_string).collect();
+                panic!(
+                    "{what} cannot happen: the app panicked:\n  {}",
+                    panics.join("\n  ")
+                );
+            }
         }
         if started.elapsed() > timeout {
             let text = browser.body_text().await;
