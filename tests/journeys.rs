@@ -80,6 +80,7 @@ async fn an_audit_can_be_done_by_keyboard_alone() {
     tab_to(b, "a[href='#/new/self-assessment']", 40).await;
     press(b, &[Key::Enter]).await;
     wait_for_heading(b, "Start: ").await;
+    assert_accessible(b, "the form that starts an audit").await;
     tab_to(b, "#work-name", 10).await;
     select_all(b).await;
     type_text(b, "Keyboard audit 2026").await;
@@ -96,6 +97,7 @@ async fn an_audit_can_be_done_by_keyboard_alone() {
     wait_for_heading_exact(b, "Keyboard audit 2026").await;
 
     // Contents → first section.
+    assert_accessible(b, "an audit's contents page").await;
     tab_to(b, &format!("a[href='#/work/{id}/section/about']"), 30).await;
     press(b, &[Key::Enter]).await;
     wait_for_heading_exact(b, "About your organisation").await;
@@ -803,6 +805,21 @@ async fn people_answer_in_turn_on_a_shared_device() {
     let questions = feedback_questions("feedback-service-user");
     let total = questions.len();
     let title = bundled_definition("feedback-service-user").title;
+    // A feedback collection needs to say whose practice it is about.
+    app.open("#/new/feedback-service-user").await;
+    fill(b, "#work-name", "Shared device").await;
+    click(b, "form.form button[type=submit]").await;
+    b.wait_for_text(
+        "Enter whose practice, or which team, the feedback is about",
+        QUICK,
+    )
+    .await;
+    assert_eq!(current_hash(b).await, "#/new/feedback-service-user");
+    assert_accessible(
+        b,
+        "the form that starts a feedback collection, with an error",
+    )
+    .await;
     let id = start_work(
         &app,
         "feedback-service-user",
@@ -810,6 +827,7 @@ async fn people_answer_in_turn_on_a_shared_device() {
         Some("North Team"),
     )
     .await;
+    assert_accessible(b, "a feedback collection's page").await;
     start_collecting(&app, &id, "2468", true).await;
     wait_for_heading_exact(b, &title).await;
     b.screenshot(&screenshot_path("journey-collection-welcome"))
