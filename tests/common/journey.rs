@@ -293,7 +293,7 @@ pub async fn wait_until(
         }
         polls += 1;
         // A panicked app never gets there: say so at once, with the panic.
-        if polls % 10 == 0 {
+        if polls.is_multiple_of(10) {
             let panics = browser.wasm_panics().await;
             if !panics.is_empty() {
                 let panics: Vec<String> = panics.iter().map(ToString::to_string).collect();
