@@ -445,6 +445,7 @@ async fn a_damaged_saved_entry_is_kept_aside_and_nothing_else_is_lost() {
         "the entry kept aside",
     );
     assert_contains(&home, "Kept audit", "the work list");
+    assert_eq!(count_controls_with_text(b, "Open Kept audit").await, 1);
     assert_eq!(
         count_controls_with_text(b, "Open Damaged audit").await,
         0,
