@@ -66,7 +66,7 @@ fn assert_lacks(haystack: &str, needle: &str, context: &str) {
 // =============================================================================================
 // Issue 5: audits
 
-/// (1) A whole audit by keyboard: Tab, Shift-free arrows, Space and Enter only, from the home
+/// (1) A whole audit by keyboard: Tab, arrow keys, Space and Enter only (no clicks), from the home
 /// page through two sections (with the error summary, an evidence box and a priority) to the
 /// results.
 #[tokio::test]
@@ -1249,7 +1249,15 @@ async fn a_new_questionnaire_on_the_site_can_be_used() {
         "Score: 25%: Red, not met.",
         "the development score",
     );
-    let _ = id;
+    let saved = saved_work(b, &id).await;
+    assert_eq!(
+        (
+            saved.definition.id.as_str(),
+            saved.definition.version.as_str()
+        ),
+        ("employer-standards-local", "0.1.0")
+    );
+    assert_eq!(saved.responses.items.len(), 4);
     app.open("#/questionnaires").await;
     wait_for_heading_exact(b, "Questionnaires").await;
     assert_contains(
