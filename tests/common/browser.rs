@@ -58,6 +58,7 @@ impl fmt::Display for ConsoleEntry {
 pub struct Browser {
     client: Client,
     console: Mutex<Vec<ConsoleEntry>>,
+    downloads: PathBuf,
     // Declared last so it is dropped after the client.
     _processes: ProcessGuard,
 }
@@ -83,6 +84,7 @@ impl Browser {
             .unwrap_or_else(|e| panic!("chromedriver: {e}. {install}"));
 
         let profile = unique_temp_dir("mhsw-chromium-profile");
+        let downloads = unique_temp_dir("mhsw-chromium-downloads");
         let port = free_port();
         let child = Command::new(&chromedriver)
             .arg(format!("--port={port}"))
@@ -95,7 +97,7 @@ impl Browser {
             .unwrap_or_else(|e| panic!("could not start {}: {e}", chromedriver.display()));
         let processes = ProcessGuard {
             child,
-            dirs: vec![profile.clone()],
+            dirs: vec![profile.clone(), downloads.clone()],
         };
         wait_for_port(port, Duration::from_secs(20)).await;
 
@@ -104,6 +106,13 @@ impl Browser {
             "goog:chromeOptions": {
                 "binary": chromium,
                 "args": chromium_args(&profile),
+                // Downloads go, without asking, to this browser's own folder (see `wait_for_download`).
+                "prefs": {
+                    "download.default_directory": downloads,
+                    "download.prompt_for_download": false,
+                    "download.directory_upgrade": true,
+                    "safebrowsing.enabled": false,
+                },
             },
             // Lets `console_entries` read console messages through chromedriver's log endpoint.
             "goog:loggingPrefs": { "browser": "ALL" },
@@ -124,6 +133,7 @@ impl Browser {
         Self {
             client,
             console: Mutex::new(Vec::new()),
+            downloads,
             _processes: processes,
         }
     }
@@ -326,6 +336,63 @@ impl Browser {
         }
         std::fs::write(path, png)
             .unwrap_or_else(|e| panic!("could not write {}: {e}", path.display()));
+    }
+
+    /// The folder this browser saves downloads in (empty at start; removed with the browser).
+    pub fn downloads_dir(&self) -> &Path {
+        &self.downloads
+    }
+
+    /// Waits up to `timeout` for a finished download whose file name ends with `suffix`, and
+    /// returns its path. Chromium writes `*.crdownload` while saving; the file counts once that
+    /// is gone and its size has stopped changing.
+    pub async fn wait_for_download(&self, suffix: &str, timeout: Duration) -> PathBuf {
+        let started = Instant::now();
+        let mut last: Option<(PathBuf, u64)> = None;
+        loop {
+            let names: Vec<PathBuf> = std::fs::read_dir(&self.downloads)
+                .map(|dir| dir.filter_map(|e| e.ok().map(|e| e.path())).collect())
+                .unwrap_or_default();
+            let saving = names
+                .iter()
+                .any(|p| p.extension().is_some_and(|e| e == "crdownload"));
+            let found = names.iter().find(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.ends_with(suffix))
+            });
+            if let (false, Some(path)) = (saving, found) {
+                let size = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+                if size > 0 && last.as_ref() == Some(&(path.clone(), size)) {
+                    return path.clone();
+                }
+                last = Some((path.clone(), size));
+            }
+            if started.elapsed() > timeout {
+                panic!(
+                    "no download ending in {suffix:?} finished within {timeout:?}; the download \
+                     folder holds {names:?}"
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Like [`Browser::assert_no_console_errors`], but ignores errors whose message contains
+    /// one of `expected` (for a test that provokes a failed request on purpose).
+    pub async fn assert_no_console_errors_except(&self, expected: &[&str]) {
+        let entries = self.console_entries().await;
+        let bad: Vec<_> = entries
+            .into_iter()
+            .filter(|e| e.is_error() || e.is_wasm_panic())
+            .filter(|e| !expected.iter().any(|x| e.message.contains(x)))
+            .collect();
+        assert!(
+            bad.is_empty(),
+            "the browser console has {} unexpected error(s):\n{}",
+            bad.len(),
+            list(&bad)
+        );
     }
 
     /// Ends the WebDriver session (Chromium quits); the processes are then stopped.

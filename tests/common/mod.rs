@@ -6,15 +6,19 @@
 //!   screenshots).
 //! - [`axe`]: axe-core WCAG 2.2 AA checks.
 //! - [`TestApp`]: the three together, the usual starting point of a test.
+//! - [`journey`]: what the journey tests (`tests/journeys.rs`) do as a user would: the keyboard,
+//!   file inputs, saved work in storage, and work files made with the core.
+//! - [`DistCopy`]: a throw-away copy of `dist/` for tests that change its questionnaires.
 //!
 //! It tests the built `dist/` (`make dist`), never a build of its own: a missing `dist/` fails
-//! with a message saying what to run.
+//! with a message saying what to run. `MHSW_DIST=/path/to/dist` tests another build instead.
 
 // Each test or bench binary uses a different part of this module.
 #![allow(dead_code)]
 
 pub mod axe;
 pub mod browser;
+pub mod journey;
 pub mod server;
 
 use std::path::{Path, PathBuf};
@@ -27,9 +31,12 @@ pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The built app, checked to exist. Panics with what to run when it does not.
+/// The built app, checked to exist: `dist/`, or the folder in `$MHSW_DIST`. Panics with what
+/// to run when it does not.
 pub fn dist_dir() -> PathBuf {
-    let dist = repo_root().join("dist");
+    let dist = std::env::var_os("MHSW_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("dist"));
     for needed in ["index.html", "boot.js", "mhsw-app.js", "mhsw-app_bg.wasm"] {
         assert!(
             dist.join(needed).is_file(),
@@ -79,6 +86,11 @@ impl TestApp {
         Self::serve_hiding(&dist, "/", hidden).await
     }
 
+    /// Serves another build folder (usually a [`DistCopy`]) at the server's root.
+    pub async fn start_with_dist(dist: &Path) -> Self {
+        Self::serve(dist, "/").await
+    }
+
     async fn serve(root: &Path, base_path: &str) -> Self {
         Self::serve_hiding(root, base_path, &[]).await
     }
@@ -111,5 +123,80 @@ impl TestApp {
     /// Ends the browser session and stops everything.
     pub async fn close(self) {
         self.browser.close().await;
+    }
+}
+
+/// A copy of the built app in a temporary folder, for a test that changes its questionnaires
+/// (the shared `dist/` is never changed). Removed when dropped.
+#[derive(Debug)]
+pub struct DistCopy {
+    root: PathBuf,
+}
+
+impl DistCopy {
+    /// Copies `dist/` (see [`dist_dir`]), leaving out hidden build folders such as `.stage`.
+    pub fn new() -> Self {
+        let source = dist_dir();
+        let root = browser::unique_temp_dir("mhsw-dist-copy");
+        copy_tree(&source, &root);
+        Self { root }
+    }
+
+    /// The copy's folder, to pass to [`TestApp::start_with_dist`].
+    pub fn path(&self) -> &Path {
+        &self.root
+    }
+
+    /// A file inside the copy, e.g. `questionnaires/manifest.json`.
+    pub fn file(&self, relative: &str) -> PathBuf {
+        self.root.join(relative)
+    }
+
+    /// Writes (or replaces) a file inside the copy.
+    pub fn write(&self, relative: &str, contents: &str) {
+        let path = self.file(relative);
+        std::fs::write(&path, contents)
+            .unwrap_or_else(|e| panic!("could not write {}: {e}", path.display()));
+    }
+
+    /// Reads a file of the copy as text.
+    pub fn read(&self, relative: &str) -> String {
+        let path = self.file(relative);
+        std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("could not read {}: {e}", path.display()))
+    }
+
+    /// Removes a file from the copy.
+    pub fn remove(&self, relative: &str) {
+        let path = self.file(relative);
+        std::fs::remove_file(&path)
+            .unwrap_or_else(|e| panic!("could not remove {}: {e}", path.display()));
+    }
+}
+
+impl Drop for DistCopy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("create {}: {e}", to.display()));
+    let entries =
+        std::fs::read_dir(from).unwrap_or_else(|e| panic!("read {}: {e}", from.display()));
+    for entry in entries {
+        let entry = entry.expect("a folder entry");
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let (source, target) = (entry.path(), to.join(&name));
+        if source.is_dir() {
+            copy_tree(&source, &target);
+        } else {
+            std::fs::copy(&source, &target).unwrap_or_else(|e| {
+                panic!("copy {} to {}: {e}", source.display(), target.display())
+            });
+        }
     }
 }

@@ -1,0 +1,612 @@
+//! What the journey tests (`tests/journeys.rs`) do as a person would, and the work they set up.
+//!
+//! - Keyboard: real key presses through WebDriver's input actions, sent to whatever has focus
+//!   ([`press`], [`type_text`], [`tab_to`]), so a keyboard journey never clicks.
+//! - Pointer and forms: clicking buttons and links by their visible text, typing into fields,
+//!   choosing files in `<input type=file>`.
+//! - Waiting: for the hash route, for a script's condition, for the save line.
+//! - Storage: reading and seeding `localStorage` as the app keeps it (`mhsw:work:<id>` envelopes).
+//! - Work files: made with the pure core (`mhsw::work::Work`), so their format is the app's own.
+//!
+//! It never changes the shared `dist/` (see [`super::DistCopy`]).
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use mhsw::date::Date;
+use mhsw::definition::{load_definition, Definition};
+use mhsw::ids::{QuestionId, ResponseId, WorkId};
+use mhsw::responses::{Answer, ItemResponse, Responses};
+use mhsw::work::{Channel, FeedbackResponse, Work};
+use serde_json::{json, Value};
+
+use super::browser::{Browser, DEFAULT_TIMEOUT};
+use super::{repo_root, TestApp};
+
+/// How long to wait for something the app does at once (a click's effect, a save).
+pub const QUICK: Duration = Duration::from_secs(5);
+
+// ---------------------------------------------------------------------------------------------
+// Keyboard
+
+/// Presses and releases each key in turn, sent to the element that has focus.
+pub async fn press(browser: &Browser, keys: &[Key]) {
+    let mut actions = KeyActions::new("keyboard".to_owned());
+    for key in keys {
+        let value: char = (*key).into();
+        actions = actions
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+    }
+    browser
+        .client()
+        .perform_actions(actions)
+        .await
+        .unwrap_or_else(|e| panic!("could not press {keys:?}: {e}"));
+}
+
+/// Types text, one key press per character, into the element that has focus.
+pub async fn type_text(browser: &Browser, text: &str) {
+    let mut actions = KeyActions::new("keyboard".to_owned());
+    for value in text.chars() {
+        actions = actions
+            .then(KeyAction::Down { value })
+            .then(KeyAction::Up { value });
+    }
+    browser
+        .client()
+        .perform_actions(actions)
+        .await
+        .unwrap_or_else(|e| panic!("could not type {text:?}: {e}"));
+}
+
+/// Selects everything in the focused text box (Ctrl+A), so typing replaces it.
+pub async fn select_all(browser: &Browser) {
+    let control: char = Key::Control.into();
+    let actions = KeyActions::new("keyboard".to_owned())
+        .then(KeyAction::Down { value: control })
+        .then(KeyAction::Down { value: 'a' })
+        .then(KeyAction::Up { value: 'a' })
+        .then(KeyAction::Up { value: control });
+    browser
+        .client()
+        .perform_actions(actions)
+        .await
+        .unwrap_or_else(|e| panic!("could not press Ctrl+A: {e}"));
+}
+
+/// A short description of the focused element, for messages: `input#q-strat-1 "…"`.
+pub async fn focused(browser: &Browser) -> String {
+    browser
+        .execute(
+            "const e = document.activeElement; if (!e) return '(nothing)'; \
+             return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + \
+               (e.getAttribute('href') ? '[href=' + e.getAttribute('href') + ']' : '') + \
+               ' ' + JSON.stringify((e.innerText || e.value || '').slice(0, 60));",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Presses Tab until the focused element matches the CSS `selector`, at most `max_tabs` times.
+/// Panics, listing every element focus passed through, when it never gets there.
+pub async fn tab_to(browser: &Browser, selector: &str, max_tabs: usize) {
+    let mut passed = Vec::new();
+    for _ in 0..=max_tabs {
+        let matches = browser
+            .execute(
+                "const e = document.activeElement; return !!e && e.matches(arguments[0]);",
+                vec![json!(selector)],
+            )
+            .await;
+        if matches == json!(true) {
+            return;
+        }
+        passed.push(focused(browser).await);
+        press(browser, &[Key::Tab]).await;
+    }
+    panic!(
+        "Tab did not reach `{selector}` within {max_tabs} presses. Focus went through:\n  {}",
+        passed.join("\n  ")
+    );
+}
+
+/// True when the focused element matches the CSS `selector`.
+pub async fn focus_is_on(browser: &Browser, selector: &str) -> bool {
+    browser
+        .execute(
+            "const e = document.activeElement; return !!e && e.matches(arguments[0]);",
+            vec![json!(selector)],
+        )
+        .await
+        == json!(true)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pointer and forms
+
+/// The element matching a CSS selector, waiting for it.
+pub async fn find(browser: &Browser, selector: &str) -> Element {
+    browser.wait_for_css(selector, DEFAULT_TIMEOUT).await
+}
+
+/// Clicks the element matching a CSS selector.
+pub async fn click(browser: &Browser, selector: &str) {
+    find(browser, selector)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("could not click `{selector}`: {e}"));
+}
+
+/// The XPath of a button or link whose visible text (including visually hidden words) contains
+/// `text`.
+fn control_with_text(text: &str) -> String {
+    format!(
+        "//*[self::button or self::a][contains(normalize-space(.), {})]",
+        xpath_literal(text)
+    )
+}
+
+fn xpath_literal(text: &str) -> String {
+    if !text.contains('\'') {
+        format!("'{text}'")
+    } else if !text.contains('"') {
+        format!("\"{text}\"")
+    } else {
+        let parts: Vec<String> = text.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}
+
+/// Clicks the first button or link whose text contains `text`, waiting for it to appear.
+pub async fn click_text(browser: &Browser, text: &str) {
+    let xpath = control_with_text(text);
+    let element = browser
+        .client()
+        .wait()
+        .at_most(DEFAULT_TIMEOUT)
+        .every(Duration::from_millis(50))
+        .for_element(Locator::XPath(&xpath))
+        .await
+        .unwrap_or_else(|e| panic!("no button or link with the text {text:?} appeared: {e}"));
+    element
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("could not click the button or link {text:?}: {e}"));
+}
+
+/// How many buttons or links have text containing `text`.
+pub async fn count_controls_with_text(browser: &Browser, text: &str) -> usize {
+    browser
+        .client()
+        .find_all(Locator::XPath(&control_with_text(text)))
+        .await
+        .map(|all| all.len())
+        .unwrap_or(0)
+}
+
+/// Replaces the text of the input or textarea matching `selector` by typing into it.
+pub async fn fill(browser: &Browser, selector: &str, text: &str) {
+    let element = find(browser, selector).await;
+    element
+        .clear()
+        .await
+        .unwrap_or_else(|e| panic!("could not clear `{selector}`: {e}"));
+    element
+        .send_keys(text)
+        .await
+        .unwrap_or_else(|e| panic!("could not type into `{selector}`: {e}"));
+}
+
+/// Chooses files in the `<input type=file>` matching `selector`, as a person would in the
+/// file picker (WebDriver sends the absolute paths, one per line).
+pub async fn choose_files(browser: &Browser, selector: &str, paths: &[&Path]) {
+    let joined = paths
+        .iter()
+        .map(|p| {
+            p.canonicalize()
+                .unwrap_or_else(|e| panic!("{} is missing: {e}", p.display()))
+                .display()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    find(browser, selector)
+        .await
+        .send_keys(&joined)
+        .await
+        .unwrap_or_else(|e| panic!("could not choose {joined} in `{selector}`: {e}"));
+}
+
+/// Whether the checkbox or radio button with this id is checked (`None` when there is none).
+pub async fn is_checked(browser: &Browser, id: &str) -> Option<bool> {
+    browser
+        .execute(
+            "const e = document.getElementById(arguments[0]); return e ? e.checked : null;",
+            vec![json!(id)],
+        )
+        .await
+        .as_bool()
+}
+
+/// The value of the input or textarea with this id (`None` when there is none).
+pub async fn value_of(browser: &Browser, id: &str) -> Option<String> {
+    browser
+        .execute(
+            "const e = document.getElementById(arguments[0]); return e ? e.value : null;",
+            vec![json!(id)],
+        )
+        .await
+        .as_str()
+        .map(str::to_owned)
+}
+
+/// The ids of every checked radio button and checkbox inside `main`.
+pub async fn checked_ids(browser: &Browser) -> Vec<String> {
+    let ids = browser
+        .execute(
+            "return [...document.querySelectorAll('main input:checked')].map(e => e.id);",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(ids).unwrap_or_default()
+}
+
+/// The visible text of `main` only (no header, save line or footer).
+pub async fn main_text(browser: &Browser) -> String {
+    browser
+        .execute(
+            "const m = document.querySelector('main'); return m ? m.innerText : '';",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Waiting
+
+/// Polls `script` (the body of a function returning a boolean) until it returns true; panics
+/// with `what` and the page's text after `timeout`.
+pub async fn wait_until(
+    browser: &Browser,
+    script: &str,
+    args: Vec<Value>,
+    timeout: Duration,
+    what: &str,
+) {
+    let started = Instant::now();
+    let mut polls = 0u32;
+    loop {
+        if browser.execute(script, args.clone()).await == json!(true) {
+            return;
+        }
+        polls += 1;
+        // A panicked app never gets there: say so at once, with the panic.
+        if polls.is_multiple_of(10) {
+            let panics = browser.wasm_panics().await;
+            if !panics.is_empty() {
+                let panics: Vec<String> = panics.iter().map(ToString::to_string).collect();
+                panic!(
+                    "{what} cannot happen: the app panicked:\n  {}",
+                    panics.join("\n  ")
+                );
+            }
+        }
+        if started.elapsed() > timeout {
+            let text = browser.body_text().await;
+            panic!("{what} did not happen within {timeout:?}. Page text:\n{text}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The URL's hash, e.g. `#/work/abc`.
+pub async fn current_hash(browser: &Browser) -> String {
+    browser
+        .execute("return location.hash;", vec![])
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Waits until the hash starts with `prefix` and returns the whole hash.
+pub async fn wait_for_hash(browser: &Browser, prefix: &str) -> String {
+    wait_until(
+        browser,
+        "return location.hash.startsWith(arguments[0]);",
+        vec![json!(prefix)],
+        DEFAULT_TIMEOUT,
+        &format!("the address reaching {prefix:?}"),
+    )
+    .await;
+    current_hash(browser).await
+}
+
+/// Waits until the page's main heading (`main h1`) contains `text`.
+pub async fn wait_for_heading(browser: &Browser, text: &str) {
+    wait_until(
+        browser,
+        "const h = document.querySelector('main h1'); return !!h && h.innerText.includes(arguments[0]);",
+        vec![json!(text)],
+        DEFAULT_TIMEOUT,
+        &format!("a main heading containing {text:?}"),
+    )
+    .await;
+}
+
+/// Waits until `main` no longer shows `text`.
+pub async fn wait_for_text_gone(browser: &Browser, text: &str) {
+    wait_until(
+        browser,
+        "const m = document.querySelector('main'); return !!m && !m.innerText.includes(arguments[0]);",
+        vec![json!(text)],
+        QUICK,
+        &format!("{text:?} going away"),
+    )
+    .await;
+}
+
+/// Waits until the stored envelope of `work_id` satisfies `predicate` (a JS expression over the
+/// parsed envelope `e`), i.e. until the app has saved a change.
+pub async fn wait_for_saved(browser: &Browser, work_id: &str, predicate: &str, what: &str) {
+    let script = format!(
+        "const t = localStorage.getItem('mhsw:work:' + arguments[0]); if (!t) return false; \
+         try {{ const e = JSON.parse(t); return !!({predicate}); }} catch (_) {{ return false; }}"
+    );
+    wait_until(browser, &script, vec![json!(work_id)], QUICK, what).await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Storage
+
+/// One `localStorage` item.
+pub async fn storage_get(browser: &Browser, key: &str) -> Option<String> {
+    browser
+        .execute(
+            "return localStorage.getItem(arguments[0]);",
+            vec![json!(key)],
+        )
+        .await
+        .as_str()
+        .map(str::to_owned)
+}
+
+/// Sets one `localStorage` item.
+pub async fn storage_set(browser: &Browser, key: &str, value: &str) {
+    browser
+        .execute(
+            "localStorage.setItem(arguments[0], arguments[1]);",
+            vec![json!(key), json!(value)],
+        )
+        .await;
+}
+
+/// Every `localStorage` key starting with `prefix`, sorted.
+pub async fn storage_keys(browser: &Browser, prefix: &str) -> Vec<String> {
+    let keys = browser
+        .execute(
+            "return Object.keys(localStorage).filter(k => k.startsWith(arguments[0])).sort();",
+            vec![json!(prefix)],
+        )
+        .await;
+    serde_json::from_value(keys).unwrap_or_default()
+}
+
+/// The work saved under `mhsw:work:<id>`, read with the core's own format.
+pub async fn saved_work(browser: &Browser, id: &str) -> Work {
+    let text = storage_get(browser, &format!("mhsw:work:{id}"))
+        .await
+        .unwrap_or_else(|| panic!("nothing is saved under mhsw:work:{id}"));
+    let envelope: Value = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("mhsw:work:{id} is not JSON ({e}): {text}"));
+    serde_json::from_value(envelope["work"].clone())
+        .unwrap_or_else(|e| panic!("mhsw:work:{id} holds no readable work ({e}): {text}"))
+}
+
+/// The storage envelope the app writes for a piece of work (`edges/storage.rs`).
+pub fn envelope(work: &Work) -> String {
+    json!({
+        "store_version": 1,
+        "revision": 1,
+        "saved_at": "09:30",
+        "work": work,
+    })
+    .to_string()
+}
+
+/// Opens the app, writes `works` to its storage as the app would have saved them, and opens
+/// `route` afresh so the app reads them at start-up.
+pub async fn seed_works(app: &TestApp, works: &[&Work], route: &str) {
+    app.open("#/").await;
+    for work in works {
+        storage_set(
+            &app.browser,
+            &format!("mhsw:work:{}", work.id),
+            &envelope(work),
+        )
+        .await;
+    }
+    reload(app, route).await;
+}
+
+/// Loads `route` again from the server (a fresh start of the app, as after closing the tab).
+pub async fn reload(app: &TestApp, route: &str) {
+    app.browser.goto("about:blank").await;
+    app.open(route).await;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Work, made in the app or with the core
+
+/// Starts new work through the app's form (clicks), and returns its id once its contents page
+/// shows. `about` is needed by feedback collections.
+pub async fn start_work(
+    app: &TestApp,
+    definition: &str,
+    name: &str,
+    about: Option<&str>,
+) -> String {
+    app.open(&format!("#/new/{definition}")).await;
+    fill(&app.browser, "#work-name", name).await;
+    if let Some(about) = about {
+        fill(&app.browser, "#work-about", about).await;
+    }
+    click(&app.browser, "form.form button[type=submit]").await;
+    let hash = wait_for_hash(&app.browser, "#/work/").await;
+    wait_for_heading(&app.browser, name).await;
+    hash.trim_start_matches("#/work/").to_owned()
+}
+
+/// A bundled questionnaire from `questionnaires/`, loaded with the core.
+pub fn bundled_definition(id: &str) -> Definition {
+    let file = format!("{id}.json");
+    let path = repo_root().join("questionnaires").join(&file);
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("could not read {}: {e}", path.display()));
+    load_definition(&file, &text).unwrap_or_else(|e| panic!("{file} does not load: {e}"))
+}
+
+/// A day, from `YYYY-MM-DD`.
+pub fn date(text: &str) -> Date {
+    text.parse()
+        .unwrap_or_else(|_| panic!("{text} is not a date"))
+}
+
+/// New work on a definition, as the app's "Start" makes it.
+pub fn work(id: &str, name: &str, definition: &Definition) -> Work {
+    Work::start(
+        WorkId::new(id),
+        name.to_owned(),
+        definition,
+        date("2026-11-02"),
+    )
+}
+
+/// An answer that is one option.
+pub fn choice(value: &str) -> ItemResponse {
+    ItemResponse {
+        answer: Some(Answer::Choice(value.into())),
+        ..ItemResponse::default()
+    }
+}
+
+/// Answers as (question id, chosen option) pairs.
+pub fn choices(pairs: &[(&str, &str)]) -> Responses {
+    let mut responses = Responses::default();
+    for (question, value) in pairs {
+        responses.set(QuestionId::new(*question), choice(value));
+    }
+    responses
+}
+
+/// One anonymous feedback response given on a device.
+pub fn feedback_response(id: &str, version: &str, answers: Responses) -> FeedbackResponse {
+    FeedbackResponse {
+        id: ResponseId::new(id),
+        submitted: date("2026-11-10"),
+        channel: Channel::Device,
+        definition_version: version.to_owned(),
+        answers,
+    }
+}
+
+/// Writes text to a new file in a temporary folder that lives as long as the returned guard.
+pub fn temp_file(name: &str, contents: &str) -> TempFile {
+    let dir = super::browser::unique_temp_dir("mhsw-journey-file");
+    let path = dir.join(name);
+    std::fs::write(&path, contents)
+        .unwrap_or_else(|e| panic!("could not write {}: {e}", path.display()));
+    TempFile { dir, path }
+}
+
+/// A file written by [`temp_file`]; its folder is removed when dropped.
+#[derive(Debug)]
+pub struct TempFile {
+    dir: std::path::PathBuf,
+    /// The file.
+    pub path: std::path::PathBuf,
+}
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// Clicks the button whose whole visible text is exactly `label`.
+pub async fn click_button(browser: &Browser, label: &str) {
+    let xpath = format!("//button[normalize-space(.)={}]", xpath_literal(label));
+    let element = browser
+        .client()
+        .wait()
+        .at_most(DEFAULT_TIMEOUT)
+        .every(Duration::from_millis(50))
+        .for_element(Locator::XPath(&xpath))
+        .await
+        .unwrap_or_else(|e| panic!("no button labelled {label:?} appeared: {e}"));
+    element
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("could not click the button {label:?}: {e}"));
+}
+
+/// Waits until the page's main heading (`main h1`) reads exactly `text`.
+pub async fn wait_for_heading_exact(browser: &Browser, text: &str) {
+    wait_until(
+        browser,
+        "const h = document.querySelector('main h1'); return !!h && h.innerText.trim() === arguments[0];",
+        vec![json!(text)],
+        DEFAULT_TIMEOUT,
+        &format!("the main heading reading {text:?}"),
+    )
+    .await;
+}
+
+/// The id of a scale's option control: `q-<question>` for the first, `q-<question>-<index>`
+/// after it (`components/question_field.rs`).
+pub fn option_id(question: &str, index: usize) -> String {
+    if index == 0 {
+        format!("q-{question}")
+    } else {
+        format!("q-{question}-{index}")
+    }
+}
+
+/// Scrolls the first heading in `main` whose text is `text` to the top of the window (for a
+/// screenshot of that part of a long page).
+pub async fn scroll_to_heading(browser: &Browser, text: &str) {
+    let found = browser
+        .execute(
+            "const h = [...document.querySelectorAll('main h1, main h2, main h3')] \
+               .find(h => h.innerText.trim() === arguments[0]); \
+             if (!h) return false; h.scrollIntoView({ block: 'start' }); return true;",
+            vec![json!(text)],
+        )
+        .await;
+    assert_eq!(found, json!(true), "no heading reads {text:?}");
+}
+
+/// True when some of the element matching `selector` is inside the window.
+pub async fn is_in_view(browser: &Browser, selector: &str) -> bool {
+    browser
+        .execute(
+            "const e = document.querySelector(arguments[0]); if (!e) return false; \
+             const r = e.getBoundingClientRect(); \
+             return r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;",
+            vec![json!(selector)],
+        )
+        .await
+        == json!(true)
+}

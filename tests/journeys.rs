@@ -1,0 +1,1532 @@
+//! Journey tests: what a person does with the built app (`dist/`), from start to finish, in
+//! headless Chromium.
+//!
+//! - Audits (issue 5): a whole audit by keyboard alone, answers surviving a reload, comparing
+//!   with a previous cycle imported from a file, a damaged saved entry, full storage, bad files.
+//! - Feedback (issue 6): people answering one after another on a shared device, small groups
+//!   suppressed, files from several devices combined.
+//! - Questionnaires on the site (issue 8): a new local definition, a broken one, a new version of
+//!   a definition with saved work, a missing manifest. These serve a throw-away copy of `dist/`.
+//! - The PDF report (issue 7).
+//!
+//! Run with `make dist` then
+//! `cargo test -p mhsw-toolkit --features browser-tests --test journeys`
+//! (`MHSW_DIST=/path/to/dist` tests another build). Each test has its own server and browser,
+//! and ends by checking the console holds no error and no panic.
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::axe::assert_accessible;
+use common::browser::DEFAULT_TIMEOUT;
+use common::journey::*;
+use common::{repo_root, screenshot_path, DistCopy, TestApp};
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use mhsw::aggregate::SUPPRESSED_LABEL;
+use mhsw::definition::{load_definition, AnswerKind};
+use mhsw::ids::QuestionId;
+use mhsw::responses::{Answer, ItemResponse, Priority};
+use mhsw::work::{export_work, parse_work};
+use serde_json::{json, Value};
+
+/// Waits a moment for late failures, checks the console, and closes the browser.
+async fn finish(app: TestApp) {
+    finish_allowing(app, &[]).await;
+}
+
+/// Like [`finish`], ignoring console errors that contain one of `expected` (a request the test
+/// makes fail on purpose).
+async fn finish_allowing(app: TestApp, expected: &[&str]) {
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    app.browser.assert_no_console_errors_except(expected).await;
+    app.close().await;
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn assert_contains(haystack: &str, needle: &str, context: &str) {
+    assert!(
+        haystack.contains(needle),
+        "{context}: expected to find {needle:?} in:\n{haystack}"
+    );
+}
+
+fn assert_lacks(haystack: &str, needle: &str, context: &str) {
+    assert!(
+        !haystack.contains(needle),
+        "{context}: did not expect {needle:?} in:\n{haystack}"
+    );
+}
+
+// =============================================================================================
+// Issue 5: audits
+
+/// (1) A whole audit by keyboard: Tab, arrow keys, Space and Enter only (no clicks), from the home
+/// page through two sections (with the error summary, an evidence box and a priority) to the
+/// results.
+#[tokio::test]
+async fn an_audit_can_be_done_by_keyboard_alone() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    app.open("#/").await;
+    find(b, "a[href='#/new/self-assessment']").await;
+
+    tab_to(b, "a[href='#/new/self-assessment']", 40).await;
+    press(b, &[Key::Enter]).await;
+    wait_for_heading(b, "Start: ").await;
+    assert_accessible(b, "the form that starts an audit").await;
+    tab_to(b, "#work-name", 10).await;
+    select_all(b).await;
+    type_text(b, "Keyboard audit 2026").await;
+    press(b, &[Key::Tab]).await;
+    assert!(
+        focus_is_on(b, "#work-organisation").await,
+        "Tab from the name should reach the organisation; focus is on {}",
+        focused(b).await
+    );
+    type_text(b, "Northshire Council").await;
+    press(b, &[Key::Enter]).await;
+    let hash = wait_for_hash(b, "#/work/").await;
+    let id = hash.trim_start_matches("#/work/").to_owned();
+    wait_for_heading_exact(b, "Keyboard audit 2026").await;
+
+    // Contents → first section.
+    assert_accessible(b, "an audit's contents page").await;
+    tab_to(b, &format!("a[href='#/work/{id}/section/about']"), 30).await;
+    press(b, &[Key::Enter]).await;
+    wait_for_heading_exact(b, "About your organisation").await;
+
+    // Moving on without the required answers: the error summary appears and takes focus.
+    tab_to(b, ".section-form .button-row button", 40).await;
+    press(b, &[Key::Enter]).await;
+    find(b, ".error-summary").await;
+    wait_until(
+        b,
+        "return document.activeElement && document.activeElement.matches('.error-summary');",
+        vec![],
+        QUICK,
+        "focus moving to the error summary",
+    )
+    .await;
+    let summary = main_text(b).await;
+    assert_contains(
+        &summary,
+        "Answer “What kind of organisation is completing this self-assessment?”",
+        "the error summary",
+    );
+    assert_eq!(
+        current_hash(b).await,
+        format!("#/work/{id}/section/about"),
+        "a section with missing required answers must not be left"
+    );
+    assert_accessible(b, "a section page showing its error summary").await;
+
+    // The summary's first link leads to the first question's first option.
+    press(b, &[Key::Tab]).await;
+    assert!(
+        focus_is_on(b, ".error-summary a").await,
+        "Tab from the summary should reach its first link; focus is on {}",
+        focused(b).await
+    );
+    press(b, &[Key::Enter]).await;
+    assert!(
+        focus_is_on(b, "#q-about-1").await,
+        "the summary's link should move focus to the question; focus is on {}",
+        focused(b).await
+    );
+    press(b, &[Key::Space]).await;
+    assert_eq!(
+        is_checked(b, "q-about-1").await,
+        Some(true),
+        "Space chooses the option"
+    );
+    tab_to(b, "#q-about-2", 10).await;
+    press(b, &[Key::Space]).await;
+    assert_eq!(is_checked(b, "q-about-2").await, Some(true));
+    wait_for_text_gone(b, "There is a problem").await;
+    tab_to(b, ".section-form .button-row button", 20).await;
+    press(b, &[Key::Enter]).await;
+
+    // Second section: a rating with arrow keys, evidence typed, a priority, two more ratings.
+    let strategy = definition.section("strategy").expect("a strategy section");
+    wait_for_heading_exact(b, &strategy.title).await;
+    tab_to(b, "#q-strat-1", 20).await;
+    press(b, &[Key::Down, Key::Down]).await;
+    assert_eq!(
+        checked_ids(b).await,
+        vec!["q-strat-1-2".to_owned()],
+        "two Down arrows from the first option choose the third (Established)"
+    );
+    tab_to(b, "#q-strat-1-evidence", 5).await;
+    let evidence = "Strategy approved by the board, May 2025";
+    type_text(b, evidence).await;
+    assert_eq!(
+        value_of(b, "q-strat-1-evidence").await.as_deref(),
+        Some(evidence),
+        "every typed character should land in the evidence box (focus must stay there while the answer is saved)"
+    );
+    tab_to(b, "input[name='q-strat-1-priority']", 5).await;
+    press(b, &[Key::Down, Key::Down]).await;
+    assert_eq!(is_checked(b, "q-strat-1-priority-high").await, Some(true));
+    tab_to(b, "input[name='q-strat-2']", 10).await;
+    press(b, &[Key::Down]).await;
+    assert_eq!(
+        is_checked(b, "q-strat-2-1").await,
+        Some(true),
+        "strat-2: Developing"
+    );
+    tab_to(b, "input[name='q-strat-3']", 10).await;
+    press(b, &[Key::Space]).await;
+    assert_eq!(
+        is_checked(b, "q-strat-3").await,
+        Some(true),
+        "strat-3: Not in place"
+    );
+    tab_to(b, ".section-form .button-row button", 40).await;
+    press(b, &[Key::Enter]).await;
+    let next = definition
+        .section("leadership")
+        .expect("a leadership section");
+    wait_for_heading_exact(b, &next.title).await;
+
+    // Back to the contents, then the results.
+    tab_to(b, ".section-form .button-row a", 80).await;
+    press(b, &[Key::Enter]).await;
+    wait_for_heading_exact(b, "Keyboard audit 2026").await;
+    let contents = main_text(b).await;
+    assert_contains(
+        &contents,
+        "Complete: all 2 answered",
+        "the about section's progress",
+    );
+    assert_contains(
+        &contents,
+        "3 of 5 answered",
+        "the strategy section's progress",
+    );
+    tab_to(b, &format!("a[href='#/work/{id}/results']"), 60).await;
+    press(b, &[Key::Enter]).await;
+    wait_for_heading_exact(b, "Results: Keyboard audit 2026").await;
+
+    // Established 3 + Developing 2 + Not in place 0, out of 3 × 4: 5/12 = 41%, Amber.
+    let results = main_text(b).await;
+    assert_contains(
+        &results,
+        "Score: 41%: Amber, partly achieved.",
+        "the strategy section's score",
+    );
+    assert_contains(&results, evidence, "the evidence in the report");
+    assert_contains(
+        &results,
+        "Organisation\nNorthshire Council",
+        "the cover facts",
+    );
+    let stored = saved_work(b, &id).await;
+    assert_eq!(
+        stored.responses.item("strat-1").and_then(|i| i.priority),
+        Some(Priority::High)
+    );
+    b.screenshot(&screenshot_path("journey-results-audit"))
+        .await;
+    scroll_to_heading(b, "Summary").await;
+    b.screenshot(&screenshot_path("journey-results-audit-summary"))
+        .await;
+    assert_accessible(b, "an audit's results page").await;
+    finish(app).await;
+}
+
+/// (1b) After the error summary has appeared, answering one of the listed questions must leave
+/// focus on that question, so a keyboard user can go on to the next one.
+#[tokio::test]
+async fn answering_after_the_error_summary_keeps_focus_on_the_question() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "self-assessment", "Focus check", None).await;
+    app.open(&format!("#/work/{id}/section/about")).await;
+    wait_for_heading_exact(b, "About your organisation").await;
+    click_button(b, "Save and continue").await;
+    find(b, ".error-summary").await;
+    // Give the summary's focus effect its frame, then go to the first question by keyboard.
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    tab_to(b, "#q-about-1", 20).await;
+    press(b, &[Key::Space]).await;
+    assert_eq!(is_checked(b, "q-about-1").await, Some(true));
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(
+        focus_is_on(b, "#q-about-1").await,
+        "after answering a question listed in the error summary, focus jumped to {} \
+         instead of staying on the option just chosen",
+        focused(b).await
+    );
+    finish(app).await;
+}
+
+/// (2) Half a section answered, the page reloaded: every answer, note and priority is back.
+#[tokio::test]
+async fn answers_survive_a_reload() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "self-assessment", "Reload check", None).await;
+    let route = format!("#/work/{id}/section/strategy");
+    app.open(&route).await;
+    find(b, "#q-strat-1").await;
+    click(b, "#q-strat-1-2").await;
+    fill(b, "#q-strat-1-evidence", "Board minutes, March 2026").await;
+    fill(b, "#q-strat-1-comment", "To be reviewed next spring").await;
+    click(b, "#q-strat-1-priority-medium").await;
+    click(b, "#q-strat-3-3").await;
+    wait_for_saved(
+        b,
+        &id,
+        "e.work.responses['strat-3'] && e.work.responses['strat-1'].comment === 'To be reviewed next spring'",
+        "the last answer being saved",
+    )
+    .await;
+    b.wait_for_text("Saved on this device at", QUICK).await;
+
+    b.client().refresh().await.expect("reload the page");
+    b.wait_for_boot().await;
+    wait_for_heading(b, "Strategic vision").await;
+    find(b, "#q-strat-3").await;
+    let mut checked = checked_ids(b).await;
+    checked.sort();
+    assert_eq!(
+        checked,
+        vec!["q-strat-1-2", "q-strat-1-priority-medium", "q-strat-3-3"],
+        "after a reload, exactly the chosen options should be checked"
+    );
+    assert_eq!(
+        value_of(b, "q-strat-1-evidence").await.as_deref(),
+        Some("Board minutes, March 2026")
+    );
+    assert_eq!(
+        value_of(b, "q-strat-1-comment").await.as_deref(),
+        Some("To be reviewed next spring")
+    );
+    assert_eq!(
+        value_of(b, "q-strat-3-evidence").await.as_deref(),
+        Some(""),
+        "an evidence box never typed in stays empty"
+    );
+    app.open(&format!("#/work/{id}")).await;
+    wait_for_heading_exact(b, "Reload check").await;
+    assert_contains(&main_text(b).await, "2 of 5 answered", "the contents page");
+    finish(app).await;
+}
+
+/// (3) Last cycle's audit exported to a file, removed, imported again, then compared with this
+/// cycle's re-audit on the results page.
+#[tokio::test]
+async fn a_previous_cycle_imported_from_a_file_is_compared() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let last = start_work(&app, "self-assessment", "Baseline 2025", None).await;
+    app.open(&format!("#/work/{last}/section/strategy")).await;
+    click(b, "#q-strat-1").await; // Not in place
+    click(b, "#q-strat-3").await; // Not in place
+    wait_for_saved(
+        b,
+        &last,
+        "e.work.responses['strat-3']",
+        "the baseline's answers",
+    )
+    .await;
+
+    // Export it, then delete it from this device.
+    app.open("#/").await;
+    click_text(b, "Export Baseline 2025").await;
+    let file = b
+        .wait_for_download("baseline-2025.json", DEFAULT_TIMEOUT)
+        .await;
+    let exported = std::fs::read_to_string(&file).expect("read the exported file");
+    let parsed = parse_work(&exported).expect("the export is a work file the core reads");
+    assert_eq!(parsed.id.as_str(), last);
+    assert_eq!(parsed.responses.items.len(), 2);
+    click_text(b, "Delete Baseline 2025").await;
+    assert_accessible(b, "the home page asking to confirm a delete").await;
+    click_button(b, "Yes, delete it").await;
+    wait_for_text_gone(b, "Baseline 2025").await;
+    assert!(storage_keys(b, "mhsw:work:").await.is_empty());
+
+    // Import it back.
+    choose_files(b, "#import-file", &[&file]).await;
+    b.wait_for_text("baseline-2025.json: imported as “Baseline 2025”.", QUICK)
+        .await;
+    assert_eq!(
+        storage_keys(b, "mhsw:work:").await,
+        vec![format!("mhsw:work:{last}")]
+    );
+
+    // This cycle: a re-audit duplicated from it, with better answers.
+    click_text(b, "Duplicate as a re-audit of Baseline 2025").await;
+    wait_until(
+        b,
+        "return location.hash.startsWith('#/work/') && !location.hash.includes(arguments[0]);",
+        vec![json!(last)],
+        QUICK,
+        "opening the re-audit",
+    )
+    .await;
+    let now = current_hash(b)
+        .await
+        .trim_start_matches("#/work/")
+        .to_owned();
+    app.open(&format!("#/work/{now}/section/strategy")).await;
+    click(b, "#q-strat-1-2").await; // Established
+    click(b, "#q-strat-3-3").await; // Embedded
+    wait_for_saved(
+        b,
+        &now,
+        "e.work.responses['strat-3'].answer.choice === 'embedded'",
+        "the re-audit's answers",
+    )
+    .await;
+
+    app.open(&format!("#/work/{now}/results")).await;
+    wait_for_heading(b, "Results: Baseline 2025 (re-audit").await;
+    let before = main_text(b).await;
+    assert_lacks(
+        &before,
+        "Compared with the last cycle",
+        "results with no comparison chosen",
+    );
+    find(b, "#previous-cycle")
+        .await
+        .select_by_value(&last)
+        .await
+        .expect("choose the previous cycle");
+    b.wait_for_text("Compared with the last cycle", QUICK).await;
+    let after = main_text(b).await;
+    assert_contains(&after, "Last cycle: “Baseline 2025”", "the comparison");
+    // Now (3 + 4) / 8 = 87%; then 0 / 8 = 0%.
+    assert_contains(
+        &after,
+        "Overall: 87% (Green, achieved) now, against 0% (Red, not yet achieved) last cycle",
+        "the overall change",
+    );
+    let strat_1 = bundled_definition("self-assessment")
+        .question("strat-1")
+        .expect("strat-1")
+        .text
+        .clone();
+    assert_contains(&after, &strat_1, "the list of questions rated higher");
+    assert_accessible(b, "an audit's results compared with a previous cycle").await;
+    finish(app).await;
+}
+
+/// (4) A damaged saved entry is kept aside, listed with a download, and nothing else is lost.
+#[tokio::test]
+async fn a_damaged_saved_entry_is_kept_aside_and_nothing_else_is_lost() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut kept = work("kept-audit", "Kept audit", &definition);
+    kept.responses = choices(&[("strat-1", "established"), ("strat-3", "developing")]);
+    let damaged = work("damaged-audit", "Damaged audit", &definition);
+    seed_works(&app, &[&kept, &damaged], "#/").await;
+    b.wait_for_text("Damaged audit", DEFAULT_TIMEOUT).await;
+    let kept_text = storage_get(b, "mhsw:work:kept-audit").await;
+
+    let junk = "{\"store_version\": 1, \"revision\": 4, \"work\": {\"format\": \"mhsw-wo";
+    storage_set(b, "mhsw:work:damaged-audit", junk).await;
+    reload(&app, "#/").await;
+    b.wait_for_text("Saved work that could not be read", DEFAULT_TIMEOUT)
+        .await;
+    let home = main_text(b).await;
+    assert_contains(
+        &home,
+        "mhsw:work:damaged-audit: the saved text is damaged",
+        "the entry kept aside",
+    );
+    assert_contains(&home, "Kept audit", "the work list");
+    assert_eq!(count_controls_with_text(b, "Open Kept audit").await, 1);
+    assert_eq!(
+        count_controls_with_text(b, "Open Damaged audit").await,
+        0,
+        "the damaged entry must not be offered as work to open"
+    );
+    assert_eq!(
+        storage_get(b, "mhsw:unreadable:damaged-audit")
+            .await
+            .as_deref(),
+        Some(junk),
+        "the damaged text is kept, unchanged, under its own key"
+    );
+    assert_eq!(storage_get(b, "mhsw:work:damaged-audit").await, None);
+    assert_eq!(
+        storage_get(b, "mhsw:work:kept-audit").await,
+        kept_text,
+        "the readable work is untouched"
+    );
+    b.screenshot(&screenshot_path("journey-home-kept-aside"))
+        .await;
+    assert_accessible(b, "the home page listing an entry kept aside").await;
+
+    click_button(b, "Download this entry").await;
+    let file = b
+        .wait_for_download("mhsw-work-damaged-audit.json", DEFAULT_TIMEOUT)
+        .await;
+    assert_eq!(
+        std::fs::read_to_string(&file).expect("read the download"),
+        junk
+    );
+
+    // Still listed once after another start, and the kept work still opens with its answers.
+    reload(&app, "#/").await;
+    b.wait_for_text("Saved work that could not be read", DEFAULT_TIMEOUT)
+        .await;
+    assert_eq!(count_controls_with_text(b, "Download this entry").await, 1);
+    app.open("#/work/kept-audit/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    let mut checked = checked_ids(b).await;
+    checked.sort();
+    assert_eq!(checked, vec!["q-strat-1-2", "q-strat-3-1"]);
+    finish(app).await;
+}
+
+/// (5) Storage full: the change stays on screen, the user is told it was not saved and is offered
+/// a copy; once space is free again, the next change saves everything.
+#[tokio::test]
+async fn full_storage_keeps_the_answer_and_offers_a_copy() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "self-assessment", "Full storage audit", None).await;
+    app.open(&format!("#/work/{id}/section/strategy")).await;
+    click(b, "#q-strat-1").await;
+    wait_for_saved(b, &id, "e.work.responses['strat-1']", "the first answer").await;
+
+    fill_storage(b).await;
+
+    click(b, "#q-strat-3-3").await;
+    b.wait_for_text("Not saved:", QUICK).await;
+    let text = b.body_text().await;
+    assert_contains(&text, "storage for the toolkit is full", "the save warning");
+    assert_eq!(
+        is_checked(b, "q-strat-3-3").await,
+        Some(true),
+        "the answer stays on screen"
+    );
+    assert!(saved_work(b, &id).await.responses.item("strat-3").is_none());
+    assert_accessible(b, "a section page after a failed save").await;
+    b.execute("window.scrollTo(0, 0);", vec![]).await;
+    b.screenshot(&screenshot_path("journey-storage-full")).await;
+
+    click_button(b, "Download a copy of this work").await;
+    let file = b
+        .wait_for_download("full-storage-audit.json", DEFAULT_TIMEOUT)
+        .await;
+    let copy = parse_work(&std::fs::read_to_string(&file).expect("read the copy"))
+        .expect("the copy is a work file");
+    assert_eq!(
+        copy.responses
+            .item("strat-3")
+            .and_then(|i| i.answer.clone()),
+        Some(Answer::Choice("embedded".into())),
+        "the copy holds the answer that could not be saved"
+    );
+
+    // Space again: the next change saves everything kept in memory.
+    b.execute(
+        "Object.keys(localStorage).filter(k => k.startsWith('filler-')).forEach(k => localStorage.removeItem(k));",
+        vec![],
+    )
+    .await;
+    click(b, "#q-strat-1-1").await;
+    b.wait_for_text("Saved on this device at", QUICK).await;
+    let saved = saved_work(b, &id).await;
+    assert_eq!(
+        saved
+            .responses
+            .item("strat-3")
+            .and_then(|i| i.answer.clone()),
+        Some(Answer::Choice("embedded".into()))
+    );
+    finish(app).await;
+}
+
+/// Fills `localStorage` with filler items until not even one more character fits.
+async fn fill_storage(b: &common::browser::Browser) {
+    let fillers = b
+        .execute(
+            r#"
+            let i = 0, size = 1 << 20;
+            while (size >= 1) {
+              try { localStorage.setItem('filler-' + i, 'x'.repeat(size)); i += 1; }
+              catch (e) { size = Math.floor(size / 2); }
+            }
+            try { localStorage.setItem('filler-probe', 'x'); return -1; } catch (e) { return i; }
+            "#,
+            vec![],
+        )
+        .await;
+    assert!(
+        fillers.as_i64().is_some_and(|n| n > 0),
+        "the storage could not be filled: {fillers}"
+    );
+}
+
+/// (5b) A change made further down a section that cannot be saved: the warning must be seen
+/// where the person is working, not only at the top of the page, out of sight.
+#[tokio::test]
+async fn the_not_saved_warning_is_seen_where_the_change_was_made() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "self-assessment", "Out of sight", None).await;
+    app.open(&format!("#/work/{id}/section/strategy")).await;
+    find(b, "#q-strat-3").await;
+    fill_storage(b).await;
+    click(b, "#q-strat-3-3").await;
+    b.wait_for_text("Not saved:", QUICK).await;
+    assert!(
+        is_in_view(b, "#q-strat-3-3").await,
+        "the option just chosen should be in view"
+    );
+    assert!(
+        is_in_view(b, ".save-status .notice-warning").await,
+        "the “Not saved” warning and its “Download a copy” button are at the top of the page, \
+         out of sight of someone answering further down, who will go on thinking their work \
+         is saved"
+    );
+    finish(app).await;
+}
+
+/// (6) A file that is not JSON, JSON that is not work, and work for a questionnaire that is not
+/// here: each is refused with a message naming the problem, and nothing changes.
+#[tokio::test]
+async fn bad_import_files_are_refused_and_change_nothing() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let existing = work(
+        "existing-audit",
+        "Existing audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&existing], "#/").await;
+    b.wait_for_text("Existing audit", DEFAULT_TIMEOUT).await;
+    find(b, ".tool-list").await; // the questionnaires have loaded
+    let keys_before = storage_keys(b, "mhsw:").await;
+    let list = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.contains("last changed"))
+            .map(str::to_owned)
+            .collect()
+    };
+    let list_before = list(&main_text(b).await);
+    assert_eq!(list_before.len(), 1, "{list_before:?}");
+
+    let mut unknown = existing.clone();
+    unknown.id = "unknown-definition".into();
+    unknown.definition.id = "not-a-questionnaire".into();
+    let cases = [
+        (
+            "not-json.json",
+            "{ \"format\": \"mhsw-work\", \"name\": ".to_owned(),
+            "not-json.json was not imported, and nothing was changed: the file is not valid JSON (line 1, column",
+        ),
+        (
+            "shopping-list.json",
+            json!({ "items": ["milk", "bread"] }).to_string(),
+            "shopping-list.json was not imported, and nothing was changed: the file is not a piece of work exported from this app (it has no \"format\": \"mhsw-work\")",
+        ),
+        (
+            "other-toolkit.json",
+            export_work(&unknown),
+            "other-toolkit.json was not imported, and nothing was changed: the file answers the questionnaire `not-a-questionnaire`, which is not available here",
+        ),
+    ];
+    for (name, contents, message) in &cases {
+        let file = temp_file(name, contents);
+        choose_files(b, "#import-file", &[&file.path]).await;
+        b.wait_for_text(message, QUICK).await;
+        assert_eq!(storage_keys(b, "mhsw:").await, keys_before, "after {name}");
+        assert_eq!(list(&main_text(b).await), list_before, "after {name}");
+    }
+    assert_accessible(b, "the home page with an import refused").await;
+    finish(app).await;
+}
+
+// =============================================================================================
+// Issue 6: feedback
+
+/// The questions of a feedback questionnaire in the order one-per-screen collection shows them:
+/// (id, is a rating).
+fn feedback_questions(definition_id: &str) -> Vec<(String, bool)> {
+    bundled_definition(definition_id)
+        .questions()
+        .map(|(_, q)| {
+            (
+                q.id.to_string(),
+                matches!(q.answer, AnswerKind::Rating { .. }),
+            )
+        })
+        .collect()
+}
+
+/// Index of "Agree" and "Disagree" on the agreement scale.
+const AGREE: usize = 3;
+const DISAGREE: usize = 1;
+
+/// Starts collection mode on a feedback collection's page with the code `code`.
+async fn start_collecting(app: &TestApp, id: &str, code: &str, check_pages: bool) {
+    let b = &app.browser;
+    app.open(&format!("#/work/{id}")).await;
+    click_text(b, "Collect on this device").await;
+    wait_for_heading_exact(b, "Collect feedback on this device").await;
+    if check_pages {
+        fill(b, "#kiosk-code", "12").await;
+        click_button(b, "Start collecting").await;
+        b.wait_for_text("Choose a code of at least 4 digits", QUICK)
+            .await;
+        assert_accessible(b, "the collection set-up with an error").await;
+    }
+    fill(b, "#kiosk-code", code).await;
+    fill(b, "#kiosk-idle", "10").await;
+    click_button(b, "Start collecting").await;
+    b.wait_for_text("Before you start", QUICK).await;
+}
+
+/// Ends collection mode with the code.
+async fn end_collecting(app: &TestApp, id: &str, code: &str) {
+    let b = &app.browser;
+    click_button(b, "For the practitioner: end collection").await;
+    wait_for_heading_exact(b, "End collection").await;
+    fill(b, "#leave-code", code).await;
+    click_button(b, "End collection").await;
+    wait_for_hash(b, &format!("#/work/{id}")).await;
+    wait_until(
+        b,
+        "return !!document.querySelector('nav[aria-label=Main]');",
+        vec![],
+        QUICK,
+        "the navigation coming back after collection ends",
+    )
+    .await;
+}
+
+/// Tries to leave collection mode without the code: the back button and typed addresses. Each
+/// time the app must stay on the collection screens, with no navigation and no links.
+async fn assert_cannot_leave(app: &TestApp, id: &str) {
+    let b = &app.browser;
+    let collect = format!("#/work/{id}/collect");
+    for escape in [
+        "history.back();".to_owned(),
+        "location.hash = '#/';".to_owned(),
+        format!("location.hash = '#/work/{id}/results';"),
+        "location.hash = '#/questionnaires';".to_owned(),
+    ] {
+        b.execute(&escape, vec![]).await;
+        tokio::time::sleep(Duration::from_millis(250)).await;
+        assert_eq!(
+            current_hash(b).await,
+            collect,
+            "`{escape}` left the collection screens"
+        );
+        let screen = b
+            .execute(
+                "return { crisis: !!document.querySelector('main aside.crisis'), \
+                          nav: !!document.querySelector('nav'), \
+                          links: [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')) };",
+                vec![],
+            )
+            .await;
+        assert_eq!(
+            screen,
+            json!({ "crisis": true, "nav": false, "links": ["#main-content"] }),
+            "after `{escape}`, the page should still be a collection screen (with its crisis \
+             line), with no navigation and no link but the skip link"
+        );
+    }
+}
+
+/// One person answers every question on a shared device. `answer(index, id, is_rating)` says
+/// which option index to choose for a rating, or `None` to skip; text questions get `words`
+/// when given. Checks that every screen starts with nothing chosen or written.
+async fn one_person_answers(
+    app: &TestApp,
+    questions: &[(String, bool)],
+    rating: impl Fn(usize) -> Option<usize>,
+    words: Option<&str>,
+) {
+    let b = &app.browser;
+    let total = questions.len();
+    click_button(b, "Start").await;
+    for (index, (id, is_rating)) in questions.iter().enumerate() {
+        wait_for_heading_exact(b, &format!("Question {} of {total}", index + 1)).await;
+        find(b, &format!("#q-{id}")).await;
+        assert_eq!(
+            checked_ids(b).await,
+            Vec::<String>::new(),
+            "question {id} showed an earlier answer"
+        );
+        if !is_rating {
+            assert_eq!(
+                value_of(b, &format!("q-{id}")).await.as_deref(),
+                Some(""),
+                "question {id} showed earlier words"
+            );
+        }
+        let answered = if *is_rating {
+            match rating(index) {
+                Some(option) => {
+                    click(b, &format!("#{}", option_id(id, option))).await;
+                    true
+                }
+                None => false,
+            }
+        } else if let Some(words) = words {
+            fill(b, &format!("#q-{id}"), words).await;
+            true
+        } else {
+            false
+        };
+        let label = match (index + 1 == total, answered) {
+            (true, _) => "Send my answers",
+            (false, true) => "Next",
+            (false, false) => "Skip this question",
+        };
+        click_button(b, label).await;
+    }
+    wait_for_heading_exact(b, "Thank you").await;
+}
+
+/// (7) Three people answer in turn on one device: nobody sees an earlier answer, nothing leads
+/// out of collection mode (links, the back button, typed addresses, a reload), and leaving needs
+/// the practitioner's code. (What the back button does to the screen a person is on is
+/// [`the_back_button_keeps_the_answers_being_given`].)
+#[tokio::test]
+async fn people_answer_in_turn_on_a_shared_device() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let questions = feedback_questions("feedback-service-user");
+    let total = questions.len();
+    let title = bundled_definition("feedback-service-user").title;
+    // A feedback collection needs to say whose practice it is about.
+    app.open("#/new/feedback-service-user").await;
+    fill(b, "#work-name", "Shared device").await;
+    click(b, "form.form button[type=submit]").await;
+    b.wait_for_text(
+        "Enter whose practice, or which team, the feedback is about",
+        QUICK,
+    )
+    .await;
+    assert_eq!(current_hash(b).await, "#/new/feedback-service-user");
+    assert_accessible(
+        b,
+        "the form that starts a feedback collection, with an error",
+    )
+    .await;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Shared device",
+        Some("North Team"),
+    )
+    .await;
+    assert_accessible(b, "a feedback collection's page").await;
+    start_collecting(&app, &id, "2468", true).await;
+    wait_for_heading_exact(b, &title).await;
+    b.screenshot(&screenshot_path("journey-collection-welcome"))
+        .await;
+    assert_accessible(b, "the collection welcome screen").await;
+    assert_cannot_leave(&app, &id).await;
+
+    // First person: agrees with everything and writes in the free-text boxes; going back a
+    // question shows their own answer.
+    click_button(b, "Start").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    assert_accessible(b, "a collection question screen").await;
+    click(b, &format!("#{}", option_id(&questions[0].0, AGREE))).await;
+    click_button(b, "Next").await;
+    wait_for_heading_exact(b, &format!("Question 2 of {total}")).await;
+    click_button(b, "Back").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    assert_eq!(
+        is_checked(b, &option_id(&questions[0].0, AGREE)).await,
+        Some(true),
+        "a person going back sees their own answer"
+    );
+    // The practitioner's exit, then back to the questions: the person starts again afresh.
+    click_button(b, "For the practitioner: end collection").await;
+    assert_accessible(b, "the end-collection screen").await;
+    click_button(b, "Go back to the questions").await;
+    b.wait_for_text("Before you start", QUICK).await;
+    one_person_answers(
+        &app,
+        &questions,
+        |_| Some(AGREE),
+        Some("Person one's own words"),
+    )
+    .await;
+    b.screenshot(&screenshot_path("journey-collection-thank-you"))
+        .await;
+    assert_accessible(b, "the collection thank-you screen").await;
+    assert_eq!(
+        saved_work(b, &id)
+            .await
+            .collection
+            .map(|c| c.responses.len()),
+        Some(1)
+    );
+
+    // Second person: disagrees with everything. A reload part-way stays in collection mode
+    // and never saves the unsent answer.
+    click_button(b, "Start again for the next person").await;
+    b.wait_for_text("Before you start", QUICK).await;
+    assert_cannot_leave(&app, &id).await;
+    click_button(b, "Start").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    click(b, &format!("#{}", option_id(&questions[0].0, DISAGREE))).await;
+    b.client().refresh().await.expect("reload");
+    b.wait_for_boot().await;
+    wait_for_heading_exact(b, &title).await;
+    assert_cannot_leave(&app, &id).await;
+    assert_eq!(
+        saved_work(b, &id)
+            .await
+            .collection
+            .map(|c| c.responses.len()),
+        Some(1),
+        "an unsent answer is never saved"
+    );
+    one_person_answers(&app, &questions, |_| Some(DISAGREE), Some("Person two")).await;
+
+    // Third person: answers the first three ratings and skips the rest.
+    click_button(b, "Start again for the next person").await;
+    b.wait_for_text("Before you start", QUICK).await;
+    one_person_answers(&app, &questions, |i| (i < 3).then_some(AGREE + 1), None).await;
+
+    // Leaving: a wrong code keeps collection mode on; the right one ends it.
+    click_button(b, "Start again for the next person").await;
+    click_button(b, "For the practitioner: end collection").await;
+    wait_for_heading_exact(b, "End collection").await;
+    fill(b, "#leave-code", "1111").await;
+    click_button(b, "End collection").await;
+    b.wait_for_text("That is not the code", QUICK).await;
+    assert_accessible(b, "the end-collection screen with a wrong code").await;
+    click_button(b, "Go back to the questions").await;
+    b.wait_for_text("Before you start", QUICK).await;
+    assert_cannot_leave(&app, &id).await;
+    end_collecting(&app, &id, "2468").await;
+    wait_for_heading_exact(b, "Shared device").await;
+
+    let responses = saved_work(b, &id)
+        .await
+        .collection
+        .expect("a collection")
+        .responses;
+    assert_eq!(responses.len(), 3, "three people sent answers");
+    let first = &questions[0].0;
+    let sent: Vec<Option<Answer>> = responses
+        .iter()
+        .map(|r| r.answers.item(first).and_then(|i| i.answer.clone()))
+        .collect();
+    let mut sent_sorted: Vec<String> = sent.iter().map(|a| format!("{a:?}")).collect();
+    sent_sorted.sort();
+    let mut expected: Vec<String> = ["agree", "disagree", "strongly-agree"]
+        .iter()
+        .map(|v| format!("{:?}", Some(Answer::Choice((*v).into()))))
+        .collect();
+    expected.sort();
+    assert_eq!(
+        sent_sorted, expected,
+        "each person's first answer, once each"
+    );
+    let mut sizes: Vec<usize> = responses.iter().map(|r| r.answers.items.len()).collect();
+    sizes.sort();
+    assert_eq!(
+        sizes,
+        vec![3, total, total],
+        "two people answered everything; the third answered three questions"
+    );
+    finish(app).await;
+}
+
+/// (7b) Someone answering presses the back button (or a swipe does): they stay on the question
+/// they were answering, with their unsent answers, instead of being sent back to the start.
+#[tokio::test]
+async fn the_back_button_keeps_the_answers_being_given() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let questions = feedback_questions("feedback-service-user");
+    let total = questions.len();
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Back button",
+        Some("East Team"),
+    )
+    .await;
+    start_collecting(&app, &id, "1357", false).await;
+    click_button(b, "Start").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    click(b, &format!("#{}", option_id(&questions[0].0, AGREE))).await;
+    click_button(b, "Next").await;
+    wait_for_heading_exact(b, &format!("Question 2 of {total}")).await;
+    let second = option_id(&questions[1].0, DISAGREE);
+    click(b, &format!("#{second}")).await;
+
+    b.execute("history.back();", vec![]).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let heading = b
+        .execute(
+            "return document.querySelector('main h1').innerText;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        heading,
+        json!(format!("Question 2 of {total}")),
+        "the back button sent the person away from the question they were answering, \
+         and their unsent answers were cleared"
+    );
+    assert_eq!(is_checked(b, &second).await, Some(true));
+    click_button(b, "Back").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    assert_eq!(
+        is_checked(b, &option_id(&questions[0].0, AGREE)).await,
+        Some(true)
+    );
+    finish(app).await;
+}
+
+/// Four seeded responses, each answering every rating; `agree` for even numbers.
+fn four_responses(prefix: &str) -> Vec<mhsw::work::FeedbackResponse> {
+    let questions = feedback_questions("feedback-service-user");
+    (0..4)
+        .map(|n| {
+            let pairs: Vec<(&str, &str)> = questions
+                .iter()
+                .filter(|(_, rating)| *rating)
+                .map(|(id, _)| (id.as_str(), if n % 2 == 0 { "agree" } else { "disagree" }))
+                .collect();
+            let mut answers = choices(&pairs);
+            answers.set(
+                QuestionId::new("own-1"),
+                ItemResponse {
+                    answer: Some(Answer::Text(format!("Seeded words {n}"))),
+                    ..ItemResponse::default()
+                },
+            );
+            feedback_response(&format!("{prefix}-{n}"), "1.0.0", answers)
+        })
+        .collect()
+}
+
+/// (8) Four responses: only the suppression label. A fifth, given on the device: figures appear.
+#[tokio::test]
+async fn small_groups_are_suppressed_until_five_people_respond() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("feedback-service-user");
+    let mut collection = work("team-feedback", "Team feedback", &definition);
+    if let Some(c) = collection.collection.as_mut() {
+        c.about = "South Team".to_owned();
+        c.responses = four_responses("seed");
+    }
+    seed_works(&app, &[&collection], "#/work/team-feedback/results").await;
+    wait_for_heading_exact(b, "Results: Team feedback").await;
+    let four = main_text(b).await;
+    assert_contains(&four, "Not enough responses to show", "four responses");
+    assert_contains(&four, SUPPRESSED_LABEL, "four responses");
+    assert_contains(
+        &four,
+        "Fewer than five responses received",
+        "four responses",
+    );
+    for hidden in [
+        "By question",
+        "Share that agree:",
+        "Seeded words",
+        " of 4",
+        "4 responses",
+    ] {
+        assert_lacks(&four, hidden, "four responses");
+    }
+    assert_eq!(
+        b.execute(
+            "return document.querySelectorAll('main svg').length;",
+            vec![]
+        )
+        .await,
+        json!(0),
+        "no chart may be drawn for four responses"
+    );
+    assert_accessible(b, "a feedback report with too few responses").await;
+
+    // A fifth person answers the first question on the device and skips the rest.
+    let questions = feedback_questions("feedback-service-user");
+    start_collecting(&app, "team-feedback", "9753", false).await;
+    one_person_answers(&app, &questions, |i| (i == 0).then_some(AGREE), None).await;
+    click_button(b, "Start again for the next person").await;
+    end_collecting(&app, "team-feedback", "9753").await;
+
+    app.open("#/work/team-feedback/results").await;
+    wait_for_heading_exact(b, "Results: Team feedback").await;
+    let five = main_text(b).await;
+    assert_contains(&five, "5 responses received", "five responses");
+    assert_contains(&five, "By question", "five responses");
+    // rel-1: agree from seeds 0 and 2 and the fifth person; disagree from seeds 1 and 3.
+    assert_contains(
+        &five,
+        "Share that agree: 60% (3 of the 5 people who gave a rating).",
+        "the first question's figures",
+    );
+    assert_contains(&five, "Agree\t3 of 5 (60%)", "the first question's table");
+    // rel-2 was answered by the four seeded people only: still suppressed.
+    assert_contains(
+        &five,
+        "Fewer than five people answered this question.",
+        "a question four people answered",
+    );
+    assert_lacks(&five, "Not enough responses to show", "five responses");
+    scroll_to_heading(b, "By question").await;
+    b.screenshot(&screenshot_path("journey-results-feedback"))
+        .await;
+    assert_accessible(b, "a feedback report with five responses").await;
+    finish(app).await;
+}
+
+/// (9) Files from two devices combine, and importing one twice adds nothing: 3 + 4 = 7.
+#[tokio::test]
+async fn device_files_combine_and_a_repeated_import_adds_nothing() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("feedback-service-user");
+    let device = |responses| {
+        let mut w = work("ward-feedback", "Ward feedback", &definition);
+        if let Some(c) = w.collection.as_mut() {
+            c.about = "Ward 3".to_owned();
+            c.responses = responses;
+        }
+        w
+    };
+    let mut first = four_responses("device-a");
+    first.truncate(3);
+    let second = four_responses("device-b");
+    let a = device(first);
+    let b_work = device(second);
+    let file_a = temp_file("device-a.json", &export_work(&a));
+    let file_b = temp_file("device-b.json", &export_work(&b_work));
+
+    app.open("#/").await;
+    b.wait_for_text("Nothing is saved in this browser yet", DEFAULT_TIMEOUT)
+        .await;
+    choose_files(b, "#import-file", &[&file_a.path, &file_b.path]).await;
+    b.wait_for_text(
+        "device-a.json: imported as “Ward feedback”. device-b.json: 4 new responses added to “Ward feedback”; 0 were already there.",
+        QUICK,
+    )
+    .await;
+    choose_files(b, "#import-file", &[&file_b.path]).await;
+    b.wait_for_text(
+        "device-b.json: 0 new responses added to “Ward feedback”; 4 were already there.",
+        QUICK,
+    )
+    .await;
+    assert_eq!(
+        storage_keys(b, "mhsw:work:").await,
+        vec!["mhsw:work:ward-feedback"],
+        "one collection, not copies"
+    );
+    let saved = saved_work(b, "ward-feedback").await;
+    let mut ids: Vec<String> = saved
+        .collection
+        .expect("a collection")
+        .responses
+        .iter()
+        .map(|r| r.id.to_string())
+        .collect();
+    ids.sort();
+    assert_eq!(
+        ids,
+        vec![
+            "device-a-0",
+            "device-a-1",
+            "device-a-2",
+            "device-b-0",
+            "device-b-1",
+            "device-b-2",
+            "device-b-3"
+        ]
+    );
+    app.open("#/work/ward-feedback/results").await;
+    wait_for_heading_exact(b, "Results: Ward feedback").await;
+    assert_contains(
+        &main_text(b).await,
+        "7 responses received",
+        "the combined report",
+    );
+    finish(app).await;
+}
+
+// =============================================================================================
+// Issue 8: questionnaires published with the site
+
+fn fixture(name: &str) -> String {
+    let path = repo_root().join("tests/fixtures/journeys").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// Adds `file` to the copy's `questionnaires/manifest.json`.
+fn list_in_manifest(dist: &DistCopy, file: &str) {
+    let mut manifest: Value =
+        serde_json::from_str(&dist.read("questionnaires/manifest.json")).expect("a manifest");
+    manifest["definitions"]
+        .as_array_mut()
+        .expect("a list of definitions")
+        .push(json!(file));
+    dist.write(
+        "questionnaires/manifest.json",
+        &serde_json::to_string_pretty(&manifest).expect("JSON"),
+    );
+}
+
+/// (10) A new audit published on the site appears on the home page, can be completed, and is
+/// scored in the results.
+#[tokio::test]
+async fn a_new_questionnaire_on_the_site_can_be_used() {
+    let text = fixture("employer-standards.json");
+    let definition =
+        load_definition("employer-standards.json", &text).expect("the fixture passes the checks");
+    let dist = DistCopy::new();
+    dist.write("questionnaires/employer-standards.json", &text);
+    list_in_manifest(&dist, "employer-standards.json");
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    app.open("#/").await;
+    b.wait_for_text(&definition.title, DEFAULT_TIMEOUT).await;
+    click(b, "a[href='#/new/employer-standards-local']").await;
+    wait_for_heading_exact(b, &format!("Start: {}", definition.title)).await;
+    fill(b, "#work-name", "Employer standards check").await;
+    click(b, "form.form button[type=submit]").await;
+    let id = wait_for_hash(b, "#/work/")
+        .await
+        .trim_start_matches("#/work/")
+        .to_owned();
+    wait_for_heading_exact(b, "Employer standards check").await;
+    assert_contains(
+        &main_text(b).await,
+        "version 0.1.0",
+        "the version on the contents page",
+    );
+
+    // Workloads: Met + Partly met = 3 of 4 = 75%, Green. Development: Not met + Partly met =
+    // 1 of 4 = 25%, Red. Overall 4 of 8 = 50%, Amber.
+    click_text(b, "Workloads and case allocation").await;
+    wait_for_heading_exact(b, "Workloads and case allocation").await;
+    click(b, "#q-es-load-1-2").await;
+    click(b, "#q-es-load-2-1").await;
+    click_button(b, "Save and continue").await;
+    wait_for_heading_exact(b, "Supervision and professional development").await;
+    click(b, "#q-es-dev-1").await;
+    click(b, "#q-es-dev-2-1").await;
+    click_button(b, "Save and continue").await;
+    wait_for_heading_exact(b, "Employer standards check").await;
+    assert_eq!(
+        main_text(b)
+            .await
+            .matches("Complete: all 2 answered")
+            .count(),
+        2
+    );
+    click_text(b, "See results").await;
+    wait_for_heading_exact(b, "Results: Employer standards check").await;
+    let results = main_text(b).await;
+    assert_contains(
+        &results,
+        "Overall: 50%: Amber, partly met.",
+        "the overall score",
+    );
+    assert_contains(&results, "Score: 75%: Green, met.", "the workloads score");
+    assert_contains(
+        &results,
+        "Score: 25%: Red, not met.",
+        "the development score",
+    );
+    let saved = saved_work(b, &id).await;
+    assert_eq!(
+        (
+            saved.definition.id.as_str(),
+            saved.definition.version.as_str()
+        ),
+        ("employer-standards-local", "0.1.0")
+    );
+    assert_eq!(saved.responses.items.len(), 4);
+    app.open("#/questionnaires").await;
+    wait_for_heading_exact(b, "Questionnaires").await;
+    assert_contains(
+        &main_text(b).await,
+        "Employer standards: a short local check\t0.1.0\tquestionnaires/employer-standards.json\tThis site",
+        "the questionnaires table",
+    );
+    finish(app).await;
+}
+
+/// (11) A broken questionnaire listed in the manifest is reported by file name with every
+/// problem, and the others still work.
+#[tokio::test]
+async fn a_broken_questionnaire_is_reported_and_the_others_still_work() {
+    let text = fixture("broken-audit.json");
+    let problems = load_definition("questionnaires/broken-audit.json", &text)
+        .expect_err("the fixture is broken on purpose")
+        .problems;
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    let dist = DistCopy::new();
+    dist.write("questionnaires/broken-audit.json", &text);
+    list_in_manifest(&dist, "broken-audit.json");
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    app.open("#/").await;
+    b.wait_for_text("1 questionnaire file could not be loaded", DEFAULT_TIMEOUT)
+        .await;
+    assert_eq!(
+        b.client()
+            .find_all(Locator::Css(".tool-list a.button"))
+            .await
+            .map(|a| a.len())
+            .unwrap_or(0),
+        5,
+        "the five good questionnaires are still offered"
+    );
+    click_text(b, "See what is wrong and how to fix it").await;
+    wait_for_heading_exact(b, "Questionnaires").await;
+    let page = main_text(b).await;
+    assert_contains(&page, "Could not be loaded", "the questionnaires page");
+    assert_contains(
+        &page,
+        "questionnaires/broken-audit.json",
+        "the broken file's name",
+    );
+    for problem in &problems {
+        assert_contains(&page, &problem.to_string(), "the broken file's problems");
+    }
+    assert_eq!(
+        page.matches("\tThis site").count(),
+        5,
+        "five loaded: {page}"
+    );
+    scroll_to_heading(b, "Could not be loaded").await;
+    b.screenshot(&screenshot_path("journey-questionnaires-broken"))
+        .await;
+    assert_accessible(b, "the questionnaires page with a broken file").await;
+
+    start_work(&app, "self-assessment", "Still works", None).await;
+    finish(app).await;
+}
+
+/// (12) A new version of the self-assessment (one question removed, one added) opens work
+/// saved with the old one: the change is shown first, and the removed question's answer is
+/// kept aside, never lost.
+#[tokio::test]
+async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
+    let dist = DistCopy::new();
+    let mut definition: Value =
+        serde_json::from_str(&dist.read("questionnaires/self-assessment.json")).expect("JSON");
+    definition["version"] = json!("1.1.0");
+    let strategy = definition["sections"]
+        .as_array_mut()
+        .expect("sections")
+        .iter_mut()
+        .find(|s| s["id"] == "strategy")
+        .expect("a strategy section");
+    let questions = strategy["questions"].as_array_mut().expect("questions");
+    let removed = questions
+        .iter()
+        .position(|q| q["id"] == "strat-5")
+        .expect("strat-5");
+    let mut added = questions.remove(removed);
+    added["id"] = json!("strat-6");
+    added["text"] = json!("Social work's contribution is reported to the board every year.");
+    questions.push(added);
+    let text = serde_json::to_string_pretty(&definition).expect("JSON");
+    let new_version =
+        load_definition("self-assessment.json", &text).expect("the edited version is valid");
+    dist.write("questionnaires/self-assessment.json", &text);
+
+    let old = bundled_definition("self-assessment");
+    let removed_text = old.question("strat-5").expect("strat-5").text.clone();
+    let mut saved = work("old-audit", "Audit on version 1.0", &old);
+    saved.responses = choices(&[("strat-1", "established"), ("strat-5", "developing")]);
+    saved.responses.set(
+        QuestionId::new("strat-5"),
+        ItemResponse {
+            answer: Some(Answer::Choice("developing".into())),
+            evidence: Some("Minutes of the 2024 review".to_owned()),
+            ..ItemResponse::default()
+        },
+    );
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    seed_works(&app, &[&saved], "#/work/old-audit").await;
+    b.wait_for_text("The questionnaire has changed", DEFAULT_TIMEOUT)
+        .await;
+    let panel = main_text(b).await;
+    assert_contains(
+        &panel,
+        "This work was saved with version 1.0.0 of the questionnaire; version 1.1.0 is in use now.",
+        "the change panel",
+    );
+    assert_contains(
+        &panel,
+        "strat-5",
+        "the removed question in the change panel",
+    );
+    assert_eq!(
+        saved_work(b, "old-audit").await.definition.version,
+        "1.0.0",
+        "nothing changes before the user agrees"
+    );
+    assert_accessible(b, "a work page showing a changed questionnaire").await;
+    b.screenshot(&screenshot_path("journey-questionnaire-changed"))
+        .await;
+
+    click_button(b, "Continue with the new version").await;
+    b.wait_for_text("Answers kept aside", QUICK).await;
+    assert_eq!(
+        count_controls_with_text(b, "Continue with the new version").await,
+        0
+    );
+    let after = main_text(b).await;
+    assert_contains(&after, "Answers kept aside", "after continuing");
+    assert_contains(&after, "strat-5", "the answer kept aside");
+    let stored = saved_work(b, "old-audit").await;
+    assert_eq!(stored.definition.version, new_version.version);
+    assert_eq!(
+        stored
+            .set_aside
+            .get(&QuestionId::new("strat-5"))
+            .and_then(|i| i.evidence.clone())
+            .as_deref(),
+        Some("Minutes of the 2024 review"),
+        "the removed question's answer and evidence are kept"
+    );
+    assert!(stored.responses.item("strat-1").is_some());
+
+    app.open("#/work/old-audit/section/strategy").await;
+    find(b, "#q-strat-6").await;
+    assert_eq!(is_checked(b, "q-strat-1-2").await, Some(true));
+    assert_eq!(is_checked(b, "q-strat-6").await, Some(false));
+    assert_eq!(
+        is_checked(b, "q-strat-5").await,
+        None,
+        "strat-5 is no longer asked"
+    );
+    assert_lacks(
+        &main_text(b).await,
+        &removed_text,
+        "the new version's section",
+    );
+    finish(app).await;
+}
+
+/// (13) Without the site's manifest, the questionnaires built into the app are used, and the
+/// home page says so.
+#[tokio::test]
+async fn a_missing_manifest_falls_back_to_the_built_in_questionnaires() {
+    let dist = DistCopy::new();
+    dist.remove("questionnaires/manifest.json");
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    app.open("#/").await;
+    b.wait_for_text(
+        "The questionnaires published with this site could not be loaded, so the ones built into the app are in use.",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+    find(b, "a[href='#/new/self-assessment']").await;
+    assert_eq!(
+        b.client()
+            .find_all(Locator::Css(".tool-list a.button"))
+            .await
+            .map(|a| a.len())
+            .unwrap_or(0),
+        5
+    );
+    assert_accessible(b, "the home page using the built-in questionnaires").await;
+    app.open("#/questionnaires").await;
+    wait_for_heading_exact(b, "Questionnaires").await;
+    assert_eq!(
+        main_text(b).await.matches("\tBuilt into the app").count(),
+        5
+    );
+    assert!(
+        app.server
+            .requests()
+            .iter()
+            .any(|p| p == "/builtin/self-assessment.json"),
+        "the built-in copy should be fetched"
+    );
+    start_work(&app, "self-assessment", "Built-in audit", None).await;
+    finish_allowing(app, &["questionnaires/manifest.json"]).await;
+}
+
+// =============================================================================================
+// Issue 7: the PDF report
+
+/// (14) "Download the report (PDF)" saves a valid PDF that names the audit and gives a section
+/// score in words.
+#[tokio::test]
+async fn the_report_downloads_as_a_pdf() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "pdf-audit",
+        "PDF check audit",
+        &bundled_definition("self-assessment"),
+    );
+    audit.organisation = "Northshire Council".to_owned();
+    audit.responses = choices(&[
+        ("about-1", "council"),
+        ("about-2", "england"),
+        ("strat-1", "established"),
+        ("strat-2", "developing"),
+        ("strat-3", "not-in-place"),
+    ]);
+    seed_works(&app, &[&audit], "#/work/pdf-audit/results").await;
+    wait_for_heading_exact(b, "Results: PDF check audit").await;
+    let score = "Score: 41%: Amber, partly achieved.";
+    assert_contains(&main_text(b).await, score, "the results page");
+    click_button(b, "Download the report (PDF)").await;
+    b.wait_for_text("Your PDF is ready: pdf-check-audit.pdf", DEFAULT_TIMEOUT)
+        .await;
+    let pdf = b
+        .wait_for_download("pdf-check-audit.pdf", DEFAULT_TIMEOUT)
+        .await;
+    let bytes = std::fs::read(&pdf).expect("read the PDF");
+    assert!(bytes.starts_with(b"%PDF"), "the download is not a PDF");
+    check_pdf(&pdf);
+    let text = normalise(&pdf_text(&pdf));
+    assert_contains(&text, "PDF check audit", "the PDF's text");
+    assert_contains(&text, score, "the PDF's text");
+    finish(app).await;
+}
+
+fn check_pdf(path: &Path) {
+    let out = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(path)
+        .output()
+        .unwrap_or_else(|e| panic!("qpdf could not run ({e}): run `make setup-test`"));
+    assert!(
+        out.status.success(),
+        "qpdf --check failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn pdf_text(path: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg(path)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| panic!("pdftotext could not run ({e}): run `make setup-test`"));
+    assert!(out.status.success(), "pdftotext failed");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
