@@ -38,7 +38,11 @@ pub fn App() -> impl IntoView {
                 return;
             }
         }
-        state.route.set(route);
+        // A hash change back to the page already shown (after the redirect above) must not
+        // rebuild it: that would wipe answers being given.
+        if state.route.get_untracked() != route {
+            state.route.set(route);
+        }
         history::focus_heading();
     });
     storage::listen_other_tabs(move |key| {

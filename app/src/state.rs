@@ -64,6 +64,9 @@ pub struct AppState {
     pub large_text: RwSignal<bool>,
     /// Shared-device collection in progress: the app stays on the collection screens.
     pub kiosk: RwSignal<Option<storage::Kiosk>>,
+    /// The app's root owner. Work signals are created under it, so they outlive the page that
+    /// created them (event handlers run under their page's owner, which is disposed on navigation).
+    root: StoredValue<Option<Owner>>,
 }
 
 impl AppState {
@@ -79,6 +82,7 @@ impl AppState {
             changed_elsewhere: RwSignal::new(Vec::new()),
             large_text: RwSignal::new(false),
             kiosk: RwSignal::new(storage::kiosk()),
+            root: StoredValue::new(Owner::current()),
         };
         if let Some(kiosk) = state.kiosk.get_untracked() {
             state.route.set(Route::Collect(kiosk.work));
@@ -93,6 +97,14 @@ impl AppState {
         expect_context::<AppState>()
     }
 
+    /// Makes a work signal that lives as long as the app.
+    fn new_work_signal(&self, held: Held) -> RwSignal<Held> {
+        match self.root.get_value() {
+            Some(owner) => owner.with(|| RwSignal::new(held)),
+            None => RwSignal::new(held),
+        }
+    }
+
     /// Reads every saved piece of work from storage again.
     pub fn reload_from_storage(&self) {
         match storage::load_all() {
@@ -102,7 +114,7 @@ impl AppState {
                     .map(|e| {
                         (
                             e.work.id.clone(),
-                            RwSignal::new(Held {
+                            self.new_work_signal(Held {
                                 work: e.work,
                                 revision: e.revision,
                             }),
@@ -130,7 +142,7 @@ impl AppState {
     /// Adds new work (created, duplicated or imported) and saves it.
     pub fn add_work(&self, work: Work) {
         let id = work.id.clone();
-        let signal = RwSignal::new(Held { work, revision: 0 });
+        let signal = self.new_work_signal(Held { work, revision: 0 });
         self.works.update(|works| {
             works.insert(id.clone(), signal);
         });

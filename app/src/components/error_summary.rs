@@ -22,12 +22,16 @@ pub fn ErrorSummary(
     errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
     let summary = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |_| {
-        if !errors.with(Vec::is_empty) {
+    // Focus moves to the summary when it appears, not each time the list shrinks as the user
+    // answers (which would throw a keyboard user back to the top).
+    Effect::new(move |was_shown: Option<bool>| {
+        let shown = !errors.with(Vec::is_empty);
+        if shown && !was_shown.unwrap_or(false) {
             if let Some(element) = summary.get() {
                 let _ = element.focus();
             }
         }
+        shown
     });
     view! {
         <Show when=move || !errors.with(Vec::is_empty)>

@@ -129,6 +129,7 @@ pub fn BarChartView(
                     <text x=x.to_string() y=(height - 4.0).to_string() text-anchor="middle">{format!("{p}%")}</text> }
         })
         .collect_view();
+    let has_markers = chart.bars.iter().any(|b| b.marker.is_some());
     let rows = chart
         .bars
         .iter()
@@ -137,12 +138,11 @@ pub fn BarChartView(
                 <tr>
                     <th scope="row">{bar.label.clone()}</th>
                     <td><span class=format!("band {}", tone_class(bar.tone))>{bar.value_label.clone()}</span></td>
-                    <td>{bar.marker.as_ref().map(|m| m.label.clone()).unwrap_or_default()}</td>
+                    {has_markers.then(|| view! { <td>{bar.marker.as_ref().map(|m| m.label.clone()).unwrap_or_default()}</td> })}
                 </tr>
             }
         })
         .collect_view();
-    let has_markers = chart.bars.iter().any(|b| b.marker.is_some());
     view! {
         <figure class="report-block">
             <figcaption id=caption_id.clone()><strong>{chart.caption.clone()}</strong></figcaption>
@@ -163,8 +163,8 @@ pub fn BarChartView(
             <div class="table-wrap">
                 <table class="data-table">
                     <caption>{format!("{}: the same figures as a table", chart.caption)}</caption>
-                    <thead><tr><th scope="col">"Area"</th><th scope="col">"Score and band"</th>
-                        <th scope="col">{if has_markers { "Comparison" } else { "" }}</th></tr></thead>
+                    <thead><tr><th scope="col">"Measure"</th><th scope="col">"Result"</th>
+                        {has_markers.then(|| view! { <th scope="col">"Comparison"</th> })}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>

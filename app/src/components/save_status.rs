@@ -32,7 +32,7 @@ pub fn SaveStatus() -> impl IntoView {
                     view! {
                         <div class="notice notice-warning">
                             <p><strong>"Not saved: "</strong>{error.to_string()}"."</p>
-                            <p>"Nothing is lost while this page stays open. Download a copy to keep it safe."</p>
+                            <p>"Download a copy now to keep it safe."</p>
                             <div class="button-row">
                                 <button type="button" on:click=move |_| download(w1.clone())>"Download a copy of this work"</button>
                                 {conflict.then(|| view! {
