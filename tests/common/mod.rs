@@ -5,6 +5,8 @@
 //! - [`browser`]: chromedriver + headless Chromium, and helpers (wait, console, resources,
 //!   screenshots).
 //! - [`axe`]: axe-core WCAG 2.2 AA checks.
+//! - [`probe`]: timing in the page (when an element first appears, and the frame after), for the
+//!   browser benchmarks.
 //! - [`TestApp`]: the three together, the usual starting point of a test.
 //!
 //! It tests the built `dist/` (`make dist`), never a build of its own: a missing `dist/` fails
@@ -15,6 +17,7 @@
 
 pub mod axe;
 pub mod browser;
+pub mod probe;
 pub mod server;
 
 use std::path::{Path, PathBuf};
