@@ -11,7 +11,8 @@
 //! - Answer to score: on that page, clicks "Developing" and "Established" on the first question
 //!   in turn; for each click the page records `performance.now()` just before `click()`, after
 //!   it returns (the change handler, which also saves to storage), when a mutation observer sees
-//!   the "This section so far" text change, and at the next animation frame after that.
+//!   the "This section so far" text change, and at the next animation frame after that. It also
+//!   notes (stderr) how many of the section's form controls the click re-created.
 //!
 //! Times are read in the page (`performance.now()`, by [`super::common::probe`] or a script), so
 //! WebDriver's own delays are not in them. Medians are reported; every sample goes to stderr.
@@ -43,6 +44,8 @@ const score = () => { const el = document.getElementById("section-score"); retur
 const before = score();
 const input = document.getElementById(id);
 if (!input) { done({ error: "no element #" + id }); return; }
+const controls = () => [...document.querySelectorAll(".section-form input, .section-form textarea, .section-form select")];
+const kept = new Set(controls());
 let t0, handler, text;
 const observer = new MutationObserver(() => {
   if (text !== undefined || score() === before) return;
@@ -50,7 +53,9 @@ const observer = new MutationObserver(() => {
   observer.disconnect();
   requestAnimationFrame(() => {
     const frame = performance.now();
-    done({ before, after: score(), handler: handler - t0, text: text - t0, frame: frame - t0 });
+    const now = controls();
+    const replaced = now.filter((c) => !kept.has(c)).length;
+    done({ before, after: score(), handler: handler - t0, text: text - t0, frame: frame - t0, replaced, controls: now.length });
   });
 });
 observer.observe(document.body, { childList: true, subtree: true, characterData: true });
@@ -206,9 +211,11 @@ async fn time_clicks(app: &TestApp) -> Vec<(f64, f64, f64)> {
         }
         if n == 1 {
             eprintln!(
-                "  score text: {} → {}",
+                "  score text: {} → {}; form controls re-created by the click: {} of {}",
                 result["before"].as_str().unwrap_or("?"),
-                result["after"].as_str().unwrap_or("?")
+                result["after"].as_str().unwrap_or("?"),
+                result["replaced"],
+                result["controls"]
             );
         }
         let time = |key: &str| {

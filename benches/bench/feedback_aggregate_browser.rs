@@ -79,10 +79,11 @@ pub fn rows() -> Vec<Row> {
     eprintln!("  report in the DOM (ms): {}", list(&seen));
     eprintln!("  next frame (ms): {}", list(&frame));
     let saved = save_outcome(&outcome.save);
+    let responses = super::group_thousands(RESPONSES as u64);
     vec![
         Row::new(
             format!(
-                "feedback results: aggregate + report + render {RESPONSES} responses in the \
+                "feedback results: aggregate + report + render {responses} responses in the \
                  browser (hash change → report in the DOM), median of {RUNS} ({saved})"
             ),
             median(&seen),

@@ -19,7 +19,8 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use mhsw::work::{export_work, Work, MAX_IMPORT_BYTES};
+use mhsw::definition::Definition;
+use mhsw::work::{check_answers, export_work, parse_work, Work, MAX_IMPORT_BYTES};
 use serde_json::{json, Value};
 
 use super::browser_fixtures::{feedback_work, list, median, storage_entry, PAGE_TIMEOUT};
@@ -38,6 +39,8 @@ const IMPORT_GOAL_MS: f64 = 1000.0;
 /// The export files, in a temporary folder removed when this is dropped.
 pub struct ExportFiles {
     dir: PathBuf,
+    /// The questionnaire the collection answers.
+    pub definition: Definition,
     /// The whole collection in one export file, and its size in bytes.
     pub single: (PathBuf, usize),
     /// The collection split into files within the import limit, and their sizes.
@@ -54,7 +57,7 @@ impl Drop for ExportFiles {
 
 /// Writes the collection as one export file, and as the fewest files within the import limit.
 pub fn write_export_files() -> ExportFiles {
-    let (_, work) = feedback_work(RESPONSES);
+    let (definition, work) = feedback_work(RESPONSES);
     let dir = unique_temp_dir("mhsw-bench-feedback");
     let single = write(
         &dir.join("north-team-feedback-2026.json"),
@@ -99,6 +102,7 @@ pub fn write_export_files() -> ExportFiles {
     let stored_bytes = storage_entry(&work).1.len();
     ExportFiles {
         dir,
+        definition,
         single,
         parts,
         stored_bytes,
@@ -226,6 +230,47 @@ pub fn save_outcome(save: &str) -> String {
     }
 }
 
+/// Finds the longest string of ASCII letters localStorage accepts as one value (binary search),
+/// then clears storage.
+const QUOTA_SCRIPT: &str = r#"
+localStorage.clear();
+let [low, high] = [0, 64 * 1024 * 1024];
+while (high - low > 1024) {
+  const mid = Math.floor((low + high) / 2);
+  try { localStorage.setItem("q", "a".repeat(mid)); low = mid; } catch (e) { high = mid; }
+  localStorage.clear();
+}
+return low;
+"#;
+
+/// For comparison, the ms the core takes natively for the part files: (reading them as a JSON
+/// value, `parse_work` in full (which does that first), `check_answers`).
+fn native_parse_ms(files: &ExportFiles) -> (f64, f64, f64) {
+    let texts: Vec<String> = files
+        .parts
+        .iter()
+        .map(|(path, _)| std::fs::read_to_string(path).expect("read a part file"))
+        .collect();
+    let ms = |started: Instant| started.elapsed().as_secs_f64() * 1000.0;
+    let started = Instant::now();
+    for text in &texts {
+        let value: Value = serde_json::from_str(text).expect("a part file is JSON");
+        std::hint::black_box(value);
+    }
+    let value_ms = ms(started);
+    let started = Instant::now();
+    let works: Vec<Work> = texts
+        .iter()
+        .map(|text| parse_work(text).expect("a part file parses"))
+        .collect();
+    let parse_ms = ms(started);
+    let started = Instant::now();
+    for work in &works {
+        check_answers(work, &files.definition).expect("its answers fit");
+    }
+    (value_ms, parse_ms, ms(started))
+}
+
 /// Measures the imports.
 pub fn rows() -> Vec<Row> {
     let files = write_export_files();
@@ -237,6 +282,12 @@ pub fn rows() -> Vec<Row> {
         files.parts.iter().map(|p| p.1).collect::<Vec<_>>(),
         files.stored_bytes
     );
+    let (value_ms, parse_ms, check_ms) = native_parse_ms(&files);
+    eprintln!(
+        "  for comparison, natively for the {} files: JSON to a value {value_ms:.1} ms; \
+         parse_work {parse_ms:.1} ms; check_answers {check_ms:.1} ms",
+        parts.len()
+    );
     let runtime = tokio::runtime::Runtime::new().expect("start a tokio runtime");
     let (refusal, outcomes) = runtime.block_on(async {
         let app = TestApp::start().await;
@@ -245,6 +296,10 @@ pub fn rows() -> Vec<Row> {
         for _ in 0..RUNS {
             outcomes.push(import(&app, &parts).await);
         }
+        let quota = app.browser.execute(QUOTA_SCRIPT, vec![]).await;
+        eprintln!(
+            "  this Chromium's localStorage accepts one value of at most {quota} ASCII characters"
+        );
         app.close().await;
         (refusal, outcomes)
     });
@@ -272,10 +327,11 @@ pub fn rows() -> Vec<Row> {
     );
     let saved = save_outcome(&outcomes[0].save);
     let n = parts.len();
+    let responses = super::group_thousands(RESPONSES as u64);
     vec![
         Row::new(
             format!(
-                "feedback import: one export file of {RESPONSES} responses, size vs the app's \
+                "feedback import: one export file of {responses} responses, size vs the app's \
                  import limit ({})",
                 if refused {
                     "the app refused it"
@@ -289,7 +345,7 @@ pub fn rows() -> Vec<Row> {
         .with_budget(MAX_IMPORT_BYTES as f64),
         Row::new(
             format!(
-                "feedback import: {RESPONSES} responses as {n} export files chosen together, \
+                "feedback import: {responses} responses as {n} export files chosen together, \
                  change → status message, median of {RUNS} ({saved})"
             ),
             median(&times),
@@ -305,7 +361,7 @@ pub fn rows() -> Vec<Row> {
             "ms",
         ),
         Row::new(
-            format!("feedback import: the {RESPONSES}-response collection as a storage entry"),
+            format!("feedback import: the {responses}-response collection as one storage entry"),
             files.stored_bytes as f64,
             "bytes",
         ),
