@@ -12,9 +12,14 @@
 #[path = "../../tests/common/mod.rs"]
 mod common;
 
+mod app_timings;
+mod browser_fixtures;
 mod engine;
+mod feedback_aggregate_browser;
+mod feedback_import;
 mod first_load;
 mod pdf;
+mod pdf_browser;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -42,6 +47,22 @@ const BENCHMARKS: &[Benchmark] = &[
     Benchmark {
         name: "pdf",
         rows: || from_goals(pdf::rows()),
+    },
+    Benchmark {
+        name: "app_timings",
+        rows: app_timings::rows,
+    },
+    Benchmark {
+        name: "feedback_import",
+        rows: feedback_import::rows,
+    },
+    Benchmark {
+        name: "feedback_aggregate_browser",
+        rows: feedback_aggregate_browser::rows,
+    },
+    Benchmark {
+        name: "pdf_browser",
+        rows: pdf_browser::rows,
     },
 ];
 

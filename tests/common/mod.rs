@@ -5,6 +5,8 @@
 //! - [`browser`]: chromedriver + headless Chromium, and helpers (wait, console, resources,
 //!   screenshots).
 //! - [`axe`]: axe-core WCAG 2.2 AA checks.
+//! - [`probe`]: timing in the page (when an element first appears, and the frame after), for the
+//!   browser benchmarks.
 //! - [`TestApp`]: the three together, the usual starting point of a test.
 //! - [`journey`]: what the journey tests (`tests/journeys.rs`) do as a user would: the keyboard,
 //!   file inputs, saved work in storage, and work files made with the core.
@@ -19,6 +21,7 @@
 pub mod axe;
 pub mod browser;
 pub mod journey;
+pub mod probe;
 pub mod server;
 
 use std::path::{Path, PathBuf};
