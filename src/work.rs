@@ -22,8 +22,9 @@ use crate::responses::{accepts, ItemResponse, Responses};
 pub const WORK_FORMAT: &str = "mhsw-work";
 /// The current version of the work file format.
 pub const WORK_FORMAT_VERSION: u32 = 1;
-/// The largest work file accepted on import: 10 MB, room for about 20,000 feedback responses.
-pub const MAX_IMPORT_BYTES: usize = 10 * 1024 * 1024;
+/// The largest work file accepted on import: 32 MB. A fully answered 25-question feedback
+/// response takes about 2,750 bytes in an export, so this holds about 12,000 responses.
+pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
 
 /// Which definition (and which version of it) a piece of work answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -244,25 +245,24 @@ pub fn parse_work(text: &str) -> Result<Work, ImportError> {
             limit: MAX_IMPORT_BYTES,
         });
     }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| ImportError::Unreadable {
-            message: format!(
-                "the file is not valid JSON (line {}, column {})",
-                e.line(),
-                e.column()
-            ),
-            fix: "choose a file exported from this app, unchanged".to_owned(),
-        })?;
-    let format = value.get("format").and_then(|v| v.as_str());
-    if format != Some(WORK_FORMAT) {
+    // First only the format and version (other fields are skipped, not built), so a file from
+    // elsewhere gets a plain answer before the full read.
+    let header: Header = serde_json::from_str(text).map_err(|e| ImportError::Unreadable {
+        message: format!(
+            "the file is not valid JSON (line {}, column {})",
+            e.line(),
+            e.column()
+        ),
+        fix: "choose a file exported from this app, unchanged".to_owned(),
+    })?;
+    if header.format.as_deref() != Some(WORK_FORMAT) {
         return Err(ImportError::Unreadable {
             message: "the file is not a piece of work exported from this app (it has no \"format\": \"mhsw-work\")".to_owned(),
             fix: "choose a file made with \"Export\" in this app".to_owned(),
         });
     }
-    let version = value
-        .get("format_version")
-        .and_then(|v| v.as_u64())
+    let version = header
+        .format_version
         .and_then(|v| u32::try_from(v).ok())
         .ok_or_else(|| ImportError::Unreadable {
             message: "the file has no format version".to_owned(),
@@ -274,20 +274,32 @@ pub fn parse_work(text: &str) -> Result<Work, ImportError> {
             supported: WORK_FORMAT_VERSION,
         });
     }
-    let value = migrate(value, version);
-    serde_path_to_error::deserialize(value).map_err(|error| {
+    // Version 1 is the only version so far: nothing to migrate, so the text is read straight
+    // into the model. A later version adds its migration step here.
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let work: Work = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         let path = error.path().to_string();
         ImportError::Unreadable {
             message: format!("the file has a problem at `{path}`: {}", error.inner()),
             fix: "choose a file exported from this app, unchanged".to_owned(),
         }
-    })
+    })?;
+    deserializer.end().map_err(|e| ImportError::Unreadable {
+        message: format!(
+            "the file has extra text after the work (line {}, column {})",
+            e.line(),
+            e.column()
+        ),
+        fix: "choose a file exported from this app, unchanged".to_owned(),
+    })?;
+    Ok(work)
 }
 
-/// Brings an older format version up to the current one. Version 1 is the first, so there is
-/// nothing to do yet; each future version adds one step here.
-fn migrate(value: serde_json::Value, _from_version: u32) -> serde_json::Value {
-    value
+/// The two fields read before anything else.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<String>,
+    format_version: Option<u64>,
 }
 
 /// Checks every answer in a work file against its definition, so an import is all or nothing.

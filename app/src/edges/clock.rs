@@ -18,7 +18,7 @@ pub fn time_of_day() -> String {
     format!("{:02}:{:02}", now.get_hours(), now.get_minutes())
 }
 
-/// Milliseconds since the page started, for measuring and for idle timers.
+/// Milliseconds since 1 January 1970 (the browser's clock), for measuring and for idle timers.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }

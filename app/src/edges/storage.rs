@@ -154,10 +154,14 @@ pub fn read_envelope(text: &str) -> Result<Envelope, String> {
 /// revision.
 pub fn save(work: &Work, known_revision: u64, saved_at: &str) -> Result<u64, StoreError> {
     let key = format!("{WORK_PREFIX}{}", work.id);
-    if let Some(stored) = raw(&key).and_then(|text| read_envelope(&text).ok()) {
-        if stored.revision > known_revision {
-            return Err(StoreError::Conflict);
-        }
+    // Only the stored revision is read (the rest is skipped, not built), to keep saves quick.
+    #[derive(Deserialize)]
+    struct Revision {
+        revision: u64,
+    }
+    let stored = raw(&key).and_then(|text| serde_json::from_str::<Revision>(&text).ok());
+    if stored.is_some_and(|stored| stored.revision > known_revision) {
+        return Err(StoreError::Conflict);
     }
     let envelope = Envelope {
         store_version: STORE_VERSION,

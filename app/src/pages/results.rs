@@ -84,15 +84,21 @@ pub fn ResultsPage(
         state.works.with(|works| {
             works
                 .values()
-                .map(|s| s.get())
-                .filter(|h| {
-                    h.work.id != id_for_others && h.work.definition.id == definition_for_others.id
-                })
-                .map(|h| {
-                    (
-                        h.work.id.clone(),
-                        format!("{} (last changed {})", h.work.name, h.work.updated.long()),
-                    )
+                .filter_map(|s| {
+                    s.with(|h| {
+                        (h.work.id != id_for_others
+                            && h.work.definition.id == definition_for_others.id)
+                            .then(|| {
+                                (
+                                    h.work.id.clone(),
+                                    format!(
+                                        "{} (last changed {})",
+                                        h.work.name,
+                                        h.work.updated.long()
+                                    ),
+                                )
+                            })
+                    })
                 })
                 .collect::<Vec<_>>()
         })
