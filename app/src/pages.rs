@@ -11,10 +11,32 @@ pub mod results;
 pub mod section;
 pub mod work;
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use mhsw::definition::Definition;
+use mhsw::ids::WorkId;
 
 use crate::route::Route;
-use crate::state::AppState;
+use crate::state::{AppState, Held};
+
+/// The work a page shows and the definition it answers, or the page that explains which of the
+/// two is missing.
+pub fn work_and_definition(
+    state: &AppState,
+    id: &WorkId,
+) -> Result<(RwSignal<Held>, Arc<Definition>), AnyView> {
+    let Some(signal) = state.work(id) else {
+        return Err(view! { <MissingWork /> }.into_any());
+    };
+    match signal.with_untracked(|h| state.definition_of(&h.work)) {
+        Some(definition) => Ok((signal, definition)),
+        None => {
+            let missing = signal.with_untracked(|h| h.work.definition.id.to_string());
+            Err(view! { <MissingDefinition id=missing /> }.into_any())
+        }
+    }
+}
 
 /// Renders the page for the current route.
 #[component]

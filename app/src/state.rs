@@ -159,6 +159,28 @@ impl AppState {
         self.persist(id);
     }
 
+    /// Adds one anonymous feedback response to a collection and saves it.
+    pub fn add_response(
+        &self,
+        id: &WorkId,
+        answers: mhsw::responses::Responses,
+        channel: mhsw::work::Channel,
+    ) {
+        let Some(signal) = self.work(id) else { return };
+        let response = mhsw::work::FeedbackResponse {
+            id: mhsw::ids::ResponseId::new(format!("{}{}", clock::random_id(), clock::random_id())),
+            submitted: clock::today(),
+            channel,
+            definition_version: signal.with_untracked(|h| h.work.definition.version.clone()),
+            answers,
+        };
+        self.change(id, |w| {
+            if let Some(collection) = w.collection.as_mut() {
+                collection.responses.push(response);
+            }
+        });
+    }
+
     /// Saves one piece of work, recording the outcome.
     pub fn persist(&self, id: &WorkId) {
         let Some(signal) = self.work(id) else { return };

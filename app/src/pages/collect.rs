@@ -10,9 +10,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use mhsw::definition::{Definition, Question};
-use mhsw::ids::{ResponseId, WorkId};
+use mhsw::ids::WorkId;
 use mhsw::responses::{Answer, ItemResponse, Responses};
-use mhsw::work::{Channel, FeedbackResponse};
+use mhsw::work::Channel;
 
 use crate::components::question_field::QuestionField;
 use crate::edges::storage::{self, Kiosk};
@@ -43,12 +43,9 @@ pub fn CollectPage(
     id: WorkId,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let Some(signal) = state.work(&id) else {
-        return view! { <super::MissingWork /> }.into_any();
-    };
-    let Some(definition) = signal.with_untracked(|h| state.definition_of(&h.work)) else {
-        let missing = signal.with_untracked(|h| h.work.definition.id.to_string());
-        return view! { <super::MissingDefinition id=missing /> }.into_any();
+    let (signal, definition) = match super::work_and_definition(&state, &id) {
+        Ok(found) => found,
+        Err(page) => return page,
     };
     let collecting = state
         .kiosk
@@ -92,18 +89,7 @@ pub fn CollectPage(
     let work_id = id.clone();
     let submit = move || {
         let answers = draft.get_untracked();
-        let response = FeedbackResponse {
-            id: ResponseId::new(format!("{}{}", clock::random_id(), clock::random_id())),
-            submitted: clock::today(),
-            channel: Channel::Device,
-            definition_version: signal.with_untracked(|h| h.work.definition.version.clone()),
-            answers,
-        };
-        state.change(&work_id, |w| {
-            if let Some(collection) = w.collection.as_mut() {
-                collection.responses.push(response);
-            }
-        });
+        state.add_response(&work_id, answers, Channel::Device);
         draft.set(Responses::default());
         speech::stop();
         screen.set(Screen::ThankYou);

@@ -3,12 +3,12 @@
 
 use leptos::prelude::*;
 use mhsw::definition::Definition;
-use mhsw::ids::{ResponseId, WorkId};
+use mhsw::ids::WorkId;
 use mhsw::responses::{ItemResponse, Responses};
-use mhsw::work::{Channel, FeedbackResponse};
+use mhsw::work::Channel;
 
 use crate::components::question_field::QuestionField;
-use crate::edges::{clock, history, timer};
+use crate::edges::{history, timer};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -19,12 +19,9 @@ pub fn PaperPage(
     id: WorkId,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let Some(signal) = state.work(&id) else {
-        return view! { <super::MissingWork /> }.into_any();
-    };
-    let Some(definition) = signal.with_untracked(|h| state.definition_of(&h.work)) else {
-        let missing = signal.with_untracked(|h| h.work.definition.id.to_string());
-        return view! { <super::MissingDefinition id=missing /> }.into_any();
+    let (signal, definition) = match super::work_and_definition(&state, &id) {
+        Ok(found) => found,
+        Err(page) => return page,
     };
     let about = signal.with_untracked(|h| {
         h.work
@@ -101,12 +98,9 @@ pub fn EnterPaperPage(
     id: WorkId,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let Some(signal) = state.work(&id) else {
-        return view! { <super::MissingWork /> }.into_any();
-    };
-    let Some(definition) = signal.with_untracked(|h| state.definition_of(&h.work)) else {
-        let missing = signal.with_untracked(|h| h.work.definition.id.to_string());
-        return view! { <super::MissingDefinition id=missing /> }.into_any();
+    let (_, definition) = match super::work_and_definition(&state, &id) {
+        Ok(found) => found,
+        Err(page) => return page,
     };
     let draft = RwSignal::new(Responses::default());
     let entered = RwSignal::new(0usize);
@@ -115,18 +109,7 @@ pub fn EnterPaperPage(
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let answers = draft.get_untracked();
-        let response = FeedbackResponse {
-            id: ResponseId::new(format!("{}{}", clock::random_id(), clock::random_id())),
-            submitted: clock::today(),
-            channel: Channel::Paper,
-            definition_version: signal.with_untracked(|h| h.work.definition.version.clone()),
-            answers,
-        };
-        state.change(&id_for_save, |w| {
-            if let Some(collection) = w.collection.as_mut() {
-                collection.responses.push(response);
-            }
-        });
+        state.add_response(&id_for_save, answers, Channel::Paper);
         draft.set(Responses::default());
         entered.update(|n| *n += 1);
         form_key.update(|k| *k += 1);

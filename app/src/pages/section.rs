@@ -20,12 +20,9 @@ pub fn SectionPage(
     section_id: SectionId,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let Some(signal) = state.work(&id) else {
-        return view! { <super::MissingWork /> }.into_any();
-    };
-    let Some(definition) = signal.with_untracked(|h| state.definition_of(&h.work)) else {
-        let missing = signal.with_untracked(|h| h.work.definition.id.to_string());
-        return view! { <super::MissingDefinition id=missing /> }.into_any();
+    let (signal, definition) = match super::work_and_definition(&state, &id) {
+        Ok(found) => found,
+        Err(page) => return page,
     };
     let Some(section) = definition.section(section_id.as_str()).cloned() else {
         return view! { <h1>"Section not found"</h1><p><a href=Route::Work(id).href()>"Back to the contents"</a></p> }.into_any();

@@ -16,12 +16,9 @@ pub fn WorkPage(
     id: WorkId,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let Some(signal) = state.work(&id) else {
-        return view! { <super::MissingWork /> }.into_any();
-    };
-    let Some(definition) = signal.with_untracked(|h| state.definition_of(&h.work)) else {
-        let missing = signal.with_untracked(|h| h.work.definition.id.to_string());
-        return view! { <super::MissingDefinition id=missing /> }.into_any();
+    let (signal, definition) = match super::work_and_definition(&state, &id) {
+        Ok(found) => found,
+        Err(page) => return page,
     };
     let export = move |_| {
         let (name, text) =
