@@ -90,9 +90,16 @@ pub async fn load_catalogue() -> Catalogue {
     };
     match manifest {
         Ok(manifest) => {
-            for file in manifest.definitions {
-                let path = format!("{FOLDER}{file}");
-                match fetch_text(&path).await {
+            // All files are requested at once (one round trip, not one per file), then added
+            // in the manifest's order.
+            let paths: Vec<String> = manifest
+                .definitions
+                .iter()
+                .map(|file| format!("{FOLDER}{file}"))
+                .collect();
+            let texts = futures::future::join_all(paths.iter().map(|path| fetch_text(path))).await;
+            for (path, fetched) in paths.into_iter().zip(texts) {
+                match fetched {
                     Ok(text) => add(&mut catalogue, Source::Site, &path, &text),
                     Err(reason) => catalogue.broken.push((
                         Source::Site,
