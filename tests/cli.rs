@@ -235,3 +235,65 @@ fn peers_explains_mistakes() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("`hospital` is not a type of organisation"));
 }
+
+/// `mhsw score` scores a work file against every bundled definition (one empty and one answered
+/// work per definition, made with the core).
+#[test]
+fn score_works_for_every_bundled_definition() {
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires");
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{folder}/manifest.json")).unwrap())
+            .unwrap();
+    let files = manifest["definitions"].as_array().unwrap();
+    assert_eq!(files.len(), 5);
+    for file in files {
+        let path = format!("{folder}/{}", file.as_str().unwrap());
+        let definition =
+            mhsw::definition::load_definition(&path, &std::fs::read_to_string(&path).unwrap())
+                .unwrap();
+        let mut work = mhsw::work::Work::start(
+            mhsw::ids::WorkId::new("w"),
+            "Scored".into(),
+            &definition,
+            "2026-11-22".parse().unwrap(),
+        );
+        for (_, question) in definition.questions() {
+            if let Some(list) = definition.options_of(question) {
+                if !matches!(
+                    question.answer,
+                    mhsw::definition::AnswerKind::MultipleChoice { .. }
+                ) {
+                    let last = list
+                        .options
+                        .iter()
+                        .filter(|o| o.points.is_some())
+                        .last()
+                        .cloned();
+                    if let Some(option) = last {
+                        work.responses.set(
+                            question.id.clone(),
+                            mhsw::responses::ItemResponse {
+                                answer: Some(mhsw::responses::Answer::Choice(option.value)),
+                                ..Default::default()
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        let work_path = scratch(&format!("bundled-{}", file.as_str().unwrap())).join("work.json");
+        std::fs::write(&work_path, mhsw::work::export_work(&work)).unwrap();
+        let output = mhsw(&["score", &path, work_path.to_str().unwrap()]);
+        assert!(output.status.success(), "{path}: {}", stderr(&output));
+        let scores: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        assert_eq!(scores["definition"], definition.id.as_str(), "{path}");
+        let table = mhsw(&["score", &path, work_path.to_str().unwrap(), "--table"]);
+        assert!(table.status.success(), "{path}: {}", stderr(&table));
+        if definition.scoring.is_some() && definition.kind == mhsw::definition::ToolKind::Audit {
+            assert!(
+                !scores["overall"].is_null(),
+                "{path}: an answered audit has an overall score"
+            );
+        }
+    }
+}

@@ -137,7 +137,13 @@ pub fn WorkPage(
             }
         })}
         <div class="button-row">
-            {(kind == ToolKind::Audit).then(|| view! { <a class="button" href=Route::Results(id.clone()).href()>"See results"</a> })}
+            {match kind {
+                ToolKind::Audit => Some("See results"),
+                ToolKind::Statement => Some("See the statement as a document"),
+                ToolKind::Conversation => Some("See the record as a document"),
+                ToolKind::Feedback => None,
+            }
+            .map(|label| view! { <a class="button" href=Route::Results(id.clone()).href()>{label}</a> })}
             {definition.plan.as_ref().map(|plan| view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>{plan.title.clone()}</a> })}
             <button type="button" class="secondary" on:click=export>"Export this work to a file"</button>
         </div>
