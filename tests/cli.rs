@@ -263,12 +263,7 @@ fn score_works_for_every_bundled_definition() {
                     question.answer,
                     mhsw::definition::AnswerKind::MultipleChoice { .. }
                 ) {
-                    let last = list
-                        .options
-                        .iter()
-                        .filter(|o| o.points.is_some())
-                        .last()
-                        .cloned();
+                    let last = list.options.iter().rfind(|o| o.points.is_some()).cloned();
                     if let Some(option) = last {
                         work.responses.set(
                             question.id.clone(),
