@@ -97,21 +97,31 @@ fn raw(key: &str) -> Option<String> {
 /// moved aside now, never deleted).
 pub fn load_all() -> Result<(Vec<Envelope>, Vec<SetAsideEntry>), StoreError> {
     let mut works = Vec::new();
+    let mut stuck = Vec::new();
     for key in keys_with_prefix(WORK_PREFIX)? {
         let Some(text) = raw(&key) else { continue };
         match read_envelope(&text) {
             Ok(envelope) => works.push(envelope),
             Err(reason) => {
                 let aside_key = format!("{ASIDE_PREFIX}{}", &key[WORK_PREFIX.len()..]);
-                // Move it aside only once the copy is safely written; otherwise leave it where it is.
+                // Move it aside only once the copy is safely written; otherwise it stays where it
+                // is, and is listed all the same.
                 if LocalStorage::raw().set_item(&aside_key, &text).is_ok() {
                     LocalStorage::delete(&key);
+                } else {
+                    stuck.push(SetAsideEntry {
+                        key: key.clone(),
+                        original_key: key,
+                        text,
+                        reason,
+                    });
                 }
-                let _ = reason;
             }
         }
     }
-    Ok((works, set_aside_entries()?))
+    let mut aside = set_aside_entries()?;
+    aside.extend(stuck);
+    Ok((works, aside))
 }
 
 /// The entries kept aside because they could not be read.
