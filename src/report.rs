@@ -13,6 +13,7 @@ pub use for_work::{report_for_work, Context};
 mod parts;
 pub mod plan;
 pub mod statement;
+pub mod triangulation;
 
 use serde::{Deserialize, Serialize};
 

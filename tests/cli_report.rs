@@ -211,3 +211,64 @@ fn a_work_file_for_an_unknown_questionnaire_is_refused_with_a_way_forward() {
         "{stderr}"
     );
 }
+
+#[test]
+fn leaders_and_practitioners_are_set_side_by_side_with_gaps_named() {
+    let definition = self_assessment();
+    let leaders = full_audit(&definition);
+    // Practitioners rate every scored item at the bottom of the scale.
+    let mut practitioners = leaders.clone();
+    practitioners.id = WorkId::new("practitioners");
+    practitioners.perspective = mhsw::work::Perspective::Practitioners;
+    for (_, question) in definition.questions() {
+        if let Some(list) = definition.options_of(question) {
+            if let Some(lowest) = list
+                .options
+                .iter()
+                .filter(|o| o.points.is_some())
+                .min_by_key(|o| o.points)
+            {
+                if let Some(item) = practitioners.responses.items.get_mut(&question.id) {
+                    item.answer = Some(Answer::Choice(lowest.value.clone()));
+                }
+            }
+        }
+    }
+    let practitioners_path = scratch("practitioners.json");
+    std::fs::write(&practitioners_path, export_work(&practitioners)).unwrap();
+    let work_path = scratch("leaders.json");
+    std::fs::write(&work_path, export_work(&leaders)).unwrap();
+    let pdf = scratch("side-by-side.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_mhsw"))
+        .args([
+            "report",
+            path(&work_path),
+            "-o",
+            path(&pdf),
+            "--practitioners",
+            path(&practitioners_path),
+            "--definitions",
+        ])
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = tool("pdftotext", &[path(&pdf), "-"]);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("Leaders, practitioners and people who use services, side by side"),
+        "the heading"
+    );
+    assert!(
+        flat.contains("Leaders and practitioners:"),
+        "a gap between leaders and practitioners is named"
+    );
+    assert!(
+        flat.contains("Not asked"),
+        "feedback was not given, so it is not asked"
+    );
+}

@@ -23,6 +23,10 @@ pub struct Context<'a> {
     pub latest_audit: Option<(&'a Definition, &'a Work)>,
     /// The plan on its own (landscape) instead of the full report.
     pub plan_only: bool,
+    /// For audits: practitioners answering the same audit, to set beside the leaders' view.
+    pub practitioners: Option<&'a Work>,
+    /// For audits: a feedback collection and its questionnaire, to set beside both.
+    pub feedback: Option<(&'a Definition, &'a Work)>,
 }
 
 /// Builds the report for a piece of work.
@@ -46,7 +50,7 @@ pub fn report_for_work(
             let peer_comparison = context
                 .peers
                 .and_then(|set| peers::compare_with_peers(&scores, set, None, None).ok());
-            super::audit::audit_report(&super::audit::AuditReportInput {
+            let mut report = super::audit::audit_report(&super::audit::AuditReportInput {
                 definition,
                 work,
                 scores: &scores,
@@ -58,7 +62,37 @@ pub fn report_for_work(
                     }),
                 peers: peer_comparison.as_ref(),
                 today,
-            })
+            });
+            if context.practitioners.is_some() || context.feedback.is_some() {
+                let practitioner_scores = context
+                    .practitioners
+                    .map(|p| score(definition, &p.responses));
+                let summary = context
+                    .feedback
+                    .map(|(d, w)| crate::aggregate::summarise_work(d, w));
+                let triangulation = crate::benchmark::triangulate(
+                    Some(crate::benchmark::triangulation::AuditSource {
+                        definition,
+                        scores: &scores,
+                    }),
+                    practitioner_scores.as_ref().map(|scores| {
+                        crate::benchmark::triangulation::AuditSource { definition, scores }
+                    }),
+                    context
+                        .feedback
+                        .zip(summary.as_ref())
+                        .map(
+                            |((d, _), summary)| crate::benchmark::triangulation::FeedbackSource {
+                                definition: d,
+                                summary,
+                            },
+                        ),
+                );
+                report
+                    .blocks
+                    .extend(super::triangulation::triangulation_blocks(&triangulation));
+            }
+            report
         }
         ToolKind::Feedback => {
             let summary = crate::aggregate::summarise_work(definition, work);

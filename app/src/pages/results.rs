@@ -24,6 +24,7 @@ pub fn build_report(
     peer_set: Option<&peers::PeerSet>,
     state: &AppState,
     plan_only: bool,
+    side_by_side: (Option<&Work>, Option<(&Definition, &Work)>),
 ) -> Report {
     let latest = latest_audit_for(definition, state);
     let context = mhsw::report::Context {
@@ -31,6 +32,8 @@ pub fn build_report(
         peers: peer_set,
         latest_audit: latest.as_ref().map(|(d, w)| (d.as_ref(), w)),
         plan_only,
+        practitioners: side_by_side.0,
+        feedback: side_by_side.1,
     };
     mhsw::report::report_for_work(definition, work, context, clock::today())
 }
@@ -70,6 +73,32 @@ pub fn ResultsPage(
     };
     let is_audit = definition.kind == ToolKind::Audit;
     let previous_id = RwSignal::new(None::<WorkId>);
+    let practitioners_id = RwSignal::new(None::<WorkId>);
+    let feedback_id = RwSignal::new(None::<WorkId>);
+    // Works that can be set beside this audit: practitioners' answers to the same questionnaire,
+    // and feedback collections.
+    let definition_for_choices = definition.clone();
+    let id_for_choices = id.clone();
+    let choices = move |practitioners: bool| {
+        state.works.with(|works| {
+            works
+                .values()
+                .filter_map(|s| {
+                    s.with(|h| {
+                        let w = &h.work;
+                        let fits = if practitioners {
+                            w.id != id_for_choices
+                                && w.definition.id == definition_for_choices.id
+                                && w.perspective == mhsw::work::Perspective::Practitioners
+                        } else {
+                            w.collection.is_some()
+                        };
+                        fits.then(|| (w.id.clone(), w.name.clone()))
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
+    };
     let definition_id = definition.id.to_string();
     let peer_text = RwSignal::new(storage::peer_set_text(&definition_id));
     let peer_set = Memo::new(move |_| {
@@ -106,6 +135,15 @@ pub fn ResultsPage(
             .get()
             .and_then(|p| state.work(&p))
             .map(|s| s.get().work);
+        let practitioners = practitioners_id
+            .get()
+            .and_then(|p| state.work(&p))
+            .map(|s| s.get().work);
+        let feedback = feedback_id
+            .get()
+            .and_then(|f| state.work(&f))
+            .map(|s| s.get().work)
+            .and_then(|w| state.definition_of(&w).map(|d| (d, w)));
         signal.with(|h| {
             build_report(
                 &definition_for_report,
@@ -114,6 +152,10 @@ pub fn ResultsPage(
                 peer_set.get().as_ref(),
                 &state,
                 false,
+                (
+                    practitioners.as_ref(),
+                    feedback.as_ref().map(|(d, w)| (d.as_ref(), w)),
+                ),
             )
         })
     });
@@ -122,7 +164,7 @@ pub fn ResultsPage(
         let definition = definition.clone();
         let (report, name) = signal.with_untracked(|h| {
             let report = if plan_only {
-                build_report(&definition, &h.work, None, None, &state, true)
+                build_report(&definition, &h.work, None, None, &state, true, (None, None))
             } else {
                 report.get_untracked()
             };
@@ -223,6 +265,28 @@ pub fn ResultsPage(
                     }>
                         <option value="">"No comparison"</option>
                         {move || others().into_iter().map(|(id, label)| view! { <option value=id.to_string() selected=move || previous_id.get().as_ref() == Some(&id)>{label}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="side-practitioners">"Set practitioners’ answers beside this audit"</label>
+                    <p class="hint" id="side-practitioners-hint">"Choose an audit of the same questionnaire that practitioners completed (“Whose view: practitioners” when it was started)."</p>
+                    <select id="side-practitioners" aria-describedby="side-practitioners-hint" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        practitioners_id.set((!value.is_empty()).then(|| WorkId::new(value)));
+                    }>
+                        <option value="">"None"</option>
+                        {let choices = choices.clone(); move || choices(true).into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="side-feedback">"Set feedback from people who use services beside this audit"</label>
+                    <p class="hint" id="side-feedback-hint">"Choose a feedback collection. Themes with fewer than five responses are not shown."</p>
+                    <select id="side-feedback" aria-describedby="side-feedback-hint" on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        feedback_id.set((!value.is_empty()).then(|| WorkId::new(value)));
+                    }>
+                        <option value="">"None"</option>
+                        {let choices = choices.clone(); move || choices(false).into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">

@@ -22,6 +22,8 @@ usage: mhsw report WORK_FILE -o report.pdf [options]
   --previous FILE        an earlier cycle of the same audit, to compare with
   --peers FILE           a peer reference set made by `mhsw peers`
   --audit FILE           for a statement: the latest audit it draws on
+  --practitioners FILE   for an audit: practitioners' answers to the same audit, side by side
+  --feedback FILE        for an audit: a feedback collection, side by side
   --plan-only            the improvement plan on its own (landscape)
   --date YYYY-MM-DD      the report's date (default: the work's last change)";
 
@@ -37,6 +39,8 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
             "--previous" => options.previous = Some(value(&mut rest, arg)?),
             "--peers" => options.peers = Some(value(&mut rest, arg)?),
             "--audit" => options.audit = Some(value(&mut rest, arg)?),
+            "--practitioners" => options.practitioners = Some(value(&mut rest, arg)?),
+            "--feedback" => options.feedback = Some(value(&mut rest, arg)?),
             "--plan-only" => options.plan_only = true,
             "--date" => options.date = Some(value(&mut rest, arg)?),
             "-h" | "--help" => {
@@ -94,6 +98,8 @@ struct Options<'a> {
     previous: Option<&'a str>,
     peers: Option<&'a str>,
     audit: Option<&'a str>,
+    practitioners: Option<&'a str>,
+    feedback: Option<&'a str>,
     plan_only: bool,
     date: Option<&'a str>,
 }
@@ -169,6 +175,15 @@ fn report_from_work(path: &str, options: &Options) -> Result<Report, Failure> {
         }
         None => None,
     };
+    let practitioners = options.practitioners.map(read_work).transpose()?;
+    let feedback = match options.feedback {
+        Some(file) => {
+            let collection = read_work(file)?;
+            let feedback_definition = definition_for(&collection, options.definitions)?;
+            Some((feedback_definition, collection))
+        }
+        None => None,
+    };
     let today = match options.date {
         Some(text) => text
             .parse()
@@ -180,6 +195,8 @@ fn report_from_work(path: &str, options: &Options) -> Result<Report, Failure> {
         peers: peers.as_ref(),
         latest_audit: audit.as_ref().map(|(d, w)| (d, w)),
         plan_only: options.plan_only,
+        practitioners: practitioners.as_ref(),
+        feedback: feedback.as_ref().map(|(d, w)| (d, w)),
     };
     Ok(report_for_work(&definition, &work, context, today))
 }
