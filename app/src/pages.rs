@@ -51,6 +51,22 @@ pub fn PageFor(
             Route::Home => view! { <home::HomePage /> }.into_any(),
             Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
             _ if loading => view! { <h1>"Loading the questionnaires…"</h1> }.into_any(),
+            other => {
+                let page = move || {
+                    let other = other.clone();
+                    Suspend::new(async move { lazy_page(other).await })
+                };
+                view! { <Suspense fallback=|| view! { <p>"Loading…"</p> }>{page}</Suspense> }.into_any()
+            }
+        }
+    }
+}
+
+#[lazy]
+fn lazy_page(route: Route) -> AnyView {
+    match route {
+            Route::Home => view! { <home::HomePage /> }.into_any(),
+            Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
             Route::Questionnaires => view! { <questionnaires::QuestionnairesPage /> }.into_any(),
             Route::New(definition) => view! { <new_work::NewWorkPage definition_id=definition /> }.into_any(),
             Route::Work(id) => view! { <work::WorkPage id=id /> }.into_any(),
@@ -65,7 +81,6 @@ pub fn PageFor(
                 <p>"There is no page at “" {path} "”. "<a href=Route::Home.href()>"Go to the home page"</a>"."</p>
             }
             .into_any(),
-        }
     }
 }
 

@@ -81,6 +81,7 @@ async fn fetch_text(url: &str) -> Result<String, String> {
 }
 
 /// Loads every questionnaire: the site's (or the built-in ones), then the local ones.
+#[leptos::lazy]
 pub async fn load_catalogue() -> Catalogue {
     let mut catalogue = Catalogue::default();
     let manifest = match fetch_text(&format!("{FOLDER}manifest.json")).await {

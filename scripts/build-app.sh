@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Builds the browser app (package mhsw-app) into <dist>/, split into a small first module and
+# parts fetched later. Run by Trunk as a post_build hook (Trunk.toml), which sets
+# TRUNK_STAGING_DIR and TRUNK_PROFILE; by hand:
+#   TRUNK_STAGING_DIR=dist TRUNK_PROFILE=release scripts/build-app.sh
+#
+# Why not Trunk's own Rust pipeline: the app marks its later parts with `#[lazy]` (Leptos'
+# split points), and splitting has to happen between `cargo build` and `wasm-bindgen`, a step
+# Trunk 0.21 does not have. So this script runs the same tools Trunk would, plus the splitter:
+#
+#   cargo build        the app's wasm, linked with --emit-relocs (.cargo/config.toml), which the
+#                      splitter reads to see which code each split point reaches
+#   wasm-split-cli     (crate wasm_split_cli_support) cuts it into:
+#                        mhsw-app.wasm          what the first screen needs
+#                        split_<name>_<n>.wasm  one per split point, fetched on first use
+#                        chunk_<n>.wasm         code shared by several split points
+#                        __wasm_split.js        the loader those use
+#   wasm-bindgen       JS glue for the first module (mhsw-app.js, mhsw-app_bg.wasm)
+#   wasm-opt -Oz       every module (release builds)
+#
+# assets/boot.js starts mhsw-app.js; nothing else is fetched until the app asks for it.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+
+staging="${TRUNK_STAGING_DIR:?TRUNK_STAGING_DIR is not set: run this through trunk, or set it by hand}"
+profile="${TRUNK_PROFILE:-debug}"
+# The pinned npm wasm-opt (132) before anything else on PATH; Debian's older one breaks the app.
+export PATH="$here/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+target_dir="$(cargo metadata --format-version 1 --no-deps --offline | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+target_dir="${target_dir:-$here/target}"
+
+cargo_args=(build --offline -p mhsw-app --bin mhsw-app --target wasm32-unknown-unknown)
+if [[ "$profile" == "release" ]]; then
+  cargo_args+=(--release)
+fi
+echo "app: cargo ${cargo_args[*]}"
+cargo "${cargo_args[@]}"
+wasm="$target_dir/wasm32-unknown-unknown/$profile/mhsw-app.wasm"
+
+split="$target_dir/wasm-split/$profile"
+rm -rf "$split"
+mkdir -p "$split"
+echo "app: wasm-split-cli -> $split"
+wasm-split-cli "$wasm" "$split" --out-name mhsw-app
+
+echo "app: wasm-bindgen --target web -> $staging"
+# --keep-lld-exports: the later parts share the first module's function table, so it stays exported.
+wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$staging" --out-name mhsw-app "$split/mhsw-app.wasm"
+cp "$split"/__wasm_split.js "$staging/"
+parts=("$staging/mhsw-app_bg.wasm")
+for part in "$split"/*.wasm; do
+  [[ "$(basename "$part")" == mhsw-app.wasm ]] && continue
+  cp "$part" "$staging/"
+  parts+=("$staging/$(basename "$part")")
+done
+
+if [[ "$profile" == "release" ]]; then
+  echo "app: wasm-opt $(wasm-opt --version) -Oz on ${#parts[@]} modules"
+  for part in "${parts[@]}"; do
+    # The features rustc's wasm32 target enables; wasm-opt must be told, as the modules carry
+    # no feature section.
+    wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+      --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
+      --strip-debug --strip-producers "$part" -o "$part"
+  done
+fi
+for part in "${parts[@]}"; do
+  printf 'app:   %-60s %8d bytes\n' "$(basename "$part")" "$(stat -c %s "$part")"
+done
+# Trunk leaves the (skipped) rust <link> in the page; browsers ignore it, but it is noise.
+if [[ -f "$staging/index.html" ]]; then
+  sed -i '/data-trunk-skip/d' "$staging/index.html"
+fi
