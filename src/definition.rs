@@ -86,6 +86,30 @@ pub enum ToolKind {
 }
 
 impl ToolKind {
+    /// Every kind.
+    pub const ALL: [ToolKind; 4] = [
+        ToolKind::Audit,
+        ToolKind::Feedback,
+        ToolKind::Conversation,
+        ToolKind::Statement,
+    ];
+
+    /// The kind as written in a definition's `kind` field.
+    pub fn name(self) -> &'static str {
+        match self {
+            ToolKind::Audit => "audit",
+            ToolKind::Feedback => "feedback",
+            ToolKind::Conversation => "conversation",
+            ToolKind::Statement => "statement",
+        }
+    }
+
+    /// The kind written `name` in a definition, if any (without serde, for the app's first
+    /// screen).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     /// A short plain-English name for the kind.
     pub fn label(self) -> &'static str {
         match self {
@@ -110,6 +134,23 @@ pub enum Nation {
 }
 
 impl Nation {
+    /// Every nation value.
+    pub const ALL: [Nation; 3] = [Nation::England, Nation::Wales, Nation::EnglandAndWales];
+
+    /// The value as written in a definition's `nation` field.
+    pub fn name(self) -> &'static str {
+        match self {
+            Nation::England => "england",
+            Nation::Wales => "wales",
+            Nation::EnglandAndWales => "england_and_wales",
+        }
+    }
+
+    /// The nation written `name` in a definition, if any (without serde).
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|n| n.name() == name)
+    }
+
     /// How the nation is written in the app.
     pub fn label(self) -> &'static str {
         match self {

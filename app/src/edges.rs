@@ -3,9 +3,11 @@
 //! imports `web_sys`, `gloo` or `js_sys`.
 
 pub mod clock;
+pub mod collate;
 pub mod definitions;
 pub mod files;
 pub mod history;
+pub mod json;
 pub mod pdf_worker;
 pub mod speech;
 pub mod storage;

@@ -6,6 +6,7 @@
 
 pub mod components;
 pub mod edges;
+pub mod later;
 pub mod pages;
 pub mod route;
 pub mod state;
@@ -13,7 +14,7 @@ pub mod state;
 use leptos::prelude::*;
 
 use crate::components::layout::Layout;
-use crate::edges::{definitions, history, storage};
+use crate::edges::{history, storage};
 use crate::pages::PageFor;
 use crate::route::Route;
 use crate::state::AppState;
@@ -24,7 +25,7 @@ pub fn start() {
     leptos::mount::mount_to_body(App);
 }
 
-/// The root: provides the state, loads the questionnaires, follows the URL.
+/// The root: provides the state (which starts loading the questionnaires), follows the URL.
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
@@ -46,23 +47,15 @@ pub fn App() -> impl IntoView {
         history::focus_heading();
     });
     storage::listen_other_tabs(move |key| {
-        if let Some(id) = storage::work_id_of_key(&key) {
-            if state.work(&id).is_some() {
-                state.changed_elsewhere.update(|ids| {
-                    if !ids.contains(&id) {
-                        ids.push(id);
-                    }
-                });
-            } else {
-                state.reload_from_storage();
+        leptos::task::spawn_local(async move {
+            // Before the later part has started, there is nothing in memory to compare: the
+            // full reading it does will see the other tab's change.
+            if state.ready().await.is_ok() {
+                let _ = later::other_tab_changed(state, key).await;
             }
-        }
+        });
     });
     storage::request_persistence();
-    leptos::task::spawn_local(async move {
-        let catalogue = definitions::load_catalogue().await;
-        state.catalogue.set(Some(catalogue));
-    });
     view! {
         <Layout>
             <PageFor route=state.route />

@@ -17,6 +17,8 @@ use leptos::prelude::*;
 use mhsw::definition::Definition;
 use mhsw::ids::WorkId;
 
+use crate::edges::history;
+use crate::later::{self, NotDownloaded};
 use crate::route::Route;
 use crate::state::{AppState, Held};
 
@@ -38,49 +40,73 @@ pub fn work_and_definition(
     }
 }
 
-/// Renders the page for the current route.
+/// Renders the page for the current route. Home is in the first module; every
+/// other page comes from the later part of the app ([`crate::later::page`]), downloaded once.
 #[component]
 pub fn PageFor(
     /// The route to render.
     route: RwSignal<Route>,
 ) -> impl IntoView {
-    let state = AppState::expect();
-    move || {
-        let loading = state.catalogue.with(Option::is_none);
-        match route.get() {
-            Route::Home => view! { <home::HomePage /> }.into_any(),
-            Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
-            _ if loading => view! { <h1>"Loading the questionnaires…"</h1> }.into_any(),
-            other => {
-                let page = move || {
-                    let other = other.clone();
-                    Suspend::new(async move { lazy_page(other).await })
-                };
-                view! { <Suspense fallback=|| view! { <p>"Loading…"</p> }>{page}</Suspense> }.into_any()
+    move || match route.get() {
+        Route::Home => view! { <home::HomePage /> }.into_any(),
+        other => {
+            let page = move || {
+                let other = other.clone();
+                Suspend::new(async move {
+                    let page = later::page(other).await;
+                    // The heading arrives after the route changed: move focus to it now.
+                    history::focus_heading();
+                    page.unwrap_or_else(|problem| {
+                        view! { <NotDownloadedPage problem /> }.into_any()
+                    })
+                })
+            };
+            view! {
+                <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>{page}</Suspense>
             }
+            .into_any()
         }
     }
 }
 
-#[lazy]
-fn lazy_page(route: Route) -> AnyView {
-    match route {
-            Route::Home => view! { <home::HomePage /> }.into_any(),
-            Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
-            Route::Questionnaires => view! { <questionnaires::QuestionnairesPage /> }.into_any(),
-            Route::New(definition) => view! { <new_work::NewWorkPage definition_id=definition /> }.into_any(),
-            Route::Work(id) => view! { <work::WorkPage id=id /> }.into_any(),
-            Route::Section(id, section) => view! { <section::SectionPage id=id section_id=section /> }.into_any(),
-            Route::Collect(id) => view! { <collect::CollectPage id=id /> }.into_any(),
-            Route::Paper(id) => view! { <paper::PaperPage id=id /> }.into_any(),
-            Route::EnterPaper(id) => view! { <paper::EnterPaperPage id=id /> }.into_any(),
-            Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
-            Route::Results(id) => view! { <results::ResultsPage id=id /> }.into_any(),
-            Route::NotFound(path) => view! {
-                <h1>"Page not found"</h1>
-                <p>"There is no page at “" {path} "”. "<a href=Route::Home.href()>"Go to the home page"</a>"."</p>
-            }
-            .into_any(),
+/// The page for a route other than home: called by [`crate::later::page`], so its
+/// code is in the later part of the app.
+pub fn page(route: Route) -> AnyView {
+    let state = AppState::expect();
+    // Pages need the checked questionnaires; a deep link can arrive before they are.
+    let loaded = Memo::new(move |_| state.catalogue.with(Option::is_some));
+    (move || match route.clone() {
+        _ if !loaded.get() => view! { <h1>"Loading the questionnaires…"</h1> }.into_any(),
+        Route::Home => view! { <home::HomePage /> }.into_any(),
+        Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
+        Route::Questionnaires => view! { <questionnaires::QuestionnairesPage /> }.into_any(),
+        Route::New(definition) => view! { <new_work::NewWorkPage definition_id=definition /> }.into_any(),
+        Route::Work(id) => view! { <work::WorkPage id=id /> }.into_any(),
+        Route::Section(id, section) => view! { <section::SectionPage id=id section_id=section /> }.into_any(),
+        Route::Collect(id) => view! { <collect::CollectPage id=id /> }.into_any(),
+        Route::Paper(id) => view! { <paper::PaperPage id=id /> }.into_any(),
+        Route::EnterPaper(id) => view! { <paper::EnterPaperPage id=id /> }.into_any(),
+        Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
+        Route::Results(id) => view! { <results::ResultsPage id=id /> }.into_any(),
+        Route::NotFound(path) => view! {
+            <h1>"Page not found"</h1>
+            <p>"There is no page at “" {path} "”. "<a href=Route::Home.href()>"Go to the home page"</a>"."</p>
+        }
+        .into_any(),
+    })
+    .into_any()
+}
+
+/// Shown when the later part of the app could not be downloaded.
+#[component]
+fn NotDownloadedPage(
+    /// What went wrong.
+    problem: NotDownloaded,
+) -> impl IntoView {
+    view! {
+        <h1>"This page could not be opened"</h1>
+        <p>{problem.to_string()}"."</p>
+        <p><a href=Route::Home.href()>"Go to the home page"</a></p>
     }
 }
 

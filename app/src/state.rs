@@ -12,9 +12,12 @@ use mhsw::definition::Definition;
 use mhsw::ids::WorkId;
 use mhsw::work::Work;
 
-use crate::edges::definitions::Catalogue;
-use crate::edges::storage::{self, SetAsideEntry, StoreError};
-use crate::edges::{clock, history};
+use futures::channel::oneshot;
+
+use crate::edges::definitions::{self, Catalogue, ToolSummary};
+use crate::edges::storage::{self, Listed, SetAsideEntry, StoreError};
+use crate::edges::{clock, files, history};
+use crate::later::{self, NotDownloaded};
 use crate::route::Route;
 
 /// A piece of work held in memory, with the storage revision this tab knows.
@@ -46,7 +49,18 @@ pub enum SaveState {
 /// The shared state. Cheap to copy: every field is a signal.
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The questionnaires, once loaded (`None` while loading).
+    /// The questionnaires' titles, from a light reading, until [`AppState::catalogue`] is
+    /// there (`None` while they are being fetched).
+    pub tools: RwSignal<Option<Vec<ToolSummary>>>,
+    /// The saved work, from a light reading, until [`AppState::works`] is there.
+    pub listed: RwSignal<Vec<Listed>>,
+    /// Whether the later part of the app has started: `None` while it downloads and runs, then
+    /// whether it could be downloaded. Until it is `Some(Ok(()))`, `catalogue` and `works` are
+    /// empty and the home page shows `tools` and `listed`.
+    pub started: RwSignal<Option<Result<(), NotDownloaded>>>,
+    /// Who is waiting for `started` (see [`AppState::ready`]).
+    waiting: StoredValue<Vec<oneshot::Sender<Result<(), NotDownloaded>>>, LocalStorage>,
+    /// The questionnaires, checked (`None` until the later part has started).
     pub catalogue: RwSignal<Option<Catalogue>>,
     /// The saved work, each piece in its own signal so editing one does not redraw the others.
     pub works: RwSignal<BTreeMap<WorkId, RwSignal<Held>>>,
@@ -73,6 +87,10 @@ impl AppState {
     /// Creates the state, reads storage, and provides it as context.
     pub fn provide() -> Self {
         let state = AppState {
+            tools: RwSignal::new(None),
+            listed: RwSignal::new(storage::list()),
+            started: RwSignal::new(None),
+            waiting: StoredValue::new_local(Vec::new()),
             catalogue: RwSignal::new(None),
             works: RwSignal::new(BTreeMap::new()),
             set_aside: RwSignal::new(Vec::new()),
@@ -87,9 +105,51 @@ impl AppState {
         if let Some(kiosk) = state.kiosk.get_untracked() {
             state.route.set(Route::Collect(kiosk.work));
         }
-        state.reload_from_storage();
         provide_context(state);
+        state.start();
         state
+    }
+
+    /// Reads the manifest and lists the tools from its summaries; once the first screen is
+    /// drawn, downloads the later part of the app, which fetches and checks the questionnaires
+    /// and reads the saved work in full. Called at start, and again by "Try again" when the download failed.
+    pub fn start(&self) {
+        let state = *self;
+        state.started.set(None);
+        leptos::task::spawn_local(async move {
+            let listing = definitions::fetch_listing().await;
+            state.tools.set(Some(listing.summaries()));
+            // Let the first screen be drawn before the larger download begins, and mark the
+            // moment for `make bench` (first-load bytes are those fetched before it).
+            after_next_paint().await;
+            mark_first_screen();
+            let outcome = match later::start(state, listing).await {
+                Ok(starting) => {
+                    starting.await;
+                    Ok(())
+                }
+                Err(not_downloaded) => Err(not_downloaded),
+            };
+            state.started.set(Some(outcome));
+            for waiter in state
+                .waiting
+                .try_update_value(std::mem::take)
+                .unwrap_or_default()
+            {
+                let _ = waiter.send(outcome);
+            }
+        });
+    }
+
+    /// Waits until the later part of the app has started (at once if it has): actions on whole
+    /// pieces of work await this first.
+    pub async fn ready(&self) -> Result<(), NotDownloaded> {
+        if let Some(outcome) = self.started.get_untracked() {
+            return outcome;
+        }
+        let (sender, receiver) = oneshot::channel();
+        self.waiting.update_value(|waiting| waiting.push(sender));
+        receiver.await.unwrap_or(Err(NotDownloaded))
     }
 
     /// The state provided by [`AppState::provide`].
@@ -181,6 +241,52 @@ impl AppState {
         });
     }
 
+    /// Another tab changed a stored entry: note it when this tab holds that work (a later save
+    /// here then asks which version to keep), or read storage again for work this tab lacks.
+    pub fn other_tab_changed(&self, key: &str) {
+        let Some(id) = storage::work_id_of_key(key) else {
+            return;
+        };
+        if self.work(&id).is_some() {
+            self.changed_elsewhere.update(|ids| {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            });
+        } else {
+            self.reload_from_storage();
+        }
+    }
+
+    /// Duplicates an audit as the next cycle's re-audit, and opens the copy.
+    pub fn duplicate_for_next_cycle(&self, id: &WorkId) {
+        let Some(signal) = self.work(id) else { return };
+        let copy = signal.with_untracked(|h| {
+            let today = clock::today();
+            h.work.duplicate_for_next_cycle(
+                WorkId::new(clock::random_id()),
+                format!("{} (re-audit {})", h.work.name, today.year()),
+                today,
+            )
+        });
+        let route = Route::Work(copy.id.clone());
+        self.add_work(copy);
+        history::go(&route);
+    }
+
+    /// Downloads a piece of work as an export file.
+    pub fn download_export(&self, id: &WorkId) {
+        if let Some(signal) = self.work(id) {
+            let (name, text) =
+                signal.with_untracked(|h| (h.work.name.clone(), mhsw::work::export_work(&h.work)));
+            let _ = files::download_text(
+                &format!("{}.json", files::safe_file_stem(&name)),
+                "application/json",
+                &text,
+            );
+        }
+    }
+
     /// Saves one piece of work, recording the outcome.
     pub fn persist(&self, id: &WorkId) {
         let Some(signal) = self.work(id) else { return };
@@ -237,5 +343,24 @@ impl AppState {
         self.take_other_tabs_version(id);
         self.add_work(copy.clone());
         history::go(&Route::Work(copy.id));
+    }
+}
+
+/// Resolves after the browser has drawn the next frame (two animation frames: the first runs
+/// before that frame's paint, the second after it).
+async fn after_next_paint() {
+    for _ in 0..2 {
+        let (sender, receiver) = oneshot::channel::<()>();
+        request_animation_frame(move || {
+            let _ = sender.send(());
+        });
+        let _ = receiver.await;
+    }
+}
+
+/// Records the moment the first screen is usable as a User Timing mark, `mhsw:first-screen`.
+fn mark_first_screen() {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark("mhsw:first-screen");
     }
 }

@@ -2,25 +2,15 @@
 
 use leptos::prelude::*;
 
-use crate::edges::files;
 use crate::edges::storage::StoreError;
+use crate::later;
 use crate::state::{AppState, SaveState};
 
 /// Shows the outcome of the latest save, politely announced to screen readers.
 #[component]
 pub fn SaveStatus() -> impl IntoView {
     let state = AppState::expect();
-    let download = move |id: mhsw::ids::WorkId| {
-        if let Some(signal) = state.work(&id) {
-            let (name, text) =
-                signal.with_untracked(|h| (h.work.name.clone(), mhsw::work::export_work(&h.work)));
-            let _ = files::download_text(
-                &format!("{}.json", files::safe_file_stem(&name)),
-                "application/json",
-                &text,
-            );
-        }
-    };
+    let problem = RwSignal::new(None::<String>);
     view! {
         <div class="wrap save-status" role="status" aria-live="polite">
             {move || match state.save.get() {
@@ -34,12 +24,13 @@ pub fn SaveStatus() -> impl IntoView {
                             <p><strong>"Not saved: "</strong>{error.to_string()}"."</p>
                             <p>"Download a copy now to keep it safe."</p>
                             <div class="button-row">
-                                <button type="button" on:click=move |_| download(w1.clone())>"Download a copy of this work"</button>
+                                <button type="button" on:click=move |_| { let id = w1.clone(); later::run(state, problem, move || later::export(state, id)); }>"Download a copy of this work"</button>
                                 {conflict.then(|| view! {
-                                    <button type="button" class="secondary" on:click=move |_| state.take_other_tabs_version(&w2)>"Use the other tab’s version"</button>
-                                    <button type="button" class="secondary" on:click=move |_| state.keep_mine_as_copy(&w3)>"Keep mine as a separate copy"</button>
+                                    <button type="button" class="secondary" on:click=move |_| { let id = w2.clone(); later::run(state, problem, move || later::take_other_tabs_version(state, id)); }>"Use the other tab’s version"</button>
+                                    <button type="button" class="secondary" on:click=move |_| { let id = w3.clone(); later::run(state, problem, move || later::keep_mine_as_copy(state, id)); }>"Keep mine as a separate copy"</button>
                                 })}
                             </div>
+                            {move || problem.get().map(|text| view! { <p role="alert">{text}"."</p> })}
                         </div>
                     }.into_any()
                 }

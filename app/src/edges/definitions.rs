@@ -8,7 +8,10 @@
 use std::sync::Arc;
 
 use mhsw::definition::{load_definition, Definition, LoadError};
-use serde::Deserialize;
+use mhsw::definition::{Nation, ToolKind};
+use mhsw::manifest::{Manifest, Summary};
+
+use super::json::Json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -54,12 +57,6 @@ pub struct Catalogue {
     pub notice: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Manifest {
-    definitions: Vec<String>,
-}
-
 async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
     let response = JsFuture::from(window.fetch_with_str(url))
@@ -80,76 +77,231 @@ async fn fetch_text(url: &str) -> Result<String, String> {
         .ok_or_else(|| "the file is not text".to_owned())
 }
 
-/// Loads every questionnaire: the site's (or the built-in ones), then the local ones.
-#[leptos::lazy]
-pub async fn load_catalogue() -> Catalogue {
-    let mut catalogue = Catalogue::default();
-    let manifest = match fetch_text(&format!("{FOLDER}manifest.json")).await {
-        Ok(text) => serde_json::from_str::<Manifest>(&text)
-            .map_err(|e| format!("{FOLDER}manifest.json is not a list of definitions ({e})")),
-        Err(reason) => Err(format!("{FOLDER}manifest.json could not be read: {reason}")),
-    };
-    match manifest {
-        Ok(manifest) => {
-            // All files are requested at once (one round trip, not one per file), then added
-            // in the manifest's order.
-            let paths: Vec<String> = manifest
-                .definitions
-                .iter()
-                .map(|file| format!("{FOLDER}{file}"))
-                .collect();
-            let texts = futures::future::join_all(paths.iter().map(|path| fetch_text(path))).await;
-            for (path, fetched) in paths.into_iter().zip(texts) {
-                match fetched {
-                    Ok(text) => add(&mut catalogue, Source::Site, &path, &text),
-                    Err(reason) => catalogue.broken.push((
-                        Source::Site,
-                        LoadError {
-                            file: path,
-                            problems: vec![mhsw::definition::Problem {
-                                place: Default::default(),
-                                message: format!("the file is listed in the manifest but {reason}"),
-                                fix: "publish the file beside manifest.json, or remove it from the list".to_owned(),
-                            }],
-                        },
-                    )),
-                }
-            }
-        }
-        Err(reason) => {
-            catalogue.notice = Some(format!(
-                "The questionnaires published with this site could not be loaded, so the ones built into the app are in use. ({reason}.)"
-            ));
-            load_folder(&mut catalogue, Source::BuiltIn, BUILT_IN_FOLDER).await;
-        }
-    }
-    for (file, text) in storage::local_definitions() {
-        add(&mut catalogue, Source::Local, &file, &text);
-    }
-    catalogue
+/// A questionnaire file as fetched, before it is checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FetchedFile {
+    /// Where it came from.
+    pub source: Source,
+    /// Its path (site and built-in files) or file name (local ones).
+    pub path: String,
+    /// Its text, or why it could not be fetched.
+    pub text: Result<String, String>,
 }
 
-/// Loads every definition a folder's manifest lists (the built-in copy); problems are listed.
-async fn load_folder(catalogue: &mut Catalogue, source: Source, folder: &str) {
-    let manifest = match fetch_text(&format!("{folder}manifest.json")).await {
-        Ok(text) => serde_json::from_str::<Manifest>(&text).map_err(|e| e.to_string()),
-        Err(reason) => Err(reason),
-    };
-    match manifest {
-        Ok(manifest) => {
-            for file in manifest.definitions {
-                let path = format!("{folder}{file}");
-                if let Ok(text) = fetch_text(&path).await {
-                    add(catalogue, source, &file, &text);
-                }
-            }
-        }
-        Err(reason) => {
-            catalogue.notice = Some(format!(
-                "No questionnaires could be loaded: neither this site's nor the app's own copy ({reason}). Ask whoever looks after this site to publish the app's files again."
-            ));
+/// Every questionnaire file found at start-up, unchecked.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fetched {
+    /// The files, site (or built-in) ones first, then local ones.
+    pub files: Vec<FetchedFile>,
+    /// A notice for the home page, for example that the built-in questionnaires are in use.
+    pub notice: Option<String>,
+}
+
+/// The manifest the app found at start-up, and where.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listing {
+    /// Where its files are: the site's folder or the built-in copy.
+    pub source: Source,
+    /// The manifest (empty when neither could be read).
+    pub manifest: Manifest,
+    /// A notice for the home page, for example that the built-in questionnaires are in use.
+    pub notice: Option<String>,
+}
+
+impl Listing {
+    fn folder(&self) -> &'static str {
+        match self.source {
+            Source::BuiltIn => BUILT_IN_FOLDER,
+            Source::Site | Source::Local => FOLDER,
         }
     }
+
+    /// What the home page lists before the files are checked: the manifest's summaries.
+    pub fn summaries(&self) -> Vec<ToolSummary> {
+        self.manifest
+            .listed_summaries()
+            .into_iter()
+            .map(|summary| ToolSummary {
+                id: summary.id.clone(),
+                title: summary.title.clone(),
+                kind: summary.kind,
+                nation: summary.nation,
+                purpose: summary.purpose.clone(),
+                audience: summary.audience.clone(),
+                source: self.source,
+            })
+            .collect()
+    }
+}
+
+/// Reads the site's manifest, or, when it cannot be read, the built-in copy's.
+pub async fn fetch_listing() -> Listing {
+    match fetch_manifest(FOLDER).await {
+        Ok(manifest) => Listing {
+            source: Source::Site,
+            manifest,
+            notice: None,
+        },
+        Err(reason) => match fetch_manifest(BUILT_IN_FOLDER).await {
+            Ok(manifest) => Listing {
+                source: Source::BuiltIn,
+                manifest,
+                notice: Some(format!(
+                    "The questionnaires published with this site could not be loaded, so the ones built into the app are in use. ({reason}.)"
+                )),
+            },
+            Err(built_in) => Listing {
+                source: Source::BuiltIn,
+                manifest: Manifest::default(),
+                notice: Some(format!(
+                    "No questionnaires could be loaded: neither this site's nor the app's own copy ({built_in}). Ask whoever looks after this site to publish the app's files again."
+                )),
+            },
+        },
+    }
+}
+
+async fn fetch_manifest(folder: &str) -> Result<Manifest, String> {
+    let path = format!("{folder}{}", mhsw::manifest::FILE_NAME);
+    let text = fetch_text(&path)
+        .await
+        .map_err(|reason| format!("{path} could not be read: {reason}"))?;
+    read_manifest(&text).ok_or_else(|| {
+        format!("{path} is not a list of definitions (it needs {{ \"definitions\": [\"a-file.json\"] }})")
+    })
+}
+
+/// Reads a manifest with the browser's JSON parser (no serde on the first screen). Only
+/// `definitions` is required; a summary with a missing or unknown field is left out, and its
+/// questionnaire appears once checked. `mhsw manifest --check` is the strict reading.
+fn read_manifest(text: &str) -> Option<Manifest> {
+    let json = Json::parse(text)?;
+    let definitions = json
+        .get("definitions")?
+        .items()?
+        .iter()
+        .map(Json::string)
+        .collect::<Option<Vec<String>>>()?;
+    let summaries = json
+        .get("summaries")
+        .and_then(|s| s.items())
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|s| {
+            Some(Summary {
+                file: s.text("file")?,
+                id: mhsw::ids::DefinitionId::new(s.text("id")?),
+                title: s.text("title")?,
+                kind: ToolKind::from_name(&s.text("kind")?)?,
+                nation: Nation::from_name(&s.text("nation")?)?,
+                purpose: s.text("purpose")?,
+                audience: s.text("audience")?,
+            })
+        })
+        .collect();
+    Some(Manifest {
+        definitions,
+        summaries,
+    })
+}
+
+/// Fetches every file the manifest lists (all at once: one round trip, not one per file, in the
+/// manifest's order), then the questionnaires kept on this device.
+pub async fn fetch(listing: Listing) -> Fetched {
+    let folder = listing.folder();
+    let files = &listing.manifest.definitions;
+    let texts =
+        futures::future::join_all(files.iter().map(|file| fetch_text_from(folder, file))).await;
+    let mut fetched = Fetched {
+        files: Vec::new(),
+        notice: listing.notice.clone(),
+    };
+    for (file, text) in files.iter().zip(texts) {
+        // Site files are named with their folder; built-in ones without.
+        let path = match listing.source {
+            Source::Site => format!("{folder}{file}"),
+            Source::BuiltIn | Source::Local => file.clone(),
+        };
+        fetched.files.push(FetchedFile {
+            source: listing.source,
+            path,
+            text,
+        });
+    }
+    for (file, text) in storage::local_definitions() {
+        fetched.files.push(FetchedFile {
+            source: Source::Local,
+            path: file,
+            text: Ok(text),
+        });
+    }
+    fetched
+}
+
+async fn fetch_text_from(folder: &str, file: &str) -> Result<String, String> {
+    fetch_text(&format!("{folder}{file}")).await
+}
+
+/// What the home page shows of a questionnaire.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ToolSummary {
+    /// Its id.
+    pub id: mhsw::ids::DefinitionId,
+    /// Its title.
+    pub title: String,
+    /// What kind of tool it is.
+    pub kind: mhsw::definition::ToolKind,
+    /// Which nation it is for.
+    pub nation: mhsw::definition::Nation,
+    /// What it is for.
+    pub purpose: String,
+    /// Who completes it.
+    pub audience: String,
+    /// Where it came from.
+    pub source: Source,
+}
+
+impl ToolSummary {
+    /// The summary of a checked definition.
+    pub fn of(definition: &Definition, source: Source) -> Self {
+        ToolSummary {
+            id: definition.id.clone(),
+            title: definition.title.clone(),
+            kind: definition.kind,
+            nation: definition.nation,
+            purpose: definition.purpose.clone(),
+            audience: definition.audience.clone(),
+            source,
+        }
+    }
+}
+
+/// Checks every fetched file strictly: the questionnaires that loaded, and every problem with
+/// those that did not.
+pub fn check(fetched: Fetched) -> Catalogue {
+    let mut catalogue = Catalogue {
+        notice: fetched.notice,
+        ..Catalogue::default()
+    };
+    for file in fetched.files {
+        match file.text {
+            Ok(text) => add(&mut catalogue, file.source, &file.path, &text),
+            Err(_) if file.source == Source::BuiltIn => {}
+            Err(reason) => catalogue.broken.push((
+                file.source,
+                LoadError {
+                    file: file.path,
+                    problems: vec![mhsw::definition::Problem {
+                        place: Default::default(),
+                        message: format!("the file is listed in the manifest but {reason}"),
+                        fix: "publish the file beside manifest.json, or remove it from the list"
+                            .to_owned(),
+                    }],
+                },
+            )),
+        }
+    }
+    catalogue
 }
 
 /// Loads one definition into the catalogue, or lists its problems.

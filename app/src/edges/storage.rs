@@ -11,6 +11,8 @@ use mhsw::ids::WorkId;
 use mhsw::work::Work;
 use serde::{Deserialize, Serialize};
 
+use super::json::Json;
+
 /// The version of the envelope format below.
 pub const STORE_VERSION: u32 = 1;
 const WORK_PREFIX: &str = "mhsw:work:";
@@ -91,6 +93,39 @@ fn keys_with_prefix(prefix: &str) -> Result<Vec<String>, StoreError> {
 
 fn raw(key: &str) -> Option<String> {
     storage().ok()?.get_item(key).ok().flatten()
+}
+
+/// What the home page lists of a saved piece of work before the full reading has run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listed {
+    /// The work's id.
+    pub id: WorkId,
+    /// Its name.
+    pub name: String,
+    /// The id of the questionnaire it answers.
+    pub definition: mhsw::ids::DefinitionId,
+    /// When it last changed.
+    pub updated: mhsw::date::Date,
+}
+
+/// A light reading of every saved piece of work: only what the home page lists, with the rest
+/// of each entry skipped, not built. An entry that cannot be read even this far is left out
+/// here; the full reading ([`load_all`]) moves it aside and says why.
+pub fn list() -> Vec<Listed> {
+    keys_with_prefix(WORK_PREFIX)
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|key| raw(&key))
+        .filter_map(|text| {
+            let work = Json::parse(&text)?.get("work")?;
+            Some(Listed {
+                id: WorkId::new(work.text("id")?),
+                name: work.text("name")?,
+                definition: mhsw::ids::DefinitionId::new(work.get("definition")?.text("id")?),
+                updated: work.text("updated")?.parse().ok()?,
+            })
+        })
+        .collect()
 }
 
 /// Everything saved: the works that could be read, and the entries that could not (which are
@@ -276,8 +311,13 @@ pub struct Kiosk {
 
 /// The collection in progress in this tab, if any.
 pub fn kiosk() -> Option<Kiosk> {
+    // Read with the browser's JSON parser: this runs on the first screen (see `edges::json`).
     use gloo_storage::SessionStorage;
-    SessionStorage::get(KIOSK_KEY).ok()
+    let json = Json::parse(&SessionStorage::raw().get_item(KIOSK_KEY).ok()??)?;
+    Some(Kiosk {
+        work: WorkId::new(json.text("work")?),
+        code: json.text("code")?,
+    })
 }
 
 /// Starts (or, with `None`, ends) collection mode in this tab.

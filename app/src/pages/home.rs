@@ -3,11 +3,13 @@
 
 use leptos::prelude::*;
 use mhsw::definition::ToolKind;
-use mhsw::ids::WorkId;
+use mhsw::ids::{DefinitionId, WorkId};
 use mhsw::work::{self, Work};
 
-use crate::edges::definitions::Source;
-use crate::edges::{clock, files, storage};
+use crate::edges::definitions::{Source, ToolSummary};
+use crate::edges::storage::Listed;
+use crate::edges::{clock, collate, files, storage};
+use crate::later::{self, NotDownloaded};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -15,16 +17,16 @@ use crate::state::AppState;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let state = AppState::expect();
+    // The checked catalogue once the later part has started; until then, the light reading.
     let tools = move || {
-        state.catalogue.with(|c| {
-            c.as_ref()
-                .map(|c| {
-                    c.loaded
-                        .iter()
-                        .map(|l| (l.definition.clone(), l.source))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
+        state.catalogue.with(|c| match c {
+            Some(c) => Some(
+                c.loaded
+                    .iter()
+                    .map(|l| ToolSummary::of(&l.definition, l.source))
+                    .collect::<Vec<_>>(),
+            ),
+            None => state.tools.get(),
         })
     };
     let notice = move || {
@@ -53,30 +55,35 @@ pub fn HomePage() -> impl IntoView {
             </div>
         })}
         {move || state.storage_problem.get().map(|e| view! { <div class="notice notice-warning"><p>{e.to_string()}"."</p></div> })}
+        {move || matches!(state.started.get(), Some(Err(_))).then(|| view! {
+            <div class="notice notice-warning">
+                <p>{NotDownloaded.to_string()}"."</p>
+                <button type="button" on:click=move |_| state.start()>"Try again"</button>
+            </div>
+        })}
         <SetAsideEntries />
         <h2>"Your work on this device"</h2>
         <SavedWorkList />
         <ImportWork />
         <h2>"Start something new"</h2>
-        {move || if state.catalogue.with(Option::is_none) {
-            view! { <p>"Loading the questionnaires…"</p> }.into_any()
-        } else {
-            view! {
+        {move || match tools() {
+            None => view! { <p>"Loading the questionnaires…"</p> }.into_any(),
+            Some(tools) => view! {
                 <ul class="tool-list">
-                    {tools().into_iter().map(|(definition, source)| view! {
+                    {tools.into_iter().map(|tool| view! {
                         <li class="tool-card">
-                            <h3>{definition.title.clone()}</h3>
-                            <p class="tool-kind">{definition.kind.label()}" · "{definition.nation.label()}
-                                {(source == Source::Local).then_some(" · opened from your computer")}</p>
-                            <p>{definition.purpose.clone()}</p>
-                            <p><strong>"Who completes it: "</strong>{definition.audience.clone()}</p>
-                            <a class="button" href=Route::New(definition.id.clone()).href()>
-                                "Start"<span class="visually-hidden">": "{definition.title.clone()}</span>
+                            <h3>{tool.title.clone()}</h3>
+                            <p class="tool-kind">{tool.kind.label()}" · "{tool.nation.label()}
+                                {(tool.source == Source::Local).then_some(" · opened from your computer")}</p>
+                            <p>{tool.purpose.clone()}</p>
+                            <p><strong>"Who completes it: "</strong>{tool.audience.clone()}</p>
+                            <a class="button" href=Route::New(tool.id.clone()).href()>
+                                "Start"<span class="visually-hidden">": "{tool.title.clone()}</span>
                             </a>
                         </li>
                     }).collect_view()}
                 </ul>
-            }.into_any()
+            }.into_any(),
         }}
     }
 }
@@ -85,44 +92,63 @@ pub fn HomePage() -> impl IntoView {
 #[component]
 fn SavedWorkList() -> impl IntoView {
     let state = AppState::expect();
+    // Whole pieces of work once the later part has read them; until then, the light listing.
     let rows = move || {
-        let mut rows: Vec<(WorkId, String, String, String, bool)> = state.works.with(|works| {
-            works
-                .values()
-                .map(|signal| {
-                    signal.with(|held| {
-                        let w = &held.work;
-                        let tool = state
-                            .definition_of(w)
-                            .map(|d| d.title.clone())
-                            .unwrap_or_else(|| {
-                                format!("Questionnaire “{}” (not loaded)", w.definition.id)
-                            });
-                        let is_audit = state
-                            .definition_of(w)
-                            .is_some_and(|d| d.kind == ToolKind::Audit);
-                        (
-                            w.id.clone(),
-                            w.name.clone(),
-                            tool,
-                            w.updated.long(),
-                            is_audit,
-                        )
-                    })
+        let tool = |definition: &DefinitionId| -> (String, bool) {
+            let found = state.catalogue.with(|c| {
+                c.as_ref()
+                    .and_then(|c| c.get(definition.as_str()))
+                    .map(|d| (d.title.clone(), d.kind))
+            });
+            let found = found.or_else(|| {
+                state.tools.with(|tools| {
+                    tools
+                        .iter()
+                        .flatten()
+                        .find(|t| &t.id == definition)
+                        .map(|t| (t.title.clone(), t.kind))
                 })
-                .collect()
-        });
-        rows.sort_by_key(|row| row.1.to_lowercase());
+            });
+            match found {
+                Some((title, kind)) => (title, kind == ToolKind::Audit),
+                None => (format!("Questionnaire “{definition}” (not loaded)"), false),
+            }
+        };
+        let listed: Vec<Listed> = if state.started.get() == Some(Ok(())) {
+            state.works.with(|works| {
+                works
+                    .values()
+                    .map(|signal| {
+                        signal.with(|held| Listed {
+                            id: held.work.id.clone(),
+                            name: held.work.name.clone(),
+                            definition: held.work.definition.id.clone(),
+                            updated: held.work.updated,
+                        })
+                    })
+                    .collect()
+            })
+        } else {
+            state.listed.get()
+        };
+        let mut rows: Vec<(WorkId, String, String, String, bool)> = listed
+            .into_iter()
+            .map(|w| {
+                let (title, is_audit) = tool(&w.definition);
+                (w.id, w.name, title, w.updated.long(), is_audit)
+            })
+            .collect();
+        rows.sort_by(|a, b| collate::compare(&a.1, &b.1));
         rows
     };
     view! {
-        <Show when=move || !state.works.with(|w| w.is_empty()) fallback=|| view! {
+        <Show when=move || !rows().is_empty() fallback=|| view! {
             <p>"Nothing is saved in this browser yet. Start a tool below, or import work exported from another device."</p>
         }>
             <ul class="work-list">
-                <For each=rows key=|row| (row.0.clone(), row.1.clone(), row.3.clone()) let:row>
+                {move || rows().into_iter().map(|row| view! {
                     <WorkRow id=row.0 name=row.1 tool=row.2 updated=row.3 is_audit=row.4 />
-                </For>
+                }).collect_view()}
             </ul>
         </Show>
     }
@@ -147,40 +173,24 @@ fn WorkRow(
     let confirming = RwSignal::new(false);
     let new_name = RwSignal::new(name.clone());
     let rename_id = format!("rename-{id}");
+    // Why the last action could not be done (the later part could not be downloaded).
+    let problem = RwSignal::new(None::<String>);
     let (id_dup, id_export, id_delete, id_rename) =
         (id.clone(), id.clone(), id.clone(), id.clone());
     let duplicate = move |_| {
-        let Some(signal) = state.work(&id_dup) else {
-            return;
-        };
-        let copy = signal.with_untracked(|h| {
-            let today = clock::today();
-            h.work.duplicate_for_next_cycle(
-                WorkId::new(clock::random_id()),
-                format!("{} (re-audit {})", h.work.name, today.year()),
-                today,
-            )
-        });
-        let route = Route::Work(copy.id.clone());
-        state.add_work(copy);
-        crate::edges::history::go(&route);
+        let id = id_dup.clone();
+        later::run(state, problem, move || later::duplicate(state, id));
     };
     let export = move |_| {
-        if let Some(signal) = state.work(&id_export) {
-            let (name, text) =
-                signal.with_untracked(|h| (h.work.name.clone(), work::export_work(&h.work)));
-            let _ = files::download_text(
-                &format!("{}.json", files::safe_file_stem(&name)),
-                "application/json",
-                &text,
-            );
-        }
+        let id = id_export.clone();
+        later::run(state, problem, move || later::export(state, id));
     };
     let save_name = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let name = new_name.get_untracked();
-        if !name.trim().is_empty() {
-            state.change(&id_rename, |w| w.name = name.trim().to_owned());
+        let name = new_name.get_untracked().trim().to_owned();
+        if !name.is_empty() {
+            let id = id_rename.clone();
+            later::run(state, problem, move || later::rename(state, id, name));
             renaming.set(false);
         }
     };
@@ -197,6 +207,7 @@ fn WorkRow(
                 <button type="button" class="secondary" on:click=export>"Export"<span class="visually-hidden">" "{name.clone()}</span></button>
                 <button type="button" class="warning" on:click=move |_| confirming.set(true)>"Delete"<span class="visually-hidden">" "{name.clone()}</span></button>
             </div>
+            {move || problem.get().map(|text| view! { <p class="notice notice-warning" role="alert">{text}"."</p> })}
             <Show when=move || renaming.get()>
                 <form class="inline-form" on:submit=save_name.clone()>
                     <label for=rename_id.clone()>"New name"</label>
@@ -212,7 +223,10 @@ fn WorkRow(
                         <div class="notice notice-warning" role="alertdialog" aria-label="Confirm delete">
                             <p>"Delete “"{name.clone()}"” from this device? This cannot be undone. Export it first if you may need it."</p>
                             <div class="button-row">
-                                <button type="button" class="warning" on:click=move |_| state.delete_work(&id_delete)>"Yes, delete it"</button>
+                                <button type="button" class="warning" on:click=move |_| {
+                                    let id = id_delete.clone();
+                                    later::run(state, problem, move || later::delete(state, id));
+                                }>"Yes, delete it"</button>
                                 <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"No, keep it"</button>
                             </div>
                         </div>
@@ -233,33 +247,14 @@ fn ImportWork() -> impl IntoView {
         let chosen = files::chosen_files(&input);
         input.set_value("");
         leptos::task::spawn_local(async move {
-            let mut outcomes = Vec::new();
-            let mut all_ok = true;
-            for file in chosen {
-                let name = file.name();
-                let result = if file.size() > work::MAX_IMPORT_BYTES as f64 {
-                    Err(work::ImportError::TooLarge {
-                        size: file.size() as usize,
-                        limit: work::MAX_IMPORT_BYTES,
-                    }
-                    .to_string())
-                } else {
-                    match files::read_text(&file).await {
-                        Ok(text) => import_text(&state, &text),
-                        Err(e) => Err(e.to_string()),
-                    }
-                };
-                match result {
-                    Ok(done) => outcomes.push(format!("{name}: {done}")),
-                    Err(why) => {
-                        all_ok = false;
-                        outcomes.push(format!(
-                            "{name} was not imported, and nothing was changed: {why}"
-                        ));
-                    }
-                }
-            }
-            message.set(Some((all_ok, outcomes.join(" "))));
+            let outcome = match state.ready().await {
+                Ok(()) => later::import(state, chosen).await,
+                Err(problem) => Err(problem),
+            };
+            message.set(Some(match outcome {
+                Ok(importing) => importing.await,
+                Err(problem) => (false, format!("Nothing was imported: {problem}.")),
+            }));
         });
     };
     view! {
@@ -276,6 +271,39 @@ fn ImportWork() -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// Imports the chosen files one by one: each is checked completely first, and nothing changes
+/// when anything in it is wrong. Returns whether all were imported, and what happened to each.
+/// Runs in the later part of the app ([`crate::later::import`]).
+pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> (bool, String) {
+    let mut outcomes = Vec::new();
+    let mut all_ok = true;
+    for file in chosen {
+        let name = file.name();
+        let result = if file.size() > work::MAX_IMPORT_BYTES as f64 {
+            Err(work::ImportError::TooLarge {
+                size: file.size() as usize,
+                limit: work::MAX_IMPORT_BYTES,
+            }
+            .to_string())
+        } else {
+            match files::read_text(&file).await {
+                Ok(text) => import_text(&state, &text),
+                Err(e) => Err(e.to_string()),
+            }
+        };
+        match result {
+            Ok(done) => outcomes.push(format!("{name}: {done}")),
+            Err(why) => {
+                all_ok = false;
+                outcomes.push(format!(
+                    "{name} was not imported, and nothing was changed: {why}"
+                ));
+            }
+        }
+    }
+    (all_ok, outcomes.join(" "))
 }
 
 /// Checks and adds one exported file. Returns what happened, or why nothing did.
@@ -334,8 +362,7 @@ fn SetAsideEntries() -> impl IntoView {
                 <h2>"Saved work that could not be read"</h2>
                 <p>"These entries were kept aside, not deleted. Download them to keep a copy, or to send to someone who can repair them."</p>
                 <ul>
-                    <For each=move || state.set_aside.get() key=|e| e.key.clone() let:entry>
-                        {
+                    {move || state.set_aside.get().into_iter().map(|entry| {
                             let text = entry.text.clone();
                             let key = entry.key.clone();
                             let file = format!("{}.json", files::safe_file_stem(&entry.original_key));
@@ -351,8 +378,7 @@ fn SetAsideEntries() -> impl IntoView {
                                     </div>
                                 </li>
                             }
-                        }
-                    </For>
+                    }).collect_view()}
                 </ul>
             </div>
         </Show>

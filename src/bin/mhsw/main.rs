@@ -4,6 +4,7 @@
 //! edge around the pure core in the `mhsw` library; no scoring or report logic lives here.
 
 mod check;
+mod manifest;
 mod peers;
 mod report;
 mod score;
@@ -22,6 +23,8 @@ Usage:
                                            Make the PDF report for an exported piece of work
   mhsw report --from-report-json REPORT.json -o report.pdf
                                            Render a serialised report model as a PDF
+  mhsw manifest FOLDER [--check]           Write the home page summaries into FOLDER/manifest.json
+                                           (--check: only say whether they are up to date)
   mhsw schema                              Print the JSON Schema of the definition format
   mhsw help                                Show this help
 ";
@@ -66,6 +69,7 @@ fn main() -> ExitCode {
         "check" => check::run(rest),
         "score" => score::run(rest),
         "peers" => peers::run(rest),
+        "manifest" => manifest::run(rest),
         "report" => report::run(rest),
         "schema" => {
             print!("{}", mhsw::definition::schema::definition_schema_json());

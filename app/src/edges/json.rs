@@ -1,0 +1,57 @@
+//! Reading small JSON documents with the browser's own parser (`JSON.parse`).
+//!
+//! Used only by the first screen (the manifest, the light listing of saved work, the shared
+//! device's collection mode), so that the app's first module carries no serde code: the full,
+//! strict readings (serde, with every problem reported) are in the later part of the app.
+//!
+//! Owns: `JSON.parse` and property access. Must not decide what a valid document is: callers say
+//! which fields they need, and a missing or mistyped field is simply `None`.
+
+use wasm_bindgen::JsValue;
+
+/// A parsed JSON value.
+#[derive(Debug, Clone)]
+pub struct Json(JsValue);
+
+impl Json {
+    /// Parses text; `None` when it is not JSON.
+    pub fn parse(text: &str) -> Option<Json> {
+        js_sys::JSON::parse(text).ok().map(Json)
+    }
+
+    /// A field of an object; `None` when this is not an object or has no such field.
+    pub fn get(&self, key: &str) -> Option<Json> {
+        if !self.0.is_object() {
+            return None;
+        }
+        js_sys::Reflect::get(&self.0, &JsValue::from_str(key))
+            .ok()
+            .filter(|v| !v.is_undefined())
+            .map(Json)
+    }
+
+    /// The text, when this is a string.
+    pub fn string(&self) -> Option<String> {
+        self.0.as_string()
+    }
+
+    /// A string field of an object.
+    pub fn text(&self, key: &str) -> Option<String> {
+        self.get(key).and_then(|v| v.string())
+    }
+
+    /// The items, when this is an array.
+    pub fn items(&self) -> Option<Vec<Json>> {
+        if !js_sys::Array::is_array(&self.0) {
+            return None;
+        }
+        Some(js_sys::Array::from(&self.0).iter().map(Json).collect())
+    }
+
+    /// The JSON text of this value.
+    pub fn stringify(&self) -> Option<String> {
+        js_sys::JSON::stringify(&self.0)
+            .ok()
+            .and_then(|s| s.as_string())
+    }
+}

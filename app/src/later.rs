@@ -1,0 +1,133 @@
+//! The split points: everything the first screen does not need, downloaded just after it.
+//!
+//! The home page is in the app's first module (`mhsw-app_bg.wasm`), with the frame, the router
+//! and a light reading of the saved work and the questionnaires' titles. Everything else, the
+//! strict questionnaire loader, reading and saving whole pieces of work, scoring, reports and
+//! every other page, sits behind the functions below. `scripts/build-app.sh` cuts the code they
+//! reach into one later module, which the app starts downloading as soon as the first screen is
+//! drawn ([`crate::state::AppState::provide`]), so it is usually there before the user clicks.
+//!
+//! Each function is a `#[wasm_split]` split point in the module `later`: calling it downloads
+//! that module first (once), then runs the body. A download that fails returns
+//! [`NotDownloaded`] instead of stopping the app, and the next call tries again.
+//!
+//! Owns: the split points and what to show when one could not be downloaded. Must not hold
+//! logic of its own: each body calls a page, the state or the core.
+
+use leptos::prelude::*;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
+use mhsw::ids::WorkId;
+
+use crate::edges::definitions::{self, Listing};
+use crate::pages;
+use crate::route::Route;
+use crate::state::AppState;
+
+/// A later part of the app could not be downloaded (offline, or the site is unreachable).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("this part of the toolkit could not be downloaded. Check the internet connection, then try again. Nothing you have done has been lost")]
+pub struct NotDownloaded;
+
+impl From<SplitLoaderError> for NotDownloaded {
+    fn from(_: SplitLoaderError) -> Self {
+        NotDownloaded
+    }
+}
+
+/// Runs an action on whole pieces of work: waits for the later part to start, then calls it.
+/// Clears `problem`, or puts in it why the action could not be done.
+pub fn run<F>(
+    state: AppState,
+    problem: RwSignal<Option<String>>,
+    action: impl FnOnce() -> F + 'static,
+) where
+    F: std::future::Future<Output = Result<(), NotDownloaded>> + 'static,
+{
+    leptos::task::spawn_local(async move {
+        let outcome = match state.ready().await {
+            Ok(()) => action().await,
+            Err(not_downloaded) => Err(not_downloaded),
+        };
+        problem.set(outcome.err().map(|e| e.to_string()));
+    });
+}
+
+/// A boxed future, for split points whose work is asynchronous (the ABI across the split takes
+/// plain values, not `async fn`s).
+type Later<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
+
+/// The page for any route but home and privacy.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn page(route: Route) -> Result<AnyView, NotDownloaded> {
+    Ok(pages::page(route))
+}
+
+/// Fetches the questionnaire files, checks them strictly, and reads every saved piece of work
+/// in full (moving unreadable entries aside). Until this has run, the home page shows the light reading.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownloaded> {
+    Ok(Box::pin(async move {
+        let fetched = definitions::fetch(listing).await;
+        state.catalogue.set(Some(definitions::check(fetched)));
+        state.reload_from_storage();
+    }))
+}
+
+/// Another tab changed a stored entry.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn other_tab_changed(state: AppState, key: String) -> Result<(), NotDownloaded> {
+    state.other_tab_changed(&key);
+    Ok(())
+}
+
+/// Duplicates an audit as the next cycle's re-audit and opens it.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn duplicate(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
+    state.duplicate_for_next_cycle(&id);
+    Ok(())
+}
+
+/// Downloads a piece of work as an export file.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn export(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
+    state.download_export(&id);
+    Ok(())
+}
+
+/// Renames a piece of work.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn rename(state: AppState, id: WorkId, name: String) -> Result<(), NotDownloaded> {
+    state.change(&id, |w| w.name = name);
+    Ok(())
+}
+
+/// Deletes a piece of work (after the user confirmed).
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn delete(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
+    state.delete_work(&id);
+    Ok(())
+}
+
+/// Replaces this tab's copy with the one another tab saved.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn take_other_tabs_version(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
+    state.take_other_tabs_version(&id);
+    Ok(())
+}
+
+/// Keeps this tab's copy as a separate piece of work.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn keep_mine_as_copy(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
+    state.keep_mine_as_copy(&id);
+    Ok(())
+}
+
+/// Imports exported files: each is checked completely first, and nothing changes when
+/// anything in it is wrong. Resolves to (all imported, what happened to each file).
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn import(
+    state: AppState,
+    files: Vec<web_sys::File>,
+) -> Result<Later<(bool, String)>, NotDownloaded> {
+    Ok(Box::pin(pages::home::import_files(state, files)))
+}
