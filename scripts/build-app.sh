@@ -8,8 +8,9 @@
 # split points), and splitting has to happen between `cargo build` and `wasm-bindgen`, a step
 # Trunk 0.21 does not have. So this script runs the same tools Trunk would, plus the splitter:
 #
-#   cargo build        the app's wasm, linked with --emit-relocs (.cargo/config.toml), which the
-#                      splitter reads to see which code each split point reaches
+#   cargo rustc        the app's wasm, linked with --emit-relocs, which the splitter reads to see
+#                      which code each split point reaches (passed to the app's link step only,
+#                      so dependencies and the PDF worker build as usual)
 #   wasm-split-cli     (crate wasm_split_cli_support) cuts it into:
 #                        mhsw-app.wasm          what the first screen needs
 #                        split_<name>_<n>.wasm  one per split point, fetched on first use
@@ -32,10 +33,11 @@ export PATH="$here/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 target_dir="$(cargo metadata --format-version 1 --no-deps --offline | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
 target_dir="${target_dir:-$here/target}"
 
-cargo_args=(build --offline -p mhsw-app --bin mhsw-app --target wasm32-unknown-unknown)
+cargo_args=(rustc --offline -p mhsw-app --bin mhsw-app --target wasm32-unknown-unknown)
 if [[ "$profile" == "release" ]]; then
   cargo_args+=(--release)
 fi
+cargo_args+=(-- -C link-arg=--emit-relocs)
 echo "app: cargo ${cargo_args[*]}"
 cargo "${cargo_args[@]}"
 wasm="$target_dir/wasm32-unknown-unknown/$profile/mhsw-app.wasm"

@@ -25,6 +25,67 @@ async fn app_starts_without_console_errors_or_panics() {
     app.close().await;
 }
 
+/// The first screen comes from the first module alone: the tools (from the manifest's
+/// summaries) are listed before the later part of the app or any questionnaire file is fetched,
+/// and the later part follows on its own, just after.
+#[tokio::test]
+async fn the_first_screen_needs_only_the_first_module() {
+    let app = TestApp::start().await;
+    app.open("#/").await;
+    let b = &app.browser;
+    b.wait_for_css(".tool-list a.button", DEFAULT_TIMEOUT).await;
+    let started = std::time::Instant::now();
+    let mark = loop {
+        if let Some(mark) = b.first_screen_mark().await {
+            break mark;
+        }
+        assert!(
+            started.elapsed() < DEFAULT_TIMEOUT,
+            "no mhsw:first-screen mark"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    let later_fetched = || async {
+        b.resource_starts()
+            .await
+            .into_iter()
+            .find(|(url, _)| url.ends_with("/split_later.wasm"))
+    };
+    let started = std::time::Instant::now();
+    let later = loop {
+        if let Some(later) = later_fetched().await {
+            break later;
+        }
+        assert!(
+            started.elapsed() < DEFAULT_TIMEOUT,
+            "the later part of the app was never fetched"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(
+        later.1 > mark,
+        "the later part was fetched at {} ms, before the first screen was usable at {mark} ms",
+        later.1
+    );
+    let early: Vec<String> = b
+        .resource_starts()
+        .await
+        .into_iter()
+        .filter(|(url, start)| {
+            *start <= mark && url.contains("/questionnaires/") && !url.ends_with("/manifest.json")
+        })
+        .map(|(url, _)| url)
+        .collect();
+    assert!(
+        early.is_empty(),
+        "questionnaire files fetched before the first screen: {early:?}"
+    );
+    app.browser.wait_for_css("main h1", DEFAULT_TIMEOUT).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    app.browser.assert_no_console_errors().await;
+    app.close().await;
+}
+
 #[tokio::test]
 async fn no_request_leaves_the_test_server() {
     let app = TestApp::start().await;

@@ -1466,6 +1466,63 @@ async fn a_missing_manifest_falls_back_to_the_built_in_questionnaires() {
     finish_allowing(app, &["questionnaires/manifest.json"]).await;
 }
 
+/// (13b) When the later part of the app cannot be downloaded (offline after the first screen),
+/// the home page still lists the tools and the saved work, says what happened with a way to
+/// try again, and other pages say they could not be opened. The app does not stop, and the
+/// saved work is untouched.
+#[tokio::test]
+async fn a_later_part_that_cannot_be_downloaded_is_reported_and_nothing_is_lost() {
+    let dist = DistCopy::new();
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    let audit = work(
+        "kept-1",
+        "North Team audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/").await;
+    let stored_before = storage_get(b, "mhsw:work:kept-1").await;
+
+    dist.remove("split_later.wasm");
+    reload(&app, "#/").await;
+    b.wait_for_text(
+        "this part of the toolkit could not be downloaded",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+    let text = main_text(b).await;
+    assert_contains(
+        &text,
+        "North Team audit",
+        "the saved work is listed from the light reading",
+    );
+    assert_eq!(
+        b.client()
+            .find_all(Locator::Css(".tool-list a.button"))
+            .await
+            .map(|a| a.len())
+            .unwrap_or(0),
+        5,
+        "the tools are listed from the manifest's summaries"
+    );
+    find(b, ".notice button").await;
+    assert_accessible(b, "the home page without the later part").await;
+
+    app.open("#/work/kept-1").await;
+    wait_for_heading(b, "This page could not be opened").await;
+    assert_eq!(storage_get(b, "mhsw:work:kept-1").await, stored_before);
+
+    // Back online: "Try again" downloads it, and the work opens.
+    dist.restore_from_dist("split_later.wasm");
+    app.open("#/").await;
+    click_text(b, "Try again").await;
+    wait_for_text_gone(b, "this part of the toolkit could not be downloaded").await;
+    app.open("#/work/kept-1").await;
+    wait_for_heading(b, "North Team audit").await;
+    assert!(b.wasm_panics().await.is_empty(), "the app must not stop");
+    finish_allowing(app, &["split_later.wasm", "__wasm_split.js"]).await;
+}
+
 // =============================================================================================
 // Issue 7: the PDF report
 

@@ -324,6 +324,33 @@ impl Browser {
         serde_json::from_value(urls).expect("resource names are strings")
     }
 
+    /// Every resource (the document first) with the time its fetch started, in milliseconds
+    /// after navigation start.
+    pub async fn resource_starts(&self) -> Vec<(String, f64)> {
+        let entries = self
+            .execute(
+                "return performance.getEntriesByType('navigation')\
+                   .concat(performance.getEntriesByType('resource'))\
+                   .map(e => [e.name, e.startTime]);",
+                vec![],
+            )
+            .await;
+        serde_json::from_value(entries).expect("resource names and start times")
+    }
+
+    /// When the app marked its first screen usable (the User Timing mark `mhsw:first-screen`,
+    /// set once the tools and saved work are drawn), in milliseconds after navigation start.
+    pub async fn first_screen_mark(&self) -> Option<f64> {
+        let mark = self
+            .execute(
+                "const m = performance.getEntriesByName('mhsw:first-screen');\
+                 return m.length ? m[0].startTime : null;",
+                vec![],
+            )
+            .await;
+        mark.as_f64()
+    }
+
     /// Saves a PNG screenshot of the viewport to `path`, creating its folder.
     pub async fn screenshot(&self, path: &Path) {
         let png = self

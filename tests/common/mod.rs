@@ -169,6 +169,13 @@ impl DistCopy {
             .unwrap_or_else(|e| panic!("could not read {}: {e}", path.display()))
     }
 
+    /// Puts a file back into the copy from `dist/` (after [`DistCopy::remove`]).
+    pub fn restore_from_dist(&self, relative: &str) {
+        let from = dist_dir().join(relative);
+        std::fs::copy(&from, self.file(relative))
+            .unwrap_or_else(|e| panic!("could not copy {}: {e}", from.display()));
+    }
+
     /// Removes a file from the copy.
     pub fn remove(&self, relative: &str) {
         let path = self.file(relative);
