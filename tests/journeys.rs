@@ -1486,7 +1486,7 @@ async fn a_later_part_that_cannot_be_downloaded_is_reported_and_nothing_is_lost(
     dist.remove("split_later.wasm");
     reload(&app, "#/").await;
     b.wait_for_text(
-        "this part of the toolkit could not be downloaded",
+        "This part of the toolkit could not be downloaded",
         DEFAULT_TIMEOUT,
     )
     .await;
@@ -1516,7 +1516,7 @@ async fn a_later_part_that_cannot_be_downloaded_is_reported_and_nothing_is_lost(
     dist.restore_from_dist("split_later.wasm");
     app.open("#/").await;
     click_text(b, "Try again").await;
-    wait_for_text_gone(b, "this part of the toolkit could not be downloaded").await;
+    wait_for_text_gone(b, "This part of the toolkit could not be downloaded").await;
     app.open("#/work/kept-1").await;
     wait_for_heading(b, "North Team audit").await;
     assert!(b.wasm_panics().await.is_empty(), "the app must not stop");

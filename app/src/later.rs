@@ -25,7 +25,7 @@ use crate::state::AppState;
 
 /// A later part of the app could not be downloaded (offline, or the site is unreachable).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("this part of the toolkit could not be downloaded. Check the internet connection, then try again. Nothing you have done has been lost")]
+#[error("This part of the toolkit could not be downloaded. Check the internet connection, then try again. Nothing you have done has been lost")]
 pub struct NotDownloaded;
 
 impl From<SplitLoaderError> for NotDownloaded {

@@ -75,10 +75,23 @@ pub fn page(route: Route) -> AnyView {
     let state = AppState::expect();
     // Pages need the checked questionnaires; a deep link can arrive before they are.
     let loaded = Memo::new(move |_| state.catalogue.with(Option::is_some));
+    // Focus went to "Loading the questionnaires…"; move it to the real heading once it is drawn.
+    Effect::new(move |was_loaded: Option<bool>| {
+        let now = loaded.get();
+        if was_loaded == Some(false) && now {
+            history::focus_heading();
+        }
+        now
+    });
     (move || match route.clone() {
-        _ if !loaded.get() => view! { <h1>"Loading the questionnaires…"</h1> }.into_any(),
         Route::Home => view! { <home::HomePage /> }.into_any(),
         Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
+        Route::NotFound(path) => view! {
+            <h1>"Page not found"</h1>
+            <p>"There is no page at “" {path} "”. "<a href=Route::Home.href()>"Go to the home page"</a>"."</p>
+        }
+        .into_any(),
+        _ if !loaded.get() => view! { <h1>"Loading the questionnaires…"</h1> }.into_any(),
         Route::Questionnaires => view! { <questionnaires::QuestionnairesPage /> }.into_any(),
         Route::New(definition) => view! { <new_work::NewWorkPage definition_id=definition /> }.into_any(),
         Route::Work(id) => view! { <work::WorkPage id=id /> }.into_any(),
@@ -88,11 +101,6 @@ pub fn page(route: Route) -> AnyView {
         Route::EnterPaper(id) => view! { <paper::EnterPaperPage id=id /> }.into_any(),
         Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
         Route::Results(id) => view! { <results::ResultsPage id=id /> }.into_any(),
-        Route::NotFound(path) => view! {
-            <h1>"Page not found"</h1>
-            <p>"There is no page at “" {path} "”. "<a href=Route::Home.href()>"Go to the home page"</a>"."</p>
-        }
-        .into_any(),
     })
     .into_any()
 }

@@ -253,7 +253,7 @@ fn ImportWork() -> impl IntoView {
             };
             message.set(Some(match outcome {
                 Ok(importing) => importing.await,
-                Err(problem) => (false, format!("Nothing was imported: {problem}.")),
+                Err(problem) => (false, format!("Nothing was imported. {problem}.")),
             }));
         });
     };
