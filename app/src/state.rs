@@ -346,16 +346,26 @@ impl AppState {
     }
 }
 
-/// Resolves after the browser has drawn the next frame (two animation frames: the first runs
-/// before that frame's paint, the second after it).
+/// Resolves once the browser has drawn the next frame: a timer set from an animation frame
+/// runs after that frame's paint. Animation frames do not run in a hidden tab, so a plain timer
+/// (a quarter of a second) stands in for them there.
 async fn after_next_paint() {
-    for _ in 0..2 {
-        let (sender, receiver) = oneshot::channel::<()>();
-        request_animation_frame(move || {
+    let (sender, receiver) = oneshot::channel::<()>();
+    let sender = std::rc::Rc::new(std::cell::Cell::new(Some(sender)));
+    let send = move |sender: std::rc::Rc<std::cell::Cell<Option<oneshot::Sender<()>>>>| {
+        if let Some(sender) = sender.take() {
             let _ = sender.send(());
-        });
-        let _ = receiver.await;
-    }
+        }
+    };
+    let (after_frame, fallback) = (sender.clone(), sender);
+    request_animation_frame(move || {
+        set_timeout(move || send(after_frame), std::time::Duration::ZERO);
+    });
+    set_timeout(
+        move || send(fallback),
+        std::time::Duration::from_millis(250),
+    );
+    let _ = receiver.await;
 }
 
 /// Records the moment the first screen is usable as a User Timing mark, `mhsw:first-screen`.
