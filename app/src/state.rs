@@ -14,7 +14,7 @@ use mhsw::work::Work;
 
 use futures::channel::oneshot;
 
-use crate::edges::definitions::{self, Catalogue, ToolSummary};
+use crate::edges::definitions::{self, Catalogue, Tool};
 use crate::edges::storage::{self, Listed, SetAsideEntry, StoreError};
 use crate::edges::{clock, files, history};
 use crate::later::{self, NotDownloaded};
@@ -51,7 +51,7 @@ pub enum SaveState {
 pub struct AppState {
     /// The questionnaires' titles, from a light reading, until [`AppState::catalogue`] is
     /// there (`None` while they are being fetched).
-    pub tools: RwSignal<Option<Vec<ToolSummary>>>,
+    pub tools: RwSignal<Option<Vec<Tool>>>,
     /// The saved work, from a light reading, until [`AppState::works`] is there.
     pub listed: RwSignal<Vec<Listed>>,
     /// Whether the later part of the app has started: `None` while it downloads and runs, then
@@ -118,7 +118,7 @@ impl AppState {
         state.started.set(None);
         leptos::task::spawn_local(async move {
             let listing = definitions::fetch_listing().await;
-            state.tools.set(Some(listing.summaries()));
+            state.tools.set(Some(listing.tools()));
             // Let the first screen be drawn before the larger download begins, and mark the
             // moment for `make bench` (first-load bytes are those fetched before it).
             after_next_paint().await;
@@ -350,22 +350,23 @@ impl AppState {
 /// runs after that frame's paint. Animation frames do not run in a hidden tab, so a plain timer
 /// (a quarter of a second) stands in for them there.
 async fn after_next_paint() {
-    let (sender, receiver) = oneshot::channel::<()>();
-    let sender = std::rc::Rc::new(std::cell::Cell::new(Some(sender)));
-    let send = move |sender: std::rc::Rc<std::cell::Cell<Option<oneshot::Sender<()>>>>| {
-        if let Some(sender) = sender.take() {
-            let _ = sender.send(());
-        }
-    };
-    let (after_frame, fallback) = (sender.clone(), sender);
+    let (frame_drawn, after_frame) = oneshot::channel::<()>();
+    let (timer_ran, after_timer) = oneshot::channel::<()>();
     request_animation_frame(move || {
-        set_timeout(move || send(after_frame), std::time::Duration::ZERO);
+        set_timeout(
+            move || {
+                let _ = frame_drawn.send(());
+            },
+            std::time::Duration::ZERO,
+        );
     });
     set_timeout(
-        move || send(fallback),
+        move || {
+            let _ = timer_ran.send(());
+        },
         std::time::Duration::from_millis(250),
     );
-    let _ = receiver.await;
+    let _ = futures::future::select(after_frame, after_timer).await;
 }
 
 /// Records the moment the first screen is usable as a User Timing mark, `mhsw:first-screen`.

@@ -117,17 +117,12 @@ impl Listing {
     }
 
     /// What the home page lists before the files are checked: the manifest's summaries.
-    pub fn summaries(&self) -> Vec<ToolSummary> {
+    pub fn tools(&self) -> Vec<Tool> {
         self.manifest
             .listed_summaries()
             .into_iter()
-            .map(|summary| ToolSummary {
-                id: summary.id.clone(),
-                title: summary.title.clone(),
-                kind: summary.kind,
-                nation: summary.nation,
-                purpose: summary.purpose.clone(),
-                audience: summary.audience.clone(),
+            .map(|summary| Tool {
+                summary: summary.clone(),
                 source: self.source,
             })
             .collect()
@@ -242,38 +237,14 @@ async fn fetch_text_from(folder: &str, file: &str) -> Result<String, String> {
     fetch_text(&format!("{folder}{file}")).await
 }
 
-/// What the home page shows of a questionnaire.
+/// A questionnaire as the home page lists it: the manifest's summary (or the same summary made
+/// from the checked definition), and where it came from.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ToolSummary {
-    /// Its id.
-    pub id: mhsw::ids::DefinitionId,
-    /// Its title.
-    pub title: String,
-    /// What kind of tool it is.
-    pub kind: mhsw::definition::ToolKind,
-    /// Which nation it is for.
-    pub nation: mhsw::definition::Nation,
-    /// What it is for.
-    pub purpose: String,
-    /// Who completes it.
-    pub audience: String,
+pub struct Tool {
+    /// Its title, kind, purpose and audience.
+    pub summary: Summary,
     /// Where it came from.
     pub source: Source,
-}
-
-impl ToolSummary {
-    /// The summary of a checked definition.
-    pub fn of(definition: &Definition, source: Source) -> Self {
-        ToolSummary {
-            id: definition.id.clone(),
-            title: definition.title.clone(),
-            kind: definition.kind,
-            nation: definition.nation,
-            purpose: definition.purpose.clone(),
-            audience: definition.audience.clone(),
-            source,
-        }
-    }
 }
 
 /// Checks every fetched file strictly: the questionnaires that loaded, and every problem with

@@ -47,11 +47,4 @@ impl Json {
         }
         Some(js_sys::Array::from(&self.0).iter().map(Json).collect())
     }
-
-    /// The JSON text of this value.
-    pub fn stringify(&self) -> Option<String> {
-        js_sys::JSON::stringify(&self.0)
-            .ok()
-            .and_then(|s| s.as_string())
-    }
 }

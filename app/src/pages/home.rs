@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 use mhsw::definition::ToolKind;
 use mhsw::ids::{DefinitionId, WorkId};
+use mhsw::manifest::Summary;
 use mhsw::work::{self, Work};
 
-use crate::edges::definitions::{Source, ToolSummary};
+use crate::edges::definitions::{Source, Tool};
 use crate::edges::storage::Listed;
 use crate::edges::{clock, collate, files, storage};
 use crate::later::{self, NotDownloaded};
@@ -23,7 +24,10 @@ pub fn HomePage() -> impl IntoView {
             Some(c) => Some(
                 c.loaded
                     .iter()
-                    .map(|l| ToolSummary::of(&l.definition, l.source))
+                    .map(|l| Tool {
+                        summary: Summary::of(&l.file, &l.definition),
+                        source: l.source,
+                    })
                     .collect::<Vec<_>>(),
             ),
             None => state.tools.get(),
@@ -72,13 +76,13 @@ pub fn HomePage() -> impl IntoView {
                 <ul class="tool-list">
                     {tools.into_iter().map(|tool| view! {
                         <li class="tool-card">
-                            <h3>{tool.title.clone()}</h3>
-                            <p class="tool-kind">{tool.kind.label()}" · "{tool.nation.label()}
+                            <h3>{tool.summary.title.clone()}</h3>
+                            <p class="tool-kind">{tool.summary.kind.label()}" · "{tool.summary.nation.label()}
                                 {(tool.source == Source::Local).then_some(" · opened from your computer")}</p>
-                            <p>{tool.purpose.clone()}</p>
-                            <p><strong>"Who completes it: "</strong>{tool.audience.clone()}</p>
-                            <a class="button" href=Route::New(tool.id.clone()).href()>
-                                "Start"<span class="visually-hidden">": "{tool.title.clone()}</span>
+                            <p>{tool.summary.purpose.clone()}</p>
+                            <p><strong>"Who completes it: "</strong>{tool.summary.audience.clone()}</p>
+                            <a class="button" href=Route::New(tool.summary.id.clone()).href()>
+                                "Start"<span class="visually-hidden">": "{tool.summary.title.clone()}</span>
                             </a>
                         </li>
                     }).collect_view()}
@@ -105,8 +109,8 @@ fn SavedWorkList() -> impl IntoView {
                     tools
                         .iter()
                         .flatten()
-                        .find(|t| &t.id == definition)
-                        .map(|t| (t.title.clone(), t.kind))
+                        .find(|t| &t.summary.id == definition)
+                        .map(|t| (t.summary.title.clone(), t.summary.kind))
                 })
             });
             match found {
