@@ -27,6 +27,7 @@ pub mod plan;
 pub mod report;
 pub mod responses;
 pub mod scoring;
+pub mod store;
 pub mod work;
 
 #[cfg(test)]

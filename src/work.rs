@@ -22,9 +22,14 @@ use crate::responses::{accepts, ItemResponse, Responses};
 pub const WORK_FORMAT: &str = "mhsw-work";
 /// The current version of the work file format.
 pub const WORK_FORMAT_VERSION: u32 = 1;
-/// The largest work file accepted on import: 32 MB. A fully answered 25-question feedback
-/// response takes about 2,750 bytes in an export, so this holds about 12,000 responses.
-pub const MAX_IMPORT_BYTES: usize = 32 * 1024 * 1024;
+/// The largest file accepted on import: 256 MB. A fully answered 25-question feedback response
+/// takes about 2,750 bytes in an export, so this holds a collection of about 95,000 responses
+/// (the toolkit promises 50,000), or everything on a device in one backup.
+pub const MAX_IMPORT_BYTES: usize = 256 * 1024 * 1024;
+/// The `format` of a backup file: every piece of work on a device in one file.
+pub const BACKUP_FORMAT: &str = "mhsw-backup";
+/// The current version of the backup format.
+pub const BACKUP_FORMAT_VERSION: u32 = 1;
 
 /// Which definition (and which version of it) a piece of work answers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -237,6 +242,128 @@ pub enum ImportError {
     },
 }
 
+/// Reads a file to import: one piece of work, or a backup of everything on a device. Each is
+/// read completely, or the whole file is refused with the reason. Nothing else is touched.
+pub fn parse_import(text: &str) -> Result<Vec<Work>, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            size: text.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    let header: Header = serde_json::from_str(text).map_err(not_json)?;
+    if header.format.as_deref() != Some(BACKUP_FORMAT) {
+        return parse_work(text).map(|work| vec![work]);
+    }
+    let version = header.format_version.unwrap_or(0);
+    if version > u64::from(BACKUP_FORMAT_VERSION) {
+        return Err(ImportError::NewerFormat {
+            found: u32::try_from(version).unwrap_or(u32::MAX),
+            supported: BACKUP_FORMAT_VERSION,
+        });
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let backup: Backup = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        ImportError::Unreadable {
+            message: format!(
+                "the backup has a problem at `{}`: {}",
+                error.path(),
+                error.inner()
+            ),
+            fix: "choose a backup made with \"Export everything\" in this app, unchanged"
+                .to_owned(),
+        }
+    })?;
+    for work in &backup.works {
+        if work.format != WORK_FORMAT || work.format_version > WORK_FORMAT_VERSION {
+            return Err(ImportError::Unreadable {
+                message: format!(
+                    "the backup holds “{}”, which is not work this app reads",
+                    work.name
+                ),
+                fix: "make the backup again with this version of the toolkit".to_owned(),
+            });
+        }
+    }
+    Ok(backup.works)
+}
+
+/// A backup of every piece of work on a device.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Backup {
+    format: String,
+    format_version: u32,
+    /// The day it was made.
+    made: Date,
+    works: Vec<Work>,
+}
+
+/// Writes every piece of work given as one backup file ("Export everything").
+pub fn export_backup(works: Vec<Work>, made: Date) -> String {
+    let mut text = serde_json::to_string_pretty(&Backup {
+        format: BACKUP_FORMAT.to_owned(),
+        format_version: BACKUP_FORMAT_VERSION,
+        made,
+        works,
+    })
+    .unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn not_json(e: serde_json::Error) -> ImportError {
+    ImportError::Unreadable {
+        message: format!(
+            "the file is not valid JSON (line {}, column {})",
+            e.line(),
+            e.column()
+        ),
+        fix: "choose a file exported from this app, unchanged".to_owned(),
+    }
+}
+
+/// Where an imported piece of work goes, given the work already on the device with its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// Nothing on the device has its id: it is added as it is.
+    New,
+    /// A collection of the same questionnaire: its responses are added to the one here
+    /// (responses already there are skipped).
+    Merge,
+    /// The same work, unchanged, is already here: nothing is added.
+    AlreadyHere,
+    /// Other work with the same id is here: the file is added beside it, under a new id.
+    Copy(CopyReason),
+}
+
+/// Why an import is added as a copy rather than merged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyReason {
+    /// The work here has changed, or the file has.
+    Different,
+    /// Both are collections, but of different questionnaires: their responses never mix.
+    OtherQuestionnaire,
+    /// One is a feedback collection and the other is not.
+    NotACollection,
+}
+
+/// Decides where imported work goes (rule I1: responses merge only into a collection of the
+/// same questionnaire; I2: the same work imported twice adds nothing; I3: anything else with
+/// the same id is kept beside it, never over it).
+pub fn place(existing: Option<&Work>, incoming: &Work) -> Placement {
+    let Some(existing) = existing else {
+        return Placement::New;
+    };
+    match (&existing.collection, &incoming.collection) {
+        (Some(_), Some(_)) if existing.definition.id == incoming.definition.id => Placement::Merge,
+        (Some(_), Some(_)) => Placement::Copy(CopyReason::OtherQuestionnaire),
+        (None, None) if existing == incoming => Placement::AlreadyHere,
+        (None, None) => Placement::Copy(CopyReason::Different),
+        _ => Placement::Copy(CopyReason::NotACollection),
+    }
+}
+
 /// Reads a work file completely, or explains why not. Nothing else is touched.
 pub fn parse_work(text: &str) -> Result<Work, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
@@ -247,14 +374,7 @@ pub fn parse_work(text: &str) -> Result<Work, ImportError> {
     }
     // First only the format and version (other fields are skipped, not built), so a file from
     // elsewhere gets a plain answer before the full read.
-    let header: Header = serde_json::from_str(text).map_err(|e| ImportError::Unreadable {
-        message: format!(
-            "the file is not valid JSON (line {}, column {})",
-            e.line(),
-            e.column()
-        ),
-        fix: "choose a file exported from this app, unchanged".to_owned(),
-    })?;
+    let header: Header = serde_json::from_str(text).map_err(not_json)?;
     if header.format.as_deref() != Some(WORK_FORMAT) {
         return Err(ImportError::Unreadable {
             message: "the file is not a piece of work exported from this app (it has no \"format\": \"mhsw-work\")".to_owned(),
@@ -305,6 +425,18 @@ struct Header {
 /// Checks every answer in a work file against its definition, so an import is all or nothing.
 pub fn check_answers(work: &Work, definition: &Definition) -> Result<(), ImportError> {
     let mut problems = Vec::new();
+    let is_feedback = definition.kind == crate::definition::ToolKind::Feedback;
+    if work.collection.is_some() != is_feedback {
+        problems.push(if is_feedback {
+            "the file is a feedback collection without its collection details".to_owned()
+        } else {
+            format!(
+                "the file carries feedback responses, but `{}` is not a feedback questionnaire",
+                definition.id
+            )
+        });
+    }
+
     let mut check = |responses: &Responses, context: &str| {
         for (id, item) in &responses.items {
             let Some(answer) = &item.answer else { continue };
@@ -506,6 +638,61 @@ mod tests {
             }
         );
         assert_eq!(into.collection.unwrap().responses.len(), 4);
+    }
+
+    #[test]
+    fn i1_responses_merge_only_into_a_collection_of_the_same_questionnaire() {
+        let here = work_with(&["a"]);
+        let same = work_with(&["b"]);
+        assert_eq!(place(Some(&here), &same), Placement::Merge);
+        let mut carer = work_with(&["c"]);
+        carer.definition.id = DefinitionId::new("feedback-carer");
+        assert_eq!(
+            place(Some(&here), &carer),
+            Placement::Copy(CopyReason::OtherQuestionnaire)
+        );
+        let mut audit = work_with(&[]);
+        audit.collection = None;
+        assert_eq!(
+            place(Some(&audit), &same),
+            Placement::Copy(CopyReason::NotACollection)
+        );
+        assert_eq!(place(None, &same), Placement::New);
+    }
+
+    #[test]
+    fn i2_the_same_work_twice_adds_nothing_i3_changed_work_is_kept_beside() {
+        let mut audit = work_with(&[]);
+        audit.collection = None;
+        assert_eq!(place(Some(&audit), &audit.clone()), Placement::AlreadyHere);
+        let mut changed = audit.clone();
+        changed.name.push_str(" (edited)");
+        assert_eq!(
+            place(Some(&audit), &changed),
+            Placement::Copy(CopyReason::Different)
+        );
+    }
+
+    #[test]
+    fn a_backup_round_trips_and_a_single_work_file_still_imports() {
+        let mut audit = work_with(&[]);
+        audit.collection = None;
+        audit.id = WorkId::new("audit");
+        let works = vec![audit.clone(), work_with(&["a", "b"])];
+        let text = export_backup(works.clone(), "2026-11-30".parse().unwrap());
+        assert_eq!(parse_import(&text).unwrap(), works);
+        assert_eq!(parse_import(&export_work(&audit)).unwrap(), vec![audit]);
+        let newer = text.replace(
+            "\"format_version\": 1,\n  \"made\"",
+            "\"format_version\": 7,\n  \"made\"",
+        );
+        assert!(matches!(
+            parse_import(&newer),
+            Err(ImportError::NewerFormat { found: 7, .. })
+        ));
+        let broken = text.replace("\"made\": \"2026-11-30\"", "\"made\": \"yesterday\"");
+        let error = parse_import(&broken).unwrap_err().to_string();
+        assert!(error.contains("made"), "{error}");
     }
 
     #[test]
