@@ -109,7 +109,7 @@ pub struct Work {
 }
 
 /// A feedback collection: whose practice it is about, when, and the anonymous responses.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Collection {
     /// Whose practice, or which team, the feedback is about.
@@ -128,8 +128,49 @@ pub struct Collection {
     pub responses: Vec<FeedbackResponse>,
 }
 
+/// The inactivity limit a new collection starts with, in minutes.
+pub const DEFAULT_IDLE_MINUTES: u32 = 5;
+/// The longest inactivity limit a practitioner may choose, in minutes.
+pub const MAX_IDLE_MINUTES: u32 = 120;
+
 fn default_idle_minutes() -> u32 {
-    5
+    DEFAULT_IDLE_MINUTES
+}
+
+impl Default for Collection {
+    fn default() -> Self {
+        Collection {
+            about: String::new(),
+            period_start: None,
+            period_end: None,
+            idle_minutes: DEFAULT_IDLE_MINUTES,
+            responses: Vec::new(),
+        }
+    }
+}
+
+/// Reads the inactivity limit a practitioner typed: a whole number of minutes from 1 to
+/// [`MAX_IDLE_MINUTES`], or a sentence saying what to type.
+pub fn parse_idle_minutes(text: &str) -> Result<u32, String> {
+    match text.trim().parse::<u32>() {
+        Ok(minutes) if (1..=MAX_IDLE_MINUTES).contains(&minutes) => Ok(minutes),
+        _ => Err(format!(
+            "Enter a whole number of minutes from 1 to {MAX_IDLE_MINUTES}, such as {DEFAULT_IDLE_MINUTES}"
+        )),
+    }
+}
+
+/// How long a shared device waits before it checks another code, after `failures` wrong
+/// codes in a row: no wait for the first three, then 30 seconds, doubling each time, up to
+/// 15 minutes. Someone guessing four-digit codes gets a handful of tries an hour.
+pub fn code_wait_seconds(failures: u32) -> u32 {
+    if failures < 3 {
+        0
+    } else {
+        30u32
+            .saturating_mul(1 << (failures - 3).min(5))
+            .min(15 * 60)
+    }
 }
 
 /// How a feedback response reached the collection.
@@ -693,6 +734,25 @@ mod tests {
         let broken = text.replace("\"made\": \"2026-11-30\"", "\"made\": \"yesterday\"");
         let error = parse_import(&broken).unwrap_err().to_string();
         assert!(error.contains("made"), "{error}");
+    }
+
+    #[test]
+    fn a_new_collection_clears_unfinished_answers_after_five_minutes() {
+        assert_eq!(Collection::default().idle_minutes, 5);
+        assert_eq!(parse_idle_minutes("5"), Ok(5));
+        assert_eq!(parse_idle_minutes(" 10 "), Ok(10));
+        for bad in ["", "0", "510", "-1", "2.5", "five"] {
+            assert!(parse_idle_minutes(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn wrong_codes_slow_down() {
+        assert_eq!(
+            (0..10).map(code_wait_seconds).collect::<Vec<_>>(),
+            vec![0, 0, 0, 30, 60, 120, 240, 480, 900, 900]
+        );
+        assert_eq!(code_wait_seconds(u32::MAX), 900);
     }
 
     #[test]

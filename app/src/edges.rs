@@ -1,13 +1,18 @@
-//! The app's edges: the only modules that call browser APIs. Each owns one API and turns its
-//! errors into the app's own error types, in words a user understands. Nothing else in the app
-//! imports `web_sys`, `gloo` or `js_sys`.
+//! The app's edges: the modules that own the browser's APIs. Each owns one API and turns its
+//! errors into the app's own error types, in words a user understands. Pages use `web_sys`
+//! only for the types of the events and elements they are handed (a chosen `File`, an input).
 
+pub mod channel;
 pub mod clock;
 pub mod collate;
+pub mod crypto;
+pub mod database;
 pub mod definitions;
 pub mod files;
 pub mod history;
 pub mod json;
+pub mod lifecycle;
+pub mod migrate;
 pub mod pdf_worker;
 pub mod speech;
 pub mod storage;

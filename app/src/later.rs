@@ -19,6 +19,7 @@ use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use mhsw::ids::WorkId;
 
 use crate::edges::definitions::{self, Listing};
+use crate::edges::{channel, lifecycle};
 use crate::pages;
 use crate::route::Route;
 use crate::state::AppState;
@@ -35,7 +36,7 @@ impl From<SplitLoaderError> for NotDownloaded {
 }
 
 /// Runs an action on whole pieces of work: waits for the later part to start, then calls it.
-/// Clears `problem`, or puts in it why the action could not be done.
+/// Clears `problem`, then puts in it why the action could not be done, if it could not.
 pub fn run<F>(
     state: AppState,
     problem: RwSignal<Option<String>>,
@@ -43,12 +44,15 @@ pub fn run<F>(
 ) where
     F: std::future::Future<Output = Result<(), NotDownloaded>> + 'static,
 {
+    problem.set(None);
     leptos::task::spawn_local(async move {
         let outcome = match state.ready().await {
             Ok(()) => action().await,
             Err(not_downloaded) => Err(not_downloaded),
         };
-        problem.set(outcome.err().map(|e| e.to_string()));
+        if let Err(error) = outcome {
+            problem.set(Some(error.to_string()));
+        }
     });
 }
 
@@ -67,17 +71,21 @@ pub fn page(route: Route) -> Result<AnyView, NotDownloaded> {
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownloaded> {
     Ok(Box::pin(async move {
+        state.open_store().await;
         let fetched = definitions::fetch(listing).await;
         state.catalogue.set(Some(definitions::check(fetched)));
-        state.reload_from_storage();
+        state.reload_from_storage().await;
+        channel::listen(move |message| {
+            leptos::task::spawn_local(async move {
+                match message {
+                    channel::Message::Changed(id) => state.other_tab_changed(&id).await,
+                    channel::Message::RemovedAll => state.storage_removed(),
+                }
+            });
+        });
+        // Changes waiting for their save are written as the page is hidden or closed.
+        lifecycle::on_hidden(move || state.save_all_now());
     }))
-}
-
-/// Another tab changed a stored entry.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn other_tab_changed(state: AppState, key: String) -> Result<(), NotDownloaded> {
-    state.other_tab_changed(&key);
-    Ok(())
 }
 
 /// Duplicates an audit as the next cycle's re-audit and opens it.
@@ -101,25 +109,51 @@ pub fn rename(state: AppState, id: WorkId, name: String) -> Result<(), NotDownlo
     Ok(())
 }
 
-/// Deletes a piece of work (after the user confirmed).
+/// Deletes a piece of work (after the user confirmed). Resolves to why it could not be
+/// deleted from the store, if it could not.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn delete(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
-    state.delete_work(&id);
-    Ok(())
+pub fn delete(state: AppState, id: WorkId) -> Result<Later<Option<String>>, NotDownloaded> {
+    Ok(Box::pin(async move {
+        state.delete_work(&id).await.err().map(|e| e.to_string())
+    }))
 }
 
 /// Replaces this tab's copy with the one another tab saved.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn take_other_tabs_version(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
-    state.take_other_tabs_version(&id);
+    leptos::task::spawn_local(async move { state.take_other_tabs_version(&id).await });
     Ok(())
 }
 
 /// Keeps this tab's copy as a separate piece of work.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn keep_mine_as_copy(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
-    state.keep_mine_as_copy(&id);
+    leptos::task::spawn_local(async move { state.keep_mine_as_copy(&id).await });
     Ok(())
+}
+
+/// Downloads every piece of work as one backup file. Resolves to what happened, in words.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn export_everything(state: AppState) -> Result<String, NotDownloaded> {
+    Ok(match state.download_everything() {
+        Ok(count) => format!(
+            "A backup of {count} {} was downloaded. Keep the file somewhere safe: importing it on any device brings all of it back",
+            if count == 1 { "piece of work" } else { "pieces of work" }
+        ),
+        Err(error) => format!("The backup could not be downloaded: {error}"),
+    })
+}
+
+/// Writes everything this tab holds to the store again, after the store was removed elsewhere.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn save_everything_again(state: AppState) -> Result<Later<Option<String>>, NotDownloaded> {
+    Ok(Box::pin(async move {
+        state
+            .save_everything_again()
+            .await
+            .err()
+            .map(|e| e.to_string())
+    }))
 }
 
 /// Imports exported files: each is checked completely first, and nothing changes when

@@ -46,16 +46,25 @@ pub fn App() -> impl IntoView {
         }
         history::focus_heading();
     });
+    // Collection mode locks the device, not the tab: when another tab starts it, this one
+    // follows at once; when the practitioner ends it there, this one follows too. Storage
+    // cleared from elsewhere does not unlock a tab that is collecting: the lock is put back.
     storage::listen_other_tabs(move |key| {
-        leptos::task::spawn_local(async move {
-            // Before the later part has started, there is nothing in memory to compare: the
-            // full reading it does will see the other tab's change.
-            if state.ready().await.is_ok() {
-                let _ = later::other_tab_changed(state, key).await;
+        if key.is_empty() || storage::is_kiosk_key(&key) {
+            match (storage::kiosk(), state.kiosk.get_untracked()) {
+                (Some(kiosk), _) => {
+                    let route = Route::Collect(kiosk.work.clone());
+                    state.kiosk.set(Some(kiosk));
+                    history::go(&route);
+                }
+                (None, Some(held)) if key.is_empty() => {
+                    let _ = storage::set_kiosk(Some(&held));
+                }
+                (None, Some(_)) => state.kiosk.set(None),
+                (None, None) => {}
             }
-        });
+        }
     });
-    storage::request_persistence();
     view! {
         <Layout>
             <PageFor route=state.route />

@@ -7,26 +7,67 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use std::collections::BTreeSet;
+
 use leptos::prelude::*;
 use mhsw::definition::Definition;
-use mhsw::ids::WorkId;
+use mhsw::ids::{ResponseId, WorkId};
+use mhsw::store::Meta;
 use mhsw::work::Work;
 
 use futures::channel::oneshot;
 
+use crate::edges::database::{self, Save};
 use crate::edges::definitions::{self, Catalogue, Tool};
 use crate::edges::storage::{self, Listed, SetAsideEntry, StoreError};
-use crate::edges::{clock, files, history};
+use crate::edges::{channel, clock, files, history, migrate};
 use crate::later::{self, NotDownloaded};
 use crate::route::Route;
 
-/// A piece of work held in memory, with the storage revision this tab knows.
+/// A piece of work held in memory, with what the store knows of it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Held {
     /// The work.
     pub work: Work,
-    /// The revision last loaded or saved by this tab (0 when never saved).
-    pub revision: u64,
+    /// Its revision and export record as last saved by this tab (revision 0: never saved).
+    pub meta: Meta,
+    /// The head has changes not yet saved.
+    pub dirty: bool,
+    /// Responses not yet saved (each is its own record).
+    pub unsaved: BTreeSet<ResponseId>,
+}
+
+impl Held {
+    /// Work as read from the store: nothing unsaved.
+    pub fn stored(work: Work, meta: Meta) -> Self {
+        Held {
+            work,
+            meta,
+            dirty: false,
+            unsaved: BTreeSet::new(),
+        }
+    }
+
+    /// New work (created, imported or copied): all of it unsaved.
+    pub fn new_unsaved(work: Work) -> Self {
+        let unsaved = Self::new_unsaved_ids(&work);
+        Held {
+            work,
+            meta: Meta::default(),
+            dirty: true,
+            unsaved,
+        }
+    }
+}
+
+impl Held {
+    /// The ids of every response in a piece of work.
+    fn new_unsaved_ids(work: &Work) -> BTreeSet<ResponseId> {
+        work.collection
+            .iter()
+            .flat_map(|c| c.responses.iter().map(|r| r.id.clone()))
+            .collect()
+    }
 }
 
 /// The outcome of the latest save.
@@ -35,6 +76,8 @@ pub enum SaveState {
     /// Nothing has been changed yet.
     #[default]
     Idle,
+    /// Changes are waiting to be saved (within half a second).
+    Pending,
     /// Saved on this device at a time of day.
     Saved(String),
     /// Not saved; the work is kept in memory.
@@ -45,6 +88,20 @@ pub enum SaveState {
         work: WorkId,
     },
 }
+
+/// Saves in progress and queued, per piece of work.
+#[derive(Default)]
+struct Saving {
+    /// Work with a save scheduled (debounced).
+    scheduled: BTreeSet<WorkId>,
+    /// Work with a save being written now.
+    in_flight: BTreeSet<WorkId>,
+    /// Who waits for a work's save in flight to end.
+    waiting: BTreeMap<WorkId, Vec<oneshot::Sender<()>>>,
+}
+
+/// How long changes wait before they are saved: keystrokes in a sentence become one save.
+const SAVE_AFTER_MS: u64 = 400;
 
 /// The shared state. Cheap to copy: every field is a signal.
 #[derive(Clone, Copy)]
@@ -78,6 +135,10 @@ pub struct AppState {
     pub large_text: RwSignal<bool>,
     /// Shared-device collection in progress: the app stays on the collection screens.
     pub kiosk: RwSignal<Option<storage::Kiosk>>,
+    /// Saves scheduled and in flight.
+    saving: StoredValue<Saving, LocalStorage>,
+    /// What the browser said when asked to keep the toolkit's storage (`None`: not asked yet).
+    pub persisted: RwSignal<Option<bool>>,
     /// The app's root owner. Work signals are created under it, so they outlive the page that
     /// created them (event handlers run under their page's owner, which is disposed on navigation).
     root: StoredValue<Option<Owner>>,
@@ -100,6 +161,8 @@ impl AppState {
             changed_elsewhere: RwSignal::new(Vec::new()),
             large_text: RwSignal::new(false),
             kiosk: RwSignal::new(storage::kiosk()),
+            saving: StoredValue::new_local(Saving::default()),
+            persisted: RwSignal::new(None),
             root: StoredValue::new(Owner::current()),
         };
         if let Some(kiosk) = state.kiosk.get_untracked() {
@@ -165,24 +228,61 @@ impl AppState {
         }
     }
 
-    /// Reads every saved piece of work from storage again.
-    pub fn reload_from_storage(&self) {
-        match storage::load_all() {
-            Ok((envelopes, aside)) => {
-                let works = envelopes
+    /// Opens the work store and brings over what the first store format left in
+    /// `localStorage`. When the store cannot be opened, says so once: the app goes on with
+    /// work kept in memory, and offers downloads.
+    pub async fn open_store(&self) {
+        let state = *self;
+        match database::open(move || state.storage_removed()).await {
+            Ok(()) => {
+                let migrated = migrate::from_local_storage().await;
+                if !migrated.left.is_empty() {
+                    self.storage_problem.set(Some(StoreError::Blocked(format!(
+                        "{} saved {} could not be moved to the new store and {} kept where {} ({})",
+                        migrated.left.len(),
+                        if migrated.left.len() == 1 {
+                            "entry"
+                        } else {
+                            "entries"
+                        },
+                        if migrated.left.len() == 1 {
+                            "is"
+                        } else {
+                            "are"
+                        },
+                        if migrated.left.len() == 1 {
+                            "it was"
+                        } else {
+                            "they were"
+                        },
+                        migrated.left.join("; ")
+                    ))));
+                }
+            }
+            Err(error) => self.storage_problem.set(Some(error)),
+        }
+    }
+
+    /// Reads every saved piece of work from the store again.
+    pub async fn reload_from_storage(&self) {
+        if !database::is_open() {
+            return;
+        }
+        match database::load_all().await {
+            Ok(loaded) => {
+                let works = loaded
+                    .works
                     .into_iter()
-                    .map(|e| {
+                    .map(|stored| {
                         (
-                            e.work.id.clone(),
-                            self.new_work_signal(Held {
-                                work: e.work,
-                                revision: e.revision,
-                            }),
+                            stored.work.id.clone(),
+                            self.new_work_signal(Held::stored(stored.work, stored.meta)),
                         )
                     })
                     .collect();
                 self.works.set(works);
-                self.set_aside.set(aside);
+                self.set_aside.set(loaded.aside);
+                self.keep_listing();
             }
             Err(error) => self.storage_problem.set(Some(error)),
         }
@@ -199,63 +299,103 @@ impl AppState {
             .with(|c| c.as_ref().and_then(|c| c.get(work.definition.id.as_str())))
     }
 
-    /// Adds new work (created, duplicated or imported) and saves it.
+    /// Adds new work (created, duplicated or imported) and starts saving it. Await
+    /// [`AppState::flush`] to know whether it was stored.
     pub fn add_work(&self, work: Work) {
         let id = work.id.clone();
-        let signal = self.new_work_signal(Held { work, revision: 0 });
+        let signal = self.new_work_signal(Held::new_unsaved(work));
         self.works.update(|works| {
             works.insert(id.clone(), signal);
         });
         self.persist(&id);
     }
 
-    /// Changes a piece of work and saves it straight away.
+    /// Changes a piece of work; the change is saved within [`SAVE_AFTER_MS`], together with
+    /// any others made meanwhile.
     pub fn change(&self, id: &WorkId, edit: impl FnOnce(&mut Work)) {
         let Some(signal) = self.work(id) else { return };
         signal.update(|held| {
             edit(&mut held.work);
             held.work.updated = clock::today();
+            held.dirty = true;
         });
-        self.persist(id);
+        self.schedule_save(id);
     }
 
-    /// Adds one anonymous feedback response to a collection and saves it.
-    pub fn add_response(
+    /// Adds one anonymous feedback response to a collection and saves it at once. Resolves to
+    /// whether it was stored: the person who sent it is told only what is true.
+    pub async fn add_response(
         &self,
         id: &WorkId,
         answers: mhsw::responses::Responses,
         channel: mhsw::work::Channel,
-    ) {
-        let Some(signal) = self.work(id) else { return };
+    ) -> Result<(), StoreError> {
+        let Some(signal) = self.work(id) else {
+            return Err(StoreError::Blocked("the collection is not open".to_owned()));
+        };
         let response = mhsw::work::FeedbackResponse {
-            id: mhsw::ids::ResponseId::new(format!("{}{}", clock::random_id(), clock::random_id())),
+            id: ResponseId::new(format!("{}{}", clock::random_id(), clock::random_id())),
             submitted: clock::today(),
             channel,
             definition_version: signal.with_untracked(|h| h.work.definition.version.clone()),
             answers,
         };
-        self.change(id, |w| {
-            if let Some(collection) = w.collection.as_mut() {
+        signal.update(|held| {
+            if let Some(collection) = held.work.collection.as_mut() {
+                held.unsaved.insert(response.id.clone());
                 collection.responses.push(response);
+                held.work.updated = clock::today();
+                held.dirty = true;
             }
         });
+        self.flush(id).await
     }
 
-    /// Another tab changed a stored entry: note it when this tab holds that work (a later save
-    /// here then asks which version to keep), or read storage again for work this tab lacks.
-    pub fn other_tab_changed(&self, key: &str) {
-        let Some(id) = storage::work_id_of_key(key) else {
-            return;
-        };
-        if self.work(&id).is_some() {
+    /// Another tab changed a piece of work: note it when this tab holds that work (a later
+    /// save here then asks which version to keep), or read the store again for work this tab
+    /// lacks.
+    pub async fn other_tab_changed(&self, id: &WorkId) {
+        if self.work(id).is_some() {
             self.changed_elsewhere.update(|ids| {
-                if !ids.contains(&id) {
-                    ids.push(id);
+                if !ids.contains(id) {
+                    ids.push(id.clone());
                 }
             });
         } else {
-            self.reload_from_storage();
+            self.reload_from_storage().await;
         }
+    }
+
+    /// The saved work was removed from elsewhere (another tab's "remove everything", the
+    /// browser's settings): stop saving and say so; what this tab holds stays in memory.
+    pub fn storage_removed(&self) {
+        database::close();
+        self.storage_problem.set(Some(StoreError::Removed));
+    }
+
+    /// After [`AppState::storage_removed`]: writes everything this tab holds to the store again.
+    pub async fn save_everything_again(&self) -> Result<(), StoreError> {
+        database::open({
+            let state = *self;
+            move || state.storage_removed()
+        })
+        .await?;
+        self.storage_problem.set(None);
+        let ids: Vec<WorkId> = self.works.with_untracked(|w| w.keys().cloned().collect());
+        for id in &ids {
+            if let Some(signal) = self.work(id) {
+                // The store is empty now: every record is written afresh, from revision 1.
+                signal.update_untracked(|held| {
+                    held.meta.revision = 0;
+                    held.dirty = true;
+                    held.unsaved = Held::new_unsaved_ids(&held.work);
+                });
+            }
+        }
+        for id in &ids {
+            self.flush(id).await?;
+        }
+        Ok(())
     }
 
     /// Duplicates an audit as the next cycle's re-audit, and opens the copy.
@@ -274,75 +414,285 @@ impl AppState {
         history::go(&route);
     }
 
-    /// Downloads a piece of work as an export file.
+    /// Downloads a piece of work as an export file, and records when it was exported.
     pub fn download_export(&self, id: &WorkId) {
-        if let Some(signal) = self.work(id) {
-            let (name, text) =
-                signal.with_untracked(|h| (h.work.name.clone(), mhsw::work::export_work(&h.work)));
-            let _ = files::download_text(
-                &format!("{}.json", files::safe_file_stem(&name)),
-                "application/json",
-                &text,
+        let Some(signal) = self.work(id) else { return };
+        let (name, text) =
+            signal.with_untracked(|h| (h.work.name.clone(), mhsw::work::export_work(&h.work)));
+        if files::download_text(
+            &format!("{}.json", files::safe_file_stem(&name)),
+            "application/json",
+            &text,
+        )
+        .is_ok()
+        {
+            self.mark_exported(std::slice::from_ref(id));
+        }
+    }
+
+    /// Downloads every piece of work on the device as one backup file ("Export everything").
+    pub fn download_everything(&self) -> Result<usize, files::FileError> {
+        let works: Vec<Work> = self.works.with_untracked(|works| {
+            works
+                .values()
+                .map(|signal| signal.with_untracked(|h| h.work.clone()))
+                .collect()
+        });
+        let count = works.len();
+        let ids: Vec<WorkId> = works.iter().map(|w| w.id.clone()).collect();
+        let today = clock::today();
+        let text = mhsw::work::export_backup(works, today);
+        files::download_text(
+            &format!("mhsw-toolkit-backup-{today}.json"),
+            "application/json",
+            &text,
+        )?;
+        self.mark_exported(&ids);
+        Ok(count)
+    }
+
+    /// Records that work was exported today (the save that records it is the exported revision).
+    fn mark_exported(&self, ids: &[WorkId]) {
+        let today = clock::today();
+        for id in ids {
+            let Some(signal) = self.work(id) else {
+                continue;
+            };
+            signal.update(|held| {
+                held.meta.exported_on = Some(today);
+                held.meta.exported_revision = Some(held.meta.revision + 1);
+                held.dirty = true;
+            });
+            self.persist(id);
+        }
+    }
+
+    /// Saves one piece of work soon ([`SAVE_AFTER_MS`]), once, however many changes come.
+    fn schedule_save(&self, id: &WorkId) {
+        let first = self
+            .saving
+            .try_update_value(|saving| saving.scheduled.insert(id.clone()))
+            .unwrap_or(false);
+        if self
+            .save
+            .with_untracked(|s| !matches!(s, SaveState::Failed { .. }))
+        {
+            self.save.set(SaveState::Pending);
+        }
+        if first {
+            let state = *self;
+            let id = id.clone();
+            set_timeout(
+                move || state.persist(&id),
+                std::time::Duration::from_millis(SAVE_AFTER_MS),
             );
         }
     }
 
-    /// Saves one piece of work, recording the outcome.
+    /// Saves every piece of work with changes now (the page is being hidden or closed).
+    pub fn save_all_now(&self) {
+        let pending: Vec<WorkId> = self
+            .saving
+            .with_value(|saving| saving.scheduled.iter().cloned().collect());
+        for id in pending {
+            self.persist(&id);
+        }
+    }
+
+    /// Saves one piece of work now, recording the outcome in [`AppState::save`].
     pub fn persist(&self, id: &WorkId) {
-        let Some(signal) = self.work(id) else { return };
+        let state = *self;
+        let id = id.clone();
+        leptos::task::spawn_local(async move {
+            let _ = state.flush(&id).await;
+        });
+    }
+
+    /// Saves one piece of work now and resolves to whether it was stored. One save per piece
+    /// of work is written at a time; a save asked for meanwhile waits, then writes whatever
+    /// has changed by then.
+    pub async fn flush(&self, id: &WorkId) -> Result<(), StoreError> {
+        loop {
+            let busy = self
+                .saving
+                .with_value(|saving| saving.in_flight.contains(id));
+            if !busy {
+                break;
+            }
+            let (sender, receiver) = oneshot::channel();
+            self.saving.update_value(|saving| {
+                saving.waiting.entry(id.clone()).or_default().push(sender);
+            });
+            let _ = receiver.await;
+        }
+        self.saving.update_value(|saving| {
+            saving.scheduled.remove(id);
+            saving.in_flight.insert(id.clone());
+        });
+        let outcome = self.write(id).await;
+        let waiting = self
+            .saving
+            .try_update_value(|saving| {
+                saving.in_flight.remove(id);
+                saving.waiting.remove(id).unwrap_or_default()
+            })
+            .unwrap_or_default();
+        for waiter in waiting {
+            let _ = waiter.send(());
+        }
+        match &outcome {
+            Ok(Some(time)) => self.save.set(SaveState::Saved(time.clone())),
+            Ok(None) => {}
+            Err(error) => self.save.set(SaveState::Failed {
+                error: error.clone(),
+                work: id.clone(),
+            }),
+        }
+        outcome.map(|_| ())
+    }
+
+    /// Writes what has changed in one piece of work: the head, and each response not yet
+    /// stored, in one transaction. Resolves to the time of day it was saved, or `None` when
+    /// there was nothing to save.
+    async fn write(&self, id: &WorkId) -> Result<Option<String>, StoreError> {
+        let Some(signal) = self.work(id) else {
+            return Ok(None);
+        };
+        if let Some(problem) = self.storage_problem.get_untracked() {
+            if matches!(problem, StoreError::Removed) || !database::is_open() {
+                return Err(problem);
+            }
+        }
         if self
             .changed_elsewhere
             .with_untracked(|ids| ids.contains(id))
         {
-            self.save.set(SaveState::Failed {
-                error: StoreError::Conflict,
-                work: id.clone(),
-            });
-            return;
+            return Err(StoreError::Conflict);
         }
-        let (work, revision) = signal.with_untracked(|h| (h.work.clone(), h.revision));
+        if !database::is_open() {
+            return Err(StoreError::Blocked("the work store is not open".to_owned()));
+        }
         let time = clock::time_of_day();
-        match storage::save(&work, revision, &time) {
-            Ok(revision) => {
-                signal.update_untracked(|held| held.revision = revision);
-                self.save.set(SaveState::Saved(time));
+        // Sealed straight from the work in memory: nothing is copied but the text written.
+        let prepared = signal
+            .try_update_untracked(|held| {
+                if !held.dirty && held.unsaved.is_empty() {
+                    return None;
+                }
+                let meta = Meta {
+                    revision: held.meta.revision + 1,
+                    saved_at: time.clone(),
+                    ..held.meta.clone()
+                };
+                let head = mhsw::store::head_record(&mut held.work, &meta);
+                let responses: Vec<_> = held
+                    .work
+                    .collection
+                    .iter()
+                    .flat_map(|c| c.responses.iter())
+                    .filter(|r| held.unsaved.contains(&r.id))
+                    .map(|r| (r.id.clone(), mhsw::store::response_record(r)))
+                    .collect();
+                held.dirty = false;
+                Some((meta, head, responses))
+            })
+            .flatten();
+        let Some((meta, head, responses)) = prepared else {
+            return Ok(None);
+        };
+        let sent: Vec<ResponseId> = responses.iter().map(|(id, _)| id.clone()).collect();
+        let saved = database::save(Save {
+            id,
+            revision: meta.revision,
+            head,
+            responses,
+        })
+        .await;
+        match saved {
+            Ok(()) => {
+                let renamed = signal.try_update_untracked(|held| {
+                    held.meta = meta;
+                    for response in &sent {
+                        held.unsaved.remove(response);
+                    }
+                });
+                let _ = renamed;
+                channel::announce_changed(id);
+                self.keep_listing();
+                self.ask_for_persistence();
+                Ok(Some(time))
             }
-            Err(error) => self.save.set(SaveState::Failed {
-                error,
-                work: id.clone(),
-            }),
+            Err(error) => {
+                signal.update_untracked(|held| held.dirty = true);
+                Err(error)
+            }
         }
     }
 
-    /// Deletes a piece of work from memory and storage.
-    pub fn delete_work(&self, id: &WorkId) {
-        storage::delete(id);
-        self.works.update(|works| {
-            works.remove(id);
+    /// Asks the browser, once, at the first save, to keep the toolkit's storage.
+    fn ask_for_persistence(&self) {
+        if self.persisted.get_untracked().is_some() {
+            return;
+        }
+        let persisted = self.persisted;
+        persisted.set(Some(false));
+        leptos::task::spawn_local(async move {
+            persisted.set(Some(database::request_persistence().await.unwrap_or(false)));
         });
     }
 
+    /// Keeps the first screen's light listing in step with the work held.
+    fn keep_listing(&self) {
+        let listing: Vec<_> = self.works.with_untracked(|works| {
+            works
+                .values()
+                .map(|signal| {
+                    signal.with_untracked(|h| {
+                        (
+                            h.work.id.clone(),
+                            h.work.name.clone(),
+                            h.work.definition.id.clone(),
+                            h.work.updated,
+                        )
+                    })
+                })
+                .collect()
+        });
+        storage::keep_listing(&listing);
+    }
+
+    /// Deletes a piece of work from the store, then from memory.
+    pub async fn delete_work(&self, id: &WorkId) -> Result<(), StoreError> {
+        if database::is_open() {
+            database::delete_work(id).await?;
+        }
+        self.works.update(|works| {
+            works.remove(id);
+        });
+        self.keep_listing();
+        channel::announce_changed(id);
+        Ok(())
+    }
+
     /// Replaces this tab's copy with the one another tab saved.
-    pub fn take_other_tabs_version(&self, id: &WorkId) {
-        if let (Some(envelope), Some(signal)) = (storage::load_one(id), self.work(id)) {
-            signal.set(Held {
-                work: envelope.work,
-                revision: envelope.revision,
-            });
+    pub async fn take_other_tabs_version(&self, id: &WorkId) {
+        if let (Ok(Some(stored)), Some(signal)) = (database::load_one(id).await, self.work(id)) {
+            signal.set(Held::stored(stored.work, stored.meta));
         }
         self.changed_elsewhere.update(|ids| ids.retain(|i| i != id));
         self.save.set(SaveState::Idle);
     }
 
     /// Keeps this tab's copy as a new piece of work, leaving the other tab's version alone.
-    pub fn keep_mine_as_copy(&self, id: &WorkId) {
+    pub async fn keep_mine_as_copy(&self, id: &WorkId) {
         let Some(signal) = self.work(id) else { return };
         let mut copy = signal.with_untracked(|h| h.work.clone());
         copy.id = WorkId::new(clock::random_id());
         copy.name = format!("{} (copy from this tab)", copy.name);
-        self.take_other_tabs_version(id);
-        self.add_work(copy.clone());
-        history::go(&Route::Work(copy.id));
+        self.take_other_tabs_version(id).await;
+        let copy_id = copy.id.clone();
+        self.add_work(copy);
+        history::go(&Route::Work(copy_id));
     }
 }
 

@@ -1,4 +1,5 @@
-//! The "Saved at 14:32" line, and what to do when saving failed.
+//! The "Saved on this device at 14:32" line, what to do when saving failed, and the one notice
+//! shown when the browser keeps nothing (storage blocked or removed elsewhere).
 
 use leptos::prelude::*;
 
@@ -11,11 +12,48 @@ use crate::state::{AppState, SaveState};
 pub fn SaveStatus() -> impl IntoView {
     let state = AppState::expect();
     let problem = RwSignal::new(None::<String>);
+    let backup = RwSignal::new(None::<String>);
+    let export_everything = move |_| {
+        later::run(state, problem, move || async move {
+            backup.set(Some(later::export_everything(state).await?));
+            Ok(())
+        });
+    };
+    let save_again = move |_| {
+        later::run(state, problem, move || async move {
+            if let Some(why) = later::save_everything_again(state).await?.await {
+                problem.set(Some(format!("It could not be saved again: {why}")));
+            }
+            Ok(())
+        });
+    };
+    // One notice for a store that keeps nothing; per-save messages would only repeat it.
+    let store_notice = move || {
+        state.storage_problem.get().map(|error| {
+            let removed = error == StoreError::Removed;
+            view! {
+                <div class="notice notice-warning" role="alert">
+                    <p><strong>"Nothing is being saved. "</strong>{error.to_string()}"."</p>
+                    {(!removed).then(|| view! { <p>"Nothing you do will be kept after this page closes. Download your work before you close it."</p> })}
+                    {removed.then(|| view! { <p>"This tab still holds the work it had open. Save it on this device again, or download it."</p> })}
+                    <div class="button-row">
+                        {removed.then(|| view! { <button type="button" on:click=save_again>"Save this tab’s work on this device again"</button> })}
+                        <button type="button" class="secondary" on:click=export_everything>"Download everything (backup file)"</button>
+                    </div>
+                    {move || backup.get().map(|text| view! { <p>{text}"."</p> })}
+                    {move || problem.get().map(|text| view! { <p role="alert">{text}"."</p> })}
+                </div>
+            }
+        })
+    };
     view! {
         <div class="wrap save-status" role="status" aria-live="polite">
+            {store_notice}
             {move || match state.save.get() {
                 SaveState::Idle => ().into_any(),
+                SaveState::Pending => view! { <p class="saved">"Saving…"</p> }.into_any(),
                 SaveState::Saved(time) => view! { <p class="saved">"Saved on this device at " {time}</p> }.into_any(),
+                SaveState::Failed { error, .. } if state.storage_problem.with(|p| p.as_ref() == Some(&error)) || (state.storage_problem.with(Option::is_some) && error != StoreError::Conflict) => ().into_any(),
                 SaveState::Failed { error, work } => {
                     let conflict = error == StoreError::Conflict;
                     let (w1, w2, w3) = (work.clone(), work.clone(), work.clone());

@@ -15,8 +15,6 @@ use super::json::Json;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::storage;
-
 /// The folder, relative to the page, that holds the published questionnaires.
 pub const FOLDER: &str = "questionnaires/";
 
@@ -223,7 +221,7 @@ pub async fn fetch(listing: Listing) -> Fetched {
             text,
         });
     }
-    for (file, text) in storage::local_definitions() {
+    for (file, text) in super::database::documents().await.unwrap_or_default() {
         fetched.files.push(FetchedFile {
             source: Source::Local,
             path: file,

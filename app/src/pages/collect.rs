@@ -3,8 +3,13 @@
 //!
 //! Answers being given are held only in this page's memory, never in storage, until the person
 //! sends them; then they join the collection and the next person starts afresh. Nothing on these
-//! screens shows or leads to an earlier person's answers. Leaving needs the practitioner's code.
-//! Unfinished answers are cleared after the practitioner's chosen minutes of no activity.
+//! screens shows or leads to an earlier person's answers. Leaving needs the practitioner's code,
+//! which is kept only as a salted hash; wrong codes slow down. Collection mode locks every tab
+//! of the app (see `lib.rs`). Unfinished answers are cleared after the practitioner's chosen
+//! minutes of no activity, and the person answering is told how long that is.
+//!
+//! The person who sends answers is told only what is true: "saved" once the store has kept
+//! them; otherwise that they could not be saved, with a notice for the practitioner at once.
 
 use std::sync::Arc;
 
@@ -12,12 +17,12 @@ use leptos::prelude::*;
 use mhsw::definition::{Definition, Question};
 use mhsw::ids::WorkId;
 use mhsw::responses::{Answer, ItemResponse, Responses};
-use mhsw::work::Channel;
+use mhsw::work::{self, Channel};
 
 use crate::components::question_field::QuestionField;
 use crate::edges::storage::{self, Kiosk};
 use crate::edges::timer::Interval;
-use crate::edges::{clock, history, speech};
+use crate::edges::{clock, crypto, history, speech};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -30,8 +35,12 @@ enum Screen {
     Welcome,
     /// One question.
     Question(usize),
+    /// The answers are being saved.
+    Sending,
     /// Thanks; the next person starts from here.
     ThankYou,
+    /// The answers could not be saved on this device.
+    NotSaved,
     /// The practitioner enters the code to leave.
     Leave,
 }
@@ -59,6 +68,9 @@ pub fn CollectPage(
     let easy_read = RwSignal::new(false);
     let last_activity = StoredValue::new(clock::now_ms());
     let cleared_notice = RwSignal::new(false);
+    // Answers sent on this device that the store could not keep: the practitioner is told at
+    // once, on every screen, until they are saved or downloaded.
+    let unsaved_people = RwSignal::new(0usize);
     let touch = move || last_activity.set_value(clock::now_ms());
 
     // Clear an unfinished answer after the practitioner's chosen minutes of no activity.
@@ -71,6 +83,7 @@ pub fn CollectPage(
     });
     let interval = Interval::new(10_000, move || {
         let idle_ms = f64::from(idle_minutes.max(1)) * 60_000.0;
+        // Only the minutes chosen, never less: the welcome screen says how long this is.
         let answering = matches!(screen.get_untracked(), Screen::Question(_));
         if answering && clock::now_ms() - last_activity.get_value() > idle_ms {
             draft.set(Responses::default());
@@ -88,18 +101,34 @@ pub fn CollectPage(
     let crisis = definition.notices.crisis.clone().unwrap_or_default();
     let work_id = id.clone();
     let submit = move || {
+        if screen.get_untracked() == Screen::Sending {
+            return; // A second press while the first is being saved sends nothing more.
+        }
         let answers = draft.get_untracked();
-        state.add_response(&work_id, answers, Channel::Device);
-        draft.set(Responses::default());
         speech::stop();
-        screen.set(Screen::ThankYou);
+        screen.set(Screen::Sending);
+        let work_id = work_id.clone();
+        leptos::task::spawn_local(async move {
+            let saved = state.add_response(&work_id, answers, Channel::Device).await;
+            // Answers leave this page's memory either way: the collection holds them now
+            // (saved, or kept in memory and shown to the practitioner as not saved).
+            draft.set(Responses::default());
+            if saved.is_ok() {
+                screen.set(Screen::ThankYou);
+            } else {
+                unsaved_people.update(|n| *n += 1);
+                screen.set(Screen::NotSaved);
+            }
+            history::focus_heading();
+        });
     };
 
     let body = {
         let definition = definition.clone();
         let questions = questions.clone();
         let id = id.clone();
-        move || match screen.get() {
+        move || {
+            match screen.get() {
             Screen::Setup => view! { <SetupScreen id=id.clone() screen=screen /> }.into_any(),
             Screen::Welcome => {
                 let anonymity = definition.notices.anonymity.clone().unwrap_or_default();
@@ -110,7 +139,8 @@ pub fn CollectPage(
                     })}
                     <p class="lead">{signal.with_untracked(|h| h.work.collection.as_ref().map(|c| format!("This is about the social work you had from {}.", c.about)).unwrap_or_default())}</p>
                     <div class="notice"><h2>"Before you start"</h2><p>{anonymity.clone()}</p></div>
-                    <p>{format!("There are {total} questions. Answer the ones you want to. You can choose “Prefer not to say” or skip any question. There is no time limit.")}</p>
+                    <p>{format!("There are {total} questions. Answer the ones you want to. You can choose “Prefer not to say” or skip any question. Take as long as you need.")}</p>
+                    <p>{format!("If the device is left untouched for {idle_minutes} {}, any answers not yet sent are cleared, so that the next person cannot see them.", if idle_minutes == 1 { "minute" } else { "minutes" })}</p>
                     <div class="choice toggle">
                         <input type="checkbox" id="easy-read" prop:checked=move || easy_read.get() on:change=move |ev| easy_read.set(event_target_checked(&ev)) />
                         <label for="easy-read">"Use easy-read words"</label>
@@ -127,6 +157,18 @@ pub fn CollectPage(
                 };
                 view! { <QuestionScreen definition=definition.clone() question=question index=index total=total draft=draft easy_read=easy_read screen=screen on_activity=Callback::new(move |()| touch()) on_submit=Callback::new({ let submit = submit.clone(); move |()| submit() }) /> }.into_any()
             }
+            Screen::Sending => view! {
+                <h1>"Sending your answers"</h1>
+                <p role="status">"Saving your answers on this device…"</p>
+            }.into_any(),
+            Screen::NotSaved => view! {
+                <h1>"Your answers could not be saved"</h1>
+                <div class="notice notice-warning" role="alert">
+                    <p>"This device could not store your answers. They are kept on this screen’s memory only while it stays open, and the practitioner has been told."</p>
+                </div>
+                <p>"Please hand the device back to the practitioner. You do not need to answer again."</p>
+                <button type="button" class="large" on:click=move |_| { screen.set(Screen::Welcome); history::focus_heading(); }>"Start again for the next person"</button>
+            }.into_any(),
             Screen::ThankYou => {
                 let thanks = definition
                     .notices
@@ -142,11 +184,21 @@ pub fn CollectPage(
             }
             Screen::Leave => view! { <LeaveScreen id=id.clone() screen=screen /> }.into_any(),
         }
+        }
     };
     view! {
         <aside class="crisis" aria-label="Help now">
             <p><strong>"Need help now? "</strong>{crisis}</p>
         </aside>
+        {move || (unsaved_people.get() > 0).then(|| view! {
+            <div class="notice notice-warning practitioner-alert" role="alert">
+                <p><strong>"For the practitioner: "</strong>{format!(
+                    "answers from {} {} could not be saved on this device. End collection with your code and download the collection before closing this page.",
+                    unsaved_people.get(),
+                    if unsaved_people.get() == 1 { "person" } else { "people" }
+                )}</p>
+            </div>
+        })}
         {body}
         <Show when=move || state.kiosk.with(Option::is_some) && screen.get() != Screen::Leave>
             <p class="practitioner-exit">
@@ -251,68 +303,94 @@ fn SetupScreen(
 ) -> impl IntoView {
     let state = AppState::expect();
     let code = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let minutes = RwSignal::new(
-        state
-            .work(&id)
-            .map(|s| {
-                s.with_untracked(|h| {
-                    h.work
-                        .collection
-                        .as_ref()
-                        .map(|c| c.idle_minutes)
-                        .unwrap_or(5)
-                })
-            })
-            .unwrap_or(5),
-    );
+    let code_error = RwSignal::new(None::<String>);
+    let minutes_error = RwSignal::new(None::<String>);
+    let starting = RwSignal::new(false);
+    let stored_minutes = state
+        .work(&id)
+        .and_then(|s| s.with_untracked(|h| h.work.collection.as_ref().map(|c| c.idle_minutes)))
+        .filter(|m| *m >= 1)
+        .unwrap_or(work::DEFAULT_IDLE_MINUTES);
+    // The box keeps exactly what is typed (it can be cleared and retyped); it is read only
+    // when collection starts.
+    let minutes_text = RwSignal::new(stored_minutes.to_string());
     let id_for_start = id.clone();
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if starting.get_untracked() {
+            return;
+        }
         let chosen = code.get_untracked();
-        if chosen.chars().count() < 4 || !chosen.chars().all(|c| c.is_ascii_digit()) {
-            error.set(Some("Choose a code of at least 4 digits".to_owned()));
+        let code_ok = chosen.chars().count() >= 4 && chosen.chars().all(|c| c.is_ascii_digit());
+        let minutes = work::parse_idle_minutes(&minutes_text.get_untracked());
+        code_error.set((!code_ok).then(|| "Choose a code of at least 4 digits".to_owned()));
+        minutes_error.set(minutes.clone().err());
+        let Ok(minutes) = minutes else {
+            history::focus_id(if code_ok { "kiosk-idle" } else { "kiosk-code" });
+            return;
+        };
+        if !code_ok {
             history::focus_id("kiosk-code");
             return;
         }
-        let minutes = minutes.get_untracked().clamp(1, 120);
-        state.change(&id_for_start, |w| {
-            if let Some(collection) = w.collection.as_mut() {
-                collection.idle_minutes = minutes;
-            }
+        starting.set(true);
+        let id = id_for_start.clone();
+        leptos::task::spawn_local(async move {
+            let salt = format!("{}{}", clock::random_id(), clock::random_id());
+            let Some(hash) = crypto::salted_hash(&salt, &chosen).await else {
+                code_error.set(Some("This browser cannot protect the code (it has no WebCrypto), so collection mode cannot start here. Use an up-to-date browser, on a page served over HTTPS".to_owned()));
+                starting.set(false);
+                return;
+            };
+            state.change(&id, |w| {
+                if let Some(collection) = w.collection.as_mut() {
+                    collection.idle_minutes = minutes;
+                }
+            });
+            let kiosk = Kiosk {
+                work: id.clone(),
+                salt,
+                hash,
+                failures: 0,
+                wait_until: 0.0,
+            };
+            // When the lock cannot be kept for other tabs (storage blocked), this tab is still
+            // locked; nothing is saved in other tabs either, so none can show earlier answers.
+            let _ = storage::set_kiosk(Some(&kiosk));
+            state.kiosk.set(Some(kiosk));
+            starting.set(false);
+            screen.set(Screen::Welcome);
+            history::focus_heading();
         });
-        let kiosk = Kiosk {
-            work: id_for_start.clone(),
-            code: chosen,
-        };
-        storage::set_kiosk(Some(&kiosk));
-        state.kiosk.set(Some(kiosk));
-        screen.set(Screen::Welcome);
-        history::focus_heading();
     };
     view! {
         <p class="breadcrumb"><a href=Route::Work(id.clone()).href()>"Back to the collection"</a></p>
         <h1>"Collect feedback on this device"</h1>
-        <p>"People will answer one after another on this device. Each person’s answers are saved when they send them, and the screen then starts afresh for the next person. Nobody using these screens can see or reach anyone else’s answers."</p>
+        <p>"People will answer one after another on this device. Each person’s answers are saved when they send them, and the screen then starts afresh for the next person. Nobody using these screens can see or reach anyone else’s answers, in this tab or any other tab or window of the toolkit on this device."</p>
         <form class="form" on:submit=start novalidate>
-            <div class="field" class:has-error=move || error.with(Option::is_some)>
+            <div class="field" class:has-error=move || code_error.with(Option::is_some)>
                 <label for="kiosk-code">"Choose a code to end collection"</label>
-                <p class="hint" id="kiosk-code-hint">"At least 4 digits. You will need it to leave collection mode, so people answering cannot leave it by accident."</p>
-                {move || error.get().map(|e| view! { <p class="field-error" id="kiosk-code-error">{e}</p> })}
-                <input id="kiosk-code" type="password" inputmode="numeric" autocomplete="off" class="text-input short" aria-describedby="kiosk-code-hint"
+                <p class="hint" id="kiosk-code-hint">"At least 4 digits. You will need it to leave collection mode, so people answering cannot leave it by accident. The code is not stored: only a scrambled form of it that cannot be turned back into the code."</p>
+                {move || code_error.get().map(|e| view! { <p class="field-error" id="kiosk-code-error">{e}</p> })}
+                <input id="kiosk-code" type="password" inputmode="numeric" autocomplete="off" class="text-input short"
+                    aria-describedby=move || if code_error.with(Option::is_some) { "kiosk-code-hint kiosk-code-error" } else { "kiosk-code-hint" }
                     prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
             </div>
-            <div class="field">
+            <div class="field" class:has-error=move || minutes_error.with(Option::is_some)>
                 <label for="kiosk-idle">"Clear unfinished answers after this many minutes of no activity"</label>
-                <input id="kiosk-idle" type="number" min="1" max="120" class="text-input short"
-                    prop:value=move || minutes.get().to_string() on:input=move |ev| minutes.set(event_target_value(&ev).parse().unwrap_or(5)) />
+                <p class="hint" id="kiosk-idle-hint">{format!("From 1 to {} minutes. If nobody touches the device for this long while answering, the answers not yet sent are cleared, so the next person cannot see them. People are told this before they start.", work::MAX_IDLE_MINUTES)}</p>
+                {move || minutes_error.get().map(|e| view! { <p class="field-error" id="kiosk-idle-error">{e}</p> })}
+                <input id="kiosk-idle" type="text" inputmode="numeric" class="text-input short"
+                    aria-describedby=move || if minutes_error.with(Option::is_some) { "kiosk-idle-hint kiosk-idle-error" } else { "kiosk-idle-hint" }
+                    prop:value=move || minutes_text.get() on:input=move |ev| minutes_text.set(event_target_value(&ev)) />
             </div>
-            <button type="submit">"Start collecting"</button>
+            <button type="submit" disabled=move || starting.get()>{move || if starting.get() { "Starting…" } else { "Start collecting" }}</button>
         </form>
     }
 }
 
-/// Ending collection mode with the practitioner's code.
+/// Ending collection mode with the practitioner's code. Wrong codes slow down
+/// ([`work::code_wait_seconds`]); the count survives a reload and other tabs.
 #[component]
 fn LeaveScreen(
     /// The collection.
@@ -323,19 +401,48 @@ fn LeaveScreen(
     let state = AppState::expect();
     let code = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
+    let checking = RwSignal::new(false);
     let leave = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let expected = state
-            .kiosk
-            .with_untracked(|k| k.as_ref().map(|k| k.code.clone()));
-        if expected.as_deref() == Some(code.get_untracked().as_str()) {
-            storage::set_kiosk(None);
-            state.kiosk.set(None);
-            history::go(&Route::Work(id.clone()));
-        } else {
-            error.set(Some("That is not the code. If you are answering the questions, choose “Go back to the questions”.".to_owned()));
-            history::focus_id("leave-code");
+        let Some(mut kiosk) = state.kiosk.get_untracked() else {
+            return;
+        };
+        if checking.get_untracked() {
+            return;
         }
+        let wait = ((kiosk.wait_until - clock::now_ms()) / 1000.0).ceil();
+        if wait > 0.0 {
+            error.set(Some(format!(
+                "Too many wrong codes. Wait {wait} seconds, then try again."
+            )));
+            history::focus_id("leave-code");
+            return;
+        }
+        checking.set(true);
+        let typed = code.get_untracked();
+        let id = id.clone();
+        leptos::task::spawn_local(async move {
+            let hash = crypto::salted_hash(&kiosk.salt, &typed).await;
+            checking.set(false);
+            if hash.as_deref() == Some(kiosk.hash.as_str()) {
+                let _ = storage::set_kiosk(None);
+                state.kiosk.set(None);
+                history::go(&Route::Work(id));
+                return;
+            }
+            kiosk.failures += 1;
+            let wait = work::code_wait_seconds(kiosk.failures);
+            kiosk.wait_until = clock::now_ms() + f64::from(wait) * 1000.0;
+            let _ = storage::set_kiosk(Some(&kiosk));
+            state.kiosk.set(Some(kiosk));
+            code.set(String::new());
+            error.set(Some(if wait == 0 {
+                "That is not the code. If you are answering the questions, choose “Go back to the questions”.".to_owned()
+            } else {
+                format!("That is not the code. After several wrong codes, the next try must wait {wait} seconds. If you are answering the questions, choose “Go back to the questions”.")
+            }));
+            history::focus_id("leave-code");
+        });
     };
     view! {
         <h1>"End collection"</h1>
@@ -345,10 +452,11 @@ fn LeaveScreen(
                 <label for="leave-code">"Enter the code chosen at the start"</label>
                 {move || error.get().map(|e| view! { <p class="field-error" id="leave-code-error">{e}</p> })}
                 <input id="leave-code" type="password" inputmode="numeric" autocomplete="off" class="text-input short"
+                    aria-describedby=move || error.with(Option::is_some).then_some("leave-code-error")
                     prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
             </div>
             <div class="button-row">
-                <button type="submit">"End collection"</button>
+                <button type="submit" disabled=move || checking.get()>"End collection"</button>
                 <button type="button" class="secondary" on:click=move |_| screen.set(Screen::Welcome)>"Go back to the questions"</button>
             </div>
         </form>

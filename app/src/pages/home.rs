@@ -8,8 +8,8 @@ use mhsw::manifest::Summary;
 use mhsw::work::{self, Work};
 
 use crate::edges::definitions::{Source, Tool};
-use crate::edges::storage::Listed;
-use crate::edges::{clock, collate, files, storage};
+use crate::edges::storage::{Listed, StoreError};
+use crate::edges::{clock, collate, database, files};
 use crate::later::{self, NotDownloaded};
 use crate::route::Route;
 use crate::state::AppState;
@@ -58,7 +58,6 @@ pub fn HomePage() -> impl IntoView {
                 </p>
             </div>
         })}
-        {move || state.storage_problem.get().map(|e| view! { <div class="notice notice-warning"><p>{e.to_string()}"."</p></div> })}
         {move || matches!(state.started.get(), Some(Err(_))).then(|| view! {
             <div class="notice notice-warning">
                 <p>{NotDownloaded.to_string()}"."</p>
@@ -229,7 +228,14 @@ fn WorkRow(
                             <div class="button-row">
                                 <button type="button" class="warning" on:click=move |_| {
                                     let id = id_delete.clone();
-                                    later::run(state, problem, move || later::delete(state, id));
+                                    later::run(state, problem, move || async move {
+                                        if let Some(why) = later::delete(state, id).await?.await {
+                                            // Still on the device: say so, and keep it listed.
+                                            problem.set(Some(format!("It could not be deleted: {why}")));
+                                            confirming.set(false);
+                                        }
+                                        Ok(())
+                                    });
                                 }>"Yes, delete it"</button>
                                 <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"No, keep it"</button>
                             </div>
@@ -278,8 +284,9 @@ fn ImportWork() -> impl IntoView {
 }
 
 /// Imports the chosen files one by one: each is checked completely first, and nothing changes
-/// when anything in it is wrong. Returns whether all were imported, and what happened to each.
-/// Runs in the later part of the app ([`crate::later::import`]).
+/// when anything in it is wrong. Returns whether all were imported and stored, and what
+/// happened to each, counting only what was stored. Runs in the later part of the app
+/// ([`crate::later::import`]).
 pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> (bool, String) {
     let mut outcomes = Vec::new();
     let mut all_ok = true;
@@ -293,12 +300,15 @@ pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> (bool,
             .to_string())
         } else {
             match files::read_text(&file).await {
-                Ok(text) => import_text(&state, &text),
+                Ok(text) => import_text(&state, &text).await,
                 Err(e) => Err(e.to_string()),
             }
         };
         match result {
-            Ok(done) => outcomes.push(format!("{name}: {done}")),
+            Ok((stored, done)) => {
+                all_ok &= stored;
+                outcomes.push(format!("{name}: {done}"));
+            }
             Err(why) => {
                 all_ok = false;
                 outcomes.push(format!(
@@ -310,50 +320,122 @@ pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> (bool,
     (all_ok, outcomes.join(" "))
 }
 
-/// Checks and adds one exported file. Returns what happened, or why nothing did.
-pub fn import_text(state: &AppState, text: &str) -> Result<String, String> {
-    let mut incoming: Work = work::parse_work(text).map_err(|e| e.to_string())?;
-    let definition = state
-        .catalogue
-        .with_untracked(|c| {
-            c.as_ref()
-                .and_then(|c| c.get(incoming.definition.id.as_str()))
-        })
-        .ok_or_else(|| {
-            work::ImportError::UnknownDefinition {
-                id: incoming.definition.id.clone(),
+/// Checks a file completely (a piece of work, or a backup of everything), then places each
+/// piece of work it holds ([`work::place`]) and waits for the store. Returns whether all of
+/// it was stored and what happened, or why nothing was changed.
+pub async fn import_text(state: &AppState, text: &str) -> Result<(bool, String), String> {
+    let works = work::parse_import(text).map_err(|e| e.to_string())?;
+    let in_backup = works.len() > 1;
+    let mut checked = Vec::with_capacity(works.len());
+    for mut incoming in works {
+        let named = |e: String| {
+            if in_backup {
+                format!("“{}”: {e}", incoming.name)
+            } else {
+                e
             }
-            .to_string()
-        })?;
-    work::check_answers(&incoming, &definition).map_err(|e| e.to_string())?;
-    let reconciliation = work::reconcile(&mut incoming, &definition, None);
-    let changed = if reconciliation.set_aside.is_empty() && reconciliation.no_longer_fit.is_empty()
-    {
-        String::new()
-    } else {
-        format!(
-            " {} answers to questions this version no longer asks were kept aside and are listed on the work’s page.",
-            reconciliation.set_aside.len() + reconciliation.no_longer_fit.len()
-        )
-    };
-    if let Some(existing) = state.work(&incoming.id) {
-        if incoming.collection.is_some() {
-            let mut outcome = work::MergeOutcome::default();
-            state.change(&incoming.id, |w| {
-                outcome = work::merge_collection(w, &incoming)
-            });
-            let _ = existing;
-            return Ok(format!(
-                "{} new responses added to “{}”; {} were already there.{changed}",
-                outcome.added, incoming.name, outcome.already_present
-            ));
-        }
-        incoming.id = WorkId::new(clock::random_id());
-        incoming.name = format!("{} (imported copy)", incoming.name);
+        };
+        let definition = state
+            .catalogue
+            .with_untracked(|c| {
+                c.as_ref()
+                    .and_then(|c| c.get(incoming.definition.id.as_str()))
+            })
+            .ok_or_else(|| {
+                named(
+                    work::ImportError::UnknownDefinition {
+                        id: incoming.definition.id.clone(),
+                    }
+                    .to_string(),
+                )
+            })?;
+        work::check_answers(&incoming, &definition).map_err(|e| named(e.to_string()))?;
+        let reconciliation = work::reconcile(&mut incoming, &definition, None);
+        let kept_aside = reconciliation.set_aside.len() + reconciliation.no_longer_fit.len();
+        checked.push((incoming, kept_aside));
     }
-    let name = incoming.name.clone();
-    state.add_work(incoming);
-    Ok(format!("imported as “{name}”.{changed}"))
+    let mut all_stored = true;
+    let mut lines = Vec::new();
+    for (incoming, kept_aside) in checked {
+        let (stored, line) = place_one(state, incoming).await;
+        all_stored &= stored;
+        lines.push(if kept_aside > 0 {
+            format!("{line} {kept_aside} answers to questions this version no longer asks were kept aside and are listed on the work’s page.")
+        } else {
+            line
+        });
+    }
+    Ok((all_stored, lines.join(" ")))
+}
+
+/// Adds one checked piece of work where [`work::place`] says, and waits for the store.
+async fn place_one(state: &AppState, mut incoming: Work) -> (bool, String) {
+    let existing = state.work(&incoming.id);
+    let placement = existing
+        .map(|signal| signal.with_untracked(|h| work::place(Some(&h.work), &incoming)))
+        .unwrap_or(work::Placement::New);
+    let not_stored = |error: StoreError| {
+        format!("it was read, but not saved on this device: {error}. Download it again from its source, or import it again later")
+    };
+    match (placement, existing) {
+        (work::Placement::AlreadyHere, _) => (
+            true,
+            format!(
+                "“{}” is already on this device, unchanged, so nothing was added.",
+                incoming.name
+            ),
+        ),
+        (work::Placement::Merge, Some(signal)) => {
+            let mut outcome = work::MergeOutcome::default();
+            signal.update(|held| {
+                outcome = work::merge_collection(&mut held.work, &incoming);
+                if let Some(collection) = held.work.collection.as_ref() {
+                    let new = &collection.responses[collection.responses.len() - outcome.added..];
+                    held.unsaved.extend(new.iter().map(|r| r.id.clone()));
+                }
+                if outcome.added > 0 {
+                    held.dirty = true;
+                    held.work.updated = clock::today();
+                }
+            });
+            match state.flush(&incoming.id).await {
+                Ok(()) => (
+                    true,
+                    format!(
+                        "{} new responses added to “{}” and saved on this device; {} were already there.",
+                        outcome.added, incoming.name, outcome.already_present
+                    ),
+                ),
+                Err(error) => (false, not_stored(error)),
+            }
+        }
+        (placement, _) => {
+            let why = match placement {
+                work::Placement::Copy(work::CopyReason::OtherQuestionnaire) => " (a collection of another questionnaire here has the same id, so their responses were kept apart)",
+                work::Placement::Copy(work::CopyReason::NotACollection) => " (other work here has the same id)",
+                work::Placement::Copy(work::CopyReason::Different) => " (a different version of it is already here, and was left as it was)",
+                _ => "",
+            };
+            if placement != work::Placement::New {
+                incoming.id = WorkId::new(clock::random_id());
+                incoming.name = format!("{} (imported copy)", incoming.name);
+            }
+            let id = incoming.id.clone();
+            let name = incoming.name.clone();
+            let responses = incoming.collection.as_ref().map(|c| c.responses.len());
+            state.add_work(incoming);
+            match state.flush(&id).await {
+                Ok(()) => (
+                    true,
+                    match responses {
+                        Some(count) => format!("imported as “{name}” with {count} responses, and saved on this device{why}."),
+                        None => format!("imported as “{name}”, and saved on this device{why}."),
+                    },
+                ),
+                Err(error) => (false, not_stored(error)),
+            }
+        }
+    }
 }
 
 /// Saved entries that could not be read: kept aside, with a download and a way to remove them.
@@ -376,8 +458,13 @@ fn SetAsideEntries() -> impl IntoView {
                                     <div class="button-row">
                                         <button type="button" on:click=move |_| { let _ = files::download_text(&file, "application/json", &text); }>"Download this entry"</button>
                                         <button type="button" class="warning" on:click=move |_| {
-                                            storage::delete_key(&key);
-                                            state.set_aside.update(|entries| entries.retain(|e| e.key != key));
+                                            let key = key.clone();
+                                            leptos::task::spawn_local(async move {
+                                                // Off the list only once it is gone from the device.
+                                                if database::delete_aside(&key).await.is_ok() {
+                                                    state.set_aside.update(|entries| entries.retain(|e| e.key != key));
+                                                }
+                                            });
                                         }>"Remove it from this device"</button>
                                     </div>
                                 </li>

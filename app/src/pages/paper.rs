@@ -109,11 +109,18 @@ pub fn EnterPaperPage(
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let answers = draft.get_untracked();
-        state.add_response(&id_for_save, answers, Channel::Paper);
-        draft.set(Responses::default());
-        entered.update(|n| *n += 1);
-        form_key.update(|k| *k += 1);
-        history::focus_heading();
+        let id = id_for_save.clone();
+        leptos::task::spawn_local(async move {
+            // The form is in the collection either way; the count says what was stored, and
+            // the save line says when something was not.
+            let saved = state.add_response(&id, answers, Channel::Paper).await;
+            draft.set(Responses::default());
+            if saved.is_ok() {
+                entered.update(|n| *n += 1);
+            }
+            form_key.update(|k| *k += 1);
+            history::focus_heading();
+        });
     };
     let definition_for_form = definition.clone();
     let fields = move || {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::edges::definitions::{self, Source};
-use crate::edges::{files, storage};
+use crate::edges::{database, files};
 use crate::state::AppState;
 
 /// The questionnaires page.
@@ -47,7 +47,8 @@ pub fn QuestionnairesPage() -> impl IntoView {
                     Err(e) => Err(e.to_string()),
                     Ok(text) => match mhsw::definition::load_definition(&name, &text) {
                         Err(error) => Err(error.to_string()),
-                        Ok(_) => storage::save_local_definition(&name, &text)
+                        Ok(_) => database::put_document(&name, &text)
+                            .await
                             .map(|()| {
                                 state.catalogue.update(|c| {
                                     if let Some(c) = c.as_mut() {
@@ -86,9 +87,14 @@ pub fn QuestionnairesPage() -> impl IntoView {
                             <td>{match source { Source::Site => "This site", Source::BuiltIn => "Built into the app", Source::Local => "Your computer" }}</td>
                             <td>{(source == Source::Local).then(|| view! {
                                 <button type="button" class="secondary" on:click=move |_| {
-                                    storage::remove_local_definition(&file_for_remove);
                                     let name = file_for_remove.clone();
-                                    state.catalogue.update(|c| if let Some(c) = c.as_mut() { c.loaded.retain(|l| !(l.source == Source::Local && l.file == name)); });
+                                    leptos::task::spawn_local(async move {
+                                        // Taken off the list only once it is gone from the device.
+                                        match database::delete_document(&name).await {
+                                            Ok(()) => state.catalogue.update(|c| if let Some(c) = c.as_mut() { c.loaded.retain(|l| !(l.source == Source::Local && l.file == name)); }),
+                                            Err(why) => message.set(Some((false, format!("{name} could not be removed: {why}.")))),
+                                        }
+                                    });
                                 }>"Remove from this device"</button>
                             })}</td>
                         </tr>

@@ -1,0 +1,619 @@
+//! The work store: the browser's IndexedDB, through the `idb` crate.
+//!
+//! Owns: opening the database, reading and writing the records the core's [`mhsw::store`]
+//! lays out, keeping damaged records aside, the storage estimate, and noticing when the
+//! database is closed or deleted from elsewhere. Every failure becomes a [`StoreError`];
+//! nothing here throws or panics.
+//!
+//! The database `mhsw` (version 1) has four object stores, all with keys given outside the
+//! value:
+//!
+//! | store | key | value |
+//! |---|---|---|
+//! | `works` | work id | `{ text, sum, rev }`: a sealed head record (R1, R2) and its revision |
+//! | `responses` | `[work id, response id]` | `{ text, sum }`: one feedback response |
+//! | `aside` | a text key | `{ text, reason, original }`: a record that could not be read |
+//! | `documents` | a text key | `{ text }`: questionnaires opened from a file |
+//!
+//! Why `idb`: it is small (a thin, `Result`-returning layer over `web-sys`, with futures), kept
+//! up to date, and works in a page and in a worker alike; `rexie` is a convenience layer over
+//! the same crate that we would not use, and `indexed_db_futures` brings more than we need.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
+use js_sys::{Array, Object, Reflect};
+use mhsw::ids::{ResponseId, WorkId};
+use mhsw::store::{Sealed, Stored};
+use wasm_bindgen::{JsCast, JsValue};
+
+use super::storage::{SetAsideEntry, StoreError};
+
+const NAME: &str = "mhsw";
+const VERSION: u32 = 1;
+const WORKS: &str = "works";
+const RESPONSES: &str = "responses";
+const ASIDE: &str = "aside";
+const DOCUMENTS: &str = "documents";
+
+thread_local! {
+    static OPEN: RefCell<Option<Rc<Database>>> = const { RefCell::new(None) };
+}
+
+fn failed(context: &str, error: idb::Error) -> StoreError {
+    let text = error.to_string();
+    if text.contains("Quota") || text.contains("quota") {
+        StoreError::Full
+    } else {
+        StoreError::Blocked(format!("{context}: {text}"))
+    }
+}
+
+fn db() -> Result<Rc<Database>, StoreError> {
+    OPEN.with(|open| open.borrow().clone())
+        .ok_or_else(|| StoreError::Blocked("the work store is not open".to_owned()))
+}
+
+/// Opens the database (creating it on first use). `on_lost` is called once if the database is
+/// later closed or deleted from elsewhere (another tab removing everything, the browser's
+/// "clear site data"), after which every call here fails until [`open`] succeeds again.
+pub async fn open(on_lost: impl Fn() + 'static) -> Result<(), StoreError> {
+    let factory = Factory::new().map_err(|e| {
+        StoreError::Blocked(format!("this browser has no database for web pages ({e})"))
+    })?;
+    let mut request = factory
+        .open(NAME, Some(VERSION))
+        .map_err(|e| failed("the work store could not be opened", e))?;
+    request.on_upgrade_needed(|event| {
+        let Ok(database) = event.database() else {
+            return;
+        };
+        for name in [WORKS, RESPONSES, ASIDE, DOCUMENTS] {
+            if !database.store_names().iter().any(|n| n == name) {
+                let _ = database.create_object_store(name, ObjectStoreParams::new());
+            }
+        }
+    });
+    let mut database = request
+        .await
+        .map_err(|e| failed("the work store could not be opened", e))?;
+    let on_lost = Rc::new(on_lost);
+    let lost_by_delete = on_lost.clone();
+    database.on_version_change(move |_| {
+        // Another tab is deleting or upgrading the database: let it, and say so.
+        close();
+        lost_by_delete();
+    });
+    database.on_close(move |_| {
+        OPEN.with(|open| open.borrow_mut().take());
+        on_lost();
+    });
+    OPEN.with(|open| *open.borrow_mut() = Some(Rc::new(database)));
+    Ok(())
+}
+
+/// True when the database is open.
+pub fn is_open() -> bool {
+    OPEN.with(|open| open.borrow().is_some())
+}
+
+/// Closes this tab's connection.
+pub fn close() {
+    if let Some(database) = OPEN.with(|open| open.borrow_mut().take()) {
+        database.close();
+    }
+}
+
+fn record(fields: &[(&str, &JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (name, value) in fields {
+        let _ = Reflect::set(&object, &JsValue::from_str(name), value);
+    }
+    object.into()
+}
+
+fn sealed_value(sealed: &Sealed, revision: Option<u64>) -> JsValue {
+    let text = JsValue::from_str(&sealed.text);
+    let sum = JsValue::from_str(&sealed.sum);
+    match revision {
+        Some(revision) => record(&[
+            ("text", &text),
+            ("sum", &sum),
+            ("rev", &JsValue::from_f64(revision as f64)),
+        ]),
+        None => record(&[("text", &text), ("sum", &sum)]),
+    }
+}
+
+fn field(value: &JsValue, name: &str) -> Option<JsValue> {
+    Reflect::get(value, &JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+fn text_field(value: &JsValue, name: &str) -> String {
+    field(value, name)
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+fn sealed_of(value: &JsValue) -> Sealed {
+    Sealed {
+        text: text_field(value, "text"),
+        sum: text_field(value, "sum"),
+    }
+}
+
+fn response_key(work: &WorkId, response: &ResponseId) -> JsValue {
+    Array::of2(&work.as_str().into(), &response.as_str().into()).into()
+}
+
+/// The key range holding every response of one piece of work.
+fn responses_of(work: &WorkId) -> Result<KeyRange, StoreError> {
+    let lower = Array::of1(&work.as_str().into());
+    let upper = Array::of2(&work.as_str().into(), &Array::new());
+    KeyRange::bound(&lower, &upper, Some(false), Some(true))
+        .map_err(|e| failed("the responses could not be found", e))
+}
+
+/// What [`load_all`] read.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The work that could be read.
+    pub works: Vec<Stored>,
+    /// Records that could not be read, kept aside (including any moved aside just now).
+    pub aside: Vec<SetAsideEntry>,
+}
+
+/// Reads every piece of work. A damaged head or response is moved aside in the same
+/// transaction as it is taken out of its place (never deleted), and listed.
+pub async fn load_all() -> Result<Loaded, StoreError> {
+    let database = db()?;
+    let read = |e| failed("the saved work could not be read", e);
+    let transaction = database
+        .transaction(&[WORKS, RESPONSES], TransactionMode::ReadOnly)
+        .map_err(read)?;
+    let works = transaction.object_store(WORKS).map_err(read)?;
+    let responses = transaction.object_store(RESPONSES).map_err(read)?;
+    let head_keys = works.get_all_keys(None, None).map_err(read)?;
+    let heads = works.get_all(None, None).map_err(read)?;
+    let response_keys = responses.get_all_keys(None, None).map_err(read)?;
+    let response_values = responses.get_all(None, None).map_err(read)?;
+    let (head_keys, heads) = (head_keys.await.map_err(read)?, heads.await.map_err(read)?);
+    let (response_keys, response_values) = (
+        response_keys.await.map_err(read)?,
+        response_values.await.map_err(read)?,
+    );
+    let _ = transaction.await;
+
+    let mut by_work: BTreeMap<String, Vec<(ResponseId, Sealed)>> = BTreeMap::new();
+    for (key, value) in response_keys.iter().zip(response_values.iter()) {
+        let key: Array = key.clone().unchecked_into();
+        let work = key.get(0).as_string().unwrap_or_default();
+        let id = ResponseId::new(key.get(1).as_string().unwrap_or_default());
+        by_work
+            .entry(work)
+            .or_default()
+            .push((id, sealed_of(value)));
+    }
+    let mut loaded = Loaded::default();
+    let mut to_set_aside = Vec::new();
+    for (key, value) in head_keys.iter().zip(heads.iter()) {
+        let id = WorkId::new(key.as_string().unwrap_or_default());
+        let head = sealed_of(value);
+        let responses = by_work.remove(id.as_str()).unwrap_or_default();
+        let revision = field(value, "rev").and_then(|r| r.as_f64());
+        let outcome = mhsw::store::assemble(&id, &head, responses).and_then(|stored| {
+            if revision == Some(stored.meta.revision as f64) {
+                Ok(stored)
+            } else {
+                Err("its revision does not match its record".to_owned())
+            }
+        });
+        match outcome {
+            Ok(stored) => {
+                for damaged in &stored.damaged {
+                    to_set_aside.push(Aside {
+                        from: Place::Response(id.clone(), damaged.id.clone()),
+                        text: damaged.text.clone(),
+                        reason: damaged.reason.clone(),
+                    });
+                }
+                loaded.works.push(stored);
+            }
+            Err(reason) => to_set_aside.push(Aside {
+                from: Place::Work(id.clone()),
+                text: head.text,
+                reason,
+            }),
+        }
+    }
+    for aside in to_set_aside {
+        move_aside(&aside).await?;
+    }
+    loaded.aside = set_aside_entries().await?;
+    Ok(loaded)
+}
+
+/// Where a record that cannot be read was.
+#[derive(Debug, Clone)]
+enum Place {
+    Work(WorkId),
+    Response(WorkId, ResponseId),
+}
+
+struct Aside {
+    from: Place,
+    text: String,
+    reason: String,
+}
+
+impl Place {
+    fn describe(&self) -> String {
+        match self {
+            Place::Work(id) => format!("work {id}"),
+            Place::Response(work, id) => format!("response {id} of work {work}"),
+        }
+    }
+}
+
+/// Moves one damaged record aside: written there and removed from its place in one
+/// transaction, so it is never lost and never in both places.
+async fn move_aside(aside: &Aside) -> Result<(), StoreError> {
+    let database = db()?;
+    let fail = |e| failed("a damaged entry could not be kept aside", e);
+    let transaction = database
+        .transaction(&[WORKS, RESPONSES, ASIDE], TransactionMode::ReadWrite)
+        .map_err(fail)?;
+    let key = format!(
+        "{}:{}",
+        aside.from.describe(),
+        mhsw::store::checksum(&aside.text)
+    );
+    let value = record(&[
+        ("text", &aside.text.as_str().into()),
+        ("reason", &aside.reason.as_str().into()),
+        ("original", &aside.from.describe().into()),
+    ]);
+    transaction
+        .object_store(ASIDE)
+        .map_err(fail)?
+        .put(&value, Some(&key.into()))
+        .map_err(fail)?;
+    match &aside.from {
+        Place::Work(id) => {
+            transaction
+                .object_store(WORKS)
+                .map_err(fail)?
+                .delete(Query::Key(id.as_str().into()))
+                .map_err(fail)?;
+        }
+        Place::Response(work, id) => {
+            transaction
+                .object_store(RESPONSES)
+                .map_err(fail)?
+                .delete(Query::Key(response_key(work, id)))
+                .map_err(fail)?;
+        }
+    }
+    finish(transaction, "a damaged entry could not be kept aside").await
+}
+
+async fn finish(transaction: idb::Transaction, context: &str) -> Result<(), StoreError> {
+    match transaction.await {
+        Ok(result) if result.is_committed() => Ok(()),
+        Ok(_) => Err(StoreError::Blocked(format!(
+            "{context}: the browser stopped it"
+        ))),
+        Err(e) => Err(failed(context, e)),
+    }
+}
+
+/// Keeps an entry that could not be read (from the first store format, say) aside.
+pub async fn put_aside(
+    key: &str,
+    original: &str,
+    text: &str,
+    reason: &str,
+) -> Result<(), StoreError> {
+    let database = db()?;
+    let fail = |e| failed("an entry could not be kept aside", e);
+    let transaction = database
+        .transaction(&[ASIDE], TransactionMode::ReadWrite)
+        .map_err(fail)?;
+    let value = record(&[
+        ("text", &text.into()),
+        ("reason", &reason.into()),
+        ("original", &original.into()),
+    ]);
+    transaction
+        .object_store(ASIDE)
+        .map_err(fail)?
+        .put(&value, Some(&key.into()))
+        .map_err(fail)?;
+    finish(transaction, "an entry could not be kept aside").await
+}
+
+/// The entries kept aside because they could not be read.
+pub async fn set_aside_entries() -> Result<Vec<SetAsideEntry>, StoreError> {
+    let database = db()?;
+    let read = |e| failed("the entries kept aside could not be read", e);
+    let transaction = database
+        .transaction(&[ASIDE], TransactionMode::ReadOnly)
+        .map_err(read)?;
+    let store = transaction.object_store(ASIDE).map_err(read)?;
+    let keys = store.get_all_keys(None, None).map_err(read)?;
+    let values = store.get_all(None, None).map_err(read)?;
+    let (keys, values) = (keys.await.map_err(read)?, values.await.map_err(read)?);
+    Ok(keys
+        .iter()
+        .zip(values.iter())
+        .map(|(key, value)| SetAsideEntry {
+            key: key.as_string().unwrap_or_default(),
+            original_key: text_field(value, "original"),
+            text: text_field(value, "text"),
+            reason: text_field(value, "reason"),
+        })
+        .collect())
+}
+
+/// Removes an entry kept aside (after the user confirmed).
+pub async fn delete_aside(key: &str) -> Result<(), StoreError> {
+    let database = db()?;
+    let fail = |e| failed("the entry could not be removed", e);
+    let transaction = database
+        .transaction(&[ASIDE], TransactionMode::ReadWrite)
+        .map_err(fail)?;
+    transaction
+        .object_store(ASIDE)
+        .map_err(fail)?
+        .delete(Query::Key(key.into()))
+        .map_err(fail)?;
+    finish(transaction, "the entry could not be removed").await
+}
+
+/// A save: the head and the responses not yet stored.
+pub struct Save<'a> {
+    /// The work's id.
+    pub id: &'a WorkId,
+    /// The revision being written, which the sealed head also carries; the save stops if this
+    /// revision or a later one is already stored (R4).
+    pub revision: u64,
+    /// The sealed head.
+    pub head: Sealed,
+    /// New response records.
+    pub responses: Vec<(ResponseId, Sealed)>,
+}
+
+/// Writes a save in one transaction: all of it, or (on any failure) none of it. Returns
+/// [`StoreError::Conflict`] when another tab saved a newer revision in between.
+pub async fn save(save: Save<'_>) -> Result<(), StoreError> {
+    let database = db()?;
+    let fail = |e| failed("the work could not be saved", e);
+    let transaction = database
+        .transaction(&[WORKS, RESPONSES], TransactionMode::ReadWrite)
+        .map_err(fail)?;
+    let works = transaction.object_store(WORKS).map_err(fail)?;
+    let stored = works
+        .get(Query::Key(save.id.as_str().into()))
+        .map_err(fail)?
+        .await
+        .map_err(fail)?;
+    let stored_revision = stored
+        .as_ref()
+        .and_then(|value| field(value, "rev"))
+        .and_then(|r| r.as_f64())
+        .unwrap_or(0.0);
+    if stored_revision >= save.revision as f64 {
+        let _ = transaction.abort();
+        return Err(StoreError::Conflict);
+    }
+    works
+        .put(
+            &sealed_value(&save.head, Some(save.revision)),
+            Some(&save.id.as_str().into()),
+        )
+        .map_err(fail)?;
+    let responses = transaction.object_store(RESPONSES).map_err(fail)?;
+    for (id, sealed) in &save.responses {
+        responses
+            .put(
+                &sealed_value(sealed, None),
+                Some(&response_key(save.id, id)),
+            )
+            .map_err(fail)?;
+    }
+    finish(transaction, "the work could not be saved").await
+}
+
+/// Reads one piece of work as stored now (for "use the other tab's version").
+pub async fn load_one(id: &WorkId) -> Result<Option<Stored>, StoreError> {
+    let database = db()?;
+    let read = |e| failed("the saved work could not be read", e);
+    let transaction = database
+        .transaction(&[WORKS, RESPONSES], TransactionMode::ReadOnly)
+        .map_err(read)?;
+    let head = transaction
+        .object_store(WORKS)
+        .map_err(read)?
+        .get(Query::Key(id.as_str().into()))
+        .map_err(read)?;
+    let responses = transaction.object_store(RESPONSES).map_err(read)?;
+    let range = responses_of(id)?;
+    let keys = responses
+        .get_all_keys(Some(Query::KeyRange(range.clone())), None)
+        .map_err(read)?;
+    let values = responses
+        .get_all(Some(Query::KeyRange(range)), None)
+        .map_err(read)?;
+    let Some(head) = head.await.map_err(read)? else {
+        return Ok(None);
+    };
+    let (keys, values) = (keys.await.map_err(read)?, values.await.map_err(read)?);
+    let responses = keys
+        .iter()
+        .zip(values.iter())
+        .map(|(key, value)| {
+            let key: Array = key.clone().unchecked_into();
+            (
+                ResponseId::new(key.get(1).as_string().unwrap_or_default()),
+                sealed_of(value),
+            )
+        })
+        .collect();
+    mhsw::store::assemble(id, &sealed_of(&head), responses)
+        .map(Some)
+        .map_err(|reason| {
+            StoreError::Blocked(format!("the saved copy could not be read: {reason}"))
+        })
+}
+
+/// Deletes one piece of work and all its responses (after the user confirmed).
+pub async fn delete_work(id: &WorkId) -> Result<(), StoreError> {
+    let database = db()?;
+    let fail = |e| failed("the work could not be deleted", e);
+    let transaction = database
+        .transaction(&[WORKS, RESPONSES], TransactionMode::ReadWrite)
+        .map_err(fail)?;
+    transaction
+        .object_store(WORKS)
+        .map_err(fail)?
+        .delete(Query::Key(id.as_str().into()))
+        .map_err(fail)?;
+    transaction
+        .object_store(RESPONSES)
+        .map_err(fail)?
+        .delete(Query::KeyRange(responses_of(id)?))
+        .map_err(fail)?;
+    finish(transaction, "the work could not be deleted").await
+}
+
+/// Questionnaire files kept on this device: (file name, text).
+pub async fn documents() -> Result<Vec<(String, String)>, StoreError> {
+    let database = db()?;
+    let read = |e| {
+        failed(
+            "the questionnaires kept on this device could not be read",
+            e,
+        )
+    };
+    let transaction = database
+        .transaction(&[DOCUMENTS], TransactionMode::ReadOnly)
+        .map_err(read)?;
+    let store = transaction.object_store(DOCUMENTS).map_err(read)?;
+    let keys = store.get_all_keys(None, None).map_err(read)?;
+    let values = store.get_all(None, None).map_err(read)?;
+    let (keys, values) = (keys.await.map_err(read)?, values.await.map_err(read)?);
+    Ok(keys
+        .iter()
+        .zip(values.iter())
+        .map(|(key, value)| {
+            (
+                key.as_string().unwrap_or_default(),
+                text_field(value, "text"),
+            )
+        })
+        .collect())
+}
+
+/// Keeps a questionnaire file on this device (replacing one of the same name).
+pub async fn put_document(name: &str, text: &str) -> Result<(), StoreError> {
+    let database = db()?;
+    let fail = |e| failed("the questionnaire could not be kept on this device", e);
+    let transaction = database
+        .transaction(&[DOCUMENTS], TransactionMode::ReadWrite)
+        .map_err(fail)?;
+    transaction
+        .object_store(DOCUMENTS)
+        .map_err(fail)?
+        .put(&record(&[("text", &text.into())]), Some(&name.into()))
+        .map_err(fail)?;
+    finish(
+        transaction,
+        "the questionnaire could not be kept on this device",
+    )
+    .await
+}
+
+/// Removes a questionnaire file kept on this device.
+pub async fn delete_document(name: &str) -> Result<(), StoreError> {
+    let database = db()?;
+    let fail = |e| failed("the questionnaire could not be removed", e);
+    let transaction = database
+        .transaction(&[DOCUMENTS], TransactionMode::ReadWrite)
+        .map_err(fail)?;
+    transaction
+        .object_store(DOCUMENTS)
+        .map_err(fail)?
+        .delete(Query::Key(name.into()))
+        .map_err(fail)?;
+    finish(transaction, "the questionnaire could not be removed").await
+}
+
+/// Removes everything in the work store (after the user confirmed).
+pub async fn clear_everything() -> Result<(), StoreError> {
+    let database = db()?;
+    let fail = |e| failed("the saved work could not be removed", e);
+    let transaction = database
+        .transaction(
+            &[WORKS, RESPONSES, ASIDE, DOCUMENTS],
+            TransactionMode::ReadWrite,
+        )
+        .map_err(fail)?;
+    for name in [WORKS, RESPONSES, ASIDE, DOCUMENTS] {
+        transaction
+            .object_store(name)
+            .map_err(fail)?
+            .clear()
+            .map_err(fail)?;
+    }
+    finish(transaction, "the saved work could not be removed").await
+}
+
+/// How much the site stores and may store, and whether the browser keeps it when space runs low.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Estimate {
+    /// Bytes used by this site, as the browser counts them.
+    pub usage: Option<f64>,
+    /// Bytes this site may use.
+    pub quota: Option<f64>,
+    /// Whether storage is persistent (not cleared by the browser to make room).
+    pub persisted: Option<bool>,
+}
+
+/// The browser's storage estimate (`navigator.storage`), where it gives one.
+pub async fn estimate() -> Estimate {
+    let mut found = Estimate {
+        usage: None,
+        quota: None,
+        persisted: None,
+    };
+    let Some(window) = web_sys::window() else {
+        return found;
+    };
+    let manager = window.navigator().storage();
+    if let Ok(promise) = manager.estimate() {
+        if let Ok(value) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            found.usage = field(&value, "usage").and_then(|v| v.as_f64());
+            found.quota = field(&value, "quota").and_then(|v| v.as_f64());
+        }
+    }
+    if let Ok(promise) = manager.persisted() {
+        if let Ok(value) = wasm_bindgen_futures::JsFuture::from(promise).await {
+            found.persisted = value.as_bool();
+        }
+    }
+    found
+}
+
+/// Asks the browser to keep this site's storage even when space runs low. Returns what it said.
+pub async fn request_persistence() -> Option<bool> {
+    let manager = web_sys::window()?.navigator().storage();
+    let promise = manager.persist().ok()?;
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .as_bool()
+}
