@@ -352,16 +352,16 @@ async fn a_previous_cycle_imported_from_a_file_is_compared() {
     assert_accessible(b, "the home page asking to confirm a delete").await;
     click_button(b, "Yes, delete it").await;
     wait_for_text_gone(b, "Baseline 2025").await;
-    assert!(storage_keys(b, "mhsw:work:").await.is_empty());
+    assert!(stored_work_ids(b).await.is_empty());
 
     // Import it back.
     choose_files(b, "#import-file", &[&file]).await;
-    b.wait_for_text("baseline-2025.json: imported as “Baseline 2025”.", QUICK)
-        .await;
-    assert_eq!(
-        storage_keys(b, "mhsw:work:").await,
-        vec![format!("mhsw:work:{last}")]
-    );
+    b.wait_for_text(
+        "baseline-2025.json: imported as “Baseline 2025”, and saved on this device.",
+        QUICK,
+    )
+    .await;
+    assert_eq!(stored_work_ids(b).await, vec![last.clone()]);
 
     // This cycle: a re-audit duplicated from it, with better answers.
     click_text(b, "Duplicate as a re-audit of Baseline 2025").await;
@@ -431,37 +431,61 @@ async fn a_damaged_saved_entry_is_kept_aside_and_nothing_else_is_lost() {
     let damaged = work("damaged-audit", "Damaged audit", &definition);
     seed_works(&app, &[&kept, &damaged], "#/").await;
     b.wait_for_text("Damaged audit", DEFAULT_TIMEOUT).await;
-    let kept_text = storage_get(b, "mhsw:work:kept-audit").await;
+    let kept_stored = saved_work(b, "kept-audit").await;
 
+    // An entry of the localStorage release that was damaged before the move.
     let junk = "{\"store_version\": 1, \"revision\": 4, \"work\": {\"format\": \"mhsw-wo";
-    storage_set(b, "mhsw:work:damaged-audit", junk).await;
+    storage_set(b, "mhsw:work:damaged-old", junk).await;
+    // And a record in the work store whose text changed after it was written.
+    b.execute_async(
+        r#"const done = arguments[arguments.length - 1];
+        const r = indexedDB.open('mhsw');
+        r.onsuccess = () => { const tx = r.result.transaction('works', 'readwrite');
+          const store = tx.objectStore('works'); const g = store.get('damaged-audit');
+          g.onsuccess = () => { const v = g.result; v.text = v.text.replace('Damaged audit', 'Damaged audiT'); store.put(v, 'damaged-audit'); };
+          tx.oncomplete = () => { r.result.close(); done(true); }; };"#,
+        vec![],
+    )
+    .await;
     reload(&app, "#/").await;
     b.wait_for_text("Saved work that could not be read", DEFAULT_TIMEOUT)
         .await;
     let home = main_text(b).await;
     assert_contains(
         &home,
-        "mhsw:work:damaged-audit: the saved text is damaged",
-        "the entry kept aside",
+        "mhsw:work:damaged-old: the saved text is damaged",
+        "the old entry kept aside",
+    );
+    assert_contains(
+        &home,
+        "work damaged-audit: the saved text has been changed or damaged since it was written (its checksum does not match)",
+        "the changed record kept aside",
     );
     assert_contains(&home, "Kept audit", "the work list");
     assert_eq!(count_controls_with_text(b, "Open Kept audit").await, 1);
     assert_eq!(
-        count_controls_with_text(b, "Open Damaged audit").await,
+        count_controls_with_text(b, "Open Damaged audi").await,
         0,
         "the damaged entry must not be offered as work to open"
     );
-    assert_eq!(
-        storage_get(b, "mhsw:unreadable:damaged-audit")
-            .await
-            .as_deref(),
-        Some(junk),
-        "the damaged text is kept, unchanged, under its own key"
+    let aside = stored_aside(b).await;
+    assert!(
+        aside
+            .iter()
+            .any(|(_, from, text, _)| from == "mhsw:work:damaged-old" && text == junk),
+        "the damaged text is kept, unchanged, aside: {aside:?}"
     );
-    assert_eq!(storage_get(b, "mhsw:work:damaged-audit").await, None);
+    assert!(
+        aside.iter().any(
+            |(_, from, text, _)| from == "work damaged-audit" && text.contains("Damaged audiT")
+        ),
+        "the changed record is kept, unchanged, aside: {aside:?}"
+    );
+    assert_eq!(storage_get(b, "mhsw:work:damaged-old").await, None);
+    assert_eq!(stored_work_ids(b).await, vec!["kept-audit".to_owned()]);
     assert_eq!(
-        storage_get(b, "mhsw:work:kept-audit").await,
-        kept_text,
+        saved_work(b, "kept-audit").await,
+        kept_stored,
         "the readable work is untouched"
     );
     b.screenshot(&screenshot_path("journey-home-kept-aside"))
@@ -481,7 +505,7 @@ async fn a_damaged_saved_entry_is_kept_aside_and_nothing_else_is_lost() {
     reload(&app, "#/").await;
     b.wait_for_text("Saved work that could not be read", DEFAULT_TIMEOUT)
         .await;
-    assert_eq!(count_controls_with_text(b, "Download this entry").await, 1);
+    assert_eq!(count_controls_with_text(b, "Download this entry").await, 2);
     app.open("#/work/kept-audit/section/strategy").await;
     find(b, "#q-strat-1").await;
     let mut checked = checked_ids(b).await;
@@ -532,11 +556,7 @@ async fn full_storage_keeps_the_answer_and_offers_a_copy() {
     );
 
     // Space again: the next change saves everything kept in memory.
-    b.execute(
-        "Object.keys(localStorage).filter(k => k.startsWith('filler-')).forEach(k => localStorage.removeItem(k));",
-        vec![],
-    )
-    .await;
+    make_room(b).await;
     click(b, "#q-strat-1-1").await;
     b.wait_for_text("Saved on this device at", QUICK).await;
     let saved = saved_work(b, &id).await;
@@ -548,27 +568,6 @@ async fn full_storage_keeps_the_answer_and_offers_a_copy() {
         Some(Answer::Choice("embedded".into()))
     );
     finish(app).await;
-}
-
-/// Fills `localStorage` with filler items until not even one more character fits.
-async fn fill_storage(b: &common::browser::Browser) {
-    let fillers = b
-        .execute(
-            r#"
-            let i = 0, size = 1 << 20;
-            while (size >= 1) {
-              try { localStorage.setItem('filler-' + i, 'x'.repeat(size)); i += 1; }
-              catch (e) { size = Math.floor(size / 2); }
-            }
-            try { localStorage.setItem('filler-probe', 'x'); return -1; } catch (e) { return i; }
-            "#,
-            vec![],
-        )
-        .await;
-    assert!(
-        fillers.as_i64().is_some_and(|n| n > 0),
-        "the storage could not be filled: {fillers}"
-    );
 }
 
 /// (5b) A change made further down a section that cannot be saved: the warning must be seen
@@ -610,7 +609,7 @@ async fn bad_import_files_are_refused_and_change_nothing() {
     seed_works(&app, &[&existing], "#/").await;
     b.wait_for_text("Existing audit", DEFAULT_TIMEOUT).await;
     find(b, ".tool-list").await; // the questionnaires have loaded
-    let keys_before = storage_keys(b, "mhsw:").await;
+    let keys_before = read_store(b).await;
     let list = |text: &str| -> Vec<String> {
         text.lines()
             .filter(|l| l.contains("last changed"))
@@ -644,7 +643,7 @@ async fn bad_import_files_are_refused_and_change_nothing() {
         let file = temp_file(name, contents);
         choose_files(b, "#import-file", &[&file.path]).await;
         b.wait_for_text(message, QUICK).await;
-        assert_eq!(storage_keys(b, "mhsw:").await, keys_before, "after {name}");
+        assert_eq!(read_store(b).await, keys_before, "after {name}");
         assert_eq!(list(&main_text(b).await), list_before, "after {name}");
     }
     assert_accessible(b, "the home page with an import refused").await;
@@ -1119,19 +1118,19 @@ async fn device_files_combine_and_a_repeated_import_adds_nothing() {
         .await;
     choose_files(b, "#import-file", &[&file_a.path, &file_b.path]).await;
     b.wait_for_text(
-        "device-a.json: imported as “Ward feedback”. device-b.json: 4 new responses added to “Ward feedback”; 0 were already there.",
+        "device-a.json: imported as “Ward feedback” with 3 responses, and saved on this device. device-b.json: 4 new responses added to “Ward feedback” and saved on this device; 0 were already there.",
         QUICK,
     )
     .await;
     choose_files(b, "#import-file", &[&file_b.path]).await;
     b.wait_for_text(
-        "device-b.json: 0 new responses added to “Ward feedback”; 4 were already there.",
+        "device-b.json: 0 new responses added to “Ward feedback” and saved on this device; 4 were already there.",
         QUICK,
     )
     .await;
     assert_eq!(
-        storage_keys(b, "mhsw:work:").await,
-        vec!["mhsw:work:ward-feedback"],
+        stored_work_ids(b).await,
+        vec!["ward-feedback".to_owned()],
         "one collection, not copies"
     );
     let saved = saved_work(b, "ward-feedback").await;
@@ -1481,7 +1480,16 @@ async fn a_later_part_that_cannot_be_downloaded_is_reported_and_nothing_is_lost(
         &bundled_definition("self-assessment"),
     );
     seed_works(&app, &[&audit], "#/").await;
-    let stored_before = storage_get(b, "mhsw:work:kept-1").await;
+    b.wait_for_text("North Team audit", DEFAULT_TIMEOUT).await;
+    wait_until(
+        b,
+        "return localStorage.getItem('mhsw:work:kept-1') === null;",
+        vec![],
+        QUICK,
+        "the entry moving into the work store",
+    )
+    .await;
+    let stored_before = saved_work(b, "kept-1").await;
 
     dist.remove("split_later.wasm");
     reload(&app, "#/").await;
@@ -1510,7 +1518,7 @@ async fn a_later_part_that_cannot_be_downloaded_is_reported_and_nothing_is_lost(
 
     app.open("#/work/kept-1").await;
     wait_for_heading(b, "This page could not be opened").await;
-    assert_eq!(storage_get(b, "mhsw:work:kept-1").await, stored_before);
+    assert_eq!(saved_work(b, "kept-1").await, stored_before);
 
     // Back online: "Try again" downloads it, and the work opens.
     dist.restore_from_dist("split_later.wasm");
@@ -1586,4 +1594,565 @@ fn pdf_text(path: &Path) -> String {
         .unwrap_or_else(|e| panic!("pdftotext could not run ({e}): run `make setup-test`"));
     assert!(out.status.success(), "pdftotext failed");
     String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+// =============================================================================================
+// Trust on the device: the work store, collection mode's lock, and honest saves
+
+/// A feedback collection with `count` fully answered responses (every rating and the free
+/// text), made with the core so the file is the app's own format.
+fn collection_with(id: &str, definition_id: &str, count: usize) -> Work {
+    let definition = bundled_definition(definition_id);
+    let questions = feedback_questions(definition_id);
+    let mut collection = work(id, "Big collection", &definition);
+    if let Some(c) = collection.collection.as_mut() {
+        c.about = "North Team".to_owned();
+        c.responses = (0..count)
+            .map(|n| {
+                let pairs: Vec<(&str, &str)> = questions
+                    .iter()
+                    .filter(|(_, rating)| *rating)
+                    .map(|(q, _)| (q.as_str(), ["agree", "disagree", "neither"][n % 3]))
+                    .collect();
+                let mut answers = choices(&pairs);
+                for (q, rating) in &questions {
+                    if !rating {
+                        answers.set(
+                            QuestionId::new(q.as_str()),
+                            ItemResponse {
+                                answer: Some(Answer::Text(format!("Words from person {n}"))),
+                                ..ItemResponse::default()
+                            },
+                        );
+                    }
+                }
+                feedback_response(&format!("{id}-{n:06}"), &definition.version, answers)
+            })
+            .collect();
+    }
+    collection
+}
+
+/// Counts the response records of one piece of work in the work store.
+async fn stored_response_count(b: &common::browser::Browser, id: &str) -> u64 {
+    b.execute_async(
+        r#"const [id, done] = [arguments[0], arguments[arguments.length - 1]];
+        const r = indexedDB.open('mhsw');
+        r.onsuccess = () => {
+          const tx = r.result.transaction('responses', 'readonly');
+          const c = tx.objectStore('responses').count(IDBKeyRange.bound([id], [id, []], false, true));
+          tx.oncomplete = () => { r.result.close(); done(c.result); };
+        };
+        r.onerror = () => done(-1);"#,
+        vec![json!(id)],
+    )
+    .await
+    .as_u64()
+    .unwrap_or(0)
+}
+
+/// Site data blocked (a managed browser's policy): the app starts, says once that nothing will
+/// be kept, lets the work go on in memory, and offers everything as a download.
+#[tokio::test]
+async fn with_site_data_blocked_the_app_starts_and_offers_downloads() {
+    let app = TestApp::start_with_site_data_blocked().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    b.wait_for_text("Nothing is being saved.", DEFAULT_TIMEOUT)
+        .await;
+    assert_contains(
+        &b.body_text().await,
+        "Nothing you do will be kept after this page closes",
+        "the one notice",
+    );
+    find(b, ".tool-list").await;
+    let id = start_work(&app, "self-assessment", "Blocked audit", None).await;
+    app.open(&format!("#/work/{id}/section/strategy")).await;
+    click(b, "#q-strat-1-2").await;
+    assert_eq!(is_checked(b, "q-strat-1-2").await, Some(true));
+    assert_eq!(
+        b.body_text()
+            .await
+            .matches("Nothing is being saved.")
+            .count(),
+        1,
+        "said once, not once per change"
+    );
+    assert!(
+        !b.body_text().await.contains("Saved on this device"),
+        "never claims a save"
+    );
+    b.screenshot(&screenshot_path("device-site-data-blocked"))
+        .await;
+    assert_accessible(b, "a section with site data blocked").await;
+    click_button(b, "Download everything (backup file)").await;
+    let file = b.wait_for_download(".json", DEFAULT_TIMEOUT).await;
+    let works = mhsw::work::parse_import(&std::fs::read_to_string(&file).expect("read the backup"))
+        .expect("the backup is readable");
+    assert_eq!(works.len(), 1);
+    assert_eq!(
+        works[0]
+            .responses
+            .item("strat-1")
+            .and_then(|i| i.answer.clone()),
+        Some(Answer::Choice("established".into()))
+    );
+    assert!(b.wasm_panics().await.is_empty());
+    app.close().await;
+}
+
+/// Entries saved by the localStorage release (work, an entry kept aside, a questionnaire
+/// opened from a file) come into the work store, read back the same, and leave localStorage;
+/// a start interrupted part way (the store already holding a copy) duplicates nothing.
+#[tokio::test]
+async fn entries_of_the_localstorage_release_move_into_the_work_store() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut audit = work("old-audit-1", "Old audit", &definition);
+    audit.responses = choices(&[("strat-1", "established")]);
+    let collection = collection_with("old-feedback", "feedback-service-user", 12);
+    let local =
+        std::fs::read_to_string(repo_root().join("questionnaires/conversation-record.json"))
+            .expect("a bundled definition")
+            .replace(
+                "\"id\": \"conversation-record\"",
+                "\"id\": \"local-record\"",
+            );
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    for (key, value) in [
+        ("mhsw:work:old-audit-1".to_owned(), envelope(&audit)),
+        ("mhsw:work:old-feedback".to_owned(), envelope(&collection)),
+        (
+            "mhsw:unreadable:broken".to_owned(),
+            "{\"store_version\": 1, \"rev".to_owned(),
+        ),
+        (
+            "mhsw:definition:local-record.json".to_owned(),
+            local.clone(),
+        ),
+    ] {
+        storage_set(b, &key, &value).await;
+    }
+    // An interrupted migration: the collection was copied, but its old entry not yet removed.
+    reload(&app, "#/").await;
+    b.wait_for_text("Old audit", DEFAULT_TIMEOUT).await;
+    wait_until(
+        b,
+        "return Object.keys(localStorage).filter(k => /^mhsw:(work|unreadable|definition):/.test(k)).length === 0;",
+        vec![],
+        QUICK,
+        "the old entries leaving localStorage",
+    )
+    .await;
+    storage_set(b, "mhsw:work:old-feedback", &envelope(&collection)).await;
+    reload(&app, "#/").await;
+    b.wait_for_text("Old audit", DEFAULT_TIMEOUT).await;
+    wait_until(
+        b,
+        "return localStorage.getItem('mhsw:work:old-feedback') === null;",
+        vec![],
+        QUICK,
+        "the repeated entry leaving localStorage",
+    )
+    .await;
+
+    assert_eq!(
+        stored_work_ids(b).await,
+        vec!["old-audit-1".to_owned(), "old-feedback".to_owned()]
+    );
+    assert_eq!(saved_work(b, "old-audit-1").await, audit);
+    assert_eq!(saved_work(b, "old-feedback").await, collection);
+    assert_eq!(
+        stored_response_count(b, "old-feedback").await,
+        12,
+        "no duplicates"
+    );
+    let aside = stored_aside(b).await;
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(aside[0].1, "mhsw:unreadable:broken");
+    let home = main_text(b).await;
+    assert_contains(
+        &home,
+        "Saved work that could not be read",
+        "the entry kept aside",
+    );
+    app.open("#/questionnaires").await;
+    b.wait_for_text("local-record.json", DEFAULT_TIMEOUT).await;
+
+    // A reload in the middle of a larger move loses nothing and duplicates nothing.
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    for n in 0..60 {
+        let w = work(
+            &format!("many-{n:02}"),
+            &format!("Many {n:02}"),
+            &definition,
+        );
+        storage_set(b, &format!("mhsw:work:many-{n:02}"), &envelope(&w)).await;
+    }
+    b.goto(&app.route_url("#/")).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    reload(&app, "#/").await;
+    b.wait_for_text("Many 59", DEFAULT_TIMEOUT).await;
+    wait_until(
+        b,
+        "return Object.keys(localStorage).filter(k => k.startsWith('mhsw:work:')).length === 0;",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "all 60 entries moving",
+    )
+    .await;
+    assert_eq!(stored_work_ids(b).await.len(), 62);
+    assert_eq!(count_controls_with_text(b, "Open Many 07").await, 1);
+    finish(app).await;
+}
+
+/// A carer collection whose id matches a service-user collection's is kept beside it: their
+/// responses never mix.
+#[tokio::test]
+async fn a_carer_collection_with_the_same_id_is_kept_apart() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let users = collection_with("shared-id", "feedback-service-user", 5);
+    seed_works(&app, &[&users], "#/").await;
+    b.wait_for_text("Big collection", DEFAULT_TIMEOUT).await;
+    find(b, ".tool-list").await;
+    let mut carers = collection_with("shared-id", "feedback-carer", 7);
+    carers.name = "Carers".to_owned();
+    let file = temp_file("carers.json", &export_work(&carers));
+    choose_files(b, "#import-file", &[&file.path]).await;
+    b.wait_for_text(
+        "carers.json: imported as “Carers (imported copy)” with 7 responses",
+        QUICK,
+    )
+    .await;
+    assert_eq!(
+        saved_work(b, "shared-id").await,
+        users,
+        "the service-user collection is untouched"
+    );
+    assert_eq!(stored_response_count(b, "shared-id").await, 5);
+    let ids = stored_work_ids(b).await;
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    let copy = ids.iter().find(|i| *i != "shared-id").expect("the copy");
+    let copy = saved_work(b, copy).await;
+    assert_eq!(copy.definition.id.as_str(), "feedback-carer");
+    assert_eq!(copy.collection.expect("a collection").responses.len(), 7);
+    finish(app).await;
+}
+
+/// "Export everything" writes one file; on an empty device it brings all the work back, and
+/// importing it again adds nothing.
+#[tokio::test]
+async fn export_everything_restores_all_the_work_and_twice_adds_nothing() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut audit = work("backup-audit", "Backup audit", &definition);
+    audit.responses = choices(&[("strat-1", "established")]);
+    let collection = collection_with("backup-feedback", "feedback-service-user", 6);
+    seed_works(&app, &[&audit, &collection], "#/").await;
+    b.wait_for_text("Backup audit", DEFAULT_TIMEOUT).await;
+    app.open("#/privacy").await;
+    wait_for_heading_exact(b, "Your data").await;
+    b.wait_for_text("The toolkit is using", DEFAULT_TIMEOUT)
+        .await;
+    click_button(b, "Export everything").await;
+    b.wait_for_text("A backup of 2 pieces of work was downloaded", QUICK)
+        .await;
+    let file = b
+        .wait_for_download("mhsw-toolkit-backup-", DEFAULT_TIMEOUT)
+        .await;
+    assert_accessible(b, "Your data after a backup").await;
+
+    click_button(b, "Remove all my data from this device").await;
+    click_button(b, "Yes, remove everything").await;
+    b.wait_for_text(
+        "Everything the toolkit kept in this browser has been removed",
+        QUICK,
+    )
+    .await;
+    assert!(stored_work_ids(b).await.is_empty());
+
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    choose_files(b, "#import-file", &[&file]).await;
+    b.wait_for_text(
+        "imported as “Backup audit”, and saved on this device.",
+        QUICK,
+    )
+    .await;
+    assert_contains(
+        &main_text(b).await,
+        "imported as “Big collection” with 6 responses, and saved on this device.",
+        "the collection restored",
+    );
+    choose_files(b, "#import-file", &[&file]).await;
+    b.wait_for_text(
+        "“Backup audit” is already on this device, unchanged, so nothing was added.",
+        QUICK,
+    )
+    .await;
+    assert_contains(
+        &main_text(b).await,
+        "0 new responses added to “Big collection” and saved on this device; 6 were already there.",
+        "the collection not doubled",
+    );
+    assert_eq!(
+        stored_work_ids(b).await,
+        vec!["backup-audit".to_owned(), "backup-feedback".to_owned()]
+    );
+    let restored = saved_work(b, "backup-audit").await;
+    assert_eq!(restored.responses, audit.responses);
+    assert_eq!(stored_response_count(b, "backup-feedback").await, 6);
+    finish(app).await;
+}
+
+/// Collection mode locks the device: a new tab, a new window, a typed address and a reload all
+/// open the collection screens; the code is never stored as typed; wrong codes slow down.
+#[tokio::test]
+async fn collection_mode_locks_every_tab_and_window() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut collection = collection_with("locked", "feedback-service-user", 2);
+    collection.name = "Locked collection".to_owned();
+    let audit = work(
+        "secret-audit",
+        "Secret audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&collection, &audit], "#/").await;
+    b.wait_for_text("Secret audit", DEFAULT_TIMEOUT).await;
+    start_collecting(&app, "locked", "4821", false).await;
+    let lock = storage_get(b, "mhsw:collecting")
+        .await
+        .expect("the lock is kept");
+    assert!(
+        !lock.contains("4821"),
+        "the code is kept only as a salted hash: {lock}"
+    );
+
+    let first = b.client().window().await.expect("this window");
+    for as_tab in [true, false] {
+        let other = b
+            .client()
+            .new_window(as_tab)
+            .await
+            .expect("a new tab or window");
+        b.client()
+            .switch_to_window(other.handle.clone())
+            .await
+            .expect("switch");
+        for route in ["#/", "#/work/secret-audit", "#/privacy"] {
+            app.open(route).await;
+            b.wait_for_text("Before you start", DEFAULT_TIMEOUT).await;
+            let text = b.body_text().await;
+            assert!(
+                !text.contains("Secret audit") && !text.contains("Your work on this device"),
+                "{route} in a new {} showed saved work:\n{text}",
+                if as_tab { "tab" } else { "window" }
+            );
+            assert_eq!(current_hash(b).await, "#/work/locked/collect");
+        }
+        b.client().close_window().await.expect("close it");
+        b.client()
+            .switch_to_window(first.clone())
+            .await
+            .expect("back");
+    }
+
+    // Wrong codes: three are checked at once, then the device makes people wait.
+    click_button(b, "For the practitioner: end collection").await;
+    for attempt in 1..=4 {
+        fill(b, "#leave-code", "0000").await;
+        click_button(b, "End collection").await;
+        b.wait_for_text("That is not the code", QUICK).await;
+        if attempt == 4 {
+            b.wait_for_text("must wait 30 seconds", QUICK).await;
+        }
+    }
+    fill(b, "#leave-code", "4821").await;
+    click_button(b, "End collection").await;
+    b.wait_for_text("Too many wrong codes. Wait", QUICK).await;
+    // A reload does not reset the count.
+    reload(&app, "#/").await;
+    b.wait_for_text("Before you start", DEFAULT_TIMEOUT).await;
+    click_button(b, "For the practitioner: end collection").await;
+    fill(b, "#leave-code", "4821").await;
+    click_button(b, "End collection").await;
+    b.wait_for_text("Too many wrong codes. Wait", QUICK).await;
+    finish(app).await;
+}
+
+/// The inactivity box starts at 5 minutes, can be cleared and retyped, refuses nonsense with a
+/// message, and the person answering is told how long unfinished answers are kept.
+#[tokio::test]
+async fn the_inactivity_box_keeps_what_is_typed() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Idle test",
+        Some("West Team"),
+    )
+    .await;
+    app.open(&format!("#/work/{id}")).await;
+    click_text(b, "Collect on this device").await;
+    wait_for_heading_exact(b, "Collect feedback on this device").await;
+    assert_eq!(value_of(b, "kiosk-idle").await.as_deref(), Some("5"));
+    click(b, "#kiosk-idle").await;
+    select_all(b).await;
+    press(b, &[Key::Backspace]).await;
+    assert_eq!(
+        value_of(b, "kiosk-idle").await.as_deref(),
+        Some(""),
+        "cleared, not snapped back"
+    );
+    type_text(b, "0").await;
+    fill(b, "#kiosk-code", "2468").await;
+    click_button(b, "Start collecting").await;
+    b.wait_for_text("Enter a whole number of minutes from 1 to 120", QUICK)
+        .await;
+    assert_eq!(
+        value_of(b, "kiosk-idle").await.as_deref(),
+        Some("0"),
+        "kept as typed"
+    );
+    click(b, "#kiosk-idle").await;
+    select_all(b).await;
+    type_text(b, "12").await;
+    assert_eq!(value_of(b, "kiosk-idle").await.as_deref(), Some("12"));
+    click_button(b, "Start collecting").await;
+    b.wait_for_text("Before you start", QUICK).await;
+    assert_contains(
+        &b.body_text().await,
+        "If the device is left untouched for 12 minutes, any answers not yet sent are cleared",
+        "the person is told",
+    );
+    wait_for_saved(b, &id, "e.work.collection.idle_minutes === 12", "the limit").await;
+    finish(app).await;
+}
+
+/// Storage full while collecting: the person who sends is told the truth, the practitioner is
+/// alerted at once, and nothing sent is lost while the page is open: once there is room, the
+/// next save stores it.
+#[tokio::test]
+async fn collecting_with_storage_full_tells_the_truth_and_loses_nothing() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Full device",
+        Some("East Team"),
+    )
+    .await;
+    start_collecting(&app, &id, "1357", false).await;
+    fill_storage(b).await;
+    let questions = feedback_questions("feedback-service-user");
+    one_person_answers(&app, &questions, |_| Some(AGREE), None).await;
+    wait_for_heading_exact(b, "Your answers could not be saved").await;
+    let text = b.body_text().await;
+    assert!(!text.contains("have been saved"), "no false claim:\n{text}");
+    assert_contains(
+        &text,
+        "For the practitioner: answers from 1 person could not be saved on this device",
+        "the practitioner's alert",
+    );
+    b.screenshot(&screenshot_path("device-collect-not-saved"))
+        .await;
+    assert_accessible(b, "collection mode after a failed save").await;
+    assert_eq!(stored_response_count(b, &id).await, 0);
+
+    make_room(b).await;
+    click_button(b, "Start again for the next person").await;
+    one_person_answers(&app, &questions, |_| Some(DISAGREE), None).await;
+    wait_for_heading_exact(b, "Thank you").await;
+    assert_eq!(
+        stored_response_count(b, &id).await,
+        2,
+        "the first person's answers were kept in memory and saved with the second's"
+    );
+    finish_allowing(app, &["QuotaExceeded", "quota"]).await;
+}
+
+/// Another tab removing the toolkit's storage is noticed: nothing is silently saved, and the
+/// work this tab holds can be saved again.
+#[tokio::test]
+async fn storage_removed_in_another_tab_is_noticed() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let first = work("kept-a", "Kept A", &definition);
+    let second = work("kept-b", "Kept B", &definition);
+    seed_works(&app, &[&first, &second], "#/work/kept-a/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    let here = b.client().window().await.expect("this tab");
+    let other = b.client().new_window(true).await.expect("a tab");
+    b.client()
+        .switch_to_window(other.handle.clone())
+        .await
+        .expect("switch");
+    app.open("#/privacy").await;
+    click_button(b, "Remove all my data from this device").await;
+    click_button(b, "Yes, remove everything").await;
+    b.wait_for_text("has been removed", QUICK).await;
+    b.client().close_window().await.expect("close");
+    b.client().switch_to_window(here).await.expect("back");
+    b.wait_for_text("Nothing is being saved.", QUICK).await;
+    click(b, "#q-strat-1-2").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert!(
+        stored_work_ids(b).await.is_empty(),
+        "nothing brought back silently"
+    );
+    click_button(b, "Save this tab’s work on this device again").await;
+    wait_until(
+        b,
+        "return !document.body.innerText.includes('Nothing is being saved.');",
+        vec![],
+        QUICK,
+        "the notice going",
+    )
+    .await;
+    assert_eq!(
+        stored_work_ids(b).await,
+        vec!["kept-a".to_owned(), "kept-b".to_owned()],
+        "both pieces of work, not only the one changed"
+    );
+    assert_eq!(
+        saved_work(b, "kept-a")
+            .await
+            .responses
+            .item("strat-1")
+            .and_then(|i| i.answer.clone()),
+        Some(Answer::Choice("established".into()))
+    );
+    finish(app).await;
+}
+
+/// 50,000 fully answered responses: imported, saved, and all there after a reload.
+#[tokio::test]
+async fn a_collection_of_50000_responses_is_saved_and_kept() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let big = collection_with("fifty-thousand", "feedback-service-user", 50_000);
+    let file = temp_file("fifty-thousand.json", &export_work(&big));
+    drop(big);
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    choose_files(b, "#import-file", &[&file.path]).await;
+    b.wait_for_text(
+        "fifty-thousand.json: imported as “Big collection” with 50000 responses, and saved on this device.",
+        Duration::from_secs(180),
+    )
+    .await;
+    assert_eq!(stored_response_count(b, "fifty-thousand").await, 50_000);
+    reload(&app, "#/work/fifty-thousand").await;
+    b.wait_for_text("50,000 responses", Duration::from_secs(120))
+        .await;
+    finish(app).await;
 }

@@ -119,7 +119,68 @@ pub fn tone_of(score: Option<&Score>) -> Tone {
 
 /// "3 questions" / "1 question".
 pub fn count_of(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!(
+        "{} {}",
+        grouped(u64::from(n)),
+        if n == 1 { one } else { many }
+    )
+}
+
+/// A whole number with thousands separated by commas, as British English writes it: 50,000.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// What a feedback collection's own page says about its size: every response counted for the
+/// practitioner, and, below the smallest group a report shows (A7), how many more are needed.
+pub fn collection_size(count: usize) -> String {
+    let minimum = crate::aggregate::MINIMUM_GROUP as usize;
+    let held = match count {
+        0 => "No responses yet.".to_owned(),
+        1 => "1 response so far.".to_owned(),
+        n => format!("{} responses so far.", grouped(n as u64)),
+    };
+    if count >= minimum {
+        format!("{held} The combined report can show its figures.")
+    } else {
+        let more = minimum - count;
+        format!(
+            "{held} {more} more {} needed before the combined report shows any figures: groups smaller than {minimum} are never shown, so that nobody can be identified.",
+            if more == 1 { "is" } else { "are" }
+        )
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_in_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(50_000), "50,000");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn a_collection_says_how_many_more_are_needed_below_five() {
+        assert!(collection_size(0).starts_with("No responses yet. 5 more are needed"));
+        assert!(collection_size(4).starts_with("4 responses so far. 1 more is needed"));
+        assert_eq!(
+            collection_size(50_000),
+            "50,000 responses so far. The combined report can show its figures."
+        );
+    }
 }
 
 /// The counts of an audit or section as labelled facts.

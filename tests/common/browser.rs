@@ -74,6 +74,12 @@ impl Browser {
     ///
     /// Panics, saying what to install, when Chromium or chromedriver is missing.
     pub async fn start() -> Self {
+        Self::start_with_prefs(json!({})).await
+    }
+
+    /// Like [`Browser::start`], with extra Chromium preferences (for example the content
+    /// setting that blocks all site data, as managed browsers in councils and trusts do).
+    pub async fn start_with_prefs(extra_prefs: Value) -> Self {
         let install = "Run `make setup-test` (it installs Debian's chromium and chromium-driver).";
         let chromium = find_program(
             "CHROME_BIN",
@@ -101,18 +107,22 @@ impl Browser {
         };
         wait_for_port(port, Duration::from_secs(20)).await;
 
+        // Downloads go, without asking, to this browser's own folder (see `wait_for_download`).
+        let mut prefs = json!({
+            "download.default_directory": downloads,
+            "download.prompt_for_download": false,
+            "download.directory_upgrade": true,
+            "safebrowsing.enabled": false,
+        });
+        if let (Some(prefs), Some(extra)) = (prefs.as_object_mut(), extra_prefs.as_object()) {
+            prefs.extend(extra.clone());
+        }
         let capabilities = json!({
             "browserName": "chrome",
             "goog:chromeOptions": {
                 "binary": chromium,
                 "args": chromium_args(&profile),
-                // Downloads go, without asking, to this browser's own folder (see `wait_for_download`).
-                "prefs": {
-                    "download.default_directory": downloads,
-                    "download.prompt_for_download": false,
-                    "download.directory_upgrade": true,
-                    "safebrowsing.enabled": false,
-                },
+                "prefs": prefs,
             },
             // Lets `console_entries` read console messages through chromedriver's log endpoint.
             "goog:loggingPrefs": { "browser": "ALL" },

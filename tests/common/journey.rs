@@ -358,18 +358,160 @@ pub async fn wait_for_text_gone(browser: &Browser, text: &str) {
     .await;
 }
 
-/// Waits until the stored envelope of `work_id` satisfies `predicate` (a JS expression over the
-/// parsed envelope `e`), i.e. until the app has saved a change.
+/// Waits until the stored work `work_id` satisfies `predicate` (a JS expression over the
+/// stored head `e`, `{store_version, revision, saved_at, work}`, with a collection's response
+/// records put back into `e.work.collection.responses`), i.e. until the app has saved a change.
 pub async fn wait_for_saved(browser: &Browser, work_id: &str, predicate: &str, what: &str) {
-    let script = format!(
-        "const t = localStorage.getItem('mhsw:work:' + arguments[0]); if (!t) return false; \
-         try {{ const e = JSON.parse(t); return !!({predicate}); }} catch (_) {{ return false; }}"
-    );
-    wait_until(browser, &script, vec![json!(work_id)], QUICK, what).await;
+    let started = Instant::now();
+    loop {
+        if let Some(e) = stored_envelope(browser, work_id).await {
+            let ok = browser
+                .execute(
+                    &format!("const e = arguments[0]; try {{ return !!({predicate}); }} catch (_) {{ return false; }}"),
+                    vec![e],
+                )
+                .await;
+            if ok == json!(true) {
+                return;
+            }
+        }
+        if started.elapsed() > QUICK {
+            let text = browser.body_text().await;
+            panic!("{what} was not saved within {QUICK:?}. Page text:\n{text}");
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
-// Storage
+// Storage: the work store (IndexedDB `mhsw`) and small settings (`localStorage`)
+
+/// Reads the work store in the page: every store's keys and values, as the app wrote them.
+/// Opening never creates the database (an upgrade is aborted), so reading an empty profile
+/// leaves it empty for the app.
+const READ_STORE: &str = r#"
+const done = arguments[arguments.length - 1];
+const request = indexedDB.open('mhsw');
+request.onupgradeneeded = (event) => event.target.transaction.abort();
+request.onerror = () => done(null);
+request.onsuccess = () => {
+  const db = request.result;
+  const names = ['works', 'responses', 'aside', 'documents'].filter(n => db.objectStoreNames.contains(n));
+  if (names.length < 4) { db.close(); done(null); return; }
+  const tx = db.transaction(names, 'readonly');
+  const out = {};
+  for (const name of names) {
+    const keys = tx.objectStore(name).getAllKeys();
+    const values = tx.objectStore(name).getAll();
+    tx.addEventListener('complete', () => {
+      out[name] = keys.result.map((key, i) => ({ key, value: values.result[i] }));
+    });
+  }
+  tx.oncomplete = () => { db.close(); done(out); };
+  tx.onerror = () => { db.close(); done(null); };
+};
+"#;
+
+/// Everything in the work store, by store name: `[{key, value}]` (`None`: no store yet).
+pub async fn read_store(browser: &Browser) -> Option<Value> {
+    let value = browser.execute_async(READ_STORE, vec![]).await;
+    (!value.is_null()).then_some(value)
+}
+
+/// The ids of the work saved in the work store, sorted.
+pub async fn stored_work_ids(browser: &Browser) -> Vec<String> {
+    let Some(store) = read_store(browser).await else {
+        return Vec::new();
+    };
+    let mut ids: Vec<String> = store["works"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|r| r["key"].as_str().map(str::to_owned))
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// The entries kept aside in the work store: (key, where it was, text, reason).
+pub async fn stored_aside(browser: &Browser) -> Vec<(String, String, String, String)> {
+    let Some(store) = read_store(browser).await else {
+        return Vec::new();
+    };
+    store["aside"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|r| {
+            let text = |v: &Value| v.as_str().unwrap_or_default().to_owned();
+            (
+                text(&r["key"]),
+                text(&r["value"]["original"]),
+                text(&r["value"]["text"]),
+                text(&r["value"]["reason"]),
+            )
+        })
+        .collect()
+}
+
+/// The stored records of one piece of work: its sealed head and its sealed responses.
+async fn stored_records(
+    browser: &Browser,
+    id: &str,
+) -> Option<(mhsw::store::Sealed, Vec<(ResponseId, mhsw::store::Sealed)>)> {
+    let store = read_store(browser).await?;
+    let sealed = |v: &Value| mhsw::store::Sealed {
+        text: v["text"].as_str().unwrap_or_default().to_owned(),
+        sum: v["sum"].as_str().unwrap_or_default().to_owned(),
+    };
+    let head = store["works"]
+        .as_array()?
+        .iter()
+        .find(|r| r["key"] == json!(id))
+        .map(|r| sealed(&r["value"]))?;
+    let responses = store["responses"]
+        .as_array()?
+        .iter()
+        .filter(|r| r["key"][0] == json!(id))
+        .map(|r| {
+            (
+                ResponseId::new(r["key"][1].as_str().unwrap_or_default()),
+                sealed(&r["value"]),
+            )
+        })
+        .collect();
+    Some((head, responses))
+}
+
+/// The stored head of `id` as JSON, with its responses put back (see [`wait_for_saved`]).
+pub async fn stored_envelope(browser: &Browser, id: &str) -> Option<Value> {
+    let (head, responses) = stored_records(browser, id).await?;
+    let mut envelope: Value = serde_json::from_str(&head.text).ok()?;
+    if envelope["work"]["collection"].is_object() {
+        let list: Vec<Value> = responses
+            .iter()
+            .filter_map(|(_, r)| serde_json::from_str(&r.text).ok())
+            .collect();
+        envelope["work"]["collection"]["responses"] = Value::Array(list);
+    }
+    Some(envelope)
+}
+
+/// The work saved as `id`, read back with the core's own reading of the store's records
+/// (checksums, keys and all), so a record the app would refuse fails here too.
+pub async fn saved_work(browser: &Browser, id: &str) -> Work {
+    let (head, responses) = stored_records(browser, id)
+        .await
+        .unwrap_or_else(|| panic!("nothing is saved as work `{id}` in the work store"));
+    let stored = mhsw::store::assemble(&WorkId::new(id), &head, responses)
+        .unwrap_or_else(|e| panic!("work `{id}` cannot be read back: {e}"));
+    assert!(
+        stored.damaged.is_empty(),
+        "work `{id}` has damaged responses: {:?}",
+        stored.damaged
+    );
+    stored.work
+}
 
 /// One `localStorage` item.
 pub async fn storage_get(browser: &Browser, key: &str) -> Option<String> {
@@ -404,18 +546,42 @@ pub async fn storage_keys(browser: &Browser, prefix: &str) -> Vec<String> {
     serde_json::from_value(keys).unwrap_or_default()
 }
 
-/// The work saved under `mhsw:work:<id>`, read with the core's own format.
-pub async fn saved_work(browser: &Browser, id: &str) -> Work {
-    let text = storage_get(browser, &format!("mhsw:work:{id}"))
-        .await
-        .unwrap_or_else(|| panic!("nothing is saved under mhsw:work:{id}"));
-    let envelope: Value = serde_json::from_str(&text)
-        .unwrap_or_else(|e| panic!("mhsw:work:{id} is not JSON ({e}): {text}"));
-    serde_json::from_value(envelope["work"].clone())
-        .unwrap_or_else(|e| panic!("mhsw:work:{id} holds no readable work ({e}): {text}"))
+/// Makes the browser's storage for the app's origin full (DevTools `Storage.
+/// overrideQuotaForOrigin`): every write to the work store now fails as it would on a full
+/// disk. [`make_room`] undoes it.
+pub async fn fill_storage(browser: &Browser) {
+    let origin = origin_of(browser).await;
+    super::probe::cdp(
+        browser,
+        "Storage.overrideQuotaForOrigin",
+        json!({ "origin": origin, "quotaSize": 0 }),
+    )
+    .await;
 }
 
-/// The storage envelope the app writes for a piece of work (`edges/storage.rs`).
+/// Gives the app's origin its usual storage quota again.
+pub async fn make_room(browser: &Browser) {
+    let origin = origin_of(browser).await;
+    super::probe::cdp(
+        browser,
+        "Storage.overrideQuotaForOrigin",
+        json!({ "origin": origin }),
+    )
+    .await;
+}
+
+async fn origin_of(browser: &Browser) -> String {
+    browser
+        .execute("return location.origin;", vec![])
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// An entry as the localStorage release (store version 1) saved a piece of work: the app
+/// brings such entries into the work store when it starts, so seeding with them also tests
+/// that migration on every journey.
 pub fn envelope(work: &Work) -> String {
     json!({
         "store_version": 1,
@@ -426,8 +592,8 @@ pub fn envelope(work: &Work) -> String {
     .to_string()
 }
 
-/// Opens the app, writes `works` to its storage as the app would have saved them, and opens
-/// `route` afresh so the app reads them at start-up.
+/// Opens the app, writes `works` to its storage as the localStorage release saved them, and
+/// opens `route` afresh so the app brings them over and reads them at start-up.
 pub async fn seed_works(app: &TestApp, works: &[&Work], route: &str) {
     app.open("#/").await;
     for work in works {

@@ -89,6 +89,25 @@ impl TestApp {
         Self::serve_hiding(&dist, "/", hidden).await
     }
 
+    /// Serves `dist/` to a browser that blocks all site data (Chromium's content setting, as
+    /// a managed browser's policy sets it): storage of every kind throws or fails.
+    pub async fn start_with_site_data_blocked() -> Self {
+        let dist = dist_dir();
+        let server = StaticServer::start_hiding(&dist, &[])
+            .await
+            .unwrap_or_else(|e| panic!("could not serve {}: {e}", dist.display()));
+        let browser = Browser::start_with_prefs(serde_json::json!({
+            "profile.default_content_setting_values.cookies": 2,
+        }))
+        .await;
+        let base_url = server.url("/");
+        Self {
+            server,
+            browser,
+            base_url,
+        }
+    }
+
     /// Serves another build folder (usually a [`DistCopy`]) at the server's root.
     pub async fn start_with_dist(dist: &Path) -> Self {
         Self::serve(dist, "/").await

@@ -117,28 +117,48 @@ fn SavedWorkList() -> impl IntoView {
                 None => (format!("Questionnaire “{definition}” (not loaded)"), false),
             }
         };
-        let listed: Vec<Listed> = if state.started.get() == Some(Ok(())) {
+        let today = clock::today();
+        // A gentle reminder, on the work's own line, when changes have gone unexported for a
+        // while (`mhsw::store::backup_due`): never a pop-up, never more than one line.
+        let reminder = |held: &crate::state::Held| {
+            mhsw::store::backup_due(held.work.created, &held.meta, today).then(|| {
+                match held.meta.exported_on {
+                    Some(day) => format!(
+                        "Changed since it was last exported, on {}. Export it to keep a copy safe.",
+                        day.long()
+                    ),
+                    None => "Never exported. Export it to keep a copy safe away from this browser."
+                        .to_owned(),
+                }
+            })
+        };
+        let listed: Vec<(Listed, Option<String>)> = if state.started.get() == Some(Ok(())) {
             state.works.with(|works| {
                 works
                     .values()
                     .map(|signal| {
-                        signal.with(|held| Listed {
-                            id: held.work.id.clone(),
-                            name: held.work.name.clone(),
-                            definition: held.work.definition.id.clone(),
-                            updated: held.work.updated,
+                        signal.with(|held| {
+                            (
+                                Listed {
+                                    id: held.work.id.clone(),
+                                    name: held.work.name.clone(),
+                                    definition: held.work.definition.id.clone(),
+                                    updated: held.work.updated,
+                                },
+                                reminder(held),
+                            )
                         })
                     })
                     .collect()
             })
         } else {
-            state.listed.get()
+            state.listed.get().into_iter().map(|l| (l, None)).collect()
         };
-        let mut rows: Vec<(WorkId, String, String, String, bool)> = listed
+        let mut rows: Vec<(WorkId, String, String, String, bool, Option<String>)> = listed
             .into_iter()
-            .map(|w| {
+            .map(|(w, reminder)| {
                 let (title, is_audit) = tool(&w.definition);
-                (w.id, w.name, title, w.updated.long(), is_audit)
+                (w.id, w.name, title, w.updated.long(), is_audit, reminder)
             })
             .collect();
         rows.sort_by(|a, b| collate::compare(&a.1, &b.1));
@@ -150,7 +170,7 @@ fn SavedWorkList() -> impl IntoView {
         }>
             <ul class="work-list">
                 {move || rows().into_iter().map(|row| view! {
-                    <WorkRow id=row.0 name=row.1 tool=row.2 updated=row.3 is_audit=row.4 />
+                    <WorkRow id=row.0 name=row.1 tool=row.2 updated=row.3 is_audit=row.4 reminder=row.5 />
                 }).collect_view()}
             </ul>
         </Show>
@@ -170,6 +190,8 @@ fn WorkRow(
     updated: String,
     /// Whether it can be duplicated as a re-audit.
     is_audit: bool,
+    /// A reminder to export it, when one is due.
+    reminder: Option<String>,
 ) -> impl IntoView {
     let state = AppState::expect();
     let renaming = RwSignal::new(false);
@@ -202,6 +224,7 @@ fn WorkRow(
             <div class="work-summary">
                 <a class="work-name" href=Route::Work(id.clone()).href()>{name.clone()}</a>
                 <span class="work-meta">{tool}" · last changed "{updated}</span>
+                {reminder.map(|text| view! { <span class="work-reminder">{text}</span> })}
             </div>
             <div class="button-row">
                 <a class="button secondary" href=Route::Work(id.clone()).href()>"Open"<span class="visually-hidden">" "{name.clone()}</span></a>

@@ -111,7 +111,15 @@ pub fn WorkPage(
         }}
         {(kind == ToolKind::Feedback).then(|| {
             let id = id_for_links.clone();
+            let size = move || {
+                signal.with(|h| {
+                    mhsw::report::collection_size(
+                        h.work.collection.as_ref().map_or(0, |c| c.responses.len()),
+                    )
+                })
+            };
             view! {
+                <p class="lead collection-size">{size}</p>
                 <h2>"Collect feedback"</h2>
                 <ul class="action-list">
                     <li><a class="button" href=Route::Collect(id.clone()).href()>"Collect on this device"</a>" for people to answer one after another."</li>
@@ -161,11 +169,15 @@ fn Reflections(
     let collection_for_list = collection.clone();
     let linked = move || {
         state.works.with(|works| {
+            // Read in place: a collection of 50,000 responses is never copied to find its links.
             works
                 .values()
-                .map(|s| s.get())
-                .filter(|h| h.work.linked_to.as_ref() == Some(&collection_for_list))
-                .map(|h| (h.work.id.clone(), h.work.name.clone()))
+                .filter_map(|s| {
+                    s.with(|h| {
+                        (h.work.linked_to.as_ref() == Some(&collection_for_list))
+                            .then(|| (h.work.id.clone(), h.work.name.clone()))
+                    })
+                })
                 .collect::<Vec<_>>()
         })
     };
