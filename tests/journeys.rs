@@ -1601,7 +1601,7 @@ fn pdf_text(path: &Path) -> String {
 
 /// A feedback collection with `count` fully answered responses (every rating and the free
 /// text), made with the core so the file is the app's own format.
-fn collection_with(id: &str, definition_id: &str, count: usize) -> Work {
+fn collection_with(id: &str, definition_id: &str, count: usize) -> mhsw::work::Work {
     let definition = bundled_definition(definition_id);
     let questions = feedback_questions(definition_id);
     let mut collection = work(id, "Big collection", &definition);
@@ -1862,9 +1862,13 @@ async fn export_everything_restores_all_the_work_and_twice_adds_nothing() {
     click_button(b, "Export everything").await;
     b.wait_for_text("A backup of 2 pieces of work was downloaded", QUICK)
         .await;
-    let file = b
-        .wait_for_download("mhsw-toolkit-backup-", DEFAULT_TIMEOUT)
-        .await;
+    let file = b.wait_for_download(".json", DEFAULT_TIMEOUT).await;
+    assert!(
+        file.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with("mhsw-toolkit-backup-")),
+        "{file:?}"
+    );
     assert_accessible(b, "Your data after a backup").await;
 
     click_button(b, "Remove all my data from this device").await;

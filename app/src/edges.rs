@@ -17,3 +17,4 @@ pub mod pdf_worker;
 pub mod speech;
 pub mod storage;
 pub mod timer;
+pub mod timing;

@@ -73,8 +73,11 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
     Ok(Box::pin(async move {
         state.open_store().await;
         let fetched = definitions::fetch(listing).await;
-        state.catalogue.set(Some(definitions::check(fetched)));
+        let catalogue = definitions::check(fetched);
+        // The work first, then the questionnaires: pages wait for the questionnaires, so a
+        // deep link never finds the work missing while it is still being read.
         state.reload_from_storage().await;
+        state.catalogue.set(Some(catalogue));
         channel::listen(move |message| {
             leptos::task::spawn_local(async move {
                 match message {

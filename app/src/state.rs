@@ -20,7 +20,7 @@ use futures::channel::oneshot;
 use crate::edges::database::{self, Save};
 use crate::edges::definitions::{self, Catalogue, Tool};
 use crate::edges::storage::{self, Listed, SetAsideEntry, StoreError};
-use crate::edges::{channel, clock, files, history, migrate};
+use crate::edges::{channel, clock, files, history, migrate, timing};
 use crate::later::{self, NotDownloaded};
 use crate::route::Route;
 
@@ -573,6 +573,8 @@ impl AppState {
             return Err(StoreError::Blocked("the work store is not open".to_owned()));
         }
         let time = clock::time_of_day();
+        // Timed for `make bench` (the save path's main-thread time).
+        let timed = timing::start("mhsw:save-prepare");
         // Sealed straight from the work in memory: nothing is copied but the text written.
         let prepared = signal
             .try_update_untracked(|held| {
@@ -597,6 +599,7 @@ impl AppState {
                 Some((meta, head, responses))
             })
             .flatten();
+        timed.end();
         let Some((meta, head, responses)) = prepared else {
             return Ok(None);
         };

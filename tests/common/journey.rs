@@ -546,37 +546,49 @@ pub async fn storage_keys(browser: &Browser, prefix: &str) -> Vec<String> {
     serde_json::from_value(keys).unwrap_or_default()
 }
 
-/// Makes the browser's storage for the app's origin full (DevTools `Storage.
-/// overrideQuotaForOrigin`): every write to the work store now fails as it would on a full
-/// disk. [`make_room`] undoes it.
+/// Makes the work store refuse every write with the browser's own `QuotaExceededError`, in
+/// this document and every one this tab opens until [`make_room`] (a switch in the tab's
+/// `sessionStorage`, which survives reloads).
+///
+/// Why not a real full disk: DevTools' `Storage.overrideQuotaForOrigin` is ignored by
+/// Chromium's IndexedDB once the origin has written anything (it keeps the allowance it was
+/// given; measured here: writes of 1 kB still succeed with a 1-byte quota, before and after a
+/// reload). So the test raises the same exception the browser raises, at the same call.
 pub async fn fill_storage(browser: &Browser) {
-    let origin = origin_of(browser).await;
+    const SWITCH: &str = r#"(() => {
+      if (IDBObjectStore.prototype.__mhswFullSwitch) return;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (sessionStorage.getItem('mhsw-test:storage-full') === '1') {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return put.apply(this, args);
+      };
+      IDBObjectStore.prototype.__mhswFullSwitch = true;
+    })();"#;
     super::probe::cdp(
         browser,
-        "Storage.overrideQuotaForOrigin",
-        json!({ "origin": origin, "quotaSize": 0 }),
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": SWITCH }),
     )
     .await;
-}
-
-/// Gives the app's origin its usual storage quota again.
-pub async fn make_room(browser: &Browser) {
-    let origin = origin_of(browser).await;
-    super::probe::cdp(
-        browser,
-        "Storage.overrideQuotaForOrigin",
-        json!({ "origin": origin }),
-    )
-    .await;
-}
-
-async fn origin_of(browser: &Browser) -> String {
+    browser.execute(SWITCH, vec![]).await;
     browser
-        .execute("return location.origin;", vec![])
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
+        .execute(
+            "sessionStorage.setItem('mhsw-test:storage-full', '1');",
+            vec![],
+        )
+        .await;
+}
+
+/// Lets the work store write again after [`fill_storage`].
+pub async fn make_room(browser: &Browser) {
+    browser
+        .execute(
+            "sessionStorage.removeItem('mhsw-test:storage-full');",
+            vec![],
+        )
+        .await;
 }
 
 /// An entry as the localStorage release (store version 1) saved a piece of work: the app

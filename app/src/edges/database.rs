@@ -42,13 +42,43 @@ thread_local! {
     static OPEN: RefCell<Option<Rc<Database>>> = const { RefCell::new(None) };
 }
 
-fn failed(context: &str, error: idb::Error) -> StoreError {
-    let text = error.to_string();
+/// The browser's own name and message for an error: a `DOMException` such as
+/// `QuotaExceededError` may arrive as the error itself or inside one of `idb`'s variants.
+fn describe(error: &idb::Error) -> String {
+    let js = match error {
+        idb::Error::DomException(exception) => Some(JsValue::from(exception.clone())),
+        idb::Error::AddFailed(v)
+        | idb::Error::UpdateFailed(v)
+        | idb::Error::DeleteFailed(v)
+        | idb::Error::ClearFailed(v)
+        | idb::Error::GetFailed(v)
+        | idb::Error::GetAllFailed(v)
+        | idb::Error::GetAllKeysFailed(v)
+        | idb::Error::TransactionOpenFailed(v)
+        | idb::Error::IndexedDbOpenFailed(v)
+        | idb::Error::TransactionCommitError(v) => Some(v.clone()),
+        _ => None,
+    };
+    let named = js.and_then(|value| {
+        let name = field(&value, "name").and_then(|n| n.as_string())?;
+        let message = field(&value, "message")
+            .and_then(|m| m.as_string())
+            .unwrap_or_default();
+        Some(format!("{name}: {message}"))
+    });
+    named.unwrap_or_else(|| error.to_string())
+}
+
+fn classify(context: &str, text: String) -> StoreError {
     if text.contains("Quota") || text.contains("quota") {
         StoreError::Full
     } else {
         StoreError::Blocked(format!("{context}: {text}"))
     }
+}
+
+fn failed(context: &str, error: idb::Error) -> StoreError {
+    classify(context, describe(&error))
 }
 
 fn db() -> Result<Rc<Database>, StoreError> {
@@ -410,6 +440,7 @@ pub async fn save(save: Save<'_>) -> Result<(), StoreError> {
         let _ = transaction.abort();
         return Err(StoreError::Conflict);
     }
+    let timed = super::timing::start("mhsw:save-write");
     works
         .put(
             &sealed_value(&save.head, Some(save.revision)),
@@ -425,6 +456,7 @@ pub async fn save(save: Save<'_>) -> Result<(), StoreError> {
             )
             .map_err(fail)?;
     }
+    timed.end();
     finish(transaction, "the work could not be saved").await
 }
 

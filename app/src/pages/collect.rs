@@ -73,17 +73,24 @@ pub fn CollectPage(
     let unsaved_people = RwSignal::new(0usize);
     let touch = move || last_activity.set_value(clock::now_ms());
 
-    // Clear an unfinished answer after the practitioner's chosen minutes of no activity.
-    let idle_minutes = signal.with_untracked(|h| {
-        h.work
-            .collection
-            .as_ref()
-            .map(|c| c.idle_minutes)
-            .unwrap_or(5)
-    });
+    // Clear an unfinished answer after the practitioner's chosen minutes of no activity. Read
+    // afresh each time: the set-up screen may change it after this page was made.
+    let idle_minutes = move || {
+        signal.with(|h| {
+            h.work
+                .collection
+                .as_ref()
+                .map_or(work::DEFAULT_IDLE_MINUTES, |c| c.idle_minutes.max(1))
+        })
+    };
     let interval = Interval::new(10_000, move || {
-        let idle_ms = f64::from(idle_minutes.max(1)) * 60_000.0;
         // Only the minutes chosen, never less: the welcome screen says how long this is.
+        let idle_ms = f64::from(signal.with_untracked(|h| {
+            h.work
+                .collection
+                .as_ref()
+                .map_or(work::DEFAULT_IDLE_MINUTES, |c| c.idle_minutes.max(1))
+        })) * 60_000.0;
         let answering = matches!(screen.get_untracked(), Screen::Question(_));
         if answering && clock::now_ms() - last_activity.get_value() > idle_ms {
             draft.set(Responses::default());
@@ -140,7 +147,7 @@ pub fn CollectPage(
                     <p class="lead">{signal.with_untracked(|h| h.work.collection.as_ref().map(|c| format!("This is about the social work you had from {}.", c.about)).unwrap_or_default())}</p>
                     <div class="notice"><h2>"Before you start"</h2><p>{anonymity.clone()}</p></div>
                     <p>{format!("There are {total} questions. Answer the ones you want to. You can choose “Prefer not to say” or skip any question. Take as long as you need.")}</p>
-                    <p>{format!("If the device is left untouched for {idle_minutes} {}, any answers not yet sent are cleared, so that the next person cannot see them.", if idle_minutes == 1 { "minute" } else { "minutes" })}</p>
+                    <p>{move || { let minutes = idle_minutes(); format!("If the device is left untouched for {minutes} {}, any answers not yet sent are cleared, so that the next person cannot see them.", if minutes == 1 { "minute" } else { "minutes" }) }}</p>
                     <div class="choice toggle">
                         <input type="checkbox" id="easy-read" prop:checked=move || easy_read.get() on:change=move |ev| easy_read.set(event_target_checked(&ev)) />
                         <label for="easy-read">"Use easy-read words"</label>

@@ -1,0 +1,34 @@
+//! User Timing marks and measures (`performance.mark`/`measure`), so `make bench` can read how
+//! long the app's own steps take on the main thread. Nothing is sent anywhere: the browser
+//! keeps them in the page's memory.
+
+/// A step being timed; [`Timed::end`] records it as the measure `name`.
+pub struct Timed {
+    name: &'static str,
+}
+
+fn performance() -> Option<web_sys::Performance> {
+    web_sys::window()?.performance()
+}
+
+/// Starts timing the step `name` (for example `mhsw:save-prepare`).
+pub fn start(name: &'static str) -> Timed {
+    if let Some(performance) = performance() {
+        let _ = performance.mark(&format!("{name}:start"));
+    }
+    Timed { name }
+}
+
+impl Timed {
+    /// Records the step as the measure `name`, from its start to now.
+    pub fn end(self) {
+        if let Some(performance) = performance() {
+            let start = format!("{}:start", self.name);
+            let end = format!("{}:end", self.name);
+            let _ = performance.mark(&end);
+            let _ = performance.measure_with_start_mark_and_end_mark(self.name, &start, &end);
+            performance.clear_marks_with_mark_name(&start);
+            performance.clear_marks_with_mark_name(&end);
+        }
+    }
+}
