@@ -165,8 +165,14 @@ impl AppState {
             persisted: RwSignal::new(None),
             root: StoredValue::new(Owner::current()),
         };
+        // Collection mode locks the device: whatever address this tab was opened at, it shows
+        // the collection screens, and its address says so.
         if let Some(kiosk) = state.kiosk.get_untracked() {
-            state.route.set(Route::Collect(kiosk.work));
+            let route = Route::Collect(kiosk.work);
+            if state.route.get_untracked() != route {
+                history::go(&route);
+            }
+            state.route.set(route);
         }
         provide_context(state);
         state.start();

@@ -159,30 +159,6 @@ pub fn collection_size(count: usize) -> String {
     }
 }
 
-#[cfg(test)]
-mod size_tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_grouped_in_thousands() {
-        assert_eq!(grouped(0), "0");
-        assert_eq!(grouped(999), "999");
-        assert_eq!(grouped(1000), "1,000");
-        assert_eq!(grouped(50_000), "50,000");
-        assert_eq!(grouped(1_234_567), "1,234,567");
-    }
-
-    #[test]
-    fn a_collection_says_how_many_more_are_needed_below_five() {
-        assert!(collection_size(0).starts_with("No responses yet. 5 more are needed"));
-        assert!(collection_size(4).starts_with("4 responses so far. 1 more is needed"));
-        assert_eq!(
-            collection_size(50_000),
-            "50,000 responses so far. The combined report can show its figures."
-        );
-    }
-}
-
 /// The counts of an audit or section as labelled facts.
 pub fn count_facts(counts: &Counts) -> Vec<Fact> {
     let completion = counts
@@ -306,5 +282,29 @@ pub fn source_words(definition: &Definition, source: &RowSource) -> String {
             |s| format!("Section: {}", s.title),
         ),
         RowSource::Added => "Added by the team".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod size_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_grouped_in_thousands() {
+        assert_eq!(grouped(0), "0");
+        assert_eq!(grouped(999), "999");
+        assert_eq!(grouped(1000), "1,000");
+        assert_eq!(grouped(50_000), "50,000");
+        assert_eq!(grouped(1_234_567), "1,234,567");
+    }
+
+    #[test]
+    fn a_collection_says_how_many_more_are_needed_below_five() {
+        assert!(collection_size(0).starts_with("No responses yet. 5 more are needed"));
+        assert!(collection_size(4).starts_with("4 responses so far. 1 more is needed"));
+        assert_eq!(
+            collection_size(50_000),
+            "50,000 responses so far. The combined report can show its figures."
+        );
     }
 }

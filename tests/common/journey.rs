@@ -617,6 +617,15 @@ pub async fn seed_works(app: &TestApp, works: &[&Work], route: &str) {
         .await;
     }
     reload(app, route).await;
+    // The app has moved them into the work store (they leave localStorage only once there).
+    wait_until(
+        &app.browser,
+        "return !Object.keys(localStorage).some(k => k.startsWith('mhsw:work:'));",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the seeded work moving into the work store",
+    )
+    .await;
 }
 
 /// Loads `route` again from the server (a fresh start of the app, as after closing the tab).
