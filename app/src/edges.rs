@@ -12,3 +12,4 @@ pub mod pdf_worker;
 pub mod speech;
 pub mod storage;
 pub mod timer;
+pub mod updates;
