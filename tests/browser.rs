@@ -351,7 +351,10 @@ async fn after_one_visit_the_app_starts_and_works_with_the_site_unreachable() {
     b.wait_for_text("Your PDF is ready", DEFAULT_TIMEOUT).await;
     let pdf = b.wait_for_download(".pdf", DEFAULT_TIMEOUT).await;
     let bytes = std::fs::read(&pdf).expect("read the PDF");
-    assert!(bytes.starts_with(b"%PDF"), "the offline download is not a PDF");
+    assert!(
+        bytes.starts_with(b"%PDF"),
+        "the offline download is not a PDF"
+    );
 
     assert_eq!(
         app.server.requests().len(),
@@ -382,7 +385,10 @@ fn service_worker_lists(dist: &std::path::Path) -> (Vec<String>, Vec<String>) {
 fn files_under(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<String>) {
     for entry in std::fs::read_dir(dir).expect("read a dist folder") {
         let path = entry.expect("a dist entry").path();
-        if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
             continue;
         }
         if path.is_dir() {
@@ -404,7 +410,12 @@ fn the_service_worker_keeps_every_file_of_the_build() {
     let mut on_disk = Vec::new();
     files_under(&dist, &dist, &mut on_disk);
     on_disk.sort();
-    let not_kept = ["sw.js", "_headers", "questionnaires/schema.json", "builtin/schema.json"];
+    let not_kept = [
+        "sw.js",
+        "_headers",
+        "questionnaires/schema.json",
+        "builtin/schema.json",
+    ];
     let mut listed: Vec<String> = app_files.iter().chain(&later_files).cloned().collect();
     listed.sort();
     let expected: Vec<String> = on_disk
@@ -413,10 +424,23 @@ fn the_service_worker_keeps_every_file_of_the_build() {
         .cloned()
         .collect();
     assert_eq!(listed, expected, "dist/sw.js must list every file in dist/");
-    for needed in ["index.html", "manifest.webmanifest", "icons/icon-192.png", "builtin/manifest.json"] {
-        assert!(app_files.iter().any(|f| f == needed), "{needed} is kept at install");
+    for needed in [
+        "index.html",
+        "manifest.webmanifest",
+        "icons/icon-192.png",
+        "builtin/manifest.json",
+    ] {
+        assert!(
+            app_files.iter().any(|f| f == needed),
+            "{needed} is kept at install"
+        );
     }
-    for part in ["split_later.wasm", "mhsw-app_bg.wasm", "__wasm_split.js", "style.css"] {
+    for part in [
+        "split_later.wasm",
+        "mhsw-app_bg.wasm",
+        "__wasm_split.js",
+        "style.css",
+    ] {
         let name = release_name(part);
         assert_ne!(name, part, "{part} must carry the release id");
         assert!(app_files.contains(&name), "{name} is kept at install");
@@ -436,7 +460,10 @@ fn the_service_worker_keeps_every_file_of_the_build() {
             !(id.len() == 10 && id.bytes().all(|c| c.is_ascii_hexdigit()))
         })
         .collect();
-    assert!(unversioned.is_empty(), "code files without a release id: {unversioned:?}");
+    assert!(
+        unversioned.is_empty(),
+        "code files without a release id: {unversioned:?}"
+    );
 }
 
 /// (c) When a new release is published, an open page is told, keeps what was typed, and only
@@ -491,7 +518,9 @@ async fn a_new_release_is_offered_not_forced_and_answers_stay() {
         )
         .await;
     assert!(
-        status.as_str().is_some_and(|t| t.contains("Your work is saved")),
+        status
+            .as_str()
+            .is_some_and(|t| t.contains("Your work is saved")),
         "the notice is in a status region and says the work is kept: {status}"
     );
     // Offered, not forced: a moment later the page is the same page, with the typed text.
@@ -529,7 +558,11 @@ async fn a_new_release_is_offered_not_forced_and_answers_stay() {
             continue;
         };
         let caches = release[0].to_string();
-        if caches.contains(new_release) && release[1] == json!(true) && release[2] == json!("ready") && release[3] == json!(false) {
+        if caches.contains(new_release)
+            && release[1] == json!(true)
+            && release[2] == json!("ready")
+            && release[3] == json!(false)
+        {
             assert!(
                 caches.contains(&old_release),
                 "the release before is kept for tabs still running it: {caches}"

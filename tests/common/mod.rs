@@ -42,7 +42,13 @@ pub fn dist_dir() -> PathBuf {
     let dist = std::env::var_os("MHSW_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo_root().join("dist"));
-    for needed in ["index.html", "sw.js", "boot.js", "mhsw-app.js", "mhsw-app_bg.wasm"] {
+    for needed in [
+        "index.html",
+        "sw.js",
+        "boot.js",
+        "mhsw-app.js",
+        "mhsw-app_bg.wasm",
+    ] {
         let found = find_release_name(&dist, needed).is_some();
         assert!(
             found,
@@ -58,8 +64,9 @@ pub fn dist_dir() -> PathBuf {
 /// Panics if there is no such file.
 pub fn release_name(logical: &str) -> String {
     let dist = dist_dir();
-    find_release_name(&dist, logical)
-        .unwrap_or_else(|| panic!("dist/ has no file for {logical} (as named or with a release id)"))
+    find_release_name(&dist, logical).unwrap_or_else(|| {
+        panic!("dist/ has no file for {logical} (as named or with a release id)")
+    })
 }
 
 fn find_release_name(dist: &Path, logical: &str) -> Option<String> {
@@ -222,7 +229,8 @@ impl DistCopy {
     /// Removes a file from the copy; code files may be given by their plain names (see
     /// [`release_name`]).
     pub fn remove(&self, relative: &str) {
-        let path = self.file(&find_release_name(&self.root, relative).unwrap_or(relative.to_owned()));
+        let path =
+            self.file(&find_release_name(&self.root, relative).unwrap_or(relative.to_owned()));
         std::fs::remove_file(&path)
             .unwrap_or_else(|e| panic!("could not remove {}: {e}", path.display()));
     }
