@@ -32,7 +32,7 @@ function showFailure(error) {
 }
 
 try {
-  // The wasm-bindgen glue Trunk emits (stable names because filehash is off).
+  // The wasm-bindgen glue (scripts/finish-dist.mjs puts the release id in both names).
   const app = await import("./mhsw-app.js");
   // Runs the app's `main`, which mounts the UI.
   await app.default({ module_or_path: new URL("./mhsw-app_bg.wasm", import.meta.url) });
