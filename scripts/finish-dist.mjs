@@ -1,6 +1,6 @@
 // Finishes <dist>/ for offline use: names every code file after its release, and writes the
-// service worker with the list of files to keep. Run by Trunk as the last post_build hook
-// (Trunk.toml), after scripts/build-app.sh and scripts/build-pdf-worker.sh; by hand:
+// service worker with the list of files to keep. Run by scripts/build-code.sh (Trunk's post_build
+// hook) once scripts/build-app.sh and scripts/build-pdf-worker.sh have finished; by hand:
 //   TRUNK_STAGING_DIR=dist node scripts/finish-dist.mjs
 //
 // 1. Release id: the first 10 hex digits of a SHA-256 over every file of the release (path and
