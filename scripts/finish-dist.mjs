@@ -76,9 +76,11 @@ for (const path of files()) {
 }
 if (renames.size > 0) {
   const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  // A whole file name: not part of a longer name on either side.
+  // A whole file name: not part of a longer name on either side, and not an object key such
+  // as wasm-bindgen's `"./__wasm_split.js": import1`, which must match the import name inside
+  // the wasm module (a name, not a URL).
   const mention = new RegExp(
-    `(?<![\\w.-])(${[...renames.keys()].map(escape).join("|")})(?![\\w-])`,
+    `(?<![\\w.-])(${[...renames.keys()].map(escape).join("|")})(?![\\w-])(?!["']\\s*:)`,
     "g",
   );
   for (const path of files()) {
