@@ -94,7 +94,8 @@ async fn no_request_leaves_the_test_server() {
     let origin = app.server.origin();
     let urls = app.browser.resource_urls().await;
     assert!(
-        urls.iter().any(|u| u.ends_with("_bg.wasm")),
+        urls.iter()
+            .any(|u| u.ends_with(&format!("/{}", release_name("mhsw-app_bg.wasm")))),
         "the resource list should include the app's wasm; it was: {urls:#?}"
     );
     let foreign: Vec<_> = urls
@@ -500,7 +501,14 @@ async fn a_new_release_is_offered_not_forced_and_answers_stay() {
         .expect("sw.js names its release")
         .to_owned();
     let new_release = "0000000001";
-    dist.write("sw.js", &sw.replace(&old_release, new_release));
+    let release_line = format!("const RELEASE = \"{old_release}\";");
+    dist.write(
+        "sw.js",
+        &sw.replace(
+            &release_line,
+            &format!("const RELEASE = \"{new_release}\";"),
+        ),
+    );
     // What a browser does when the tab is shown again, or on its own schedule.
     b.execute_async(
         "const done = arguments[arguments.length - 1]; \
@@ -508,6 +516,27 @@ async fn a_new_release_is_offered_not_forced_and_answers_stay() {
         vec![],
     )
     .await;
+    let started = std::time::Instant::now();
+    loop {
+        let state = b
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 navigator.serviceWorker.getRegistration().then((r) => done({ \
+                   waiting: Boolean(r.waiting), installing: r.installing && r.installing.state, \
+                   update: document.documentElement.dataset.update || null }));",
+                vec![],
+            )
+            .await;
+        if state["waiting"] == json!(true) {
+            break;
+        }
+        let console = b.console_entries().await;
+        assert!(
+            started.elapsed() < DEFAULT_TIMEOUT,
+            "the new release was not installed: {state}; console: {console:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     b.wait_for_text("A new version of the toolkit is ready", DEFAULT_TIMEOUT)
         .await;
     let status = b
