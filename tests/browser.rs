@@ -613,3 +613,54 @@ async fn a_new_release_is_offered_not_forced_and_answers_stay() {
     app.browser.assert_no_console_errors().await;
     app.close().await;
 }
+
+/// The toolkit can be installed to a home screen, from a sub-folder: Chromium reads the web
+/// app manifest without errors and finds nothing that stops installing. The icons the manifest
+/// names exist at the sizes it says.
+#[tokio::test]
+async fn the_app_can_be_installed_from_a_sub_folder() {
+    let app = TestApp::start_in_sub_folder().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    b.wait_for_offline_ready().await;
+    let manifest = b.cdp("Page.getAppManifest", json!({})).await;
+    assert_eq!(manifest["errors"], json!([]), "manifest errors: {manifest}");
+    assert!(
+        manifest["url"]
+            .as_str()
+            .is_some_and(|u| u.ends_with("/dist/manifest.webmanifest")),
+        "the manifest is found beside the page: {manifest}"
+    );
+    let installable = b.cdp("Page.getInstallabilityErrors", json!({})).await;
+    assert_eq!(
+        installable["installabilityErrors"],
+        json!([]),
+        "Chromium found reasons the app cannot be installed: {installable}"
+    );
+
+    let dist = common::dist_dir();
+    let text = std::fs::read_to_string(dist.join("manifest.webmanifest")).expect("read it");
+    let manifest: Value = serde_json::from_str(&text).expect("the manifest is JSON");
+    assert_eq!(manifest["start_url"], json!("./"));
+    assert_eq!(manifest["scope"], json!("./"));
+    for icon in manifest["icons"].as_array().expect("icons") {
+        let src = icon["src"].as_str().expect("an icon's src");
+        let bytes = std::fs::read(dist.join(src)).unwrap_or_else(|e| panic!("{src}: {e}"));
+        if let Some(size) = icon["sizes"].as_str().and_then(|s| s.split_once('x')) {
+            // A PNG's width and height are the big-endian words at bytes 16 and 20.
+            assert!(bytes.starts_with(b"\x89PNG"), "{src} is not a PNG");
+            let word = |at: usize| {
+                u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+            };
+            assert_eq!(
+                (word(16).to_string(), word(20).to_string()),
+                (size.0.to_owned(), size.1.to_owned()),
+                "{src} is not {}x{}",
+                size.0,
+                size.1
+            );
+        }
+    }
+    b.assert_no_console_errors().await;
+    app.close().await;
+}
