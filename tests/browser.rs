@@ -560,6 +560,29 @@ async fn a_new_release_is_offered_not_forced_and_answers_stay() {
     );
     assert_accessible(b, "a page with the update notice").await;
 
+    // The host now holds only the new release: every file named for the old one is gone. This
+    // page still runs the old release, and still gets its parts: the PDF engine, first used now.
+    let mut removed = 0;
+    for folder in ["", "pdf"] {
+        for entry in std::fs::read_dir(dist.file(folder)).expect("read the copy") {
+            let path = entry.expect("an entry").path();
+            if path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().contains(&format!(".{old_release}.")))
+            {
+                std::fs::remove_file(&path).expect("remove an old release's file");
+                removed += 1;
+            }
+        }
+    }
+    assert!(
+        removed >= 8,
+        "only {removed} files carried the old release's id"
+    );
+    app.open(&format!("#/work/{id}/results")).await;
+    click_button(b, "Download the report (PDF)").await;
+    b.wait_for_text("Your PDF is ready", DEFAULT_TIMEOUT).await;
+
     b.client()
         .set_window_size(390, 844)
         .await
