@@ -687,3 +687,38 @@ async fn the_app_can_be_installed_from_a_sub_folder() {
     b.assert_no_console_errors().await;
     app.close().await;
 }
+
+/// The published questionnaires are asked for network first: a site owner's edit shows on the
+/// next visit even though the service worker keeps the app, and stays there offline.
+#[tokio::test]
+async fn a_site_owners_questionnaire_edit_arrives_on_the_next_visit_and_stays_offline() {
+    let dist = common::DistCopy::new();
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    app.open("#/").await;
+    b.wait_for_offline_ready().await;
+    let (old, new) = (
+        "Organisational self-assessment for mental health social work",
+        "Organisational self-assessment, as edited on our site",
+    );
+    b.wait_for_text(old, DEFAULT_TIMEOUT).await;
+    for file in [
+        "questionnaires/manifest.json",
+        "questionnaires/self-assessment.json",
+    ] {
+        let text = dist.read(file);
+        assert!(text.contains(old), "{file} has the title");
+        dist.write(file, &text.replace(old, new));
+    }
+    b.goto("about:blank").await;
+    app.open("#/").await;
+    b.wait_for_text(new, DEFAULT_TIMEOUT).await;
+
+    app.server.stop();
+    b.goto("about:blank").await;
+    app.open("#/").await;
+    b.wait_for_css(".tool-list a.button", DEFAULT_TIMEOUT).await;
+    b.wait_for_text(new, DEFAULT_TIMEOUT).await;
+    b.assert_no_console_errors_except(OFFLINE_NOISE).await;
+    app.close().await;
+}
