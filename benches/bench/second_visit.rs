@@ -73,7 +73,7 @@ pub fn rows() -> Vec<Row> {
             "files",
         ),
         Row::new(
-            "second visit: questionnaires fetched network first before the first screen (raw)",
+            "second visit: questionnaires fetched (network first) by the time the first screen was seen (raw)",
             questionnaires,
             "bytes",
         ),
