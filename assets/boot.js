@@ -2,6 +2,15 @@
 // forbid inline script. Every URL here is relative to this file, so dist/ works from any folder.
 //
 // Sets <html data-boot="loading" | "ready" | "failed">: the browser tests wait on it.
+//
+// Once the app has started, registers the service worker (sw.js, written by
+// scripts/finish-dist.mjs) so the next start needs no network, and tells the app about updates:
+//   <html data-offline="ready">   every file, the PDF engine included, is kept on this device;
+//   <html data-update="ready">    a new release is installed and waiting; the window also gets
+//                                 the event "mhsw:update-ready" (the app shows its notice);
+//   event "mhsw:apply-update"     (sent by the app when the user presses its reload button):
+//                                 the waiting release takes over, then the page reloads.
+// Nothing reloads by itself: an open page keeps its own release until the user chooses.
 
 const root = document.documentElement;
 root.dataset.boot = "loading";
@@ -23,11 +32,62 @@ function showFailure(error) {
 }
 
 try {
-  // The wasm-bindgen glue Trunk emits (stable names because filehash is off).
+  // The wasm-bindgen glue (scripts/finish-dist.mjs puts the release id in both names).
   const app = await import("./mhsw-app.js");
   // Runs the app's `main`, which mounts the UI.
   await app.default({ module_or_path: new URL("./mhsw-app_bg.wasm", import.meta.url) });
   root.dataset.boot = "ready";
 } catch (error) {
   showFailure(error);
+}
+
+function announceUpdate() {
+  root.dataset.update = "ready";
+  window.dispatchEvent(new Event("mhsw:update-ready"));
+}
+
+async function keepForOffline() {
+  const container = navigator.serviceWorker;
+  // The first install takes charge of this page; only a later one is an update.
+  const hadController = Boolean(container.controller);
+  const registration = await container.register(new URL("sw.js", document.baseURI), { scope: "./" });
+
+  container.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "offline-ready") root.dataset.offline = "ready";
+  });
+  container.startMessages();
+  const watch = (worker) => {
+    if (!worker) return;
+    const check = () => {
+      if (worker.state === "installed" && (hadController || container.controller)) announceUpdate();
+    };
+    worker.addEventListener("statechange", check);
+    check();
+  };
+  if (registration.waiting && hadController) announceUpdate();
+  watch(registration.installing);
+  registration.addEventListener("updatefound", () => watch(registration.installing));
+
+  window.addEventListener("mhsw:apply-update", () => {
+    const waiting = registration.waiting;
+    if (!waiting) {
+      location.reload();
+      return;
+    }
+    container.addEventListener("controllerchange", () => location.reload(), { once: true });
+    waiting.postMessage({ type: "activate-now" });
+  });
+  // A tablet may keep the app open for days: look for a new release when it is shown again.
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "visible") registration.update().catch(() => {});
+  });
+
+  const active = (await container.ready).active;
+  if (active) active.postMessage({ type: "precache-later" });
+}
+
+// Service workers need a secure context (https, or http on this computer); without one, or in
+// an old browser, the app simply needs the network each time.
+if (root.dataset.boot === "ready" && "serviceWorker" in navigator) {
+  keepForOffline().catch((error) => console.warn("Offline use is not available:", error));
 }

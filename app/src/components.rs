@@ -6,3 +6,4 @@ pub mod layout;
 pub mod question_field;
 pub mod report_view;
 pub mod save_status;
+pub mod update_notice;

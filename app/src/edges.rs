@@ -18,3 +18,4 @@ pub mod speech;
 pub mod storage;
 pub mod timer;
 pub mod timing;
+pub mod updates;

@@ -20,6 +20,7 @@ mod feedback_import;
 mod first_load;
 mod pdf;
 mod pdf_browser;
+mod second_visit;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -39,6 +40,10 @@ const BENCHMARKS: &[Benchmark] = &[
     Benchmark {
         name: "first_load",
         rows: first_load::rows,
+    },
+    Benchmark {
+        name: "second_visit",
+        rows: second_visit::rows,
     },
     Benchmark {
         name: "engine",

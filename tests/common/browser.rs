@@ -432,6 +432,51 @@ impl Browser {
         );
     }
 
+    /// Runs a Chrome DevTools Protocol command in the page's tab (chromedriver's
+    /// `goog/cdp/execute`) and returns its result.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        self.client
+            .issue_cmd(CdpCommand {
+                cmd: cmd.to_owned(),
+                params,
+            })
+            .await
+            .unwrap_or_else(|e| panic!("DevTools command {cmd} failed: {e}"))
+    }
+
+    /// Makes this tab's requests skip the service worker (it still installs), for tests of
+    /// what happens when a file cannot be downloaded. Lasts for the tab's life.
+    pub async fn bypass_service_worker(&self) {
+        self.cdp("Network.enable", json!({})).await;
+        self.cdp("Network.setBypassServiceWorker", json!({ "bypass": true }))
+            .await;
+    }
+
+    /// Waits until the service worker controls the page and has kept every file of the
+    /// release, the PDF engine included (boot.js sets `<html data-offline="ready">`).
+    pub async fn wait_for_offline_ready(&self) {
+        let started = Instant::now();
+        loop {
+            let state = self
+                .execute(
+                    "return [Boolean(navigator.serviceWorker && navigator.serviceWorker.controller),                              document.documentElement.dataset.offline || null];",
+                    vec![],
+                )
+                .await;
+            if state == json!([true, "ready"]) {
+                return;
+            }
+            if started.elapsed() > DEFAULT_TIMEOUT {
+                let console = self.console_entries().await;
+                panic!(
+                    "the service worker was not ready for offline use within {DEFAULT_TIMEOUT:?}                      ([controlled, data-offline] = {state}).\nConsole:\n{}",
+                    list(&console)
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     /// Ends the WebDriver session (Chromium quits); the processes are then stopped.
     pub async fn close(self) {
         // Best effort: the guard kills everything anyway.
@@ -459,6 +504,33 @@ impl WebDriverCompatibleCommand for GetBrowserLog {
         (
             http::Method::POST,
             Some(json!({ "type": "browser" }).to_string()),
+        )
+    }
+}
+
+/// chromedriver's DevTools endpoint: `POST /session/{id}/goog/cdp/execute`.
+#[derive(Debug)]
+struct CdpCommand {
+    cmd: String,
+    params: Value,
+}
+
+impl WebDriverCompatibleCommand for CdpCommand {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
         )
     }
 }

@@ -11,6 +11,8 @@
 //! - [`journey`]: what the journey tests (`tests/journeys.rs`) do as a user would: the keyboard,
 //!   file inputs, saved work in storage, and work files made with the core.
 //! - [`DistCopy`]: a throw-away copy of `dist/` for tests that change its questionnaires.
+//! - [`release_name`]: a code file's name in `dist/`, which carries the release id
+//!   (`split_later.wasm` is `split_later.0123456789.wasm`; see scripts/finish-dist.mjs).
 //!
 //! It tests the built `dist/` (`make dist`), never a build of its own: a missing `dist/` fails
 //! with a message saying what to run. `MHSW_DIST=/path/to/dist` tests another build instead.
@@ -40,14 +42,54 @@ pub fn dist_dir() -> PathBuf {
     let dist = std::env::var_os("MHSW_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| repo_root().join("dist"));
-    for needed in ["index.html", "boot.js", "mhsw-app.js", "mhsw-app_bg.wasm"] {
+    for needed in [
+        "index.html",
+        "sw.js",
+        "boot.js",
+        "mhsw-app.js",
+        "mhsw-app_bg.wasm",
+    ] {
+        let found = find_release_name(&dist, needed).is_some();
         assert!(
-            dist.join(needed).is_file(),
+            found,
             "{} is missing: build the app first with `make dist` (`make test` does this for you).",
             dist.join(needed).display()
         );
     }
     dist
+}
+
+/// The path in `dist/` of a file known by its plain name: code files carry the release id
+/// (`pdf/mhsw-pdf-worker.js` is `pdf/mhsw-pdf-worker.0123456789.js`); others keep their name.
+/// Panics if there is no such file.
+pub fn release_name(logical: &str) -> String {
+    let dist = dist_dir();
+    find_release_name(&dist, logical).unwrap_or_else(|| {
+        panic!("dist/ has no file for {logical} (as named or with a release id)")
+    })
+}
+
+fn find_release_name(dist: &Path, logical: &str) -> Option<String> {
+    if dist.join(logical).is_file() {
+        return Some(logical.to_owned());
+    }
+    let (folder, name) = logical.rsplit_once('/').unwrap_or(("", logical));
+    let (stem, ext) = name.rsplit_once('.')?;
+    let entries = std::fs::read_dir(dist.join(folder)).ok()?;
+    entries.filter_map(Result::ok).find_map(|entry| {
+        let file = entry.file_name().to_string_lossy().into_owned();
+        let id = file
+            .strip_prefix(&format!("{stem}."))?
+            .strip_suffix(&format!(".{ext}"))?;
+        let is_release_id = id.len() == 10 && id.bytes().all(|b| b.is_ascii_hexdigit());
+        is_release_id.then(|| {
+            if folder.is_empty() {
+                file.clone()
+            } else {
+                format!("{folder}/{file}")
+            }
+        })
+    })
 }
 
 /// Where tests save screenshots: `target/browser-screenshots/<name>.png`.
@@ -83,10 +125,16 @@ impl TestApp {
         Self::serve(parent, "/dist/").await
     }
 
-    /// Serves `dist/` like [`TestApp::start`] but answers 404 for the paths in `hidden`.
+    /// Serves `dist/` like [`TestApp::start`] but answers 404 for the paths in `hidden`
+    /// (plain names such as `/mhsw-app_bg.wasm`; see [`release_name`]).
     pub async fn start_hiding(hidden: &[&str]) -> Self {
         let dist = dist_dir();
-        Self::serve_hiding(&dist, "/", hidden).await
+        let hidden: Vec<String> = hidden
+            .iter()
+            .map(|path| format!("/{}", release_name(path.trim_start_matches('/'))))
+            .collect();
+        let hidden: Vec<&str> = hidden.iter().map(String::as_str).collect();
+        Self::serve_hiding(&dist, "/", &hidden).await
     }
 
     /// Serves `dist/` to a browser that blocks all site data (Chromium's content setting, as
@@ -188,16 +236,20 @@ impl DistCopy {
             .unwrap_or_else(|e| panic!("could not read {}: {e}", path.display()))
     }
 
-    /// Puts a file back into the copy from `dist/` (after [`DistCopy::remove`]).
+    /// Puts a file back into the copy from `dist/` (after [`DistCopy::remove`]); code files
+    /// may be given by their plain names (see [`release_name`]).
     pub fn restore_from_dist(&self, relative: &str) {
+        let relative = &release_name(relative);
         let from = dist_dir().join(relative);
         std::fs::copy(&from, self.file(relative))
             .unwrap_or_else(|e| panic!("could not copy {}: {e}", from.display()));
     }
 
-    /// Removes a file from the copy.
+    /// Removes a file from the copy; code files may be given by their plain names (see
+    /// [`release_name`]).
     pub fn remove(&self, relative: &str) {
-        let path = self.file(relative);
+        let path =
+            self.file(&find_release_name(&self.root, relative).unwrap_or(relative.to_owned()));
         std::fs::remove_file(&path)
             .unwrap_or_else(|e| panic!("could not remove {}: {e}", path.display()));
     }

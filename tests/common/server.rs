@@ -68,6 +68,11 @@ impl StaticServer {
         format!("{}{path}", self.origin())
     }
 
+    /// Stops answering: the port closes, as when a device loses its network.
+    pub fn stop(&self) {
+        self.task.abort();
+    }
+
     /// Every request path received so far (without the query string), in arrival order.
     pub fn requests(&self) -> Vec<String> {
         self.requests

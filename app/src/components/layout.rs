@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::save_status::SaveStatus;
+use crate::components::update_notice::UpdateNotice;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -38,6 +39,7 @@ pub fn Layout(
                 </div>
             </header>
             <Show when=move || !collecting()>
+                <UpdateNotice />
                 <SaveStatus />
             </Show>
             <main id="main-content" class="wrap" tabindex="-1">

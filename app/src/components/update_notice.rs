@@ -1,0 +1,39 @@
+//! "A new version is ready": offered, never forced. The page keeps running its own release
+//! until the user presses the button; work is saved on every change, so reloading keeps it.
+//! While saving is failing, the button is not offered: reloading would lose what is only in
+//! memory, so the notice points to the download in the save line instead.
+
+use leptos::prelude::*;
+
+use crate::edges::updates;
+use crate::state::{AppState, SaveState};
+
+/// Announces a waiting release of the app (politely, as a status) and offers a reload button.
+#[component]
+pub fn UpdateNotice() -> impl IntoView {
+    let state = AppState::expect();
+    let waiting = RwSignal::new(updates::is_waiting());
+    // `try_set`: the listener outlives this component when collection mode hides it.
+    updates::on_waiting(move || {
+        waiting.try_set(true);
+    });
+    let saving_failed = move || state.save.with(|s| matches!(s, SaveState::Failed { .. }));
+    view! {
+        <div class="wrap update-status" role="status" aria-live="polite">
+            <Show when=move || waiting.get()>
+                <div class="notice update-notice">
+                    <p><strong>"A new version of the toolkit is ready."</strong></p>
+                    <Show
+                        when=move || !saving_failed()
+                        fallback=|| view! { <p>"Your latest changes are not saved. Download a copy of your work first, then reload the page to update."</p> }
+                    >
+                        <p>"Your work is saved on this device and will still be here. Reload when it suits you."</p>
+                        <div class="button-row">
+                            <button type="button" class="secondary" on:click=move |_| updates::apply()>"Reload to update"</button>
+                        </div>
+                    </Show>
+                </div>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,115 @@
+// Finishes <dist>/ for offline use: names every code file after its release, and writes the
+// service worker with the list of files to keep. Run by scripts/build-code.sh (Trunk's post_build
+// hook) once scripts/build-app.sh and scripts/build-pdf-worker.sh have finished; by hand:
+//   TRUNK_STAGING_DIR=dist node scripts/finish-dist.mjs
+//
+// 1. Release id: the first 10 hex digits of a SHA-256 over every file of the release (path and
+//    contents; the published questionnaires/ folder is the site owner's, not the release's).
+//    The same build gives the same id; any change gives a new one.
+// 2. Release names: every code file (*.js, *.wasm, *.css) becomes name.<release>.ext, and every
+//    mention of its old name in the HTML, JavaScript and CSS is rewritten. Two files keep their
+//    names because something outside the release names them: sw.js (the browser checks it for
+//    updates) and pdf/worker.js (the app's code names it). So a page of one release can never
+//    load a part of another: the names differ, and the service worker keeps the last two
+//    releases.
+// 3. dist/sw.js from assets/sw.js, with the release id and two lists of what is in dist/:
+//    APP_FILES (kept at install) and LATER_FILES (pdf/, the PDF engine, kept in the background
+//    afterwards). Left out: sw.js itself, _headers (host configuration), and schema.json (for
+//    questionnaire authors' editors; the app never reads it).
+//
+// Trunk gives it a fresh staging folder each build; names already carrying a release id are
+// left alone.
+
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dist = process.env.TRUNK_STAGING_DIR;
+if (!dist) {
+  console.error("TRUNK_STAGING_DIR is not set: run this through trunk, or set it by hand");
+  process.exit(1);
+}
+
+const RELEASE_NAME = /\.[0-9a-f]{10}\.[a-z0-9]+$/;
+const CODE = /\.(js|wasm|css)$/;
+const KEEP_NAME = new Set(["sw.js", "pdf/worker.js"]);
+const NOT_KEPT = new Set(["sw.js", "_headers"]);
+const TEXT = /\.(html|js|css|webmanifest)$/;
+const PUBLISHED = "questionnaires/";
+
+/** Every file under dist/, as a path with `/`, sorted; hidden build folders left out. */
+function files(dir = dist) {
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith("."))
+    .flatMap((name) => {
+      const full = join(dir, name);
+      return statSync(full).isDirectory() ? files(full) : [relative(dist, full).split(sep).join("/")];
+    })
+    .sort();
+}
+
+const release = (() => {
+  const hash = createHash("sha256");
+  for (const path of files()) {
+    if (NOT_KEPT.has(path) || path.startsWith(PUBLISHED)) continue;
+    hash.update(path).update("\0").update(readFileSync(join(dist, path))).update("\0");
+  }
+  return hash.digest("hex").slice(0, 10);
+})();
+
+// 2. Rename, then rewrite mentions of the old names.
+const renames = new Map();
+for (const path of files()) {
+  if (!CODE.test(path) || KEEP_NAME.has(path) || path.startsWith(PUBLISHED) || RELEASE_NAME.test(path)) {
+    continue;
+  }
+  const name = basename(path);
+  const dot = name.lastIndexOf(".");
+  const renamed = `${name.slice(0, dot)}.${release}${name.slice(dot)}`;
+  if (renames.has(name)) {
+    throw new Error(`two code files are both named ${name}; release names need unique names`);
+  }
+  renames.set(name, renamed);
+  renameSync(join(dist, path), join(dist, dirname(path), renamed));
+}
+if (renames.size > 0) {
+  const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // A whole file name: not part of a longer name on either side, and not an object key such
+  // as wasm-bindgen's `"./__wasm_split.js": import1`, which must match the import name inside
+  // the wasm module (a name, not a URL).
+  const mention = new RegExp(
+    `(?<![\\w.-])(${[...renames.keys()].map(escape).join("|")})(?![\\w-])(?!["']\\s*:)`,
+    "g",
+  );
+  for (const path of files()) {
+    if (!TEXT.test(path) || path === "sw.js" || path.startsWith(PUBLISHED)) continue;
+    const full = join(dist, path);
+    const before = readFileSync(full, "utf8");
+    const after = before.replace(mention, (name) => renames.get(name));
+    if (after !== before) writeFileSync(full, after);
+  }
+}
+
+// 3. The service worker, with what is in dist/ now.
+const kept = files().filter((p) => !NOT_KEPT.has(p) && basename(p) !== "schema.json");
+const later = kept.filter((p) => p.startsWith("pdf/"));
+const app = kept.filter((p) => !p.startsWith("pdf/"));
+for (const needed of ["index.html", "manifest.webmanifest"]) {
+  if (!app.includes(needed)) throw new Error(`${needed} is missing from ${dist}`);
+}
+const list = (paths) => paths.map((p) => JSON.stringify(p)).join(",\n  ");
+const template = readFileSync(join(here, "..", "assets", "sw.js"), "utf8");
+const worker = template
+  .replace('"__RELEASE__"', JSON.stringify(release))
+  .replace('["__APP_FILES__"]', `[\n  ${list(app)},\n]`)
+  .replace('["__LATER_FILES__"]', `[\n  ${list(later)},\n]`);
+if (worker.includes("__")) {
+  const left = worker.match(/__[A-Z_]+__/);
+  if (left) throw new Error(`assets/sw.js: ${left[0]} was not filled in`);
+}
+writeFileSync(join(dist, "sw.js"), worker);
+console.log(
+  `finish-dist: release ${release}; ${renames.size} files renamed; sw.js keeps ${app.length} files at install and ${later.length} later`,
+);
