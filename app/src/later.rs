@@ -147,6 +147,12 @@ pub fn export_everything(state: AppState) -> Result<String, NotDownloaded> {
     })
 }
 
+/// Saves every change still waiting for its save. Resolves to whether all were stored.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn save_pending(state: AppState) -> Result<Later<bool>, NotDownloaded> {
+    Ok(Box::pin(async move { state.flush_all().await }))
+}
+
 /// Writes everything this tab holds to the store again, after the store was removed elsewhere.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn save_everything_again(state: AppState) -> Result<Later<Option<String>>, NotDownloaded> {

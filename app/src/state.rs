@@ -505,6 +505,23 @@ impl AppState {
         }
     }
 
+    /// Saves every piece of work with changes not yet stored, now. Resolves to whether all of
+    /// them were stored.
+    pub async fn flush_all(&self) -> bool {
+        let ids: Vec<WorkId> = self.works.with_untracked(|works| {
+            works
+                .iter()
+                .filter(|(_, s)| s.with_untracked(|h| h.dirty || !h.unsaved.is_empty()))
+                .map(|(id, _)| id.clone())
+                .collect()
+        });
+        let mut all = true;
+        for id in ids {
+            all &= self.flush(&id).await.is_ok();
+        }
+        all
+    }
+
     /// Saves one piece of work now, recording the outcome in [`AppState::save`].
     pub fn persist(&self, id: &WorkId) {
         let state = *self;

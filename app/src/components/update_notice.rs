@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::edges::updates;
+use crate::later;
 use crate::state::{AppState, SaveState};
 
 /// Announces a waiting release of the app (politely, as a status) and offers a reload button.
@@ -17,7 +18,28 @@ pub fn UpdateNotice() -> impl IntoView {
     updates::on_waiting(move || {
         waiting.try_set(true);
     });
-    let saving_failed = move || state.save.with(|s| matches!(s, SaveState::Failed { .. }));
+    let saving_failed = move || {
+        state.save.with(|s| matches!(s, SaveState::Failed { .. }))
+            || state.storage_problem.with(Option::is_some)
+    };
+    let reloading = RwSignal::new(false);
+    // Changes still waiting for their save (within half a second of typing) are written first:
+    // the reload happens only once they are stored.
+    let reload = move |_| {
+        reloading.set(true);
+        leptos::task::spawn_local(async move {
+            let saved = match later::save_pending(state).await {
+                Ok(saving) => saving.await,
+                // The later part never ran, so nothing was changed: nothing to save.
+                Err(_) => true,
+            };
+            if saved {
+                updates::apply();
+            } else {
+                reloading.set(false);
+            }
+        });
+    };
     view! {
         <div class="wrap update-status" role="status" aria-live="polite">
             <Show when=move || waiting.get()>
@@ -29,7 +51,7 @@ pub fn UpdateNotice() -> impl IntoView {
                     >
                         <p>"Your work is saved on this device and will still be here. Reload when it suits you."</p>
                         <div class="button-row">
-                            <button type="button" class="secondary" on:click=move |_| updates::apply()>"Reload to update"</button>
+                            <button type="button" class="secondary" disabled=move || reloading.get() on:click=reload>{move || if reloading.get() { "Saving, then reloading…" } else { "Reload to update" }}</button>
                         </div>
                     </Show>
                 </div>
