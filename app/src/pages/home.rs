@@ -66,7 +66,7 @@ pub fn HomePage() -> impl IntoView {
             </div>
         })}
         <SetAsideEntries />
-        <h2>"Your work on this device"</h2>
+        <h2 id="your-work" tabindex="-1">"Your work on this device"</h2>
         <SavedWorkList />
         <ImportWork />
         <h2>"Start something new"</h2>
@@ -230,6 +230,8 @@ fn WorkRow(
                                 <button type="button" class="warning" on:click=move |_| {
                                     let id = id_delete.clone();
                                     later::run(state, problem, move || later::delete(state, id));
+                                    // The row goes: focus the list's heading, not the page.
+                                    crate::edges::history::focus_id("your-work");
                                 }>"Yes, delete it"</button>
                                 <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"No, keep it"</button>
                             </div>
