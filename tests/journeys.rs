@@ -1671,11 +1671,8 @@ async fn edit_like_a_person(b: &common::browser::Browser, selector: &str) -> Vec
 async fn answer_boxes_keep_the_text_wherever_the_cursor_is() {
     let app = TestApp::start().await;
     let b = &app.browser;
-    let audit = work(
-        "typing-audit",
-        "Typing audit",
-        &bundled_definition("self-assessment"),
-    );
+    let audit_definition = bundled_definition("self-assessment");
+    let audit = work("typing-audit", "Typing audit", &audit_definition);
     let statement = work(
         "typing-statement",
         "Typing statement",
@@ -1699,7 +1696,7 @@ async fn answer_boxes_keep_the_text_wherever_the_cursor_is() {
     .await;
     let mut wrong = Vec::new();
 
-    wait_for_heading_exact(b, "Strategic vision").await;
+    wait_for_heading_exact(b, "Strategic vision and accountability").await;
     click(b, "#q-strat-1-2").await;
     for selector in ["#q-strat-1-evidence", "#q-strat-1-comment"] {
         wrong.extend(edit_like_a_person(b, selector).await);
@@ -1712,7 +1709,16 @@ async fn answer_boxes_keep_the_text_wherever_the_cursor_is() {
     )
     .await;
 
+    // The audit's written answer shows when there is no professional lead.
     app.open("#/work/typing-audit/section/leadership").await;
+    click(
+        b,
+        &format!(
+            "#{}",
+            option_id("lead-1", option_index(&audit_definition, "lead-1", "no"))
+        ),
+    )
+    .await;
     find(b, "#q-lead-4").await;
     wrong.extend(edit_like_a_person(b, "#q-lead-4").await);
 
@@ -1722,6 +1728,18 @@ async fn answer_boxes_keep_the_text_wherever_the_cursor_is() {
     wrong.extend(edit_like_a_person(b, "#q-lc-need").await);
 
     app.open("#/work/typing-record/section/about").await;
+    find(b, "#q-record-type").await;
+    click(
+        b,
+        &format!(
+            "#{}",
+            option_id(
+                "record-type",
+                option_index(&record_definition, "record-type", "conversation")
+            )
+        ),
+    )
+    .await;
     let who = record_definition
         .question("who")
         .expect("the conversation record asks who");
@@ -1793,6 +1811,17 @@ async fn form_and_plan_boxes_keep_the_text_wherever_the_cursor_is() {
         wrong.join("\n  ")
     );
     finish(app).await;
+}
+
+/// The position of an option among a question's options.
+fn option_index(definition: &mhsw::definition::Definition, question: &str, value: &str) -> usize {
+    let asked = definition
+        .question(question)
+        .unwrap_or_else(|| panic!("no question `{question}`"));
+    definition
+        .options_of(asked)
+        .and_then(|list| list.options.iter().position(|o| o.value.as_str() == value))
+        .unwrap_or_else(|| panic!("question `{question}` has no option `{value}`"))
 }
 
 /// A plan row added by hand, with only an action.
@@ -2008,17 +2037,19 @@ async fn two_pdfs_asked_for_together_each_arrive_and_a_double_click_makes_one() 
 
     // A double click on the plan's button: one more file, and "Making the PDF…" meanwhile.
     let plan_button = "main .button-row button.secondary";
+    // What the button shows while its PDF is made is noted as it happens (a PDF takes a
+    // fraction of a second, quicker than a test can look).
+    b.execute(
+        "const button = document.querySelector(arguments[0]); window.sawBusy = []; \
+         new MutationObserver(() => window.sawBusy.push([button.getAttribute('aria-disabled'), \
+           button.innerText])).observe(button, { attributes: true, childList: true, subtree: true });",
+        vec![json!(plan_button)],
+    )
+    .await;
     double_click(b, plan_button).await;
-    let label = find(b, plan_button).await.text().await.unwrap_or_default();
-    let disabled = b
-        .execute(
-            "return document.querySelector(arguments[0]).getAttribute('aria-disabled');",
-            vec![json!(plan_button)],
-        )
-        .await;
     wait_until(
         b,
-        "return [...document.querySelectorAll('main button')].some(x => x.innerText.includes('Download the plan on its own'));",
+        "return ![...document.querySelectorAll('main button')].some(x => x.innerText.includes('Making the PDF'));",
         vec![],
         DEFAULT_TIMEOUT,
         "the plan's button being ready again",
@@ -2032,13 +2063,20 @@ async fn two_pdfs_asked_for_together_each_arrive_and_a_double_click_makes_one() 
         "a double click should make exactly one more PDF; the downloads are {after:?}"
     );
     assert_eq!(
-        label, "Making the PDF…",
-        "while its PDF is made, the button should say so"
+        current_hash(b).await,
+        "#/work/two-pdfs/results",
+        "the double click must not reach anything beside the button"
     );
-    assert_eq!(
-        disabled,
-        json!("true"),
-        "while its PDF is made, the button should be marked disabled"
+    let seen = b.execute("return window.sawBusy;", vec![]).await;
+    let busy_and_said_so = seen.as_array().is_some_and(|states| {
+        states.iter().any(|s| {
+            s[0] == json!("true") && s[1].as_str().is_some_and(|t| t.contains("Making the PDF…"))
+        })
+    });
+    assert!(
+        busy_and_said_so,
+        "while its PDF was made, the button should have been marked disabled and said \
+         “Making the PDF…”; it went through {seen}"
     );
     finish(app).await;
 }

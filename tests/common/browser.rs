@@ -112,6 +112,10 @@ impl Browser {
                     "download.prompt_for_download": false,
                     "download.directory_upgrade": true,
                     "safebrowsing.enabled": false,
+                    // A page that saves a second file before the person touches it again makes
+                    // Chromium ask "Allow multiple downloads?"; headless, nobody can answer, so
+                    // the answer is given here as a person would give it: allow.
+                    "profile.default_content_setting_values.automatic_downloads": 1,
                 },
             },
             // Lets `console_entries` read console messages through chromedriver's log endpoint.

@@ -301,8 +301,10 @@ pub fn ResultsPage(
 /// A PDF being made, or made: its action, answering with what to tell the user.
 type PdfJob = Action<(), Result<String, String>>;
 
-/// A button that makes one PDF. While its PDF is being made it reads "Making the PDF…" and is
-/// marked disabled, and a click does nothing; it stays focusable, so focus is never lost.
+/// A button that makes one PDF. While its PDF is being made it is marked disabled, a click does
+/// nothing, and a second line under its label says "Making the PDF…". It stays focusable (so
+/// focus is never lost) and never narrows (so the second click of a double click cannot land
+/// on whatever sits beside it).
 #[component]
 fn PdfButton(
     /// The PDF it makes.
@@ -321,7 +323,8 @@ fn PdfButton(
                     job.dispatch(());
                 }
             }>
-            {move || if busy.get() { "Making the PDF…" } else { label }}
+            {label}
+            {move || busy.get().then(|| view! { <span class="pdf-busy">"Making the PDF…"</span> })}
         </button>
     }
 }
