@@ -4,15 +4,16 @@
 //
 // Message contract (page <-> worker):
 //   The page creates it with `new Worker("pdf/worker.js")` (a classic worker; the URL is
-//   relative to the page) and posts one string: the report model as JSON.
-//   The worker answers each message with exactly one of:
-//     { ok: Uint8Array }  the PDF bytes (the buffer is transferred, not copied);
-//     { error: string }   a message fit to show a user. If the worker's own code could not
-//                         load, it starts "The PDF tool could not be loaded".
-//   Requests are answered in the order they were sent.
-//   If the Rust code crashes (a panic), the worker answers { error } and then closes itself.
-//   The page cannot tell a crash from a bad report, so after any { error } it should
-//   terminate this worker and create a new one for the next request.
+//   relative to the page) and posts one object per PDF: { id: number, report: string }, the
+//   job's id and the report model as JSON. Several jobs may be waiting at once.
+//   The worker answers each message with exactly one of, always echoing the job's id:
+//     { id, ok: Uint8Array }  the PDF bytes (the buffer is transferred, not copied);
+//     { id, error: string }   a message fit to show a user. If the worker's own code could not
+//                             load, it starts "The PDF tool could not be loaded".
+//   The page routes each answer to the job with that id, never by order.
+//   If the Rust code crashes (a panic), the worker answers { id, error, closing: true } and then
+//   closes itself: the page must give up on every other job it sent this worker and create a
+//   new worker for the next request. Any other { error } leaves the worker usable.
 //
 // The Rust side (pdf-worker/src/main.rs) exports `render_pdf(json: &str) -> Result<Vec<u8>, String>`.
 
@@ -24,19 +25,22 @@ const ready = wasm_bindgen({ module_or_path: "./mhsw-pdf-worker_bg.wasm" }).catc
 });
 
 self.onmessage = async (event) => {
+  const request = event.data;
+  const id = request && typeof request === "object" ? request.id : undefined;
   try {
     await ready;
-    if (typeof event.data !== "string") {
-      throw new TypeError("the PDF worker expects the report as a JSON string");
+    if (typeof id !== "number" || typeof request.report !== "string") {
+      throw new TypeError("the PDF worker expects { id, report } with the report as a JSON string");
     }
-    const bytes = wasm_bindgen.render_pdf(event.data);
-    self.postMessage({ ok: bytes }, [bytes.buffer]);
+    const bytes = wasm_bindgen.render_pdf(request.report);
+    self.postMessage({ id, ok: bytes }, [bytes.buffer]);
   } catch (error) {
     // `render_pdf` throws its error as a string; anything else is unexpected.
     const text = typeof error === "string" ? error : String((error && error.message) || error);
-    self.postMessage({ error: text });
-    if (error instanceof WebAssembly.RuntimeError) {
-      // A Rust panic (a wasm trap) may leave the instance broken, so stop this worker.
+    // A Rust panic (a wasm trap) may leave the instance broken, so this worker stops.
+    const closing = error instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id, error: text, closing });
+    if (closing) {
       self.close();
     }
   }

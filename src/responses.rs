@@ -214,6 +214,16 @@ impl Responses {
             .and_then(|item| item.answer.as_ref())
     }
 
+    /// True when at least one question has an answer (an empty list of choices is no answer).
+    /// A form with none says nothing, and is not a response.
+    pub fn has_any_answer(&self) -> bool {
+        self.items.values().any(|item| match &item.answer {
+            Some(Answer::Choices(values)) => !values.is_empty(),
+            Some(_) => true,
+            None => false,
+        })
+    }
+
     /// The item for a question, if anything is recorded.
     pub fn item(&self, question: &str) -> Option<&ItemResponse> {
         self.items.get(question)
@@ -348,5 +358,57 @@ impl Progress {
         } else {
             format!("{} of {} answered", self.answered, self.shown)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with(question: &str, item: ItemResponse) -> Responses {
+        let mut responses = Responses::default();
+        responses.set(QuestionId::new(question), item);
+        responses
+    }
+
+    #[test]
+    fn a_form_with_no_answer_has_none() {
+        assert!(!Responses::default().has_any_answer());
+        let ticked_then_unticked = with(
+            "q1",
+            ItemResponse {
+                answer: Some(Answer::Choices(Vec::new())),
+                ..ItemResponse::default()
+            },
+        );
+        assert!(!ticked_then_unticked.has_any_answer());
+        let only_a_comment = with(
+            "q1",
+            ItemResponse {
+                comment: Some("n/a".into()),
+                ..ItemResponse::default()
+            },
+        );
+        assert!(!only_a_comment.has_any_answer());
+    }
+
+    #[test]
+    fn one_answer_is_enough() {
+        let text = with(
+            "q1",
+            ItemResponse {
+                answer: Some(Answer::Text("Kind".into())),
+                ..ItemResponse::default()
+            },
+        );
+        assert!(text.has_any_answer());
+        let choice = with(
+            "q2",
+            ItemResponse {
+                answer: Some(Answer::Choices(vec![OptionValue::new("a")])),
+                ..ItemResponse::default()
+            },
+        );
+        assert!(choice.has_any_answer());
     }
 }

@@ -204,8 +204,9 @@ async fn pdf_worker_is_fetched_only_on_demand_and_keeps_its_contract() {
     );
 
     // Created by script under the page's Content-Security-Policy, as the app will.
-    // Text that is not JSON must come back as { error: string } from the Rust side, which
-    // proves the worker's wasm loaded and ran (a loading failure says "could not be loaded").
+    // Text that is not JSON must come back as { id, error: string, closing: false } from the
+    // Rust side, with the job's id echoed, which proves the worker's wasm loaded and ran (a
+    // loading failure says "could not be loaded").
     let reply = app
         .browser
         .execute_async(
@@ -214,17 +215,31 @@ async fn pdf_worker_is_fetched_only_on_demand_and_keeps_its_contract() {
             const worker = new Worker("pdf/worker.js");
             worker.onmessage = (e) => {
               const d = e.data;
-              done({ keys: Object.keys(d), error: d.error, okIsBytes: d.ok instanceof Uint8Array });
+              done({ keys: Object.keys(d), id: d.id, error: d.error, closing: d.closing });
               worker.terminate();
             };
             worker.onerror = (e) => done({ workerError: String(e.message || e) });
-            worker.postMessage("this is not JSON");
+            worker.postMessage({ id: 7, report: "this is not JSON" });
             "#,
             vec![],
         )
         .await;
     assert_eq!(reply.get("workerError"), None, "the worker failed: {reply}");
-    assert_eq!(reply["keys"], json!(["error"]), "reply: {reply}");
+    assert_eq!(
+        reply["keys"],
+        json!(["id", "error", "closing"]),
+        "reply: {reply}"
+    );
+    assert_eq!(
+        reply["id"],
+        json!(7),
+        "the job's id must come back: {reply}"
+    );
+    assert_eq!(
+        reply["closing"],
+        json!(false),
+        "a bad report must not stop the worker: {reply}"
+    );
     let error = reply["error"].as_str().unwrap_or_default();
     assert!(
         !error.is_empty(),

@@ -2165,6 +2165,345 @@ async fn storage_removed_in_another_tab_is_noticed() {
     finish(app).await;
 }
 
+// =============================================================================================
+// Typing: every text box keeps what a person types, wherever the cursor is
+
+/// The value of the input or textarea matching `selector`.
+async fn value_at(b: &common::browser::Browser, selector: &str) -> String {
+    b.execute(
+        "const e = document.querySelector(arguments[0]); return e ? e.value : null;",
+        vec![json!(selector)],
+    )
+    .await
+    .as_str()
+    .unwrap_or_else(|| panic!("no text box matches `{selector}`"))
+    .to_owned()
+}
+
+/// Edits the text box `selector` as a person does, by key presses only: types a sentence, moves
+/// the cursor back and types in the middle of it; types spaces at both ends and two together,
+/// then goes to the start and types there; deletes everything and types again. Returns each
+/// way the box differed from what was typed (none when it kept every key press).
+async fn edit_like_a_person(b: &common::browser::Browser, selector: &str) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let mut expect = |got: String, want: &str, doing: &str| {
+        if got != want {
+            wrong.push(format!(
+                "`{selector}` {doing}: shows {got:?}, expected {want:?}"
+            ));
+        }
+    };
+    // The app answers each key press; give it its frame before the next step is checked.
+    let settle = || tokio::time::sleep(Duration::from_millis(150));
+    click(b, selector).await;
+    select_all(b).await;
+    press(b, &[Key::Backspace]).await;
+    type_text(b, "Hello world").await;
+    press(b, &[Key::Left; 5]).await;
+    type_text(b, "big ").await;
+    settle().await;
+    expect(
+        value_at(b, selector).await,
+        "Hello big world",
+        "after typing in the middle",
+    );
+
+    select_all(b).await;
+    press(b, &[Key::Backspace]).await;
+    type_text(b, " two  spaces ").await;
+    settle().await;
+    expect(
+        value_at(b, selector).await,
+        " two  spaces ",
+        "after typing spaces at both ends and two together",
+    );
+    press(b, &[Key::Home]).await;
+    type_text(b, "Start:").await;
+    settle().await;
+    expect(
+        value_at(b, selector).await,
+        "Start: two  spaces ",
+        "after typing at the start",
+    );
+
+    select_all(b).await;
+    press(b, &[Key::Backspace]).await;
+    settle().await;
+    expect(value_at(b, selector).await, "", "after deleting everything");
+    type_text(b, "Again").await;
+    settle().await;
+    expect(
+        value_at(b, selector).await,
+        "Again",
+        "after typing again into the emptied box",
+    );
+    wrong
+}
+
+/// Answer boxes (an audit's evidence, comment and written answer, a strategic statement's
+/// answer, a conversation record's short answer that appears on a choice, a paper form's
+/// written answer) keep every key press: typing in the middle of a sentence does not jump the
+/// cursor to the end, and spaces are the person's own.
+#[tokio::test]
+async fn answer_boxes_keep_the_text_wherever_the_cursor_is() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit_definition = bundled_definition("self-assessment");
+    let audit = work("typing-audit", "Typing audit", &audit_definition);
+    let statement = work(
+        "typing-statement",
+        "Typing statement",
+        &bundled_definition("strategic-statement"),
+    );
+    let record_definition = bundled_definition("conversation-record");
+    let record = work("typing-record", "Typing record", &record_definition);
+    let mut collection = work(
+        "typing-feedback",
+        "Typing feedback",
+        &bundled_definition("feedback-service-user"),
+    );
+    if let Some(c) = collection.collection.as_mut() {
+        c.about = "North Team".to_owned();
+    }
+    seed_works(
+        &app,
+        &[&audit, &statement, &record, &collection],
+        "#/work/typing-audit/section/strategy",
+    )
+    .await;
+    let mut wrong = Vec::new();
+
+    wait_for_heading_exact(b, "Strategic vision and accountability").await;
+    click(b, "#q-strat-1-2").await;
+    for selector in ["#q-strat-1-evidence", "#q-strat-1-comment"] {
+        wrong.extend(edit_like_a_person(b, selector).await);
+    }
+    wait_for_saved(
+        b,
+        "typing-audit",
+        "e.work.responses['strat-1'].comment === 'Again'",
+        "the comment typed last",
+    )
+    .await;
+
+    // The audit's written answer shows when there is no professional lead.
+    app.open("#/work/typing-audit/section/leadership").await;
+    click(
+        b,
+        &format!(
+            "#{}",
+            option_id("lead-1", option_index(&audit_definition, "lead-1", "no"))
+        ),
+    )
+    .await;
+    find(b, "#q-lead-4").await;
+    wrong.extend(edit_like_a_person(b, "#q-lead-4").await);
+
+    app.open("#/work/typing-statement/section/local-context")
+        .await;
+    find(b, "#q-lc-need").await;
+    wrong.extend(edit_like_a_person(b, "#q-lc-need").await);
+
+    app.open("#/work/typing-record/section/about").await;
+    find(b, "#q-record-type").await;
+    click(
+        b,
+        &format!(
+            "#{}",
+            option_id(
+                "record-type",
+                option_index(&record_definition, "record-type", "conversation")
+            )
+        ),
+    )
+    .await;
+    let who = record_definition
+        .question("who")
+        .expect("the conversation record asks who");
+    let other = record_definition
+        .options_of(who)
+        .and_then(|list| {
+            list.options
+                .iter()
+                .position(|o| o.value.as_str() == "other")
+        })
+        .expect("“who” offers “other”");
+    click(b, &format!("#{}", option_id("who", other))).await;
+    find(b, "#q-who-other").await;
+    wrong.extend(edit_like_a_person(b, "#q-who-other").await);
+
+    app.open("#/work/typing-feedback/enter").await;
+    find(b, "#q-own-1").await;
+    wrong.extend(edit_like_a_person(b, "#q-own-1").await);
+
+    assert!(
+        wrong.is_empty(),
+        "text boxes rewrote what was typed:\n  {}",
+        wrong.join("\n  ")
+    );
+    finish(app).await;
+}
+
+/// The other text boxes (the form that starts new work, the rename box on the home page and
+/// every written field of a plan row) keep every key press too.
+#[tokio::test]
+async fn form_and_plan_boxes_keep_the_text_wherever_the_cursor_is() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "typing-plan",
+        "Typing plan",
+        &bundled_definition("self-assessment"),
+    );
+    audit.plan = vec![plan_row("row-1", "Agree a supervision standard")];
+    seed_works(&app, &[&audit], "#/work/typing-plan/plan").await;
+    let mut wrong = Vec::new();
+
+    find(b, "#plan-row-1-action").await;
+    for field in ["action", "lead", "partners", "successmeasure"] {
+        wrong.extend(edit_like_a_person(b, &format!("#plan-row-1-{field}")).await);
+    }
+    wait_for_saved(
+        b,
+        "typing-plan",
+        "e.work.plan[0].success_measure === 'Again'",
+        "the success measure typed last",
+    )
+    .await;
+
+    app.open("#/new/self-assessment").await;
+    find(b, "#work-name").await;
+    for selector in ["#work-name", "#work-organisation"] {
+        wrong.extend(edit_like_a_person(b, selector).await);
+    }
+
+    app.open("#/").await;
+    click_text(b, "Rename").await;
+    find(b, "#rename-typing-plan").await;
+    wrong.extend(edit_like_a_person(b, "#rename-typing-plan").await);
+
+    assert!(
+        wrong.is_empty(),
+        "text boxes rewrote what was typed:\n  {}",
+        wrong.join("\n  ")
+    );
+    finish(app).await;
+}
+
+/// The position of an option among a question's options.
+fn option_index(definition: &mhsw::definition::Definition, question: &str, value: &str) -> usize {
+    let asked = definition
+        .question(question)
+        .unwrap_or_else(|| panic!("no question `{question}`"));
+    definition
+        .options_of(asked)
+        .and_then(|list| list.options.iter().position(|o| o.value.as_str() == value))
+        .unwrap_or_else(|| panic!("question `{question}` has no option `{value}`"))
+}
+
+/// A plan row added by hand, with only an action.
+fn plan_row(id: &str, action: &str) -> mhsw::plan::PlanRow {
+    mhsw::plan::PlanRow {
+        id: id.to_owned(),
+        source: mhsw::plan::RowSource::Added,
+        action: action.to_owned(),
+        lead: String::new(),
+        partners: String::new(),
+        target_date: None,
+        success_measure: String::new(),
+        status: mhsw::plan::Status::NotStarted,
+        review_date: None,
+    }
+}
+
+// =============================================================================================
+// Focus: removing something never drops focus to the page
+
+/// True when focus has fallen to the page itself (nothing useful has it).
+async fn focus_is_lost(b: &common::browser::Browser) -> bool {
+    b.execute(
+        "const e = document.activeElement; return !e || e === document.body || e === document.documentElement;",
+        vec![],
+    )
+    .await
+        == json!(true)
+}
+
+/// "Remove action" then "Yes, remove it": focus moves to the next row's first field, or to
+/// "Add an action" when the last row went. Deleting work on the home page: focus moves to the
+/// list's heading.
+#[tokio::test]
+async fn focus_stays_in_the_page_after_removing_something() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "focus-plan",
+        "Focus plan",
+        &bundled_definition("self-assessment"),
+    );
+    audit.plan = vec![
+        plan_row("row-1", "First action"),
+        plan_row("row-2", "Second action"),
+    ];
+    let other = work(
+        "focus-other",
+        "Other audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit, &other], "#/work/focus-plan/plan").await;
+
+    find(b, "#plan-row-1-action").await;
+    click_button(b, "Remove action 1").await;
+    click_button(b, "Yes, remove it").await;
+    wait_until(
+        b,
+        "return !document.getElementById('plan-row-1-action');",
+        vec![],
+        QUICK,
+        "the first row going",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focus_is_on(b, "#plan-row-2-action").await,
+        "after removing action 1, focus should be on the next action's first field; it is on {}",
+        focused(b).await
+    );
+    click_button(b, "Remove action 1").await;
+    click_button(b, "Yes, remove it").await;
+    wait_until(
+        b,
+        "return !document.getElementById('plan-row-2-action');",
+        vec![],
+        QUICK,
+        "the last row going",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        !focus_is_lost(b).await && focus_is_on(b, "#add-action").await,
+        "after removing the last action, focus should be on “Add an action”; it is on {}",
+        focused(b).await
+    );
+    assert_accessible(b, "a plan whose last action was removed").await;
+
+    app.open("#/").await;
+    click_text(b, "Delete Other audit").await;
+    click_button(b, "Yes, delete it").await;
+    wait_for_text_gone(b, "Other audit").await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        !focus_is_lost(b).await,
+        "after deleting work, focus fell to the page"
+    );
+    assert!(
+        focus_is_on(b, "#your-work").await,
+        "after deleting work, focus should be on the list's heading; it is on {}",
+        focused(b).await
+    );
+    finish(app).await;
+}
+
 /// 50,000 fully answered responses: imported, saved, and all there after a reload.
 #[tokio::test]
 async fn a_collection_of_50000_responses_is_saved_and_kept() {
@@ -2268,6 +2607,306 @@ async fn a_profile_from_the_localstorage_release_moves_whole() {
     );
     app.open("#/questionnaires").await;
     b.wait_for_text("release-1-local.json", DEFAULT_TIMEOUT)
+        .await;
+    finish(app).await;
+}
+
+// =============================================================================================
+// PDFs: each button makes its own file, once
+
+/// Double-clicks the element matching `selector` with the mouse, as a person does.
+async fn double_click(b: &common::browser::Browser, selector: &str) {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+    let element = find(b, selector).await;
+    let actions = MouseActions::new("mouse".to_owned())
+        .then(PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    b.client()
+        .perform_actions(actions)
+        .await
+        .unwrap_or_else(|e| panic!("could not double-click `{selector}`: {e}"));
+}
+
+/// The PDFs in the browser's download folder, by name, sorted.
+fn downloaded_pdfs(b: &common::browser::Browser) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(b.downloads_dir())
+        .map(|dir| {
+            dir.filter_map(|e| e.ok())
+                .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+                .filter(|n| n.ends_with(".pdf"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// The report and the plan asked for within a moment of each other: both files arrive, each
+/// with its own content. A double click on one button makes one file, and the button says the
+/// PDF is being made while it is.
+#[tokio::test]
+async fn two_pdfs_asked_for_together_each_arrive_and_a_double_click_makes_one() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "two-pdfs",
+        "Two PDFs",
+        &bundled_definition("self-assessment"),
+    );
+    audit.responses = choices(&[
+        ("about-1", "council"),
+        ("about-2", "england"),
+        ("strat-1", "established"),
+        ("strat-2", "developing"),
+        ("strat-3", "not-in-place"),
+    ]);
+    audit.plan = vec![plan_row("row-1", "Agree a written supervision standard")];
+    seed_works(&app, &[&audit], "#/work/two-pdfs/results").await;
+    wait_for_heading_exact(b, "Results: Two PDFs").await;
+    let score = "Score: 41%: Amber, partly achieved.";
+
+    // Both buttons, as quickly as a person can press them one after the other.
+    b.execute(
+        "const buttons = [...document.querySelectorAll('main button')]; \
+         const report = buttons.find(x => x.innerText.includes('Download the report (PDF)')); \
+         const plan = buttons.find(x => x.innerText.includes('Download the plan on its own')); \
+         report.click(); setTimeout(() => plan.click(), 60);",
+        vec![],
+    )
+    .await;
+    let plan = b
+        .wait_for_download("two-pdfs-plan.pdf", DEFAULT_TIMEOUT)
+        .await;
+    let report = b.wait_for_download("two-pdfs.pdf", DEFAULT_TIMEOUT).await;
+    check_pdf(&plan);
+    check_pdf(&report);
+    let plan_text = normalise(&pdf_text(&plan));
+    let report_text = normalise(&pdf_text(&report));
+    assert_contains(
+        &plan_text,
+        "Agree a written supervision standard",
+        "the plan PDF",
+    );
+    assert_lacks(
+        &plan_text,
+        score,
+        "the plan PDF (it must not be the report)",
+    );
+    assert_contains(&report_text, score, "the report PDF");
+    b.wait_for_text("Your PDF is ready: two-pdfs.pdf", QUICK)
+        .await;
+    b.wait_for_text("Your PDF is ready: two-pdfs-plan.pdf", QUICK)
+        .await;
+    assert_eq!(
+        downloaded_pdfs(b),
+        vec!["two-pdfs-plan.pdf", "two-pdfs.pdf"],
+        "exactly the two PDFs asked for"
+    );
+
+    // A double click on the plan's button: one more file, and "Making the PDF…" meanwhile.
+    let plan_button = "main .button-row button.secondary";
+    // What the button shows while its PDF is made is noted as it happens (a PDF takes a
+    // fraction of a second, quicker than a test can look).
+    b.execute(
+        "const button = document.querySelector(arguments[0]); window.sawBusy = []; \
+         new MutationObserver(() => window.sawBusy.push([button.getAttribute('aria-disabled'), \
+           button.innerText])).observe(button, { attributes: true, childList: true, subtree: true });",
+        vec![json!(plan_button)],
+    )
+    .await;
+    double_click(b, plan_button).await;
+    wait_until(
+        b,
+        "return ![...document.querySelectorAll('main button')].some(x => x.innerText.includes('Making the PDF'));",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the plan's button being ready again",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let after = downloaded_pdfs(b);
+    assert_eq!(
+        after.len(),
+        3,
+        "a double click should make exactly one more PDF; the downloads are {after:?}"
+    );
+    assert_eq!(
+        current_hash(b).await,
+        "#/work/two-pdfs/results",
+        "the double click must not reach anything beside the button"
+    );
+    let seen = b.execute("return window.sawBusy;", vec![]).await;
+    let busy_and_said_so = seen.as_array().is_some_and(|states| {
+        states.iter().any(|s| {
+            s[0] == json!("true") && s[1].as_str().is_some_and(|t| t.contains("Making the PDF…"))
+        })
+    });
+    assert!(
+        busy_and_said_so,
+        "while its PDF was made, the button should have been marked disabled and said \
+         “Making the PDF…”; it went through {seen}"
+    );
+    finish(app).await;
+}
+
+// =============================================================================================
+// Paper forms: typed in as they came back, numbered once
+
+/// A wrongly ticked answer can be cleared (on a paper form being typed in, and in an audit), and
+/// a form with nothing entered is refused with a message in the error summary, not counted.
+#[tokio::test]
+async fn paper_answers_can_be_cleared_and_an_empty_form_is_refused() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut collection = work(
+        "paper-feedback",
+        "Paper feedback",
+        &bundled_definition("feedback-service-user"),
+    );
+    if let Some(c) = collection.collection.as_mut() {
+        c.about = "North Team".to_owned();
+    }
+    let audit = work(
+        "clear-audit",
+        "Clear audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&collection, &audit], "#/work/paper-feedback/enter").await;
+    wait_for_heading_exact(b, "Type in paper forms").await;
+
+    // Ticked by mistake, then cleared.
+    click(b, "#q-rel-1-2").await;
+    click_text(b, "Clear this answer").await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert_eq!(is_checked(b, "q-rel-1-2").await, Some(false));
+    assert!(
+        focus_is_on(b, "#q-rel-1").await,
+        "after clearing, focus should be on the question's first option; it is on {}",
+        focused(b).await
+    );
+    assert_eq!(
+        count_controls_with_text(b, "Clear this answer").await,
+        0,
+        "nothing is answered, so there is nothing to clear"
+    );
+
+    // Nothing entered: refused, with the reason in the error summary.
+    click_button(b, "Save this form and start the next").await;
+    find(b, ".error-summary").await;
+    assert_contains(
+        &main_text(b).await,
+        "This form has no answers",
+        "the error summary",
+    );
+    assert_accessible(b, "a paper form refused because it is empty").await;
+    b.screenshot(&screenshot_path("journeys/paper-empty-form-refused"))
+        .await;
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let saved = saved_work(b, "paper-feedback").await;
+    assert_eq!(
+        saved.collection.map(|c| c.responses.len()),
+        Some(0),
+        "an empty form must not be counted"
+    );
+    assert_lacks(&main_text(b).await, "paper form saved", "the status line");
+
+    // One answer: saved and counted.
+    click(b, "#q-rel-2").await;
+    click_button(b, "Save this form and start the next").await;
+    b.wait_for_text("1 paper form saved this session.", QUICK)
+        .await;
+    wait_for_saved(
+        b,
+        "paper-feedback",
+        "e.work.collection.responses.length === 1",
+        "the one filled-in form",
+    )
+    .await;
+
+    // In an audit too.
+    app.open("#/work/clear-audit/section/strategy").await;
+    click(b, "#q-strat-1-2").await;
+    wait_for_saved(
+        b,
+        "clear-audit",
+        "!!e.work.responses['strat-1']",
+        "the rating",
+    )
+    .await;
+    click_text(b, "Clear this answer").await;
+    wait_for_saved(
+        b,
+        "clear-audit",
+        "!e.work.responses['strat-1'] || !e.work.responses['strat-1'].answer",
+        "the rating being cleared",
+    )
+    .await;
+    assert_eq!(is_checked(b, "q-strat-1-2").await, Some(false));
+    assert_accessible(b, "an audit section with a clear control").await;
+    finish(app).await;
+}
+
+/// The printable paper version numbers each question once, running on through the sections
+/// (no "1. 7." on screen or in print).
+#[tokio::test]
+async fn the_paper_version_numbers_each_question_once() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("feedback-service-user");
+    let mut collection = work("paper-numbers", "Paper numbers", &definition);
+    if let Some(c) = collection.collection.as_mut() {
+        c.about = "North Team".to_owned();
+    }
+    seed_works(&app, &[&collection], "#/work/paper-numbers/paper").await;
+    find(b, ".paper-question").await;
+    // For each question: the number its list gives it, and any number written in its text.
+    let numbers = b
+        .execute(
+            "return [...document.querySelectorAll('ol.paper-questions')].flatMap(ol => \
+               [...ol.children].map((li, i) => ({ \
+                 marker: getComputedStyle(li).display === 'list-item' \
+                   && getComputedStyle(ol).listStyleType !== 'none' ? ol.start + i : null, \
+                 text: li.querySelector('p').innerText })));",
+            vec![],
+        )
+        .await;
+    let numbers = numbers.as_array().expect("a list of questions");
+    assert_eq!(numbers.len(), definition.questions().count());
+    for (index, question) in numbers.iter().enumerate() {
+        let text = question["text"].as_str().unwrap_or_default();
+        let written = text.split_once(". ").is_some_and(|(start, _)| {
+            !start.is_empty() && start.chars().all(|c| c.is_ascii_digit())
+        });
+        assert!(
+            !written,
+            "question {} has a number in its text as well as its list number: {text:?}",
+            index + 1
+        );
+        assert_eq!(
+            question["marker"],
+            json!(index + 1),
+            "question {} should be numbered {} by its list: {question}",
+            index + 1,
+            index + 1
+        );
+    }
+    b.screenshot(&screenshot_path("journeys/paper-numbers"))
         .await;
     finish(app).await;
 }

@@ -113,6 +113,10 @@ impl Browser {
             "download.prompt_for_download": false,
             "download.directory_upgrade": true,
             "safebrowsing.enabled": false,
+            // A page that saves a second file before the person touches it again makes
+            // Chromium ask "Allow multiple downloads?"; headless, nobody can answer, so the
+            // answer is given here as a person would give it: allow.
+            "profile.default_content_setting_values.automatic_downloads": 1,
         });
         if let (Some(prefs), Some(extra)) = (prefs.as_object_mut(), extra_prefs.as_object()) {
             prefs.extend(extra.clone());

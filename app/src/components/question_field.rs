@@ -15,6 +15,8 @@ use mhsw::definition::{
 use mhsw::ids::OptionValue;
 use mhsw::responses::{Answer, ItemResponse, Priority};
 
+use crate::edges::history;
+
 /// The element id of a question's first control, for links from the error summary.
 pub fn field_id(question: &Question) -> String {
     format!("q-{}", question.id)
@@ -108,7 +110,8 @@ pub fn QuestionField(
                                     };
                                     values.retain(|v| v != &value);
                                     if on { values.push(value.clone()); }
-                                    set_answer(Some(Answer::Choices(values)));
+                                    // Unticking the last box leaves no answer, not an empty one.
+                                    set_answer((!values.is_empty()).then_some(Answer::Choices(values)));
                                 } />
                             <label for=input_id>{move || match (&easy_label, easy_read.get()) { (Some(e), true) => e.clone(), _ => label.clone() }}</label>
                         </div>
@@ -147,21 +150,23 @@ pub fn QuestionField(
         }
         (AnswerKind::ShortText { max_length }, None) => {
             let limit = max_length.unwrap_or(SHORT_TEXT_MAX).min(SHORT_TEXT_MAX);
+            let node = NodeRef::<leptos::html::Input>::new();
             view! {
                 <input type="text" class="text-input" id=id.clone() maxlength=limit.to_string()
-                    aria-describedby=described_by.clone()
-                    prop:value=move || item.with(|i| match &i.answer { Some(Answer::Text(t)) => t.clone(), _ => String::new() })
-                    on:input=move |ev| set_answer(text_answer(event_target_value(&ev))) />
+                    aria-describedby=described_by.clone() node_ref=node
+                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| stored_answer_text(i).map(str::to_owned)))
+                    on:input=move |ev| set_answer(optional_text(event_target_value(&ev)).map(Answer::Text)) />
             }
             .into_any()
         }
         (AnswerKind::LongText { max_length }, None) => {
             let limit = max_length.unwrap_or(LONG_TEXT_MAX).min(LONG_TEXT_MAX);
+            let node = NodeRef::<leptos::html::Textarea>::new();
             view! {
                 <textarea class="text-area" id=id.clone() rows="6" maxlength=limit.to_string()
-                    aria-describedby=described_by.clone()
-                    prop:value=move || item.with(|i| match &i.answer { Some(Answer::Text(t)) => t.clone(), _ => String::new() })
-                    on:input=move |ev| set_answer(text_answer(event_target_value(&ev)))></textarea>
+                    aria-describedby=described_by.clone() node_ref=node
+                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| stored_answer_text(i).map(str::to_owned)))
+                    on:input=move |ev| set_answer(optional_text(event_target_value(&ev)).map(Answer::Text))></textarea>
             }
             .into_any()
         }
@@ -173,6 +178,26 @@ pub fn QuestionField(
         }
         .into_any(),
         (_, None) => view! { <p class="field-error">"This question’s scale is missing from the questionnaire."</p> }.into_any(),
+    };
+
+    // Any answer can be taken back: a wrongly ticked option, a date, or text.
+    let answered = Memo::new(move |_| item.with(|i| i.answer.is_some()));
+    let clear = {
+        let first_control = id.clone();
+        let question_text = question.text.clone();
+        move || {
+            answered.get().then(|| {
+                let first_control = first_control.clone();
+                view! {
+                    <p class="clear-answer">
+                        <button type="button" class="link-button" on:click=move |_| {
+                            set_answer(None);
+                            history::focus_id(&first_control);
+                        }>"Clear this answer"<span class="visually-hidden">{format!(": {question_text}")}</span></button>
+                    </p>
+                }
+            })
+        }
     };
 
     let grouped = definition.options_of(&question).is_some();
@@ -191,6 +216,7 @@ pub fn QuestionField(
                 {hint}
                 {error_view}
                 <div class="choices">{control}</div>
+                {clear}
             </fieldset>
         }
         .into_any()
@@ -201,6 +227,7 @@ pub fn QuestionField(
                 {hint}
                 {error_view}
                 {control}
+                {clear}
             </div>
         }
         .into_any()
@@ -213,12 +240,29 @@ pub fn QuestionField(
     }
 }
 
-fn text_answer(text: String) -> Option<Answer> {
-    (!text.trim().is_empty()).then_some(Answer::Text(text))
-}
-
+/// What is kept for text typed in a box: the text exactly as typed, or nothing when it is blank
+/// ("no answer" is the absence of an answer, never an empty string).
 fn optional_text(text: String) -> Option<String> {
     (!text.trim().is_empty()).then_some(text)
+}
+
+/// The stored answer's text, for a text question.
+fn stored_answer_text(item: &ItemResponse) -> Option<&str> {
+    match &item.answer {
+        Some(Answer::Text(text)) => Some(text),
+        _ => None,
+    }
+}
+
+/// What a text box shows. The box keeps the person's own text (`typed`, what it holds now) as
+/// long as that means what is stored, so it is never rewritten under the cursor: not when the
+/// text is blank (stored as no answer), nor for spaces at either end. When the stored text
+/// changed from elsewhere (copied in, imported), the box shows that instead.
+fn shown_text(typed: Option<String>, stored: Option<String>) -> String {
+    match typed {
+        Some(typed) if optional_text(typed.clone()) == stored => typed,
+        _ => stored.unwrap_or_default(),
+    }
 }
 
 /// Evidence, comment and priority for one item.
@@ -236,6 +280,7 @@ fn ItemNotes(
     let base = format!("q-{}", question.id);
     let evidence = definition.collect.evidence.then(|| {
         let id = format!("{base}-evidence");
+        let node = NodeRef::<leptos::html::Textarea>::new();
         let prompt = question
             .evidence_prompt
             .clone()
@@ -244,8 +289,8 @@ fn ItemNotes(
             <div class="note-field">
                 <label for=id.clone()>"Evidence"</label>
                 <p class="hint" id=format!("{id}-hint")>{prompt}</p>
-                <textarea id=id.clone() rows="3" class="text-area" aria-describedby=format!("{id}-hint")
-                    prop:value=move || item.with(|i| i.evidence.clone().unwrap_or_default())
+                <textarea id=id.clone() rows="3" class="text-area" aria-describedby=format!("{id}-hint") node_ref=node
+                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| i.evidence.clone()))
                     on:input=move |ev| {
                         let mut next = item.get_untracked();
                         next.evidence = optional_text(event_target_value(&ev));
@@ -256,11 +301,12 @@ fn ItemNotes(
     });
     let comment = definition.collect.comments.then(|| {
         let id = format!("{base}-comment");
+        let node = NodeRef::<leptos::html::Textarea>::new();
         view! {
             <div class="note-field">
                 <label for=id.clone()>"Comment"</label>
-                <textarea id=id rows="2" class="text-area"
-                    prop:value=move || item.with(|i| i.comment.clone().unwrap_or_default())
+                <textarea id=id rows="2" class="text-area" node_ref=node
+                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| i.comment.clone()))
                     on:input=move |ev| {
                         let mut next = item.get_untracked();
                         next.comment = optional_text(event_target_value(&ev));

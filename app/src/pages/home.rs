@@ -65,7 +65,7 @@ pub fn HomePage() -> impl IntoView {
             </div>
         })}
         <SetAsideEntries />
-        <h2>"Your work on this device"</h2>
+        <h2 id="your-work" tabindex="-1">"Your work on this device"</h2>
         <SavedWorkList />
         <ImportWork />
         <h2>"Start something new"</h2>
@@ -252,10 +252,14 @@ fn WorkRow(
                                 <button type="button" class="warning" on:click=move |_| {
                                     let id = id_delete.clone();
                                     later::run(state, problem, move || async move {
-                                        if let Some(why) = later::delete(state, id).await?.await {
+                                        match later::delete(state, id).await?.await {
+                                            // The row goes: focus the list's heading, not the page.
+                                            None => crate::edges::history::focus_id("your-work"),
                                             // Still on the device: say so, and keep it listed.
-                                            problem.set(Some(format!("It could not be deleted: {why}")));
-                                            confirming.set(false);
+                                            Some(why) => {
+                                                problem.set(Some(format!("It could not be deleted: {why}")));
+                                                confirming.set(false);
+                                            }
                                         }
                                         Ok(())
                                     });

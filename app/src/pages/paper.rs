@@ -7,7 +7,8 @@ use mhsw::ids::WorkId;
 use mhsw::responses::{ItemResponse, Responses};
 use mhsw::work::Channel;
 
-use crate::components::question_field::QuestionField;
+use crate::components::error_summary::{ErrorSummary, FieldError};
+use crate::components::question_field::{field_id, QuestionField};
 use crate::edges::{history, timer};
 use crate::route::Route;
 use crate::state::AppState;
@@ -54,16 +55,19 @@ fn PaperQuestions(
     /// The questionnaire.
     definition: std::sync::Arc<Definition>,
 ) -> impl IntoView {
-    let mut number = 0;
+    // Questions are numbered once, by the lists themselves: each section's list starts where
+    // the last one ended, so the numbers run on through the form.
+    let mut first_number = 1;
     definition
         .sections
         .iter()
         .map(|section| {
+            let start = first_number;
+            first_number += section.questions.len();
             let questions = section
                 .questions
                 .iter()
                 .map(|q| {
-                    number += 1;
                     let options = definition.options_of(q).map(|list| {
                         list.options
                             .iter()
@@ -72,7 +76,7 @@ fn PaperQuestions(
                     });
                     view! {
                         <li class="paper-question">
-                            <p><strong>{format!("{number}. ")}</strong>{q.text.clone()}</p>
+                            <p>{q.text.clone()}</p>
                             {match options {
                                 Some(options) => view! { <ul class="paper-options">{options}</ul> }.into_any(),
                                 None => view! { <div class="writing-space" aria-hidden="true"></div> }.into_any(),
@@ -84,7 +88,7 @@ fn PaperQuestions(
             view! {
                 <section class="paper-section">
                     <h2>{section.title.clone()}</h2>
-                    <ol class="paper-questions">{questions}</ol>
+                    <ol class="paper-questions" start=start.to_string()>{questions}</ol>
                 </section>
             }
         })
@@ -106,9 +110,21 @@ pub fn EnterPaperPage(
     let entered = RwSignal::new(0usize);
     let form_key = RwSignal::new(0u32);
     let id_for_save = id.clone();
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let first_field = definition.questions().next().map(|(_, q)| field_id(q));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let answers = draft.get_untracked();
+        // A form with nothing on it is not a response: saving it would count a person who said
+        // nothing.
+        if !answers.has_any_answer() {
+            errors.set(vec![FieldError {
+                field_id: first_field.clone().unwrap_or_default(),
+                message: "This form has no answers. Type in what the person ticked or wrote; a form that came back blank is not counted.".to_owned(),
+            }]);
+            return;
+        }
+        errors.set(Vec::new());
         let id = id_for_save.clone();
         leptos::task::spawn_local(async move {
             // The form is in the collection either way; the count says what was stored, and
@@ -134,6 +150,9 @@ pub fn EnterPaperPage(
                 let on_change = Callback::new(move |next: ItemResponse| {
                     let qid = qid.clone();
                     draft.update(|d| d.set(qid, next));
+                    if draft.with_untracked(Responses::has_any_answer) && !errors.with_untracked(Vec::is_empty) {
+                        errors.set(Vec::new());
+                    }
                 });
                 view! { <QuestionField definition=definition_for_form.clone() question=q.clone() item=item on_change=on_change easy_read=Signal::derive(|| false) error=Signal::derive(|| None::<String>) with_notes=false /> }
             })
@@ -141,6 +160,7 @@ pub fn EnterPaperPage(
     };
     view! {
         <p class="breadcrumb"><a href=Route::Work(id.clone()).href()>"Back to the collection"</a></p>
+        <ErrorSummary errors=errors />
         <h1>"Type in paper forms"</h1>
         <p>"Copy each returned form exactly, leaving blank what the person left blank. Save it, and the form clears for the next one. Do not type names or anything that identifies someone."</p>
         <div role="status" aria-live="polite">

@@ -9,7 +9,7 @@ use mhsw::definition::{Definition, PlanFieldKind};
 use mhsw::ids::WorkId;
 use mhsw::plan::{self, PlanRow, RowSource, Status};
 
-use crate::edges::{clock, files};
+use crate::edges::{clock, files, history};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -57,6 +57,14 @@ fn field_text(row: &PlanRow, field: PlanFieldKind) -> String {
         PlanFieldKind::Status => row.status.label().to_owned(),
         PlanFieldKind::ReviewDate => row.review_date.map(|d| d.to_string()).unwrap_or_default(),
     }
+}
+
+/// The id of the "Add an action" button.
+const ADD_ACTION_ID: &str = "add-action";
+
+/// The element id of one field of one row.
+fn field_input_id(row_id: &str, field: PlanFieldKind) -> String {
+    format!("plan-{row_id}-{field:?}").to_lowercase()
 }
 
 /// The plan page.
@@ -173,7 +181,7 @@ pub fn PlanPage(
             <PlanRowEditor id=id_for_rows.clone() row_id=row_id definition=definition_for_rows.clone() today=today />
         </For>
         <div class="button-row">
-            <button type="button" class="secondary" on:click=add_blank>"Add an action"</button>
+            <button type="button" class="secondary" id=ADD_ACTION_ID on:click=add_blank>"Add an action"</button>
             <button type="button" class="secondary" on:click=download_csv>"Download the plan as a spreadsheet (CSV)"</button>
         </div>
     }
@@ -243,7 +251,7 @@ fn PlanRowEditor(
         .fields
         .iter()
         .map(|field| {
-            let input_id = format!("plan-{row_id}-{:?}", field.field).to_lowercase();
+            let input_id = field_input_id(&row_id, field.field);
             let label = format!("{}{}", field.label, if field.required { "" } else { " (optional)" });
             let help = field.help.clone();
             let update = update.clone();
@@ -291,12 +299,25 @@ fn PlanRowEditor(
         })
         .collect_view();
     let overdue = move || row.with(|r| r.as_ref().is_some_and(|r| plan::overdue(r, today)));
+    // After a removal focus goes to the next row's first field, or to "Add an action" when the
+    // last row went, never to the page itself.
+    let first_field = config.fields.first().map(|f| f.field);
     let remove = {
         let id = id.clone();
         let row_id = row_id.clone();
         move |_| {
             let row_id = row_id.clone();
+            let next_row = signal.with_untracked(|h| {
+                let at = h.work.plan.iter().position(|r| r.id == row_id)?;
+                h.work.plan.get(at + 1).map(|r| r.id.clone())
+            });
             state.change(&id, move |w| w.plan.retain(|r| r.id != row_id));
+            match (next_row, first_field) {
+                (Some(next_row), Some(field)) => {
+                    history::focus_id(&field_input_id(&next_row, field))
+                }
+                _ => history::focus_id(ADD_ACTION_ID),
+            }
         }
     };
     view! {

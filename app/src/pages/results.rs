@@ -159,7 +159,8 @@ pub fn ResultsPage(
             )
         })
     });
-    let pdf_status = RwSignal::new(None::<(bool, String)>);
+    // Each PDF is its own action: its button says "Making the PDF…" and ignores clicks while it
+    // runs (so a double click makes one file), and its answer is its own.
     let make_pdf = move |plan_only: bool| {
         let definition = definition.clone();
         let (report, name) = signal.with_untracked(|h| {
@@ -170,46 +171,31 @@ pub fn ResultsPage(
             };
             (report, h.work.name.clone())
         });
-        pdf_status.set(Some((
-            true,
-            "Making the PDF… you can keep using the page.".to_owned(),
-        )));
-        leptos::task::spawn_local(async move {
+        async move {
             let started = clock::now_ms();
-            let json = serde_json::to_string(&report).unwrap_or_default();
-            match pdf_worker::render(json).await {
-                Ok(bytes) => {
-                    let file = format!(
-                        "{}{}.pdf",
-                        files::safe_file_stem(&name),
-                        if plan_only { "-plan" } else { "" }
-                    );
-                    match files::download_bytes(&file, "application/pdf", &bytes) {
-                        Ok(()) => pdf_status.set(Some((
-                            true,
-                            format!(
-                                "Your PDF is ready: {file} ({} KB, made in {:.0} ms).",
-                                bytes.len().div_ceil(1024),
-                                clock::now_ms() - started
-                            ),
-                        ))),
-                        Err(e) => pdf_status.set(Some((false, e.to_string()))),
-                    }
-                }
-                Err(e) => pdf_status.set(Some((
-                    false,
-                    format!(
-                        "{e}. Try again; if it keeps happening, use your browser’s Print instead."
-                    ),
-                ))),
-            }
-        });
+            let json = serde_json::to_string(&report).map_err(|e| e.to_string())?;
+            let bytes = pdf_worker::render(json).await.map_err(|e| {
+                format!("{e}. Try again; if it keeps happening, use your browser’s Print instead.")
+            })?;
+            let file = format!(
+                "{}{}.pdf",
+                files::safe_file_stem(&name),
+                if plan_only { "-plan" } else { "" }
+            );
+            files::download_bytes(&file, "application/pdf", &bytes).map_err(|e| e.to_string())?;
+            Ok::<String, String>(format!(
+                "Your PDF is ready: {file} ({} KB, made in {:.0} ms).",
+                bytes.len().div_ceil(1024),
+                clock::now_ms() - started
+            ))
+        }
     };
-    let make_report = {
+    let report_pdf = {
         let make_pdf = make_pdf.clone();
-        move |_| make_pdf(false)
+        Action::new_local(move |_: &()| make_pdf(false))
     };
-    let make_plan = move |_| make_pdf(true);
+    let plan_pdf = Action::new_local(move |_: &()| make_pdf(true));
+    let peer_status = RwSignal::new(None::<(bool, String)>);
     let peer_file = {
         let definition_id = definition_id.clone();
         move |ev: leptos::ev::Event| {
@@ -234,7 +220,7 @@ pub fn ResultsPage(
                             .map_err(|e| e.to_string()),
                     },
                 };
-                pdf_status.set(Some(match outcome {
+                peer_status.set(Some(match outcome {
                     Ok(()) => (true, "The peer reference set was imported.".to_owned()),
                     Err(why) => (
                         false,
@@ -298,14 +284,59 @@ pub fn ResultsPage(
             </section>
         })}
         <div class="button-row">
-            <button type="button" on:click=make_report>"Download the report (PDF)"</button>
-            {is_audit.then(|| view! { <button type="button" class="secondary" on:click=make_plan.clone()>"Download the plan on its own (PDF, landscape)"</button> })}
+            <PdfButton job=report_pdf label="Download the report (PDF)" primary=true />
+            {is_audit.then(|| view! { <PdfButton job=plan_pdf label="Download the plan on its own (PDF, landscape)" primary=false /> })}
             {is_audit.then(|| view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>"Edit the plan"</a> })}
         </div>
         <div role="status" aria-live="polite" class="pdf-status">
-            {move || pdf_status.get().map(|(ok, text)| view! { <p class=if ok { "notice" } else { "notice notice-warning" }>{text}</p> })}
+            {move || pdf_message(report_pdf, "report")}
+            {move || is_audit.then(|| pdf_message(plan_pdf, "plan"))}
+            {move || peer_status.get().map(|(ok, text)| view! { <p class=if ok { "notice" } else { "notice notice-warning" }>{text}</p> })}
         </div>
         {move || view! { <ReportView report=report.get() /> }}
     }
     .into_any()
+}
+
+/// A PDF being made, or made: its action, answering with what to tell the user.
+type PdfJob = Action<(), Result<String, String>>;
+
+/// A button that makes one PDF. While its PDF is being made it is marked disabled, a click does
+/// nothing, and a second line under its label says "Making the PDF…". It stays focusable (so
+/// focus is never lost) and never narrows (so the second click of a double click cannot land
+/// on whatever sits beside it).
+#[component]
+fn PdfButton(
+    /// The PDF it makes.
+    job: PdfJob,
+    /// What it says when it is ready to be pressed.
+    label: &'static str,
+    /// The page's main button (otherwise a secondary one).
+    primary: bool,
+) -> impl IntoView {
+    let busy = job.pending();
+    view! {
+        <button type="button" class:secondary=!primary
+            aria-disabled=move || busy.get().then_some("true")
+            on:click=move |_| {
+                if !busy.get_untracked() {
+                    job.dispatch(());
+                }
+            }>
+            {label}
+            {move || busy.get().then(|| view! { <span class="pdf-busy">"Making the PDF…"</span> })}
+        </button>
+    }
+}
+
+/// What a PDF's action says in the status area: that it is being made, or how it ended.
+fn pdf_message(job: PdfJob, what: &'static str) -> Option<AnyView> {
+    if job.pending().get() {
+        let text = format!("Making the {what} PDF… you can keep using the page.");
+        return Some(view! { <p class="notice">{text}</p> }.into_any());
+    }
+    job.value().get().map(|outcome| match outcome {
+        Ok(text) => view! { <p class="notice">{text}</p> }.into_any(),
+        Err(text) => view! { <p class="notice notice-warning">{text}</p> }.into_any(),
+    })
 }

@@ -67,32 +67,62 @@ pub fn SectionPage(
         });
     };
 
+    // The questions shown, by id: it changes only when an answer shows or hides a question, so
+    // a field is never re-created (and a box never loses what is being typed) as answers change.
+    let questions = section.questions.clone();
+    let definition_for_shown = definition.clone();
+    let shown = Memo::new(move |_| {
+        signal.with(|h| {
+            questions
+                .iter()
+                .filter(|q| h.work.responses.question_shown(&definition_for_shown, q))
+                .map(|q| q.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
     let questions = section.questions.clone();
     let definition_for_questions = definition.clone();
     let id_for_questions = id.clone();
-    let question_views = move || {
-        questions
-            .iter()
-            .filter(|q| signal.with(|h| h.work.responses.question_shown(&definition_for_questions, q)))
-            .map(|question| {
-                let qid = question.id.clone();
-                let qid_for_item = qid.clone();
-                let item = Signal::derive(move || signal.with(|h| h.work.responses.item(qid_for_item.as_str()).cloned().unwrap_or_default()));
-                let work_id = id_for_questions.clone();
-                let on_change = Callback::new(move |next: ItemResponse| {
-                    let qid = qid.clone();
-                    state.change(&work_id, move |w| w.responses.set(qid, next));
-                    if !errors.with_untracked(Vec::is_empty) {
-                        errors.update(|e| e.retain(|e| signal.with_untracked(|h| h.work.responses.answer(e.field_id.trim_start_matches("q-")).is_none())));
-                    }
-                });
-                let field = field_id(question);
-                let error = Signal::derive(move || errors.with(|e| e.iter().find(|e| e.field_id == field).map(|_| "Answer this question to continue".to_owned())));
-                view! {
-                    <QuestionField definition=definition_for_questions.clone() question=question.clone() item=item on_change=on_change easy_read=easy_read error=error />
-                }
+    let question_view = move |qid: mhsw::ids::QuestionId| {
+        let question = questions.iter().find(|q| q.id == qid)?.clone();
+        let qid_for_item = qid.clone();
+        let item = Signal::derive(move || {
+            signal.with(|h| {
+                h.work
+                    .responses
+                    .item(qid_for_item.as_str())
+                    .cloned()
+                    .unwrap_or_default()
             })
-            .collect_view()
+        });
+        let work_id = id_for_questions.clone();
+        let on_change = Callback::new(move |next: ItemResponse| {
+            let qid = qid.clone();
+            state.change(&work_id, move |w| w.responses.set(qid, next));
+            if !errors.with_untracked(Vec::is_empty) {
+                errors.update(|e| {
+                    e.retain(|e| {
+                        signal.with_untracked(|h| {
+                            h.work
+                                .responses
+                                .answer(e.field_id.trim_start_matches("q-"))
+                                .is_none()
+                        })
+                    })
+                });
+            }
+        });
+        let field = field_id(&question);
+        let error = Signal::derive(move || {
+            errors.with(|e| {
+                e.iter()
+                    .find(|e| e.field_id == field)
+                    .map(|_| "Answer this question to continue".to_owned())
+            })
+        });
+        Some(view! {
+            <QuestionField definition=definition_for_questions.clone() question=question item=item on_change=on_change easy_read=easy_read error=error />
+        })
     };
     // Audits show the section's score as it changes (the same scoring as the results page).
     let definition_for_score = definition.clone();
@@ -176,7 +206,7 @@ pub fn SectionPage(
             </div>
         })}
         <form class="section-form" on:submit=move |ev: leptos::ev::SubmitEvent| ev.prevent_default() novalidate>
-            {question_views}
+            <For each=move || shown.get() key=|qid| qid.clone() children=question_view />
             <div class="button-row">
                 <button type="button" on:click=next>"Save and continue"</button>
                 <a class="button secondary" href=Route::Work(id.clone()).href()>"Back to the contents"</a>
