@@ -7,9 +7,10 @@
 //    contents; the published questionnaires/ folder is the site owner's, not the release's).
 //    The same build gives the same id; any change gives a new one.
 // 2. Release names: every code file (*.js, *.wasm, *.css) becomes name.<release>.ext, and every
-//    mention of its old name in the HTML, JavaScript and CSS is rewritten. Two files keep their
-//    names because something outside the release names them: sw.js (the browser checks it for
-//    updates) and pdf/worker.js (the app's code names it). So a page of one release can never
+//    mention of its old name in the HTML, JavaScript and CSS is rewritten. One file keeps its
+//    name because something outside the release names it: sw.js (the browser checks it for
+//    updates). The PDF worker's name reaches the app through index.html's
+//    <meta name="mhsw-pdf-worker">, rewritten like any other mention. So a page of one release can never
 //    load a part of another: the names differ, and the service worker keeps the last two
 //    releases.
 // 3. dist/sw.js from assets/sw.js, with the release id and two lists of what is in dist/:
@@ -34,7 +35,7 @@ if (!dist) {
 
 const RELEASE_NAME = /\.[0-9a-f]{10}\.[a-z0-9]+$/;
 const CODE = /\.(js|wasm|css)$/;
-const KEEP_NAME = new Set(["sw.js", "pdf/worker.js"]);
+const KEEP_NAME = new Set(["sw.js"]);
 const NOT_KEPT = new Set(["sw.js", "_headers"]);
 const TEXT = /\.(html|js|css|webmanifest)$/;
 const PUBLISHED = "questionnaires/";

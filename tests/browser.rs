@@ -212,7 +212,7 @@ async fn pdf_worker_is_fetched_only_on_demand_and_keeps_its_contract() {
         .execute_async(
             r#"
             const done = arguments[arguments.length - 1];
-            const worker = new Worker("pdf/worker.js");
+            const worker = new Worker(document.querySelector("meta[name=mhsw-pdf-worker]").content);
             worker.onmessage = (e) => {
               const d = e.data;
               done({ keys: Object.keys(d), id: d.id, error: d.error, closing: d.closing });
@@ -465,11 +465,11 @@ fn the_service_worker_keeps_every_file_of_the_build() {
         later_files.iter().all(|f| f.starts_with("pdf/")) && later_files.len() >= 3,
         "the PDF engine is kept after install: {later_files:?}"
     );
-    // Every code file but the two whose names the outside world uses carries the release id.
+    // Every code file but the service worker (whose name the browser checks) carries the release id.
     let unversioned: Vec<&String> = on_disk
         .iter()
         .filter(|f| f.ends_with(".js") || f.ends_with(".wasm") || f.ends_with(".css"))
-        .filter(|f| !["sw.js", "pdf/worker.js"].contains(&f.as_str()))
+        .filter(|f| f.as_str() != "sw.js")
         .filter(|f| {
             let stem = f.rsplit_once('.').map(|(s, _)| s).unwrap_or(f);
             let id = stem.rsplit_once('.').map(|(_, id)| id).unwrap_or("");

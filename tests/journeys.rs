@@ -1684,7 +1684,7 @@ async fn with_site_data_blocked_the_app_starts_and_offers_downloads() {
     let app = TestApp::start_with_site_data_blocked().await;
     let b = &app.browser;
     app.open("#/").await;
-    b.wait_for_text("Nothing is being saved.", DEFAULT_TIMEOUT)
+    b.wait_for_text("Nothing is being saved on this device.", DEFAULT_TIMEOUT)
         .await;
     assert_contains(
         &b.body_text().await,
@@ -1699,7 +1699,7 @@ async fn with_site_data_blocked_the_app_starts_and_offers_downloads() {
     assert_eq!(
         b.body_text()
             .await
-            .matches("Nothing is being saved.")
+            .matches("Nothing is being saved on this device.")
             .count(),
         1,
         "said once, not once per change"
@@ -2133,7 +2133,8 @@ async fn storage_removed_in_another_tab_is_noticed() {
     b.wait_for_text("has been removed", QUICK).await;
     b.client().close_window().await.expect("close");
     b.client().switch_to_window(here).await.expect("back");
-    b.wait_for_text("Nothing is being saved.", QUICK).await;
+    b.wait_for_text("Nothing is being saved on this device.", QUICK)
+        .await;
     click(b, "#q-strat-1-2").await;
     tokio::time::sleep(Duration::from_millis(800)).await;
     assert!(
@@ -2143,7 +2144,7 @@ async fn storage_removed_in_another_tab_is_noticed() {
     click_button(b, "Save this tab’s work on this device again").await;
     wait_until(
         b,
-        "return !document.body.innerText.includes('Nothing is being saved.');",
+        "return !document.body.innerText.includes('Nothing is being saved on this device.');",
         vec![],
         QUICK,
         "the notice going",

@@ -7,6 +7,15 @@ use crate::edges::storage::StoreError;
 use crate::later;
 use crate::state::{AppState, SaveState};
 
+/// The text with its first letter in capitals, to start a sentence.
+fn sentence_case(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// Shows the outcome of the latest save, politely announced to screen readers.
 #[component]
 pub fn SaveStatus() -> impl IntoView {
@@ -31,11 +40,21 @@ pub fn SaveStatus() -> impl IntoView {
     let store_notice = move || {
         state.storage_problem.get().map(|error| {
             let removed = error == StoreError::Removed;
+            // Plain words first; the browser's own reason, for whoever supports the device,
+            // behind "Technical detail".
+            let (said, detail) = match &error {
+                StoreError::Blocked(reason) => (
+                    "This browser is not letting the toolkit keep anything on this device. This is usually a setting, such as blocking all site data, or a private window.".to_owned(),
+                    Some(reason.clone()),
+                ),
+                other => (format!("{}.", sentence_case(&other.to_string())), None),
+            };
             view! {
                 <div class="notice notice-warning" role="alert">
-                    <p><strong>"Nothing is being saved. "</strong>{error.to_string()}"."</p>
+                    <p><strong>"Nothing is being saved on this device. "</strong>{said}</p>
                     {(!removed).then(|| view! { <p>"Nothing you do will be kept after this page closes. Download your work before you close it."</p> })}
                     {removed.then(|| view! { <p>"This tab still holds the work it had open. Save it on this device again, or download it."</p> })}
+                    {detail.map(|detail| view! { <details><summary>"Technical detail"</summary><p>{detail}</p></details> })}
                     <div class="button-row">
                         {removed.then(|| view! { <button type="button" on:click=save_again>"Save this tab’s work on this device again"</button> })}
                         <button type="button" class="secondary" on:click=export_everything>"Download everything (backup file)"</button>

@@ -13,8 +13,24 @@ use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-/// Where the worker's script is, relative to the page.
+/// Where the worker's script is, relative to the page, when the page does not say.
 const WORKER_URL: &str = "pdf/worker.js";
+
+/// Where this release's worker script is: the page's `<meta name="mhsw-pdf-worker">`, which
+/// the build rewrites to the release's own file name, so a page of one release never starts
+/// another release's PDF engine.
+fn worker_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| {
+            d.query_selector("meta[name=mhsw-pdf-worker]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|url| !url.is_empty())
+        .unwrap_or_else(|| WORKER_URL.to_owned())
+}
 
 /// The running worker, its handlers (kept alive as long as it is), and the jobs it owes.
 struct Running {
@@ -113,7 +129,7 @@ fn worker() -> Result<web_sys::Worker, PdfError> {
             return Ok(running.worker.clone());
         }
         let worker =
-            web_sys::Worker::new(WORKER_URL).map_err(|e| PdfError::Unavailable(describe(&e)))?;
+            web_sys::Worker::new(&worker_url()).map_err(|e| PdfError::Unavailable(describe(&e)))?;
         let on_message =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|event: web_sys::MessageEvent| {
                 route_answer(event.data())

@@ -171,7 +171,7 @@ pub fn CollectPage(
             Screen::NotSaved => view! {
                 <h1>"Your answers could not be saved"</h1>
                 <div class="notice notice-warning" role="alert">
-                    <p>"This device could not store your answers. They are kept on this screen’s memory only while it stays open, and the practitioner has been told."</p>
+                    <p>"This device could not store your answers. They are kept in this device’s memory only while this page stays open, and the practitioner has been told."</p>
                 </div>
                 <p>"Please hand the device back to the practitioner. You do not need to answer again."</p>
                 <button type="button" class="large" on:click=move |_| { screen.set(Screen::Welcome); history::focus_heading(); }>"Start again for the next person"</button>
