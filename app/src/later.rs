@@ -60,6 +60,18 @@ pub fn run<F>(
 /// plain values, not `async fn`s).
 type Later<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
 
+/// The save line and the store's notices ([`crate::components::save_status::SaveStatus`]).
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn save_status() -> Result<AnyView, NotDownloaded> {
+    Ok(view! { <crate::components::save_status::SaveStatus /> }.into_any())
+}
+
+/// Saved entries that could not be read ([`crate::pages::home::SetAsideEntries`]).
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn set_aside_entries() -> Result<AnyView, NotDownloaded> {
+    Ok(view! { <crate::pages::home::SetAsideEntries /> }.into_any())
+}
+
 /// The page for any route but home and privacy.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn page(route: Route) -> Result<AnyView, NotDownloaded> {
@@ -145,6 +157,14 @@ pub fn export_everything(state: AppState) -> Result<String, NotDownloaded> {
         ),
         Err(error) => format!("The backup could not be downloaded: {error}"),
     })
+}
+
+/// Removes an entry kept aside (after the user confirmed). Resolves to whether it is gone.
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn delete_aside(key: String) -> Result<Later<bool>, NotDownloaded> {
+    Ok(Box::pin(async move {
+        crate::edges::database::delete_aside(&key).await.is_ok()
+    }))
 }
 
 /// Saves every change still waiting for its save. Resolves to whether all were stored.

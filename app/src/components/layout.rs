@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::save_status::SaveStatus;
 use crate::components::update_notice::UpdateNotice;
+use crate::later;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -40,7 +40,7 @@ pub fn Layout(
             </header>
             <Show when=move || !collecting()>
                 <UpdateNotice />
-                <SaveStatus />
+                <Later part=LaterPart::SaveStatus />
             </Show>
             <main id="main-content" class="wrap" tabindex="-1">
                 {children()}
@@ -61,5 +61,36 @@ pub fn Layout(
                 </footer>
             </Show>
         </div>
+    }
+}
+
+/// Views that come from the later part of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LaterPart {
+    /// The save line and the store's notices.
+    SaveStatus,
+    /// Saved entries that could not be read (home page).
+    SetAside,
+}
+
+/// A view from the later part of the app, drawn once that part has started (before then there
+/// is nothing for it to say: saving, and reading the store, are done by the later part).
+#[component]
+pub fn Later(
+    /// Which view.
+    part: LaterPart,
+) -> impl IntoView {
+    let state = crate::state::AppState::expect();
+    move || {
+        (state.started.get() == Some(Ok(()))).then(|| {
+            let made = Suspend::new(async move {
+                let view = match part {
+                    LaterPart::SaveStatus => later::save_status().await,
+                    LaterPart::SetAside => later::set_aside_entries().await,
+                };
+                view.unwrap_or_else(|_| ().into_any())
+            });
+            view! { <Suspense fallback=|| ()>{made}</Suspense> }
+        })
     }
 }

@@ -40,6 +40,19 @@ impl Json {
         self.get(key).and_then(|v| v.string())
     }
 
+    /// Writes an object of text fields with `JSON.stringify` (no serde in the first module).
+    pub fn object_text(fields: &[(&str, &str)]) -> String {
+        let object = js_sys::Object::new();
+        for (name, value) in fields {
+            let _ =
+                js_sys::Reflect::set(&object, &JsValue::from_str(name), &JsValue::from_str(value));
+        }
+        js_sys::JSON::stringify(&object)
+            .ok()
+            .and_then(|text| text.as_string())
+            .unwrap_or_default()
+    }
+
     /// The items, when this is an array.
     pub fn items(&self) -> Option<Vec<Json>> {
         if !js_sys::Array::is_array(&self.0) {

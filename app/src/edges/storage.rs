@@ -168,7 +168,7 @@ pub fn keep_listing(listing: &[(WorkId, String, DefinitionId, mhsw::date::Date)]
 /// The shared device's collection lock: which collection, and the practitioner's code as a
 /// salted hash (never the code itself). Kept in `localStorage`, so every tab and window of
 /// the app, a reload and a typed address all open the collection screens.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Kiosk {
     /// The feedback collection being answered.
     pub work: WorkId,
@@ -178,8 +178,9 @@ pub struct Kiosk {
     pub hash: String,
     /// Wrong codes entered in a row.
     pub failures: u32,
-    /// No code is checked before this time (milliseconds since 1970), after wrong codes.
-    pub wait_until: f64,
+    /// No code is checked before this time (whole milliseconds since 1970), after wrong
+    /// codes. Whole numbers: the first module carries no floating-point formatting.
+    pub wait_until: u64,
 }
 
 /// The collection lock, if collection mode is on. Read with the browser's JSON parser: this
@@ -197,7 +198,7 @@ pub fn kiosk() -> Option<Kiosk> {
         wait_until: json
             .text("wait_until")
             .and_then(|f| f.parse().ok())
-            .unwrap_or(0.0),
+            .unwrap_or(0),
     })
 }
 
@@ -205,16 +206,16 @@ pub fn kiosk() -> Option<Kiosk> {
 /// be kept, so the caller can say that other tabs are not locked.
 pub fn set_kiosk(kiosk: Option<&Kiosk>) -> Result<(), StoreError> {
     match kiosk {
+        // Written with the browser's JSON (this runs in the first module too: see `lib.rs`).
         Some(kiosk) => set(
             KIOSK_KEY,
-            &serde_json::json!({
-                "work": kiosk.work,
-                "salt": kiosk.salt,
-                "hash": kiosk.hash,
-                "failures": kiosk.failures.to_string(),
-                "wait_until": kiosk.wait_until.to_string(),
-            })
-            .to_string(),
+            &Json::object_text(&[
+                ("work", kiosk.work.as_str()),
+                ("salt", &kiosk.salt),
+                ("hash", &kiosk.hash),
+                ("failures", &kiosk.failures.to_string()),
+                ("wait_until", &kiosk.wait_until.to_string()),
+            ]),
         ),
         None => {
             remove(KIOSK_KEY);

@@ -359,7 +359,7 @@ fn SetupScreen(
                 salt,
                 hash,
                 failures: 0,
-                wait_until: 0.0,
+                wait_until: 0,
             };
             // When the lock cannot be kept for other tabs (storage blocked), this tab is still
             // locked; nothing is saved in other tabs either, so none can show earlier answers.
@@ -417,7 +417,7 @@ fn LeaveScreen(
         if checking.get_untracked() {
             return;
         }
-        let wait = ((kiosk.wait_until - clock::now_ms()) / 1000.0).ceil();
+        let wait = ((kiosk.wait_until as f64 - clock::now_ms()) / 1000.0).ceil();
         if wait > 0.0 {
             error.set(Some(format!(
                 "Too many wrong codes. Wait {wait} seconds, then try again."
@@ -439,7 +439,7 @@ fn LeaveScreen(
             }
             kiosk.failures += 1;
             let wait = work::code_wait_seconds(kiosk.failures);
-            kiosk.wait_until = clock::now_ms() + f64::from(wait) * 1000.0;
+            kiosk.wait_until = (clock::now_ms() + f64::from(wait) * 1000.0) as u64;
             let _ = storage::set_kiosk(Some(&kiosk));
             state.kiosk.set(Some(kiosk));
             code.set(String::new());

@@ -7,9 +7,10 @@ use mhsw::ids::{DefinitionId, WorkId};
 use mhsw::manifest::Summary;
 use mhsw::work::{self, Work};
 
+use crate::components::layout::{Later, LaterPart};
 use crate::edges::definitions::{Source, Tool};
 use crate::edges::storage::{Listed, StoreError};
-use crate::edges::{clock, collate, database, files};
+use crate::edges::{clock, collate, files};
 use crate::later::{self, NotDownloaded};
 use crate::route::Route;
 use crate::state::AppState;
@@ -64,7 +65,7 @@ pub fn HomePage() -> impl IntoView {
                 <button type="button" on:click=move |_| state.start()>"Try again"</button>
             </div>
         })}
-        <SetAsideEntries />
+        <Later part=LaterPart::SetAside />
         <h2 id="your-work" tabindex="-1">"Your work on this device"</h2>
         <SavedWorkList />
         <ImportWork />
@@ -467,7 +468,7 @@ async fn place_one(state: &AppState, mut incoming: Work) -> (bool, String) {
 
 /// Saved entries that could not be read: kept aside, with a download and a way to remove them.
 #[component]
-fn SetAsideEntries() -> impl IntoView {
+pub fn SetAsideEntries() -> impl IntoView {
     let state = AppState::expect();
     view! {
         <Show when=move || !state.set_aside.with(Vec::is_empty)>
@@ -488,8 +489,10 @@ fn SetAsideEntries() -> impl IntoView {
                                             let key = key.clone();
                                             leptos::task::spawn_local(async move {
                                                 // Off the list only once it is gone from the device.
-                                                if database::delete_aside(&key).await.is_ok() {
-                                                    state.set_aside.update(|entries| entries.retain(|e| e.key != key));
+                                                if let Ok(removing) = later::delete_aside(key.clone()).await {
+                                                    if removing.await {
+                                                        state.set_aside.update(|entries| entries.retain(|e| e.key != key));
+                                                    }
                                                 }
                                             });
                                         }>"Remove it from this device"</button>
