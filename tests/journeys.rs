@@ -2911,3 +2911,63 @@ async fn the_paper_version_numbers_each_question_once() {
         .await;
     finish(app).await;
 }
+
+/// The screens of the work store at a phone's width and at 400% zoom (1280 px shown at 320 CSS
+/// px): nothing runs off the side, and axe finds nothing. Your data with its room and backup,
+/// the home page with an export reminder, and collection set-up with an error.
+#[tokio::test]
+async fn the_work_store_screens_fit_a_phone_and_400_percent_zoom() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut old = work(
+        "old-unexported",
+        "Audit started a fortnight ago",
+        &definition,
+    );
+    old.created = date("2026-01-05");
+    let collection = collection_with("phone-feedback", "feedback-service-user", 3);
+    seed_works(&app, &[&old, &collection], "#/").await;
+    for (width, height, label) in [(390, 844, "phone"), (320, 256, "zoom-400")] {
+        b.client()
+            .set_window_size(width, height)
+            .await
+            .expect("resize the window");
+        for (route, ready, name) in [
+            (
+                "#/",
+                "Never exported. Export it to keep a copy safe",
+                "home",
+            ),
+            ("#/privacy", "The toolkit is using", "your-data"),
+            (
+                "#/work/phone-feedback",
+                "3 responses so far. 2 more are needed",
+                "collection",
+            ),
+        ] {
+            app.open(route).await;
+            b.wait_for_text(ready, DEFAULT_TIMEOUT).await;
+            let overflow = b
+                .execute(
+                    "return document.scrollingElement.scrollWidth - window.innerWidth;",
+                    vec![],
+                )
+                .await;
+            let wide = b
+                .execute(
+                    "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5).slice(0, 6).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.textContent || '').slice(0, 40));",
+                    vec![],
+                )
+                .await;
+            assert!(
+                overflow.as_i64().is_some_and(|o| o <= 0),
+                "{name} at {label} runs {overflow} px off the side: {wide}"
+            );
+            b.screenshot(&screenshot_path(&format!("device-{name}-{label}")))
+                .await;
+            assert_accessible(b, &format!("{name} at {label}")).await;
+        }
+    }
+    finish(app).await;
+}
