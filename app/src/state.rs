@@ -316,7 +316,7 @@ impl AppState {
         self.persist(&id);
     }
 
-    /// Changes a piece of work; the change is saved within [`SAVE_AFTER_MS`], together with
+    /// Changes a piece of work; the change is saved within 400 ms (`SAVE_AFTER_MS`), together with
     /// any others made meanwhile.
     pub fn change(&self, id: &WorkId, edit: impl FnOnce(&mut Work)) {
         let Some(signal) = self.work(id) else { return };

@@ -4,7 +4,7 @@
 //! (`edges::database`, IndexedDB) and then removed.
 //!
 //! Storage can be blocked (a managed browser's policy, private modes), full or throwing. gloo's
-//! calls throw when storage is blocked, so each one here runs only after [`local`] has found
+//! calls throw when storage is blocked, so each one here runs only after `local()` has found
 //! storage available, and every failure is a [`StoreError`] or `None`: nothing here throws.
 
 use gloo_storage::{LocalStorage, Storage};
