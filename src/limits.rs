@@ -177,6 +177,11 @@ pub fn characters_left(text: &str, limit: usize) -> String {
     }
 }
 
+/// What a form says when `what` (for example "the name") is over `limit` characters (L3).
+pub fn shorten_message(what: &str, limit: usize) -> String {
+    format!("Shorten {what} to {} characters or fewer", thousands(limit))
+}
+
 /// Whether `text` fits within `limit` characters.
 pub fn fits(text: &str, limit: usize) -> bool {
     text.chars().count() <= limit

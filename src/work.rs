@@ -227,6 +227,30 @@ impl Work {
         }
     }
 
+    /// The name of this audit's next-cycle copy made `today` (rule C1): the name without any
+    /// "(re-audit …)" it already ends with, then "(re-audit 2026)", or "(re-audit 2, 2026)",
+    /// "(re-audit 3, 2026)" … when that name is `taken` by other work, so two re-audits never
+    /// share a name, and a re-audit of a re-audit does not grow the name.
+    pub fn next_cycle_name<'a>(
+        &self,
+        taken: impl IntoIterator<Item = &'a str>,
+        today: Date,
+    ) -> String {
+        let taken: Vec<&str> = taken.into_iter().collect();
+        let base = match self.name.rfind(" (re-audit ") {
+            Some(at) if self.name.ends_with(')') => &self.name[..at],
+            _ => self.name.as_str(),
+        };
+        let year = today.year();
+        (1..)
+            .map(|n| match n {
+                1 => format!("{base} (re-audit {year})"),
+                n => format!("{base} (re-audit {n}, {year})"),
+            })
+            .find(|name| !taken.contains(&name.as_str()))
+            .unwrap_or_default()
+    }
+
     /// A copy to start the next cycle of the same audit: a new id and name, the same organisation,
     /// and the answers to re-check; the plan carries over so progress can be reviewed.
     pub fn duplicate_for_next_cycle(&self, id: WorkId, name: String, today: Date) -> Work {
@@ -935,6 +959,38 @@ mod tests {
             parse_work(&big),
             Err(ImportError::TooLarge { .. })
         ));
+    }
+
+    /// C1: re-audits made in the same year are named apart, and do not pile up suffixes.
+    #[test]
+    fn c1_re_audits_in_the_same_year_have_distinct_names() {
+        let today: Date = "2026-11-22".parse().unwrap();
+        let mut audit = work_with(&[]);
+        audit.name = "North Team audit".to_owned();
+        assert_eq!(
+            audit.next_cycle_name(["North Team audit"], today),
+            "North Team audit (re-audit 2026)"
+        );
+        let taken = ["North Team audit", "North Team audit (re-audit 2026)"];
+        assert_eq!(
+            audit.next_cycle_name(taken, today),
+            "North Team audit (re-audit 2, 2026)"
+        );
+        audit.name = "North Team audit (re-audit 2026)".to_owned();
+        assert_eq!(
+            audit.next_cycle_name(taken, today),
+            "North Team audit (re-audit 2, 2026)"
+        );
+        audit.name = "North Team audit (re-audit 2, 2026)".to_owned();
+        let taken = [taken[0], taken[1], "North Team audit (re-audit 2, 2026)"];
+        assert_eq!(
+            audit.next_cycle_name(taken, "2027-01-05".parse().unwrap()),
+            "North Team audit (re-audit 2027)"
+        );
+        assert_eq!(
+            audit.next_cycle_name(taken, today),
+            "North Team audit (re-audit 3, 2026)"
+        );
     }
 
     /// L1: files nested 40,000 and 80,000 levels deep are refused by the scan, with the place,
