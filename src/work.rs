@@ -160,6 +160,41 @@ pub fn parse_idle_minutes(text: &str) -> Result<u32, String> {
     }
 }
 
+/// Reads the period a collection covers from the two dates a practitioner typed (`2026-11-22`, as
+/// a date input gives them; either may be blank), rule C2: both or neither, and the end on or
+/// after the start. On a mistake, says which field and what to enter.
+pub fn parse_period(
+    start: &str,
+    end: &str,
+) -> Result<Option<(Date, Date)>, (&'static str, String)> {
+    let read = |text: &str, which: &'static str| -> Result<Option<Date>, (&'static str, String)> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        text.parse::<Date>().map(Some).map_err(|_| {
+            (
+                which,
+                format!("Enter the {which} of the period as a real date, such as 22 November 2026"),
+            )
+        })
+    };
+    match (read(start, "start")?, read(end, "end")?) {
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(("end", "Enter the end of the period, or clear its start".to_owned())),
+        (None, Some(_)) => Err(("start", "Enter the start of the period, or clear its end".to_owned())),
+        (Some(start), Some(end)) if end < start => Err((
+            "end",
+            format!(
+                "The end of the period ({}) is before its start ({}): enter an end on or after the start",
+                end.long(),
+                start.long()
+            ),
+        )),
+        (Some(start), Some(end)) => Ok(Some((start, end))),
+    }
+}
+
 /// How long a shared device waits before it checks another code, after `failures` wrong
 /// codes in a row: no wait for the first three, then 30 seconds, doubling each time, up to
 /// 15 minutes. Someone guessing four-digit codes gets a handful of tries an hour.
@@ -959,6 +994,28 @@ mod tests {
             parse_work(&big),
             Err(ImportError::TooLarge { .. })
         ));
+    }
+
+    /// C2: a period is both dates or neither, and never ends before it starts.
+    #[test]
+    fn c2_periods_are_checked() {
+        let day = |t: &str| t.parse::<Date>().unwrap();
+        assert_eq!(parse_period("", " "), Ok(None));
+        assert_eq!(
+            parse_period("2026-09-01", "2026-11-22"),
+            Ok(Some((day("2026-09-01"), day("2026-11-22"))))
+        );
+        assert_eq!(
+            parse_period("2026-11-22", "2026-11-22"),
+            Ok(Some((day("2026-11-22"), day("2026-11-22"))))
+        );
+        assert_eq!(
+            parse_period("2026-11-22", "2026-03-01"),
+            Err(("end", "The end of the period (1 March 2026) is before its start (22 November 2026): enter an end on or after the start".to_owned()))
+        );
+        assert_eq!(parse_period("2026-11-22", "").unwrap_err().0, "end");
+        assert_eq!(parse_period("", "2026-11-22").unwrap_err().0, "start");
+        assert_eq!(parse_period("2026-02-30", "").unwrap_err().0, "start");
     }
 
     /// C1: re-audits made in the same year are named apart, and do not pile up suffixes.

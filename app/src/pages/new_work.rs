@@ -34,6 +34,8 @@ pub fn NewWorkPage(
     let participants = RwSignal::new(String::new());
     let perspective = RwSignal::new(Perspective::Leaders);
     let about = RwSignal::new(String::new());
+    let period_start = RwSignal::new(String::new());
+    let period_end = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let kind = definition.kind;
     let definition_for_submit = definition.clone();
@@ -69,6 +71,22 @@ pub fn NewWorkPage(
                 });
             }
         }
+        let period = match mhsw::work::parse_period(
+            &period_start.get_untracked(),
+            &period_end.get_untracked(),
+        ) {
+            Ok(period) => period,
+            Err((which, message)) => {
+                problems.push(FieldError {
+                    field_id: format!("work-period-{which}"),
+                    message,
+                });
+                None
+            }
+        };
+        if kind != ToolKind::Feedback {
+            problems.retain(|p| !p.field_id.starts_with("work-period"));
+        }
         if !problems.is_empty() {
             errors.set(problems);
             return;
@@ -84,6 +102,8 @@ pub fn NewWorkPage(
         work.perspective = perspective.get_untracked();
         if let Some(collection) = work.collection.as_mut() {
             collection.about = about.get_untracked().trim().to_owned();
+            collection.period_start = period.map(|(start, _)| start);
+            collection.period_end = period.map(|(_, end)| end);
         }
         let route = Route::Work(work.id.clone());
         state.add_work(work);
@@ -152,6 +172,22 @@ pub fn NewWorkPage(
                         prop:value=move || about.get() on:input=move |ev| about.set(event_target_value(&ev)) />
                     <CharacterCount id="work-about-count".to_owned() text=about limit=NAME_MAX_CHARS />
                 </div>
+                <fieldset class="field">
+                    <legend>"The period the feedback covers (optional)"</legend>
+                    <p class="hint">"It is shown on the report. You can set or change it later on the collection’s page."</p>
+                    <div class="field" class:has-error=move || error_for("work-period-start")().is_some()>
+                        <label for="work-period-start">"From"</label>
+                        {move || error_for("work-period-start")().map(|m| view! { <p class="field-error" id="work-period-start-error">{m}</p> })}
+                        <input id="work-period-start" type="date" class="date-input"
+                            prop:value=move || period_start.get() on:input=move |ev| period_start.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field" class:has-error=move || error_for("work-period-end")().is_some()>
+                        <label for="work-period-end">"To"</label>
+                        {move || error_for("work-period-end")().map(|m| view! { <p class="field-error" id="work-period-end-error">{m}</p> })}
+                        <input id="work-period-end" type="date" class="date-input"
+                            prop:value=move || period_end.get() on:input=move |ev| period_end.set(event_target_value(&ev)) />
+                    </div>
+                </fieldset>
             })}
             <button type="submit">"Start"</button>
         </form>
