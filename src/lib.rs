@@ -20,6 +20,7 @@ pub mod date;
 pub mod definition;
 pub mod frameworks;
 pub mod ids;
+pub mod limits;
 pub mod manifest;
 #[cfg(feature = "pdf")]
 pub mod pdf;

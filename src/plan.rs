@@ -3,7 +3,7 @@
 //! Owns: the action row model and its statuses, proposing rows from scores ([`propose`]), and
 //! what is overdue, due for review or incomplete ([`overdue`], [`summarise`]). Dates are passed
 //! in, never read from a clock.
-//! Must not touch: scores (it reads them), report wording or storage.
+//! Must not touch: scores (it reads them), report layout or storage.
 //!
 //! # Rules
 //!
@@ -22,6 +22,8 @@
 //!   today or earlier.
 //! - **P7 Incomplete.** A row is incomplete when a field the definition's plan marks `required` is
 //!   empty.
+//! - **P8 One wording.** Where a row came from is said in the same words on the plan page, in the
+//!   spreadsheet and in the PDF ([`source_words`]): a row a person added is "Added by the team".
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -275,6 +277,54 @@ pub fn summarise(rows: &[PlanRow], plan: Option<&PlanConfig>, today: Date) -> Pl
                 .filter(|r| !missing_fields(r, plan).is_empty())
                 .count()
         }),
+    }
+}
+
+/// Where a plan row came from, in words: one wording for the plan page, the spreadsheet and the
+/// PDF (P8).
+pub fn source_words(definition: &Definition, source: &RowSource) -> String {
+    match source {
+        RowSource::Question(id) => definition.question(id.as_str()).map_or_else(
+            || format!("Question {id} (no longer asked)"),
+            |q| q.text.clone(),
+        ),
+        RowSource::Section(id) => definition.section(id.as_str()).map_or_else(
+            || format!("Section {id}"),
+            |s| format!("Section: {}", s.title),
+        ),
+        RowSource::Added => "Added by the team".to_owned(),
+    }
+}
+
+/// The plan as a spreadsheet (CSV): where each row came from, then the definition's columns in
+/// order, dates as `2026-11-22` so a spreadsheet reads them as dates (P8).
+pub fn plan_csv(definition: &Definition, rows: &[PlanRow]) -> String {
+    let Some(config) = &definition.plan else {
+        return String::new();
+    };
+    let mut headers: Vec<&str> = vec!["From"];
+    headers.extend(config.fields.iter().map(|f| f.label.as_str()));
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![source_words(definition, &row.source)];
+            cells.extend(config.fields.iter().map(|f| field_text(row, f.field)));
+            cells
+        })
+        .collect();
+    crate::csv::to_csv(&headers, &body)
+}
+
+/// One field of a row as plain text, as a person typed it.
+pub fn field_text(row: &PlanRow, field: PlanFieldKind) -> String {
+    match field {
+        PlanFieldKind::Action => row.action.clone(),
+        PlanFieldKind::Lead => row.lead.clone(),
+        PlanFieldKind::Partners => row.partners.clone(),
+        PlanFieldKind::TargetDate => row.target_date.map(|d| d.to_string()).unwrap_or_default(),
+        PlanFieldKind::SuccessMeasure => row.success_measure.clone(),
+        PlanFieldKind::Status => row.status.label().to_owned(),
+        PlanFieldKind::ReviewDate => row.review_date.map(|d| d.to_string()).unwrap_or_default(),
     }
 }
 

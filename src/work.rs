@@ -160,6 +160,41 @@ pub fn parse_idle_minutes(text: &str) -> Result<u32, String> {
     }
 }
 
+/// Reads the period a collection covers from the two dates a practitioner typed (`2026-11-22`, as
+/// a date input gives them; either may be blank), rule C2: both or neither, and the end on or
+/// after the start. On a mistake, says which field and what to enter.
+pub fn parse_period(
+    start: &str,
+    end: &str,
+) -> Result<Option<(Date, Date)>, (&'static str, String)> {
+    let read = |text: &str, which: &'static str| -> Result<Option<Date>, (&'static str, String)> {
+        let text = text.trim();
+        if text.is_empty() {
+            return Ok(None);
+        }
+        text.parse::<Date>().map(Some).map_err(|_| {
+            (
+                which,
+                format!("Enter the {which} of the period as a real date, such as 22 November 2026"),
+            )
+        })
+    };
+    match (read(start, "start")?, read(end, "end")?) {
+        (None, None) => Ok(None),
+        (Some(_), None) => Err(("end", "Enter the end of the period, or clear its start".to_owned())),
+        (None, Some(_)) => Err(("start", "Enter the start of the period, or clear its end".to_owned())),
+        (Some(start), Some(end)) if end < start => Err((
+            "end",
+            format!(
+                "The end of the period ({}) is before its start ({}): enter an end on or after the start",
+                end.long(),
+                start.long()
+            ),
+        )),
+        (Some(start), Some(end)) => Ok(Some((start, end))),
+    }
+}
+
 /// How long a shared device waits before it checks another code, after `failures` wrong
 /// codes in a row: no wait for the first three, then 30 seconds, doubling each time, up to
 /// 15 minutes. Someone guessing four-digit codes gets a handful of tries an hour.
@@ -227,6 +262,30 @@ impl Work {
         }
     }
 
+    /// The name of this audit's next-cycle copy made `today` (rule C1): the name without any
+    /// "(re-audit …)" it already ends with, then "(re-audit 2026)", or "(re-audit 2, 2026)",
+    /// "(re-audit 3, 2026)" … when that name is `taken` by other work, so two re-audits never
+    /// share a name, and a re-audit of a re-audit does not grow the name.
+    pub fn next_cycle_name<'a>(
+        &self,
+        taken: impl IntoIterator<Item = &'a str>,
+        today: Date,
+    ) -> String {
+        let taken: Vec<&str> = taken.into_iter().collect();
+        let base = match self.name.rfind(" (re-audit ") {
+            Some(at) if self.name.ends_with(')') => &self.name[..at],
+            _ => self.name.as_str(),
+        };
+        let year = today.year();
+        (1..)
+            .map(|n| match n {
+                1 => format!("{base} (re-audit {year})"),
+                n => format!("{base} (re-audit {n}, {year})"),
+            })
+            .find(|name| !taken.contains(&name.as_str()))
+            .unwrap_or_default()
+    }
+
     /// A copy to start the next cycle of the same audit: a new id and name, the same organisation,
     /// and the answers to re-check; the plan carries over so progress can be reviewed.
     pub fn duplicate_for_next_cycle(&self, id: WorkId, name: String, today: Date) -> Work {
@@ -273,6 +332,18 @@ pub enum ImportError {
         /// The id.
         id: DefinitionId,
     },
+    /// An id or a text in the file is outside the toolkit's limits (rules L2 and L3 of
+    /// [`crate::limits`]): an id the app's addresses cannot hold, or a text longer than anyone
+    /// types into that field.
+    #[error("{count} {} in the file {} outside the toolkit's limits: {details}. Fix: {fix}", if *count == 1 { "value" } else { "values" }, if *count == 1 { "is" } else { "are" })]
+    OutOfLimits {
+        /// How many.
+        count: usize,
+        /// The first few, each naming its field and the limit.
+        details: String,
+        /// How to fix them.
+        fix: String,
+    },
     /// Some answers do not fit the definition.
     #[error("{count} answers in the file do not fit the questionnaire: {details}")]
     BadAnswers {
@@ -292,6 +363,7 @@ pub fn parse_import(text: &str) -> Result<Vec<Work>, ImportError> {
             limit: MAX_IMPORT_BYTES,
         });
     }
+    refuse_deep(text)?;
     let header: Header = serde_json::from_str(text).map_err(not_json)?;
     if header.format.as_deref() != Some(BACKUP_FORMAT) {
         return parse_work(text).map(|work| vec![work]);
@@ -316,6 +388,7 @@ pub fn parse_import(text: &str) -> Result<Vec<Work>, ImportError> {
         }
     })?;
     for work in &backup.works {
+        check_limits(work)?;
         if work.format != WORK_FORMAT || work.format_version > WORK_FORMAT_VERSION {
             return Err(ImportError::Unreadable {
                 message: format!(
@@ -351,6 +424,15 @@ pub fn export_backup(works: Vec<Work>, made: Date) -> String {
     .unwrap_or_default();
     text.push('\n');
     text
+}
+
+/// Refuses a file nested deeper than any work file (rule L1 of [`crate::limits`]), before any
+/// parsing, so a malformed file of any depth is refused in one quick pass.
+fn refuse_deep(text: &str) -> Result<(), ImportError> {
+    crate::limits::check_depth(text).map_err(|deep| ImportError::Unreadable {
+        message: deep.to_string(),
+        fix: "choose a file exported from this app, unchanged".to_owned(),
+    })
 }
 
 fn not_json(e: serde_json::Error) -> ImportError {
@@ -413,6 +495,7 @@ pub fn parse_work(text: &str) -> Result<Work, ImportError> {
             limit: MAX_IMPORT_BYTES,
         });
     }
+    refuse_deep(text)?;
     // First only the format and version (other fields are skipped, not built), so a file from
     // elsewhere gets a plain answer before the full read.
     let header: Header = serde_json::from_str(text).map_err(not_json)?;
@@ -453,7 +536,136 @@ pub fn parse_work(text: &str) -> Result<Work, ImportError> {
         ),
         fix: "choose a file exported from this app, unchanged".to_owned(),
     })?;
+    check_limits(&work)?;
     Ok(work)
+}
+
+/// Checks every id and text of imported work against the toolkit's limits (rules L2 and L3 of
+/// [`crate::limits`]), naming each field and its limit.
+pub fn check_limits(work: &Work) -> Result<(), ImportError> {
+    use crate::definition::LONG_TEXT_MAX;
+    use crate::limits::{
+        id_problem, length_problem, ID_RULE, NAME_MAX_CHARS, NOTE_MAX_CHARS, PLAN_FIELD_MAX_CHARS,
+    };
+
+    let mut ids = Vec::new();
+    let mut texts = Vec::new();
+    if let Some(problem) = id_problem(work.id.as_str()) {
+        ids.push(format!("the work's id: {problem}"));
+    }
+    if let Some(problem) = work
+        .linked_to
+        .as_ref()
+        .and_then(|id| id_problem(id.as_str()))
+    {
+        ids.push(format!("the id of the work it is linked to: {problem}"));
+    }
+    let mut text = |field: String, value: &str, limit: usize| {
+        if let Some(problem) = length_problem(&field, value, limit) {
+            texts.push(problem);
+        }
+    };
+    text("the name".to_owned(), &work.name, NAME_MAX_CHARS);
+    text(
+        "the organisation".to_owned(),
+        &work.organisation,
+        NAME_MAX_CHARS,
+    );
+    text(
+        "who took part".to_owned(),
+        &work.participants,
+        NAME_MAX_CHARS,
+    );
+    let items =
+        |responses: &Responses, context: &str, text: &mut dyn FnMut(String, &str, usize)| {
+            for (id, item) in &responses.items {
+                if let Some(evidence) = &item.evidence {
+                    text(
+                        format!("{context}the evidence for `{id}`"),
+                        evidence,
+                        NOTE_MAX_CHARS,
+                    );
+                }
+                if let Some(comment) = &item.comment {
+                    text(
+                        format!("{context}the comment on `{id}`"),
+                        comment,
+                        NOTE_MAX_CHARS,
+                    );
+                }
+                if let Some(crate::responses::Answer::Text(answer)) = &item.answer {
+                    text(
+                        format!("{context}the answer to `{id}`"),
+                        answer,
+                        LONG_TEXT_MAX as usize,
+                    );
+                }
+            }
+        };
+    items(&work.responses, "", &mut text);
+    let set_aside = Responses {
+        items: work.set_aside.clone(),
+    };
+    items(&set_aside, "set aside: ", &mut text);
+    for (index, row) in work.plan.iter().enumerate() {
+        let row_number = index + 1;
+        for (field, value) in [
+            ("the action", &row.action),
+            ("the lead", &row.lead),
+            ("the partners", &row.partners),
+            ("the success measure", &row.success_measure),
+        ] {
+            text(
+                format!("{field} of plan row {row_number}"),
+                value,
+                PLAN_FIELD_MAX_CHARS,
+            );
+        }
+    }
+    if let Some(collection) = &work.collection {
+        text(
+            "whose practice the collection is about".to_owned(),
+            &collection.about,
+            NAME_MAX_CHARS,
+        );
+        for (index, response) in collection.responses.iter().enumerate() {
+            items(
+                &response.answers,
+                &format!("response {}: ", index + 1),
+                &mut text,
+            );
+        }
+        for (index, response) in collection.responses.iter().enumerate() {
+            if let Some(problem) = id_problem(response.id.as_str()) {
+                ids.push(format!("the id of response {}: {problem}", index + 1));
+            }
+        }
+    }
+    if ids.is_empty() && texts.is_empty() {
+        return Ok(());
+    }
+    let mut fixes = Vec::new();
+    if !ids.is_empty() {
+        fixes.push(format!(
+            "{ID_RULE}; export the work again from this app, or change the id in the file to one \
+             such as `north-team-audit`"
+        ));
+    }
+    if !texts.is_empty() {
+        fixes.push(
+            "shorten each text to its limit where the file was made, export it again and import \
+             that file"
+                .to_owned(),
+        );
+    }
+    let mut problems: Vec<String> = ids.into_iter().chain(texts).collect();
+    let count = problems.len();
+    problems.truncate(5);
+    Err(ImportError::OutOfLimits {
+        count,
+        details: problems.join("; "),
+        fix: fixes.join("; "),
+    })
 }
 
 /// The two fields read before anything else.
@@ -782,5 +994,145 @@ mod tests {
             parse_work(&big),
             Err(ImportError::TooLarge { .. })
         ));
+    }
+
+    /// C2: a period is both dates or neither, and never ends before it starts.
+    #[test]
+    fn c2_periods_are_checked() {
+        let day = |t: &str| t.parse::<Date>().unwrap();
+        assert_eq!(parse_period("", " "), Ok(None));
+        assert_eq!(
+            parse_period("2026-09-01", "2026-11-22"),
+            Ok(Some((day("2026-09-01"), day("2026-11-22"))))
+        );
+        assert_eq!(
+            parse_period("2026-11-22", "2026-11-22"),
+            Ok(Some((day("2026-11-22"), day("2026-11-22"))))
+        );
+        assert_eq!(
+            parse_period("2026-11-22", "2026-03-01"),
+            Err(("end", "The end of the period (1 March 2026) is before its start (22 November 2026): enter an end on or after the start".to_owned()))
+        );
+        assert_eq!(parse_period("2026-11-22", "").unwrap_err().0, "end");
+        assert_eq!(parse_period("", "2026-11-22").unwrap_err().0, "start");
+        assert_eq!(parse_period("2026-02-30", "").unwrap_err().0, "start");
+    }
+
+    /// C1: re-audits made in the same year are named apart, and do not pile up suffixes.
+    #[test]
+    fn c1_re_audits_in_the_same_year_have_distinct_names() {
+        let today: Date = "2026-11-22".parse().unwrap();
+        let mut audit = work_with(&[]);
+        audit.name = "North Team audit".to_owned();
+        assert_eq!(
+            audit.next_cycle_name(["North Team audit"], today),
+            "North Team audit (re-audit 2026)"
+        );
+        let taken = ["North Team audit", "North Team audit (re-audit 2026)"];
+        assert_eq!(
+            audit.next_cycle_name(taken, today),
+            "North Team audit (re-audit 2, 2026)"
+        );
+        audit.name = "North Team audit (re-audit 2026)".to_owned();
+        assert_eq!(
+            audit.next_cycle_name(taken, today),
+            "North Team audit (re-audit 2, 2026)"
+        );
+        audit.name = "North Team audit (re-audit 2, 2026)".to_owned();
+        let taken = [taken[0], taken[1], "North Team audit (re-audit 2, 2026)"];
+        assert_eq!(
+            audit.next_cycle_name(taken, "2027-01-05".parse().unwrap()),
+            "North Team audit (re-audit 2027)"
+        );
+        assert_eq!(
+            audit.next_cycle_name(taken, today),
+            "North Team audit (re-audit 3, 2026)"
+        );
+    }
+
+    /// L1: files nested 40,000 and 80,000 levels deep are refused by the scan, with the place,
+    /// before serde (whose recursion overflowed the app's stack) sees them.
+    #[test]
+    fn l1_import_refuses_deep_nesting_before_parsing() {
+        for depth in [40_000, 80_000] {
+            let text = format!(
+                "{{\"format\": \"mhsw-work\", \"x\": {}{}}}",
+                "[".repeat(depth),
+                "]".repeat(depth)
+            );
+            let started = std::time::Instant::now();
+            for error in [
+                parse_work(&text).unwrap_err(),
+                parse_import(&text).unwrap_err(),
+            ] {
+                assert_eq!(
+                    error.to_string(),
+                    "the file nests brackets { … } or [ … ] more than 64 levels deep (line 1, \
+                     column 93). Fix: choose a file exported from this app, unchanged"
+                );
+            }
+            assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        }
+    }
+
+    /// L2: ids the app's addresses (`#/work/<id>`) cannot hold are refused on import.
+    #[test]
+    fn l2_import_refuses_ids_that_cannot_be_opened() {
+        for bad in ["", "a/b/c", "a b#c?d"] {
+            let mut work = work_with(&["r1"]);
+            work.id = WorkId::new(bad);
+            let error = parse_work(&export_work(&work)).unwrap_err();
+            assert!(
+                matches!(error, ImportError::OutOfLimits { count: 1, .. }),
+                "{error}"
+            );
+            let message = error.to_string();
+            assert!(message.contains("the work's id:"), "{message}");
+            assert!(message.contains("an id is 1 to 64 letters"), "{message}");
+            assert!(
+                parse_import(&export_backup(vec![work], "2026-11-22".parse().unwrap())).is_err()
+            );
+        }
+        let mut work = work_with(&["ok", "bad id"]);
+        work.id = WorkId::new("North_team-2026");
+        let message = parse_work(&export_work(&work)).unwrap_err().to_string();
+        assert!(message.contains("the id of response 2: the id “bad id” has characters other than letters, digits, - and _"), "{message}");
+        work.collection.as_mut().unwrap().responses.pop();
+        assert_eq!(parse_work(&export_work(&work)).unwrap(), work);
+    }
+
+    /// L3: every text a person or a file gives has a limit, checked on import with its field.
+    #[test]
+    fn l3_import_refuses_texts_over_their_limits() {
+        let mut work = work_with(&[]);
+        work.name = "名前ab".repeat(250_000);
+        work.responses.items.insert(
+            QuestionId::new("sup-1"),
+            ItemResponse {
+                evidence: Some("e".repeat(crate::limits::NOTE_MAX_CHARS + 1)),
+                comment: Some("c".repeat(crate::limits::NOTE_MAX_CHARS)),
+                ..ItemResponse::default()
+            },
+        );
+        work.plan.push(crate::plan::PlanRow {
+            id: "p1".to_owned(),
+            source: crate::plan::RowSource::Added,
+            action: "a".repeat(2_001),
+            lead: String::new(),
+            partners: String::new(),
+            target_date: None,
+            success_measure: String::new(),
+            status: crate::plan::Status::default(),
+            review_date: None,
+        });
+        let message = parse_work(&export_work(&work)).unwrap_err().to_string();
+        assert_eq!(
+            message,
+            "3 values in the file are outside the toolkit's limits: the name is 1,000,000 \
+             characters long, over the limit of 200; the evidence for `sup-1` is 10,001 characters \
+             long, over the limit of 10,000; the action of plan row 1 is 2,001 characters long, \
+             over the limit of 2,000. Fix: shorten each text to its limit where the file was made, \
+             export it again and import that file"
+        );
     }
 }

@@ -485,3 +485,27 @@ proptest! {
         check_outcome(&text)?;
     }
 }
+
+/// Rule L1: a file nested tens of thousands of levels deep is refused by the byte scan before
+/// any parsing, with its place, whatever its depth (it once overflowed the stack in the app and
+/// took seconds and gigabytes in `mhsw check`).
+#[test]
+fn a_definition_nested_40000_or_80000_levels_deep_is_refused_before_parsing() {
+    for depth in [40_000, 80_000] {
+        let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        let started = std::time::Instant::now();
+        let error = load_definition("deep.json", &text).expect_err("far too deep");
+        assert_eq!(error.problems.len(), 1, "{error}");
+        assert_eq!(
+            error.to_string(),
+            "deep.json: 1 problem\n  - line 1, column 65: the file nests brackets { … } or [ … ] \
+             more than 64 levels deep. Fix: no file of the toolkit nests that deep: look for \
+             brackets opened and never closed up to line 1, or choose the file as the toolkit \
+             wrote it.\n"
+        );
+        // Loosely: the quadratic path took seconds; the scan takes well under a millisecond.
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+        let problems = mhsw::definition::parse_definition(&text).expect_err("far too deep");
+        assert_eq!(problems[0].place.column, Some(65));
+    }
+}

@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface. Each renders values it is given and sends events up; none
 //! holds business logic.
 
+pub mod character_count;
 pub mod error_summary;
 pub mod layout;
 pub mod question_field;

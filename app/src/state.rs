@@ -407,13 +407,20 @@ impl AppState {
     /// Duplicates an audit as the next cycle's re-audit, and opens the copy.
     pub fn duplicate_for_next_cycle(&self, id: &WorkId) {
         let Some(signal) = self.work(id) else { return };
+        let today = clock::today();
+        let name = self.works.with_untracked(|works| {
+            let names: Vec<String> = works
+                .values()
+                .map(|w| w.with_untracked(|h| h.work.name.clone()))
+                .collect();
+            signal.with_untracked(|h| {
+                h.work
+                    .next_cycle_name(names.iter().map(String::as_str), today)
+            })
+        });
         let copy = signal.with_untracked(|h| {
-            let today = clock::today();
-            h.work.duplicate_for_next_cycle(
-                WorkId::new(clock::random_id()),
-                format!("{} (re-audit {})", h.work.name, today.year()),
-                today,
-            )
+            h.work
+                .duplicate_for_next_cycle(WorkId::new(clock::random_id()), name, today)
         });
         let route = Route::Work(copy.id.clone());
         self.add_work(copy);

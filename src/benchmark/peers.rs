@@ -478,6 +478,11 @@ pub fn export_peer_set(set: &PeerSet) -> String {
 
 /// Reads a reference set file, checking its format and that its figures make sense.
 pub fn parse_peer_set(text: &str) -> Result<PeerSet, PeerError> {
+    crate::limits::check_depth(text).map_err(|deep| {
+        PeerError::Unreadable(format!(
+            "the peer reference set cannot be read: {deep}; choose a file made by `mhsw peers`, unchanged"
+        ))
+    })?;
     let set: PeerSet = serde_json::from_str(text).map_err(|e| {
         PeerError::Unreadable(format!(
             "the peer reference set cannot be read (line {}, column {}: {e}); choose a file made by `mhsw peers`, unchanged",

@@ -6,6 +6,7 @@
 //!
 //! How it works:
 //!
+//! 0. Text nested deeper than [`crate::limits::MAX_DEPTH`] is refused at once, before any parsing.
 //! 1. The text is read as plain JSON. Invalid JSON stops here with one problem, placed at the line
 //!    and column where the reader gave up and explained in words (a missing comma, curly quotes, a
 //!    file cut short).
@@ -56,6 +57,12 @@ impl fmt::Display for LoadError {
 /// Parses and validates a definition. `file` names it in messages.
 pub fn load_definition(file: &str, text: &str) -> Result<Definition, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(problem) = too_deep(text) {
+        return Err(LoadError {
+            file: file.to_owned(),
+            problems: vec![problem],
+        });
+    }
     let outline = Outline::of(text, None);
     let (definition, mut problems) = read(text, &outline);
     if let Some(definition) = definition {
@@ -79,6 +86,9 @@ pub fn load_definition(file: &str, text: &str) -> Result<Definition, LoadError> 
 /// problem that could be found (at least one).
 pub fn parse_definition(text: &str) -> Result<Definition, Vec<Problem>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(problem) = too_deep(text) {
+        return Err(vec![problem]);
+    }
     let outline = Outline::of(text, None);
     match read(text, &outline) {
         (Some(definition), problems) if problems.is_empty() => Ok(definition),
@@ -87,6 +97,22 @@ pub fn parse_definition(text: &str) -> Result<Definition, Vec<Problem>> {
             Err(problems)
         }
     }
+}
+
+/// Refuses text nested deeper than any definition needs (rule L1 of [`crate::limits`]) before
+/// anything parses it: the outline and the parser would take time growing with the square of the
+/// depth, and the parser's recursion could overflow the stack.
+fn too_deep(text: &str) -> Option<Problem> {
+    let deep = crate::limits::check_depth(text).err()?;
+    Some(Problem {
+        place: Place {
+            line: Some(deep.line),
+            column: Some(deep.column),
+            ..Place::default()
+        },
+        message: deep.message(),
+        fix: deep.fix(),
+    })
 }
 
 /// Reads the text into a definition. Returns the definition when the JSON parses into the types

@@ -183,3 +183,14 @@ fn the_summary_counts_rows_against_the_day_given() {
     // The same plan a year earlier has nothing overdue.
     assert_eq!(summarise(&rows, None, date("2025-11-22")).overdue, 0);
 }
+
+#[test]
+fn p8_the_spreadsheet_says_where_rows_came_from_as_the_pdf_does() {
+    let definition = audit();
+    let mut added = row("a", Status::InProgress, Some("2026-11-01"), None);
+    added.source = RowSource::Added;
+    let csv = plan_csv(&definition, &[added]);
+    assert!(csv.contains("Added by the team"), "{csv}");
+    assert!(!csv.contains("Added by you"), "{csv}");
+    assert!(csv.contains("2026-11-01"), "{csv}");
+}

@@ -8,9 +8,12 @@ use crate::benchmark::cycle::{CycleComparison, Direction};
 use crate::benchmark::peers::{PeerComparison, Position};
 use crate::date::Date;
 use crate::definition::{Aggregation, Definition, Tone};
+use crate::ids::SectionId;
 use crate::plan::{propose, summarise as summarise_plan};
 use crate::responses::Priority;
-use crate::scoring::{display_percent_f64, lower_first, ItemOutcome, ItemResult, Scores};
+use crate::scoring::{
+    display_percent_f64, lower_first, ItemOutcome, ItemResult, Score, Scores, SectionScore,
+};
 use crate::work::Work;
 
 use super::parts::{
@@ -60,10 +63,16 @@ pub fn audit_report(input: &AuditReportInput) -> Report {
     let mut blocks = Vec::new();
     summary(input, &mut blocks);
     if let Some(previous) = input.previous {
-        previous_cycle(definition, previous, &mut blocks);
+        previous_cycle(definition, scores, previous, &mut blocks);
     }
     if let Some(peers) = input.peers {
-        peer_section(peers, input.previous.is_some(), &mut blocks);
+        peer_section(
+            definition,
+            scores,
+            peers,
+            input.previous.is_some(),
+            &mut blocks,
+        );
     }
     strengths_and_priorities(definition, scores, &mut blocks);
     sections(definition, work, scores, &mut blocks);
@@ -113,6 +122,33 @@ fn question_text(definition: &Definition, item: &ItemResult) -> String {
         .map_or_else(|| item.question.to_string(), |q| q.text.clone())
 }
 
+/// Whether a question is rated on points, rather than recording a fact such as where the people
+/// completing the audit work.
+fn is_rated(definition: &Definition, question: &str) -> bool {
+    definition
+        .question(question)
+        .and_then(|q| definition.options_of(q))
+        .and_then(|options| options.max_points())
+        .is_some()
+}
+
+/// Whether any question of a section is rated: a section of facts has no score to report.
+fn is_scored(definition: &Definition, section: &SectionScore) -> bool {
+    section
+        .items
+        .iter()
+        .any(|item| is_rated(definition, item.question.as_str()))
+}
+
+/// What stands in a table where a section has no score: why, in words.
+fn no_score_words(definition: &Definition, scores: &Scores, section: Option<&SectionId>) -> String {
+    match section.and_then(|id| scores.sections.iter().find(|s| s.id == *id)) {
+        Some(s) if !s.shown => "Not needed".to_owned(),
+        Some(s) if !is_scored(definition, s) => "Not scored".to_owned(),
+        _ => super::parts::NOTHING_SCORABLE.to_owned(),
+    }
+}
+
 fn rating_words(item: &ItemResult) -> String {
     let chosen = item.chosen.clone();
     match (&item.outcome, &item.score) {
@@ -148,7 +184,7 @@ fn summary(input: &AuditReportInput, blocks: &mut Vec<Block>) {
     let bars = scores
         .sections
         .iter()
-        .filter(|s| s.shown)
+        .filter(|s| s.shown && is_scored(input.definition, s))
         .map(|section| {
             let last = previous
                 .and_then(|c| c.sections.iter().find(|x| x.section == section.id))
@@ -203,7 +239,12 @@ fn summary(input: &AuditReportInput, blocks: &mut Vec<Block>) {
     }
 }
 
-fn previous_cycle(definition: &Definition, previous: PreviousCycle, blocks: &mut Vec<Block>) {
+fn previous_cycle(
+    definition: &Definition,
+    scores: &Scores,
+    previous: PreviousCycle,
+    blocks: &mut Vec<Block>,
+) {
     let c = previous.comparison;
     blocks.push(heading(1, "Compared with the last cycle"));
     blocks.push(paragraph(format!(
@@ -244,7 +285,10 @@ fn previous_cycle(definition: &Definition, previous: PreviousCycle, blocks: &mut
                 vec![
                     s.title.clone(),
                     score_words(s.change.previous.as_ref()),
-                    score_words(s.change.current.as_ref()),
+                    s.change.current.as_ref().map_or_else(
+                        || no_score_words(definition, scores, Some(&s.section)),
+                        Score::label,
+                    ),
                     s.change.words(),
                 ]
             })
@@ -304,7 +348,13 @@ fn push_list(blocks: &mut Vec<Block>, items: Vec<String>, when_empty: &str) {
     }
 }
 
-fn peer_section(peers: &PeerComparison, chart_had_last_cycle: bool, blocks: &mut Vec<Block>) {
+fn peer_section(
+    definition: &Definition,
+    scores: &Scores,
+    peers: &PeerComparison,
+    chart_had_last_cycle: bool,
+    blocks: &mut Vec<Block>,
+) {
     blocks.push(heading(1, "Compared with peers"));
     match peers.organisations {
         Some(n) => blocks.push(paragraph(format!(
@@ -333,7 +383,7 @@ fn peer_section(peers: &PeerComparison, chart_had_last_cycle: bool, blocks: &mut
             vec![
                 row.title.clone(),
                 row.score.map_or_else(
-                    || super::parts::NOTHING_SCORABLE.to_owned(),
+                    || no_score_words(definition, scores, row.section.as_ref()),
                     |s| s.display(),
                 ),
                 figure(row, |f| f.1),
@@ -426,21 +476,35 @@ fn sections(definition: &Definition, work: &Work, scores: &Scores, blocks: &mut 
             ));
             continue;
         }
-        blocks.push(styled(
-            format!("Score: {}.", score_words(section.score.as_ref())),
-            TextStyle::Lead,
-        ));
+        let scored = is_scored(definition, section);
+        if scored {
+            blocks.push(styled(
+                format!("Score: {}.", score_words(section.score.as_ref())),
+                TextStyle::Lead,
+            ));
+        } else {
+            blocks.push(paragraph(
+                "This section is not scored: its answers are recorded as they were given.",
+            ));
+        }
         if section.aggregation == Aggregation::LowestItem {
             blocks.push(styled(
                 "This section's score is that of its lowest-rated question: a condition is only as strong as its weakest part.",
                 TextStyle::Small,
             ));
         }
-        blocks.push(Block::Facts(count_facts(&section.counts)));
+        if scored {
+            blocks.push(Block::Facts(count_facts(&section.counts)));
+        }
         for item in &section.items {
             blocks.push(heading(3, question_text(definition, item)));
             let recorded = work.responses.item(item.question.as_str());
-            let mut facts = vec![Fact::new("Rating", rating_words(item))];
+            let label = if is_rated(definition, item.question.as_str()) {
+                "Rating"
+            } else {
+                "Answer"
+            };
+            let mut facts = vec![Fact::new(label, rating_words(item))];
             if let Some(priority) = item.priority {
                 facts.push(Fact::new("Priority", priority.label()));
             }

@@ -6,7 +6,8 @@
 
 use crate::date::Date;
 use crate::definition::{Definition, PlanFieldKind, Tone};
-use crate::plan::{overdue, PlanRow, PlanSummary, RowSource};
+pub use crate::plan::source_words;
+use crate::plan::{overdue, PlanRow, PlanSummary};
 use crate::scoring::{Counts, Score};
 use crate::work::Work;
 
@@ -267,21 +268,6 @@ pub fn plan_table(definition: &Definition, rows: &[PlanRow], today: Date, captio
             "Overdue means not done or stopped, with a target date before {}.",
             today.long()
         )),
-    }
-}
-
-/// Where a plan row came from, in words.
-pub fn source_words(definition: &Definition, source: &RowSource) -> String {
-    match source {
-        RowSource::Question(id) => definition.question(id.as_str()).map_or_else(
-            || format!("Question {id} (no longer asked)"),
-            |q| q.text.clone(),
-        ),
-        RowSource::Section(id) => definition.section(id.as_str()).map_or_else(
-            || format!("Section {id}"),
-            |s| format!("Section: {}", s.title),
-        ),
-        RowSource::Added => "Added by the team".to_owned(),
     }
 }
 

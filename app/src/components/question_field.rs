@@ -13,8 +13,10 @@ use mhsw::definition::{
     AnswerKind, Definition, Question, ScaleOption, LONG_TEXT_MAX, SHORT_TEXT_MAX,
 };
 use mhsw::ids::OptionValue;
+use mhsw::limits::{fits, NOTE_MAX_CHARS};
 use mhsw::responses::{Answer, ItemResponse, Priority};
 
+use crate::components::character_count::CharacterCount;
 use crate::edges::history;
 
 /// The element id of a question's first control, for links from the error summary.
@@ -154,7 +156,7 @@ pub fn QuestionField(
             view! {
                 <input type="text" class="text-input" id=id.clone() maxlength=limit.to_string()
                     aria-describedby=described_by.clone() node_ref=node
-                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| stored_answer_text(i).map(str::to_owned)))
+                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| stored_answer_text(i).map(str::to_owned)), limit as usize)
                     on:input=move |ev| set_answer(optional_text(event_target_value(&ev)).map(Answer::Text)) />
             }
             .into_any()
@@ -165,7 +167,7 @@ pub fn QuestionField(
             view! {
                 <textarea class="text-area" id=id.clone() rows="6" maxlength=limit.to_string()
                     aria-describedby=described_by.clone() node_ref=node
-                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| stored_answer_text(i).map(str::to_owned)))
+                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| stored_answer_text(i).map(str::to_owned)), limit as usize)
                     on:input=move |ev| set_answer(optional_text(event_target_value(&ev)).map(Answer::Text))></textarea>
             }
             .into_any()
@@ -258,9 +260,11 @@ fn stored_answer_text(item: &ItemResponse) -> Option<&str> {
 /// long as that means what is stored, so it is never rewritten under the cursor: not when the
 /// text is blank (stored as no answer), nor for spaces at either end. When the stored text
 /// changed from elsewhere (copied in, imported), the box shows that instead.
-fn shown_text(typed: Option<String>, stored: Option<String>) -> String {
+fn shown_text(typed: Option<String>, stored: Option<String>, limit: usize) -> String {
     match typed {
-        Some(typed) if optional_text(typed.clone()) == stored => typed,
+        // What is typed is kept when it is what is stored, and when it is over its limit (it was
+        // not saved, and the count beside it says so): the box never rewrites it.
+        Some(typed) if optional_text(typed.clone()) == stored || !fits(&typed, limit) => typed,
         _ => stored.unwrap_or_default(),
     }
 }
@@ -281,6 +285,7 @@ fn ItemNotes(
     let evidence = definition.collect.evidence.then(|| {
         let id = format!("{base}-evidence");
         let node = NodeRef::<leptos::html::Textarea>::new();
+        let typed = RwSignal::new(item.with_untracked(|i| i.evidence.clone().unwrap_or_default()));
         let prompt = question
             .evidence_prompt
             .clone()
@@ -289,29 +294,41 @@ fn ItemNotes(
             <div class="note-field">
                 <label for=id.clone()>"Evidence"</label>
                 <p class="hint" id=format!("{id}-hint")>{prompt}</p>
-                <textarea id=id.clone() rows="3" class="text-area" aria-describedby=format!("{id}-hint") node_ref=node
-                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| i.evidence.clone()))
+                <textarea id=id.clone() rows="3" class="text-area" aria-describedby=format!("{id}-hint {id}-count") node_ref=node
+                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| i.evidence.clone()), NOTE_MAX_CHARS)
                     on:input=move |ev| {
-                        let mut next = item.get_untracked();
-                        next.evidence = optional_text(event_target_value(&ev));
-                        on_change.run(next);
+                        let text = event_target_value(&ev);
+                        typed.set(text.clone());
+                        // Over the limit, the text stays on screen with the count, unsaved.
+                        if fits(&text, NOTE_MAX_CHARS) {
+                            let mut next = item.get_untracked();
+                            next.evidence = optional_text(text);
+                            on_change.run(next);
+                        }
                     }></textarea>
+                <CharacterCount id=format!("{id}-count") text=typed limit=NOTE_MAX_CHARS />
             </div>
         }
     });
     let comment = definition.collect.comments.then(|| {
         let id = format!("{base}-comment");
         let node = NodeRef::<leptos::html::Textarea>::new();
+        let typed = RwSignal::new(item.with_untracked(|i| i.comment.clone().unwrap_or_default()));
         view! {
             <div class="note-field">
                 <label for=id.clone()>"Comment"</label>
-                <textarea id=id rows="2" class="text-area" node_ref=node
-                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| i.comment.clone()))
+                <textarea id=id.clone() rows="2" class="text-area" aria-describedby=format!("{id}-count") node_ref=node
+                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| i.comment.clone()), NOTE_MAX_CHARS)
                     on:input=move |ev| {
-                        let mut next = item.get_untracked();
-                        next.comment = optional_text(event_target_value(&ev));
-                        on_change.run(next);
+                        let text = event_target_value(&ev);
+                        typed.set(text.clone());
+                        if fits(&text, NOTE_MAX_CHARS) {
+                            let mut next = item.get_untracked();
+                            next.comment = optional_text(text);
+                            on_change.run(next);
+                        }
                     }></textarea>
+                <CharacterCount id=format!("{id}-count") text=typed limit=NOTE_MAX_CHARS />
             </div>
         }
     });

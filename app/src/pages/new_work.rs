@@ -6,6 +6,9 @@ use mhsw::definition::ToolKind;
 use mhsw::ids::{DefinitionId, WorkId};
 use mhsw::work::{Perspective, Work};
 
+use mhsw::limits::{fits, shorten_message, NAME_MAX_CHARS};
+
+use crate::components::character_count::CharacterCount;
 use crate::components::error_summary::{ErrorSummary, FieldError};
 use crate::edges::{clock, history};
 use crate::route::Route;
@@ -31,6 +34,8 @@ pub fn NewWorkPage(
     let participants = RwSignal::new(String::new());
     let perspective = RwSignal::new(Perspective::Leaders);
     let about = RwSignal::new(String::new());
+    let period_start = RwSignal::new(String::new());
+    let period_end = RwSignal::new(String::new());
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let kind = definition.kind;
     let definition_for_submit = definition.clone();
@@ -49,6 +54,39 @@ pub fn NewWorkPage(
                 message: "Enter whose practice, or which team, the feedback is about".into(),
             });
         }
+        for (field_id, what, text) in [
+            ("work-name", "the name", name),
+            (
+                "work-organisation",
+                "the organisation or team",
+                organisation,
+            ),
+            ("work-participants", "who is taking part", participants),
+            ("work-about", "whose practice it is about", about),
+        ] {
+            if !text.with_untracked(|t| fits(t.trim(), NAME_MAX_CHARS)) {
+                problems.push(FieldError {
+                    field_id: field_id.into(),
+                    message: shorten_message(what, NAME_MAX_CHARS),
+                });
+            }
+        }
+        let period = match mhsw::work::parse_period(
+            &period_start.get_untracked(),
+            &period_end.get_untracked(),
+        ) {
+            Ok(period) => period,
+            Err((which, message)) => {
+                problems.push(FieldError {
+                    field_id: format!("work-period-{which}"),
+                    message,
+                });
+                None
+            }
+        };
+        if kind != ToolKind::Feedback {
+            problems.retain(|p| !p.field_id.starts_with("work-period"));
+        }
         if !problems.is_empty() {
             errors.set(problems);
             return;
@@ -64,6 +102,8 @@ pub fn NewWorkPage(
         work.perspective = perspective.get_untracked();
         if let Some(collection) = work.collection.as_mut() {
             collection.about = about.get_untracked().trim().to_owned();
+            collection.period_start = period.map(|(start, _)| start);
+            collection.period_end = period.map(|(_, end)| end);
         }
         let route = Route::Work(work.id.clone());
         state.add_work(work);
@@ -88,20 +128,25 @@ pub fn NewWorkPage(
                 <label for="work-name">"Name"</label>
                 <p class="hint" id="work-name-hint">"For example “North Team audit, 2026 baseline”. Only people using this device see it."</p>
                 {move || error_for("work-name")().map(|m| view! { <p class="field-error" id="work-name-error">{m}</p> })}
-                <input id="work-name" type="text" class="text-input" aria-describedby="work-name-hint"
+                <input id="work-name" type="text" class="text-input" aria-describedby="work-name-hint work-name-count"
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                <CharacterCount id="work-name-count".to_owned() text=name limit=NAME_MAX_CHARS />
             </div>
-            <div class="field">
+            <div class="field" class:has-error=move || error_for("work-organisation")().is_some()>
                 <label for="work-organisation">"Organisation or team (optional)"</label>
-                <input id="work-organisation" type="text" class="text-input"
+                {move || error_for("work-organisation")().map(|m| view! { <p class="field-error" id="work-organisation-error">{m}</p> })}
+                <input id="work-organisation" type="text" class="text-input" aria-describedby="work-organisation-count"
                     prop:value=move || organisation.get() on:input=move |ev| organisation.set(event_target_value(&ev)) />
+                <CharacterCount id="work-organisation-count".to_owned() text=organisation limit=NAME_MAX_CHARS />
             </div>
             {(kind != ToolKind::Feedback).then(|| view! {
-                <div class="field">
+                <div class="field" class:has-error=move || error_for("work-participants")().is_some()>
                     <label for="work-participants">"Who is taking part (optional)"</label>
                     <p class="hint" id="work-participants-hint">"Roles rather than names are enough, for example “Principal Social Worker, AMHP lead, two team managers”."</p>
-                    <input id="work-participants" type="text" class="text-input" aria-describedby="work-participants-hint"
+                    {move || error_for("work-participants")().map(|m| view! { <p class="field-error" id="work-participants-error">{m}</p> })}
+                    <input id="work-participants" type="text" class="text-input" aria-describedby="work-participants-hint work-participants-count"
                         prop:value=move || participants.get() on:input=move |ev| participants.set(event_target_value(&ev)) />
+                    <CharacterCount id="work-participants-count".to_owned() text=participants limit=NAME_MAX_CHARS />
                 </div>
             })}
             {(kind == ToolKind::Audit).then(|| view! {
@@ -123,9 +168,26 @@ pub fn NewWorkPage(
                 <div class="field" class:has-error=move || error_for("work-about")().is_some()>
                     <label for="work-about">"Whose practice, or which team, is the feedback about?"</label>
                     {move || error_for("work-about")().map(|m| view! { <p class="field-error" id="work-about-error">{m}</p> })}
-                    <input id="work-about" type="text" class="text-input"
+                    <input id="work-about" type="text" class="text-input" aria-describedby="work-about-count"
                         prop:value=move || about.get() on:input=move |ev| about.set(event_target_value(&ev)) />
+                    <CharacterCount id="work-about-count".to_owned() text=about limit=NAME_MAX_CHARS />
                 </div>
+                <fieldset class="field">
+                    <legend>"The period the feedback covers (optional)"</legend>
+                    <p class="hint">"It is shown on the report. You can set or change it later on the collection’s page."</p>
+                    <div class="field" class:has-error=move || error_for("work-period-start")().is_some()>
+                        <label for="work-period-start">"From"</label>
+                        {move || error_for("work-period-start")().map(|m| view! { <p class="field-error" id="work-period-start-error">{m}</p> })}
+                        <input id="work-period-start" type="date" class="date-input"
+                            prop:value=move || period_start.get() on:input=move |ev| period_start.set(event_target_value(&ev)) />
+                    </div>
+                    <div class="field" class:has-error=move || error_for("work-period-end")().is_some()>
+                        <label for="work-period-end">"To"</label>
+                        {move || error_for("work-period-end")().map(|m| view! { <p class="field-error" id="work-period-end-error">{m}</p> })}
+                        <input id="work-period-end" type="date" class="date-input"
+                            prop:value=move || period_end.get() on:input=move |ev| period_end.set(event_target_value(&ev)) />
+                    </div>
+                </fieldset>
             })}
             <button type="submit">"Start"</button>
         </form>

@@ -7,57 +7,11 @@ use leptos::prelude::*;
 use mhsw::date::Date;
 use mhsw::definition::{Definition, PlanFieldKind};
 use mhsw::ids::WorkId;
-use mhsw::plan::{self, PlanRow, RowSource, Status};
+use mhsw::plan::{self, field_text, plan_csv, source_words, PlanRow, RowSource, Status};
 
 use crate::edges::{clock, files, history};
 use crate::route::Route;
 use crate::state::AppState;
-
-/// Where a row came from, in words.
-pub fn source_words(definition: &Definition, source: &RowSource) -> String {
-    match source {
-        RowSource::Question(id) => definition
-            .questions()
-            .find(|(_, q)| q.id == *id)
-            .map(|(section, q)| format!("{}: {}", section.title, q.text))
-            .unwrap_or_else(|| format!("Question {id}")),
-        RowSource::Section(id) => definition
-            .section(id.as_str())
-            .map(|s| s.title.clone())
-            .unwrap_or_else(|| id.to_string()),
-        RowSource::Added => "Added by you".to_owned(),
-    }
-}
-
-/// The plan as CSV, with the definition's columns in order.
-pub fn plan_csv(definition: &Definition, rows: &[PlanRow]) -> String {
-    let Some(config) = &definition.plan else {
-        return String::new();
-    };
-    let mut headers: Vec<&str> = vec!["From"];
-    headers.extend(config.fields.iter().map(|f| f.label.as_str()));
-    let body: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| {
-            let mut cells = vec![source_words(definition, &row.source)];
-            cells.extend(config.fields.iter().map(|f| field_text(row, f.field)));
-            cells
-        })
-        .collect();
-    mhsw::csv::to_csv(&headers, &body)
-}
-
-fn field_text(row: &PlanRow, field: PlanFieldKind) -> String {
-    match field {
-        PlanFieldKind::Action => row.action.clone(),
-        PlanFieldKind::Lead => row.lead.clone(),
-        PlanFieldKind::Partners => row.partners.clone(),
-        PlanFieldKind::TargetDate => row.target_date.map(|d| d.to_string()).unwrap_or_default(),
-        PlanFieldKind::SuccessMeasure => row.success_measure.clone(),
-        PlanFieldKind::Status => row.status.label().to_owned(),
-        PlanFieldKind::ReviewDate => row.review_date.map(|d| d.to_string()).unwrap_or_default(),
-    }
-}
 
 /// The id of the "Add an action" button.
 const ADD_ACTION_ID: &str = "add-action";

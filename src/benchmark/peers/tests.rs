@@ -279,3 +279,14 @@ fn the_file_round_trips_and_bad_files_are_refused() {
         Err(PeerError::OtherDefinition { .. })
     ));
 }
+
+/// L1: a reference set nested far too deep is refused before parsing.
+#[test]
+fn l1_a_deeply_nested_reference_set_is_refused() {
+    let text = format!("{}{}", "{\"a\":".repeat(40_000), "}".repeat(40_000));
+    let error = parse_peer_set(&text).unwrap_err().to_string();
+    assert!(
+        error.contains("more than 64 levels deep (line 1, column 321)"),
+        "{error}"
+    );
+}

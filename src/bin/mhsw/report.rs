@@ -106,6 +106,8 @@ struct Options<'a> {
 
 fn read_report_json(path: &str) -> Result<Report, Failure> {
     let text = read_text(path)?;
+    mhsw::limits::check_depth(&text)
+        .map_err(|deep| Failure::problems(format!("{path}: this is not a report: {deep}")))?;
     serde_json::from_str(&text).map_err(|e| {
         Failure::problems(format!(
             "{path}: this is not a report in the expected form (line {}, column {}: {e})",

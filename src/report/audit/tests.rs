@@ -128,9 +128,11 @@ fn strengths_priorities_items_evidence_and_gaps_are_listed() {
     assert!(text.contains("Newly qualified staff are supervised weekly at first: Not yet (Red, not yet achieved); marked high priority"));
     assert!(text.contains("Evidence: PSW job description and board minutes, March 2026"));
     assert!(text.contains("Comment: Agreed at the away day"));
-    // Evidence is asked for rated questions only.
-    assert!(text.contains("Does the organisation employ AMHPs?\nRating: No\n"));
-    assert!(!text.contains("Does the organisation employ AMHPs?\nRating: No\nEvidence"));
+    // Evidence is asked for rated questions only, and an unscored answer is an answer, not a
+    // rating.
+    assert!(text.contains("Does the organisation employ AMHPs?\nAnswer: No\n"));
+    assert!(!text.contains("Does the organisation employ AMHPs?\nAnswer: No\nEvidence"));
+    assert!(!text.contains("Rating: No\n"));
     assert!(text.contains("1 question was answered \u{201c}Don't know\u{201d}"));
     assert!(text.contains("How the scores are worked out"));
     assert!(text.contains("A self-assessment, not an inspection rating"));
