@@ -169,7 +169,7 @@ pub fn characters_left(text: &str, limit: usize) -> String {
     } else {
         let over = length - limit;
         format!(
-            "You have {} {} too many: shorten it to {} or fewer",
+            "You have {} {} too many: shorten it to {} or fewer. Until then it is not saved",
             thousands(over),
             if over == 1 { "character" } else { "characters" },
             thousands(limit)
@@ -189,15 +189,7 @@ pub fn fits(text: &str, limit: usize) -> bool {
 
 /// A whole number with thousands separated by commas, as people write them.
 fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
+    crate::report::grouped(n as u64)
 }
 
 #[cfg(test)]
@@ -255,7 +247,7 @@ mod tests {
         assert_eq!(characters_left("abc", 200), "You have 197 characters left");
         assert_eq!(
             characters_left(&"x".repeat(10_001), 10_000),
-            "You have 1 character too many: shorten it to 10,000 or fewer"
+            "You have 1 character too many: shorten it to 10,000 or fewer. Until then it is not saved"
         );
     }
 }

@@ -2971,3 +2971,89 @@ async fn the_work_store_screens_fit_a_phone_and_400_percent_zoom() {
     }
     finish(app).await;
 }
+
+/// Limits on what a person types: a pasted evidence text over its limit stays on screen with
+/// the count saying so and is not saved (nor called saved); shortened, it is. An over-long name
+/// is refused by the form's error summary; a collection's period is set when it is started,
+/// and an end before the start is refused.
+#[tokio::test]
+async fn over_long_text_stays_on_screen_unsaved_and_periods_are_checked() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "self-assessment", "Limits audit", None).await;
+    app.open(&format!("#/work/{id}/section/strategy")).await;
+    click(b, "#q-strat-1-2").await;
+    wait_for_saved(b, &id, "e.work.responses['strat-1']", "the answer").await;
+    click(b, "#q-strat-1-evidence").await;
+    let long = "Supervision records. ".repeat(480); // 10,080 characters
+    common::probe::cdp(b, "Input.insertText", json!({ "text": long })).await;
+    b.wait_for_text(
+        "80 characters too many: shorten it to 10,000 or fewer. Until then it is not saved",
+        QUICK,
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(
+        value_of(b, "q-strat-1-evidence")
+            .await
+            .map(|v| v.chars().count()),
+        Some(10_080),
+        "the whole pasted text stays on screen"
+    );
+    assert_eq!(
+        saved_work(b, &id)
+            .await
+            .responses
+            .item("strat-1")
+            .and_then(|i| i.evidence.clone()),
+        None,
+        "an over-long text is not saved"
+    );
+    assert_accessible(b, "a section with evidence over its limit").await;
+    for _ in 0..81 {
+        press(b, &[Key::Backspace]).await;
+    }
+    b.wait_for_text("You have 1 character left", QUICK).await;
+    wait_for_saved(
+        b,
+        &id,
+        "e.work.responses['strat-1'].evidence && e.work.responses['strat-1'].evidence.length === 9999",
+        "the shortened evidence",
+    )
+    .await;
+
+    app.open("#/new/feedback-service-user").await;
+    fill(b, "#work-name", &"N".repeat(201)).await;
+    fill(b, "#work-about", "West Team").await;
+    // Dates chosen as with the browser's date picker (typed digits follow the browser's own
+    // locale order, which a test cannot know).
+    for (field, day) in [
+        ("#work-period-start", "2026-11-30"),
+        ("#work-period-end", "2026-11-01"),
+    ] {
+        b.execute(
+            "const e = document.querySelector(arguments[0]); e.value = arguments[1]; \
+             e.dispatchEvent(new Event('input', { bubbles: true })); \
+             e.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(field), json!(day)],
+        )
+        .await;
+    }
+    click(b, "form.form button[type=submit]").await;
+    b.wait_for_text("Shorten the name to 200 characters or fewer", QUICK)
+        .await;
+    assert_eq!(current_hash(b).await, "#/new/feedback-service-user");
+    assert_accessible(
+        b,
+        "starting a collection with a long name and a backwards period",
+    )
+    .await;
+    b.screenshot(&screenshot_path("limits-new-collection-errors"))
+        .await;
+    let text = main_text(b).await;
+    assert!(
+        text.contains("30 November 2026") || text.contains("1 November 2026"),
+        "the period's problem names the dates in words:\n{text}"
+    );
+    finish(app).await;
+}
