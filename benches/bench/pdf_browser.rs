@@ -17,7 +17,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 use serde_json::{json, Value};
 
-use super::browser_fixtures::{audit_work, seed_storage, AUDIT_ID, PAGE_TIMEOUT, PLAN_ROWS};
+use super::browser_fixtures::{audit_work, seed_works, AUDIT_ID, PAGE_TIMEOUT, PLAN_ROWS};
 use super::common::browser::unique_temp_dir;
 use super::common::probe::{cdp, fresh_load};
 use super::common::{dist_dir, TestApp};
@@ -72,7 +72,7 @@ pub fn rows() -> Vec<Row> {
             json!({ "behavior": "allow", "downloadPath": downloads.display().to_string() }),
         )
         .await;
-        seed_storage(&app, &[&audit]).await;
+        seed_works(&app, &[&audit]).await;
         fresh_load(
             &app.browser,
             &app.route_url(&format!("#/work/{AUDIT_ID}/results")),
