@@ -14,7 +14,6 @@
 
 use std::time::{Duration, Instant};
 
-use fantoccini::wd::WebDriverCompatibleCommand;
 use serde_json::{json, Value};
 
 use super::browser::Browser;
@@ -117,41 +116,8 @@ pub async fn wait_for_mark(browser: &Browser, name: &str, timeout: Duration) -> 
     }
 }
 
-/// Sends a Chrome DevTools Protocol command through chromedriver and returns its result.
+/// Sends a Chrome DevTools Protocol command through chromedriver and returns its result
+/// (the same as [`Browser::cdp`]).
 pub async fn cdp(browser: &Browser, cmd: &str, params: Value) -> Value {
-    browser
-        .client()
-        .issue_cmd(CdpCommand {
-            cmd: cmd.to_owned(),
-            params,
-        })
-        .await
-        .unwrap_or_else(|e| panic!("the DevTools command {cmd} failed: {e}"))
-}
-
-/// chromedriver's endpoint for DevTools commands: `POST /session/{id}/goog/cdp/execute`.
-#[derive(Debug)]
-struct CdpCommand {
-    cmd: String,
-    params: Value,
-}
-
-impl WebDriverCompatibleCommand for CdpCommand {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session_id.unwrap_or_default()
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
-        )
-    }
+    browser.cdp(cmd, params).await
 }

@@ -348,38 +348,19 @@ pub async fn put_aside(
     text: &str,
     reason: &str,
 ) -> Result<(), StoreError> {
-    let database = db()?;
-    let fail = |e| failed("an entry could not be kept aside", e);
-    let transaction = database
-        .transaction(&[ASIDE], TransactionMode::ReadWrite)
-        .map_err(fail)?;
     let value = record(&[
         ("text", &text.into()),
         ("reason", &reason.into()),
         ("original", &original.into()),
     ]);
-    transaction
-        .object_store(ASIDE)
-        .map_err(fail)?
-        .put(&value, Some(&key.into()))
-        .map_err(fail)?;
-    finish(transaction, "an entry could not be kept aside").await
+    put_one(ASIDE, key, &value, "an entry could not be kept aside").await
 }
 
 /// The entries kept aside because they could not be read.
 pub async fn set_aside_entries() -> Result<Vec<SetAsideEntry>, StoreError> {
-    let database = db()?;
-    let read = |e| failed("the entries kept aside could not be read", e);
-    let transaction = database
-        .transaction(&[ASIDE], TransactionMode::ReadOnly)
-        .map_err(read)?;
-    let store = transaction.object_store(ASIDE).map_err(read)?;
-    let keys = store.get_all_keys(None, None).map_err(read)?;
-    let values = store.get_all(None, None).map_err(read)?;
-    let (keys, values) = (keys.await.map_err(read)?, values.await.map_err(read)?);
-    Ok(keys
+    Ok(read_all(ASIDE, "the entries kept aside could not be read")
+        .await?
         .iter()
-        .zip(values.iter())
         .map(|(key, value)| SetAsideEntry {
             key: key.as_string().unwrap_or_default(),
             original_key: text_field(value, "original"),
@@ -391,17 +372,51 @@ pub async fn set_aside_entries() -> Result<Vec<SetAsideEntry>, StoreError> {
 
 /// Removes an entry kept aside (after the user confirmed).
 pub async fn delete_aside(key: &str) -> Result<(), StoreError> {
+    delete_one(ASIDE, key, "the entry could not be removed").await
+}
+
+/// Every (key, value) of one store.
+async fn read_all(store: &str, context: &str) -> Result<Vec<(JsValue, JsValue)>, StoreError> {
     let database = db()?;
-    let fail = |e| failed("the entry could not be removed", e);
+    let read = |e| failed(context, e);
     let transaction = database
-        .transaction(&[ASIDE], TransactionMode::ReadWrite)
+        .transaction(&[store], TransactionMode::ReadOnly)
+        .map_err(read)?;
+    let store = transaction.object_store(store).map_err(read)?;
+    let keys = store.get_all_keys(None, None).map_err(read)?;
+    let values = store.get_all(None, None).map_err(read)?;
+    let (keys, values) = (keys.await.map_err(read)?, values.await.map_err(read)?);
+    Ok(keys.into_iter().zip(values).collect())
+}
+
+/// Writes one value under a text key, in a transaction of its own.
+async fn put_one(store: &str, key: &str, value: &JsValue, context: &str) -> Result<(), StoreError> {
+    let database = db()?;
+    let fail = |e| failed(context, e);
+    let transaction = database
+        .transaction(&[store], TransactionMode::ReadWrite)
         .map_err(fail)?;
     transaction
-        .object_store(ASIDE)
+        .object_store(store)
+        .map_err(fail)?
+        .put(value, Some(&key.into()))
+        .map_err(fail)?;
+    finish(transaction, context).await
+}
+
+/// Deletes one text key, in a transaction of its own.
+async fn delete_one(store: &str, key: &str, context: &str) -> Result<(), StoreError> {
+    let database = db()?;
+    let fail = |e| failed(context, e);
+    let transaction = database
+        .transaction(&[store], TransactionMode::ReadWrite)
+        .map_err(fail)?;
+    transaction
+        .object_store(store)
         .map_err(fail)?
         .delete(Query::Key(key.into()))
         .map_err(fail)?;
-    finish(transaction, "the entry could not be removed").await
+    finish(transaction, context).await
 }
 
 /// A save: the head and the responses not yet stored.
@@ -524,46 +539,28 @@ pub async fn delete_work(id: &WorkId) -> Result<(), StoreError> {
 
 /// Questionnaire files kept on this device: (file name, text).
 pub async fn documents() -> Result<Vec<(String, String)>, StoreError> {
-    let database = db()?;
-    let read = |e| {
-        failed(
-            "the questionnaires kept on this device could not be read",
-            e,
+    Ok(read_all(
+        DOCUMENTS,
+        "the questionnaires kept on this device could not be read",
+    )
+    .await?
+    .iter()
+    .map(|(key, value)| {
+        (
+            key.as_string().unwrap_or_default(),
+            text_field(value, "text"),
         )
-    };
-    let transaction = database
-        .transaction(&[DOCUMENTS], TransactionMode::ReadOnly)
-        .map_err(read)?;
-    let store = transaction.object_store(DOCUMENTS).map_err(read)?;
-    let keys = store.get_all_keys(None, None).map_err(read)?;
-    let values = store.get_all(None, None).map_err(read)?;
-    let (keys, values) = (keys.await.map_err(read)?, values.await.map_err(read)?);
-    Ok(keys
-        .iter()
-        .zip(values.iter())
-        .map(|(key, value)| {
-            (
-                key.as_string().unwrap_or_default(),
-                text_field(value, "text"),
-            )
-        })
-        .collect())
+    })
+    .collect())
 }
 
 /// Keeps a questionnaire file on this device (replacing one of the same name).
 pub async fn put_document(name: &str, text: &str) -> Result<(), StoreError> {
-    let database = db()?;
-    let fail = |e| failed("the questionnaire could not be kept on this device", e);
-    let transaction = database
-        .transaction(&[DOCUMENTS], TransactionMode::ReadWrite)
-        .map_err(fail)?;
-    transaction
-        .object_store(DOCUMENTS)
-        .map_err(fail)?
-        .put(&record(&[("text", &text.into())]), Some(&name.into()))
-        .map_err(fail)?;
-    finish(
-        transaction,
+    let value = record(&[("text", &text.into())]);
+    put_one(
+        DOCUMENTS,
+        name,
+        &value,
         "the questionnaire could not be kept on this device",
     )
     .await
@@ -571,17 +568,7 @@ pub async fn put_document(name: &str, text: &str) -> Result<(), StoreError> {
 
 /// Removes a questionnaire file kept on this device.
 pub async fn delete_document(name: &str) -> Result<(), StoreError> {
-    let database = db()?;
-    let fail = |e| failed("the questionnaire could not be removed", e);
-    let transaction = database
-        .transaction(&[DOCUMENTS], TransactionMode::ReadWrite)
-        .map_err(fail)?;
-    transaction
-        .object_store(DOCUMENTS)
-        .map_err(fail)?
-        .delete(Query::Key(name.into()))
-        .map_err(fail)?;
-    finish(transaction, "the questionnaire could not be removed").await
+    delete_one(DOCUMENTS, name, "the questionnaire could not be removed").await
 }
 
 /// Removes everything in the work store (after the user confirmed).
