@@ -1896,6 +1896,15 @@ async fn export_everything_restores_all_the_work_and_twice_adds_nothing() {
         "{file:?}"
     );
     assert_accessible(b, "Your data after a backup").await;
+    app.open("#/").await;
+    b.wait_for_text("Last exported on", DEFAULT_TIMEOUT).await;
+    assert_eq!(
+        main_text(b).await.matches("Last exported on").count(),
+        2,
+        "each piece of work says when it was exported"
+    );
+    app.open("#/privacy").await;
+    wait_for_heading_exact(b, "Your data").await;
 
     click_button(b, "Remove all my data from this device").await;
     click_button(b, "Yes, remove everything").await;

@@ -92,6 +92,17 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
+/// One line of the saved-work list.
+struct Row {
+    id: WorkId,
+    name: String,
+    tool: String,
+    updated: String,
+    is_audit: bool,
+    /// When it was last exported, and whether a reminder is due.
+    export: Option<(String, bool)>,
+}
+
 /// The list of saved work with its actions.
 #[component]
 fn SavedWorkList() -> impl IntoView {
@@ -119,21 +130,26 @@ fn SavedWorkList() -> impl IntoView {
             }
         };
         let today = clock::today();
-        // A gentle reminder, on the work's own line, when changes have gone unexported for a
-        // while (`mhsw::store::backup_due`): never a pop-up, never more than one line.
+        // When each piece of work was last exported, always; and, as a gentle reminder on the
+        // work's own line, when changes have gone unexported for a while
+        // (`mhsw::store::backup_due`): never a pop-up, never more than one line.
         let reminder = |held: &crate::state::Held| {
-            mhsw::store::backup_due(held.work.created, &held.meta, today).then(|| {
-                match held.meta.exported_on {
-                    Some(day) => format!(
-                        "Changed since it was last exported, on {}. Export it to keep a copy safe.",
-                        day.long()
-                    ),
-                    None => "Never exported. Export it to keep a copy safe away from this browser."
-                        .to_owned(),
+            let due = mhsw::store::backup_due(held.work.created, &held.meta, today);
+            let text = match (held.meta.exported_on, due) {
+                (Some(day), true) => format!(
+                    "Changed since it was last exported, on {}. Export it to keep a copy safe.",
+                    day.long()
+                ),
+                (None, true) => {
+                    "Never exported. Export it to keep a copy safe away from this browser."
+                        .to_owned()
                 }
-            })
+                (Some(day), false) => format!("Last exported on {}", day.long()),
+                (None, false) => "Not exported yet".to_owned(),
+            };
+            Some((text, due))
         };
-        let listed: Vec<(Listed, Option<String>)> = if state.started.get() == Some(Ok(())) {
+        let listed: Vec<(Listed, Option<(String, bool)>)> = if state.started.get() == Some(Ok(())) {
             state.works.with(|works| {
                 works
                     .values()
@@ -155,14 +171,21 @@ fn SavedWorkList() -> impl IntoView {
         } else {
             state.listed.get().into_iter().map(|l| (l, None)).collect()
         };
-        let mut rows: Vec<(WorkId, String, String, String, bool, Option<String>)> = listed
+        let mut rows: Vec<Row> = listed
             .into_iter()
-            .map(|(w, reminder)| {
-                let (title, is_audit) = tool(&w.definition);
-                (w.id, w.name, title, w.updated.long(), is_audit, reminder)
+            .map(|(w, export)| {
+                let (tool, is_audit) = tool(&w.definition);
+                Row {
+                    id: w.id,
+                    name: w.name,
+                    tool,
+                    updated: w.updated.long(),
+                    is_audit,
+                    export,
+                }
             })
             .collect();
-        rows.sort_by(|a, b| collate::compare(&a.1, &b.1));
+        rows.sort_by(|a, b| collate::compare(&a.name, &b.name));
         rows
     };
     view! {
@@ -171,7 +194,7 @@ fn SavedWorkList() -> impl IntoView {
         }>
             <ul class="work-list">
                 {move || rows().into_iter().map(|row| view! {
-                    <WorkRow id=row.0 name=row.1 tool=row.2 updated=row.3 is_audit=row.4 reminder=row.5 />
+                    <WorkRow id=row.id name=row.name tool=row.tool updated=row.updated is_audit=row.is_audit reminder=row.export />
                 }).collect_view()}
             </ul>
         </Show>
@@ -191,8 +214,8 @@ fn WorkRow(
     updated: String,
     /// Whether it can be duplicated as a re-audit.
     is_audit: bool,
-    /// A reminder to export it, when one is due.
-    reminder: Option<String>,
+    /// When it was last exported, and whether a reminder to export it is due.
+    reminder: Option<(String, bool)>,
 ) -> impl IntoView {
     let state = AppState::expect();
     let renaming = RwSignal::new(false);
@@ -225,7 +248,7 @@ fn WorkRow(
             <div class="work-summary">
                 <a class="work-name" href=Route::Work(id.clone()).href()>{name.clone()}</a>
                 <span class="work-meta">{tool}" · last changed "{updated}</span>
-                {reminder.map(|text| view! { <span class="work-reminder">{text}</span> })}
+                {reminder.map(|(text, due)| view! { <span class=if due { "work-reminder" } else { "work-meta" }>{text}</span> })}
             </div>
             <div class="button-row">
                 <a class="button secondary" href=Route::Work(id.clone()).href()>"Open"<span class="visually-hidden">" "{name.clone()}</span></a>
