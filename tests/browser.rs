@@ -372,6 +372,21 @@ async fn after_one_visit_the_app_starts_and_works_with_the_site_unreachable() {
         "the offline download is not a PDF"
     );
 
+    // And the work itself exported to a file, with no network.
+    app.open(&format!("#/work/{id}")).await;
+    click_button(b, "Export this work to a file").await;
+    let exported = b.wait_for_download(".json", DEFAULT_TIMEOUT).await;
+    let work =
+        mhsw::work::parse_work(&std::fs::read_to_string(&exported).expect("read the export"))
+            .expect("the offline export is a work file");
+    assert_eq!(
+        work.responses
+            .item("strat-1")
+            .and_then(|i| i.evidence.clone())
+            .as_deref(),
+        Some("Typed with no network")
+    );
+
     assert_eq!(
         app.server.requests().len(),
         served,
