@@ -119,7 +119,7 @@ fn score_notes_an_older_version_and_answers_that_no_longer_fit() {
 fn score_explains_mistakes() {
     let output = mhsw(&["score", &fixture("mini-audit.json")]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("usage: mhsw score DEFINITION WORK_FILE [--table]"));
+    assert!(stderr(&output).contains("Usage: mhsw score <DEFINITION> <WORK_FILE>"));
 
     let output = mhsw(&[
         "score",
@@ -128,7 +128,8 @@ fn score_explains_mistakes() {
         "--tabel",
     ]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("no option `--tabel`"));
+    assert!(stderr(&output).contains("unexpected argument '--tabel'"));
+    assert!(stderr(&output).contains("a similar argument exists: '--table'"));
 
     let dir = scratch("other-definition");
     let other = dir.join("other.json");
@@ -230,10 +231,18 @@ fn peers_refuses_fewer_than_five_organisations() {
 fn peers_explains_mistakes() {
     let output = mhsw(&["peers"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("usage: mhsw peers"));
+    assert!(stderr(&output).contains("Usage: mhsw peers"));
     let output = mhsw(&["peers", "--type", "hospital"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("`hospital` is not a type of organisation"));
+    let message = stderr(&output);
+    assert!(
+        message.contains("invalid value 'hospital' for '--type <TYPE>'"),
+        "{message}"
+    );
+    assert!(
+        message.contains("[possible values: council, nhs-trust, other]"),
+        "{message}"
+    );
 }
 
 /// `mhsw score` scores a work file against every bundled definition (one empty and one answered
@@ -344,4 +353,367 @@ fn manifest_writes_summaries_and_refuses_broken_definitions() {
         std::fs::read_to_string(folder.join("manifest.json")).unwrap(),
         plain
     );
+}
+
+/// Every subcommand, as `mhsw --help` lists them (without clap's own `help`).
+fn subcommands() -> Vec<String> {
+    let help = stdout(&mhsw(&["--help"]));
+    let commands = help
+        .split("Commands:\n")
+        .nth(1)
+        .expect("the help lists commands");
+    commands
+        .lines()
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The options a help text lists (`-o`, `--output`, …), without `--help` and `--version`.
+fn options_in_help(help: &str) -> Vec<String> {
+    help.split("Options:\n")
+        .nth(1)
+        .unwrap_or("")
+        .lines()
+        .take_while(|l| l.starts_with("  "))
+        .flat_map(|l| l.split_whitespace().take(3))
+        .map(|w| w.trim_end_matches(','))
+        .filter(|w| w.starts_with('-') && !["-h", "--help", "-V", "--version"].contains(w))
+        .map(str::to_owned)
+        .collect()
+}
+
+#[test]
+fn help_and_version_work_on_every_subcommand() {
+    let commands = subcommands();
+    assert_eq!(
+        commands,
+        [
+            "check",
+            "score",
+            "peers",
+            "report",
+            "manifest",
+            "schema",
+            "completions"
+        ]
+    );
+    for command in &commands {
+        for flag in ["--help", "-h", "--version", "-V"] {
+            let output = mhsw(&[command, flag]);
+            assert_eq!(output.status.code(), Some(0), "mhsw {command} {flag}");
+            assert!(!stdout(&output).is_empty(), "mhsw {command} {flag}");
+        }
+        let output = mhsw(&["help", command]);
+        assert_eq!(output.status.code(), Some(0), "mhsw help {command}");
+    }
+    let version = mhsw(&["--version"]);
+    assert_eq!(
+        stdout(&version).trim(),
+        format!("mhsw {}", env!("CARGO_PKG_VERSION"))
+    );
+    // `mhsw` alone shows the help, as before.
+    let bare = mhsw(&[]);
+    assert_eq!(bare.status.code(), Some(0));
+    assert!(stdout(&bare).contains("Commands:"));
+}
+
+#[test]
+fn unknown_options_are_errors_with_a_suggestion() {
+    // Before clap, `mhsw manifest` took an unknown flag for a folder name.
+    let output = mhsw(&["manifest", "--chek", "questionnaires"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.contains("unexpected argument '--chek'"),
+        "{message}"
+    );
+    assert!(
+        message.contains("a similar argument exists: '--check'"),
+        "{message}"
+    );
+
+    let output = mhsw(&[
+        "report",
+        "work.json",
+        "-o",
+        "out.pdf",
+        "--practitioner",
+        "p.json",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("'--practitioners'"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = mhsw(&["scor"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("'score'"), "{}", stderr(&output));
+
+    // `report` needs a work file or --from-report-json, and -o.
+    let output = mhsw(&["report", "-o", "out.pdf"]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = mhsw(&["report", "work.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--output <FILE>"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn completions_print_a_shell_script() {
+    let output = mhsw(&["completions", "bash"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let script = stdout(&output);
+    assert!(script.contains("complete -F _mhsw"), "{script}");
+    for word in [
+        "manifest",
+        "--practitioners",
+        "--from-report-json",
+        "nhs-trust",
+    ] {
+        assert!(script.contains(word), "{word} is completed");
+    }
+    assert_eq!(mhsw(&["completions", "tcsh"]).status.code(), Some(2));
+}
+
+/// The README's command-line section against the real help, both ways: every command and
+/// option it names exists, and every command and option the help lists is in it.
+#[test]
+fn readme_command_table_matches_the_help() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme
+        .split("## The `mhsw` command line")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the README has a command-line section");
+    let commands = subcommands();
+    let mut mentioned: Vec<(String, String)> = Vec::new();
+    for line in section.lines().filter(|l| !l.contains("cargo ")) {
+        let words: Vec<&str> = line
+            .split(|c: char| c.is_whitespace() || "`|/(),;:".contains(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        let Some(at) = words
+            .windows(2)
+            .position(|w| w[0] == "mhsw" && w[1].chars().all(|c| c.is_ascii_lowercase()))
+        else {
+            continue;
+        };
+        let command = words[at + 1].to_owned();
+        assert!(
+            commands.contains(&command),
+            "README names `mhsw {command}`, which `mhsw --help` does not list"
+        );
+        for word in &words[at..] {
+            let flag = word.trim_end_matches(['.', '\\']);
+            if flag.starts_with('-')
+                && flag
+                    .chars()
+                    .nth(1)
+                    .is_some_and(|c| c.is_ascii_alphabetic() || c == '-')
+            {
+                mentioned.push((command.clone(), flag.to_owned()));
+            }
+        }
+    }
+    for command in &commands {
+        assert!(
+            section.contains(&format!("`mhsw {command}")),
+            "`mhsw {command}` is missing from the README's table"
+        );
+        let help = stdout(&mhsw(&[command, "--help"]));
+        let options = options_in_help(&help);
+        for (_, flag) in mentioned.iter().filter(|(c, _)| c == command) {
+            assert!(
+                options.contains(flag) || ["-h", "--help", "-V", "--version"].contains(&flag.as_str()),
+                "README gives `mhsw {command} {flag}`, which `mhsw {command} --help` does not list:\n{help}"
+            );
+        }
+        for option in &options {
+            assert!(
+                mentioned.iter().any(|(c, f)| c == command && f == option),
+                "`mhsw {command} --help` lists {option}, which the README's table does not give"
+            );
+        }
+    }
+}
+
+/// Writes `bytes` into a fresh folder and returns the file's path.
+fn file_with(test: &str, name: &str, bytes: &[u8]) -> String {
+    let path = scratch(test).join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn a_utf8_byte_order_mark_is_accepted() {
+    let mut definition = b"\xef\xbb\xbf".to_vec();
+    definition.extend(std::fs::read(fixture("mini-audit.json")).unwrap());
+    let definition = file_with("bom-definition", "mini-audit.json", &definition);
+    let mut work = b"\xef\xbb\xbf".to_vec();
+    work.extend(std::fs::read(fixture("work-full.json")).unwrap());
+    let work = file_with("bom-work", "work.json", &work);
+    let output = mhsw(&["score", &definition, &work, "--table"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).starts_with("Mini audit, version 1.0.0: Northshire audit 2026\n"));
+    let check = mhsw(&["check", &definition]);
+    assert!(check.status.success(), "{}", stdout(&check));
+}
+
+#[test]
+fn utf16_and_other_encodings_are_refused_saying_so() {
+    let text = std::fs::read_to_string(fixture("work-full.json")).unwrap();
+    let mut utf16 = vec![0xff, 0xfe];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let utf16 = file_with("utf16", "work.json", &utf16);
+    let output = mhsw(&["score", &fixture("mini-audit.json"), &utf16]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("the file is UTF-16 (little-endian) text"),
+        "{message}"
+    );
+    assert!(message.contains("save the file as UTF-8"), "{message}");
+    assert!(!message.contains("not valid JSON"), "{message}");
+
+    // Without a byte-order mark, and as a definition given to `check`.
+    let definition = std::fs::read_to_string(fixture("mini-audit.json")).unwrap();
+    let bare: Vec<u8> = definition
+        .encode_utf16()
+        .flat_map(u16::to_be_bytes)
+        .collect();
+    let bare = file_with("utf16-bare", "def.json", &bare);
+    let check = mhsw(&["check", &bare]);
+    assert_eq!(check.status.code(), Some(1));
+    assert!(
+        stdout(&check).contains("UTF-16 (big-endian) text"),
+        "{}",
+        stdout(&check)
+    );
+
+    // Windows-1252: "é" as the single byte 0xE9.
+    let latin: Vec<u8> = text
+        .replacen("Northshire", "Northshir\u{1}", 1)
+        .into_bytes()
+        .into_iter()
+        .map(|b| if b == 1 { 0xe9 } else { b })
+        .collect();
+    let latin = file_with("latin1", "work.json", &latin);
+    let output = mhsw(&["score", &fixture("mini-audit.json"), &latin]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("the file is not UTF-8 text (line "),
+        "{message}"
+    );
+    assert!(message.contains("Windows-1252"), "{message}");
+}
+
+#[test]
+fn json_of_the_wrong_shape_is_never_called_not_valid_json() {
+    let definition = fixture("mini-audit.json");
+    for (name, text, expected) in [
+        ("list", "[1, 2, 3]", "it holds a list [ … ], not an object"),
+        (
+            "number-format",
+            r#"{ "format": 5 }"#,
+            "it has no \"format\": \"mhsw-work\"",
+        ),
+        (
+            "version-text",
+            r#"{ "format": "mhsw-work", "format_version": "one" }"#,
+            "\"format_version\" is missing or not a whole number",
+        ),
+    ] {
+        let work = file_with(&format!("shape-{name}"), "work.json", text.as_bytes());
+        let output = mhsw(&["score", &definition, &work]);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        let message = stderr(&output);
+        assert!(
+            message.contains("the file is JSON, but not a piece of work"),
+            "{name}: {message}"
+        );
+        assert!(message.contains(expected), "{name}: {message}");
+        assert!(!message.contains("not valid JSON"), "{name}: {message}");
+    }
+    // Not JSON at all is still called that, with the place.
+    let broken = file_with("shape-broken", "work.json", b"{ \"format\": ");
+    let message = stderr(&mhsw(&["score", &definition, &broken]));
+    assert!(
+        message.contains("the file is not valid JSON (line 1, column 12"),
+        "{message}"
+    );
+
+    // A manifest, a report model and a definition of the wrong shape.
+    let folder = scratch("shape-manifest");
+    std::fs::write(folder.join("manifest.json"), r#"{ "definitions": 3 }"#).unwrap();
+    let output = mhsw(&["manifest", folder.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("the file is JSON, but not a manifest"),
+        "{message}"
+    );
+    assert!(!message.contains("not valid JSON"), "{message}");
+
+    let report = file_with("shape-report", "report.json", b"{ \"title\": [] }");
+    let out = scratch("shape-report-out").join("r.pdf");
+    let output = mhsw(&[
+        "report",
+        "--from-report-json",
+        &report,
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("the file is JSON, but not a report"),
+        "{message}"
+    );
+    assert!(!message.contains("not valid JSON"), "{message}");
+
+    let list = file_with("shape-definition", "def.json", b"[]");
+    let check = stdout(&mhsw(&["check", &list]));
+    assert!(check.contains("holds a list"), "{check}");
+    assert!(!check.contains("not valid JSON"), "{check}");
+}
+
+#[test]
+fn control_characters_in_names_and_titles_are_escaped() {
+    let text = std::fs::read_to_string(fixture("work-full.json"))
+        .unwrap()
+        .replace(
+            "Northshire audit 2026",
+            "Northshire\\u001b[2J\\u009b audit\\r",
+        );
+    let work = file_with("control-work", "work.json", text.as_bytes());
+    let output = mhsw(&["score", &fixture("mini-audit.json"), &work, "--table"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let table = stdout(&output);
+    assert!(
+        !table.contains('\u{1b}') && !table.contains('\u{9b}') && !table.contains('\r'),
+        "{table:?}"
+    );
+    assert!(
+        table.contains("Northshire\\u{1b}[2J\\u{9b} audit\\u{d}"),
+        "{table}"
+    );
+
+    let definition = std::fs::read_to_string(fixture("mini-audit.json"))
+        .unwrap()
+        .replacen("\"Mini audit\"", "\"Mini\\u001b]0;owned\\u0007 audit\"", 1);
+    let definition = file_with("control-definition", "def.json", definition.as_bytes());
+    let output = mhsw(&["check", &definition]);
+    let out = stdout(&output);
+    assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
+    assert!(out.contains("Mini\\u{1b}]0;owned\\u{7} audit"), "{out}");
 }

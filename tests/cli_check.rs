@@ -115,5 +115,10 @@ fn the_schema_is_skipped_and_nothing_to_check_is_an_error() {
 fn no_files_is_a_usage_error() {
     let output = check(&[]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("name at least one definition file"));
+    let message = stderr(&output);
+    assert!(
+        message.contains("required arguments were not provided"),
+        "{message}"
+    );
+    assert!(message.contains("Usage: mhsw check <FILE>..."), "{message}");
 }

@@ -8,18 +8,23 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::{read_text, Failure};
+use crate::{read_text, terminal, Failure};
 
 /// Files beside the definitions that are not definitions themselves.
 const NOT_DEFINITIONS: [&str; 2] = ["schema.json", "manifest.json"];
 
+/// Check questionnaire definitions; list every problem, with a fix
+#[derive(clap::Args)]
+#[command(after_help = "Exit code: 0 when every definition is fine, 1 when any has a problem.")]
+pub struct Args {
+    /// Definition files, for example questionnaires/*.json (schema.json and manifest.json are skipped)
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<String>,
+}
+
 /// Checks each file; exits 1 when any has a problem, after reporting all of them.
-pub fn run(files: &[String]) -> Result<(), Failure> {
-    if files.is_empty() {
-        return Err(Failure::usage(
-            "mhsw check: name at least one definition file, for example questionnaires/*.json",
-        ));
-    }
+pub fn run(args: &Args) -> Result<(), Failure> {
+    let files = &args.files;
     // Output that cannot be written (a closed pipe, as in `mhsw check … | head`) is dropped;
     // the exit code still tells the truth.
     let mut out = std::io::stdout().lock();
@@ -29,14 +34,14 @@ pub fn run(files: &[String]) -> Result<(), Failure> {
     for file in files {
         let name = Path::new(file).file_name().and_then(|n| n.to_str());
         if name.is_some_and(|n| NOT_DEFINITIONS.contains(&n)) {
-            let _ = writeln!(out, "{file}: skipped (not a definition)");
+            let _ = writeln!(out, "{}: skipped (not a definition)", terminal::field(file));
             continue;
         }
         checked += 1;
         let text = match read_text(file) {
             Ok(text) => text,
             Err(failure) => {
-                let _ = writeln!(out, "{}", failure.message);
+                let _ = writeln!(out, "{}", terminal::lines(failure.message()));
                 failed += 1;
                 continue;
             }
@@ -48,9 +53,10 @@ pub fn run(files: &[String]) -> Result<(), Failure> {
                 let questions = definition.questions().count();
                 let _ = writeln!(
                     out,
-                    "{file}: ok ({}, version {}, {sections} {}, {questions} {})",
-                    definition.title,
-                    definition.version,
+                    "{}: ok ({}, version {}, {sections} {}, {questions} {})",
+                    terminal::field(file),
+                    terminal::field(&definition.title.to_string()),
+                    terminal::field(&definition.version.to_string()),
                     if sections == 1 { "section" } else { "sections" },
                     if questions == 1 {
                         "question"
@@ -60,7 +66,7 @@ pub fn run(files: &[String]) -> Result<(), Failure> {
                 );
             }
             Err(error) => {
-                let _ = write!(out, "{error}");
+                let _ = write!(out, "{}", terminal::lines(&error.to_string()));
                 failed += 1;
             }
         }
@@ -69,7 +75,8 @@ pub fn run(files: &[String]) -> Result<(), Failure> {
     let definitions: Vec<&mhsw::definition::Definition> = loaded.iter().map(|(_, d)| d).collect();
     let together = mhsw::definition::validate::validate_together(&definitions);
     for (index, problem) in &together {
-        let _ = writeln!(out, "{}: {problem}", loaded[*index].0);
+        let line = format!("{}: {problem}", loaded[*index].0);
+        let _ = writeln!(out, "{}", terminal::lines(&line));
     }
     if !together.is_empty() {
         failed += 1;

@@ -1,33 +1,53 @@
 //! `mhsw`: the toolkit's command line, for authors, analysts and batch reports.
 //!
-//! Owns: reading arguments and files, writing output and exit codes. Every subcommand is a thin
-//! edge around the pure core in the `mhsw` library; no scoring or report logic lives here.
+//! Owns: the command line's grammar (with `clap`: every subcommand's arguments and help are
+//! declared once, beside the code that runs it), reading files, writing output and exit codes.
+//! Every subcommand is a thin edge around the pure core in the `mhsw` library; no scoring or
+//! report logic lives here.
+//!
+//! Exit codes: 0 done; 1 the input had problems (a definition, a work file, a stale manifest);
+//! 2 the command was used wrongly (clap's errors, too) or a file could not be read or written.
 
 mod check;
+mod input;
 mod manifest;
 mod peers;
 mod report;
 mod score;
+mod terminal;
 
 use std::process::ExitCode;
 
-const USAGE: &str = "\
-mhsw: the mental health social work toolkit on the command line
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
-Usage:
-  mhsw check FILE...                       Check questionnaire definitions; list every problem
-  mhsw score DEFINITION WORK_FILE [--table] Score a work file (exported from the app) as JSON or a table
-  mhsw peers FILE... [-o OUT]              Build an anonymised peer reference set from exported audits
-                                           (see `mhsw peers --help` for --type and --nation)
-  mhsw report WORK_FILE -o report.pdf [--definitions DIR]
-                                           Make the PDF report for an exported piece of work
-  mhsw report --from-report-json REPORT.json -o report.pdf
-                                           Render a serialised report model as a PDF
-  mhsw manifest FOLDER [--check]           Write the home page summaries into FOLDER/manifest.json
-                                           (--check: only say whether they are up to date)
-  mhsw schema                              Print the JSON Schema of the definition format
-  mhsw help                                Show this help
-";
+pub use input::read_text;
+
+/// The mental health social work toolkit on the command line.
+#[derive(Parser)]
+#[command(name = "mhsw", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Check(check::Args),
+    Score(score::Args),
+    Peers(peers::Args),
+    Report(report::Args),
+    Manifest(manifest::Args),
+    /// Print the JSON Schema of the definition format
+    Schema,
+    /// Print a shell completion script
+    #[command(
+        after_help = "For example: mhsw completions bash > ~/.local/share/bash-completion/completions/mhsw"
+    )]
+    Completions {
+        /// The shell to complete in
+        shell: clap_complete::Shell,
+    },
+}
 
 /// A failure to show the user: the message, and the exit code.
 pub struct Failure {
@@ -51,43 +71,54 @@ impl Failure {
             code: 2,
         }
     }
-}
 
-/// Reads a file as text, with a message that names it.
-pub fn read_text(path: &str) -> Result<String, Failure> {
-    std::fs::read_to_string(path)
-        .map_err(|e| Failure::usage(format!("{path}: cannot read the file ({e})")))
+    /// The message, as the terminal is to show it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (command, rest) = match args.split_first() {
-        Some((command, rest)) => (command.as_str(), rest),
-        None => ("help", &[][..]),
-    };
-    let result = match command {
-        "check" => check::run(rest),
-        "score" => score::run(rest),
-        "peers" => peers::run(rest),
-        "manifest" => manifest::run(rest),
-        "report" => report::run(rest),
-        "schema" => {
+    let matches = Cli::command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let result = match cli.command {
+        None => {
+            // `mhsw` alone shows the help, as `mhsw help` does.
+            let _ = Cli::command().print_help();
+            Ok(())
+        }
+        Some(Command::Check(args)) => check::run(&args),
+        Some(Command::Score(args)) => score::run(&args),
+        Some(Command::Peers(args)) => {
+            let found = matches.subcommand_matches("peers");
+            peers::run(&args, found.map(peers::Order::of).unwrap_or_default())
+        }
+        Some(Command::Report(args)) => report::run(&args),
+        Some(Command::Manifest(args)) => manifest::run(&args),
+        Some(Command::Schema) => {
             print!("{}", mhsw::definition::schema::definition_schema_json());
             Ok(())
         }
-        "help" | "--help" | "-h" => {
-            print!("{USAGE}");
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut Cli::command(), "mhsw", &mut std::io::stdout());
             Ok(())
         }
-        other => Err(Failure::usage(format!(
-            "mhsw: there is no command `{other}`.\n\n{USAGE}"
-        ))),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("{}", failure.message);
+            eprintln!("{}", terminal::lines(&failure.message));
             ExitCode::from(failure.code)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_command_line_is_declared_consistently() {
+        Cli::command().debug_assert();
     }
 }

@@ -12,22 +12,36 @@ use std::path::Path;
 use mhsw::definition::{load_definition, Definition};
 use mhsw::manifest::{self, Manifest};
 
-use crate::{read_text, Failure};
+use crate::{input, read_text, Failure};
+
+/// Write the home page summaries into FOLDER/manifest.json
+#[derive(clap::Args)]
+#[command(
+    after_help = "Exit code: 0 when written (or, with --check, up to date); 1 when a listed definition has problems (nothing is written) or, with --check, a summary is stale."
+)]
+pub struct Args {
+    /// The questionnaire folder, for example questionnaires
+    #[arg(value_name = "FOLDER")]
+    folder: String,
+    /// Only say whether the summaries are up to date; write nothing
+    #[arg(long)]
+    check: bool,
+}
 
 /// Rewrites (or, with `--check`, checks) the manifest of the folder named in `args`.
-pub fn run(args: &[String]) -> Result<(), Failure> {
-    let check_only = args.iter().any(|a| a == "--check");
-    let folders: Vec<&String> = args.iter().filter(|a| *a != "--check").collect();
-    let [folder] = folders.as_slice() else {
-        return Err(Failure::usage(
-            "mhsw manifest: name one questionnaire folder, for example `mhsw manifest questionnaires`",
-        ));
-    };
+pub fn run(args: &Args) -> Result<(), Failure> {
+    let check_only = args.check;
+    let folder = &args.folder;
     let path = Path::new(folder.as_str()).join(manifest::FILE_NAME);
     let path_text = path.display().to_string();
-    let current: Manifest = serde_json::from_str(&read_text(&path_text)?).map_err(|e| {
+    const FIX: &str = "it needs at least { \"definitions\": [\"a-file.json\"] }";
+    let text = read_text(&path_text)?;
+    if let Some(error) = input::syntax_error(&text) {
+        return Err(input::not_json(&path_text, &error, FIX));
+    }
+    let current: Manifest = serde_json::from_str(&text).map_err(|e| {
         Failure::problems(format!(
-            "{path_text}: not a manifest ({e}). Fix: it needs at least {{ \"definitions\": [\"a-file.json\"] }}"
+            "{path_text}: the file is JSON, but not a manifest ({e}). Fix: {FIX}"
         ))
     })?;
 

@@ -9,99 +9,125 @@ use mhsw::benchmark::peers::{
     build_peer_set, export_peer_set, OrganisationType, PeerNation, PeerSource,
 };
 use mhsw::definition::{load_definition, Definition};
-use mhsw::work::{parse_work, Work};
+use mhsw::work::Work;
 
-use crate::{read_text, Failure};
+use crate::{input, read_text, terminal, Failure};
 
-const USAGE: &str = "\
-usage: mhsw peers [--type council|nhs-trust|other] [--nation england|wales] FILE... [-o OUT]
-                  [--definitions DIR]
+/// Build an anonymised peer reference set from exported audits
+#[derive(clap::Args)]
+#[command(after_help = "\
+--type and --nation apply to the files that follow them, until the next --type or --nation:
+  mhsw peers --nation england --type council a.json b.json --type nhs-trust c.json ... -o peers.json
+At least five different organisations are needed. Names never enter the reference set.")]
+pub struct Args {
+    /// Exported audits (work files), and optionally the audit's definition file; without one,
+    /// the definition is looked up by id in the --definitions folder
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<String>,
+    /// Where to write the reference set [default: standard output]
+    #[arg(short = 'o', long = "output", value_name = "OUT")]
+    output: Option<String>,
+    /// Where to look for the definition when no definition file is named
+    #[arg(long, value_name = "DIR", default_value = "questionnaires")]
+    definitions: String,
+    /// The kind of organisation whose files follow
+    #[arg(long = "type", value_name = "TYPE", value_enum)]
+    organisation_type: Vec<TypeArg>,
+    /// The nation of the organisations whose files follow
+    #[arg(long, value_enum)]
+    nation: Vec<NationArg>,
+}
 
-  FILE          exported audits (work files), and optionally the audit's definition file;
-                without one, the definition is looked up by id in DIR (default: questionnaires)
-  --type, --nation
-                the kind and nation of the organisations whose files follow (until the next
-                --type or --nation); used to split the reference set into groups
-  -o OUT        where to write the reference set (default: standard output)
+/// `--type`'s values.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum TypeArg {
+    Council,
+    #[value(alias = "nhs_trust")]
+    NhsTrust,
+    Other,
+}
 
-At least five different organisations are needed. Names never enter the reference set.";
+/// `--nation`'s values.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum NationArg {
+    England,
+    Wales,
+}
 
-/// Runs the subcommand.
-pub fn run(args: &[String]) -> Result<(), Failure> {
-    let mut output: Option<String> = None;
-    let mut definitions_dir = "questionnaires".to_owned();
-    let mut organisation_type: Option<OrganisationType> = None;
-    let mut nation: Option<PeerNation> = None;
-    let mut works: Vec<(String, Work, Option<OrganisationType>, Option<PeerNation>)> = Vec::new();
-    let mut given_definitions: Vec<(String, Definition)> = Vec::new();
+/// Where each `--type`, `--nation` and file came on the command line, so that each file takes
+/// the type and nation given before it.
+#[derive(Default)]
+pub struct Order {
+    files: Vec<usize>,
+    types: Vec<usize>,
+    nations: Vec<usize>,
+}
 
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let mut value = |name: &str| {
-            iter.next().cloned().ok_or_else(|| {
-                Failure::usage(format!("mhsw peers: `{name}` needs a value\n{USAGE}"))
-            })
+impl Order {
+    /// Reads the positions from the parsed `peers` arguments.
+    pub fn of(matches: &clap::ArgMatches) -> Self {
+        let at = |id: &str| -> Vec<usize> {
+            matches
+                .indices_of(id)
+                .map(Iterator::collect)
+                .unwrap_or_default()
         };
-        match arg.as_str() {
-            "-o" | "--output" => output = Some(value(arg)?),
-            "--definitions" => definitions_dir = value(arg)?,
-            "--type" => {
-                organisation_type = Some(match value(arg)?.as_str() {
-                    "council" => OrganisationType::Council,
-                    "nhs-trust" | "nhs_trust" => OrganisationType::NhsTrust,
-                    "other" => OrganisationType::Other,
-                    other => {
-                        return Err(Failure::usage(format!(
-                            "mhsw peers: `{other}` is not a type of organisation; use council, nhs-trust or other"
-                        )))
-                    }
-                })
-            }
-            "--nation" => {
-                nation = Some(match value(arg)?.as_str() {
-                    "england" => PeerNation::England,
-                    "wales" => PeerNation::Wales,
-                    other => {
-                        return Err(Failure::usage(format!(
-                            "mhsw peers: `{other}` is not a nation; use england or wales"
-                        )))
-                    }
-                })
-            }
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(());
-            }
-            flag if flag.starts_with('-') => {
-                return Err(Failure::usage(format!(
-                    "mhsw peers: there is no option `{flag}`\n{USAGE}"
-                )))
-            }
-            path => {
-                let text = read_text(path)?;
-                if is_work(&text) {
-                    let work = parse_work(&text)
-                        .map_err(|e| Failure::problems(format!("{path}: {e}")))?;
-                    works.push((path.to_owned(), work, organisation_type, nation));
-                } else {
-                    let definition = load_definition(path, &text).map_err(|e| {
-                        Failure::problems(format!(
-                            "{path}: this is neither an exported audit nor a valid definition\n{}",
-                            e.to_string().trim_end()
-                        ))
-                    })?;
-                    given_definitions.push((path.to_owned(), definition));
-                }
-            }
+        Self {
+            files: at("files"),
+            types: at("organisation_type"),
+            nations: at("nation"),
         }
     }
+
+    /// The index of the last of `options` given before the `file`-th file.
+    fn last_before(options: &[usize], file: Option<&usize>) -> Option<usize> {
+        let file = *file?;
+        options.iter().rposition(|&at| at < file)
+    }
+}
+
+/// Runs the subcommand.
+pub fn run(args: &Args, order: Order) -> Result<(), Failure> {
+    let mut works: Vec<(String, Work, Option<OrganisationType>, Option<PeerNation>)> = Vec::new();
+    let mut given_definitions: Vec<(String, Definition)> = Vec::new();
+    for (index, path) in args.files.iter().enumerate() {
+        let position = order.files.get(index);
+        let organisation_type = Order::last_before(&order.types, position)
+            .and_then(|i| args.organisation_type.get(i))
+            .map(|t| match t {
+                TypeArg::Council => OrganisationType::Council,
+                TypeArg::NhsTrust => OrganisationType::NhsTrust,
+                TypeArg::Other => OrganisationType::Other,
+            });
+        let nation = Order::last_before(&order.nations, position)
+            .and_then(|i| args.nation.get(i))
+            .map(|n| match n {
+                NationArg::England => PeerNation::England,
+                NationArg::Wales => PeerNation::Wales,
+            });
+        let text = read_text(path)?;
+        if is_work(&text) {
+            let work = input::work(path, &text)?;
+            works.push((path.to_owned(), work, organisation_type, nation));
+        } else {
+            let definition = load_definition(path, &text).map_err(|e| {
+                Failure::problems(format!(
+                    "{path}: this is neither an exported audit nor a valid definition\n{}",
+                    e.to_string().trim_end()
+                ))
+            })?;
+            given_definitions.push((path.to_owned(), definition));
+        }
+    }
+    let definitions_dir = args.definitions.as_str();
+    let output = args.output.as_deref();
     if works.is_empty() {
-        return Err(Failure::usage(format!(
-            "mhsw peers: name the exported audits to build from\n{USAGE}"
-        )));
+        return Err(Failure::usage(
+            "mhsw peers: none of the files is an exported audit; name the exported audits to build from",
+        ));
     }
     let definition = match given_definitions.len() {
-        0 => find_definition(&definitions_dir, &works)?,
+        0 => find_definition(definitions_dir, &works)?,
         1 => given_definitions.remove(0).1,
         _ => {
             return Err(Failure::usage(
@@ -121,12 +147,13 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     let built = build_peer_set(&definition, &sources)
         .map_err(|e| Failure::problems(format!("mhsw peers: {e}")))?;
     for left_out in &built.left_out {
-        eprintln!("left out {}: {}", works[left_out.index].0, left_out.reason);
+        let line = format!("left out {}: {}", works[left_out.index].0, left_out.reason);
+        eprintln!("{}", terminal::lines(&line));
     }
     let text = export_peer_set(&built.set);
     match output {
         Some(path) => {
-            std::fs::write(&path, text)
+            std::fs::write(path, text)
                 .map_err(|e| Failure::usage(format!("{path}: cannot write the file ({e})")))?;
             eprintln!(
                 "mhsw peers: wrote {path}: {} organisations, {} groups",
@@ -179,7 +206,7 @@ fn find_definition(
     paths.sort();
     for path in paths {
         let name = path.display().to_string();
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        let Some(text) = input::read_quietly(&path) else {
             continue;
         };
         if let Ok(definition) = load_definition(&name, &text) {

@@ -8,67 +8,60 @@ use std::path::Path;
 use mhsw::definition::{load_definition, Definition};
 use mhsw::pdf::render_pdf;
 use mhsw::report::{report_for_work, Context, Report};
-use mhsw::work::{parse_work, Work};
+use mhsw::work::Work;
 
-use crate::{read_text, Failure};
+use crate::{input, read_text, Failure};
 
-const USAGE: &str = "\
-usage: mhsw report WORK_FILE -o report.pdf [options]
-       mhsw report --from-report-json REPORT.json -o report.pdf
-
-  WORK_FILE              a piece of work exported from the app (audit, feedback, statement, record)
-  -o, --output FILE      the PDF to write
-  --definitions DIR      where the questionnaires are (default: questionnaires)
-  --previous FILE        an earlier cycle of the same audit, to compare with
-  --peers FILE           a peer reference set made by `mhsw peers`
-  --audit FILE           for a statement: the latest audit it draws on
-  --practitioners FILE   for an audit: practitioners' answers to the same audit, side by side
-  --feedback FILE        for an audit: a feedback collection, side by side
-  --plan-only            the improvement plan on its own (landscape)
-  --date YYYY-MM-DD      the report's date (default: the work's last change)";
+/// Make the PDF report for an exported piece of work
+#[derive(clap::Args)]
+#[command(group = clap::ArgGroup::new("source").required(true).args(["work", "from_report_json"]))]
+pub struct Args {
+    /// A piece of work exported from the app (audit, feedback, statement, record)
+    #[arg(value_name = "WORK_FILE")]
+    work: Option<String>,
+    /// Render a serialised report model (REPORT.json) instead of a work file
+    #[arg(long, value_name = "REPORT.json", conflicts_with_all = ["previous", "peers", "audit", "practitioners", "feedback", "plan_only", "date"])]
+    from_report_json: Option<String>,
+    /// The PDF to write
+    #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
+    out: String,
+    /// Where the questionnaires are
+    #[arg(long, value_name = "DIR", default_value = "questionnaires")]
+    definitions: String,
+    /// An earlier cycle of the same audit, to compare with
+    #[arg(long, value_name = "FILE")]
+    previous: Option<String>,
+    /// A peer reference set made by `mhsw peers`
+    #[arg(long, value_name = "FILE")]
+    peers: Option<String>,
+    /// For a statement: the latest audit it draws on
+    #[arg(long, value_name = "FILE")]
+    audit: Option<String>,
+    /// For an audit: practitioners' answers to the same audit, side by side
+    #[arg(long, value_name = "FILE")]
+    practitioners: Option<String>,
+    /// For an audit: a feedback collection, side by side
+    #[arg(long, value_name = "FILE")]
+    feedback: Option<String>,
+    /// The improvement plan on its own (landscape)
+    #[arg(long)]
+    plan_only: bool,
+    /// The report's date, YYYY-MM-DD [default: the work's last change]
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+}
 
 /// Runs the subcommand.
-pub fn run(args: &[String]) -> Result<(), Failure> {
-    let mut options = Options::default();
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--from-report-json" => options.from_json = Some(value(&mut rest, arg)?),
-            "-o" | "--output" => options.out = Some(value(&mut rest, arg)?),
-            "--definitions" => options.definitions = value(&mut rest, arg)?,
-            "--previous" => options.previous = Some(value(&mut rest, arg)?),
-            "--peers" => options.peers = Some(value(&mut rest, arg)?),
-            "--audit" => options.audit = Some(value(&mut rest, arg)?),
-            "--practitioners" => options.practitioners = Some(value(&mut rest, arg)?),
-            "--feedback" => options.feedback = Some(value(&mut rest, arg)?),
-            "--plan-only" => options.plan_only = true,
-            "--date" => options.date = Some(value(&mut rest, arg)?),
-            "-h" | "--help" => {
-                println!("{USAGE}");
-                return Ok(());
-            }
-            other if !other.starts_with('-') && options.work.is_none() => {
-                options.work = Some(other)
-            }
-            other => {
-                return Err(Failure::usage(format!(
-                    "mhsw report: `{other}` is not an option here.\n{USAGE}"
-                )))
-            }
-        }
-    }
-    let Some(out) = options.out else {
-        return Err(Failure::usage(format!(
-            "mhsw report: name the PDF to write with -o.\n{USAGE}"
-        )));
-    };
-    let report = match (options.from_json, options.work) {
+pub fn run(args: &Args) -> Result<(), Failure> {
+    let out = args.out.as_str();
+    let report = match (&args.from_report_json, &args.work) {
         (Some(json), None) => read_report_json(json)?,
-        (None, Some(work)) => report_from_work(work, &options)?,
+        (None, Some(work)) => report_from_work(work, args)?,
+        // clap requires exactly one of the two.
         _ => {
-            return Err(Failure::usage(format!(
-                "mhsw report: name one work file (or --from-report-json).\n{USAGE}"
-            )))
+            return Err(Failure::usage(
+                "mhsw report: name one work file (or --from-report-json)",
+            ))
         }
     };
     let pdf = render_pdf(&report).map_err(|e| Failure::problems(format!("mhsw report: {e}")))?;
@@ -89,28 +82,20 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
     Ok(())
 }
 
-#[derive(Default)]
-struct Options<'a> {
-    work: Option<&'a str>,
-    from_json: Option<&'a str>,
-    out: Option<&'a str>,
-    definitions: &'a str,
-    previous: Option<&'a str>,
-    peers: Option<&'a str>,
-    audit: Option<&'a str>,
-    practitioners: Option<&'a str>,
-    feedback: Option<&'a str>,
-    plan_only: bool,
-    date: Option<&'a str>,
-}
-
 fn read_report_json(path: &str) -> Result<Report, Failure> {
     let text = read_text(path)?;
     mhsw::limits::check_depth(&text)
         .map_err(|deep| Failure::problems(format!("{path}: this is not a report: {deep}")))?;
+    if let Some(error) = input::syntax_error(&text) {
+        return Err(input::not_json(
+            path,
+            &error,
+            "give a report model written by the toolkit, unchanged",
+        ));
+    }
     serde_json::from_str(&text).map_err(|e| {
         Failure::problems(format!(
-            "{path}: this is not a report in the expected form (line {}, column {}: {e})",
+            "{path}: the file is JSON, but not a report in the expected form (line {}, column {}: {e})",
             e.line(),
             e.column()
         ))
@@ -118,7 +103,7 @@ fn read_report_json(path: &str) -> Result<Report, Failure> {
 }
 
 fn read_work(path: &str) -> Result<Work, Failure> {
-    parse_work(&read_text(path)?).map_err(|e| Failure::problems(format!("{path}: {e}")))
+    input::work(path, &read_text(path)?)
 }
 
 /// Finds the definition a piece of work answers among the files of a folder.
@@ -139,7 +124,7 @@ fn definition_for(work: &Work, folder: &str) -> Result<Definition, Failure> {
         if !name.ends_with(".json") || name == "schema.json" || name == "manifest.json" {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(&path) else {
+        let Some(text) = input::read_quietly(&path) else {
             continue;
         };
         if let Ok(definition) = load_definition(&path.display().to_string(), &text) {
@@ -155,38 +140,39 @@ fn definition_for(work: &Work, folder: &str) -> Result<Definition, Failure> {
     )))
 }
 
-fn report_from_work(path: &str, options: &Options) -> Result<Report, Failure> {
+fn report_from_work(path: &str, options: &Args) -> Result<Report, Failure> {
     let mut work = read_work(path)?;
-    let definition = definition_for(&work, options.definitions)?;
+    let definition = definition_for(&work, &options.definitions)?;
     mhsw::work::check_answers(&work, &definition)
         .map_err(|e| Failure::problems(format!("{path}: {e}")))?;
     mhsw::work::reconcile(&mut work, &definition, None);
-    let previous = options.previous.map(read_work).transpose()?;
-    let peers = match options.peers {
-        Some(file) => Some(
-            mhsw::benchmark::peers::parse_peer_set(&read_text(file)?)
-                .map_err(|e| Failure::problems(format!("{file}: {e}")))?,
-        ),
+    let previous = options.previous.as_deref().map(read_work).transpose()?;
+    let peers = match options.peers.as_deref() {
+        Some(file) => Some(read_peer_set(file)?),
         None => None,
     };
-    let audit = match options.audit {
+    let audit = match options.audit.as_deref() {
         Some(file) => {
             let audit = read_work(file)?;
-            let audit_definition = definition_for(&audit, options.definitions)?;
+            let audit_definition = definition_for(&audit, &options.definitions)?;
             Some((audit_definition, audit))
         }
         None => None,
     };
-    let practitioners = options.practitioners.map(read_work).transpose()?;
-    let feedback = match options.feedback {
+    let practitioners = options
+        .practitioners
+        .as_deref()
+        .map(read_work)
+        .transpose()?;
+    let feedback = match options.feedback.as_deref() {
         Some(file) => {
             let collection = read_work(file)?;
-            let feedback_definition = definition_for(&collection, options.definitions)?;
+            let feedback_definition = definition_for(&collection, &options.definitions)?;
             Some((feedback_definition, collection))
         }
         None => None,
     };
-    let today = match options.date {
+    let today = match options.date.as_deref() {
         Some(text) => text
             .parse()
             .map_err(|e| Failure::usage(format!("mhsw report: {e}")))?,
@@ -203,12 +189,18 @@ fn report_from_work(path: &str, options: &Options) -> Result<Report, Failure> {
     Ok(report_for_work(&definition, &work, context, today))
 }
 
-/// The value after an option.
-fn value<'a>(
-    rest: &mut impl Iterator<Item = &'a String>,
-    option: &str,
-) -> Result<&'a str, Failure> {
-    rest.next()
-        .map(String::as_str)
-        .ok_or_else(|| Failure::usage(format!("mhsw report: {option} needs a value.\n{USAGE}")))
+/// Reads a peer reference set, saying plainly when the file is not JSON at all.
+fn read_peer_set(path: &str) -> Result<mhsw::benchmark::peers::PeerSet, Failure> {
+    let text = read_text(path)?;
+    if mhsw::limits::check_depth(&text).is_ok() {
+        if let Some(error) = input::syntax_error(&text) {
+            return Err(input::not_json(
+                path,
+                &error,
+                "choose a file made by `mhsw peers`, unchanged",
+            ));
+        }
+    }
+    mhsw::benchmark::peers::parse_peer_set(&text)
+        .map_err(|e| Failure::problems(format!("{path}: {e}")))
 }

@@ -5,26 +5,28 @@
 
 use mhsw::definition::{load_definition, Definition};
 use mhsw::scoring::{score, Counts, Score, Scores};
-use mhsw::work::{check_answers, parse_work, ImportError, Work};
+use mhsw::work::{check_answers, ImportError, Work};
 
-use crate::{read_text, Failure};
+use crate::{input, read_text, terminal, Failure};
 
-const USAGE: &str = "usage: mhsw score DEFINITION WORK_FILE [--table]";
+/// Score a work file exported from the app, as JSON or a table
+#[derive(clap::Args)]
+pub struct Args {
+    /// The questionnaire definition the work answers
+    #[arg(value_name = "DEFINITION")]
+    definition: String,
+    /// A piece of work exported from the app
+    #[arg(value_name = "WORK_FILE")]
+    work: String,
+    /// Print an aligned table instead of JSON
+    #[arg(long)]
+    table: bool,
+}
 
 /// Runs the subcommand.
-pub fn run(args: &[String]) -> Result<(), Failure> {
-    let table = args.iter().any(|a| a == "--table");
-    let files: Vec<&String> = args.iter().filter(|a| *a != "--table").collect();
-    if let Some(unknown) = files.iter().find(|a| a.starts_with("--")) {
-        return Err(Failure::usage(format!(
-            "mhsw score: there is no option `{unknown}`\n{USAGE}"
-        )));
-    }
-    let [definition_path, work_path] = files[..] else {
-        return Err(Failure::usage(format!(
-            "mhsw score: name a definition and a work file\n{USAGE}"
-        )));
-    };
+pub fn run(args: &Args) -> Result<(), Failure> {
+    let (definition_path, work_path, table) =
+        (args.definition.as_str(), args.work.as_str(), args.table);
     let definition = load_definition(definition_path, &read_text(definition_path)?)
         .map_err(|e| Failure::problems(e.to_string().trim_end().to_owned()))?;
     let work = read_work(work_path, &definition)?;
@@ -42,8 +44,7 @@ pub fn run(args: &[String]) -> Result<(), Failure> {
 /// Reads a work file and checks it answers the definition; notes on standard error what
 /// scoring will pass over.
 fn read_work(path: &str, definition: &Definition) -> Result<Work, Failure> {
-    let work =
-        parse_work(&read_text(path)?).map_err(|e| Failure::problems(format!("{path}: {e}")))?;
+    let work = input::work(path, &read_text(path)?)?;
     if work.definition.id != definition.id {
         return Err(Failure::problems(format!(
             "{path}: the work answers the questionnaire `{}`, but the definition given is `{}`. Give the definition of `{}`",
@@ -59,15 +60,16 @@ fn read_work(path: &str, definition: &Definition) -> Result<Work, Failure> {
     match check_answers(&work, definition) {
         Ok(()) => {}
         Err(ImportError::BadAnswers { count, details }) => eprintln!(
-            "note: {path}: {count} {} not fit this version and {} as not answered: {details}",
+            "note: {path}: {count} {} not fit this version and {} as not answered: {}",
             if count == 1 {
                 "answer does"
             } else {
                 "answers do"
             },
-            if count == 1 { "counts" } else { "count" }
+            if count == 1 { "counts" } else { "count" },
+            terminal::field(&details)
         ),
-        Err(other) => eprintln!("note: {path}: {other}"),
+        Err(other) => eprintln!("note: {path}: {}", terminal::lines(&other.to_string())),
     }
     Ok(work)
 }
@@ -79,7 +81,7 @@ fn band_words(score: Option<&Score>, shown: bool) -> (String, String) {
             score
                 .band
                 .as_ref()
-                .map_or_else(String::new, |b| b.label.clone()),
+                .map_or_else(String::new, |b| terminal::field(&b.label).into_owned()),
         ),
         None if shown => ("none".to_owned(), "nothing scorable".to_owned()),
         None => ("-".to_owned(), "not needed".to_owned()),
@@ -111,7 +113,7 @@ fn render_table(definition: &Definition, work: &Work, scores: &Scores) -> String
     let mut rows: Vec<Vec<String>> = Vec::new();
     for section in &scores.sections {
         let (score, band) = band_words(section.score.as_ref(), section.shown);
-        let mut row = vec![section.title.clone(), score, band];
+        let mut row = vec![terminal::field(&section.title).into_owned(), score, band];
         row.extend(count_cells(&section.counts));
         rows.push(row);
     }
@@ -134,7 +136,11 @@ fn render_table(definition: &Definition, work: &Work, scores: &Scores) -> String
             .collect();
         format!("{}\n", padded.join("  ").trim_end())
     };
-    let mut out = format!("{}: {}\n\n", definition.version_label(), work.name);
+    let mut out = format!(
+        "{}: {}\n\n",
+        terminal::field(&definition.version_label()),
+        terminal::field(&work.name)
+    );
     out.push_str(&line(&header.map(str::to_owned)));
     out.push_str(&line(
         &widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>(),
