@@ -436,6 +436,13 @@ fn refuse_deep(text: &str) -> Result<(), ImportError> {
 }
 
 fn not_json(e: serde_json::Error) -> ImportError {
+    // Valid JSON of the wrong shape (a list, a number) is not "not valid JSON".
+    if e.classify() == serde_json::error::Category::Data {
+        return ImportError::Unreadable {
+            message: "the file is JSON, but not a piece of work exported from this app (it is not a JSON object with \"format\": \"mhsw-work\")".to_owned(),
+            fix: "choose a file made with \"Export\" in this app".to_owned(),
+        };
+    }
     ImportError::Unreadable {
         message: format!(
             "the file is not valid JSON (line {}, column {})",
@@ -965,6 +972,19 @@ mod tests {
             vec![0, 0, 0, 30, 60, 120, 240, 480, 900, 900]
         );
         assert_eq!(code_wait_seconds(u32::MAX), 900);
+    }
+
+    #[test]
+    fn json_of_the_wrong_shape_is_not_called_invalid_json() {
+        for text in ["[1, 2]", "42", "\"text\""] {
+            let error = parse_import(text).unwrap_err().to_string();
+            assert!(
+                error.contains("the file is JSON, but not a piece of work"),
+                "{text}: {error}"
+            );
+        }
+        let error = parse_import("{ \"format\": ").unwrap_err().to_string();
+        assert!(error.contains("not valid JSON (line 1"), "{error}");
     }
 
     #[test]
