@@ -28,6 +28,7 @@ pub mod plan;
 pub mod report;
 pub mod responses;
 pub mod scoring;
+pub mod screens;
 pub mod store;
 pub mod work;
 

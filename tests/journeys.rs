@@ -750,6 +750,50 @@ async fn assert_cannot_leave(app: &TestApp, id: &str) {
     }
 }
 
+/// Goes on from wherever the person is (the welcome screen just left, a question, or a section's
+/// introduction) to the screen headed "Question `number` of `total`", pressing "Next" on each
+/// section's introduction on the way.
+async fn reach_question(b: &common::browser::Browser, number: usize, total: usize) {
+    let want = format!("Question {number} of {total}");
+    let started = std::time::Instant::now();
+    loop {
+        let heading = b
+            .execute(
+                "const h = document.querySelector('main h1'); return h ? h.innerText.trim() : '';",
+                vec![],
+            )
+            .await;
+        let heading = heading.as_str().unwrap_or_default().to_owned();
+        if heading == want {
+            return;
+        }
+        let on_introduction = b
+            .execute(
+                "return !!document.querySelector('main .section-intro');",
+                vec![],
+            )
+            .await
+            == json!(true);
+        if on_introduction {
+            click_button(b, "Next").await;
+            wait_until(
+                b,
+                "const h = document.querySelector('main h1'); return !h || h.innerText.trim() !== arguments[0];",
+                vec![json!(heading)],
+                QUICK,
+                "leaving a section's introduction",
+            )
+            .await;
+        } else {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        assert!(
+            started.elapsed() < DEFAULT_TIMEOUT,
+            "never reached {want:?}; the heading reads {heading:?}"
+        );
+    }
+}
+
 /// One person answers every question on a shared device. `answer(index, id, is_rating)` says
 /// which option index to choose for a rating, or `None` to skip; text questions get `words`
 /// when given. Checks that every screen starts with nothing chosen or written.
@@ -763,7 +807,7 @@ async fn answer_every_question(
     let total = questions.len();
     click_button(b, "Start").await;
     for (index, (id, is_rating)) in questions.iter().enumerate() {
-        wait_for_heading_exact(b, &format!("Question {} of {total}", index + 1)).await;
+        reach_question(b, index + 1, total).await;
         find(b, &format!("#q-{id}")).await;
         assert_eq!(
             checked_ids(b).await,
@@ -855,7 +899,7 @@ async fn people_answer_in_turn_on_a_shared_device() {
     // First person: agrees with everything and writes in the free-text boxes; going back a
     // question shows their own answer.
     click_button(b, "Start").await;
-    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    reach_question(b, 1, total).await;
     assert_accessible(b, "a collection question screen").await;
     click(b, &format!("#{}", option_id(&questions[0].0, AGREE))).await;
     click_button(b, "Next").await;
@@ -896,7 +940,7 @@ async fn people_answer_in_turn_on_a_shared_device() {
     b.wait_for_text("Before you start", QUICK).await;
     assert_cannot_leave(&app, &id).await;
     click_button(b, "Start").await;
-    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    reach_question(b, 1, total).await;
     click(b, &format!("#{}", option_id(&questions[0].0, DISAGREE))).await;
     b.client().refresh().await.expect("reload");
     b.wait_for_boot().await;
@@ -980,7 +1024,7 @@ async fn the_back_button_keeps_the_answers_being_given() {
     .await;
     start_collecting(&app, &id, "1357", false).await;
     click_button(b, "Start").await;
-    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    reach_question(b, 1, total).await;
     click(b, &format!("#{}", option_id(&questions[0].0, AGREE))).await;
     click_button(b, "Next").await;
     wait_for_heading_exact(b, &format!("Question 2 of {total}")).await;
@@ -3064,5 +3108,373 @@ async fn over_long_text_stays_on_screen_unsaved_and_periods_are_checked() {
         text.contains("30 November 2026") || text.contains("1 November 2026"),
         "the period's problem names the dates in words:\n{text}"
     );
+    finish(app).await;
+}
+
+// =============================================================================================
+// Collection mode: what a person answering reads
+
+/// The main heading's text.
+async fn heading_text(b: &common::browser::Browser) -> String {
+    b.execute(
+        "const h = document.querySelector('main h1'); return h ? h.innerText.trim() : '';",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+/// Presses "Next" (or "Skip this question") until the main heading reads `title`.
+async fn go_on_to_heading(b: &common::browser::Browser, title: &str) {
+    for _ in 0..60 {
+        let now = heading_text(b).await;
+        if now == title {
+            return;
+        }
+        // "Next", "Skip this question" or an introduction's "Next".
+        click(b, "main form.one-question button[type=submit]").await;
+        wait_until(
+            b,
+            "const h = document.querySelector('main h1'); return !!h && h.innerText.trim() !== arguments[0];",
+            vec![json!(now)],
+            QUICK,
+            "the next screen",
+        )
+        .await;
+    }
+    panic!("never reached a screen headed {title:?}");
+}
+
+/// (13.1) Each section's introduction is a screen of its own before its first question, in
+/// standard and in easy-read words: a person reads what "your social worker" means, and the
+/// warning before the "feeling safe" questions. Back and Next cross them, and "Question N of M"
+/// counts questions only.
+#[tokio::test]
+async fn a_person_answering_reads_each_section_introduction() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("feedback-service-user");
+    let total = definition.questions().count();
+    let first = &definition.sections[0];
+    let second = &definition.sections[1];
+    let safe = definition
+        .sections
+        .iter()
+        .find(|s| s.id.as_str() == "safe")
+        .expect("a feeling-safe section");
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Introductions",
+        Some("West Team"),
+    )
+    .await;
+    b.client()
+        .set_window_size(390, 844)
+        .await
+        .expect("resize the window");
+    start_collecting(&app, &id, "8642", false).await;
+
+    click_button(b, "Start").await;
+    wait_for_heading_exact(b, &first.title).await;
+    assert_contains(
+        &normalise(&main_text(b).await),
+        &normalise(&first.intro),
+        "the first section's introduction",
+    );
+    assert_contains(&main_text(b).await, "your social worker", "what it means");
+    b.screenshot(&screenshot_path("collect-introduction-phone"))
+        .await;
+    assert_accessible(b, "a section's introduction in collection mode").await;
+    click_button(b, "Next").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    click_button(b, "Back").await;
+    wait_for_heading_exact(b, &first.title).await;
+    click_button(b, "Next").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    click(
+        b,
+        &format!("#{}", option_id(first.questions[0].id.as_str(), AGREE)),
+    )
+    .await;
+
+    // On to the second section: its introduction comes after the first section's last
+    // question, and Back from it returns there.
+    go_on_to_heading(b, &second.title).await;
+    assert_contains(
+        &normalise(&main_text(b).await),
+        &normalise(&second.intro),
+        "the second section's introduction",
+    );
+    click_button(b, "Back").await;
+    wait_for_heading_exact(b, &format!("Question {} of {total}", first.questions.len())).await;
+    click_button(b, "Skip this question").await;
+    wait_for_heading_exact(b, &second.title).await;
+    click_button(b, "Next").await;
+    wait_for_heading_exact(
+        b,
+        &format!("Question {} of {total}", first.questions.len() + 1),
+    )
+    .await;
+
+    // The warning before the feeling-safe questions.
+    go_on_to_heading(b, &safe.title).await;
+    assert_contains(
+        &normalise(&main_text(b).await),
+        &normalise(&safe.intro),
+        "the warning before the feeling-safe questions",
+    );
+    assert_accessible(b, "the feeling-safe introduction").await;
+
+    // Easy-read words for the next person.
+    click_button(b, "For the practitioner: end collection").await;
+    click_button(b, "Go back to the questions").await;
+    b.wait_for_text("Before you start", QUICK).await;
+    click(b, "#easy-read").await;
+    click_button(b, "Start").await;
+    wait_for_heading_exact(b, &first.title).await;
+    let easy = first.easy_read.as_deref().expect("easy-read words");
+    assert_contains(
+        &normalise(&main_text(b).await),
+        &normalise(easy),
+        "the easy-read introduction",
+    );
+    assert_lacks(
+        &normalise(&main_text(b).await),
+        &normalise(&first.intro),
+        "the standard introduction in easy-read",
+    );
+    go_on_to_heading(b, &safe.title).await;
+    assert_contains(
+        &normalise(&main_text(b).await),
+        &normalise(safe.easy_read.as_deref().expect("easy-read words")),
+        "the easy-read warning before the feeling-safe questions",
+    );
+    b.screenshot(&screenshot_path(
+        "collect-introduction-safe-easy-read-phone",
+    ))
+    .await;
+    assert_accessible(b, "the feeling-safe introduction in easy-read").await;
+    finish(app).await;
+}
+
+/// The computed font size, in CSS pixels, of the first element matching `selector`.
+async fn font_size(b: &common::browser::Browser, selector: &str) -> f64 {
+    b.execute(
+        "const e = document.querySelector(arguments[0]); \
+         return e ? parseFloat(getComputedStyle(e).fontSize) : 0;",
+        vec![json!(selector)],
+    )
+    .await
+    .as_f64()
+    .unwrap_or_default()
+}
+
+/// Fails when the page runs off the side of the window (a person would have to scroll sideways).
+async fn assert_no_sideways_scrolling(b: &common::browser::Browser, what: &str) {
+    let fits = b
+        .execute(
+            "return document.scrollingElement.scrollWidth <= window.innerWidth;",
+            vec![],
+        )
+        .await;
+    let wide = b
+        .execute(
+            "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5).slice(0, 6).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.textContent || '').slice(0, 40));",
+            vec![],
+        )
+        .await;
+    assert_eq!(fits, json!(true), "{what} scrolls sideways: {wide}");
+}
+
+/// (13.2) "Larger text" enlarges everything a person reads (the question, the answers, the
+/// crisis notice, the buttons), and with it on the screens still fit 320 CSS pixels (400% zoom)
+/// without scrolling sideways.
+#[tokio::test]
+async fn larger_text_enlarges_everything_a_person_reads() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let questions = feedback_questions("feedback-service-user");
+    let total = questions.len();
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Larger text",
+        Some("South Team"),
+    )
+    .await;
+    start_collecting(&app, &id, "9753", false).await;
+    click_button(b, "Start").await;
+    reach_question(b, 1, total).await;
+    let first = &questions[0].0;
+    let parts = [
+        ("the question", ".one-question .question-text".to_owned()),
+        (
+            "an answer",
+            format!("label[for={}]", option_id(first, AGREE)),
+        ),
+        ("the crisis notice", "aside.crisis".to_owned()),
+        (
+            "the Next button",
+            "form.one-question button[type=submit]".to_owned(),
+        ),
+        ("the heading", "main h1".to_owned()),
+    ];
+    let mut before = Vec::new();
+    for (_, selector) in &parts {
+        before.push(font_size(b, selector).await);
+    }
+    click_button(b, "Larger text").await;
+    wait_until(
+        b,
+        "return document.querySelector('.text-size').getAttribute('aria-pressed') === 'true';",
+        vec![],
+        QUICK,
+        "larger text switched on",
+    )
+    .await;
+    for ((what, selector), was) in parts.iter().zip(&before) {
+        let now = font_size(b, selector).await;
+        assert!(
+            *was > 0.0 && now >= was * 1.15,
+            "{what} ({selector}) was {was}px and is {now}px with larger text"
+        );
+    }
+
+    // 400% zoom: 320 CSS pixels wide, with larger text on.
+    b.client()
+        .set_window_size(320, 256)
+        .await
+        .expect("resize the window");
+    assert_no_sideways_scrolling(b, "a question with larger text at 400% zoom").await;
+    b.screenshot(&screenshot_path("collect-question-larger-text-zoom-400"))
+        .await;
+    assert_accessible(b, "a question with larger text at 400% zoom").await;
+    click_button(b, "For the practitioner: end collection").await;
+    click_button(b, "Go back to the questions").await;
+    b.wait_for_text("Before you start", QUICK).await;
+    assert_no_sideways_scrolling(b, "the welcome screen with larger text at 400% zoom").await;
+    b.screenshot(&screenshot_path("collect-welcome-larger-text-zoom-400"))
+        .await;
+    click_button(b, "Start").await;
+    wait_until(
+        b,
+        "return !!document.querySelector('main form.one-question');",
+        vec![],
+        QUICK,
+        "the first screen after Start",
+    )
+    .await;
+    assert_no_sideways_scrolling(b, "the first screen after Start at 400% zoom").await;
+    b.screenshot(&screenshot_path("collect-first-step-larger-text-zoom-400"))
+        .await;
+    finish(app).await;
+}
+
+/// (13.3) On a phone, once a person is answering, the crisis notice folds to one line, first on
+/// the screen, that opens to the full text; the question's Next button is in view without
+/// scrolling. On the welcome screen, and on a wide screen, the full notice shows.
+#[tokio::test]
+async fn on_a_phone_the_crisis_line_folds_and_next_is_in_view() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let questions = feedback_questions("feedback-service-user");
+    let total = questions.len();
+    let crisis = bundled_definition("feedback-service-user")
+        .notices
+        .crisis
+        .expect("a crisis notice");
+    let crisis = normalise(&crisis);
+    let id = start_work(&app, "feedback-service-user", "Phone", Some("North Team")).await;
+    b.client()
+        .set_window_size(390, 844)
+        .await
+        .expect("resize the window");
+    start_collecting(&app, &id, "1593", false).await;
+    let crisis_shown =
+        "return (document.querySelector('main aside.crisis') || {}).innerText || '';";
+    let shown = b.execute(crisis_shown, vec![]).await;
+    assert_contains(
+        &normalise(shown.as_str().unwrap_or_default()),
+        &crisis,
+        "the welcome screen's full crisis notice",
+    );
+
+    click_button(b, "Start").await;
+    reach_question(b, 1, total).await;
+    let layout = b
+        .execute(
+            "const main = document.querySelector('main'); \
+             const aside = main.querySelector('aside.crisis'); \
+             const next = main.querySelector('form.one-question button[type=submit]'); \
+             const toggle = aside && [...aside.querySelectorAll('button, summary')] \
+               .find(e => e.innerText.trim() === 'Need help now?'); \
+             const r = toggle ? toggle.getBoundingClientRect() : null; \
+             return { first: main.firstElementChild === aside, \
+                      toggle: !!r && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight, \
+                      expanded: toggle ? (toggle.getAttribute('aria-expanded') \
+                        || String(!!toggle.closest('details[open]'))) : null, \
+                      nextBottom: next ? next.getBoundingClientRect().bottom : null, \
+                      height: innerHeight };",
+            vec![],
+        )
+        .await;
+    b.screenshot(&screenshot_path("collect-question-phone"))
+        .await;
+    assert_eq!(
+        layout["first"],
+        json!(true),
+        "the crisis line is first: {layout}"
+    );
+    assert_eq!(
+        layout["toggle"],
+        json!(true),
+        "a one-line “Need help now?” is in view: {layout}"
+    );
+    assert_eq!(layout["expanded"], json!("false"), "folded: {layout}");
+    assert!(
+        layout["nextBottom"]
+            .as_f64()
+            .is_some_and(|bottom| bottom <= layout["height"].as_f64().unwrap_or_default()),
+        "the Next button is below the fold: {layout}"
+    );
+    assert_accessible(b, "a question on a phone with the crisis line folded").await;
+
+    // Opening it shows the full notice.
+    click_button(b, "Need help now?").await;
+    wait_until(
+        b,
+        "return (document.querySelector('main aside.crisis').innerText || '').includes('Samaritans');",
+        vec![],
+        QUICK,
+        "the full crisis notice opening",
+    )
+    .await;
+    let shown = b.execute(crisis_shown, vec![]).await;
+    assert_contains(
+        &normalise(shown.as_str().unwrap_or_default()),
+        &crisis,
+        "the opened crisis notice",
+    );
+    b.screenshot(&screenshot_path("collect-question-phone-crisis-open"))
+        .await;
+    assert_accessible(b, "a question on a phone with the crisis line open").await;
+    click_button(b, "Need help now?").await;
+
+    // A wide screen shows the full notice without a button.
+    b.client()
+        .set_window_size(1280, 900)
+        .await
+        .expect("resize the window");
+    wait_until(
+        b,
+        "return (document.querySelector('main aside.crisis').innerText || '').includes('Samaritans');",
+        vec![],
+        QUICK,
+        "the full crisis notice on a wide screen",
+    )
+    .await;
     finish(app).await;
 }

@@ -1,5 +1,7 @@
 //! Shared-device collection of feedback: a practitioner sets the device up, then people answer
-//! one after another, one question per screen.
+//! one after another: each section's introduction on a screen of its own, then its questions,
+//! one per screen (the order is [`mhsw::screens`]). The crisis notice is first on every screen;
+//! on a small screen, once a person is answering, it folds to one line that opens.
 //!
 //! Answers being given are held only in this page's memory, never in storage, until the person
 //! sends them; then they join the collection and the next person starts afresh. Nothing on these
@@ -17,6 +19,7 @@ use leptos::prelude::*;
 use mhsw::definition::{Definition, Question};
 use mhsw::ids::WorkId;
 use mhsw::responses::{Answer, ItemResponse, Responses};
+use mhsw::screens::{self, Step};
 use mhsw::work::{self, Channel};
 
 use crate::components::question_field::QuestionField;
@@ -33,8 +36,9 @@ enum Screen {
     Setup,
     /// The anonymity statement and a start button.
     Welcome,
-    /// One question.
-    Question(usize),
+    /// One step of answering: a section's introduction or a question (an index into
+    /// [`screens::one_per_screen`]).
+    Step(usize),
     /// The answers are being saved.
     Sending,
     /// Thanks; the next person starts from here.
@@ -68,6 +72,10 @@ pub fn CollectPage(
     let easy_read = RwSignal::new(false);
     let last_activity = StoredValue::new(clock::now_ms());
     let cleared_notice = RwSignal::new(false);
+    // On a small screen, once a person is answering, the crisis notice folds to one line they
+    // can open ("Need help now?"), so the question and its buttons fit the first screen.
+    let crisis_open = RwSignal::new(false);
+    let foldable = move || matches!(screen.get(), Screen::Step(_));
     // Answers sent on this device that the store could not keep: the practitioner is told at
     // once, on every screen, until they are saved or downloaded.
     let unsaved_people = RwSignal::new(0usize);
@@ -91,7 +99,7 @@ pub fn CollectPage(
                 .as_ref()
                 .map_or(work::DEFAULT_IDLE_MINUTES, |c| c.idle_minutes.max(1))
         })) * 60_000.0;
-        let answering = matches!(screen.get_untracked(), Screen::Question(_));
+        let answering = matches!(screen.get_untracked(), Screen::Step(_));
         if answering && clock::now_ms() - last_activity.get_value() > idle_ms {
             draft.set(Responses::default());
             speech::stop();
@@ -102,9 +110,8 @@ pub fn CollectPage(
     let interval = StoredValue::new_local(interval);
     on_cleanup(move || interval.dispose());
 
-    let questions: Arc<Vec<Question>> =
-        Arc::new(definition.questions().map(|(_, q)| q.clone()).collect());
-    let total = questions.len();
+    let steps: Arc<Vec<Step>> = Arc::new(screens::one_per_screen(&definition));
+    let total = definition.questions().count();
     let crisis = definition.notices.crisis.clone().unwrap_or_default();
     let work_id = id.clone();
     let submit = move || {
@@ -132,7 +139,7 @@ pub fn CollectPage(
 
     let body = {
         let definition = definition.clone();
-        let questions = questions.clone();
+        let steps = steps.clone();
         let id = id.clone();
         move || {
             match screen.get() {
@@ -153,16 +160,25 @@ pub fn CollectPage(
                         <label for="easy-read">"Use easy-read words"</label>
                     </div>
                     <div class="button-row">
-                        <button type="button" class="large" on:click=move |_| { cleared_notice.set(false); draft.set(Responses::default()); touch(); screen.set(Screen::Question(0)); history::focus_heading(); }>"Start"</button>
+                        <button type="button" class="large" on:click=move |_| { cleared_notice.set(false); draft.set(Responses::default()); touch(); crisis_open.set(false); screen.set(Screen::Step(0)); history::focus_heading(); }>"Start"</button>
                         {speech::available().then(|| { let text = anonymity.clone(); view! { <button type="button" class="secondary" on:click=move |_| speech::speak(&text)>"Read this aloud"</button> } })}
                     </div>
                 }.into_any()
             }
-            Screen::Question(index) => {
-                let Some(question) = questions.get(index).cloned() else {
-                    return view! { <p>"No more questions."</p> }.into_any();
-                };
-                view! { <QuestionScreen definition=definition.clone() question=question index=index total=total draft=draft easy_read=easy_read screen=screen on_activity=Callback::new(move |()| touch()) on_submit=Callback::new({ let submit = submit.clone(); move |()| submit() }) /> }.into_any()
+            Screen::Step(index) => {
+                let last = index + 1 == steps.len();
+                let on_activity = Callback::new(move |()| touch());
+                match steps.get(index).copied() {
+                    Some(Step::Introduction { section }) => {
+                        let section = definition.sections[section].clone();
+                        view! { <IntroductionScreen title=section.title intro=section.intro easy=section.easy_read index=index easy_read=easy_read screen=screen on_activity=on_activity /> }.into_any()
+                    }
+                    Some(Step::Question { section, question, number }) => {
+                        let question = definition.sections[section].questions[question].clone();
+                        view! { <QuestionScreen definition=definition.clone() question=question index=index number=number total=total last=last draft=draft easy_read=easy_read screen=screen on_activity=on_activity on_submit=Callback::new({ let submit = submit.clone(); move |()| submit() }) /> }.into_any()
+                    }
+                    None => view! { <p>"No more questions."</p> }.into_any(),
+                }
             }
             Screen::Sending => view! {
                 <h1>"Sending your answers"</h1>
@@ -194,8 +210,12 @@ pub fn CollectPage(
         }
     };
     view! {
-        <aside class="crisis" aria-label="Help now">
-            <p><strong>"Need help now? "</strong>{crisis}</p>
+        <aside class="crisis" aria-label="Help now" class:foldable=foldable class:open=move || crisis_open.get()>
+            <button type="button" class="crisis-toggle" aria-controls="crisis-text" aria-expanded=move || crisis_open.get().to_string()
+                on:click=move |_| { touch(); crisis_open.update(|open| *open = !*open); }>
+                <span class="crisis-marker" aria-hidden="true"></span>"Need help now?"
+            </button>
+            <p id="crisis-text"><strong class="crisis-label">"Need help now? "</strong>{crisis}</p>
         </aside>
         {move || (unsaved_people.get() > 0).then(|| view! {
             <div class="notice notice-warning practitioner-alert" role="alert">
@@ -216,6 +236,56 @@ pub fn CollectPage(
     .into_any()
 }
 
+/// A section's introduction, on a screen of its own before the section's first question, with
+/// back, next and read-aloud.
+#[component]
+fn IntroductionScreen(
+    /// The section's title (the heading).
+    title: String,
+    /// The introduction in standard words.
+    intro: String,
+    /// The introduction in easy-read words, when the questionnaire has them.
+    easy: Option<String>,
+    /// Its step among the screens, from 0.
+    index: usize,
+    /// Easy-read wording on or off.
+    easy_read: RwSignal<bool>,
+    /// The current screen.
+    screen: RwSignal<Screen>,
+    /// Called on every interaction (for the idle timer).
+    on_activity: Callback<()>,
+) -> impl IntoView {
+    let words = move || {
+        if easy_read.get() {
+            easy.clone().unwrap_or_else(|| intro.clone())
+        } else {
+            intro.clone()
+        }
+    };
+    let spoken = {
+        let words = words.clone();
+        let title = title.clone();
+        move || format!("{title}. {}", words())
+    };
+    let go = move |to: Screen| {
+        speech::stop();
+        on_activity.run(());
+        screen.set(to);
+        history::focus_heading();
+    };
+    view! {
+        <h1>{title}</h1>
+        <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); go(Screen::Step(index + 1)) }>
+            <p class="lead section-intro">{words}</p>
+            <div class="button-row">
+                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |_| go(Screen::Step(index - 1))>"Back"</button> })}
+                <button type="submit" class="large">"Next"</button>
+                {speech::available().then(|| view! { <button type="button" class="secondary" on:click=move |_| speech::speak(&spoken())>"Read aloud"</button> })}
+            </div>
+        </form>
+    }
+}
+
 /// One question with back, next and read-aloud.
 #[component]
 fn QuestionScreen(
@@ -223,10 +293,14 @@ fn QuestionScreen(
     definition: Arc<Definition>,
     /// The question shown.
     question: Question,
-    /// Its position, from 0.
+    /// Its step among the screens, from 0.
     index: usize,
+    /// Its number among the questions, from 1.
+    number: usize,
     /// How many questions there are.
     total: usize,
+    /// Whether it is the last screen (its button sends the answers).
+    last: bool,
     /// The answers so far (memory only).
     draft: RwSignal<Responses>,
     /// Easy-read wording on or off.
@@ -273,7 +347,6 @@ fn QuestionScreen(
             )
         }
     };
-    let last = index + 1 == total;
     let go = move |to: Screen| {
         speech::stop();
         on_activity.run(());
@@ -288,11 +361,11 @@ fn QuestionScreen(
         })
     });
     view! {
-        <h1 class="question-count">{format!("Question {} of {total}", index + 1)}</h1>
-        <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); if last { on_submit.run(()) } else { go(Screen::Question(index + 1)) } }>
+        <h1 class="question-count">{format!("Question {number} of {total}")}</h1>
+        <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); if last { on_submit.run(()) } else { go(Screen::Step(index + 1)) } }>
             <QuestionField definition=definition.clone() question=question.clone() item=item on_change=on_change easy_read=easy_read error=Signal::derive(|| None::<String>) with_notes=false />
             <div class="button-row">
-                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |_| go(Screen::Question(index - 1))>"Back"</button> })}
+                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |_| go(Screen::Step(index - 1))>"Back"</button> })}
                 <button type="submit" class="large">{move || match (last, answered.get()) { (true, _) => "Send my answers", (false, true) => "Next", (false, false) => "Skip this question" }}</button>
                 {speech::available().then(|| view! { <button type="button" class="secondary" on:click=move |_| speech::speak(&spoken())>"Read aloud"</button> })}
             </div>
