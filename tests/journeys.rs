@@ -3478,3 +3478,55 @@ async fn on_a_phone_the_crisis_line_folds_and_next_is_in_view() {
     .await;
     finish(app).await;
 }
+
+/// An audit's results with a plan of several rows, on a desktop and on a phone: every table that
+/// scrolls sideways can be reached and scrolled by keyboard (axe `scrollable-region-focusable`),
+/// and names itself to screen readers.
+#[tokio::test]
+async fn results_with_a_plan_are_accessible_on_a_desktop_and_a_phone() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut audit = work("planned-audit", "Planned audit", &definition);
+    audit.responses = choices(&[("strat-1", "not-in-place"), ("strat-3", "developing")]);
+    audit.plan = (0..4)
+        .map(|n| {
+            let mut row = plan_row(
+                &format!("row-{n}"),
+                "Agree a written statement of social work's contribution with the board",
+            );
+            row.lead = "Principal Social Worker".to_owned();
+            row.partners = "Director of Adult Social Services; NHS trust lead".to_owned();
+            row.success_measure = "Statement published and reviewed every year".to_owned();
+            row.target_date = Some(date("2026-12-22"));
+            row
+        })
+        .collect();
+    seed_works(&app, &[&audit], "#/work/planned-audit/results").await;
+    for (width, height, label) in [(1280, 900, "desktop"), (390, 844, "phone")] {
+        b.client()
+            .set_window_size(width, height)
+            .await
+            .expect("resize the window");
+        app.open("#/work/planned-audit/results").await;
+        wait_for_heading(b, "Results: Planned audit").await;
+        b.wait_for_text("Agree a written statement", DEFAULT_TIMEOUT)
+            .await;
+        let unnamed = b
+            .execute(
+                "return [...document.querySelectorAll('.table-wrap')]
+                   .filter(w => w.scrollWidth > w.clientWidth)
+                   .filter(w => w.tabIndex < 0 || !w.getAttribute('aria-label'))
+                   .length;",
+                vec![],
+            )
+            .await;
+        assert_eq!(
+            unnamed,
+            json!(0),
+            "at {label}, a table that scrolls sideways cannot be reached by keyboard or has no name"
+        );
+        assert_accessible(b, &format!("results with a plan, {label}")).await;
+    }
+    finish(app).await;
+}

@@ -160,7 +160,9 @@ pub fn BarChartView(
                 {grid}
                 {bars}
             </svg>
-            <div class="table-wrap">
+            // A table that may scroll sideways on a small screen is a named region that takes
+            // focus, so it can be scrolled by keyboard (WCAG 2.1.1) and is announced by name.
+            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} (table)", chart.caption)>
                 <table class="data-table">
                     <caption>{format!("{}: the same figures as a table", chart.caption)}</caption>
                     <thead><tr><th scope="col">"Measure"</th><th scope="col">"Result"</th>
@@ -179,7 +181,7 @@ pub fn TableView(
     table: Table,
 ) -> impl IntoView {
     view! {
-        <div class="table-wrap report-block">
+        <div class="table-wrap report-block" role="region" tabindex="0" aria-label=table.caption.clone()>
             <table class="data-table">
                 <caption>{table.caption.clone()}</caption>
                 <thead><tr>{table.columns.iter().map(|c| view! { <th scope="col">{c.heading.clone()}</th> }).collect_view()}</tr></thead>
