@@ -3530,3 +3530,58 @@ async fn results_with_a_plan_are_accessible_on_a_desktop_and_a_phone() {
     }
     finish(app).await;
 }
+
+/// A collection's period can be set and changed on its own page: an end before the start is
+/// refused with the dates in words, a good period is saved and shown in words.
+#[tokio::test]
+async fn a_collections_period_is_changed_on_its_page() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Period test",
+        Some("North Team"),
+    )
+    .await;
+    app.open(&format!("#/work/{id}")).await;
+    b.wait_for_text(
+        "Period: not set. Reports show the period when it is set.",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+    click(b, "details.period summary").await;
+    let choose = |field: &'static str, day: &'static str| {
+        b.execute(
+            "const e = document.querySelector(arguments[0]); e.value = arguments[1]; \
+             e.dispatchEvent(new Event('input', { bubbles: true })); \
+             e.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(field), json!(day)],
+        )
+    };
+    choose("#period-start", "2026-12-01").await;
+    choose("#period-end", "2026-11-01").await;
+    click_button(b, "Save the period").await;
+    b.wait_for_text(
+        "The end of the period (1 November 2026) is before its start (1 December 2026)",
+        QUICK,
+    )
+    .await;
+    assert!(
+        focus_is_on(b, "#period-end").await,
+        "focus goes to the field to fix"
+    );
+    assert_accessible(b, "a collection's period with an error").await;
+    choose("#period-start", "2026-10-01").await;
+    click_button(b, "Save the period").await;
+    b.wait_for_text("Period: 1 October 2026 to 1 November 2026", QUICK)
+        .await;
+    wait_for_saved(
+        b,
+        &id,
+        "e.work.collection.period_start === '2026-10-01' && e.work.collection.period_end === '2026-11-01'",
+        "the period",
+    )
+    .await;
+    finish(app).await;
+}

@@ -120,6 +120,7 @@ pub fn WorkPage(
             };
             view! {
                 <p class="lead collection-size">{size}</p>
+                <PeriodForm id=id.clone() />
                 <h2>"Collect feedback"</h2>
                 <ul class="action-list">
                     <li><a class="button" href=Route::Collect(id.clone()).href()>"Collect on this device"</a>" for people to answer one after another."</li>
@@ -216,4 +217,80 @@ fn Reflections(
         </ul>
         <button type="button" class="secondary" on:click=start>"Record a reflection"</button>
     }
+}
+
+/// The period a feedback collection covers, shown and changed on its own page (rule C2 in the
+/// core: both dates or neither, the end on or after the start).
+#[component]
+fn PeriodForm(
+    /// The collection.
+    id: WorkId,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let Some(signal) = state.work(&id) else {
+        return ().into_any();
+    };
+    let stored = move || {
+        signal.with(|h| {
+            h.work
+                .collection
+                .as_ref()
+                .map(|c| (c.period_start, c.period_end))
+                .unwrap_or((None, None))
+        })
+    };
+    let (start0, end0) = stored();
+    // The boxes keep what is chosen; only "Save the period" reads them.
+    let start = RwSignal::new(start0.map(|d| d.to_string()).unwrap_or_default());
+    let end = RwSignal::new(end0.map(|d| d.to_string()).unwrap_or_default());
+    let error = RwSignal::new(None::<(&'static str, String)>);
+    let saved = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        saved.set(false);
+        match mhsw::work::parse_period(&start.get_untracked(), &end.get_untracked()) {
+            Ok(period) => {
+                error.set(None);
+                state.change(&id, |w| {
+                    if let Some(collection) = w.collection.as_mut() {
+                        collection.period_start = period.map(|(s, _)| s);
+                        collection.period_end = period.map(|(_, e)| e);
+                    }
+                });
+                saved.set(true);
+            }
+            Err((which, message)) => {
+                error.set(Some((which, message)));
+                crate::edges::history::focus_id(&format!("period-{which}"));
+            }
+        }
+    };
+    let shown = move || match stored() {
+        (Some(from), Some(to)) => format!("Period: {} to {}", from.long(), to.long()),
+        _ => "Period: not set. Reports show the period when it is set.".to_owned(),
+    };
+    let field = move |which: &'static str, label: &'static str, value: RwSignal<String>| {
+        let input_id = format!("period-{which}");
+        let error_id = format!("period-{which}-error");
+        view! {
+            <div class="field" class:has-error=move || error.with(|e| e.as_ref().is_some_and(|(w, _)| *w == which))>
+                <label for=input_id.clone()>{label}</label>
+                {move || error.with(|e| e.as_ref().filter(|(w, _)| *w == which).map(|(_, m)| m.clone())).map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+                <input id=input_id type="date" class="date-input" prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev)) on:change=move |ev| value.set(event_target_value(&ev)) />
+            </div>
+        }
+    };
+    view! {
+        <details class="period">
+            <summary>{shown}</summary>
+            <form class="form inline-form" on:submit=save novalidate>
+                {field("start", "From", start)}
+                {field("end", "To", end)}
+                <button type="submit" class="secondary">"Save the period"</button>
+            </form>
+            <div role="status">{move || saved.get().then(|| view! { <p>"The period is changed."</p> })}</div>
+        </details>
+    }
+    .into_any()
 }
