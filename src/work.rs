@@ -357,16 +357,9 @@ pub enum ImportError {
 /// Reads a file to import: one piece of work, or a backup of everything on a device. Each is
 /// read completely, or the whole file is refused with the reason. Nothing else is touched.
 pub fn parse_import(text: &str) -> Result<Vec<Work>, ImportError> {
-    if text.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge {
-            size: text.len(),
-            limit: MAX_IMPORT_BYTES,
-        });
-    }
-    refuse_deep(text)?;
-    let header: Header = serde_json::from_str(text).map_err(not_json)?;
+    let header = read_header(text)?;
     if header.format.as_deref() != Some(BACKUP_FORMAT) {
-        return parse_work(text).map(|work| vec![work]);
+        return parse_work_with(text, header).map(|work| vec![work]);
     }
     let version = header.format_version.unwrap_or(0);
     if version > u64::from(BACKUP_FORMAT_VERSION) {
@@ -375,18 +368,11 @@ pub fn parse_import(text: &str) -> Result<Vec<Work>, ImportError> {
             supported: BACKUP_FORMAT_VERSION,
         });
     }
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let backup: Backup = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        ImportError::Unreadable {
-            message: format!(
-                "the backup has a problem at `{}`: {}",
-                error.path(),
-                error.inner()
-            ),
-            fix: "choose a backup made with \"Export everything\" in this app, unchanged"
-                .to_owned(),
-        }
-    })?;
+    let backup: Backup = read_strictly(
+        text,
+        ("the backup", "the backup"),
+        "choose a backup made with \"Export everything\" in this app, unchanged",
+    )?;
     for work in &backup.works {
         check_limits(work)?;
         if work.format != WORK_FORMAT || work.format_version > WORK_FORMAT_VERSION {
@@ -494,8 +480,10 @@ pub fn place(existing: Option<&Work>, incoming: &Work) -> Placement {
     }
 }
 
-/// Reads a work file completely, or explains why not. Nothing else is touched.
-pub fn parse_work(text: &str) -> Result<Work, ImportError> {
+/// The front door of every import: the size limit, the nesting limit, then only the format
+/// and version (other fields are skipped, not built), so a file from elsewhere gets a plain
+/// answer before the full read.
+fn read_header(text: &str) -> Result<Header, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
             size: text.len(),
@@ -503,9 +491,46 @@ pub fn parse_work(text: &str) -> Result<Work, ImportError> {
         });
     }
     refuse_deep(text)?;
-    // First only the format and version (other fields are skipped, not built), so a file from
-    // elsewhere gets a plain answer before the full read.
-    let header: Header = serde_json::from_str(text).map_err(not_json)?;
+    serde_json::from_str(text).map_err(not_json)
+}
+
+/// Reads the whole text into `T`, naming the place of the first problem and refusing extra
+/// text after it. `what` is "the file" or "the backup"; `content` what it holds.
+fn read_strictly<T: serde::de::DeserializeOwned>(
+    text: &str,
+    (what, content): (&str, &str),
+    fix: &str,
+) -> Result<T, ImportError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        ImportError::Unreadable {
+            message: format!(
+                "{what} has a problem at `{}`: {}",
+                error.path(),
+                error.inner()
+            ),
+            fix: fix.to_owned(),
+        }
+    })?;
+    deserializer.end().map_err(|e| ImportError::Unreadable {
+        message: format!(
+            "the file has extra text after {content} (line {}, column {})",
+            e.line(),
+            e.column()
+        ),
+        fix: fix.to_owned(),
+    })?;
+    Ok(value)
+}
+
+/// Reads a work file completely, or explains why not. Nothing else is touched.
+pub fn parse_work(text: &str) -> Result<Work, ImportError> {
+    let header = read_header(text)?;
+    parse_work_with(text, header)
+}
+
+/// [`parse_work`] once the header is read.
+fn parse_work_with(text: &str, header: Header) -> Result<Work, ImportError> {
     if header.format.as_deref() != Some(WORK_FORMAT) {
         return Err(ImportError::Unreadable {
             message: "the file is not a piece of work exported from this app (it has no \"format\": \"mhsw-work\")".to_owned(),
@@ -527,22 +552,11 @@ pub fn parse_work(text: &str) -> Result<Work, ImportError> {
     }
     // Version 1 is the only version so far: nothing to migrate, so the text is read straight
     // into the model. A later version adds its migration step here.
-    let mut deserializer = serde_json::Deserializer::from_str(text);
-    let work: Work = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        let path = error.path().to_string();
-        ImportError::Unreadable {
-            message: format!("the file has a problem at `{path}`: {}", error.inner()),
-            fix: "choose a file exported from this app, unchanged".to_owned(),
-        }
-    })?;
-    deserializer.end().map_err(|e| ImportError::Unreadable {
-        message: format!(
-            "the file has extra text after the work (line {}, column {})",
-            e.line(),
-            e.column()
-        ),
-        fix: "choose a file exported from this app, unchanged".to_owned(),
-    })?;
+    let work: Work = read_strictly(
+        text,
+        ("the file", "the work"),
+        "choose a file exported from this app, unchanged",
+    )?;
     check_limits(&work)?;
     Ok(work)
 }
@@ -972,6 +986,23 @@ mod tests {
             vec![0, 0, 0, 30, 60, 120, 240, 480, 900, 900]
         );
         assert_eq!(code_wait_seconds(u32::MAX), 900);
+    }
+
+    #[test]
+    fn extra_text_after_a_work_file_or_a_backup_is_refused() {
+        let work = work_with(&["a"]);
+        let file = format!("{} {{}}", export_work(&work));
+        // The front door's reading of the header already stops at the extra text.
+        for text in [
+            file,
+            format!(
+                "{} []",
+                export_backup(vec![work], "2026-11-30".parse().unwrap())
+            ),
+        ] {
+            let error = parse_import(&text).unwrap_err().to_string();
+            assert!(error.contains("not valid JSON (line"), "{error}");
+        }
     }
 
     #[test]

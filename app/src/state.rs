@@ -48,6 +48,14 @@ impl Held {
         }
     }
 
+    /// The ids of every response in a piece of work.
+    fn new_unsaved_ids(work: &Work) -> BTreeSet<ResponseId> {
+        work.collection
+            .iter()
+            .flat_map(|c| c.responses.iter().map(|r| r.id.clone()))
+            .collect()
+    }
+
     /// New work (created, imported or copied): all of it unsaved.
     pub fn new_unsaved(work: Work) -> Self {
         let unsaved = Self::new_unsaved_ids(&work);
@@ -57,16 +65,6 @@ impl Held {
             dirty: true,
             unsaved,
         }
-    }
-}
-
-impl Held {
-    /// The ids of every response in a piece of work.
-    fn new_unsaved_ids(work: &Work) -> BTreeSet<ResponseId> {
-        work.collection
-            .iter()
-            .flat_map(|c| c.responses.iter().map(|r| r.id.clone()))
-            .collect()
     }
 }
 
@@ -643,13 +641,12 @@ impl AppState {
         .await;
         match saved {
             Ok(()) => {
-                let renamed = signal.try_update_untracked(|held| {
+                signal.update_untracked(|held| {
                     held.meta = meta;
                     for response in &sent {
                         held.unsaved.remove(response);
                     }
                 });
-                let _ = renamed;
                 channel::announce_changed(id);
                 self.keep_listing();
                 self.ask_for_persistence();

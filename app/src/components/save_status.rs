@@ -72,7 +72,8 @@ pub fn SaveStatus() -> impl IntoView {
                 SaveState::Idle => ().into_any(),
                 SaveState::Pending => view! { <p class="saved">"Saving…"</p> }.into_any(),
                 SaveState::Saved(time) => view! { <p class="saved">"Saved on this device at " {time}</p> }.into_any(),
-                SaveState::Failed { error, .. } if state.storage_problem.with(|p| p.as_ref() == Some(&error)) || (state.storage_problem.with(Option::is_some) && error != StoreError::Conflict) => ().into_any(),
+                // The store's notice above already says it; only a conflict needs its own choice.
+                SaveState::Failed { error, .. } if error != StoreError::Conflict && state.storage_problem.with(Option::is_some) => ().into_any(),
                 SaveState::Failed { error, work } => {
                     let conflict = error == StoreError::Conflict;
                     let (w1, w2, w3) = (work.clone(), work.clone(), work.clone());
