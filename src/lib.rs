@@ -32,5 +32,8 @@ pub mod screens;
 pub mod store;
 pub mod work;
 
-#[cfg(test)]
-mod test_fixtures;
+/// Small definitions and work files for tests, here and in the workers' own tests (feature
+/// `fixtures`); never in a shipped build.
+#[cfg(any(test, feature = "fixtures"))]
+#[doc(hidden)]
+pub mod test_fixtures;

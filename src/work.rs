@@ -1033,13 +1033,18 @@ mod tests {
                 .find(|d| &d.id == id)
         };
         let mut audit = fx::work(&audit_definition, "North", Responses::default());
-        audit.responses.items.insert(
-            QuestionId::new("gone-question"),
-            ItemResponse::default(),
-        );
+        audit
+            .responses
+            .items
+            .insert(QuestionId::new("gone-question"), ItemResponse::default());
         let collection = fx::feedback_work(
             &feedback_definition,
-            vec![fx::response("r1", "1.0.0", "2026-11-02", Responses::default())],
+            vec![fx::response(
+                "r1",
+                "1.0.0",
+                "2026-11-02",
+                Responses::default(),
+            )],
         );
         let backup = export_backup(
             vec![audit.clone(), collection.clone()],
@@ -1047,15 +1052,26 @@ mod tests {
         );
         let checked = check_import(&backup, both).unwrap();
         assert_eq!(checked.len(), 2);
-        assert_eq!(checked[0].kept_aside, 1, "the answer to a question no longer asked");
+        assert_eq!(
+            checked[0].kept_aside, 1,
+            "the answer to a question no longer asked"
+        );
         assert!(checked[0].work.set_aside.contains_key("gone-question"));
         assert_eq!(checked[1].work.collection, collection.collection);
 
         let only_audit = |id: &DefinitionId| Some(&audit_definition).filter(|d| &d.id == id);
         let refused = check_import(&backup, only_audit).unwrap_err();
         assert_eq!(refused.within.as_deref(), Some("Feedback"));
-        assert!(matches!(refused.error, ImportError::UnknownDefinition { .. }));
-        assert!(refused.to_string().starts_with("“Feedback”: the file answers"), "{refused}");
+        assert!(matches!(
+            refused.error,
+            ImportError::UnknownDefinition { .. }
+        ));
+        assert!(
+            refused
+                .to_string()
+                .starts_with("“Feedback”: the file answers"),
+            "{refused}"
+        );
         let single = check_import(&export_work(&collection), only_audit).unwrap_err();
         assert_eq!(single.within, None, "a single work file needs no name");
     }

@@ -251,7 +251,7 @@ async fn pdf_worker_is_fetched_only_on_demand_and_keeps_its_contract() {
     );
     let requested = app.server.requests();
     for file in [
-        "pdf/worker.js",
+        "pdf/pdf-worker.js",
         "pdf/mhsw-pdf-worker.js",
         "pdf/mhsw-pdf-worker_bg.wasm",
     ] {

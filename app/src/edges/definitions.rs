@@ -300,4 +300,18 @@ impl Catalogue {
             .find(|l| l.definition.id.as_str() == id)
             .map(|l| l.definition.clone())
     }
+
+    /// Every definition as [`Catalogue::get`] finds it (one per id), as a JSON array: what the
+    /// import worker checks files against.
+    pub fn to_json(&self) -> String {
+        let mut seen = std::collections::BTreeSet::new();
+        let effective: Vec<&Definition> = self
+            .loaded
+            .iter()
+            .rev()
+            .filter(|l| seen.insert(l.definition.id.clone()))
+            .map(|l| l.definition.as_ref())
+            .collect();
+        serde_json::to_string(&effective).unwrap_or_else(|_| "[]".to_owned())
+    }
 }

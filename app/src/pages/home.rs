@@ -3,14 +3,17 @@
 
 use leptos::prelude::*;
 use mhsw::definition::ToolKind;
-use mhsw::ids::{DefinitionId, WorkId};
+use std::collections::BTreeMap;
+
+use mhsw::ids::{DefinitionId, ResponseId, WorkId};
 use mhsw::manifest::Summary;
+use mhsw::store::Sealed;
 use mhsw::work::{self, Work};
 
 use crate::components::layout::{Later, LaterPart};
 use crate::edges::definitions::{Source, Tool};
 use crate::edges::storage::{Listed, StoreError};
-use crate::edges::{clock, collate, files};
+use crate::edges::{clock, collate, files, import_worker};
 use crate::later::{self, NotDownloaded};
 use crate::route::Route;
 use crate::state::AppState;
@@ -334,11 +337,15 @@ fn ImportWork() -> impl IntoView {
     }
 }
 
-/// Imports the chosen files one by one: each is checked completely first, and nothing changes
-/// when anything in it is wrong. Returns whether all were imported and stored, and what
-/// happened to each, counting only what was stored. Runs in the later part of the app
-/// ([`crate::later::import`]).
+/// Imports the chosen files one by one: each is read and checked completely first (in the
+/// import worker, off the page's thread), and nothing changes when anything in it is wrong.
+/// Returns whether all were imported and stored, and what happened to each, counting only
+/// what was stored. Runs in the later part of the app ([`crate::later::import`]).
 pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> (bool, String) {
+    let definitions = state
+        .catalogue
+        .with_untracked(|c| c.as_ref().map(|c| c.to_json()))
+        .unwrap_or_else(|| "[]".to_owned());
     let mut outcomes = Vec::new();
     let mut all_ok = true;
     for file in chosen {
@@ -350,9 +357,9 @@ pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> (bool,
             }
             .to_string())
         } else {
-            match files::read_text(&file).await {
-                Ok(text) => import_text(&state, &text).await,
-                Err(e) => Err(e.to_string()),
+            match read_file(&state, &file, &definitions).await {
+                Ok(read) => Ok(place_all(&state, read).await),
+                Err(why) => Err(why),
             }
         };
         match result {
@@ -371,56 +378,56 @@ pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> (bool,
     (all_ok, outcomes.join(" "))
 }
 
-/// Checks a file completely (a piece of work, or a backup of everything), then places each
-/// piece of work it holds ([`work::place`]) and waits for the store. Returns whether all of
-/// it was stored and what happened, or why nothing was changed.
-pub async fn import_text(state: &AppState, text: &str) -> Result<(bool, String), String> {
-    let works = work::parse_import(text).map_err(|e| e.to_string())?;
-    let in_backup = works.len() > 1;
-    let mut checked = Vec::with_capacity(works.len());
-    for mut incoming in works {
-        let named = |e: String| {
-            if in_backup {
-                format!("“{}”: {e}", incoming.name)
-            } else {
-                e
-            }
-        };
-        let definition = state
-            .catalogue
-            .with_untracked(|c| {
-                c.as_ref()
-                    .and_then(|c| c.get(incoming.definition.id.as_str()))
-            })
-            .ok_or_else(|| {
-                named(
-                    work::ImportError::UnknownDefinition {
-                        id: incoming.definition.id.clone(),
-                    }
-                    .to_string(),
-                )
-            })?;
-        work::check_answers(&incoming, &definition).map_err(|e| named(e.to_string()))?;
-        let reconciliation = work::reconcile(&mut incoming, &definition, None);
-        let kept_aside = reconciliation.set_aside.len() + reconciliation.no_longer_fit.len();
-        checked.push((incoming, kept_aside));
+/// Reads and checks a file in the import worker; where a worker cannot run, on the page's own
+/// thread (the same checks, [`work::check_import`], only slower for a large file).
+async fn read_file(
+    state: &AppState,
+    file: &web_sys::File,
+    definitions: &str,
+) -> Result<Vec<import_worker::Read>, String> {
+    match import_worker::read(file, definitions).await {
+        Ok(read) => Ok(read),
+        Err(import_worker::ReadError::Refused(why)) => Err(why),
+        Err(import_worker::ReadError::Unavailable(_)) => {
+            let text = files::read_text(file).await.map_err(|e| e.to_string())?;
+            let checked = state.catalogue.with_untracked(|c| {
+                work::check_import(&text, |id| c.as_ref().and_then(|c| c.get(id.as_str())))
+            });
+            Ok(checked
+                .map_err(|refused| refused.to_string())?
+                .into_iter()
+                .map(|checked| import_worker::Read {
+                    checked,
+                    records: Default::default(),
+                })
+                .collect())
+        }
     }
+}
+
+/// Places each checked piece of work ([`work::place`]) and waits for the store. Returns
+/// whether all of it was stored, and what happened.
+async fn place_all(state: &AppState, read: Vec<import_worker::Read>) -> (bool, String) {
     let mut all_stored = true;
     let mut lines = Vec::new();
-    for (incoming, kept_aside) in checked {
-        let (stored, line) = place_one(state, incoming).await;
+    for import_worker::Read { checked, records } in read {
+        let (stored, line) = place_one(state, checked.work, records).await;
         all_stored &= stored;
-        lines.push(if kept_aside > 0 {
-            format!("{line} {kept_aside} answers to questions this version no longer asks were kept aside and are listed on the work’s page.")
+        lines.push(if checked.kept_aside > 0 {
+            format!("{line} {} answers to questions this version no longer asks were kept aside and are listed on the work’s page.", checked.kept_aside)
         } else {
             line
         });
     }
-    Ok((all_stored, lines.join(" ")))
+    (all_stored, lines.join(" "))
 }
 
 /// Adds one checked piece of work where [`work::place`] says, and waits for the store.
-async fn place_one(state: &AppState, mut incoming: Work) -> (bool, String) {
+async fn place_one(
+    state: &AppState,
+    mut incoming: Work,
+    mut records: BTreeMap<ResponseId, Sealed>,
+) -> (bool, String) {
     let existing = state.work(&incoming.id);
     let placement = existing
         .map(|signal| signal.with_untracked(|h| work::place(Some(&h.work), &incoming)))
@@ -442,7 +449,12 @@ async fn place_one(state: &AppState, mut incoming: Work) -> (bool, String) {
                 outcome = work::merge_collection(&mut held.work, &incoming);
                 if let Some(collection) = held.work.collection.as_ref() {
                     let new = &collection.responses[collection.responses.len() - outcome.added..];
-                    held.unsaved.extend(new.iter().map(|r| r.id.clone()));
+                    for response in new {
+                        held.unsaved.insert(response.id.clone());
+                        if let Some(record) = records.remove(&response.id) {
+                            held.records.insert(response.id.clone(), record);
+                        }
+                    }
                 }
                 if outcome.added > 0 {
                     held.dirty = true;
@@ -474,7 +486,7 @@ async fn place_one(state: &AppState, mut incoming: Work) -> (bool, String) {
             let id = incoming.id.clone();
             let name = incoming.name.clone();
             let responses = incoming.collection.as_ref().map(|c| c.responses.len());
-            state.add_work(incoming);
+            state.add_imported(incoming, records);
             match state.flush(&id).await {
                 Ok(()) => (
                     true,
