@@ -2614,6 +2614,36 @@ async fn a_collection_of_50000_responses_is_saved_and_kept() {
     finish(app).await;
 }
 
+/// A collection whose save runs out of room part way (after 1,000 of its 1,500 records) keeps
+/// nothing of it in the store: the import says it was not saved, and no half of it is left to
+/// be read back as if it were the whole.
+#[tokio::test]
+async fn a_save_that_fills_the_disk_part_way_keeps_nothing_of_it() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let collection = collection_with("half-saved", "feedback-service-user", 1500);
+    let file = temp_file("half-saved.json", &export_work(&collection));
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    fill_storage_after(b, 1000).await;
+    choose_files(b, "#import-file", &[&file.path]).await;
+    b.wait_for_text(
+        "half-saved.json: it was read, but not saved on this device",
+        QUICK,
+    )
+    .await;
+    assert_eq!(
+        stored_response_count(b, "half-saved").await,
+        0,
+        "part of a failed save was kept"
+    );
+    assert!(
+        !stored_work_ids(b).await.contains(&"half-saved".to_owned()),
+        "the head of a failed save was kept"
+    );
+    finish(app).await;
+}
+
 /// A profile made by the localStorage release (`tests/fixtures/release-1-localstorage.json`,
 /// captured from that release's app: an audit with evidence, a collection of 7 responses, an
 /// entry it had kept aside, a questionnaire opened from a file) moves into the work store

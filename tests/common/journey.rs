@@ -558,8 +558,11 @@ pub async fn fill_storage(browser: &Browser) {
     const SWITCH: &str = r#"(() => {
       if (IDBObjectStore.prototype.__mhswFullSwitch) return;
       const put = IDBObjectStore.prototype.put;
+      let puts = 0;
       IDBObjectStore.prototype.put = function (...args) {
-        if (sessionStorage.getItem('mhsw-test:storage-full') === '1') {
+        const full = sessionStorage.getItem('mhsw-test:storage-full');
+        // "1": full now; "after:N": full once N more records have been written.
+        if (full === '1' || (full && full.startsWith('after:') && ++puts > Number(full.slice(6)))) {
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         }
         return put.apply(this, args);
@@ -577,6 +580,18 @@ pub async fn fill_storage(browser: &Browser) {
         .execute(
             "sessionStorage.setItem('mhsw-test:storage-full', '1');",
             vec![],
+        )
+        .await;
+}
+
+/// Like [`fill_storage`], but the store fills up only after `records` more writes in this
+/// document: a save that runs out of room part way.
+pub async fn fill_storage_after(browser: &Browser, records: u32) {
+    fill_storage(browser).await;
+    browser
+        .execute(
+            "sessionStorage.setItem('mhsw-test:storage-full', 'after:' + arguments[0]);",
+            vec![json!(records)],
         )
         .await;
 }

@@ -23,7 +23,7 @@ thread_local! {
 }
 
 /// The longest the page's thread works on an answer before giving the page a turn, in ms.
-const SLICE_MS: f64 = 40.0;
+const SLICE_MS: f64 = 25.0;
 
 /// Why the worker did not read a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
