@@ -14,7 +14,8 @@
 //! - **L2** work and response ids are 1 to [`MAX_ID_CHARS`] ASCII letters, digits, `-` or `_`
 //!   (the app makes lower-case hex; older files and other tools may use the rest).
 //! - **L3** names and other one-line texts hold at most [`NAME_MAX_CHARS`] characters, evidence
-//!   and comments [`NOTE_MAX_CHARS`], plan fields [`PLAN_FIELD_MAX_CHARS`]. Lengths are counted in
+//!   and comments [`NOTE_MAX_CHARS`], plan fields [`PLAN_FIELD_MAX_CHARS`], and a definition's
+//!   suggested action for a question [`SUGGESTED_ACTION_MAX_CHARS`]. Lengths are counted in
 //!   characters (Unicode scalar values), as a browser's `maxlength` nearly does.
 
 use std::fmt;
@@ -37,6 +38,13 @@ pub const NOTE_MAX_CHARS: usize = 10_000;
 /// The longest field of a plan row (action, lead, partners, success measure): a plan row is read
 /// in a table cell, so about 300 words.
 pub const PLAN_FIELD_MAX_CHARS: usize = 2_000;
+
+/// The longest suggested action a definition gives a question: one first step, which a
+/// proposed plan row starts with and people then make their own. Well within
+/// [`PLAN_FIELD_MAX_CHARS`], so the row it fills can always be saved.
+pub const SUGGESTED_ACTION_MAX_CHARS: usize = 200;
+
+const _: () = assert!(SUGGESTED_ACTION_MAX_CHARS <= PLAN_FIELD_MAX_CHARS);
 
 /// JSON nested deeper than [`MAX_DEPTH`] (L1), found before parsing.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,8 +13,11 @@
 //! - **P3 No duplicates.** An item that is already the source of a row in the plan, whatever the
 //!   row's status, is not proposed again.
 //! - **P4 The proposed row.** Its id is `q-` and the question id (with `-2`, `-3`… if that id is
-//!   taken); its source is the question; its status is "not started"; everything people write
-//!   (action, lead, partners, dates, success measure) is left empty for them.
+//!   taken); its source is the question; its status is "not started"; its action is the
+//!   question's suggested action when the definition gives one
+//!   ([`Question::proposed_action`](crate::definition::Question::proposed_action)), for people
+//!   to edit like any other; everything else people write (lead, partners, dates, success
+//!   measure) is left empty for them.
 //! - **P5 Overdue.** A row is overdue when it is still open (not started or in progress) and its
 //!   target date is before today. Rows that are done or stopped, or have no target date, are
 //!   never overdue.
@@ -199,11 +202,15 @@ pub fn propose(definition: &Definition, scores: &Scores, existing: &[PlanRow]) -
             .find(|candidate| !taken_ids.contains(candidate))
             .unwrap_or(base);
         taken_ids.insert(id.clone());
+        let action = definition
+            .question(item.question.as_str())
+            .map(|q| q.proposed_action())
+            .unwrap_or_default();
         proposals.push(Proposal {
             row: PlanRow {
                 id,
                 source,
-                action: String::new(),
+                action,
                 lead: String::new(),
                 partners: String::new(),
                 target_date: None,

@@ -1,4 +1,4 @@
-//! Tests pinning plan rules P1 to P7.
+//! Tests pinning plan rules P1 to P8.
 
 use super::*;
 use crate::scoring::score;
@@ -90,6 +90,33 @@ fn p4_proposed_rows_have_fresh_ids_and_are_left_for_people_to_write() {
     );
     assert_eq!(proposed.status, Status::NotStarted);
     assert!(proposed.action.is_empty() && proposed.target_date.is_none());
+}
+
+#[test]
+fn p4_a_proposed_row_starts_with_the_items_suggested_action() {
+    let mut d = audit();
+    let lead_2 = d
+        .sections
+        .iter_mut()
+        .flat_map(|s| &mut s.questions)
+        .find(|q| q.id.as_str() == "lead-2")
+        .unwrap();
+    lead_2.suggested_action =
+        Some("  Ask the Principal Social Worker to agree a supervision standard.\n".into());
+    assert!(crate::definition::validate(&d).is_empty());
+    let s = score(
+        &d,
+        &choices(&[("lead-1", "not-yet"), ("lead-2", "not-yet")]),
+    );
+    let proposals = propose(&d, &s, &[]);
+    assert_eq!(ids(&proposals), ["q-lead-1", "q-lead-2"]);
+    assert_eq!(proposals[0].row.action, "", "no suggested action: left empty");
+    assert_eq!(
+        proposals[1].row.action,
+        "Ask the Principal Social Worker to agree a supervision standard.",
+        "the suggested action, without surrounding spaces"
+    );
+    assert!(proposals[1].row.lead.is_empty() && proposals[1].row.success_measure.is_empty());
 }
 
 #[test]
