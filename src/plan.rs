@@ -27,6 +27,8 @@
 //!   empty.
 //! - **P8 One wording.** Where a row came from is said in the same words on the plan page, in the
 //!   spreadsheet and in the PDF ([`source_words`]): a row a person added is "Added by the team".
+//!   A proposal's suggested action is introduced with [`FIRST_STEP`] on the plan page and in the
+//!   report.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -36,6 +38,9 @@ use crate::definition::{Definition, PlanConfig, PlanField, PlanFieldKind};
 use crate::ids::{QuestionId, SectionId};
 use crate::responses::Priority;
 use crate::scoring::Scores;
+
+/// The words before a proposal's suggested action, on the plan page and in the report (P8).
+pub const FIRST_STEP: &str = "Suggested first step";
 
 /// Where a proposed row came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
