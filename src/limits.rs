@@ -185,6 +185,22 @@ pub fn characters_left(text: &str, limit: usize) -> String {
     }
 }
 
+/// What screen readers hear when a text goes over its limit (`over`), or comes back within it
+/// (L3): said once at each crossing, where the count on screen changes at every key press.
+pub fn limit_announcement(over: bool, limit: usize) -> String {
+    if over {
+        format!(
+            "The text is over the limit of {} characters, so it is not saved until it is shortened.",
+            thousands(limit)
+        )
+    } else {
+        format!(
+            "The text is within the limit of {} characters again.",
+            thousands(limit)
+        )
+    }
+}
+
 /// What a form says when `what` (for example "the name") is over `limit` characters (L3).
 pub fn shorten_message(what: &str, limit: usize) -> String {
     format!("Shorten {what} to {} characters or fewer", thousands(limit))
@@ -253,6 +269,14 @@ mod tests {
             Some("the name is 1,201 characters long, over the limit of 200")
         );
         assert_eq!(characters_left("abc", 200), "You have 197 characters left");
+        assert_eq!(
+            limit_announcement(true, 2_000),
+            "The text is over the limit of 2,000 characters, so it is not saved until it is shortened."
+        );
+        assert_eq!(
+            limit_announcement(false, 200),
+            "The text is within the limit of 200 characters again."
+        );
         assert_eq!(
             characters_left(&"x".repeat(10_001), 10_000),
             "You have 1 character too many: shorten it to 10,000 or fewer. Until then it is not saved"

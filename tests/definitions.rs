@@ -180,8 +180,17 @@ fn every_scored_self_assessment_item_has_a_suggested_action() {
     let file = "questionnaires/self-assessment.json";
     let definition = load_definition(file, &read(file)).unwrap_or_else(|e| panic!("{e}"));
     let american = [
-        "organiz", "prioritiz", "recogniz", "center", "behavior", "favor", "color", "program ",
-        "judgment", "analyz", "enroll",
+        "organiz",
+        "prioritiz",
+        "recogniz",
+        "center",
+        "behavior",
+        "favor",
+        "color",
+        "program ",
+        "judgment",
+        "analyz",
+        "enroll",
     ];
     let mut scored = 0;
     let mut wrong = Vec::new();
@@ -201,7 +210,9 @@ fn every_scored_self_assessment_item_has_a_suggested_action() {
             continue;
         }
         if !action.starts_with(|c: char| c.is_uppercase()) || !action.ends_with('.') {
-            wrong.push(format!("`{id}`: not one sentence with a capital and a full stop: {action}"));
+            wrong.push(format!(
+                "`{id}`: not one sentence with a capital and a full stop: {action}"
+            ));
         }
         let lower = action.to_lowercase();
         for spelling in american.iter().filter(|s| lower.contains(*s)) {

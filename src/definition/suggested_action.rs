@@ -69,7 +69,11 @@ pub fn problems(definition: &Definition, question: &Question) -> Vec<Problem> {
         );
     }
     let options = definition.options_of(question);
-    if options.as_ref().and_then(|list| list.max_points()).is_none() {
+    if options
+        .as_ref()
+        .and_then(|list| list.max_points())
+        .is_none()
+    {
         report(
             "the question has a suggested action, but its answers score no points, so it is \
              never proposed for the plan"

@@ -110,10 +110,12 @@ fn p4_a_proposed_row_starts_with_the_items_suggested_action() {
     );
     let proposals = propose(&d, &s, &[]);
     assert_eq!(ids(&proposals), ["q-lead-1", "q-lead-2"]);
-    assert_eq!(proposals[0].row.action, "", "no suggested action: left empty");
     assert_eq!(
-        proposals[1].row.action,
-        "Ask the Principal Social Worker to agree a supervision standard.",
+        proposals[0].row.action, "",
+        "no suggested action: left empty"
+    );
+    assert_eq!(
+        proposals[1].row.action, "Ask the Principal Social Worker to agree a supervision standard.",
         "the suggested action, without surrounding spaces"
     );
     assert!(proposals[1].row.lead.is_empty() && proposals[1].row.success_measure.is_empty());
