@@ -3613,6 +3613,8 @@ async fn a_proposed_row_starts_with_the_suggested_action_and_keeps_an_edit() {
         DEFAULT_TIMEOUT,
     )
     .await;
+    b.screenshot(&screenshot_path("plan-suggested-action-proposed"))
+        .await;
 
     click_button(b, "Add all proposed actions").await;
     let action = "#plan-q-strat-1-action";
@@ -3651,6 +3653,11 @@ async fn a_proposed_row_starts_with_the_suggested_action_and_keeps_an_edit() {
             .expect("resize the window");
         app.open("#/work/suggested-audit/plan").await;
         find(b, action).await;
+        b.execute(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });",
+            vec![json!(action)],
+        )
+        .await;
         b.screenshot(&screenshot_path(&format!("plan-suggested-action-{label}")))
             .await;
         assert_accessible(b, &format!("a plan with a suggested action, {label}")).await;

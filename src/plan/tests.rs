@@ -119,6 +119,17 @@ fn p4_a_proposed_row_starts_with_the_items_suggested_action() {
         "the suggested action, without surrounding spaces"
     );
     assert!(proposals[1].row.lead.is_empty() && proposals[1].row.success_measure.is_empty());
+    // Once in the plan, it is an action like any other: in the spreadsheet and the PDF.
+    let rows = vec![proposals[1].row.clone()];
+    assert!(plan_csv(&d, &rows)
+        .contains("Ask the Principal Social Worker to agree a supervision standard."));
+    let mut w = crate::test_fixtures::work(&d, "North audit", Default::default());
+    w.plan = rows;
+    let pdf_text = crate::report::plan_report(&d, &w, date("2026-11-22")).plain_text();
+    assert!(
+        pdf_text.contains("Ask the Principal Social Worker to agree a supervision standard."),
+        "{pdf_text}"
+    );
 }
 
 #[test]

@@ -244,7 +244,7 @@ fn PlanRowEditor(
                     let count_id = format!("{input_id}-count");
                     let described_by = hint_id.iter().chain([&count_id]).cloned().collect::<Vec<_>>().join(" ");
                     view! {
-                        <textarea id=input_id.clone() class="text-area" rows="2" aria-describedby=described_by node_ref=node
+                        <textarea id=input_id.clone() class="text-area" rows=if kind == PlanFieldKind::Action { "4" } else { "2" } aria-describedby=described_by node_ref=node
                             prop:value=move || kept_text(node.get_untracked().map(|e| e.value()), &stored(), PLAN_FIELD_MAX_CHARS)
                             on:input=move |ev| {
                                 let text = event_target_value(&ev);
@@ -264,7 +264,8 @@ fn PlanRowEditor(
                 }
             };
             view! {
-                <div class="field">
+                // The action, often a sentence or two from the start, has the row's whole width.
+                <div class="field" class:field-wide=kind == PlanFieldKind::Action>
                     <label for=input_id>{label}</label>
                     {help.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
                     {control}
