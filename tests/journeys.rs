@@ -3779,6 +3779,8 @@ async fn plan_and_rename_boxes_count_their_characters() {
     b.wait_for_text("Shorten the name to 200 characters or fewer", QUICK)
         .await;
     assert_accessible(b, "the rename box with a name over its limit").await;
+    b.screenshot(&screenshot_path("home-rename-over-limit"))
+        .await;
     assert_eq!(saved_work(b, "count-plan").await.name, "Count plan");
     click(b, "#rename-count-plan").await;
     select_all(b).await;
