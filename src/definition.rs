@@ -12,6 +12,7 @@
 
 pub mod load;
 pub mod schema;
+pub mod suggested_action;
 pub mod validate;
 
 use std::collections::BTreeMap;
@@ -432,6 +433,11 @@ pub struct Question {
     /// What evidence would support an answer (audits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence_prompt: Option<String>,
+    /// A first step to improve this item: the action a plan row proposed from it starts with,
+    /// which people then edit. Only on scored questions of a tool whose plan proposes rows; at
+    /// most 200 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested_action: Option<String>,
     /// True when the section cannot be finished without an answer.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub required: bool,

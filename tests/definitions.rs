@@ -173,6 +173,56 @@ fn the_checked_in_schema_is_up_to_date() {
     );
 }
 
+/// Every scored item of the bundled self-assessment offers a first step for the plan (V17
+/// checks its length and place): one sentence, in British spelling.
+#[test]
+fn every_scored_self_assessment_item_has_a_suggested_action() {
+    let file = "questionnaires/self-assessment.json";
+    let definition = load_definition(file, &read(file)).unwrap_or_else(|e| panic!("{e}"));
+    let american = [
+        "organiz",
+        "prioritiz",
+        "recogniz",
+        "center",
+        "behavior",
+        "favor",
+        "color",
+        "program ",
+        "judgment",
+        "analyz",
+        "enroll",
+    ];
+    let mut scored = 0;
+    let mut wrong = Vec::new();
+    for (_, question) in definition.questions() {
+        let is_scored = definition
+            .options_of(question)
+            .and_then(|list| list.max_points())
+            .is_some();
+        if !is_scored {
+            continue;
+        }
+        scored += 1;
+        let action = question.proposed_action();
+        let id = &question.id;
+        if action.is_empty() {
+            wrong.push(format!("`{id}` has no suggested action"));
+            continue;
+        }
+        if !action.starts_with(|c: char| c.is_uppercase()) || !action.ends_with('.') {
+            wrong.push(format!(
+                "`{id}`: not one sentence with a capital and a full stop: {action}"
+            ));
+        }
+        let lower = action.to_lowercase();
+        for spelling in american.iter().filter(|s| lower.contains(*s)) {
+            wrong.push(format!("`{id}`: American spelling `{spelling}`: {action}"));
+        }
+    }
+    assert!(scored >= 65, "only {scored} scored items were found");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 const INLINE: &str = r#"{
   "$schema": "schema.json",
   "id": "practice-conversation",

@@ -117,11 +117,15 @@ pub fn export(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
     Ok(())
 }
 
-/// Renames a piece of work.
+/// The box that renames a piece of work ([`crate::pages::home::RenameForm`]), closed by
+/// `renaming` once the name is saved.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn rename(state: AppState, id: WorkId, name: String) -> Result<(), NotDownloaded> {
-    state.change(&id, |w| w.name = name);
-    Ok(())
+pub fn rename_form(
+    id: WorkId,
+    name: String,
+    renaming: RwSignal<bool>,
+) -> Result<AnyView, NotDownloaded> {
+    Ok(view! { <crate::pages::home::RenameForm id=id name=name renaming=renaming /> }.into_any())
 }
 
 /// Deletes a piece of work (after the user confirmed). Resolves to why it could not be

@@ -1,6 +1,6 @@
 //! The second loading step: checks a parsed [`Definition`] as a whole and reports every problem.
 //!
-//! Owns: the rules a well-formed definition follows (listed below as V1 to V16) and the wording of
+//! Owns: the rules a well-formed definition follows (listed below as V1 to V17) and the wording of
 //! each problem: where it is, what is wrong and how to fix it.
 //! Must not touch: parsing (see [`super::load`]) or anything about answers.
 //!
@@ -26,6 +26,9 @@
 //! - V14 a plan has an `action` field, no field twice, and proposes rows only when scored.
 //! - V15 only statements pre-fill, and a pre-fill names at least one section.
 //! - V16 labels and question texts are not empty.
+//! - V17 a suggested action is not blank, is short, and sits on a scored question of a
+//!   definition whose plan proposes rows (the rule and its wording are in
+//!   [`super::suggested_action`]).
 //!
 //! Every problem carries a JSON Pointer to the value it is about, so the loader can give its line.
 
@@ -801,6 +804,14 @@ impl<'a> Checker<'a> {
                 }
                 AnswerKind::ShortText { .. } | AnswerKind::LongText { .. } | AnswerKind::Date {} => {}
             }
+        }
+        // V17
+        for problem in super::suggested_action::problems(d, question) {
+            self.report(
+                at.field(super::suggested_action::FIELD),
+                problem.message,
+                problem.fix,
+            );
         }
         // V13
         if d.kind == ToolKind::Audit

@@ -9,7 +9,7 @@ use crate::benchmark::peers::{PeerComparison, Position};
 use crate::date::Date;
 use crate::definition::{Aggregation, Definition, Tone};
 use crate::ids::SectionId;
-use crate::plan::{propose, summarise as summarise_plan};
+use crate::plan::{propose, summarise as summarise_plan, FIRST_STEP};
 use crate::responses::Priority;
 use crate::scoring::{
     display_percent_f64, lower_first, ItemOutcome, ItemResult, Score, Scores, SectionScore,
@@ -564,7 +564,12 @@ fn plan(
                 .iter()
                 .map(|p| {
                     let text = super::parts::source_words(definition, &p.row.source);
-                    format!("{text} ({})", lower_first(&p.reason.label()))
+                    let reason = lower_first(&p.reason.label());
+                    if p.row.action.is_empty() {
+                        format!("{text} ({reason})")
+                    } else {
+                        format!("{text} ({reason}). {FIRST_STEP}: {}", p.row.action)
+                    }
                 })
                 .collect(),
         ));

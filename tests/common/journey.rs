@@ -66,17 +66,24 @@ pub async fn type_text(browser: &Browser, text: &str) {
 
 /// Selects everything in the focused text box (Ctrl+A), so typing replaces it.
 pub async fn select_all(browser: &Browser) {
+    press_with_control(browser, 'a').await;
+}
+
+/// Holds Ctrl and presses `key` (a character, or a [`Key`] turned into one), as in Ctrl+A or
+/// Ctrl+Home (the very start of a text box, wherever its lines wrap).
+pub async fn press_with_control(browser: &Browser, key: impl Into<char>) {
     let control: char = Key::Control.into();
+    let value: char = key.into();
     let actions = KeyActions::new("keyboard".to_owned())
         .then(KeyAction::Down { value: control })
-        .then(KeyAction::Down { value: 'a' })
-        .then(KeyAction::Up { value: 'a' })
+        .then(KeyAction::Down { value })
+        .then(KeyAction::Up { value })
         .then(KeyAction::Up { value: control });
     browser
         .client()
         .perform_actions(actions)
         .await
-        .unwrap_or_else(|e| panic!("could not press Ctrl+A: {e}"));
+        .unwrap_or_else(|e| panic!("could not press Ctrl with {value:?}: {e}"));
 }
 
 /// A short description of the focused element, for messages: `input#q-strat-1 "…"`.

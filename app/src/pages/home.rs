@@ -223,12 +223,11 @@ fn WorkRow(
     let state = AppState::expect();
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    let new_name = RwSignal::new(name.clone());
-    let rename_id = format!("rename-{id}");
     // Why the last action could not be done (the later part could not be downloaded).
     let problem = RwSignal::new(None::<String>);
     let (id_dup, id_export, id_delete, id_rename) =
         (id.clone(), id.clone(), id.clone(), id.clone());
+    let name_for_rename = name.clone();
     let duplicate = move |_| {
         let id = id_dup.clone();
         later::run(state, problem, move || later::duplicate(state, id));
@@ -236,15 +235,6 @@ fn WorkRow(
     let export = move |_| {
         let id = id_export.clone();
         later::run(state, problem, move || later::export(state, id));
-    };
-    let save_name = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let name = new_name.get_untracked().trim().to_owned();
-        if !name.is_empty() {
-            let id = id_rename.clone();
-            later::run(state, problem, move || later::rename(state, id, name));
-            renaming.set(false);
-        }
     };
     view! {
         <li class="work-row">
@@ -262,12 +252,17 @@ fn WorkRow(
             </div>
             {move || problem.get().map(|text| view! { <p class="notice notice-warning" role="alert">{text}"."</p> })}
             <Show when=move || renaming.get()>
-                <form class="inline-form" on:submit=save_name.clone()>
-                    <label for=rename_id.clone()>"New name"</label>
-                    <input id=rename_id.clone() type="text" class="text-input" prop:value=move || new_name.get()
-                        on:input=move |ev| new_name.set(event_target_value(&ev)) />
-                    <button type="submit">"Save name"</button>
-                </form>
+                {
+                    // The form, with its count, is in the later part: it is drawn only on "Rename".
+                    let (id, name) = (id_rename.clone(), name_for_rename.clone());
+                    let made = Suspend::new(async move {
+                        match later::rename_form(id, name, renaming).await {
+                            Ok(form) => form,
+                            Err(why) => view! { <p class="notice notice-warning" role="alert">{why.to_string()}"."</p> }.into_any(),
+                        }
+                    });
+                    view! { <Suspense fallback=|| ()>{made}</Suspense> }
+                }
             </Show>
             <Show when=move || confirming.get()>
                 {
@@ -298,6 +293,63 @@ fn WorkRow(
                 }
             </Show>
         </li>
+    }
+}
+
+/// The box that renames one piece of work, with its count; closes once the name is saved. A
+/// name that is empty or over its limit is refused with a message beside the box.
+#[component]
+pub fn RenameForm(
+    /// The work's id.
+    id: WorkId,
+    /// Its name now, what the box starts with.
+    name: String,
+    /// Whether the box is open.
+    renaming: RwSignal<bool>,
+) -> impl IntoView {
+    use mhsw::limits::{fits, shorten_message, NAME_MAX_CHARS};
+
+    use crate::components::character_count::CharacterCount;
+
+    let state = AppState::expect();
+    let input_id = format!("rename-{id}");
+    let count_id = format!("{input_id}-count");
+    let error_id = format!("{input_id}-error");
+    let new_name = RwSignal::new(name);
+    let error = RwSignal::new(None::<String>);
+    let save = {
+        let input_id = input_id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let name = new_name.get_untracked().trim().to_owned();
+            if name.is_empty() {
+                error.set(Some("Enter a name".to_owned()));
+            } else if !fits(&name, NAME_MAX_CHARS) {
+                error.set(Some(shorten_message("the name", NAME_MAX_CHARS)));
+            } else {
+                state.change(&id, |w| w.name = name);
+                renaming.set(false);
+                return;
+            }
+            crate::edges::history::focus_id(&input_id);
+        }
+    };
+    let described_by = {
+        let (count_id, error_id) = (count_id.clone(), error_id.clone());
+        move || match error.get() {
+            Some(_) => format!("{error_id} {count_id}"),
+            None => count_id.clone(),
+        }
+    };
+    view! {
+        <form class="inline-form" class:has-error=move || error.with(Option::is_some) on:submit=save novalidate>
+            <label for=input_id.clone()>"New name"</label>
+            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+            <input id=input_id type="text" class="text-input" aria-describedby=described_by
+                prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev)) />
+            <button type="submit">"Save name"</button>
+            <CharacterCount id=count_id text=new_name limit=NAME_MAX_CHARS />
+        </form>
     }
 }
 
