@@ -237,11 +237,11 @@ impl<'a> Checker<'a> {
         }
         self.id(At::Top.field("id"), "definition id", d.id.as_str());
         for (field, text) in [
-            ("version", &d.version),
-            ("title", &d.title),
-            ("purpose", &d.purpose),
-            ("audience", &d.audience),
-            ("alignment", &d.alignment),
+            ("version", d.version.as_str()),
+            ("title", d.title.as_str()),
+            ("purpose", d.purpose.as_str()),
+            ("audience", d.audience.as_str()),
+            ("alignment", d.alignment.as_str()),
         ] {
             self.not_blank(At::Top.field(field), field, text);
         }
