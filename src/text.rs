@@ -322,13 +322,19 @@ mod tests {
     #[test]
     fn unknown_languages_and_wrong_values_are_refused() {
         let error = serde_json::from_str::<Text>(r#"{ "fr": "Bienvenue" }"#).unwrap_err();
-        assert!(error.to_string().contains("unknown variant `fr`"), "{error}");
+        assert!(
+            error.to_string().contains("unknown variant `fr`"),
+            "{error}"
+        );
         let error = serde_json::from_str::<Text>(r#"{ "cy": 3 }"#).unwrap_err();
         assert!(error.to_string().contains("expected a string"), "{error}");
         let error = serde_json::from_str::<Text>("3").unwrap_err();
         assert!(error.to_string().contains("expected a string"), "{error}");
         let error = serde_json::from_str::<Text>(r#"{ "cy": "a", "cy": "b" }"#).unwrap_err();
-        assert!(error.to_string().contains("duplicate field `cy`"), "{error}");
+        assert!(
+            error.to_string().contains("duplicate field `cy`"),
+            "{error}"
+        );
     }
 
     #[test]

@@ -245,7 +245,156 @@ fn describe(document: &Value, pointer: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::definition::load_definition;
     use serde_json::json;
+
+    /// A complete Welsh-first feedback questionnaire.
+    const BILINGUAL: &str = include_str!("../../tests/definitions/valid/bilingual-feedback.json");
+
+    /// The bilingual definition with `change` made to it, loaded: its problems, each as
+    /// "place: message. Fix: fix." (empty when it loads).
+    fn problems_after(change: impl FnOnce(&mut Value)) -> Vec<String> {
+        let mut document: Value = serde_json::from_str(BILINGUAL).unwrap();
+        change(&mut document);
+        let text = serde_json::to_string_pretty(&document).unwrap();
+        match load_definition("test.json", &text) {
+            Ok(_) => Vec::new(),
+            Err(error) => error.problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    fn set(document: &mut Value, pointer: &str, value: Value) {
+        *document.pointer_mut(pointer).unwrap() = value;
+    }
+
+    const FB2_TEXT: &str = "/sections/0/questions/1/text";
+
+    #[test]
+    fn a_complete_bilingual_definition_has_no_problem() {
+        assert_eq!(problems_after(|_| {}), Vec::<String>::new());
+    }
+
+    #[test]
+    fn v17_languages_lists_at_least_one_language_each_once() {
+        let problems = problems_after(|d| set(d, "/languages", json!([])));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("field `languages`: `languages` is empty"));
+        let problems = problems_after(|d| set(d, "/languages", json!(["cy", "en", "en"])));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("English (en) is listed twice in `languages`"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn v18_a_text_missing_in_a_declared_language_is_named_with_its_place() {
+        // Welsh first: an English-only plain string is Welsh, and lacks its English.
+        let problems = problems_after(|d| set(d, FB2_TEXT, json!("Pwy ydych chi?")));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].ends_with(
+                "section `your-worker`, question `fb-2`, field `text`: question `fb-2`'s text has \
+                 no English (en) version. Fix: give it in each language, as \"text\": \
+                 { \"cy\": \"…\", \"en\": \"…\" }."
+            ),
+            "{problems:?}"
+        );
+        assert!(problems[0].starts_with("line "), "{problems:?}");
+        // An object missing a language is told to add it.
+        let problems = problems_after(|d| {
+            set(d, "/languages", json!(["en", "cy"]));
+            set(d, "/notices/crisis", json!({ "en": "Call 999." }));
+        });
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains(
+                "field `notices.crisis`: the crisis notice has no Welsh (cy) version. \
+                 Fix: add \"cy\": \"…\" to it."
+            ),
+            "{problems:?}"
+        );
+        // An empty object lacks both (and V16 finds the question text empty).
+        let problems = problems_after(|d| set(d, FB2_TEXT, json!({})));
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("the question text is empty"));
+        assert!(
+            problems[1].contains(
+                "has no Welsh (cy) or English (en) version. Fix: add \"cy\": \"…\" and \
+                 \"en\": \"…\" to it."
+            ),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn v18_every_kind_of_text_is_checked() {
+        // Every text turned into a plain string lacks its English: one problem each.
+        let mut document: Value = serde_json::from_str(BILINGUAL).unwrap();
+        let texts = text_pointers(&document);
+        assert_eq!(texts.len(), 25);
+        for pointer in &texts {
+            let welsh = document.pointer(&format!("{pointer}/cy")).unwrap().clone();
+            set(&mut document, pointer, welsh);
+        }
+        let problems = problems_after(|d| *d = document);
+        assert_eq!(problems.len(), texts.len(), "{problems:#?}");
+        assert!(problems
+            .iter()
+            .all(|p| p.contains("has no English (en) version")));
+    }
+
+    #[test]
+    fn v19_a_text_in_a_language_not_declared_is_reported() {
+        let problems = problems_after(|d| set(d, "/languages", json!(["cy"])));
+        assert_eq!(problems.len(), 25, "one for each text: {problems:#?}");
+        assert!(problems.iter().any(|p| p.ends_with(
+            "field `title.en`: the title is given in English (en), which the definition does not \
+             declare. Fix: add \"en\" to \"languages\" (for example \"languages\": \
+             [\"cy\", \"en\"]), or remove the English text."
+        )));
+    }
+
+    #[test]
+    fn v20_an_empty_translation_is_reported_and_an_empty_primary_text_is_v16s() {
+        let problems = problems_after(|d| {
+            set(d, FB2_TEXT, json!({ "cy": "Pwy ydych chi?", "en": "  " }));
+        });
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains(
+                "field `text.en`: question `fb-2`'s text is empty in English (en). \
+                 Fix: write the English text."
+            ),
+            "{problems:?}"
+        );
+        let problems = problems_after(|d| {
+            set(d, FB2_TEXT, json!({ "cy": "", "en": "Who are you?" }));
+        });
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("the question text is empty"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_language_the_toolkit_does_not_know_is_a_located_parse_problem() {
+        let problems = problems_after(|d| {
+            set(d, "/languages", json!(["cy", "fr"]));
+            set(
+                d,
+                FB2_TEXT,
+                json!({ "cy": "Pwy?", "en": "Who?", "Fr": "Qui?" }),
+            );
+        });
+        assert_eq!(problems.len(), 2, "{problems:#?}");
+        assert!(problems[0].contains("field `languages.#2`: `fr` is not a language code"));
+        assert!(
+            problems[1].contains("field `text.Fr`: `Fr` is not a language code"),
+            "{problems:#?}"
+        );
+    }
 
     #[test]
     fn every_text_of_a_definition_is_found_through_the_schema() {

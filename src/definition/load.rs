@@ -73,9 +73,11 @@ pub fn load_definition(file: &str, text: &str) -> Result<Definition, LoadError> 
             problem.place.line = outline.line_of(&problem.place.pointer);
         }
         problems.extend(found);
-        problems.extend(super::languages::check(&definition, &document, &|pointer| {
-            place_in(&document, &outline, pointer)
-        }));
+        problems.extend(super::languages::check(
+            &definition,
+            &document,
+            &|pointer| place_in(&document, &outline, pointer),
+        ));
         if problems.is_empty() {
             return Ok(definition);
         }

@@ -1,7 +1,8 @@
 //! The second loading step: checks a parsed [`Definition`] as a whole and reports every problem.
 //!
-//! Owns: the rules a well-formed definition follows (listed below as V1 to V16) and the wording of
-//! each problem: where it is, what is wrong and how to fix it.
+//! Owns: the rules a well-formed definition follows (listed below as V1 to V20; the language rules
+//! V17 to V20 are in [`super::languages`](mod@super::languages)) and the wording of each problem:
+//! where it is, what is wrong and how to fix it.
 //! Must not touch: parsing (see [`super::load`]) or anything about answers.
 //!
 //! - V1 `$schema` names `schema.json`; metadata (version, title, purpose, audience, alignment) is
@@ -25,7 +26,11 @@
 //! - V13 audits that collect evidence give an evidence prompt on every rated question.
 //! - V14 a plan has an `action` field, no field twice, and proposes rows only when scored.
 //! - V15 only statements pre-fill, and a pre-fill names at least one section.
-//! - V16 labels and question texts are not empty.
+//! - V16 labels and question texts are not empty (in the primary language).
+//! - V17 to V20, the language rules, are checked on the document as written by
+//!   [`super::languages`](mod@super::languages): V17 `languages` lists at least one language,
+//!   each once; V18 every text is given in every declared language; V19 a text names only
+//!   declared languages; V20 no translation is empty.
 //!
 //! Every problem carries a JSON Pointer to the value it is about, so the loader can give its line.
 
