@@ -14,7 +14,7 @@
 //!
 //! The rules read the document as written, so they know which texts are plain strings and which
 //! are objects. They find every text through the definition schema (every field whose type is
-//! [`Text`](crate::text::Text)), so a field that becomes a `Text` is checked with no change here.
+//! [`Text`]), so a field that becomes a `Text` is checked with no change here.
 
 use serde::Deserialize;
 use serde_json::Value;
