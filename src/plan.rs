@@ -298,7 +298,7 @@ pub fn source_words(definition: &Definition, source: &RowSource) -> String {
     match source {
         RowSource::Question(id) => definition.question(id.as_str()).map_or_else(
             || format!("Question {id} (no longer asked)"),
-            |q| q.text.clone(),
+            |q| q.text.to_string(),
         ),
         RowSource::Section(id) => definition.section(id.as_str()).map_or_else(
             || format!("Section {id}"),

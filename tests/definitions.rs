@@ -9,7 +9,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use mhsw::definition::{load_definition, Definition};
+use mhsw::definition::{load_definition, Definition, Lang};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -283,14 +283,61 @@ fn an_inline_definition_loads_and_round_trips() {
     assert_eq!(reloaded, definition);
 }
 
+#[test]
+fn a_welsh_first_definition_round_trips_through_the_loader() {
+    let file = "tests/definitions/valid/bilingual-feedback.json";
+    let definition = load_definition(file, &read(file)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(definition.languages, [Lang::Cy, Lang::En]);
+    assert_eq!(definition.title.as_str(), "Adborth dwyieithog bach");
+    assert_eq!(definition.title.get(Lang::En), "Small bilingual feedback");
+    let text = serde_json::to_string_pretty(&definition).expect("a definition serialises");
+    let reloaded = load_definition("round-trip.json", &text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(reloaded, definition);
+}
+
+/// The bundled definitions are English only and written with plain strings: they load as they
+/// did before definitions could be bilingual, every text a plain English string, read back
+/// exactly as written.
+#[test]
+fn every_bundled_definition_is_still_english_only_and_reads_as_written() {
+    let files: Vec<String> = json_files("questionnaires")
+        .into_iter()
+        .filter(|f| !f.ends_with("/schema.json") && !f.ends_with("/manifest.json"))
+        .collect();
+    for file in &files {
+        let text = read(file);
+        let definition = load_definition(file, &text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(definition.languages, [Lang::En], "{file}");
+        let document: Value = serde_json::from_str(&text).expect("JSON");
+        let texts = mhsw::definition::languages::text_pointers(&document);
+        assert!(texts.len() > 20, "{file}: only {} texts found", texts.len());
+        for pointer in &texts {
+            assert!(
+                document.pointer(pointer).is_some_and(Value::is_string),
+                "{file}{pointer} is not a plain string"
+            );
+        }
+        // Written back, every text is the file's own plain string: nothing was read differently.
+        let written = serde_json::to_value(&definition).expect("a definition serialises");
+        for pointer in &texts {
+            assert_eq!(
+                written.pointer(pointer),
+                document.pointer(pointer),
+                "{file}{pointer} reads back differently"
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Property: no damaged file panics the loader, and every rejection explains itself
 // ---------------------------------------------------------------------------------------------
 
-fn base_texts() -> [String; 2] {
+fn base_texts() -> [String; 3] {
     [
         read("tests/definitions/valid/audit.json"),
         read("tests/definitions/valid/feedback.json"),
+        read("tests/definitions/valid/bilingual-feedback.json"),
     ]
 }
 
@@ -512,7 +559,7 @@ proptest! {
 
     #[test]
     fn damaged_text_never_panics_the_loader(
-        base in 0..2usize,
+        base in 0..3usize,
         edits in prop::collection::vec(text_edit(), 1..6),
     ) {
         let mut text = base_texts()[base].clone();
@@ -524,7 +571,7 @@ proptest! {
 
     #[test]
     fn damaged_values_never_panic_the_loader(
-        base in 0..2usize,
+        base in 0..3usize,
         edits in prop::collection::vec(value_edit(), 1..6),
     ) {
         let mut document: Value = serde_json::from_str(&base_texts()[base]).expect("valid JSON");

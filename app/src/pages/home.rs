@@ -116,7 +116,7 @@ fn SavedWorkList() -> impl IntoView {
             let found = state.catalogue.with(|c| {
                 c.as_ref()
                     .and_then(|c| c.get(definition.as_str()))
-                    .map(|d| (d.title.clone(), d.kind))
+                    .map(|d| (d.title.to_string(), d.kind))
             });
             let found = found.or_else(|| {
                 state.tools.with(|tools| {

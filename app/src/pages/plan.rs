@@ -98,8 +98,8 @@ pub fn PlanPage(
     let definition_for_list = definition.clone();
     view! {
         <p class="breadcrumb"><a href=Route::Home.href()>"Home"</a>" › "<a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a></p>
-        <h1>{config.title.clone()}</h1>
-        {config.intro.clone().map(|t| view! { <p>{t}</p> })}
+        <h1>{config.title.to_string()}</h1>
+        {config.intro.as_deref().map(str::to_owned).map(|t| view! { <p>{t}</p> })}
         <p class="summary-line">{move || {
             let s = summary();
             let statuses: Vec<String> = s.by_status.iter().filter(|(_, n)| *n > 0).map(|(status, n)| format!("{n} {}", status.label().to_lowercase())).collect();
@@ -214,7 +214,7 @@ fn PlanRowEditor(
         .map(|field| {
             let input_id = field_input_id(&row_id, field.field);
             let label = format!("{}{}", field.label, if field.required { "" } else { " (optional)" });
-            let help = field.help.clone();
+            let help = field.help.as_deref().map(str::to_owned);
             let hint_id = help.as_ref().map(|_| format!("{input_id}-hint"));
             let update = update.clone();
             let kind = field.field;

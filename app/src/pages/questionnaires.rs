@@ -22,7 +22,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
                             (
                                 l.file.clone(),
                                 l.source,
-                                l.definition.title.clone(),
+                                l.definition.title.to_string(),
                                 l.definition.version.clone(),
                             )
                         })
