@@ -82,6 +82,19 @@ impl Text {
         Self { entries }
     }
 
+    /// The entries put in order: `primary` first (when given), then the others in
+    /// [`Lang::ALL`] order. (Picked out one by one rather than sorted: a sort would add several
+    /// kilobytes to the app for a list of one or two.)
+    fn ordered(mut entries: Vec<(Lang, String)>, primary: Lang) -> Self {
+        let mut ordered = Vec::with_capacity(entries.len());
+        for lang in std::iter::once(primary).chain(Lang::ALL) {
+            if let Some(at) = entries.iter().position(|(given, _)| *given == lang) {
+                ordered.push(entries.swap_remove(at));
+            }
+        }
+        Self { entries: ordered }
+    }
+
     /// The text in `lang`, or in the primary language when it is not given in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
         self.exact(lang).unwrap_or_else(|| self.primary())
@@ -222,9 +235,7 @@ impl<'de> Deserialize<'de> for Text {
                     }
                     entries.push((lang, text));
                 }
-                let primary = PRIMARY.with(Cell::get);
-                entries.sort_by_key(|(lang, _)| (*lang != primary, *lang));
-                Ok(Text { entries })
+                Ok(Text::ordered(entries, PRIMARY.with(Cell::get)))
             }
         }
 
