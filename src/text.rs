@@ -19,8 +19,8 @@
 //! ```
 //!
 //! A plain string means "the primary language", so which language that is depends on the
-//! definition around it. The definition loader says so while it reads
-//! ([`read_with_primary`]); a text read on its own takes English.
+//! definition around it. The definition loader says which while it reads a definition; a text
+//! read on its own takes English.
 
 use std::cell::Cell;
 use std::fmt;
@@ -51,7 +51,7 @@ thread_local! {
 
 /// Runs `read` with plain-string texts taken to be in `primary`: the definition loader wraps
 /// each parse of a definition in it, once it knows the definition's `languages`.
-pub fn read_with_primary<T>(primary: Lang, read: impl FnOnce() -> T) -> T {
+pub(crate) fn read_with_primary<T>(primary: Lang, read: impl FnOnce() -> T) -> T {
     struct Restore(Lang);
     impl Drop for Restore {
         fn drop(&mut self) {

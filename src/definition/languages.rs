@@ -147,8 +147,8 @@ fn quoted_codes(languages: impl Iterator<Item = Lang>) -> String {
         .join(", ")
 }
 
-/// The JSON Pointer of every text in `document`, in document order: every value whose field is
-/// a [`Text`] in the definition schema.
+/// The JSON Pointer of every text in `document` (a definition as written): every value whose
+/// field is a [`Text`] in the definition schema, in the order of the document's keys.
 pub fn text_pointers(document: &Value) -> Vec<String> {
     let schema = super::schema::checked_in();
     let mut found = Vec::new();
