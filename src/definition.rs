@@ -1,7 +1,9 @@
 //! The questionnaire definition format: what authors write in `questionnaires/*.json`.
 //!
-//! Owns: the typed model of a definition (metadata, scales, sections, questions, conditions,
-//! scoring configuration, the improvement-plan fields) and the look-ups the other stages need.
+//! Owns: the typed model of a definition (metadata, its languages, scales, sections, questions,
+//! conditions, scoring configuration, the improvement-plan fields) and the look-ups the other
+//! stages need. Every text a person reads is a [`Text`], given in each of the definition's
+//! `languages`; answers never depend on the language (they are option values).
 //! Loading happens in two steps, as in [`load`]: strict parsing into these types (unknown fields,
 //! unknown question kinds and wrong shapes are errors), then [`validate()`] over the whole definition,
 //! which reports every problem at once with its place and a fix.
@@ -31,6 +33,9 @@ pub use validate::{validate, Problem};
 pub const SCHEMA_REFERENCE: &str = "schema.json";
 
 /// A whole questionnaire: one of the three tools, or an organisation's own.
+///
+/// Read it with [`load_definition`] or [`parse_definition`], which tell each [`Text`] written as
+/// a plain string which language it is in (the primary one); serde alone would take English.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Definition {

@@ -12,12 +12,10 @@
 //! own wording in a catalogue.
 
 use schemars::JsonSchema;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// A language the toolkit can be read in.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// English, written `en`.
@@ -29,6 +27,9 @@ pub enum Lang {
 impl Lang {
     /// Every language, in the order the toolkit lists them.
     pub const ALL: [Lang; 2] = [Lang::En, Lang::Cy];
+
+    /// Their codes, in the same order.
+    const CODES: [&'static str; 2] = ["en", "cy"];
 
     /// The code written in a definition: `en` or `cy` (ISO 639-1).
     pub fn code(self) -> &'static str {
@@ -92,6 +93,15 @@ impl Lang {
             Ok(PluralCategory::MANY) => PluralForm::Many,
             Ok(PluralCategory::OTHER) | Err(_) => PluralForm::Other,
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    /// Read from its code, by hand rather than derived: smaller in the app, the same messages
+    /// ("unknown variant `fr`, expected `en` or `cy`").
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Lang::from_code(&code).ok_or_else(|| serde::de::Error::unknown_variant(&code, &Lang::CODES))
     }
 }
 
@@ -177,9 +187,16 @@ mod tests {
         assert_eq!(Lang::Cy.bcp47(), "cy");
         assert_eq!(Lang::Cy.own_name(), "Cymraeg");
         assert_eq!(Lang::Cy.described(), "Welsh (cy)");
-        for lang in Lang::ALL {
+        for (lang, code) in Lang::ALL.into_iter().zip(Lang::CODES) {
+            assert_eq!(lang.code(), code);
             let written = serde_json::to_string(&lang).unwrap();
-            assert_eq!(written, format!("\"{}\"", lang.code()));
+            assert_eq!(written, format!("\"{code}\""));
+            assert_eq!(serde_json::from_str::<Lang>(&written).unwrap(), lang);
         }
+        let error = serde_json::from_str::<Lang>("\"fr\"").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "unknown variant `fr`, expected `en` or `cy`"
+        );
     }
 }

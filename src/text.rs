@@ -19,8 +19,8 @@
 //! ```
 //!
 //! A plain string means "the primary language", so which language that is depends on the
-//! definition around it. The definition loader says so while it reads
-//! ([`read_with_primary`]); a text read on its own takes English.
+//! definition around it. The definition loader says which while it reads a definition; a text
+//! read on its own takes English.
 
 use std::cell::Cell;
 use std::fmt;
@@ -51,7 +51,7 @@ thread_local! {
 
 /// Runs `read` with plain-string texts taken to be in `primary`: the definition loader wraps
 /// each parse of a definition in it, once it knows the definition's `languages`.
-pub fn read_with_primary<T>(primary: Lang, read: impl FnOnce() -> T) -> T {
+pub(crate) fn read_with_primary<T>(primary: Lang, read: impl FnOnce() -> T) -> T {
     struct Restore(Lang);
     impl Drop for Restore {
         fn drop(&mut self) {
@@ -80,6 +80,19 @@ impl Text {
             }
         }
         Self { entries }
+    }
+
+    /// The entries put in order: `primary` first (when given), then the others in
+    /// [`Lang::ALL`] order. (Picked out one by one rather than sorted: a sort would add several
+    /// kilobytes to the app for a list of one or two.)
+    fn ordered(mut entries: Vec<(Lang, String)>, primary: Lang) -> Self {
+        let mut ordered = Vec::with_capacity(entries.len());
+        for lang in std::iter::once(primary).chain(Lang::ALL) {
+            if let Some(at) = entries.iter().position(|(given, _)| *given == lang) {
+                ordered.push(entries.swap_remove(at));
+            }
+        }
+        Self { entries: ordered }
     }
 
     /// The text in `lang`, or in the primary language when it is not given in `lang`.
@@ -222,9 +235,7 @@ impl<'de> Deserialize<'de> for Text {
                     }
                     entries.push((lang, text));
                 }
-                let primary = PRIMARY.with(Cell::get);
-                entries.sort_by_key(|(lang, _)| (*lang != primary, *lang));
-                Ok(Text { entries })
+                Ok(Text::ordered(entries, PRIMARY.with(Cell::get)))
             }
         }
 

@@ -223,6 +223,47 @@ fn every_scored_self_assessment_item_has_a_suggested_action() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
+/// The schema tells editors how texts are written: a plain string, or an object with a text in
+/// English and in Welsh and nothing else; and `languages` lists `en` and `cy`, each once.
+#[test]
+fn the_schema_describes_texts_in_each_language() {
+    let schema: Value = serde_json::from_str(&read("questionnaires/schema.json")).expect("JSON");
+    let text = &schema["$defs"]["Text"];
+    let branches = text["oneOf"].as_array().expect("a text is one of two shapes");
+    assert_eq!(branches[0]["type"], "string");
+    assert_eq!(branches[1]["type"], "object");
+    assert_eq!(branches[1]["additionalProperties"], false);
+    let mut languages: Vec<&str> = branches[1]["properties"]
+        .as_object()
+        .expect("one property per language")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    languages.sort_unstable();
+    assert_eq!(languages, ["cy", "en"]);
+    let text_ref = serde_json::json!("#/$defs/Text");
+    assert_eq!(schema["properties"]["title"]["$ref"], text_ref);
+    assert_eq!(
+        schema["$defs"]["Question"]["properties"]["text"]["$ref"],
+        text_ref
+    );
+    assert_eq!(
+        schema["$defs"]["ScaleOption"]["properties"]["label"]["$ref"],
+        text_ref
+    );
+    let listed = &schema["properties"]["languages"];
+    assert_eq!(listed["items"]["$ref"], "#/$defs/Lang");
+    assert_eq!(listed["uniqueItems"], true);
+    assert_eq!(listed["minItems"], 1);
+    let codes: Vec<&str> = schema["$defs"]["Lang"]["oneOf"]
+        .as_array()
+        .expect("the languages")
+        .iter()
+        .filter_map(|code| code["const"].as_str())
+        .collect();
+    assert_eq!(codes, ["en", "cy"]);
+}
+
 const INLINE: &str = r#"{
   "$schema": "schema.json",
   "id": "practice-conversation",

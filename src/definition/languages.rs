@@ -65,6 +65,13 @@ pub(super) fn check(
         }
     }
     let primary = definition.primary_language();
+    // Each language once (a repeat is reported above), so nothing below is said twice.
+    let declared: Vec<Lang> = declared
+        .iter()
+        .enumerate()
+        .filter(|(index, lang)| !declared[..*index].contains(lang))
+        .map(|(_, lang)| *lang)
+        .collect();
     for pointer in text_pointers(document) {
         let Some(value) = document.pointer(&pointer) else {
             continue;
@@ -94,7 +101,7 @@ pub(super) fn check(
             }
         }
         // V19
-        let missing = text.missing(declared);
+        let missing = text.missing(&declared);
         if !missing.is_empty() {
             let named: Vec<String> = missing.iter().map(|lang| lang.described()).collect();
             let additions: Vec<String> = missing
@@ -147,8 +154,8 @@ fn quoted_codes(languages: impl Iterator<Item = Lang>) -> String {
         .join(", ")
 }
 
-/// The JSON Pointer of every text in `document`, in document order: every value whose field is
-/// a [`Text`] in the definition schema.
+/// The JSON Pointer of every text in `document` (a definition as written): every value whose
+/// field is a [`Text`] in the definition schema, in the order of the document's keys.
 pub fn text_pointers(document: &Value) -> Vec<String> {
     let schema = super::schema::checked_in();
     let mut found = Vec::new();
@@ -285,6 +292,13 @@ mod tests {
             problems[0].contains("English (en) is listed twice in `languages`"),
             "{problems:?}"
         );
+        // A language listed twice is still asked for once.
+        let problems = problems_after(|d| {
+            set(d, "/languages", json!(["en", "cy", "cy"]));
+            set(d, FB2_TEXT, json!("Who are you?"));
+        });
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[1].contains("question `fb-2`'s text has no Welsh (cy) version. Fix"));
     }
 
     #[test]
