@@ -7,6 +7,9 @@
 
 #![cfg(feature = "pdf")]
 
+#[path = "common/finished_audit.rs"]
+mod finished_audit;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -14,7 +17,8 @@ use mhsw::definition::Tone;
 use mhsw::pdf::sample::{plan_action, sample_full_report, sample_plan_report, SECTIONS};
 use mhsw::pdf::{render_pdf, PdfOutput};
 use mhsw::report::{
-    Bar, BarChart, Block, Column, Cover, Meta, Orientation, Report, Table, TextStyle,
+    report_for_work, Bar, BarChart, Block, Column, Context, Cover, Meta, Orientation, Report,
+    Table, TextStyle,
 };
 
 /// Runs a tool and returns its standard output; fails the test if it is missing or fails.
@@ -82,9 +86,11 @@ fn pages_text(path: &Path, pages: usize) -> Vec<String> {
     (1..=pages).map(|p| page_text(path, p)).collect()
 }
 
-/// Collapses every run of whitespace to one space.
+/// Collapses every run of whitespace to one space, and joins a line that ends after a hyphen
+/// or slash (where a line may break inside a word) to the next.
 fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let joined = text.replace("-\n", "-").replace("/\n", "/");
+    joined.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A page's text without the footer (the footer text and "Page x of y", drawn last).
@@ -96,6 +102,18 @@ fn body_text(page: &str, footer: &str) -> String {
         None => text.as_str(),
     };
     text.trim_end_matches(footer.as_str()).trim().to_string()
+}
+
+/// The full report of the finished bundled self-assessment ([`finished_audit::audit_work`]:
+/// every shown item answered with evidence, thirty plan rows), as the app makes it.
+fn finished_audit_report() -> Report {
+    let (definition, work) = finished_audit::audit_work();
+    report_for_work(
+        &definition,
+        &work,
+        Context::default(),
+        finished_audit::date("2026-11-22"),
+    )
 }
 
 fn info(path: &Path) -> String {
@@ -488,5 +506,80 @@ fn meta(title: &str) -> Meta {
         subject: "Test".to_string(),
         keywords: vec!["test".to_string()],
         language: "en-GB".to_string(),
+    }
+}
+
+/// The text of every page of `path` as `pdftotext -layout` sets it out (columns side by side,
+/// as on paper).
+fn layout_pages(path: &Path) -> Vec<String> {
+    tool(
+        "pdftotext",
+        &["-layout", "-enc", "UTF-8", path_str(path), "-"],
+    )
+    .split('\u{c}')
+    .map(str::to_string)
+    .collect()
+}
+
+/// How many times `word` stands whole (between spaces or punctuation) in `text`.
+fn whole_words(text: &str, word: &str) -> usize {
+    text.split(|c: char| !c.is_alphanumeric() && c != '’')
+        .filter(|w| *w == word)
+        .count()
+}
+
+#[test]
+fn plan_table_headings_and_month_names_are_never_split_across_lines() {
+    let (path, out) = render(&finished_audit_report(), "finished-audit");
+    assert_valid(&path);
+    // The pages the plan's table is on: each starts with its caption, continued or not.
+    let plan_pages: Vec<String> = layout_pages(&path)
+        .into_iter()
+        .filter(|page| page.contains("The actions agreed so far"))
+        .collect();
+    assert!(
+        plan_pages.len() >= 2,
+        "{} pages, plan on {}",
+        out.pages,
+        plan_pages.len()
+    );
+    let text = plan_pages.concat();
+    // Each page repeats the header row; these words are only in it.
+    let headers = plan_pages.len();
+    for word in [
+        "Raised", "Partners", "Target", "Success", "measure", "Status",
+    ] {
+        assert_eq!(
+            whole_words(&text, word),
+            headers,
+            "the heading word {word:?} is not whole in each of the {headers} header rows:\n{text}"
+        );
+    }
+    for word in ["from", "Action", "Lead", "date", "Review"] {
+        assert!(
+            whole_words(&text, word) >= headers,
+            "the heading word {word:?} is split:\n{text}"
+        );
+    }
+    // Every row's target date is 31 March 2027 and its review 15 January 2027.
+    for month in ["March", "January"] {
+        assert_eq!(
+            whole_words(&text, month),
+            finished_audit::PLAN_ROWS,
+            "{month} is split in some rows:\n{text}"
+        );
+    }
+    // The cell texts' words are whole too: no cell had to break one between letters.
+    for word in [
+        "Principal",
+        "organisation",
+        "experience",
+        "progress",
+        "Checked",
+    ] {
+        assert!(
+            whole_words(&text, word) > 0,
+            "{word:?} never whole:\n{text}"
+        );
     }
 }

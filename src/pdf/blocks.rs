@@ -11,7 +11,7 @@ use super::font::{FaceId, Fonts};
 use super::layout::{BarDeco, Cell, Chunk, Deco, Line, Row, Split, Swatch};
 use super::structure::{Role, StructTree, ROOT};
 use super::style::{self, Colour, PageGeometry, Type};
-use super::wrap::wrap;
+use super::wrap::{natural_width, widest_piece, wrap};
 use crate::definition::Tone;
 use crate::report::{BarChart, Block, Cover, Fact, Report, Table, TextStyle};
 
@@ -551,24 +551,52 @@ impl<'a> Builder<'a> {
                 texts
             })
             .collect();
-        // The widest word in each column, so that words break between characters only when
-        // the table cannot be arranged otherwise.
+        // What each column's words need (W1, W2 in `wrap`): its heading's widest word is a
+        // floor, its widest word anywhere the least it is given when the table can afford it,
+        // and its longest line the most it can use. Padding is added below.
         let ty = style::TABLE.size;
-        let widest = |texts: &mut dyn Iterator<Item = (&String, FaceId)>| -> f32 {
-            texts
-                .flat_map(|(t, face)| t.split_whitespace().map(move |w| (w, face)))
-                .map(|(w, face)| self.fonts.face(face).width(w, ty))
-                .fold(0.0, f32::max)
-        };
-        let minimums: Vec<f32> = (0..columns)
+        let (bold, regular) = (&self.fonts.bold, &self.fonts.regular);
+        let words: Vec<ColumnNeeds> = (0..columns)
             .map(|i| {
-                let mut texts = std::iter::once((&headings[i], FaceId::Bold))
-                    .chain(rows.iter().map(|r| (&r[i], FaceId::Regular)));
-                widest(&mut texts) + 2.0 * style::CELL_PAD_X + 1.0
+                let body = rows.iter().map(|r| r[i].as_str());
+                let floor = widest_piece(bold, ty, &headings[i]);
+                let least = body
+                    .clone()
+                    .map(|t| widest_piece(regular, ty, t))
+                    .fold(floor, f32::max);
+                let most = body
+                    .map(|t| natural_width(regular, ty, t))
+                    .fold(natural_width(bold, ty, &headings[i]), f32::max);
+                ColumnNeeds {
+                    weight: weights[i],
+                    floor,
+                    least,
+                    most: most.max(least),
+                }
             })
             .collect();
+        // Cells are padded less when that lets every column's widest word fit.
+        let padded = |pad_x: f32| -> Vec<ColumnNeeds> {
+            let pad = 2.0 * pad_x + 0.5;
+            words
+                .iter()
+                .map(|n| ColumnNeeds {
+                    weight: n.weight,
+                    floor: n.floor + pad,
+                    least: n.least + pad,
+                    most: n.most + pad,
+                })
+                .collect()
+        };
+        let fits = |needs: &[ColumnNeeds]| needs.iter().map(|n| n.least).sum::<f32>() <= self.width;
+        let mut pad_x = style::CELL_PAD_X;
+        let mut needs = padded(pad_x);
+        if !fits(&needs) {
+            pad_x = style::CELL_PAD_X_TIGHT;
+            needs = padded(pad_x);
+        }
         let mut edges = vec![0.0];
-        for w in column_widths(&weights, &minimums, self.width) {
+        for w in column_widths(&needs, self.width) {
             let last = edges.last().copied().unwrap_or(0.0);
             edges.push(last + w);
         }
@@ -595,7 +623,7 @@ impl<'a> Builder<'a> {
         }
 
         let head = self.elem(table_elem, Role::THead);
-        let header = self.table_row(&edges, &headings, head, true);
+        let header = self.table_row(&edges, pad_x, &headings, head, true);
         let mut repeat = Vec::new();
         if !caption_text.trim().is_empty() {
             let continued = format!("{} (continued)", caption_text.trim());
@@ -621,7 +649,7 @@ impl<'a> Builder<'a> {
         self.push(chunk);
         let body = (!rows.is_empty()).then(|| self.elem(table_elem, Role::TBody));
         for texts in &rows {
-            let row = self.table_row(&edges, texts, body.unwrap_or(table_elem), false);
+            let row = self.table_row(&edges, pad_x, texts, body.unwrap_or(table_elem), false);
             let mut chunk = Chunk::new(row, 0.0);
             chunk.repeat = Some(repeat.clone());
             self.push(chunk);
@@ -636,8 +664,16 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// One table row of already-clean texts, a `TR` under `group` (the head or the body).
-    fn table_row(&mut self, edges: &[f32], texts: &[String], group: usize, header: bool) -> Row {
+    /// One table row of already-clean texts, a `TR` under `group` (the head or the body), its
+    /// cells padded by `pad_x` at each side.
+    fn table_row(
+        &mut self,
+        edges: &[f32],
+        pad_x: f32,
+        texts: &[String],
+        group: usize,
+        header: bool,
+    ) -> Row {
         let (face, role) = if header {
             (FaceId::Bold, Role::ThColumn)
         } else {
@@ -648,8 +684,8 @@ impl<'a> Builder<'a> {
             .iter()
             .enumerate()
             .map(|(i, text)| {
-                let x = edges[i] + style::CELL_PAD_X;
-                let width = (edges[i + 1] - edges[i] - 2.0 * style::CELL_PAD_X).max(1.0);
+                let x = edges[i] + pad_x;
+                let width = (edges[i + 1] - edges[i] - 2.0 * pad_x).max(1.0);
                 let mut lines = self.lines(text, Set::new(face, style::TABLE, style::INK), width);
                 self.tag(&mut lines, tr, role);
                 Cell {
@@ -712,35 +748,104 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Column widths summing to `total`: shares of `total` by `weights`, then columns narrower
-/// than their `minimums` (the widest word, capped at half the table) widen, taking the room
-/// from columns that have more than their minimum, in proportion to what they can spare.
-fn column_widths(weights: &[f32], minimums: &[f32], total: f32) -> Vec<f32> {
-    let sum: f32 = weights.iter().sum::<f32>().max(f32::EPSILON);
-    let mut widths: Vec<f32> = weights.iter().map(|w| total * w / sum).collect();
-    let minimums: Vec<f32> = minimums.iter().map(|m| m.min(total / 2.0)).collect();
-    let deficit: f32 = widths
-        .iter()
-        .zip(&minimums)
-        .map(|(w, m)| (m - w).max(0.0))
-        .sum();
-    let slack: f32 = widths
-        .iter()
-        .zip(&minimums)
-        .map(|(w, m)| (w - m).max(0.0))
-        .sum();
-    if deficit <= 0.0 || slack <= 0.0 {
+/// What a table column's words need, in points, padding included.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct ColumnNeeds {
+    /// Its share of the width, relative to the other columns (the report's choice).
+    weight: f32,
+    /// Its heading's widest word: it is never narrower, unless the headings alone are wider
+    /// than the page.
+    floor: f32,
+    /// Its widest word, heading or cell: narrower, and some word breaks between letters.
+    least: f32,
+    /// Its longest line set without breaks: wider gains nothing.
+    most: f32,
+}
+
+/// Column widths summing to `total`, from what each column's words need:
+///
+/// 1. When every column can have its longest line, each does, and the room left is shared by
+///    weight.
+/// 2. Otherwise each column gets its share by weight, but never less than its widest word:
+///    columns whose share is less are set to that, and the rest share what remains; columns
+///    whose share is more than their longest line are held to it, and the others share the
+///    room they free.
+/// 3. When the widest words alone do not fit, the columns with the most text (the longest
+///    lines) give up room first, each down to its heading's widest word, so that columns of
+///    short words (names, dates, statuses) keep them whole; some words in the long columns
+///    then break between letters (marked).
+/// 4. When even the headings' words do not fit, the widths are those, scaled down.
+fn column_widths(needs: &[ColumnNeeds], total: f32) -> Vec<f32> {
+    let sum = |f: fn(&ColumnNeeds) -> f32| needs.iter().map(f).sum::<f32>();
+    let (floors, leasts, mosts) = (sum(|n| n.floor), sum(|n| n.least), sum(|n| n.most));
+    let weights = sum(|n| n.weight).max(f32::EPSILON);
+    if mosts <= total {
+        return needs
+            .iter()
+            .map(|n| n.most + (total - mosts) * n.weight / weights)
+            .collect();
+    }
+    if floors >= total {
+        return needs.iter().map(|n| n.floor * total / floors).collect();
+    }
+    if leasts >= total {
+        let mut widths: Vec<f32> = needs.iter().map(|n| n.least).collect();
+        let mut order: Vec<usize> = (0..needs.len()).collect();
+        order.sort_by(|&a, &b| needs[b].most.total_cmp(&needs[a].most));
+        let mut deficit = leasts - total;
+        for i in order {
+            let give = deficit.min(needs[i].least - needs[i].floor);
+            widths[i] -= give;
+            deficit -= give;
+        }
         return widths;
     }
-    let moved = deficit.min(slack);
-    for (w, m) in widths.iter_mut().zip(&minimums) {
-        if *w < *m {
-            *w += (m - *w) * moved / deficit;
-        } else {
-            *w -= (*w - m) * moved / slack;
+    // Water-filling: fix the columns whose share is below their least, then those whose share
+    // is above their most, until every free column's share lies between the two.
+    let mut fixed: Vec<Option<f32>> = vec![None; needs.len()];
+    let shares = |fixed: &[Option<f32>]| -> Vec<f32> {
+        let free_total = total - fixed.iter().flatten().sum::<f32>();
+        let free_weight: f32 = needs
+            .iter()
+            .zip(fixed)
+            .filter(|(_, f)| f.is_none())
+            .map(|(n, _)| n.weight)
+            .sum::<f32>()
+            .max(f32::EPSILON);
+        needs
+            .iter()
+            .zip(fixed)
+            .map(|(n, f)| f.unwrap_or(free_total * n.weight / free_weight))
+            .collect()
+    };
+    loop {
+        let widths = shares(&fixed);
+        let mut changed = false;
+        for (i, n) in needs.iter().enumerate() {
+            if fixed[i].is_none() && widths[i] < n.least {
+                fixed[i] = Some(n.least);
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
         }
     }
-    widths
+    loop {
+        let widths = shares(&fixed);
+        let over: Vec<usize> = (0..needs.len())
+            .filter(|&i| fixed[i].is_none() && widths[i] > needs[i].most)
+            .collect();
+        let free = fixed.iter().filter(|f| f.is_none()).count();
+        // Some column must stay free to take the room; since the longest lines do not all
+        // fit, one always does.
+        if over.is_empty() || over.len() == free {
+            return widths;
+        }
+        for i in over {
+            fixed[i] = Some(needs[i].most);
+        }
+    }
 }
 
 /// A row of a chart's key: its text cells and its swatches with their positions.
@@ -762,19 +867,151 @@ fn gap(height: f32) -> Line {
 mod tests {
     use super::*;
 
+    use crate::report::Orientation;
+
+    /// The plan table's shape in the portrait audit report: eight columns, long prose in two.
+    fn plan_like_table() -> Table {
+        let headings = [
+            ("Raised from", 3),
+            ("Action", 4),
+            ("Lead", 2),
+            ("Partners", 2),
+            ("Target date", 2),
+            ("Success measure", 4),
+            ("Status", 2),
+            ("Review date", 2),
+        ];
+        let row = [
+            "A named senior leader is accountable for the quality of practice in this organisation.",
+            "Action 05: Co-produce a lived-experience panel for recruitment and service design",
+            "Principal social worker",
+            "NHS trust; lived-experience panel",
+            "30 September 2027",
+            "Checked in the next audit cycle.",
+            "In progress (overdue)",
+            "15 December 2027",
+        ];
+        Table {
+            caption: "The actions agreed so far".into(),
+            columns: headings
+                .iter()
+                .map(|&(h, w)| crate::report::Column::new(h, w))
+                .collect(),
+            rows: vec![row.iter().map(|t| (*t).to_string()).collect(); 3],
+            note: None,
+        }
+    }
+
+    #[test]
+    fn table_cells_break_only_between_words_when_the_words_fit() {
+        let fonts = Fonts::load().expect("fonts");
+        let geometry = PageGeometry::a4(Orientation::Portrait);
+        let mut builder = Builder::new(&fonts, &geometry);
+        builder.table(&plan_like_table());
+        let rows: Vec<&Row> = builder
+            .chunks
+            .iter()
+            .map(|c| &c.row)
+            .filter(|r| matches!(r.deco, Deco::Table { .. }))
+            .collect();
+        assert_eq!(rows.len(), 4, "a header and three rows");
+        for row in rows {
+            let Deco::Table { edges, .. } = &row.deco else {
+                unreachable!()
+            };
+            assert!((edges[edges.len() - 1] - geometry.content_width()).abs() < 0.01);
+            for cell in &row.cells {
+                let last = cell.lines.len() - 1;
+                for (i, line) in cell.lines.iter().enumerate() {
+                    let face = fonts.face(line.face);
+                    let width = face.width(line.text.trim_end(), line.size);
+                    assert!(width <= cell.width + 0.01, "{:?} overflows", line.text);
+                    assert!(
+                        i == last || line.text.ends_with(' ') || line.text.ends_with("lived-"),
+                        "a word is broken: {:?}",
+                        cell.lines.iter().map(|l| &l.text).collect::<Vec<_>>()
+                    );
+                }
+            }
+        }
+    }
+
+    fn needs(weight: f32, floor: f32, least: f32, most: f32) -> ColumnNeeds {
+        ColumnNeeds {
+            weight,
+            floor,
+            least,
+            most,
+        }
+    }
+
+    fn assert_sum(widths: &[f32], total: f32) {
+        let sum: f32 = widths.iter().sum();
+        assert!(
+            (sum - total).abs() < 0.01,
+            "{widths:?} add up to {sum}, not {total}"
+        );
+    }
+
     #[test]
     fn columns_share_the_width_by_weight() {
-        let widths = column_widths(&[2.0, 1.0, 1.0], &[10.0, 10.0, 10.0], 400.0);
+        let n = needs(1.0, 10.0, 10.0, 1000.0);
+        let widths = column_widths(&[ColumnNeeds { weight: 2.0, ..n }, n, n], 400.0);
         assert_eq!(widths, [200.0, 100.0, 100.0]);
     }
 
     #[test]
     fn a_column_narrower_than_its_widest_word_takes_room_from_the_others() {
-        let widths = column_widths(&[6.0, 1.0], &[50.0, 80.0], 350.0);
+        let widths = column_widths(
+            &[needs(6.0, 20.0, 50.0, 900.0), needs(1.0, 20.0, 80.0, 900.0)],
+            350.0,
+        );
         assert!((widths[1] - 80.0).abs() < 0.01, "{widths:?}");
-        assert!((widths.iter().sum::<f32>() - 350.0).abs() < 0.01);
-        // When every column needs more than there is, the shares shrink but still add up.
-        let widths = column_widths(&[1.0, 1.0], &[300.0, 300.0], 400.0);
-        assert!((widths.iter().sum::<f32>() - 400.0).abs() < 0.01);
+        assert_sum(&widths, 350.0);
+    }
+
+    #[test]
+    fn a_column_never_takes_more_than_its_longest_line_while_others_need_room() {
+        // Dates and statuses are short; the action column gets what they do not use.
+        let widths = column_widths(
+            &[needs(4.0, 40.0, 60.0, 900.0), needs(2.0, 30.0, 50.0, 70.0)],
+            400.0,
+        );
+        assert!((widths[1] - 70.0).abs() < 0.01, "{widths:?}");
+        assert_sum(&widths, 400.0);
+        // When every line fits, each column has its line and the rest is shared by weight.
+        let widths = column_widths(
+            &[needs(1.0, 10.0, 20.0, 100.0), needs(1.0, 10.0, 20.0, 50.0)],
+            250.0,
+        );
+        assert_eq!(widths, [150.0, 100.0]);
+    }
+
+    #[test]
+    fn when_the_widest_words_do_not_fit_headings_keep_theirs() {
+        let widths = column_widths(
+            &[
+                needs(1.0, 40.0, 200.0, 900.0),
+                needs(1.0, 60.0, 60.0, 900.0),
+            ],
+            200.0,
+        );
+        assert_eq!(widths, [140.0, 60.0]);
+        // The column with the longest lines gives up room first.
+        let widths = column_widths(
+            &[needs(1.0, 40.0, 80.0, 100.0), needs(1.0, 40.0, 80.0, 900.0)],
+            140.0,
+        );
+        assert_eq!(widths, [80.0, 60.0]);
+        // And when the headings alone are too wide, the shares shrink but still add up.
+        let widths = column_widths(
+            &[
+                needs(1.0, 300.0, 300.0, 900.0),
+                needs(1.0, 100.0, 300.0, 900.0),
+            ],
+            200.0,
+        );
+        assert_sum(&widths, 200.0);
+        assert_eq!(widths, [150.0, 50.0]);
     }
 }

@@ -168,6 +168,8 @@ pub(crate) const BLOCK_SPACE: f32 = 9.0;
 pub(crate) const ITEM_SPACE: f32 = 3.0;
 /// Inner padding of table cells, across.
 pub(crate) const CELL_PAD_X: f32 = 5.0;
+/// Space each side of a table cell's text when the table's widest words do not fit otherwise.
+pub(crate) const CELL_PAD_X_TIGHT: f32 = 3.0;
 /// Inner padding of table cells, up and down.
 pub(crate) const CELL_PAD_Y: f32 = 4.0;
 /// Inner padding of notices.

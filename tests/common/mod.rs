@@ -10,6 +10,7 @@
 //! - [`TestApp`]: the three together, the usual starting point of a test.
 //! - [`journey`]: what the journey tests (`tests/journeys.rs`) do as a user would: the keyboard,
 //!   file inputs, saved work in storage, and work files made with the core.
+//! - [`finished_audit`]: a finished self-assessment with a thirty-row plan, made with the core.
 //! - [`DistCopy`]: a throw-away copy of `dist/` for tests that change its questionnaires.
 //! - [`release_name`]: a code file's name in `dist/`, which carries the release id
 //!   (`split_later.wasm` is `split_later.0123456789.wasm`; see scripts/finish-dist.mjs).
@@ -22,6 +23,7 @@
 
 pub mod axe;
 pub mod browser;
+pub mod finished_audit;
 pub mod journey;
 pub mod probe;
 pub mod server;
