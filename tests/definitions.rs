@@ -229,7 +229,9 @@ fn every_scored_self_assessment_item_has_a_suggested_action() {
 fn the_schema_describes_texts_in_each_language() {
     let schema: Value = serde_json::from_str(&read("questionnaires/schema.json")).expect("JSON");
     let text = &schema["$defs"]["Text"];
-    let branches = text["oneOf"].as_array().expect("a text is one of two shapes");
+    let branches = text["oneOf"]
+        .as_array()
+        .expect("a text is one of two shapes");
     assert_eq!(branches[0]["type"], "string");
     assert_eq!(branches[1]["type"], "object");
     assert_eq!(branches[1]["additionalProperties"], false);
