@@ -2879,6 +2879,38 @@ async fn two_pdfs_asked_for_together_each_arrive_and_a_double_click_makes_one() 
         "while its PDF was made, the button should have been marked disabled and said \
          “Making the PDF…”; it went through {seen}"
     );
+
+    // A slow double click on a quick machine: the second click (`detail` 2) lands after the
+    // first PDF has arrived. It is still the same double click, so no second file.
+    b.execute(
+        "document.querySelector(arguments[0]).dispatchEvent(new MouseEvent('click', \
+         { bubbles: true, detail: 1 }));",
+        vec![json!(plan_button)],
+    )
+    .await;
+    wait_until(
+        b,
+        "return ![...document.querySelectorAll('main button')].some(x => x.innerText.includes('Making the PDF'));",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the plan's button being ready again",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(downloaded_pdfs(b).len(), 4, "one click, one more PDF");
+    b.execute(
+        "document.querySelector(arguments[0]).dispatchEvent(new MouseEvent('click', \
+         { bubbles: true, detail: 2 }));",
+        vec![json!(plan_button)],
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let after = downloaded_pdfs(b);
+    assert_eq!(
+        after.len(),
+        4,
+        "the second click of a double click made another PDF: {after:?}"
+    );
     finish(app).await;
 }
 
