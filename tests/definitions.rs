@@ -9,7 +9,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use mhsw::definition::{load_definition, Definition, Lang};
+use mhsw::definition::{load_definition, load_definition_quickly, Definition, Lang};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -52,6 +52,10 @@ fn every_malformed_definition_is_rejected_with_its_golden_message() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut failures = Vec::new();
     for file in &files {
+        assert!(
+            load_definition_quickly(&read(file)).is_none(),
+            "{file}: the quick way in loaded a malformed file"
+        );
         let error = match load_definition(file, &read(file)) {
             Ok(_) => {
                 failures.push(format!(
@@ -154,6 +158,13 @@ fn every_bundled_definition_loads_without_a_problem() {
         "questionnaires/ holds no definitions, so there is nothing to check; the bundled \
          definitions belong there"
     );
+    for file in files.iter().chain(&json_files("tests/definitions/valid")) {
+        assert_eq!(
+            load_definition_quickly(&read(file)),
+            load_definition(file, &read(file)).ok(),
+            "{file}: the quick way in must load what the strict one does"
+        );
+    }
     let problems: Vec<String> = files
         .iter()
         .filter_map(|file| load_definition(file, &read(file)).err())
@@ -386,7 +397,13 @@ fn base_texts() -> [String; 3] {
 
 /// Loads `text` and checks that the outcome is an explained rejection or a definition.
 fn check_outcome(text: &str) -> Result<(), TestCaseError> {
-    match load_definition("mutated.json", text) {
+    let strict = load_definition("mutated.json", text);
+    prop_assert_eq!(
+        load_definition_quickly(text),
+        strict.as_ref().ok().cloned(),
+        "the quick way in must load exactly what the strict one loads"
+    );
+    match strict {
         Ok(_) => Ok(()),
         Err(error) => {
             prop_assert!(!error.problems.is_empty());

@@ -85,7 +85,7 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
     Ok(Box::pin(async move {
         state.open_store().await;
         let fetched = definitions::fetch(listing).await;
-        let catalogue = definitions::check(fetched);
+        let catalogue = definitions::check(fetched).await;
         // The work first, then the questionnaires: pages wait for the questionnaires, so a
         // deep link never finds the work missing while it is still being read.
         state.reload_from_storage().await;
@@ -101,6 +101,17 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
         // Changes waiting for their save are written as the page is hidden or closed.
         lifecycle::on_hidden(move || state.save_all_now());
     }))
+}
+
+/// The strict questionnaire loader, for a file the quick way in refused: every problem, placed
+/// and explained ([`mhsw::definition::load_definition`]). In its own part of the app,
+/// `problems`, downloaded only when a file has a problem.
+#[wasm_split(problems, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn load_strictly(
+    file: String,
+    text: String,
+) -> Result<Result<mhsw::definition::Definition, mhsw::definition::LoadError>, NotDownloaded> {
+    Ok(mhsw::definition::load_definition(&file, &text))
 }
 
 /// Duplicates an audit as the next cycle's re-audit and opens it.

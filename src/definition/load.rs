@@ -89,6 +89,44 @@ pub fn load_definition(file: &str, text: &str) -> Result<Definition, LoadError> 
     })
 }
 
+/// The quick way in: the definition [`load_definition`] gives when a file has no problem at all,
+/// or `None` when it has any (then [`load_definition`] finds and explains every one). The same
+/// checks (depth, fields written twice, the types, [`validate()`], the language rules), without
+/// the machinery that places and repairs problems, so an app can load good files with less code
+/// and fetch the explaining part only when a file needs it.
+pub fn load_definition_quickly(text: &str) -> Option<Definition> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if too_deep(text).is_some() {
+        return None;
+    }
+    let outline = Outline::of(text, None);
+    if !outline.repeated.is_empty() {
+        return None;
+    }
+    let document: Value = serde_json::from_str(text).ok()?;
+    let definition = read_with_primary(primary_of(&document), || {
+        <Definition as serde::Deserialize>::deserialize(&document)
+    })
+    .ok()?;
+    let placed = |pointer: &str| Place {
+        pointer: pointer.to_owned(),
+        ..Place::default()
+    };
+    let sound = validate(&definition).is_empty()
+        && super::languages::check(&definition, &document, &placed).is_empty();
+    sound.then_some(definition)
+}
+
+/// A definition's primary language: the first of its `languages` (English when there is none,
+/// or when it is not a language; parsing reports that).
+fn primary_of(document: &Value) -> Lang {
+    document
+        .pointer("/languages/0")
+        .and_then(Value::as_str)
+        .and_then(Lang::from_code)
+        .unwrap_or(Lang::En)
+}
+
 /// Parses a definition strictly, without validating it as a whole. On failure, returns every parse
 /// problem that could be found (at least one).
 pub fn parse_definition(text: &str) -> Result<Definition, Vec<Problem>> {
@@ -828,14 +866,8 @@ struct Attempt {
 }
 
 fn attempt(document: &Value) -> Result<Definition, Attempt> {
-    // Plain-string texts are in the primary language, the first of `languages` (English when
-    // there is none, or when it is not a language; parsing reports that).
-    let primary = document
-        .pointer("/languages/0")
-        .and_then(Value::as_str)
-        .and_then(Lang::from_code)
-        .unwrap_or(Lang::En);
-    read_with_primary(primary, || {
+    // Plain-string texts are in the primary language.
+    read_with_primary(primary_of(document), || {
         serde_path_to_error::deserialize::<_, Definition>(document)
     })
     .map_err(|error| {
