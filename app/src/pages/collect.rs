@@ -208,7 +208,10 @@ pub fn CollectPage(
                         </div>
                     }
                 }).collect_view();
-                let heading = offered.iter().map(|&each| say::choose_language(each)).collect::<Vec<_>>().join(" / ");
+                // The heading in each language, each part with its own `lang`.
+                let heading = offered.iter().enumerate().map(|(at, &each)| view! {
+                    {(at > 0).then_some(" / ")}<span lang=each.bcp47()>{say::choose_language(each)}</span>
+                }).collect_view();
                 view! {
                     <h1>{heading}</h1>
                     {move || cleared_notice.get().then(|| view! {
