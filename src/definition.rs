@@ -54,6 +54,12 @@ pub struct Definition {
     #[serde(default = "english_only", skip_serializing_if = "is_english_only")]
     #[schemars(length(min = 1), extend("uniqueItems" = true))]
     pub languages: Vec<Lang>,
+    /// Who checked each translated language, and when, by its code: `{ "cy": { "checked_by":
+    /// null, "checked_on": null } }` records that the Welsh has not yet been checked by a Welsh
+    /// speaker. A language other than the primary without a name and a date here counts as not
+    /// yet checked ([`Definition::unchecked_translations`]), and the app says so.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translation: BTreeMap<Lang, TranslationCheck>,
     /// The title people see.
     pub title: Text,
     /// One or two sentences on what the tool is for.
@@ -84,6 +90,26 @@ pub struct Definition {
     pub plan: Option<PlanConfig>,
     /// The sections, in the order people meet them.
     pub sections: Vec<Section>,
+}
+
+/// Who checked a translation of a definition, and when.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TranslationCheck {
+    /// The name (or role) of the speaker of the language who checked it; `null` until checked.
+    pub checked_by: Option<String>,
+    /// The day it was checked, such as `2026-12-01`; `null` until checked.
+    pub checked_on: Option<crate::date::Date>,
+}
+
+impl TranslationCheck {
+    /// True once both who checked it and when are recorded.
+    pub fn is_checked(&self) -> bool {
+        self.checked_by
+            .as_deref()
+            .is_some_and(|by| !by.trim().is_empty())
+            && self.checked_on.is_some()
+    }
 }
 
 /// The kinds of tool the app knows how to present.
@@ -653,6 +679,22 @@ impl Definition {
     /// text is not given in the language asked for.
     pub fn primary_language(&self) -> Lang {
         self.languages.first().copied().unwrap_or(Lang::En)
+    }
+
+    /// The languages whose translation nobody has yet recorded as checked (by a name and a
+    /// date), in the definition's order; never the primary language, which is the original.
+    pub fn unchecked_translations(&self) -> Vec<Lang> {
+        self.languages
+            .iter()
+            .skip(1)
+            .copied()
+            .filter(|lang| {
+                !self
+                    .translation
+                    .get(lang)
+                    .is_some_and(TranslationCheck::is_checked)
+            })
+            .collect()
     }
 
     /// A short label, for example "Organisational self-assessment, version 1.0.0".

@@ -23,6 +23,7 @@ pub mod ids;
 pub mod lang;
 pub mod limits;
 pub mod manifest;
+pub mod messages;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod plan;

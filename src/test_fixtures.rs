@@ -107,6 +107,7 @@ pub fn feedback_work(definition: &Definition, responses: Vec<FeedbackResponse>) 
         period_start: Some(date("2026-09-01")),
         period_end: Some(date("2026-11-30")),
         idle_minutes: 5,
+        language_offer: crate::work::LanguageOffer::EnglishOnly,
         responses,
     });
     work

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::definition::Definition;
 use crate::ids::{DefinitionId, QuestionId, ResponseId, WorkId};
+use crate::lang::Lang;
 use crate::plan::PlanRow;
 use crate::responses::{accepts, ItemResponse, Responses};
 
@@ -123,6 +124,10 @@ pub struct Collection {
     /// Minutes of no activity after which an unfinished answer on a shared device is cleared.
     #[serde(default = "default_idle_minutes")]
     pub idle_minutes: u32,
+    /// Which languages people answering are offered, and in which order (the active offer).
+    /// English only unless set, so a collection saved before Welsh existed reads unchanged.
+    #[serde(default, skip_serializing_if = "LanguageOffer::is_english_only")]
+    pub language_offer: LanguageOffer,
     /// The responses, each anonymous.
     #[serde(default)]
     pub responses: Vec<FeedbackResponse>,
@@ -144,8 +149,96 @@ impl Default for Collection {
             period_start: None,
             period_end: None,
             idle_minutes: DEFAULT_IDLE_MINUTES,
+            language_offer: LanguageOffer::EnglishOnly,
             responses: Vec::new(),
         }
+    }
+}
+
+/// Which languages a collection offers the people answering it, and which comes first: the
+/// active offer of the Welsh Language Standards, where Welsh is offered without anyone having to
+/// ask. Rule C3 ([`LanguageOffer::offered`]) decides what a person is actually offered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LanguageOffer {
+    /// English only: the collection as it always was.
+    #[default]
+    EnglishOnly,
+    /// Welsh and English, English listed first.
+    EnglishFirst,
+    /// Welsh and English, Welsh (Cymraeg) listed first.
+    WelshFirst,
+}
+
+impl LanguageOffer {
+    /// Every offer, in the order the set-up page lists them.
+    pub const ALL: [LanguageOffer; 3] = [
+        LanguageOffer::EnglishOnly,
+        LanguageOffer::WelshFirst,
+        LanguageOffer::EnglishFirst,
+    ];
+
+    /// True for [`LanguageOffer::EnglishOnly`] (not written to a file).
+    pub fn is_english_only(&self) -> bool {
+        *self == LanguageOffer::EnglishOnly
+    }
+
+    /// The words on the set-up page.
+    pub fn label(self) -> &'static str {
+        match self {
+            LanguageOffer::EnglishOnly => "English only",
+            LanguageOffer::WelshFirst => "Welsh first (Cymraeg yn gyntaf), then English",
+            LanguageOffer::EnglishFirst => "English first, then Welsh (Cymraeg)",
+        }
+    }
+
+    /// A short name, for a control's id and the work file (`english_only`, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            LanguageOffer::EnglishOnly => "english_only",
+            LanguageOffer::EnglishFirst => "english_first",
+            LanguageOffer::WelshFirst => "welsh_first",
+        }
+    }
+
+    /// The languages in the offer's order, before the questionnaire is considered.
+    fn wanted(self) -> &'static [Lang] {
+        match self {
+            LanguageOffer::EnglishOnly => &[Lang::En],
+            LanguageOffer::EnglishFirst => &[Lang::En, Lang::Cy],
+            LanguageOffer::WelshFirst => &[Lang::Cy, Lang::En],
+        }
+    }
+
+    /// Rule C3: the languages a person answering is offered, in the order they are offered.
+    /// Only languages the questionnaire is written in are offered (an offer of Welsh on a
+    /// questionnaire without Welsh offers English alone); when none of the offer's languages is
+    /// in the questionnaire, its primary language alone. More than one language means the
+    /// person chooses before anything else, the first listed first.
+    pub fn offered(self, definition: &Definition) -> Vec<Lang> {
+        let offered: Vec<Lang> = self
+            .wanted()
+            .iter()
+            .copied()
+            .filter(|lang| definition.languages.contains(lang))
+            .collect();
+        if offered.is_empty() {
+            vec![definition.primary_language()]
+        } else {
+            offered
+        }
+    }
+
+    /// The offers a practitioner can choose for a questionnaire: English only always, and the
+    /// two bilingual offers when the questionnaire is written in Welsh and English.
+    pub fn available(definition: &Definition) -> Vec<LanguageOffer> {
+        let bilingual = [Lang::Cy, Lang::En]
+            .iter()
+            .all(|lang| definition.languages.contains(lang));
+        Self::ALL
+            .into_iter()
+            .filter(|offer| bilingual || offer.is_english_only())
+            .collect()
     }
 }
 
@@ -1152,6 +1245,64 @@ mod tests {
             parse_work(&big),
             Err(ImportError::TooLarge { .. })
         ));
+    }
+
+    /// C3: Welsh is offered only where the questionnaire has it, in the order chosen.
+    #[test]
+    fn c3_the_language_offer() {
+        let english = crate::test_fixtures::feedback();
+        let mut bilingual = english.clone();
+        bilingual.languages = vec![Lang::En, Lang::Cy];
+        assert_eq!(
+            LanguageOffer::WelshFirst.offered(&bilingual),
+            vec![Lang::Cy, Lang::En]
+        );
+        assert_eq!(
+            LanguageOffer::EnglishFirst.offered(&bilingual),
+            vec![Lang::En, Lang::Cy]
+        );
+        assert_eq!(
+            LanguageOffer::EnglishOnly.offered(&bilingual),
+            vec![Lang::En]
+        );
+        // No Welsh in the questionnaire: English alone, whatever the offer says.
+        for offer in LanguageOffer::ALL {
+            assert_eq!(offer.offered(&english), vec![Lang::En], "{offer:?}");
+        }
+        assert_eq!(
+            LanguageOffer::available(&english),
+            vec![LanguageOffer::EnglishOnly]
+        );
+        assert_eq!(
+            LanguageOffer::available(&bilingual),
+            LanguageOffer::ALL.to_vec()
+        );
+        // A Welsh-only questionnaire is offered in Welsh even under "English only".
+        let mut welsh = english.clone();
+        welsh.languages = vec![Lang::Cy];
+        assert_eq!(LanguageOffer::EnglishOnly.offered(&welsh), vec![Lang::Cy]);
+        assert_eq!(LanguageOffer::WelshFirst.offered(&welsh), vec![Lang::Cy]);
+    }
+
+    /// C3: a collection saved before the offer existed reads as English only, and English only
+    /// is not written, so such a file is unchanged by reading and writing it again.
+    #[test]
+    fn c3_old_collections_read_as_english_only() {
+        let old: Collection =
+            serde_json::from_str(r#"{ "about": "North Team", "idle_minutes": 5 }"#).unwrap();
+        assert_eq!(old.language_offer, LanguageOffer::EnglishOnly);
+        let written = serde_json::to_string(&old).unwrap();
+        assert!(!written.contains("language_offer"), "{written}");
+        let welsh = Collection {
+            language_offer: LanguageOffer::WelshFirst,
+            ..old
+        };
+        let written = serde_json::to_string(&welsh).unwrap();
+        assert!(
+            written.contains(r#""language_offer":"welsh_first""#),
+            "{written}"
+        );
+        assert_eq!(serde_json::from_str::<Collection>(&written).unwrap(), welsh);
     }
 
     /// C2: a period is both dates or neither, and never ends before it starts.

@@ -3890,3 +3890,177 @@ async fn plan_and_rename_boxes_count_their_characters() {
     .await;
     finish(app).await;
 }
+
+// =============================================================================================
+// Issue 14: Welsh and English, the active offer in collection mode
+
+/// The page's `<html lang>`.
+async fn page_lang(b: &common::browser::Browser) -> String {
+    b.execute("return document.documentElement.lang;", vec![])
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// A Welsh-first collection: the practitioner sets the offer on the collection's page (which
+/// says the Welsh is unchecked); the first screen is the bilingual welcome, Cymraeg first; the
+/// person chooses Cymraeg, answers two questions, switches to English half way without losing
+/// either answer, and sends. The report counts the answer with four given in English, and
+/// `<html lang>` is `cy` while Welsh is shown.
+#[tokio::test]
+async fn a_welsh_first_collection_is_answered_in_welsh_and_english() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("feedback-service-user");
+    let questions = feedback_questions("feedback-service-user");
+    let total = questions.len();
+    let mut collection = work("welsh-feedback", "Welsh feedback", &definition);
+    if let Some(c) = collection.collection.as_mut() {
+        c.about = "Tîm y Gogledd".to_owned();
+        c.responses = four_responses("english");
+    }
+    seed_works(&app, &[&collection], "#/work/welsh-feedback").await;
+    wait_for_heading_exact(b, "Welsh feedback").await;
+    b.wait_for_text("Languages: English only", DEFAULT_TIMEOUT)
+        .await;
+    click(b, "details.language-offer summary").await;
+    assert_contains(
+        &main_text(b).await,
+        "The Welsh has not yet been checked by a Welsh speaker.",
+        "the language offer",
+    );
+    click(b, "#language-offer-welsh_first").await;
+    click_button(b, "Save the languages").await;
+    b.wait_for_text("The languages are changed.", QUICK).await;
+    wait_for_saved(
+        b,
+        "welsh-feedback",
+        "e.work.collection.language_offer === 'welsh_first'",
+        "the language offer",
+    )
+    .await;
+    assert_accessible(b, "a collection offered in Welsh first").await;
+
+    b.client()
+        .set_window_size(390, 844)
+        .await
+        .expect("a phone-sized window");
+    click_text(b, "Collect on this device").await;
+    wait_for_heading_exact(b, "Collect feedback on this device").await;
+    assert_eq!(page_lang(b).await, "en-GB", "the practitioner's set-up");
+    fill(b, "#kiosk-code", "2468").await;
+    click_button(b, "Start collecting").await;
+
+    // The bilingual welcome, before anything else: Cymraeg first.
+    wait_for_heading_exact(b, "Dewiswch eich iaith / Choose your language").await;
+    let parts = b
+        .execute(
+            "return [...document.querySelectorAll('.language-choice')].map(p => [p.lang, p.querySelector('button').innerText.trim()]);",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        parts,
+        json!([["cy", "Cymraeg"], ["en-GB", "English"]]),
+        "Cymraeg first, each part in its own language"
+    );
+    assert_eq!(page_lang(b).await, "cy");
+    b.screenshot(&screenshot_path("collect-welsh-welcome-phone"))
+        .await;
+    assert_accessible(b, "the bilingual welcome").await;
+
+    click_button(b, "Cymraeg").await;
+    wait_for_heading_exact(b, "Eich profiad o waith cymdeithasol").await;
+    let welcome = main_text(b).await;
+    assert_contains(&welcome, "Cyn i chi ddechrau", "the Welsh welcome");
+    assert_contains(&welcome, "Mae 25 o gwestiynau.", "the Welsh welcome");
+    assert_contains(&welcome, "Angen help nawr?", "the crisis notice in Welsh");
+    assert_contains(&welcome, "GIG 111 Cymru", "the Welsh crisis lines");
+    assert_eq!(page_lang(b).await, "cy");
+    assert_accessible(b, "the welcome in Welsh").await;
+    click_button(b, "Dechrau").await;
+    wait_for_heading_exact(b, "Chi a’ch gweithiwr cymdeithasol").await;
+    click_button(b, "Nesaf").await;
+    wait_for_heading_exact(b, &format!("Cwestiwn 1 o {total}")).await;
+    assert_contains(
+        &main_text(b).await,
+        "Roedd fy ngweithiwr cymdeithasol yn fy nhrin â pharch.",
+        "the first question in Welsh",
+    );
+    let (first, second) = (&questions[0].0, &questions[1].0);
+    click(b, &format!("#{}", option_id(first, AGREE))).await;
+    b.screenshot(&screenshot_path("collect-welsh-question-phone"))
+        .await;
+    assert_accessible(b, "a question in Welsh").await;
+    click_button(b, "Nesaf").await;
+    wait_for_heading_exact(b, &format!("Cwestiwn 2 o {total}")).await;
+    click(b, &format!("#{}", option_id(second, DISAGREE))).await;
+
+    // Half way, to English: the same screen, the answer still chosen.
+    click(b, "nav.language-switch button").await;
+    wait_for_heading_exact(b, &format!("Question 2 of {total}")).await;
+    assert_eq!(page_lang(b).await, "en-GB");
+    assert_eq!(
+        is_checked(b, &option_id(second, DISAGREE)).await,
+        Some(true)
+    );
+    assert_contains(
+        &main_text(b).await,
+        "My social worker listened to me.",
+        "the second question in English",
+    );
+    click_button(b, "Back").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    assert_eq!(is_checked(b, &option_id(first, AGREE)).await, Some(true));
+    click_button(b, "Next").await;
+    for number in 2..=total {
+        reach_question(b, number, total).await;
+        let label = match number {
+            2 => "Next",
+            n if n == total => "Send my answers",
+            _ => "Skip this question",
+        };
+        click_button(b, label).await;
+    }
+    wait_for_heading_exact(b, "Thank you").await;
+    // The next person starts at the bilingual welcome again, in Welsh first.
+    click_button(b, "Start again for the next person").await;
+    wait_for_heading_exact(b, "Dewiswch eich iaith / Choose your language").await;
+    assert_eq!(page_lang(b).await, "cy");
+    b.client()
+        .set_window_size(1280, 900)
+        .await
+        .expect("a desktop window");
+    end_collecting(&app, "welsh-feedback", "2468").await;
+    assert_eq!(
+        page_lang(b).await,
+        "en-GB",
+        "back to English after collection"
+    );
+
+    let responses = saved_work(b, "welsh-feedback")
+        .await
+        .collection
+        .expect("a collection")
+        .responses;
+    assert_eq!(responses.len(), 5);
+    let welsh = responses
+        .iter()
+        .find(|r| !r.id.as_str().starts_with("english"))
+        .expect("the response given in Welsh");
+    let chosen = |id: &str| welsh.answers.item(id).and_then(|i| i.answer.clone());
+    assert_eq!(chosen(first), Some(Answer::Choice("agree".into())));
+    assert_eq!(chosen(second), Some(Answer::Choice("disagree".into())));
+    assert_contains(
+        &main_text(b).await,
+        &mhsw::report::collection_size(5),
+        "the collection counts the Welsh response with the English ones",
+    );
+    app.open("#/work/welsh-feedback/results").await;
+    wait_for_heading_exact(b, "Results: Welsh feedback").await;
+    let report = main_text(b).await;
+    assert_lacks(&report, "Not enough responses to show", "five responses");
+    assert_contains(&report, "By question", "five responses");
+    finish(app).await;
+}

@@ -14,6 +14,7 @@ pub mod import_worker;
 pub mod json;
 pub mod lifecycle;
 pub mod migrate;
+pub mod page_lang;
 pub mod pdf_worker;
 pub mod speech;
 pub mod storage;

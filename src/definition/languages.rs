@@ -281,6 +281,36 @@ mod tests {
         assert_eq!(problems_after(|_| {}), Vec::<String>::new());
     }
 
+    /// A translation counts as checked only once a name and a day are recorded.
+    #[test]
+    fn a_translation_is_unchecked_until_someone_and_a_day_are_recorded() {
+        let load = |change: &dyn Fn(&mut Value)| {
+            let mut document: Value = serde_json::from_str(BILINGUAL).unwrap();
+            change(&mut document);
+            load_definition("test.json", &document.to_string()).unwrap()
+        };
+        // Welsh first: the English is the translation.
+        assert_eq!(load(&|_| {}).unchecked_translations(), vec![Lang::En]);
+        let english_first = load(&|d| set(d, "/languages", json!(["en", "cy"])));
+        assert_eq!(english_first.unchecked_translations(), vec![Lang::Cy]);
+        let recorded_blank = load(&|d| {
+            set(d, "/languages", json!(["en", "cy"]));
+            d["translation"] = json!({ "cy": { "checked_by": null, "checked_on": null } });
+        });
+        assert_eq!(recorded_blank.unchecked_translations(), vec![Lang::Cy]);
+        let half = load(&|d| {
+            set(d, "/languages", json!(["en", "cy"]));
+            d["translation"] = json!({ "cy": { "checked_by": "A. Jones", "checked_on": null } });
+        });
+        assert_eq!(half.unchecked_translations(), vec![Lang::Cy]);
+        let checked = load(&|d| {
+            set(d, "/languages", json!(["en", "cy"]));
+            d["translation"] =
+                json!({ "cy": { "checked_by": "A. Jones", "checked_on": "2026-12-01" } });
+        });
+        assert!(checked.unchecked_translations().is_empty());
+    }
+
     #[test]
     fn v18_languages_lists_at_least_one_language_each_once() {
         let problems = problems_after(|d| set(d, "/languages", json!([])));

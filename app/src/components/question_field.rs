@@ -13,7 +13,9 @@ use mhsw::definition::{
     AnswerKind, Definition, Question, ScaleOption, LONG_TEXT_MAX, SHORT_TEXT_MAX,
 };
 use mhsw::ids::OptionValue;
+use mhsw::lang::Lang;
 use mhsw::limits::{fits, NOTE_MAX_CHARS};
+use mhsw::messages;
 use mhsw::responses::{Answer, ItemResponse, Priority};
 
 use crate::components::character_count::CharacterCount;
@@ -45,12 +47,18 @@ pub fn QuestionField(
     /// Offer evidence, comment and priority boxes (audits).
     #[prop(default = true)]
     with_notes: bool,
+    /// The language to show the question and its own buttons in (collection mode); without it,
+    /// the definition's primary language and English buttons.
+    #[prop(optional)]
+    lang: Option<Lang>,
 ) -> impl IntoView {
     let id = field_id(&question);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let text = question.text.to_string();
-    let easy = question.easy_read.as_deref().map(str::to_owned);
+    let shown = lang.unwrap_or_else(|| definition.primary_language());
+    let interface = lang.unwrap_or(Lang::En);
+    let text = question.text.get(shown).to_owned();
+    let easy = question.easy_read.as_ref().map(|t| t.get(shown).to_owned());
     let wording = move || match (&easy, easy_read.get()) {
         (Some(easy), true) => easy.clone(),
         _ => text.clone(),
@@ -68,8 +76,8 @@ pub fn QuestionField(
     };
     let hint = question
         .help
-        .as_deref()
-        .map(str::to_owned)
+        .as_ref()
+        .map(|help| help.get(shown).to_owned())
         .map(|help| view! { <p class="hint" id=hint_id.clone()>{help}</p> });
     let error_view = {
         let error_id = error_id.clone();
@@ -78,7 +86,13 @@ pub fn QuestionField(
         }
     };
     let required = question.required;
-    let legend_extra = move || if required { " (required)" } else { "" };
+    let legend_extra = move || {
+        if required {
+            messages::required(interface)
+        } else {
+            ""
+        }
+    };
 
     let set_answer = move |answer: Option<Answer>| {
         let mut next = item.get_untracked();
@@ -99,8 +113,8 @@ pub fn QuestionField(
                     let input_id = if index == 0 { id.clone() } else { format!("{id}-{index}") };
                     let value = option.value.clone();
                     let value_for_check = value.clone();
-                    let label = option.label.to_string();
-                    let easy_label = option.easy_read.as_deref().map(str::to_owned);
+                    let label = option.label.get(shown).to_owned();
+                    let easy_label = option.easy_read.as_ref().map(|t| t.get(shown).to_owned());
                     view! {
                         <div class="choice">
                             <input type="checkbox" id=input_id.clone() name=id.clone()
@@ -132,9 +146,9 @@ pub fn QuestionField(
                     let input_id = if index == 0 { id.clone() } else { format!("{id}-{index}") };
                     let value = option.value.clone();
                     let value_for_check = value.clone();
-                    let label = option.label.to_string();
-                    let easy_label = option.easy_read.as_deref().map(str::to_owned);
-                    let description = option.description.as_deref().map(str::to_owned);
+                    let label = option.label.get(shown).to_owned();
+                    let easy_label = option.easy_read.as_ref().map(|t| t.get(shown).to_owned());
+                    let description = option.description.as_ref().map(|t| t.get(shown).to_owned());
                     let special = option.special.is_some();
                     view! {
                         <div class="choice" class:choice-special=special>
@@ -187,7 +201,7 @@ pub fn QuestionField(
     let answered = Memo::new(move |_| item.with(|i| i.answer.is_some()));
     let clear = {
         let first_control = id.clone();
-        let question_text = question.text.to_string();
+        let question_text = question.text.get(shown).to_owned();
         move || {
             answered.get().then(|| {
                 let first_control = first_control.clone();
@@ -196,7 +210,7 @@ pub fn QuestionField(
                         <button type="button" class="link-button" on:click=move |_| {
                             set_answer(None);
                             history::focus_id(&first_control);
-                        }>"Clear this answer"<span class="visually-hidden">{format!(": {question_text}")}</span></button>
+                        }>{messages::clear_answer(interface)}<span class="visually-hidden">{format!(": {question_text}")}</span></button>
                     </p>
                 }
             })

@@ -10,6 +10,12 @@
 //! of the app (see `lib.rs`). Unfinished answers are cleared after the practitioner's chosen
 //! minutes of no activity, and the person answering is told how long that is.
 //!
+//! When the collection offers Welsh ([`mhsw::work::LanguageOffer`], rule C3), each person first
+//! meets a bilingual welcome and chooses Cymraeg or English (Cymraeg first when the collection is
+//! Welsh first); every text of the questionnaire is then shown in that language and the screens'
+//! own words come from [`mhsw::messages`]. A switch on every screen changes the language at once
+//! and keeps every answer given; the page's `<html lang>` follows the choice.
+//!
 //! The person who sends answers is told only what is true: "saved" once the store has kept
 //! them; otherwise that they could not be saved, with a notice for the practitioner at once.
 
@@ -18,6 +24,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use mhsw::definition::{Definition, Question};
 use mhsw::ids::WorkId;
+use mhsw::lang::Lang;
+use mhsw::messages as say;
 use mhsw::responses::{Answer, ItemResponse, Responses};
 use mhsw::screens::{self, Step};
 use mhsw::work::{self, Channel};
@@ -25,7 +33,7 @@ use mhsw::work::{self, Channel};
 use crate::components::question_field::QuestionField;
 use crate::edges::storage::{self, Kiosk};
 use crate::edges::timer::Interval;
-use crate::edges::{clock, crypto, history, speech};
+use crate::edges::{clock, crypto, history, page_lang, speech};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -34,6 +42,8 @@ use crate::state::AppState;
 enum Screen {
     /// The practitioner's set-up (collection mode not yet on).
     Setup,
+    /// The bilingual welcome: the person chooses Cymraeg or English before anything else.
+    Language,
     /// The anonymity statement and a start button.
     Welcome,
     /// One step of answering: a section's introduction or a question (an index into
@@ -63,11 +73,42 @@ pub fn CollectPage(
     let collecting = state
         .kiosk
         .with_untracked(|k| k.as_ref().is_some_and(|k| k.work == id));
-    let screen = RwSignal::new(if collecting {
+    // The languages offered, in their order (rule C3): one, or a choice before anything else.
+    let offered: Vec<Lang> = signal.with_untracked(|h| {
+        h.work
+            .collection
+            .as_ref()
+            .map(|c| c.language_offer)
+            .unwrap_or_default()
+            .offered(&definition)
+    });
+    let first_lang = offered.first().copied().unwrap_or(Lang::En);
+    let first_screen = if offered.len() > 1 {
+        Screen::Language
+    } else {
         Screen::Welcome
+    };
+    let lang = RwSignal::new(first_lang);
+    let screen = RwSignal::new(if collecting {
+        first_screen
     } else {
         Screen::Setup
     });
+    // The next person starts at the beginning, in the first language offered.
+    let next_person = move || {
+        lang.set(first_lang);
+        screen.set(first_screen);
+        history::focus_heading();
+    };
+    // The page's language follows the person's choice; the practitioner's screens are English.
+    Effect::new(move |_| {
+        let shown = match screen.get() {
+            Screen::Setup | Screen::Leave => Lang::En,
+            _ => lang.get(),
+        };
+        page_lang::set(shown.bcp47());
+    });
+    on_cleanup(|| page_lang::set(page_lang::DEFAULT));
     let draft = RwSignal::new(Responses::default());
     let easy_read = RwSignal::new(false);
     let last_activity = StoredValue::new(clock::now_ms());
@@ -104,7 +145,8 @@ pub fn CollectPage(
             draft.set(Responses::default());
             speech::stop();
             cleared_notice.set(true);
-            screen.set(Screen::Welcome);
+            lang.set(first_lang);
+            screen.set(first_screen);
         }
     });
     let interval = StoredValue::new_local(interval);
@@ -112,12 +154,7 @@ pub fn CollectPage(
 
     let steps: Arc<Vec<Step>> = Arc::new(screens::one_per_screen(&definition));
     let total = definition.questions().count();
-    let crisis = definition
-        .notices
-        .crisis
-        .as_deref()
-        .unwrap_or_default()
-        .to_owned();
+    let crisis = definition.notices.crisis.clone().unwrap_or_default();
     let work_id = id.clone();
     let submit = move || {
         if screen.get_untracked() == Screen::Sending {
@@ -146,27 +183,61 @@ pub fn CollectPage(
         let definition = definition.clone();
         let steps = steps.clone();
         let id = id.clone();
+        let offered = offered.clone();
         move || {
+            let lang_signal = lang;
+            let lang = lang_signal.get();
             match screen.get() {
-            Screen::Setup => view! { <SetupScreen id=id.clone() screen=screen /> }.into_any(),
-            Screen::Welcome => {
-                let anonymity = definition.notices.anonymity.as_deref().unwrap_or_default().to_owned();
+            Screen::Setup => view! { <SetupScreen id=id.clone() screen=screen first=first_screen /> }.into_any(),
+            Screen::Language => {
+                let title = definition.title.clone();
+                // Each language's part carries its own `lang`, the first offered first.
+                let parts = offered.iter().map(|&each| {
+                    let choose = move |_| {
+                        touch();
+                        lang_signal.set(each);
+                        screen.set(Screen::Welcome);
+                        history::focus_heading();
+                    };
+                    view! {
+                        <div class="language-choice" lang=each.bcp47()>
+                            <h2>{say::welcome(each)}</h2>
+                            <p>{title.get(each).to_owned()}</p>
+                            <p>{say::language_can_change(each)}</p>
+                            <button type="button" class="large" on:click=choose>{each.own_name()}</button>
+                        </div>
+                    }
+                }).collect_view();
+                // The heading in each language, each part with its own `lang`.
+                let heading = offered.iter().enumerate().map(|(at, &each)| view! {
+                    {(at > 0).then_some(" / ")}<span lang=each.bcp47()>{say::choose_language(each)}</span>
+                }).collect_view();
                 view! {
-                    <h1>{definition.title.to_string()}</h1>
+                    <h1>{heading}</h1>
                     {move || cleared_notice.get().then(|| view! {
-                        <p class="notice" role="status">"The last person’s unfinished answers were cleared because the device was not used for a while."</p>
+                        <p class="notice" role="status">{say::cleared_after_inactivity(lang)}</p>
                     })}
-                    <p class="lead">{signal.with_untracked(|h| h.work.collection.as_ref().map(|c| format!("This is about the social work you had from {}.", c.about)).unwrap_or_default())}</p>
-                    <div class="notice"><h2>"Before you start"</h2><p>{anonymity.clone()}</p></div>
-                    <p>{format!("There are {total} questions. Answer the ones you want to. You can choose “Prefer not to say” or skip any question. Take as long as you need.")}</p>
-                    <p>{move || { let minutes = idle_minutes(); format!("If the device is left untouched for {minutes} {}, any answers not yet sent are cleared, so that the next person cannot see them.", if minutes == 1 { "minute" } else { "minutes" }) }}</p>
+                    <div class="language-choices">{parts}</div>
+                }.into_any()
+            }
+            Screen::Welcome => {
+                let anonymity = definition.notices.anonymity.as_ref().map(|t| t.get(lang).to_owned()).unwrap_or_default();
+                view! {
+                    <h1>{definition.title.get(lang).to_owned()}</h1>
+                    {move || cleared_notice.get().then(|| view! {
+                        <p class="notice" role="status">{say::cleared_after_inactivity(lang)}</p>
+                    })}
+                    <p class="lead">{signal.with_untracked(|h| h.work.collection.as_ref().map(|c| say::about_whom(lang, &c.about)).unwrap_or_default())}</p>
+                    <div class="notice"><h2>{say::before_you_start(lang)}</h2><p>{anonymity.clone()}</p></div>
+                    <p>{say::how_to_answer(lang, total)}</p>
+                    <p>{move || say::idle_warning(lang, idle_minutes())}</p>
                     <div class="choice toggle">
                         <input type="checkbox" id="easy-read" prop:checked=move || easy_read.get() on:change=move |ev| easy_read.set(event_target_checked(&ev)) />
-                        <label for="easy-read">"Use easy-read words"</label>
+                        <label for="easy-read">{say::use_easy_read(lang)}</label>
                     </div>
                     <div class="button-row">
-                        <button type="button" class="large" on:click=move |_| { cleared_notice.set(false); draft.set(Responses::default()); touch(); crisis_open.set(false); screen.set(Screen::Step(0)); history::focus_heading(); }>"Start"</button>
-                        {speech::available().then(|| { let text = anonymity.clone(); view! { <button type="button" class="secondary" on:click=move |_| speech::speak(&text)>"Read this aloud"</button> } })}
+                        <button type="button" class="large" on:click=move |_| { cleared_notice.set(false); draft.set(Responses::default()); touch(); crisis_open.set(false); screen.set(Screen::Step(0)); history::focus_heading(); }>{say::start(lang)}</button>
+                        {speech::available().then(|| { let text = anonymity.clone(); view! { <button type="button" class="secondary" on:click=move |_| speech::speak_in(&text, lang.bcp47())>{say::read_this_aloud(lang)}</button> } })}
                     </div>
                 }.into_any()
             }
@@ -176,55 +247,89 @@ pub fn CollectPage(
                 match steps.get(index).copied() {
                     Some(Step::Introduction { section }) => {
                         let section = definition.sections[section].clone();
-                        view! { <IntroductionScreen title=section.title.to_string() intro=section.intro.to_string() easy=section.easy_read.as_deref().map(str::to_owned) index=index easy_read=easy_read screen=screen on_activity=on_activity /> }.into_any()
+                        view! { <IntroductionScreen title=section.title.get(lang).to_owned() intro=section.intro.get(lang).to_owned() easy=section.easy_read.as_ref().map(|t| t.get(lang).to_owned()) index=index lang=lang easy_read=easy_read screen=screen on_activity=on_activity /> }.into_any()
                     }
                     Some(Step::Question { section, question, number }) => {
                         let question = definition.sections[section].questions[question].clone();
-                        view! { <QuestionScreen definition=definition.clone() question=question index=index number=number total=total last=last draft=draft easy_read=easy_read screen=screen on_activity=on_activity on_submit=Callback::new({ let submit = submit.clone(); move |()| submit() }) /> }.into_any()
+                        view! { <QuestionScreen definition=definition.clone() question=question index=index lang=lang number=number total=total last=last draft=draft easy_read=easy_read screen=screen on_activity=on_activity on_submit=Callback::new({ let submit = submit.clone(); move |()| submit() }) /> }.into_any()
                     }
                     None => view! { <p>"No more questions."</p> }.into_any(),
                 }
             }
             Screen::Sending => view! {
-                <h1>"Sending your answers"</h1>
-                <p role="status">"Saving your answers on this device…"</p>
+                <h1>{say::sending(lang)}</h1>
+                <p role="status">{say::saving_on_device(lang)}</p>
             }.into_any(),
             Screen::NotSaved => view! {
-                <h1>"Your answers could not be saved"</h1>
+                <h1>{say::not_saved(lang)}</h1>
                 <div class="notice notice-warning" role="alert">
-                    <p>"This device could not store your answers. They are kept in this device’s memory only while this page stays open, and the practitioner has been told."</p>
+                    <p>{say::not_saved_detail(lang)}</p>
                 </div>
-                <p>"Please hand the device back to the practitioner. You do not need to answer again."</p>
-                <button type="button" class="large" on:click=move |_| { screen.set(Screen::Welcome); history::focus_heading(); }>"Start again for the next person"</button>
+                <p>{say::hand_back_no_need_to_answer(lang)}</p>
+                <button type="button" class="large" on:click=move |_| next_person()>{say::start_again(lang)}</button>
             }.into_any(),
             Screen::ThankYou => {
                 let thanks = definition
                     .notices
                     .thank_you
-                    .as_deref()
-                    .map(str::to_owned)
-                    .unwrap_or_else(|| "Thank you. Your answers have been saved.".to_owned());
+                    .as_ref()
+                    .map(|t| t.get(lang).to_owned())
+                    .unwrap_or_else(|| say::default_thanks(lang).to_owned());
                 view! {
-                    <h1>"Thank you"</h1>
+                    <h1>{say::thank_you(lang)}</h1>
                     <div role="status" aria-live="polite"><p class="lead">{thanks}</p></div>
-                    <p>"Your answers have been saved with everyone else’s. Please hand the device back."</p>
-                    <button type="button" class="large" on:click=move |_| { screen.set(Screen::Welcome); history::focus_heading(); }>"Start again for the next person"</button>
+                    <p>{say::saved_with_everyone(lang)}</p>
+                    <button type="button" class="large" on:click=move |_| next_person()>{say::start_again(lang)}</button>
                 }.into_any()
             }
-            Screen::Leave => view! { <LeaveScreen id=id.clone() screen=screen /> }.into_any(),
+            Screen::Leave => view! { <LeaveScreen id=id.clone() screen=screen first=first_screen /> }.into_any(),
         }
         }
     };
+    // The switch to the other language, on every screen a person answering sees (the bilingual
+    // welcome is in both already). It stays the same element, so focus stays on it.
+    let other = offered.iter().copied().find(|l| *l != first_lang);
+    let switch = other.map(|second| {
+        let other_lang = move || {
+            if lang.get() == first_lang {
+                second
+            } else {
+                first_lang
+            }
+        };
+        let shown = move || {
+            !matches!(
+                screen.get(),
+                Screen::Setup | Screen::Leave | Screen::Language
+            )
+        };
+        view! {
+            <Show when=shown>
+                <nav class="language-switch" aria-label=move || say::language_switch(lang.get())>
+                    <button type="button" class="secondary" lang=move || other_lang().bcp47()
+                        on:click=move |_| { touch(); lang.set(other_lang()); }>
+                        {move || other_lang().own_name()}
+                    </button>
+                </nav>
+            </Show>
+        }
+    });
+    // Practitioner-only words stay English; on a Welsh screen they say so with their own `lang`.
+    let practitioner_lang = move || {
+        (lang.get() != Lang::En && !matches!(screen.get(), Screen::Setup | Screen::Leave))
+            .then_some(Lang::En.bcp47())
+    };
     view! {
-        <aside class="crisis" aria-label="Help now" class:foldable=foldable class:open=move || crisis_open.get()>
+        <aside class="crisis" aria-label=move || say::help_now(lang.get()) class:foldable=foldable class:open=move || crisis_open.get()>
             <button type="button" class="crisis-toggle" aria-controls="crisis-text" aria-expanded=move || crisis_open.get().to_string()
                 on:click=move |_| { touch(); crisis_open.update(|open| *open = !*open); }>
-                <span class="crisis-marker" aria-hidden="true"></span>"Need help now?"
+                <span class="crisis-marker" aria-hidden="true"></span>{move || say::need_help_now(lang.get())}
             </button>
-            <p id="crisis-text"><strong class="crisis-label">"Need help now? "</strong>{crisis}</p>
+            <p id="crisis-text"><strong class="crisis-label">{move || format!("{} ", say::need_help_now(lang.get()))}</strong>{move || crisis.get(lang.get()).to_owned()}</p>
         </aside>
+        {switch}
         {move || (unsaved_people.get() > 0).then(|| view! {
-            <div class="notice notice-warning practitioner-alert" role="alert">
+            <div class="notice notice-warning practitioner-alert" role="alert" lang=practitioner_lang>
                 <p><strong>"For the practitioner: "</strong>{format!(
                     "answers from {} {} could not be saved on this device. End collection with your code and download the collection before closing this page.",
                     unsaved_people.get(),
@@ -234,7 +339,7 @@ pub fn CollectPage(
         })}
         {body}
         <Show when=move || state.kiosk.with(Option::is_some) && screen.get() != Screen::Leave>
-            <p class="practitioner-exit">
+            <p class="practitioner-exit" lang=practitioner_lang>
                 <button type="button" class="link-button" on:click=move |_| { draft.set(Responses::default()); screen.set(Screen::Leave); }>"For the practitioner: end collection"</button>
             </p>
         </Show>
@@ -254,6 +359,8 @@ fn IntroductionScreen(
     easy: Option<String>,
     /// Its step among the screens, from 0.
     index: usize,
+    /// The language the person chose (for the buttons and reading aloud).
+    lang: Lang,
     /// Easy-read wording on or off.
     easy_read: RwSignal<bool>,
     /// The current screen.
@@ -284,9 +391,9 @@ fn IntroductionScreen(
         <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); go(Screen::Step(index + 1)) }>
             <p class="lead section-intro">{words}</p>
             <div class="button-row">
-                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |_| go(Screen::Step(index - 1))>"Back"</button> })}
-                <button type="submit" class="large">"Next"</button>
-                {speech::available().then(|| view! { <button type="button" class="secondary" on:click=move |_| speech::speak(&spoken())>"Read aloud"</button> })}
+                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |_| go(Screen::Step(index - 1))>{say::back(lang)}</button> })}
+                <button type="submit" class="large">{say::next(lang)}</button>
+                {speech::available().then(|| view! { <button type="button" class="secondary" on:click=move |_| speech::speak_in(&spoken(), lang.bcp47())>{say::read_aloud(lang)}</button> })}
             </div>
         </form>
     }
@@ -301,6 +408,8 @@ fn QuestionScreen(
     question: Question,
     /// Its step among the screens, from 0.
     index: usize,
+    /// The language the person chose.
+    lang: Lang,
     /// Its number among the questions, from 1.
     number: usize,
     /// How many questions there are.
@@ -334,13 +443,19 @@ fn QuestionScreen(
             .map(|list| {
                 list.options
                     .iter()
-                    .map(|o| o.easy_read.as_deref().unwrap_or(&o.label).to_owned())
+                    .map(|o| {
+                        o.easy_read
+                            .as_ref()
+                            .unwrap_or(&o.label)
+                            .get(lang)
+                            .to_owned()
+                    })
                     .collect::<Vec<_>>()
                     .join(". ")
             })
             .unwrap_or_default();
-        let text = question.text.to_string();
-        let easy = question.easy_read.as_deref().map(str::to_owned);
+        let text = question.text.get(lang).to_owned();
+        let easy = question.easy_read.as_ref().map(|t| t.get(lang).to_owned());
         move || {
             format!(
                 "{}. {}",
@@ -367,13 +482,13 @@ fn QuestionScreen(
         })
     });
     view! {
-        <h1 class="question-count">{format!("Question {number} of {total}")}</h1>
+        <h1 class="question-count">{say::question_of(lang, number, total)}</h1>
         <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); if last { on_submit.run(()) } else { go(Screen::Step(index + 1)) } }>
-            <QuestionField definition=definition.clone() question=question.clone() item=item on_change=on_change easy_read=easy_read error=Signal::derive(|| None::<String>) with_notes=false />
+            <QuestionField definition=definition.clone() question=question.clone() item=item on_change=on_change easy_read=easy_read error=Signal::derive(|| None::<String>) with_notes=false lang=lang />
             <div class="button-row">
-                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |_| go(Screen::Step(index - 1))>"Back"</button> })}
-                <button type="submit" class="large">{move || match (last, answered.get()) { (true, _) => "Send my answers", (false, true) => "Next", (false, false) => "Skip this question" }}</button>
-                {speech::available().then(|| view! { <button type="button" class="secondary" on:click=move |_| speech::speak(&spoken())>"Read aloud"</button> })}
+                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |_| go(Screen::Step(index - 1))>{say::back(lang)}</button> })}
+                <button type="submit" class="large">{move || match (last, answered.get()) { (true, _) => say::send_answers(lang), (false, true) => say::next(lang), (false, false) => say::skip_question(lang) }}</button>
+                {speech::available().then(|| view! { <button type="button" class="secondary" on:click=move |_| speech::speak_in(&spoken(), lang.bcp47())>{say::read_aloud(lang)}</button> })}
             </div>
         </form>
     }
@@ -386,6 +501,8 @@ fn SetupScreen(
     id: WorkId,
     /// The current screen.
     screen: RwSignal<Screen>,
+    /// The first screen a person answering meets (the language choice, or the welcome).
+    first: Screen,
 ) -> impl IntoView {
     let state = AppState::expect();
     let code = RwSignal::new(String::new());
@@ -445,7 +562,7 @@ fn SetupScreen(
             let _ = storage::set_kiosk(Some(&kiosk));
             state.kiosk.set(Some(kiosk));
             starting.set(false);
-            screen.set(Screen::Welcome);
+            screen.set(first);
             history::focus_heading();
         });
     };
@@ -483,6 +600,8 @@ fn LeaveScreen(
     id: WorkId,
     /// The current screen.
     screen: RwSignal<Screen>,
+    /// The first screen a person answering meets (the language choice, or the welcome).
+    first: Screen,
 ) -> impl IntoView {
     let state = AppState::expect();
     let code = RwSignal::new(String::new());
@@ -543,7 +662,7 @@ fn LeaveScreen(
             </div>
             <div class="button-row">
                 <button type="submit" disabled=move || checking.get()>"End collection"</button>
-                <button type="button" class="secondary" on:click=move |_| screen.set(Screen::Welcome)>"Go back to the questions"</button>
+                <button type="button" class="secondary" on:click=move |_| screen.set(first)>"Go back to the questions"</button>
             </div>
         </form>
     }

@@ -2,8 +2,12 @@
 //! plan, collection, export).
 
 use leptos::prelude::*;
-use mhsw::definition::ToolKind;
+use std::sync::Arc;
+
+use mhsw::definition::{Definition, ToolKind};
 use mhsw::ids::WorkId;
+use mhsw::lang::Lang;
+use mhsw::work::LanguageOffer;
 
 use crate::edges::files;
 use crate::route::Route;
@@ -121,6 +125,7 @@ pub fn WorkPage(
             view! {
                 <p class="lead collection-size">{size}</p>
                 <PeriodForm id=id.clone() />
+                <LanguageForm id=id.clone() definition=definition.clone() />
                 <h2>"Collect feedback"</h2>
                 <ul class="action-list">
                     <li><a class="button" href=Route::Collect(id.clone()).href()>"Collect on this device"</a>" for people to answer one after another."</li>
@@ -291,6 +296,98 @@ fn PeriodForm(
             </form>
             <div role="status">{move || saved.get().then(|| view! { <p>"The period is changed."</p> })}</div>
         </details>
+    }
+    .into_any()
+}
+
+/// The languages a feedback collection is offered in (the active offer, rule C3 in the core),
+/// shown and changed on its own page like the period. Only a questionnaire written in Welsh and
+/// English has a choice; the page says plainly when a translation has not been checked.
+#[component]
+fn LanguageForm(
+    /// The collection.
+    id: WorkId,
+    /// Its questionnaire.
+    definition: Arc<Definition>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let available = LanguageOffer::available(&definition);
+    let Some(signal) = state.work(&id) else {
+        return ().into_any();
+    };
+    if available.len() < 2 {
+        return ().into_any();
+    }
+    let stored = move || {
+        signal.with(|h| {
+            h.work
+                .collection
+                .as_ref()
+                .map(|c| c.language_offer)
+                .unwrap_or_default()
+        })
+    };
+    // The radios keep what is chosen; only "Save the languages" reads it.
+    let chosen = RwSignal::new(stored());
+    let saved = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let offer = chosen.get_untracked();
+        state.change(&id, |w| {
+            if let Some(collection) = w.collection.as_mut() {
+                collection.language_offer = offer;
+            }
+        });
+        saved.set(true);
+    };
+    // "The Welsh has not yet been checked by a Welsh speaker."
+    let unchecked: Vec<String> = definition
+        .unchecked_translations()
+        .into_iter()
+        .map(|lang| {
+            let name = lang.name();
+            let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
+                "an"
+            } else {
+                "a"
+            };
+            format!("The {name} has not yet been checked by {article} {name} speaker.")
+        })
+        .collect();
+    let warning = unchecked.join(" ");
+    let offers_welsh = move || stored().offered(&definition).contains(&Lang::Cy);
+    let options = available
+        .into_iter()
+        .map(|offer| {
+            let input_id = format!("language-offer-{}", offer.code());
+            view! {
+                <div class="choice">
+                    <input type="radio" id=input_id.clone() name="language-offer"
+                        prop:checked=move || chosen.get() == offer
+                        on:change=move |_| { saved.set(false); chosen.set(offer); } />
+                    <label for=input_id>{offer.label()}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    let warning_inside = warning.clone();
+    view! {
+        <details class="period language-offer">
+            <summary>{move || format!("Languages: {}", stored().label())}</summary>
+            <form class="form" on:submit=save novalidate>
+                <fieldset class="question">
+                    <legend>"Which languages people can answer in"</legend>
+                    <p class="hint">"With Welsh offered, each person chooses Cymraeg or English on the first screen, before anything else, and can change language on every screen without losing an answer. Answers in either language count together in the report."</p>
+                    {(!warning_inside.is_empty()).then(|| view! { <p class="hint translation-unchecked">{warning_inside.clone()}</p> })}
+                    <div class="choices">{options}</div>
+                </fieldset>
+                <button type="submit" class="secondary">"Save the languages"</button>
+            </form>
+            <div role="status">{move || saved.get().then(|| view! { <p>"The languages are changed."</p> })}</div>
+        </details>
+        {move || (offers_welsh() && !warning.is_empty()).then(|| view! {
+            <p class="notice translation-unchecked">{warning.clone()}</p>
+        })}
     }
     .into_any()
 }
