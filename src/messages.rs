@@ -22,6 +22,25 @@ fn say(lang: Lang, en: &'static str, cy: &'static str) -> &'static str {
     }
 }
 
+/// The page header's name for the tool while a device collects feedback.
+pub fn collection_brand(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Tell us about your experience",
+        "Dywedwch wrthym am eich profiad",
+    )
+}
+
+/// The header's button that makes everything larger.
+pub fn larger_text(lang: Lang) -> &'static str {
+    say(lang, "Larger text", "Testun mwy")
+}
+
+/// The first link on every page, for keyboard users.
+pub fn skip_to_content(lang: Lang) -> &'static str {
+    say(lang, "Skip to main content", "Neidio i'r prif gynnwys")
+}
+
 /// The bilingual welcome's greeting: "Welcome", "Croeso".
 pub fn welcome(lang: Lang) -> &'static str {
     say(lang, "Welcome", "Croeso")

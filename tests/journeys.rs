@@ -3978,6 +3978,20 @@ async fn a_welsh_first_collection_is_answered_in_welsh_and_english() {
     assert_contains(&welcome, "Angen help nawr?", "the crisis notice in Welsh");
     assert_contains(&welcome, "GIG 111 Cymru", "the Welsh crisis lines");
     assert_eq!(page_lang(b).await, "cy");
+    // The frame speaks the page's language too: nothing in English is read as Welsh.
+    let header = b
+        .execute(
+            "return document.querySelector('.site-header').innerText;",
+            vec![],
+        )
+        .await;
+    let header = header.as_str().unwrap_or_default();
+    assert_contains(
+        header,
+        "Dywedwch wrthym am eich profiad",
+        "the header in Welsh",
+    );
+    assert_contains(header, "Testun mwy", "the header in Welsh");
     assert_accessible(b, "the welcome in Welsh").await;
     click_button(b, "Dechrau").await;
     wait_for_heading_exact(b, "Chi a’ch gweithiwr cymdeithasol").await;

@@ -136,6 +136,9 @@ pub struct AppState {
     pub changed_elsewhere: RwSignal<Vec<WorkId>>,
     /// Larger text, for people who want it.
     pub large_text: RwSignal<bool>,
+    /// The language the page is shown in (a person answering in collection mode may choose
+    /// Welsh); the frame follows it, and the document's `lang` with it.
+    pub page_lang: RwSignal<mhsw::lang::Lang>,
     /// Shared-device collection in progress: the app stays on the collection screens.
     pub kiosk: RwSignal<Option<storage::Kiosk>>,
     /// Saves scheduled and in flight.
@@ -163,6 +166,7 @@ impl AppState {
             route: RwSignal::new(history::current()),
             changed_elsewhere: RwSignal::new(Vec::new()),
             large_text: RwSignal::new(false),
+            page_lang: RwSignal::new(mhsw::lang::Lang::En),
             kiosk: RwSignal::new(storage::kiosk()),
             saving: StoredValue::new_local(Saving::default()),
             persisted: RwSignal::new(None),

@@ -4,7 +4,10 @@
 
 use leptos::prelude::*;
 
+use mhsw::messages;
+
 use crate::components::update_notice::UpdateNotice;
+use crate::edges::page_lang;
 use crate::later;
 use crate::route::Route;
 use crate::state::AppState;
@@ -18,12 +21,15 @@ pub fn Layout(
     let state = AppState::expect();
     let collecting = move || state.kiosk.with(Option::is_some);
     let toggle_text = move |_| state.large_text.update(|on| *on = !*on);
+    let lang = state.page_lang;
+    // The document's `lang` follows the language shown, so screen readers read it aright.
+    Effect::new(move |_| page_lang::set(lang.get().bcp47()));
     view! {
         <div class="app" class:large-text=move || state.large_text.get()>
-            <a class="skip-link" href="#main-content">"Skip to main content"</a>
+            <a class="skip-link" href="#main-content">{move || messages::skip_to_content(lang.get())}</a>
             <header class="site-header">
                 <div class="wrap header-row">
-                    <Show when=move || !collecting() fallback=|| view! { <span class="brand">"Tell us about your experience"</span> }>
+                    <Show when=move || !collecting() fallback=move || view! { <span class="brand">{move || messages::collection_brand(lang.get())}</span> }>
                         <a class="brand" href=Route::Home.href()>"Mental health social work toolkit"</a>
                         <nav aria-label="Main">
                             <ul class="nav-list">
@@ -34,7 +40,7 @@ pub fn Layout(
                         </nav>
                     </Show>
                     <button type="button" class="link-button text-size" aria-pressed=move || state.large_text.get().to_string() on:click=toggle_text>
-                        "Larger text"
+                        {move || messages::larger_text(lang.get())}
                     </button>
                 </div>
             </header>

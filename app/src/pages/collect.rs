@@ -33,7 +33,7 @@ use mhsw::work::{self, Channel};
 use crate::components::question_field::QuestionField;
 use crate::edges::storage::{self, Kiosk};
 use crate::edges::timer::Interval;
-use crate::edges::{clock, crypto, history, page_lang, speech};
+use crate::edges::{clock, crypto, history, speech};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -106,9 +106,9 @@ pub fn CollectPage(
             Screen::Setup | Screen::Leave => Lang::En,
             _ => lang.get(),
         };
-        page_lang::set(shown.bcp47());
+        state.page_lang.set(shown);
     });
-    on_cleanup(|| page_lang::set(page_lang::DEFAULT));
+    on_cleanup(move || state.page_lang.set(Lang::En));
     let draft = RwSignal::new(Responses::default());
     let easy_read = RwSignal::new(false);
     let last_activity = StoredValue::new(clock::now_ms());
