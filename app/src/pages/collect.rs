@@ -155,6 +155,7 @@ pub fn CollectPage(
     let steps: Arc<Vec<Step>> = Arc::new(screens::one_per_screen(&definition));
     let total = definition.questions().count();
     let crisis = definition.notices.crisis.clone().unwrap_or_default();
+    let offered_langs = offered.clone();
     let work_id = id.clone();
     let submit = move || {
         if screen.get_untracked() == Screen::Sending {
@@ -325,7 +326,17 @@ pub fn CollectPage(
                 on:click=move |_| { touch(); crisis_open.update(|open| *open = !*open); }>
                 <span class="crisis-marker" aria-hidden="true"></span>{move || say::need_help_now(lang.get())}
             </button>
-            <p id="crisis-text"><strong class="crisis-label">{move || format!("{} ", say::need_help_now(lang.get()))}</strong>{move || crisis.get(lang.get()).to_owned()}</p>
+            // Before a person has chosen a language, the notice is in every language offered,
+            // each part with its own `lang`: nobody meets it only in a language they do not read.
+            {move || {
+                let choosing = matches!(screen.get(), Screen::Language);
+                let langs: Vec<Lang> = if choosing { offered_langs.clone() } else { vec![lang.get()] };
+                langs.into_iter().enumerate().map(|(at, each)| view! {
+                    <p id=(at == 0).then_some("crisis-text") lang=choosing.then(|| each.bcp47())>
+                        <strong class="crisis-label">{format!("{} ", say::need_help_now(each))}</strong>{crisis.get(each).to_owned()}
+                    </p>
+                }).collect_view()
+            }}
         </aside>
         {switch}
         {move || (unsaved_people.get() > 0).then(|| view! {
