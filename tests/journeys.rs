@@ -3858,3 +3858,102 @@ async fn plan_and_rename_boxes_count_their_characters() {
     .await;
     finish(app).await;
 }
+
+// =============================================================================================
+// The sweep: every journey at 200% and 400% zoom, with the Back button, axe on every screen
+
+/// Types "Hello world" into the box matching `selector`, moves the cursor back five characters
+/// and types "big " there, as a person correcting a sentence does; returns the box's text.
+async fn type_with_an_edit_in_the_middle(b: &common::browser::Browser, selector: &str) -> String {
+    click(b, selector).await;
+    select_all(b).await;
+    type_text(b, "Hello world").await;
+    press(b, &[Key::Left; 5]).await;
+    type_text(b, "big ").await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    value_at(b, selector).await
+}
+
+/// The audit, its plan, its results and a re-audit at 400% zoom (320 CSS px across): each
+/// screen fits without sideways scrolling and passes axe; Back from a section, from the plan and
+/// from the results lands on the page before with focus on something, and what was typed
+/// before pressing Back is still there when Forward comes back to it.
+#[tokio::test]
+async fn the_audit_journey_holds_at_400_percent_zoom_and_back() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let strategy = definition.section("strategy").expect("strategy").title.to_string();
+    let mut audit = work("sweep-audit", "Sweep audit", &definition);
+    audit.organisation = "Northshire Council".to_owned();
+    audit.responses = choices(&[("strat-1", "not-in-place"), ("strat-2", "developing")]);
+    let mut row = plan_row("row-1", "Agree a written statement with the board");
+    row.lead = "Principal Social Worker".to_owned();
+    row.partners = "Director of Adult Social Services; NHS trust lead".to_owned();
+    row.success_measure = "Statement published and reviewed every year".to_owned();
+    row.target_date = Some(date("2026-12-22"));
+    audit.plan = vec![row];
+    set_zoom(b, 400).await;
+    seed_works(&app, &[&audit], "#/").await;
+
+    wait_for_heading_exact(b, "Mental health social work toolkit").await;
+    find(b, "a.work-name[href='#/work/sweep-audit']").await;
+    check_screen(b, "audit-home-400").await;
+    click(b, "a.work-name[href='#/work/sweep-audit']").await;
+    wait_for_heading_exact(b, "Sweep audit").await;
+    check_screen(b, "audit-contents-400").await;
+
+    // A section: an evidence box edited in the middle, then Back to the contents and Forward.
+    click(b, "a[href='#/work/sweep-audit/section/strategy']").await;
+    wait_for_heading_exact(b, &strategy).await;
+    let typed = type_with_an_edit_in_the_middle(b, "#q-strat-1-evidence").await;
+    assert_eq!(typed, "Hello big world", "the evidence box at 400% zoom");
+    wait_for_saved(
+        b,
+        "sweep-audit",
+        "e.work.responses['strat-1'] && e.work.responses['strat-1'].evidence === 'Hello big world'",
+        "the evidence",
+    )
+    .await;
+    check_screen(b, "audit-section-400").await;
+    go_back(b, "Sweep audit").await;
+    assert_contains(&main_text(b).await, "1 of 4 answered", "the contents after Back");
+    b.client().forward().await.expect("press Forward");
+    wait_for_heading_exact(b, &strategy).await;
+    assert_eq!(
+        value_of(b, "q-strat-1-evidence").await.as_deref(),
+        Some("Hello big world"),
+        "the evidence after Back and Forward"
+    );
+    go_back(b, "Sweep audit").await;
+
+    // Results, then the plan from the results, and Back from each.
+    click_text(b, "See results").await;
+    wait_for_heading_exact(b, "Results: Sweep audit").await;
+    b.wait_for_text("Agree a written statement", DEFAULT_TIMEOUT).await;
+    check_screen(b, "audit-results-400").await;
+    click_text(b, "Edit the plan").await;
+    wait_for_heading_exact(b, "Improvement plan").await;
+    let action = type_with_an_edit_in_the_middle(b, "#plan-row-1-lead").await;
+    assert_eq!(action, "Hello big world", "the plan's lead box at 400% zoom");
+    wait_for_saved(
+        b,
+        "sweep-audit",
+        "e.work.plan[0].lead === 'Hello big world'",
+        "the plan's lead",
+    )
+    .await;
+    check_screen(b, "audit-plan-400").await;
+    go_back(b, "Results: Sweep audit").await;
+    b.wait_for_text("Hello big world", QUICK).await;
+    go_back(b, "Sweep audit").await;
+    go_back(b, "Mental health social work toolkit").await;
+
+    // A re-audit: duplicated from the home page, it opens as its own work.
+    click_text(b, "Duplicate as a re-audit").await;
+    wait_for_heading(b, "re-audit").await;
+    check_screen(b, "audit-reaudit-contents-400").await;
+    go_back(b, "Mental health social work toolkit").await;
+    check_screen(b, "audit-home-two-audits-400").await;
+    finish(app).await;
+}
