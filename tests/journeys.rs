@@ -3957,3 +3957,91 @@ async fn the_audit_journey_holds_at_400_percent_zoom_and_back() {
     check_screen(b, "audit-home-two-audits-400").await;
     finish(app).await;
 }
+
+/// A feedback collection at 200% zoom (640 CSS px across): its page, the paper version, typing
+/// in a returned paper form (with an edit in the middle of a written answer), the combined
+/// report, files from another device combined on the home page, and people answering on the
+/// shared device. Each screen fits and passes axe; Back from the paper version, from the
+/// typed-in forms and from the report returns to the collection's page with the count right.
+#[tokio::test]
+async fn the_feedback_journey_holds_at_200_percent_zoom_and_back() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let questions = feedback_questions("feedback-service-user");
+    let written = questions
+        .iter()
+        .find(|(_, rating)| !rating)
+        .map(|(q, _)| format!("#q-{q}"))
+        .expect("a written question");
+    let collection = collection_with("sweep-feedback", "feedback-service-user", 3);
+    let mut other_device = collection_with("sweep-feedback", "feedback-service-user", 5);
+    if let Some(c) = other_device.collection.as_mut() {
+        c.responses.drain(..3); // the same three, and two more
+    }
+    let device_file = temp_file("other-device.json", &export_work(&other_device));
+    set_zoom(b, 200).await;
+    seed_works(&app, &[&collection], "#/work/sweep-feedback").await;
+    wait_for_heading_exact(b, "Big collection").await;
+    b.wait_for_text("3 responses so far. 2 more are needed", DEFAULT_TIMEOUT)
+        .await;
+    check_screen(b, "feedback-collection-200").await;
+
+    click_text(b, "Print a paper version").await;
+    wait_for_heading(b, "").await;
+    wait_for_hash(b, "#/work/sweep-feedback/paper").await;
+    check_screen(b, "feedback-paper-200").await;
+    go_back(b, "Big collection").await;
+
+    click_text(b, "Type in returned paper forms").await;
+    wait_for_heading_exact(b, "Type in paper forms").await;
+    click(b, "#q-rel-1-2").await;
+    let typed = type_with_an_edit_in_the_middle(b, &written).await;
+    assert_eq!(typed, "Hello big world", "a written answer in a paper form");
+    check_screen(b, "feedback-enter-paper-200").await;
+    click_button(b, "Save this form and start the next").await;
+    wait_for_saved(
+        b,
+        "sweep-feedback",
+        "e.work.collection.responses.length === 4",
+        "the typed-in form",
+    )
+    .await;
+    check_screen(b, "feedback-enter-paper-saved-200").await;
+    go_back(b, "Big collection").await;
+    b.wait_for_text("4 responses so far. 1 more is needed", QUICK)
+        .await;
+
+    click_text(b, "See the combined report").await;
+    wait_for_heading_exact(b, "Results: Big collection").await;
+    check_screen(b, "feedback-results-200").await;
+    go_back(b, "Big collection").await;
+
+    // Combining: the other device's file adds its two new responses.
+    click_text(b, "Home").await;
+    wait_for_heading_exact(b, "Mental health social work toolkit").await;
+    choose_files(b, "#import-file", &[&device_file.path]).await;
+    b.wait_for_text("2 new responses added to “Big collection”", QUICK)
+        .await;
+    check_screen(b, "feedback-combined-home-200").await;
+    click(b, "a.work-name[href='#/work/sweep-feedback']").await;
+    wait_for_heading_exact(b, "Big collection").await;
+    assert_lacks(&main_text(b).await, "more are needed", "the collection of six");
+    go_back(b, "Mental health social work toolkit").await;
+
+    // People answering on the shared device.
+    start_collecting(&app, "sweep-feedback", "2468", false).await;
+    check_screen(b, "feedback-collect-welcome-200").await;
+    click_button(b, "Start").await;
+    wait_until(
+        b,
+        "return !!document.querySelector('main form.one-question');",
+        vec![],
+        QUICK,
+        "the first screen after Start",
+    )
+    .await;
+    check_screen(b, "feedback-collect-first-200").await;
+    end_collecting(&app, "sweep-feedback", "2468").await;
+    check_screen(b, "feedback-collection-after-collecting-200").await;
+    finish(app).await;
+}
