@@ -4045,3 +4045,87 @@ async fn the_feedback_journey_holds_at_200_percent_zoom_and_back() {
     check_screen(b, "feedback-collection-after-collecting-200").await;
     finish(app).await;
 }
+
+/// A strategic statement and moving work in and out, at 400% zoom: the form that starts it, its
+/// contents, a section with an answer edited in the middle, the statement as a document, the
+/// work exported to a file and imported again, Your data with its backup, and the list of
+/// questionnaires. Each screen fits and passes axe; Back from the section, the document and the
+/// questionnaires lands on the page before, and the answer survives Back and Forward.
+#[tokio::test]
+async fn the_statement_and_import_export_journeys_hold_at_400_percent() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("strategic-statement");
+    let first = &definition.sections[0];
+    set_zoom(b, 400).await;
+    app.open("#/").await;
+    click(b, "a[href='#/new/strategic-statement']").await;
+    wait_for_heading(b, "Start: ").await;
+    check_screen(b, "statement-start-400").await;
+    fill(b, "#work-name", "Sweep statement").await;
+    click(b, "form.form button[type=submit]").await;
+    let id = wait_for_hash(b, "#/work/")
+        .await
+        .trim_start_matches("#/work/")
+        .to_owned();
+    wait_for_heading_exact(b, "Sweep statement").await;
+    check_screen(b, "statement-contents-400").await;
+
+    click(b, &format!("a[href='#/work/{id}/section/{}']", first.id)).await;
+    wait_for_heading_exact(b, &first.title.to_string()).await;
+    let typed = type_with_an_edit_in_the_middle(b, "#q-lc-need").await;
+    assert_eq!(typed, "Hello big world", "a statement answer at 400% zoom");
+    wait_for_saved(
+        b,
+        &id,
+        "e.work.responses['lc-need'] && e.work.responses['lc-need'].answer.text === 'Hello big world'",
+        "the statement answer",
+    )
+    .await;
+    check_screen(b, "statement-section-400").await;
+    go_back(b, "Sweep statement").await;
+    b.client().forward().await.expect("press Forward");
+    wait_for_heading_exact(b, &first.title.to_string()).await;
+    assert_eq!(
+        value_at(b, "#q-lc-need").await,
+        "Hello big world",
+        "the answer after Back and Forward"
+    );
+    go_back(b, "Sweep statement").await;
+
+    click_text(b, "See the statement as a document").await;
+    wait_for_heading_exact(b, "Results: Sweep statement").await;
+    b.wait_for_text("Hello big world", QUICK).await;
+    check_screen(b, "statement-document-400").await;
+    go_back(b, "Sweep statement").await;
+
+    // Out to a file and in again.
+    click_button(b, "Export this work to a file").await;
+    let file = b.wait_for_download(".json", DEFAULT_TIMEOUT).await;
+    check_screen(b, "statement-exported-400").await;
+    click_text(b, "Home").await;
+    wait_for_heading_exact(b, "Mental health social work toolkit").await;
+    choose_files(b, "#import-file", &[&file]).await;
+    let name = file
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("a file name")
+        .to_owned();
+    b.wait_for_text(&format!("{name}: "), QUICK).await;
+    check_screen(b, "statement-imported-home-400").await;
+    assert_eq!(stored_work_ids(b).await, vec![id.clone()], "one statement, not two");
+
+    click_text(b, "Your data").await;
+    wait_for_heading_exact(b, "Your data").await;
+    b.wait_for_text("The toolkit is using", DEFAULT_TIMEOUT)
+        .await;
+    click_button(b, "Export everything").await;
+    b.wait_for_text("A backup of 1 piece of work was downloaded", QUICK)
+        .await;
+    check_screen(b, "your-data-backup-400").await;
+    click_text(b, "Questionnaires").await;
+    wait_for_heading_exact(b, "Questionnaires").await;
+    check_screen(b, "questionnaires-400").await;
+    go_back(b, "Your data").await;
+    finish(app).await;
+}
