@@ -3883,7 +3883,11 @@ async fn the_audit_journey_holds_at_400_percent_zoom_and_back() {
     let app = TestApp::start().await;
     let b = &app.browser;
     let definition = bundled_definition("self-assessment");
-    let strategy = definition.section("strategy").expect("strategy").title.to_string();
+    let strategy = definition
+        .section("strategy")
+        .expect("strategy")
+        .title
+        .to_string();
     let mut audit = work("sweep-audit", "Sweep audit", &definition);
     audit.organisation = "Northshire Council".to_owned();
     audit.responses = choices(&[("strat-1", "not-in-place"), ("strat-2", "developing")]);
@@ -3917,7 +3921,11 @@ async fn the_audit_journey_holds_at_400_percent_zoom_and_back() {
     .await;
     check_screen(b, "audit-section-400").await;
     go_back(b, "Sweep audit").await;
-    assert_contains(&main_text(b).await, "1 of 4 answered", "the contents after Back");
+    assert_contains(
+        &main_text(b).await,
+        "1 of 4 answered",
+        "the contents after Back",
+    );
     b.client().forward().await.expect("press Forward");
     wait_for_heading_exact(b, &strategy).await;
     assert_eq!(
@@ -3930,12 +3938,16 @@ async fn the_audit_journey_holds_at_400_percent_zoom_and_back() {
     // Results, then the plan from the results, and Back from each.
     click_text(b, "See results").await;
     wait_for_heading_exact(b, "Results: Sweep audit").await;
-    b.wait_for_text("Agree a written statement", DEFAULT_TIMEOUT).await;
+    b.wait_for_text("Agree a written statement", DEFAULT_TIMEOUT)
+        .await;
     check_screen(b, "audit-results-400").await;
     click_text(b, "Edit the plan").await;
     wait_for_heading_exact(b, "Improvement plan").await;
     let action = type_with_an_edit_in_the_middle(b, "#plan-row-1-lead").await;
-    assert_eq!(action, "Hello big world", "the plan's lead box at 400% zoom");
+    assert_eq!(
+        action, "Hello big world",
+        "the plan's lead box at 400% zoom"
+    );
     wait_for_saved(
         b,
         "sweep-audit",
@@ -4025,7 +4037,11 @@ async fn the_feedback_journey_holds_at_200_percent_zoom_and_back() {
     check_screen(b, "feedback-combined-home-200").await;
     click(b, "a.work-name[href='#/work/sweep-feedback']").await;
     wait_for_heading_exact(b, "Big collection").await;
-    assert_lacks(&main_text(b).await, "more are needed", "the collection of six");
+    assert_lacks(
+        &main_text(b).await,
+        "more are needed",
+        "the collection of six",
+    );
     go_back(b, "Mental health social work toolkit").await;
 
     // People answering on the shared device.
@@ -4113,7 +4129,11 @@ async fn the_statement_and_import_export_journeys_hold_at_400_percent() {
         .to_owned();
     b.wait_for_text(&format!("{name}: "), QUICK).await;
     check_screen(b, "statement-imported-home-400").await;
-    assert_eq!(stored_work_ids(b).await, vec![id.clone()], "one statement, not two");
+    assert_eq!(
+        stored_work_ids(b).await,
+        vec![id.clone()],
+        "one statement, not two"
+    );
 
     click_text(b, "Your data").await;
     wait_for_heading_exact(b, "Your data").await;
