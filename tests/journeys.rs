@@ -4088,7 +4088,7 @@ async fn the_statement_and_import_export_journeys_hold_at_400_percent() {
     check_screen(b, "statement-contents-400").await;
 
     click(b, &format!("a[href='#/work/{id}/section/{}']", first.id)).await;
-    wait_for_heading_exact(b, &first.title.to_string()).await;
+    wait_for_heading_exact(b, first.title.as_ref()).await;
     let typed = type_with_an_edit_in_the_middle(b, "#q-lc-need").await;
     assert_eq!(typed, "Hello big world", "a statement answer at 400% zoom");
     wait_for_saved(
@@ -4101,7 +4101,7 @@ async fn the_statement_and_import_export_journeys_hold_at_400_percent() {
     check_screen(b, "statement-section-400").await;
     go_back(b, "Sweep statement").await;
     b.client().forward().await.expect("press Forward");
-    wait_for_heading_exact(b, &first.title.to_string()).await;
+    wait_for_heading_exact(b, first.title.as_ref()).await;
     assert_eq!(
         value_at(b, "#q-lc-need").await,
         "Hello big world",
