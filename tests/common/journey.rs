@@ -819,3 +819,100 @@ pub async fn is_in_view(browser: &Browser, selector: &str) -> bool {
         .await
         == json!(true)
 }
+
+// ---------------------------------------------------------------------------------------------
+// Zoom, the Back button, and looking at every screen reached
+
+/// Zooms the page as a person does with Ctrl and +: a 1280 × 900 window at `percent` % shows
+/// 1280 / (`percent` / 100) CSS pixels across, drawn with that many device pixels per CSS pixel
+/// (DevTools' `Emulation.setDeviceMetricsOverride`, which lasts across pages in the tab).
+/// 200% is a 640 px wide page, 400% (WCAG 1.4.10, reflow) a 320 px one; 100 ends the zoom.
+pub async fn set_zoom(browser: &Browser, percent: u32) {
+    if percent == 100 {
+        browser
+            .cdp("Emulation.clearDeviceMetricsOverride", json!({}))
+            .await;
+        return;
+    }
+    let scale = f64::from(percent) / 100.0;
+    browser
+        .cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({
+                "width": (1280.0 / scale).round() as u32,
+                "height": (900.0 / scale).round() as u32,
+                "deviceScaleFactor": scale,
+                "mobile": false,
+            }),
+        )
+        .await;
+    wait_until(
+        browser,
+        "return Math.abs(window.innerWidth - arguments[0]) <= 1;",
+        vec![json!((1280.0 / scale).round())],
+        QUICK,
+        &format!("the page zoomed to {percent}%"),
+    )
+    .await;
+}
+
+/// Presses the browser's Back button, then waits for the page whose main heading reads exactly
+/// `heading`, and checks that focus went somewhere a keyboard user can go on from (the app puts
+/// it on the heading), not to the page itself.
+pub async fn go_back(browser: &Browser, heading: &str) {
+    browser
+        .client()
+        .back()
+        .await
+        .unwrap_or_else(|e| panic!("could not press Back: {e}"));
+    wait_for_heading_exact(browser, heading).await;
+    wait_until(
+        browser,
+        "const e = document.activeElement; \
+         return !!e && e !== document.body && e !== document.documentElement;",
+        vec![],
+        QUICK,
+        &format!("focus going somewhere on {heading:?} after Back (not to the page itself)"),
+    )
+    .await;
+}
+
+/// Fails when the page is wider than the window, so a person would have to scroll sideways to
+/// read it (WCAG 1.4.10). A table inside a named, focusable scrolling region
+/// (`.table-wrap[aria-label]`) may scroll within it; that region itself must fit. The message
+/// lists the elements that stick out.
+pub async fn assert_fits_the_width(browser: &Browser, what: &str) {
+    let found = browser
+        .execute(
+            "const w = window.innerWidth; \
+             const out = [...document.querySelectorAll('body *')] \
+               .filter(e => e.getBoundingClientRect().right > w + 1 && getComputedStyle(e).visibility !== 'hidden'); \
+             const outside = out.filter(e => !e.closest('.table-wrap[aria-label]') || e.matches('.table-wrap')); \
+             const wide = (outside.length || document.documentElement.scrollWidth <= w + 1 ? outside : out) \
+               .slice(0, 6) \
+               .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().replace(/ +/g, '.') : '') \
+                 + ' right=' + Math.round(e.getBoundingClientRect().right) + ' ' + JSON.stringify((e.innerText || '').slice(0, 40))); \
+             return { fits: document.documentElement.scrollWidth <= w + 1, width: document.documentElement.scrollWidth, window: w, wide };",
+            vec![],
+        )
+        .await;
+    assert!(
+        found["fits"] == json!(true) && found["wide"].as_array().is_some_and(Vec::is_empty),
+        "{what}: the page is {} CSS px wide in a {} px window, so it scrolls sideways; \
+         sticking out: {}",
+        found["width"],
+        found["window"],
+        found["wide"]
+    );
+}
+
+/// Looks at the screen reached as a person would at this size: nothing runs off the side (see
+/// [`assert_fits_the_width`]), a screenshot is saved as `sweep/<name>` (see
+/// [`super::screenshot_path`]) to look at, and axe-core finds no WCAG 2.2 AA failure.
+pub async fn check_screen(browser: &Browser, name: &str) {
+    assert_fits_the_width(browser, name).await;
+    browser
+        .screenshot(&super::screenshot_path(&format!("sweep/{name}")))
+        .await;
+    super::axe::assert_accessible(browser, name).await;
+}

@@ -33,16 +33,31 @@ pub fn go(route: &Route) {
 }
 
 /// Moves keyboard and screen-reader focus to the page's main heading after navigation.
+///
+/// A page can draw its heading a few frames after its route changed (going Back to "Your data"
+/// did), so this looks again on the next frames, for up to [`HEADING_FRAMES`] of them, rather
+/// than leave focus on the page itself.
 pub fn focus_heading() {
-    request_animation_frame(|| {
+    focus_heading_within(HEADING_FRAMES);
+}
+
+/// How many frames [`focus_heading`] waits for a heading to be drawn (about half a second).
+const HEADING_FRAMES: u32 = 30;
+
+fn focus_heading_within(frames: u32) {
+    request_animation_frame(move || {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        if let Ok(Some(heading)) = document.query_selector("main h1") {
-            if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-                let _ = heading.set_attribute("tabindex", "-1");
-                let _ = heading.focus();
+        match document.query_selector("main h1") {
+            Ok(Some(heading)) => {
+                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = heading.set_attribute("tabindex", "-1");
+                    let _ = heading.focus();
+                }
             }
+            _ if frames > 1 => return focus_heading_within(frames - 1),
+            _ => {}
         }
         if let Some(window) = web_sys::window() {
             window.scroll_to_with_x_and_y(0.0, 0.0);

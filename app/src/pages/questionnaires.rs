@@ -73,6 +73,8 @@ pub fn QuestionnairesPage() -> impl IntoView {
         <h1>"Questionnaires"</h1>
         <p>"These are the questionnaires this site offers, and any you have opened from your computer. Organisations can add or change questionnaires on their own site; see the README’s “Adding or changing a questionnaire on your site”."</p>
         <h2>"Ready to use"</h2>
+        // At 400% zoom the table scrolls inside its own named region, never the whole page.
+        <div class="table-wrap" role="region" tabindex="0" aria-label="Questionnaires that loaded (table)">
         <table class="data-table">
             <caption class="visually-hidden">"Questionnaires that loaded"</caption>
             <thead><tr><th scope="col">"Questionnaire"</th><th scope="col">"Version"</th><th scope="col">"File"</th><th scope="col">"From"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
@@ -102,6 +104,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+        </div>
         {move || {
             let broken = broken();
             (!broken.is_empty()).then(|| view! {
