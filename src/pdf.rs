@@ -19,6 +19,7 @@
 //! files, or the time of day.
 
 mod blocks;
+mod compact;
 mod compose_table;
 mod draw;
 mod font;

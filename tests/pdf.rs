@@ -583,3 +583,20 @@ fn plan_table_headings_and_month_names_are_never_split_across_lines() {
         );
     }
 }
+
+/// The most the finished audit's PDF may weigh (issue 16): it is emailed and attached to board
+/// papers.
+const FINISHED_AUDIT_BUDGET: usize = 100_000;
+
+#[test]
+fn the_finished_audit_pdf_is_under_100_kb_and_still_tagged() {
+    let (path, out) = render(&finished_audit_report(), "finished-audit-size");
+    assert_valid(&path);
+    assert!(
+        out.bytes.len() <= FINISHED_AUDIT_BUDGET,
+        "the finished audit's PDF is {} bytes, over its budget of {FINISHED_AUDIT_BUDGET}",
+        out.bytes.len()
+    );
+    let info = info(&path);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+}

@@ -7,15 +7,16 @@
 //! viewer preference to show the title, and a nested outline (bookmarks) of the headings.
 //! Must not touch: layout decisions (see [`super::layout`]) or the report's content.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use printpdf::{
-    Color, DictItem, FontId, Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, PdfWarnMsg, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem,
-    TextMatrix, WindingOrder,
+    Color, DictItem, FontId, Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, PdfWarnMsg, Point, Polygon, PolygonRing, Pt, Rect, Rgb,
+    TextItem, TextMatrix, WindingOrder,
 };
 
+use super::compact;
 use super::font::{FaceId, Fonts};
 use super::layout::{Item, LaidOut, OutlineEntry};
 use super::structure::{self, Mark, StructTree};
@@ -38,8 +39,18 @@ pub(crate) fn write_pdf(
     info.keywords = meta.keywords.clone();
     info.creator = "mhsw-toolkit".to_string();
     info.producer = "mhsw-toolkit with printpdf".to_string();
-    let regular = doc.add_font(&fonts.regular.parsed);
-    let bold = doc.add_font(&fonts.bold.parsed);
+    // Each face cut down to the glyphs this document uses, under a short resource name (which
+    // every line of text repeats).
+    let (regular_chars, bold_chars) = used_chars(laid);
+    let regular = FontId("F1".to_string());
+    let bold = FontId("F2".to_string());
+    for (id, face, chars) in [
+        (&regular, &fonts.regular, &regular_chars),
+        (&bold, &fonts.bold, &bold_chars),
+    ] {
+        let font = PdfFont::new(face.for_embedding(chars));
+        doc.resources.fonts.map.insert(id.clone(), font);
+    }
 
     let g = laid.geometry;
     let mut marks = Vec::new();
@@ -77,18 +88,35 @@ pub(crate) fn write_pdf(
     structure::write(&mut lo, tree, &marks).map_err(|reason| PdfError::Write { reason })?;
     lo.compress();
     let mut bytes = Vec::new();
-    // Object streams: the structure tree is thousands of small objects, which compress well
-    // together.
+    // Object streams: the structure tree and the outline are thousands of small objects,
+    // which compress far better together, in one stream, than in lopdf's default of a stream
+    // for each hundred.
     let save = lopdf::SaveOptions::builder()
         .use_object_streams(true)
         .use_xref_streams(true)
+        .max_objects_per_stream(usize::MAX)
         .compression_level(9)
         .build();
     lo.save_with_options(&mut bytes, save)
         .map_err(|e| PdfError::Write {
             reason: e.to_string(),
         })?;
-    Ok((bytes, warnings))
+    Ok((compact::compress_xref_stream(bytes), warnings))
+}
+
+/// The characters set in each face (regular, bold) on any page.
+fn used_chars(laid: &LaidOut) -> (BTreeSet<char>, BTreeSet<char>) {
+    let (mut regular, mut bold) = (BTreeSet::new(), BTreeSet::new());
+    for item in laid.pages.iter().flat_map(|page| &page.items) {
+        if let Item::Text { text, face, .. } = item {
+            let set = match face {
+                FaceId::Regular => &mut regular,
+                FaceId::Bold => &mut bold,
+            };
+            set.extend(text.chars());
+        }
+    }
+    (regular, bold)
 }
 
 fn rgb(c: Colour) -> Color {
