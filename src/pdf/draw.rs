@@ -11,9 +11,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use printpdf::{
-    Color, DictItem, FontId, Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument, PdfFont,
-    PdfFontHandle, PdfPage, PdfSaveOptions, PdfWarnMsg, Point, Polygon, PolygonRing, Pt, Rect, Rgb,
-    TextItem, TextMatrix, WindingOrder,
+    Color, DictItem, FontId, Greyscale, Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument,
+    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, PdfWarnMsg, Point, Polygon, PolygonRing, Pt,
+    Rect, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 
 use super::compact;
@@ -119,13 +119,25 @@ fn used_chars(laid: &LaidOut) -> (BTreeSet<char>, BTreeSet<char>) {
     (regular, bold)
 }
 
+/// A colour as printpdf writes it: a grey as one number (`g`, `G`), any other as three, each
+/// to three decimals (every one of 256 levels stays the same level; more digits only cost
+/// bytes on every line).
 fn rgb(c: Colour) -> Color {
-    Color::Rgb(Rgb {
-        r: c.0,
-        g: c.1,
-        b: c.2,
-        icc_profile: None,
-    })
+    let level = |v: f32| (v.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
+    let (r, g, b) = (level(c.0), level(c.1), level(c.2));
+    if r == g && g == b {
+        Color::Greyscale(Greyscale {
+            percent: r,
+            icc_profile: None,
+        })
+    } else {
+        Color::Rgb(Rgb {
+            r,
+            g,
+            b,
+            icc_profile: None,
+        })
+    }
 }
 
 fn point(x: f32, y: f32, page_height: f32) -> LinePoint {
@@ -135,6 +147,61 @@ fn point(x: f32, y: f32, page_height: f32) -> LinePoint {
             y: Pt(page_height - y),
         },
         bezier: false,
+    }
+}
+
+/// A number exactly as printpdf writes an `f32` into the file (the shortest decimal that reads
+/// back as the same `f32`), held as a whole number of trillionths so that differences are
+/// exact. Viewers read the decimal, not the `f32`, so moving text by differences of these
+/// lands it exactly where writing the positions themselves would.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Decimal(i128);
+
+impl Decimal {
+    const ZERO: Self = Self(0);
+    const SCALE: i128 = 1_000_000_000_000;
+
+    /// `v` as printpdf writes it.
+    fn of(v: f32) -> Self {
+        Self::parse(&v.to_string()).unwrap_or(Self(0))
+    }
+
+    /// A plain decimal (`-12.5`, `3`), as Rust prints an `f32`.
+    fn parse(text: &str) -> Option<Self> {
+        let (sign, digits) = match text.strip_prefix('-') {
+            Some(rest) => (-1, rest),
+            None => (1, text),
+        };
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        if fraction.len() > 12 {
+            return None;
+        }
+        let whole: i128 = whole.parse().ok()?;
+        let fraction: i128 = if fraction.is_empty() {
+            0
+        } else {
+            format!("{fraction:0<12}").parse().ok()?
+        };
+        Some(Self(sign * (whole * Self::SCALE + fraction)))
+    }
+
+    fn minus(self, other: Self) -> Self {
+        Self(self.0 - other.0)
+    }
+
+    /// The `f32` that printpdf writes as exactly this decimal, if there is one.
+    fn exactly(self) -> Option<f32> {
+        let whole = self.0.abs() / Self::SCALE;
+        let fraction = self.0.abs() % Self::SCALE;
+        let sign = if self.0 < 0 { "-" } else { "" };
+        let text = if fraction == 0 {
+            format!("{sign}{whole}")
+        } else {
+            let digits = format!("{fraction:012}");
+            format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+        };
+        let v: f32 = text.parse().ok()?;
+        (v.to_string() == text).then_some(v)
     }
 }
 
@@ -149,14 +216,35 @@ enum Marked {
     Elem(usize),
 }
 
-/// Tracks the graphics state so that colours and fonts are set only when they change, and the
-/// marked content that ties each piece of text to the structure tree.
+/// The part of the graphics state the painter sets: kept so that each is set only when it
+/// changes, and put back after a `Q`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Pen {
+    /// Fill colour (text, shapes).
+    fill: Option<Colour>,
+    /// Stroke colour.
+    stroke: Option<Colour>,
+    /// Line width.
+    width: Option<f32>,
+    /// Face and size of text.
+    font: Option<(FaceId, f32)>,
+}
+
+/// Tracks the graphics state so that colours, line widths and fonts are set only when they
+/// change, and the marked content that ties each piece of text to the structure tree.
+///
+/// Text runs stay in one text object (`BT` … `ET`) for as long as only text follows, whatever
+/// structure element each line belongs to (marked content nests inside the text object), and
+/// each line is placed relative to the one before (`Td`), so that a cell's lines cost a few
+/// bytes each: a long report repeats them thousands of times.
 struct Painter<'a> {
     ops: Vec<Op>,
     height: f32,
     in_text: bool,
-    fill: Option<Colour>,
-    font: Option<(FaceId, f32)>,
+    pen: Pen,
+    /// Where the current text line starts (PDF coordinates, as exact decimals; see
+    /// [`Decimal`]): `Td` moves from there.
+    line_start: (Decimal, Decimal),
     regular: &'a FontId,
     bold: &'a FontId,
     tree: &'a StructTree,
@@ -169,7 +257,6 @@ struct Painter<'a> {
 impl Painter<'_> {
     /// Closes the open marked-content sequence, if any.
     fn end_marked(&mut self) {
-        self.end_text();
         if self.marked != Marked::Nothing {
             self.ops.push(Op::EndMarkedContent);
             self.marked = Marked::Nothing;
@@ -206,23 +293,66 @@ impl Painter<'_> {
         self.marked = wanted;
     }
 
+    /// Starts a text object, closing any marked content opened outside it first (marked
+    /// content and text objects must nest).
+    fn begin_text(&mut self) {
+        if !self.in_text {
+            self.end_marked();
+            self.ops.push(Op::StartTextSection);
+            self.in_text = true;
+            self.line_start = (Decimal::ZERO, Decimal::ZERO);
+        }
+    }
+
+    /// Ends the text object, closing the marked content opened inside it first.
     fn end_text(&mut self) {
         if self.in_text {
+            self.end_marked();
             self.ops.push(Op::EndTextSection);
             self.in_text = false;
         }
     }
 
+    /// Starts a text line at `(x, y)`: by `Td` from the last line's start when the move can
+    /// be written exactly (the lines of a cell, one leading apart), else by `Tm`. Either way
+    /// a viewer ends up at the very position `Tm` alone would give it, to the last digit, so
+    /// no glyph moves by even a fraction of a pixel.
+    fn move_to(&mut self, x: f32, y: f32) {
+        let to = (Decimal::of(x), Decimal::of(y));
+        let by = (
+            to.0.minus(self.line_start.0).exactly(),
+            to.1.minus(self.line_start.1).exactly(),
+        );
+        self.ops.push(match by {
+            (Some(dx), Some(dy)) if dx == 0.0 => Op::SetTextCursor {
+                pos: Point {
+                    x: Pt(dx),
+                    y: Pt(dy),
+                },
+            },
+            _ => Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(x), Pt(y)),
+            },
+        });
+        self.line_start = to;
+    }
+
     fn fill(&mut self, colour: Colour) {
-        if self.fill != Some(colour) {
+        if self.pen.fill != Some(colour) {
             self.ops.push(Op::SetFillColor { col: rgb(colour) });
-            self.fill = Some(colour);
+            self.pen.fill = Some(colour);
         }
     }
 
     fn stroke(&mut self, colour: Colour, width: f32) {
-        self.ops.push(Op::SetOutlineColor { col: rgb(colour) });
-        self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        if self.pen.stroke != Some(colour) {
+            self.ops.push(Op::SetOutlineColor { col: rgb(colour) });
+            self.pen.stroke = Some(colour);
+        }
+        if self.pen.width != Some(width) {
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+            self.pen.width = Some(width);
+        }
     }
 
     fn line(&mut self, from: (f32, f32), to: (f32, f32)) {
@@ -251,15 +381,17 @@ impl Painter<'_> {
     }
 
     fn item(&mut self, item: &Item) {
+        if matches!(item, Item::Text { .. }) {
+            self.begin_text();
+        } else {
+            self.end_text();
+        }
         self.mark(match item {
             Item::Text {
                 tag: Some(elem), ..
             } => Marked::Elem(*elem),
             _ => Marked::Artifact,
         });
-        if !matches!(item, Item::Text { .. }) {
-            self.end_text();
-        }
         match item {
             Item::Text {
                 x,
@@ -270,12 +402,7 @@ impl Painter<'_> {
                 colour,
                 tag: _,
             } => {
-                if !self.in_text {
-                    self.ops.push(Op::StartTextSection);
-                    self.in_text = true;
-                    self.font = None;
-                }
-                if self.font != Some((*face, *size)) {
+                if self.pen.font != Some((*face, *size)) {
                     let id = match face {
                         FaceId::Regular => self.regular,
                         FaceId::Bold => self.bold,
@@ -284,12 +411,10 @@ impl Painter<'_> {
                         font: PdfFontHandle::External(id.clone()),
                         size: Pt(*size),
                     });
-                    self.font = Some((*face, *size));
+                    self.pen.font = Some((*face, *size));
                 }
                 self.fill(*colour);
-                self.ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(*x), Pt(self.height - baseline)),
-                });
+                self.move_to(*x, self.height - baseline);
                 self.ops.push(Op::ShowText {
                     items: vec![TextItem::Text(text.clone())],
                 });
@@ -343,6 +468,7 @@ impl Painter<'_> {
                 pattern,
                 colour,
             } => {
+                let saved = self.pen;
                 self.ops.push(Op::SaveGraphicsState);
                 self.rect(*x, *y, *width, *height, PaintMode::Clip);
                 self.stroke(*colour, 0.9);
@@ -374,7 +500,7 @@ impl Painter<'_> {
                     }
                 }
                 self.ops.push(Op::RestoreGraphicsState);
-                self.fill = None;
+                self.pen = saved;
             }
             Item::Triangle { points, colour } => {
                 self.fill(*colour);
@@ -408,8 +534,8 @@ fn page_ops(
         ops: Vec::with_capacity(items.len() * 4),
         height,
         in_text: false,
-        fill: None,
-        font: None,
+        pen: Pen::default(),
+        line_start: (Decimal::ZERO, Decimal::ZERO),
         regular,
         bold,
         tree,
@@ -421,6 +547,7 @@ fn page_ops(
     for item in items {
         painter.item(item);
     }
+    painter.end_text();
     painter.end_marked();
     painter.ops
 }
