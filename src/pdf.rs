@@ -24,6 +24,7 @@ mod compose_table;
 mod draw;
 mod font;
 mod layout;
+mod recode;
 pub mod sample;
 mod structure;
 mod style;

@@ -11,14 +11,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use printpdf::{
-    Color, DictItem, FontId, Greyscale, Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument,
-    PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, PdfWarnMsg, Point, Polygon, PolygonRing, Pt,
-    Rect, Rgb, TextItem, TextMatrix, WindingOrder,
+    Color, DictItem, FontId, Greyscale, Line as PdfLine, LinePoint, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, PdfWarnMsg, Point, Polygon,
+    PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 
 use super::compact;
 use super::font::{FaceId, Fonts};
 use super::layout::{Item, LaidOut, OutlineEntry};
+use super::recode;
 use super::structure::{self, Mark, StructTree};
 use super::style::{Colour, Pattern};
 use super::PdfError;
@@ -44,12 +45,13 @@ pub(crate) fn write_pdf(
     let (regular_chars, bold_chars) = used_chars(laid);
     let regular = FontId("F1".to_string());
     let bold = FontId("F2".to_string());
-    for (id, face, chars) in [
-        (&regular, &fonts.regular, &regular_chars),
-        (&bold, &fonts.bold, &bold_chars),
-    ] {
-        let font = PdfFont::new(face.for_embedding(chars));
-        doc.resources.fonts.map.insert(id.clone(), font);
+    let embedded = [
+        (&regular, fonts.regular.for_embedding(&regular_chars)),
+        (&bold, fonts.bold.for_embedding(&bold_chars)),
+    ];
+    for (id, font) in &embedded {
+        let font = PdfFont::new(font.clone());
+        doc.resources.fonts.map.insert((*id).clone(), font);
     }
 
     let g = laid.geometry;
@@ -84,8 +86,17 @@ pub(crate) fn write_pdf(
     };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&options, &mut warnings);
+    let faces: Vec<(&str, &ParsedFont)> = embedded
+        .iter()
+        .map(|(id, font)| (id.0.as_str(), font))
+        .collect();
+    recode::one_byte_text(&mut lo, &faces);
     finish_document(&mut lo, meta, &laid.outline, g.height)?;
     structure::write(&mut lo, tree, &marks).map_err(|reason| PdfError::Write { reason })?;
+    // What the rewriting above left unreferenced (printpdf's own text maps, say) goes, and
+    // the rest are numbered without gaps.
+    lo.prune_objects();
+    lo.renumber_objects();
     lo.compress();
     let mut bytes = Vec::new();
     // Object streams: the structure tree and the outline are thousands of small objects,
@@ -544,7 +555,12 @@ fn page_ops(
         next_mcid: 0,
         marks,
     };
-    for item in items {
+    // Shapes first, then text, each in their own order: no shape is drawn over text, so the
+    // page looks the same, and the text is one run instead of hundreds.
+    let (text, shapes): (Vec<&Item>, Vec<&Item>) = items
+        .iter()
+        .partition(|item| matches!(item, Item::Text { .. }));
+    for item in shapes.into_iter().chain(text) {
         painter.item(item);
     }
     painter.end_text();
