@@ -95,6 +95,7 @@ pub(crate) fn write_pdf(
     structure::write(&mut lo, tree, &marks).map_err(|reason| PdfError::Write { reason })?;
     // What the rewriting above left unreferenced (printpdf's own text maps, say) goes, and
     // the rest are numbered without gaps.
+    tidy_pages(&mut lo);
     lo.prune_objects();
     lo.renumber_objects();
     lo.compress();
@@ -568,13 +569,107 @@ fn page_ops(
     painter.ops
 }
 
-/// A PDF text string: UTF-16BE with a byte order mark, so any character survives.
+/// A PDF text string: in PDFDocEncoding, a byte a character, when every character has a
+/// byte there (plain text, curly quotes, dashes, accented Latin letters); otherwise UTF-16BE
+/// with a byte order mark, so any character survives (Welsh ŵ and ŷ need this).
 fn text_string(text: &str) -> Object {
-    let mut bytes = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
-        bytes.extend_from_slice(&unit.to_be_bytes());
+    let bytes = match text.chars().map(pdf_doc_byte).collect::<Option<Vec<u8>>>() {
+        Some(bytes) => bytes,
+        None => {
+            let mut bytes = vec![0xFE, 0xFF];
+            for unit in text.encode_utf16() {
+                bytes.extend_from_slice(&unit.to_be_bytes());
+            }
+            bytes
+        }
+    };
+    Object::String(bytes, StringFormat::Literal)
+}
+
+/// `c`'s byte in PDFDocEncoding (ISO 32000-1, annex D), for the characters reports use.
+fn pdf_doc_byte(c: char) -> Option<u8> {
+    match c {
+        ' '..='~' => u8::try_from(c).ok(),
+        '\u{A1}'..='\u{FF}' if c != '\u{AD}' => u8::try_from(c).ok(),
+        '•' => Some(0x80),
+        '…' => Some(0x83),
+        '—' => Some(0x84),
+        '–' => Some(0x85),
+        '“' => Some(0x8D),
+        '”' => Some(0x8E),
+        '‘' => Some(0x8F),
+        '’' => Some(0x90),
+        '€' => Some(0xA0),
+        _ => None,
     }
-    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// Takes out of each page what says nothing: a crop or trim box the same as the media box
+/// (both default to it), an empty list of annotations, and empty resource dictionaries; and
+/// lets every page share the first page's resources when they are the same.
+fn tidy_pages(doc: &mut Document) {
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let mut shared: Option<(ObjectId, Dictionary)> = None;
+    for page in pages {
+        let resources = match doc.get_dictionary(page).and_then(|d| d.get(b"Resources")) {
+            Ok(Object::Reference(id)) => Some(*id),
+            _ => None,
+        };
+        if let Some(id) = resources {
+            let empty: Vec<Vec<u8>> = doc
+                .get_dictionary(id)
+                .map(|dict| {
+                    dict.iter()
+                        .filter(|(_, value)| {
+                            let inner = match value {
+                                Object::Reference(r) => doc.get_dictionary(*r).ok(),
+                                Object::Dictionary(d) => Some(d),
+                                _ => None,
+                            };
+                            inner.is_some_and(|d| d.is_empty())
+                        })
+                        .map(|(key, _)| key.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Ok(dict) = doc.get_dictionary_mut(id) {
+                for key in empty {
+                    dict.remove(&key);
+                }
+            }
+        }
+        let Ok(dict) = doc.get_dictionary_mut(page) else {
+            continue;
+        };
+        let media = dict.get(b"MediaBox").ok().cloned();
+        for key in [&b"CropBox"[..], b"TrimBox"] {
+            if dict.get(key).ok().cloned() == media {
+                dict.remove(key);
+            }
+        }
+        if matches!(dict.get(b"Annots"), Ok(Object::Array(a)) if a.is_empty()) {
+            dict.remove(b"Annots");
+        }
+        if let Some(id) = resources {
+            let same = |doc: &Document, (first, content): &(ObjectId, Dictionary)| {
+                *first == id || doc.get_dictionary(id).is_ok_and(|d| d == content)
+            };
+            match &shared {
+                Some(first) if same(doc, first) => {
+                    let first = first.0;
+                    if let Ok(dict) = doc.get_dictionary_mut(page) {
+                        dict.set("Resources", Object::Reference(first));
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    if let Ok(content) = doc.get_dictionary(id) {
+                        shared = Some((id, content.clone()));
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// Adds what printpdf cannot set: the language, showing the title, a tidy information
