@@ -101,12 +101,13 @@ pub(crate) fn write_pdf(
     lo.compress();
     let mut bytes = Vec::new();
     // Object streams: the structure tree and the outline are thousands of small objects,
-    // which compress far better together, in one stream, than in lopdf's default of a stream
-    // for each hundred.
+    // which compress far better together. Five hundred to a stream measured smallest: each
+    // stream starts with every object's offset in it, and shorter streams have shorter
+    // offsets, while fewer streams share more.
     let save = lopdf::SaveOptions::builder()
         .use_object_streams(true)
         .use_xref_streams(true)
-        .max_objects_per_stream(usize::MAX)
+        .max_objects_per_stream(500)
         .compression_level(9)
         .build();
     lo.save_with_options(&mut bytes, save)
@@ -162,59 +163,39 @@ fn point(x: f32, y: f32, page_height: f32) -> LinePoint {
     }
 }
 
-/// A number exactly as printpdf writes an `f32` into the file (the shortest decimal that reads
-/// back as the same `f32`), held as a whole number of trillionths so that differences are
-/// exact. Viewers read the decimal, not the `f32`, so moving text by differences of these
-/// lands it exactly where writing the positions themselves would.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Decimal(i128);
+/// Where a viewer has the current text line, kept as viewers keep it: the translation of the
+/// last `Tm` (zero after `BT`) and the sum of the `Td` moves since, each as the `f64` it reads
+/// from the file.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct TextLine {
+    /// The text matrix's translation.
+    matrix: (f64, f64),
+    /// The moves since.
+    moved: (f64, f64),
+}
 
-impl Decimal {
-    const ZERO: Self = Self(0);
-    const SCALE: i128 = 1_000_000_000_000;
-
-    /// `v` as printpdf writes it.
-    fn of(v: f32) -> Self {
-        Self::parse(&v.to_string()).unwrap_or(Self(0))
+impl TextLine {
+    /// The `f32` whose move (as printpdf writes it and a viewer reads it back) takes this
+    /// axis from `matrix + moved` to exactly `to`, as a viewer adds it up (poppler, pdf.js:
+    /// `(moved + by) + matrix`); `None` when no nearby `f32` does.
+    fn exact_move(matrix: f64, moved: f64, to: f64) -> Option<f32> {
+        let guess = (to - matrix - moved) as f32;
+        (0..=8u32)
+            .flat_map(|n| {
+                [
+                    guess.to_bits().wrapping_add(n),
+                    guess.to_bits().wrapping_sub(n),
+                ]
+            })
+            .map(f32::from_bits)
+            .find(|by| by.is_finite() && (moved + written(*by)) + matrix == to)
     }
+}
 
-    /// A plain decimal (`-12.5`, `3`), as Rust prints an `f32`.
-    fn parse(text: &str) -> Option<Self> {
-        let (sign, digits) = match text.strip_prefix('-') {
-            Some(rest) => (-1, rest),
-            None => (1, text),
-        };
-        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-        if fraction.len() > 12 {
-            return None;
-        }
-        let whole: i128 = whole.parse().ok()?;
-        let fraction: i128 = if fraction.is_empty() {
-            0
-        } else {
-            format!("{fraction:0<12}").parse().ok()?
-        };
-        Some(Self(sign * (whole * Self::SCALE + fraction)))
-    }
-
-    fn minus(self, other: Self) -> Self {
-        Self(self.0 - other.0)
-    }
-
-    /// The `f32` that printpdf writes as exactly this decimal, if there is one.
-    fn exactly(self) -> Option<f32> {
-        let whole = self.0.abs() / Self::SCALE;
-        let fraction = self.0.abs() % Self::SCALE;
-        let sign = if self.0 < 0 { "-" } else { "" };
-        let text = if fraction == 0 {
-            format!("{sign}{whole}")
-        } else {
-            let digits = format!("{fraction:012}");
-            format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
-        };
-        let v: f32 = text.parse().ok()?;
-        (v.to_string() == text).then_some(v)
-    }
+/// `v` as a viewer reads it from the file: printpdf writes the shortest decimal that reads
+/// back as the same `f32`, and viewers read that decimal as an `f64`.
+fn written(v: f32) -> f64 {
+    v.to_string().parse().unwrap_or(f64::from(v))
 }
 
 /// The marked-content sequence open in a content stream.
@@ -254,9 +235,8 @@ struct Painter<'a> {
     height: f32,
     in_text: bool,
     pen: Pen,
-    /// Where the current text line starts (PDF coordinates, as exact decimals; see
-    /// [`Decimal`]): `Td` moves from there.
-    line_start: (Decimal, Decimal),
+    /// Where the current text line starts, as a viewer keeps it: `Td` moves from there.
+    line: TextLine,
     regular: &'a FontId,
     bold: &'a FontId,
     tree: &'a StructTree,
@@ -312,7 +292,7 @@ impl Painter<'_> {
             self.end_marked();
             self.ops.push(Op::StartTextSection);
             self.in_text = true;
-            self.line_start = (Decimal::ZERO, Decimal::ZERO);
+            self.line = TextLine::default();
         }
     }
 
@@ -325,28 +305,37 @@ impl Painter<'_> {
         }
     }
 
-    /// Starts a text line at `(x, y)`: by `Td` from the last line's start when the move can
-    /// be written exactly (the lines of a cell, one leading apart), else by `Tm`. Either way
-    /// a viewer ends up at the very position `Tm` alone would give it, to the last digit, so
-    /// no glyph moves by even a fraction of a pixel.
+    /// Starts a text line at `(x, y)`: by a `Td` move from the last line's start when one
+    /// lands a viewer on exactly the position a `Tm` would (the next line of a cell, the next
+    /// cell of a row), else by `Tm`. Either way no glyph moves by even a fraction of a pixel,
+    /// and a row's moves repeat, row after row, which compresses to almost nothing.
     fn move_to(&mut self, x: f32, y: f32) {
-        let to = (Decimal::of(x), Decimal::of(y));
+        let to = (written(x), written(y));
+        let TextLine { matrix, moved } = self.line;
         let by = (
-            to.0.minus(self.line_start.0).exactly(),
-            to.1.minus(self.line_start.1).exactly(),
+            TextLine::exact_move(matrix.0, moved.0, to.0),
+            TextLine::exact_move(matrix.1, moved.1, to.1),
         );
-        self.ops.push(match by {
-            (Some(dx), Some(dy)) if dx == 0.0 => Op::SetTextCursor {
-                pos: Point {
-                    x: Pt(dx),
-                    y: Pt(dy),
-                },
-            },
-            _ => Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(x), Pt(y)),
-            },
-        });
-        self.line_start = to;
+        match by {
+            (Some(dx), Some(dy)) => {
+                self.ops.push(Op::SetTextCursor {
+                    pos: Point {
+                        x: Pt(dx),
+                        y: Pt(dy),
+                    },
+                });
+                self.line.moved = (moved.0 + written(dx), moved.1 + written(dy));
+            }
+            _ => {
+                self.ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(x), Pt(y)),
+                });
+                self.line = TextLine {
+                    matrix: to,
+                    moved: (0.0, 0.0),
+                };
+            }
+        }
     }
 
     fn fill(&mut self, colour: Colour) {
@@ -547,7 +536,7 @@ fn page_ops(
         height,
         in_text: false,
         pen: Pen::default(),
-        line_start: (Decimal::ZERO, Decimal::ZERO),
+        line: TextLine::default(),
         regular,
         bold,
         tree,
