@@ -584,8 +584,7 @@ fn plan_table_headings_and_month_names_are_never_split_across_lines() {
     }
 }
 
-/// The most the finished audit's PDF may weigh (issue 16): it is emailed and attached to board
-/// papers.
+/// The most the finished audit's PDF may weigh (issue 16).
 const FINISHED_AUDIT_BUDGET: usize = 100_000;
 
 #[test]

@@ -89,7 +89,7 @@ impl Codes {
     /// Two-byte glyph ids as one-byte codes, or `None` if they are not whole ids of this
     /// face's glyphs.
     fn recode(&self, ids: &[u8]) -> Option<Vec<u8>> {
-        if ids.len() % 2 != 0 {
+        if !ids.len().is_multiple_of(2) {
             return None;
         }
         ids.chunks(2)
@@ -115,12 +115,19 @@ pub(crate) fn one_byte_text(doc: &mut Document, fonts: &[(&str, &ParsedFont)]) -
     }
 }
 
+/// One face to rewrite: its font dictionary, its codes, and each code's width.
+struct Face {
+    font: ObjectId,
+    codes: Codes,
+    widths: Vec<(u8, i64)>,
+}
+
 /// Everything to change, worked out before anything changes.
 struct Plan {
     /// Each content stream's new operations.
     contents: Vec<(ObjectId, Vec<u8>)>,
-    /// Each face's font dictionary and codes.
-    faces: Vec<(ObjectId, Codes, Vec<(u8, i64)>)>,
+    /// The faces.
+    faces: Vec<Face>,
 }
 
 fn plan(doc: &Document, fonts: &[(&str, &ParsedFont)]) -> Option<Plan> {
@@ -137,7 +144,11 @@ fn plan(doc: &Document, fonts: &[(&str, &ParsedFont)]) -> Option<Plan> {
         let codes = Codes::for_font(font)?;
         let widths = new_widths(doc, *id, &codes)?;
         by_name.insert(name.as_bytes().to_vec(), codes.clone());
-        faces.push((*id, codes, widths));
+        faces.push(Face {
+            font: *id,
+            codes,
+            widths,
+        });
     }
     let mut contents = Vec::new();
     for page in pages {
@@ -266,7 +277,12 @@ fn apply(doc: &mut Document, plan: Plan) {
         ]),
         encoding_cmap().into_bytes(),
     ));
-    for (font, codes, widths) in plan.faces {
+    for Face {
+        font,
+        codes,
+        widths,
+    } in plan.faces
+    {
         let last = codes.glyph_of.keys().next_back().copied().unwrap_or(0);
         let gids: Vec<u8> = (0..=last)
             .flat_map(|code| {
