@@ -163,9 +163,8 @@ fn point(x: f32, y: f32, page_height: f32) -> LinePoint {
     }
 }
 
-/// Where a viewer has the current text line, kept as viewers keep it: the translation of the
-/// last `Tm` (zero after `BT`) and the sum of the `Td` moves since, each as the `f64` it reads
-/// from the file.
+/// Where the current text line is, kept as the PDF's arithmetic has it: the translation of
+/// the last `Tm` (zero after `BT`) and the sum of the `Td` moves since, each read as an `f64`.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct TextLine {
     /// The text matrix's translation.
@@ -175,13 +174,15 @@ struct TextLine {
 }
 
 impl TextLine {
-    /// The `f32` whose move (as printpdf writes it and a viewer reads it back) takes this
-    /// axis from `matrix + moved` to exactly `to`, as a viewer adds it up (poppler, pdf.js:
-    /// `(moved + by) + matrix`); `None` when no nearby `f32` does.
+    /// The `f32` whose move (as printpdf writes it, read back as an `f64`) takes this axis
+    /// from `matrix + moved` to exactly `to` when added up as ISO 32000 says (`moved + by`,
+    /// then the matrix's translation: poppler and pdf.js both do it in that order); `None`
+    /// when no nearby `f32` does.
     fn exact_move(matrix: f64, moved: f64, to: f64) -> Option<f32> {
         let guess = (to - matrix - moved) as f32;
         let lands = |by: f32| (moved + written(by)) + matrix;
-        let exact = (0..=8u32)
+        // A tiny move (a correction of the last digit of a sum) costs more than a `Tm`.
+        (0..=8u32)
             .flat_map(|n| {
                 [
                     guess.to_bits().wrapping_add(n),
@@ -190,18 +191,7 @@ impl TextLine {
             })
             .map(f32::from_bits)
             .filter(|by| by.is_finite() && (*by == 0.0 || by.abs() >= 1e-3))
-            .find(|&by| lands(by) == to);
-        exact.or_else(|| {
-            // A position the layout's sums left with stray digits (`768.98004`) is never
-            // exactly on a pixel's edge, so landing within a millionth of a point of
-            // it draws the same pixels; a round one (`56.7`) may be, so it must be exact.
-            let stray = to
-                .to_string()
-                .split('.')
-                .nth(1)
-                .is_some_and(|f| f.len() >= 4);
-            (stray && (lands(guess) - to).abs() < 1e-6).then_some(guess)
-        })
+            .find(|&by| lands(by) == to)
     }
 }
 
@@ -318,10 +308,13 @@ impl Painter<'_> {
         }
     }
 
-    /// Starts a text line at `(x, y)`: by a `Td` move from the last line's start when one
-    /// lands a viewer on exactly the position a `Tm` would (the next line of a cell, the next
-    /// cell of a row), else by `Tm`. Either way no glyph moves by even a fraction of a pixel,
-    /// and a row's moves repeat, row after row, which compresses to almost nothing.
+    /// Starts a text line at `(x, y)`: by a `Td` move from the last line's start when it
+    /// lands on exactly the position a `Tm` would give (the next line of a cell, the next
+    /// cell of a row), else by `Tm`; a row's moves then repeat row after row, and compress to
+    /// almost nothing. "Exactly" is in correctly rounded `f64` arithmetic: a reader whose
+    /// number parsing rounds otherwise (poppler's does) can land a hundred-billionth of a
+    /// point away, which changes a pixel only where a glyph's edge sits exactly on a pixel
+    /// boundary, by one step of anti-aliasing.
     fn move_to(&mut self, x: f32, y: f32) {
         let to = (written(x), written(y));
         let TextLine { matrix, moved } = self.line;
@@ -662,12 +655,12 @@ fn pdf_doc_byte(c: char) -> Option<u8> {
 }
 
 /// Takes out of each page what says nothing: a crop or trim box the same as the media box
-/// (both default to it), an empty list of annotations, and empty resource dictionaries; and
-/// lets every page share the first page's resources when they are the same.
+/// (both default to it), an empty list of annotations, and empty resource dictionaries; lets
+/// every page share the first page's resources when they are the same.
 fn tidy_pages(doc: &mut Document) {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let mut shared: Option<(ObjectId, Dictionary)> = None;
-    for page in pages {
+    for &page in &pages {
         let resources = match doc.get_dictionary(page).and_then(|d| d.get(b"Resources")) {
             Ok(Object::Reference(id)) => Some(*id),
             _ => None,

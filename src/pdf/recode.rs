@@ -339,7 +339,8 @@ fn encoding_cmap() -> String {
     )
 }
 
-/// The text each code shows, for copying, searching and screen readers.
+/// The text each code shows, for copying, searching and screen readers. Runs of codes that
+/// show consecutive characters (most of Latin-1 keeps its order) are written as ranges.
 fn to_unicode_cmap(codes: &Codes) -> String {
     let mut out = String::from(
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n\
@@ -347,21 +348,43 @@ fn to_unicode_cmap(codes: &Codes) -> String {
          /CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n\
          1 begincodespacerange\n<00> <FF>\nendcodespacerange\n",
     );
-    let entries: Vec<(u8, char)> = codes
-        .glyph_of
-        .iter()
-        .filter(|(&code, _)| code != 0)
-        .map(|(&code, &(_, c))| (code, c))
-        .collect();
-    for chunk in entries.chunks(100) {
+    // Runs of codes showing consecutive characters: (first code, first character, length).
+    // A range counts up the last byte of one UTF-16 unit, so it stays within 256 of them.
+    let mut runs: Vec<(u8, u32, u32)> = Vec::new();
+    for (&code, &(_, c)) in codes.glyph_of.iter().filter(|(&code, _)| code != 0) {
+        let c = u32::from(c);
+        let extends = runs.last().is_some_and(|&(first, start, len)| {
+            u32::from(first) + len == u32::from(code)
+                && start + len == c
+                && c < 0xD800
+                && (start & 0xFF) + len <= 0xFF
+        });
+        match runs.last_mut() {
+            Some(run) if extends => run.2 += 1,
+            _ => runs.push((code, c, 1)),
+        }
+    }
+    let unit = |c: u32| -> String {
+        char::from_u32(c)
+            .unwrap_or('\u{FFFD}')
+            .encode_utf16(&mut [0; 2])
+            .iter()
+            .map(|u| format!("{u:04X}"))
+            .collect()
+    };
+    let (ranges, singles): (Vec<_>, Vec<_>) = runs.into_iter().partition(|&(_, _, len)| len > 1);
+    for chunk in ranges.chunks(100) {
+        out.push_str(&format!("{} beginbfrange\n", chunk.len()));
+        for &(first, start, len) in chunk {
+            let last = u32::from(first) + len - 1;
+            out.push_str(&format!("<{first:02X}> <{last:02X}> <{}>\n", unit(start)));
+        }
+        out.push_str("endbfrange\n");
+    }
+    for chunk in singles.chunks(100) {
         out.push_str(&format!("{} beginbfchar\n", chunk.len()));
-        for &(code, c) in chunk {
-            let utf16: String = c
-                .encode_utf16(&mut [0; 2])
-                .iter()
-                .map(|unit| format!("{unit:04X}"))
-                .collect();
-            out.push_str(&format!("<{code:02X}> <{utf16}>\n"));
+        for &(code, c, _) in chunk {
+            out.push_str(&format!("<{code:02X}> <{}>\n", unit(c)));
         }
         out.push_str("endbfchar\n");
     }
@@ -450,11 +473,17 @@ mod tests {
 
     #[test]
     fn the_text_map_says_what_each_code_shows() {
-        let codes = Codes::for_font(&font(&[('A', 5), ('ŵ', 9)])).unwrap();
+        let codes =
+            Codes::for_font(&font(&[('A', 5), ('B', 6), ('C', 7), ('E', 8), ('ŵ', 9)])).unwrap();
         let cmap = to_unicode_cmap(&codes);
-        assert!(cmap.contains("<41> <0041>"), "{cmap}");
+        // A, B, C as one range; E and ŵ one by one.
+        assert!(
+            cmap.contains("1 beginbfrange\n<41> <43> <0041>\n"),
+            "{cmap}"
+        );
+        assert!(cmap.contains("<45> <0045>"), "{cmap}");
         let w = codes.of_glyph[&9];
         assert!(cmap.contains(&format!("<{w:02X}> <0175>")), "{cmap}");
-        assert!(cmap.contains("2 beginbfchar"));
+        assert!(cmap.contains("2 beginbfchar"), "{cmap}");
     }
 }
