@@ -28,6 +28,7 @@ mod recode;
 pub mod sample;
 mod structure;
 mod style;
+mod subset;
 mod wrap;
 
 use crate::report::Report;

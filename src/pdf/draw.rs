@@ -93,11 +93,7 @@ pub(crate) fn write_pdf(
     recode::one_byte_text(&mut lo, &faces);
     finish_document(&mut lo, meta, &laid.outline, g.height)?;
     structure::write(&mut lo, tree, &marks).map_err(|reason| PdfError::Write { reason })?;
-    // What the rewriting above left unreferenced (printpdf's own text maps, say) goes, and
-    // the rest are numbered without gaps.
     tidy_pages(&mut lo);
-    lo.prune_objects();
-    lo.renumber_objects();
     lo.compress();
     let mut bytes = Vec::new();
     // Object streams: the structure tree and the outline are thousands of small objects,
@@ -196,9 +192,26 @@ impl TextLine {
 }
 
 /// `v` as a viewer reads it from the file: printpdf writes the shortest decimal that reads
-/// back as the same `f32`, and viewers read that decimal as an `f64`.
+/// back as the same `f32`, and viewers read that decimal as an `f64`. Worked out as digits
+/// over a power of ten, both exact in an `f64`, so the one division rounds correctly (and
+/// the PDF worker needs no general decimal parser); NaN, which matches nothing, for the
+/// few numbers too small for that.
 fn written(v: f32) -> f64 {
-    v.to_string().parse().unwrap_or(f64::from(v))
+    const POWERS: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let text = v.to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, text.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mantissa = format!("{whole}{fraction}").parse::<u64>().ok();
+    match (mantissa, POWERS.get(fraction.len())) {
+        (Some(m), Some(power)) if m < 1 << 53 => sign * (m as f64 / power),
+        _ => f64::NAN,
+    }
 }
 
 /// The marked-content sequence open in a content stream.
@@ -660,13 +673,15 @@ fn pdf_doc_byte(c: char) -> Option<u8> {
 fn tidy_pages(doc: &mut Document) {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let mut shared: Option<(ObjectId, Dictionary)> = None;
+    // Objects nothing refers to once this is done.
+    let mut orphans: BTreeSet<ObjectId> = BTreeSet::new();
     for &page in &pages {
         let resources = match doc.get_dictionary(page).and_then(|d| d.get(b"Resources")) {
             Ok(Object::Reference(id)) => Some(*id),
             _ => None,
         };
         if let Some(id) = resources {
-            let empty: Vec<Vec<u8>> = doc
+            let empty: Vec<(Vec<u8>, Object)> = doc
                 .get_dictionary(id)
                 .map(|dict| {
                     dict.iter()
@@ -678,13 +693,16 @@ fn tidy_pages(doc: &mut Document) {
                             };
                             inner.is_some_and(|d| d.is_empty())
                         })
-                        .map(|(key, _)| key.clone())
+                        .map(|(key, value)| (key.clone(), value.clone()))
                         .collect()
                 })
                 .unwrap_or_default();
             if let Ok(dict) = doc.get_dictionary_mut(id) {
-                for key in empty {
+                for (key, value) in empty {
                     dict.remove(&key);
+                    if let Object::Reference(r) = value {
+                        orphans.insert(r);
+                    }
                 }
             }
         }
@@ -707,6 +725,9 @@ fn tidy_pages(doc: &mut Document) {
             match &shared {
                 Some(first) if same(doc, first) => {
                     let first = first.0;
+                    if first != id {
+                        orphans.insert(id);
+                    }
                     if let Ok(dict) = doc.get_dictionary_mut(page) {
                         dict.set("Resources", Object::Reference(first));
                     }
@@ -719,6 +740,9 @@ fn tidy_pages(doc: &mut Document) {
                 }
             }
         }
+    }
+    for id in orphans {
+        doc.objects.remove(&id);
     }
 }
 

@@ -21,7 +21,6 @@
 
 use std::collections::BTreeMap;
 
-use lopdf::content::Content;
 use lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use printpdf::ParsedFont;
 
@@ -157,48 +156,72 @@ fn plan(doc: &Document, fonts: &[(&str, &ParsedFont)]) -> Option<Plan> {
             if stream.dict.has(b"Filter") {
                 return None;
             }
-            let mut content = Content::decode(&stream.content).ok()?;
-            let mut current: Option<&Codes> = None;
-            for op in &mut content.operations {
-                match op.operator.as_str() {
-                    "Tf" => {
-                        current = op
-                            .operands
-                            .first()
-                            .and_then(|name| name.as_name().ok())
-                            .and_then(|name| by_name.get(name));
-                    }
-                    "Tj" | "'" | "\"" | "TJ" => {
-                        if let Some(codes) = current {
-                            for operand in &mut op.operands {
-                                recode_operand(operand, codes)?;
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            contents.push((id, content.encode().ok()?));
+            let content = recode_content(&stream.content, &by_name)?;
+            contents.push((id, content));
         }
     }
     Some(Plan { contents, faces })
 }
 
-/// Recodes a string (or an array's strings) of glyph ids.
-fn recode_operand(operand: &mut Object, codes: &Codes) -> Option<()> {
-    match operand {
-        Object::String(bytes, format) => {
-            *bytes = codes.recode(bytes)?;
-            *format = StringFormat::Literal;
+/// A content stream as printpdf writes it (lopdf's encoding: one operation a line) with the
+/// text of the faces in `by_name` recoded: `<0024003B> Tj` becomes `(Ra) Tj`. A text
+/// operator of another form in one of those faces means the stream is not as expected.
+fn recode_content(content: &[u8], by_name: &BTreeMap<Vec<u8>, Codes>) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(content.len() / 2);
+    let mut current: Option<&Codes> = None;
+    for (n, line) in content.split(|&b| b == b'\n').enumerate() {
+        if n > 0 {
+            out.push(b'\n');
         }
-        Object::Array(items) => {
-            for item in items {
-                recode_operand(item, codes)?;
-            }
+        if let Some(operands) = line.strip_suffix(b" Tf") {
+            let name = operands.split(|&b| b == b' ').next()?.strip_prefix(b"/")?;
+            current = by_name.get(name);
+            out.extend_from_slice(line);
+            continue;
         }
-        _ => {}
+        let Some(codes) = current else {
+            out.extend_from_slice(line);
+            continue;
+        };
+        if let Some(operand) = line.strip_suffix(b" Tj") {
+            let hex = operand.strip_prefix(b"<")?.strip_suffix(b">")?;
+            literal(&mut out, &codes.recode(&from_hex(hex)?)?);
+            out.extend_from_slice(b" Tj");
+        } else if [&b" TJ"[..], b" '", b" \""]
+            .iter()
+            .any(|op| line.ends_with(op))
+        {
+            return None;
+        } else {
+            out.extend_from_slice(line);
+        }
     }
-    Some(())
+    Some(out)
+}
+
+/// Bytes from hexadecimal digits.
+fn from_hex(hex: &[u8]) -> Option<Vec<u8>> {
+    if !hex.len().is_multiple_of(2) {
+        return None;
+    }
+    let digit = |d: u8| char::from(d).to_digit(16);
+    hex.chunks(2)
+        .map(|pair| Some(u8::try_from(digit(pair[0])? * 16 + digit(pair[1])?).ok()?))
+        .collect()
+}
+
+/// Writes `bytes` as a literal string: backslash, both parentheses and carriage return are
+/// escaped; every other byte stands for itself.
+fn literal(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.push(b'(');
+    for &b in bytes {
+        match b {
+            b'\\' | b'(' | b')' => out.extend_from_slice(&[b'\\', b]),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            _ => out.push(b),
+        }
+    }
+    out.push(b')');
 }
 
 /// The page's `/Font` resource dictionary.
@@ -301,6 +324,7 @@ fn apply(doc: &mut Document, plan: Plan) {
         let Ok(dict) = doc.get_dictionary_mut(font) else {
             continue;
         };
+        let replaced = dict.get(b"ToUnicode").and_then(Object::as_reference).ok();
         dict.set("Encoding", Object::Reference(encoding));
         dict.set("ToUnicode", Object::Reference(to_unicode));
         if let Ok(Object::Array(fonts)) = dict.get_mut(b"DescendantFonts") {
@@ -308,6 +332,10 @@ fn apply(doc: &mut Document, plan: Plan) {
                 descendant.set("CIDToGIDMap", Object::Reference(cid_to_gid));
                 descendant.set("W", w_array(&widths));
             }
+        }
+        // printpdf's text map, which nothing refers to now.
+        if let Some(old) = replaced {
+            doc.objects.remove(&old);
         }
     }
 }
@@ -455,6 +483,28 @@ mod tests {
         let enough: Vec<(char, u16)> = many[..255].to_vec();
         let codes = Codes::for_font(&font(&enough)).expect("255 glyphs fit");
         assert_eq!(codes.glyph_of.len(), 256);
+    }
+
+    #[test]
+    fn text_in_the_named_faces_is_recoded_and_the_rest_left_as_it_was() {
+        let codes = Codes::for_font(&font(&[('A', 5), ('(', 6), ('\\', 7)])).unwrap();
+        let by_name = BTreeMap::from([(b"F1".to_vec(), codes)]);
+        let content = b"/P <</MCID 0>> BDC\nBT\n/F1 11 Tf\n<00050006000500070005> Tj\n\
+                        /F9 11 Tf\n<0005> Tj\nET\nEMC";
+        let out = recode_content(content, &by_name).expect("recoded");
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            "/P <</MCID 0>> BDC\nBT\n/F1 11 Tf\n(A\\(A\\\\A) Tj\n/F9 11 Tf\n<0005> Tj\nET\nEMC"
+        );
+        // Forms printpdf does not write for these faces, or glyphs they lack: not recoded.
+        for odd in [
+            &b"/F1 11 Tf\n[<0005>] TJ"[..],
+            b"/F1 11 Tf\n<00050> Tj",
+            b"/F1 11 Tf\n<0099> Tj",
+            b"/F1 11 Tf\n(A) Tj",
+        ] {
+            assert_eq!(recode_content(odd, &by_name), None, "{odd:?}");
+        }
     }
 
     #[test]
