@@ -206,7 +206,7 @@ fn from_hex(hex: &[u8]) -> Option<Vec<u8>> {
     }
     let digit = |d: u8| char::from(d).to_digit(16);
     hex.chunks(2)
-        .map(|pair| Some(u8::try_from(digit(pair[0])? * 16 + digit(pair[1])?).ok()?))
+        .map(|pair| u8::try_from(digit(pair[0])? * 16 + digit(pair[1])?).ok())
         .collect()
 }
 

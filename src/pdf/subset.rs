@@ -64,8 +64,8 @@ pub(crate) fn cut(font: &[u8], glyphs: &[u16], chars: &[(char, u16)]) -> Option<
     let mut order: Vec<u16> = vec![0];
     let mut new_id: BTreeMap<u16, u16> = BTreeMap::from([(0, 0)]);
     let mut keep = |gid: u16, order: &mut Vec<u16>| -> Option<()> {
-        if !new_id.contains_key(&gid) {
-            new_id.insert(gid, u16::try_from(order.len()).ok()?);
+        if let std::collections::btree_map::Entry::Vacant(slot) = new_id.entry(gid) {
+            slot.insert(u16::try_from(order.len()).ok()?);
             order.push(gid);
         }
         Some(())
@@ -144,7 +144,7 @@ pub(crate) fn cut(font: &[u8], glyphs: &[u16], chars: &[(char, u16)]) -> Option<
             out_tables.push((*tag, data.to_vec()));
         }
     }
-    out_tables.sort_by(|a, b| a.0.cmp(&b.0));
+    out_tables.sort_by_key(|table| table.0);
     Some(Cut {
         bytes: write_font(&out_tables)?,
         new_id,
