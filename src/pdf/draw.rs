@@ -4,7 +4,17 @@
 //! Owns: the translation of [`Item`]s into printpdf operations (flipping to PDF's bottom-left
 //! origin), the marked content that ties text to the structure tree (written by
 //! [`super::structure`]), the document information dictionary, the catalog's `/Lang`, the
-//! viewer preference to show the title, and a nested outline (bookmarks) of the headings.
+//! viewer preference to show the title, and a nested outline (bookmarks) of the parts and
+//! sections.
+//!
+//! It also keeps the file small without changing what any page shows (a full audit was
+//! 165 KB and is under 100 KB): each face is cut to the document's glyphs
+//! ([`super::font::Face::for_embedding`]) and its text rewritten one byte a glyph
+//! ([`super::recode`]); operations are only written when they change something (colours,
+//! line widths, fonts), shapes go before text so the text is one run, a text line moves from
+//! the last by `Td` where that lands exactly, a table's column rules are one line each;
+//! pages share one resources dictionary; and objects go in object streams with the
+//! cross-reference stream compressed ([`super::compact`]).
 //! Must not touch: layout decisions (see [`super::layout`]) or the report's content.
 
 use std::collections::{BTreeMap, BTreeSet};
