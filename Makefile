@@ -49,12 +49,13 @@ test: setup-test fetch
 	cargo fmt --all --check
 	$(call say,2/8 cargo clippy (native, all targets))
 	cargo clippy --workspace --all-targets --all-features -- -D warnings
-	$(call say,3/8 cargo clippy (wasm32: app and PDF worker))
-	cargo clippy -p mhsw-app -p mhsw-pdf-worker --target wasm32-unknown-unknown -- -D warnings
+	$(call say,3/8 cargo clippy (wasm32: the app and its workers))
+	cargo clippy -p mhsw-app -p mhsw-pdf-worker -p mhsw-import-worker --target wasm32-unknown-unknown -- -D warnings
 	$(call say,4/8 cargo doc --workspace --no-deps (warnings are errors))
 	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps
-	$(call say,5/8 native tests: cargo test --workspace (without the UI crates and browser tests))
-	cargo test --workspace --exclude mhsw-app --exclude mhsw-pdf-worker
+	$(call say,5/8 native tests: cargo test --workspace (the core, the command line, the workers; the app's own unit tests))
+	cargo test --workspace --exclude mhsw-app
+	cargo test -p mhsw-app --lib
 	$(call say,6/8 trunk build --release into dist/)
 	trunk build --release
 	$(call say,7/8 build the browser tests)

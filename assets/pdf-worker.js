@@ -1,9 +1,9 @@
-// The PDF worker's JavaScript side. scripts/build-pdf-worker.sh copies it to dist/pdf/worker.js,
+// The PDF worker's JavaScript side. scripts/build-worker.sh copies it to dist/pdf/pdf-worker.js,
 // beside the wasm-bindgen output (mhsw-pdf-worker.js, mhsw-pdf-worker_bg.wasm). Nothing here is
 // fetched until the page creates the worker, so PDF code never slows the first load.
 //
 // Message contract (page <-> worker):
-//   The page creates it with `new Worker("pdf/worker.js")` (a classic worker; the URL is
+//   The page creates it with `new Worker("pdf/pdf-worker.js")` (a classic worker; the URL is
 //   relative to the page) and posts one object per PDF: { id: number, report: string }, the
 //   job's id and the report model as JSON. Several jobs may be waiting at once.
 //   The worker answers each message with exactly one of, always echoing the job's id:

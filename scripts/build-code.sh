@@ -4,7 +4,8 @@
 # that must follow others are chained here rather than listed as separate hooks.
 #
 #   scripts/build-app.sh         the app, split into a first module and later parts
-#   scripts/build-pdf-worker.sh  the PDF worker, into pdf/          (these two side by side)
+#   scripts/build-worker.sh pdf  the PDF worker, into pdf/          (these three side by side)
+#   scripts/build-worker.sh import  the import worker, into import/
 #   scripts/finish-dist.mjs      release names for the code files, and sw.js with the list of
 #                                every file to keep offline (needs all of the above in place)
 #
@@ -16,11 +17,14 @@ cd "$here"
 
 bash scripts/build-app.sh &
 app=$!
-bash scripts/build-pdf-worker.sh &
+bash scripts/build-worker.sh pdf &
 pdf=$!
+bash scripts/build-worker.sh import &
+import=$!
 status=0
 wait "$app" || status=$?
 wait "$pdf" || status=$?
+wait "$import" || status=$?
 if [[ "$status" -ne 0 ]]; then
   echo "build-code: a build step failed (exit $status)" >&2
   exit "$status"

@@ -1,6 +1,6 @@
 // Finishes <dist>/ for offline use: names every code file after its release, and writes the
 // service worker with the list of files to keep. Run by scripts/build-code.sh (Trunk's post_build
-// hook) once scripts/build-app.sh and scripts/build-pdf-worker.sh have finished; by hand:
+// hook) once scripts/build-app.sh and scripts/build-worker.sh have finished; by hand:
 //   TRUNK_STAGING_DIR=dist node scripts/finish-dist.mjs
 //
 // 1. Release id: the first 10 hex digits of a SHA-256 over every file of the release (path and
@@ -14,7 +14,7 @@
 //    load a part of another: the names differ, and the service worker keeps the last two
 //    releases.
 // 3. dist/sw.js from assets/sw.js, with the release id and two lists of what is in dist/:
-//    APP_FILES (kept at install) and LATER_FILES (pdf/, the PDF engine, kept in the background
+//    APP_FILES (kept at install) and LATER_FILES (pdf/ and import/, the workers, kept in the background
 //    afterwards). Left out: sw.js itself, _headers (host configuration), and schema.json (for
 //    questionnaire authors' editors; the app never reads it).
 //
@@ -95,8 +95,9 @@ if (renames.size > 0) {
 
 // 3. The service worker, with what is in dist/ now.
 const kept = files().filter((p) => !NOT_KEPT.has(p) && basename(p) !== "schema.json");
-const later = kept.filter((p) => p.startsWith("pdf/"));
-const app = kept.filter((p) => !p.startsWith("pdf/"));
+const isLater = (p) => p.startsWith("pdf/") || p.startsWith("import/");
+const later = kept.filter(isLater);
+const app = kept.filter((p) => !isLater(p));
 for (const needed of ["index.html", "manifest.webmanifest"]) {
   if (!app.includes(needed)) throw new Error(`${needed} is missing from ${dist}`);
 }

@@ -471,7 +471,7 @@ pub fn summarise(definition: &Definition, pool: &FeedbackPool) -> FeedbackSummar
             let responses = theme_responses[t];
             ThemeSummary {
                 id: theme.id.clone(),
-                title: theme.title.clone(),
+                title: theme.title.to_string(),
                 questions: members.len() as u32,
                 responses,
                 agree: Group::gate(responses, || pooled_agreement(members.iter().copied())),
@@ -569,7 +569,7 @@ fn item_summary(slot: &Slot, tally: ItemTally) -> ItemSummary {
                 .zip(&tally.options)
                 .map(|(option, &count)| OptionCount {
                     value: option.value.clone(),
-                    label: option.label.clone(),
+                    label: option.label.to_string(),
                     points: option.points,
                     special: option.special,
                     positive: option.positive,

@@ -1,6 +1,8 @@
-//! Calendar dates, written `2026-11-22` in files and shown as `22 November 2026` to people.
+//! Calendar dates, written `2026-11-22` in files and shown as `22 November 2026` (or in Welsh,
+//! `22 Tachwedd 2026`) to people.
 //!
-//! Owns: parsing, validating, ordering and formatting dates.
+//! Owns: parsing, validating, ordering and formatting dates, and the names of the months (the
+//! only table of them: other code asks [`month_name`]).
 //! Must not touch: the clock. "Today" is always passed in by the caller.
 
 use std::fmt;
@@ -9,7 +11,9 @@ use std::str::FromStr;
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-const MONTHS: [&str; 12] = [
+use crate::lang::Lang;
+
+const MONTHS_EN: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -23,6 +27,32 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// The months in Welsh, as a date reads them: "30 Tachwedd 2026".
+const MONTHS_CY: [&str; 12] = [
+    "Ionawr",
+    "Chwefror",
+    "Mawrth",
+    "Ebrill",
+    "Mai",
+    "Mehefin",
+    "Gorffennaf",
+    "Awst",
+    "Medi",
+    "Hydref",
+    "Tachwedd",
+    "Rhagfyr",
+];
+
+/// The name of month `month` (1 to 12) in `lang`, for example "November" or "Tachwedd"; `None`
+/// for a number that is not a month.
+pub fn month_name(month: u8, lang: Lang) -> Option<&'static str> {
+    let table = match lang {
+        Lang::En => &MONTHS_EN,
+        Lang::Cy => &MONTHS_CY,
+    };
+    table.get(usize::from(month).checked_sub(1)?).copied()
+}
 
 /// A calendar date with no time zone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -65,14 +95,15 @@ impl Date {
         self.day
     }
 
-    /// How people read it: `22 November 2026`.
+    /// How people read it in English: `22 November 2026`.
     pub fn long(self) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            MONTHS[usize::from(self.month - 1)],
-            self.year
-        )
+        self.long_in(Lang::En)
+    }
+
+    /// How people read it in `lang`: `22 November 2026`, `22 Tachwedd 2026`.
+    pub fn long_in(self, lang: Lang) -> String {
+        let month = month_name(self.month, lang).unwrap_or_default();
+        format!("{} {month} {}", self.day, self.year)
     }
 
     /// Days since 1 January 1000, for differences between dates.
@@ -171,6 +202,35 @@ mod tests {
         let date: Date = "2026-11-22".parse().unwrap();
         assert_eq!(date.long(), "22 November 2026");
         assert_eq!(date.to_string(), "2026-11-22");
+    }
+
+    #[test]
+    fn dates_in_welsh() {
+        let date: Date = "2026-11-30".parse().unwrap();
+        assert_eq!(date.long_in(Lang::Cy), "30 Tachwedd 2026");
+        assert_eq!(date.long_in(Lang::En), "30 November 2026");
+        let welsh: Vec<String> = (1..=12)
+            .map(|month| Date::new(2027, month, 1).unwrap().long_in(Lang::Cy))
+            .collect();
+        assert_eq!(
+            welsh,
+            [
+                "1 Ionawr 2027",
+                "1 Chwefror 2027",
+                "1 Mawrth 2027",
+                "1 Ebrill 2027",
+                "1 Mai 2027",
+                "1 Mehefin 2027",
+                "1 Gorffennaf 2027",
+                "1 Awst 2027",
+                "1 Medi 2027",
+                "1 Hydref 2027",
+                "1 Tachwedd 2027",
+                "1 Rhagfyr 2027"
+            ]
+        );
+        assert_eq!(month_name(0, Lang::Cy), None);
+        assert_eq!(month_name(13, Lang::En), None);
     }
 
     #[test]

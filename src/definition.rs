@@ -1,7 +1,9 @@
 //! The questionnaire definition format: what authors write in `questionnaires/*.json`.
 //!
-//! Owns: the typed model of a definition (metadata, scales, sections, questions, conditions,
-//! scoring configuration, the improvement-plan fields) and the look-ups the other stages need.
+//! Owns: the typed model of a definition (metadata, its languages, scales, sections, questions,
+//! conditions, scoring configuration, the improvement-plan fields) and the look-ups the other
+//! stages need. Every text a person reads is a [`Text`], given in each of the definition's
+//! `languages`; answers never depend on the language (they are option values).
 //! Loading happens in two steps, as in [`load`]: strict parsing into these types (unknown fields,
 //! unknown question kinds and wrong shapes are errors), then [`validate()`] over the whole definition,
 //! which reports every problem at once with its place and a fix.
@@ -10,8 +12,10 @@
 //! concern: what it accepts ([`crate::responses`]), how it scores ([`crate::scoring`]) and how it is
 //! shown (the app).
 
+pub mod languages;
 pub mod load;
 pub mod schema;
+pub mod suggested_action;
 pub mod validate;
 
 use std::collections::BTreeMap;
@@ -20,13 +24,18 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use crate::ids::{BandId, DefinitionId, OptionValue, QuestionId, ScaleId, SectionId, ThemeId};
-pub use load::{load_definition, parse_definition, LoadError};
+pub use crate::lang::Lang;
+pub use crate::text::Text;
+pub use load::{load_definition, load_definition_quickly, parse_definition, LoadError};
 pub use validate::{validate, Problem};
 
 /// The value every definition gives in `"$schema"`, so editors can check and complete it.
 pub const SCHEMA_REFERENCE: &str = "schema.json";
 
 /// A whole questionnaire: one of the three tools, or an organisation's own.
+///
+/// Read it with [`load_definition`] or [`parse_definition`], which tell each [`Text`] written as
+/// a plain string which language it is in (the primary one); serde alone would take English.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Definition {
@@ -39,16 +48,22 @@ pub struct Definition {
     pub version: String,
     /// What kind of tool this is; it decides how the app presents it.
     pub kind: ToolKind,
+    /// The languages every text is given in, the primary language first: `["en"]` (English
+    /// only) unless given, for example `["cy", "en"]` for Welsh first. A plain string is in the
+    /// primary language; `{ "en": "…", "cy": "…" }` gives a text in each.
+    #[serde(default = "english_only", skip_serializing_if = "is_english_only")]
+    #[schemars(length(min = 1), extend("uniqueItems" = true))]
+    pub languages: Vec<Lang>,
     /// The title people see.
-    pub title: String,
+    pub title: Text,
     /// One or two sentences on what the tool is for.
-    pub purpose: String,
+    pub purpose: Text,
     /// Who completes it.
-    pub audience: String,
+    pub audience: Text,
     /// Where it applies.
     pub nation: Nation,
     /// How this tool relates to the 2016 toolkit and who wrote it. Shown in the app and the report.
-    pub alignment: String,
+    pub alignment: Text,
     /// Text shown before the first question and on every screen (feedback tools need both).
     #[serde(default, skip_serializing_if = "Notices::is_empty")]
     pub notices: Notices,
@@ -167,13 +182,13 @@ impl Nation {
 pub struct Notices {
     /// Shown before the first question: who sees the answers and that no name is asked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub anonymity: Option<String>,
+    pub anonymity: Option<Text>,
     /// Shown on every screen: where to get help now, if someone is in crisis or at risk.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub crisis: Option<String>,
+    pub crisis: Option<Text>,
     /// Shown on the thank-you screen after someone submits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub thank_you: Option<String>,
+    pub thank_you: Option<Text>,
 }
 
 impl Notices {
@@ -216,13 +231,13 @@ pub struct ScaleOption {
     /// What is stored when this option is chosen, for example `partly`.
     pub value: OptionValue,
     /// What people see.
-    pub label: String,
+    pub label: Text,
     /// A plainer wording for the easy-read view.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub easy_read: Option<String>,
+    pub easy_read: Option<Text>,
     /// A longer description of what this point means, for raters.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// Points earned when chosen. Give either `points` or `special`, not both.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub points: Option<u32>,
@@ -254,7 +269,7 @@ pub struct Theme {
     /// The theme's id; the same id in two definitions means the same theme.
     pub id: ThemeId,
     /// Its title.
-    pub title: String,
+    pub title: Text,
 }
 
 /// How answers become section and overall scores.
@@ -286,9 +301,9 @@ pub struct Band {
     /// The band's id, for example `amber`.
     pub id: BandId,
     /// Its name, for example `Amber`.
-    pub label: String,
+    pub label: Text,
     /// What it means, for example `Partly achieved`.
-    pub meaning: String,
+    pub meaning: Text,
     /// The lowest percentage in the band (included).
     pub from_percent: u8,
     /// The percentage where the next band starts (not included), or 100 for the top band
@@ -320,10 +335,10 @@ pub enum Tone {
 #[serde(deny_unknown_fields)]
 pub struct PlanConfig {
     /// The plan's title, for example "Improvement plan" or "Our commitments".
-    pub title: String,
+    pub title: Text,
     /// What the plan is for, shown above it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub intro: Option<String>,
+    pub intro: Option<Text>,
     /// The columns of an action row, in order.
     pub fields: Vec<PlanField>,
     /// True to propose rows from items in bands marked `proposes_action` and items marked high
@@ -339,10 +354,10 @@ pub struct PlanField {
     /// Which field this is.
     pub field: PlanFieldKind,
     /// The column heading people see.
-    pub label: String,
+    pub label: Text,
     /// Hint text under the heading.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Text>,
     /// True when a row is incomplete without it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub required: bool,
@@ -377,12 +392,12 @@ pub struct Section {
     /// Unique within the definition.
     pub id: SectionId,
     /// The heading.
-    pub title: String,
+    pub title: Text,
     /// What this section is about and why it matters.
-    pub intro: String,
+    pub intro: Text,
     /// A plainer introduction for the easy-read view.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub easy_read: Option<String>,
+    pub easy_read: Option<Text>,
     /// Frameworks this whole section relates to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub maps_to: Vec<crate::frameworks::MappingRef>,
@@ -420,18 +435,23 @@ pub struct Question {
     /// for a different question.
     pub id: QuestionId,
     /// The question as people read it.
-    pub text: String,
+    pub text: Text,
     /// The kind of answer and its settings.
     pub answer: AnswerKind,
     /// A plainer wording for the easy-read view.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub easy_read: Option<String>,
+    pub easy_read: Option<Text>,
     /// Extra guidance shown under the question.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
+    pub help: Option<Text>,
     /// What evidence would support an answer (audits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evidence_prompt: Option<String>,
+    pub evidence_prompt: Option<Text>,
+    /// A first step to improve this item: the action a plan row proposed from it starts with,
+    /// which people then edit. Only on scored questions of a tool whose plan proposes rows; at
+    /// most 200 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested_action: Option<Text>,
     /// True when the section cannot be finished without an answer.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub required: bool,
@@ -447,6 +467,14 @@ pub struct Question {
     /// Show the question only when this condition holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shows_when: Option<Condition>,
+}
+
+fn english_only() -> Vec<Lang> {
+    vec![Lang::En]
+}
+
+fn is_english_only(languages: &[Lang]) -> bool {
+    languages == [Lang::En]
 }
 
 fn one() -> u32 {
@@ -621,6 +649,12 @@ impl Definition {
             .unwrap_or_default()
     }
 
+    /// The primary language: the one plain strings are written in, and the one shown when a
+    /// text is not given in the language asked for.
+    pub fn primary_language(&self) -> Lang {
+        self.languages.first().copied().unwrap_or(Lang::En)
+    }
+
     /// A short label, for example "Organisational self-assessment, version 1.0.0".
     pub fn version_label(&self) -> String {
         format!("{}, version {}", self.title, self.version)
@@ -630,7 +664,7 @@ impl Definition {
 fn yes_no_option(value: &str, label: &str, points: Option<u32>) -> ScaleOption {
     ScaleOption {
         value: OptionValue::new(value),
-        label: label.to_owned(),
+        label: Text::from(label),
         easy_read: None,
         description: None,
         points,

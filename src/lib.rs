@@ -20,6 +20,7 @@ pub mod date;
 pub mod definition;
 pub mod frameworks;
 pub mod ids;
+pub mod lang;
 pub mod limits;
 pub mod manifest;
 #[cfg(feature = "pdf")]
@@ -30,7 +31,11 @@ pub mod responses;
 pub mod scoring;
 pub mod screens;
 pub mod store;
+pub mod text;
 pub mod work;
 
-#[cfg(test)]
-mod test_fixtures;
+/// Small definitions and work files for tests, here and in the workers' own tests (feature
+/// `fixtures`); never in a shipped build.
+#[cfg(any(test, feature = "fixtures"))]
+#[doc(hidden)]
+pub mod test_fixtures;

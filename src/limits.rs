@@ -14,7 +14,8 @@
 //! - **L2** work and response ids are 1 to [`MAX_ID_CHARS`] ASCII letters, digits, `-` or `_`
 //!   (the app makes lower-case hex; older files and other tools may use the rest).
 //! - **L3** names and other one-line texts hold at most [`NAME_MAX_CHARS`] characters, evidence
-//!   and comments [`NOTE_MAX_CHARS`], plan fields [`PLAN_FIELD_MAX_CHARS`]. Lengths are counted in
+//!   and comments [`NOTE_MAX_CHARS`], plan fields [`PLAN_FIELD_MAX_CHARS`], and a definition's
+//!   suggested action for a question [`SUGGESTED_ACTION_MAX_CHARS`]. Lengths are counted in
 //!   characters (Unicode scalar values), as a browser's `maxlength` nearly does.
 
 use std::fmt;
@@ -37,6 +38,13 @@ pub const NOTE_MAX_CHARS: usize = 10_000;
 /// The longest field of a plan row (action, lead, partners, success measure): a plan row is read
 /// in a table cell, so about 300 words.
 pub const PLAN_FIELD_MAX_CHARS: usize = 2_000;
+
+/// The longest suggested action a definition gives a question: one first step, which a
+/// proposed plan row starts with and people then make their own. Well within
+/// [`PLAN_FIELD_MAX_CHARS`], so the row it fills can always be saved.
+pub const SUGGESTED_ACTION_MAX_CHARS: usize = 200;
+
+const _: () = assert!(SUGGESTED_ACTION_MAX_CHARS <= PLAN_FIELD_MAX_CHARS);
 
 /// JSON nested deeper than [`MAX_DEPTH`] (L1), found before parsing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -177,6 +185,22 @@ pub fn characters_left(text: &str, limit: usize) -> String {
     }
 }
 
+/// What screen readers hear when a text goes over its limit (`over`), or comes back within it
+/// (L3): said once at each crossing, where the count on screen changes at every key press.
+pub fn limit_announcement(over: bool, limit: usize) -> String {
+    if over {
+        format!(
+            "The text is over the limit of {} characters, so it is not saved until it is shortened.",
+            thousands(limit)
+        )
+    } else {
+        format!(
+            "The text is within the limit of {} characters again.",
+            thousands(limit)
+        )
+    }
+}
+
 /// What a form says when `what` (for example "the name") is over `limit` characters (L3).
 pub fn shorten_message(what: &str, limit: usize) -> String {
     format!("Shorten {what} to {} characters or fewer", thousands(limit))
@@ -245,6 +269,14 @@ mod tests {
             Some("the name is 1,201 characters long, over the limit of 200")
         );
         assert_eq!(characters_left("abc", 200), "You have 197 characters left");
+        assert_eq!(
+            limit_announcement(true, 2_000),
+            "The text is over the limit of 2,000 characters, so it is not saved until it is shortened."
+        );
+        assert_eq!(
+            limit_announcement(false, 200),
+            "The text is within the limit of 200 characters again."
+        );
         assert_eq!(
             characters_left(&"x".repeat(10_001), 10_000),
             "You have 1 character too many: shorten it to 10,000 or fewer. Until then it is not saved"

@@ -66,11 +66,11 @@ impl Summary {
         Summary {
             file: file.to_owned(),
             id: definition.id.clone(),
-            title: definition.title.clone(),
+            title: definition.title.to_string(),
             kind: definition.kind,
             nation: definition.nation,
-            purpose: definition.purpose.clone(),
-            audience: definition.audience.clone(),
+            purpose: definition.purpose.to_string(),
+            audience: definition.audience.to_string(),
         }
     }
 }
@@ -140,7 +140,7 @@ mod tests {
         assert_eq!(back, manifest);
         let listed = back.listed_summaries();
         assert_eq!(listed.len(), 1);
-        assert_eq!(listed[0].title, definition.title);
+        assert_eq!(listed[0].title, definition.title.as_str());
         assert!(stale_summaries(&back, [("x.json", &definition)]).is_empty());
     }
 
@@ -149,7 +149,7 @@ mod tests {
         let definition = test_fixtures::audit();
         let manifest = Manifest::build([("x.json", &definition)]);
         let mut renamed = definition.clone();
-        renamed.title.push_str(" (revised)");
+        renamed.title = format!("{} (revised)", renamed.title).into();
         assert_eq!(
             stale_summaries(&manifest, [("x.json", &renamed)]),
             ["x.json"]

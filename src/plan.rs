@@ -13,8 +13,11 @@
 //! - **P3 No duplicates.** An item that is already the source of a row in the plan, whatever the
 //!   row's status, is not proposed again.
 //! - **P4 The proposed row.** Its id is `q-` and the question id (with `-2`, `-3`… if that id is
-//!   taken); its source is the question; its status is "not started"; everything people write
-//!   (action, lead, partners, dates, success measure) is left empty for them.
+//!   taken); its source is the question; its status is "not started"; its action is the
+//!   question's suggested action when the definition gives one
+//!   ([`Question::proposed_action`](crate::definition::Question::proposed_action)), for people
+//!   to edit like any other; everything else people write (lead, partners, dates, success
+//!   measure) is left empty for them.
 //! - **P5 Overdue.** A row is overdue when it is still open (not started or in progress) and its
 //!   target date is before today. Rows that are done or stopped, or have no target date, are
 //!   never overdue.
@@ -24,6 +27,8 @@
 //!   empty.
 //! - **P8 One wording.** Where a row came from is said in the same words on the plan page, in the
 //!   spreadsheet and in the PDF ([`source_words`]): a row a person added is "Added by the team".
+//!   A proposal's suggested action is introduced with [`FIRST_STEP`] on the plan page and in the
+//!   report.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -33,6 +38,9 @@ use crate::definition::{Definition, PlanConfig, PlanField, PlanFieldKind};
 use crate::ids::{QuestionId, SectionId};
 use crate::responses::Priority;
 use crate::scoring::Scores;
+
+/// The words before a proposal's suggested action, on the plan page and in the report (P8).
+pub const FIRST_STEP: &str = "Suggested first step";
 
 /// Where a proposed row came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -199,11 +207,15 @@ pub fn propose(definition: &Definition, scores: &Scores, existing: &[PlanRow]) -
             .find(|candidate| !taken_ids.contains(candidate))
             .unwrap_or(base);
         taken_ids.insert(id.clone());
+        let action = definition
+            .question(item.question.as_str())
+            .map(|q| q.proposed_action())
+            .unwrap_or_default();
         proposals.push(Proposal {
             row: PlanRow {
                 id,
                 source,
-                action: String::new(),
+                action,
                 lead: String::new(),
                 partners: String::new(),
                 target_date: None,
@@ -286,7 +298,7 @@ pub fn source_words(definition: &Definition, source: &RowSource) -> String {
     match source {
         RowSource::Question(id) => definition.question(id.as_str()).map_or_else(
             || format!("Question {id} (no longer asked)"),
-            |q| q.text.clone(),
+            |q| q.text.to_string(),
         ),
         RowSource::Section(id) => definition.section(id.as_str()).map_or_else(
             || format!("Section {id}"),

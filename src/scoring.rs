@@ -140,8 +140,8 @@ impl BandResult {
     fn from_band(band: &Band) -> Self {
         Self {
             id: band.id.clone(),
-            label: band.label.clone(),
-            meaning: band.meaning.clone(),
+            label: band.label.to_string(),
+            meaning: band.meaning.to_string(),
             tone: band.tone,
             proposes_action: band.proposes_action,
         }
@@ -346,7 +346,7 @@ pub fn classify(
             };
             Classified {
                 outcome,
-                chosen: Some(option.label.clone()),
+                chosen: Some(option.label.to_string()),
                 positive: option.positive,
             }
         }
@@ -457,7 +457,7 @@ pub fn score(definition: &Definition, responses: &Responses) -> Scores {
             }
             ThemeScore {
                 id: theme.id.clone(),
-                title: theme.title.clone(),
+                title: theme.title.to_string(),
                 score: score_of(definition_bands, pool.fraction()),
                 counts,
             }
@@ -542,7 +542,7 @@ fn score_section(
     };
     SectionScore {
         id: section.id.clone(),
-        title: section.title.clone(),
+        title: section.title.to_string(),
         shown,
         aggregation,
         score: score_of(bands, fraction),

@@ -388,6 +388,60 @@ pub fn parse_import(text: &str) -> Result<Vec<Work>, ImportError> {
     Ok(backup.works)
 }
 
+/// A piece of work from an import file, checked against its questionnaire and brought up to
+/// date with it, ready to be placed ([`place`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Checked {
+    /// The work.
+    pub work: Work,
+    /// Answers kept aside because this version of the questionnaire no longer asks them, or
+    /// no longer accepts them.
+    pub kept_aside: usize,
+}
+
+/// Why an import file was refused: the problem, and the piece of work in a backup it was
+/// found in.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{error}", within.as_ref().map(|name| format!("“{name}”: ")).unwrap_or_default())]
+pub struct Refused {
+    /// The piece of work in a backup the problem is in (none for a single work file).
+    pub within: Option<String>,
+    /// The problem.
+    pub error: ImportError,
+}
+
+/// Reads a whole import file and checks every piece of work in it against its questionnaire
+/// ([`parse_import`], [`check_answers`]), then brings each up to date ([`reconcile`]): all of
+/// it, or nothing when anything is wrong. `definition_of` gives the questionnaires available.
+pub fn check_import<D: std::ops::Deref<Target = Definition>>(
+    text: &str,
+    definition_of: impl Fn(&DefinitionId) -> Option<D>,
+) -> Result<Vec<Checked>, Refused> {
+    let works = parse_import(text).map_err(|error| Refused {
+        within: None,
+        error,
+    })?;
+    let in_backup = works.len() > 1;
+    works
+        .into_iter()
+        .map(|mut work| {
+            let refuse = |error| Refused {
+                within: in_backup.then(|| work.name.clone()),
+                error,
+            };
+            let definition = definition_of(&work.definition.id).ok_or_else(|| {
+                refuse(ImportError::UnknownDefinition {
+                    id: work.definition.id.clone(),
+                })
+            })?;
+            check_answers(&work, &definition).map_err(refuse)?;
+            let reconciliation = reconcile(&mut work, &definition, None);
+            let kept_aside = reconciliation.set_aside.len() + reconciliation.no_longer_fit.len();
+            Ok(Checked { work, kept_aside })
+        })
+        .collect()
+}
+
 /// A backup of every piece of work on a device.
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -967,6 +1021,59 @@ mod tests {
         let broken = text.replace("\"made\": \"2026-11-30\"", "\"made\": \"yesterday\"");
         let error = parse_import(&broken).unwrap_err().to_string();
         assert!(error.contains("made"), "{error}");
+    }
+
+    #[test]
+    fn an_import_is_checked_whole_and_a_problem_in_a_backup_names_its_work() {
+        use crate::test_fixtures as fx;
+        let (audit_definition, feedback_definition) = (fx::audit(), fx::feedback());
+        let both = |id: &DefinitionId| {
+            [&audit_definition, &feedback_definition]
+                .into_iter()
+                .find(|d| &d.id == id)
+        };
+        let mut audit = fx::work(&audit_definition, "North", Responses::default());
+        audit
+            .responses
+            .items
+            .insert(QuestionId::new("gone-question"), ItemResponse::default());
+        let collection = fx::feedback_work(
+            &feedback_definition,
+            vec![fx::response(
+                "r1",
+                "1.0.0",
+                "2026-11-02",
+                Responses::default(),
+            )],
+        );
+        let backup = export_backup(
+            vec![audit.clone(), collection.clone()],
+            fx::date("2026-11-30"),
+        );
+        let checked = check_import(&backup, both).unwrap();
+        assert_eq!(checked.len(), 2);
+        assert_eq!(
+            checked[0].kept_aside, 1,
+            "the answer to a question no longer asked"
+        );
+        assert!(checked[0].work.set_aside.contains_key("gone-question"));
+        assert_eq!(checked[1].work.collection, collection.collection);
+
+        let only_audit = |id: &DefinitionId| Some(&audit_definition).filter(|d| &d.id == id);
+        let refused = check_import(&backup, only_audit).unwrap_err();
+        assert_eq!(refused.within.as_deref(), Some("Feedback"));
+        assert!(matches!(
+            refused.error,
+            ImportError::UnknownDefinition { .. }
+        ));
+        assert!(
+            refused
+                .to_string()
+                .starts_with("“Feedback”: the file answers"),
+            "{refused}"
+        );
+        let single = check_import(&export_work(&collection), only_audit).unwrap_err();
+        assert_eq!(single.within, None, "a single work file needs no name");
     }
 
     #[test]

@@ -251,7 +251,7 @@ async fn pdf_worker_is_fetched_only_on_demand_and_keeps_its_contract() {
     );
     let requested = app.server.requests();
     for file in [
-        "pdf/worker.js",
+        "pdf/pdf-worker.js",
         "pdf/mhsw-pdf-worker.js",
         "pdf/mhsw-pdf-worker_bg.wasm",
     ] {
@@ -476,9 +476,17 @@ fn the_service_worker_keeps_every_file_of_the_build() {
         assert_ne!(name, part, "{part} must carry the release id");
         assert!(app_files.contains(&name), "{name} is kept at install");
     }
+    for worker in ["pdf/", "import/"] {
+        assert!(
+            later_files.iter().filter(|f| f.starts_with(worker)).count() >= 3,
+            "the {worker} worker is kept after install: {later_files:?}"
+        );
+    }
     assert!(
-        later_files.iter().all(|f| f.starts_with("pdf/")) && later_files.len() >= 3,
-        "the PDF engine is kept after install: {later_files:?}"
+        later_files
+            .iter()
+            .all(|f| f.starts_with("pdf/") || f.starts_with("import/")),
+        "only the workers are kept after install: {later_files:?}"
     );
     // Every code file but the service worker (whose name the browser checks) carries the release id.
     let unversioned: Vec<&String> = on_disk

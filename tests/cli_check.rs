@@ -122,3 +122,31 @@ fn no_files_is_a_usage_error() {
     );
     assert!(message.contains("Usage: mhsw check <FILE>..."), "{message}");
 }
+
+#[test]
+fn a_string_missing_in_welsh_is_named_with_its_place_and_its_fix() {
+    let file = "tests/definitions/malformed/welsh-string-missing.json";
+    let output = check(&[file]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    assert!(out.starts_with(&format!("{file}: 2 problems\n")), "{out}");
+    assert!(
+        out.contains(
+            "  - line 67, section `your-worker`, question `fb-2`, field `text`: question `fb-2`'s \
+             text has no Welsh (cy) version. Fix: give it in each language, as \"text\": \
+             { \"en\": \"…\", \"cy\": \"…\" }.\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "field `answer.options.carer.label`: option `carer`'s label has no Welsh (cy) \
+             version. Fix: add \"cy\": \"…\" to it.\n"
+        ),
+        "{out}"
+    );
+    assert_eq!(out, golden(file));
+    // The complete bilingual questionnaire it was made from passes.
+    let output = check(&["tests/definitions/valid/bilingual-feedback.json"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+}

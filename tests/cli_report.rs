@@ -146,7 +146,7 @@ fn a_full_audit_report_has_its_headings_scores_plan_and_welsh_text() {
     assert!(flat.contains("Northtown Council"), "the organisation");
     for section in &definition.sections {
         assert!(
-            flat.contains(&section.title),
+            flat.contains(section.title.as_str()),
             "section title {:?}",
             section.title
         );

@@ -9,7 +9,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use mhsw::definition::{load_definition, Definition};
+use mhsw::definition::{load_definition, load_definition_quickly, Definition, Lang};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -52,6 +52,10 @@ fn every_malformed_definition_is_rejected_with_its_golden_message() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut failures = Vec::new();
     for file in &files {
+        assert!(
+            load_definition_quickly(&read(file)).is_none(),
+            "{file}: the quick way in loaded a malformed file"
+        );
         let error = match load_definition(file, &read(file)) {
             Ok(_) => {
                 failures.push(format!(
@@ -154,6 +158,13 @@ fn every_bundled_definition_loads_without_a_problem() {
         "questionnaires/ holds no definitions, so there is nothing to check; the bundled \
          definitions belong there"
     );
+    for file in files.iter().chain(&json_files("tests/definitions/valid")) {
+        assert_eq!(
+            load_definition_quickly(&read(file)),
+            load_definition(file, &read(file)).ok(),
+            "{file}: the quick way in must load what the strict one does"
+        );
+    }
     let problems: Vec<String> = files
         .iter()
         .filter_map(|file| load_definition(file, &read(file)).err())
@@ -171,6 +182,99 @@ fn the_checked_in_schema_is_up_to_date() {
         "questionnaires/schema.json is out of date; run \
          `cargo run --bin mhsw -- schema > questionnaires/schema.json`"
     );
+}
+
+/// Every scored item of the bundled self-assessment offers a first step for the plan (V17
+/// checks its length and place): one sentence, in British spelling.
+#[test]
+fn every_scored_self_assessment_item_has_a_suggested_action() {
+    let file = "questionnaires/self-assessment.json";
+    let definition = load_definition(file, &read(file)).unwrap_or_else(|e| panic!("{e}"));
+    let american = [
+        "organiz",
+        "prioritiz",
+        "recogniz",
+        "center",
+        "behavior",
+        "favor",
+        "color",
+        "program ",
+        "judgment",
+        "analyz",
+        "enroll",
+    ];
+    let mut scored = 0;
+    let mut wrong = Vec::new();
+    for (_, question) in definition.questions() {
+        let is_scored = definition
+            .options_of(question)
+            .and_then(|list| list.max_points())
+            .is_some();
+        if !is_scored {
+            continue;
+        }
+        scored += 1;
+        let action = question.proposed_action();
+        let id = &question.id;
+        if action.is_empty() {
+            wrong.push(format!("`{id}` has no suggested action"));
+            continue;
+        }
+        if !action.starts_with(|c: char| c.is_uppercase()) || !action.ends_with('.') {
+            wrong.push(format!(
+                "`{id}`: not one sentence with a capital and a full stop: {action}"
+            ));
+        }
+        let lower = action.to_lowercase();
+        for spelling in american.iter().filter(|s| lower.contains(*s)) {
+            wrong.push(format!("`{id}`: American spelling `{spelling}`: {action}"));
+        }
+    }
+    assert!(scored >= 65, "only {scored} scored items were found");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The schema tells editors how texts are written: a plain string, or an object with a text in
+/// English and in Welsh and nothing else; and `languages` lists `en` and `cy`, each once.
+#[test]
+fn the_schema_describes_texts_in_each_language() {
+    let schema: Value = serde_json::from_str(&read("questionnaires/schema.json")).expect("JSON");
+    let text = &schema["$defs"]["Text"];
+    let branches = text["oneOf"]
+        .as_array()
+        .expect("a text is one of two shapes");
+    assert_eq!(branches[0]["type"], "string");
+    assert_eq!(branches[1]["type"], "object");
+    assert_eq!(branches[1]["additionalProperties"], false);
+    let mut languages: Vec<&str> = branches[1]["properties"]
+        .as_object()
+        .expect("one property per language")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    languages.sort_unstable();
+    assert_eq!(languages, ["cy", "en"]);
+    let text_ref = serde_json::json!("#/$defs/Text");
+    assert_eq!(schema["properties"]["title"]["$ref"], text_ref);
+    assert_eq!(
+        schema["$defs"]["Question"]["properties"]["text"]["$ref"],
+        text_ref
+    );
+    assert_eq!(
+        schema["$defs"]["ScaleOption"]["properties"]["label"]["$ref"],
+        text_ref
+    );
+    let listed = &schema["properties"]["languages"];
+    assert_eq!(listed["items"]["$ref"], "#/$defs/Lang");
+    assert_eq!(listed["uniqueItems"], true);
+    assert_eq!(listed["minItems"], 1);
+    let codes: Vec<&str> = schema["$defs"]["Lang"]["oneOf"]
+        .as_array()
+        .expect("the languages")
+        .iter()
+        .filter_map(|code| code["const"].as_str())
+        .collect();
+    assert_eq!(codes, ["en", "cy"]);
 }
 
 const INLINE: &str = r#"{
@@ -233,20 +337,73 @@ fn an_inline_definition_loads_and_round_trips() {
     assert_eq!(reloaded, definition);
 }
 
+#[test]
+fn a_welsh_first_definition_round_trips_through_the_loader() {
+    let file = "tests/definitions/valid/bilingual-feedback.json";
+    let definition = load_definition(file, &read(file)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(definition.languages, [Lang::Cy, Lang::En]);
+    assert_eq!(definition.title.as_str(), "Adborth dwyieithog bach");
+    assert_eq!(definition.title.get(Lang::En), "Small bilingual feedback");
+    let text = serde_json::to_string_pretty(&definition).expect("a definition serialises");
+    let reloaded = load_definition("round-trip.json", &text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(reloaded, definition);
+}
+
+/// The bundled definitions are English only and written with plain strings: they load as they
+/// did before definitions could be bilingual, every text a plain English string, read back
+/// exactly as written.
+#[test]
+fn every_bundled_definition_is_still_english_only_and_reads_as_written() {
+    let files: Vec<String> = json_files("questionnaires")
+        .into_iter()
+        .filter(|f| !f.ends_with("/schema.json") && !f.ends_with("/manifest.json"))
+        .collect();
+    for file in &files {
+        let text = read(file);
+        let definition = load_definition(file, &text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(definition.languages, [Lang::En], "{file}");
+        let document: Value = serde_json::from_str(&text).expect("JSON");
+        let texts = mhsw::definition::languages::text_pointers(&document);
+        assert!(texts.len() > 20, "{file}: only {} texts found", texts.len());
+        for pointer in &texts {
+            assert!(
+                document.pointer(pointer).is_some_and(Value::is_string),
+                "{file}{pointer} is not a plain string"
+            );
+        }
+        // Written back, every text is the file's own plain string: nothing was read differently.
+        let written = serde_json::to_value(&definition).expect("a definition serialises");
+        for pointer in &texts {
+            assert_eq!(
+                written.pointer(pointer),
+                document.pointer(pointer),
+                "{file}{pointer} reads back differently"
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Property: no damaged file panics the loader, and every rejection explains itself
 // ---------------------------------------------------------------------------------------------
 
-fn base_texts() -> [String; 2] {
+fn base_texts() -> [String; 3] {
     [
         read("tests/definitions/valid/audit.json"),
         read("tests/definitions/valid/feedback.json"),
+        read("tests/definitions/valid/bilingual-feedback.json"),
     ]
 }
 
 /// Loads `text` and checks that the outcome is an explained rejection or a definition.
 fn check_outcome(text: &str) -> Result<(), TestCaseError> {
-    match load_definition("mutated.json", text) {
+    let strict = load_definition("mutated.json", text);
+    prop_assert_eq!(
+        load_definition_quickly(text),
+        strict.as_ref().ok().cloned(),
+        "the quick way in must load exactly what the strict one loads"
+    );
+    match strict {
         Ok(_) => Ok(()),
         Err(error) => {
             prop_assert!(!error.problems.is_empty());
@@ -462,7 +619,7 @@ proptest! {
 
     #[test]
     fn damaged_text_never_panics_the_loader(
-        base in 0..2usize,
+        base in 0..3usize,
         edits in prop::collection::vec(text_edit(), 1..6),
     ) {
         let mut text = base_texts()[base].clone();
@@ -474,7 +631,7 @@ proptest! {
 
     #[test]
     fn damaged_values_never_panic_the_loader(
-        base in 0..2usize,
+        base in 0..3usize,
         edits in prop::collection::vec(value_edit(), 1..6),
     ) {
         let mut document: Value = serde_json::from_str(&base_texts()[base]).expect("valid JSON");

@@ -85,7 +85,7 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
     Ok(Box::pin(async move {
         state.open_store().await;
         let fetched = definitions::fetch(listing).await;
-        let catalogue = definitions::check(fetched);
+        let catalogue = definitions::check(fetched).await;
         // The work first, then the questionnaires: pages wait for the questionnaires, so a
         // deep link never finds the work missing while it is still being read.
         state.reload_from_storage().await;
@@ -103,6 +103,17 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
     }))
 }
 
+/// The strict questionnaire loader, for a file the quick way in refused: every problem, placed
+/// and explained ([`mhsw::definition::load_definition`]). In its own part of the app,
+/// `problems`, downloaded only when a file has a problem.
+#[wasm_split(problems, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn load_strictly(
+    file: String,
+    text: String,
+) -> Result<Result<mhsw::definition::Definition, mhsw::definition::LoadError>, NotDownloaded> {
+    Ok(mhsw::definition::load_definition(&file, &text))
+}
+
 /// Duplicates an audit as the next cycle's re-audit and opens it.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn duplicate(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
@@ -117,11 +128,15 @@ pub fn export(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
     Ok(())
 }
 
-/// Renames a piece of work.
+/// The box that renames a piece of work ([`crate::pages::home::RenameForm`]), closed by
+/// `renaming` once the name is saved.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn rename(state: AppState, id: WorkId, name: String) -> Result<(), NotDownloaded> {
-    state.change(&id, |w| w.name = name);
-    Ok(())
+pub fn rename_form(
+    id: WorkId,
+    name: String,
+    renaming: RwSignal<bool>,
+) -> Result<AnyView, NotDownloaded> {
+    Ok(view! { <crate::pages::home::RenameForm id=id name=name renaming=renaming /> }.into_any())
 }
 
 /// Deletes a piece of work (after the user confirmed). Resolves to why it could not be

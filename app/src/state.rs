@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 use mhsw::definition::Definition;
 use mhsw::ids::{ResponseId, WorkId};
-use mhsw::store::Meta;
+use mhsw::store::{Meta, Sealed};
 use mhsw::work::Work;
 
 use futures::channel::oneshot;
@@ -35,6 +35,9 @@ pub struct Held {
     pub dirty: bool,
     /// Responses not yet saved (each is its own record).
     pub unsaved: BTreeSet<ResponseId>,
+    /// Records already written for some unsaved responses (by the import worker), stored as
+    /// they are rather than written again on the page's thread.
+    pub records: BTreeMap<ResponseId, Sealed>,
 }
 
 impl Held {
@@ -45,6 +48,7 @@ impl Held {
             meta,
             dirty: false,
             unsaved: BTreeSet::new(),
+            records: BTreeMap::new(),
         }
     }
 
@@ -64,6 +68,7 @@ impl Held {
             meta: Meta::default(),
             dirty: true,
             unsaved,
+            records: BTreeMap::new(),
         }
     }
 }
@@ -306,8 +311,17 @@ impl AppState {
     /// Adds new work (created, duplicated or imported) and starts saving it. Await
     /// [`AppState::flush`] to know whether it was stored.
     pub fn add_work(&self, work: Work) {
+        self.add_imported(work, BTreeMap::new());
+    }
+
+    /// Adds imported work with the records already written for its responses (by the import
+    /// worker), and starts saving it. Await [`AppState::flush`] to know whether it was stored.
+    pub fn add_imported(&self, work: Work, records: BTreeMap<ResponseId, Sealed>) {
         let id = work.id.clone();
-        let signal = self.new_work_signal(Held::new_unsaved(work));
+        let signal = self.new_work_signal(Held {
+            records,
+            ..Held::new_unsaved(work)
+        });
         self.works.update(|works| {
             works.insert(id.clone(), signal);
         });
@@ -621,7 +635,13 @@ impl AppState {
                     .iter()
                     .flat_map(|c| c.responses.iter())
                     .filter(|r| held.unsaved.contains(&r.id))
-                    .map(|r| (r.id.clone(), mhsw::store::response_record(r)))
+                    .map(|r| {
+                        let record = held.records.remove(&r.id);
+                        (
+                            r.id.clone(),
+                            record.unwrap_or_else(|| mhsw::store::response_record(r)),
+                        )
+                    })
                     .collect();
                 held.dirty = false;
                 Some((meta, head, responses))

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::ids::QuestionId;
+use crate::lang::Lang;
 use crate::responses::{ItemResponse, Responses};
 use crate::test_fixtures::{choices, feedback, feedback_work, response};
 
@@ -371,4 +372,68 @@ fn a_period_can_be_selected() {
             crate::test_fixtures::date("2026-12-01")
         ))
     );
+}
+
+/// Answers are option values, whatever language the person read the questionnaire in, so a
+/// collection answered partly in Welsh and partly in English combines into one count: here three
+/// people reading Welsh and two reading English, each group too small to show on its own, make
+/// one group of five that agree.
+#[test]
+fn welsh_and_english_responses_combine_into_one_count() {
+    let d = crate::definition::load_definition(
+        "bilingual-feedback.json",
+        include_str!("../../tests/definitions/valid/bilingual-feedback.json"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let question = d.question("fb-1").unwrap();
+    let options = d.options_of(question).unwrap();
+    // What a person does: reads the labels in their language and picks the one that says what
+    // they mean; what is kept is that option's value.
+    let choose = |lang: Lang, label: &str| -> String {
+        let option = options
+            .options
+            .iter()
+            .find(|o| o.label.get(lang) == label)
+            .unwrap_or_else(|| panic!("no option reads {label:?} in {lang}"));
+        option.value.to_string()
+    };
+    let welsh: Vec<FeedbackResponse> = (0..3)
+        .map(|i| {
+            let value = choose(Lang::Cy, "Cytuno");
+            response(
+                &format!("cy{i}"),
+                "1.0.0",
+                "2026-10-01",
+                choices(&[("fb-1", &value)]),
+            )
+        })
+        .collect();
+    let english: Vec<FeedbackResponse> = (0..2)
+        .map(|i| {
+            let value = choose(Lang::En, "Agree");
+            response(
+                &format!("en{i}"),
+                "1.0.0",
+                "2026-10-02",
+                choices(&[("fb-1", &value)]),
+            )
+        })
+        .collect();
+    let welsh_device = FeedbackPool::from_work(&feedback_work(&d, welsh));
+    let english_device = FeedbackPool::from_work(&feedback_work(&d, english));
+    // Neither device alone has enough responses to show (A7).
+    assert!(summarise(&d, &welsh_device)
+        .item("fb-1")
+        .unwrap()
+        .figures
+        .shown()
+        .is_none());
+    let both = welsh_device.merge(english_device);
+    let summary = summarise(&d, &both);
+    assert_eq!(summary.responses, 5);
+    let agree: Vec<(String, u32)> = counts(&summary, "fb-1")
+        .into_iter()
+        .filter(|(_, count)| *count > 0)
+        .collect();
+    assert_eq!(agree, [("agree".to_owned(), 5)]);
 }

@@ -319,7 +319,7 @@ pub fn triangulate(
             let [(_, leaders_view), (_, practitioners_view), (_, feedback_view)] = views;
             themes.push(ThemeViews {
                 theme: theme.id.clone(),
-                title: theme.title.clone(),
+                title: theme.title.to_string(),
                 leaders: leaders_view,
                 practitioners: practitioners_view,
                 feedback: feedback_view,

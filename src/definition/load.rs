@@ -28,6 +28,8 @@ use serde_json::{Map, Value};
 
 use super::validate::{Place, Problem};
 use super::{validate, AnswerKind, Definition};
+use crate::lang::Lang;
+use crate::text::read_with_primary;
 
 /// Everything wrong with one definition file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -64,13 +66,18 @@ pub fn load_definition(file: &str, text: &str) -> Result<Definition, LoadError> 
         });
     }
     let outline = Outline::of(text, None);
-    let (definition, mut problems) = read(text, &outline);
-    if let Some(definition) = definition {
+    let (definition, mut problems, document) = read(text, &outline);
+    if let (Some(definition), Some(document)) = (definition, document) {
         let mut found = validate(&definition);
         for problem in &mut found {
             problem.place.line = outline.line_of(&problem.place.pointer);
         }
         problems.extend(found);
+        problems.extend(super::languages::check(
+            &definition,
+            &document,
+            &|pointer| place_in(&document, &outline, pointer),
+        ));
         if problems.is_empty() {
             return Ok(definition);
         }
@@ -82,6 +89,44 @@ pub fn load_definition(file: &str, text: &str) -> Result<Definition, LoadError> 
     })
 }
 
+/// The quick way in: the definition [`load_definition`] gives when a file has no problem at all,
+/// or `None` when it has any (then [`load_definition`] finds and explains every one). The same
+/// checks (depth, fields written twice, the types, [`validate()`], the language rules), without
+/// the machinery that places and repairs problems, so an app can load good files with less code
+/// and fetch the explaining part only when a file needs it.
+pub fn load_definition_quickly(text: &str) -> Option<Definition> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if too_deep(text).is_some() {
+        return None;
+    }
+    let outline = Outline::of(text, None);
+    if !outline.repeated.is_empty() {
+        return None;
+    }
+    let document: Value = serde_json::from_str(text).ok()?;
+    let definition = read_with_primary(primary_of(&document), || {
+        <Definition as serde::Deserialize>::deserialize(&document)
+    })
+    .ok()?;
+    let placed = |pointer: &str| Place {
+        pointer: pointer.to_owned(),
+        ..Place::default()
+    };
+    let sound = validate(&definition).is_empty()
+        && super::languages::check(&definition, &document, &placed).is_empty();
+    sound.then_some(definition)
+}
+
+/// A definition's primary language: the first of its `languages` (English when there is none,
+/// or when it is not a language; parsing reports that).
+fn primary_of(document: &Value) -> Lang {
+    document
+        .pointer("/languages/0")
+        .and_then(Value::as_str)
+        .and_then(Lang::from_code)
+        .unwrap_or(Lang::En)
+}
+
 /// Parses a definition strictly, without validating it as a whole. On failure, returns every parse
 /// problem that could be found (at least one).
 pub fn parse_definition(text: &str) -> Result<Definition, Vec<Problem>> {
@@ -91,8 +136,8 @@ pub fn parse_definition(text: &str) -> Result<Definition, Vec<Problem>> {
     }
     let outline = Outline::of(text, None);
     match read(text, &outline) {
-        (Some(definition), problems) if problems.is_empty() => Ok(definition),
-        (_, mut problems) => {
+        (Some(definition), problems, _) if problems.is_empty() => Ok(definition),
+        (_, mut problems, _) => {
             problems.sort_by_key(|p| p.place.line.unwrap_or(0));
             Err(problems)
         }
@@ -116,12 +161,12 @@ fn too_deep(text: &str) -> Option<Problem> {
 }
 
 /// Reads the text into a definition. Returns the definition when the JSON parses into the types
-/// (possibly with problems that do not stop validation, such as a field written twice), and the
-/// problems found.
-fn read(text: &str, outline: &Outline) -> (Option<Definition>, Vec<Problem>) {
+/// (possibly with problems that do not stop validation, such as a field written twice), the
+/// problems found, and the document as written when it is JSON.
+fn read(text: &str, outline: &Outline) -> (Option<Definition>, Vec<Problem>, Option<Value>) {
     let document: Value = match serde_json::from_str(text) {
         Ok(document) => document,
-        Err(error) => return (None, vec![syntax_problem(text, &error)]),
+        Err(error) => return (None, vec![syntax_problem(text, &error)], None),
     };
     let mut problems: Vec<Problem> = outline
         .repeated
@@ -143,14 +188,14 @@ fn read(text: &str, outline: &Outline) -> (Option<Definition>, Vec<Problem>) {
                   fields; start from a copy of a bundled definition"
                 .to_owned(),
         };
-        return (None, vec![problem]);
+        return (None, vec![problem], Some(document));
     }
     let mut repair = Repair::new(document, outline);
     match repair.parse_all() {
-        Ok(definition) => (Some(definition), problems),
+        Ok(definition) => (Some(definition), problems, Some(repair.original)),
         Err(found) => {
             problems.extend(found);
-            (None, problems)
+            (None, problems, Some(repair.original))
         }
     }
 }
@@ -160,7 +205,7 @@ fn read(text: &str, outline: &Outline) -> (Option<Definition>, Vec<Problem>) {
 // ---------------------------------------------------------------------------------------------
 
 /// Appends one segment to a JSON Pointer (RFC 6901).
-fn join(pointer: &str, segment: &str) -> String {
+pub(super) fn join(pointer: &str, segment: &str) -> String {
     format!(
         "{pointer}/{}",
         segment.replace('~', "~0").replace('/', "~1")
@@ -180,12 +225,12 @@ fn segments(pointer: &str) -> Vec<String> {
 }
 
 /// The pointer without its last segment ("" for the document itself).
-fn parent(pointer: &str) -> &str {
+pub(super) fn parent(pointer: &str) -> &str {
     pointer.rfind('/').map_or("", |at| &pointer[..at])
 }
 
 /// The last segment, unescaped.
-fn last(pointer: &str) -> Option<String> {
+pub(super) fn last(pointer: &str) -> Option<String> {
     segments(pointer).pop()
 }
 
@@ -480,7 +525,7 @@ fn number(index: &str) -> String {
 }
 
 /// The name of a list item in a document: its `id`, `value` or `field`.
-fn item_name(document: &Value, pointer: &str) -> Option<String> {
+pub(super) fn item_name(document: &Value, pointer: &str) -> Option<String> {
     let item = document.pointer(pointer)?;
     ["id", "value", "field"]
         .iter()
@@ -821,7 +866,11 @@ struct Attempt {
 }
 
 fn attempt(document: &Value) -> Result<Definition, Attempt> {
-    serde_path_to_error::deserialize::<_, Definition>(document).map_err(|error| {
+    // Plain-string texts are in the primary language.
+    read_with_primary(primary_of(document), || {
+        serde_path_to_error::deserialize::<_, Definition>(document)
+    })
+    .map_err(|error| {
         let mut pointer = String::new();
         for segment in error.path().iter() {
             match segment {
@@ -945,6 +994,14 @@ impl<'a> Repair<'a> {
             }
             break;
         }
+        // A text in a language the toolkit does not know: the field named by that code.
+        if let Fault::UnknownVariant { value, allowed } = fault {
+            if is_language_list(allowed) {
+                if let Some(key) = find_key(&self.document, &at, value) {
+                    return key;
+                }
+            }
+        }
         let found = match fault {
             Fault::UnknownVariant { value, .. } => Some(Value::String(value.clone())),
             Fault::WrongType { found, .. } | Fault::WrongValue { found, .. } => described(found),
@@ -968,6 +1025,14 @@ impl<'a> Repair<'a> {
             Fault::UnknownField { field: name, .. } if field.as_deref() == Some(name.as_str()) => {
                 if let Some(Value::Object(map)) = self.document.pointer_mut(parent(pointer)) {
                     if map.remove(name).is_some() {
+                        return true;
+                    }
+                }
+            }
+            // A field named by an unknown word (a text in an unknown language) is left out.
+            Fault::UnknownVariant { value, .. } if field.as_deref() == Some(value.as_str()) => {
+                if let Some(Value::Object(map)) = self.document.pointer_mut(parent(pointer)) {
+                    if map.remove(value).is_some() {
                         return true;
                     }
                 }
@@ -1102,16 +1167,33 @@ impl<'a> Repair<'a> {
             }
             Fault::UnknownVariant { value, allowed } => {
                 let is_answer_type = field == "type" && last(holder).as_deref() == Some("answer");
+                let is_language = is_language_list(allowed);
+                // A list item is named by its list: `languages`, not `1`.
+                let named = if field.parse::<usize>().is_ok() {
+                    last(parent(original)).unwrap_or_default()
+                } else {
+                    field.clone()
+                };
                 (
                     if is_answer_type {
                         format!("`{value}` is not an answer type")
+                    } else if is_language {
+                        format!("`{value}` is not a language code the toolkit knows")
                     } else {
-                        format!("`{value}` is not a value `{field}` can take")
+                        format!("`{value}` is not a value `{named}` can take")
                     },
                     match closest(value, allowed) {
                         Some(close) => format!(
                             "did you mean `{close}`? The values allowed are: {}",
                             allowed.join(", ")
+                        ),
+                        None if is_language => format!(
+                            "the toolkit reads {}; use one of those codes, or remove this language",
+                            Lang::ALL
+                                .iter()
+                                .map(|lang| format!("{} (`{}`)", lang.name(), lang.code()))
+                                .collect::<Vec<_>>()
+                                .join(" and ")
                         ),
                         None => format!("use one of: {}", allowed.join(", ")),
                     },
@@ -1171,6 +1253,14 @@ impl<'a> Repair<'a> {
             fix,
         }
     }
+}
+
+/// True when `allowed` are the language codes (serde lists them for an unknown language).
+fn is_language_list(allowed: &[String]) -> bool {
+    allowed
+        .iter()
+        .map(String::as_str)
+        .eq(Lang::ALL.iter().map(|lang| lang.code()))
 }
 
 /// The lists inside the value at `pointer`, not inside another list's items.
@@ -1366,13 +1456,7 @@ struct FieldDoc {
 }
 
 fn field_doc(document: &Value, pointer: &str) -> FieldDoc {
-    static SCHEMA: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
-    // The checked-in schema (a test keeps it identical to the generated one), read rather than
-    // generated here, so the browser app carries no schema generator.
-    let schema = SCHEMA.get_or_init(|| {
-        serde_json::from_str(include_str!("../../questionnaires/schema.json"))
-            .unwrap_or(Value::Null)
-    });
+    let schema = super::schema::checked_in();
     let mut node = Some(schema);
     let mut at = String::new();
     for segment in segments(pointer) {
@@ -1423,7 +1507,7 @@ fn field_doc(document: &Value, pointer: &str) -> FieldDoc {
 /// Follows `$ref`s, and picks the branch of a `oneOf` or `anyOf` that fits `value` (by its
 /// `"type"` for answers; the branch that is not `null` for optional fields). A `oneOf` of fixed
 /// words (an enum) is returned as it is.
-fn resolve_schema<'s>(
+pub(super) fn resolve_schema<'s>(
     schema: &'s Value,
     node: &'s Value,
     value: Option<&Value>,

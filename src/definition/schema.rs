@@ -18,3 +18,14 @@ pub fn definition_schema_json() -> String {
     text.push('\n');
     text
 }
+
+/// The checked-in schema (`questionnaires/schema.json`), as the loader reads it to describe
+/// fields and to find every text. It is read rather than generated, so the browser app carries
+/// no schema generator; a test keeps it identical to [`definition_schema_json`].
+pub fn checked_in() -> &'static serde_json::Value {
+    static SCHEMA: std::sync::OnceLock<serde_json::Value> = std::sync::OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        serde_json::from_str(include_str!("../../questionnaires/schema.json"))
+            .unwrap_or(serde_json::Value::Null)
+    })
+}

@@ -1,7 +1,8 @@
 //! The second loading step: checks a parsed [`Definition`] as a whole and reports every problem.
 //!
-//! Owns: the rules a well-formed definition follows (listed below as V1 to V16) and the wording of
-//! each problem: where it is, what is wrong and how to fix it.
+//! Owns: the rules a well-formed definition follows (listed below as V1 to V21; the language rules
+//! V18 to V21 are in [`super::languages`](mod@super::languages)) and the wording of each problem:
+//! where it is, what is wrong and how to fix it.
 //! Must not touch: parsing (see [`super::load`]) or anything about answers.
 //!
 //! - V1 `$schema` names `schema.json`; metadata (version, title, purpose, audience, alignment) is
@@ -25,7 +26,14 @@
 //! - V13 audits that collect evidence give an evidence prompt on every rated question.
 //! - V14 a plan has an `action` field, no field twice, and proposes rows only when scored.
 //! - V15 only statements pre-fill, and a pre-fill names at least one section.
-//! - V16 labels and question texts are not empty.
+//! - V16 labels and question texts are not empty (in the primary language).
+//! - V17 a suggested action is not blank, is short, and sits on a scored question of a
+//!   definition whose plan proposes rows (the rule and its wording are in
+//!   [`super::suggested_action`]).
+//! - V18 to V21, the language rules, are checked on the document as written by
+//!   [`super::languages`](mod@super::languages): V18 `languages` lists at least one language,
+//!   each once; V19 every text is given in every declared language; V20 a text names only
+//!   declared languages; V21 no translation is empty.
 //!
 //! Every problem carries a JSON Pointer to the value it is about, so the loader can give its line.
 
@@ -237,11 +245,11 @@ impl<'a> Checker<'a> {
         }
         self.id(At::Top.field("id"), "definition id", d.id.as_str());
         for (field, text) in [
-            ("version", &d.version),
-            ("title", &d.title),
-            ("purpose", &d.purpose),
-            ("audience", &d.audience),
-            ("alignment", &d.alignment),
+            ("version", d.version.as_str()),
+            ("title", d.title.as_str()),
+            ("purpose", d.purpose.as_str()),
+            ("audience", d.audience.as_str()),
+            ("alignment", d.alignment.as_str()),
         ] {
             self.not_blank(At::Top.field(field), field, text);
         }
@@ -801,6 +809,14 @@ impl<'a> Checker<'a> {
                 }
                 AnswerKind::ShortText { .. } | AnswerKind::LongText { .. } | AnswerKind::Date {} => {}
             }
+        }
+        // V17
+        for problem in super::suggested_action::problems(d, question) {
+            self.report(
+                at.field(super::suggested_action::FIELD),
+                problem.message,
+                problem.fix,
+            );
         }
         // V13
         if d.kind == ToolKind::Audit

@@ -136,7 +136,7 @@ pub fn plan_table() -> Table {
                 vec![
                     plan_action(i),
                     OWNERS[i % OWNERS.len()].to_string(),
-                    format!("{} {} 2027", 1 + (i * 7) % 28, MONTHS[i % 12]),
+                    format!("{} {} 2027", 1 + (i * 7) % 28, month(i)),
                     STATUSES[i % STATUSES.len()].to_string(),
                     SECTIONS[i % SECTIONS.len()].to_string(),
                 ]
@@ -149,20 +149,10 @@ pub fn plan_table() -> Table {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+/// The English name of the month `index` months after January (wrapping round the year).
+fn month(index: usize) -> &'static str {
+    crate::date::month_name((index % 12) as u8 + 1, crate::lang::Lang::En).unwrap_or_default()
+}
 
 /// A realistic full audit report: cover, summary chart with comparison markers, twelve
 /// sections of five items each answered with evidence (one in Welsh), notices, and a
@@ -324,7 +314,7 @@ fn evidence(section: usize, item: usize) -> String {
          in the focus group that “it depends on the week” — cover arrangements are informal \
          when the senior practitioner is on leave, and the AMHP rota is stretched.",
         ["practice forum", "senior leadership team", "AMHP hub"][item % 3],
-        MONTHS[(section + item) % 12],
+        month(section + item),
         (section + item * 3) % 11
     )
 }

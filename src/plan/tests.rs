@@ -1,4 +1,4 @@
-//! Tests pinning plan rules P1 to P7.
+//! Tests pinning plan rules P1 to P8.
 
 use super::*;
 use crate::scoring::score;
@@ -90,6 +90,46 @@ fn p4_proposed_rows_have_fresh_ids_and_are_left_for_people_to_write() {
     );
     assert_eq!(proposed.status, Status::NotStarted);
     assert!(proposed.action.is_empty() && proposed.target_date.is_none());
+}
+
+#[test]
+fn p4_a_proposed_row_starts_with_the_items_suggested_action() {
+    let mut d = audit();
+    let lead_2 = d
+        .sections
+        .iter_mut()
+        .flat_map(|s| &mut s.questions)
+        .find(|q| q.id.as_str() == "lead-2")
+        .unwrap();
+    lead_2.suggested_action =
+        Some("  Ask the Principal Social Worker to agree a supervision standard.\n".into());
+    assert!(crate::definition::validate(&d).is_empty());
+    let s = score(
+        &d,
+        &choices(&[("lead-1", "not-yet"), ("lead-2", "not-yet")]),
+    );
+    let proposals = propose(&d, &s, &[]);
+    assert_eq!(ids(&proposals), ["q-lead-1", "q-lead-2"]);
+    assert_eq!(
+        proposals[0].row.action, "",
+        "no suggested action: left empty"
+    );
+    assert_eq!(
+        proposals[1].row.action, "Ask the Principal Social Worker to agree a supervision standard.",
+        "the suggested action, without surrounding spaces"
+    );
+    assert!(proposals[1].row.lead.is_empty() && proposals[1].row.success_measure.is_empty());
+    // Once in the plan, it is an action like any other: in the spreadsheet and the PDF.
+    let rows = vec![proposals[1].row.clone()];
+    assert!(plan_csv(&d, &rows)
+        .contains("Ask the Principal Social Worker to agree a supervision standard."));
+    let mut w = crate::test_fixtures::work(&d, "North audit", Default::default());
+    w.plan = rows;
+    let pdf_text = crate::report::plan_report(&d, &w, date("2026-11-22")).plain_text();
+    assert!(
+        pdf_text.contains("Ask the Principal Social Worker to agree a supervision standard."),
+        "{pdf_text}"
+    );
 }
 
 #[test]

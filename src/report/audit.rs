@@ -9,7 +9,7 @@ use crate::benchmark::peers::{PeerComparison, Position};
 use crate::date::Date;
 use crate::definition::{Aggregation, Definition, Tone};
 use crate::ids::SectionId;
-use crate::plan::{propose, summarise as summarise_plan};
+use crate::plan::{propose, summarise as summarise_plan, FIRST_STEP};
 use crate::responses::Priority;
 use crate::scoring::{
     display_percent_f64, lower_first, ItemOutcome, ItemResult, Score, Scores, SectionScore,
@@ -97,7 +97,7 @@ pub fn audit_report(input: &AuditReportInput) -> Report {
         orientation: Orientation::Portrait,
         cover: Some(Cover {
             title: name,
-            subtitle: definition.title.clone(),
+            subtitle: definition.title.to_string(),
             facts: vec![
                 Fact::new("Organisation", or_not_recorded(&work.organisation)),
                 Fact::new("Who took part", or_not_recorded(&work.participants)),
@@ -119,7 +119,7 @@ pub fn audit_report(input: &AuditReportInput) -> Report {
 fn question_text(definition: &Definition, item: &ItemResult) -> String {
     definition
         .question(item.question.as_str())
-        .map_or_else(|| item.question.to_string(), |q| q.text.clone())
+        .map_or_else(|| item.question.to_string(), |q| q.text.to_string())
 }
 
 /// Whether a question is rated on points, rather than recording a fact such as where the people
@@ -304,7 +304,7 @@ fn previous_cycle(
             .map(|i| {
                 let text = definition
                     .question(i.question.as_str())
-                    .map_or_else(|| i.question.to_string(), |q| q.text.clone());
+                    .map_or_else(|| i.question.to_string(), |q| q.text.to_string());
                 let then = i
                     .previous
                     .1
@@ -334,7 +334,7 @@ fn previous_cycle(
         .map(|id| {
             definition
                 .question(id.as_str())
-                .map_or_else(|| id.to_string(), |q| q.text.clone())
+                .map_or_else(|| id.to_string(), |q| q.text.to_string())
         })
         .collect();
     push_list(blocks, new_red, "No question has newly moved into Red.");
@@ -537,9 +537,9 @@ fn plan(
         return;
     };
     blocks.push(Block::PageBreak);
-    blocks.push(heading(1, config.title.clone()));
+    blocks.push(heading(1, config.title.to_string()));
     if let Some(intro) = &config.intro {
-        blocks.push(paragraph(intro.clone()));
+        blocks.push(paragraph(intro.to_string()));
     }
     if work.plan.is_empty() {
         blocks.push(paragraph("No actions have been added to the plan yet."));
@@ -564,7 +564,12 @@ fn plan(
                 .iter()
                 .map(|p| {
                     let text = super::parts::source_words(definition, &p.row.source);
-                    format!("{text} ({})", lower_first(&p.reason.label()))
+                    let reason = lower_first(&p.reason.label());
+                    if p.row.action.is_empty() {
+                        format!("{text} ({reason})")
+                    } else {
+                        format!("{text} ({reason}). {FIRST_STEP}: {}", p.row.action)
+                    }
                 })
                 .collect(),
         ));
@@ -615,8 +620,8 @@ fn method(definition: &Definition, scores: &Scores, blocks: &mut Vec<Block>) {
                 .iter()
                 .map(|b| {
                     vec![
-                        b.label.clone(),
-                        b.meaning.clone(),
+                        b.label.to_string(),
+                        b.meaning.to_string(),
                         format!("{}%", b.from_percent),
                         if b.to_percent == 100 {
                             "100% (included)".to_owned()

@@ -79,7 +79,7 @@ pub fn feedback_report(
         orientation: Orientation::Portrait,
         cover: Some(Cover {
             title: name,
-            subtitle: definition.title.clone(),
+            subtitle: definition.title.to_string(),
             facts: vec![
                 Fact::new("About the practice of", or_not_recorded(about)),
                 Fact::new("Period", period),
@@ -210,12 +210,12 @@ fn people(count: u32) -> String {
 fn questions(definition: &Definition, summary: &FeedbackSummary, blocks: &mut Vec<Block>) {
     blocks.push(heading(1, "By question"));
     for section in &definition.sections {
-        blocks.push(heading(2, section.title.clone()));
+        blocks.push(heading(2, section.title.to_string()));
         for question in &section.questions {
             let Some(item) = summary.item(question.id.as_str()) else {
                 continue;
             };
-            blocks.push(heading(3, question.text.clone()));
+            blocks.push(heading(3, question.text.to_string()));
             blocks.push(paragraph(format!(
                 "{} answered this question.",
                 people(item.answered)

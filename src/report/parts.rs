@@ -214,7 +214,7 @@ pub fn plan_table(definition: &Definition, rows: &[PlanRow], today: Date, captio
         Some(plan) => plan
             .fields
             .iter()
-            .map(|f| (f.field, f.label.clone()))
+            .map(|f| (f.field, f.label.to_string()))
             .collect(),
         None => default_fields
             .iter()

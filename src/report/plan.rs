@@ -18,7 +18,7 @@ pub fn plan_report(definition: &Definition, work: &Work, today: Date) -> Report 
     let title = definition
         .plan
         .as_ref()
-        .map_or_else(|| "Improvement plan".to_owned(), |p| p.title.clone());
+        .map_or_else(|| "Improvement plan".to_owned(), |p| p.title.to_string());
     let name = name_of(work);
     let mut blocks = vec![
         heading(1, format!("{title}: {name}")),
@@ -28,8 +28,8 @@ pub fn plan_report(definition: &Definition, work: &Work, today: Date) -> Report 
             Fact::new("Date", today.long()),
         ]),
     ];
-    if let Some(intro) = definition.plan.as_ref().and_then(|p| p.intro.clone()) {
-        blocks.push(paragraph(intro));
+    if let Some(intro) = definition.plan.as_ref().and_then(|p| p.intro.as_ref()) {
+        blocks.push(paragraph(intro.to_string()));
     }
     if work.plan.is_empty() {
         blocks.push(paragraph("No actions have been added to the plan yet."));

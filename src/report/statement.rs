@@ -39,7 +39,7 @@ pub fn statement_report(
         if !work.responses.section_shown(definition, section) {
             continue;
         }
-        blocks.push(heading(1, section.title.clone()));
+        blocks.push(heading(1, section.title.to_string()));
         if let Some(prefill) = &section.prefill_from {
             blocks.push(heading(2, "Where we are now"));
             match audit.filter(|a| a.definition.id == prefill.definition) {
@@ -85,7 +85,7 @@ pub fn statement_report(
                 Answer::Date(date) => date.long(),
                 Answer::Choice(value) => definition
                     .options_of(question)
-                    .and_then(|o| o.find(value.as_str()).map(|o| o.label.clone()))
+                    .and_then(|o| o.find(value.as_str()).map(|o| o.label.to_string()))
                     .unwrap_or_else(|| value.to_string()),
                 Answer::Choices(values) => {
                     let options = definition.options_of(question);
@@ -94,14 +94,14 @@ pub fn statement_report(
                         .map(|v| {
                             options
                                 .as_ref()
-                                .and_then(|o| o.find(v.as_str()).map(|o| o.label.clone()))
+                                .and_then(|o| o.find(v.as_str()).map(|o| o.label.to_string()))
                                 .unwrap_or_else(|| v.to_string())
                         })
                         .collect::<Vec<_>>()
                         .join("; ")
                 }
             };
-            blocks.push(heading(2, question.text.clone()));
+            blocks.push(heading(2, question.text.to_string()));
             blocks.push(paragraph(text));
             written = true;
         }
@@ -110,9 +110,9 @@ pub fn statement_report(
         }
     }
     if let Some(plan) = &definition.plan {
-        blocks.push(heading(1, plan.title.clone()));
+        blocks.push(heading(1, plan.title.to_string()));
         if let Some(intro) = &plan.intro {
-            blocks.push(paragraph(intro.clone()));
+            blocks.push(paragraph(intro.to_string()));
         }
         if work.plan.is_empty() {
             blocks.push(paragraph("None recorded yet."));
@@ -156,7 +156,7 @@ pub fn statement_report(
         orientation: Orientation::Portrait,
         cover: Some(Cover {
             title: name,
-            subtitle: definition.title.clone(),
+            subtitle: definition.title.to_string(),
             facts,
             statement: ALIGNMENT_LINE.to_owned(),
         }),

@@ -66,17 +66,24 @@ pub async fn type_text(browser: &Browser, text: &str) {
 
 /// Selects everything in the focused text box (Ctrl+A), so typing replaces it.
 pub async fn select_all(browser: &Browser) {
+    press_with_control(browser, 'a').await;
+}
+
+/// Holds Ctrl and presses `key` (a character, or a [`Key`] turned into one), as in Ctrl+A or
+/// Ctrl+Home (the very start of a text box, wherever its lines wrap).
+pub async fn press_with_control(browser: &Browser, key: impl Into<char>) {
     let control: char = Key::Control.into();
+    let value: char = key.into();
     let actions = KeyActions::new("keyboard".to_owned())
         .then(KeyAction::Down { value: control })
-        .then(KeyAction::Down { value: 'a' })
-        .then(KeyAction::Up { value: 'a' })
+        .then(KeyAction::Down { value })
+        .then(KeyAction::Up { value })
         .then(KeyAction::Up { value: control });
     browser
         .client()
         .perform_actions(actions)
         .await
-        .unwrap_or_else(|e| panic!("could not press Ctrl+A: {e}"));
+        .unwrap_or_else(|e| panic!("could not press Ctrl with {value:?}: {e}"));
 }
 
 /// A short description of the focused element, for messages: `input#q-strat-1 "…"`.
@@ -558,8 +565,11 @@ pub async fn fill_storage(browser: &Browser) {
     const SWITCH: &str = r#"(() => {
       if (IDBObjectStore.prototype.__mhswFullSwitch) return;
       const put = IDBObjectStore.prototype.put;
+      let puts = 0;
       IDBObjectStore.prototype.put = function (...args) {
-        if (sessionStorage.getItem('mhsw-test:storage-full') === '1') {
+        const full = sessionStorage.getItem('mhsw-test:storage-full');
+        // "1": full now; "after:N": full once N more records have been written.
+        if (full === '1' || (full && full.startsWith('after:') && ++puts > Number(full.slice(6)))) {
           throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
         }
         return put.apply(this, args);
@@ -577,6 +587,18 @@ pub async fn fill_storage(browser: &Browser) {
         .execute(
             "sessionStorage.setItem('mhsw-test:storage-full', '1');",
             vec![],
+        )
+        .await;
+}
+
+/// Like [`fill_storage`], but the store fills up only after `records` more writes in this
+/// document: a save that runs out of room part way.
+pub async fn fill_storage_after(browser: &Browser, records: u32) {
+    fill_storage(browser).await;
+    browser
+        .execute(
+            "sessionStorage.setItem('mhsw-test:storage-full', 'after:' + arguments[0]);",
+            vec![json!(records)],
         )
         .await;
 }

@@ -49,8 +49,8 @@ pub fn QuestionField(
     let id = field_id(&question);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let text = question.text.clone();
-    let easy = question.easy_read.clone();
+    let text = question.text.to_string();
+    let easy = question.easy_read.as_deref().map(str::to_owned);
     let wording = move || match (&easy, easy_read.get()) {
         (Some(easy), true) => easy.clone(),
         _ => text.clone(),
@@ -68,7 +68,8 @@ pub fn QuestionField(
     };
     let hint = question
         .help
-        .clone()
+        .as_deref()
+        .map(str::to_owned)
         .map(|help| view! { <p class="hint" id=hint_id.clone()>{help}</p> });
     let error_view = {
         let error_id = error_id.clone();
@@ -98,8 +99,8 @@ pub fn QuestionField(
                     let input_id = if index == 0 { id.clone() } else { format!("{id}-{index}") };
                     let value = option.value.clone();
                     let value_for_check = value.clone();
-                    let label = option.label.clone();
-                    let easy_label = option.easy_read.clone();
+                    let label = option.label.to_string();
+                    let easy_label = option.easy_read.as_deref().map(str::to_owned);
                     view! {
                         <div class="choice">
                             <input type="checkbox" id=input_id.clone() name=id.clone()
@@ -131,9 +132,9 @@ pub fn QuestionField(
                     let input_id = if index == 0 { id.clone() } else { format!("{id}-{index}") };
                     let value = option.value.clone();
                     let value_for_check = value.clone();
-                    let label = option.label.clone();
-                    let easy_label = option.easy_read.clone();
-                    let description = option.description.clone();
+                    let label = option.label.to_string();
+                    let easy_label = option.easy_read.as_deref().map(str::to_owned);
+                    let description = option.description.as_deref().map(str::to_owned);
                     let special = option.special.is_some();
                     view! {
                         <div class="choice" class:choice-special=special>
@@ -186,7 +187,7 @@ pub fn QuestionField(
     let answered = Memo::new(move |_| item.with(|i| i.answer.is_some()));
     let clear = {
         let first_control = id.clone();
-        let question_text = question.text.clone();
+        let question_text = question.text.to_string();
         move || {
             answered.get().then(|| {
                 let first_control = first_control.clone();
@@ -288,7 +289,8 @@ fn ItemNotes(
         let typed = RwSignal::new(item.with_untracked(|i| i.evidence.clone().unwrap_or_default()));
         let prompt = question
             .evidence_prompt
-            .clone()
+            .as_deref()
+            .map(str::to_owned)
             .unwrap_or_else(|| "What shows this?".to_owned());
         view! {
             <div class="note-field">

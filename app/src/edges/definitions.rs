@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use mhsw::definition::{load_definition, Definition, LoadError};
+use mhsw::definition::{load_definition_quickly, Definition, LoadError};
 use mhsw::definition::{Nation, ToolKind};
 use mhsw::manifest::{Manifest, Summary};
 
@@ -247,14 +247,17 @@ pub struct Tool {
 
 /// Checks every fetched file strictly: the questionnaires that loaded, and every problem with
 /// those that did not.
-pub fn check(fetched: Fetched) -> Catalogue {
+pub async fn check(fetched: Fetched) -> Catalogue {
     let mut catalogue = Catalogue {
         notice: fetched.notice,
         ..Catalogue::default()
     };
     for file in fetched.files {
         match file.text {
-            Ok(text) => add(&mut catalogue, file.source, &file.path, &text),
+            Ok(text) => {
+                let loaded = load(&file.path, &text).await;
+                add(&mut catalogue, file.source, &file.path, loaded);
+            }
             Err(_) if file.source == Source::BuiltIn => {}
             Err(reason) => catalogue.broken.push((
                 file.source,
@@ -273,9 +276,37 @@ pub fn check(fetched: Fetched) -> Catalogue {
     catalogue
 }
 
-/// Loads one definition into the catalogue, or lists its problems.
-pub fn add(catalogue: &mut Catalogue, source: Source, file: &str, text: &str) {
-    match load_definition(file, text) {
+/// Loads one definition: the quick way in ([`load_definition_quickly`]), and only for a file
+/// with a problem the strict loader, which explains every problem and is downloaded (as its
+/// own part of the app) only then.
+pub async fn load(file: &str, text: &str) -> Result<Definition, LoadError> {
+    if let Some(definition) = load_definition_quickly(text) {
+        return Ok(definition);
+    }
+    crate::later::load_strictly(file.to_owned(), text.to_owned())
+        .await
+        .unwrap_or_else(|_not_downloaded| {
+            Err(LoadError {
+                file: file.to_owned(),
+                problems: vec![mhsw::definition::Problem {
+                    place: Default::default(),
+                    message: "the file has a problem, and the part of the toolkit that explains \
+                              it could not be downloaded"
+                        .to_owned(),
+                    fix: "check the internet connection, then reload the page".to_owned(),
+                }],
+            })
+        })
+}
+
+/// Puts a loaded definition in the catalogue, or lists its problems.
+pub fn add(
+    catalogue: &mut Catalogue,
+    source: Source,
+    file: &str,
+    loaded: Result<Definition, LoadError>,
+) {
+    match loaded {
         Ok(definition) => {
             // A local file with the same id replaces the published one for this device.
             catalogue
@@ -299,5 +330,19 @@ impl Catalogue {
             .rev()
             .find(|l| l.definition.id.as_str() == id)
             .map(|l| l.definition.clone())
+    }
+
+    /// Every definition as [`Catalogue::get`] finds it (one per id), as a JSON array: what the
+    /// import worker checks files against.
+    pub fn to_json(&self) -> String {
+        let mut seen = std::collections::BTreeSet::new();
+        let effective: Vec<&Definition> = self
+            .loaded
+            .iter()
+            .rev()
+            .filter(|l| seen.insert(l.definition.id.clone()))
+            .map(|l| l.definition.as_ref())
+            .collect();
+        serde_json::to_string(&effective).unwrap_or_else(|_| "[]".to_owned())
     }
 }

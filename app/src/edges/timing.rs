@@ -32,3 +32,24 @@ impl Timed {
         }
     }
 }
+
+/// Milliseconds since the page started (`performance.now()`), for slicing long work.
+pub fn now() -> f64 {
+    performance().map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Gives the page a turn: resolves from a new task (a message to itself, which unlike a timer
+/// is never held back by the browser's minimum delay), so that a frame that is due is drawn
+/// and input is handled before long work goes on.
+pub async fn yield_to_page() {
+    use wasm_bindgen::JsCast;
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        return;
+    };
+    let turn = js_sys::Promise::new(&mut |resolve, _| {
+        channel.port1().set_onmessage(Some(resolve.unchecked_ref()));
+    });
+    let _ = channel.port2().post_message(&wasm_bindgen::JsValue::NULL);
+    let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
+    channel.port1().set_onmessage(None);
+}

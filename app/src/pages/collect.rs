@@ -112,7 +112,12 @@ pub fn CollectPage(
 
     let steps: Arc<Vec<Step>> = Arc::new(screens::one_per_screen(&definition));
     let total = definition.questions().count();
-    let crisis = definition.notices.crisis.clone().unwrap_or_default();
+    let crisis = definition
+        .notices
+        .crisis
+        .as_deref()
+        .unwrap_or_default()
+        .to_owned();
     let work_id = id.clone();
     let submit = move || {
         if screen.get_untracked() == Screen::Sending {
@@ -145,9 +150,9 @@ pub fn CollectPage(
             match screen.get() {
             Screen::Setup => view! { <SetupScreen id=id.clone() screen=screen /> }.into_any(),
             Screen::Welcome => {
-                let anonymity = definition.notices.anonymity.clone().unwrap_or_default();
+                let anonymity = definition.notices.anonymity.as_deref().unwrap_or_default().to_owned();
                 view! {
-                    <h1>{definition.title.clone()}</h1>
+                    <h1>{definition.title.to_string()}</h1>
                     {move || cleared_notice.get().then(|| view! {
                         <p class="notice" role="status">"The last person’s unfinished answers were cleared because the device was not used for a while."</p>
                     })}
@@ -171,7 +176,7 @@ pub fn CollectPage(
                 match steps.get(index).copied() {
                     Some(Step::Introduction { section }) => {
                         let section = definition.sections[section].clone();
-                        view! { <IntroductionScreen title=section.title intro=section.intro easy=section.easy_read index=index easy_read=easy_read screen=screen on_activity=on_activity /> }.into_any()
+                        view! { <IntroductionScreen title=section.title.to_string() intro=section.intro.to_string() easy=section.easy_read.as_deref().map(str::to_owned) index=index easy_read=easy_read screen=screen on_activity=on_activity /> }.into_any()
                     }
                     Some(Step::Question { section, question, number }) => {
                         let question = definition.sections[section].questions[question].clone();
@@ -196,7 +201,8 @@ pub fn CollectPage(
                 let thanks = definition
                     .notices
                     .thank_you
-                    .clone()
+                    .as_deref()
+                    .map(str::to_owned)
                     .unwrap_or_else(|| "Thank you. Your answers have been saved.".to_owned());
                 view! {
                     <h1>"Thank you"</h1>
@@ -328,13 +334,13 @@ fn QuestionScreen(
             .map(|list| {
                 list.options
                     .iter()
-                    .map(|o| o.easy_read.clone().unwrap_or_else(|| o.label.clone()))
+                    .map(|o| o.easy_read.as_deref().unwrap_or(&o.label).to_owned())
                     .collect::<Vec<_>>()
                     .join(". ")
             })
             .unwrap_or_default();
-        let text = question.text.clone();
-        let easy = question.easy_read.clone();
+        let text = question.text.to_string();
+        let easy = question.easy_read.as_deref().map(str::to_owned);
         move || {
             format!(
                 "{}. {}",

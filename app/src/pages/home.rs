@@ -3,14 +3,17 @@
 
 use leptos::prelude::*;
 use mhsw::definition::ToolKind;
-use mhsw::ids::{DefinitionId, WorkId};
+use std::collections::BTreeMap;
+
+use mhsw::ids::{DefinitionId, ResponseId, WorkId};
 use mhsw::manifest::Summary;
+use mhsw::store::Sealed;
 use mhsw::work::{self, Work};
 
 use crate::components::layout::{Later, LaterPart};
 use crate::edges::definitions::{Source, Tool};
 use crate::edges::storage::{Listed, StoreError};
-use crate::edges::{clock, collate, files};
+use crate::edges::{clock, collate, files, import_worker};
 use crate::later::{self, NotDownloaded};
 use crate::route::Route;
 use crate::state::AppState;
@@ -113,7 +116,7 @@ fn SavedWorkList() -> impl IntoView {
             let found = state.catalogue.with(|c| {
                 c.as_ref()
                     .and_then(|c| c.get(definition.as_str()))
-                    .map(|d| (d.title.clone(), d.kind))
+                    .map(|d| (d.title.to_string(), d.kind))
             });
             let found = found.or_else(|| {
                 state.tools.with(|tools| {
@@ -220,12 +223,11 @@ fn WorkRow(
     let state = AppState::expect();
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    let new_name = RwSignal::new(name.clone());
-    let rename_id = format!("rename-{id}");
     // Why the last action could not be done (the later part could not be downloaded).
     let problem = RwSignal::new(None::<String>);
     let (id_dup, id_export, id_delete, id_rename) =
         (id.clone(), id.clone(), id.clone(), id.clone());
+    let name_for_rename = name.clone();
     let duplicate = move |_| {
         let id = id_dup.clone();
         later::run(state, problem, move || later::duplicate(state, id));
@@ -233,15 +235,6 @@ fn WorkRow(
     let export = move |_| {
         let id = id_export.clone();
         later::run(state, problem, move || later::export(state, id));
-    };
-    let save_name = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let name = new_name.get_untracked().trim().to_owned();
-        if !name.is_empty() {
-            let id = id_rename.clone();
-            later::run(state, problem, move || later::rename(state, id, name));
-            renaming.set(false);
-        }
     };
     view! {
         <li class="work-row">
@@ -259,12 +252,17 @@ fn WorkRow(
             </div>
             {move || problem.get().map(|text| view! { <p class="notice notice-warning" role="alert">{text}"."</p> })}
             <Show when=move || renaming.get()>
-                <form class="inline-form" on:submit=save_name.clone()>
-                    <label for=rename_id.clone()>"New name"</label>
-                    <input id=rename_id.clone() type="text" class="text-input" prop:value=move || new_name.get()
-                        on:input=move |ev| new_name.set(event_target_value(&ev)) />
-                    <button type="submit">"Save name"</button>
-                </form>
+                {
+                    // The form, with its count, is in the later part: it is drawn only on "Rename".
+                    let (id, name) = (id_rename.clone(), name_for_rename.clone());
+                    let made = Suspend::new(async move {
+                        match later::rename_form(id, name, renaming).await {
+                            Ok(form) => form,
+                            Err(why) => view! { <p class="notice notice-warning" role="alert">{why.to_string()}"."</p> }.into_any(),
+                        }
+                    });
+                    view! { <Suspense fallback=|| ()>{made}</Suspense> }
+                }
             </Show>
             <Show when=move || confirming.get()>
                 {
@@ -295,6 +293,63 @@ fn WorkRow(
                 }
             </Show>
         </li>
+    }
+}
+
+/// The box that renames one piece of work, with its count; closes once the name is saved. A
+/// name that is empty or over its limit is refused with a message beside the box.
+#[component]
+pub fn RenameForm(
+    /// The work's id.
+    id: WorkId,
+    /// Its name now, what the box starts with.
+    name: String,
+    /// Whether the box is open.
+    renaming: RwSignal<bool>,
+) -> impl IntoView {
+    use mhsw::limits::{fits, shorten_message, NAME_MAX_CHARS};
+
+    use crate::components::character_count::CharacterCount;
+
+    let state = AppState::expect();
+    let input_id = format!("rename-{id}");
+    let count_id = format!("{input_id}-count");
+    let error_id = format!("{input_id}-error");
+    let new_name = RwSignal::new(name);
+    let error = RwSignal::new(None::<String>);
+    let save = {
+        let input_id = input_id.clone();
+        move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            let name = new_name.get_untracked().trim().to_owned();
+            if name.is_empty() {
+                error.set(Some("Enter a name".to_owned()));
+            } else if !fits(&name, NAME_MAX_CHARS) {
+                error.set(Some(shorten_message("the name", NAME_MAX_CHARS)));
+            } else {
+                state.change(&id, |w| w.name = name);
+                renaming.set(false);
+                return;
+            }
+            crate::edges::history::focus_id(&input_id);
+        }
+    };
+    let described_by = {
+        let (count_id, error_id) = (count_id.clone(), error_id.clone());
+        move || match error.get() {
+            Some(_) => format!("{error_id} {count_id}"),
+            None => count_id.clone(),
+        }
+    };
+    view! {
+        <form class="inline-form" class:has-error=move || error.with(Option::is_some) on:submit=save novalidate>
+            <label for=input_id.clone()>"New name"</label>
+            {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
+            <input id=input_id type="text" class="text-input" aria-describedby=described_by
+                prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev)) />
+            <button type="submit">"Save name"</button>
+            <CharacterCount id=count_id text=new_name limit=NAME_MAX_CHARS />
+        </form>
     }
 }
 
@@ -334,11 +389,15 @@ fn ImportWork() -> impl IntoView {
     }
 }
 
-/// Imports the chosen files one by one: each is checked completely first, and nothing changes
-/// when anything in it is wrong. Returns whether all were imported and stored, and what
-/// happened to each, counting only what was stored. Runs in the later part of the app
-/// ([`crate::later::import`]).
+/// Imports the chosen files one by one: each is read and checked completely first (in the
+/// import worker, off the page's thread), and nothing changes when anything in it is wrong.
+/// Returns whether all were imported and stored, and what happened to each, counting only
+/// what was stored. Runs in the later part of the app ([`crate::later::import`]).
 pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> (bool, String) {
+    let definitions = state
+        .catalogue
+        .with_untracked(|c| c.as_ref().map(|c| c.to_json()))
+        .unwrap_or_else(|| "[]".to_owned());
     let mut outcomes = Vec::new();
     let mut all_ok = true;
     for file in chosen {
@@ -350,9 +409,9 @@ pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> (bool,
             }
             .to_string())
         } else {
-            match files::read_text(&file).await {
-                Ok(text) => import_text(&state, &text).await,
-                Err(e) => Err(e.to_string()),
+            match read_file(&state, &file, &definitions).await {
+                Ok(read) => Ok(place_all(&state, read).await),
+                Err(why) => Err(why),
             }
         };
         match result {
@@ -371,56 +430,56 @@ pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> (bool,
     (all_ok, outcomes.join(" "))
 }
 
-/// Checks a file completely (a piece of work, or a backup of everything), then places each
-/// piece of work it holds ([`work::place`]) and waits for the store. Returns whether all of
-/// it was stored and what happened, or why nothing was changed.
-pub async fn import_text(state: &AppState, text: &str) -> Result<(bool, String), String> {
-    let works = work::parse_import(text).map_err(|e| e.to_string())?;
-    let in_backup = works.len() > 1;
-    let mut checked = Vec::with_capacity(works.len());
-    for mut incoming in works {
-        let named = |e: String| {
-            if in_backup {
-                format!("“{}”: {e}", incoming.name)
-            } else {
-                e
-            }
-        };
-        let definition = state
-            .catalogue
-            .with_untracked(|c| {
-                c.as_ref()
-                    .and_then(|c| c.get(incoming.definition.id.as_str()))
-            })
-            .ok_or_else(|| {
-                named(
-                    work::ImportError::UnknownDefinition {
-                        id: incoming.definition.id.clone(),
-                    }
-                    .to_string(),
-                )
-            })?;
-        work::check_answers(&incoming, &definition).map_err(|e| named(e.to_string()))?;
-        let reconciliation = work::reconcile(&mut incoming, &definition, None);
-        let kept_aside = reconciliation.set_aside.len() + reconciliation.no_longer_fit.len();
-        checked.push((incoming, kept_aside));
+/// Reads and checks a file in the import worker; where a worker cannot run, on the page's own
+/// thread (the same checks, [`work::check_import`], only slower for a large file).
+async fn read_file(
+    state: &AppState,
+    file: &web_sys::File,
+    definitions: &str,
+) -> Result<Vec<import_worker::Read>, String> {
+    match import_worker::read(file, definitions).await {
+        Ok(read) => Ok(read),
+        Err(import_worker::ReadError::Refused(why)) => Err(why),
+        Err(import_worker::ReadError::Unavailable(_)) => {
+            let text = files::read_text(file).await.map_err(|e| e.to_string())?;
+            let checked = state.catalogue.with_untracked(|c| {
+                work::check_import(&text, |id| c.as_ref().and_then(|c| c.get(id.as_str())))
+            });
+            Ok(checked
+                .map_err(|refused| refused.to_string())?
+                .into_iter()
+                .map(|checked| import_worker::Read {
+                    checked,
+                    records: Default::default(),
+                })
+                .collect())
+        }
     }
+}
+
+/// Places each checked piece of work ([`work::place`]) and waits for the store. Returns
+/// whether all of it was stored, and what happened.
+async fn place_all(state: &AppState, read: Vec<import_worker::Read>) -> (bool, String) {
     let mut all_stored = true;
     let mut lines = Vec::new();
-    for (incoming, kept_aside) in checked {
-        let (stored, line) = place_one(state, incoming).await;
+    for import_worker::Read { checked, records } in read {
+        let (stored, line) = place_one(state, checked.work, records).await;
         all_stored &= stored;
-        lines.push(if kept_aside > 0 {
-            format!("{line} {kept_aside} answers to questions this version no longer asks were kept aside and are listed on the work’s page.")
+        lines.push(if checked.kept_aside > 0 {
+            format!("{line} {} answers to questions this version no longer asks were kept aside and are listed on the work’s page.", checked.kept_aside)
         } else {
             line
         });
     }
-    Ok((all_stored, lines.join(" ")))
+    (all_stored, lines.join(" "))
 }
 
 /// Adds one checked piece of work where [`work::place`] says, and waits for the store.
-async fn place_one(state: &AppState, mut incoming: Work) -> (bool, String) {
+async fn place_one(
+    state: &AppState,
+    mut incoming: Work,
+    mut records: BTreeMap<ResponseId, Sealed>,
+) -> (bool, String) {
     let existing = state.work(&incoming.id);
     let placement = existing
         .map(|signal| signal.with_untracked(|h| work::place(Some(&h.work), &incoming)))
@@ -442,7 +501,12 @@ async fn place_one(state: &AppState, mut incoming: Work) -> (bool, String) {
                 outcome = work::merge_collection(&mut held.work, &incoming);
                 if let Some(collection) = held.work.collection.as_ref() {
                     let new = &collection.responses[collection.responses.len() - outcome.added..];
-                    held.unsaved.extend(new.iter().map(|r| r.id.clone()));
+                    for response in new {
+                        held.unsaved.insert(response.id.clone());
+                        if let Some(record) = records.remove(&response.id) {
+                            held.records.insert(response.id.clone(), record);
+                        }
+                    }
                 }
                 if outcome.added > 0 {
                     held.dirty = true;
@@ -474,7 +538,7 @@ async fn place_one(state: &AppState, mut incoming: Work) -> (bool, String) {
             let id = incoming.id.clone();
             let name = incoming.name.clone();
             let responses = incoming.collection.as_ref().map(|c| c.responses.len());
-            state.add_work(incoming);
+            state.add_imported(incoming, records);
             match state.flush(&id).await {
                 Ok(()) => (
                     true,

@@ -120,9 +120,9 @@ pub fn NewWorkPage(
     };
     view! {
         <ErrorSummary errors=errors />
-        <h1>"Start: "{definition.title.clone()}</h1>
-        <p>{definition.purpose.clone()}</p>
-        <p class="alignment">{definition.alignment.clone()}</p>
+        <h1>"Start: "{definition.title.to_string()}</h1>
+        <p>{definition.purpose.to_string()}</p>
+        <p class="alignment">{definition.alignment.to_string()}</p>
         <form class="form" on:submit=submit novalidate>
             <div class="field" class:has-error=move || error_for("work-name")().is_some()>
                 <label for="work-name">"Name"</label>

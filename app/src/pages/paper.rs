@@ -38,10 +38,10 @@ pub fn PaperPage(
             <button type="button" on:click=move |_| timer::print_page()>"Print"</button>
         </div>
         <article class="paper-form">
-            <h1>{definition.title.clone()}</h1>
+            <h1>{definition.title.to_string()}</h1>
             <p class="lead">{format!("About the social work you had from {about}.")}</p>
-            {definition.notices.anonymity.clone().map(|t| view! { <div class="notice"><p>{t}</p></div> })}
-            {definition.notices.crisis.clone().map(|t| view! { <aside class="crisis" aria-label="Help now"><p><strong>"Need help now? "</strong>{t}</p></aside> })}
+            {definition.notices.anonymity.as_deref().map(str::to_owned).map(|t| view! { <div class="notice"><p>{t}</p></div> })}
+            {definition.notices.crisis.as_deref().map(str::to_owned).map(|t| view! { <aside class="crisis" aria-label="Help now"><p><strong>"Need help now? "</strong>{t}</p></aside> })}
             <p>"Tick one box for each question you want to answer. You can leave out any question."</p>
             <PaperQuestions definition=definition.clone() />
         </article>
@@ -71,12 +71,12 @@ fn PaperQuestions(
                     let options = definition.options_of(q).map(|list| {
                         list.options
                             .iter()
-                            .map(|o| view! { <li><span class="tick-box" aria-hidden="true"></span>" "{o.label.clone()}</li> })
+                            .map(|o| view! { <li><span class="tick-box" aria-hidden="true"></span>" "{o.label.to_string()}</li> })
                             .collect_view()
                     });
                     view! {
                         <li class="paper-question">
-                            <p>{q.text.clone()}</p>
+                            <p>{q.text.to_string()}</p>
                             {match options {
                                 Some(options) => view! { <ul class="paper-options">{options}</ul> }.into_any(),
                                 None => view! { <div class="writing-space" aria-hidden="true"></div> }.into_any(),
@@ -87,7 +87,7 @@ fn PaperQuestions(
                 .collect_view();
             view! {
                 <section class="paper-section">
-                    <h2>{section.title.clone()}</h2>
+                    <h2>{section.title.to_string()}</h2>
                     <ol class="paper-questions" start=start.to_string()>{questions}</ol>
                 </section>
             }

@@ -7,8 +7,12 @@ use leptos::prelude::*;
 use mhsw::date::Date;
 use mhsw::definition::{Definition, PlanFieldKind};
 use mhsw::ids::WorkId;
-use mhsw::plan::{self, field_text, plan_csv, source_words, PlanRow, RowSource, Status};
+use mhsw::limits::{fits, PLAN_FIELD_MAX_CHARS};
+use mhsw::plan::{
+    self, field_text, plan_csv, source_words, PlanRow, RowSource, Status, FIRST_STEP,
+};
 
+use crate::components::character_count::{kept_text, CharacterCount};
 use crate::edges::{clock, files, history};
 use crate::route::Route;
 use crate::state::AppState;
@@ -94,8 +98,8 @@ pub fn PlanPage(
     let definition_for_list = definition.clone();
     view! {
         <p class="breadcrumb"><a href=Route::Home.href()>"Home"</a>" › "<a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a></p>
-        <h1>{config.title.clone()}</h1>
-        {config.intro.clone().map(|t| view! { <p>{t}</p> })}
+        <h1>{config.title.to_string()}</h1>
+        {config.intro.as_deref().map(str::to_owned).map(|t| view! { <p>{t}</p> })}
         <p class="summary-line">{move || {
             let s = summary();
             let statuses: Vec<String> = s.by_status.iter().filter(|(_, n)| *n > 0).map(|(status, n)| format!("{n} {}", status.label().to_lowercase())).collect();
@@ -115,11 +119,14 @@ pub fn PlanPage(
                         move || proposals.get().into_iter().map(|proposal| {
                             let words = source_words(&definition, &proposal.row.source);
                             let reason = proposal.reason.label();
+                            let first_step = (!proposal.row.action.is_empty())
+                                .then(|| view! { <span class="first-step">{format!("{FIRST_STEP}: {}", proposal.row.action)}</span> });
                             let row = proposal.row.clone();
                             let id = id.clone();
                             view! {
                                 <li>
                                     {words.clone()}" ("{reason}") "
+                                    {first_step}
                                     <button type="button" class="secondary" on:click=move |_| { let row = row.clone(); state.change(&id, |w| w.plan.push(row)); }>
                                         "Add to plan"<span class="visually-hidden">": "{words.clone()}</span>
                                     </button>
@@ -207,12 +214,13 @@ fn PlanRowEditor(
         .map(|field| {
             let input_id = field_input_id(&row_id, field.field);
             let label = format!("{}{}", field.label, if field.required { "" } else { " (optional)" });
-            let help = field.help.clone();
+            let help = field.help.as_deref().map(str::to_owned);
+            let hint_id = help.as_ref().map(|_| format!("{input_id}-hint"));
             let update = update.clone();
             let kind = field.field;
             let control = match kind {
                 PlanFieldKind::Status => view! {
-                    <select id=input_id.clone() on:change=move |ev| {
+                    <select id=input_id.clone() aria-describedby=hint_id.clone() on:change=move |ev| {
                         let chosen = event_target_value(&ev);
                         if let Some(status) = Status::ALL.into_iter().find(|s| s.label() == chosen) {
                             update(Box::new(move |r| r.status = status));
@@ -222,31 +230,44 @@ fn PlanRowEditor(
                     </select>
                 }.into_any(),
                 PlanFieldKind::TargetDate | PlanFieldKind::ReviewDate => view! {
-                    <input type="date" id=input_id.clone() class="date-input"
+                    <input type="date" id=input_id.clone() class="date-input" aria-describedby=hint_id.clone()
                         prop:value=move || row.with(|r| r.as_ref().and_then(|r| if kind == PlanFieldKind::TargetDate { r.target_date } else { r.review_date }).map(|d| d.to_string()).unwrap_or_default())
                         on:change=move |ev| {
                             let date = event_target_value(&ev).parse::<Date>().ok();
                             update(Box::new(move |r| if kind == PlanFieldKind::TargetDate { r.target_date = date } else { r.review_date = date }));
                         } />
                 }.into_any(),
-                _ => view! {
-                    <textarea id=input_id.clone() class="text-area" rows="2"
-                        prop:value=move || row.with(|r| r.as_ref().map(|r| field_text(r, kind)).unwrap_or_default())
-                        on:input=move |ev| {
-                            let text = event_target_value(&ev);
-                            update(Box::new(move |r| match kind {
-                                PlanFieldKind::Action => r.action = text,
-                                PlanFieldKind::Lead => r.lead = text,
-                                PlanFieldKind::Partners => r.partners = text,
-                                _ => r.success_measure = text,
-                            }));
-                        }></textarea>
-                }.into_any(),
+                _ => {
+                    let stored = move || row.with(|r| r.as_ref().map(|r| field_text(r, kind)).unwrap_or_default());
+                    let typed = RwSignal::new(stored());
+                    let node = NodeRef::<leptos::html::Textarea>::new();
+                    let count_id = format!("{input_id}-count");
+                    let described_by = hint_id.iter().chain([&count_id]).cloned().collect::<Vec<_>>().join(" ");
+                    view! {
+                        <textarea id=input_id.clone() class="text-area" rows=if kind == PlanFieldKind::Action { "4" } else { "2" } aria-describedby=described_by node_ref=node
+                            prop:value=move || kept_text(node.get_untracked().map(|e| e.value()), &stored(), PLAN_FIELD_MAX_CHARS)
+                            on:input=move |ev| {
+                                let text = event_target_value(&ev);
+                                typed.set(text.clone());
+                                // Over the limit, the text stays in the box with the count, unsaved.
+                                if fits(&text, PLAN_FIELD_MAX_CHARS) {
+                                    update(Box::new(move |r| match kind {
+                                        PlanFieldKind::Action => r.action = text,
+                                        PlanFieldKind::Lead => r.lead = text,
+                                        PlanFieldKind::Partners => r.partners = text,
+                                        _ => r.success_measure = text,
+                                    }));
+                                }
+                            }></textarea>
+                        <CharacterCount id=count_id text=typed limit=PLAN_FIELD_MAX_CHARS />
+                    }.into_any()
+                }
             };
             view! {
-                <div class="field">
+                // The action, often a sentence or two from the start, has the row's whole width.
+                <div class="field" class:field-wide=kind == PlanFieldKind::Action>
                     <label for=input_id>{label}</label>
-                    {help.map(|h| view! { <p class="hint">{h}</p> })}
+                    {help.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
                     {control}
                 </div>
             }

@@ -22,7 +22,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
                             (
                                 l.file.clone(),
                                 l.source,
-                                l.definition.title.clone(),
+                                l.definition.title.to_string(),
                                 l.definition.version.clone(),
                             )
                         })
@@ -45,9 +45,9 @@ pub fn QuestionnairesPage() -> impl IntoView {
                 let name = file.name();
                 let outcome = match files::read_text(&file).await {
                     Err(e) => Err(e.to_string()),
-                    Ok(text) => match mhsw::definition::load_definition(&name, &text) {
+                    Ok(text) => match definitions::load(&name, &text).await {
                         Err(error) => Err(error.to_string()),
-                        Ok(_) => database::put_document(&name, &text)
+                        Ok(definition) => database::put_document(&name, &text)
                             .await
                             .map(|()| {
                                 state.catalogue.update(|c| {
@@ -55,7 +55,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
                                         c.broken.retain(|(s, e)| {
                                             !(*s == Source::Local && e.file == name)
                                         });
-                                        definitions::add(c, Source::Local, &name, &text);
+                                        definitions::add(c, Source::Local, &name, Ok(definition));
                                     }
                                 });
                             })

@@ -302,7 +302,8 @@ pub fn ResultsPage(
 type PdfJob = Action<(), Result<String, String>>;
 
 /// A button that makes one PDF. While its PDF is being made it is marked disabled, a click does
-/// nothing, and a second line under its label says "Making the PDF…". It stays focusable (so
+/// nothing, and a second line under its label says "Making the PDF…"; the second click of a
+/// double click never asks again, even when the first PDF is already made. It stays focusable (so
 /// focus is never lost) and never narrows (so the second click of a double click cannot land
 /// on whatever sits beside it).
 #[component]
@@ -318,8 +319,10 @@ fn PdfButton(
     view! {
         <button type="button" class:secondary=!primary
             aria-disabled=move || busy.get().then_some("true")
-            on:click=move |_| {
-                if !busy.get_untracked() {
+            on:click=move |ev: leptos::ev::MouseEvent| {
+                // The second click of a double click (`detail` 2 or more) is never a new
+                // request, however quickly the first PDF was made; a key press has `detail` 0.
+                if !busy.get_untracked() && ev.detail() <= 1 {
                     job.dispatch(());
                 }
             }>

@@ -195,8 +195,8 @@ pub fn SectionPage(
         </p>
         <ErrorSummary errors=errors />
         <p class="section-count">{format!("Section {position} of {total}")}</p>
-        <h1>{section.title.clone()}</h1>
-        <p class="section-intro">{section.intro.clone()}</p>
+        <h1>{section.title.to_string()}</h1>
+        <p class="section-intro">{section.intro.to_string()}</p>
         {move || live_score.get().map(|text| view! { <p class="live-score" id="section-score">{text}</p> })}
         {prefill_view}
         {has_easy_read.then(|| view! {

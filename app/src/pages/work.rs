@@ -41,7 +41,7 @@ pub fn WorkPage(
                     let progress = held.work.responses.progress(&definition_for_rows, s);
                     (
                         s.id.clone(),
-                        s.title.clone(),
+                        s.title.to_string(),
                         progress.label(),
                         progress.is_complete(),
                     )
@@ -153,7 +153,7 @@ pub fn WorkPage(
                 ToolKind::Feedback => None,
             }
             .map(|label| view! { <a class="button" href=Route::Results(id.clone()).href()>{label}</a> })}
-            {definition.plan.as_ref().map(|plan| view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>{plan.title.clone()}</a> })}
+            {definition.plan.as_ref().map(|plan| view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>{plan.title.to_string()}</a> })}
             <button type="button" class="secondary" on:click=export>"Export this work to a file"</button>
         </div>
     }

@@ -55,7 +55,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
                     out,
                     "{}: ok ({}, version {}, {sections} {}, {questions} {})",
                     terminal::field(file),
-                    terminal::field(&definition.title.to_string()),
+                    terminal::field(definition.title.as_str()),
                     terminal::field(&definition.version.to_string()),
                     if sections == 1 { "section" } else { "sections" },
                     if questions == 1 {

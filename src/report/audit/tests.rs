@@ -145,7 +145,7 @@ fn the_plan_table_marks_overdue_rows_and_suggests_what_is_missing() {
     assert!(text.contains("Social work has a voice at board level. | Add a social work lead to the board agenda | Director | 31 October 2026 | In progress (overdue)"), "{text}");
     assert!(text.contains("Overdue on 22 November 2026: 1"));
     assert!(text.contains("Suggested for the plan"));
-    assert!(text.contains("Newly qualified staff are supervised weekly at first. (rated Red and marked high priority)"));
+    assert!(text.contains("Newly qualified staff are supervised weekly at first. (rated Red and marked high priority). Suggested first step: Ask team managers to book weekly supervision for each newly qualified social worker."), "{text}");
 }
 
 #[test]

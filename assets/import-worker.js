@@ -1,0 +1,51 @@
+// The import worker's JavaScript side. scripts/build-worker.sh copies it to dist/import/import-worker.js,
+// beside the wasm-bindgen output (mhsw-import-worker.js, mhsw-import-worker_bg.wasm). Nothing here
+// is fetched until the first file is imported, and reading a file here keeps the page responsive
+// while a large collection is read and checked.
+//
+// Message contract (page <-> worker):
+//   The page posts one object per file: { id: number, file: File, definitions: string }, the
+//   job's id, the file the user chose, and every questionnaire the page holds as a JSON array.
+//   The worker answers each message with exactly one of, always echoing the job's id:
+//     { id, ok: [{ head, texts, sums, keptAside }, ...] }  each piece of work in the file,
+//        checked: its JSON without the collection's responses, each response's record text and
+//        checksum (as the store keeps them), and how many answers were kept aside;
+//     { id, error: string }  a message fit to show a user; nothing in the file is used. If the
+//        worker's own code could not load, it starts "The import tool could not be loaded".
+//   If the Rust code crashes (a panic), the answer also says closing: true and the worker closes
+//   itself; the page starts a new one for the next file.
+//
+// The Rust side (import-worker/src/main.rs) exports
+// `read_import(bytes: Uint8Array, definitions: string) -> Array`, throwing a string.
+
+importScripts("./mhsw-import-worker.js");
+
+const ready = wasm_bindgen({ module_or_path: "./mhsw-import-worker_bg.wasm" }).catch((error) => {
+  throw new Error(`The import tool could not be loaded: ${(error && error.message) || error}`);
+});
+
+self.onmessage = async (event) => {
+  const request = event.data;
+  const id = request && typeof request === "object" ? request.id : undefined;
+  try {
+    await ready;
+    if (typeof id !== "number" || !(request.file instanceof Blob) || typeof request.definitions !== "string") {
+      throw new TypeError("the import worker expects { id, file, definitions }");
+    }
+    let bytes;
+    try {
+      bytes = new Uint8Array(await request.file.arrayBuffer());
+    } catch (error) {
+      throw `the browser could not read the file (${(error && error.message) || error}). Try choosing it again`;
+    }
+    const works = wasm_bindgen.read_import(bytes, request.definitions);
+    self.postMessage({ id, ok: works });
+  } catch (error) {
+    const text = typeof error === "string" ? error : String((error && error.message) || error);
+    const closing = error instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id, error: text, closing });
+    if (closing) {
+      self.close();
+    }
+  }
+};

@@ -1,0 +1,147 @@
+//! The import worker: reads an import file and checks all of it ([`mhsw::work::check_import`])
+//! away from the page's thread, so a 50,000-response collection never freezes the page. The
+//! page places and stores what comes back (`app/src/edges/import_worker.rs`); the message
+//! contract is in `assets/import-worker.js`.
+//!
+//! Owns: turning the file's bytes into checked work, with each response already written as
+//! the record the store keeps ([`mhsw::store::response_record`]), so the page does not write
+//! it again. Must not touch: the store, placement, anything the user sees but the message.
+
+use mhsw::definition::Definition;
+use mhsw::store::response_record;
+use mhsw::work::{check_import, Checked};
+use wasm_bindgen::prelude::*;
+
+/// One checked piece of work as the page receives it: the work without its responses (JSON),
+/// each response's record text and checksum, and how many answers were kept aside.
+#[derive(Debug, PartialEq)]
+pub struct Prepared {
+    /// The work as JSON, its collection's responses left out (they are `records`).
+    pub head: String,
+    /// Each response's record: its JSON text and checksum, in the file's order.
+    pub records: Vec<(String, String)>,
+    /// Answers kept aside when the work was brought up to date.
+    pub kept_aside: usize,
+}
+
+/// Reads and checks a file (its bytes) against the questionnaires given (a JSON array of
+/// definitions, as the page holds them). All of it, or a message fit to show a user.
+pub fn prepare(bytes: &[u8], definitions: &str) -> Result<Vec<Prepared>, String> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        format!(
+            "the file is not text in UTF-8 (at byte {}). Choose a file exported from this app, unchanged",
+            e.valid_up_to()
+        )
+    })?;
+    let definitions: Vec<Definition> = serde_json::from_str(definitions)
+        .map_err(|e| format!("the questionnaires could not be handed to the import ({e})"))?;
+    let checked = check_import(text, |id| definitions.iter().find(|d| &d.id == id))
+        .map_err(|refused| refused.to_string())?;
+    Ok(checked.into_iter().map(prepared).collect())
+}
+
+fn prepared(
+    Checked {
+        mut work,
+        kept_aside,
+    }: Checked,
+) -> Prepared {
+    let responses = work
+        .collection
+        .as_mut()
+        .map(|c| std::mem::take(&mut c.responses))
+        .unwrap_or_default();
+    let records = responses
+        .iter()
+        .map(|r| {
+            let sealed = response_record(r);
+            (sealed.text, sealed.sum)
+        })
+        .collect();
+    Prepared {
+        head: serde_json::to_string(&work).unwrap_or_default(),
+        records,
+        kept_aside,
+    }
+}
+
+/// The worker's entry point: `[{ head, texts: [..], sums: [..], keptAside }, ..]`, or the
+/// message (thrown as a string).
+#[wasm_bindgen]
+pub fn read_import(bytes: &[u8], definitions: &str) -> Result<js_sys::Array, String> {
+    let works = prepare(bytes, definitions)?;
+    Ok(works
+        .into_iter()
+        .map(|work| {
+            let texts = js_sys::Array::new_with_length(work.records.len() as u32);
+            let sums = js_sys::Array::new_with_length(work.records.len() as u32);
+            for (index, (text, sum)) in work.records.iter().enumerate() {
+                texts.set(index as u32, JsValue::from_str(text));
+                sums.set(index as u32, JsValue::from_str(sum));
+            }
+            let object = js_sys::Object::new();
+            let set = |name: &str, value: &JsValue| {
+                let _ = js_sys::Reflect::set(&object, &name.into(), value);
+            };
+            set("head", &JsValue::from_str(&work.head));
+            set("texts", &texts);
+            set("sums", &sums);
+            set("keptAside", &JsValue::from_f64(work.kept_aside as f64));
+            JsValue::from(object)
+        })
+        .collect())
+}
+
+fn main() {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mhsw::store::Sealed;
+    use mhsw::test_fixtures as fx;
+    use mhsw::work::{export_work, Work};
+
+    #[test]
+    fn a_collection_arrives_as_its_head_and_the_records_the_store_keeps() {
+        let definition = fx::feedback();
+        let responses = vec![
+            fx::response("r1", "1.0.0", "2026-11-02", Default::default()),
+            fx::response("r2", "1.0.0", "2026-11-03", Default::default()),
+        ];
+        let work = fx::feedback_work(&definition, responses.clone());
+        let definitions = serde_json::to_string(&[&definition]).unwrap();
+        let prepared = prepare(export_work(&work).as_bytes(), &definitions).unwrap();
+        assert_eq!(prepared.len(), 1);
+        let head: Work = serde_json::from_str(&prepared[0].head).unwrap();
+        assert_eq!(head.collection.unwrap().responses, vec![]);
+        let sealed: Vec<_> = responses.iter().map(response_record).collect();
+        let sent: Vec<_> = prepared[0]
+            .records
+            .iter()
+            .map(|(text, sum)| Sealed {
+                text: text.clone(),
+                sum: sum.clone(),
+            })
+            .collect();
+        assert_eq!(sent, sealed);
+        assert!(sent.iter().all(|s| s.open().is_ok()));
+    }
+
+    #[test]
+    fn a_bad_file_gets_a_plain_message_and_nothing_else() {
+        let definitions = serde_json::to_string(&[fx::feedback()]).unwrap();
+        let error = prepare(b"\xff\xfe not text", &definitions).unwrap_err();
+        assert!(
+            error.starts_with("the file is not text in UTF-8"),
+            "{error}"
+        );
+        let error = prepare(b"{\"name\": 3}", &definitions).unwrap_err();
+        assert!(
+            error.contains("Fix:") || error.contains("Choose"),
+            "{error}"
+        );
+        let audit = fx::work(&fx::audit(), "North", Default::default());
+        let error = prepare(export_work(&audit).as_bytes(), &definitions).unwrap_err();
+        assert!(error.contains("not available here"), "{error}");
+    }
+}
