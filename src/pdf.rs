@@ -26,6 +26,7 @@ mod compose_table;
 mod draw;
 mod font;
 mod layout;
+mod moves;
 mod recode;
 pub mod sample;
 mod structure;

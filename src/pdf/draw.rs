@@ -29,6 +29,7 @@ use printpdf::{
 use super::compact;
 use super::font::{FaceId, Fonts};
 use super::layout::{Item, LaidOut, OutlineEntry};
+use super::moves;
 use super::recode;
 use super::structure::{self, Mark, StructTree};
 use super::style::{Colour, Pattern};
@@ -101,6 +102,7 @@ pub(crate) fn write_pdf(
         .map(|(id, font)| (id.0.as_str(), font))
         .collect();
     recode::one_byte_text(&mut lo, &faces);
+    moves::relative_moves(&mut lo);
     finish_document(&mut lo, meta, &laid.outline, g.height)?;
     structure::write(&mut lo, tree, &marks).map_err(|reason| PdfError::Write { reason })?;
     tidy_pages(&mut lo);
