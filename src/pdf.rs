@@ -9,23 +9,29 @@
 //! 2. `layout`: the rows flow onto pages (keep-with-next, no orphans or widows, repeated
 //!    table headers, rows split only when they must), then every page gets its footer and
 //!    "Page x of y".
-//! 3. `draw`: printpdf writes the pages and embeds the fonts; what printpdf cannot set (the
-//!    catalog's `/Lang`, a nested outline, showing the title) is added through lopdf, and so
-//!    is the structure tree (`structure`) that makes the PDF a tagged one: headings,
-//!    paragraphs, lists and tables in reading order, with footers and drawings as artifacts.
+//! 3. `draw`: printpdf writes the pages and embeds the fonts, each cut to the document's
+//!    glyphs (`subset`); what printpdf cannot set (the catalog's `/Lang`, a nested outline,
+//!    showing the title) is added through lopdf, and so is the structure tree (`structure`)
+//!    that makes the PDF a tagged one: headings, paragraphs, lists and tables in reading
+//!    order, with footers and drawings as artifacts. Text is rewritten one byte a glyph
+//!    (`recode`) and the written file's cross-reference stream compressed (`compact`).
 //!
 //! The look (sizes, spacing, colours, band patterns) lives in `style`.
 //! Must not touch: report content or wording (the report builders decide that), browser APIs,
 //! files, or the time of day.
 
 mod blocks;
+mod compact;
 mod compose_table;
 mod draw;
 mod font;
 mod layout;
+mod moves;
+mod recode;
 pub mod sample;
 mod structure;
 mod style;
+mod subset;
 mod wrap;
 
 use crate::report::Report;

@@ -54,7 +54,7 @@ const BENCHMARKS: &[Benchmark] = &[
     },
     Benchmark {
         name: "pdf",
-        rows: || from_goals(pdf::rows()),
+        rows: pdf::rows,
     },
     Benchmark {
         name: "app_timings",

@@ -159,12 +159,15 @@ impl<'a> Builder<'a> {
             return;
         }
         self.tag(&mut cell.lines, ROOT, Role::heading(index + 1));
+        // A line that ended at a space keeps it (see `wrap`); one broken after a hyphen or
+        // slash joins the next directly.
         let title = cell
             .lines
             .iter()
-            .map(|l| l.text.trim_end())
-            .collect::<Vec<_>>()
-            .join(" ");
+            .map(|l| l.text.as_str())
+            .collect::<String>()
+            .trim_end()
+            .to_string();
         let mut row = Row::text(cell, Split::Never);
         if index == 0 {
             row.pad_bottom = 5.0;
@@ -176,7 +179,12 @@ impl<'a> Builder<'a> {
         row.pad_bottom += 3.0;
         let mut chunk = Chunk::new(row, style::HEADING_SPACE[index]);
         chunk.keep_with_next = true;
-        chunk.outline = Some((index as u8 + 1, title));
+        // The outline (bookmarks) lists the parts and sections (levels 1 and 2), not the
+        // questions under them: an audit's seventy-five questions as bookmarks were a
+        // twentieth of its PDF, and the tagged headings still take a screen reader to each.
+        if index < 2 {
+            chunk.outline = Some((index as u8 + 1, title));
+        }
         self.push(chunk);
     }
 
@@ -934,6 +942,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_outline_lists_parts_and_sections_whole_but_not_questions() {
+        let fonts = Fonts::load().expect("fonts");
+        let geometry = PageGeometry::a4(Orientation::Portrait);
+        let mut builder = Builder::new(&fonts, &geometry);
+        let long = "Co-produced, lived-experience-led, strengths-based, person-centred, \
+                    trauma-informed, culturally-competent, rights-based, community-led, \
+                    family-inclusive and carer-aware support";
+        builder.heading(1, "Section by section");
+        builder.heading(2, long);
+        // The long heading breaks after a hyphen somewhere: its title still reads whole.
+        let lines: Vec<&str> = builder.chunks[1].row.cells[0]
+            .lines
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect();
+        assert!(lines.iter().any(|l| l.ends_with('-')), "{lines:?}");
+        builder.heading(3, "Is there a named Principal Social Worker?");
+        let outline: Vec<_> = builder
+            .chunks
+            .iter()
+            .filter_map(|c| c.outline.clone())
+            .collect();
+        assert_eq!(
+            outline,
+            [(1, "Section by section".to_string()), (2, long.to_string())]
+        );
     }
 
     fn needs(weight: f32, floor: f32, least: f32, most: f32) -> ColumnNeeds {

@@ -4,20 +4,33 @@
 //! Owns: the translation of [`Item`]s into printpdf operations (flipping to PDF's bottom-left
 //! origin), the marked content that ties text to the structure tree (written by
 //! [`super::structure`]), the document information dictionary, the catalog's `/Lang`, the
-//! viewer preference to show the title, and a nested outline (bookmarks) of the headings.
+//! viewer preference to show the title, and a nested outline (bookmarks) of the parts and
+//! sections.
+//!
+//! It also keeps the file small without changing what any page shows (a full audit was
+//! 165 KB and is under 100 KB): each face is cut to the document's glyphs
+//! ([`super::font::Face::for_embedding`]) and its text rewritten one byte a glyph
+//! ([`super::recode`]); operations are only written when they change something (colours,
+//! line widths, fonts), shapes go before text so the text is one run, a text line moves from
+//! the last by `Td` where that lands exactly, a table's column rules are one line each;
+//! pages share one resources dictionary; and objects go in object streams with the
+//! cross-reference stream compressed ([`super::compact`]).
 //! Must not touch: layout decisions (see [`super::layout`]) or the report's content.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use lopdf::{Dictionary, Document, Object, ObjectId, StringFormat};
 use printpdf::{
-    Color, DictItem, FontId, Line as PdfLine, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, PdfWarnMsg, Point, Polygon, PolygonRing, Pt, Rect, Rgb, TextItem,
-    TextMatrix, WindingOrder,
+    Color, DictItem, FontId, Greyscale, Line as PdfLine, LinePoint, Op, PaintMode, ParsedFont,
+    PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, PdfWarnMsg, Point, Polygon,
+    PolygonRing, Pt, Rect, Rgb, TextItem, TextMatrix, WindingOrder,
 };
 
+use super::compact;
 use super::font::{FaceId, Fonts};
 use super::layout::{Item, LaidOut, OutlineEntry};
+use super::moves;
+use super::recode;
 use super::structure::{self, Mark, StructTree};
 use super::style::{Colour, Pattern};
 use super::PdfError;
@@ -38,8 +51,19 @@ pub(crate) fn write_pdf(
     info.keywords = meta.keywords.clone();
     info.creator = "mhsw-toolkit".to_string();
     info.producer = "mhsw-toolkit with printpdf".to_string();
-    let regular = doc.add_font(&fonts.regular.parsed);
-    let bold = doc.add_font(&fonts.bold.parsed);
+    // Each face cut down to the glyphs this document uses, under a short resource name (which
+    // every line of text repeats).
+    let (regular_chars, bold_chars) = used_chars(laid);
+    let regular = FontId("F1".to_string());
+    let bold = FontId("F2".to_string());
+    let embedded = [
+        (&regular, fonts.regular.for_embedding(&regular_chars)),
+        (&bold, fonts.bold.for_embedding(&bold_chars)),
+    ];
+    for (id, font) in &embedded {
+        let font = PdfFont::new(font.clone());
+        doc.resources.fonts.map.insert((*id).clone(), font);
+    }
 
     let g = laid.geometry;
     let mut marks = Vec::new();
@@ -73,31 +97,68 @@ pub(crate) fn write_pdf(
     };
     let mut warnings = Vec::new();
     let mut lo = doc.to_lopdf_document(&options, &mut warnings);
+    let faces: Vec<(&str, &ParsedFont)> = embedded
+        .iter()
+        .map(|(id, font)| (id.0.as_str(), font))
+        .collect();
+    recode::one_byte_text(&mut lo, &faces);
+    moves::relative_moves(&mut lo);
     finish_document(&mut lo, meta, &laid.outline, g.height)?;
     structure::write(&mut lo, tree, &marks).map_err(|reason| PdfError::Write { reason })?;
+    tidy_pages(&mut lo);
     lo.compress();
     let mut bytes = Vec::new();
-    // Object streams: the structure tree is thousands of small objects, which compress well
-    // together.
+    // Object streams: the structure tree and the outline are thousands of small objects,
+    // which compress far better together. Five hundred to a stream measured smallest: each
+    // stream starts with every object's offset in it, and shorter streams have shorter
+    // offsets, while fewer streams share more.
     let save = lopdf::SaveOptions::builder()
         .use_object_streams(true)
         .use_xref_streams(true)
+        .max_objects_per_stream(500)
         .compression_level(9)
         .build();
     lo.save_with_options(&mut bytes, save)
         .map_err(|e| PdfError::Write {
             reason: e.to_string(),
         })?;
-    Ok((bytes, warnings))
+    Ok((compact::compress_xref_stream(bytes), warnings))
 }
 
+/// The characters set in each face (regular, bold) on any page.
+fn used_chars(laid: &LaidOut) -> (BTreeSet<char>, BTreeSet<char>) {
+    let (mut regular, mut bold) = (BTreeSet::new(), BTreeSet::new());
+    for item in laid.pages.iter().flat_map(|page| &page.items) {
+        if let Item::Text { text, face, .. } = item {
+            let set = match face {
+                FaceId::Regular => &mut regular,
+                FaceId::Bold => &mut bold,
+            };
+            set.extend(text.chars());
+        }
+    }
+    (regular, bold)
+}
+
+/// A colour as printpdf writes it: a grey as one number (`g`, `G`), any other as three, each
+/// to three decimals (every one of 256 levels stays the same level; more digits only cost
+/// bytes on every line).
 fn rgb(c: Colour) -> Color {
-    Color::Rgb(Rgb {
-        r: c.0,
-        g: c.1,
-        b: c.2,
-        icc_profile: None,
-    })
+    let level = |v: f32| (v.clamp(0.0, 1.0) * 1000.0).round() / 1000.0;
+    let (r, g, b) = (level(c.0), level(c.1), level(c.2));
+    if r == g && g == b {
+        Color::Greyscale(Greyscale {
+            percent: r,
+            icc_profile: None,
+        })
+    } else {
+        Color::Rgb(Rgb {
+            r,
+            g,
+            b,
+            icc_profile: None,
+        })
+    }
 }
 
 fn point(x: f32, y: f32, page_height: f32) -> LinePoint {
@@ -107,6 +168,61 @@ fn point(x: f32, y: f32, page_height: f32) -> LinePoint {
             y: Pt(page_height - y),
         },
         bezier: false,
+    }
+}
+
+/// Where the current text line is, kept as the PDF's arithmetic has it: the translation of
+/// the last `Tm` (zero after `BT`) and the sum of the `Td` moves since, each read as an `f64`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct TextLine {
+    /// The text matrix's translation.
+    matrix: (f64, f64),
+    /// The moves since.
+    moved: (f64, f64),
+}
+
+impl TextLine {
+    /// The `f32` whose move (as printpdf writes it, read back as an `f64`) takes this axis
+    /// from `matrix + moved` to exactly `to` when added up as ISO 32000 says (`moved + by`,
+    /// then the matrix's translation: poppler and pdf.js both do it in that order); `None`
+    /// when no nearby `f32` does.
+    fn exact_move(matrix: f64, moved: f64, to: f64) -> Option<f32> {
+        let guess = (to - matrix - moved) as f32;
+        let lands = |by: f32| (moved + written(by)) + matrix;
+        // A tiny move (a correction of the last digit of a sum) costs more than a `Tm`.
+        (0..=8u32)
+            .flat_map(|n| {
+                [
+                    guess.to_bits().wrapping_add(n),
+                    guess.to_bits().wrapping_sub(n),
+                ]
+            })
+            .map(f32::from_bits)
+            .filter(|by| by.is_finite() && (*by == 0.0 || by.abs() >= 1e-3))
+            .find(|&by| lands(by) == to)
+    }
+}
+
+/// `v` as a viewer reads it from the file: printpdf writes the shortest decimal that reads
+/// back as the same `f32`, and viewers read that decimal as an `f64`. Worked out as digits
+/// over a power of ten, both exact in an `f64`, so the one division rounds correctly (and
+/// the PDF worker needs no general decimal parser); NaN, which matches nothing, for the
+/// few numbers too small for that.
+fn written(v: f32) -> f64 {
+    const POWERS: [f64; 23] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+        1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ];
+    let text = v.to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, text.as_str()),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let mantissa = format!("{whole}{fraction}").parse::<u64>().ok();
+    match (mantissa, POWERS.get(fraction.len())) {
+        (Some(m), Some(power)) if m < 1 << 53 => sign * (m as f64 / power),
+        _ => f64::NAN,
     }
 }
 
@@ -121,14 +237,34 @@ enum Marked {
     Elem(usize),
 }
 
-/// Tracks the graphics state so that colours and fonts are set only when they change, and the
-/// marked content that ties each piece of text to the structure tree.
+/// The part of the graphics state the painter sets: kept so that each is set only when it
+/// changes, and put back after a `Q`.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Pen {
+    /// Fill colour (text, shapes).
+    fill: Option<Colour>,
+    /// Stroke colour.
+    stroke: Option<Colour>,
+    /// Line width.
+    width: Option<f32>,
+    /// Face and size of text.
+    font: Option<(FaceId, f32)>,
+}
+
+/// Tracks the graphics state so that colours, line widths and fonts are set only when they
+/// change, and the marked content that ties each piece of text to the structure tree.
+///
+/// Text runs stay in one text object (`BT` … `ET`) for as long as only text follows, whatever
+/// structure element each line belongs to (marked content nests inside the text object), and
+/// each line is placed relative to the one before (`Td`), so that a cell's lines cost a few
+/// bytes each: a long report repeats them thousands of times.
 struct Painter<'a> {
     ops: Vec<Op>,
     height: f32,
     in_text: bool,
-    fill: Option<Colour>,
-    font: Option<(FaceId, f32)>,
+    pen: Pen,
+    /// Where the current text line starts, as a viewer keeps it: `Td` moves from there.
+    line: TextLine,
     regular: &'a FontId,
     bold: &'a FontId,
     tree: &'a StructTree,
@@ -141,7 +277,6 @@ struct Painter<'a> {
 impl Painter<'_> {
     /// Closes the open marked-content sequence, if any.
     fn end_marked(&mut self) {
-        self.end_text();
         if self.marked != Marked::Nothing {
             self.ops.push(Op::EndMarkedContent);
             self.marked = Marked::Nothing;
@@ -178,23 +313,78 @@ impl Painter<'_> {
         self.marked = wanted;
     }
 
+    /// Starts a text object, closing any marked content opened outside it first (marked
+    /// content and text objects must nest).
+    fn begin_text(&mut self) {
+        if !self.in_text {
+            self.end_marked();
+            self.ops.push(Op::StartTextSection);
+            self.in_text = true;
+            self.line = TextLine::default();
+        }
+    }
+
+    /// Ends the text object, closing the marked content opened inside it first.
     fn end_text(&mut self) {
         if self.in_text {
+            self.end_marked();
             self.ops.push(Op::EndTextSection);
             self.in_text = false;
         }
     }
 
+    /// Starts a text line at `(x, y)`: by a `Td` move from the last line's start when it
+    /// lands on exactly the position a `Tm` would give (the next line of a cell, the next
+    /// cell of a row), else by `Tm`; a row's moves then repeat row after row, and compress to
+    /// almost nothing. "Exactly" is in correctly rounded `f64` arithmetic: a reader whose
+    /// number parsing rounds otherwise (poppler's does) can land a hundred-billionth of a
+    /// point away, which changes a pixel only where a glyph's edge sits exactly on a pixel
+    /// boundary, by one step of anti-aliasing.
+    fn move_to(&mut self, x: f32, y: f32) {
+        let to = (written(x), written(y));
+        let TextLine { matrix, moved } = self.line;
+        let by = (
+            TextLine::exact_move(matrix.0, moved.0, to.0),
+            TextLine::exact_move(matrix.1, moved.1, to.1),
+        );
+        match by {
+            (Some(dx), Some(dy)) => {
+                self.ops.push(Op::SetTextCursor {
+                    pos: Point {
+                        x: Pt(dx),
+                        y: Pt(dy),
+                    },
+                });
+                self.line.moved = (moved.0 + written(dx), moved.1 + written(dy));
+            }
+            _ => {
+                self.ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(x), Pt(y)),
+                });
+                self.line = TextLine {
+                    matrix: to,
+                    moved: (0.0, 0.0),
+                };
+            }
+        }
+    }
+
     fn fill(&mut self, colour: Colour) {
-        if self.fill != Some(colour) {
+        if self.pen.fill != Some(colour) {
             self.ops.push(Op::SetFillColor { col: rgb(colour) });
-            self.fill = Some(colour);
+            self.pen.fill = Some(colour);
         }
     }
 
     fn stroke(&mut self, colour: Colour, width: f32) {
-        self.ops.push(Op::SetOutlineColor { col: rgb(colour) });
-        self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        if self.pen.stroke != Some(colour) {
+            self.ops.push(Op::SetOutlineColor { col: rgb(colour) });
+            self.pen.stroke = Some(colour);
+        }
+        if self.pen.width != Some(width) {
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+            self.pen.width = Some(width);
+        }
     }
 
     fn line(&mut self, from: (f32, f32), to: (f32, f32)) {
@@ -223,15 +413,17 @@ impl Painter<'_> {
     }
 
     fn item(&mut self, item: &Item) {
+        if matches!(item, Item::Text { .. }) {
+            self.begin_text();
+        } else {
+            self.end_text();
+        }
         self.mark(match item {
             Item::Text {
                 tag: Some(elem), ..
             } => Marked::Elem(*elem),
             _ => Marked::Artifact,
         });
-        if !matches!(item, Item::Text { .. }) {
-            self.end_text();
-        }
         match item {
             Item::Text {
                 x,
@@ -242,12 +434,7 @@ impl Painter<'_> {
                 colour,
                 tag: _,
             } => {
-                if !self.in_text {
-                    self.ops.push(Op::StartTextSection);
-                    self.in_text = true;
-                    self.font = None;
-                }
-                if self.font != Some((*face, *size)) {
+                if self.pen.font != Some((*face, *size)) {
                     let id = match face {
                         FaceId::Regular => self.regular,
                         FaceId::Bold => self.bold,
@@ -256,12 +443,10 @@ impl Painter<'_> {
                         font: PdfFontHandle::External(id.clone()),
                         size: Pt(*size),
                     });
-                    self.font = Some((*face, *size));
+                    self.pen.font = Some((*face, *size));
                 }
                 self.fill(*colour);
-                self.ops.push(Op::SetTextMatrix {
-                    matrix: TextMatrix::Translate(Pt(*x), Pt(self.height - baseline)),
-                });
+                self.move_to(*x, self.height - baseline);
                 self.ops.push(Op::ShowText {
                     items: vec![TextItem::Text(text.clone())],
                 });
@@ -315,6 +500,7 @@ impl Painter<'_> {
                 pattern,
                 colour,
             } => {
+                let saved = self.pen;
                 self.ops.push(Op::SaveGraphicsState);
                 self.rect(*x, *y, *width, *height, PaintMode::Clip);
                 self.stroke(*colour, 0.9);
@@ -346,7 +532,7 @@ impl Painter<'_> {
                     }
                 }
                 self.ops.push(Op::RestoreGraphicsState);
-                self.fill = None;
+                self.pen = saved;
             }
             Item::Triangle { points, colour } => {
                 self.fill(*colour);
@@ -380,8 +566,8 @@ fn page_ops(
         ops: Vec::with_capacity(items.len() * 4),
         height,
         in_text: false,
-        fill: None,
-        font: None,
+        pen: Pen::default(),
+        line: TextLine::default(),
         regular,
         bold,
         tree,
@@ -390,20 +576,186 @@ fn page_ops(
         next_mcid: 0,
         marks,
     };
-    for item in items {
+    // Shapes first, then text, each in their own order: no shape is drawn over text, so the
+    // page looks the same, and the text is one run instead of hundreds.
+    let (text, shapes): (Vec<&Item>, Vec<&Item>) = items
+        .iter()
+        .partition(|item| matches!(item, Item::Text { .. }));
+    let shapes = join_rules(&shapes);
+    for item in shapes.iter().chain(text) {
         painter.item(item);
     }
+    painter.end_text();
     painter.end_marked();
     painter.ops
 }
 
-/// A PDF text string: UTF-16BE with a byte order mark, so any character survives.
-fn text_string(text: &str) -> Object {
-    let mut bytes = vec![0xFE, 0xFF];
-    for unit in text.encode_utf16() {
-        bytes.extend_from_slice(&unit.to_be_bytes());
+/// `shapes` with each vertical rule that continues an earlier one (the same column edge of
+/// the next table row) drawn as part of it: one line down the whole table instead of one a
+/// row. Only strokes of the same colour come between the parts, so nothing else is painted
+/// in a different order.
+fn join_rules(shapes: &[&Item]) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::with_capacity(shapes.len());
+    // The rules (their places in `out`) that a later part may still join.
+    let mut open: Vec<usize> = Vec::new();
+    for &item in shapes {
+        if let Item::Line {
+            from,
+            to,
+            colour,
+            width,
+        } = item
+        {
+            if from.0 == to.0 {
+                let (top, bottom) = (from.1.min(to.1), from.1.max(to.1));
+                let joins = |i: &usize| {
+                    matches!(&out[*i], Item::Line { from: f, to: t, colour: c, width: w }
+                        if f.0 == from.0 && c == colour && w == width
+                            && (f.1.max(t.1) - top).abs() < 0.001)
+                };
+                if let Some(i) = open.iter().copied().find(joins) {
+                    if let Item::Line { from: f, to: t, .. } = &mut out[i] {
+                        *f = (f.0, f.1.min(t.1));
+                        *t = (t.0, bottom);
+                    }
+                    continue;
+                }
+                open.push(out.len());
+                out.push(item.clone());
+                continue;
+            }
+        }
+        // Anything but a stroke of the open rules' colour closes them.
+        open.retain(|&i| match (&out[i], item) {
+            (Item::Line { colour, .. }, Item::Line { colour: c, .. }) => colour == c,
+            (
+                Item::Line { colour, .. },
+                Item::Rect {
+                    fill: None,
+                    stroke: Some((c, _)),
+                    dash: None,
+                    ..
+                },
+            ) => colour == c,
+            _ => false,
+        });
+        out.push(item.clone());
     }
-    Object::String(bytes, StringFormat::Hexadecimal)
+    out
+}
+
+/// A PDF text string: in PDFDocEncoding, a byte a character, when every character has a
+/// byte there (plain text, curly quotes, dashes, accented Latin letters); otherwise UTF-16BE
+/// with a byte order mark, so any character survives (Welsh ŵ and ŷ need this).
+fn text_string(text: &str) -> Object {
+    let bytes = match text.chars().map(pdf_doc_byte).collect::<Option<Vec<u8>>>() {
+        Some(bytes) => bytes,
+        None => {
+            let mut bytes = vec![0xFE, 0xFF];
+            for unit in text.encode_utf16() {
+                bytes.extend_from_slice(&unit.to_be_bytes());
+            }
+            bytes
+        }
+    };
+    Object::String(bytes, StringFormat::Literal)
+}
+
+/// `c`'s byte in PDFDocEncoding (ISO 32000-1, annex D), for the characters reports use.
+fn pdf_doc_byte(c: char) -> Option<u8> {
+    match c {
+        ' '..='~' => u8::try_from(c).ok(),
+        '\u{A1}'..='\u{FF}' if c != '\u{AD}' => u8::try_from(c).ok(),
+        '•' => Some(0x80),
+        '…' => Some(0x83),
+        '—' => Some(0x84),
+        '–' => Some(0x85),
+        '“' => Some(0x8D),
+        '”' => Some(0x8E),
+        '‘' => Some(0x8F),
+        '’' => Some(0x90),
+        '€' => Some(0xA0),
+        _ => None,
+    }
+}
+
+/// Takes out of each page what says nothing: a crop or trim box the same as the media box
+/// (both default to it), an empty list of annotations, and empty resource dictionaries; lets
+/// every page share the first page's resources when they are the same.
+fn tidy_pages(doc: &mut Document) {
+    let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let mut shared: Option<(ObjectId, Dictionary)> = None;
+    // Objects nothing refers to once this is done.
+    let mut orphans: BTreeSet<ObjectId> = BTreeSet::new();
+    for &page in &pages {
+        let resources = match doc.get_dictionary(page).and_then(|d| d.get(b"Resources")) {
+            Ok(Object::Reference(id)) => Some(*id),
+            _ => None,
+        };
+        if let Some(id) = resources {
+            let empty: Vec<(Vec<u8>, Object)> = doc
+                .get_dictionary(id)
+                .map(|dict| {
+                    dict.iter()
+                        .filter(|(_, value)| {
+                            let inner = match value {
+                                Object::Reference(r) => doc.get_dictionary(*r).ok(),
+                                Object::Dictionary(d) => Some(d),
+                                _ => None,
+                            };
+                            inner.is_some_and(|d| d.is_empty())
+                        })
+                        .map(|(key, value)| (key.clone(), value.clone()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if let Ok(dict) = doc.get_dictionary_mut(id) {
+                for (key, value) in empty {
+                    dict.remove(&key);
+                    if let Object::Reference(r) = value {
+                        orphans.insert(r);
+                    }
+                }
+            }
+        }
+        let Ok(dict) = doc.get_dictionary_mut(page) else {
+            continue;
+        };
+        let media = dict.get(b"MediaBox").ok().cloned();
+        for key in [&b"CropBox"[..], b"TrimBox"] {
+            if dict.get(key).ok().cloned() == media {
+                dict.remove(key);
+            }
+        }
+        if matches!(dict.get(b"Annots"), Ok(Object::Array(a)) if a.is_empty()) {
+            dict.remove(b"Annots");
+        }
+        if let Some(id) = resources {
+            let same = |doc: &Document, (first, content): &(ObjectId, Dictionary)| {
+                *first == id || doc.get_dictionary(id).is_ok_and(|d| d == content)
+            };
+            match &shared {
+                Some(first) if same(doc, first) => {
+                    let first = first.0;
+                    if first != id {
+                        orphans.insert(id);
+                    }
+                    if let Ok(dict) = doc.get_dictionary_mut(page) {
+                        dict.set("Resources", Object::Reference(first));
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    if let Ok(content) = doc.get_dictionary(id) {
+                        shared = Some((id, content.clone()));
+                    }
+                }
+            }
+        }
+    }
+    for id in orphans {
+        doc.objects.remove(&id);
+    }
 }
 
 /// Adds what printpdf cannot set: the language, showing the title, a tidy information

@@ -1,16 +1,18 @@
 //! The embedded fonts, their advance widths, and the cleaning of text before it is set.
 //!
 //! Owns: the two DejaVu Sans subsets in `assets/fonts/` (made by `scripts/subset-fonts.sh`),
-//! measuring text with the fonts' own advance widths, and turning any string into one the fonts
-//! can show: decomposed accents are composed, tabs become spaces, and every character the font
-//! lacks becomes U+FFFD (a visible replacement glyph) and is counted.
+//! measuring text with the fonts' own advance widths, turning any string into one the fonts
+//! can show (decomposed accents are composed, tabs become spaces, and every character the font
+//! lacks becomes U+FFFD, a visible replacement glyph, and is counted), and cutting a face down
+//! to the glyphs one document uses before it is embedded ([`Face::for_embedding`]).
 //! Must not touch: layout, pages or PDF objects.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::ParsedFont;
 
 use super::compose_table::COMPOSE;
+use super::subset;
 use super::PdfError;
 
 /// DejaVu Sans, subset to Latin-1, Latin Extended-A and typographic punctuation.
@@ -73,6 +75,41 @@ impl Face {
             common,
             other,
         })
+    }
+
+    /// The face to embed in a document whose text (in this face) uses `chars`: the font cut
+    /// down to their glyphs (and `.notdef`, and the parts of accented letters), renumbered in
+    /// order, with the full font's outlines, advance widths and character mapping for each, so
+    /// the pages look and read exactly the same. The fonts are already a subset of DejaVu Sans;
+    /// this takes a full audit's two faces from 46 KB to about 13 KB. Should the cut fail (it
+    /// has not, for these fonts), the whole face is embedded instead: larger, never wrong.
+    pub(crate) fn for_embedding(&self, chars: &BTreeSet<char>) -> ParsedFont {
+        self.cut_to(chars).unwrap_or_else(|| self.parsed.clone())
+    }
+
+    /// [`Face::for_embedding`], or `None` if the font cannot be cut ([`subset::cut`]).
+    fn cut_to(&self, chars: &BTreeSet<char>) -> Option<ParsedFont> {
+        let full = &self.parsed;
+        let mapped: Vec<(char, u16)> = chars
+            .iter()
+            .filter_map(|&c| Some((c, full.lookup_glyph_index(u32::from(c))?)))
+            .filter(|&(_, gid)| gid != 0)
+            .collect();
+        let glyphs: BTreeSet<u16> = mapped.iter().map(|&(_, gid)| gid).collect();
+        let glyphs: Vec<u16> = glyphs.into_iter().collect();
+        let cut = subset::cut(&full.original_bytes, &glyphs, &mapped)?;
+        let mut embedded = full.clone();
+        embedded.codepoint_to_glyph = mapped
+            .iter()
+            .filter_map(|&(c, old)| Some((u32::from(c), *cut.new_id.get(&old)?)))
+            .collect();
+        embedded.glyph_widths = cut
+            .new_id
+            .iter()
+            .filter_map(|(old, &new)| Some((new, full.get_glyph_width(*old)?)))
+            .collect();
+        embedded.original_bytes = cut.bytes;
+        Some(embedded)
     }
 
     /// The advance of `c` in em, or `None` when the font has no glyph for it.
@@ -254,6 +291,44 @@ mod tests {
         let out = fonts.clean("q\u{0302}", &mut replaced);
         assert_eq!(out, "q\u{FFFD}");
         assert_eq!(replaced, 1);
+    }
+
+    #[test]
+    fn a_face_cut_for_embedding_keeps_each_used_glyph_and_its_width() {
+        let fonts = fonts();
+        let chars: BTreeSet<char> = "Gŵyl ŷd, Nhŵr y Dŵr: 12% £5 – “quoted” \u{FFFD}"
+            .chars()
+            .collect();
+        for face in [&fonts.regular, &fonts.bold] {
+            let cut = face.for_embedding(&chars);
+            assert!(
+                cut.original_bytes.len() * 3 < face.parsed.original_bytes.len(),
+                "{} bytes cut from {}",
+                cut.original_bytes.len(),
+                face.parsed.original_bytes.len()
+            );
+            // Glyphs are renumbered from 1 in the order of the full font's, each with its
+            // width; the cut font itself parses and maps each character the same way.
+            let mut warnings = Vec::new();
+            let reparsed =
+                ParsedFont::from_bytes(&cut.original_bytes, 0, &mut warnings).expect("parses");
+            for &c in &chars {
+                let old = face
+                    .parsed
+                    .lookup_glyph_index(u32::from(c))
+                    .expect("in font");
+                let new = cut.lookup_glyph_index(u32::from(c)).expect("kept");
+                assert!(new > 0 && usize::from(new) <= chars.len(), "{c}: {new}");
+                assert_eq!(reparsed.lookup_glyph_index(u32::from(c)), Some(new), "{c}");
+                assert_eq!(
+                    cut.get_glyph_width(new),
+                    face.parsed.get_glyph_width(old),
+                    "{c}"
+                );
+                assert_eq!(reparsed.get_glyph_width(new), cut.get_glyph_width(new));
+            }
+            assert_eq!(cut.lookup_glyph_index(u32::from('Q')), None);
+        }
     }
 
     #[test]

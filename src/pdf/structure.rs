@@ -179,9 +179,11 @@ pub(crate) fn write(doc: &mut Document, tree: &StructTree, marks: &[Mark]) -> Re
             kids[mark.elem].push(Object::Dictionary(mcr));
         }
     }
+    // A table header cell's scope, written once for all the cells that share it.
+    let mut scopes: Vec<(&[u8], ObjectId)> = Vec::new();
     for (i, elem) in tree.elems.iter().enumerate() {
+        // `/Type /StructElem` is optional and would be repeated thousands of times.
         let mut d = Dictionary::new();
-        d.set("Type", Object::Name(b"StructElem".to_vec()));
         d.set("S", Object::Name(elem.role.name().as_bytes().to_vec()));
         d.set(
             "P",
@@ -192,17 +194,34 @@ pub(crate) fn write(doc: &mut Document, tree: &StructTree, marks: &[Mark]) -> Re
                 d.set("Pg", Object::Reference(page));
             }
         }
-        d.set("K", Object::Array(std::mem::take(&mut kids[i])));
+        let mut k = std::mem::take(&mut kids[i]);
+        d.set(
+            "K",
+            // One kid stands alone; more go in an array.
+            if k.len() == 1 {
+                k.remove(0)
+            } else {
+                Object::Array(k)
+            },
+        );
         let scope: Option<&[u8]> = match elem.role {
             Role::ThColumn => Some(b"Column"),
             Role::ThRow => Some(b"Row"),
             _ => None,
         };
         if let Some(scope) = scope {
-            let mut a = Dictionary::new();
-            a.set("O", Object::Name(b"Table".to_vec()));
-            a.set("Scope", Object::Name(scope.to_vec()));
-            d.set("A", a);
+            let id = match scopes.iter().find(|(s, _)| *s == scope) {
+                Some(&(_, id)) => id,
+                None => {
+                    let mut a = Dictionary::new();
+                    a.set("O", Object::Name(b"Table".to_vec()));
+                    a.set("Scope", Object::Name(scope.to_vec()));
+                    let id = doc.add_object(a);
+                    scopes.push((scope, id));
+                    id
+                }
+            };
+            d.set("A", Object::Reference(id));
         }
         doc.set_object(ids[i], d);
     }

@@ -4,11 +4,16 @@
 //! needs (`application/wasm` for WebAssembly streaming compilation, `text/javascript` for
 //! modules). It records every request path so tests can say exactly what the browser fetched.
 //! One request per connection (`Connection: close`); no caching, so every run measures a cold load.
+//! A benchmark can make it play a slow connection ([`StaticServer::set_slow`]): each answer
+//! waits a round trip, is gzipped when the browser accepts it (as a real host would), and
+//! goes out no faster than the link's speed. That reaches every request, a worker's too,
+//! which DevTools' network throttling does not.
 
 use std::io;
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -19,7 +24,17 @@ use tokio::task::JoinHandle;
 pub struct StaticServer {
     addr: SocketAddr,
     requests: Arc<Mutex<Vec<String>>>,
+    slow: Arc<Mutex<Option<SlowLink>>>,
     task: JoinHandle<()>,
+}
+
+/// A slow connection the server plays (see [`StaticServer::set_slow`]).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SlowLink {
+    /// How fast answers go out.
+    pub bytes_per_second: u32,
+    /// How long each answer waits before its first byte.
+    pub round_trip: Duration,
 }
 
 impl StaticServer {
@@ -37,6 +52,8 @@ impl StaticServer {
         let addr = listener.local_addr()?;
         let requests = Arc::new(Mutex::new(Vec::new()));
         let log = Arc::clone(&requests);
+        let slow = Arc::new(Mutex::new(None));
+        let link = Arc::clone(&slow);
         let task = tokio::spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else {
@@ -45,17 +62,27 @@ impl StaticServer {
                 let root = root.clone();
                 let log = Arc::clone(&log);
                 let hidden = Arc::clone(&hidden);
+                let link = *link.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
                 tokio::spawn(async move {
                     // A broken connection is the browser's business, not a test failure.
-                    let _ = serve_connection(stream, &root, &hidden, &log).await;
+                    let _ = serve_connection(stream, &root, &hidden, &log, link).await;
                 });
             }
         });
         Ok(Self {
             addr,
             requests,
+            slow,
             task,
         })
+    }
+
+    /// From now on, answers as over `link` (or at full speed again, with `None`).
+    pub fn set_slow(&self, link: Option<SlowLink>) {
+        *self
+            .slow
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = link;
     }
 
     /// The origin, e.g. `http://127.0.0.1:43121`, without a trailing slash.
@@ -93,6 +120,7 @@ async fn serve_connection(
     root: &Path,
     hidden: &[String],
     log: &Mutex<Vec<String>>,
+    slow: Option<SlowLink>,
 ) -> io::Result<()> {
     let mut head = Vec::with_capacity(1024);
     let mut buf = [0u8; 1024];
@@ -111,11 +139,26 @@ async fn serve_connection(
         .unwrap_or_else(|poisoned| poisoned.into_inner())
         .push(path.clone());
 
-    let response = match method {
+    let mut response = match method {
         _ if hidden.contains(&path) => Response::text(404, "Not Found"),
         "GET" | "HEAD" => respond(root, &path).await,
         _ => Response::text(405, "Method Not Allowed"),
     };
+    let accepts_gzip = head.lines().any(|line| {
+        line.to_ascii_lowercase()
+            .strip_prefix("accept-encoding:")
+            .is_some_and(|v| v.contains("gzip"))
+    });
+    let mut gzipped = false;
+    if let Some(link) = slow {
+        tokio::time::sleep(link.round_trip).await;
+        if accepts_gzip && response.status == 200 {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+            std::io::Write::write_all(&mut gz, &response.body)?;
+            response.body = gz.finish()?;
+            gzipped = true;
+        }
+    }
     let mut bytes = format!(
         "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
          Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
@@ -127,12 +170,26 @@ async fn serve_connection(
     if let Some(location) = &response.location {
         bytes.push_str(&format!("Location: {location}\r\n"));
     }
+    if gzipped {
+        bytes.push_str("Content-Encoding: gzip\r\n");
+    }
     bytes.push_str("\r\n");
     let mut out = bytes.into_bytes();
     if method != "HEAD" {
         out.extend_from_slice(&response.body);
     }
-    stream.write_all(&out).await?;
+    match slow {
+        Some(link) => {
+            // A tenth of a second's worth at a time.
+            let chunk = (link.bytes_per_second / 10).max(1) as usize;
+            for part in out.chunks(chunk) {
+                stream.write_all(part).await?;
+                let seconds = part.len() as f64 / f64::from(link.bytes_per_second);
+                tokio::time::sleep(Duration::from_secs_f64(seconds)).await;
+            }
+        }
+        None => stream.write_all(&out).await?,
+    }
     stream.shutdown().await
 }
 
