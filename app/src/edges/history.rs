@@ -35,7 +35,7 @@ pub fn go(route: &Route) {
 /// Moves keyboard and screen-reader focus to the page's main heading after navigation.
 ///
 /// A page can draw its heading a few frames after its route changed (going Back to "Your data"
-/// did), so this looks again on the next frames, for up to [`HEADING_FRAMES`] of them, rather
+/// did), so this looks again on the next frames, for up to 30 of them (`HEADING_FRAMES`), rather
 /// than leave focus on the page itself.
 pub fn focus_heading() {
     focus_heading_within(HEADING_FRAMES);
