@@ -3888,6 +3888,15 @@ async fn plan_and_rename_boxes_count_their_characters() {
         "the new name",
     )
     .await;
+    // The list is drawn again with the new name; focus goes back to the work's Rename button.
+    wait_until(
+        b,
+        "return document.activeElement && document.activeElement.id === 'rename-button-count-plan';",
+        vec![],
+        QUICK,
+        "focus back on the renamed work's Rename button",
+    )
+    .await;
     finish(app).await;
 }
 

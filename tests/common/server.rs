@@ -12,6 +12,7 @@
 use std::io;
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -25,6 +26,9 @@ pub struct StaticServer {
     addr: SocketAddr,
     requests: Arc<Mutex<Vec<String>>>,
     slow: Arc<Mutex<Option<SlowLink>>>,
+    /// Set by [`StaticServer::stop`]: a connection the browser opened before (Chromium opens
+    /// spare ones ahead of need) gets no answer either.
+    stopped: Arc<AtomicBool>,
     task: JoinHandle<()>,
 }
 
@@ -54,6 +58,8 @@ impl StaticServer {
         let log = Arc::clone(&requests);
         let slow = Arc::new(Mutex::new(None));
         let link = Arc::clone(&slow);
+        let stopped = Arc::new(AtomicBool::new(false));
+        let halted = Arc::clone(&stopped);
         let task = tokio::spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else {
@@ -63,9 +69,10 @@ impl StaticServer {
                 let log = Arc::clone(&log);
                 let hidden = Arc::clone(&hidden);
                 let link = *link.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                let halted = Arc::clone(&halted);
                 tokio::spawn(async move {
                     // A broken connection is the browser's business, not a test failure.
-                    let _ = serve_connection(stream, &root, &hidden, &log, link).await;
+                    let _ = serve_connection(stream, &root, &hidden, &log, link, &halted).await;
                 });
             }
         });
@@ -73,6 +80,7 @@ impl StaticServer {
             addr,
             requests,
             slow,
+            stopped,
             task,
         })
     }
@@ -97,6 +105,7 @@ impl StaticServer {
 
     /// Stops answering: the port closes, as when a device loses its network.
     pub fn stop(&self) {
+        self.stopped.store(true, Ordering::SeqCst);
         self.task.abort();
     }
 
@@ -121,6 +130,7 @@ async fn serve_connection(
     hidden: &[String],
     log: &Mutex<Vec<String>>,
     slow: Option<SlowLink>,
+    stopped: &AtomicBool,
 ) -> io::Result<()> {
     let mut head = Vec::with_capacity(1024);
     let mut buf = [0u8; 1024];
@@ -130,6 +140,9 @@ async fn serve_connection(
             return Ok(());
         }
         head.extend_from_slice(&buf[..n]);
+    }
+    if stopped.load(Ordering::SeqCst) {
+        return Ok(());
     }
     let head = String::from_utf8_lossy(&head);
     let mut parts = head.lines().next().unwrap_or_default().split_whitespace();

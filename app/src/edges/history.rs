@@ -38,29 +38,42 @@ pub fn go(route: &Route) {
 /// did), so this looks again on the next frames, for up to 30 of them (`HEADING_FRAMES`), rather
 /// than leave focus on the page itself.
 pub fn focus_heading() {
-    focus_heading_within(HEADING_FRAMES);
+    focus_when_drawn("main h1".to_owned(), true, HEADING_FRAMES);
 }
 
-/// How many frames [`focus_heading`] waits for a heading to be drawn (about half a second).
+/// Moves focus to the element with this id once it is drawn: after a change that redraws a list,
+/// focus goes to the new element, not to one about to be removed.
+pub fn focus_id_when_drawn(id: &str) {
+    focus_when_drawn(format!("#{id}"), false, HEADING_FRAMES);
+}
+
+/// How many frames focus waits for its element to be drawn (about half a second).
 const HEADING_FRAMES: u32 = 30;
 
-fn focus_heading_within(frames: u32) {
+/// Focuses the first element matching `selector` from the next frame on, looking again each
+/// frame for up to `frames`. A heading (`heading`) is made focusable and the page scrolled to
+/// the top; anything else is focused where it is.
+fn focus_when_drawn(selector: String, heading: bool, frames: u32) {
     request_animation_frame(move || {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
-        match document.query_selector("main h1") {
-            Ok(Some(heading)) => {
-                if let Ok(heading) = heading.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = heading.set_attribute("tabindex", "-1");
-                    let _ = heading.focus();
+        match document.query_selector(&selector) {
+            Ok(Some(element)) => {
+                if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+                    if heading {
+                        let _ = element.set_attribute("tabindex", "-1");
+                    }
+                    let _ = element.focus();
                 }
             }
-            _ if frames > 1 => return focus_heading_within(frames - 1),
+            _ if frames > 1 => return focus_when_drawn(selector, heading, frames - 1),
             _ => {}
         }
-        if let Some(window) = web_sys::window() {
-            window.scroll_to_with_x_and_y(0.0, 0.0);
+        if heading {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
         }
     });
 }

@@ -246,7 +246,7 @@ fn WorkRow(
             <div class="button-row">
                 <a class="button secondary" href=Route::Work(id.clone()).href()>"Open"<span class="visually-hidden">" "{name.clone()}</span></a>
                 {is_audit.then(|| view! { <button type="button" class="secondary" on:click=duplicate>"Duplicate as a re-audit"<span class="visually-hidden">" of "{name.clone()}</span></button> })}
-                <button type="button" class="secondary" aria-expanded=move || renaming.get().to_string() on:click=move |_| renaming.update(|r| *r = !*r)>"Rename"<span class="visually-hidden">" "{name.clone()}</span></button>
+                <button type="button" class="secondary" id=format!("rename-button-{id}") aria-expanded=move || renaming.get().to_string() on:click=move |_| renaming.update(|r| *r = !*r)>"Rename"<span class="visually-hidden">" "{name.clone()}</span></button>
                 <button type="button" class="secondary" on:click=export>"Export"<span class="visually-hidden">" "{name.clone()}</span></button>
                 <button type="button" class="warning" on:click=move |_| confirming.set(true)>"Delete"<span class="visually-hidden">" "{name.clone()}</span></button>
             </div>
@@ -329,6 +329,8 @@ pub fn RenameForm(
             } else {
                 state.change(&id, |w| w.name = name);
                 renaming.set(false);
+                // The list is drawn again with the new name: focus goes back to its Rename.
+                crate::edges::history::focus_id_when_drawn(&format!("rename-button-{id}"));
                 return;
             }
             crate::edges::history::focus_id(&input_id);
