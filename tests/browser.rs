@@ -751,11 +751,18 @@ async fn a_site_owners_questionnaire_edit_arrives_on_the_next_visit_and_stays_of
     b.goto("about:blank").await;
     app.open("#/").await;
     b.wait_for_text(new, DEFAULT_TIMEOUT).await;
+    // The home page lists the manifest's summaries at once; the questionnaires page shows the
+    // checked files themselves, so the edited definition has been fetched (and kept) once it
+    // shows the new title. Going offline before that would rightly show the copy kept before.
+    app.open("#/questionnaires").await;
+    b.wait_for_text(new, DEFAULT_TIMEOUT).await;
 
     app.server.stop();
     b.goto("about:blank").await;
     app.open("#/").await;
     b.wait_for_css(".tool-list a.button", DEFAULT_TIMEOUT).await;
+    b.wait_for_text(new, DEFAULT_TIMEOUT).await;
+    app.open("#/questionnaires").await;
     b.wait_for_text(new, DEFAULT_TIMEOUT).await;
     b.assert_no_console_errors_except(OFFLINE_NOISE).await;
     app.close().await;
