@@ -349,11 +349,11 @@ async fn after_one_visit_the_app_starts_and_works_with_the_site_unreachable() {
     find(b, "#q-strat-1").await;
     click(b, "#q-strat-1-2").await;
     fill(b, "#q-strat-1-evidence", "Typed with no network").await;
-    click(b, "#q-strat-2-1").await;
+    click(b, "#q-strat-6-1").await;
     wait_for_saved(
         b,
         &id,
-        "e.work.responses['strat-2'] && e.work.responses['strat-1'].evidence === 'Typed with no network'",
+        "e.work.responses['strat-6'] && e.work.responses['strat-1'].evidence === 'Typed with no network'",
         "the offline answers being saved",
     )
     .await;

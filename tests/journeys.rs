@@ -136,19 +136,19 @@ async fn an_audit_can_be_done_by_keyboard_alone() {
     );
     press(b, &[Key::Enter]).await;
     assert!(
-        focus_is_on(b, "#q-about-1").await,
+        focus_is_on(b, "#q-about-2").await,
         "the summary's link should move focus to the question; focus is on {}",
         focused(b).await
     );
     press(b, &[Key::Space]).await;
     assert_eq!(
-        is_checked(b, "q-about-1").await,
+        is_checked(b, "q-about-2").await,
         Some(true),
         "Space chooses the option"
     );
-    tab_to(b, "#q-about-2", 10).await;
+    tab_to(b, "#q-about-1", 10).await;
     press(b, &[Key::Space]).await;
-    assert_eq!(is_checked(b, "q-about-2").await, Some(true));
+    assert_eq!(is_checked(b, "q-about-1").await, Some(true));
     wait_for_text_gone(b, "There is a problem").await;
     tab_to(b, ".section-form .button-row button", 20).await;
     press(b, &[Key::Enter]).await;
@@ -174,12 +174,12 @@ async fn an_audit_can_be_done_by_keyboard_alone() {
     tab_to(b, "input[name='q-strat-1-priority']", 5).await;
     press(b, &[Key::Down, Key::Down]).await;
     assert_eq!(is_checked(b, "q-strat-1-priority-high").await, Some(true));
-    tab_to(b, "input[name='q-strat-2']", 10).await;
+    tab_to(b, "input[name='q-strat-6']", 10).await;
     press(b, &[Key::Down]).await;
     assert_eq!(
-        is_checked(b, "q-strat-2-1").await,
+        is_checked(b, "q-strat-6-1").await,
         Some(true),
-        "strat-2: Developing"
+        "strat-6: Developing"
     );
     tab_to(b, "input[name='q-strat-3']", 10).await;
     press(b, &[Key::Space]).await;
@@ -207,7 +207,7 @@ async fn an_audit_can_be_done_by_keyboard_alone() {
     );
     assert_contains(
         &contents,
-        "3 of 5 answered",
+        "3 of 4 answered",
         "the strategy section's progress",
     );
     tab_to(b, &format!("a[href='#/work/{id}/results']"), 60).await;
@@ -254,12 +254,12 @@ async fn answering_after_the_error_summary_keeps_focus_on_the_question() {
     find(b, ".error-summary").await;
     // Give the summary's focus effect its frame, then go to the first question by keyboard.
     tokio::time::sleep(Duration::from_millis(100)).await;
-    tab_to(b, "#q-about-1", 20).await;
+    tab_to(b, "#q-about-2", 20).await;
     press(b, &[Key::Space]).await;
-    assert_eq!(is_checked(b, "q-about-1").await, Some(true));
+    assert_eq!(is_checked(b, "q-about-2").await, Some(true));
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert!(
-        focus_is_on(b, "#q-about-1").await,
+        focus_is_on(b, "#q-about-2").await,
         "after answering a question listed in the error summary, focus jumped to {} \
          instead of staying on the option just chosen",
         focused(b).await
@@ -316,7 +316,7 @@ async fn answers_survive_a_reload() {
     );
     app.open(&format!("#/work/{id}")).await;
     wait_for_heading_exact(b, "Reload check").await;
-    assert_contains(&main_text(b).await, "2 of 5 answered", "the contents page");
+    assert_contains(&main_text(b).await, "2 of 4 answered", "the contents page");
     finish(app).await;
 }
 
@@ -1388,7 +1388,7 @@ async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
     let dist = DistCopy::new();
     let mut definition: Value =
         serde_json::from_str(&dist.read("questionnaires/self-assessment.json")).expect("JSON");
-    definition["version"] = json!("1.1.0");
+    definition["version"] = json!("2.1.0");
     let strategy = definition["sections"]
         .as_array_mut()
         .expect("sections")
@@ -1401,7 +1401,7 @@ async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
         .position(|q| q["id"] == "strat-5")
         .expect("strat-5");
     let mut added = questions.remove(removed);
-    added["id"] = json!("strat-6");
+    added["id"] = json!("strat-9");
     added["text"] = json!("Social work's contribution is reported to the board every year.");
     questions.push(added);
     let text = serde_json::to_string_pretty(&definition).expect("JSON");
@@ -1411,7 +1411,7 @@ async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
 
     let old = bundled_definition("self-assessment");
     let removed_text = old.question("strat-5").expect("strat-5").text.clone();
-    let mut saved = work("old-audit", "Audit on version 1.0", &old);
+    let mut saved = work("old-audit", "Audit on version 2.0", &old);
     saved.responses = choices(&[("strat-1", "established"), ("strat-5", "developing")]);
     saved.responses.set(
         QuestionId::new("strat-5"),
@@ -1429,7 +1429,7 @@ async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
     let panel = main_text(b).await;
     assert_contains(
         &panel,
-        "This work was saved with version 1.0.0 of the questionnaire; version 1.1.0 is in use now.",
+        "This work was saved with version 2.0.0 of the questionnaire; version 2.1.0 is in use now.",
         "the change panel",
     );
     assert_contains(
@@ -1439,7 +1439,7 @@ async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
     );
     assert_eq!(
         saved_work(b, "old-audit").await.definition.version,
-        "1.0.0",
+        "2.0.0",
         "nothing changes before the user agrees"
     );
     assert_accessible(b, "a work page showing a changed questionnaire").await;
@@ -1476,9 +1476,9 @@ async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
     assert!(stored.responses.item("strat-1").is_some());
 
     app.open("#/work/old-audit/section/strategy").await;
-    find(b, "#q-strat-6").await;
+    find(b, "#q-strat-9").await;
     assert_eq!(is_checked(b, "q-strat-1-2").await, Some(true));
-    assert_eq!(is_checked(b, "q-strat-6").await, Some(false));
+    assert_eq!(is_checked(b, "q-strat-9").await, Some(false));
     assert_eq!(
         is_checked(b, "q-strat-5").await,
         None,
@@ -1620,7 +1620,7 @@ async fn the_report_downloads_as_a_pdf() {
         ("about-1", "council"),
         ("about-2", "england"),
         ("strat-1", "established"),
-        ("strat-2", "developing"),
+        ("strat-6", "developing"),
         ("strat-3", "not-in-place"),
     ]);
     seed_works(&app, &[&audit], "#/work/pdf-audit/results").await;
@@ -2790,7 +2790,7 @@ async fn two_pdfs_asked_for_together_each_arrive_and_a_double_click_makes_one() 
         ("about-1", "council"),
         ("about-2", "england"),
         ("strat-1", "established"),
-        ("strat-2", "developing"),
+        ("strat-6", "developing"),
         ("strat-3", "not-in-place"),
     ]);
     audit.plan = vec![plan_row("row-1", "Agree a written supervision standard")];
@@ -4131,7 +4131,7 @@ async fn the_audit_journey_holds_at_400_percent_zoom_and_back() {
         .to_string();
     let mut audit = work("sweep-audit", "Sweep audit", &definition);
     audit.organisation = "Northshire Council".to_owned();
-    audit.responses = choices(&[("strat-1", "not-in-place"), ("strat-2", "developing")]);
+    audit.responses = choices(&[("strat-1", "not-in-place"), ("strat-6", "developing")]);
     let mut row = plan_row("row-1", "Agree a written statement with the board");
     row.lead = "Principal Social Worker".to_owned();
     row.partners = "Director of Adult Social Services; NHS trust lead".to_owned();
@@ -4164,7 +4164,7 @@ async fn the_audit_journey_holds_at_400_percent_zoom_and_back() {
     go_back(b, "Sweep audit").await;
     assert_contains(
         &main_text(b).await,
-        "1 of 4 answered",
+        "1 of 3 answered",
         "the contents after Back",
     );
     b.client().forward().await.expect("press Forward");
