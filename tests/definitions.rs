@@ -681,3 +681,90 @@ fn a_definition_nested_40000_or_80000_levels_deep_is_refused_before_parsing() {
         assert_eq!(problems[0].place.column, Some(65));
     }
 }
+
+/// Loads a bundled questionnaire by file name.
+fn bundled(file: &str) -> Definition {
+    let path = format!("questionnaires/{file}");
+    load_definition(&path, &read(&path)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Responses choosing one option for each question.
+fn chosen(pairs: &[(&str, &str)]) -> mhsw::responses::Responses {
+    use mhsw::ids::{OptionValue, QuestionId};
+    use mhsw::responses::{Answer, ItemResponse, Responses};
+    let mut responses = Responses::default();
+    for (question, value) in pairs {
+        responses.set(
+            QuestionId::new(*question),
+            ItemResponse {
+                answer: Some(Answer::Choice(OptionValue::new(*value))),
+                ..ItemResponse::default()
+            },
+        );
+    }
+    responses
+}
+
+/// Self-assessment 2.0.0 (issue 15): the nation question comes first in "About" and alone
+/// decides the Wales section, so a Welsh health board meets it before choosing its kind of
+/// organisation and sees the section; an English council does not.
+#[test]
+fn the_nation_question_comes_first_and_decides_the_wales_section() {
+    let audit = bundled("self-assessment.json");
+    let about = audit.section("about").expect("an about section");
+    let order: Vec<&str> = about.questions.iter().map(|q| q.id.as_str()).collect();
+    assert_eq!(order, ["about-2", "about-1"]);
+    let wales = audit.section("wales").expect("a Wales section");
+    let condition = wales
+        .shows_when
+        .as_ref()
+        .expect("the Wales section is conditional");
+    assert_eq!(condition.question.as_str(), "about-2");
+    let board = chosen(&[("about-2", "wales"), ("about-1", "health-board")]);
+    assert!(board.section_shown(&audit, wales));
+    let council = chosen(&[("about-2", "england"), ("about-1", "council")]);
+    assert!(!council.section_shown(&audit, wales));
+}
+
+/// Self-assessment 2.0.0 (issue 15): the partnership section's items show only when social
+/// workers work in NHS-led services under an agreement, and every one of them is scored.
+#[test]
+fn the_partnership_items_show_only_behind_their_gate() {
+    let audit = bundled("self-assessment.json");
+    let section = audit.section("partnership").expect("a partnership section");
+    let (gate, items) = section.questions.split_first().expect("questions");
+    assert_eq!(gate.id.as_str(), "pg-1");
+    assert!(items.len() >= 5, "{} partnership items", items.len());
+    let with = chosen(&[("pg-1", "yes")]);
+    let without = chosen(&[("pg-1", "no")]);
+    for item in items {
+        let scored = audit
+            .options_of(item)
+            .and_then(|list| list.max_points())
+            .is_some();
+        assert!(scored, "`{}` is not scored", item.id);
+        assert!(with.question_shown(&audit, item), "`{}` hidden", item.id);
+        assert!(!without.question_shown(&audit, item), "`{}` shown", item.id);
+    }
+}
+
+/// Statement 2.0.0 (issue 15): partnership governance feeds "Getting the organisational context
+/// right", not the vision, and the audit's Wales section feeds a Wales chapter that shows only
+/// for organisations working in Wales.
+#[test]
+fn the_statement_draws_partnership_and_wales_from_the_right_audit_sections() {
+    let statement = bundled("strategic-statement.json");
+    let prefilled_from = |chapter: &str| -> Vec<String> {
+        let section = statement
+            .section(chapter)
+            .unwrap_or_else(|| panic!("{chapter}"));
+        let prefill = section.prefill_from.as_ref().expect("a prefill");
+        prefill.sections.iter().map(|s| s.to_string()).collect()
+    };
+    assert!(prefilled_from("organisational-context").contains(&"partnership".to_owned()));
+    assert!(!prefilled_from("vision").contains(&"partnership".to_owned()));
+    assert_eq!(prefilled_from("wales"), ["wales"]);
+    let wales = statement.section("wales").expect("a Wales chapter");
+    assert!(chosen(&[("lc-nation", "both")]).section_shown(&statement, wales));
+    assert!(!chosen(&[("lc-nation", "england")]).section_shown(&statement, wales));
+}
