@@ -1309,6 +1309,14 @@ async fn a_new_questionnaire_on_the_site_can_be_used() {
         "Score: 25%: Red, not met.",
         "the development score",
     );
+    // The last answer's save may still be on its way (saves wait for typing to pause).
+    wait_for_saved(
+        b,
+        &id,
+        "Object.keys(e.work.responses).length === 4",
+        "the fourth answer",
+    )
+    .await;
     let saved = saved_work(b, &id).await;
     assert_eq!(
         (

@@ -584,13 +584,15 @@ fn plan_table_headings_and_month_names_are_never_split_across_lines() {
     }
 }
 
-/// The most the finished audit's PDF may weigh before this test fails: a guard against growth.
-/// Issue 16's budget is 100,000 bytes; `make bench` reports the size against it (101,759 bytes
-/// when this was set, over it since the report gained each suggestion's first step).
-const FINISHED_AUDIT_BUDGET: usize = 105_000;
+/// The most the finished audit's PDF may weigh before this test fails: a guard against the
+/// writer growing, set a little above the measured size of the bundled audit's report.
+/// Issue 16's budget is 100,000 bytes; `make bench` reports the size against it. Measured:
+/// 101,759 bytes for the 1.0.0 audit (65 rated items, with each suggestion's first step);
+/// 118,221 bytes for 2.0.0 (93 questions: partnership governance, split items, Wales).
+const FINISHED_AUDIT_BUDGET: usize = 125_000;
 
 #[test]
-fn the_finished_audit_pdf_stays_under_105_kb_and_still_tagged() {
+fn the_finished_audit_pdf_stays_under_its_guard_and_still_tagged() {
     let (path, out) = render(&finished_audit_report(), "finished-audit-size");
     assert_valid(&path);
     assert!(
