@@ -3995,7 +3995,7 @@ async fn a_welsh_first_collection_is_answered_in_welsh_and_english() {
     wait_for_heading_exact(b, "Eich profiad o waith cymdeithasol").await;
     let welcome = main_text(b).await;
     assert_contains(&welcome, "Cyn i chi ddechrau", "the Welsh welcome");
-    assert_contains(&welcome, "Mae 25 o gwestiynau.", "the Welsh welcome");
+    assert_contains(&welcome, "Mae 27 o gwestiynau.", "the Welsh welcome");
     assert_contains(&welcome, "Angen help nawr?", "the crisis notice in Welsh");
     assert_contains(&welcome, "GIG 111 Cymru", "the Welsh crisis lines");
     assert_eq!(page_lang(b).await, "cy");
