@@ -3245,7 +3245,7 @@ async fn go_on_to_heading(b: &common::browser::Browser, title: &str) {
 /// (13.1) Each section's introduction is a screen of its own before its first question, in
 /// standard and in easy-read words: a person reads what "your social worker" means, and the
 /// warning before the "feeling safe" questions. Back and Next cross them, and "Question N of M"
-/// counts questions only.
+/// counts questions only. Choosing easy-read words puts the notices in easy-read words too.
 #[tokio::test]
 async fn a_person_answering_reads_each_section_introduction() {
     let app = TestApp::start().await;
@@ -3328,6 +3328,38 @@ async fn a_person_answering_reads_each_section_introduction() {
     click_button(b, "Go back to the questions").await;
     b.wait_for_text("Before you start", QUICK).await;
     click(b, "#easy-read").await;
+    // The notices follow the choice at once: the anonymity statement and the crisis notice are
+    // in easy-read words too, and no longer in their standard words.
+    let notices = &definition.notices;
+    let easy_anonymity = notices
+        .easy_read
+        .anonymity
+        .as_deref()
+        .expect("easy-read words");
+    let easy_crisis = notices
+        .easy_read
+        .crisis
+        .as_deref()
+        .expect("easy-read words");
+    b.wait_for_text(easy_anonymity, QUICK).await;
+    let welcome = normalise(&main_text(b).await);
+    assert_contains(
+        &welcome,
+        &normalise(easy_crisis),
+        "the easy-read crisis notice",
+    );
+    let standard =
+        |text: &Option<mhsw::definition::Text>| normalise(text.as_deref().unwrap_or_default());
+    assert_lacks(
+        &welcome,
+        &standard(&notices.crisis),
+        "the standard crisis notice in easy-read",
+    );
+    assert_lacks(
+        &welcome,
+        &standard(&notices.anonymity),
+        "the standard anonymity statement in easy-read",
+    );
     click_button(b, "Start").await;
     wait_for_heading_exact(b, &first.title).await;
     let easy = first.easy_read.as_deref().expect("easy-read words");
