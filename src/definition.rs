@@ -832,3 +832,51 @@ impl Band {
         scaled >= from && (scaled < to || (self.to_percent == 100 && scaled == to))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(words: &str) -> Option<Text> {
+        Some(Text::new(Lang::En, words))
+    }
+
+    /// A notice is shown in easy-read words only to a person who chose them, and only where
+    /// the definition gives them; otherwise in its standard words.
+    #[test]
+    fn a_notice_is_shown_in_easy_read_words_only_when_chosen_and_given() {
+        let notices = Notices {
+            anonymity: text("We do not ask for your name."),
+            crisis: text("If you need help now, call 999."),
+            thank_you: text("Thank you for telling us."),
+            easy_read: EasyReadNotices {
+                crisis: text("Need help? Call 999."),
+                ..EasyReadNotices::default()
+            },
+        };
+        let shown = |notice, easy| notices.shown(notice, easy).map(|t| t.as_str().to_owned());
+        assert_eq!(
+            shown(Notice::Crisis, true).as_deref(),
+            Some("Need help? Call 999.")
+        );
+        assert_eq!(
+            shown(Notice::Crisis, false).as_deref(),
+            Some("If you need help now, call 999.")
+        );
+        assert_eq!(
+            shown(Notice::Anonymity, true).as_deref(),
+            Some("We do not ask for your name."),
+            "no easy-read wording: the standard one"
+        );
+        assert_eq!(Notices::default().shown(Notice::ThankYou, true), None);
+        assert!(!notices.is_empty());
+        let only_easy = Notices {
+            easy_read: notices.easy_read.clone(),
+            ..Notices::default()
+        };
+        assert!(
+            !only_easy.is_empty(),
+            "kept when written, so V22 can report it"
+        );
+    }
+}
