@@ -1351,8 +1351,8 @@ async fn a_broken_questionnaire_is_reported_and_the_others_still_work() {
             .await
             .map(|a| a.len())
             .unwrap_or(0),
-        5,
-        "the five good questionnaires are still offered"
+        6,
+        "the six good questionnaires are still offered"
     );
     click_text(b, "See what is wrong and how to fix it").await;
     wait_for_heading_exact(b, "Questionnaires").await;
@@ -1513,7 +1513,7 @@ async fn a_missing_manifest_falls_back_to_the_built_in_questionnaires() {
             .await
             .map(|a| a.len())
             .unwrap_or(0),
-        5
+        6
     );
     assert_accessible(b, "the home page using the built-in questionnaires").await;
     app.open("#/questionnaires").await;
@@ -1580,7 +1580,7 @@ async fn a_later_part_that_cannot_be_downloaded_is_reported_and_nothing_is_lost(
             .await
             .map(|a| a.len())
             .unwrap_or(0),
-        5,
+        6,
         "the tools are listed from the manifest's summaries"
     );
     find(b, ".notice button").await;
