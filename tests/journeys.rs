@@ -1366,11 +1366,7 @@ async fn a_broken_questionnaire_is_reported_and_the_others_still_work() {
     for problem in &problems {
         assert_contains(&page, &problem.to_string(), "the broken file's problems");
     }
-    assert_eq!(
-        page.matches("\tThis site").count(),
-        5,
-        "five loaded: {page}"
-    );
+    assert_eq!(page.matches("\tThis site").count(), 6, "six loaded: {page}");
     scroll_to_heading(b, "Could not be loaded").await;
     b.screenshot(&screenshot_path("journey-questionnaires-broken"))
         .await;
@@ -1520,7 +1516,7 @@ async fn a_missing_manifest_falls_back_to_the_built_in_questionnaires() {
     wait_for_heading_exact(b, "Questionnaires").await;
     assert_eq!(
         main_text(b).await.matches("\tBuilt into the app").count(),
-        5
+        6
     );
     assert!(
         app.server
