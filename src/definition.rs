@@ -215,12 +215,95 @@ pub struct Notices {
     /// Shown on the thank-you screen after someone submits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub thank_you: Option<Text>,
+    /// Plainer wordings of the notices above, shown instead of them to a person who chooses
+    /// easy-read words: `"easy_read": { "crisis": "…" }`. Each is optional; a notice without
+    /// one is shown in its standard words. Each stands for a notice that is given (V22).
+    #[serde(default, skip_serializing_if = "EasyReadNotices::is_empty")]
+    pub easy_read: EasyReadNotices,
+}
+
+/// The easy-read wordings of a definition's notices (`notices.easy_read`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EasyReadNotices {
+    /// The anonymity statement in easy-read words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anonymity: Option<Text>,
+    /// Where to get help now, in easy-read words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crisis: Option<Text>,
+    /// The thank-you notice in easy-read words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thank_you: Option<Text>,
+}
+
+impl EasyReadNotices {
+    /// True when no easy-read notice is given.
+    pub fn is_empty(&self) -> bool {
+        self.anonymity.is_none() && self.crisis.is_none() && self.thank_you.is_none()
+    }
+
+    /// The easy-read wording of `notice`, when given.
+    pub fn get(&self, notice: Notice) -> Option<&Text> {
+        match notice {
+            Notice::Anonymity => self.anonymity.as_ref(),
+            Notice::Crisis => self.crisis.as_ref(),
+            Notice::ThankYou => self.thank_you.as_ref(),
+        }
+    }
+}
+
+/// One of the standing notices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// The anonymity statement, before the first question.
+    Anonymity,
+    /// Where to get help now, on every screen.
+    Crisis,
+    /// The thank-you notice, after someone submits.
+    ThankYou,
+}
+
+impl Notice {
+    /// Every notice, in the order a person meets them.
+    pub const ALL: [Notice; 3] = [Notice::Anonymity, Notice::Crisis, Notice::ThankYou];
+
+    /// The notice's field name in a definition, for example `thank_you`.
+    pub fn field(self) -> &'static str {
+        match self {
+            Notice::Anonymity => "anonymity",
+            Notice::Crisis => "crisis",
+            Notice::ThankYou => "thank_you",
+        }
+    }
 }
 
 impl Notices {
     /// True when no notice is given.
     pub fn is_empty(&self) -> bool {
-        self.anonymity.is_none() && self.crisis.is_none() && self.thank_you.is_none()
+        self.anonymity.is_none()
+            && self.crisis.is_none()
+            && self.thank_you.is_none()
+            && self.easy_read.is_empty()
+    }
+
+    /// The standard wording of `notice`, when given.
+    pub fn get(&self, notice: Notice) -> Option<&Text> {
+        match notice {
+            Notice::Anonymity => self.anonymity.as_ref(),
+            Notice::Crisis => self.crisis.as_ref(),
+            Notice::ThankYou => self.thank_you.as_ref(),
+        }
+    }
+
+    /// The wording of `notice` a person sees: its easy-read wording when they chose easy-read
+    /// words and one is given, otherwise its standard wording (as questions and section
+    /// introductions fall back).
+    pub fn shown(&self, notice: Notice, easy_read: bool) -> Option<&Text> {
+        easy_read
+            .then(|| self.easy_read.get(notice))
+            .flatten()
+            .or_else(|| self.get(notice))
     }
 }
 
@@ -747,5 +830,53 @@ impl Band {
         let from = u64::from(self.from_percent) * denominator;
         let to = u64::from(self.to_percent) * denominator;
         scaled >= from && (scaled < to || (self.to_percent == 100 && scaled == to))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(words: &str) -> Option<Text> {
+        Some(Text::new(Lang::En, words))
+    }
+
+    /// A notice is shown in easy-read words only to a person who chose them, and only where
+    /// the definition gives them; otherwise in its standard words.
+    #[test]
+    fn a_notice_is_shown_in_easy_read_words_only_when_chosen_and_given() {
+        let notices = Notices {
+            anonymity: text("We do not ask for your name."),
+            crisis: text("If you need help now, call 999."),
+            thank_you: text("Thank you for telling us."),
+            easy_read: EasyReadNotices {
+                crisis: text("Need help? Call 999."),
+                ..EasyReadNotices::default()
+            },
+        };
+        let shown = |notice, easy| notices.shown(notice, easy).map(|t| t.as_str().to_owned());
+        assert_eq!(
+            shown(Notice::Crisis, true).as_deref(),
+            Some("Need help? Call 999.")
+        );
+        assert_eq!(
+            shown(Notice::Crisis, false).as_deref(),
+            Some("If you need help now, call 999.")
+        );
+        assert_eq!(
+            shown(Notice::Anonymity, true).as_deref(),
+            Some("We do not ask for your name."),
+            "no easy-read wording: the standard one"
+        );
+        assert_eq!(Notices::default().shown(Notice::ThankYou, true), None);
+        assert!(!notices.is_empty());
+        let only_easy = Notices {
+            easy_read: notices.easy_read.clone(),
+            ..Notices::default()
+        };
+        assert!(
+            !only_easy.is_empty(),
+            "kept when written, so V22 can report it"
+        );
     }
 }

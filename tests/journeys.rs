@@ -1359,8 +1359,8 @@ async fn a_broken_questionnaire_is_reported_and_the_others_still_work() {
             .await
             .map(|a| a.len())
             .unwrap_or(0),
-        5,
-        "the five good questionnaires are still offered"
+        6,
+        "the six good questionnaires are still offered"
     );
     click_text(b, "See what is wrong and how to fix it").await;
     wait_for_heading_exact(b, "Questionnaires").await;
@@ -1374,11 +1374,7 @@ async fn a_broken_questionnaire_is_reported_and_the_others_still_work() {
     for problem in &problems {
         assert_contains(&page, &problem.to_string(), "the broken file's problems");
     }
-    assert_eq!(
-        page.matches("\tThis site").count(),
-        5,
-        "five loaded: {page}"
-    );
+    assert_eq!(page.matches("\tThis site").count(), 6, "six loaded: {page}");
     scroll_to_heading(b, "Could not be loaded").await;
     b.screenshot(&screenshot_path("journey-questionnaires-broken"))
         .await;
@@ -1521,14 +1517,14 @@ async fn a_missing_manifest_falls_back_to_the_built_in_questionnaires() {
             .await
             .map(|a| a.len())
             .unwrap_or(0),
-        5
+        6
     );
     assert_accessible(b, "the home page using the built-in questionnaires").await;
     app.open("#/questionnaires").await;
     wait_for_heading_exact(b, "Questionnaires").await;
     assert_eq!(
         main_text(b).await.matches("\tBuilt into the app").count(),
-        5
+        6
     );
     assert!(
         app.server
@@ -1588,7 +1584,7 @@ async fn a_later_part_that_cannot_be_downloaded_is_reported_and_nothing_is_lost(
             .await
             .map(|a| a.len())
             .unwrap_or(0),
-        5,
+        6,
         "the tools are listed from the manifest's summaries"
     );
     find(b, ".notice button").await;
@@ -3253,7 +3249,7 @@ async fn go_on_to_heading(b: &common::browser::Browser, title: &str) {
 /// (13.1) Each section's introduction is a screen of its own before its first question, in
 /// standard and in easy-read words: a person reads what "your social worker" means, and the
 /// warning before the "feeling safe" questions. Back and Next cross them, and "Question N of M"
-/// counts questions only.
+/// counts questions only. Choosing easy-read words puts the notices in easy-read words too.
 #[tokio::test]
 async fn a_person_answering_reads_each_section_introduction() {
     let app = TestApp::start().await;
@@ -3336,6 +3332,38 @@ async fn a_person_answering_reads_each_section_introduction() {
     click_button(b, "Go back to the questions").await;
     b.wait_for_text("Before you start", QUICK).await;
     click(b, "#easy-read").await;
+    // The notices follow the choice at once: the anonymity statement and the crisis notice are
+    // in easy-read words too, and no longer in their standard words.
+    let notices = &definition.notices;
+    let easy_anonymity = notices
+        .easy_read
+        .anonymity
+        .as_deref()
+        .expect("easy-read words");
+    let easy_crisis = notices
+        .easy_read
+        .crisis
+        .as_deref()
+        .expect("easy-read words");
+    b.wait_for_text(easy_anonymity, QUICK).await;
+    let welcome = normalise(&main_text(b).await);
+    assert_contains(
+        &welcome,
+        &normalise(easy_crisis),
+        "the easy-read crisis notice",
+    );
+    let standard =
+        |text: &Option<mhsw::definition::Text>| normalise(text.as_deref().unwrap_or_default());
+    assert_lacks(
+        &welcome,
+        &standard(&notices.crisis),
+        "the standard crisis notice in easy-read",
+    );
+    assert_lacks(
+        &welcome,
+        &standard(&notices.anonymity),
+        "the standard anonymity statement in easy-read",
+    );
     click_button(b, "Start").await;
     wait_for_heading_exact(b, &first.title).await;
     let easy = first.easy_read.as_deref().expect("easy-read words");
@@ -4003,7 +4031,7 @@ async fn a_welsh_first_collection_is_answered_in_welsh_and_english() {
     wait_for_heading_exact(b, "Eich profiad o waith cymdeithasol").await;
     let welcome = main_text(b).await;
     assert_contains(&welcome, "Cyn i chi ddechrau", "the Welsh welcome");
-    assert_contains(&welcome, "Mae 25 o gwestiynau.", "the Welsh welcome");
+    assert_contains(&welcome, "Mae 27 o gwestiynau.", "the Welsh welcome");
     assert_contains(&welcome, "Angen help nawr?", "the crisis notice in Welsh");
     assert_contains(&welcome, "GIG 111 Cymru", "the Welsh crisis lines");
     assert_eq!(page_lang(b).await, "cy");

@@ -224,6 +224,9 @@ fn describe(document: &Value, pointer: &str) -> String {
     if owner == "/notices" {
         return format!("the {words} notice");
     }
+    if owner == "/notices/easy_read" {
+        return format!("the easy-read {words} notice");
+    }
     if owner == "/plan" {
         return format!("the plan's {words}");
     }
@@ -445,7 +448,10 @@ mod tests {
         let document = json!({
             "title": "T",
             "version": "1.0.0",
-            "notices": { "crisis": { "en": "Call 999", "cy": "Ffoniwch 999" } },
+            "notices": {
+                "crisis": { "en": "Call 999", "cy": "Ffoniwch 999" },
+                "easy_read": { "crisis": { "en": "Call 999 now", "cy": "Ffoniwch 999 nawr" } }
+            },
             "scales": { "agree": { "description": "not a text", "options": [
                 { "value": "yes", "label": "Yes", "easy_read": "Yes" }
             ] } },
@@ -466,6 +472,7 @@ mod tests {
             found,
             vec![
                 "/notices/crisis",
+                "/notices/easy_read/crisis",
                 "/plan/fields/0/label",
                 "/plan/title",
                 "/scales/agree/options/0/easy_read",
@@ -492,6 +499,11 @@ mod tests {
             ("/title", "the title"),
             ("/notices/crisis", "the crisis notice"),
             ("/notices/thank_you", "the thank-you notice"),
+            ("/notices/easy_read/crisis", "the easy-read crisis notice"),
+            (
+                "/notices/easy_read/thank_you",
+                "the easy-read thank-you notice",
+            ),
             ("/plan/intro", "the plan's introduction"),
             ("/plan/fields/0/label", "plan field `lead`'s label"),
             ("/sections/0/intro", "section `s`'s introduction"),

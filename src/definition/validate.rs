@@ -34,6 +34,8 @@
 //!   [`super::languages`](mod@super::languages): V18 `languages` lists at least one language,
 //!   each once; V19 every text is given in every declared language; V20 a text names only
 //!   declared languages; V21 no translation is empty.
+//! - V22 an easy-read notice (`notices.easy_read.crisis`, …) is not empty and stands for a
+//!   notice that is given: it replaces that notice for a person who chooses easy-read words.
 //!
 //! Every problem carries a JSON Pointer to the value it is about, so the loader can give its line.
 
@@ -41,7 +43,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use super::{
-    AnswerKind, Band, Condition, Definition, PlanFieldKind, Question, ScaleOption, Section,
+    AnswerKind, Band, Condition, Definition, Notice, PlanFieldKind, Question, ScaleOption, Section,
     Special, ToolKind,
 };
 use crate::frameworks;
@@ -230,7 +232,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    // V1, V2, V4, V12, V16
+    // V1, V2, V4, V12, V16, V22
     fn metadata(&mut self) {
         let d = self.definition;
         let schema = d.schema.as_str();
@@ -281,6 +283,33 @@ impl<'a> Checker<'a> {
                     At::Top.field("notices.crisis"),
                     "a feedback questionnaire has no crisis signpost",
                     "add \"notices\": { \"crisis\": \"…\" } saying where to get help straight away",
+                );
+            }
+        }
+        // V22
+        for notice in Notice::ALL {
+            let Some(easy) = d.notices.easy_read.get(notice) else {
+                continue;
+            };
+            let name = notice.field();
+            let place = At::Top.field(&format!("notices.easy_read.{name}"));
+            if easy.trim().is_empty() {
+                self.report(
+                    place.clone(),
+                    format!("the easy-read {} notice is empty", name.replace('_', "-")),
+                    "write it in short, plain words, or remove it",
+                );
+            }
+            if d.notices.get(notice).is_none() {
+                self.report(
+                    place,
+                    format!(
+                        "an easy-read wording is given for the {} notice, which the definition does not have",
+                        name.replace('_', "-")
+                    ),
+                    format!(
+                        "add the standard wording as \"notices\": {{ \"{name}\": \"…\" }}, or remove the easy-read one"
+                    ),
                 );
             }
         }

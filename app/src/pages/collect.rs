@@ -1,7 +1,9 @@
 //! Shared-device collection of feedback: a practitioner sets the device up, then people answer
 //! one after another: each section's introduction on a screen of its own, then its questions,
 //! one per screen (the order is [`mhsw::screens`]). The crisis notice is first on every screen;
-//! on a small screen, once a person is answering, it folds to one line that opens.
+//! on a small screen, once a person is answering, it folds to one line that opens. A person who
+//! chooses easy-read words gets them for the notices too (the anonymity statement, the crisis
+//! notice and the thanks), where the questionnaire gives them, as for its questions.
 //!
 //! Answers being given are held only in this page's memory, never in storage, until the person
 //! sends them; then they join the collection and the next person starts afresh. Nothing on these
@@ -22,7 +24,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use mhsw::definition::{Definition, Question};
+use mhsw::definition::{Definition, Notice, Question};
 use mhsw::ids::WorkId;
 use mhsw::lang::Lang;
 use mhsw::messages as say;
@@ -154,7 +156,7 @@ pub fn CollectPage(
 
     let steps: Arc<Vec<Step>> = Arc::new(screens::one_per_screen(&definition));
     let total = definition.questions().count();
-    let crisis = definition.notices.crisis.clone().unwrap_or_default();
+    let notices = definition.notices.clone();
     let offered_langs = offered.clone();
     let work_id = id.clone();
     let submit = move || {
@@ -222,7 +224,11 @@ pub fn CollectPage(
                 }.into_any()
             }
             Screen::Welcome => {
-                let anonymity = definition.notices.anonymity.as_ref().map(|t| t.get(lang).to_owned()).unwrap_or_default();
+                // The statement follows the easy-read choice made below it, at once.
+                let anonymity = {
+                    let notices = definition.notices.clone();
+                    move || notices.shown(Notice::Anonymity, easy_read.get()).map(|t| t.get(lang).to_owned()).unwrap_or_default()
+                };
                 view! {
                     <h1>{definition.title.get(lang).to_owned()}</h1>
                     {move || cleared_notice.get().then(|| view! {
@@ -238,7 +244,7 @@ pub fn CollectPage(
                     </div>
                     <div class="button-row">
                         <button type="button" class="large" on:click=move |_| { cleared_notice.set(false); draft.set(Responses::default()); touch(); crisis_open.set(false); screen.set(Screen::Step(0)); history::focus_heading(); }>{say::start(lang)}</button>
-                        {speech::available().then(|| { let text = anonymity.clone(); view! { <button type="button" class="secondary" on:click=move |_| speech::speak_in(&text, lang.bcp47())>{say::read_this_aloud(lang)}</button> } })}
+                        {speech::available().then(|| { let text = anonymity.clone(); view! { <button type="button" class="secondary" on:click=move |_| speech::speak_in(&text(), lang.bcp47())>{say::read_this_aloud(lang)}</button> } })}
                     </div>
                 }.into_any()
             }
@@ -272,8 +278,7 @@ pub fn CollectPage(
             Screen::ThankYou => {
                 let thanks = definition
                     .notices
-                    .thank_you
-                    .as_ref()
+                    .shown(Notice::ThankYou, easy_read.get_untracked())
                     .map(|t| t.get(lang).to_owned())
                     .unwrap_or_else(|| say::default_thanks(lang).to_owned());
                 view! {
@@ -331,6 +336,7 @@ pub fn CollectPage(
             {move || {
                 let choosing = matches!(screen.get(), Screen::Language);
                 let langs: Vec<Lang> = if choosing { offered_langs.clone() } else { vec![lang.get()] };
+                let crisis = notices.shown(Notice::Crisis, easy_read.get()).cloned().unwrap_or_default();
                 langs.into_iter().enumerate().map(|(at, each)| view! {
                     <p id=(at == 0).then_some("crisis-text") lang=choosing.then(|| each.bcp47())>
                         <strong class="crisis-label">{format!("{} ", say::need_help_now(each))}</strong>{crisis.get(each).to_owned()}
