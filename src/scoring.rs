@@ -54,6 +54,11 @@
 //! - **S17 Strengths and items needing action.** An item is a strength when its chosen option is
 //!   marked `positive` or its band's tone is green. An item needs action when its band
 //!   `proposes_action`.
+//! - **S18 Numbers are never scored.** A number question (a workforce figure) is counted as
+//!   answered or unanswered (S15) but adds nothing to points earned or possible, whatever its
+//!   weight or value, so a section of only number questions has no score (S11) and the overall
+//!   and theme scores are what they would be without it. Figures are compared with peers and
+//!   the last cycle as figures ([`crate::benchmark`]), never turned into a band.
 
 pub mod percent;
 
@@ -362,6 +367,11 @@ pub fn classify(
                 positive: false,
             }
         }
+        (AnswerKind::Number { unit, .. }, Answer::Number(value)) => Classified {
+            outcome: ItemOutcome::Answered,
+            chosen: Some(crate::number::with_unit(&value.to_string(), unit)),
+            positive: false,
+        },
         _ => Classified::plain(ItemOutcome::Answered),
     }
 }

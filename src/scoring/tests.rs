@@ -1,4 +1,4 @@
-//! Tests pinning scoring rules S1 to S17, one or more per rule, named after it.
+//! Tests pinning scoring rules S1 to S18, one or more per rule, named after it.
 
 use super::*;
 use crate::definition::Band;
@@ -454,4 +454,73 @@ fn scores_serialise_with_exact_fractions_and_displays() {
     assert_eq!(json["sections"][0]["score"]["band"]["label"], "Amber");
     assert_eq!(json["sections"][2]["score"], serde_json::Value::Null);
     assert_eq!(json["sections"][0]["items"][1]["outcome"]["kind"], "scored");
+}
+
+/// The mini audit with a section of number questions added at the end.
+fn audit_with_numbers() -> Definition {
+    let mut document: serde_json::Value =
+        serde_json::from_str(crate::test_fixtures::AUDIT).unwrap();
+    let section = serde_json::json!({
+        "id": "workforce",
+        "title": "Workforce profile",
+        "intro": "Figures about the workforce.",
+        "questions": [
+            { "id": "wf-fte", "text": "Social workers (FTE)", "weight": 5,
+              "answer": { "type": "number", "unit": "FTE", "min": 0, "max": 500, "decimals": 1 } },
+            { "id": "wf-vacant", "text": "Vacant posts (FTE)",
+              "answer": { "type": "number", "unit": "FTE", "min": 0, "max": 100, "decimals": 1,
+                          "per": { "basis": "fte", "question": "wf-fte" } } }
+        ]
+    });
+    document["sections"].as_array_mut().unwrap().push(section);
+    crate::test_fixtures::definition(&document.to_string())
+}
+
+#[test]
+fn s18_number_answers_are_counted_but_never_scored() {
+    let d = audit_with_numbers();
+    let plain = choices(&[("lead-1", "mostly"), ("lead-2", "partly")]);
+    let mut with_figures = plain.clone();
+    with_figures.set(
+        QuestionId::new("wf-fte"),
+        ItemResponse {
+            answer: Some(Answer::Number("42.5".parse().unwrap())),
+            ..ItemResponse::default()
+        },
+    );
+    let without = score(&d, &plain);
+    let with = score(&d, &with_figures);
+    assert_eq!(with.item("wf-fte").unwrap().outcome, ItemOutcome::Answered);
+    assert_eq!(with.item("wf-fte").unwrap().score, None);
+    assert_eq!(
+        with.item("wf-fte").unwrap().chosen.as_deref(),
+        Some("42.5 FTE")
+    );
+    assert_eq!(
+        with.item("wf-vacant").unwrap().outcome,
+        ItemOutcome::Unanswered
+    );
+    let workforce = with.section("workforce").unwrap();
+    assert_eq!(workforce.score, None, "a section of figures has no score");
+    assert_eq!(workforce.counts.answered, 1);
+    assert_eq!(with.overall, without.overall);
+    assert_eq!(
+        section_fraction(&with, "leadership"),
+        section_fraction(&without, "leadership")
+    );
+}
+
+#[test]
+fn s18_a_number_out_of_range_counts_as_unanswered() {
+    let d = audit_with_numbers();
+    let mut r = Responses::default();
+    r.set(
+        QuestionId::new("wf-fte"),
+        ItemResponse {
+            answer: Some(Answer::Number("600".parse().unwrap())),
+            ..ItemResponse::default()
+        },
+    );
+    let s = score(&d, &r);
+    assert_eq!(s.item("wf-fte").unwrap().outcome, ItemOutcome::Unanswered);
 }
