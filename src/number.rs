@@ -68,6 +68,28 @@ impl Decimal {
         self.places
     }
 
+    /// `self − other`, exactly; `None` if it would not fit.
+    pub fn checked_sub(self, other: Decimal) -> Option<Decimal> {
+        let places = self.places.max(other.places);
+        let difference = self.scaled(places) - other.scaled(places);
+        i64::try_from(difference)
+            .ok()
+            .map(|units| Decimal::new(units, places))
+    }
+
+    /// True when the value is below zero.
+    pub fn is_negative(self) -> bool {
+        self.units < 0
+    }
+
+    /// The value without its sign.
+    pub fn abs(self) -> Decimal {
+        Decimal {
+            units: self.units.abs(),
+            places: self.places,
+        }
+    }
+
     /// The value as a floating-point number, for statistics only.
     pub fn to_f64(self) -> f64 {
         self.units as f64 / 10f64.powi(i32::from(self.places))
@@ -425,6 +447,18 @@ mod tests {
         );
         assert!(Decimal::new(125, 1) > Decimal::whole(12));
         assert!(Decimal::new(1, 1) < Decimal::new(2, 1));
+    }
+
+    #[test]
+    fn differences_are_exact() {
+        let a: Decimal = "12.5".parse().unwrap();
+        let b: Decimal = "10.25".parse().unwrap();
+        assert_eq!(a.checked_sub(b).unwrap().to_string(), "2.25");
+        assert_eq!(b.checked_sub(a).unwrap().to_string(), "-2.25");
+        let tenth: Decimal = "0.3".parse().unwrap();
+        let fifth: Decimal = "0.1".parse().unwrap();
+        assert_eq!(tenth.checked_sub(fifth).unwrap().to_string(), "0.2");
+        assert_eq!(a.checked_sub(a).unwrap(), Decimal::whole(0));
     }
 
     #[test]

@@ -60,6 +60,7 @@
 //!   and theme scores are what they would be without it. Figures are compared with peers and
 //!   the last cycle as figures ([`crate::benchmark`]), never turned into a band.
 
+pub mod figures;
 pub mod percent;
 
 #[cfg(test)]
@@ -73,6 +74,7 @@ use crate::definition::{
 use crate::ids::{BandId, DefinitionId, QuestionId, SectionId, ThemeId};
 use crate::responses::{accepts, Answer, Priority, Responses};
 
+pub use figures::{figures, Figure};
 pub use percent::{
     change_display, display_percent_f64, distance, mean, percent_display, percent_f64,
     to_one_decimal, weighted_mean, Fraction,
@@ -95,6 +97,8 @@ pub struct Scores {
     pub sections: Vec<SectionScore>,
     /// Each theme of the definition, in its order (S14).
     pub themes: Vec<ThemeScore>,
+    /// The answers to shown number questions, carried beside the scores, never scored (S18).
+    pub figures: Vec<Figure>,
 }
 
 /// A score: an exact fraction of the maximum and the band it falls in.
@@ -482,6 +486,7 @@ pub fn score(definition: &Definition, responses: &Responses) -> Scores {
         counts,
         sections,
         themes,
+        figures: figures(definition, responses),
     }
 }
 

@@ -3,7 +3,7 @@
 use super::*;
 use crate::definition::Band;
 use crate::responses::ItemResponse;
-use crate::test_fixtures::{audit, choices, with_priority};
+use crate::test_fixtures::{audit, audit_with_numbers, choices, with_priority};
 
 fn frac(n: u64, d: u64) -> Fraction {
     Fraction::new(n, d).unwrap()
@@ -454,26 +454,6 @@ fn scores_serialise_with_exact_fractions_and_displays() {
     assert_eq!(json["sections"][0]["score"]["band"]["label"], "Amber");
     assert_eq!(json["sections"][2]["score"], serde_json::Value::Null);
     assert_eq!(json["sections"][0]["items"][1]["outcome"]["kind"], "scored");
-}
-
-/// The mini audit with a section of number questions added at the end.
-fn audit_with_numbers() -> Definition {
-    let mut document: serde_json::Value =
-        serde_json::from_str(crate::test_fixtures::AUDIT).unwrap();
-    let section = serde_json::json!({
-        "id": "workforce",
-        "title": "Workforce profile",
-        "intro": "Figures about the workforce.",
-        "questions": [
-            { "id": "wf-fte", "text": "Social workers (FTE)", "weight": 5,
-              "answer": { "type": "number", "unit": "FTE", "min": 0, "max": 500, "decimals": 1 } },
-            { "id": "wf-vacant", "text": "Vacant posts (FTE)",
-              "answer": { "type": "number", "unit": "FTE", "min": 0, "max": 100, "decimals": 1,
-                          "per": { "basis": "fte", "question": "wf-fte" } } }
-        ]
-    });
-    document["sections"].as_array_mut().unwrap().push(section);
-    crate::test_fixtures::definition(&document.to_string())
 }
 
 #[test]
