@@ -98,6 +98,7 @@ pub struct Scores {
     /// Each theme of the definition, in its order (S14).
     pub themes: Vec<ThemeScore>,
     /// The answers to shown number questions, carried beside the scores, never scored (S18).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<Figure>,
 }
 

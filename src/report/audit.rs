@@ -584,9 +584,28 @@ fn sections(definition: &Definition, work: &Work, scores: &Scores, blocks: &mut 
         if scored {
             blocks.push(Block::Facts(count_facts(&section.counts)));
         }
+        // Figures with nothing noted beside them are listed together, one line each, as the
+        // workforce profile lists them: a heading apiece would add pages, not meaning.
+        let mut figures: Vec<Fact> = Vec::new();
         for item in &section.items {
-            blocks.push(heading(3, question_text(definition, item)));
             let recorded = work.responses.item(item.question.as_str());
+            let is_figure = definition
+                .question(item.question.as_str())
+                .is_some_and(|q| q.answer.number_rule().is_some());
+            let noted = recorded.is_some_and(|r| {
+                r.evidence.is_some() || r.comment.is_some() || r.priority.is_some()
+            });
+            if is_figure && !noted {
+                figures.push(Fact::new(
+                    question_text(definition, item),
+                    rating_words(item),
+                ));
+                continue;
+            }
+            if !figures.is_empty() {
+                blocks.push(Block::Facts(std::mem::take(&mut figures)));
+            }
+            blocks.push(heading(3, question_text(definition, item)));
             let label = if is_rated(definition, item.question.as_str()) {
                 "Rating"
             } else {
@@ -610,6 +629,9 @@ fn sections(definition: &Definition, work: &Work, scores: &Scores, blocks: &mut 
                 facts.push(Fact::new("Comment", comment.trim()));
             }
             blocks.push(Block::Facts(facts));
+        }
+        if !figures.is_empty() {
+            blocks.push(Block::Facts(figures));
         }
     }
 }

@@ -396,7 +396,7 @@ fn the_workforce_profile_lists_figures_with_last_cycle_and_peers() {
     // Not scored: the workforce section says so, and the figures are in its record too.
     let text = report.plain_text();
     assert!(text.contains("Workforce profile"));
-    assert!(text.contains("Answer: 12.5 FTE"), "{text}");
+    assert!(text.contains("Social workers (FTE): 12.5 FTE"), "{text}");
 }
 
 #[test]
