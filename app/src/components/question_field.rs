@@ -71,7 +71,12 @@ pub fn QuestionField(
     let unit_id = format!("{id}-unit");
     let error = Signal::derive(move || typing_error.get().or_else(|| error.get()));
     let described_by = {
-        let mut fixed: Vec<String> = question.help.as_ref().map(|_| hint_id.clone()).into_iter().collect();
+        let mut fixed: Vec<String> = question
+            .help
+            .as_ref()
+            .map(|_| hint_id.clone())
+            .into_iter()
+            .collect();
         if number_rule.is_some() {
             fixed.push(range_id.clone());
             fixed.push(unit_id.clone());
@@ -90,7 +95,8 @@ pub fn QuestionField(
         .as_ref()
         .map(|help| help.get(shown).to_owned())
         .map(|help| view! { <p class="hint" id=hint_id.clone()>{help}</p> });
-    let range_hint = number_rule.map(|rule| view! { <p class="hint" id=range_id.clone()>{rule.hint()}</p> });
+    let range_hint =
+        number_rule.map(|rule| view! { <p class="hint" id=range_id.clone()>{rule.hint()}</p> });
     let error_view = {
         let error_id = error_id.clone();
         move || {
