@@ -385,6 +385,35 @@ impl Progress {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_number_out_of_range_or_too_precise_is_refused_in_words() {
+        let d = crate::test_fixtures::audit_with_numbers();
+        let fte = d.question("wf-fte").unwrap();
+        let figure = |text: &str| Answer::Number(text.parse().unwrap());
+        assert_eq!(accepts(&d, fte, &figure("12.5")), Ok(()));
+        assert_eq!(accepts(&d, fte, &figure("500")), Ok(()));
+        assert_eq!(
+            accepts(&d, fte, &figure("500.5")).unwrap_err().to_string(),
+            "the answer to question `wf-fte` does not fit: Enter 500 or less"
+        );
+        assert_eq!(
+            accepts(&d, fte, &figure("1.25")).unwrap_err().to_string(),
+            "the answer to question `wf-fte` does not fit: Enter a number with at most 1 decimal place"
+        );
+        assert_eq!(
+            accepts(&d, fte, &Answer::Text("12".into())),
+            Err(AnswerError::WrongKind {
+                question: QuestionId::new("wf-fte"),
+                expected: "number"
+            })
+        );
+        // Stored as text with a full stop, whatever the decimal mark typed.
+        assert_eq!(
+            serde_json::to_string(&figure("12.5")).unwrap(),
+            r#"{"number":"12.5"}"#
+        );
+    }
+
     fn with(question: &str, item: ItemResponse) -> Responses {
         let mut responses = Responses::default();
         responses.set(QuestionId::new(question), item);

@@ -1260,6 +1260,31 @@ mod tests {
     use super::*;
 
     #[test]
+    fn v22_a_number_question_belongs_in_an_audit() {
+        let mut document: serde_json::Value =
+            serde_json::from_str(crate::test_fixtures::FEEDBACK).unwrap();
+        document["sections"][0]["questions"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+                "id": "how-many",
+                "text": "How many times have you met your social worker?",
+                "easy_read": "How many times did you meet?",
+                "answer": { "type": "number", "unit": "times", "min": 0, "max": 100 }
+            }));
+        let definition = crate::definition::parse_definition(&document.to_string()).unwrap();
+        let problems: Vec<String> = validate(&definition)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert!(
+            problems[0].contains("question `how-many`, field `answer.type`: a number question is only for audits, and this is a feedback tool"),
+            "{problems:#?}"
+        );
+    }
+
+    #[test]
     fn places_read_naturally() {
         let place = Place {
             section: Some("supervision".into()),
