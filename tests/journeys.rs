@@ -2512,6 +2512,27 @@ async fn a_workforce_figure_is_typed_checked_in_words_and_shown_in_the_results()
     assert_contains(&results, "85%", "the rota figure in the results");
     scroll_to_heading(b, "Workforce profile").await;
     check_screen(b, "workforce-profile-results").await;
+
+    // At 400% zoom the boxes, units and errors still fit the width, and the figure is kept.
+    set_zoom(b, 400).await;
+    app.open(&format!("#/work/{id}/section/workforce-profile"))
+        .await;
+    wait_for_heading_exact(b, "Workforce profile").await;
+    find(b, "#q-wp-1").await;
+    assert_eq!(
+        value_at(b, "#q-wp-1").await,
+        "12.5",
+        "the saved figure, shown again"
+    );
+    click(b, "#q-wp-2").await;
+    type_text(b, "1,250").await;
+    b.wait_for_text(
+        "Enter 1250 without a comma, or use a full stop for decimals (1.25)",
+        QUICK,
+    )
+    .await;
+    check_screen(b, "workforce-profile-400").await;
+    set_zoom(b, 100).await;
     finish(app).await;
 }
 
