@@ -2501,6 +2501,25 @@ async fn a_workforce_figure_is_typed_checked_in_words_and_shown_in_the_results()
         "both figures, stored with a full stop",
     )
     .await;
+    // Several characters arriving at once, as a paste does (Chromium inserts them at the
+    // cursor in one input event), into the empty caseload box and then at its start.
+    click(b, "#q-wp-4").await;
+    b.cdp("Input.insertText", json!({ "text": "18,5" })).await;
+    press(b, &[Key::Home]).await;
+    b.cdp("Input.insertText", json!({ "text": "1" })).await;
+    settle().await;
+    assert_eq!(
+        value_at(b, "#q-wp-4").await,
+        "118,5",
+        "pasting at the start"
+    );
+    wait_for_saved(
+        b,
+        &id,
+        "e.work.responses['wp-4'] && e.work.responses['wp-4'].answer.number === '118.5'",
+        "the pasted caseload",
+    )
+    .await;
     check_screen(b, "workforce-profile-section").await;
 
     app.open(&format!("#/work/{id}/results")).await;
