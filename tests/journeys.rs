@@ -2416,6 +2416,12 @@ async fn a_workforce_figure_is_typed_checked_in_words_and_shown_in_the_results()
     let page = normalise(&main_text(b).await);
     assert_contains(
         &page,
+        "Figures are recorded as given and are not scored.",
+        "the section of figures says it is not scored",
+    );
+    assert_lacks(&page, "nothing scorable yet", "the section of figures");
+    assert_contains(
+        &page,
         "A number from 0 to 2000, with up to 1 decimal place",
         "the range of the FTE question",
     );
