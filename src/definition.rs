@@ -636,6 +636,75 @@ pub enum AnswerKind {
     },
     /// A calendar date.
     Date {},
+    /// A figure such as a number of FTE posts, a caseload or a percentage: recorded, shown in
+    /// the results' workforce profile and compared with peers and the last cycle, but never
+    /// scored (rule S18). Stored exactly, as text with a full stop (`"12.5"`), whatever the
+    /// language it was typed in.
+    Number {
+        /// The unit shown beside the box and after the figure, for example `FTE`, `%` or
+        /// `cases per social worker`.
+        unit: Text,
+        /// The smallest value accepted (a whole number; 0 for counts).
+        min: i64,
+        /// The largest value accepted (a whole number, at least `min`).
+        max: i64,
+        /// How many decimal places are accepted, from 0 (whole numbers, the default) to 4.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        decimals: u8,
+        /// How peers' figures are made comparable: left out to compare the figures as they
+        /// are (percentages, averages), or per social work FTE or per 100,000 population,
+        /// taking the divisor from another number question's answer.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        per: Option<Per>,
+    },
+}
+
+/// How a number is made comparable between organisations of different sizes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "basis", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Per {
+    /// Per social work FTE: the figure divided by the answer to `question`, a number question
+    /// giving the social work FTE.
+    Fte {
+        /// The number question whose answer is the social work FTE.
+        question: QuestionId,
+    },
+    /// Per 100,000 population: the figure × 100,000 divided by the answer to `question`, a
+    /// number question giving the population served.
+    Population {
+        /// The number question whose answer is the population served.
+        question: QuestionId,
+    },
+}
+
+impl Per {
+    /// The number question that gives the divisor.
+    pub fn question(&self) -> &QuestionId {
+        match self {
+            Per::Fte { question } | Per::Population { question } => question,
+        }
+    }
+
+    /// The words after a normalised figure, for example "per social work FTE".
+    pub fn label(&self) -> &'static str {
+        match self {
+            Per::Fte { .. } => "per social work FTE",
+            Per::Population { .. } => "per 100,000 population",
+        }
+    }
+
+    /// The normalised figure: `value` per FTE, or per 100,000 people; `None` when the divisor
+    /// is not above zero.
+    pub fn normalise(&self, value: f64, divisor: f64) -> Option<f64> {
+        (divisor > 0.0).then(|| match self {
+            Per::Fte { .. } => value / divisor,
+            Per::Population { .. } => value * 100_000.0 / divisor,
+        })
+    }
+}
+
+fn is_zero(value: &u8) -> bool {
+    *value == 0
 }
 
 impl AnswerKind {
@@ -649,6 +718,21 @@ impl AnswerKind {
             AnswerKind::ShortText { .. } => "short_text",
             AnswerKind::LongText { .. } => "long_text",
             AnswerKind::Date {} => "date",
+            AnswerKind::Number { .. } => "number",
+        }
+    }
+
+    /// The range and decimal places of a number question, or `None` for other kinds.
+    pub fn number_rule(&self) -> Option<crate::number::NumberRule> {
+        match self {
+            AnswerKind::Number {
+                min, max, decimals, ..
+            } => Some(crate::number::NumberRule {
+                min: *min,
+                max: *max,
+                decimals: *decimals,
+            }),
+            _ => None,
         }
     }
 
@@ -713,7 +797,7 @@ impl Definition {
         self.themes.iter().find(|t| t.id.as_str() == id)
     }
 
-    /// The options a question offers, or `None` for text and date questions (and for a rating
+    /// The options a question offers, or `None` for text, date and number questions (and for a rating
     /// whose scale is missing, which validation reports).
     pub fn options_of<'a>(&'a self, question: &'a Question) -> Option<OptionList<'a>> {
         use std::borrow::Cow;
@@ -735,9 +819,10 @@ impl Definition {
                     yes_no_option(NO, "No", *no_points),
                 ]),
             }),
-            AnswerKind::ShortText { .. } | AnswerKind::LongText { .. } | AnswerKind::Date {} => {
-                None
-            }
+            AnswerKind::ShortText { .. }
+            | AnswerKind::LongText { .. }
+            | AnswerKind::Date {}
+            | AnswerKind::Number { .. } => None,
         }
     }
 

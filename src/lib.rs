@@ -24,6 +24,7 @@ pub mod lang;
 pub mod limits;
 pub mod manifest;
 pub mod messages;
+pub mod number;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod plan;

@@ -14,6 +14,7 @@ use crate::definition::{
     AnswerKind, Condition, Definition, Question, Section, LONG_TEXT_MAX, SHORT_TEXT_MAX,
 };
 use crate::ids::{OptionValue, QuestionId};
+use crate::number::{Decimal, NumberProblem};
 
 /// One answer. "No answer" is the absence of an `Answer`, never an empty string.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -27,6 +28,8 @@ pub enum Answer {
     Text(String),
     /// A date.
     Date(Date),
+    /// A number, exact and language-neutral (stored as text with a full stop, `"12.5"`).
+    Number(Decimal),
 }
 
 /// How urgent an item is, as the people completing an audit judge it.
@@ -126,6 +129,14 @@ pub enum AnswerError {
         /// The limit.
         limit: u32,
     },
+    /// The number is out of range or has too many decimal places.
+    #[error("the answer to question `{question}` does not fit: {problem}")]
+    Number {
+        /// The question.
+        question: QuestionId,
+        /// What is wrong, in words.
+        problem: NumberProblem,
+    },
     /// The text is empty; no answer should be stored instead.
     #[error("the answer to question `{question}` is empty")]
     Empty {
@@ -203,6 +214,15 @@ pub fn accepts(
         (AnswerKind::ShortText { .. } | AnswerKind::LongText { .. }, _) => Err(wrong("text")),
         (AnswerKind::Date {}, Answer::Date(_)) => Ok(()),
         (AnswerKind::Date {}, _) => Err(wrong("date")),
+        (AnswerKind::Number { .. }, Answer::Number(value)) => question
+            .answer
+            .number_rule()
+            .map_or(Ok(()), |rule| rule.check(*value))
+            .map_err(|problem| AnswerError::Number {
+                question: question.id.clone(),
+                problem,
+            }),
+        (AnswerKind::Number { .. }, _) => Err(wrong("number")),
     }
 }
 
@@ -364,6 +384,35 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_number_out_of_range_or_too_precise_is_refused_in_words() {
+        let d = crate::test_fixtures::audit_with_numbers();
+        let fte = d.question("wf-fte").unwrap();
+        let figure = |text: &str| Answer::Number(text.parse().unwrap());
+        assert_eq!(accepts(&d, fte, &figure("12.5")), Ok(()));
+        assert_eq!(accepts(&d, fte, &figure("500")), Ok(()));
+        assert_eq!(
+            accepts(&d, fte, &figure("500.5")).unwrap_err().to_string(),
+            "the answer to question `wf-fte` does not fit: Enter 500 or less"
+        );
+        assert_eq!(
+            accepts(&d, fte, &figure("1.25")).unwrap_err().to_string(),
+            "the answer to question `wf-fte` does not fit: Enter a number with at most 1 decimal place"
+        );
+        assert_eq!(
+            accepts(&d, fte, &Answer::Text("12".into())),
+            Err(AnswerError::WrongKind {
+                question: QuestionId::new("wf-fte"),
+                expected: "number"
+            })
+        );
+        // Stored as text with a full stop, whatever the decimal mark typed.
+        assert_eq!(
+            serde_json::to_string(&figure("12.5")).unwrap(),
+            r#"{"number":"12.5"}"#
+        );
+    }
 
     fn with(question: &str, item: ItemResponse) -> Responses {
         let mut responses = Responses::default();

@@ -54,7 +54,13 @@
 //! - **S17 Strengths and items needing action.** An item is a strength when its chosen option is
 //!   marked `positive` or its band's tone is green. An item needs action when its band
 //!   `proposes_action`.
+//! - **S18 Numbers are never scored.** A number question (a workforce figure) is counted as
+//!   answered or unanswered (S15) but adds nothing to points earned or possible, whatever its
+//!   weight or value, so a section of only number questions has no score (S11) and the overall
+//!   and theme scores are what they would be without it. Figures are compared with peers and
+//!   the last cycle as figures ([`crate::benchmark`]), never turned into a band.
 
+pub mod figures;
 pub mod percent;
 
 #[cfg(test)]
@@ -68,6 +74,7 @@ use crate::definition::{
 use crate::ids::{BandId, DefinitionId, QuestionId, SectionId, ThemeId};
 use crate::responses::{accepts, Answer, Priority, Responses};
 
+pub use figures::{figures, Figure};
 pub use percent::{
     change_display, display_percent_f64, distance, mean, percent_display, percent_f64,
     to_one_decimal, weighted_mean, Fraction,
@@ -90,6 +97,9 @@ pub struct Scores {
     pub sections: Vec<SectionScore>,
     /// Each theme of the definition, in its order (S14).
     pub themes: Vec<ThemeScore>,
+    /// The answers to shown number questions, carried beside the scores, never scored (S18).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub figures: Vec<Figure>,
 }
 
 /// A score: an exact fraction of the maximum and the band it falls in.
@@ -362,6 +372,11 @@ pub fn classify(
                 positive: false,
             }
         }
+        (AnswerKind::Number { unit, .. }, Answer::Number(value)) => Classified {
+            outcome: ItemOutcome::Answered,
+            chosen: Some(crate::number::with_unit(&value.to_string(), unit)),
+            positive: false,
+        },
         _ => Classified::plain(ItemOutcome::Answered),
     }
 }
@@ -472,6 +487,7 @@ pub fn score(definition: &Definition, responses: &Responses) -> Scores {
         counts,
         sections,
         themes,
+        figures: figures(definition, responses),
     }
 }
 

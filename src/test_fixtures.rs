@@ -36,6 +36,46 @@ pub fn feedback() -> Definition {
     definition(FEEDBACK)
 }
 
+/// The mini audit with a "Workforce profile" section of three number questions at the end:
+/// social work FTE (`wf-fte`, 0 to 500, one decimal place, weight 5 to show weights change
+/// nothing), vacant posts compared per FTE (`wf-vacant`) and the share of AMHP rota shifts filled
+/// (`wf-rota`, a whole percentage).
+pub fn audit_with_numbers() -> Definition {
+    let mut document: serde_json::Value = serde_json::from_str(AUDIT).expect("fixture parses");
+    let section = serde_json::json!({
+        "id": "workforce",
+        "title": "Workforce profile",
+        "intro": "Figures about the workforce.",
+        "questions": [
+            { "id": "wf-fte", "text": "Social workers (FTE)", "weight": 5,
+              "answer": { "type": "number", "unit": "FTE", "min": 0, "max": 500, "decimals": 1 } },
+            { "id": "wf-vacant", "text": "Vacant posts (FTE)",
+              "answer": { "type": "number", "unit": "FTE", "min": 0, "max": 100, "decimals": 1,
+                          "per": { "basis": "fte", "question": "wf-fte" } } },
+            { "id": "wf-rota", "text": "AMHP rota shifts filled",
+              "answer": { "type": "number", "unit": "%", "min": 0, "max": 100 } }
+        ]
+    });
+    if let Some(sections) = document["sections"].as_array_mut() {
+        sections.push(section);
+    }
+    definition(&document.to_string())
+}
+
+/// Adds number answers from `(question, stored figure)` pairs, such as `("wf-fte", "12.5")`.
+pub fn with_numbers(mut responses: Responses, pairs: &[(&str, &str)]) -> Responses {
+    for (question, figure) in pairs {
+        responses.set(
+            QuestionId::new(*question),
+            ItemResponse {
+                answer: Some(Answer::Number(figure.parse().expect("fixture figure"))),
+                ..ItemResponse::default()
+            },
+        );
+    }
+    responses
+}
+
 /// A date from its ISO form.
 pub fn date(text: &str) -> Date {
     text.parse().expect("fixture date")

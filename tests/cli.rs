@@ -717,3 +717,50 @@ fn control_characters_in_names_and_titles_are_escaped() {
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
     assert!(out.contains("Mini\\u{1b}]0;owned\\u{7} audit"), "{out}");
 }
+
+/// Issue 15: the workforce figures of a self-assessment are printed with the scores, as JSON
+/// (exactly, with a full stop) and in the table, and `mhsw check` accepts number questions.
+#[test]
+fn score_prints_workforce_figures() {
+    let path = format!(
+        "{}/questionnaires/self-assessment.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let check = mhsw(&["check", &path]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    let definition =
+        mhsw::definition::load_definition(&path, &std::fs::read_to_string(&path).unwrap()).unwrap();
+    let mut work = mhsw::work::Work::start(
+        mhsw::ids::WorkId::new("w"),
+        "Figures".into(),
+        &definition,
+        "2026-11-22".parse().unwrap(),
+    );
+    for (question, figure) in [("wp-1", "12.5"), ("wp-3", "85")] {
+        work.responses.set(
+            mhsw::ids::QuestionId::new(question),
+            mhsw::responses::ItemResponse {
+                answer: Some(mhsw::responses::Answer::Number(figure.parse().unwrap())),
+                ..Default::default()
+            },
+        );
+    }
+    let work_path = scratch("workforce-figures").join("work.json");
+    std::fs::write(&work_path, mhsw::work::export_work(&work)).unwrap();
+    let output = mhsw(&["score", &path, work_path.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let scores: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(scores["figures"][0]["question"], "wp-1");
+    assert_eq!(scores["figures"][0]["value"], "12.5");
+    assert_eq!(scores["figures"][1]["value"], "85");
+    let table = stdout(&mhsw(&[
+        "score",
+        &path,
+        work_path.to_str().unwrap(),
+        "--table",
+    ]));
+    assert!(
+        table.contains("Workforce profile (figures as given, not scored):\n  Registered social workers working in your mental health services, in full-time equivalent posts: 12.5 FTE\n  AMHP rota shifts filled in the last quarter: 85%\n"),
+        "{table}"
+    );
+}

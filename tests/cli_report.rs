@@ -61,6 +61,9 @@ fn full_audit(definition: &Definition) -> Work {
             }
             None => match question.answer {
                 mhsw::definition::AnswerKind::Date {} => Answer::Date(today),
+                mhsw::definition::AnswerKind::Number { min, .. } => {
+                    Answer::Number(mhsw::number::Decimal::whole(min + 1))
+                }
                 _ => Answer::Text(format!(
                     "Written answer for {} with Welsh: Gŵyl, ŷ.",
                     question.id

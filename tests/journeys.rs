@@ -2402,6 +2402,169 @@ async fn answer_boxes_keep_the_text_wherever_the_cursor_is() {
     finish(app).await;
 }
 
+/// Issue 15: a workforce figure typed as a person types it. The box shows its unit as text and
+/// its range in the hint; an edit in the middle of the figure keeps the cursor where it is; a
+/// figure out of range is refused in words (not colour alone) and nothing is saved until it is
+/// put right; a comma as the decimal mark is kept as typed and saved as the same figure; and the
+/// results page lists the figures in the workforce profile.
+#[tokio::test]
+async fn a_workforce_figure_is_typed_checked_in_words_and_shown_in_the_results() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let settle = || tokio::time::sleep(Duration::from_millis(150));
+    let id = start_work(&app, "self-assessment", "Figures 2026", None).await;
+    app.open(&format!("#/work/{id}/section/workforce-profile"))
+        .await;
+    wait_for_heading_exact(b, "Workforce profile").await;
+    find(b, "#q-wp-3").await;
+    let page = normalise(&main_text(b).await);
+    assert_contains(
+        &page,
+        "Figures are recorded as given and are not scored.",
+        "the section of figures says it is not scored",
+    );
+    assert_lacks(&page, "nothing scorable yet", "the section of figures");
+    assert_contains(
+        &page,
+        "A number from 0 to 2000, with up to 1 decimal place",
+        "the range of the FTE question",
+    );
+    assert_contains(
+        &page,
+        "A number from 0 to 100, a whole number",
+        "the range of the rota question",
+    );
+    assert_eq!(
+        b.execute(
+            "const box = document.querySelector('#q-wp-3'); return [box.getAttribute('inputmode'), document.querySelector('#q-wp-3-unit').textContent, box.getAttribute('aria-describedby'), document.querySelector('label[for=q-wp-3]') !== null];",
+            vec![],
+        )
+        .await,
+        json!(["decimal", "%", "q-wp-3-hint q-wp-3-range q-wp-3-unit", true]),
+        "the rota box: decimal keyboard, its unit beside it, described by its hint, range and unit, and labelled"
+    );
+
+    // 95, then a 0 typed between the 9 and the 5: 905, over 100.
+    click(b, "#q-wp-3").await;
+    type_text(b, "95").await;
+    press(b, &[Key::Left]).await;
+    type_text(b, "0").await;
+    settle().await;
+    assert_eq!(
+        value_at(b, "#q-wp-3").await,
+        "905",
+        "typing in the middle of the figure"
+    );
+    b.wait_for_text("Enter 100 or less", QUICK).await;
+    assert_eq!(
+        b.execute(
+            "const e = document.querySelector('#q-wp-3-error'); return [e && e.textContent, document.querySelector('#q-wp-3').getAttribute('aria-invalid'), e && e.parentElement.getAttribute('aria-live')];",
+            vec![],
+        )
+        .await,
+        json!(["Error: Enter 100 or less", "true", "polite"]),
+        "the error is in words, marks the box and is announced"
+    );
+    check_screen(b, "workforce-profile-range-error").await;
+    // The cursor stayed after the 0: Backspace takes the 0 away again.
+    press(b, &[Key::Backspace]).await;
+    settle().await;
+    assert_eq!(value_at(b, "#q-wp-3").await, "95", "deleting in the middle");
+    wait_for_text_gone(b, "Enter 100 or less").await;
+    wait_for_saved(
+        b,
+        &id,
+        "e.work.responses['wp-3'] && e.work.responses['wp-3'].answer.number === '95'",
+        "the rota figure once it fits",
+    )
+    .await;
+
+    // Cleared and typed again.
+    select_all(b).await;
+    press(b, &[Key::Backspace]).await;
+    settle().await;
+    assert_eq!(value_at(b, "#q-wp-3").await, "", "after clearing the box");
+    wait_for_saved(
+        b,
+        &id,
+        "!e.work.responses['wp-3']",
+        "no answer once cleared",
+    )
+    .await;
+    type_text(b, "85").await;
+
+    // The FTE figure with a comma for the decimal mark, its 2 typed in the middle.
+    click(b, "#q-wp-1").await;
+    type_text(b, "15").await;
+    press(b, &[Key::Left]).await;
+    type_text(b, "2,").await;
+    settle().await;
+    assert_eq!(
+        value_at(b, "#q-wp-1").await,
+        "12,5",
+        "a comma is kept as typed"
+    );
+    wait_for_saved(
+        b,
+        &id,
+        "e.work.responses['wp-1'] && e.work.responses['wp-1'].answer.number === '12.5' && e.work.responses['wp-3'].answer.number === '85'",
+        "both figures, stored with a full stop",
+    )
+    .await;
+    // Several characters arriving at once, as a paste does (Chromium inserts them at the
+    // cursor in one input event), into the empty caseload box and then at its start.
+    click(b, "#q-wp-4").await;
+    b.cdp("Input.insertText", json!({ "text": "18,5" })).await;
+    press(b, &[Key::Home]).await;
+    b.cdp("Input.insertText", json!({ "text": "1" })).await;
+    settle().await;
+    assert_eq!(
+        value_at(b, "#q-wp-4").await,
+        "118,5",
+        "pasting at the start"
+    );
+    wait_for_saved(
+        b,
+        &id,
+        "e.work.responses['wp-4'] && e.work.responses['wp-4'].answer.number === '118.5'",
+        "the pasted caseload",
+    )
+    .await;
+    check_screen(b, "workforce-profile-section").await;
+
+    app.open(&format!("#/work/{id}/results")).await;
+    b.wait_for_text("Workforce figures as given", DEFAULT_TIMEOUT)
+        .await;
+    let results = normalise(&main_text(b).await);
+    assert_contains(&results, "Workforce figures as given", "the results page");
+    assert_contains(&results, "12.5 FTE", "the FTE figure in the results");
+    assert_contains(&results, "85%", "the rota figure in the results");
+    scroll_to_heading(b, "Workforce profile").await;
+    check_screen(b, "workforce-profile-results").await;
+
+    // At 400% zoom the boxes, units and errors still fit the width, and the figure is kept.
+    set_zoom(b, 400).await;
+    app.open(&format!("#/work/{id}/section/workforce-profile"))
+        .await;
+    wait_for_heading_exact(b, "Workforce profile").await;
+    find(b, "#q-wp-1").await;
+    assert_eq!(
+        value_at(b, "#q-wp-1").await,
+        "12.5",
+        "the saved figure, shown again"
+    );
+    click(b, "#q-wp-2").await;
+    type_text(b, "1,250").await;
+    b.wait_for_text(
+        "Enter 1250 without a comma, or use a full stop for decimals (1.25)",
+        QUICK,
+    )
+    .await;
+    check_screen(b, "workforce-profile-400").await;
+    set_zoom(b, 100).await;
+    finish(app).await;
+}
+
 /// The other text boxes (the form that starts new work, the rename box on the home page and
 /// every written field of a plan row) keep every key press too.
 #[tokio::test]

@@ -603,3 +603,22 @@ fn the_finished_audit_pdf_stays_under_its_guard_and_still_tagged() {
     let info = info(&path);
     assert!(info.contains("Tagged:          yes"), "{info}");
 }
+
+/// Issue 15: the finished audit's PDF lists its workforce figures, with their units, in the
+/// workforce profile (the fixture gives each figure a third of its maximum, at most 30).
+#[test]
+fn the_finished_audit_pdf_lists_the_workforce_figures() {
+    let (path, out) = render(&finished_audit_report(), "finished-audit-figures");
+    assert_valid(&path);
+    let all = normalise(&pages_text(&path, out.pages).concat());
+    for words in [
+        "Workforce profile",
+        "Workforce figures as given",
+        "Figures are recorded as given and are not scored.",
+        "AMHP rota shifts filled in the last quarter",
+        "30 FTE",
+        "30%",
+    ] {
+        assert!(all.contains(words), "missing {words:?}");
+    }
+}

@@ -30,6 +30,10 @@ fn choices_for(definition: &Definition) -> Vec<(QuestionId, Vec<Answer>)> {
                     ]
                 }
                 AnswerKind::Date {} => vec![Answer::Date("2026-11-22".parse().unwrap())],
+                AnswerKind::Number { min, max, .. } => vec![
+                    Answer::Number(mhsw::number::Decimal::whole(*min)),
+                    Answer::Number(mhsw::number::Decimal::whole(*max)),
+                ],
                 _ => definition
                     .options_of(q)
                     .unwrap()

@@ -16,6 +16,10 @@
 //! - **C4 New Red items.** An item is newly Red when its band now has tone red and proposes
 //!   action, and last cycle it was not in such a band, for whatever reason (another band, not
 //!   answered, not applicable, not shown or not in that version).
+//! - **C5 Figures.** Each figure given this cycle (a number answer, S18) is matched by question
+//!   id with last cycle's and its change is the exact difference, in the question's unit; when
+//!   last cycle gave no figure (not answered, not shown, out of range, or not in that version)
+//!   it has no change. Figures never go up or down in the sense of C2: more is not better.
 
 use std::cmp::Ordering;
 
@@ -23,6 +27,7 @@ use serde::Serialize;
 
 use crate::definition::{Definition, Tone};
 use crate::ids::{DefinitionId, QuestionId, SectionId};
+use crate::number::{with_unit, Decimal};
 use crate::scoring::{change_display, score, Fraction, ItemResult, Score, Scores};
 use crate::work::Work;
 
@@ -116,7 +121,42 @@ pub struct ItemChange {
     pub current: (Fraction, Option<String>),
 }
 
-/// This cycle against the last (C1 to C4).
+/// One figure, last cycle and now (C5).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FigureChange {
+    /// The number question.
+    pub question: QuestionId,
+    /// Its text now.
+    pub title: String,
+    /// Its unit now.
+    pub unit: String,
+    /// Last cycle's figure, when one was given.
+    pub previous: Option<Decimal>,
+    /// This cycle's figure.
+    pub current: Decimal,
+}
+
+impl FigureChange {
+    /// The exact change since last cycle, when both cycles gave a figure.
+    pub fn change(&self) -> Option<Decimal> {
+        self.previous.and_then(|p| self.current.checked_sub(p))
+    }
+
+    /// The change in words: `up 2.5 FTE`, `down 4%`, `no change`, or `no figure last time`.
+    pub fn words(&self) -> String {
+        match self.change() {
+            None => "no figure last time".to_owned(),
+            Some(change) if change == Decimal::whole(0) => "no change".to_owned(),
+            Some(change) => format!(
+                "{} {}",
+                if change.is_negative() { "down" } else { "up" },
+                with_unit(&change.abs().to_string(), &self.unit)
+            ),
+        }
+    }
+}
+
+/// This cycle against the last (C1 to C5).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct CycleComparison {
     /// The definition.
@@ -135,6 +175,8 @@ pub struct CycleComparison {
     pub worse: Vec<ItemChange>,
     /// Items newly Red (C4), in order.
     pub new_red: Vec<QuestionId>,
+    /// Each figure given this cycle, with last cycle's (C5), in order.
+    pub figures: Vec<FigureChange>,
 }
 
 fn is_red(item: &ItemResult) -> bool {
@@ -148,7 +190,7 @@ fn item_fraction(item: &ItemResult) -> Option<Fraction> {
     item.score.as_ref().map(|s| s.fraction)
 }
 
-/// Compares this cycle's scores with last cycle's, matching by id (C1 to C4).
+/// Compares this cycle's scores with last cycle's, matching by id (C1 to C5).
 pub fn compare_cycles(current: &Scores, previous: &Scores) -> CycleComparison {
     let sections = current
         .sections
@@ -194,6 +236,21 @@ pub fn compare_cycles(current: &Scores, previous: &Scores) -> CycleComparison {
         better,
         worse,
         new_red,
+        figures: current
+            .figures
+            .iter()
+            .map(|figure| FigureChange {
+                question: figure.question.clone(),
+                title: figure.title.clone(),
+                unit: figure.unit.clone(),
+                previous: previous
+                    .figures
+                    .iter()
+                    .find(|f| f.question == figure.question)
+                    .map(|f| f.value),
+                current: figure.value,
+            })
+            .collect(),
     }
 }
 
@@ -353,5 +410,48 @@ mod tests {
         let new_red: Vec<&str> = c.new_red.iter().map(|q| q.as_str()).collect();
         // lead-1 was already Red; lead-2 was Amber; sup-1 was not answered.
         assert_eq!(new_red, ["lead-2", "sup-1"]);
+    }
+
+    #[test]
+    fn c5_figures_change_exactly_in_their_unit() {
+        use crate::test_fixtures::{audit_with_numbers, with_numbers};
+        let d = audit_with_numbers();
+        let old = work(
+            &d,
+            "2025",
+            with_numbers(
+                choices(&[]),
+                &[("wf-fte", "10.7"), ("wf-rota", "85"), ("wf-vacant", "3")],
+            ),
+        );
+        let new = work(
+            &d,
+            "2026",
+            with_numbers(
+                choices(&[]),
+                &[("wf-fte", "12.5"), ("wf-rota", "85"), ("wf-vacant", "1.5")],
+            ),
+        );
+        let c = compare_works(&d, &new, &old).unwrap();
+        let words: Vec<(&str, String)> = c
+            .figures
+            .iter()
+            .map(|f| (f.question.as_str(), f.words()))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("wf-fte", "up 1.8 FTE".to_owned()),
+                ("wf-vacant", "down 1.5 FTE".to_owned()),
+                ("wf-rota", "no change".to_owned()),
+            ]
+        );
+        // Last cycle gave no FTE: no change to report, and none invented.
+        let none = work(&d, "2025", with_numbers(choices(&[]), &[("wf-rota", "90")]));
+        let c = compare_works(&d, &new, &none).unwrap();
+        assert_eq!(c.figures[0].words(), "no figure last time");
+        assert_eq!(c.figures[2].words(), "down 5%");
+        // Figures never move the overall direction.
+        assert_eq!(c.overall.direction, Direction::NotComparable);
     }
 }

@@ -22,7 +22,10 @@
 //!         "sections": {
 //!           "supervision": { "status": "shown", "organisations": 22,
 //!                            "lower_quartile": 33.3, "median": 50.0, "upper_quartile": 66.7 },
-//!           "amhp": { "status": "suppressed" } } } },
+//!           "amhp": { "status": "suppressed" } },
+//!         "figures": {
+//!           "wf-vacant": { "status": "shown", "organisations": 21,
+//!                          "lower_quartile": 0.05, "median": 0.11, "upper_quartile": 0.18 } } } },
 //!     { "organisation_type": "council", "figures": { "status": "shown", "organisations": 15, … } },
 //!     { "organisation_type": "nhs_trust", "nation": "wales", "figures": { "status": "suppressed" } }
 //!   ]
@@ -55,6 +58,13 @@
 //!   figures, is *below the lower quartile* when under it; in the *lower middle* from the lower
 //!   quartile up to (not including) the median; in the *upper middle* from the median up to and
 //!   including the upper quartile; *above the upper quartile* when over it.
+//! - **R7 Figures.** Each number question (a workforce figure, scoring rule S18) is summarised
+//!   under `figures` by question id, as R3 and R4 summarise a section, from the figure each
+//!   organisation gave with the question's `per` applied (per social work FTE, or per 100,000
+//!   population); an organisation whose divisor is missing or 0 is not counted for it. Figures
+//!   are rounded to two decimals, have no 0 to 100 bound, and an organisation's own figure,
+//!   rounded alike, is placed among them as R5 places a percentage; a group of fewer than five
+//!   figures is suppressed. Sets made before figures existed simply have none.
 //! - **R6 Nothing to place.** A section with no score of its own, or missing from the reference
 //!   set, or suppressed there, has no position and says which.
 
@@ -64,8 +74,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::aggregate::MINIMUM_GROUP;
 use crate::definition::Definition;
-use crate::ids::{DefinitionId, SectionId};
-use crate::scoring::{score, to_one_decimal, Fraction, Scores};
+use crate::ids::{DefinitionId, QuestionId, SectionId};
+use crate::scoring::{score, to_one_decimal, Figure, Fraction, Scores};
 use crate::work::{Perspective, Work};
 
 /// The `format` every peer reference set declares.
@@ -190,6 +200,9 @@ pub enum GroupFigures {
         overall: PeerStatistic,
         /// Each section's figures, by section id.
         sections: BTreeMap<SectionId, PeerStatistic>,
+        /// Each number question's figures, by question id (R7).
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        figures: BTreeMap<QuestionId, PeerStatistic>,
     },
     /// Fewer than five organisations: nothing shown.
     Suppressed {},
@@ -215,7 +228,16 @@ pub enum PeerStatistic {
 }
 
 impl PeerStatistic {
-    fn from_percentages(mut values: Vec<f64>) -> Self {
+    fn from_percentages(values: Vec<f64>) -> Self {
+        Self::from_values(values, to_one_decimal)
+    }
+
+    /// R7: figures keep two decimals (a vacancy rate per FTE is often under 1).
+    fn from_figures(values: Vec<f64>) -> Self {
+        Self::from_values(values, to_two_decimals)
+    }
+
+    fn from_values(mut values: Vec<f64>, round: fn(f64) -> f64) -> Self {
         let organisations = values.len() as u32;
         if organisations < MINIMUM_GROUP {
             return PeerStatistic::Suppressed {};
@@ -223,9 +245,9 @@ impl PeerStatistic {
         values.sort_by(f64::total_cmp);
         PeerStatistic::Shown {
             organisations,
-            lower_quartile: to_one_decimal(quantile(&values, 1, 4)),
-            median: to_one_decimal(quantile(&values, 1, 2)),
-            upper_quartile: to_one_decimal(quantile(&values, 3, 4)),
+            lower_quartile: round(quantile(&values, 1, 4)),
+            median: round(quantile(&values, 1, 2)),
+            upper_quartile: round(quantile(&values, 3, 4)),
         }
     }
 
@@ -244,6 +266,11 @@ impl PeerStatistic {
             _ => None,
         }
     }
+}
+
+/// A figure rounded to two decimals, as peer figures are (R7).
+pub fn to_two_decimals(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
 }
 
 /// The inclusive quantile `numerator / denominator` of sorted values (R4).
@@ -466,6 +493,22 @@ fn group_figures(definition: &Definition, members: &[&Scores]) -> GroupFigures {
                 )
             })
             .collect(),
+        figures: definition
+            .questions()
+            .filter(|(_, q)| q.answer.number_rule().is_some())
+            .map(|(_, question)| {
+                let values = members
+                    .iter()
+                    .filter_map(|s| {
+                        s.figures
+                            .iter()
+                            .find(|f| f.question == question.id)
+                            .and_then(|f| f.comparable)
+                    })
+                    .collect();
+                (question.id.clone(), PeerStatistic::from_figures(values))
+            })
+            .collect(),
     }
 }
 
@@ -504,9 +547,22 @@ pub fn parse_peer_set(text: &str) -> Result<PeerSet, PeerError> {
     }
     for group in &set.groups {
         if let GroupFigures::Shown {
-            overall, sections, ..
+            overall,
+            sections,
+            figures,
+            ..
         } = &group.figures
         {
+            for (id, statistic) in figures {
+                if let Some((_, low, median, high)) = statistic.figures() {
+                    if !(low <= median && median <= high) {
+                        return Err(PeerError::Unreadable(format!(
+                            "in the group \"{}\", the figures for `{id}` are not in order (lower quartile {low}, median {median}, upper quartile {high})",
+                            group.label()
+                        )));
+                    }
+                }
+            }
             for (place, statistic) in std::iter::once(("overall".to_owned(), overall)).chain(
                 sections
                     .iter()
@@ -600,6 +656,23 @@ impl PeerRow {
     }
 }
 
+/// One figure placed among its peers' (R7).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FigureRow {
+    /// The number question.
+    pub question: QuestionId,
+    /// Its text.
+    pub title: String,
+    /// What the compared figures are in, for example `FTE` or `FTE per social work FTE`.
+    pub unit: String,
+    /// This organisation's comparable figure, when it has one.
+    pub value: Option<f64>,
+    /// The group's statistic, as the reference set gives it.
+    pub reference: Option<PeerStatistic>,
+    /// Where the figure stands.
+    pub position: Position,
+}
+
 /// An audit placed among its peers.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PeerComparison {
@@ -611,6 +684,41 @@ pub struct PeerComparison {
     pub overall: PeerRow,
     /// Each section, in the audit's order.
     pub sections: Vec<PeerRow>,
+    /// Each figure the audit gives, in its order (R7).
+    pub figures: Vec<FigureRow>,
+}
+
+fn place_figure(figure: &Figure, reference: Option<&PeerStatistic>) -> FigureRow {
+    let position = match (figure.comparable, reference) {
+        (None, _) => Position::NotScored,
+        (Some(_), None) => Position::NotInReference,
+        (Some(value), Some(statistic)) => match statistic.figures() {
+            Some((_, low, median, high)) => {
+                let v = to_two_decimals(value);
+                if v < low {
+                    Position::BelowLowerQuartile
+                } else if v < median {
+                    Position::LowerMiddle
+                } else if v <= high {
+                    Position::UpperMiddle
+                } else {
+                    Position::AboveUpperQuartile
+                }
+            }
+            None => Position::Suppressed,
+        },
+    };
+    FigureRow {
+        question: figure.question.clone(),
+        title: figure.title.clone(),
+        unit: match figure.per {
+            Some(per) => format!("{} {per}", figure.unit),
+            None => figure.unit.clone(),
+        },
+        value: figure.comparable,
+        reference: reference.copied(),
+        position,
+    }
 }
 
 fn place(
@@ -655,15 +763,19 @@ pub fn compare_with_peers(
         .find(|g| g.organisation_type == organisation_type && g.nation == nation)
         .ok_or_else(|| PeerError::NoSuchGroup(group_label(organisation_type, nation)))?;
     let suppressed = PeerStatistic::Suppressed {};
-    let (organisations, overall, sections) = match &group.figures {
+    let (organisations, overall, sections, figures) = match &group.figures {
         GroupFigures::Shown {
             organisations,
             overall,
             sections,
-        } if *organisations >= MINIMUM_GROUP => {
-            (Some(*organisations), Some(overall), Some(sections))
-        }
-        _ => (None, Some(&suppressed), None),
+            figures,
+        } if *organisations >= MINIMUM_GROUP => (
+            Some(*organisations),
+            Some(overall),
+            Some(sections),
+            Some(figures),
+        ),
+        _ => (None, Some(&suppressed), None, None),
     };
     Ok(PeerComparison {
         group: group.label(),
@@ -688,6 +800,17 @@ pub fn compare_with_peers(
                     section.score.as_ref().map(|s| s.fraction),
                     reference,
                 )
+            })
+            .collect(),
+        figures: scores
+            .figures
+            .iter()
+            .map(|figure| {
+                let reference = match figures {
+                    Some(figures) => figures.get(&figure.question),
+                    None => Some(&suppressed),
+                };
+                place_figure(figure, reference)
             })
             .collect(),
     })

@@ -1,6 +1,6 @@
 //! The second loading step: checks a parsed [`Definition`] as a whole and reports every problem.
 //!
-//! Owns: the rules a well-formed definition follows (listed below as V1 to V21; the language rules
+//! Owns: the rules a well-formed definition follows (listed below as V1 to V22; the language rules
 //! V18 to V21 are in [`super::languages`](mod@super::languages)) and the wording of each problem:
 //! where it is, what is wrong and how to fix it.
 //! Must not touch: parsing (see [`super::load`]) or anything about answers.
@@ -30,6 +30,9 @@
 //! - V17 a suggested action is not blank, is short, and sits on a scored question of a
 //!   definition whose plan proposes rows (the rule and its wording are in
 //!   [`super::suggested_action`]).
+//! - V22 a number question is in an audit; its `min` is at most its `max`, both of at most 15
+//!   digits; it allows at most 4 decimal places; a `per` names another number question of
+//!   the definition that is not itself compared `per` anything and takes no value below 0.
 //! - V18 to V21, the language rules, are checked on the document as written by
 //!   [`super::languages`](mod@super::languages): V18 `languages` lists at least one language,
 //!   each once; V19 every text is given in every declared language; V20 a text names only
@@ -752,6 +755,7 @@ impl<'a> Checker<'a> {
                 }
             }
             AnswerKind::Date {} => {}
+            AnswerKind::Number { .. } => self.number(at, question),
         }
         if question.weight == 0 {
             self.report(
@@ -836,7 +840,10 @@ impl<'a> Checker<'a> {
                         );
                     }
                 }
-                AnswerKind::ShortText { .. } | AnswerKind::LongText { .. } | AnswerKind::Date {} => {}
+                AnswerKind::ShortText { .. }
+                | AnswerKind::LongText { .. }
+                | AnswerKind::Date {}
+                | AnswerKind::Number { .. } => {}
             }
         }
         // V17
@@ -861,6 +868,114 @@ impl<'a> Checker<'a> {
                 "the rated question has no evidence prompt, and this audit collects evidence",
                 "add \"evidence_prompt\" saying what evidence would support the rating",
             );
+        }
+    }
+
+    // V22
+    fn number(&mut self, at: At, question: &Question) {
+        let d = self.definition;
+        let AnswerKind::Number {
+            min,
+            max,
+            decimals,
+            per,
+            ..
+        } = &question.answer
+        else {
+            return;
+        };
+        if d.kind != ToolKind::Audit {
+            self.report(
+                at.field("answer.type"),
+                format!(
+                    "a number question is only for audits, and this is a {} tool",
+                    d.kind.name()
+                ),
+                "ask for the figure in an audit, or use \"short_text\" here",
+            );
+        }
+        let limit = 10i64.pow(crate::number::MAX_DIGITS as u32) - 1;
+        for (field, value) in [("answer.min", *min), ("answer.max", *max)] {
+            if value.abs() > limit {
+                self.report(
+                    at.field(field),
+                    format!("{value} has more than {} digits", crate::number::MAX_DIGITS),
+                    format!("use a value from -{limit} to {limit}"),
+                );
+            }
+        }
+        if min > max {
+            self.report(
+                at.field("answer.max"),
+                format!("the maximum {max} is below the minimum {min}, so no answer would fit"),
+                format!("make \"max\" {min} or more, or lower \"min\""),
+            );
+        }
+        if *decimals > crate::number::MAX_DECIMALS {
+            self.report(
+                at.field("answer.decimals"),
+                format!("{decimals} decimal places is more than a figure needs"),
+                format!(
+                    "use from 0 (whole numbers) to {} decimal places",
+                    crate::number::MAX_DECIMALS
+                ),
+            );
+        }
+        let Some(per) = per else { return };
+        let named = per.question();
+        let field = "answer.per.question";
+        match d.question(named.as_str()) {
+            None => {
+                let numbers: Vec<&str> = d
+                    .questions()
+                    .filter(|(_, q)| {
+                        q.id != question.id && matches!(q.answer, AnswerKind::Number { .. })
+                    })
+                    .map(|(_, q)| q.id.as_str())
+                    .collect();
+                self.report(
+                    at.field(field),
+                    format!("the question `{named}` is not in this definition"),
+                    if numbers.is_empty() {
+                        "name a number question of this definition, or leave \"per\" out".to_owned()
+                    } else {
+                        format!(
+                            "name one of its number questions ({}), or leave \"per\" out",
+                            numbers.join(", ")
+                        )
+                    },
+                );
+            }
+            Some(divisor) if divisor.id == question.id => self.report(
+                at.field(field),
+                "the question names itself, so it would be divided by itself",
+                "name the question that gives the social work FTE or the population",
+            ),
+            Some(divisor) => match &divisor.answer {
+                AnswerKind::Number { min, per: None, .. } if *min >= 0 => {}
+                AnswerKind::Number { per: Some(_), .. } => self.report(
+                    at.field(field),
+                    format!(
+                        "`{named}` is itself compared per something, so it cannot be a divisor"
+                    ),
+                    format!("leave \"per\" out of `{named}`, or name another question"),
+                ),
+                AnswerKind::Number { .. } => self.report(
+                    at.field(field),
+                    format!(
+                        "`{named}` accepts numbers below 0, which cannot be a size to divide by"
+                    ),
+                    format!("give `{named}` a \"min\" of 0 or more"),
+                ),
+                other => self.report(
+                    at.field(field),
+                    format!(
+                        "`{named}` is a {} question, not a number",
+                        other.type_name()
+                    ),
+                    "name a number question giving the social work FTE or the population",
+                ),
+            },
         }
     }
 
@@ -1172,6 +1287,31 @@ fn sound(d: &Definition, condition: &Condition) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn v22_a_number_question_belongs_in_an_audit() {
+        let mut document: serde_json::Value =
+            serde_json::from_str(crate::test_fixtures::FEEDBACK).unwrap();
+        document["sections"][0]["questions"]
+            .as_array_mut()
+            .unwrap()
+            .push(serde_json::json!({
+                "id": "how-many",
+                "text": "How many times have you met your social worker?",
+                "easy_read": "How many times did you meet?",
+                "answer": { "type": "number", "unit": "times", "min": 0, "max": 100 }
+            }));
+        let definition = crate::definition::parse_definition(&document.to_string()).unwrap();
+        let problems: Vec<String> = validate(&definition)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        assert!(
+            problems[0].contains("question `how-many`, field `answer.type`: a number question is only for audits, and this is a feedback tool"),
+            "{problems:#?}"
+        );
+    }
 
     #[test]
     fn places_read_naturally() {

@@ -9,6 +9,7 @@ use crate::benchmark::peers::{PeerComparison, Position};
 use crate::date::Date;
 use crate::definition::{Aggregation, Definition, Tone};
 use crate::ids::SectionId;
+use crate::number::{display_figure, with_unit};
 use crate::plan::{propose, summarise as summarise_plan, FIRST_STEP};
 use crate::responses::Priority;
 use crate::scoring::{
@@ -62,6 +63,7 @@ pub fn audit_report(input: &AuditReportInput) -> Report {
     } = *input;
     let mut blocks = Vec::new();
     summary(input, &mut blocks);
+    workforce_profile(input, &mut blocks);
     if let Some(previous) = input.previous {
         previous_cycle(definition, scores, previous, &mut blocks);
     }
@@ -340,6 +342,92 @@ fn previous_cycle(
     push_list(blocks, new_red, "No question has newly moved into Red.");
 }
 
+/// The workforce profile: each figure given in answer to a number question (never scored, S18),
+/// with last cycle's figure and the change (C5), and the peer median with where the figure
+/// stands (R7) when those comparisons are made. Nothing when the definition asks for no figures.
+fn workforce_profile(input: &AuditReportInput, blocks: &mut Vec<Block>) {
+    let AuditReportInput {
+        definition, scores, ..
+    } = *input;
+    let asked = definition
+        .questions()
+        .filter(|(_, q)| q.answer.number_rule().is_some())
+        .count();
+    if asked == 0 {
+        return;
+    }
+    blocks.push(heading(1, "Workforce profile"));
+    if scores.figures.is_empty() {
+        blocks.push(paragraph(
+            "No workforce figures have been given yet. They are recorded as they are given and are not scored.",
+        ));
+        return;
+    }
+    let cycle = input.previous.map(|p| p.comparison);
+    let peers = input.peers.filter(|p| p.organisations.is_some());
+    let mut columns = vec![Column::new("Figure", 5), Column::new("Ours", 3)];
+    if cycle.is_some() {
+        columns.push(Column::new("Last cycle", 2));
+        columns.push(Column::new("Change", 2));
+    }
+    if peers.is_some() {
+        columns.push(Column::new("Peer median", 3));
+        columns.push(Column::new("Where we stand", 3));
+    }
+    let rows = scores
+        .figures
+        .iter()
+        .map(|figure| {
+            let mut ours = figure.shown();
+            if let (Some(per), Some(value)) = (figure.per, figure.comparable) {
+                ours.push_str(&format!(" ({} {per})", display_figure(value, 2)));
+            }
+            let mut row = vec![figure.title.clone(), ours];
+            if let Some(cycle) = cycle {
+                let change = cycle.figures.iter().find(|f| f.question == figure.question);
+                row.push(change.and_then(|c| c.previous).map_or_else(
+                    || "Not given".to_owned(),
+                    |p| with_unit(&p.to_string(), &figure.unit),
+                ));
+                row.push(change.map_or_else(|| "Not comparable".to_owned(), |c| c.words()));
+            }
+            if let Some(peers) = peers {
+                let placed = peers.figures.iter().find(|f| f.question == figure.question);
+                let median = placed
+                    .and_then(|p| p.reference)
+                    .and_then(|r| r.figures())
+                    .map(|(_, _, median, _)| median);
+                row.push(match (median, figure.per) {
+                    (Some(median), Some(per)) => format!("{} {per}", display_figure(median, 2)),
+                    (Some(median), None) => with_unit(
+                        &display_figure(median, figure.decimals.max(1)),
+                        &figure.unit,
+                    ),
+                    (None, _) => "Not shown".to_owned(),
+                });
+                row.push(
+                    placed
+                        .map_or(Position::NotInReference, |p| p.position)
+                        .label()
+                        .to_owned(),
+                );
+            }
+            row
+        })
+        .collect();
+    blocks.push(Block::Table(Table {
+        caption: "Workforce figures as given".to_owned(),
+        columns,
+        rows,
+        note: Some(if peers.is_some() {
+            "Figures are recorded as given and are not scored. Peers' figures are compared per social work FTE or per 100,000 population where the question says so; figures given by fewer than five organisations are not shown."
+        } else {
+            "Figures are recorded as given and are not scored."
+        }
+        .to_owned()),
+    }));
+}
+
 fn push_list(blocks: &mut Vec<Block>, items: Vec<String>, when_empty: &str) {
     if items.is_empty() {
         blocks.push(paragraph(when_empty));
@@ -496,9 +584,28 @@ fn sections(definition: &Definition, work: &Work, scores: &Scores, blocks: &mut 
         if scored {
             blocks.push(Block::Facts(count_facts(&section.counts)));
         }
+        // Figures with nothing noted beside them are listed together, one line each, as the
+        // workforce profile lists them: a heading apiece would add pages, not meaning.
+        let mut figures: Vec<Fact> = Vec::new();
         for item in &section.items {
-            blocks.push(heading(3, question_text(definition, item)));
             let recorded = work.responses.item(item.question.as_str());
+            let is_figure = definition
+                .question(item.question.as_str())
+                .is_some_and(|q| q.answer.number_rule().is_some());
+            let noted = recorded.is_some_and(|r| {
+                r.evidence.is_some() || r.comment.is_some() || r.priority.is_some()
+            });
+            if is_figure && !noted {
+                figures.push(Fact::new(
+                    question_text(definition, item),
+                    rating_words(item),
+                ));
+                continue;
+            }
+            if !figures.is_empty() {
+                blocks.push(Block::Facts(std::mem::take(&mut figures)));
+            }
+            blocks.push(heading(3, question_text(definition, item)));
             let label = if is_rated(definition, item.question.as_str()) {
                 "Rating"
             } else {
@@ -522,6 +629,9 @@ fn sections(definition: &Definition, work: &Work, scores: &Scores, blocks: &mut 
                 facts.push(Fact::new("Comment", comment.trim()));
             }
             blocks.push(Block::Facts(facts));
+        }
+        if !figures.is_empty() {
+            blocks.push(Block::Facts(figures));
         }
     }
 }

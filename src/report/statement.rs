@@ -83,6 +83,12 @@ pub fn statement_report(
             let text = match answer {
                 Answer::Text(text) => text.trim().to_owned(),
                 Answer::Date(date) => date.long(),
+                Answer::Number(value) => match &question.answer {
+                    crate::definition::AnswerKind::Number { unit, .. } => {
+                        crate::number::with_unit(&value.to_string(), unit)
+                    }
+                    _ => value.to_string(),
+                },
                 Answer::Choice(value) => definition
                     .options_of(question)
                     .and_then(|o| o.find(value.as_str()).map(|o| o.label.to_string()))

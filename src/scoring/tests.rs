@@ -1,9 +1,9 @@
-//! Tests pinning scoring rules S1 to S17, one or more per rule, named after it.
+//! Tests pinning scoring rules S1 to S18, one or more per rule, named after it.
 
 use super::*;
 use crate::definition::Band;
 use crate::responses::ItemResponse;
-use crate::test_fixtures::{audit, choices, with_priority};
+use crate::test_fixtures::{audit, audit_with_numbers, choices, with_priority};
 
 fn frac(n: u64, d: u64) -> Fraction {
     Fraction::new(n, d).unwrap()
@@ -454,4 +454,53 @@ fn scores_serialise_with_exact_fractions_and_displays() {
     assert_eq!(json["sections"][0]["score"]["band"]["label"], "Amber");
     assert_eq!(json["sections"][2]["score"], serde_json::Value::Null);
     assert_eq!(json["sections"][0]["items"][1]["outcome"]["kind"], "scored");
+}
+
+#[test]
+fn s18_number_answers_are_counted_but_never_scored() {
+    let d = audit_with_numbers();
+    let plain = choices(&[("lead-1", "mostly"), ("lead-2", "partly")]);
+    let mut with_figures = plain.clone();
+    with_figures.set(
+        QuestionId::new("wf-fte"),
+        ItemResponse {
+            answer: Some(Answer::Number("42.5".parse().unwrap())),
+            ..ItemResponse::default()
+        },
+    );
+    let without = score(&d, &plain);
+    let with = score(&d, &with_figures);
+    assert_eq!(with.item("wf-fte").unwrap().outcome, ItemOutcome::Answered);
+    assert_eq!(with.item("wf-fte").unwrap().score, None);
+    assert_eq!(
+        with.item("wf-fte").unwrap().chosen.as_deref(),
+        Some("42.5 FTE")
+    );
+    assert_eq!(
+        with.item("wf-vacant").unwrap().outcome,
+        ItemOutcome::Unanswered
+    );
+    let workforce = with.section("workforce").unwrap();
+    assert_eq!(workforce.score, None, "a section of figures has no score");
+    assert_eq!(workforce.counts.answered, 1);
+    assert_eq!(with.overall, without.overall);
+    assert_eq!(
+        section_fraction(&with, "leadership"),
+        section_fraction(&without, "leadership")
+    );
+}
+
+#[test]
+fn s18_a_number_out_of_range_counts_as_unanswered() {
+    let d = audit_with_numbers();
+    let mut r = Responses::default();
+    r.set(
+        QuestionId::new("wf-fte"),
+        ItemResponse {
+            answer: Some(Answer::Number("600".parse().unwrap())),
+            ..ItemResponse::default()
+        },
+    );
+    let s = score(&d, &r);
+    assert_eq!(s.item("wf-fte").unwrap().outcome, ItemOutcome::Unanswered);
 }

@@ -82,9 +82,24 @@ pub fn audit_work() -> (Definition, Work) {
             }
             None => match &question.answer {
                 AnswerKind::Date {} => Answer::Date(date("2026-10-01")),
+                AnswerKind::Number { max, .. } => {
+                    Answer::Number(mhsw::number::Decimal::whole(max.min(&90) / 3))
+                }
                 _ => Answer::Text("We agreed this at the leadership meeting in October.".into()),
             },
         };
+        // The app offers evidence, comment and priority on scored questions only; a figure has
+        // none of them.
+        if matches!(question.answer, AnswerKind::Number { .. }) {
+            responses.set(
+                question.id.clone(),
+                ItemResponse {
+                    answer: Some(answer),
+                    ..ItemResponse::default()
+                },
+            );
+            continue;
+        }
         responses.set(
             question.id.clone(),
             ItemResponse {

@@ -63,11 +63,27 @@ pub fn QuestionField(
         (Some(easy), true) => easy.clone(),
         _ => text.clone(),
     };
+    // What a number box holds that is not a number it accepts, in words; it is shown before
+    // any error from the page, since it is about what is in the box now.
+    let typing_error = RwSignal::new(None::<String>);
+    let number_rule = question.answer.number_rule();
+    let range_id = format!("{id}-range");
+    let unit_id = format!("{id}-unit");
+    let error = Signal::derive(move || typing_error.get().or_else(|| error.get()));
     let described_by = {
-        let hint = question.help.as_ref().map(|_| hint_id.clone());
+        let mut fixed: Vec<String> = question
+            .help
+            .as_ref()
+            .map(|_| hint_id.clone())
+            .into_iter()
+            .collect();
+        if number_rule.is_some() {
+            fixed.push(range_id.clone());
+            fixed.push(unit_id.clone());
+        }
         let error_id = error_id.clone();
         move || {
-            let mut ids: Vec<String> = hint.iter().cloned().collect();
+            let mut ids = fixed.clone();
             if error.with(Option::is_some) {
                 ids.push(error_id.clone());
             }
@@ -79,6 +95,8 @@ pub fn QuestionField(
         .as_ref()
         .map(|help| help.get(shown).to_owned())
         .map(|help| view! { <p class="hint" id=hint_id.clone()>{help}</p> });
+    let range_hint =
+        number_rule.map(|rule| view! { <p class="hint" id=range_id.clone()>{rule.hint()}</p> });
     let error_view = {
         let error_id = error_id.clone();
         move || {
@@ -187,6 +205,33 @@ pub fn QuestionField(
             }
             .into_any()
         }
+        (AnswerKind::Number { unit, .. }, None) => {
+            let rule = number_rule.unwrap_or(mhsw::number::NumberRule { min: 0, max: 0, decimals: 0 });
+            let node = NodeRef::<leptos::html::Input>::new();
+            let unit = unit.get(shown).to_owned();
+            view! {
+                <div class="number-field">
+                    <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
+                        class="text-input number-input" id=id.clone()
+                        aria-describedby=described_by.clone() node_ref=node
+                        aria-invalid=move || if typing_error.with(Option::is_some) { "true" } else { "false" }
+                        prop:value=move || shown_number(node.get_untracked().map(|e| e.value()), item.with(stored_number), rule)
+                        on:input=move |ev| match rule.read(&event_target_value(&ev)) {
+                            Ok(value) => {
+                                typing_error.set(None);
+                                set_answer(value.map(Answer::Number));
+                            }
+                            // The box keeps what was typed, and nothing is saved until it fits.
+                            Err(problem) => {
+                                typing_error.set(Some(problem.to_string()));
+                                set_answer(None);
+                            }
+                        } />
+                    <span class="number-unit" id=unit_id.clone()>{unit}</span>
+                </div>
+            }
+            .into_any()
+        }
         (AnswerKind::Date {}, None) => view! {
             <input type="date" class="date-input" id=id.clone()
                 aria-describedby=described_by.clone()
@@ -242,7 +287,9 @@ pub fn QuestionField(
             <div class="question">
                 <label class="question-text" for=id.clone()>{wording}{legend_extra}</label>
                 {hint}
-                {error_view}
+                {range_hint}
+                // A number's error comes while typing, so it is announced as it changes.
+                <div aria-live=if number_rule.is_some() { Some("polite") } else { None }>{error_view}</div>
                 {control}
                 {clear}
             </div>
@@ -281,6 +328,34 @@ fn shown_text(typed: Option<String>, stored: Option<String>, limit: usize) -> St
         // not saved, and the count beside it says so): the box never rewrites it.
         Some(typed) if optional_text(typed.clone()) == stored || !fits(&typed, limit) => typed,
         _ => stored.unwrap_or_default(),
+    }
+}
+
+/// The stored answer's figure, for a number question.
+fn stored_number(item: &ItemResponse) -> Option<mhsw::number::Decimal> {
+    match &item.answer {
+        Some(Answer::Number(value)) => Some(*value),
+        _ => None,
+    }
+}
+
+/// What a number box shows. As with text ([`shown_text`]), the box keeps the person's own
+/// typing, so it is never rewritten under the cursor: while it reads as what is stored (`12,5`
+/// for a stored 12.5, or `12.` halfway through typing), and while it is not a number the
+/// question accepts (nothing is stored, and the error says why). When the stored figure changed
+/// from elsewhere (cleared, imported), the box shows that, written with a full stop.
+fn shown_number(
+    typed: Option<String>,
+    stored: Option<mhsw::number::Decimal>,
+    rule: mhsw::number::NumberRule,
+) -> String {
+    match typed {
+        Some(typed) => match rule.read(&typed) {
+            Ok(value) if value == stored => typed,
+            Err(_) if stored.is_none() => typed,
+            _ => stored.map(|v| v.to_string()).unwrap_or_default(),
+        },
+        None => stored.map(|v| v.to_string()).unwrap_or_default(),
     }
 }
 

@@ -128,9 +128,18 @@ pub fn SectionPage(
     let definition_for_score = definition.clone();
     let section_for_score = section.id.clone();
     let is_audit = definition.kind == mhsw::definition::ToolKind::Audit;
+    // A section of figures alone (a workforce profile) never has a score (S18), so it says so
+    // rather than "nothing scorable yet".
+    let figures_only = section
+        .questions
+        .iter()
+        .all(|q| q.answer.number_rule().is_some());
     let live_score = Memo::new(move |_| {
         if !is_audit {
             return None;
+        }
+        if figures_only {
+            return Some("Figures are recorded as given and are not scored.".to_owned());
         }
         signal.with(|h| {
             let scores = mhsw::scoring::score(&definition_for_score, &h.work.responses);

@@ -1,4 +1,4 @@
-//! Tests pinning peer rules R1 to R6 and the file format.
+//! Tests pinning peer rules R1 to R7 and the file format.
 
 use super::*;
 use crate::test_fixtures::{audit, choices, date, work};
@@ -150,6 +150,7 @@ fn r3_a_file_claiming_a_small_group_is_read_as_suppressed() {
                     upper_quartile: 30.0,
                 },
                 sections: BTreeMap::new(),
+                figures: BTreeMap::new(),
             },
         }],
     };
@@ -289,4 +290,136 @@ fn l1_a_deeply_nested_reference_set_is_refused() {
         error.contains("more than 64 levels deep (line 1, column 321)"),
         "{error}"
     );
+}
+
+/// Six organisations' workforce figures (R7): social work FTE, vacancies (compared per FTE) and
+/// rota fill; Fay gives no FTE, so her vacancies cannot be compared per FTE, and only four give
+/// a rota figure.
+fn six_with_figures() -> Vec<Work> {
+    let d = crate::test_fixtures::audit_with_numbers();
+    let figures: [(&str, &[(&str, &str)]); 6] = [
+        (
+            "Aby",
+            &[("wf-fte", "10"), ("wf-vacant", "1"), ("wf-rota", "80")],
+        ),
+        (
+            "Bee",
+            &[("wf-fte", "20"), ("wf-vacant", "4"), ("wf-rota", "95")],
+        ),
+        (
+            "Cee",
+            &[("wf-fte", "40"), ("wf-vacant", "2"), ("wf-rota", "60")],
+        ),
+        (
+            "Dee",
+            &[("wf-fte", "8"), ("wf-vacant", "0"), ("wf-rota", "100")],
+        ),
+        ("Eee", &[("wf-fte", "16.5"), ("wf-vacant", "4.5")]),
+        ("Fay", &[("wf-vacant", "5")]),
+    ];
+    figures
+        .iter()
+        .map(|(name, pairs)| {
+            let responses =
+                crate::test_fixtures::with_numbers(choices(&[("lead-2", "partly")]), pairs);
+            let mut w = work(&d, name, responses);
+            w.id = crate::ids::WorkId::new(format!("id-{name}"));
+            w
+        })
+        .collect()
+}
+
+#[test]
+fn r7_figures_are_summarised_per_fte_with_small_groups_suppressed_golden() {
+    let d = crate::test_fixtures::audit_with_numbers();
+    let works = six_with_figures();
+    let mut listed = sources(&works, OrganisationType::Council);
+    // One of them in Wales, so the councils-in-Wales group has one organisation.
+    listed[5].nation = Some(PeerNation::Wales);
+    let built = build_peer_set(&d, &listed).unwrap();
+    let text = export_peer_set(&built.set);
+    let golden = include_str!("figures.golden.json");
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/src/benchmark/peers/figures.golden.json"
+            ),
+            &text,
+        )
+        .unwrap();
+    }
+    assert_eq!(text, golden);
+    // The same, read back and checked as figures rather than text.
+    let GroupFigures::Shown { figures, .. } = &built.set.groups[0].figures else {
+        panic!("all organisations shown")
+    };
+    // FTE: 8, 10, 16.5, 20, 40 (Fay gave none).
+    assert_eq!(
+        figures[&QuestionId::new("wf-fte")].figures(),
+        Some((5, 10.0, 16.5, 20.0))
+    );
+    // Vacancies per FTE: 0, 0.05, 0.1, 0.2, 0.27 (4.5 / 16.5); Fay's cannot be divided.
+    assert_eq!(
+        figures[&QuestionId::new("wf-vacant")].figures(),
+        Some((5, 0.05, 0.1, 0.2))
+    );
+    // Four rota figures: suppressed, with no count.
+    assert_eq!(
+        figures[&QuestionId::new("wf-rota")],
+        PeerStatistic::Suppressed {}
+    );
+    assert_eq!(parse_peer_set(&text).unwrap(), built.set);
+}
+
+#[test]
+fn r7_a_figure_is_placed_among_its_peers_or_said_to_be_suppressed() {
+    let d = crate::test_fixtures::audit_with_numbers();
+    let works = six_with_figures();
+    let built = build_peer_set(&d, &sources(&works, OrganisationType::Council)).unwrap();
+    // Cee: 40 FTE, 2 vacancies (0.05 per FTE), 60% of rota shifts filled.
+    let cee = score(&d, &works[2].responses);
+    let comparison = compare_with_peers(&cee, &built.set, None, None).unwrap();
+    let rows: Vec<(&str, &str, Position)> = comparison
+        .figures
+        .iter()
+        .map(|r| (r.question.as_str(), r.unit.as_str(), r.position))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("wf-fte", "FTE", Position::AboveUpperQuartile),
+            (
+                "wf-vacant",
+                "FTE per social work FTE",
+                Position::LowerMiddle
+            ),
+            ("wf-rota", "%", Position::Suppressed),
+        ]
+    );
+    // A group of fewer than five shows no figure at all.
+    let mut listed = sources(&works, OrganisationType::Council);
+    listed[0].nation = Some(PeerNation::Wales);
+    let built = build_peer_set(&d, &listed).unwrap();
+    let in_wales = compare_with_peers(
+        &cee,
+        &built.set,
+        Some(OrganisationType::Council),
+        Some(PeerNation::Wales),
+    )
+    .unwrap();
+    assert!(in_wales
+        .figures
+        .iter()
+        .all(|r| r.position == Position::Suppressed));
+}
+
+#[test]
+fn r7_a_file_with_figures_out_of_order_is_refused() {
+    let d = crate::test_fixtures::audit_with_numbers();
+    let works = six_with_figures();
+    let built = build_peer_set(&d, &sources(&works, OrganisationType::Council)).unwrap();
+    let text = export_peer_set(&built.set).replacen("\"median\": 16.5", "\"median\": 99.0", 1);
+    let error = parse_peer_set(&text).unwrap_err().to_string();
+    assert!(error.contains("`wf-fte` are not in order"), "{error}");
 }

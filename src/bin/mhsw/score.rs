@@ -1,5 +1,5 @@
 //! `mhsw score DEFINITION WORK_FILE [--table]`: scores an exported piece of work, as JSON or as
-//! a table.
+//! a table, with any workforce figures (number answers, never scored) listed after the scores.
 //!
 //! Owns: reading the two files and printing. The scores come from `mhsw::scoring::score`.
 
@@ -154,5 +154,15 @@ fn render_table(definition: &Definition, work: &Work, scores: &Scores) -> String
         out.push_str(&line(row));
     }
     out.push_str("\nPercentages are rounded down. Not applicable, don't know and prefer not to say are left out of scores.\n");
+    if !scores.figures.is_empty() {
+        out.push_str("\nWorkforce profile (figures as given, not scored):\n");
+        for figure in &scores.figures {
+            out.push_str(&format!(
+                "  {}: {}\n",
+                terminal::field(&figure.title),
+                terminal::field(&figure.shown())
+            ));
+        }
+    }
     out
 }

@@ -315,3 +315,92 @@ const STATEMENT: &str = r#"{
       "questions": [ { "id": "context-notes", "text": "What we will change", "answer": { "type": "long_text" } } ] }
   ]
 }"#;
+
+#[test]
+fn the_workforce_profile_lists_figures_with_last_cycle_and_peers() {
+    use crate::test_fixtures::{audit_with_numbers, with_numbers};
+    let d = audit_with_numbers();
+    let figures = |fte: &str, vacant: &str| {
+        with_numbers(
+            choices(&[("lead-2", "partly")]),
+            &[("wf-fte", fte), ("wf-vacant", vacant)],
+        )
+    };
+    let now = work(&d, "North audit 2026", figures("12.5", "2"));
+    let then = work(&d, "North audit 2025", figures("10", "3.5"));
+    let comparison = compare_works(&d, &now, &then).unwrap();
+    let peer_works: Vec<Work> = [
+        ("8", "1"),
+        ("20", "2"),
+        ("16", "4"),
+        ("30", "3"),
+        ("10", "0"),
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, (fte, vacant))| work(&d, &format!("Peer {i}"), figures(fte, vacant)))
+    .collect();
+    let sources: Vec<PeerSource> = peer_works
+        .iter()
+        .map(|w| PeerSource {
+            work: w,
+            organisation_type: None,
+            nation: None,
+        })
+        .collect();
+    let set = build_peer_set(&d, &sources).unwrap().set;
+    let scores = score(&d, &now.responses);
+    let peers = compare_with_peers(&scores, &set, None, None).unwrap();
+    let report = audit_report(&AuditReportInput {
+        definition: &d,
+        work: &now,
+        scores: &scores,
+        previous: Some(PreviousCycle {
+            work: &then,
+            comparison: &comparison,
+        }),
+        peers: Some(&peers),
+        today: today(),
+    });
+    let table = report
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) if t.caption == "Workforce figures as given" => Some(t),
+            _ => None,
+        })
+        .expect("a workforce profile table");
+    // Peer FTE 8, 10, 16, 20, 30: median 16. Vacancies per FTE 0, 0.1, 0.1, 0.125, 0.25: median
+    // 0.1, upper quartile 0.13 (two decimals), so ours (2 / 12.5 = 0.16) is above it.
+    assert_eq!(
+        table.rows,
+        [
+            vec![
+                "Social workers (FTE)".to_owned(),
+                "12.5 FTE".to_owned(),
+                "10 FTE".to_owned(),
+                "up 2.5 FTE".to_owned(),
+                "16.0 FTE".to_owned(),
+                "Between the lower quartile and the median".to_owned(),
+            ],
+            vec![
+                "Vacant posts (FTE)".to_owned(),
+                "2 FTE (0.16 per social work FTE)".to_owned(),
+                "3.5 FTE".to_owned(),
+                "down 1.5 FTE".to_owned(),
+                "0.10 per social work FTE".to_owned(),
+                "Above the upper quartile".to_owned(),
+            ],
+        ]
+    );
+    // Not scored: the workforce section says so, and the figures are in its record too.
+    let text = report.plain_text();
+    assert!(text.contains("Workforce profile"));
+    assert!(text.contains("Social workers (FTE): 12.5 FTE"), "{text}");
+}
+
+#[test]
+fn an_audit_without_number_questions_has_no_workforce_profile() {
+    let report = report_for(&answered(), None, None);
+    assert!(!report.plain_text().contains("Workforce profile"));
+}
