@@ -1,6 +1,6 @@
 //! The second loading step: checks a parsed [`Definition`] as a whole and reports every problem.
 //!
-//! Owns: the rules a well-formed definition follows (listed below as V1 to V22; the language rules
+//! Owns: the rules a well-formed definition follows (listed below as V1 to V23; the language rules
 //! V18 to V21 are in [`super::languages`](mod@super::languages)) and the wording of each problem:
 //! where it is, what is wrong and how to fix it.
 //! Must not touch: parsing (see [`super::load`]) or anything about answers.
@@ -30,15 +30,15 @@
 //! - V17 a suggested action is not blank, is short, and sits on a scored question of a
 //!   definition whose plan proposes rows (the rule and its wording are in
 //!   [`super::suggested_action`]).
-//! - V22 a number question is in an audit; its `min` is at most its `max`, both of at most 15
-//!   digits; it allows at most 4 decimal places; a `per` names another number question of
-//!   the definition that is not itself compared `per` anything and takes no value below 0.
 //! - V18 to V21, the language rules, are checked on the document as written by
 //!   [`super::languages`](mod@super::languages): V18 `languages` lists at least one language,
 //!   each once; V19 every text is given in every declared language; V20 a text names only
 //!   declared languages; V21 no translation is empty.
 //! - V22 an easy-read notice (`notices.easy_read.crisis`, …) is not empty and stands for a
 //!   notice that is given: it replaces that notice for a person who chooses easy-read words.
+//! - V23 a number question is in an audit; its `min` is at most its `max`, both of at most 15
+//!   digits; it allows at most 4 decimal places; a `per` names another number question of
+//!   the definition that is not itself compared `per` anything and takes no value below 0.
 //!
 //! Every problem carries a JSON Pointer to the value it is about, so the loader can give its line.
 
@@ -871,7 +871,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    // V22
+    // V23
     fn number(&mut self, at: At, question: &Question) {
         let d = self.definition;
         let AnswerKind::Number {
@@ -1289,7 +1289,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn v22_a_number_question_belongs_in_an_audit() {
+    fn v23_a_number_question_belongs_in_an_audit() {
         let mut document: serde_json::Value =
             serde_json::from_str(crate::test_fixtures::FEEDBACK).unwrap();
         document["sections"][0]["questions"]
