@@ -898,12 +898,21 @@ pub struct Reconciliation {
     /// The definition's version now.
     pub to_version: String,
     /// Questions answered in the work that the definition no longer has: their answers are set
-    /// aside.
+    /// aside (K2 of [`crate::carry`]).
     pub set_aside: Vec<QuestionId>,
+    /// Answers to retired questions moved to the question that replaced them (K1 of
+    /// [`crate::carry`]): the old id, then the new.
+    pub carried: Vec<(QuestionId, QuestionId)>,
     /// Questions the definition has that the old version did not (new, unanswered).
     pub new_questions: Vec<QuestionId>,
     /// Answers that no longer fit their question (an option removed): set aside too.
     pub no_longer_fit: Vec<QuestionId>,
+    /// For a feedback collection, whose responses stay as they were given (K3): how many of
+    /// their answers now count with the question they were carried to.
+    pub responses_carried: usize,
+    /// For a feedback collection: the questions, no longer asked, that responses answered and
+    /// whose answers are not counted (each once, in id order).
+    pub responses_kept_aside: Vec<QuestionId>,
 }
 
 impl Reconciliation {
@@ -911,13 +920,18 @@ impl Reconciliation {
     pub fn is_unchanged(&self) -> bool {
         self.from_version == self.to_version
             && self.set_aside.is_empty()
+            && self.carried.is_empty()
             && self.no_longer_fit.is_empty()
     }
 }
 
 /// Brings work up to date with the current version of its definition. Answers to questions that
-/// still exist (and still fit) are kept; all others move to `set_aside`. Nothing is deleted.
-/// `known_before` lists the question ids the old version had, when known, to name new questions.
+/// still exist (and still fit) are kept; answers to retired questions are carried to the
+/// question that replaced them when they fit it and it is unanswered (K1 of [`crate::carry`]),
+/// including answers set aside before; all others move to `set_aside`. Nothing is deleted.
+/// Feedback responses are never rewritten (K3); what reports will carry and leave out is
+/// counted. `known_before` lists the question ids the old version had, when known, to name new
+/// questions.
 pub fn reconcile(
     work: &mut Work,
     definition: &Definition,
@@ -928,10 +942,21 @@ pub fn reconcile(
         to_version: definition.version.clone(),
         ..Reconciliation::default()
     };
+    let taken = |responses: &Responses, id: &str| responses.item(id).is_some_and(|i| !i.is_empty());
     let ids: Vec<QuestionId> = work.responses.items.keys().cloned().collect();
     for id in ids {
         let keep = match definition.question(id.as_str()) {
             None => {
+                let item = &work.responses.items[&id];
+                if let Some(to) = crate::carry::destination(definition, id.as_str(), item, |q| {
+                    taken(&work.responses, q)
+                }) {
+                    if let Some(item) = work.responses.items.remove(&id) {
+                        work.responses.items.insert(to.clone(), item);
+                    }
+                    result.carried.push((id, to.clone()));
+                    continue;
+                }
                 result.set_aside.push(id.clone());
                 false
             }
@@ -951,6 +976,37 @@ pub fn reconcile(
                 work.set_aside.insert(id, item);
             }
         }
+    }
+    // Answers set aside under an earlier version whose question is now carried somewhere.
+    let aside: Vec<QuestionId> = work.set_aside.keys().cloned().collect();
+    for id in aside {
+        let item = &work.set_aside[&id];
+        if let Some(to) =
+            crate::carry::destination(definition, id.as_str(), item, |q| taken(&work.responses, q))
+        {
+            let to = to.clone();
+            if let Some(item) = work.set_aside.remove(&id) {
+                work.responses.items.insert(to.clone(), item);
+            }
+            result.carried.push((id, to));
+        }
+    }
+    if let Some(collection) = &work.collection {
+        let mut kept = std::collections::BTreeSet::new();
+        for response in &collection.responses {
+            let read = crate::carry::carried(definition, &response.answers);
+            for (id, item) in &response.answers.items {
+                if definition.question(id.as_str()).is_some() || item.is_empty() {
+                    continue;
+                }
+                if read.item(id.as_str()).is_some() {
+                    kept.insert(id.clone());
+                } else {
+                    result.responses_carried += 1;
+                }
+            }
+        }
+        result.responses_kept_aside = kept.into_iter().collect();
     }
     if let Some(before) = known_before {
         result.new_questions = definition

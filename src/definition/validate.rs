@@ -1,6 +1,6 @@
 //! The second loading step: checks a parsed [`Definition`] as a whole and reports every problem.
 //!
-//! Owns: the rules a well-formed definition follows (listed below as V1 to V21; the language rules
+//! Owns: the rules a well-formed definition follows (listed below as V1 to V23; the language rules
 //! V18 to V21 are in [`super::languages`](mod@super::languages)) and the wording of each problem:
 //! where it is, what is wrong and how to fix it.
 //! Must not touch: parsing (see [`super::load`]) or anything about answers.
@@ -34,6 +34,10 @@
 //!   [`super::languages`](mod@super::languages): V18 `languages` lists at least one language,
 //!   each once; V19 every text is given in every declared language; V20 a text names only
 //!   declared languages; V21 no translation is empty.
+//! - V22 a statutory minimum sits on a rated question whose scale marks the options that meet
+//!   it `positive` (the rule and its wording are in [`super::statutory`]).
+//! - V23 retired questions are not current questions, are listed once, keep their text, and are
+//!   carried only to a current question (the rule and its wording are in [`super::retired`]).
 //!
 //! Every problem carries a JSON Pointer to the value it is about, so the loader can give its line.
 
@@ -130,6 +134,7 @@ pub fn validate(definition: &Definition) -> Vec<Problem> {
     check.plan();
     check.sections();
     check.reachability();
+    check.retired();
     check.problems
 }
 
@@ -818,6 +823,10 @@ impl<'a> Checker<'a> {
                 problem.fix,
             );
         }
+        // V22
+        for problem in super::statutory::problems(d, question) {
+            self.report(at.field(problem.field), problem.message, problem.fix);
+        }
         // V13
         if d.kind == ToolKind::Audit
             && d.collect.evidence
@@ -832,6 +841,18 @@ impl<'a> Checker<'a> {
                 "the rated question has no evidence prompt, and this audit collects evidence",
                 "add \"evidence_prompt\" saying what evidence would support the rating",
             );
+        }
+    }
+
+    // V23
+    fn retired(&mut self) {
+        for problem in super::retired::problems(self.definition) {
+            let index = problem.index.to_string();
+            let place = At::Top.place(
+                &format!("{}.{}", super::retired::FIELD, problem.field),
+                &[super::retired::FIELD, &index, problem.field],
+            );
+            self.report(place, problem.message, problem.fix);
         }
     }
 
