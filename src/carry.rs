@@ -21,10 +21,86 @@
 //!   under an older and a newer version combine by the question each answer now belongs to.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
-use crate::definition::Definition;
+use crate::definition::{Definition, ScaleOption};
 use crate::ids::QuestionId;
-use crate::responses::{accepts, ItemResponse, Responses};
+use crate::responses::{accepts, Answer, ItemResponse, Responses};
+
+/// An answer kept aside (K2), as people are shown it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptAside {
+    /// The id the answer is kept under.
+    pub id: QuestionId,
+    /// The question as people read it: the current question's text, the retired question's
+    /// text, or `Question <id>` when the definition knows neither.
+    pub question: String,
+    /// The answer in words ([`answer_words`]); `None` when only evidence or a comment is kept.
+    pub answer: Option<String>,
+}
+
+/// Every answer kept aside, in id order, with the question's text and the answer in words (K2).
+pub fn kept_aside(
+    definition: &Definition,
+    aside: &BTreeMap<QuestionId, ItemResponse>,
+) -> Vec<KeptAside> {
+    aside
+        .iter()
+        .map(|(id, item)| KeptAside {
+            id: id.clone(),
+            question: definition
+                .text_of(id.as_str())
+                .map_or_else(|| format!("Question {id}"), |t| t.trim().to_owned()),
+            answer: item
+                .answer
+                .as_ref()
+                .map(|a| answer_words(definition, id, a)),
+        })
+        .collect()
+}
+
+/// An answer kept aside in words. A chosen option is shown by its label, found where it is most
+/// likely to mean the same: the question with that id, the question it was to be carried to,
+/// the definition's scales, then any question's options; by its value as stored when none has
+/// it. Text is shown as written and a date as `22 November 2026`.
+pub fn answer_words(definition: &Definition, id: &QuestionId, answer: &Answer) -> String {
+    let label = |value: &str| -> String {
+        let carried_to = definition
+            .retired_question(id.as_str())
+            .and_then(|r| r.carried_to.as_ref());
+        let in_question = |qid: &str| {
+            definition
+                .question(qid)
+                .and_then(|q| definition.options_of(q))
+                .and_then(|list| list.find(value).map(|o| o.label.to_string()))
+        };
+        let in_list = |options: &[ScaleOption]| {
+            options
+                .iter()
+                .find(|o| o.value.as_str() == value)
+                .map(|o| o.label.to_string())
+        };
+        in_question(id.as_str())
+            .or_else(|| carried_to.and_then(|to| in_question(to.as_str())))
+            .or_else(|| definition.scales.values().find_map(|s| in_list(&s.options)))
+            .or_else(|| {
+                definition
+                    .questions()
+                    .find_map(|(_, q)| in_question(q.id.as_str()))
+            })
+            .unwrap_or_else(|| value.to_owned())
+    };
+    match answer {
+        Answer::Choice(value) => label(value.as_str()),
+        Answer::Choices(values) => values
+            .iter()
+            .map(|v| label(v.as_str()))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Answer::Text(text) => text.trim().to_owned(),
+        Answer::Date(date) => date.long(),
+    }
+}
 
 /// Where an answer to the question `old`, which the definition no longer asks, goes under K1:
 /// the question it is carried to, or `None` when it is kept aside (K2). `taken` says whether
@@ -117,6 +193,28 @@ mod tests {
         let read = carried(&definition, &misfit);
         assert!(read.item("lead-1").is_none());
         assert!(read.item("gov-x").is_some(), "kept aside: it does not fit");
+    }
+
+    #[test]
+    fn k2_answers_kept_aside_read_with_the_old_question_text_and_the_answer_label() {
+        let definition = with_retired();
+        let aside = choices(&[("old-y", "achieved"), ("never-listed", "mystery")]).items;
+        let shown = kept_aside(&definition, &aside);
+        assert_eq!(
+            shown,
+            [
+                KeptAside {
+                    id: QuestionId::new("never-listed"),
+                    question: "Question never-listed".to_owned(),
+                    answer: Some("mystery".to_owned()),
+                },
+                KeptAside {
+                    id: QuestionId::new("old-y"),
+                    question: "Old question y".to_owned(),
+                    answer: Some("Achieved".to_owned()),
+                },
+            ]
+        );
     }
 
     #[test]

@@ -125,6 +125,10 @@ pub enum Block {
     Facts(Vec<Fact>),
     /// A list of points.
     Bullets(Vec<String>),
+    /// A list of warnings that weigh more than any score, such as legal risks. Each item is
+    /// marked with a warning sign as well as its own words (which say what it is), never by
+    /// colour alone.
+    Warnings(Vec<String>),
     /// A horizontal bar chart of percentages. Every bar carries its value and band in words.
     BarChart(BarChart),
     /// A table. Its header row repeats after a page break.
@@ -240,7 +244,7 @@ impl Report {
                 Block::Facts(facts) => {
                     out.extend(facts.iter().map(|f| format!("{}: {}", f.label, f.value)))
                 }
-                Block::Bullets(items) => out.extend(items.iter().cloned()),
+                Block::Bullets(items) | Block::Warnings(items) => out.extend(items.iter().cloned()),
                 Block::BarChart(chart) => {
                     out.push(chart.caption.clone());
                     out.extend(

@@ -717,3 +717,23 @@ fn control_characters_in_names_and_titles_are_escaped() {
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
     assert!(out.contains("Mini\\u{1b}]0;owned\\u{7} audit"), "{out}");
 }
+
+#[test]
+fn score_lists_legal_risks_under_the_table() {
+    let output = mhsw(&[
+        "score",
+        &fixture("mini-audit.json"),
+        &fixture("work-legal-risks.json"),
+        "--table",
+    ]);
+    assert!(output.status.success());
+    let table = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        table.contains("Legal risk: AMHP rotas are safe. Answer: Mostly."),
+        "{table}"
+    );
+    assert!(table.contains(
+        "Legal risk: Supervision is given by a registered social worker. Answer: Don't know."
+    ));
+    assert!(!table.contains("Legal risk: The Principal Social Worker"));
+}

@@ -315,3 +315,48 @@ const STATEMENT: &str = r#"{
       "questions": [ { "id": "context-notes", "text": "What we will change", "answer": { "type": "long_text" } } ] }
   ]
 }"#;
+
+#[test]
+fn legal_risks_come_first_with_their_answer_and_law_and_are_marked_in_the_sections() {
+    // sup-2 ("Don't know") and amhp-1 ("Partly", below "Achieved") have statutory minimums in
+    // the mini audit; amhp-1 names its law.
+    let d = audit();
+    let w = work(
+        &d,
+        "Risky audit",
+        choices(&[
+            ("has-amhp", "yes"),
+            ("amhp-1", "partly"),
+            ("sup-1", "achieved"),
+            ("sup-2", "dk"),
+        ]),
+    );
+    let report = report_for(&w, None, None);
+    assert_eq!(
+        report.blocks[0],
+        Block::Heading {
+            level: 1,
+            text: "Legal risks".to_owned()
+        }
+    );
+    let Block::Warnings(risks) = &report.blocks[2] else {
+        panic!("a list of warnings: {:?}", report.blocks[2]);
+    };
+    assert_eq!(
+        risks,
+        &[
+            "Legal risk: Supervision is given by a registered social worker. Answer: Don't know."
+                .to_owned(),
+            "Legal risk: AMHP rotas are safe. Answer: Partly. Required by: Mental Health Act 1983, section 114."
+                .to_owned(),
+        ]
+    );
+    let text = report.plain_text();
+    assert!(text.contains("2 questions ask for a minimum that the law requires"));
+    assert!(text.contains("Legal risk: Yes: the minimum the law requires is not shown to be met"));
+
+    let safe = work(&d, "Safe audit", choices(&[("sup-2", "achieved")]));
+    let text = report_for(&safe, None, None).plain_text();
+    assert!(text.contains("None found. 2 questions ask for a minimum that the law requires"));
+    assert!(!text.contains("Legal risk:"));
+}
