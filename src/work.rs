@@ -1097,6 +1097,80 @@ mod tests {
     }
 
     #[test]
+    fn reconcile_carries_retired_answers_that_fit_and_keeps_the_rest_aside_with_their_text() {
+        use crate::test_fixtures::{audit, choices, work};
+        let old = audit();
+        let mut new = audit();
+        new.version = "2.0.0".to_owned();
+        new.retired = serde_json::from_str(
+            r#"[{"id": "gov-1", "text": "Leaders own the strategy.", "since": "2.0.0", "carried_to": "lead-1"},
+                {"id": "gov-2", "text": "Board hears from social work.", "since": "2.0.0", "carried_to": "lead-2"},
+                {"id": "gov-3", "text": "An old yes or no.", "since": "2.0.0", "carried_to": "sup-1"},
+                {"id": "gov-4", "text": "A dropped question.", "since": "2.0.0"}]"#,
+        )
+        .expect("retired entries");
+        assert!(crate::definition::validate(&new).is_empty());
+        let mut saved = work(
+            &old,
+            "Before",
+            choices(&[
+                ("gov-1", "partly"),
+                ("gov-2", "mostly"),
+                ("lead-2", "achieved"),
+                ("gov-3", "yes"),
+                ("gov-4", "achieved"),
+                ("sup-2", "dk"),
+            ]),
+        );
+        let change = reconcile(&mut saved, &new, None);
+        assert_eq!(
+            change.carried,
+            [(QuestionId::new("gov-1"), QuestionId::new("lead-1"))]
+        );
+        assert_eq!(
+            saved.responses.answer("lead-1"),
+            Some(&crate::responses::Answer::Choice("partly".into())),
+            "carried to the unanswered new question"
+        );
+        assert_eq!(
+            saved.responses.answer("lead-2"),
+            Some(&crate::responses::Answer::Choice("achieved".into())),
+            "an answer already given is not overwritten"
+        );
+        assert_eq!(
+            change.set_aside,
+            ["gov-2", "gov-3", "gov-4"].map(QuestionId::new)
+        );
+        let kept = crate::carry::kept_aside(&new, &saved.set_aside);
+        let words: Vec<String> = kept
+            .iter()
+            .map(|k| format!("{}: {}", k.question, k.answer.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Board hears from social work.: Mostly",
+                "An old yes or no.: Yes",
+                "A dropped question.: Achieved"
+            ]
+        );
+        assert!(saved.responses.item("sup-2").is_some());
+        assert_eq!(saved.definition.version, "2.0.0");
+
+        // Reconciling again changes nothing; and an answer set aside under an earlier version
+        // is carried once its question names where it went.
+        let again = reconcile(&mut saved, &new, None);
+        assert!(again.is_unchanged(), "{again:?}");
+        saved.responses.items.remove("lead-2");
+        let later = reconcile(&mut saved, &new, None);
+        assert_eq!(
+            later.carried,
+            [(QuestionId::new("gov-2"), QuestionId::new("lead-2"))]
+        );
+        assert!(!saved.set_aside.contains_key("gov-2"));
+    }
+
+    #[test]
     fn merging_the_same_file_twice_adds_nothing() {
         let mut into = work_with(&["a", "b"]);
         let device = work_with(&["b", "c", "d"]);
