@@ -25,6 +25,10 @@ use super::{
     Bar, BarChart, Block, Column, Cover, Fact, Marker, Orientation, Report, Table, TextStyle,
 };
 
+/// The heading of the legal risks (S18), the audit report's first part when the questionnaire
+/// has statutory minimums.
+pub const LEGAL_RISKS_HEADING: &str = "Legal risks";
+
 /// Everything the audit report is made from.
 #[derive(Debug, Clone, Copy)]
 pub struct AuditReportInput<'a> {
@@ -176,7 +180,7 @@ fn legal_risks(definition: &Definition, scores: &Scores, blocks: &mut Vec<Block>
     if statutory == 0 {
         return;
     }
-    blocks.push(heading(1, "Legal risks"));
+    blocks.push(heading(1, LEGAL_RISKS_HEADING));
     let risks: Vec<String> = scores
         .legal_risks()
         .map(|item| legal_risk_words(definition, item))

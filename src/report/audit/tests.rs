@@ -353,6 +353,12 @@ fn legal_risks_come_first_with_their_answer_and_law_and_are_marked_in_the_sectio
     );
     let text = report.plain_text();
     assert!(text.contains("2 questions ask for a minimum that the law requires"));
+    let mut rest = report.clone();
+    let opening = rest.take_opening_part(LEGAL_RISKS_HEADING);
+    assert_eq!(opening, report.blocks[..3]);
+    assert_eq!(rest.blocks, report.blocks[3..]);
+    assert!(matches!(&rest.blocks[0], Block::Heading { level: 1, text } if text == "Summary"));
+    assert!(rest.take_opening_part(LEGAL_RISKS_HEADING).is_empty());
     assert!(text.contains("Legal risk: Yes: the minimum the law requires is not shown to be met"));
 
     let safe = work(&d, "Safe audit", choices(&[("sup-2", "achieved")]));
