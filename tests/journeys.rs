@@ -1666,7 +1666,8 @@ async fn legal_risks_are_listed_first_on_the_results_page_and_in_the_plan() {
         .await;
 
     app.open("#/work/risky-audit/plan").await;
-    wait_for_heading(b, "Proposed from your answers").await;
+    b.wait_for_text("Proposed from your answers", DEFAULT_TIMEOUT)
+        .await;
     let proposed = b
         .execute(
             "return [...document.querySelectorAll('[aria-labelledby=proposed-heading] li')].map(li => li.textContent);",
