@@ -601,3 +601,24 @@ fn the_finished_audit_pdf_stays_under_105_kb_and_still_tagged() {
     let info = info(&path);
     assert!(info.contains("Tagged:          yes"), "{info}");
 }
+
+/// The finished audit rates registration checks (wf-5, a statutory minimum) "Developing": the
+/// PDF opens with the legal risks, the item marked with "!" and the words "Legal risk", and the
+/// item is marked again in its section.
+#[test]
+fn the_finished_audit_pdf_opens_with_its_legal_risks() {
+    let (path, out) = render(&finished_audit_report(), "finished-audit-legal-risks");
+    assert_valid(&path);
+    let pages = pages_text(&path, out.pages);
+    let first = normalise(&pages[1]);
+    assert!(
+        first.starts_with("Legal risks"),
+        "the page after the cover starts with the legal risks: {first}"
+    );
+    assert!(
+        first.contains("! Legal risk: The organisation checks at least once a year that every social worker is registered with Social Work England or Social Care Wales. Answer: Developing."),
+        "{first}"
+    );
+    let all = normalise(&pages.concat());
+    assert!(all.contains("Legal risk Yes: the minimum the law requires is not shown to be met"));
+}
