@@ -366,3 +366,28 @@ fn legal_risks_come_first_with_their_answer_and_law_and_are_marked_in_the_sectio
     assert!(text.contains("None found. 2 questions ask for a minimum that the law requires"));
     assert!(!text.contains("Legal risk:"));
 }
+
+#[test]
+fn answers_set_aside_are_listed_by_the_retired_question_text_and_the_answer_label() {
+    let mut d = audit();
+    d.retired = serde_json::from_str(
+        r#"[{"id": "lead-0", "text": "The board hears from social work every quarter", "since": "1.0.0"}]"#,
+    )
+    .expect("retired entries");
+    let mut w = work(&d, "Older audit", choices(&[("lead-1", "achieved")]));
+    w.set_aside = choices(&[("lead-0", "mostly"), ("gone", "x")]).items;
+    let scores = score(&d, &w.responses);
+    let report = audit_report(&AuditReportInput {
+        definition: &d,
+        work: &w,
+        scores: &scores,
+        previous: None,
+        peers: None,
+        today: today(),
+    });
+    let text = report.plain_text();
+    assert!(
+        text.contains("2 answers to questions that this version of the questionnaire no longer asks are kept with the work but not counted:\nQuestion gone. Answer: x.\nThe board hears from social work every quarter. Answer: Mostly."),
+        "{text}"
+    );
+}
