@@ -490,6 +490,9 @@ pub struct Checked {
     /// Answers kept aside because this version of the questionnaire no longer asks them, or
     /// no longer accepts them.
     pub kept_aside: usize,
+    /// Answers to retired questions moved to the question that replaced them (K1 of
+    /// [`crate::carry`]).
+    pub carried: usize,
 }
 
 /// Why an import file was refused: the problem, and the piece of work in a backup it was
@@ -530,7 +533,12 @@ pub fn check_import<D: std::ops::Deref<Target = Definition>>(
             check_answers(&work, &definition).map_err(refuse)?;
             let reconciliation = reconcile(&mut work, &definition, None);
             let kept_aside = reconciliation.set_aside.len() + reconciliation.no_longer_fit.len();
-            Ok(Checked { work, kept_aside })
+            let carried = reconciliation.carried.len();
+            Ok(Checked {
+                work,
+                kept_aside,
+                carried,
+            })
         })
         .collect()
 }
@@ -1122,6 +1130,10 @@ mod tests {
                 ("sup-2", "dk"),
             ]),
         );
+        // An import brings it up to date the same way, and counts what it carried.
+        let checked = check_import(&export_work(&saved), |_| Some(&new)).expect("imports");
+        assert_eq!((checked[0].carried, checked[0].kept_aside), (1, 3));
+
         let change = reconcile(&mut saved, &new, None);
         assert_eq!(
             change.carried,

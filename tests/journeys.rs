@@ -1602,6 +1602,26 @@ async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_res
         "Developing is chosen on the new question"
     );
     assert_contains(&main_text(b).await, new_text, "the new wording");
+
+    // A 1.0.0 work file imported into the 2.0.0 app is brought up to date the same way, and the
+    // message says what moved.
+    let mut exported = work("imported-old", "Imported on 1.0.0", &old);
+    exported.responses = choices(&[("strat-4", "established"), ("strat-5", "embedded")]);
+    let file = temp_file("imported-old.json", &export_work(&exported));
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    choose_files(b, "#import-file", &[&file.path]).await;
+    b.wait_for_text(
+        "imported-old.json: imported as “Imported on 1.0.0”, and saved on this device. 1 answer to a question asked in new words now counts for the question that replaced it.",
+        QUICK,
+    )
+    .await;
+    let imported = saved_work(b, "imported-old").await;
+    assert_eq!(
+        imported.responses.answer("gov-1"),
+        Some(&Answer::Choice("established".into()))
+    );
+    assert!(imported.set_aside.contains_key("strat-5"));
     finish(app).await;
 }
 
