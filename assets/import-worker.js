@@ -7,7 +7,7 @@
 //   The page posts one object per file: { id: number, file: File, definitions: string }, the
 //   job's id, the file the user chose, and every questionnaire the page holds as a JSON array.
 //   The worker answers each message with exactly one of, always echoing the job's id:
-//     { id, ok: [{ head, texts, sums, keptAside }, ...] }  each piece of work in the file,
+//     { id, ok: [{ head, texts, sums, keptAside, carried }, ...] }  each piece of work in the file,
 //        checked: its JSON without the collection's responses, each response's record text and
 //        checksum (as the store keeps them), and how many answers were kept aside;
 //     { id, error: string }  a message fit to show a user; nothing in the file is used. If the

@@ -37,6 +37,13 @@
 //! - **A8 Free text.** Text answers and comments are listed under their question in response-id
 //!   order (which is random, not the order of submission), for a person to read and remove
 //!   anything identifying before sharing.
+//! - **A9 Carried questions.** Each response is read through [`crate::carry::carried`] before
+//!   it is counted: an answer to a question this version retired, whose `retired` entry names the
+//!   question it is `carried_to`, counts with that question when it fits it and the response did
+//!   not also answer it (K1). So responses saved under 1.0.0 and 2.0.0 combine by the question
+//!   each answer now belongs to: shared ids directly, carried ids under their new id. Answers to
+//!   other retired questions are listed under A6 by their old id (reports give their old text).
+//!   Stored responses are never rewritten (K3).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -345,7 +352,7 @@ struct ItemTally {
     free_text: Vec<String>,
 }
 
-/// Works out everything that can be shown about a pool, against one definition (A3 to A8).
+/// Works out everything that can be shown about a pool, against one definition (A3 to A9).
 pub fn summarise(definition: &Definition, pool: &FeedbackPool) -> FeedbackSummary {
     let slots: Vec<Slot> = definition
         .questions()
@@ -389,6 +396,8 @@ pub fn summarise(definition: &Definition, pool: &FeedbackPool) -> FeedbackSummar
     let mut touched_themes = vec![false; definition.themes.len()];
 
     for response in pool.responses() {
+        // A9: answers to retired questions counted with the question that replaced them.
+        let answers = crate::carry::carried(definition, &response.answers);
         *by_version
             .entry(response.definition_version.as_str())
             .or_default() += 1;
@@ -398,7 +407,7 @@ pub fn summarise(definition: &Definition, pool: &FeedbackPool) -> FeedbackSummar
         });
         touched_themes.iter_mut().for_each(|t| *t = false);
         let mut cursor = 0;
-        for (id, item) in &response.answers.items {
+        for (id, item) in &answers.items {
             while by_id
                 .get(cursor)
                 .is_some_and(|(known, _)| *known < id.as_str())
@@ -418,7 +427,7 @@ pub fn summarise(definition: &Definition, pool: &FeedbackPool) -> FeedbackSummar
                 continue;
             };
             let slot = &slots[at];
-            if slot.conditional && !response.answers.question_shown(definition, slot.question) {
+            if slot.conditional && !answers.question_shown(definition, slot.question) {
                 hidden_answers += 1;
                 continue;
             }

@@ -14,7 +14,9 @@
 
 pub mod languages;
 pub mod load;
+pub mod retired;
 pub mod schema;
+pub mod statutory;
 pub mod suggested_action;
 pub mod validate;
 
@@ -90,6 +92,28 @@ pub struct Definition {
     pub plan: Option<PlanConfig>,
     /// The sections, in the order people meet them.
     pub sections: Vec<Section>,
+    /// Questions an earlier version asked and this one no longer does, with their text, so
+    /// answers saved under the earlier version are carried to the question that replaced them
+    /// or kept aside under words people recognise ([`retired`], rule V25).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<RetiredQuestion>,
+}
+
+/// A question an earlier version of the definition asked, kept so that answers to it are never
+/// shown by id alone.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RetiredQuestion {
+    /// The id it had; never the id of a current question.
+    pub id: QuestionId,
+    /// The question as people read it then.
+    pub text: Text,
+    /// The version that stopped asking it, for example `2.0.0`.
+    pub since: String,
+    /// The current question that asks the same thing in new words, if any: answers to the old
+    /// question move there when they fit it and it is not yet answered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried_to: Option<QuestionId>,
 }
 
 /// Who checked a translation of a definition, and when.
@@ -564,6 +588,15 @@ pub struct Question {
     /// True when the section cannot be finished without an answer.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub required: bool,
+    /// True when the law requires at least the first option marked `positive` (such as
+    /// "Established"): a rating below it, or "Don't know", is reported as a legal risk (rule S19).
+    /// Only on rated questions whose scale marks options `positive` (rule V24).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub statutory_minimum: bool,
+    /// The law that sets the minimum, for example "Mental Health Act 1983, section 114", shown
+    /// beside each legal risk. Only with `statutory_minimum`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub statutory_basis: Option<Text>,
     /// How much this question counts in its section's score; 1 unless given.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub weight: u32,

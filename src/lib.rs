@@ -15,6 +15,7 @@
 
 pub mod aggregate;
 pub mod benchmark;
+pub mod carry;
 pub mod csv;
 pub mod date;
 pub mod definition;

@@ -29,6 +29,10 @@
 //!   spreadsheet and in the PDF ([`source_words`]): a row a person added is "Added by the team".
 //!   A proposal's suggested action is introduced with [`FIRST_STEP`] on the plan page and in the
 //!   report.
+//! - **P9 Legal risks first.** Every shown item that is a legal risk (rule S19 of
+//!   [`crate::scoring`]) is proposed, whatever its band, and the legal risks come before every
+//!   other proposal (each group in question order). Their reason starts with [`LEGAL_RISK`]
+//!   ([`Proposal::why`]), on the plan page and in the report.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -41,6 +45,9 @@ use crate::scoring::Scores;
 
 /// The words before a proposal's suggested action, on the plan page and in the report (P8).
 pub const FIRST_STEP: &str = "Suggested first step";
+
+/// The words that mark a legal risk (S19, P9), wherever one is shown.
+pub const LEGAL_RISK: &str = "Legal risk";
 
 /// Where a proposed row came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -132,6 +139,23 @@ pub struct Proposal {
     pub row: PlanRow,
     /// Why it is proposed.
     pub reason: ProposalReason,
+    /// True when the item is a legal risk (S19): proposed first (P9).
+    pub legal_risk: bool,
+}
+
+impl Proposal {
+    /// Why it is proposed, in words: `Legal risk: the minimum the law requires is not shown to
+    /// be met; rated Amber` for a legal risk (P9), otherwise the reason's label.
+    pub fn why(&self) -> String {
+        match (&self.reason, self.legal_risk) {
+            (ProposalReason::LegalRisk, _) | (_, false) => self.reason.label(),
+            (other, true) => format!(
+                "{}; {}",
+                ProposalReason::LegalRisk.label(),
+                crate::scoring::lower_first(&other.label())
+            ),
+        }
+    }
 }
 
 /// Why an item is proposed for the plan.
@@ -150,6 +174,8 @@ pub enum ProposalReason {
         /// The band's label.
         band: String,
     },
+    /// Only that it is a legal risk (S19, P9), for example "Don't know" on a statutory minimum.
+    LegalRisk,
 }
 
 impl ProposalReason {
@@ -161,11 +187,14 @@ impl ProposalReason {
             ProposalReason::BandAndHighPriority { band } => {
                 format!("Rated {band} and marked high priority")
             }
+            ProposalReason::LegalRisk => {
+                format!("{LEGAL_RISK}: the minimum the law requires is not shown to be met")
+            }
         }
     }
 }
 
-/// Rows to propose from scored answers (P1 to P4), leaving out items the plan already has.
+/// Rows to propose from scored answers (P1 to P4, P9), leaving out items the plan already has.
 pub fn propose(definition: &Definition, scores: &Scores, existing: &[PlanRow]) -> Vec<Proposal> {
     if !definition
         .plan
@@ -189,6 +218,7 @@ pub fn propose(definition: &Definition, scores: &Scores, existing: &[PlanRow]) -
             (Some(band), true) => ProposalReason::BandAndHighPriority { band },
             (Some(band), false) => ProposalReason::Band { band },
             (None, true) => ProposalReason::HighPriority,
+            (None, false) if item.legal_risk => ProposalReason::LegalRisk,
             (None, false) => continue,
         };
         let source = RowSource::Question(item.question.clone());
@@ -224,8 +254,11 @@ pub fn propose(definition: &Definition, scores: &Scores, existing: &[PlanRow]) -
                 review_date: None,
             },
             reason,
+            legal_risk: item.legal_risk,
         });
     }
+    // P9: legal risks first; the sort is stable, so each group keeps question order.
+    proposals.sort_by_key(|p| !p.legal_risk);
     proposals
 }
 

@@ -125,6 +125,10 @@ pub enum Block {
     Facts(Vec<Fact>),
     /// A list of points.
     Bullets(Vec<String>),
+    /// A list of warnings that weigh more than any score, such as legal risks. Each item is
+    /// marked with a warning sign as well as its own words (which say what it is), never by
+    /// colour alone.
+    Warnings(Vec<String>),
     /// A horizontal bar chart of percentages. Every bar carries its value and band in words.
     BarChart(BarChart),
     /// A table. Its header row repeats after a page break.
@@ -213,6 +217,24 @@ impl Column {
 }
 
 impl Report {
+    /// Takes out the report's opening part when it starts with the level-1 heading `heading`:
+    /// that heading and every block up to the next level-1 heading (empty otherwise). The
+    /// results page shows the audit's legal risks ([`audit::LEGAL_RISKS_HEADING`]) this way,
+    /// above its controls, and the rest of the same report below them.
+    pub fn take_opening_part(&mut self, heading: &str) -> Vec<Block> {
+        let opens = matches!(self.blocks.first(), Some(Block::Heading { level: 1, text }) if text == heading);
+        if !opens {
+            return Vec::new();
+        }
+        let end = self
+            .blocks
+            .iter()
+            .skip(1)
+            .position(|b| matches!(b, Block::Heading { level: 1, .. }))
+            .map_or(self.blocks.len(), |at| at + 1);
+        self.blocks.drain(..end).collect()
+    }
+
     /// Every piece of text in the report, in reading order: for tests, search and the worker's
     /// size estimate.
     pub fn plain_text(&self) -> String {
@@ -240,7 +262,7 @@ impl Report {
                 Block::Facts(facts) => {
                     out.extend(facts.iter().map(|f| format!("{}: {}", f.label, f.value)))
                 }
-                Block::Bullets(items) => out.extend(items.iter().cloned()),
+                Block::Bullets(items) | Block::Warnings(items) => out.extend(items.iter().cloned()),
                 Block::BarChart(chart) => {
                     out.push(chart.caption.clone());
                     out.extend(

@@ -59,6 +59,14 @@
 //!   weight or value, so a section of only number questions has no score (S11) and the overall
 //!   and theme scores are what they would be without it. Figures are compared with peers and
 //!   the last cycle as figures ([`crate::benchmark`]), never turned into a band.
+//! - **S19 Legal risks.** A shown question marked `statutory_minimum` is a legal risk when its
+//!   answer is a point of the scale below the minimum (the first scored option marked
+//!   `positive`, such as "Established"), or "Don't know": the law asks for the minimum, so not
+//!   knowing whether it is met is a risk too. Unanswered, "not applicable" and "prefer not to
+//!   say" are not legal risks (they are counted under S3, S5 and S6). Points are unchanged: the
+//!   score measures how far practice has got, so a "Developing" still earns its points, and
+//!   scores stay comparable with last cycle and with peers; the risk is reported beside the
+//!   score, first, instead of being hidden inside an average.
 
 pub mod figures;
 pub mod percent;
@@ -279,6 +287,9 @@ pub struct ItemResult {
     pub strength: bool,
     /// The priority given to the item, if any.
     pub priority: Option<Priority>,
+    /// True when the item falls short of its statutory minimum (S19).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub legal_risk: bool,
 }
 
 impl ItemResult {
@@ -437,7 +448,7 @@ impl Pool {
     }
 }
 
-/// Scores a set of answers against a definition, following rules S1 to S17.
+/// Scores a set of answers against a definition, following rules S1 to S19.
 pub fn score(definition: &Definition, responses: &Responses) -> Scores {
     let definition_bands = definition
         .scoring
@@ -491,6 +502,26 @@ pub fn score(definition: &Definition, responses: &Responses) -> Scores {
     }
 }
 
+/// True when an answer leaves a statutory-minimum question short of its minimum (S19).
+fn falls_short(
+    definition: &Definition,
+    question: &Question,
+    answer: Option<&Answer>,
+    outcome: ItemOutcome,
+) -> bool {
+    let Some(minimum) = definition.statutory_minimum(question) else {
+        return false;
+    };
+    match (outcome, answer) {
+        (ItemOutcome::DontKnow, _) => true,
+        (ItemOutcome::Scored { .. }, Some(Answer::Choice(value))) => definition
+            .options_of(question)
+            .and_then(|list| list.options.iter().position(|o| o.value == *value))
+            .is_some_and(|at| at < minimum),
+        _ => false,
+    }
+}
+
 fn score_section(
     definition: &Definition,
     responses: &Responses,
@@ -515,6 +546,12 @@ fn score_section(
                     _ => None,
                 };
                 let green = score.as_ref().is_some_and(|s| s.tone() == Tone::Green);
+                let legal_risk = falls_short(
+                    definition,
+                    question,
+                    item.and_then(|i| i.answer.as_ref()),
+                    classified.outcome,
+                );
                 ItemResult {
                     question: question.id.clone(),
                     section: section.id.clone(),
@@ -525,6 +562,7 @@ fn score_section(
                     chosen: classified.chosen,
                     score,
                     priority: item.and_then(|i| i.priority),
+                    legal_risk,
                 }
             })
             .collect()
@@ -603,6 +641,11 @@ impl Scores {
     pub fn priorities(&self) -> impl Iterator<Item = &ItemResult> {
         self.items()
             .filter(|i| i.needs_action() || i.priority == Some(Priority::High))
+    }
+
+    /// Items that fall short of their statutory minimum, in order (S19).
+    pub fn legal_risks(&self) -> impl Iterator<Item = &ItemResult> {
+        self.items().filter(|i| i.legal_risk)
     }
 
     /// True when nothing at all was answered.

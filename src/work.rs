@@ -490,6 +490,9 @@ pub struct Checked {
     /// Answers kept aside because this version of the questionnaire no longer asks them, or
     /// no longer accepts them.
     pub kept_aside: usize,
+    /// Answers to retired questions moved to the question that replaced them (K1 of
+    /// [`crate::carry`]).
+    pub carried: usize,
 }
 
 /// Why an import file was refused: the problem, and the piece of work in a backup it was
@@ -530,7 +533,12 @@ pub fn check_import<D: std::ops::Deref<Target = Definition>>(
             check_answers(&work, &definition).map_err(refuse)?;
             let reconciliation = reconcile(&mut work, &definition, None);
             let kept_aside = reconciliation.set_aside.len() + reconciliation.no_longer_fit.len();
-            Ok(Checked { work, kept_aside })
+            let carried = reconciliation.carried.len();
+            Ok(Checked {
+                work,
+                kept_aside,
+                carried,
+            })
         })
         .collect()
 }
@@ -898,12 +906,21 @@ pub struct Reconciliation {
     /// The definition's version now.
     pub to_version: String,
     /// Questions answered in the work that the definition no longer has: their answers are set
-    /// aside.
+    /// aside (K2 of [`crate::carry`]).
     pub set_aside: Vec<QuestionId>,
+    /// Answers to retired questions moved to the question that replaced them (K1 of
+    /// [`crate::carry`]): the old id, then the new.
+    pub carried: Vec<(QuestionId, QuestionId)>,
     /// Questions the definition has that the old version did not (new, unanswered).
     pub new_questions: Vec<QuestionId>,
     /// Answers that no longer fit their question (an option removed): set aside too.
     pub no_longer_fit: Vec<QuestionId>,
+    /// For a feedback collection, whose responses stay as they were given (K3): how many of
+    /// their answers now count with the question they were carried to.
+    pub responses_carried: usize,
+    /// For a feedback collection: the questions, no longer asked, that responses answered and
+    /// whose answers are not counted (each once, in id order).
+    pub responses_kept_aside: Vec<QuestionId>,
 }
 
 impl Reconciliation {
@@ -911,13 +928,18 @@ impl Reconciliation {
     pub fn is_unchanged(&self) -> bool {
         self.from_version == self.to_version
             && self.set_aside.is_empty()
+            && self.carried.is_empty()
             && self.no_longer_fit.is_empty()
     }
 }
 
 /// Brings work up to date with the current version of its definition. Answers to questions that
-/// still exist (and still fit) are kept; all others move to `set_aside`. Nothing is deleted.
-/// `known_before` lists the question ids the old version had, when known, to name new questions.
+/// still exist (and still fit) are kept; answers to retired questions are carried to the
+/// question that replaced them when they fit it and it is unanswered (K1 of [`crate::carry`]),
+/// including answers set aside before; all others move to `set_aside`. Nothing is deleted.
+/// Feedback responses are never rewritten (K3); what reports will carry and leave out is
+/// counted. `known_before` lists the question ids the old version had, when known, to name new
+/// questions.
 pub fn reconcile(
     work: &mut Work,
     definition: &Definition,
@@ -928,10 +950,21 @@ pub fn reconcile(
         to_version: definition.version.clone(),
         ..Reconciliation::default()
     };
+    let taken = |responses: &Responses, id: &str| responses.item(id).is_some_and(|i| !i.is_empty());
     let ids: Vec<QuestionId> = work.responses.items.keys().cloned().collect();
     for id in ids {
         let keep = match definition.question(id.as_str()) {
             None => {
+                let item = &work.responses.items[&id];
+                if let Some(to) = crate::carry::destination(definition, id.as_str(), item, |q| {
+                    taken(&work.responses, q)
+                }) {
+                    if let Some(item) = work.responses.items.remove(&id) {
+                        work.responses.items.insert(to.clone(), item);
+                    }
+                    result.carried.push((id, to.clone()));
+                    continue;
+                }
                 result.set_aside.push(id.clone());
                 false
             }
@@ -951,6 +984,37 @@ pub fn reconcile(
                 work.set_aside.insert(id, item);
             }
         }
+    }
+    // Answers set aside under an earlier version whose question is now carried somewhere.
+    let aside: Vec<QuestionId> = work.set_aside.keys().cloned().collect();
+    for id in aside {
+        let item = &work.set_aside[&id];
+        if let Some(to) =
+            crate::carry::destination(definition, id.as_str(), item, |q| taken(&work.responses, q))
+        {
+            let to = to.clone();
+            if let Some(item) = work.set_aside.remove(&id) {
+                work.responses.items.insert(to.clone(), item);
+            }
+            result.carried.push((id, to));
+        }
+    }
+    if let Some(collection) = &work.collection {
+        let mut kept = std::collections::BTreeSet::new();
+        for response in &collection.responses {
+            let read = crate::carry::carried(definition, &response.answers);
+            for (id, item) in &response.answers.items {
+                if definition.question(id.as_str()).is_some() || item.is_empty() {
+                    continue;
+                }
+                if read.item(id.as_str()).is_some() {
+                    kept.insert(id.clone());
+                } else {
+                    result.responses_carried += 1;
+                }
+            }
+        }
+        result.responses_kept_aside = kept.into_iter().collect();
     }
     if let Some(before) = known_before {
         result.new_questions = definition
@@ -1038,6 +1102,84 @@ mod tests {
             }),
             linked_to: None,
         }
+    }
+
+    #[test]
+    fn reconcile_carries_retired_answers_that_fit_and_keeps_the_rest_aside_with_their_text() {
+        use crate::test_fixtures::{audit, choices, work};
+        let old = audit();
+        let mut new = audit();
+        new.version = "2.0.0".to_owned();
+        new.retired = serde_json::from_str(
+            r#"[{"id": "gov-1", "text": "Leaders own the strategy.", "since": "2.0.0", "carried_to": "lead-1"},
+                {"id": "gov-2", "text": "Board hears from social work.", "since": "2.0.0", "carried_to": "lead-2"},
+                {"id": "gov-3", "text": "An old yes or no.", "since": "2.0.0", "carried_to": "sup-1"},
+                {"id": "gov-4", "text": "A dropped question.", "since": "2.0.0"}]"#,
+        )
+        .expect("retired entries");
+        assert!(crate::definition::validate(&new).is_empty());
+        let mut saved = work(
+            &old,
+            "Before",
+            choices(&[
+                ("gov-1", "partly"),
+                ("gov-2", "mostly"),
+                ("lead-2", "achieved"),
+                ("gov-3", "yes"),
+                ("gov-4", "achieved"),
+                ("sup-2", "dk"),
+            ]),
+        );
+        // An import brings it up to date the same way, and counts what it carried.
+        let checked = check_import(&export_work(&saved), |_| Some(&new)).expect("imports");
+        assert_eq!((checked[0].carried, checked[0].kept_aside), (1, 3));
+
+        let change = reconcile(&mut saved, &new, None);
+        assert_eq!(
+            change.carried,
+            [(QuestionId::new("gov-1"), QuestionId::new("lead-1"))]
+        );
+        assert_eq!(
+            saved.responses.answer("lead-1"),
+            Some(&crate::responses::Answer::Choice("partly".into())),
+            "carried to the unanswered new question"
+        );
+        assert_eq!(
+            saved.responses.answer("lead-2"),
+            Some(&crate::responses::Answer::Choice("achieved".into())),
+            "an answer already given is not overwritten"
+        );
+        assert_eq!(
+            change.set_aside,
+            ["gov-2", "gov-3", "gov-4"].map(QuestionId::new)
+        );
+        let kept = crate::carry::kept_aside(&new, &saved.set_aside);
+        let words: Vec<String> = kept
+            .iter()
+            .map(|k| format!("{}: {}", k.question, k.answer.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Board hears from social work.: Mostly",
+                "An old yes or no.: Yes",
+                "A dropped question.: Achieved"
+            ]
+        );
+        assert!(saved.responses.item("sup-2").is_some());
+        assert_eq!(saved.definition.version, "2.0.0");
+
+        // Reconciling again changes nothing; and an answer set aside under an earlier version
+        // is carried once its question names where it went.
+        let again = reconcile(&mut saved, &new, None);
+        assert!(again.is_unchanged(), "{again:?}");
+        saved.responses.items.remove("lead-2");
+        let later = reconcile(&mut saved, &new, None);
+        assert_eq!(
+            later.carried,
+            [(QuestionId::new("gov-2"), QuestionId::new("lead-2"))]
+        );
+        assert!(!saved.set_aside.contains_key("gov-2"));
     }
 
     #[test]

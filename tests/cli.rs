@@ -764,3 +764,23 @@ fn score_prints_workforce_figures() {
         "{table}"
     );
 }
+
+#[test]
+fn score_lists_legal_risks_under_the_table() {
+    let output = mhsw(&[
+        "score",
+        &fixture("mini-audit.json"),
+        &fixture("work-legal-risks.json"),
+        "--table",
+    ]);
+    assert!(output.status.success());
+    let table = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        table.contains("Legal risk: AMHP rotas are safe. Answer: Mostly."),
+        "{table}"
+    );
+    assert!(table.contains(
+        "Legal risk: Supervision is given by a registered social worker. Answer: Don't know."
+    ));
+    assert!(!table.contains("Legal risk: The Principal Social Worker"));
+}

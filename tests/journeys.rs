@@ -1496,6 +1496,219 @@ async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
     finish(app).await;
 }
 
+/// (12b) Version 2.0.0 of the self-assessment rewrites `strat-4` as `gov-1` (the same meaning,
+/// new words) and retires `strat-5`, listing both under `retired` with their old text. An audit
+/// saved in the browser with 1.0.0 loses nothing: the answer and evidence for `strat-4` appear on
+/// `gov-1`, and the answer to `strat-5` is listed with the old question's text and its answer.
+#[tokio::test]
+async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_rest_by_their_text() {
+    let old = bundled_definition("self-assessment");
+    let old_text = |id: &str| old.question(id).expect("a 1.0.0 question").text.to_string();
+    let (strat_4, strat_5) = (old_text("strat-4"), old_text("strat-5"));
+    let new_text = "In NHS-led services, a written partnership agreement says who answers for social workers' statutory duties, their management and their practice.";
+
+    let dist = DistCopy::new();
+    let mut definition: Value =
+        serde_json::from_str(&dist.read("questionnaires/self-assessment.json")).expect("JSON");
+    definition["version"] = json!("2.0.0");
+    let strategy = definition["sections"]
+        .as_array_mut()
+        .expect("sections")
+        .iter_mut()
+        .find(|s| s["id"] == "strategy")
+        .expect("a strategy section");
+    let questions = strategy["questions"].as_array_mut().expect("questions");
+    let rewritten = questions
+        .iter_mut()
+        .find(|q| q["id"] == "strat-4")
+        .expect("strat-4");
+    rewritten["id"] = json!("gov-1");
+    rewritten["text"] = json!(new_text);
+    questions.retain(|q| q["id"] != "strat-5");
+    definition["retired"] = json!([
+        { "id": "strat-4", "text": strat_4, "since": "2.0.0", "carried_to": "gov-1" },
+        { "id": "strat-5", "text": strat_5, "since": "2.0.0" }
+    ]);
+    let text = serde_json::to_string_pretty(&definition).expect("JSON");
+    load_definition("self-assessment.json", &text).expect("the 2.0.0 version is valid");
+    dist.write("questionnaires/self-assessment.json", &text);
+
+    let mut saved = work("old-audit", "Audit on version 1.0.0", &old);
+    saved.responses = choices(&[("strat-1", "established"), ("strat-5", "developing")]);
+    saved.responses.set(
+        QuestionId::new("strat-4"),
+        ItemResponse {
+            answer: Some(Answer::Choice("developing".into())),
+            evidence: Some("Section 75 agreement signed in 2024".to_owned()),
+            ..ItemResponse::default()
+        },
+    );
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    seed_works(&app, &[&saved], "#/work/old-audit").await;
+    b.wait_for_text("The questionnaire has changed", DEFAULT_TIMEOUT)
+        .await;
+    let panel = main_text(b).await;
+    assert_contains(
+        &panel,
+        &format!("\u{201c}{strat_4}\u{201d} to \u{201c}{new_text}\u{201d}"),
+        "the carried answer in the change panel",
+    );
+    assert_contains(&panel, &strat_5, "the retired question by its text");
+    assert_lacks(&panel, "strat-5", "the change panel (no bare ids)");
+    b.screenshot(&screenshot_path("journey-questionnaire-version-two-change"))
+        .await;
+
+    click_button(b, "Continue with the new version").await;
+    b.wait_for_text("Answers kept aside", QUICK).await;
+    wait_for_saved(
+        b,
+        "old-audit",
+        "e.work.definition.version === '2.0.0'",
+        "the work moved to 2.0.0",
+    )
+    .await;
+    let after = main_text(b).await;
+    assert_contains(
+        &after,
+        &format!("{strat_5} Answer: Developing"),
+        "the answer kept aside, with its text and label",
+    );
+    assert_lacks(&after, &strat_4, "the carried question is not kept aside");
+    assert_accessible(b, "a work page listing answers kept aside by their text").await;
+    b.screenshot(&screenshot_path("journey-questionnaire-version-two"))
+        .await;
+
+    let stored = saved_work(b, "old-audit").await;
+    let carried = stored.responses.item("gov-1").expect("gov-1 answered");
+    assert_eq!(
+        carried.answer,
+        Some(Answer::Choice("developing".into())),
+        "the answer is carried"
+    );
+    assert_eq!(
+        carried.evidence.as_deref(),
+        Some("Section 75 agreement signed in 2024"),
+        "its evidence too"
+    );
+    assert!(stored.responses.item("strat-4").is_none());
+    assert!(
+        stored.set_aside.contains_key("strat-5"),
+        "kept aside, never lost"
+    );
+    assert!(!stored.set_aside.contains_key("strat-4"));
+
+    app.open("#/work/old-audit/section/strategy").await;
+    find(b, "#q-gov-1-1").await;
+    assert_eq!(
+        is_checked(b, "q-gov-1-1").await,
+        Some(true),
+        "Developing is chosen on the new question"
+    );
+    assert_contains(&main_text(b).await, new_text, "the new wording");
+
+    // A 1.0.0 work file imported into the 2.0.0 app is brought up to date the same way, and the
+    // message says what moved.
+    let mut exported = work("imported-old", "Imported on 1.0.0", &old);
+    exported.responses = choices(&[("strat-4", "established"), ("strat-5", "embedded")]);
+    let file = temp_file("imported-old.json", &export_work(&exported));
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    choose_files(b, "#import-file", &[&file.path]).await;
+    b.wait_for_text(
+        "imported-old.json: imported as “Imported on 1.0.0”, and saved on this device. 1 answer to a question asked in new words now counts for the question that replaced it.",
+        QUICK,
+    )
+    .await;
+    let imported = saved_work(b, "imported-old").await;
+    assert_eq!(
+        imported.responses.answer("gov-1"),
+        Some(&Answer::Choice("established".into()))
+    );
+    assert!(imported.set_aside.contains_key("strat-5"));
+    finish(app).await;
+}
+
+/// (12c) Statutory minimums (S19): an audit rating AMHP approval "Developing" and refresher
+/// training "Don't know" shows both as legal risks first on the results page, in words and with
+/// a warning sign, and proposes them first for the plan.
+#[tokio::test]
+async fn legal_risks_are_listed_first_on_the_results_page_and_in_the_plan() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut audit = work("risky-audit", "Risky audit", &definition);
+    audit.responses = choices(&[
+        ("about-1", "council"),
+        ("about-2", "england"),
+        ("strat-1", "not-in-place"),
+        ("re-2", "developing"),
+        ("re-3", "dont-know"),
+        ("wf-5", "established"),
+    ]);
+    seed_works(&app, &[&audit], "#/work/risky-audit/results").await;
+    wait_for_heading_exact(b, "Results: Risky audit").await;
+    let text = main_text(b).await;
+    let approval = definition.question("re-2").expect("re-2").text.to_string();
+    let training = definition.question("re-3").expect("re-3").text.to_string();
+    let registration = definition.question("wf-5").expect("wf-5").text.to_string();
+    assert_contains(
+        &text,
+        &format!("Legal risk: {approval} Answer: Developing."),
+        "the results page",
+    );
+    assert_contains(
+        &text,
+        &format!("Legal risk: {training} Answer: Don't know."),
+        "the results page",
+    );
+    assert_lacks(
+        &text,
+        &format!("Legal risk: {registration}"),
+        "an item at its minimum",
+    );
+    let first_heading = b
+        .execute(
+            "return document.querySelector('main h2').textContent;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        first_heading,
+        json!("Legal risks"),
+        "legal risks come first"
+    );
+    let signs = b
+        .execute(
+            "return document.querySelectorAll('.warnings li svg.warning-sign[aria-hidden=true]').length;",
+            vec![],
+        )
+        .await;
+    assert_eq!(signs, json!(2), "each legal risk has a warning sign");
+    assert_accessible(b, "the results page with legal risks").await;
+    b.screenshot(&screenshot_path("journey-results-legal-risks"))
+        .await;
+
+    app.open("#/work/risky-audit/plan").await;
+    b.wait_for_text("Proposed from your answers", DEFAULT_TIMEOUT)
+        .await;
+    let proposed = b
+        .execute(
+            "return [...document.querySelectorAll('[aria-labelledby=proposed-heading] li')].map(li => li.textContent);",
+            vec![],
+        )
+        .await;
+    let proposed: Vec<String> = serde_json::from_value(proposed).expect("texts");
+    assert!(proposed.len() >= 3, "{proposed:?}");
+    assert!(proposed[0].starts_with(&approval), "{proposed:?}");
+    assert!(proposed[1].starts_with(&training), "{proposed:?}");
+    assert!(
+        proposed[0].contains("(Legal risk: the minimum the law requires is not shown to be met")
+    );
+    assert!(!proposed[2].contains("Legal risk"), "{proposed:?}");
+    finish(app).await;
+}
+
 /// (13) Without the site's manifest, the questionnaires built into the app are used, and the
 /// home page says so.
 #[tokio::test]

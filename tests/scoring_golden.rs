@@ -64,3 +64,11 @@ fn older_version() {
 fn empty_audit() {
     check("work-empty.json");
 }
+
+/// Statutory minimums (S19): amhp-1 rated "Mostly", below its minimum "Achieved", and sup-2
+/// answered "Don't know" are legal risks, with their points unchanged; lead-1, rated lowest but
+/// with no statutory minimum, is not.
+#[test]
+fn legal_risks() {
+    check("work-legal-risks.json");
+}

@@ -22,6 +22,8 @@ pub struct Prepared {
     pub records: Vec<(String, String)>,
     /// Answers kept aside when the work was brought up to date.
     pub kept_aside: usize,
+    /// Answers carried to the question that replaced theirs when the work was brought up to date.
+    pub carried: usize,
 }
 
 /// Reads and checks a file (its bytes) against the questionnaires given (a JSON array of
@@ -44,6 +46,7 @@ fn prepared(
     Checked {
         mut work,
         kept_aside,
+        carried,
     }: Checked,
 ) -> Prepared {
     let responses = work
@@ -62,10 +65,11 @@ fn prepared(
         head: serde_json::to_string(&work).unwrap_or_default(),
         records,
         kept_aside,
+        carried,
     }
 }
 
-/// The worker's entry point: `[{ head, texts: [..], sums: [..], keptAside }, ..]`, or the
+/// The worker's entry point: `[{ head, texts: [..], sums: [..], keptAside, carried }, ..]`, or the
 /// message (thrown as a string).
 #[wasm_bindgen]
 pub fn read_import(bytes: &[u8], definitions: &str) -> Result<js_sys::Array, String> {
@@ -87,6 +91,7 @@ pub fn read_import(bytes: &[u8], definitions: &str) -> Result<js_sys::Array, Str
             set("texts", &texts);
             set("sums", &sums);
             set("keptAside", &JsValue::from_f64(work.kept_aside as f64));
+            set("carried", &JsValue::from_f64(work.carried as f64));
             JsValue::from(object)
         })
         .collect())

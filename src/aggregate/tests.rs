@@ -1,4 +1,4 @@
-//! Tests pinning aggregation rules A1 to A8.
+//! Tests pinning aggregation rules A1 to A9.
 
 use super::*;
 use crate::ids::QuestionId;
@@ -436,4 +436,134 @@ fn welsh_and_english_responses_combine_into_one_count() {
         .filter(|(_, count)| *count > 0)
         .collect();
     assert_eq!(agree, [("agree".to_owned(), 5)]);
+}
+
+/// A 1.0.0 and a 2.0.0 of the mini feedback questionnaire: 1.0.0 asked `fb-old-2` (which 2.0.0
+/// asks in new words as `fb-2`) and `fb-old-9` (which 2.0.0 dropped).
+fn versions() -> (Definition, Definition) {
+    let new = {
+        let mut d = feedback();
+        d.retired = serde_json::from_str(
+            r#"[{"id": "fb-old-2", "text": "My social worker listened to me.", "since": "2.0.0", "carried_to": "fb-2"},
+                {"id": "fb-old-9", "text": "I was seen on time.", "since": "2.0.0"}]"#,
+        )
+        .expect("retired entries");
+        assert!(
+            crate::definition::validate(&d).is_empty(),
+            "{:?}",
+            crate::definition::validate(&d)
+        );
+        d
+    };
+    let old = {
+        let mut d = feedback();
+        d.version = "1.0.0".to_owned();
+        let mut dropped = None;
+        for section in &mut d.sections {
+            for question in &mut section.questions {
+                if question.id.as_str() == "fb-2" {
+                    question.id = QuestionId::new("fb-old-2");
+                    let mut copy = question.clone();
+                    copy.id = QuestionId::new("fb-old-9");
+                    dropped = Some(copy);
+                }
+            }
+        }
+        d.sections[0].questions.push(dropped.expect("fb-2"));
+        assert!(crate::definition::validate(&d).is_empty());
+        d
+    };
+    (old, new)
+}
+
+#[test]
+fn a9_responses_to_two_versions_combine_and_carried_answers_count_with_the_new_question() {
+    let (old, new) = versions();
+    let mut responses = Vec::new();
+    for i in 0..3 {
+        let answers = choices(&[
+            ("fb-1", "agree"),
+            ("fb-old-2", "agree"),
+            ("fb-old-9", "disagree"),
+        ]);
+        for id in answers.items.keys() {
+            assert!(old.question(id.as_str()).is_some(), "a 1.0.0 answer");
+        }
+        responses.push(response(&format!("v1-{i}"), "1.0.0", "2026-01-10", answers));
+    }
+    for i in 0..3 {
+        responses.push(response(
+            &format!("v2-{i}"),
+            "2.0.0",
+            "2026-10-10",
+            choices(&[("fb-1", "disagree"), ("fb-2", "strongly-agree")]),
+        ));
+    }
+    // Answered both the old and the new question: the new answer counts, the old is listed.
+    responses.push(response(
+        "both",
+        "2.0.0",
+        "2026-10-11",
+        choices(&[("fb-2", "neutral"), ("fb-old-2", "agree")]),
+    ));
+    let work = feedback_work(&new, responses);
+    let s = summarise(&new, &FeedbackPool::from_work(&work));
+    assert_eq!(
+        s.item("fb-1").unwrap().answered,
+        6,
+        "a shared id counts both versions"
+    );
+    assert_eq!(s.item("fb-2").unwrap().answered, 7, "3 carried, 4 given");
+    assert_eq!(
+        counts(&s, "fb-2"),
+        [
+            ("strongly-disagree".to_owned(), 0),
+            ("disagree".to_owned(), 0),
+            ("neutral".to_owned(), 1),
+            ("agree".to_owned(), 3),
+            ("strongly-agree".to_owned(), 3),
+            ("na".to_owned(), 0),
+            ("pnts".to_owned(), 0),
+        ]
+    );
+    assert_eq!(
+        s.unplaced,
+        [
+            Unplaced {
+                question: QuestionId::new("fb-old-2"),
+                reason: UnplacedReason::NotInThisVersion,
+                answers: 1
+            },
+            Unplaced {
+                question: QuestionId::new("fb-old-9"),
+                reason: UnplacedReason::NotInThisVersion,
+                answers: 3
+            },
+        ]
+    );
+    // The stored responses are not rewritten (K3).
+    assert!(work.collection.as_ref().unwrap().responses[0]
+        .answers
+        .item("fb-old-2")
+        .is_some());
+    // Bringing the collection up to date says what reports carry and leave out, and changes
+    // no response.
+    let mut updated = work.clone();
+    let change = crate::work::reconcile(&mut updated, &new, None);
+    assert_eq!(change.responses_carried, 3);
+    assert_eq!(
+        change.responses_kept_aside,
+        ["fb-old-2", "fb-old-9"].map(QuestionId::new)
+    );
+    assert_eq!(updated.collection, work.collection);
+    // The report names what was not counted by the old question's text.
+    let report =
+        crate::report::feedback_report(&new, &work, &s, crate::test_fixtures::date("2026-11-22"));
+    assert!(
+        report
+            .plain_text()
+            .contains("I was seen on time. (fb-old-9) | This version does not ask it | 3"),
+        "{}",
+        report.plain_text()
+    );
 }

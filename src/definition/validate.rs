@@ -1,6 +1,6 @@
 //! The second loading step: checks a parsed [`Definition`] as a whole and reports every problem.
 //!
-//! Owns: the rules a well-formed definition follows (listed below as V1 to V23; the language rules
+//! Owns: the rules a well-formed definition follows (listed below as V1 to V25; the language rules
 //! V18 to V21 are in [`super::languages`](mod@super::languages)) and the wording of each problem:
 //! where it is, what is wrong and how to fix it.
 //! Must not touch: parsing (see [`super::load`]) or anything about answers.
@@ -39,6 +39,10 @@
 //! - V23 a number question is in an audit; its `min` is at most its `max`, both of at most 15
 //!   digits; it allows at most 4 decimal places; a `per` names another number question of
 //!   the definition that is not itself compared `per` anything and takes no value below 0.
+//! - V24 a statutory minimum sits on a rated question whose scale marks the options that meet
+//!   it `positive` (the rule and its wording are in [`super::statutory`]).
+//! - V25 retired questions are not current questions, are listed once, keep their text, and are
+//!   carried only to a current question (the rule and its wording are in [`super::retired`]).
 //!
 //! Every problem carries a JSON Pointer to the value it is about, so the loader can give its line.
 
@@ -135,6 +139,7 @@ pub fn validate(definition: &Definition) -> Vec<Problem> {
     check.plan();
     check.sections();
     check.reachability();
+    check.retired();
     check.problems
 }
 
@@ -854,6 +859,10 @@ impl<'a> Checker<'a> {
                 problem.fix,
             );
         }
+        // V24
+        for problem in super::statutory::problems(d, question) {
+            self.report(at.field(problem.field), problem.message, problem.fix);
+        }
         // V13
         if d.kind == ToolKind::Audit
             && d.collect.evidence
@@ -976,6 +985,18 @@ impl<'a> Checker<'a> {
                     "name a number question giving the social work FTE or the population",
                 ),
             },
+        }
+    }
+
+    // V25
+    fn retired(&mut self) {
+        for problem in super::retired::problems(self.definition) {
+            let index = problem.index.to_string();
+            let place = At::Top.place(
+                &format!("{}.{}", super::retired::FIELD, problem.field),
+                &[super::retired::FIELD, &index, problem.field],
+            );
+            self.report(place, problem.message, problem.fix);
         }
     }
 

@@ -139,7 +139,8 @@ impl<'a> Builder<'a> {
             Block::Paragraph { text, style } => self.paragraph(text, *style),
             Block::Notice { title, text } => self.notice(title, text),
             Block::Facts(facts) => self.facts(facts, style::BLOCK_SPACE),
-            Block::Bullets(items) => self.bullets(items),
+            Block::Bullets(items) => self.bullets(items, "•", FaceId::Regular),
+            Block::Warnings(items) => self.bullets(items, "!", FaceId::Bold),
             Block::BarChart(chart) => self.bar_chart(chart),
             Block::Table(table) => self.table(table),
             Block::PageBreak => self.break_next = true,
@@ -298,10 +299,13 @@ impl<'a> Builder<'a> {
         }
     }
 
-    fn bullets(&mut self, items: &[String]) {
+    /// A list whose items are marked with `marker` (a bullet, or `!` for warnings) set in
+    /// `marker_face`.
+    fn bullets(&mut self, items: &[String], marker: &str, marker_face: FaceId) {
         let mut list = None;
         for (i, item) in items.iter().enumerate() {
             let set = Set::new(FaceId::Regular, style::BODY, style::INK);
+            let marker_set = Set::new(marker_face, style::BODY, style::INK);
             let mut text = self.cell(style::INDENT, self.width - style::INDENT, item, set);
             if text.lines.is_empty() {
                 continue;
@@ -312,7 +316,7 @@ impl<'a> Builder<'a> {
                 x: 3.0,
                 width: style::INDENT - 3.0,
                 align_right: false,
-                lines: self.lines("•", set, 20.0),
+                lines: self.lines(marker, marker_set, 20.0),
             };
             self.tag(&mut bullet.lines, li, Role::Lbl);
             self.tag(&mut text.lines, li, Role::LBody);

@@ -35,7 +35,13 @@ fn p1_rows_are_proposed_only_when_the_plan_asks_for_it() {
 
 #[test]
 fn p2_items_in_action_bands_and_high_priority_items_are_proposed_in_order() {
-    let d = audit();
+    // Without statutory minimums, so that no legal risk comes first (P9).
+    let mut d = audit();
+    for section in &mut d.sections {
+        for question in &mut section.questions {
+            question.statutory_minimum = false;
+        }
+    }
     let r = with_priority(
         with_priority(
             choices(&[
@@ -233,4 +239,32 @@ fn p8_the_spreadsheet_says_where_rows_came_from_as_the_pdf_does() {
     assert!(csv.contains("Added by the team"), "{csv}");
     assert!(!csv.contains("Added by you"), "{csv}");
     assert!(csv.contains("2026-11-01"), "{csv}");
+}
+
+#[test]
+fn p9_legal_risks_are_proposed_first_whatever_their_band_and_say_so() {
+    // sup-2 and amhp-1 have statutory minimums in the mini audit.
+    let d = audit();
+    let r = choices(&[
+        ("lead-2", "not-yet"),
+        ("has-amhp", "yes"),
+        ("amhp-1", "dk"),
+        ("sup-1", "achieved"),
+        ("sup-2", "mostly"),
+    ]);
+    let proposals = propose(&d, &score(&d, &r), &[]);
+    assert_eq!(ids(&proposals), ["q-sup-2", "q-amhp-1", "q-lead-2"]);
+    assert!(proposals[0].legal_risk && proposals[1].legal_risk);
+    assert!(!proposals[2].legal_risk);
+    assert_eq!(
+        proposals[0].why(),
+        "Legal risk: the minimum the law requires is not shown to be met; rated Amber"
+    );
+    // "Don't know" has no band: it is proposed only because it is a legal risk.
+    assert_eq!(proposals[1].reason, ProposalReason::LegalRisk);
+    assert_eq!(
+        proposals[1].why(),
+        "Legal risk: the minimum the law requires is not shown to be met"
+    );
+    assert_eq!(proposals[2].why(), "Rated Red");
 }

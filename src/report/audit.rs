@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::definition::{Aggregation, Definition, Tone};
 use crate::ids::SectionId;
 use crate::number::{display_figure, with_unit};
-use crate::plan::{propose, summarise as summarise_plan, FIRST_STEP};
+use crate::plan::{propose, summarise as summarise_plan, FIRST_STEP, LEGAL_RISK};
 use crate::responses::Priority;
 use crate::scoring::{
     display_percent_f64, lower_first, ItemOutcome, ItemResult, Score, Scores, SectionScore,
@@ -25,6 +25,10 @@ use super::parts::{
 use super::{
     Bar, BarChart, Block, Column, Cover, Fact, Marker, Orientation, Report, Table, TextStyle,
 };
+
+/// The heading of the legal risks (S19), the audit report's first part when the questionnaire
+/// has statutory minimums.
+pub const LEGAL_RISKS_HEADING: &str = "Legal risks";
 
 /// Everything the audit report is made from.
 #[derive(Debug, Clone, Copy)]
@@ -62,6 +66,7 @@ pub fn audit_report(input: &AuditReportInput) -> Report {
         ..
     } = *input;
     let mut blocks = Vec::new();
+    legal_risks(definition, scores, &mut blocks);
     summary(input, &mut blocks);
     workforce_profile(input, &mut blocks);
     if let Some(previous) = input.previous {
@@ -164,6 +169,61 @@ fn rating_words(item: &ItemResult) -> String {
             None => chosen.unwrap_or_else(|| score.fraction.display()),
         },
         (_, None) => chosen.unwrap_or_else(|| "Answered".to_owned()),
+    }
+}
+
+/// The legal risks (S19), first of all, when the definition has any statutory minimum: each
+/// item's text, its answer and the law when the definition names it.
+fn legal_risks(definition: &Definition, scores: &Scores, blocks: &mut Vec<Block>) {
+    let statutory = definition
+        .questions()
+        .filter(|(_, q)| q.statutory_minimum)
+        .count();
+    if statutory == 0 {
+        return;
+    }
+    blocks.push(heading(1, LEGAL_RISKS_HEADING));
+    let risks: Vec<String> = scores
+        .legal_risks()
+        .map(|item| legal_risk_words(definition, item))
+        .collect();
+    if risks.is_empty() {
+        blocks.push(paragraph(format!(
+            "None found. {} a minimum that the law requires; none is answered below it or \u{201c}Don't know\u{201d}.",
+            count_of(statutory as u32, "question asks for", "questions ask for")
+        )));
+        return;
+    }
+    blocks.push(paragraph(format!(
+        "{} a minimum that the law requires, and the answer falls short of it or does not know whether it is met. {} a legal risk to put right first, whatever the scores say; {} counted as usual.",
+        count_of(risks.len() as u32, "question asks for", "questions ask for"),
+        if risks.len() == 1 { "It is" } else { "Each is" },
+        if risks.len() == 1 { "its points are" } else { "their points are" },
+    )));
+    blocks.push(Block::Warnings(risks));
+}
+
+/// One legal risk in words: `Legal risk: <question>. Answer: Developing. Required by: <law>.`
+fn legal_risk_words(definition: &Definition, item: &ItemResult) -> String {
+    let answer = item.chosen.as_deref().unwrap_or("Not answered");
+    let basis = definition
+        .question(item.question.as_str())
+        .and_then(|q| q.statutory_basis.as_ref())
+        .map(|law| format!(" Required by: {}.", law.trim()))
+        .unwrap_or_default();
+    format!(
+        "{LEGAL_RISK}: {} Answer: {answer}.{basis}",
+        end_sentence(&question_text(definition, item))
+    )
+}
+
+/// A text ending with a full stop (or the question or exclamation mark it has).
+fn end_sentence(text: &str) -> String {
+    let text = text.trim();
+    if text.ends_with(['.', '?', '!']) {
+        text.to_owned()
+    } else {
+        format!("{text}.")
     }
 }
 
@@ -612,6 +672,12 @@ fn sections(definition: &Definition, work: &Work, scores: &Scores, blocks: &mut 
                 "Answer"
             };
             let mut facts = vec![Fact::new(label, rating_words(item))];
+            if item.legal_risk {
+                facts.push(Fact::new(
+                    LEGAL_RISK,
+                    "Yes: the minimum the law requires is not shown to be met",
+                ));
+            }
             if let Some(priority) = item.priority {
                 facts.push(Fact::new("Priority", priority.label()));
             }
@@ -667,14 +733,14 @@ fn plan(
     if !proposals.is_empty() {
         blocks.push(heading(2, "Suggested for the plan"));
         blocks.push(paragraph(
-            "These questions are rated in a band that calls for action, or are marked high priority, but have no action in the plan yet.",
+            "These questions are legal risks (listed first), are rated in a band that calls for action, or are marked high priority, but have no action in the plan yet.",
         ));
         blocks.push(Block::Bullets(
             proposals
                 .iter()
                 .map(|p| {
                     let text = super::parts::source_words(definition, &p.row.source);
-                    let reason = lower_first(&p.reason.label());
+                    let reason = lower_first(&p.why());
                     if p.row.action.is_empty() {
                         format!("{text} ({reason})")
                     } else {
@@ -770,17 +836,20 @@ fn caveats(definition: &Definition, work: &Work, blocks: &mut Vec<Block>) {
         blocks.push(paragraph(definition.alignment.trim()));
     }
     if !work.set_aside.is_empty() {
+        let kept = crate::carry::kept_aside(definition, &work.set_aside);
         blocks.push(notice(
             "Answers set aside",
             format!(
-                "{} to questions that this version of the questionnaire no longer asks {} kept with the work but not counted: {}.",
-                count_of(work.set_aside.len() as u32, "answer", "answers"),
-                if work.set_aside.len() == 1 { "is" } else { "are" },
-                work.set_aside
-                    .keys()
-                    .map(|id| id.as_str())
+                "{} to questions that this version of the questionnaire no longer asks {} kept with the work but not counted:\n{}",
+                count_of(kept.len() as u32, "answer", "answers"),
+                if kept.len() == 1 { "is" } else { "are" },
+                kept.iter()
+                    .map(|k| match &k.answer {
+                        Some(answer) => format!("{} Answer: {answer}.", end_sentence(&k.question)),
+                        None => end_sentence(&k.question),
+                    })
                     .collect::<Vec<_>>()
-                    .join(", ")
+                    .join("\n")
             ),
         ));
     }

@@ -52,7 +52,7 @@ pub fn feedback_report(
     blocks.push(paragraph(
         "Feedback is anonymous and is reported only in aggregate. Any question, theme or collection with fewer than five responses is not shown, so that nobody can be identified. Giving feedback is never a condition of getting a service.",
     ));
-    versions_and_gaps(summary, &mut blocks);
+    versions_and_gaps(definition, summary, &mut blocks);
 
     if summary.collection == Group::Suppressed {
         blocks.push(notice(
@@ -93,7 +93,7 @@ pub fn feedback_report(
     }
 }
 
-fn versions_and_gaps(summary: &FeedbackSummary, blocks: &mut Vec<Block>) {
+fn versions_and_gaps(definition: &Definition, summary: &FeedbackSummary, blocks: &mut Vec<Block>) {
     if summary.by_version.len() > 1 || summary.by_version.keys().any(|v| *v != summary.version) {
         let versions: Vec<String> = summary
             .by_version
@@ -110,16 +110,19 @@ fn versions_and_gaps(summary: &FeedbackSummary, blocks: &mut Vec<Block>) {
         blocks.push(Block::Table(Table {
             caption: "Answers that could not be counted against this version".to_owned(),
             columns: vec![
-                Column::new("Question id", 3),
-                Column::new("Why", 5),
-                Column::new("Answers", 2),
+                Column::new("Question", 5),
+                Column::new("Why", 4),
+                Column::new("Answers", 1),
             ],
             rows: summary
                 .unplaced
                 .iter()
                 .map(|u| {
                     vec![
-                        u.question.to_string(),
+                        definition.text_of(u.question.as_str()).map_or_else(
+                            || format!("Question {}", u.question),
+                            |text| format!("{} ({})", text.trim(), u.question),
+                        ),
                         match u.reason {
                             UnplacedReason::NotInThisVersion => "This version does not ask it",
                             UnplacedReason::NoLongerFits => "The answer is no longer one of its options",

@@ -1,4 +1,4 @@
-//! Tests pinning scoring rules S1 to S18, one or more per rule, named after it.
+//! Tests pinning scoring rules S1 to S19, one or more per rule, named after it.
 
 use super::*;
 use crate::definition::Band;
@@ -503,4 +503,43 @@ fn s18_a_number_out_of_range_counts_as_unanswered() {
     );
     let s = score(&d, &r);
     assert_eq!(s.item("wf-fte").unwrap().outcome, ItemOutcome::Unanswered);
+}
+
+#[test]
+fn s19_a_statutory_minimum_falls_short_below_its_first_positive_option_or_at_dont_know() {
+    // In the mini audit, sup-2 and amhp-1 have a statutory minimum: "Achieved", the first
+    // option marked positive.
+    let d = audit();
+    let risks = |pairs: &[(&str, &str)]| {
+        let s = score(&d, &choices(pairs));
+        s.legal_risks()
+            .map(|i| i.question.to_string())
+            .collect::<Vec<_>>()
+    };
+    for below in ["not-yet", "partly", "mostly", "dk"] {
+        assert_eq!(
+            risks(&[("sup-1", "achieved"), ("sup-2", below)]),
+            ["sup-2"],
+            "{below}"
+        );
+    }
+    for not_a_risk in ["achieved", "na", "pnts"] {
+        assert!(risks(&[("sup-2", not_a_risk)]).is_empty(), "{not_a_risk}");
+    }
+    assert!(risks(&[]).is_empty(), "unanswered is not a legal risk");
+    assert!(
+        risks(&[("lead-1", "not-yet")]).is_empty(),
+        "lead-1 has no statutory minimum"
+    );
+    // Hidden questions are ignored (S7): amhp-1 only counts when its section is shown.
+    assert!(risks(&[("has-amhp", "no"), ("amhp-1", "partly")]).is_empty());
+    assert_eq!(
+        risks(&[("has-amhp", "yes"), ("amhp-1", "partly")]),
+        ["amhp-1"]
+    );
+    // Points are unchanged: "Mostly" earns its 2 of 3 whether or not it is a legal risk.
+    let s = score(&d, &choices(&[("sup-2", "mostly")]));
+    let item = s.item("sup-2").unwrap();
+    assert!(item.legal_risk);
+    assert_eq!(item.outcome, ItemOutcome::Scored { points: 2, max: 3 });
 }

@@ -69,6 +69,12 @@ pub fn ReportView(
                 <ul class="report-block">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
             }
             .into_any(),
+            Block::Warnings(items) => view! {
+                <ul class="report-block warnings">
+                    {items.into_iter().map(|i| view! { <li><WarningSign />{i}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any(),
             Block::BarChart(chart) => {
                 chart_number += 1;
                 view! { <BarChartView chart=chart number=chart_number /> }.into_any()
@@ -78,6 +84,18 @@ pub fn ReportView(
         })
         .collect_view();
     view! { <div class="report">{cover}{blocks}</div> }
+}
+
+/// A warning sign (a triangle with an exclamation mark) drawn before a warning's words. It is
+/// hidden from assistive technology: the words beside it say what it is ("Legal risk: …").
+#[component]
+pub fn WarningSign() -> impl IntoView {
+    view! {
+        <svg class="warning-sign" viewBox="0 0 24 24" width="24" height="24" aria-hidden="true" focusable="false">
+            <path d="M12 2 L23 22 H1 Z" fill="currentColor"></path>
+            <path d="M11 9 H13 V15 H11 Z M11 17 H13 V19 H11 Z" fill="#ffffff"></path>
+        </svg>
+    }
 }
 
 /// A horizontal bar chart in SVG, with a table of the same values.

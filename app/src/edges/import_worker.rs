@@ -83,6 +83,7 @@ async fn assemble(answer: &JsValue) -> Result<Read, ReadError> {
         .dyn_into()
         .map_err(|_| broken("has no checksums"))?;
     let kept_aside = field(answer, "keptAside").as_f64().unwrap_or(0.0) as usize;
+    let carried = field(answer, "carried").as_f64().unwrap_or(0.0) as usize;
     let count = texts.length();
     let mut responses = Vec::with_capacity(count as usize);
     let mut records = BTreeMap::new();
@@ -105,7 +106,11 @@ async fn assemble(answer: &JsValue) -> Result<Read, ReadError> {
         collection.responses = responses;
     }
     Ok(Read {
-        checked: Checked { work, kept_aside },
+        checked: Checked {
+            work,
+            kept_aside,
+            carried,
+        },
         records,
     })
 }

@@ -467,10 +467,15 @@ async fn place_all(state: &AppState, read: Vec<import_worker::Read>) -> (bool, S
     for import_worker::Read { checked, records } in read {
         let (stored, line) = place_one(state, checked.work, records).await;
         all_stored &= stored;
+        let carried = match checked.carried {
+            0 => String::new(),
+            1 => " 1 answer to a question asked in new words now counts for the question that replaced it.".to_owned(),
+            n => format!(" {n} answers to questions asked in new words now count for the questions that replaced them."),
+        };
         lines.push(if checked.kept_aside > 0 {
-            format!("{line} {} answers to questions this version no longer asks were kept aside and are listed on the work’s page.", checked.kept_aside)
+            format!("{line}{carried} {} answers to questions this version no longer asks were kept aside and are listed on the work’s page.", checked.kept_aside)
         } else {
-            line
+            format!("{line}{carried}")
         });
     }
     (all_stored, lines.join(" "))

@@ -13,6 +13,7 @@ use mhsw::plan::{
 };
 
 use crate::components::character_count::{kept_text, CharacterCount};
+use crate::components::report_view::WarningSign;
 use crate::edges::{clock, files, history};
 use crate::route::Route;
 use crate::state::AppState;
@@ -111,21 +112,22 @@ pub fn PlanPage(
         <Show when=move || !proposals.with(Vec::is_empty)>
             <section class="notice" aria-labelledby="proposed-heading">
                 <h2 id="proposed-heading">"Proposed from your answers"</h2>
-                <p>"These items were rated in a band that calls for action, or marked high priority, and are not in the plan yet."</p>
+                <p>"These items are legal risks (listed first), were rated in a band that calls for action, or were marked high priority, and are not in the plan yet."</p>
                 <ul>
                     {
                         let definition = definition_for_list.clone();
                         let id = id_for_proposals.clone();
                         move || proposals.get().into_iter().map(|proposal| {
                             let words = source_words(&definition, &proposal.row.source);
-                            let reason = proposal.reason.label();
+                            let reason = proposal.why();
+                            let sign = proposal.legal_risk.then(|| view! { <WarningSign /> });
                             let first_step = (!proposal.row.action.is_empty())
                                 .then(|| view! { <span class="first-step">{format!("{FIRST_STEP}: {}", proposal.row.action)}</span> });
                             let row = proposal.row.clone();
                             let id = id.clone();
                             view! {
                                 <li>
-                                    {words.clone()}" ("{reason}") "
+                                    {sign}{words.clone()}" ("{reason}") "
                                     {first_step}
                                     <button type="button" class="secondary" on:click=move |_| { let row = row.clone(); state.change(&id, |w| w.plan.push(row)); }>
                                         "Add to plan"<span class="visually-hidden">": "{words.clone()}</span>

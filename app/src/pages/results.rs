@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use mhsw::benchmark::peers;
 use mhsw::definition::{Definition, ToolKind};
 use mhsw::ids::WorkId;
+use mhsw::report::audit::LEGAL_RISKS_HEADING;
 use mhsw::report::Report;
 use mhsw::work::Work;
 
@@ -239,6 +240,12 @@ pub fn ResultsPage(
     view! {
         <p class="breadcrumb"><a href=Route::Home.href()>"Home"</a>" › "<a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a></p>
         <h1>{move || format!("Results: {}", signal.with(|h| h.work.name.clone()))}</h1>
+        // The legal risks first, above the controls; the rest of the same report below them.
+        {move || {
+            let mut whole = report.get();
+            let blocks = whole.take_opening_part(LEGAL_RISKS_HEADING);
+            (!blocks.is_empty()).then(|| view! { <ReportView report=Report { blocks, cover: None, ..whole } /> })
+        }}
         {is_audit.then(|| view! {
             <section class="compare-controls" aria-labelledby="compare-heading">
                 <h2 id="compare-heading">"Compare"</h2>
@@ -293,7 +300,11 @@ pub fn ResultsPage(
             {move || is_audit.then(|| pdf_message(plan_pdf, "plan"))}
             {move || peer_status.get().map(|(ok, text)| view! { <p class=if ok { "notice" } else { "notice notice-warning" }>{text}</p> })}
         </div>
-        {move || view! { <ReportView report=report.get() /> }}
+        {move || {
+            let mut rest = report.get();
+            rest.take_opening_part(LEGAL_RISKS_HEADING);
+            view! { <ReportView report=rest /> }
+        }}
     }
     .into_any()
 }

@@ -55,6 +55,7 @@ pub fn WorkPage(
     };
     // When the questionnaire has a new version, show what would change before anything does.
     let definition_for_version = definition.clone();
+    let definition_for_texts = definition.clone();
     let preview = move || {
         signal.with(|held| {
             (held.work.definition.version != definition_for_version.version).then(|| {
@@ -71,15 +72,9 @@ pub fn WorkPage(
             mhsw::work::reconcile(w, &definition, None);
         });
     };
-    let set_aside = move || {
-        signal.with(|h| {
-            h.work
-                .set_aside
-                .keys()
-                .map(|k| k.to_string())
-                .collect::<Vec<_>>()
-        })
-    };
+    let definition_for_aside = definition.clone();
+    let set_aside =
+        move || signal.with(|h| mhsw::carry::kept_aside(&definition_for_aside, &h.work.set_aside));
     let id_for_links = id.clone();
     view! {
         <p class="breadcrumb"><a href=Route::Home.href()>"Home"</a></p>
@@ -88,28 +83,66 @@ pub fn WorkPage(
             {move || signal.with(|h| (!h.work.organisation.is_empty()).then(|| format!(" · {}", h.work.organisation)))}
         </p>
         {move || preview().map(|change| {
-            let moved: Vec<String> = change.set_aside.iter().chain(change.no_longer_fit.iter()).map(|q| q.to_string()).collect();
+            let text_of = |id: &mhsw::ids::QuestionId| {
+                definition_for_texts
+                    .text_of(id.as_str())
+                    .map_or_else(|| format!("Question {id}"), |t| t.trim().to_owned())
+            };
+            let moved: Vec<String> = change.set_aside.iter().chain(change.no_longer_fit.iter()).map(text_of).collect();
+            let carried: Vec<(String, String)> = change.carried.iter().map(|(old, new)| (text_of(old), text_of(new))).collect();
+            let responses_kept: Vec<String> = change.responses_kept_aside.iter().map(text_of).collect();
+            let responses_carried = change.responses_carried;
+            let carried_count = format!("{} {}", mhsw::report::grouped(responses_carried as u64), if responses_carried == 1 { "answer" } else { "answers" });
             let accept = accept.clone();
             view! {
                 <div class="notice notice-warning">
                     <h2>"The questionnaire has changed"</h2>
                     <p>{format!("This work was saved with version {} of the questionnaire; version {} is in use now.", change.from_version, change.to_version)}</p>
+                    {(!carried.is_empty()).then(|| view! {
+                        <p>"Answers to these questions, which the new version asks in new words, will move to the question that replaced them:"</p>
+                        <ul class="carried-answers">
+                            {carried.into_iter().map(|(old, new)| view! { <li>{format!("\u{201c}{old}\u{201d} to \u{201c}{new}\u{201d}")}</li> }).collect_view()}
+                        </ul>
+                    })}
                     {if moved.is_empty() {
-                        view! { <p>"Every answer still fits the new version and will be kept as it is."</p> }.into_any()
+                        view! { <p>"No answer will be kept aside: every other answer still fits the new version and will be kept as it is."</p> }.into_any()
                     } else {
-                        view! { <p>"Answers to these questions, which the new version no longer asks in the same way, will be kept aside with the work (never deleted) and listed here: "{moved.join(", ")}"."</p> }.into_any()
+                        view! {
+                            <p>"Answers to these questions, which the new version no longer asks in the same way, will be kept aside with the work (never deleted) and listed here:"</p>
+                            <ul class="kept-aside-preview">{moved.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul>
+                        }.into_any()
                     }}
+                    {(responses_carried > 0 || !responses_kept.is_empty()).then(|| view! {
+                        <p>{format!(
+                            "The responses collected stay as they were given. In reports, {} to questions asked in new words {} with the new question{}",
+                            carried_count,
+                            if responses_carried == 1 { "counts" } else { "count" },
+                            if responses_kept.is_empty() {
+                                ".".to_owned()
+                            } else {
+                                format!("; answers to these questions, no longer asked, are listed but not counted: {}.", responses_kept.join("; "))
+                            }
+                        )}</p>
+                    })}
                     <p>"Answers to every other question are kept. New questions start unanswered."</p>
                     <button type="button" on:click=accept>"Continue with the new version"</button>
                 </div>
             }
         })}
         {move || {
-            let ids = set_aside();
-            (!ids.is_empty()).then(|| view! {
+            let kept = set_aside();
+            (!kept.is_empty()).then(|| view! {
                 <div class="notice">
                     <h2>"Answers kept aside"</h2>
-                    <p>"The questionnaire has changed since these answers were given, and these questions are no longer asked. Their answers are kept with the work and included when you export it: "{ids.join(", ")}"."</p>
+                    <p>"The questionnaire has changed since these answers were given, and these questions are no longer asked. Their answers are kept with the work and included when you export it:"</p>
+                    <ul class="kept-aside">
+                        {kept.into_iter().map(|k| view! {
+                            <li>
+                                <span class="kept-question">{k.question}</span>
+                                {k.answer.map(|a| view! { " "<span class="kept-answer">{format!("Answer: {a}")}</span> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
                 </div>
             })
         }}

@@ -3,9 +3,10 @@
 //!
 //! Owns: reading the two files and printing. The scores come from `mhsw::scoring::score`.
 
+use mhsw::carry::kept_aside;
 use mhsw::definition::{load_definition, Definition};
 use mhsw::scoring::{score, Counts, Score, Scores};
-use mhsw::work::{check_answers, ImportError, Work};
+use mhsw::work::{check_answers, reconcile, ImportError, Work};
 
 use crate::{input, read_text, terminal, Failure};
 
@@ -44,7 +45,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
 /// Reads a work file and checks it answers the definition; notes on standard error what
 /// scoring will pass over.
 fn read_work(path: &str, definition: &Definition) -> Result<Work, Failure> {
-    let work = input::work(path, &read_text(path)?)?;
+    let mut work = input::work(path, &read_text(path)?)?;
     if work.definition.id != definition.id {
         return Err(Failure::problems(format!(
             "{path}: the work answers the questionnaire `{}`, but the definition given is `{}`. Give the definition of `{}`",
@@ -70,6 +71,23 @@ fn read_work(path: &str, definition: &Definition) -> Result<Work, Failure> {
             terminal::field(&details)
         ),
         Err(other) => eprintln!("note: {path}: {}", terminal::lines(&other.to_string())),
+    }
+    // Carry answers to retired questions, and keep the rest aside (K1, K2), as the app does.
+    let change = reconcile(&mut work, definition, None);
+    for (old, new) in &change.carried {
+        eprintln!(
+            "note: {path}: the answer to `{old}` counts for `{new}`, the question that replaced it"
+        );
+    }
+    for kept in kept_aside(definition, &work.set_aside) {
+        eprintln!(
+            "note: {path}: kept aside, not scored: {} ({}){}",
+            terminal::field(&kept.question),
+            kept.id,
+            kept.answer
+                .map(|a| format!(", answer: {}", terminal::field(&a)))
+                .unwrap_or_default()
+        );
     }
     Ok(work)
 }
@@ -152,6 +170,20 @@ fn render_table(definition: &Definition, work: &Work, scores: &Scores) -> String
             ));
         }
         out.push_str(&line(row));
+    }
+    for item in scores.legal_risks() {
+        out.push_str(&format!(
+            "\nLegal risk: {} Answer: {}.",
+            terminal::field(
+                definition
+                    .text_of(item.question.as_str())
+                    .map_or(item.question.as_str(), |t| t.as_str())
+            ),
+            terminal::field(item.chosen.as_deref().unwrap_or("not answered"))
+        ));
+    }
+    if scores.legal_risks().next().is_some() {
+        out.push('\n');
     }
     out.push_str("\nPercentages are rounded down. Not applicable, don't know and prefer not to say are left out of scores.\n");
     if !scores.figures.is_empty() {

@@ -404,3 +404,79 @@ fn an_audit_without_number_questions_has_no_workforce_profile() {
     let report = report_for(&answered(), None, None);
     assert!(!report.plain_text().contains("Workforce profile"));
 }
+
+#[test]
+fn legal_risks_come_first_with_their_answer_and_law_and_are_marked_in_the_sections() {
+    // sup-2 ("Don't know") and amhp-1 ("Partly", below "Achieved") have statutory minimums in
+    // the mini audit; amhp-1 names its law.
+    let d = audit();
+    let w = work(
+        &d,
+        "Risky audit",
+        choices(&[
+            ("has-amhp", "yes"),
+            ("amhp-1", "partly"),
+            ("sup-1", "achieved"),
+            ("sup-2", "dk"),
+        ]),
+    );
+    let report = report_for(&w, None, None);
+    assert_eq!(
+        report.blocks[0],
+        Block::Heading {
+            level: 1,
+            text: "Legal risks".to_owned()
+        }
+    );
+    let Block::Warnings(risks) = &report.blocks[2] else {
+        panic!("a list of warnings: {:?}", report.blocks[2]);
+    };
+    assert_eq!(
+        risks,
+        &[
+            "Legal risk: Supervision is given by a registered social worker. Answer: Don't know."
+                .to_owned(),
+            "Legal risk: AMHP rotas are safe. Answer: Partly. Required by: Mental Health Act 1983, section 114."
+                .to_owned(),
+        ]
+    );
+    let text = report.plain_text();
+    assert!(text.contains("2 questions ask for a minimum that the law requires"));
+    let mut rest = report.clone();
+    let opening = rest.take_opening_part(LEGAL_RISKS_HEADING);
+    assert_eq!(opening, report.blocks[..3]);
+    assert_eq!(rest.blocks, report.blocks[3..]);
+    assert!(matches!(&rest.blocks[0], Block::Heading { level: 1, text } if text == "Summary"));
+    assert!(rest.take_opening_part(LEGAL_RISKS_HEADING).is_empty());
+    assert!(text.contains("Legal risk: Yes: the minimum the law requires is not shown to be met"));
+
+    let safe = work(&d, "Safe audit", choices(&[("sup-2", "achieved")]));
+    let text = report_for(&safe, None, None).plain_text();
+    assert!(text.contains("None found. 2 questions ask for a minimum that the law requires"));
+    assert!(!text.contains("Legal risk:"));
+}
+
+#[test]
+fn answers_set_aside_are_listed_by_the_retired_question_text_and_the_answer_label() {
+    let mut d = audit();
+    d.retired = serde_json::from_str(
+        r#"[{"id": "lead-0", "text": "The board hears from social work every quarter", "since": "1.0.0"}]"#,
+    )
+    .expect("retired entries");
+    let mut w = work(&d, "Older audit", choices(&[("lead-1", "achieved")]));
+    w.set_aside = choices(&[("lead-0", "mostly"), ("gone", "x")]).items;
+    let scores = score(&d, &w.responses);
+    let report = audit_report(&AuditReportInput {
+        definition: &d,
+        work: &w,
+        scores: &scores,
+        previous: None,
+        peers: None,
+        today: today(),
+    });
+    let text = report.plain_text();
+    assert!(
+        text.contains("2 answers to questions that this version of the questionnaire no longer asks are kept with the work but not counted:\nQuestion gone. Answer: x.\nThe board hears from social work every quarter. Answer: Mostly."),
+        "{text}"
+    );
+}
