@@ -1496,21 +1496,26 @@ async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
     finish(app).await;
 }
 
-/// (12b) Version 2.0.0 of the self-assessment rewrites `strat-4` as `gov-1` (the same meaning,
+/// (12b) A version 2.1.0 of the self-assessment rewrites `strat-3` as `gov-1` (the same meaning,
 /// new words) and retires `strat-5`, listing both under `retired` with their old text. An audit
-/// saved in the browser with 1.0.0 loses nothing: the answer and evidence for `strat-4` appear on
+/// saved in the browser with 2.0.0 loses nothing: the answer and evidence for `strat-3` appear on
 /// `gov-1`, and the answer to `strat-5` is listed with the old question's text and its answer.
 #[tokio::test]
 async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_rest_by_their_text() {
     let old = bundled_definition("self-assessment");
-    let old_text = |id: &str| old.question(id).expect("a 1.0.0 question").text.to_string();
-    let (strat_4, strat_5) = (old_text("strat-4"), old_text("strat-5"));
+    let old_text = |id: &str| {
+        old.question(id)
+            .expect("a question of the bundled version")
+            .text
+            .to_string()
+    };
+    let (strat_3, strat_5) = (old_text("strat-3"), old_text("strat-5"));
     let new_text = "In NHS-led services, a written partnership agreement says who answers for social workers' statutory duties, their management and their practice.";
 
     let dist = DistCopy::new();
     let mut definition: Value =
         serde_json::from_str(&dist.read("questionnaires/self-assessment.json")).expect("JSON");
-    definition["version"] = json!("2.0.0");
+    definition["version"] = json!("2.1.0");
     let strategy = definition["sections"]
         .as_array_mut()
         .expect("sections")
@@ -1520,23 +1525,25 @@ async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_res
     let questions = strategy["questions"].as_array_mut().expect("questions");
     let rewritten = questions
         .iter_mut()
-        .find(|q| q["id"] == "strat-4")
-        .expect("strat-4");
+        .find(|q| q["id"] == "strat-3")
+        .expect("strat-3");
     rewritten["id"] = json!("gov-1");
     rewritten["text"] = json!(new_text);
     questions.retain(|q| q["id"] != "strat-5");
-    definition["retired"] = json!([
-        { "id": "strat-4", "text": strat_4, "since": "2.0.0", "carried_to": "gov-1" },
-        { "id": "strat-5", "text": strat_5, "since": "2.0.0" }
-    ]);
+    let retired = definition["retired"]
+        .as_array_mut()
+        .expect("2.0.0 retires questions");
+    retired
+        .push(json!({ "id": "strat-3", "text": strat_3, "since": "2.1.0", "carried_to": "gov-1" }));
+    retired.push(json!({ "id": "strat-5", "text": strat_5, "since": "2.1.0" }));
     let text = serde_json::to_string_pretty(&definition).expect("JSON");
-    load_definition("self-assessment.json", &text).expect("the 2.0.0 version is valid");
+    load_definition("self-assessment.json", &text).expect("the 2.1.0 version is valid");
     dist.write("questionnaires/self-assessment.json", &text);
 
-    let mut saved = work("old-audit", "Audit on version 1.0.0", &old);
+    let mut saved = work("old-audit", "Audit on version 2.0.0", &old);
     saved.responses = choices(&[("strat-1", "established"), ("strat-5", "developing")]);
     saved.responses.set(
-        QuestionId::new("strat-4"),
+        QuestionId::new("strat-3"),
         ItemResponse {
             answer: Some(Answer::Choice("developing".into())),
             evidence: Some("Section 75 agreement signed in 2024".to_owned()),
@@ -1551,7 +1558,7 @@ async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_res
     let panel = main_text(b).await;
     assert_contains(
         &panel,
-        &format!("\u{201c}{strat_4}\u{201d} to \u{201c}{new_text}\u{201d}"),
+        &format!("\u{201c}{strat_3}\u{201d} to \u{201c}{new_text}\u{201d}"),
         "the carried answer in the change panel",
     );
     assert_contains(&panel, &strat_5, "the retired question by its text");
@@ -1564,8 +1571,8 @@ async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_res
     wait_for_saved(
         b,
         "old-audit",
-        "e.work.definition.version === '2.0.0'",
-        "the work moved to 2.0.0",
+        "e.work.definition.version === '2.1.0'",
+        "the work moved to 2.1.0",
     )
     .await;
     let after = main_text(b).await;
@@ -1574,7 +1581,7 @@ async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_res
         &format!("{strat_5} Answer: Developing"),
         "the answer kept aside, with its text and label",
     );
-    assert_lacks(&after, &strat_4, "the carried question is not kept aside");
+    assert_lacks(&after, &strat_3, "the carried question is not kept aside");
     assert_accessible(b, "a work page listing answers kept aside by their text").await;
     b.screenshot(&screenshot_path("journey-questionnaire-version-two"))
         .await;
@@ -1591,12 +1598,12 @@ async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_res
         Some("Section 75 agreement signed in 2024"),
         "its evidence too"
     );
-    assert!(stored.responses.item("strat-4").is_none());
+    assert!(stored.responses.item("strat-3").is_none());
     assert!(
         stored.set_aside.contains_key("strat-5"),
         "kept aside, never lost"
     );
-    assert!(!stored.set_aside.contains_key("strat-4"));
+    assert!(!stored.set_aside.contains_key("strat-3"));
 
     app.open("#/work/old-audit/section/strategy").await;
     find(b, "#q-gov-1-1").await;
@@ -1607,16 +1614,16 @@ async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_res
     );
     assert_contains(&main_text(b).await, new_text, "the new wording");
 
-    // A 1.0.0 work file imported into the 2.0.0 app is brought up to date the same way, and the
+    // A 2.0.0 work file imported into the 2.1.0 app is brought up to date the same way, and the
     // message says what moved.
-    let mut exported = work("imported-old", "Imported on 1.0.0", &old);
-    exported.responses = choices(&[("strat-4", "established"), ("strat-5", "embedded")]);
+    let mut exported = work("imported-old", "Imported on 2.0.0", &old);
+    exported.responses = choices(&[("strat-3", "established"), ("strat-5", "embedded")]);
     let file = temp_file("imported-old.json", &export_work(&exported));
     app.open("#/").await;
     find(b, ".tool-list").await;
     choose_files(b, "#import-file", &[&file.path]).await;
     b.wait_for_text(
-        "imported-old.json: imported as “Imported on 1.0.0”, and saved on this device. 1 answer to a question asked in new words now counts for the question that replaced it.",
+        "imported-old.json: imported as “Imported on 2.0.0”, and saved on this device. 1 answer to a question asked in new words now counts for the question that replaced it.",
         QUICK,
     )
     .await;
@@ -1626,6 +1633,68 @@ async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_res
         Some(&Answer::Choice("established".into()))
     );
     assert!(imported.set_aside.contains_key("strat-5"));
+    finish(app).await;
+}
+
+/// Issue 15, nothing lost: an audit saved with the bundled self-assessment 1.0.0, answering
+/// questions that 2.0.0 retired, opens with 2.0.0 (the bundled questionnaire) with every answer
+/// kept aside and listed by the old question's own words, from the bundled `retired` list.
+#[tokio::test]
+async fn an_audit_saved_with_version_one_opens_in_version_two_with_nothing_lost() {
+    let definition = bundled_definition("self-assessment");
+    let retired = |id: &str| {
+        definition
+            .retired
+            .iter()
+            .find(|r| r.id.as_str() == id)
+            .unwrap_or_else(|| panic!("{id} is retired in 2.0.0"))
+            .text
+            .to_string()
+    };
+    let mut saved = work("first-audit", "Audit on version 1.0.0", &definition);
+    saved.definition.version = "1.0.0".to_owned();
+    saved.responses = choices(&[
+        ("strat-1", "established"),
+        ("strat-4", "developing"),
+        ("re-2", "embedded"),
+        ("sup-3", "not-in-place"),
+    ]);
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    seed_works(&app, &[&saved], "#/work/first-audit").await;
+    b.wait_for_text("The questionnaire has changed", DEFAULT_TIMEOUT)
+        .await;
+    click_button(b, "Continue with the new version").await;
+    b.wait_for_text("Answers kept aside", QUICK).await;
+    wait_for_saved(
+        b,
+        "first-audit",
+        "e.work.definition.version === '2.0.0'",
+        "the work moved to 2.0.0",
+    )
+    .await;
+    let page = main_text(b).await;
+    for (id, label) in [
+        ("strat-4", "Developing"),
+        ("re-2", "Embedded and improving"),
+        ("sup-3", "Not in place"),
+    ] {
+        assert_contains(
+            &page,
+            &format!("{} Answer: {label}", retired(id)),
+            "an answer kept aside by its old words",
+        );
+    }
+    let stored = saved_work(b, "first-audit").await;
+    assert_eq!(
+        stored.responses.answer("strat-1"),
+        Some(&Answer::Choice("established".into())),
+        "an unchanged question keeps its answer"
+    );
+    for id in ["strat-4", "re-2", "sup-3"] {
+        assert!(stored.set_aside.contains_key(id), "{id} kept aside");
+    }
+    assert_accessible(b, "1.0.0 answers kept aside in 2.0.0").await;
     finish(app).await;
 }
 
@@ -1642,14 +1711,14 @@ async fn legal_risks_are_listed_first_on_the_results_page_and_in_the_plan() {
         ("about-1", "council"),
         ("about-2", "england"),
         ("strat-1", "not-in-place"),
-        ("re-2", "developing"),
+        ("re-8", "developing"),
         ("re-3", "dont-know"),
         ("wf-5", "established"),
     ]);
     seed_works(&app, &[&audit], "#/work/risky-audit/results").await;
     wait_for_heading_exact(b, "Results: Risky audit").await;
     let text = main_text(b).await;
-    let approval = definition.question("re-2").expect("re-2").text.to_string();
+    let approval = definition.question("re-8").expect("re-8").text.to_string();
     let training = definition.question("re-3").expect("re-3").text.to_string();
     let registration = definition.question("wf-5").expect("wf-5").text.to_string();
     assert_contains(
