@@ -150,3 +150,45 @@ fn a_string_missing_in_welsh_is_named_with_its_place_and_its_fix() {
     let output = check(&["tests/definitions/valid/bilingual-feedback.json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }
+
+/// A folder stands for the definitions in it, as an author who keeps them together expects:
+/// `mhsw check questionnaires/` checks the same files as `mhsw check questionnaires/*.json`.
+#[test]
+fn a_folder_is_checked_as_every_definition_in_it() {
+    let by_folder = check(&["questionnaires/"]);
+    let by_files = {
+        let mut files: Vec<String> =
+            std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires"))
+                .expect("the questionnaires folder")
+                .map(|entry| {
+                    entry
+                        .expect("an entry")
+                        .file_name()
+                        .to_string_lossy()
+                        .into_owned()
+                })
+                .filter(|name| name.ends_with(".json"))
+                .map(|name| format!("questionnaires/{name}"))
+                .collect();
+        files.sort();
+        let names: Vec<&str> = files.iter().map(String::as_str).collect();
+        check(&names)
+    };
+    assert_eq!(by_folder.status.code(), Some(0), "{}", stderr(&by_folder));
+    assert_eq!(stdout(&by_folder), stdout(&by_files));
+    assert!(stdout(&by_folder).contains("questionnaires/self-assessment.json: ok"));
+}
+
+#[test]
+fn a_folder_without_definitions_is_a_usage_error() {
+    let empty = std::env::temp_dir().join(format!("mhsw-empty-folder-{}", std::process::id()));
+    std::fs::create_dir_all(&empty).expect("a temporary folder");
+    let output = check(&[empty.to_str().expect("a UTF-8 path")]);
+    std::fs::remove_dir(&empty).ok();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("none of the files named is a definition"),
+        "{}",
+        stderr(&output)
+    );
+}

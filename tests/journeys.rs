@@ -3833,6 +3833,21 @@ async fn a_person_answering_reads_each_section_introduction() {
     ))
     .await;
     assert_accessible(b, "the feeling-safe introduction in easy-read").await;
+
+    // The next person is not handed the last one's choice: the welcome is in standard words.
+    click_button(b, "For the practitioner: end collection").await;
+    click_button(b, "Go back to the questions").await;
+    b.wait_for_text("Before you start", QUICK).await;
+    assert_eq!(
+        is_checked(b, "easy-read").await,
+        Some(false),
+        "easy read is not ticked for the next person"
+    );
+    assert_contains(
+        &normalise(&main_text(b).await),
+        &standard(&notices.anonymity),
+        "the standard anonymity statement for the next person",
+    );
     finish(app).await;
 }
 

@@ -96,9 +96,13 @@ pub fn CollectPage(
     } else {
         Screen::Setup
     });
-    // The next person starts at the beginning, in the first language offered.
+    let draft = RwSignal::new(Responses::default());
+    let easy_read = RwSignal::new(false);
+    // The next person starts at the beginning, in the first language offered, in standard
+    // words: nothing one person chose (not even easy read) is shown to the next.
     let next_person = move || {
         lang.set(first_lang);
+        easy_read.set(false);
         screen.set(first_screen);
         history::focus_heading();
     };
@@ -111,8 +115,6 @@ pub fn CollectPage(
         state.page_lang.set(shown);
     });
     on_cleanup(move || state.page_lang.set(Lang::En));
-    let draft = RwSignal::new(Responses::default());
-    let easy_read = RwSignal::new(false);
     let last_activity = StoredValue::new(clock::now_ms());
     let cleared_notice = RwSignal::new(false);
     // On a small screen, once a person is answering, the crisis notice folds to one line they
@@ -147,6 +149,7 @@ pub fn CollectPage(
             draft.set(Responses::default());
             speech::stop();
             cleared_notice.set(true);
+            easy_read.set(false);
             lang.set(first_lang);
             screen.set(first_screen);
         }
@@ -357,7 +360,7 @@ pub fn CollectPage(
         {body}
         <Show when=move || state.kiosk.with(Option::is_some) && screen.get() != Screen::Leave>
             <p class="practitioner-exit" lang=practitioner_lang>
-                <button type="button" class="link-button" on:click=move |_| { draft.set(Responses::default()); screen.set(Screen::Leave); }>"For the practitioner: end collection"</button>
+                <button type="button" class="link-button" on:click=move |_| { draft.set(Responses::default()); easy_read.set(false); screen.set(Screen::Leave); }>"For the practitioner: end collection"</button>
             </p>
         </Show>
     }

@@ -1,6 +1,6 @@
 //! `mhsw check FILE...`: validates definitions and prints every problem.
 //!
-//! Owns: reading each named file, printing its problems (or a one-line summary when it is fine) on
+//! Owns: reading each named file (a folder stands for the `.json` files in it), printing its problems (or a one-line summary when it is fine) on
 //! standard output, and the exit code: 0 when every definition is fine, 1 when any has a problem
 //! or cannot be read, 2 when the command is used wrongly.
 //! Must not touch: what makes a definition good (the library's `definition::load`).
@@ -17,14 +17,15 @@ const NOT_DEFINITIONS: [&str; 2] = ["schema.json", "manifest.json"];
 #[derive(clap::Args)]
 #[command(after_help = "Exit code: 0 when every definition is fine, 1 when any has a problem.")]
 pub struct Args {
-    /// Definition files, for example questionnaires/*.json (schema.json and manifest.json are skipped)
+    /// Definition files, for example questionnaires/*.json, or a folder of them (schema.json and
+    /// manifest.json are skipped)
     #[arg(value_name = "FILE", required = true)]
     files: Vec<String>,
 }
 
 /// Checks each file; exits 1 when any has a problem, after reporting all of them.
 pub fn run(args: &Args) -> Result<(), Failure> {
-    let files = &args.files;
+    let files = &with_folders_opened(&args.files)?;
     // Output that cannot be written (a closed pipe, as in `mhsw check … | head`) is dropped;
     // the exit code still tells the truth.
     let mut out = std::io::stdout().lock();
@@ -94,4 +95,31 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             if checked == 1 { "file" } else { "files" }
         )))
     }
+}
+
+/// The files named, with each folder replaced by the `.json` files directly in it, in name order.
+fn with_folders_opened(named: &[String]) -> Result<Vec<String>, Failure> {
+    let mut files = Vec::new();
+    for name in named {
+        let path = Path::new(name);
+        if !path.is_dir() {
+            files.push(name.clone());
+            continue;
+        }
+        let entries = std::fs::read_dir(path).map_err(|error| {
+            Failure::problems(format!(
+                "mhsw check: the folder {name} cannot be read ({error})"
+            ))
+        })?;
+        let mut inside: Vec<String> = entries
+            .filter_map(Result::ok)
+            .filter(|entry| entry.path().is_file())
+            .filter_map(|entry| entry.file_name().to_str().map(str::to_owned))
+            .filter(|file| file.ends_with(".json"))
+            .map(|file| format!("{}/{file}", name.trim_end_matches('/')))
+            .collect();
+        inside.sort();
+        files.extend(inside);
+    }
+    Ok(files)
 }
