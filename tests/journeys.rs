@@ -3561,6 +3561,21 @@ async fn the_work_store_screens_fit_a_phone_and_400_percent_zoom() {
                 overflow.as_i64().is_some_and(|o| o <= 0),
                 "{name} at {label} runs {overflow} px off the side: {wide}"
             );
+            if label == "zoom-400" {
+                // A laptop at 400% shows 320 by 180 CSS pixels: the header (title, menu and
+                // "Larger text") leaves more than half of that to the page itself.
+                let header = b
+                    .execute(
+                        "return document.querySelector('.site-header').getBoundingClientRect().height;",
+                        vec![],
+                    )
+                    .await;
+                assert!(
+                    header.as_f64().is_some_and(|h| h <= 88.0),
+                    "{name}: the header is {header} px tall at 320 px wide: {}",
+                    b.execute("return ['.brand', 'nav', '.text-size', '.header-row'].map(s => { const r = document.querySelector(s).getBoundingClientRect(); return s + ' ' + Math.round(r.top) + '+' + Math.round(r.height) + ' x' + Math.round(r.left) + '+' + Math.round(r.width); });", vec![]).await
+                );
+            }
             b.screenshot(&screenshot_path(&format!("device-{name}-{label}")))
                 .await;
             assert_accessible(b, &format!("{name} at {label}")).await;
