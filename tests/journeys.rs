@@ -1989,6 +1989,54 @@ fn collection_with(id: &str, definition_id: &str, count: usize) -> mhsw::work::W
     collection
 }
 
+/// Issue 15, nothing lost: a collection holding responses given with the service-user
+/// questionnaire 1.0.0 and with 2.0.0 makes one report. A 1.0.0 answer to rel-3 ("did not judge
+/// me", retired) counts for rel-7, which 2.0.0 asks in its place; a 1.0.0 answer to diff-2, retired
+/// without a successor, is listed by its old words and counted nowhere.
+#[tokio::test]
+async fn a_collection_mixing_versions_one_and_two_makes_one_report() {
+    let definition = bundled_definition("feedback-service-user");
+    let mut mixed = work("mixed-feedback", "Mixed feedback", &definition);
+    if let Some(c) = mixed.collection.as_mut() {
+        c.about = "North Team".to_owned();
+        c.responses = (0..5)
+            .map(|n| {
+                let (version, answers) = if n < 3 {
+                    ("1.0.0", choices(&[("rel-3", "agree"), ("diff-2", "agree")]))
+                } else {
+                    ("2.0.0", choices(&[("rel-7", "agree")]))
+                };
+                feedback_response(&format!("mixed-{n}"), version, answers)
+            })
+            .collect();
+    }
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    seed_works(&app, &[&mixed], "#/work/mixed-feedback/results").await;
+    wait_for_heading_exact(b, "Results: Mixed feedback").await;
+    let page = main_text(b).await;
+    assert_contains(
+        &page,
+        "5 responses received",
+        "every response, of both versions",
+    );
+    assert_contains(
+        &page,
+        "Share that agree: 100% (5 of the 5 people who gave a rating).",
+        "rel-7 counting the three 1.0.0 answers to rel-3 and the two to rel-7",
+    );
+    let old_words = definition
+        .retired
+        .iter()
+        .find(|r| r.id.as_str() == "diff-2")
+        .expect("diff-2 is retired")
+        .text
+        .to_string();
+    assert_contains(&page, &old_words, "the retired question, by its old words");
+    assert_accessible(b, "a report mixing 1.0.0 and 2.0.0 responses").await;
+    finish(app).await;
+}
+
 /// Counts the response records of one piece of work in the work store.
 async fn stored_response_count(b: &common::browser::Browser, id: &str) -> u64 {
     b.execute_async(
