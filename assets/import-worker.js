@@ -7,9 +7,10 @@
 //   The page posts one object per file: { id: number, file: File, definitions: string }, the
 //   job's id, the file the user chose, and every questionnaire the page holds as a JSON array.
 //   The worker answers each message with exactly one of, always echoing the job's id:
-//     { id, ok: [{ head, texts, sums, keptAside, carried }, ...] }  each piece of work in the file,
+//     { id, ok: [{ head, texts, sums, keptAside, carried }, ...], steps }  each piece of work in the file,
 //        checked: its JSON without the collection's responses, each response's record text and
-//        checksum (as the store keeps them), and how many answers were kept aside;
+//        checksum (as the store keeps them), and how many answers were kept aside; `steps` lists
+//        [name, start, end] of the worker's own steps (ms since the epoch), for `make bench`;
 //     { id, error: string }  a message fit to show a user; nothing in the file is used. If the
 //        worker's own code could not load, it starts "The import tool could not be loaded".
 //   If the Rust code crashes (a panic), the answer also says closing: true and the worker closes
@@ -32,14 +33,21 @@ self.onmessage = async (event) => {
     if (typeof id !== "number" || !(request.file instanceof Blob) || typeof request.definitions !== "string") {
       throw new TypeError("the import worker expects { id, file, definitions }");
     }
+    // Each step's start and end (ms since the epoch), so `make bench` can see where the time goes.
+    const steps = [];
+    const step = (name, start) => steps.push([name, performance.timeOrigin + start, performance.timeOrigin + performance.now()]);
+    let started = performance.now();
     let bytes;
     try {
       bytes = new Uint8Array(await request.file.arrayBuffer());
     } catch (error) {
       throw `the browser could not read the file (${(error && error.message) || error}). Try choosing it again`;
     }
+    step("file", started);
+    started = performance.now();
     const works = wasm_bindgen.read_import(bytes, request.definitions);
-    self.postMessage({ id, ok: works });
+    step("check", started);
+    self.postMessage({ id, ok: works, steps });
   } catch (error) {
     const text = typeof error === "string" ? error : String((error && error.message) || error);
     const closing = error instanceof WebAssembly.RuntimeError;

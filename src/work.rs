@@ -656,6 +656,11 @@ fn read_strictly<T: serde::de::DeserializeOwned>(
     (what, content): (&str, &str),
     fix: &str,
 ) -> Result<T, ImportError> {
+    // A sound file is read once, at full speed; only a file with a problem is read again,
+    // tracking the path to it for the message (which slows every field down).
+    if let Ok(value) = serde_json::from_str(text) {
+        return Ok(value);
+    }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
         ImportError::Unreadable {

@@ -24,7 +24,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use mhsw::definition::Definition;
-use mhsw::work::{check_answers, export_work, parse_work, MAX_IMPORT_BYTES};
+use mhsw::store::response_record;
+use mhsw::work::{check_answers, check_import, export_work, parse_work, MAX_IMPORT_BYTES};
 use serde_json::{json, Value};
 
 use super::browser_fixtures::{
@@ -247,7 +248,7 @@ pub async fn import(
 
 /// For comparison, the ms the core takes natively for the file: (reading it as a JSON value,
 /// `parse_work` in full (which does that first), `check_answers`).
-fn native_parse_ms(file: &ExportFile) -> (f64, f64, f64) {
+fn native_parse_ms(file: &ExportFile) -> NativeMs {
     let text = std::fs::read_to_string(&file.path).expect("read the export file");
     let ms = |started: Instant| started.elapsed().as_secs_f64() * 1000.0;
     let started = Instant::now();
@@ -259,7 +260,35 @@ fn native_parse_ms(file: &ExportFile) -> (f64, f64, f64) {
     let parse_ms = ms(started);
     let started = Instant::now();
     check_answers(&work, &file.definition).expect("its answers fit");
-    (value_ms, parse_ms, ms(started))
+    let check_ms = ms(started);
+    // What the import worker does, natively: the whole check, then each response's record.
+    let started = Instant::now();
+    let checked = check_import(&text, |_| Some(&file.definition)).expect("the file imports");
+    let import_ms = ms(started);
+    let started = Instant::now();
+    let records: usize = checked
+        .iter()
+        .flat_map(|c| c.work.collection.iter().flat_map(|c| c.responses.iter()))
+        .map(|r| response_record(r).text.len())
+        .sum();
+    std::hint::black_box(records);
+    NativeMs {
+        value: value_ms,
+        parse: parse_ms,
+        check: check_ms,
+        import: import_ms,
+        records: ms(started),
+    }
+}
+
+/// Natively, for comparison: ms to read the file as a JSON value, as work, to check its
+/// answers, to check it as an import (all of that), and to write its response records.
+struct NativeMs {
+    value: f64,
+    parse: f64,
+    check: f64,
+    import: f64,
+    records: f64,
 }
 
 /// The first failure among `outcomes`, as a row's reason.
@@ -414,10 +443,12 @@ pub fn rows() -> Vec<Row> {
          records of {} bytes",
         file.responses, file.size, file.stored.0, file.stored.2, file.stored.1
     );
-    let (value_ms, parse_ms, check_ms) = native_parse_ms(&file);
+    let native = native_parse_ms(&file);
     eprintln!(
-        "  for comparison, natively: JSON to a value {value_ms:.1} ms; parse_work \
-         {parse_ms:.1} ms; check_answers {check_ms:.1} ms"
+        "  for comparison, natively: JSON to a value {:.1} ms; parse_work {:.1} ms; \
+         check_answers {:.1} ms; check_import (all of the worker's check) {:.1} ms; the \
+         response records {:.1} ms",
+        native.value, native.parse, native.check, native.import, native.records
     );
     let outcomes = time_imports(&file, RUNS);
     let mut rows = import_rows(&file, &outcomes, true);

@@ -477,20 +477,23 @@ async fn write_records(transaction: &idb::Transaction, save: &Save<'_>) -> Resul
     )?;
     let responses = transaction.object_store(RESPONSES)?;
     for chunk in save.responses.chunks(PUTS_PER_TURN) {
-        let mut last = None;
+        let mut first = None;
         for (id, sealed) in chunk {
-            last = Some(responses.put(
+            let put = responses.put(
                 &sealed_value(sealed, None),
                 Some(&response_key(save.id, id)),
-            )?);
+            )?;
+            first.get_or_insert(put);
         }
         // A big save (an imported collection) gives the page a turn between chunks: waiting
-        // for the chunk's last write keeps the transaction open (a request is always pending)
-        // while the browser draws and answers input.
+        // for a write keeps the transaction open (a request is always pending) while the
+        // browser draws and answers input. Waiting for the chunk's first write, not its last,
+        // leaves the rest of the chunk queued, so the store writes while the page prepares the
+        // next chunk.
         if save.responses.len() > PUTS_PER_TURN {
-            if let Some(last) = last {
+            if let Some(first) = first {
                 timed.end();
-                last.await?;
+                first.await?;
                 timed = super::timing::start("mhsw:save-write");
             }
         }

@@ -33,6 +33,24 @@ impl Timed {
     }
 }
 
+/// Records a step another thread (a worker) timed, from `start` to `end` in milliseconds since
+/// the epoch (`performance.timeOrigin + performance.now()` there), as the measure `name` here.
+pub fn record(name: &str, start: f64, end: f64) {
+    use wasm_bindgen::JsCast;
+    let Some(performance) = performance() else {
+        return;
+    };
+    let origin = performance.time_origin();
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"start".into(), &(start - origin).into());
+    let _ = js_sys::Reflect::set(&options, &"end".into(), &(end - origin).into());
+    if let Ok(measure) = js_sys::Reflect::get(&performance, &"measure".into())
+        .and_then(|m| m.dyn_into::<js_sys::Function>())
+    {
+        let _ = measure.call2(&performance, &name.into(), &options);
+    }
+}
+
 /// Milliseconds since the page started (`performance.now()`), for slicing long work.
 pub fn now() -> f64 {
     performance().map(|p| p.now()).unwrap_or(0.0)

@@ -160,6 +160,24 @@ fn start(key: &'static LocalKey<JobWorker>) -> Result<web_sys::Worker, JobError>
     })
 }
 
+/// Records the steps a worker timed (`steps: [[name, start, end], ..]` in its answer, if any)
+/// as the page's measures `mhsw:worker-<name>`, for `make bench`.
+fn record_steps(answer: &JsValue) {
+    let Ok(steps) = field(answer, "steps").dyn_into::<js_sys::Array>() else {
+        return;
+    };
+    for step in steps.iter() {
+        let step = js_sys::Array::from(&step);
+        if let (Some(name), Some(start), Some(end)) = (
+            step.get(0).as_string(),
+            step.get(1).as_f64(),
+            step.get(2).as_f64(),
+        ) {
+            super::timing::record(&format!("mhsw:worker-{name}"), start, end);
+        }
+    }
+}
+
 /// Sends a job (`request`, an object the worker understands; its `id` is set here) and
 /// resolves to the worker's `ok` value, or why there is none.
 pub async fn run(
@@ -198,6 +216,7 @@ pub async fn run(
     let answer = JsFuture::from(promise)
         .await
         .map_err(|e| JobError::Unavailable(describe(&e)))?;
+    record_steps(&answer);
     let ok = field(&answer, "ok");
     if !ok.is_undefined() {
         return Ok(ok);

@@ -412,7 +412,13 @@ pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> (bool,
             .to_string())
         } else {
             match read_file(&state, &file, &definitions).await {
-                Ok(read) => Ok(place_all(&state, read).await),
+                Ok(read) => {
+                    // Timed for `make bench`: placing and storing, until the store has committed.
+                    let timed = crate::edges::timing::start("mhsw:import-place-and-store");
+                    let placed = place_all(&state, read).await;
+                    timed.end();
+                    Ok(placed)
+                }
                 Err(why) => Err(why),
             }
         };
