@@ -451,6 +451,36 @@ fn every_bilingual_file_has_its_own_welsh_recorded_as_unchecked() {
     }
 }
 
+/// A collection of the carer form, like one of the service-user form, can be set up Welsh
+/// first, English first or English only (rule C3), and Welsh first offers Cymraeg before
+/// English; the AMHP module, still English only, offers English alone.
+#[test]
+fn a_carer_collection_can_be_offered_in_welsh_first() {
+    use mhsw::work::LanguageOffer;
+    let bundled = |file: &str| load_definition(file, &read(file)).unwrap_or_else(|e| panic!("{e}"));
+    for file in [
+        "questionnaires/feedback-service-user.json",
+        "questionnaires/feedback-carer.json",
+    ] {
+        let definition = bundled(file);
+        assert_eq!(
+            LanguageOffer::available(&definition),
+            LanguageOffer::ALL,
+            "{file}"
+        );
+        assert_eq!(
+            LanguageOffer::WelshFirst.offered(&definition),
+            [Lang::Cy, Lang::En],
+            "{file}"
+        );
+    }
+    let amhp = bundled("questionnaires/feedback-amhp.json");
+    assert_eq!(
+        LanguageOffer::available(&amhp),
+        [LanguageOffer::EnglishOnly]
+    );
+}
+
 /// Someone reading a feedback questionnaire in Welsh is told of routes to help that exist in
 /// Wales: NHS 111 Wales (GIG 111 Cymru) and its mental health option, 999, Samaritans on
 /// 116 123, and the local council, in the standard and the easy-read notice. The carer form
@@ -472,7 +502,10 @@ fn the_welsh_crisis_notices_name_routes_to_help_in_wales() {
     };
     let each = |text: &str, what: &str, expected: &[&str]| {
         for words in expected {
-            assert!(text.contains(words), "{what} does not say {words:?}:\n{text}");
+            assert!(
+                text.contains(words),
+                "{what} does not say {words:?}:\n{text}"
+            );
         }
     };
     for file in [
@@ -483,7 +516,13 @@ fn the_welsh_crisis_notices_name_routes_to_help_in_wales() {
         each(
             &standard,
             &format!("{file}'s Welsh crisis notice"),
-            &["GIG 111 Cymru", "phwyso 2", "999", "116 123", "cyngor lleol"],
+            &[
+                "GIG 111 Cymru",
+                "phwyso 2",
+                "999",
+                "116 123",
+                "cyngor lleol",
+            ],
         );
         each(
             &easy,
