@@ -349,10 +349,18 @@ fn a_welsh_first_definition_round_trips_through_the_loader() {
     assert_eq!(reloaded, definition);
 }
 
+/// The bundled definitions written in English and Welsh, English first; the others are English
+/// only.
+const BILINGUAL: [&str; 3] = [
+    "questionnaires/feedback-service-user.json",
+    "questionnaires/feedback-carer.json",
+    "questionnaires/conversation-record.json",
+];
+
 /// The bundled definitions are English only and written with plain strings, except the
-/// service-user feedback questionnaire, which is English first with Welsh: each loads, every
-/// text is a plain English string (or, in the bilingual one, an English and a Welsh string),
-/// and reads back exactly as written.
+/// [`BILINGUAL`] ones (the service-user and carer feedback questionnaires and the conversation
+/// record), which are English first with Welsh: each loads, every text is a plain English string
+/// (or, in a bilingual one, an English and a Welsh string), and reads back exactly as written.
 #[test]
 fn every_bundled_definition_is_still_english_only_and_reads_as_written() {
     let files: Vec<String> = json_files("questionnaires")
@@ -362,7 +370,7 @@ fn every_bundled_definition_is_still_english_only_and_reads_as_written() {
     for file in &files {
         let text = read(file);
         let definition = load_definition(file, &text).unwrap_or_else(|e| panic!("{e}"));
-        let bilingual = file.ends_with("/feedback-service-user.json");
+        let bilingual = BILINGUAL.contains(&file.as_str());
         let languages: &[Lang] = if bilingual {
             &[Lang::En, Lang::Cy]
         } else {
@@ -396,6 +404,149 @@ fn every_bundled_definition_is_still_english_only_and_reads_as_written() {
             );
         }
     }
+}
+
+/// The runs of digits in a text: phone numbers, text numbers, years and counts.
+fn numbers(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|run| !run.is_empty())
+        .collect()
+}
+
+/// Each bilingual bundled file declares English then Welsh, records its Welsh as not yet checked
+/// by a Welsh speaker (`checked_by` and `checked_on` null, so the app says so), and gives every
+/// text a Welsh of its own: not a copy of the English, and keeping every number the English has
+/// (a phone number or a count lost in translation would send someone the wrong way).
+#[test]
+fn every_bilingual_file_has_its_own_welsh_recorded_as_unchecked() {
+    for file in BILINGUAL {
+        let text = read(file);
+        let definition = load_definition(file, &text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(definition.languages, [Lang::En, Lang::Cy], "{file}");
+        assert_eq!(definition.unchecked_translations(), [Lang::Cy], "{file}");
+        let document: Value = serde_json::from_str(&text).expect("JSON");
+        assert_eq!(
+            document["translation"],
+            serde_json::json!({ "cy": { "checked_by": null, "checked_on": null } }),
+            "{file}: the Welsh is recorded as not yet checked"
+        );
+        let texts = mhsw::definition::languages::text_pointers(&document);
+        assert!(texts.len() > 50, "{file}: only {} texts found", texts.len());
+        for pointer in &texts {
+            let value = document.pointer(pointer).expect("a text");
+            let (en, cy) = (
+                value["en"].as_str().unwrap_or_default(),
+                value["cy"].as_str().unwrap_or_default(),
+            );
+            assert!(!cy.trim().is_empty(), "{file}{pointer}: no Welsh");
+            assert_ne!(en, cy, "{file}{pointer}: the Welsh is the English");
+            let welsh_numbers = numbers(cy);
+            for number in numbers(en) {
+                assert!(
+                    welsh_numbers.contains(&number),
+                    "{file}{pointer}: {number} is in the English but not the Welsh:\n{en}\n{cy}"
+                );
+            }
+        }
+    }
+}
+
+/// A collection of the carer form, like one of the service-user form, can be set up Welsh
+/// first, English first or English only (rule C3), and Welsh first offers Cymraeg before
+/// English; the AMHP module, still English only, offers English alone.
+#[test]
+fn a_carer_collection_can_be_offered_in_welsh_first() {
+    use mhsw::work::LanguageOffer;
+    let bundled = |file: &str| load_definition(file, &read(file)).unwrap_or_else(|e| panic!("{e}"));
+    for file in [
+        "questionnaires/feedback-service-user.json",
+        "questionnaires/feedback-carer.json",
+    ] {
+        let definition = bundled(file);
+        assert_eq!(
+            LanguageOffer::available(&definition),
+            LanguageOffer::ALL,
+            "{file}"
+        );
+        assert_eq!(
+            LanguageOffer::WelshFirst.offered(&definition),
+            [Lang::Cy, Lang::En],
+            "{file}"
+        );
+    }
+    let amhp = bundled("questionnaires/feedback-amhp.json");
+    assert_eq!(
+        LanguageOffer::available(&amhp),
+        [LanguageOffer::EnglishOnly]
+    );
+}
+
+/// Someone reading a feedback questionnaire in Welsh is told of routes to help that exist in
+/// Wales: NHS 111 Wales (GIG 111 Cymru) and its mental health option, 999, Samaritans on
+/// 116 123, and the local council, in the standard and the easy-read notice. The carer form
+/// also names C.A.L.L., the Welsh mental health helpline (0800 132 737, or text 81066), and
+/// Samaritans' Welsh-language line (0808 164 0123).
+#[test]
+fn the_welsh_crisis_notices_name_routes_to_help_in_wales() {
+    let notices = |file: &str| {
+        let definition = load_definition(file, &read(file)).unwrap_or_else(|e| panic!("{e}"));
+        let welsh = |text: Option<&mhsw::definition::Text>| {
+            text.and_then(|text| text.exact(Lang::Cy))
+                .unwrap_or_else(|| panic!("{file}: a crisis notice has no Welsh"))
+                .to_owned()
+        };
+        (
+            welsh(definition.notices.crisis.as_ref()),
+            welsh(definition.notices.easy_read.crisis.as_ref()),
+        )
+    };
+    let each = |text: &str, what: &str, expected: &[&str]| {
+        for words in expected {
+            assert!(
+                text.contains(words),
+                "{what} does not say {words:?}:\n{text}"
+            );
+        }
+    };
+    for file in [
+        "questionnaires/feedback-service-user.json",
+        "questionnaires/feedback-carer.json",
+    ] {
+        let (standard, easy) = notices(file);
+        each(
+            &standard,
+            &format!("{file}'s Welsh crisis notice"),
+            &[
+                "GIG 111 Cymru",
+                "phwyso 2",
+                "999",
+                "116 123",
+                "cyngor lleol",
+            ],
+        );
+        each(
+            &easy,
+            &format!("{file}'s Welsh easy-read crisis notice"),
+            &["111", "999", "116 123", "cyngor lleol"],
+        );
+    }
+    let (standard, easy) = notices("questionnaires/feedback-carer.json");
+    each(
+        &standard,
+        "the carer form's Welsh crisis notice",
+        &[
+            "C.A.L.L.",
+            "0800 132 737",
+            "81066",
+            "0808 164 0123",
+            "gwasanaethau cymdeithasol",
+        ],
+    );
+    each(
+        &easy,
+        "the carer form's Welsh easy-read crisis notice",
+        &["pwyswch 2", "C.A.L.L.", "0800 132 737", "0808 164 0123"],
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
