@@ -50,7 +50,7 @@ use super::common::{dist_dir, repo_root, screenshot_path, TestApp};
 use super::Row;
 
 /// Loads per side and network (the medians need at least 3).
-const RUNS: usize = 5;
+const RUNS: usize = 7;
 /// The goal for bytes before the first question: at most half of SurveyJS's.
 const BYTES_RATIO_GOAL: f64 = 0.5;
 /// The goal for the time to the first question on the slow connection: at most 0.6 of SurveyJS's.
@@ -155,6 +155,8 @@ struct Load {
     files: Vec<(String, f64)>,
     /// The first form control, described (tag, type, name, value), for the log.
     first: String,
+    /// For the log: each file fetched before the mark, when its fetch started and ended (ms).
+    timeline: Vec<(String, f64, f64)>,
 }
 
 /// Counts of what the reference form holds.
@@ -347,7 +349,7 @@ return {
   at,
   checked: document.querySelectorAll("input:checked").length,
   first,
-  files: before.map((e) => [e.name.split('#')[0], e.transferSize, e.encodedBodySize, e.decodedBodySize]),
+  files: before.map((e) => [e.name.split('#')[0], e.transferSize, e.encodedBodySize, e.decodedBodySize, e.startTime, e.responseEnd]),
   all: entries.length,
 };
 "#;
@@ -400,6 +402,7 @@ async fn load(browser: &Browser, url: &str, side: Side, quiet: bool) -> Result<L
         return Err(format!("{} showed no saved answer", side.label()));
     }
     let mut files = Vec::new();
+    let mut timeline = Vec::new();
     let (mut bytes, mut encoded, mut decoded) = (0.0, 0.0, 0.0);
     for file in result["files"].as_array().into_iter().flatten() {
         let name = file[0].as_str().unwrap_or_default().to_owned();
@@ -410,6 +413,11 @@ async fn load(browser: &Browser, url: &str, side: Side, quiet: bool) -> Result<L
         bytes += transfer;
         encoded += file[2].as_f64().unwrap_or(0.0);
         decoded += file[3].as_f64().unwrap_or(0.0);
+        timeline.push((
+            name.rsplit('/').next().unwrap_or_default().to_owned(),
+            file[4].as_f64().unwrap_or(0.0),
+            file[5].as_f64().unwrap_or(0.0),
+        ));
         files.push((name, transfer));
     }
     if quiet && encoded >= decoded {
@@ -421,6 +429,7 @@ async fn load(browser: &Browser, url: &str, side: Side, quiet: bool) -> Result<L
         bytes,
         files,
         first,
+        timeline,
     })
 }
 
@@ -627,6 +636,19 @@ fn log(side: Side, network: &str, results: &[Result<Load, String>]) {
             "  {} {network}: first form control: {}",
             side.label(),
             load.first
+        );
+    }
+    if let Some(Ok(load)) = results.last() {
+        let steps: Vec<String> = load
+            .timeline
+            .iter()
+            .map(|(file, start, end)| format!("{file} {start:.0}–{end:.0}"))
+            .collect();
+        eprintln!(
+            "  {} {network}, last load, ms from navigation (mark {:.0}): {}",
+            side.label(),
+            load.ms,
+            steps.join(", ")
         );
     }
     for why in results.iter().filter_map(|r| r.as_ref().err()) {

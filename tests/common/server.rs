@@ -374,3 +374,49 @@ fn reason(status: u16) -> &'static str {
         _ => "",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+
+    use super::{SlowLink, StaticServer};
+
+    /// The whole answer (head and body) to a plain GET, which does not accept gzip.
+    async fn get(server: &StaticServer, path: &str) -> Vec<u8> {
+        let mut stream = TcpStream::connect(server.addr).await.expect("connect");
+        let request = format!("GET {path} HTTP/1.1\r\nHost: test\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.expect("send");
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).await.expect("read");
+        answer
+    }
+
+    #[tokio::test]
+    async fn answers_sent_at_once_share_the_slow_link() {
+        let root = super::super::browser::unique_temp_dir("mhsw-server-test");
+        for name in ["a.bin", "b.bin"] {
+            std::fs::write(root.join(name), vec![7u8; 40_000]).expect("write a file");
+        }
+        let server = StaticServer::start(&root).await.expect("serve");
+        server.set_slow(Some(SlowLink {
+            bytes_per_second: 200_000,
+            round_trip: Duration::ZERO,
+        }));
+        let started = Instant::now();
+        let (a, b) = tokio::join!(get(&server, "/a.bin"), get(&server, "/b.bin"));
+        let took = started.elapsed();
+        let _ = std::fs::remove_dir_all(&root);
+        assert!(
+            a.len() > 40_000 && b.len() > 40_000,
+            "both answers came in full"
+        );
+        // 80 kB at 200 kB/s is 0.4 s; with the link each's alone, it would be 0.2 s.
+        assert!(
+            took >= Duration::from_millis(380),
+            "two 40 kB answers over one 200 kB/s link took {took:?}"
+        );
+    }
+}
