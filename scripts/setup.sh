@@ -72,14 +72,17 @@ else
   cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
 fi
 
-# 4. npm tools (wasm-opt from binaryen, axe-core), exactly as package-lock.json pins them.
+# 4. npm tools (wasm-opt from binaryen, axe-core; survey-core and survey-js-ui, the SurveyJS
+#    reference page `make bench` compares the app with), exactly as package-lock.json pins them.
 stamp="node_modules/.package-lock.sha256"
 lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
-if [[ -x node_modules/.bin/wasm-opt && -f node_modules/axe-core/axe.min.js && -f "$stamp" \
+if [[ -x node_modules/.bin/wasm-opt && -f node_modules/axe-core/axe.min.js \
+      && -f node_modules/survey-core/survey.core.min.js \
+      && -f node_modules/survey-js-ui/survey-js-ui.min.js && -f "$stamp" \
       && "$(cat "$stamp")" == "$lock_sum" ]]; then
-  step "npm tools (binaryen, axe-core)" "present"
+  step "npm tools (binaryen, axe-core, SurveyJS)" "present"
 else
-  step "npm tools (binaryen, axe-core)" "installing with npm ci…"
+  step "npm tools (binaryen, axe-core, SurveyJS)" "installing with npm ci…"
   npm ci --no-audit --no-fund
   echo "$lock_sum" > "$stamp"
 fi

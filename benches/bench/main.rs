@@ -24,6 +24,7 @@ mod keystroke_save;
 mod pdf;
 mod pdf_browser;
 mod second_visit;
+mod surveyjs;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -75,6 +76,10 @@ const BENCHMARKS: &[Benchmark] = &[
     Benchmark {
         name: "pdf_browser",
         rows: pdf_browser::rows,
+    },
+    Benchmark {
+        name: "surveyjs",
+        rows: surveyjs::rows,
     },
 ];
 

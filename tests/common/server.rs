@@ -6,9 +6,13 @@
 //! One request per connection (`Connection: close`); no caching, so every run measures a cold load.
 //! A benchmark can make it play a slow connection ([`StaticServer::set_slow`]): each answer
 //! waits a round trip, is gzipped when the browser accepts it (as a real host would), and
-//! goes out no faster than the link's speed. That reaches every request, a worker's too,
-//! which DevTools' network throttling does not.
+//! goes out no faster than the link's speed. The link is one link: answers sent at the same
+//! time share its speed, as on a phone, rather than each getting the whole of it. That reaches
+//! every request, a worker's too, which DevTools' network throttling does not. A benchmark can
+//! also ask for gzip at full speed ([`StaticServer::set_gzip`]). Each file is gzipped once and
+//! kept (as a host that stores compressed files does), so compressing is not in the timings.
 
+use std::collections::HashMap;
 use std::io;
 use std::net::SocketAddr;
 use std::path::{Component, Path, PathBuf};
@@ -26,6 +30,8 @@ pub struct StaticServer {
     addr: SocketAddr,
     requests: Arc<Mutex<Vec<String>>>,
     slow: Arc<Mutex<Option<SlowLink>>>,
+    /// Set by [`StaticServer::set_gzip`].
+    gzip: Arc<AtomicBool>,
     /// Set by [`StaticServer::stop`]: a connection the browser opened before (Chromium opens
     /// spare ones ahead of need) gets no answer either.
     stopped: Arc<AtomicBool>,
@@ -60,6 +66,9 @@ impl StaticServer {
         let link = Arc::clone(&slow);
         let stopped = Arc::new(AtomicBool::new(false));
         let halted = Arc::clone(&stopped);
+        let gzip = Arc::new(AtomicBool::new(false));
+        let gzip_on = Arc::clone(&gzip);
+        let shared = Arc::new(Shared::default());
         let task = tokio::spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else {
@@ -70,9 +79,13 @@ impl StaticServer {
                 let hidden = Arc::clone(&hidden);
                 let link = *link.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
                 let halted = Arc::clone(&halted);
+                let gzip = gzip_on.load(Ordering::SeqCst);
+                let shared = Arc::clone(&shared);
                 tokio::spawn(async move {
+                    let how = How { slow: link, gzip };
                     // A broken connection is the browser's business, not a test failure.
-                    let _ = serve_connection(stream, &root, &hidden, &log, link, &halted).await;
+                    let _ =
+                        serve_connection(stream, &root, &hidden, &log, how, &halted, &shared).await;
                 });
             }
         });
@@ -80,9 +93,16 @@ impl StaticServer {
             addr,
             requests,
             slow,
+            gzip,
             stopped,
             task,
         })
+    }
+
+    /// From now on, gzips answers for a browser that accepts it, at full speed too (answers
+    /// over a slow link are always gzipped).
+    pub fn set_gzip(&self, on: bool) {
+        self.gzip.store(on, Ordering::SeqCst);
     }
 
     /// From now on, answers as over `link` (or at full speed again, with `None`).
@@ -124,14 +144,67 @@ impl Drop for StaticServer {
     }
 }
 
+/// How one connection is answered.
+#[derive(Clone, Copy)]
+struct How {
+    slow: Option<SlowLink>,
+    gzip: bool,
+}
+
+/// A file's bytes as read, and gzipped.
+type Gzipped = (Vec<u8>, Vec<u8>);
+
+/// What the connections share: when the slow link is next free, and each file gzipped once
+/// (by request path, with the bytes it was made from).
+#[derive(Default)]
+struct Shared {
+    link_free_at: Mutex<Option<tokio::time::Instant>>,
+    gzipped: Mutex<HashMap<String, Gzipped>>,
+}
+
+impl Shared {
+    fn gzip(&self, path: &str, body: &[u8]) -> io::Result<Vec<u8>> {
+        let mut kept = self
+            .gzipped
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((raw, gz)) = kept.get(path) {
+            if raw == body {
+                return Ok(gz.clone());
+            }
+        }
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+        std::io::Write::write_all(&mut gz, body)?;
+        let gz = gz.finish()?;
+        kept.insert(path.to_owned(), (body.to_vec(), gz.clone()));
+        Ok(gz)
+    }
+
+    /// Books `bytes` on the slow link after whatever is already booked, and returns when they
+    /// have gone through it.
+    fn send_time(&self, link: SlowLink, bytes: usize) -> tokio::time::Instant {
+        let took = Duration::from_secs_f64(bytes as f64 / f64::from(link.bytes_per_second));
+        let mut free = self
+            .link_free_at
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let now = tokio::time::Instant::now();
+        let start = free.map_or(now, |at| at.max(now));
+        *free = Some(start + took);
+        start + took
+    }
+}
+
 async fn serve_connection(
     mut stream: TcpStream,
     root: &Path,
     hidden: &[String],
     log: &Mutex<Vec<String>>,
-    slow: Option<SlowLink>,
+    how: How,
     stopped: &AtomicBool,
+    shared: &Shared,
 ) -> io::Result<()> {
+    let slow = how.slow;
     let mut head = Vec::with_capacity(1024);
     let mut buf = [0u8; 1024];
     while !head.windows(4).any(|w| w == b"\r\n\r\n") {
@@ -165,12 +238,10 @@ async fn serve_connection(
     let mut gzipped = false;
     if let Some(link) = slow {
         tokio::time::sleep(link.round_trip).await;
-        if accepts_gzip && response.status == 200 {
-            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
-            std::io::Write::write_all(&mut gz, &response.body)?;
-            response.body = gz.finish()?;
-            gzipped = true;
-        }
+    }
+    if (slow.is_some() || how.gzip) && accepts_gzip && response.status == 200 {
+        response.body = shared.gzip(&path, &response.body)?;
+        gzipped = true;
     }
     let mut bytes = format!(
         "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
@@ -196,9 +267,9 @@ async fn serve_connection(
             // A tenth of a second's worth at a time.
             let chunk = (link.bytes_per_second / 10).max(1) as usize;
             for part in out.chunks(chunk) {
+                let through = shared.send_time(link, part.len());
+                tokio::time::sleep_until(through).await;
                 stream.write_all(part).await?;
-                let seconds = part.len() as f64 / f64::from(link.bytes_per_second);
-                tokio::time::sleep(Duration::from_secs_f64(seconds)).await;
             }
         }
         None => stream.write_all(&out).await?,
@@ -301,5 +372,51 @@ fn reason(status: u16) -> &'static str {
         404 => "Not Found",
         405 => "Method Not Allowed",
         _ => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    use tokio::net::TcpStream;
+
+    use super::{SlowLink, StaticServer};
+
+    /// The whole answer (head and body) to a plain GET, which does not accept gzip.
+    async fn get(server: &StaticServer, path: &str) -> Vec<u8> {
+        let mut stream = TcpStream::connect(server.addr).await.expect("connect");
+        let request = format!("GET {path} HTTP/1.1\r\nHost: test\r\n\r\n");
+        stream.write_all(request.as_bytes()).await.expect("send");
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).await.expect("read");
+        answer
+    }
+
+    #[tokio::test]
+    async fn answers_sent_at_once_share_the_slow_link() {
+        let root = super::super::browser::unique_temp_dir("mhsw-server-test");
+        for name in ["a.bin", "b.bin"] {
+            std::fs::write(root.join(name), vec![7u8; 40_000]).expect("write a file");
+        }
+        let server = StaticServer::start(&root).await.expect("serve");
+        server.set_slow(Some(SlowLink {
+            bytes_per_second: 200_000,
+            round_trip: Duration::ZERO,
+        }));
+        let started = Instant::now();
+        let (a, b) = tokio::join!(get(&server, "/a.bin"), get(&server, "/b.bin"));
+        let took = started.elapsed();
+        let _ = std::fs::remove_dir_all(&root);
+        assert!(
+            a.len() > 40_000 && b.len() > 40_000,
+            "both answers came in full"
+        );
+        // 80 kB at 200 kB/s is 0.4 s; with the link each's alone, it would be 0.2 s.
+        assert!(
+            took >= Duration::from_millis(380),
+            "two 40 kB answers over one 200 kB/s link took {took:?}"
+        );
     }
 }

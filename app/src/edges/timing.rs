@@ -71,3 +71,43 @@ pub async fn yield_to_page() {
     let _ = wasm_bindgen_futures::JsFuture::from(turn).await;
     channel.port1().set_onmessage(None);
 }
+
+/// Records the User Timing mark `name` once per page load, when the first form control under
+/// `root` is in the document and enabled and the browser has drawn the next frame: the moment
+/// a person can use it. Checked at each animation frame until then (for at most ten seconds of
+/// frames). `make bench` reads `mhsw:first-question` this way, and marks its SurveyJS
+/// reference page by the same rule.
+pub fn mark_when_usable(root: web_sys::Element, name: &'static str) {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+
+    fn check(root: web_sys::Element, name: &'static str, frames_left: u32) {
+        let Some(performance) = performance() else {
+            return;
+        };
+        if performance.get_entries_by_name(name).length() > 0 {
+            return;
+        }
+        let usable = root
+            .query_selector("input, select, textarea")
+            .ok()
+            .flatten()
+            .is_some_and(|control| {
+                control.is_connected() && control.matches(":enabled").unwrap_or(false)
+            });
+        if usable {
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        if performance.get_entries_by_name(name).length() == 0 {
+                            let _ = performance.mark(name);
+                        }
+                    },
+                    std::time::Duration::ZERO,
+                );
+            });
+        } else if frames_left > 0 {
+            request_animation_frame(move || check(root, name, frames_left - 1));
+        }
+    }
+    check(root, name, 600);
+}
