@@ -92,6 +92,15 @@ pub fn about_whom(lang: Lang, who: &str) -> String {
     }
 }
 
+/// A printed form's instruction, above its first question.
+pub fn paper_how_to_answer(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Tick one box for each question you want to answer. You can leave out any question.",
+        "Ticiwch un blwch ar gyfer pob cwestiwn rydych chi eisiau ei ateb. Gallwch adael unrhyw gwestiwn allan.",
+    )
+}
+
 /// The heading above the anonymity statement.
 pub fn before_you_start(lang: Lang) -> &'static str {
     say(lang, "Before you start", "Cyn i chi ddechrau")

@@ -4949,3 +4949,154 @@ async fn the_statement_and_import_export_journeys_hold_at_400_percent() {
     go_back(b, "Your data").await;
     finish(app).await;
 }
+
+/// The paper form of a Welsh-first collection (rule P1 of `mhsw::paper`): it prints Welsh and
+/// English side by side by default, Welsh on the left, each part with its own `lang`; it can
+/// print them one after the other, or either language alone; the page says the Welsh is not yet
+/// checked; the printed PDF (Chromium's own print) holds the words of the layout chosen. An
+/// English-only collection offers no choice.
+#[tokio::test]
+async fn a_welsh_first_collections_paper_form_prints_in_welsh_and_english() {
+    use mhsw::lang::Lang;
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("feedback-service-user");
+    let (_, first) = definition.questions().next().expect("a first question");
+    let (welsh, english) = (first.text.get(Lang::Cy), first.text.get(Lang::En));
+    assert_ne!(welsh, english, "the first question is in Welsh and English");
+    let mut collection = work("welsh-paper", "Welsh paper", &definition);
+    if let Some(c) = collection.collection.as_mut() {
+        c.about = "Tîm y Gogledd".to_owned();
+        c.language_offer = mhsw::work::LanguageOffer::WelshFirst;
+    }
+    let mut english_only = work("english-paper", "English paper", &definition);
+    if let Some(c) = english_only.collection.as_mut() {
+        c.about = "North Team".to_owned();
+    }
+    seed_works(
+        &app,
+        &[&collection, &english_only],
+        "#/work/welsh-paper/paper",
+    )
+    .await;
+    find(b, ".paper-question").await;
+    assert_eq!(
+        is_checked(b, "paper-layout-cy-en-side").await,
+        Some(true),
+        "side by side is the default"
+    );
+    assert_contains(
+        &main_text(b).await,
+        "The Welsh on this form has not yet been checked by a Welsh speaker.",
+        "the paper page",
+    );
+    // Where the first question's two parts sit, and what each says.
+    let parts = || async {
+        b.execute(
+            "const article = document.querySelector('article.paper-form'); \
+             const parts = [...document.querySelector('.paper-question p').querySelectorAll('[lang]')]; \
+             return { lang: article.lang, class: article.className, parts: parts.map(p => { \
+               const r = p.getBoundingClientRect(); \
+               return { lang: p.lang, text: p.innerText, left: r.left, top: r.top }; }) };",
+            vec![],
+        )
+        .await
+    };
+    let side = parts().await;
+    assert_eq!(side["lang"], "cy", "{side}");
+    assert_eq!(side["parts"][0]["lang"], "cy", "{side}");
+    assert_eq!(side["parts"][0]["text"], welsh, "{side}");
+    assert_eq!(side["parts"][1]["lang"], "en-GB", "{side}");
+    assert_eq!(side["parts"][1]["text"], english, "{side}");
+    let (welsh_part, english_part) = (&side["parts"][0], &side["parts"][1]);
+    assert!(
+        english_part["left"].as_f64() > welsh_part["left"].as_f64()
+            && english_part["top"] == welsh_part["top"],
+        "side by side, Welsh on the left: {side}"
+    );
+    assert_accessible(b, "a bilingual paper form").await;
+    b.screenshot(&screenshot_path("journeys/paper-welsh-side-by-side"))
+        .await;
+    let printed = print_to_text(b, "journeys/paper-welsh-side-by-side-printed").await;
+    assert_contains(&printed, "Angen help nawr?", "the printed bilingual form");
+    assert_contains(&printed, "Need help now?", "the printed bilingual form");
+    assert!(
+        !printed.contains("Print in"),
+        "the choice is not printed: {printed}"
+    );
+
+    click(b, "#paper-layout-cy-en-stacked").await;
+    let stacked = parts().await;
+    assert!(
+        stacked["parts"][1]["top"].as_f64() > stacked["parts"][0]["top"].as_f64()
+            && stacked["parts"][1]["left"] == stacked["parts"][0]["left"],
+        "one after the other, Welsh first: {stacked}"
+    );
+
+    click(b, "#paper-layout-cy").await;
+    let welsh_only = parts().await;
+    assert_eq!(welsh_only["lang"], "cy", "{welsh_only}");
+    assert_eq!(
+        welsh_only["parts"].as_array().map(Vec::len),
+        Some(1),
+        "{welsh_only}"
+    );
+    let printed = print_to_text(b, "journeys/paper-welsh-only-printed").await;
+    assert_contains(&printed, "Angen help nawr?", "the printed Welsh form");
+    assert!(
+        !printed.contains("Need help now?") && !printed.contains(english),
+        "no English on the Welsh form: {printed}"
+    );
+    b.screenshot(&screenshot_path("journeys/paper-welsh-only"))
+        .await;
+
+    click(b, "#paper-layout-en").await;
+    let english_form = parts().await;
+    assert_eq!(english_form["lang"], "en-GB", "{english_form}");
+    assert!(
+        !main_text(b).await.contains("not yet been checked"),
+        "no note about the Welsh on an English form"
+    );
+
+    b.goto(&app.route_url("#/work/english-paper/paper")).await;
+    find(b, ".paper-question").await;
+    let choices = b
+        .execute(
+            "return document.querySelectorAll('input[name=paper-layout]').length;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        choices,
+        json!(0),
+        "an English-only collection prints in English"
+    );
+    finish(app).await;
+}
+
+/// The page printed by Chromium itself (`Page.printToPDF`, print styles applied), as
+/// `pdftotext` reads it; the PDF is kept beside the screenshots as `name`.pdf, to look at.
+async fn print_to_text(b: &common::browser::Browser, name: &str) -> String {
+    let printed = b.cdp("Page.printToPDF", json!({})).await;
+    let data = printed["data"].as_str().expect("a printed PDF");
+    let dir = std::env::temp_dir().join(format!("mhsw-print-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a folder for the printed page");
+    let (encoded, pdf) = (dir.join("printed.b64"), dir.join("printed.pdf"));
+    std::fs::write(&encoded, data).expect("write the printed page");
+    let decoded = std::process::Command::new("base64")
+        .arg("-d")
+        .arg(&encoded)
+        .output()
+        .expect("base64 runs");
+    std::fs::write(&pdf, decoded.stdout).expect("write the printed page");
+    let output = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs");
+    let kept = screenshot_path(name).with_extension("pdf");
+    let _ = std::fs::copy(&pdf, kept);
+    let _ = std::fs::remove_dir_all(&dir);
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}

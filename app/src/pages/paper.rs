@@ -4,7 +4,11 @@
 use leptos::prelude::*;
 use mhsw::definition::Definition;
 use mhsw::ids::WorkId;
+use mhsw::lang::Lang;
+use mhsw::messages;
+use mhsw::paper::PaperLayout;
 use mhsw::responses::{ItemResponse, Responses};
+use mhsw::text::Text;
 use mhsw::work::Channel;
 
 use crate::components::error_summary::{ErrorSummary, FieldError};
@@ -13,7 +17,9 @@ use crate::edges::{history, timer};
 use crate::route::Route;
 use crate::state::AppState;
 
-/// The printable paper questionnaire.
+/// The printable paper questionnaire, in the languages chosen (rule P1 of [`mhsw::paper`]):
+/// a collection that offers Welsh prints Welsh and English side by side unless another layout
+/// is chosen.
 #[component]
 pub fn PaperPage(
     /// The feedback collection.
@@ -24,29 +30,106 @@ pub fn PaperPage(
         Ok(found) => found,
         Err(page) => return page,
     };
-    let about = signal.with_untracked(|h| {
+    let (about, offer) = signal.with_untracked(|h| {
         h.work
             .collection
             .as_ref()
-            .map(|c| c.about.clone())
+            .map(|c| (c.about.clone(), c.language_offer))
             .unwrap_or_default()
     });
+    let choices = PaperLayout::choices(&offer.offered(&definition));
+    let layout = RwSignal::new(choices[0]);
+    let chooser = (choices.len() > 1).then(|| {
+        let options = choices
+            .iter()
+            .map(|&choice| {
+                let id = format!("paper-layout-{}", choice.code());
+                view! {
+                    <div class="choice">
+                        <input type="radio" name="paper-layout" id=id.clone() prop:checked=move || layout.get() == choice on:change=move |_| layout.set(choice) />
+                        <label for=id>{choice.label()}</label>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            <fieldset class="question paper-layout">
+                <legend>"Print in"</legend>
+                <div class="choices">{options}</div>
+            </fieldset>
+        }
+    });
+    // Said plainly, as on the collection's page, while a layout prints an unchecked translation.
+    let unchecked = definition.unchecked_translations();
+    let unchecked_note = move || {
+        layout
+            .get()
+            .languages()
+            .into_iter()
+            .filter(|lang| unchecked.contains(lang))
+            .map(|lang| {
+                let name = lang.name();
+                let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
+                view! { <p class="hint translation-unchecked">{format!("The {name} on this form has not yet been checked by {article} {name} speaker.")}</p> }
+            })
+            .collect_view()
+    };
+    let form = move || {
+        let layout = layout.get();
+        let langs = layout.languages();
+        let class = match layout {
+            PaperLayout::One(_) => "paper-form",
+            PaperLayout::SideBySide(..) => "paper-form bilingual side-by-side",
+            PaperLayout::OneAfterTheOther(..) => "paper-form bilingual one-after-the-other",
+        };
+        let text = |t: &Text| in_each(&langs, |lang| t.get(lang).to_owned());
+        let anonymity = definition
+            .notices
+            .anonymity
+            .as_ref()
+            .map(|t| view! { <div class="notice"><p>{text(t)}</p></div> });
+        let crisis = definition.notices.crisis.as_ref().map(|t| {
+            let heading = in_each(&langs, |lang| messages::need_help_now(lang).to_owned());
+            let name = langs.iter().map(|&lang| messages::help_now(lang)).collect::<Vec<_>>().join(" / ");
+            view! { <aside class="crisis" aria-label=name><p class="crisis-heading"><strong>{heading}</strong></p><p>{text(t)}</p></aside> }
+        });
+        view! {
+            <article class=class lang=layout.first().bcp47()>
+                <h1>{text(&definition.title)}</h1>
+                <p class="lead">{in_each(&langs, |lang| messages::about_whom(lang, &about))}</p>
+                {anonymity}
+                {crisis}
+                <p>{in_each(&langs, |lang| messages::paper_how_to_answer(lang).to_owned())}</p>
+                <PaperQuestions definition=definition.clone() langs=langs.clone() />
+            </article>
+        }
+    };
     view! {
         <div class="no-print">
             <p class="breadcrumb"><a href=Route::Work(id.clone()).href()>"Back to the collection"</a></p>
             <p>"Print this page for people who would rather answer on paper. Collect the forms in a sealed box or envelope, then type them in."</p>
+            {chooser}
+            {unchecked_note}
             <button type="button" on:click=move |_| timer::print_page()>"Print"</button>
         </div>
-        <article class="paper-form">
-            <h1>{definition.title.to_string()}</h1>
-            <p class="lead">{format!("About the social work you had from {about}.")}</p>
-            {definition.notices.anonymity.as_deref().map(str::to_owned).map(|t| view! { <div class="notice"><p>{t}</p></div> })}
-            {definition.notices.crisis.as_deref().map(str::to_owned).map(|t| view! { <aside class="crisis" aria-label="Help now"><p><strong>"Need help now? "</strong>{t}</p></aside> })}
-            <p>"Tick one box for each question you want to answer. You can leave out any question."</p>
-            <PaperQuestions definition=definition.clone() />
-        </article>
+        {form}
     }
     .into_any()
+}
+
+/// One text in each language printed: alone, in its own language, or (for two languages) each
+/// in a part of its own, which the page's style sets side by side or one after the other.
+fn in_each(langs: &[Lang], text: impl Fn(Lang) -> String) -> AnyView {
+    match langs {
+        [only] => view! { <span lang=only.bcp47()>{text(*only)}</span> }.into_any(),
+        _ => {
+            let parts = langs
+                .iter()
+                .map(|&lang| view! { <span class="in-language" lang=lang.bcp47()>{text(lang)}</span> })
+                .collect_view();
+            view! { <span class="bilingual-text">{parts}</span> }.into_any()
+        }
+    }
 }
 
 /// Every question with tick boxes or writing space.
@@ -54,6 +137,8 @@ pub fn PaperPage(
 fn PaperQuestions(
     /// The questionnaire.
     definition: std::sync::Arc<Definition>,
+    /// The languages printed, in reading order.
+    langs: Vec<Lang>,
 ) -> impl IntoView {
     // Questions are numbered once, by the lists themselves: each section's list starts where
     // the last one ended, so the numbers run on through the form.
@@ -71,12 +156,12 @@ fn PaperQuestions(
                     let options = definition.options_of(q).map(|list| {
                         list.options
                             .iter()
-                            .map(|o| view! { <li><span class="tick-box" aria-hidden="true"></span>" "{o.label.to_string()}</li> })
+                            .map(|o| view! { <li><span class="tick-box" aria-hidden="true"></span>" "{in_each(&langs, |lang| o.label.get(lang).to_owned())}</li> })
                             .collect_view()
                     });
                     view! {
                         <li class="paper-question">
-                            <p>{q.text.to_string()}</p>
+                            <p>{in_each(&langs, |lang| q.text.get(lang).to_owned())}</p>
                             {match options {
                                 Some(options) => view! { <ul class="paper-options">{options}</ul> }.into_any(),
                                 None => view! { <div class="writing-space" aria-hidden="true"></div> }.into_any(),
@@ -87,7 +172,7 @@ fn PaperQuestions(
                 .collect_view();
             view! {
                 <section class="paper-section">
-                    <h2>{section.title.to_string()}</h2>
+                    <h2>{in_each(&langs, |lang| section.title.get(lang).to_owned())}</h2>
                     <ol class="paper-questions" start=start.to_string()>{questions}</ol>
                 </section>
             }
