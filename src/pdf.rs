@@ -32,7 +32,10 @@ pub mod sample;
 mod structure;
 mod style;
 mod subset;
+mod unshown;
 mod wrap;
+
+pub use unshown::{summary as unshown_summary, Field, Unshown};
 
 use crate::report::Report;
 
@@ -46,6 +49,9 @@ pub struct PdfOutput {
     /// How many characters of the report's text the embedded font could not show; each was
     /// drawn as a visible replacement mark (U+FFFD). An emoji sequence counts once.
     pub replaced_characters: usize,
+    /// Where those characters are, in reading order (their counts add up to
+    /// [`PdfOutput::replaced_characters`]); [`unshown_summary`] says it in a sentence.
+    pub unshown: Vec<Unshown>,
 }
 
 /// Why a report could not be rendered. These point at a fault in the program, not in the
@@ -74,28 +80,36 @@ pub enum PdfError {
 /// mark and counted in [`PdfOutput::replaced_characters`]; it never fails or panics for that.
 pub fn render_pdf(report: &Report) -> Result<PdfOutput, PdfError> {
     let fonts = font::Fonts::load()?;
-    let (laid, tree, replaced) = lay_out(report, &fonts);
+    let (laid, tree, replaced, unshown) = lay_out(report, &fonts);
     let (bytes, _warnings) = draw::write_pdf(&laid, &tree, &fonts, &report.meta)?;
     Ok(PdfOutput {
         pages: laid.pages.len(),
         bytes,
         replaced_characters: replaced,
+        unshown,
     })
 }
 
-/// Lays `report` out; returns the pages, the structure tree and the number of replaced
-/// characters.
+/// Lays `report` out; returns the pages, the structure tree, the number of replaced
+/// characters and where they are.
 fn lay_out(
     report: &Report,
     fonts: &font::Fonts,
-) -> (layout::LaidOut, structure::StructTree, usize) {
+) -> (layout::LaidOut, structure::StructTree, usize, Vec<Unshown>) {
     let geometry = style::PageGeometry::a4(report.orientation);
     let builder = blocks::Builder::new(fonts, &geometry);
-    let (chunks, tree, mut replaced) = builder.report(report);
-    let footer = fonts.clean(&report.footer, &mut replaced);
+    let (chunks, tree, replaced, mut tally) = builder.report(report);
+    let mut in_footer = 0;
+    let footer = fonts.clean(&report.footer, &mut in_footer);
+    tally.add(None, &Field::Footer, in_footer);
     let mut paginator = layout::Paginator::new(fonts, geometry);
     paginator.flow(&chunks);
-    (paginator.finish(&footer), tree, replaced)
+    (
+        paginator.finish(&footer),
+        tree,
+        replaced + in_footer,
+        tally.finish(),
+    )
 }
 
 #[cfg(test)]
@@ -112,7 +126,8 @@ mod tests {
     fn the_sample_report_renders_without_printpdf_warnings() {
         let report = sample::sample_full_report();
         let fonts = font::Fonts::load().expect("fonts");
-        let (laid, tree, replaced) = lay_out(&report, &fonts);
+        let (laid, tree, replaced, unshown) = lay_out(&report, &fonts);
+        assert!(unshown.is_empty());
         assert_eq!(replaced, 0);
         let (bytes, warnings) =
             draw::write_pdf(&laid, &tree, &fonts, &report.meta).expect("written");

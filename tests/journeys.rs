@@ -1928,6 +1928,53 @@ async fn the_report_downloads_as_a_pdf() {
     finish(app).await;
 }
 
+/// (Issue 14, item 6) Evidence with characters the PDF's fonts cannot draw: the status beside
+/// "Your PDF is ready" says how many and where, in words, before the file is shared.
+#[tokio::test]
+async fn the_pdf_says_how_many_characters_it_could_not_draw_and_where() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "pdf-unshown",
+        "Unshown audit",
+        &bundled_definition("self-assessment"),
+    );
+    audit.responses = choices(&[("strat-1", "established")]);
+    let mut item = audit.responses.item("strat-1").cloned().expect("answered");
+    item.evidence = Some("Board minutes 漢字, March 2026".to_owned());
+    audit.responses.set(QuestionId::new("strat-1"), item);
+    seed_works(&app, &[&audit], "#/work/pdf-unshown/results").await;
+    wait_for_heading_exact(b, "Results: Unshown audit").await;
+    click_button(b, "Download the report (PDF)").await;
+    b.wait_for_text("Your PDF is ready: unshown-audit.pdf", DEFAULT_TIMEOUT)
+        .await;
+    let status = b
+        .execute(
+            "const s = document.querySelector('.pdf-status[role=status]'); return s ? s.innerText : '';",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert_contains(
+        &status,
+        "2 characters could not be drawn: 2 in “Evidence” under “There is a written, current statement of what social work",
+        "the PDF status",
+    );
+    assert_contains(&status, "check that place before you share it", "the PDF status");
+    let pdf = b
+        .wait_for_download("unshown-audit.pdf", DEFAULT_TIMEOUT)
+        .await;
+    check_pdf(&pdf);
+    assert_contains(
+        &normalise(&pdf_text(&pdf)),
+        "Board minutes \u{FFFD}\u{FFFD}, March 2026",
+        "the PDF's text",
+    );
+    finish(app).await;
+}
+
 fn check_pdf(path: &Path) {
     let out = std::process::Command::new("qpdf")
         .arg("--check")

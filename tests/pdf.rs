@@ -15,7 +15,7 @@ use std::process::Command;
 
 use mhsw::definition::Tone;
 use mhsw::pdf::sample::{plan_action, sample_full_report, sample_plan_report, SECTIONS};
-use mhsw::pdf::{render_pdf, PdfOutput};
+use mhsw::pdf::{render_pdf, unshown_summary, Field, PdfOutput, Unshown};
 use mhsw::report::{
     report_for_work, Bar, BarChart, Block, Column, Context, Cover, Meta, Orientation, Report,
     Table, TextStyle,
@@ -399,6 +399,74 @@ fn characters_outside_the_font_are_replaced_and_counted() {
     let text = normalise(&page_text(&path, 1));
     assert!(text.contains("Thumbs up \u{FFFD}, family \u{FFFD}, kanji \u{FFFD}\u{FFFD}"));
     assert!(text.contains("Welsh ŵ ŷ kept."));
+}
+
+#[test]
+fn each_place_with_characters_that_cannot_be_drawn_is_named_with_its_count() {
+    let report = Report {
+        meta: meta("Places"),
+        footer: "Places".to_string(),
+        orientation: Orientation::Portrait,
+        cover: None,
+        blocks: vec![
+            Block::Heading {
+                level: 3,
+                text: "Do staff listen to you?".to_string(),
+            },
+            Block::Paragraph {
+                text: "Kind ☃☃".to_string(),
+                style: TextStyle::Quote,
+            },
+            Block::Paragraph {
+                text: "Again ☃".to_string(),
+                style: TextStyle::Quote,
+            },
+            Block::Facts(vec![mhsw::report::Fact::new("Evidence", "Minutes ☃")]),
+            Block::Table(Table {
+                caption: "The plan".to_string(),
+                columns: vec![Column::new("Action", 1)],
+                rows: vec![vec!["fine".to_string()], vec!["☃ here".to_string()]],
+                note: None,
+            }),
+        ],
+    };
+    let (_, out) = render(&report, "places");
+    let under = Some("Do staff listen to you?".to_string());
+    assert_eq!(
+        out.unshown,
+        [
+            Unshown {
+                under: under.clone(),
+                field: Field::Quote,
+                count: 3
+            },
+            Unshown {
+                under,
+                field: Field::Fact {
+                    label: "Evidence".to_string()
+                },
+                count: 1
+            },
+            Unshown {
+                under: Some("Do staff listen to you?".to_string()),
+                field: Field::TableRow {
+                    caption: "The plan".to_string(),
+                    row: 2
+                },
+                count: 1
+            },
+        ]
+    );
+    assert_eq!(
+        out.unshown.iter().map(|p| p.count).sum::<usize>(),
+        out.replaced_characters
+    );
+    let sentence = unshown_summary(&out.unshown).expect("a sentence");
+    assert!(
+        sentence.starts_with("5 characters could not be drawn: 3 in the quoted comments under"),
+        "{sentence}"
+    );
+    assert!(sentence.contains("1 in row 2 of the table"), "{sentence}");
 }
 
 #[test]

@@ -79,6 +79,9 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             "characters"
         },
     );
+    if let Some(places) = mhsw::pdf::unshown_summary(&pdf.unshown) {
+        println!("{places}");
+    }
     Ok(())
 }
 
