@@ -1962,7 +1962,17 @@ async fn the_pdf_says_how_many_characters_it_could_not_draw_and_where() {
         "2 characters could not be drawn: 2 in “Evidence” under “There is a written, current statement of what social work",
         "the PDF status",
     );
-    assert_contains(&status, "check that place before you share it", "the PDF status");
+    assert_contains(
+        &status,
+        "check that place before you share it",
+        "the PDF status",
+    );
+    b.execute(
+        "document.querySelector('.pdf-status').scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await;
+    b.screenshot(&screenshot_path("journey-pdf-unshown")).await;
     let pdf = b
         .wait_for_download("unshown-audit.pdf", DEFAULT_TIMEOUT)
         .await;

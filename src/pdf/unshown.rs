@@ -156,7 +156,9 @@ fn where_is(place: &Unshown) -> String {
         Field::Chart => format!("in a chart{under}"),
         Field::Fact { label } => format!("in {}{under}", quoted(label)),
         Field::TableHead { caption } => format!("in the headings of the table {}", quoted(caption)),
-        Field::TableRow { caption, row } => format!("in row {row} of the table {}", quoted(caption)),
+        Field::TableRow { caption, row } => {
+            format!("in row {row} of the table {}", quoted(caption))
+        }
         Field::TableNote { caption } => format!("in the note under the table {}", quoted(caption)),
     }
 }
@@ -191,12 +193,7 @@ mod tests {
 
     #[test]
     fn one_place_is_named_with_its_count() {
-        let text = summary(&[place(
-            Some("Do staff listen to you?"),
-            Field::Quote,
-            1,
-        )])
-        .unwrap();
+        let text = summary(&[place(Some("Do staff listen to you?"), Field::Quote, 1)]).unwrap();
         assert_eq!(
             text,
             "1 character could not be drawn: 1 in the quoted comments under \u{201c}Do staff listen to you?\u{201d}. It shows as a \u{FFFD} mark in the PDF: check that place before you share it."
