@@ -27,6 +27,22 @@ const ready = wasm_bindgen({ module_or_path: "./mhsw-pdf-worker_bg.wasm" }).catc
   throw new Error(`The PDF tool could not be loaded: ${(error && error.message) || error}`);
 });
 
+// Fetches the script faces a report needs (a space-separated list of file names in ./fonts/),
+// only those, and only once per worker. One that cannot be fetched is left out: its letters
+// show as replacement marks, and the answer's `unshown` sentence says how many and where.
+async function fetchFonts(names) {
+  for (const name of names.split(" ").filter(Boolean)) {
+    try {
+      const response = await fetch(`./fonts/${name}`);
+      if (response.ok) {
+        wasm_bindgen.add_font(name, new Uint8Array(await response.arrayBuffer()));
+      }
+    } catch (_) {
+      // Offline before the face was kept: the PDF is still made, and says what it lacks.
+    }
+  }
+}
+
 self.onmessage = async (event) => {
   const request = event.data;
   const id = request && typeof request === "object" ? request.id : undefined;
@@ -35,6 +51,7 @@ self.onmessage = async (event) => {
     if (typeof id !== "number" || typeof request.report !== "string") {
       throw new TypeError("the PDF worker expects { id, report } with the report as a JSON string");
     }
+    await fetchFonts(wasm_bindgen.fonts_needed(request.report));
     const made = wasm_bindgen.render_pdf(request.report);
     const pdf = made.take_pdf();
     const unshown = made.unshown() ?? null;

@@ -20,6 +20,9 @@
 //! Must not touch: report content or wording (the report builders decide that), browser APIs,
 //! files, or the time of day.
 
+mod arabic;
+mod arabic_table;
+mod bidi;
 mod blocks;
 mod compact;
 mod compose_table;
@@ -28,6 +31,7 @@ mod font;
 mod layout;
 mod moves;
 mod recode;
+mod runs;
 pub mod sample;
 mod structure;
 mod style;
@@ -35,6 +39,7 @@ mod subset;
 mod unshown;
 mod wrap;
 
+pub use font::Script;
 pub use unshown::{summary as unshown_summary, Field, Unshown};
 
 use crate::report::Report;
@@ -74,12 +79,24 @@ pub enum PdfError {
     },
 }
 
-/// Renders `report` as an A4 PDF, portrait or landscape as the report says.
-///
-/// Text the embedded font cannot show (emoji, most non-Latin scripts) is replaced by a visible
-/// mark and counted in [`PdfOutput::replaced_characters`]; it never fails or panics for that.
+/// Renders `report` as an A4 PDF, portrait or landscape as the report says, in DejaVu Sans
+/// alone: [`render_pdf_with`] with no script faces.
 pub fn render_pdf(report: &Report) -> Result<PdfOutput, PdfError> {
-    let fonts = font::Fonts::load()?;
+    render_pdf_with(report, &[])
+}
+
+/// Renders `report` as an A4 PDF, with the faces in `scripts` (each a [`Script`] and its
+/// font file's bytes, see [`Script::file_name`]) drawing the letters DejaVu Sans lacks.
+/// [`Script::all_in`] says which a report's text needs.
+///
+/// Text no face can show (emoji, scripts without a face) is replaced by a visible mark and
+/// counted in [`PdfOutput::replaced_characters`], with its places in [`PdfOutput::unshown`];
+/// it never fails or panics for that. A script face that cannot be read is an error.
+pub fn render_pdf_with(
+    report: &Report,
+    scripts: &[(Script, &[u8])],
+) -> Result<PdfOutput, PdfError> {
+    let fonts = font::Fonts::load_with(scripts)?;
     let (laid, tree, replaced, unshown) = lay_out(report, &fonts);
     let (bytes, _warnings) = draw::write_pdf(&laid, &tree, &fonts, &report.meta)?;
     Ok(PdfOutput {
@@ -104,12 +121,9 @@ fn lay_out(
     tally.add(None, &Field::Footer, in_footer);
     let mut paginator = layout::Paginator::new(fonts, geometry);
     paginator.flow(&chunks);
-    (
-        paginator.finish(&footer),
-        tree,
-        replaced + in_footer,
-        tally.finish(),
-    )
+    let mut laid = paginator.finish(&footer);
+    runs::split(&mut laid, fonts);
+    (laid, tree, replaced + in_footer, tally.finish())
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use std::process::Command;
 
 use mhsw::definition::Tone;
 use mhsw::pdf::sample::{plan_action, sample_full_report, sample_plan_report, SECTIONS};
-use mhsw::pdf::{render_pdf, unshown_summary, Field, PdfOutput, Unshown};
+use mhsw::pdf::{render_pdf, render_pdf_with, unshown_summary, Field, PdfOutput, Script, Unshown};
 use mhsw::report::{
     report_for_work, Bar, BarChart, Block, Column, Context, Cover, Meta, Orientation, Report,
     Table, TextStyle,
@@ -467,6 +467,120 @@ fn each_place_with_characters_that_cannot_be_drawn_is_named_with_its_count() {
         "{sentence}"
     );
     assert!(sentence.contains("1 in row 2 of the table"), "{sentence}");
+}
+
+/// Free text in the languages people in England and Wales write in, one quoted comment each.
+const MANY_SCRIPTS: [(&str, &str); 6] = [
+    ("Arabic", "الموظفون استمعوا إلي بعناية"),
+    ("Urdu", "عملے نے میری بات غور سے سنی اور مدد کی۔"),
+    ("Polish", "Zażółć gęślą jaźń: personel był bardzo pomocny."),
+    ("Bengali", "কর্মীরা খুব সাহায্য করেছেন"),
+    ("Punjabi", "ਸਟਾਫ ਬਹੁਤ ਮਦਦਗਾਰ ਸੀ"),
+    ("Hindi", "कर्मचारी बहुत मददगार थे"),
+];
+
+/// A feedback-like report whose quoted comments are [`MANY_SCRIPTS`].
+fn many_scripts_report() -> Report {
+    let mut blocks = vec![Block::Heading {
+        level: 2,
+        text: "What people wrote".to_string(),
+    }];
+    for (language, text) in MANY_SCRIPTS {
+        blocks.push(Block::Paragraph {
+            text: format!("In {language}:"),
+            style: TextStyle::Small,
+        });
+        blocks.push(Block::Paragraph {
+            text: text.to_string(),
+            style: TextStyle::Quote,
+        });
+    }
+    Report {
+        meta: meta("Many scripts"),
+        footer: "Many scripts".to_string(),
+        orientation: Orientation::Portrait,
+        cover: None,
+        blocks,
+    }
+}
+
+/// Each script face's file, read from `assets/fonts/` as the command line embeds them.
+fn script_faces(scripts: &[Script]) -> Vec<(Script, Vec<u8>)> {
+    scripts
+        .iter()
+        .map(|&s| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("assets/fonts")
+                .join(s.file_name());
+            (s, std::fs::read(&path).expect("the script face"))
+        })
+        .collect()
+}
+
+#[test]
+fn polish_is_drawn_by_dejavu_alone() {
+    let report = Report {
+        blocks: vec![Block::Paragraph {
+            text: "ą ć ę ł ń ó ś ź ż Ą Ć Ę Ł Ń Ó Ś Ź Ż ő ű č ř ž ğ ş ı".to_string(),
+            style: TextStyle::Quote,
+        }],
+        ..many_scripts_report()
+    };
+    let (path, out) = render(&report, "polish");
+    assert_eq!(out.replaced_characters, 0);
+    assert!(normalise(&page_text(&path, 1)).contains("ą ć ę ł ń ó ś ź ż Ą Ć Ę Ł Ń Ó Ś Ź Ż"));
+}
+
+#[test]
+fn a_report_in_arabic_urdu_polish_and_indian_scripts_keeps_every_character() {
+    let report = many_scripts_report();
+    let text: String = MANY_SCRIPTS.iter().map(|(_, t)| *t).collect();
+    let scripts = Script::all_in(&text);
+    assert_eq!(
+        scripts,
+        [
+            Script::Arabic,
+            Script::Bengali,
+            Script::Devanagari,
+            Script::Gurmukhi
+        ]
+    );
+    // Without the faces, each of those letters is a replacement mark, and counted.
+    let without = render_pdf(&report).expect("renders");
+    assert!(
+        without.replaced_characters > 100,
+        "{}",
+        without.replaced_characters
+    );
+
+    let faces = script_faces(&scripts);
+    let borrowed: Vec<(Script, &[u8])> = faces.iter().map(|(s, b)| (*s, b.as_slice())).collect();
+    let out = render_pdf_with(&report, &borrowed).expect("renders");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pdf-tests");
+    std::fs::create_dir_all(&dir).expect("output folder");
+    let path = dir.join("many-scripts.pdf");
+    std::fs::write(&path, &out.bytes).expect("PDF written");
+    assert_valid(&path);
+    assert_eq!(out.replaced_characters, 0, "{:?}", out.unshown);
+    assert!(out.unshown.is_empty());
+    let fonts = tool("pdffonts", &[path_str(&path)]);
+    for name in [
+        "NotoNaskhArabic",
+        "NotoSansBengali",
+        "NotoSansDevanagari",
+        "NotoSansGurmukhi",
+    ] {
+        assert!(fonts.contains(name), "{name} is not embedded: {fonts}");
+    }
+    // pdftotext marks each right-to-left word with an embedding (U+202B … U+202C) of its own.
+    let extracted = normalise(&page_text(&path, 1).replace(['\u{202B}', '\u{202C}'], ""));
+    for (language, text) in MANY_SCRIPTS {
+        assert!(
+            extracted.contains(text),
+            "{language}: {text} is not in the text read back:\n{extracted}"
+        );
+    }
+    eprintln!("many-scripts.pdf: {} bytes", out.bytes.len());
 }
 
 #[test]

@@ -4,11 +4,45 @@
 //! a [`mhsw::report::Report`]), calls [`render_pdf`], and replies `{ ok: { pdf: Uint8Array,
 //! unshown } }` (the PDF, its buffer transferred, not copied, and the sentence saying which
 //! characters could not be drawn and where, or `null`) or `{ error: string }` (plain English). Bad input gets an
-//! error, never a panic. Must not touch: layout or report content (the core's [`mhsw::pdf`] does that), or any
+//! error, never a panic. Before rendering, the JavaScript side asks [`fonts_needed`] which
+//! script faces the report's text needs, fetches those (only those) from `pdf/fonts/`, and
+//! hands each to [`add_font`]; a face that cannot be fetched leaves its letters as
+//! replacement marks, which the answer's `unshown` sentence then names. Must not touch: layout or report content (the core's [`mhsw::pdf`] does that), or any
 //! browser API but the worker's own messaging.
 
+use std::cell::RefCell;
+
+use mhsw::pdf::Script;
 use mhsw::report::Report;
 use wasm_bindgen::prelude::wasm_bindgen;
+
+thread_local! {
+    /// The script faces fetched so far, kept for the worker's life.
+    static FACES: RefCell<Vec<(Script, Vec<u8>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The file names (space-separated) of the script faces `json`'s text needs and the worker
+/// does not have yet; empty when none.
+#[wasm_bindgen]
+pub fn fonts_needed(json: &str) -> String {
+    FACES.with_borrow(|faces| {
+        Script::all_in(json)
+            .into_iter()
+            .filter(|s| !faces.iter().any(|(have, _)| have == s))
+            .map(Script::file_name)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// Keeps the script face fetched from `pdf/fonts/<name>`; a name that is not a script
+/// face's is ignored.
+#[wasm_bindgen]
+pub fn add_font(name: &str, bytes: Vec<u8>) {
+    if let Some(script) = Script::ALL.into_iter().find(|s| s.file_name() == name) {
+        FACES.with_borrow_mut(|faces| faces.push((script, bytes)));
+    }
+}
 
 /// A PDF made, handed to `assets/pdf-worker.js`.
 #[wasm_bindgen]
@@ -40,7 +74,12 @@ fn pdf_for(json: &str) -> Result<Made, String> {
             e.column()
         )
     })?;
-    mhsw::pdf::render_pdf(&report)
+    FACES
+        .with_borrow(|faces| {
+            let faces: Vec<(Script, &[u8])> =
+                faces.iter().map(|(s, b)| (*s, b.as_slice())).collect();
+            mhsw::pdf::render_pdf_with(&report, &faces)
+        })
         .map(|out| Made {
             unshown: mhsw::pdf::unshown_summary(&out.unshown),
             bytes: out.bytes,
@@ -81,6 +120,31 @@ mod tests {
             unshown.starts_with("1 character could not be drawn: 1 in the footer"),
             "{unshown}"
         );
+    }
+
+    #[test]
+    fn only_the_faces_a_report_needs_are_asked_for_and_each_once() {
+        let mut report = mhsw::pdf::sample::sample_plan_report();
+        let json = serde_json::to_string(&report).unwrap();
+        assert_eq!(fonts_needed(&json), "");
+        report.footer.push_str(" شكرا ਧੰਨਵਾਦ");
+        let json = serde_json::to_string(&report).unwrap();
+        assert_eq!(
+            fonts_needed(&json),
+            "NotoNaskhArabic-subset.ttf NotoSansGurmukhi-subset.ttf"
+        );
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../assets/fonts/NotoNaskhArabic-subset.ttf"
+        ))
+        .unwrap();
+        add_font("NotoNaskhArabic-subset.ttf", bytes);
+        add_font("not-a-face.ttf", vec![1, 2, 3]);
+        assert_eq!(fonts_needed(&json), "NotoSansGurmukhi-subset.ttf");
+        let made = pdf_for(&json).unwrap();
+        // Gurmukhi was not fetched: its five letters and marks show as replacement marks.
+        let unshown = made.unshown().expect("a sentence");
+        assert!(unshown.contains("in the footer"), "{unshown}");
     }
 
     #[test]

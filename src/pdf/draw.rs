@@ -53,13 +53,16 @@ pub(crate) fn write_pdf(
     info.producer = "mhsw-toolkit with printpdf".to_string();
     // Each face cut down to the glyphs this document uses, under a short resource name (which
     // every line of text repeats).
-    let (regular_chars, bold_chars) = used_chars(laid);
-    let regular = FontId("F1".to_string());
-    let bold = FontId("F2".to_string());
-    let embedded = [
-        (&regular, fonts.regular.for_embedding(&regular_chars)),
-        (&bold, fonts.bold.for_embedding(&bold_chars)),
-    ];
+    let used = used_chars(laid);
+    let ids: BTreeMap<FaceId, FontId> = used
+        .keys()
+        .enumerate()
+        .map(|(n, &face)| (face, FontId(format!("F{}", n + 1))))
+        .collect();
+    let embedded: Vec<(&FontId, ParsedFont)> = used
+        .iter()
+        .map(|(face, chars)| (&ids[face], fonts.face(*face).for_embedding(chars)))
+        .collect();
     for (id, font) in &embedded {
         let font = PdfFont::new(font.clone());
         doc.resources.fonts.map.insert((*id).clone(), font);
@@ -77,14 +80,7 @@ pub(crate) fn write_pdf(
                 media_box: box_.clone(),
                 trim_box: box_.clone(),
                 crop_box: box_,
-                ops: page_ops(
-                    &page.items,
-                    n,
-                    g.height,
-                    (&regular, &bold),
-                    tree,
-                    &mut marks,
-                ),
+                ops: page_ops(&page.items, n, g.height, &ids, tree, &mut marks),
             }
         })
         .collect();
@@ -125,19 +121,19 @@ pub(crate) fn write_pdf(
     Ok((compact::compress_xref_stream(bytes), warnings))
 }
 
-/// The characters set in each face (regular, bold) on any page.
-fn used_chars(laid: &LaidOut) -> (BTreeSet<char>, BTreeSet<char>) {
-    let (mut regular, mut bold) = (BTreeSet::new(), BTreeSet::new());
+/// The characters set in each face on any page (DejaVu Sans and its bold always, so an
+/// empty report still names its font).
+fn used_chars(laid: &LaidOut) -> BTreeMap<FaceId, BTreeSet<char>> {
+    let mut used = BTreeMap::from([
+        (FaceId::Regular, BTreeSet::new()),
+        (FaceId::Bold, BTreeSet::new()),
+    ]);
     for item in laid.pages.iter().flat_map(|page| &page.items) {
         if let Item::Text { text, face, .. } = item {
-            let set = match face {
-                FaceId::Regular => &mut regular,
-                FaceId::Bold => &mut bold,
-            };
-            set.extend(text.chars());
+            used.entry(*face).or_default().extend(text.chars());
         }
     }
-    (regular, bold)
+    used
 }
 
 /// A colour as printpdf writes it: a grey as one number (`g`, `G`), any other as three, each
@@ -265,8 +261,8 @@ struct Painter<'a> {
     pen: Pen,
     /// Where the current text line starts, as a viewer keeps it: `Td` moves from there.
     line: TextLine,
-    regular: &'a FontId,
-    bold: &'a FontId,
+    /// Each face's resource name.
+    ids: &'a BTreeMap<FaceId, FontId>,
     tree: &'a StructTree,
     page: usize,
     marked: Marked,
@@ -435,12 +431,8 @@ impl Painter<'_> {
                 tag: _,
             } => {
                 if self.pen.font != Some((*face, *size)) {
-                    let id = match face {
-                        FaceId::Regular => self.regular,
-                        FaceId::Bold => self.bold,
-                    };
                     self.ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(id.clone()),
+                        font: PdfFontHandle::External(self.ids[face].clone()),
                         size: Pt(*size),
                     });
                     self.pen.font = Some((*face, *size));
@@ -558,7 +550,7 @@ fn page_ops(
     items: &[Item],
     page: usize,
     height: f32,
-    (regular, bold): (&FontId, &FontId),
+    ids: &BTreeMap<FaceId, FontId>,
     tree: &StructTree,
     marks: &mut Vec<Mark>,
 ) -> Vec<Op> {
@@ -568,8 +560,7 @@ fn page_ops(
         in_text: false,
         pen: Pen::default(),
         line: TextLine::default(),
-        regular,
-        bold,
+        ids,
         tree,
         page,
         marked: Marked::Nothing,
