@@ -397,8 +397,9 @@ async fn after_one_visit_the_app_starts_and_works_with_the_site_unreachable() {
     app.close().await;
 }
 
-/// The two lists `scripts/finish-dist.mjs` wrote into dist/sw.js.
-fn service_worker_lists(dist: &std::path::Path) -> (Vec<String>, Vec<String>) {
+/// The three lists `scripts/finish-dist.mjs` wrote into dist/sw.js: kept at install, kept
+/// later in the background, kept when first fetched.
+fn service_worker_lists(dist: &std::path::Path) -> (Vec<String>, Vec<String>, Vec<String>) {
     let sw = std::fs::read_to_string(dist.join("sw.js")).expect("read dist/sw.js");
     let list = |name: &str| -> Vec<String> {
         let start = sw
@@ -410,7 +411,11 @@ fn service_worker_lists(dist: &std::path::Path) -> (Vec<String>, Vec<String>) {
         let json = body.replace(",\n]", "\n]");
         serde_json::from_str(&json).unwrap_or_else(|e| panic!("{name} is not a list: {e}\n{body}"))
     };
-    (list("APP_FILES"), list("LATER_FILES"))
+    (
+        list("APP_FILES"),
+        list("LATER_FILES"),
+        list("ON_DEMAND_FILES"),
+    )
 }
 
 fn files_under(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<String>) {
@@ -437,7 +442,12 @@ fn files_under(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<Stri
 #[test]
 fn the_service_worker_keeps_every_file_of_the_build() {
     let dist = common::dist_dir();
-    let (app_files, later_files) = service_worker_lists(&dist);
+    let (app_files, later_files, on_demand) = service_worker_lists(&dist);
+    // The PDF's script faces are never downloaded unless a report needs one.
+    assert!(
+        !on_demand.is_empty() && on_demand.iter().all(|f| f.starts_with("pdf/fonts/")),
+        "{on_demand:?}"
+    );
     let mut on_disk = Vec::new();
     files_under(&dist, &dist, &mut on_disk);
     on_disk.sort();
@@ -447,7 +457,12 @@ fn the_service_worker_keeps_every_file_of_the_build() {
         "questionnaires/schema.json",
         "builtin/schema.json",
     ];
-    let mut listed: Vec<String> = app_files.iter().chain(&later_files).cloned().collect();
+    let mut listed: Vec<String> = app_files
+        .iter()
+        .chain(&later_files)
+        .chain(&on_demand)
+        .cloned()
+        .collect();
     listed.sort();
     let expected: Vec<String> = on_disk
         .iter()

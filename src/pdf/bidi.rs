@@ -29,15 +29,18 @@ enum Class {
     N,
 }
 
+/// A character's class. Unicode's tables are not used (they would weigh more than the rest
+/// of this module): Arabic script is right to left but for its punctuation; spaces,
+/// punctuation and symbols are neutral; everything else is a left-to-right letter.
 fn class(c: char) -> Class {
     match c {
         '0'..='9' | '\u{06F0}'..='\u{06F9}' => Class::En,
         '\u{0660}'..='\u{0669}' => Class::An,
-        c if Script::of(c) == Some(Script::Arabic) && c.is_alphabetic() => Class::R,
-        // Arabic marks and punctuation (U+060C comma, U+061F question mark, U+06D4 full stop)
-        // that are not letters are neutral.
-        c if c.is_alphabetic() => Class::L,
-        _ => Class::N,
+        '\u{060C}' | '\u{061B}' | '\u{061F}' | '\u{066A}'..='\u{066D}' | '\u{06D4}' => Class::N,
+        c if Script::of(c) == Some(Script::Arabic) => Class::R,
+        '\0'..='/' | ':'..='@' | '['..='`' | '{'..='\u{BF}' | '\u{D7}' | '\u{F7}' => Class::N,
+        '\u{2000}'..='\u{2BFF}' | '\u{FFFD}' => Class::N,
+        _ => Class::L,
     }
 }
 

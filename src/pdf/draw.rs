@@ -54,18 +54,13 @@ pub(crate) fn write_pdf(
     // Each face cut down to the glyphs this document uses, under a short resource name (which
     // every line of text repeats).
     let used = used_chars(laid);
-    let ids: BTreeMap<FaceId, FontId> = used
-        .keys()
-        .enumerate()
-        .map(|(n, &face)| (face, FontId(format!("F{}", n + 1))))
-        .collect();
-    let embedded: Vec<(&FontId, ParsedFont)> = used
+    let embedded: Vec<(FontId, ParsedFont)> = used
         .iter()
-        .map(|(face, chars)| (&ids[face], fonts.face(*face).for_embedding(chars)))
+        .map(|(face, chars)| (font_id(*face), fonts.face(*face).for_embedding(chars)))
         .collect();
     for (id, font) in &embedded {
         let font = PdfFont::new(font.clone());
-        doc.resources.fonts.map.insert((*id).clone(), font);
+        doc.resources.fonts.map.insert(id.clone(), font);
     }
 
     let g = laid.geometry;
@@ -80,7 +75,7 @@ pub(crate) fn write_pdf(
                 media_box: box_.clone(),
                 trim_box: box_.clone(),
                 crop_box: box_,
-                ops: page_ops(&page.items, n, g.height, &ids, tree, &mut marks),
+                ops: page_ops(&page.items, n, g.height, tree, &mut marks),
             }
         })
         .collect();
@@ -119,6 +114,16 @@ pub(crate) fn write_pdf(
             reason: e.to_string(),
         })?;
     Ok((compact::compress_xref_stream(bytes), warnings))
+}
+
+/// The resource name of a face's font: F1 and F2 for DejaVu Sans and its bold, then one for
+/// each script's face.
+fn font_id(face: FaceId) -> FontId {
+    FontId(match face {
+        FaceId::Regular => "F1".to_string(),
+        FaceId::Bold => "F2".to_string(),
+        FaceId::Script(script) => format!("F{}", 3 + script as usize),
+    })
 }
 
 /// The characters set in each face on any page (DejaVu Sans and its bold always, so an
@@ -261,8 +266,6 @@ struct Painter<'a> {
     pen: Pen,
     /// Where the current text line starts, as a viewer keeps it: `Td` moves from there.
     line: TextLine,
-    /// Each face's resource name.
-    ids: &'a BTreeMap<FaceId, FontId>,
     tree: &'a StructTree,
     page: usize,
     marked: Marked,
@@ -432,7 +435,7 @@ impl Painter<'_> {
             } => {
                 if self.pen.font != Some((*face, *size)) {
                     self.ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(self.ids[face].clone()),
+                        font: PdfFontHandle::External(font_id(*face)),
                         size: Pt(*size),
                     });
                     self.pen.font = Some((*face, *size));
@@ -550,7 +553,6 @@ fn page_ops(
     items: &[Item],
     page: usize,
     height: f32,
-    ids: &BTreeMap<FaceId, FontId>,
     tree: &StructTree,
     marks: &mut Vec<Mark>,
 ) -> Vec<Op> {
@@ -560,7 +562,6 @@ fn page_ops(
         in_text: false,
         pen: Pen::default(),
         line: TextLine::default(),
-        ids,
         tree,
         page,
         marked: Marked::Nothing,
