@@ -436,6 +436,41 @@ fn files_under(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<Stri
     }
 }
 
+/// (Issue 14, item 6) The PDF's script faces add nothing to the first load: none is kept at
+/// install or in the background, and the first module stays under a ceiling just above its
+/// size when they came (127,330 bytes as flate2 gzips it at level 6, no more than before; `gzip -6` makes
+/// 125,800 of it).
+#[test]
+fn the_first_module_does_not_grow_with_the_pdf_fonts() {
+    use std::io::Write;
+    let dist = common::dist_dir();
+    let (app_files, later_files, _) = service_worker_lists(&dist);
+    let fonts: Vec<&String> = app_files
+        .iter()
+        .chain(&later_files)
+        .filter(|f| f.ends_with(".ttf"))
+        .collect();
+    assert!(
+        fonts.is_empty(),
+        "fonts downloaded without a report: {fonts:?}"
+    );
+    let first = std::fs::read_dir(&dist)
+        .expect("read dist")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name().is_some_and(|n| {
+                let n = n.to_string_lossy();
+                n.starts_with("mhsw-app_bg.") && n.ends_with(".wasm")
+            })
+        })
+        .expect("the first module");
+    let bytes = std::fs::read(&first).expect("read the first module");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    gz.write_all(&bytes).expect("gzip");
+    let size = gz.finish().expect("gzip").len();
+    assert!(size <= 128_000, "the first module is {size} bytes gzipped");
+}
+
 /// (b) The service worker keeps exactly the files of the build: each file in dist/ is in its
 /// lists (but for the few it must not keep, named here), and each listed file exists. Code
 /// files carry the release id, so a page of one release can never be given another's part.

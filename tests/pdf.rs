@@ -479,13 +479,21 @@ const MANY_SCRIPTS: [(&str, &str); 6] = [
     ("Hindi", "कर्मचारी बहुत मददगार थे"),
 ];
 
-/// A feedback-like report whose quoted comments are [`MANY_SCRIPTS`].
+/// Arabic with a Latin word, a number, brackets and a lam-alef (in ثلاث): drawn right to left
+/// with the Latin and the number left to right inside. pdftotext reorders a mixed line by its
+/// own rules, so only the characters (each as many times) are compared.
+const MIXED_ARABIC: &str = "زرت مكتب NHS ثلاث مرات في 2026 (شكرا)";
+
+/// A feedback-like report whose quoted comments are [`MANY_SCRIPTS`] and [`MIXED_ARABIC`].
 fn many_scripts_report() -> Report {
     let mut blocks = vec![Block::Heading {
         level: 2,
         text: "What people wrote".to_string(),
     }];
-    for (language, text) in MANY_SCRIPTS {
+    for (language, text) in MANY_SCRIPTS
+        .into_iter()
+        .chain([("Arabic, mixed", MIXED_ARABIC)])
+    {
         blocks.push(Block::Paragraph {
             text: format!("In {language}:"),
             style: TextStyle::Small,
@@ -580,6 +588,17 @@ fn a_report_in_arabic_urdu_polish_and_indian_scripts_keeps_every_character() {
             "{language}: {text} is not in the text read back:\n{extracted}"
         );
     }
+    let sorted = |text: &str| {
+        let mut chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        chars.sort_unstable();
+        chars
+    };
+    let line = extracted
+        .split("In Arabic, mixed:")
+        .nth(1)
+        .and_then(|rest| rest.split("Many scripts").next())
+        .expect("the mixed line");
+    assert_eq!(sorted(line), sorted(MIXED_ARABIC), "{line}");
     eprintln!("many-scripts.pdf: {} bytes", out.bytes.len());
 }
 

@@ -395,10 +395,14 @@ fn to_unicode_cmap(codes: &Codes) -> String {
             _ => runs.push((code, c, 1)),
         }
     }
-    // An Arabic letter's joined form reads as the letter typed (a lam-alef as both letters).
+    // An Arabic letter's joined form reads as the letter typed. A lam-alef ligature reads as
+    // both letters in the order they are drawn (alef on the left), like every other glyph of a
+    // right-to-left run, which is written in visual order: extraction (pdftotext) reverses
+    // the run, ligature included, back to the order typed.
     let unit = |c: u32| -> String {
         super::arabic::typed(char::from_u32(c).unwrap_or('\u{FFFD}'))
             .into_iter()
+            .rev()
             .flat_map(|c| {
                 let mut units = [0; 2];
                 let n = c.encode_utf16(&mut units).len();
