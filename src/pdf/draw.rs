@@ -128,14 +128,21 @@ fn font_id(face: FaceId) -> FontId {
 
 /// The characters set in each face on any page (DejaVu Sans and its bold always, so an
 /// empty report still names its font).
-fn used_chars(laid: &LaidOut) -> BTreeMap<FaceId, BTreeSet<char>> {
-    let mut used = BTreeMap::from([
+fn used_chars(laid: &LaidOut) -> Vec<(FaceId, BTreeSet<char>)> {
+    let mut used = vec![
         (FaceId::Regular, BTreeSet::new()),
         (FaceId::Bold, BTreeSet::new()),
-    ]);
+    ];
     for item in laid.pages.iter().flat_map(|page| &page.items) {
         if let Item::Text { text, face, .. } = item {
-            used.entry(*face).or_default().extend(text.chars());
+            let at = match used.iter().position(|(f, _)| f == face) {
+                Some(at) => at,
+                None => {
+                    used.push((*face, BTreeSet::new()));
+                    used.len() - 1
+                }
+            };
+            used[at].1.extend(text.chars());
         }
     }
     used
