@@ -10,7 +10,9 @@
 //   - activate: takes charge of open pages, keeps this release and the one before it (a tab
 //               still open on the older release keeps fetching its own parts), removes older.
 //   - fetch:    the published questionnaires (questionnaires/) network first, falling back to
-//               the last copy seen, so a site owner's edit arrives on the next visit; every
+//               the last copy seen, so a site owner's edit arrives on the next visit; the PDF's
+//               script faces (ON_DEMAND_FILES, fetched by the PDF worker only for a report in
+//               that script) from the cache, else from the network and then kept; every
 //               other file of a release from the cache, falling back to the network.
 //   - message "activate-now" (sent when the user presses "Reload to update"): stops waiting.
 //
@@ -22,6 +24,7 @@
 const RELEASE = "__RELEASE__";
 const APP_FILES = ["__APP_FILES__"];
 const LATER_FILES = ["__LATER_FILES__"];
+const ON_DEMAND_FILES = ["__ON_DEMAND_FILES__"];
 
 const PREFIX = "mhsw-release-";
 const RELEASE_CACHE = PREFIX + RELEASE;
@@ -126,6 +129,17 @@ async function fromRelease(request, key) {
   return hit || fetch(request);
 }
 
+async function keptOnFirstUse(request, key) {
+  const own = await caches.open(RELEASE_CACHE);
+  const hit = (await own.match(key)) || (await caches.match(key));
+  if (hit) return hit;
+  const response = await fetch(request);
+  if (response.ok) {
+    await own.put(key, response.clone()).catch(() => {});
+  }
+  return response;
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
   if (request.method !== "GET" || !request.url.startsWith(scope)) return;
@@ -134,6 +148,8 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(networkFirst(request));
   } else if (request.mode === "navigate" && (path === "" || path === "index.html")) {
     event.respondWith(fromRelease(request, absolute("index.html")));
+  } else if (ON_DEMAND_FILES.includes(path)) {
+    event.respondWith(keptOnFirstUse(request, absolute(path)));
   } else if (APP_FILES.includes(path) || LATER_FILES.includes(path) || RELEASE_NAME.test(path)) {
     event.respondWith(fromRelease(request, absolute(path)));
   }

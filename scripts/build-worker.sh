@@ -48,4 +48,10 @@ if [[ "$profile" == "release" ]]; then
 fi
 
 cp "assets/$folder-worker.js" "$out/$folder-worker.js"
+if [[ "$folder" == "pdf" ]]; then
+  # The script faces (scripts/subset-noto.sh), fetched by the worker only for a report that
+  # has their script, with their licence.
+  mkdir -p "$out/fonts"
+  cp assets/fonts/Noto*-subset.ttf assets/fonts/LICENSE-Noto.txt "$out/fonts/"
+fi
 echo "$folder worker: done ($(du -sh "$out" | cut -f1) in $out)"

@@ -13,9 +13,9 @@
 //    <meta name="mhsw-pdf-worker">, rewritten like any other mention. So a page of one release can never
 //    load a part of another: the names differ, and the service worker keeps the last two
 //    releases.
-// 3. dist/sw.js from assets/sw.js, with the release id and two lists of what is in dist/:
-//    APP_FILES (kept at install) and LATER_FILES (pdf/ and import/, the workers, kept in the background
-//    afterwards). Left out: sw.js itself, _headers (host configuration), and schema.json (for
+// 3. dist/sw.js from assets/sw.js, with the release id and three lists of what is in dist/:
+//    APP_FILES (kept at install), LATER_FILES (pdf/ and import/, the workers, kept in the background
+//    afterwards) and ON_DEMAND_FILES (pdf/fonts/, the PDF's script faces, kept when first fetched). Left out: sw.js itself, _headers (host configuration), and schema.json (for
 //    questionnaire authors' editors; the app never reads it).
 //
 // Trunk gives it a fresh staging folder each build; names already carrying a release id are
@@ -95,9 +95,13 @@ if (renames.size > 0) {
 
 // 3. The service worker, with what is in dist/ now.
 const kept = files().filter((p) => !NOT_KEPT.has(p) && basename(p) !== "schema.json");
-const isLater = (p) => p.startsWith("pdf/") || p.startsWith("import/");
+// The PDF's script faces are fetched by the PDF worker only for a report in that script, and
+// kept then (ON_DEMAND_FILES), never downloaded in the background.
+const isOnDemand = (p) => p.startsWith("pdf/fonts/");
+const isLater = (p) => (p.startsWith("pdf/") || p.startsWith("import/")) && !isOnDemand(p);
 const later = kept.filter(isLater);
-const app = kept.filter((p) => !isLater(p));
+const onDemand = kept.filter(isOnDemand);
+const app = kept.filter((p) => !isLater(p) && !isOnDemand(p));
 for (const needed of ["index.html", "manifest.webmanifest"]) {
   if (!app.includes(needed)) throw new Error(`${needed} is missing from ${dist}`);
 }
@@ -106,7 +110,8 @@ const template = readFileSync(join(here, "..", "assets", "sw.js"), "utf8");
 const worker = template
   .replace('"__RELEASE__"', JSON.stringify(release))
   .replace('["__APP_FILES__"]', `[\n  ${list(app)},\n]`)
-  .replace('["__LATER_FILES__"]', `[\n  ${list(later)},\n]`);
+  .replace('["__LATER_FILES__"]', `[\n  ${list(later)},\n]`)
+  .replace('["__ON_DEMAND_FILES__"]', `[\n  ${list(onDemand)},\n]`);
 if (worker.includes("__")) {
   const left = worker.match(/__[A-Z_]+__/);
   if (left) throw new Error(`assets/sw.js: ${left[0]} was not filled in`);

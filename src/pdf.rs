@@ -20,6 +20,9 @@
 //! Must not touch: report content or wording (the report builders decide that), browser APIs,
 //! files, or the time of day.
 
+mod arabic;
+mod arabic_table;
+mod bidi;
 mod blocks;
 mod compact;
 mod compose_table;
@@ -28,11 +31,16 @@ mod font;
 mod layout;
 mod moves;
 mod recode;
+mod runs;
 pub mod sample;
 mod structure;
 mod style;
 mod subset;
+mod unshown;
 mod wrap;
+
+pub use font::Script;
+pub use unshown::{summary as unshown_summary, Field, Unshown};
 
 use crate::report::Report;
 
@@ -46,6 +54,9 @@ pub struct PdfOutput {
     /// How many characters of the report's text the embedded font could not show; each was
     /// drawn as a visible replacement mark (U+FFFD). An emoji sequence counts once.
     pub replaced_characters: usize,
+    /// Where those characters are, in reading order (their counts add up to
+    /// [`PdfOutput::replaced_characters`]); [`unshown_summary`] says it in a sentence.
+    pub unshown: Vec<Unshown>,
 }
 
 /// Why a report could not be rendered. These point at a fault in the program, not in the
@@ -68,34 +79,51 @@ pub enum PdfError {
     },
 }
 
-/// Renders `report` as an A4 PDF, portrait or landscape as the report says.
-///
-/// Text the embedded font cannot show (emoji, most non-Latin scripts) is replaced by a visible
-/// mark and counted in [`PdfOutput::replaced_characters`]; it never fails or panics for that.
+/// Renders `report` as an A4 PDF, portrait or landscape as the report says, in DejaVu Sans
+/// alone: [`render_pdf_with`] with no script faces.
 pub fn render_pdf(report: &Report) -> Result<PdfOutput, PdfError> {
-    let fonts = font::Fonts::load()?;
-    let (laid, tree, replaced) = lay_out(report, &fonts);
+    render_pdf_with(report, &[])
+}
+
+/// Renders `report` as an A4 PDF, with the faces in `scripts` (each a [`Script`] and its
+/// font file's bytes, see [`Script::file_name`]) drawing the letters DejaVu Sans lacks.
+/// [`Script::all_in`] says which a report's text needs.
+///
+/// Text no face can show (emoji, scripts without a face) is replaced by a visible mark and
+/// counted in [`PdfOutput::replaced_characters`], with its places in [`PdfOutput::unshown`];
+/// it never fails or panics for that. A script face that cannot be read is an error.
+pub fn render_pdf_with(
+    report: &Report,
+    scripts: &[(Script, &[u8])],
+) -> Result<PdfOutput, PdfError> {
+    let fonts = font::Fonts::load_with(scripts)?;
+    let (laid, tree, replaced, unshown) = lay_out(report, &fonts);
     let (bytes, _warnings) = draw::write_pdf(&laid, &tree, &fonts, &report.meta)?;
     Ok(PdfOutput {
         pages: laid.pages.len(),
         bytes,
         replaced_characters: replaced,
+        unshown,
     })
 }
 
-/// Lays `report` out; returns the pages, the structure tree and the number of replaced
-/// characters.
+/// Lays `report` out; returns the pages, the structure tree, the number of replaced
+/// characters and where they are.
 fn lay_out(
     report: &Report,
     fonts: &font::Fonts,
-) -> (layout::LaidOut, structure::StructTree, usize) {
+) -> (layout::LaidOut, structure::StructTree, usize, Vec<Unshown>) {
     let geometry = style::PageGeometry::a4(report.orientation);
     let builder = blocks::Builder::new(fonts, &geometry);
-    let (chunks, tree, mut replaced) = builder.report(report);
-    let footer = fonts.clean(&report.footer, &mut replaced);
+    let (chunks, tree, replaced, mut tally) = builder.report(report);
+    let mut in_footer = 0;
+    let footer = fonts.clean(&report.footer, &mut in_footer);
+    tally.add(None, &Field::Footer, in_footer);
     let mut paginator = layout::Paginator::new(fonts, geometry);
     paginator.flow(&chunks);
-    (paginator.finish(&footer), tree, replaced)
+    let mut laid = paginator.finish(&footer);
+    runs::split(&mut laid, fonts);
+    (laid, tree, replaced + in_footer, tally.finish())
 }
 
 #[cfg(test)]
@@ -112,7 +140,8 @@ mod tests {
     fn the_sample_report_renders_without_printpdf_warnings() {
         let report = sample::sample_full_report();
         let fonts = font::Fonts::load().expect("fonts");
-        let (laid, tree, replaced) = lay_out(&report, &fonts);
+        let (laid, tree, replaced, unshown) = lay_out(&report, &fonts);
+        assert!(unshown.is_empty());
         assert_eq!(replaced, 0);
         let (bytes, warnings) =
             draw::write_pdf(&laid, &tree, &fonts, &report.meta).expect("written");

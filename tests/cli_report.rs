@@ -275,3 +275,49 @@ fn leaders_and_practitioners_are_set_side_by_side_with_gaps_named() {
         "feedback was not given, so it is not asked"
     );
 }
+
+/// (Issue 14, item 6) Evidence in Urdu is drawn with the built-in Arabic-script face; an emoji
+/// in a comment cannot be drawn, and the command says how many characters and where.
+#[test]
+fn the_command_line_draws_urdu_and_says_where_characters_could_not_be_drawn() {
+    let definition = self_assessment();
+    let mut work = Work::start(
+        WorkId::new("urdu"),
+        "Urdu evidence".into(),
+        &definition,
+        "2026-11-22".parse().unwrap(),
+    );
+    work.responses.set(
+        QuestionId::new("strat-1"),
+        ItemResponse {
+            answer: Some(Answer::Choice("established".into())),
+            evidence: Some("بورڈ کی میٹنگ میں منظور ہوا".into()),
+            comment: Some("Agreed 👍".into()),
+            priority: None,
+        },
+    );
+    let work_path = scratch("urdu.json");
+    std::fs::write(&work_path, export_work(&work)).unwrap();
+    let pdf = scratch("urdu.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_mhsw"))
+        .args([
+            "report",
+            path(&work_path),
+            "-o",
+            path(&pdf),
+            "--definitions",
+        ])
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("1 character replaced"), "{stdout}");
+    assert!(
+        stdout.contains("1 character could not be drawn: 1 in “Comment” under “There is a written"),
+        "{stdout}"
+    );
+    let text = tool("pdftotext", &[path(&pdf), "-"]).replace(['\u{202B}', '\u{202C}'], "");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("بورڈ کی میٹنگ میں منظور ہوا"), "{flat}");
+}

@@ -1925,6 +1925,86 @@ async fn the_report_downloads_as_a_pdf() {
     let text = normalise(&pdf_text(&pdf));
     assert_contains(&text, "PDF check audit", "the PDF's text");
     assert_contains(&text, score, "the PDF's text");
+    let fonts: Vec<String> = app
+        .server
+        .requests()
+        .into_iter()
+        .filter(|r| r.contains("/fonts/"))
+        .collect();
+    assert!(fonts.is_empty(), "an English report fetched {fonts:?}");
+    finish(app).await;
+}
+
+/// (Issue 14, item 6) Evidence in Urdu, Polish and with characters no face the toolkit ships
+/// can draw: the PDF worker fetches the Arabic-script face (and no other), the PDF keeps the
+/// Urdu and Polish, and the status beside "Your PDF is ready" says how many characters could
+/// not be drawn and where, in words, before the file is shared.
+#[tokio::test]
+async fn the_pdf_says_how_many_characters_it_could_not_draw_and_where() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "pdf-unshown",
+        "Unshown audit",
+        &bundled_definition("self-assessment"),
+    );
+    audit.responses = choices(&[("strat-1", "established")]);
+    let mut item = audit.responses.item("strat-1").cloned().expect("answered");
+    item.evidence = Some("Board minutes 漢字, March 2026; گفتگو ہوئی; Zażółć".to_owned());
+    audit.responses.set(QuestionId::new("strat-1"), item);
+    seed_works(&app, &[&audit], "#/work/pdf-unshown/results").await;
+    wait_for_heading_exact(b, "Results: Unshown audit").await;
+    click_button(b, "Download the report (PDF)").await;
+    b.wait_for_text("Your PDF is ready: unshown-audit.pdf", DEFAULT_TIMEOUT)
+        .await;
+    let status = b
+        .execute(
+            "const s = document.querySelector('.pdf-status[role=status]'); return s ? s.innerText : '';",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert_contains(
+        &status,
+        "2 characters could not be drawn: 2 in “Evidence” under “There is a written, current statement of what social work",
+        "the PDF status",
+    );
+    assert_contains(
+        &status,
+        "check that place before you share it",
+        "the PDF status",
+    );
+    b.execute(
+        "document.querySelector('.pdf-status').scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await;
+    b.screenshot(&screenshot_path("journey-pdf-unshown")).await;
+    let pdf = b
+        .wait_for_download("unshown-audit.pdf", DEFAULT_TIMEOUT)
+        .await;
+    check_pdf(&pdf);
+    let text = normalise(&pdf_text(&pdf).replace(['\u{202B}', '\u{202C}'], ""));
+    assert_contains(
+        &text,
+        "Board minutes \u{FFFD}\u{FFFD}, March 2026;",
+        "the PDF's text",
+    );
+    assert_contains(&text, "گفتگو ہوئی", "the PDF's text");
+    assert_contains(&text, "Zażółć", "the PDF's text");
+    let fonts: Vec<String> = app
+        .server
+        .requests()
+        .into_iter()
+        .filter(|r| r.contains("/fonts/"))
+        .collect();
+    assert_eq!(
+        fonts,
+        ["/pdf/fonts/NotoNaskhArabic-subset.ttf"],
+        "only the Arabic-script face is fetched"
+    );
     finish(app).await;
 }
 

@@ -15,7 +15,7 @@ use std::process::Command;
 
 use mhsw::definition::Tone;
 use mhsw::pdf::sample::{plan_action, sample_full_report, sample_plan_report, SECTIONS};
-use mhsw::pdf::{render_pdf, PdfOutput};
+use mhsw::pdf::{render_pdf, render_pdf_with, unshown_summary, Field, PdfOutput, Script, Unshown};
 use mhsw::report::{
     report_for_work, Bar, BarChart, Block, Column, Context, Cover, Meta, Orientation, Report,
     Table, TextStyle,
@@ -399,6 +399,207 @@ fn characters_outside_the_font_are_replaced_and_counted() {
     let text = normalise(&page_text(&path, 1));
     assert!(text.contains("Thumbs up \u{FFFD}, family \u{FFFD}, kanji \u{FFFD}\u{FFFD}"));
     assert!(text.contains("Welsh ŵ ŷ kept."));
+}
+
+#[test]
+fn each_place_with_characters_that_cannot_be_drawn_is_named_with_its_count() {
+    let report = Report {
+        meta: meta("Places"),
+        footer: "Places".to_string(),
+        orientation: Orientation::Portrait,
+        cover: None,
+        blocks: vec![
+            Block::Heading {
+                level: 3,
+                text: "Do staff listen to you?".to_string(),
+            },
+            Block::Paragraph {
+                text: "Kind ☃☃".to_string(),
+                style: TextStyle::Quote,
+            },
+            Block::Paragraph {
+                text: "Again ☃".to_string(),
+                style: TextStyle::Quote,
+            },
+            Block::Facts(vec![mhsw::report::Fact::new("Evidence", "Minutes ☃")]),
+            Block::Table(Table {
+                caption: "The plan".to_string(),
+                columns: vec![Column::new("Action", 1)],
+                rows: vec![vec!["fine".to_string()], vec!["☃ here".to_string()]],
+                note: None,
+            }),
+        ],
+    };
+    let (_, out) = render(&report, "places");
+    let under = Some("Do staff listen to you?".to_string());
+    assert_eq!(
+        out.unshown,
+        [
+            Unshown {
+                under: under.clone(),
+                field: Field::Quote,
+                count: 3
+            },
+            Unshown {
+                under,
+                field: Field::Fact {
+                    label: "Evidence".to_string()
+                },
+                count: 1
+            },
+            Unshown {
+                under: Some("Do staff listen to you?".to_string()),
+                field: Field::TableRow {
+                    caption: "The plan".to_string(),
+                    row: 2
+                },
+                count: 1
+            },
+        ]
+    );
+    assert_eq!(
+        out.unshown.iter().map(|p| p.count).sum::<usize>(),
+        out.replaced_characters
+    );
+    let sentence = unshown_summary(&out.unshown).expect("a sentence");
+    assert!(
+        sentence.starts_with("5 characters could not be drawn: 3 in the quoted comments under"),
+        "{sentence}"
+    );
+    assert!(sentence.contains("1 in row 2 of the table"), "{sentence}");
+}
+
+/// Free text in the languages people in England and Wales write in, one quoted comment each.
+const MANY_SCRIPTS: [(&str, &str); 6] = [
+    ("Arabic", "الموظفون استمعوا إلي بعناية"),
+    ("Urdu", "عملے نے میری بات غور سے سنی اور مدد کی۔"),
+    ("Polish", "Zażółć gęślą jaźń: personel był bardzo pomocny."),
+    ("Bengali", "কর্মীরা খুব সাহায্য করেছেন"),
+    ("Punjabi", "ਸਟਾਫ ਬਹੁਤ ਮਦਦਗਾਰ ਸੀ"),
+    ("Hindi", "कर्मचारी बहुत मददगार थे"),
+];
+
+/// Arabic with a Latin word, a number, brackets and a lam-alef (in ثلاث): drawn right to left
+/// with the Latin and the number left to right inside. pdftotext reorders a mixed line by its
+/// own rules, so only the characters (each as many times) are compared.
+const MIXED_ARABIC: &str = "زرت مكتب NHS ثلاث مرات في 2026 (شكرا)";
+
+/// A feedback-like report whose quoted comments are [`MANY_SCRIPTS`] and [`MIXED_ARABIC`].
+fn many_scripts_report() -> Report {
+    let mut blocks = vec![Block::Heading {
+        level: 2,
+        text: "What people wrote".to_string(),
+    }];
+    for (language, text) in MANY_SCRIPTS
+        .into_iter()
+        .chain([("Arabic, mixed", MIXED_ARABIC)])
+    {
+        blocks.push(Block::Paragraph {
+            text: format!("In {language}:"),
+            style: TextStyle::Small,
+        });
+        blocks.push(Block::Paragraph {
+            text: text.to_string(),
+            style: TextStyle::Quote,
+        });
+    }
+    Report {
+        meta: meta("Many scripts"),
+        footer: "Many scripts".to_string(),
+        orientation: Orientation::Portrait,
+        cover: None,
+        blocks,
+    }
+}
+
+/// Each script face's file, read from `assets/fonts/` as the command line embeds them.
+fn script_faces(scripts: &[Script]) -> Vec<(Script, Vec<u8>)> {
+    scripts
+        .iter()
+        .map(|&s| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("assets/fonts")
+                .join(s.file_name());
+            (s, std::fs::read(&path).expect("the script face"))
+        })
+        .collect()
+}
+
+#[test]
+fn polish_is_drawn_by_dejavu_alone() {
+    let report = Report {
+        blocks: vec![Block::Paragraph {
+            text: "ą ć ę ł ń ó ś ź ż Ą Ć Ę Ł Ń Ó Ś Ź Ż ő ű č ř ž ğ ş ı".to_string(),
+            style: TextStyle::Quote,
+        }],
+        ..many_scripts_report()
+    };
+    let (path, out) = render(&report, "polish");
+    assert_eq!(out.replaced_characters, 0);
+    assert!(normalise(&page_text(&path, 1)).contains("ą ć ę ł ń ó ś ź ż Ą Ć Ę Ł Ń Ó Ś Ź Ż"));
+}
+
+#[test]
+fn a_report_in_arabic_urdu_polish_and_indian_scripts_keeps_every_character() {
+    let report = many_scripts_report();
+    let text: String = MANY_SCRIPTS.iter().map(|(_, t)| *t).collect();
+    let scripts = Script::all_in(&text);
+    assert_eq!(
+        scripts,
+        [
+            Script::Arabic,
+            Script::Bengali,
+            Script::Devanagari,
+            Script::Gurmukhi
+        ]
+    );
+    // Without the faces, each of those letters is a replacement mark, and counted.
+    let without = render_pdf(&report).expect("renders");
+    assert!(
+        without.replaced_characters > 100,
+        "{}",
+        without.replaced_characters
+    );
+
+    let faces = script_faces(&scripts);
+    let borrowed: Vec<(Script, &[u8])> = faces.iter().map(|(s, b)| (*s, b.as_slice())).collect();
+    let out = render_pdf_with(&report, &borrowed).expect("renders");
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pdf-tests");
+    std::fs::create_dir_all(&dir).expect("output folder");
+    let path = dir.join("many-scripts.pdf");
+    std::fs::write(&path, &out.bytes).expect("PDF written");
+    assert_valid(&path);
+    assert_eq!(out.replaced_characters, 0, "{:?}", out.unshown);
+    assert!(out.unshown.is_empty());
+    let fonts = tool("pdffonts", &[path_str(&path)]);
+    for name in [
+        "NotoNaskhArabic",
+        "NotoSansBengali",
+        "NotoSansDevanagari",
+        "NotoSansGurmukhi",
+    ] {
+        assert!(fonts.contains(name), "{name} is not embedded: {fonts}");
+    }
+    // pdftotext marks each right-to-left word with an embedding (U+202B … U+202C) of its own.
+    let extracted = normalise(&page_text(&path, 1).replace(['\u{202B}', '\u{202C}'], ""));
+    for (language, text) in MANY_SCRIPTS {
+        assert!(
+            extracted.contains(text),
+            "{language}: {text} is not in the text read back:\n{extracted}"
+        );
+    }
+    let sorted = |text: &str| {
+        let mut chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+        chars.sort_unstable();
+        chars
+    };
+    let line = extracted
+        .split("In Arabic, mixed:")
+        .nth(1)
+        .and_then(|rest| rest.split("Many scripts").next())
+        .expect("the mixed line");
+    assert_eq!(sorted(line), sorted(MIXED_ARABIC), "{line}");
+    eprintln!("many-scripts.pdf: {} bytes", out.bytes.len());
 }
 
 #[test]

@@ -2,7 +2,8 @@
 //! of text is set in, how wide its columns are, and what keeps with what.
 //!
 //! Owns: the mapping from [`crate::report::Block`] (and the cover) to [`Chunk`]s. Every string
-//! passes through [`Fonts::clean`] exactly once here, so replaced characters are counted once.
+//! passes through [`Fonts::clean`] exactly once here, so replaced characters are counted once,
+//! each where it is ([`Tally`]: under which heading, in which part).
 //! Must not touch: pagination (see [`super::layout`]) or PDF objects.
 
 use std::rc::Rc;
@@ -11,6 +12,7 @@ use super::font::{FaceId, Fonts};
 use super::layout::{BarDeco, Cell, Chunk, Deco, Line, Row, Split, Swatch};
 use super::structure::{Role, StructTree, ROOT};
 use super::style::{self, Colour, PageGeometry, Type};
+use super::unshown::{Field, Tally};
 use super::wrap::{natural_width, widest_piece, wrap};
 use crate::definition::Tone;
 use crate::report::{BarChart, Block, Cover, Fact, Report, Table, TextStyle};
@@ -51,6 +53,14 @@ pub(crate) struct Builder<'a> {
     height: f32,
     /// Characters replaced so far.
     pub(crate) replaced: usize,
+    /// Where they are.
+    tally: Tally,
+    /// The words of the last heading, which the text that follows sits under.
+    under: Option<String>,
+    /// The part of the report being cleaned now.
+    field: Field,
+    /// Whether the cover is being built (everything on it is [`Field::Cover`]).
+    on_cover: bool,
     chunks: Vec<Chunk>,
     break_next: bool,
     /// The structure tree, built in reading order.
@@ -65,27 +75,47 @@ impl<'a> Builder<'a> {
             width: geometry.content_width(),
             height: geometry.content_height(),
             replaced: 0,
+            tally: Tally::default(),
+            under: None,
+            field: Field::Text,
+            on_cover: false,
             chunks: Vec::new(),
             break_next: false,
             tree: StructTree::new(),
         }
     }
 
-    /// The cover (if any) and every block, in order; returns the chunks, the structure tree
-    /// and the number of replaced characters.
-    pub(crate) fn report(mut self, report: &Report) -> (Vec<Chunk>, StructTree, usize) {
+    /// The cover (if any) and every block, in order; returns the chunks, the structure tree,
+    /// the number of replaced characters and where they are.
+    pub(crate) fn report(mut self, report: &Report) -> (Vec<Chunk>, StructTree, usize, Tally) {
         if let Some(cover) = &report.cover {
+            self.on_cover = true;
             self.cover(cover);
+            self.on_cover = false;
         }
         for block in &report.blocks {
             self.block(block);
         }
-        (self.chunks, self.tree, self.replaced)
+        (self.chunks, self.tree, self.replaced, self.tally)
     }
 
-    /// Cleans a string for the fonts, counting replacements.
+    /// Says that the text cleaned next belongs to `field` (under the last heading).
+    fn at(&mut self, field: Field) {
+        self.field = field;
+    }
+
+    /// Cleans a string for the fonts, counting replacements and noting where they are.
     pub(crate) fn clean(&mut self, text: &str) -> String {
-        self.fonts.clean(text, &mut self.replaced)
+        let mut replaced = 0;
+        let clean = self.fonts.clean(text, &mut replaced);
+        let field = if self.on_cover {
+            &Field::Cover
+        } else {
+            &self.field
+        };
+        self.tally.add(self.under.as_deref(), field, replaced);
+        self.replaced += replaced;
+        clean
     }
 
     fn push(&mut self, mut chunk: Chunk) {
@@ -134,6 +164,23 @@ impl<'a> Builder<'a> {
     }
 
     fn block(&mut self, block: &Block) {
+        if let Block::Heading { text, .. } = block {
+            self.under = Some(text.trim().to_owned());
+        }
+        self.at(match block {
+            Block::Heading { .. } => Field::Heading,
+            Block::Paragraph {
+                style: TextStyle::Quote,
+                ..
+            } => Field::Quote,
+            Block::Notice { .. } => Field::Notice,
+            Block::Bullets(_) | Block::Warnings(_) => Field::List,
+            Block::BarChart(_) => Field::Chart,
+            // Facts and tables say which of their parts each text is as they go.
+            Block::Paragraph { .. } | Block::Facts(_) | Block::Table(_) | Block::PageBreak => {
+                Field::Text
+            }
+        });
         match block {
             Block::Heading { level, text } => self.heading(*level, text),
             Block::Paragraph { text, style } => self.paragraph(text, *style),
@@ -269,6 +316,9 @@ impl<'a> Builder<'a> {
         let label_width = (self.width * 0.34).min(200.0);
         let table = (!facts.is_empty()).then(|| self.elem(ROOT, Role::Table));
         for (i, fact) in facts.iter().enumerate() {
+            self.at(Field::Fact {
+                label: fact.label.trim().to_owned(),
+            });
             let mut label = self.cell(
                 0.0,
                 label_width - 10.0,
@@ -549,6 +599,11 @@ impl<'a> Builder<'a> {
                     .map_or(1.0, |c| f32::from(c.width.max(1)))
             })
             .collect();
+        let caption = table.caption.trim().to_owned();
+        self.at(Field::TableHead {
+            caption: caption.clone(),
+        });
+        let caption_text = self.clean(&table.caption);
         let headings: Vec<String> = (0..columns)
             .map(|i| table.columns.get(i).map_or("", |c| c.heading.as_str()))
             .map(|h| self.clean(h))
@@ -556,7 +611,12 @@ impl<'a> Builder<'a> {
         let rows: Vec<Vec<String>> = table
             .rows
             .iter()
-            .map(|cells| {
+            .enumerate()
+            .map(|(i, cells)| {
+                self.at(Field::TableRow {
+                    caption: caption.clone(),
+                    row: i + 1,
+                });
                 let mut texts: Vec<String> =
                     cells.iter().take(columns).map(|c| self.clean(c)).collect();
                 texts.resize(columns, String::new());
@@ -614,7 +674,6 @@ impl<'a> Builder<'a> {
         }
 
         let table_elem = self.elem(ROOT, Role::Table);
-        let caption_text = self.clean(&table.caption);
         if !caption_text.trim().is_empty() {
             let set = Set::new(FaceId::Bold, style::BODY, style::INK);
             let mut lines = self.lines(&caption_text, set, self.width);
@@ -667,6 +726,7 @@ impl<'a> Builder<'a> {
             self.push(chunk);
         }
         if let Some(note) = &table.note {
+            self.at(Field::TableNote { caption });
             let set = Set::new(FaceId::Regular, style::SMALL, style::INK_SOFT);
             let mut cell = self.cell(0.0, self.width, note, set);
             if !cell.lines.is_empty() {

@@ -53,16 +53,14 @@ pub(crate) fn write_pdf(
     info.producer = "mhsw-toolkit with printpdf".to_string();
     // Each face cut down to the glyphs this document uses, under a short resource name (which
     // every line of text repeats).
-    let (regular_chars, bold_chars) = used_chars(laid);
-    let regular = FontId("F1".to_string());
-    let bold = FontId("F2".to_string());
-    let embedded = [
-        (&regular, fonts.regular.for_embedding(&regular_chars)),
-        (&bold, fonts.bold.for_embedding(&bold_chars)),
-    ];
+    let used = used_chars(laid);
+    let embedded: Vec<(FontId, ParsedFont)> = used
+        .iter()
+        .map(|(face, chars)| (font_id(*face), fonts.face(*face).for_embedding(chars)))
+        .collect();
     for (id, font) in &embedded {
         let font = PdfFont::new(font.clone());
-        doc.resources.fonts.map.insert((*id).clone(), font);
+        doc.resources.fonts.map.insert(id.clone(), font);
     }
 
     let g = laid.geometry;
@@ -77,14 +75,7 @@ pub(crate) fn write_pdf(
                 media_box: box_.clone(),
                 trim_box: box_.clone(),
                 crop_box: box_,
-                ops: page_ops(
-                    &page.items,
-                    n,
-                    g.height,
-                    (&regular, &bold),
-                    tree,
-                    &mut marks,
-                ),
+                ops: page_ops(&page.items, n, g.height, tree, &mut marks),
             }
         })
         .collect();
@@ -125,19 +116,36 @@ pub(crate) fn write_pdf(
     Ok((compact::compress_xref_stream(bytes), warnings))
 }
 
-/// The characters set in each face (regular, bold) on any page.
-fn used_chars(laid: &LaidOut) -> (BTreeSet<char>, BTreeSet<char>) {
-    let (mut regular, mut bold) = (BTreeSet::new(), BTreeSet::new());
+/// The resource name of a face's font: F1 and F2 for DejaVu Sans and its bold, then one for
+/// each script's face.
+fn font_id(face: FaceId) -> FontId {
+    FontId(match face {
+        FaceId::Regular => "F1".to_string(),
+        FaceId::Bold => "F2".to_string(),
+        FaceId::Script(script) => format!("F{}", 3 + script as usize),
+    })
+}
+
+/// The characters set in each face on any page (DejaVu Sans and its bold always, so an
+/// empty report still names its font).
+fn used_chars(laid: &LaidOut) -> Vec<(FaceId, BTreeSet<char>)> {
+    let mut used = vec![
+        (FaceId::Regular, BTreeSet::new()),
+        (FaceId::Bold, BTreeSet::new()),
+    ];
     for item in laid.pages.iter().flat_map(|page| &page.items) {
         if let Item::Text { text, face, .. } = item {
-            let set = match face {
-                FaceId::Regular => &mut regular,
-                FaceId::Bold => &mut bold,
+            let at = match used.iter().position(|(f, _)| f == face) {
+                Some(at) => at,
+                None => {
+                    used.push((*face, BTreeSet::new()));
+                    used.len() - 1
+                }
             };
-            set.extend(text.chars());
+            used[at].1.extend(text.chars());
         }
     }
-    (regular, bold)
+    used
 }
 
 /// A colour as printpdf writes it: a grey as one number (`g`, `G`), any other as three, each
@@ -265,8 +273,6 @@ struct Painter<'a> {
     pen: Pen,
     /// Where the current text line starts, as a viewer keeps it: `Td` moves from there.
     line: TextLine,
-    regular: &'a FontId,
-    bold: &'a FontId,
     tree: &'a StructTree,
     page: usize,
     marked: Marked,
@@ -435,12 +441,8 @@ impl Painter<'_> {
                 tag: _,
             } => {
                 if self.pen.font != Some((*face, *size)) {
-                    let id = match face {
-                        FaceId::Regular => self.regular,
-                        FaceId::Bold => self.bold,
-                    };
                     self.ops.push(Op::SetFont {
-                        font: PdfFontHandle::External(id.clone()),
+                        font: PdfFontHandle::External(font_id(*face)),
                         size: Pt(*size),
                     });
                     self.pen.font = Some((*face, *size));
@@ -558,7 +560,6 @@ fn page_ops(
     items: &[Item],
     page: usize,
     height: f32,
-    (regular, bold): (&FontId, &FontId),
     tree: &StructTree,
     marks: &mut Vec<Mark>,
 ) -> Vec<Op> {
@@ -568,8 +569,6 @@ fn page_ops(
         in_text: false,
         pen: Pen::default(),
         line: TextLine::default(),
-        regular,
-        bold,
         tree,
         page,
         marked: Marked::Nothing,

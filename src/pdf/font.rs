@@ -1,6 +1,9 @@
 //! The embedded fonts, their advance widths, and the cleaning of text before it is set.
 //!
 //! Owns: the two DejaVu Sans subsets in `assets/fonts/` (made by `scripts/subset-fonts.sh`),
+//! the Noto faces for other scripts ([`Script`]: their bytes are handed in by the caller, so
+//! the PDF worker fetches one only for a report that has its script), which face draws each
+//! character (DejaVu first, then the script's face),
 //! measuring text with the fonts' own advance widths, turning any string into one the fonts
 //! can show (decomposed accents are composed, tabs become spaces, and every character the font
 //! lacks becomes U+FFFD, a visible replacement glyph, and is counted), and cutting a face down
@@ -23,13 +26,91 @@ const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold-subse
 /// The character drawn in place of one the font lacks.
 pub(crate) const REPLACEMENT: char = '\u{FFFD}';
 
-/// Which of the two faces a run of text is set in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Which face a run of text is set in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum FaceId {
     /// DejaVu Sans.
     Regular,
     /// DejaVu Sans Bold.
     Bold,
+    /// The Noto face of a script (regular only: bold text in these scripts is set in it too).
+    /// Lines are laid out in `Regular` or `Bold`; runs of a script's letters are given this
+    /// face only when the pages are finished (`runs`).
+    Script(Script),
+}
+
+/// A writing system DejaVu Sans lacks, with the Noto face (SIL Open Font Licence) that draws
+/// it. The faces are cut to their script's Unicode blocks by `scripts/subset-noto.sh`.
+///
+/// Bengali, Gurmukhi and Devanagari are drawn without complex shaping: letters in the order
+/// they were typed, without conjuncts or reordered vowel signs (that needs a full shaper).
+/// Arabic-script text is joined and set right to left (`runs`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Script {
+    /// Arabic, Urdu, Persian and others: Noto Naskh Arabic.
+    Arabic,
+    /// Bengali (Bangla) and Assamese: Noto Sans Bengali.
+    Bengali,
+    /// Hindi, Marathi, Nepali and others: Noto Sans Devanagari.
+    Devanagari,
+    /// Punjabi: Noto Sans Gurmukhi.
+    Gurmukhi,
+}
+
+impl Script {
+    /// Every script with a face.
+    pub const ALL: [Script; 4] = [
+        Script::Arabic,
+        Script::Bengali,
+        Script::Devanagari,
+        Script::Gurmukhi,
+    ];
+
+    /// The face's file name, in `assets/fonts/` (and the built app's `pdf/fonts/`).
+    pub fn file_name(self) -> &'static str {
+        match self {
+            Script::Arabic => "NotoNaskhArabic-subset.ttf",
+            Script::Bengali => "NotoSansBengali-subset.ttf",
+            Script::Devanagari => "NotoSansDevanagari-subset.ttf",
+            Script::Gurmukhi => "NotoSansGurmukhi-subset.ttf",
+        }
+    }
+
+    /// The script `c` belongs to, when it is one of these.
+    pub fn of(c: char) -> Option<Script> {
+        Some(match c {
+            '\u{0600}'..='\u{06FF}'
+            | '\u{0750}'..='\u{077F}'
+            | '\u{FB50}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}' => Script::Arabic,
+            '\u{0900}'..='\u{097F}' => Script::Devanagari,
+            '\u{0980}'..='\u{09FF}' => Script::Bengali,
+            '\u{0A00}'..='\u{0A7F}' => Script::Gurmukhi,
+            _ => return None,
+        })
+    }
+
+    /// The scripts `text` uses, each once, in [`Script::ALL`]'s order.
+    pub fn all_in(text: &str) -> Vec<Script> {
+        let mut found = [false; 4];
+        for script in text.chars().filter_map(Script::of) {
+            found[script as usize] = true;
+        }
+        Script::ALL
+            .into_iter()
+            .filter(|&s| found[s as usize])
+            .collect()
+    }
+
+    /// The PostScript name written into the PDF, with a subset tag.
+    fn postscript_name(self) -> &'static str {
+        match self {
+            Script::Arabic => "MHSWAR+NotoNaskhArabic",
+            Script::Bengali => "MHSWBN+NotoSansBengali",
+            Script::Devanagari => "MHSWDV+NotoSansDevanagari",
+            Script::Gurmukhi => "MHSWGU+NotoSansGurmukhi",
+        }
+    }
 }
 
 /// One font face: the parsed font (handed to printpdf to embed) and its advance widths.
@@ -112,7 +193,15 @@ impl Face {
         Some(embedded)
     }
 
-    /// The advance of `c` in em, or `None` when the font has no glyph for it.
+    /// Whether this font itself has a glyph for `c` (not one borrowed from a script's face).
+    pub(crate) fn draws(&self, c: char) -> bool {
+        self.parsed
+            .lookup_glyph_index(u32::from(c))
+            .is_some_and(|g| g != 0)
+    }
+
+    /// The advance of `c` in em, or `None` when neither the font nor a script's face that
+    /// stands in for it ([`Fonts::load_with`]) has a glyph for it.
     pub(crate) fn advance(&self, c: char) -> Option<f32> {
         match self.common.get(c as usize) {
             Some(advance) => *advance,
@@ -131,32 +220,77 @@ impl Face {
     }
 }
 
-/// The two faces every report is set in.
+/// The faces a report is set in: DejaVu Sans and its bold, and the script faces handed in.
 pub(crate) struct Fonts {
     /// DejaVu Sans.
     pub(crate) regular: Face,
     /// DejaVu Sans Bold.
     pub(crate) bold: Face,
+    /// The faces of other scripts, for the characters DejaVu lacks.
+    scripts: Vec<(Script, Face)>,
 }
 
 impl Fonts {
     /// Parses the embedded fonts.
+    #[cfg(test)]
     pub(crate) fn load() -> Result<Self, PdfError> {
-        Ok(Self {
-            regular: Face::load(REGULAR_TTF, "MHSWRG+DejaVuSans")?,
-            bold: Face::load(BOLD_TTF, "MHSWBD+DejaVuSans-Bold")?,
-        })
+        Self::load_with(&[])
     }
 
-    /// The face for `id`.
+    /// Parses the embedded fonts and the script faces in `scripts`. Each script face's widths
+    /// stand in for the characters DejaVu lacks (in both DejaVu faces), so text is measured
+    /// and wrapped as one; which face draws each run is decided when the pages are finished.
+    pub(crate) fn load_with(scripts: &[(Script, &[u8])]) -> Result<Self, PdfError> {
+        let mut fonts = Self {
+            regular: Face::load(REGULAR_TTF, "MHSWRG+DejaVuSans")?,
+            bold: Face::load(BOLD_TTF, "MHSWBD+DejaVuSans-Bold")?,
+            scripts: Vec::new(),
+        };
+        for &(script, bytes) in scripts {
+            let face = Face::load(bytes, script.postscript_name())?;
+            for base in [&mut fonts.regular, &mut fonts.bold] {
+                for (&c, &advance) in &face.other {
+                    if Script::of(c) == Some(script) && !base.other.contains_key(&c) {
+                        base.other.insert(c, advance);
+                    }
+                }
+            }
+            fonts.scripts.push((script, face));
+        }
+        Ok(fonts)
+    }
+
+    /// The face for `id` (DejaVu Sans for a script whose face was not handed in, which
+    /// [`Fonts::face_for`] never gives).
     pub(crate) fn face(&self, id: FaceId) -> &Face {
         match id {
             FaceId::Regular => &self.regular,
             FaceId::Bold => &self.bold,
+            FaceId::Script(script) => self
+                .scripts
+                .iter()
+                .find(|(s, _)| *s == script)
+                .map_or(&self.regular, |(_, face)| face),
         }
     }
 
-    /// Whether both faces can show `c`.
+    /// The face that draws `c` in a line set in `base`: DejaVu when it has the glyph, else
+    /// the script's face when it was handed in and has it, else `base` (which then draws
+    /// U+FFFD; cleaned text never asks).
+    pub(crate) fn face_for(&self, base: FaceId, c: char) -> FaceId {
+        if self.face(base).draws(c) {
+            return base;
+        }
+        Script::of(c)
+            .filter(|&script| {
+                self.scripts
+                    .iter()
+                    .any(|(s, face)| *s == script && face.draws(c))
+            })
+            .map_or(base, FaceId::Script)
+    }
+
+    /// Whether both faces (with the script faces standing in) can show `c`.
     fn has(&self, c: char) -> bool {
         self.regular.advance(c).is_some() && self.bold.advance(c).is_some()
     }

@@ -380,23 +380,34 @@ fn to_unicode_cmap(codes: &Codes) -> String {
     // A range counts up the last byte of one UTF-16 unit, so it stays within 256 of them.
     let mut runs: Vec<(u8, u32, u32)> = Vec::new();
     for (&code, &(_, c)) in codes.glyph_of.iter().filter(|(&code, _)| code != 0) {
+        let form = super::arabic::is_form(c);
         let c = u32::from(c);
-        let extends = runs.last().is_some_and(|&(first, start, len)| {
-            u32::from(first) + len == u32::from(code)
-                && start + len == c
-                && c < 0xD800
-                && (start & 0xFF) + len <= 0xFF
-        });
+        let extends = !form
+            && runs.last().is_some_and(|&(first, start, len)| {
+                u32::from(first) + len == u32::from(code)
+                    && start + len == c
+                    && char::from_u32(start).is_some_and(|s| !super::arabic::is_form(s))
+                    && c < 0xD800
+                    && (start & 0xFF) + len <= 0xFF
+            });
         match runs.last_mut() {
             Some(run) if extends => run.2 += 1,
             _ => runs.push((code, c, 1)),
         }
     }
+    // An Arabic letter's joined form reads as the letter typed. A lam-alef ligature reads as
+    // both letters in the order they are drawn (alef on the left), like every other glyph of a
+    // right-to-left run, which is written in visual order: extraction (pdftotext) reverses
+    // the run, ligature included, back to the order typed.
     let unit = |c: u32| -> String {
-        char::from_u32(c)
-            .unwrap_or('\u{FFFD}')
-            .encode_utf16(&mut [0; 2])
-            .iter()
+        super::arabic::typed(char::from_u32(c).unwrap_or('\u{FFFD}'))
+            .into_iter()
+            .rev()
+            .flat_map(|c| {
+                let mut units = [0; 2];
+                let n = c.encode_utf16(&mut units).len();
+                units.into_iter().take(n)
+            })
             .map(|u| format!("{u:04X}"))
             .collect()
     };

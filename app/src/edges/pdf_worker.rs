@@ -1,6 +1,7 @@
 //! The PDF worker: created on the first report request, so the PDF engine is never part of the
 //! first load. Each PDF is its own job ([`super::worker`]): the page posts `{ id, report }` (the
-//! report model as a JSON string); the worker answers `{ id, ok: Uint8Array }` or
+//! report model as a JSON string); the worker answers `{ id, ok: { pdf: Uint8Array, unshown } }`
+//! (`unshown`: the sentence saying which characters could not be drawn and where, or `null`) or
 //! `{ id, error, closing }` (see `assets/pdf-worker.js`), so two PDFs asked for at once each get
 //! their own file.
 //!
@@ -26,17 +27,31 @@ pub enum PdfError {
     Failed(String),
 }
 
+/// A PDF made by the worker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Made {
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+    /// How many characters could not be drawn and where, in a sentence (from
+    /// `mhsw::pdf::unshown_summary`), or `None` when every character was drawn.
+    pub unshown: Option<String>,
+}
+
 /// Makes a PDF from a report model serialised as JSON. Several may run at once: each gets the
 /// answer to its own request.
-pub async fn render(report_json: String) -> Result<Vec<u8>, PdfError> {
+pub async fn render(report_json: String) -> Result<Made, PdfError> {
     let request = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&request, &"report".into(), &report_json.as_str().into());
     let ok = worker::run(&PDF, request).await.map_err(|e| match e {
         JobError::Unavailable(why) => PdfError::Unavailable(why),
         JobError::Failed(why) => PdfError::Failed(why),
     })?;
-    if ok.is_instance_of::<js_sys::Uint8Array>() {
-        Ok(js_sys::Uint8Array::from(ok).to_vec())
+    let pdf = worker::field(&ok, "pdf");
+    if pdf.is_instance_of::<js_sys::Uint8Array>() {
+        Ok(Made {
+            bytes: js_sys::Uint8Array::from(pdf).to_vec(),
+            unshown: worker::field(&ok, "unshown").as_string(),
+        })
     } else {
         Err(PdfError::Failed("the PDF tool gave no PDF".to_owned()))
     }

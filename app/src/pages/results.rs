@@ -175,7 +175,7 @@ pub fn ResultsPage(
         async move {
             let started = clock::now_ms();
             let json = serde_json::to_string(&report).map_err(|e| e.to_string())?;
-            let bytes = pdf_worker::render(json).await.map_err(|e| {
+            let made = pdf_worker::render(json).await.map_err(|e| {
                 format!("{e}. Try again; if it keeps happening, use your browser’s Print instead.")
             })?;
             let file = format!(
@@ -183,12 +183,16 @@ pub fn ResultsPage(
                 files::safe_file_stem(&name),
                 if plan_only { "-plan" } else { "" }
             );
-            files::download_bytes(&file, "application/pdf", &bytes).map_err(|e| e.to_string())?;
-            Ok::<String, String>(format!(
-                "Your PDF is ready: {file} ({} KB, made in {:.0} ms).",
-                bytes.len().div_ceil(1024),
-                clock::now_ms() - started
-            ))
+            files::download_bytes(&file, "application/pdf", &made.bytes)
+                .map_err(|e| e.to_string())?;
+            Ok::<PdfMade, String>(PdfMade {
+                ready: format!(
+                    "Your PDF is ready: {file} ({} KB, made in {:.0} ms).",
+                    made.bytes.len().div_ceil(1024),
+                    clock::now_ms() - started
+                ),
+                unshown: made.unshown,
+            })
         }
     };
     let report_pdf = {
@@ -310,7 +314,16 @@ pub fn ResultsPage(
 }
 
 /// A PDF being made, or made: its action, answering with what to tell the user.
-type PdfJob = Action<(), Result<String, String>>;
+type PdfJob = Action<(), Result<PdfMade, String>>;
+
+/// What to say about a PDF that was made.
+#[derive(Debug, Clone)]
+struct PdfMade {
+    /// That it is ready: its file name, size and how long it took.
+    ready: String,
+    /// Which characters could not be drawn and where, when some could not.
+    unshown: Option<String>,
+}
 
 /// A button that makes one PDF. While its PDF is being made it is marked disabled, a click does
 /// nothing, and a second line under its label says "Making the PDF…"; the second click of a
@@ -350,7 +363,14 @@ fn pdf_message(job: PdfJob, what: &'static str) -> Option<AnyView> {
         return Some(view! { <p class="notice">{text}</p> }.into_any());
     }
     job.value().get().map(|outcome| match outcome {
-        Ok(text) => view! { <p class="notice">{text}</p> }.into_any(),
+        Ok(PdfMade { ready, unshown }) => view! {
+            <p class="notice">{ready}</p>
+            // In words, not colour alone: the heading says what it is.
+            {unshown.map(|text| view! {
+                <p class="notice notice-warning"><strong>"Check before you share it: "</strong>{text}</p>
+            })}
+        }
+        .into_any(),
         Err(text) => view! { <p class="notice notice-warning">{text}</p> }.into_any(),
     })
 }

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use mhsw::definition::{load_definition, Definition};
-use mhsw::pdf::render_pdf;
+use mhsw::pdf::{render_pdf_with, Script};
 use mhsw::report::{report_for_work, Context, Report};
 use mhsw::work::Work;
 
@@ -64,7 +64,13 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             ))
         }
     };
-    let pdf = render_pdf(&report).map_err(|e| Failure::problems(format!("mhsw report: {e}")))?;
+    let text = serde_json::to_string(&report).unwrap_or_default();
+    let faces: Vec<(Script, &[u8])> = Script::all_in(&text)
+        .into_iter()
+        .map(|s| (s, script_face(s)))
+        .collect();
+    let pdf = render_pdf_with(&report, &faces)
+        .map_err(|e| Failure::problems(format!("mhsw report: {e}")))?;
     std::fs::write(out, &pdf.bytes)
         .map_err(|e| Failure::usage(format!("{out}: cannot write the PDF ({e})")))?;
     println!(
@@ -79,7 +85,22 @@ pub fn run(args: &Args) -> Result<(), Failure> {
             "characters"
         },
     );
+    if let Some(places) = mhsw::pdf::unshown_summary(&pdf.unshown) {
+        println!("{places}");
+    }
     Ok(())
+}
+
+/// The Noto face for `script` (scripts/subset-noto.sh), built into the command line.
+fn script_face(script: Script) -> &'static [u8] {
+    match script {
+        Script::Arabic => include_bytes!("../../../assets/fonts/NotoNaskhArabic-subset.ttf"),
+        Script::Bengali => include_bytes!("../../../assets/fonts/NotoSansBengali-subset.ttf"),
+        Script::Devanagari => {
+            include_bytes!("../../../assets/fonts/NotoSansDevanagari-subset.ttf")
+        }
+        Script::Gurmukhi => include_bytes!("../../../assets/fonts/NotoSansGurmukhi-subset.ttf"),
+    }
 }
 
 fn read_report_json(path: &str) -> Result<Report, Failure> {
