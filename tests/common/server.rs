@@ -375,7 +375,10 @@ fn reason(status: u16) -> &'static str {
     }
 }
 
+// The bench includes this file too; checked as a test target there, its `#[tokio::test]`
+// functions are not compiled in, so the imports they use are allowed to go unused.
 #[cfg(test)]
+#[allow(unused_imports)]
 mod tests {
     use std::time::{Duration, Instant};
 
