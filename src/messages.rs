@@ -85,10 +85,16 @@ pub fn cleared_after_inactivity(lang: Lang) -> &'static str {
 }
 
 /// Whose social work the feedback is about.
+/// Without a name (work made before the name was asked for), the sentence ends after "had".
 pub fn about_whom(lang: Lang, who: &str) -> String {
-    match lang {
-        Lang::En => format!("This is about the social work you had from {who}."),
-        Lang::Cy => format!("Mae hyn yn ymwneud â’r gwaith cymdeithasol a gawsoch gan {who}."),
+    let who = who.trim();
+    match (lang, who.is_empty()) {
+        (Lang::En, true) => "This is about the social work you had.".to_owned(),
+        (Lang::En, false) => format!("This is about the social work you had from {who}."),
+        (Lang::Cy, true) => "Mae hyn yn ymwneud â’r gwaith cymdeithasol a gawsoch.".to_owned(),
+        (Lang::Cy, false) => {
+            format!("Mae hyn yn ymwneud â’r gwaith cymdeithasol a gawsoch gan {who}.")
+        }
     }
 }
 
@@ -285,6 +291,16 @@ pub fn saved_with_everyone(lang: Lang) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn whose_social_work_reads_whole_without_a_name() {
+        assert_eq!(
+            about_whom(Lang::En, "North Team"),
+            "This is about the social work you had from North Team."
+        );
+        assert_eq!(about_whom(Lang::En, " "), "This is about the social work you had.");
+        assert!(!about_whom(Lang::Cy, "").contains(" gan "));
+    }
+
     use super::*;
 
     #[test]

@@ -530,22 +530,43 @@ fn the_welsh_crisis_notices_name_routes_to_help_in_wales() {
             &["111", "999", "116 123", "cyngor lleol"],
         );
     }
-    let (standard, easy) = notices("questionnaires/feedback-carer.json");
+    // Wales's own routes, in both forms and both languages: the C.A.L.L. helpline and the
+    // Samaritans' Welsh-language line.
+    for file in [
+        "questionnaires/feedback-service-user.json",
+        "questionnaires/feedback-carer.json",
+    ] {
+        let (standard, easy) = notices(file);
+        each(
+            &standard,
+            &format!("{file}'s Welsh crisis notice"),
+            &["C.A.L.L.", "0800 132 737", "81066", "0808 164 0123"],
+        );
+        each(
+            &easy,
+            &format!("{file}'s Welsh easy-read crisis notice"),
+            &["pwyswch 2", "C.A.L.L.", "0800 132 737", "0808 164 0123"],
+        );
+        let definition = load_definition(file, &read(file)).unwrap_or_else(|e| panic!("{e}"));
+        let english = |text: Option<&mhsw::definition::Text>| {
+            text.map(|t| t.get(Lang::En).to_owned()).unwrap_or_default()
+        };
+        each(
+            &english(definition.notices.crisis.as_ref()),
+            &format!("{file}'s English crisis notice"),
+            &["C.A.L.L.", "0800 132 737", "0808 164 0123"],
+        );
+        each(
+            &english(definition.notices.easy_read.crisis.as_ref()),
+            &format!("{file}'s English easy-read crisis notice"),
+            &["In Wales, press 2", "0800 132 737"],
+        );
+    }
+    let (standard, _) = notices("questionnaires/feedback-carer.json");
     each(
         &standard,
         "the carer form's Welsh crisis notice",
-        &[
-            "C.A.L.L.",
-            "0800 132 737",
-            "81066",
-            "0808 164 0123",
-            "gwasanaethau cymdeithasol",
-        ],
-    );
-    each(
-        &easy,
-        "the carer form's Welsh easy-read crisis notice",
-        &["pwyswch 2", "C.A.L.L.", "0800 132 737", "0808 164 0123"],
+        &["gwasanaethau cymdeithasol"],
     );
 }
 
