@@ -3639,7 +3639,7 @@ async fn the_paper_version_numbers_each_question_once() {
 
 /// The screens of the work store at a phone's width and at 400% zoom (1280 px shown at 320 CSS
 /// px): nothing runs off the side, and axe finds nothing. Your data with its room and backup,
-/// the home page with an export reminder, and collection set-up with an error.
+/// the home page with an export reminder, collection set-up with an error, and a bilingual paper form.
 #[tokio::test]
 async fn the_work_store_screens_fit_a_phone_and_400_percent_zoom() {
     let app = TestApp::start().await;
@@ -3651,7 +3651,10 @@ async fn the_work_store_screens_fit_a_phone_and_400_percent_zoom() {
         &definition,
     );
     old.created = date("2026-01-05");
-    let collection = collection_with("phone-feedback", "feedback-service-user", 3);
+    let mut collection = collection_with("phone-feedback", "feedback-service-user", 3);
+    if let Some(c) = collection.collection.as_mut() {
+        c.language_offer = mhsw::work::LanguageOffer::WelshFirst;
+    }
     seed_works(&app, &[&old, &collection], "#/").await;
     for (width, height, label) in [(390, 844, "phone"), (320, 256, "zoom-400")] {
         b.client()
@@ -3670,6 +3673,8 @@ async fn the_work_store_screens_fit_a_phone_and_400_percent_zoom() {
                 "3 responses so far. 2 more are needed",
                 "collection",
             ),
+            // Welsh and English side by side on a wide page, one above the other here.
+            ("#/work/phone-feedback/paper", "Print in", "paper-bilingual"),
         ] {
             app.open(route).await;
             b.wait_for_text(ready, DEFAULT_TIMEOUT).await;
