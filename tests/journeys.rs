@@ -5185,3 +5185,98 @@ async fn print_to_text(b: &common::browser::Browser, name: &str) -> String {
     let _ = std::fs::remove_dir_all(&dir);
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// Comparing an audit with peers, as a lead would: a file that is not a reference set is
+/// refused and changes nothing; a set made with `mhsw peers` from six organisations' audits is
+/// imported, the results show where the organisation stands, and stay after a reload; the page
+/// fits a phone and 400% zoom with axe clean; stopping the comparison removes it and leaves
+/// focus where a keyboard user can go on, not on the page itself.
+#[tokio::test]
+async fn an_audit_is_compared_with_peers_and_the_comparison_can_be_stopped() {
+    use common::finished_audit::{audit_work, AUDIT_ID};
+    use mhsw::benchmark::peers::{
+        build_peer_set, export_peer_set, OrganisationType, PeerNation, PeerSource,
+    };
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let (definition, audit) = audit_work();
+    let others: Vec<_> = ["Aby", "Bee", "Cee", "Dee", "Eee", "Fff"]
+        .iter()
+        .map(|name| {
+            let mut other = audit.clone();
+            other.id = mhsw::ids::WorkId::new(format!("peer-{name}"));
+            other.organisation = format!("{name} Council");
+            other
+        })
+        .collect();
+    let sources: Vec<_> = others
+        .iter()
+        .map(|work| PeerSource {
+            work,
+            organisation_type: Some(OrganisationType::Council),
+            nation: Some(PeerNation::England),
+        })
+        .collect();
+    let built = build_peer_set(&definition, &sources).expect("a reference set");
+    let set = temp_file("peers.json", &export_peer_set(&built.set));
+    let not_a_set = temp_file("minutes.json", "{\"meeting\": \"October\"}");
+    seed_works(&app, &[&audit], &format!("#/work/{AUDIT_ID}/results")).await;
+    find(b, "#peer-file").await;
+
+    choose_files(b, "#peer-file", &[not_a_set.path.as_path()]).await;
+    b.wait_for_text(
+        "The peer reference set was not imported, and nothing changed",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+    assert!(
+        !main_text(b).await.contains("Compared with peers"),
+        "a refused file adds no comparison"
+    );
+
+    choose_files(b, "#peer-file", &[set.path.as_path()]).await;
+    b.wait_for_text("The peer reference set was imported.", DEFAULT_TIMEOUT)
+        .await;
+    b.wait_for_text("Compared with peers", DEFAULT_TIMEOUT)
+        .await;
+    assert_contains(
+        &main_text(b).await,
+        "6 organisations",
+        "the peer comparison",
+    );
+
+    reload(&app, &format!("#/work/{AUDIT_ID}/results")).await;
+    b.wait_for_text("Compared with peers", DEFAULT_TIMEOUT)
+        .await;
+    for (width, height, label) in [(390, 844, "phone"), (320, 256, "zoom-400")] {
+        b.client()
+            .set_window_size(width, height)
+            .await
+            .expect("resize the window");
+        scroll_to_heading(b, "Compared with peers").await;
+        check_screen(b, &format!("peers-{label}")).await;
+    }
+    b.client()
+        .set_window_size(1280, 900)
+        .await
+        .expect("resize the window");
+
+    click_text(b, "Stop comparing with peers").await;
+    wait_for_text_gone(b, "Compared with peers").await;
+    wait_until(
+        b,
+        "const e = document.activeElement; \
+         return !!e && e !== document.body && e !== document.documentElement;",
+        vec![],
+        QUICK,
+        "focus going somewhere after the comparison was stopped (not to the page itself)",
+    )
+    .await;
+    reload(&app, &format!("#/work/{AUDIT_ID}/results")).await;
+    find(b, "#peer-file").await;
+    assert!(
+        !main_text(b).await.contains("Compared with peers"),
+        "the comparison stays stopped after a reload"
+    );
+    finish(app).await;
+}

@@ -240,6 +240,9 @@ pub fn ResultsPage(
     let remove_peers = move |_| {
         storage::remove_peer_set(&definition_id);
         peer_text.set(None);
+        // The button is gone with the comparison: focus goes to the control that brings one
+        // back, not to the page itself.
+        crate::edges::history::focus_id_when_drawn("peer-file");
     };
     view! {
         <p class="breadcrumb"><a href=Route::Home.href()>"Home"</a>" › "<a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a></p>
