@@ -5239,11 +5239,10 @@ async fn an_audit_is_compared_with_peers_and_the_comparison_can_be_stopped() {
         .await;
     b.wait_for_text("Compared with peers", DEFAULT_TIMEOUT)
         .await;
-    assert_contains(
-        &main_text(b).await,
-        "6 organisations",
-        "the peer comparison",
-    );
+    let shown = main_text(b).await;
+    assert_contains(&shown, "6 organisations", "the peer comparison");
+    // The workforce figures (numbers, never scored) are set beside the peers' medians too.
+    assert_contains(&shown, "Peer median", "the workforce profile beside peers");
 
     reload(&app, &format!("#/work/{AUDIT_ID}/results")).await;
     b.wait_for_text("Compared with peers", DEFAULT_TIMEOUT)
