@@ -788,7 +788,8 @@ pub const SHORT_TEXT_MAX: u32 = 200;
 /// The default and ceiling for long text.
 pub const LONG_TEXT_MAX: u32 = 20_000;
 
-/// Show something only when another question's answer is one of some values.
+/// Show something only when another question's answer is one of some values, or when one of
+/// the alternatives in `or` holds.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
@@ -796,6 +797,20 @@ pub struct Condition {
     pub question: QuestionId,
     /// The option values that make the condition hold (for multiple choice: any of them chosen).
     pub any_of: Vec<OptionValue>,
+    /// Other questions that can each make the condition hold on their own: `"or": [{
+    /// "question": "about-1", "any_of": ["health-board"] }]` also shows the section to a Welsh
+    /// health board that answered the nation question wrongly. An alternative has no `or` of
+    /// its own.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub or: Vec<Condition>,
+}
+
+impl Condition {
+    /// This condition's own question and values, then each alternative's: the condition holds
+    /// when any of them does.
+    pub fn alternatives(&self) -> impl Iterator<Item = &Condition> {
+        std::iter::once(self).chain(self.or.iter())
+    }
 }
 
 /// A resolved option list for a question: the scale's, the question's own, or yes/no.

@@ -272,17 +272,19 @@ impl Responses {
         if depth > 64 {
             return false;
         }
-        let Some(target) = definition.question(condition.question.as_str()) else {
-            return false;
-        };
-        if !self.question_shown_at(definition, target, depth + 1) {
-            return false;
-        }
-        match self.answer(condition.question.as_str()) {
-            Some(Answer::Choice(value)) => condition.any_of.contains(value),
-            Some(Answer::Choices(values)) => values.iter().any(|v| condition.any_of.contains(v)),
-            _ => false,
-        }
+        condition.alternatives().any(|one| {
+            let Some(target) = definition.question(one.question.as_str()) else {
+                return false;
+            };
+            if !self.question_shown_at(definition, target, depth + 1) {
+                return false;
+            }
+            match self.answer(one.question.as_str()) {
+                Some(Answer::Choice(value)) => one.any_of.contains(value),
+                Some(Answer::Choices(values)) => values.iter().any(|v| one.any_of.contains(v)),
+                _ => false,
+            }
+        })
     }
 
     /// True when a section is shown given these answers.

@@ -877,9 +877,10 @@ fn chosen(pairs: &[(&str, &str)]) -> mhsw::responses::Responses {
     responses
 }
 
-/// Self-assessment 2.0.0 (issue 15): the nation question comes first in "About" and alone
-/// decides the Wales section, so a Welsh health board meets it before choosing its kind of
-/// organisation and sees the section; an English council does not.
+/// Self-assessment 2.0.0 (issue 15): the nation question comes first in "About" and decides the
+/// Wales section, so a Welsh health board meets it before choosing its kind of organisation and
+/// sees the section; an English council does not. A local health board in Wales sees it even
+/// when it answered "England only" by mistake (the condition's alternative, `or`).
 #[test]
 fn the_nation_question_comes_first_and_decides_the_wales_section() {
     let audit = bundled("self-assessment.json");
@@ -896,6 +897,8 @@ fn the_nation_question_comes_first_and_decides_the_wales_section() {
     assert!(board.section_shown(&audit, wales));
     let council = chosen(&[("about-2", "england"), ("about-1", "council")]);
     assert!(!council.section_shown(&audit, wales));
+    let mistaken_board = chosen(&[("about-2", "england"), ("about-1", "health-board")]);
+    assert!(mistaken_board.section_shown(&audit, wales));
 }
 
 /// Self-assessment 2.0.0 (issue 15): the partnership section's items show only when social

@@ -1000,10 +1000,26 @@ impl<'a> Checker<'a> {
         }
     }
 
-    // V6
+    // V6, for a condition and each of its alternatives (`or`), which have none of their own.
     fn condition(&mut self, at: At, condition: &Condition, before_index: usize) {
+        self.one_condition(at, "shows_when", condition, before_index);
+        for (i, alternative) in condition.or.iter().enumerate() {
+            let field = format!("shows_when.or.{i}");
+            if !alternative.or.is_empty() {
+                self.report(
+                    at.field(&format!("{field}.or")),
+                    "an alternative has alternatives of its own",
+                    "list every alternative in the first condition's \"or\"",
+                );
+            }
+            self.one_condition(at, &field, alternative, before_index);
+        }
+    }
+
+    // V6: one question and its values, written at `field` (`shows_when`, `shows_when.or.0`).
+    fn one_condition(&mut self, at: At, field: &str, condition: &Condition, before_index: usize) {
         let d = self.definition;
-        let place = |key: &str| at.field(&format!("shows_when.{key}"));
+        let place = |key: &str| at.field(&format!("{field}.{key}"));
         let target = d
             .questions()
             .enumerate()
@@ -1061,7 +1077,8 @@ impl<'a> Checker<'a> {
         for (v, value) in condition.any_of.iter().enumerate() {
             if options.find(value.as_str()).is_none() {
                 let offered: Vec<&str> = options.options.iter().map(|o| o.value.as_str()).collect();
-                let mut path = at_path("shows_when.any_of");
+                let any_of = format!("{field}.any_of");
+                let mut path = at_path(&any_of);
                 let v = v.to_string();
                 path.push(&v);
                 let fix = match offered
@@ -1075,7 +1092,7 @@ impl<'a> Checker<'a> {
                     None => format!("use one of its values: {}", offered.join(", ")),
                 };
                 self.report(
-                    at.place("shows_when.any_of", &path),
+                    at.place(&any_of, &path),
                     format!(
                         "question `{}` has no option with the value `{value}`",
                         condition.question
@@ -1208,10 +1225,11 @@ impl Visibility {
         let Some(condition) = condition else {
             return true;
         };
-        let Some(&(s, q)) = self.positions.get(condition.question.as_str()) else {
-            return false;
-        };
-        self.questions[s][q] && sound(d, condition)
+        condition.alternatives().any(|one| {
+            self.positions
+                .get(one.question.as_str())
+                .is_some_and(|&(s, q)| self.questions[s][q] && sound_one(d, one))
+        })
     }
 
     fn condition_of(d: &Definition, item: Item) -> Option<&Condition> {
@@ -1224,11 +1242,13 @@ impl Visibility {
     /// True when the item's own condition could be met by itself: [`sound`], and not naming the
     /// question it belongs to.
     fn sound_for(d: &Definition, item: Item, condition: &Condition) -> bool {
-        let names_itself = match item {
-            Item::Question(s, q) => d.sections[s].questions[q].id == condition.question,
-            Item::Section(_) => false,
-        };
-        !names_itself && sound(d, condition)
+        condition.alternatives().any(|one| {
+            let names_itself = match item {
+                Item::Question(s, q) => d.sections[s].questions[q].id == one.question,
+                Item::Section(_) => false,
+            };
+            !names_itself && sound_one(d, one)
+        })
     }
 
     fn name(d: &Definition, item: Item) -> String {
@@ -1244,6 +1264,19 @@ impl Visibility {
         let own = Self::condition_of(d, item)?;
         if !Self::sound_for(d, item, own) {
             return None;
+        }
+        if !own.or.is_empty() {
+            let names: Vec<String> = own
+                .alternatives()
+                .map(|one| format!("`{}`", one.question))
+                .collect();
+            return Some((
+                format!(
+                    "none of its alternatives can be met: it depends on questions {}, none of which can be shown",
+                    names.join(", ")
+                ),
+                "make one of them depend on a question that is always shown, earlier in the definition".to_owned(),
+            ));
         }
         let mut chain = String::from("its condition depends on");
         let mut seen = vec![item];
@@ -1292,9 +1325,9 @@ impl Visibility {
     }
 }
 
-/// True when a condition, taken by itself, could be met: its question exists and offers at least
-/// one of its values.
-fn sound(d: &Definition, condition: &Condition) -> bool {
+/// True when one question and its values, taken by themselves, could be met: the question exists
+/// and offers at least one of the values.
+fn sound_one(d: &Definition, condition: &Condition) -> bool {
     d.question(condition.question.as_str())
         .and_then(|target| d.options_of(target))
         .is_some_and(|options| {
@@ -1308,6 +1341,91 @@ fn sound(d: &Definition, condition: &Condition) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The mini audit with the `amhp` section's condition replaced by `condition`, and its
+    /// problems.
+    fn amhp_section_shown_when(condition: serde_json::Value) -> (Definition, Vec<String>) {
+        let mut document: serde_json::Value =
+            serde_json::from_str(crate::test_fixtures::AUDIT).unwrap();
+        document["sections"][2]["shows_when"] = condition;
+        let definition = crate::definition::parse_definition(&document.to_string()).unwrap();
+        let problems = validate(&definition)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        (definition, problems)
+    }
+
+    #[test]
+    fn v6_an_alternative_shows_the_section_on_its_own() {
+        let (definition, problems) = amhp_section_shown_when(serde_json::json!({
+            "question": "has-amhp", "any_of": ["yes"],
+            "or": [{ "question": "lead-3", "any_of": ["yes"] }]
+        }));
+        assert_eq!(problems, Vec::<String>::new());
+        let section = &definition.sections[2];
+        let answers = |pairs: &[(&str, &str)]| {
+            let mut responses = crate::responses::Responses::default();
+            for (question, value) in pairs {
+                responses.set(
+                    crate::ids::QuestionId::new(*question),
+                    crate::responses::ItemResponse {
+                        answer: Some(crate::responses::Answer::Choice(
+                            crate::ids::OptionValue::new(*value),
+                        )),
+                        ..Default::default()
+                    },
+                );
+            }
+            responses
+        };
+        let shown = |pairs: &[(&str, &str)]| answers(pairs).section_shown(&definition, section);
+        assert!(shown(&[("has-amhp", "yes"), ("lead-3", "no")]));
+        assert!(
+            shown(&[("has-amhp", "no"), ("lead-3", "yes")]),
+            "the alternative alone"
+        );
+        assert!(!shown(&[("has-amhp", "no"), ("lead-3", "no")]));
+        assert!(!shown(&[]));
+    }
+
+    #[test]
+    fn v6_each_alternative_is_checked_where_it_is_written() {
+        let (_, problems) = amhp_section_shown_when(serde_json::json!({
+            "question": "has-amhp", "any_of": ["yes"],
+            "or": [
+                { "question": "lead-9", "any_of": ["yes"] },
+                { "question": "lead-3", "any_of": ["Yes"],
+                  "or": [{ "question": "lead-2", "any_of": ["yes"] }] }
+            ]
+        }));
+        let all = problems.join("\n");
+        assert!(
+            all.contains("field `shows_when.or.0.question`: the condition names question `lead-9`, which does not exist"),
+            "{all}"
+        );
+        assert!(
+            all.contains("field `shows_when.or.1.any_of`: question `lead-3` has no option with the value `Yes`"),
+            "{all}"
+        );
+        assert!(
+            all.contains("field `shows_when.or.1.or`: an alternative has alternatives of its own"),
+            "{all}"
+        );
+    }
+
+    #[test]
+    fn v7_a_section_is_reachable_through_an_alternative_and_explained_when_not() {
+        // The first condition names a value `has-amhp` does not offer; the alternative works.
+        let (_, problems) = amhp_section_shown_when(serde_json::json!({
+            "question": "sup-3", "any_of": ["achieved"],
+            "or": [{ "question": "lead-3", "any_of": ["yes"] }]
+        }));
+        assert!(
+            problems.iter().all(|p| !p.contains("can never be shown")),
+            "{problems:#?}"
+        );
+    }
 
     #[test]
     fn v23_a_number_question_belongs_in_an_audit() {
