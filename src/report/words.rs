@@ -486,6 +486,31 @@ pub fn yes_no(lang: Lang, yes: bool) -> &'static str {
     }
 }
 
+/// The page numbers in a PDF's footer: "Page 2 of 9", "Tudalen 2 o 9".
+pub fn page_of(lang: Lang, page: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("Page {page} of {total}"),
+        Lang::Cy => format!("Tudalen {page} o {total}"),
+    }
+}
+
+/// A table's caption repeated after a page break: "Themes (continued)", "Themâu (parhad)".
+pub fn continued(lang: Lang, caption: &str) -> String {
+    match lang {
+        Lang::En => format!("{caption} (continued)"),
+        Lang::Cy => format!("{caption} (parhad)"),
+    }
+}
+
+/// The language a report's document language tag names (`cy` is Welsh; anything else, English,
+/// the toolkit's default), for the words a renderer adds itself, such as page numbers.
+pub fn lang_of_tag(tag: &str) -> Lang {
+    Lang::ALL
+        .into_iter()
+        .find(|lang| lang.bcp47().eq_ignore_ascii_case(tag.trim()))
+        .unwrap_or(Lang::En)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

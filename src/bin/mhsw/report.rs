@@ -206,6 +206,7 @@ fn report_from_work(path: &str, options: &Args) -> Result<Report, Failure> {
         plan_only: options.plan_only,
         practitioners: practitioners.as_ref(),
         feedback: feedback.as_ref().map(|(d, w)| (d, w)),
+        language: None,
     };
     Ok(report_for_work(&definition, &work, context, today))
 }
