@@ -297,7 +297,10 @@ mod tests {
             about_whom(Lang::En, "North Team"),
             "This is about the social work you had from North Team."
         );
-        assert_eq!(about_whom(Lang::En, " "), "This is about the social work you had.");
+        assert_eq!(
+            about_whom(Lang::En, " "),
+            "This is about the social work you had."
+        );
         assert!(!about_whom(Lang::Cy, "").contains(" gan "));
     }
 
