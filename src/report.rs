@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use crate::definition::Tone;
 
 pub use audit::{audit_report, AuditReportInput, PreviousCycle};
-pub use feedback::{feedback_report, feedback_report_in};
+pub use feedback::{feedback_report, feedback_report_in, report_language_choice};
 pub use plan::plan_report;
 pub use statement::{statement_report, LatestAudit};
 

@@ -103,6 +103,27 @@ pub fn feedback_report_in(
     }
 }
 
+/// The languages a collection's report can be chosen in, in the order a choice lists them
+/// (English, then Cymraeg), and the one chosen at first; `None` when there is nothing to choose
+/// (not a feedback collection, or a questionnaire in one language). The report starts in Welsh
+/// when the collection offers Welsh first; otherwise in the questionnaire's primary language.
+pub fn report_language_choice(definition: &Definition, work: &Work) -> Option<(Vec<Lang>, Lang)> {
+    let collection = work.collection.as_ref()?;
+    let languages: Vec<Lang> = Lang::ALL
+        .into_iter()
+        .filter(|lang| definition.languages.contains(lang))
+        .collect();
+    if definition.kind != crate::definition::ToolKind::Feedback || languages.len() < 2 {
+        return None;
+    }
+    let first = if collection.language_offer == crate::work::LanguageOffer::WelshFirst {
+        Lang::Cy
+    } else {
+        definition.primary_language()
+    };
+    Some((languages, first))
+}
+
 fn versions_and_gaps(
     definition: &Definition,
     summary: &FeedbackSummary,
@@ -458,5 +479,31 @@ mod tests {
             .plain_text()
             .contains("6 responses received, on 1 October 2026."));
         assert!(default.plain_text().contains("Agree: 6 of 6 (100%)"));
+    }
+
+    #[test]
+    fn the_report_language_is_offered_for_a_bilingual_collection_welsh_first_when_it_is() {
+        use crate::work::LanguageOffer;
+        let (d, mut w, _) = welsh_collection(1);
+        let offer = |w: &mut Work, offer: LanguageOffer| {
+            w.collection.as_mut().unwrap().language_offer = offer;
+            report_language_choice(&d, w)
+        };
+        assert_eq!(
+            offer(&mut w, LanguageOffer::WelshFirst),
+            Some((vec![Lang::En, Lang::Cy], Lang::Cy))
+        );
+        assert_eq!(
+            offer(&mut w, LanguageOffer::EnglishFirst),
+            Some((vec![Lang::En, Lang::Cy], Lang::En))
+        );
+        assert_eq!(
+            offer(&mut w, LanguageOffer::EnglishOnly),
+            Some((vec![Lang::En, Lang::Cy], Lang::En))
+        );
+        // An English-only questionnaire offers no choice, whatever the collection says.
+        let (english, mut w, _) = collection(1);
+        w.collection.as_mut().unwrap().language_offer = LanguageOffer::WelshFirst;
+        assert_eq!(report_language_choice(&english, &w), None);
     }
 }

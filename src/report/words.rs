@@ -502,6 +502,23 @@ pub fn continued(lang: Lang, caption: &str) -> String {
     }
 }
 
+/// A chart's table on the results page: its name for a screen reader, its caption and its
+/// column headings (measure, result, comparison).
+pub fn chart_table(lang: Lang, caption: &str) -> (String, String, [&'static str; 3]) {
+    match lang {
+        Lang::En => (
+            format!("{caption} (table)"),
+            format!("{caption}: the same figures as a table"),
+            ["Measure", "Result", "Comparison"],
+        ),
+        Lang::Cy => (
+            format!("{caption} (tabl)"),
+            format!("{caption}: yr un ffigurau mewn tabl"),
+            ["Mesur", "Canlyniad", "Cymhariaeth"],
+        ),
+    }
+}
+
 /// The language a report's document language tag names (`cy` is Welsh; anything else, English,
 /// the toolkit's default), for the words a renderer adds itself, such as page numbers.
 pub fn lang_of_tag(tag: &str) -> Lang {

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use mhsw::benchmark::peers;
 use mhsw::definition::{Definition, ToolKind};
 use mhsw::ids::WorkId;
+use mhsw::lang::Lang;
 use mhsw::report::audit::LEGAL_RISKS_HEADING;
 use mhsw::report::Report;
 use mhsw::work::Work;
@@ -26,6 +27,7 @@ pub fn build_report(
     state: &AppState,
     plan_only: bool,
     side_by_side: (Option<&Work>, Option<(&Definition, &Work)>),
+    language: Option<Lang>,
 ) -> Report {
     let latest = latest_audit_for(definition, state);
     let context = mhsw::report::Context {
@@ -35,6 +37,7 @@ pub fn build_report(
         plan_only,
         practitioners: side_by_side.0,
         feedback: side_by_side.1,
+        language,
     };
     mhsw::report::report_for_work(definition, work, context, clock::today())
 }
@@ -130,6 +133,11 @@ pub fn ResultsPage(
                 .collect::<Vec<_>>()
         })
     };
+    // A bilingual feedback collection's report can be read in English or Welsh (Welsh first when
+    // the collection offers Welsh first); the page and the PDF follow the choice.
+    let language_choice =
+        signal.with_untracked(|h| mhsw::report::report_language_choice(&definition, &h.work));
+    let report_lang = RwSignal::new(language_choice.as_ref().map(|(_, first)| *first));
     let definition_for_report = definition.clone();
     let report = Memo::new(move |_| {
         let previous = previous_id
@@ -157,6 +165,7 @@ pub fn ResultsPage(
                     practitioners.as_ref(),
                     feedback.as_ref().map(|(d, w)| (d.as_ref(), w)),
                 ),
+                report_lang.get(),
             )
         })
     });
@@ -166,7 +175,16 @@ pub fn ResultsPage(
         let definition = definition.clone();
         let (report, name) = signal.with_untracked(|h| {
             let report = if plan_only {
-                build_report(&definition, &h.work, None, None, &state, true, (None, None))
+                build_report(
+                    &definition,
+                    &h.work,
+                    None,
+                    None,
+                    &state,
+                    true,
+                    (None, None),
+                    None,
+                )
             } else {
                 report.get_untracked()
             };
@@ -294,6 +312,7 @@ pub fn ResultsPage(
                 </div>
             </section>
         })}
+        {language_choice.map(|(languages, _)| view! { <ReportLanguage languages=languages chosen=report_lang /> })}
         <div class="button-row">
             <PdfButton job=report_pdf label="Download the report (PDF)" primary=true />
             {is_audit.then(|| view! { <PdfButton job=plan_pdf label="Download the plan on its own (PDF, landscape)" primary=false /> })}
@@ -311,6 +330,36 @@ pub fn ResultsPage(
         }}
     }
     .into_any()
+}
+
+/// The choice of a report's language: a radio group with a visible legend, each language
+/// named in itself ("English", "Cymraeg") and marked with its own `lang`.
+#[component]
+fn ReportLanguage(
+    /// The languages to choose from, in the order listed.
+    languages: Vec<Lang>,
+    /// The language chosen; the report on the page and its PDF follow it.
+    chosen: RwSignal<Option<Lang>>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="question report-language">
+            <legend>"Report language"</legend>
+            <p class="hint">"The report on this page and its PDF are written in the language chosen. The report’s own Welsh wording has not yet been checked by a Welsh speaker."</p>
+            <div class="choices choices-inline">
+                {languages.into_iter().map(|lang| {
+                    let id = format!("report-language-{}", lang.code());
+                    view! {
+                        <div class="choice">
+                            <input type="radio" name="report-language" id=id.clone() value=lang.code()
+                                prop:checked=move || chosen.get() == Some(lang)
+                                on:change=move |_| chosen.set(Some(lang)) />
+                            <label for=id lang=lang.bcp47()>{lang.own_name()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
 }
 
 /// A PDF being made, or made: its action, answering with what to tell the user.
