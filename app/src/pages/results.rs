@@ -18,26 +18,18 @@ use crate::edges::{clock, files, pdf_worker, storage};
 use crate::route::Route;
 use crate::state::AppState;
 
-/// Builds the report for a piece of work, with its comparisons (the core decides the content).
+/// Builds the report for a piece of work, with its comparisons and language as `context` says
+/// (the core decides the content); a statement's latest audit is found here.
 pub fn build_report(
     definition: &Definition,
     work: &Work,
-    previous: Option<&Work>,
-    peer_set: Option<&peers::PeerSet>,
     state: &AppState,
-    plan_only: bool,
-    side_by_side: (Option<&Work>, Option<(&Definition, &Work)>),
-    language: Option<Lang>,
+    context: mhsw::report::Context,
 ) -> Report {
     let latest = latest_audit_for(definition, state);
     let context = mhsw::report::Context {
-        previous,
-        peers: peer_set,
         latest_audit: latest.as_ref().map(|(d, w)| (d.as_ref(), w)),
-        plan_only,
-        practitioners: side_by_side.0,
-        feedback: side_by_side.1,
-        language,
+        ..context
     };
     mhsw::report::report_for_work(definition, work, context, clock::today())
 }
@@ -157,15 +149,15 @@ pub fn ResultsPage(
             build_report(
                 &definition_for_report,
                 &h.work,
-                previous.as_ref(),
-                peer_set.get().as_ref(),
                 &state,
-                false,
-                (
-                    practitioners.as_ref(),
-                    feedback.as_ref().map(|(d, w)| (d.as_ref(), w)),
-                ),
-                report_lang.get(),
+                mhsw::report::Context {
+                    previous: previous.as_ref(),
+                    peers: peer_set.get().as_ref(),
+                    practitioners: practitioners.as_ref(),
+                    feedback: feedback.as_ref().map(|(d, w)| (d.as_ref(), w)),
+                    language: report_lang.get(),
+                    ..Default::default()
+                },
             )
         })
     });
@@ -178,12 +170,11 @@ pub fn ResultsPage(
                 build_report(
                     &definition,
                     &h.work,
-                    None,
-                    None,
                     &state,
-                    true,
-                    (None, None),
-                    None,
+                    mhsw::report::Context {
+                        plan_only: true,
+                        ..Default::default()
+                    },
                 )
             } else {
                 report.get_untracked()
