@@ -506,4 +506,41 @@ mod tests {
         w.collection.as_mut().unwrap().language_offer = LanguageOffer::WelshFirst;
         assert_eq!(report_language_choice(&english, &w), None);
     }
+
+    #[test]
+    fn both_bilingual_questionnaires_report_every_question_in_welsh() {
+        for file in ["feedback-service-user.json", "feedback-carer.json"] {
+            let path = format!("{}/questionnaires/{file}", env!("CARGO_MANIFEST_DIR"));
+            let d =
+                crate::definition::load_definition(&path, &std::fs::read_to_string(&path).unwrap())
+                    .unwrap();
+            let responses = (0..5)
+                .map(|i| {
+                    response(
+                        &format!("r{i}"),
+                        &d.version,
+                        "2026-10-01",
+                        Default::default(),
+                    )
+                })
+                .collect();
+            let w = feedback_work(&d, responses);
+            let s = summarise(&d, &FeedbackPool::from_work(&w));
+            let report = feedback_report_in(&d, &w, &s, date("2026-11-30"), Lang::Cy);
+            let headings: Vec<&str> = report
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Heading { text, .. } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            for (section, question) in d.questions() {
+                for text in [&section.title, &question.text] {
+                    let welsh = text.exact(Lang::Cy).expect("given in Welsh");
+                    assert!(headings.contains(&welsh), "{file}: {welsh:?} not a heading");
+                }
+            }
+        }
+    }
 }
