@@ -121,7 +121,8 @@ fn lay_out(
     tally.add(None, &Field::Footer, in_footer);
     let mut paginator = layout::Paginator::new(fonts, geometry);
     paginator.flow(&chunks);
-    let mut laid = paginator.finish(&footer);
+    let lang = crate::report::words::lang_of_tag(&report.meta.language);
+    let mut laid = paginator.finish(&footer, lang);
     runs::split(&mut laid, fonts);
     (laid, tree, replaced + in_footer, tally.finish())
 }

@@ -15,13 +15,14 @@ pub use parts::{collection_size, grouped};
 pub mod plan;
 pub mod statement;
 pub mod triangulation;
+pub mod words;
 
 use serde::{Deserialize, Serialize};
 
 use crate::definition::Tone;
 
 pub use audit::{audit_report, AuditReportInput, PreviousCycle};
-pub use feedback::feedback_report;
+pub use feedback::{feedback_report, feedback_report_in, report_language_choice};
 pub use plan::plan_report;
 pub use statement::{statement_report, LatestAudit};
 
@@ -51,7 +52,7 @@ pub struct Meta {
     pub subject: String,
     /// Keywords for search.
     pub keywords: Vec<String>,
-    /// The BCP 47 language tag, `en-GB`.
+    /// The BCP 47 language tag: `en-GB`, or `cy` for a report in Welsh.
     pub language: String,
 }
 

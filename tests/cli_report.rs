@@ -321,3 +321,138 @@ fn the_command_line_draws_urdu_and_says_where_characters_could_not_be_drawn() {
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat.contains("بورڈ کی میٹنگ میں منظور ہوا"), "{flat}");
 }
+
+/// A collection of the bundled service-user questionnaire (English and Welsh) with six
+/// responses, each agreeing to rel-1 with a comment in Welsh.
+fn welsh_collection() -> Work {
+    use mhsw::ids::ResponseId;
+    use mhsw::responses::Responses;
+    use mhsw::work::{Channel, Collection, FeedbackResponse, LanguageOffer};
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/questionnaires/feedback-service-user.json"
+    );
+    let definition = load_definition(path, &std::fs::read_to_string(path).unwrap()).unwrap();
+    let mut work = Work::start(
+        WorkId::new("cy"),
+        "Adborth Tîm y Gogledd".into(),
+        &definition,
+        "2026-11-30".parse().unwrap(),
+    );
+    let responses = (0..6)
+        .map(|i| {
+            let mut answers = Responses::default();
+            answers.set(
+                QuestionId::new("rel-1"),
+                ItemResponse {
+                    answer: Some(Answer::Choice(mhsw::ids::OptionValue::new("agree"))),
+                    ..ItemResponse::default()
+                },
+            );
+            answers.set(
+                QuestionId::new("own-1"),
+                ItemResponse {
+                    answer: Some(Answer::Text(format!(
+                        "Gwasanaeth da yn y tŷ, meddai fy ngŵr ({i})."
+                    ))),
+                    ..ItemResponse::default()
+                },
+            );
+            FeedbackResponse {
+                id: ResponseId::new(format!("r{i}")),
+                submitted: "2026-10-01".parse().unwrap(),
+                channel: Channel::Device,
+                definition_version: definition.version.clone(),
+                answers,
+            }
+        })
+        .collect();
+    work.collection = Some(Collection {
+        about: "Tîm y Gogledd".into(),
+        language_offer: LanguageOffer::WelshFirst,
+        responses,
+        ..Collection::default()
+    });
+    work
+}
+
+fn run_report(work: &Work, name: &str, extra: &[&str]) -> std::process::Output {
+    let work_path = scratch(&format!("{name}.json"));
+    std::fs::write(&work_path, export_work(work)).unwrap();
+    let pdf = scratch(&format!("{name}.pdf"));
+    Command::new(env!("CARGO_BIN_EXE_mhsw"))
+        .args([
+            "report",
+            path(&work_path),
+            "-o",
+            path(&pdf),
+            "--definitions",
+        ])
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires"))
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn lang_cy_makes_the_feedback_report_in_welsh_and_english_stays_the_default() {
+    let work = welsh_collection();
+    let out = run_report(&work, "feedback-cy", &["--lang", "cy"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 characters replaced"));
+    let pdf = scratch("feedback-cy.pdf");
+    let text = tool("pdftotext", &[path(&pdf), "-"]);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for welsh in [
+        "Crynodeb",
+        "Cafwyd 6 ymateb",
+        "Atebodd 6 pherson",
+        "ngŵr",
+        "tŷ",
+        "Tudalen 1 o",
+    ] {
+        assert!(flat.contains(welsh), "no {welsh:?} in:\n{flat}");
+    }
+    let json = tool("qpdf", &["--json", "--json-key=qpdf", path(&pdf)]);
+    assert!(json.contains("\"/Lang\": \"u:cy\""), "no /Lang cy");
+
+    // Without --lang: the questionnaire's primary language, English, as before.
+    let out = run_report(&work, "feedback-default", &[]);
+    assert!(out.status.success());
+    let english = tool("pdftotext", &[path(&scratch("feedback-default.pdf")), "-"]);
+    assert!(english.contains("Summary") && !english.contains("Crynodeb"));
+    let out = run_report(&work, "feedback-en", &["--lang", "en"]);
+    assert!(out.status.success());
+    assert_eq!(
+        tool("pdftotext", &[path(&scratch("feedback-en.pdf")), "-"]),
+        english
+    );
+
+    // An unknown language is refused, naming the ones there are.
+    let out = run_report(&work, "feedback-fr", &["--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("cy") && said.contains("en"), "{said}");
+
+    // The audit report does not speak Welsh yet: asking for it is refused, not ignored.
+    let audit = full_audit(&self_assessment());
+    let out = run_report(&audit, "audit-cy", &["--lang", "cy"]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("only feedback reports can be made in Welsh"),
+        "{said}"
+    );
+
+    let help = Command::new(env!("CARGO_BIN_EXE_mhsw"))
+        .args(["report", "--help"])
+        .output()
+        .unwrap();
+    let help = String::from_utf8_lossy(&help.stdout);
+    assert!(help.contains("--lang <LANG>"), "{help}");
+    assert!(help.contains("primary language"), "{help}");
+}

@@ -2032,6 +2032,84 @@ fn pdf_text(path: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Issue 14, reports: a Welsh-first collection's report opens in Welsh, can be read in English
+/// and in Welsh again, carries `lang="cy"` while Welsh, passes axe, and its PDF is Welsh too.
+#[tokio::test]
+async fn a_welsh_first_collection_reports_in_cymraeg_on_the_page_and_in_the_pdf() {
+    let mut welsh = collection_with("welsh-feedback", "feedback-service-user", 6);
+    welsh.name = "Welsh feedback".to_owned();
+    if let Some(c) = welsh.collection.as_mut() {
+        c.language_offer = mhsw::work::LanguageOffer::WelshFirst;
+        for (n, response) in c.responses.iter_mut().enumerate() {
+            response.answers.set(
+                QuestionId::new("own-1"),
+                ItemResponse {
+                    answer: Some(Answer::Text(format!(
+                        "Daeth hi i’r tŷ i siarad â’m gŵr ({n})."
+                    ))),
+                    ..ItemResponse::default()
+                },
+            );
+        }
+    }
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    seed_works(&app, &[&welsh], "#/work/welsh-feedback/results").await;
+    wait_for_heading_exact(b, "Results: Welsh feedback").await;
+    let report_lang = || async {
+        b.execute(
+            "const r = [...document.querySelectorAll('main .report')].pop(); return r ? r.getAttribute('lang') : 'no report';",
+            vec![],
+        )
+        .await
+    };
+    // Welsh first: the report starts in Cymraeg.
+    assert_eq!(is_checked(b, "report-language-cy").await, Some(true));
+    b.wait_for_text("Crynodeb", DEFAULT_TIMEOUT).await;
+    // English on request, with no lang of its own (the page is en-GB) ...
+    click(b, "label[for='report-language-en']").await;
+    b.wait_for_text("6 responses received", DEFAULT_TIMEOUT)
+        .await;
+    assert_eq!(report_lang().await, Value::Null);
+    // ... and Cymraeg again.
+    click(b, "label[for='report-language-cy']").await;
+    b.wait_for_text("Cafwyd 6 ymateb", DEFAULT_TIMEOUT).await;
+    let page = main_text(b).await;
+    for welsh in [
+        "Crynodeb",
+        "Yn ôl cwestiwn",
+        "Atebodd 6 pherson y cwestiwn hwn.",
+        "Daeth hi i’r tŷ i siarad â’m gŵr (5).",
+    ] {
+        assert_contains(&page, welsh, "the Welsh report on the page");
+    }
+    assert_lacks(&page, "responses received", "the Welsh report on the page");
+    let heading_lang = b
+        .execute(
+            "const h = [...document.querySelectorAll('main h2')].find(h => h.textContent.trim() === 'Crynodeb'); return h ? h.closest('[lang]').getAttribute('lang') : null;",
+            vec![],
+        )
+        .await;
+    assert_eq!(heading_lang, json!("cy"), "the Welsh heading's language");
+    b.screenshot(&screenshot_path("journey-report-cymraeg"))
+        .await;
+    assert_accessible(b, "a feedback report in Welsh").await;
+
+    click_button(b, "Download the report (PDF)").await;
+    b.wait_for_text("Your PDF is ready: welsh-feedback.pdf", DEFAULT_TIMEOUT)
+        .await;
+    let pdf = b
+        .wait_for_download("welsh-feedback.pdf", DEFAULT_TIMEOUT)
+        .await;
+    check_pdf(&pdf);
+    let text = normalise(&pdf_text(&pdf));
+    for welsh in ["Crynodeb", "Cafwyd 6 ymateb", "gŵr", "tŷ", "Tudalen 1 o"] {
+        assert_contains(&text, welsh, "the Welsh PDF");
+    }
+    assert_lacks(&text, "Summary", "the Welsh PDF");
+    finish(app).await;
+}
+
 // =============================================================================================
 // Trust on the device: the work store, collection mode's lock, and honest saves
 

@@ -846,3 +846,115 @@ fn the_finished_audit_pdf_opens_with_its_legal_risks() {
     let all = normalise(&pages.concat());
     assert!(all.contains("Legal risk Yes: the minimum the law requires is not shown to be met"));
 }
+
+/// The bundled service-user questionnaire's collection with `n` responses: each agrees to rel-1
+/// and leaves a comment with ŵ and ŷ.
+fn welsh_collection(n: usize) -> (mhsw::definition::Definition, mhsw::work::Work) {
+    use mhsw::ids::{QuestionId, ResponseId, WorkId};
+    use mhsw::responses::{Answer, ItemResponse, Responses};
+    use mhsw::work::{Channel, Collection, FeedbackResponse, LanguageOffer, Work};
+    let definition = finished_audit::bundled("feedback-service-user.json");
+    let mut work = Work::start(
+        WorkId::new("cy-feedback"),
+        "Adborth Tîm y Gogledd".into(),
+        &definition,
+        finished_audit::date("2026-11-30"),
+    );
+    let responses = (0..n)
+        .map(|i| {
+            let mut answers = Responses::default();
+            let agree = definition
+                .options_of(definition.question("rel-1").unwrap())
+                .unwrap()
+                .find("agree")
+                .unwrap()
+                .value
+                .clone();
+            answers.set(
+                QuestionId::new("rel-1"),
+                ItemResponse {
+                    answer: Some(Answer::Choice(agree)),
+                    ..ItemResponse::default()
+                },
+            );
+            answers.set(
+                QuestionId::new("own-1"),
+                ItemResponse {
+                    answer: Some(Answer::Text(format!(
+                        "Daeth hi i’r tŷ i siarad â’m gŵr am y gwasanaethau ({i})."
+                    ))),
+                    ..ItemResponse::default()
+                },
+            );
+            FeedbackResponse {
+                id: ResponseId::new(format!("r{i:02}")),
+                submitted: finished_audit::date("2026-10-01"),
+                channel: Channel::Device,
+                definition_version: definition.version.clone(),
+                answers,
+            }
+        })
+        .collect();
+    work.collection = Some(Collection {
+        about: "Tîm y Gogledd".into(),
+        period_start: Some(finished_audit::date("2026-09-01")),
+        period_end: Some(finished_audit::date("2026-11-30")),
+        language_offer: LanguageOffer::WelshFirst,
+        responses,
+        ..Collection::default()
+    });
+    (definition, work)
+}
+
+#[test]
+fn a_welsh_feedback_report_is_welsh_throughout_with_its_letters_and_language_set() {
+    let (definition, work) = welsh_collection(12);
+    let context = Context {
+        language: Some(mhsw::lang::Lang::Cy),
+        ..Context::default()
+    };
+    let report = report_for_work(
+        &definition,
+        &work,
+        context,
+        finished_audit::date("2026-11-30"),
+    );
+    let (path, out) = render(&report, "feedback-cy");
+    assert_valid(&path);
+    assert_eq!(out.replaced_characters, 0, "every Welsh letter drawn");
+    let json = tool("qpdf", &["--json", "--json-key=qpdf", path_str(&path)]);
+    assert!(json.contains("\"/Lang\": \"u:cy\""), "no /Lang cy");
+    let text = normalise(&pages_text(&path, out.pages).join("\n"));
+    for welsh in [
+        "Crynodeb",
+        "Cafwyd 12 o ymatebion, ar 1 Hydref 2026.",
+        "Dyddiad yr adroddiad 30 Tachwedd 2026",
+        "Yn ôl cwestiwn",
+        "Roedd fy ngweithiwr cymdeithasol yn fy nhrin â pharch.",
+        "Atebodd 12 o bobl y cwestiwn hwn.",
+        "Daeth hi i’r tŷ i siarad â’m gŵr am y gwasanaethau (11).",
+        "yn cyd-fynd ag offer 2016",
+        "Tudalen 1 o",
+    ] {
+        assert!(text.contains(welsh), "pdftotext lacks {welsh:?}:\n{text}");
+    }
+    for english in ["Summary", "Page 1 of", "responses received", "(continued)"] {
+        assert!(!text.contains(english), "English {english:?} in:\n{text}");
+    }
+    let (_, english) = render(
+        &report_for_work(
+            &definition,
+            &work,
+            Context::default(),
+            finished_audit::date("2026-11-30"),
+        ),
+        "feedback-en",
+    );
+    eprintln!(
+        "feedback report of 12 responses: Welsh {} bytes, {} pages; English {} bytes, {} pages",
+        out.bytes.len(),
+        out.pages,
+        english.bytes.len(),
+        english.pages
+    );
+}

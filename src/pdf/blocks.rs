@@ -15,6 +15,8 @@ use super::style::{self, Colour, PageGeometry, Type};
 use super::unshown::{Field, Tally};
 use super::wrap::{natural_width, widest_piece, wrap};
 use crate::definition::Tone;
+use crate::lang::Lang;
+use crate::report::words;
 use crate::report::{BarChart, Block, Cover, Fact, Report, Table, TextStyle};
 
 /// How a piece of text is set, and the structure element it belongs to.
@@ -65,6 +67,8 @@ pub(crate) struct Builder<'a> {
     break_next: bool,
     /// The structure tree, built in reading order.
     tree: StructTree,
+    /// The report's language, for the words the renderer adds ("(continued)").
+    lang: Lang,
 }
 
 impl<'a> Builder<'a> {
@@ -82,12 +86,14 @@ impl<'a> Builder<'a> {
             chunks: Vec::new(),
             break_next: false,
             tree: StructTree::new(),
+            lang: Lang::En,
         }
     }
 
     /// The cover (if any) and every block, in order; returns the chunks, the structure tree,
     /// the number of replaced characters and where they are.
     pub(crate) fn report(mut self, report: &Report) -> (Vec<Chunk>, StructTree, usize, Tally) {
+        self.lang = words::lang_of_tag(&report.meta.language);
         if let Some(cover) = &report.cover {
             self.on_cover = true;
             self.cover(cover);
@@ -697,7 +703,7 @@ impl<'a> Builder<'a> {
         let header = self.table_row(&edges, pad_x, &headings, head, true);
         let mut repeat = Vec::new();
         if !caption_text.trim().is_empty() {
-            let continued = format!("{} (continued)", caption_text.trim());
+            let continued = words::continued(self.lang, caption_text.trim());
             let set = Set::new(FaceId::Bold, style::SMALL, style::INK_SOFT);
             let lines = self.lines(&continued, set, self.width);
             let mut row = Row::text(

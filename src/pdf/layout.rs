@@ -26,6 +26,8 @@ use super::font::{FaceId, Fonts};
 use super::style::{self, Colour, PageGeometry, Pattern};
 use super::wrap::wrap;
 use crate::definition::Tone;
+use crate::lang::Lang;
+use crate::report::words::page_of;
 
 /// One line of text in a cell, already wrapped to the cell's width.
 #[derive(Debug, Clone, PartialEq)]
@@ -629,14 +631,14 @@ impl<'a> Paginator<'a> {
 
     /// Adds the footer to every page and returns the document (L8). Footer text is cleaned by
     /// the caller.
-    pub(crate) fn finish(mut self, footer: &str) -> LaidOut {
+    pub(crate) fn finish(mut self, footer: &str, lang: Lang) -> LaidOut {
         let g = self.geometry;
         let total = self.pages.len();
         let ty = style::FOOTER;
         let numbers_width = self
             .fonts
             .regular
-            .width(&format!("Page {total} of {total}"), ty.size);
+            .width(&page_of(lang, total, total), ty.size);
         let mut footer_lines = wrap(
             &self.fonts.regular,
             ty.size,
@@ -666,7 +668,7 @@ impl<'a> Paginator<'a> {
                     tag: None,
                 });
             }
-            let numbers = format!("Page {} of {total}", n + 1);
+            let numbers = page_of(lang, n + 1, total);
             let w = self.fonts.regular.width(&numbers, ty.size);
             page.items.push(Item::Text {
                 x: g.width - g.margin_x - w,
@@ -938,7 +940,7 @@ mod tests {
         let fonts = fonts();
         let mut p = Paginator::new(&fonts, PageGeometry::a4(Orientation::Portrait));
         p.flow(chunks);
-        p.finish("Footer")
+        p.finish("Footer", Lang::En)
     }
 
     /// The body lines on each page (footer left out).

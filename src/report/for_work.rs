@@ -7,6 +7,7 @@
 use crate::benchmark::{cycle, peers};
 use crate::date::Date;
 use crate::definition::{Definition, ToolKind};
+use crate::lang::Lang;
 use crate::scoring::score;
 use crate::work::Work;
 
@@ -27,6 +28,10 @@ pub struct Context<'a> {
     pub practitioners: Option<&'a Work>,
     /// For audits: a feedback collection and its questionnaire, to set beside both.
     pub feedback: Option<(&'a Definition, &'a Work)>,
+    /// The language to write the report in; `None` for the definition's primary language. Only
+    /// the feedback report speaks Welsh so far; the others are written in English whatever this
+    /// says.
+    pub language: Option<Lang>,
 }
 
 /// Builds the report for a piece of work.
@@ -96,7 +101,10 @@ pub fn report_for_work(
         }
         ToolKind::Feedback => {
             let summary = crate::aggregate::summarise_work(definition, work);
-            super::feedback::feedback_report(definition, work, &summary, today)
+            let lang = context
+                .language
+                .unwrap_or_else(|| definition.primary_language());
+            super::feedback::feedback_report_in(definition, work, &summary, today, lang)
         }
         ToolKind::Statement | ToolKind::Conversation => {
             let scores = context.latest_audit.map(|(audit, audit_work)| {

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 use mhsw::definition::Tone;
+use mhsw::lang::Lang;
+use mhsw::report::words::{chart_table, lang_of_tag};
 use mhsw::report::{BarChart, Block, Report, Table, TextStyle};
 
 /// The CSS class of a band's tone.
@@ -25,6 +27,10 @@ pub fn ReportView(
     #[prop(default = 2)]
     base_level: u8,
 ) -> impl IntoView {
+    // A report in another language than the page's (a Welsh feedback report) says so, for
+    // screen readers and hyphenation; an English report adds nothing.
+    let lang = lang_of_tag(&report.meta.language);
+    let lang_attribute = (lang != Lang::En).then(|| lang.bcp47());
     let cover = report.cover.clone().map(|cover| {
         view! {
             <div class="report-block">
@@ -77,13 +83,13 @@ pub fn ReportView(
             .into_any(),
             Block::BarChart(chart) => {
                 chart_number += 1;
-                view! { <BarChartView chart=chart number=chart_number /> }.into_any()
+                view! { <BarChartView chart=chart number=chart_number lang=lang /> }.into_any()
             }
             Block::Table(table) => view! { <TableView table=table /> }.into_any(),
             Block::PageBreak => ().into_any(),
         })
         .collect_view();
-    view! { <div class="report">{cover}{blocks}</div> }
+    view! { <div class="report" lang=lang_attribute>{cover}{blocks}</div> }
 }
 
 /// A warning sign (a triangle with an exclamation mark) drawn before a warning's words. It is
@@ -105,7 +111,12 @@ pub fn BarChartView(
     chart: BarChart,
     /// Its number on the page, for unique ids.
     number: usize,
+    /// The language of the words the table adds (its caption and headings).
+    #[prop(default = Lang::En)]
+    lang: Lang,
 ) -> impl IntoView {
+    let (region_label, table_caption, [measure, result, comparison]) =
+        chart_table(lang, &chart.caption);
     const WIDTH: f64 = 640.0;
     const ROW: f64 = 52.0;
     const BAR_LEFT: f64 = 16.0;
@@ -180,11 +191,11 @@ pub fn BarChartView(
             </svg>
             // A table that may scroll sideways on a small screen is a named region that takes
             // focus, so it can be scrolled by keyboard (WCAG 2.1.1) and is announced by name.
-            <div class="table-wrap" role="region" tabindex="0" aria-label=format!("{} (table)", chart.caption)>
+            <div class="table-wrap" role="region" tabindex="0" aria-label=region_label>
                 <table class="data-table">
-                    <caption>{format!("{}: the same figures as a table", chart.caption)}</caption>
-                    <thead><tr><th scope="col">"Measure"</th><th scope="col">"Result"</th>
-                        {has_markers.then(|| view! { <th scope="col">"Comparison"</th> })}</tr></thead>
+                    <caption>{table_caption}</caption>
+                    <thead><tr><th scope="col">{measure}</th><th scope="col">{result}</th>
+                        {has_markers.then(|| view! { <th scope="col">{comparison}</th> })}</tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
             </div>

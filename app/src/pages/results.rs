@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use mhsw::benchmark::peers;
 use mhsw::definition::{Definition, ToolKind};
 use mhsw::ids::WorkId;
+use mhsw::lang::Lang;
 use mhsw::report::audit::LEGAL_RISKS_HEADING;
 use mhsw::report::Report;
 use mhsw::work::Work;
@@ -17,24 +18,18 @@ use crate::edges::{clock, files, pdf_worker, storage};
 use crate::route::Route;
 use crate::state::AppState;
 
-/// Builds the report for a piece of work, with its comparisons (the core decides the content).
+/// Builds the report for a piece of work, with its comparisons and language as `context` says
+/// (the core decides the content); a statement's latest audit is found here.
 pub fn build_report(
     definition: &Definition,
     work: &Work,
-    previous: Option<&Work>,
-    peer_set: Option<&peers::PeerSet>,
     state: &AppState,
-    plan_only: bool,
-    side_by_side: (Option<&Work>, Option<(&Definition, &Work)>),
+    context: mhsw::report::Context,
 ) -> Report {
     let latest = latest_audit_for(definition, state);
     let context = mhsw::report::Context {
-        previous,
-        peers: peer_set,
         latest_audit: latest.as_ref().map(|(d, w)| (d.as_ref(), w)),
-        plan_only,
-        practitioners: side_by_side.0,
-        feedback: side_by_side.1,
+        ..context
     };
     mhsw::report::report_for_work(definition, work, context, clock::today())
 }
@@ -130,6 +125,11 @@ pub fn ResultsPage(
                 .collect::<Vec<_>>()
         })
     };
+    // A bilingual feedback collection's report can be read in English or Welsh (Welsh first when
+    // the collection offers Welsh first); the page and the PDF follow the choice.
+    let language_choice =
+        signal.with_untracked(|h| mhsw::report::report_language_choice(&definition, &h.work));
+    let report_lang = RwSignal::new(language_choice.as_ref().map(|(_, first)| *first));
     let definition_for_report = definition.clone();
     let report = Memo::new(move |_| {
         let previous = previous_id
@@ -149,14 +149,15 @@ pub fn ResultsPage(
             build_report(
                 &definition_for_report,
                 &h.work,
-                previous.as_ref(),
-                peer_set.get().as_ref(),
                 &state,
-                false,
-                (
-                    practitioners.as_ref(),
-                    feedback.as_ref().map(|(d, w)| (d.as_ref(), w)),
-                ),
+                mhsw::report::Context {
+                    previous: previous.as_ref(),
+                    peers: peer_set.get().as_ref(),
+                    practitioners: practitioners.as_ref(),
+                    feedback: feedback.as_ref().map(|(d, w)| (d.as_ref(), w)),
+                    language: report_lang.get(),
+                    ..Default::default()
+                },
             )
         })
     });
@@ -166,7 +167,15 @@ pub fn ResultsPage(
         let definition = definition.clone();
         let (report, name) = signal.with_untracked(|h| {
             let report = if plan_only {
-                build_report(&definition, &h.work, None, None, &state, true, (None, None))
+                build_report(
+                    &definition,
+                    &h.work,
+                    &state,
+                    mhsw::report::Context {
+                        plan_only: true,
+                        ..Default::default()
+                    },
+                )
             } else {
                 report.get_untracked()
             };
@@ -297,6 +306,7 @@ pub fn ResultsPage(
                 </div>
             </section>
         })}
+        {language_choice.map(|(languages, _)| view! { <ReportLanguage languages=languages chosen=report_lang /> })}
         <div class="button-row">
             <PdfButton job=report_pdf label="Download the report (PDF)" primary=true />
             {is_audit.then(|| view! { <PdfButton job=plan_pdf label="Download the plan on its own (PDF, landscape)" primary=false /> })}
@@ -314,6 +324,36 @@ pub fn ResultsPage(
         }}
     }
     .into_any()
+}
+
+/// The choice of a report's language: a radio group with a visible legend, each language
+/// named in itself ("English", "Cymraeg") and marked with its own `lang`.
+#[component]
+fn ReportLanguage(
+    /// The languages to choose from, in the order listed.
+    languages: Vec<Lang>,
+    /// The language chosen; the report on the page and its PDF follow it.
+    chosen: RwSignal<Option<Lang>>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="question report-language">
+            <legend>"Report language"</legend>
+            <p class="hint">"The report on this page and its PDF are written in the language chosen. The report’s own Welsh wording has not yet been checked by a Welsh speaker."</p>
+            <div class="choices choices-inline">
+                {languages.into_iter().map(|lang| {
+                    let id = format!("report-language-{}", lang.code());
+                    view! {
+                        <div class="choice">
+                            <input type="radio" name="report-language" id=id.clone() value=lang.code()
+                                prop:checked=move || chosen.get() == Some(lang)
+                                on:change=move |_| chosen.set(Some(lang)) />
+                            <label for=id lang=lang.bcp47()>{lang.own_name()}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </div>
+        </fieldset>
+    }
 }
 
 /// A PDF being made, or made: its action, answering with what to tell the user.

@@ -5,7 +5,8 @@
 
 use std::path::Path;
 
-use mhsw::definition::{load_definition, Definition};
+use mhsw::definition::{load_definition, Definition, ToolKind};
+use mhsw::lang::Lang;
 use mhsw::pdf::{render_pdf_with, Script};
 use mhsw::report::{report_for_work, Context, Report};
 use mhsw::work::Work;
@@ -20,7 +21,7 @@ pub struct Args {
     #[arg(value_name = "WORK_FILE")]
     work: Option<String>,
     /// Render a serialised report model (REPORT.json) instead of a work file
-    #[arg(long, value_name = "REPORT.json", conflicts_with_all = ["previous", "peers", "audit", "practitioners", "feedback", "plan_only", "date"])]
+    #[arg(long, value_name = "REPORT.json", conflicts_with_all = ["previous", "peers", "audit", "practitioners", "feedback", "plan_only", "date", "lang"])]
     from_report_json: Option<String>,
     /// The PDF to write
     #[arg(short = 'o', long = "output", value_name = "FILE", required = true)]
@@ -49,6 +50,10 @@ pub struct Args {
     /// The report's date, YYYY-MM-DD [default: the work's last change]
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<String>,
+    /// For a feedback report: write it in Welsh (cy) or English (en), where the questionnaire
+    /// is written in that language [default: the questionnaire's primary language]
+    #[arg(long, value_name = "LANG", value_parser = ["cy", "en"])]
+    lang: Option<String>,
 }
 
 /// Runs the subcommand.
@@ -206,8 +211,38 @@ fn report_from_work(path: &str, options: &Args) -> Result<Report, Failure> {
         plan_only: options.plan_only,
         practitioners: practitioners.as_ref(),
         feedback: feedback.as_ref().map(|(d, w)| (d, w)),
+        language: chosen_language(&definition, options.lang.as_deref())?,
     };
     Ok(report_for_work(&definition, &work, context, today))
+}
+
+/// The language asked for with `--lang`, when the report can be written in it: only the
+/// feedback report speaks Welsh so far, and only for a questionnaire written in Welsh.
+fn chosen_language(definition: &Definition, code: Option<&str>) -> Result<Option<Lang>, Failure> {
+    let Some(lang) = code.and_then(Lang::from_code) else {
+        return Ok(None);
+    };
+    if lang != Lang::En && definition.kind != ToolKind::Feedback {
+        return Err(Failure::usage(format!(
+            "mhsw report: --lang {lang}: only feedback reports can be made in {} so far; leave out --lang for this {}",
+            lang.name(),
+            definition.kind.label().to_lowercase()
+        )));
+    }
+    if !definition.languages.contains(&lang) {
+        return Err(Failure::usage(format!(
+            "mhsw report: --lang {lang}: the questionnaire `{}` is not written in {}; it is written in {}",
+            definition.id,
+            lang.name(),
+            definition
+                .languages
+                .iter()
+                .map(|l| l.described())
+                .collect::<Vec<_>>()
+                .join(" and ")
+        )));
+    }
+    Ok(Some(lang))
 }
 
 /// Reads a peer reference set, saying plainly when the file is not JSON at all.
