@@ -4816,6 +4816,13 @@ async fn a_welsh_first_collection_is_answered_in_welsh_and_english() {
     );
     app.open("#/work/welsh-feedback/results").await;
     wait_for_heading_exact(b, "Results: Welsh feedback").await;
+    // A Welsh-first collection's report starts in Cymraeg; the five count together either way.
+    assert_eq!(is_checked(b, "report-language-cy").await, Some(true));
+    b.wait_for_text("Cafwyd 5 o ymatebion", DEFAULT_TIMEOUT)
+        .await;
+    click(b, "label[for='report-language-en']").await;
+    b.wait_for_text("5 responses received", DEFAULT_TIMEOUT)
+        .await;
     let report = main_text(b).await;
     assert_lacks(&report, "Not enough responses to show", "five responses");
     assert_contains(&report, "By question", "five responses");
