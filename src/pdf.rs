@@ -87,6 +87,8 @@ pub fn render_pdf(report: &Report) -> Result<PdfOutput, PdfError> {
 
 /// Renders `report` as an A4 PDF, with the faces in `scripts` (each a [`Script`] and its
 /// font file's bytes, see [`Script::file_name`]) drawing the letters DejaVu Sans lacks.
+/// A face must be TrueType or OpenType: printpdf is built here without its WOFF and WOFF 2.0
+/// readers (`vendor/printpdf/README.md`), so such a file is not read.
 /// [`Script::all_in`] says which a report's text needs.
 ///
 /// Text no face can show (emoji, scripts without a face) is replaced by a visible mark and

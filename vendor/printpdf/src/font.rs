@@ -309,7 +309,6 @@ impl ParsedFont {
     ) -> Option<Self> {
         use allsorts::{
             binary::read::ReadScope,
-            font_data::FontData,
             tables::{cmap::Cmap, FontTableProvider, HeadTable, HheaTable, HmtxTable, MaxpTable},
             tag,
         };
@@ -321,8 +320,7 @@ impl ParsedFont {
             })
         };
 
-        let font_file = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
-        let provider = font_file.table_provider(index).ok()?;
+        let provider = font_tables(bytes, index).ok()?;
 
         let head = provider
             .read_table_data(tag::HEAD)
@@ -886,7 +884,7 @@ impl Font {
 
 #[cfg(feature = "text_layout")]
 pub fn subset_font(font: &ParsedFont, glyph_ids: &BTreeMap<u16, String>) -> Result<SubsetFont, String> {
-    use allsorts::{binary::read::ReadScope, font_data::FontData, subset::CmapTarget};
+    use allsorts::subset::CmapTarget;
 
     // Subsetting reads the sfnt tables straight out of the source bytes. `source_bytes`
     // finds them wherever azul kept them (the explicit slot, or the font cache's lazy
@@ -894,11 +892,8 @@ pub fn subset_font(font: &ParsedFont, glyph_ids: &BTreeMap<u16, String>) -> Resu
     let original_bytes = font
         .source_bytes()
         .ok_or_else(|| "ParsedFont has no source bytes to subset".to_string())?;
-    let scope = ReadScope::new(original_bytes.as_slice());
-    let font_file = scope.read::<FontData<'_>>().map_err(|e| e.to_string())?;
-    let provider = font_file
-        .table_provider(font.original_index)
-        .map_err(|e| e.to_string())?;
+    let provider =
+        font_tables(original_bytes.as_slice(), font.original_index).map_err(|e| e.to_string())?;
 
     // Glyph 0 (.notdef) must be the first entry, and there must be no duplicates —
     // allsorts documents both as hard requirements of `subset()`.
@@ -997,18 +992,52 @@ pub fn generate_cmap_string(_font: &ParsedFont, font_id: &FontId, glyph_ids: &[(
 /// dictionary would mislabel it too). Returns `None` when `bytes` is not a collection
 /// (nothing to do) or the face cannot be extracted.
 pub fn extract_collection_face(bytes: &[u8], index: usize) -> Option<Vec<u8>> {
-    use allsorts::{
-        binary::read::ReadScope, font_data::FontData, subset::whole_font,
-        tables::FontTableProvider,
-    };
+    use allsorts::{subset::whole_font, tables::FontTableProvider};
 
     if bytes.get(..4) != Some(b"ttcf") {
         return None;
     }
-    let font_file = ReadScope::new(bytes).read::<FontData<'_>>().ok()?;
-    let provider = font_file.table_provider(index).ok()?;
+    let provider = font_tables(bytes, index).ok()?;
     let tags = provider.table_tags()?;
     whole_font(&provider, &tags).ok()
+}
+
+/// The tables of face `index` of a font file: a TrueType or OpenType font, or a face of a
+/// collection, and with the `woff` feature (on by default) also a WOFF or WOFF 2.0 file.
+///
+/// Every reader of font files in this crate goes through here, so that without `woff` none
+/// of them links allsorts' WOFF 2.0 decoder and its Brotli dictionary (about 120 KB of
+/// data and 40 KB of code), which a program that only ever hands in TrueType and OpenType
+/// fonts never uses. Without the feature, a WOFF or WOFF 2.0 file is not a font: it is
+/// refused as an unknown format, the same as any other bytes that are not one.
+#[cfg(feature = "woff")]
+fn font_tables<'a>(
+    bytes: &'a [u8],
+    index: usize,
+) -> Result<
+    impl allsorts::tables::FontTableProvider + allsorts::tables::SfntVersion + 'a,
+    allsorts::error::ReadWriteError,
+> {
+    use allsorts::{binary::read::ReadScope, font_data::FontData};
+
+    let font_file = ReadScope::new(bytes).read::<FontData<'_>>()?;
+    font_file.table_provider(index)
+}
+
+/// The tables of face `index` of a TrueType or OpenType font, or of a face of a collection
+/// (WOFF and WOFF 2.0 need the `woff` feature; see the other `font_tables`).
+#[cfg(not(feature = "woff"))]
+fn font_tables<'a>(
+    bytes: &'a [u8],
+    index: usize,
+) -> Result<
+    impl allsorts::tables::FontTableProvider + allsorts::tables::SfntVersion + 'a,
+    allsorts::error::ReadWriteError,
+> {
+    use allsorts::{binary::read::ReadScope, tables::OpenTypeFont};
+
+    let font_file = ReadScope::new(bytes).read::<OpenTypeFont<'_>>()?;
+    Ok(font_file.table_provider(index)?)
 }
 
 /// Glyph id -> CID map read from the CFF charset of the font program that is about to be
@@ -1028,16 +1057,13 @@ pub fn extract_collection_face(bytes: &[u8], index: usize) -> Option<Vec<u8>> {
 ///   CID == GID) looked fine (#280). The content stream, `/W` and `/ToUnicode` must all
 ///   be keyed by these CIDs instead.
 pub fn cff_charset_gid_to_cid_map(font_bytes: &[u8], index: usize) -> Option<BTreeMap<u16, u16>> {
-    use allsorts::{
-        binary::read::ReadScope, cff::CFF, font_data::FontData, tables::FontTableProvider, tag,
-    };
+    use allsorts::{binary::read::ReadScope, cff::CFF, tables::FontTableProvider, tag};
 
     // Accept both a whole sfnt (extract the `CFF ` table) and a bare `CFF ` table
     // — the latter is what we now embed for a CID-keyed CFF (see
     // `extract_cid_keyed_cff`), and what we read back on parse.
     let cff_data: Vec<u8> = (|| -> Option<Vec<u8>> {
-        let font_file = ReadScope::new(font_bytes).read::<FontData<'_>>().ok()?;
-        let provider = font_file.table_provider(index).ok()?;
+        let provider = font_tables(font_bytes, index).ok()?;
         Some(provider.read_table_data(tag::CFF).ok()?.into_owned())
     })()
     .unwrap_or_else(|| font_bytes.to_vec());
@@ -1077,15 +1103,12 @@ pub fn cff_charset_gid_to_cid_map(font_bytes: &[u8], index: usize) -> Option<BTr
 /// the charset from, so the emitted codes stay consistent with the embedded
 /// program by construction.
 pub fn extract_cid_keyed_cff(font_bytes: &[u8], index: usize) -> Option<Vec<u8>> {
-    use allsorts::{
-        binary::read::ReadScope, cff::CFF, font_data::FontData, tables::FontTableProvider, tag,
-    };
+    use allsorts::{binary::read::ReadScope, cff::CFF, tables::FontTableProvider, tag};
 
     if !font_bytes.starts_with(b"OTTO") {
         return None;
     }
-    let font_file = ReadScope::new(font_bytes).read::<FontData<'_>>().ok()?;
-    let provider = font_file.table_provider(index).ok()?;
+    let provider = font_tables(font_bytes, index).ok()?;
     let cff_data = provider.read_table_data(tag::CFF).ok()?;
     let cff = ReadScope::new(&cff_data).read::<CFF<'_>>().ok()?;
     if !cff.fonts.first()?.is_cid_keyed() {
