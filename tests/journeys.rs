@@ -2107,6 +2107,10 @@ async fn a_welsh_first_collection_reports_in_cymraeg_on_the_page_and_in_the_pdf(
         assert_contains(&text, welsh, "the Welsh PDF");
     }
     assert_lacks(&text, "Summary", "the Welsh PDF");
+    // The Welsh report and its language choice at 400% zoom, as a person with low vision reads it.
+    set_zoom(b, 400).await;
+    check_screen(b, "report-cymraeg-400").await;
+    set_zoom(b, 100).await;
     finish(app).await;
 }
 
