@@ -2,12 +2,12 @@
 //! either side by side or one after the other within each question (issue 14's active offer on
 //! paper).
 //!
-//! Owns: which layouts a collection can print ([`PaperLayout::choices`], rule P1), which comes
+//! Owns: which layouts a collection can print ([`PaperLayout::choices`], rule B1), which comes
 //! first, and what each is called on the paper page. Must not touch: how a form is drawn (the
 //! app's paper page renders a layout) or the answers (they stay language-neutral, so a Welsh
 //! form and an English form are typed in the same way).
 //!
-//! - P1 A collection that offers one language prints in it alone. A collection that offers
+//! - B1 A collection that offers one language prints in it alone. A collection that offers
 //!   Welsh and English prints, by default, both languages side by side in the offer's order
 //!   (Welsh on the left when Welsh comes first), because a bilingual form treats neither
 //!   language less favourably and one form serves everyone; it can also print both one after
@@ -91,7 +91,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn p1_one_language_offered_prints_in_it_alone() {
+    fn b1_one_language_offered_prints_in_it_alone() {
         assert_eq!(
             PaperLayout::choices(&[Lang::En]),
             [PaperLayout::One(Lang::En)]
@@ -100,7 +100,7 @@ mod tests {
     }
 
     #[test]
-    fn p1_welsh_first_prints_both_side_by_side_welsh_on_the_left_by_default() {
+    fn b1_welsh_first_prints_both_side_by_side_welsh_on_the_left_by_default() {
         let choices = PaperLayout::choices(&[Lang::Cy, Lang::En]);
         assert_eq!(
             choices,

@@ -5124,7 +5124,7 @@ async fn the_statement_and_import_export_journeys_hold_at_400_percent() {
     finish(app).await;
 }
 
-/// The paper form of a Welsh-first collection (rule P1 of `mhsw::paper`): it prints Welsh and
+/// The paper form of a Welsh-first collection (rule B1 of `mhsw::paper`): it prints Welsh and
 /// English side by side by default, Welsh on the left, each part with its own `lang`; it can
 /// print them one after the other, or either language alone; the page says the Welsh is not yet
 /// checked; the printed PDF (Chromium's own print) holds the words of the layout chosen. An

@@ -17,7 +17,7 @@ use crate::edges::{history, timer};
 use crate::route::Route;
 use crate::state::AppState;
 
-/// The printable paper questionnaire, in the languages chosen (rule P1 of [`mhsw::paper`]):
+/// The printable paper questionnaire, in the languages chosen (rule B1 of [`mhsw::paper`]):
 /// a collection that offers Welsh prints Welsh and English side by side unless another layout
 /// is chosen.
 #[component]
