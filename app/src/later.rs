@@ -72,10 +72,17 @@ pub fn set_aside_entries() -> Result<AnyView, NotDownloaded> {
     Ok(view! { <crate::pages::home::SetAsideEntries /> }.into_any())
 }
 
-/// The page for any route but home and privacy.
+/// The page for any route but home and the report pages.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn page(route: Route) -> Result<AnyView, NotDownloaded> {
     Ok(pages::page(route))
+}
+
+/// A report page (results and plan: [`Route::is_report`]), in its own part of the app,
+/// `reports`, so answering a section never waits for the code that builds reports.
+#[wasm_split(reports, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn report_page(route: Route) -> Result<AnyView, NotDownloaded> {
+    Ok(pages::report_page(route))
 }
 
 /// Fetches the questionnaire files, checks them strictly, and reads every saved piece of work

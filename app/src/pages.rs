@@ -53,7 +53,11 @@ pub fn PageFor(
             let page = move || {
                 let other = other.clone();
                 Suspend::new(async move {
-                    let page = later::page(other).await;
+                    let page = if other.is_report() {
+                        later::report_page(other).await
+                    } else {
+                        later::page(other).await
+                    };
                     // The heading arrives after the route changed: move focus to it now.
                     history::focus_heading();
                     page.unwrap_or_else(|problem| {
@@ -69,9 +73,39 @@ pub fn PageFor(
     }
 }
 
-/// The page for a route other than home: called by [`crate::later::page`], so its
-/// code is in the later part of the app.
+/// The page for a route other than home and the report pages: called by
+/// [`crate::later::page`], so its code is in the later part of the app.
 pub fn page(route: Route) -> AnyView {
+    let needed = route.needs_questionnaires();
+    once_loaded(move || match route.clone() {
+        Route::Home => view! { <home::HomePage /> }.into_any(),
+        Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
+        Route::NotFound(path) => view! { <NotFound path /> }.into_any(),
+        Route::Questionnaires => view! { <questionnaires::QuestionnairesPage /> }.into_any(),
+        Route::New(definition) => view! { <new_work::NewWorkPage definition_id=definition /> }.into_any(),
+        Route::Work(id) => view! { <work::WorkPage id=id /> }.into_any(),
+        Route::Section(id, section) => view! { <section::SectionPage id=id section_id=section /> }.into_any(),
+        Route::Collect(id) => view! { <collect::CollectPage id=id /> }.into_any(),
+        Route::Paper(id) => view! { <paper::PaperPage id=id /> }.into_any(),
+        Route::EnterPaper(id) => view! { <paper::EnterPaperPage id=id /> }.into_any(),
+        // Drawn by `report_page`, in its own part; never asked of this one.
+        Route::Plan(_) | Route::Results(_) => view! { <NotFound path=route.href() /> }.into_any(),
+    }, needed)
+}
+
+/// A report page (results, plan): called by [`crate::later::report_page`], so the code that
+/// builds reports is in its own part of the app, not in the one every other page waits for.
+pub fn report_page(route: Route) -> AnyView {
+    once_loaded(move || match route.clone() {
+        Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
+        Route::Results(id) => view! { <results::ResultsPage id=id /> }.into_any(),
+        other => view! { <NotFound path=other.href() /> }.into_any(),
+    }, true)
+}
+
+/// Draws `page` once the checked questionnaires are there (when `needed`); until then, says
+/// they are loading, then moves focus to the real heading when it is drawn.
+fn once_loaded(page: impl Fn() -> AnyView + Send + Sync + 'static, needed: bool) -> AnyView {
     let state = AppState::expect();
     // Pages need the checked questionnaires; a deep link can arrive before they are.
     let loaded = Memo::new(move |_| state.catalogue.with(Option::is_some));
@@ -83,26 +117,26 @@ pub fn page(route: Route) -> AnyView {
         }
         now
     });
-    (move || match route.clone() {
-        Route::Home => view! { <home::HomePage /> }.into_any(),
-        Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
-        Route::NotFound(path) => view! {
-            <h1>"Page not found"</h1>
-            <p>"There is no page at “" {path} "”. "<a href=Route::Home.href()>"Go to the home page"</a>"."</p>
+    (move || {
+        if needed && !loaded.get() {
+            view! { <h1>"Loading the questionnaires…"</h1> }.into_any()
+        } else {
+            page()
         }
-        .into_any(),
-        _ if !loaded.get() => view! { <h1>"Loading the questionnaires…"</h1> }.into_any(),
-        Route::Questionnaires => view! { <questionnaires::QuestionnairesPage /> }.into_any(),
-        Route::New(definition) => view! { <new_work::NewWorkPage definition_id=definition /> }.into_any(),
-        Route::Work(id) => view! { <work::WorkPage id=id /> }.into_any(),
-        Route::Section(id, section) => view! { <section::SectionPage id=id section_id=section /> }.into_any(),
-        Route::Collect(id) => view! { <collect::CollectPage id=id /> }.into_any(),
-        Route::Paper(id) => view! { <paper::PaperPage id=id /> }.into_any(),
-        Route::EnterPaper(id) => view! { <paper::EnterPaperPage id=id /> }.into_any(),
-        Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
-        Route::Results(id) => view! { <results::ResultsPage id=id /> }.into_any(),
     })
     .into_any()
+}
+
+/// A route the app has no page for.
+#[component]
+fn NotFound(
+    /// What was asked for.
+    path: String,
+) -> impl IntoView {
+    view! {
+        <h1>"Page not found"</h1>
+        <p>"There is no page at “" {path} "”. "<a href=Route::Home.href()>"Go to the home page"</a>"."</p>
+    }
 }
 
 /// Shown when the later part of the app could not be downloaded.

@@ -39,6 +39,17 @@ pub enum Route {
 }
 
 impl Route {
+    /// True for the report pages (results and plan), which come from their own part of the app.
+    pub fn is_report(&self) -> bool {
+        matches!(self, Route::Results(_) | Route::Plan(_))
+    }
+
+    /// True for a page that waits for the checked questionnaires (all but home, privacy and
+    /// a page not found).
+    pub fn needs_questionnaires(&self) -> bool {
+        !matches!(self, Route::Home | Route::Privacy | Route::NotFound(_))
+    }
+
     /// Parses the hash part of a URL (with or without the leading `#`).
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
