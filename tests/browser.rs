@@ -437,9 +437,10 @@ fn files_under(root: &std::path::Path, dir: &std::path::Path, out: &mut Vec<Stri
 }
 
 /// (Issue 14, item 6) The PDF's script faces add nothing to the first load: none is kept at
-/// install or in the background, and the first module stays under a ceiling just above its
-/// size when they came (127,330 bytes as flate2 gzips it at level 6, no more than before; `gzip -6` makes
-/// 125,800 of it).
+/// install or in the background, no face's name is in the first module (the PDF worker's code
+/// names each), and the first module stays under a ceiling with a little room for the first
+/// screen's own growth (132,000 bytes as flate2 gzips it at level 6; it was 127,330 when the
+/// faces came, and 128,494 once the questionnaires were fetched beside the later part).
 #[test]
 fn the_first_module_does_not_grow_with_the_pdf_fonts() {
     use std::io::Write;
@@ -465,10 +466,21 @@ fn the_first_module_does_not_grow_with_the_pdf_fonts() {
         })
         .expect("the first module");
     let bytes = std::fs::read(&first).expect("read the first module");
+    for face in [
+        "NotoNaskhArabic",
+        "NotoSansBengali",
+        "NotoSansDevanagari",
+        "NotoSansGurmukhi",
+    ] {
+        assert!(
+            !bytes.windows(face.len()).any(|w| w == face.as_bytes()),
+            "the first module holds {face}"
+        );
+    }
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
     gz.write_all(&bytes).expect("gzip");
     let size = gz.finish().expect("gzip").len();
-    assert!(size <= 128_000, "the first module is {size} bytes gzipped");
+    assert!(size <= 132_000, "the first module is {size} bytes gzipped");
 }
 
 /// (b) The service worker keeps exactly the files of the build: each file in dist/ is in its

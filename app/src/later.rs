@@ -78,6 +78,13 @@ pub fn page(route: Route) -> Result<AnyView, NotDownloaded> {
     Ok(pages::page(route))
 }
 
+/// A collecting page (collection mode, paper: [`Route::is_collecting`]), in its own part of
+/// the app, `collecting`, so an audit's pages never wait for collection mode's screens.
+#[wasm_split(collecting, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn collecting_page(route: Route) -> Result<AnyView, NotDownloaded> {
+    Ok(pages::collecting_page(route))
+}
+
 /// A report page (results and plan: [`Route::is_report`]), in its own part of the app,
 /// `reports`, so answering a section never waits for the code that builds reports.
 #[wasm_split(reports, wasm_split_path = ::leptos::wasm_split, fallible)]

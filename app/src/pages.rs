@@ -55,6 +55,8 @@ pub fn PageFor(
                 Suspend::new(async move {
                     let page = if other.is_report() {
                         later::report_page(other).await
+                    } else if other.is_collecting() {
+                        later::collecting_page(other).await
                     } else {
                         later::page(other).await
                     };
@@ -77,30 +79,56 @@ pub fn PageFor(
 /// [`crate::later::page`], so its code is in the later part of the app.
 pub fn page(route: Route) -> AnyView {
     let needed = route.needs_questionnaires();
-    once_loaded(move || match route.clone() {
-        Route::Home => view! { <home::HomePage /> }.into_any(),
-        Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
-        Route::NotFound(path) => view! { <NotFound path /> }.into_any(),
-        Route::Questionnaires => view! { <questionnaires::QuestionnairesPage /> }.into_any(),
-        Route::New(definition) => view! { <new_work::NewWorkPage definition_id=definition /> }.into_any(),
-        Route::Work(id) => view! { <work::WorkPage id=id /> }.into_any(),
-        Route::Section(id, section) => view! { <section::SectionPage id=id section_id=section /> }.into_any(),
-        Route::Collect(id) => view! { <collect::CollectPage id=id /> }.into_any(),
-        Route::Paper(id) => view! { <paper::PaperPage id=id /> }.into_any(),
-        Route::EnterPaper(id) => view! { <paper::EnterPaperPage id=id /> }.into_any(),
-        // Drawn by `report_page`, in its own part; never asked of this one.
-        Route::Plan(_) | Route::Results(_) => view! { <NotFound path=route.href() /> }.into_any(),
-    }, needed)
+    once_loaded(
+        move || match route.clone() {
+            Route::Home => view! { <home::HomePage /> }.into_any(),
+            Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
+            Route::NotFound(path) => view! { <NotFound path /> }.into_any(),
+            Route::Questionnaires => view! { <questionnaires::QuestionnairesPage /> }.into_any(),
+            Route::New(definition) => {
+                view! { <new_work::NewWorkPage definition_id=definition /> }.into_any()
+            }
+            Route::Work(id) => view! { <work::WorkPage id=id /> }.into_any(),
+            Route::Section(id, section) => {
+                view! { <section::SectionPage id=id section_id=section /> }.into_any()
+            }
+            // Drawn by `report_page` and `collecting_page`, in parts of their own; never asked of
+            // this one.
+            Route::Plan(_)
+            | Route::Results(_)
+            | Route::Collect(_)
+            | Route::Paper(_)
+            | Route::EnterPaper(_) => view! { <NotFound path=route.href() /> }.into_any(),
+        },
+        needed,
+    )
+}
+
+/// A page that collects feedback (collection mode, paper): called by
+/// [`crate::later::collecting_page`], in its own part of the app.
+pub fn collecting_page(route: Route) -> AnyView {
+    once_loaded(
+        move || match route.clone() {
+            Route::Collect(id) => view! { <collect::CollectPage id=id /> }.into_any(),
+            Route::Paper(id) => view! { <paper::PaperPage id=id /> }.into_any(),
+            Route::EnterPaper(id) => view! { <paper::EnterPaperPage id=id /> }.into_any(),
+            other => view! { <NotFound path=other.href() /> }.into_any(),
+        },
+        true,
+    )
 }
 
 /// A report page (results, plan): called by [`crate::later::report_page`], so the code that
 /// builds reports is in its own part of the app, not in the one every other page waits for.
 pub fn report_page(route: Route) -> AnyView {
-    once_loaded(move || match route.clone() {
-        Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
-        Route::Results(id) => view! { <results::ResultsPage id=id /> }.into_any(),
-        other => view! { <NotFound path=other.href() /> }.into_any(),
-    }, true)
+    once_loaded(
+        move || match route.clone() {
+            Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
+            Route::Results(id) => view! { <results::ResultsPage id=id /> }.into_any(),
+            other => view! { <NotFound path=other.href() /> }.into_any(),
+        },
+        true,
+    )
 }
 
 /// Draws `page` once the checked questionnaires are there (when `needed`); until then, says

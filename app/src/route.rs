@@ -44,6 +44,15 @@ impl Route {
         matches!(self, Route::Results(_) | Route::Plan(_))
     }
 
+    /// True for the pages that collect feedback (collection mode, the paper form and typing
+    /// it in), which come from their own part of the app.
+    pub fn is_collecting(&self) -> bool {
+        matches!(
+            self,
+            Route::Collect(_) | Route::Paper(_) | Route::EnterPaper(_)
+        )
+    }
+
     /// True for a page that waits for the checked questionnaires (all but home, privacy and
     /// a page not found).
     pub fn needs_questionnaires(&self) -> bool {

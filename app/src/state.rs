@@ -199,6 +199,8 @@ impl AppState {
             // moment for `make bench` (first-load bytes are those fetched before it).
             after_next_paint().await;
             mark_first_screen();
+            // The questionnaires download beside the later part, not after it.
+            definitions::fetch_early(&listing);
             let outcome = match later::start(state, listing).await {
                 Ok(starting) => {
                     starting.await;

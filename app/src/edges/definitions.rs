@@ -55,9 +55,42 @@ pub struct Catalogue {
     pub notice: Option<String>,
 }
 
+thread_local! {
+    /// Questionnaire files asked for as soon as the manifest named them, by URL, so they download
+    /// while the later part of the app does, instead of after it ([`fetch_early`]).
+    static EARLY: std::cell::RefCell<Vec<(String, js_sys::Promise)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Starts fetching each of the listing's files now; [`fetch`] takes up the answers rather than
+/// asking again. Called by the first screen once it has the manifest: on a slow connection the
+/// questionnaires then arrive beside the later part of the app, not after it.
+pub fn fetch_early(listing: &Listing) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let folder = listing.folder();
+    EARLY.with(|early| {
+        let mut early = early.borrow_mut();
+        early.clear();
+        for file in &listing.manifest.definitions {
+            let url = format!("{folder}{file}");
+            let promise = window.fetch_with_str(&url);
+            early.push((url, promise));
+        }
+    });
+}
+
 async fn fetch_text(url: &str) -> Result<String, String> {
     let window = web_sys::window().ok_or("no window")?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let asked = EARLY
+        .with(|early| {
+            let mut early = early.borrow_mut();
+            let at = early.iter().position(|(asked, _)| asked == url)?;
+            Some(early.swap_remove(at).1)
+        })
+        .unwrap_or_else(|| window.fetch_with_str(url));
+    let response = JsFuture::from(asked)
         .await
         .map_err(|_| "the file could not be fetched".to_owned())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_owned())?;
