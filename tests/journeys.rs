@@ -5277,9 +5277,9 @@ async fn print_to_text(b: &common::browser::Browser, name: &str) -> String {
 
 /// Comparing an audit with peers, as a lead would: a file that is not a reference set is
 /// refused and changes nothing; a set made with `mhsw peers` from six organisations' audits is
-/// imported, the results show where the organisation stands, and stay after a reload; the page
-/// fits a phone and 400% zoom with axe clean; stopping the comparison removes it and leaves
-/// focus where a keyboard user can go on, not on the page itself.
+/// imported, the results show where the organisation stands, and stay after a reload and after
+/// Back; the page fits a phone, 200% and 400% zoom with axe clean; stopping the comparison
+/// removes it and leaves focus where a keyboard user can go on, not on the page itself.
 #[tokio::test]
 async fn an_audit_is_compared_with_peers_and_the_comparison_can_be_stopped() {
     use common::finished_audit::{audit_work, AUDIT_ID};
@@ -5348,6 +5348,18 @@ async fn an_audit_is_compared_with_peers_and_the_comparison_can_be_stopped() {
         .set_window_size(1280, 900)
         .await
         .expect("resize the window");
+    set_zoom(b, 200).await;
+    scroll_to_heading(b, "Compared with peers").await;
+    check_screen(b, "peers-zoom-200").await;
+    set_zoom(b, 100).await;
+
+    // To the audit's contents by its breadcrumb, and Back: the comparison is still there.
+    let results_heading = format!("Results: {}", audit.name);
+    click(b, &format!("p.breadcrumb a[href='#/work/{AUDIT_ID}']")).await;
+    wait_for_heading_exact(b, &audit.name).await;
+    go_back(b, &results_heading).await;
+    b.wait_for_text("Compared with peers", DEFAULT_TIMEOUT)
+        .await;
 
     click_text(b, "Stop comparing with peers").await;
     wait_for_text_gone(b, "Compared with peers").await;
