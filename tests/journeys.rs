@@ -2033,7 +2033,8 @@ fn pdf_text(path: &Path) -> String {
 }
 
 /// Issue 14, reports: a Welsh-first collection's report opens in Welsh, can be read in English
-/// and in Welsh again, carries `lang="cy"` while Welsh, passes axe, and its PDF is Welsh too.
+/// (a choice remembered for the collection across a reload) and in Welsh again, carries
+/// `lang="cy"` while Welsh, passes axe, and its PDF is Welsh too.
 #[tokio::test]
 async fn a_welsh_first_collection_reports_in_cymraeg_on_the_page_and_in_the_pdf() {
     let mut welsh = collection_with("welsh-feedback", "feedback-service-user", 6);
@@ -2071,6 +2072,12 @@ async fn a_welsh_first_collection_reports_in_cymraeg_on_the_page_and_in_the_pdf(
     b.wait_for_text("6 responses received", DEFAULT_TIMEOUT)
         .await;
     assert_eq!(report_lang().await, Value::Null);
+    // The choice is remembered for this collection: after a reload the report is in English.
+    reload(&app, "#/work/welsh-feedback/results").await;
+    wait_for_heading_exact(b, "Results: Welsh feedback").await;
+    b.wait_for_text("6 responses received", DEFAULT_TIMEOUT)
+        .await;
+    assert_eq!(is_checked(b, "report-language-en").await, Some(true));
     // ... and Cymraeg again.
     click(b, "label[for='report-language-cy']").await;
     b.wait_for_text("Cafwyd 6 ymateb", DEFAULT_TIMEOUT).await;

@@ -21,6 +21,7 @@ pub const LEGACY_DEFINITION_PREFIX: &str = "mhsw:definition:";
 const LISTING_KEY: &str = "mhsw:listing";
 const KIOSK_KEY: &str = "mhsw:collecting";
 const PEERS_PREFIX: &str = "mhsw:peers:";
+const REPORT_LANGUAGE_PREFIX: &str = "mhsw:report-language:";
 
 /// An entry that could not be read, kept aside.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -244,6 +245,17 @@ pub fn remove_peer_set(definition: &str) {
     remove(&format!("{PEERS_PREFIX}{definition}"));
 }
 
+/// The language last chosen for a piece of work's report (a language code), if any.
+pub fn report_language(work: &str) -> Option<String> {
+    get(&format!("{REPORT_LANGUAGE_PREFIX}{work}"))
+}
+
+/// Remembers the language chosen for a piece of work's report. A preference: if it cannot be
+/// kept, the report simply starts in its first language next time.
+pub fn remember_report_language(work: &str, code: &str) {
+    let _ = set(&format!("{REPORT_LANGUAGE_PREFIX}{work}"), code);
+}
+
 /// Removes every setting the toolkit keeps (except the collection lock, which only the
 /// practitioner's code removes).
 pub fn remove_everything() {
@@ -252,6 +264,7 @@ pub fn remove_everything() {
         LEGACY_ASIDE_PREFIX,
         LEGACY_DEFINITION_PREFIX,
         PEERS_PREFIX,
+        REPORT_LANGUAGE_PREFIX,
         LISTING_KEY,
     ] {
         for key in keys_with_prefix(prefix) {

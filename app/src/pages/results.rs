@@ -129,7 +129,13 @@ pub fn ResultsPage(
     // the collection offers Welsh first); the page and the PDF follow the choice.
     let language_choice =
         signal.with_untracked(|h| mhsw::report::report_language_choice(&definition, &h.work));
-    let report_lang = RwSignal::new(language_choice.as_ref().map(|(_, first)| *first));
+    // The language chosen last time for this work, if it is still offered; else the first.
+    let remembered = storage::report_language(id.as_str()).and_then(|code| Lang::from_code(&code));
+    let report_lang = RwSignal::new(language_choice.as_ref().map(|(languages, first)| {
+        remembered
+            .filter(|lang| languages.contains(lang))
+            .unwrap_or(*first)
+    }));
     let definition_for_report = definition.clone();
     let report = Memo::new(move |_| {
         let previous = previous_id
@@ -306,7 +312,11 @@ pub fn ResultsPage(
                 </div>
             </section>
         })}
-        {language_choice.map(|(languages, _)| view! { <ReportLanguage languages=languages chosen=report_lang /> })}
+        {language_choice.map(|(languages, _)| {
+            let work = id.to_string();
+            let remember = Callback::new(move |lang: Lang| storage::remember_report_language(&work, lang.code()));
+            view! { <ReportLanguage languages=languages chosen=report_lang remember=remember /> }
+        })}
         <div class="button-row">
             <PdfButton job=report_pdf label="Download the report (PDF)" primary=true />
             {is_audit.then(|| view! { <PdfButton job=plan_pdf label="Download the plan on its own (PDF, landscape)" primary=false /> })}
@@ -334,6 +344,8 @@ fn ReportLanguage(
     languages: Vec<Lang>,
     /// The language chosen; the report on the page and its PDF follow it.
     chosen: RwSignal<Option<Lang>>,
+    /// Keeps the choice for this work's next visit.
+    remember: Callback<Lang>,
 ) -> impl IntoView {
     view! {
         <fieldset class="question report-language">
@@ -346,7 +358,7 @@ fn ReportLanguage(
                         <div class="choice">
                             <input type="radio" name="report-language" id=id.clone() value=lang.code()
                                 prop:checked=move || chosen.get() == Some(lang)
-                                on:change=move |_| chosen.set(Some(lang)) />
+                                on:change=move |_| { chosen.set(Some(lang)); remember.run(lang); } />
                             <label for=id lang=lang.bcp47()>{lang.own_name()}</label>
                         </div>
                     }
