@@ -14,8 +14,8 @@
 
 use crate::lang::{Lang, PluralForm};
 
-/// The same message in each language.
-fn say(lang: Lang, en: &'static str, cy: &'static str) -> &'static str {
+/// The same message in each language (the report's own words use it too).
+pub(crate) fn say(lang: Lang, en: &'static str, cy: &'static str) -> &'static str {
     match lang {
         Lang::En => en,
         Lang::Cy => cy,

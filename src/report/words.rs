@@ -20,14 +20,7 @@ use crate::lang::{Lang, PluralForm};
 
 use super::feedback::FREE_TEXT_REMINDER;
 use super::parts::{count_of, ALIGNMENT_LINE};
-
-/// The same phrase in each language.
-fn say(lang: Lang, en: &'static str, cy: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Cy => cy,
-    }
-}
+use crate::messages::say;
 
 /// The reminder shown above free text.
 pub fn free_text_reminder(lang: Lang) -> &'static str {
