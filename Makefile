@@ -59,9 +59,9 @@ test: setup-test fetch
 	$(call say,6/8 trunk build --release into dist/)
 	trunk build --release
 	$(call say,7/8 build the browser tests)
-	cargo test -p mhsw-toolkit --features browser-tests --test browser --test journeys --no-run
+	cargo test -p mhsw-toolkit --features browser-tests --test browser --no-run
 	$(call say,8/8 browser tests: dist/ in headless Chromium)
-	cargo test -p mhsw-toolkit --features browser-tests --test browser --test journeys
+	cargo test -p mhsw-toolkit --features browser-tests --test browser
 
 bench: dist
 	$(call say,cargo bench --profile native --bench bench)

@@ -1,4 +1,4 @@
-//! What the journey tests (`tests/journeys.rs`) do as a person would, and the work they set up.
+//! What the journey tests (`tests/browser/`) do as a person would, and the work they set up.
 //!
 //! - Keyboard: real key presses through WebDriver's input actions, sent to whatever has focus
 //!   ([`press`], [`type_text`], [`tab_to`]), so a keyboard journey never clicks.

@@ -1,4 +1,4 @@
-//! Support code for the real-browser tests (`tests/browser.rs`) and the benchmarks
+//! Support code for the real-browser tests (`tests/browser/`) and the benchmarks
 //! (`benches/bench.rs`): serve the built app, drive headless Chromium, check accessibility.
 //!
 //! - [`server`]: a static file server for `dist/` on 127.0.0.1 that records every request.
@@ -8,7 +8,7 @@
 //! - [`probe`]: timing in the page (when an element first appears, and the frame after), for the
 //!   browser benchmarks.
 //! - [`TestApp`]: the three together, the usual starting point of a test.
-//! - [`journey`]: what the journey tests (`tests/journeys.rs`) do as a user would: the keyboard,
+//! - [`journey`]: what the journey tests (`tests/browser/`) do as a user would: the keyboard,
 //!   file inputs, saved work in storage, and work files made with the core.
 //! - [`finished_audit`]: a finished self-assessment with a thirty-row plan, made with the core.
 //! - [`DistCopy`]: a throw-away copy of `dist/` for tests that change its questionnaires.

@@ -1,0 +1,586 @@
+//! Collection mode: the lock on every tab and window, the inactivity limit, a full store,
+//! section introductions, larger text, and the crisis line on a phone.
+
+use crate::prelude::*;
+
+/// Collection mode locks the device: a new tab, a new window, a typed address and a reload all
+/// open the collection screens; the code is never stored as typed; wrong codes slow down.
+#[tokio::test]
+async fn collection_mode_locks_every_tab_and_window() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut collection = collection_with("locked", "feedback-service-user", 2);
+    collection.name = "Locked collection".to_owned();
+    let audit = work(
+        "secret-audit",
+        "Secret audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&collection, &audit], "#/").await;
+    b.wait_for_text("Secret audit", DEFAULT_TIMEOUT).await;
+    start_collecting(&app, "locked", "4821", false).await;
+    let lock = storage_get(b, "mhsw:collecting")
+        .await
+        .expect("the lock is kept");
+    assert!(
+        !lock.contains("4821"),
+        "the code is kept only as a salted hash: {lock}"
+    );
+
+    let first = b.client().window().await.expect("this window");
+    for as_tab in [true, false] {
+        let other = b
+            .client()
+            .new_window(as_tab)
+            .await
+            .expect("a new tab or window");
+        b.client()
+            .switch_to_window(other.handle.clone())
+            .await
+            .expect("switch");
+        for route in ["#/", "#/work/secret-audit", "#/privacy"] {
+            app.open(route).await;
+            b.wait_for_text("Before you start", DEFAULT_TIMEOUT).await;
+            let text = b.body_text().await;
+            assert!(
+                !text.contains("Secret audit") && !text.contains("Your work on this device"),
+                "{route} in a new {} showed saved work:\n{text}",
+                if as_tab { "tab" } else { "window" }
+            );
+            assert_eq!(current_hash(b).await, "#/work/locked/collect");
+        }
+        b.client().close_window().await.expect("close it");
+        b.client()
+            .switch_to_window(first.clone())
+            .await
+            .expect("back");
+    }
+
+    // Wrong codes: three are checked at once, then the device makes people wait.
+    click_button(b, "For the practitioner: end collection").await;
+    for attempt in 1..=3 {
+        fill(b, "#leave-code", "0000").await;
+        click_button(b, "End collection").await;
+        b.wait_for_text("That is not the code", QUICK).await;
+        if attempt == 3 {
+            b.wait_for_text("the next try must wait 30 seconds", QUICK)
+                .await;
+        }
+    }
+    fill(b, "#leave-code", "4821").await;
+    click_button(b, "End collection").await;
+    b.wait_for_text("Too many wrong codes. Wait", QUICK).await;
+    // A reload does not reset the count.
+    reload(&app, "#/").await;
+    b.wait_for_text("Before you start", DEFAULT_TIMEOUT).await;
+    click_button(b, "For the practitioner: end collection").await;
+    fill(b, "#leave-code", "4821").await;
+    click_button(b, "End collection").await;
+    b.wait_for_text("Too many wrong codes. Wait", QUICK).await;
+    finish(app).await;
+}
+
+/// The inactivity box starts at 5 minutes, can be cleared and retyped, refuses nonsense with a
+/// message, and the person answering is told how long unfinished answers are kept.
+#[tokio::test]
+async fn the_inactivity_box_keeps_what_is_typed() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Idle test",
+        Some("West Team"),
+    )
+    .await;
+    app.open(&format!("#/work/{id}")).await;
+    click_text(b, "Collect on this device").await;
+    wait_for_heading_exact(b, "Collect feedback on this device").await;
+    assert_eq!(value_of(b, "kiosk-idle").await.as_deref(), Some("5"));
+    click(b, "#kiosk-idle").await;
+    select_all(b).await;
+    press(b, &[Key::Backspace]).await;
+    assert_eq!(
+        value_of(b, "kiosk-idle").await.as_deref(),
+        Some(""),
+        "cleared, not snapped back"
+    );
+    type_text(b, "0").await;
+    fill(b, "#kiosk-code", "2468").await;
+    click_button(b, "Start collecting").await;
+    b.wait_for_text("Enter a whole number of minutes from 1 to 120", QUICK)
+        .await;
+    assert_eq!(
+        value_of(b, "kiosk-idle").await.as_deref(),
+        Some("0"),
+        "kept as typed"
+    );
+    click(b, "#kiosk-idle").await;
+    select_all(b).await;
+    type_text(b, "12").await;
+    assert_eq!(value_of(b, "kiosk-idle").await.as_deref(), Some("12"));
+    click_button(b, "Start collecting").await;
+    b.wait_for_text("Before you start", QUICK).await;
+    assert_contains(
+        &b.body_text().await,
+        "If the device is left untouched for 12 minutes, any answers not yet sent are cleared",
+        "the person is told",
+    );
+    wait_for_saved(b, &id, "e.work.collection.idle_minutes === 12", "the limit").await;
+    finish(app).await;
+}
+
+/// Storage full while collecting: the person who sends is told the truth, the practitioner is
+/// alerted at once, and nothing sent is lost while the page is open: once there is room, the
+/// next save stores it.
+#[tokio::test]
+async fn collecting_with_storage_full_tells_the_truth_and_loses_nothing() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Full device",
+        Some("East Team"),
+    )
+    .await;
+    start_collecting(&app, &id, "1357", false).await;
+    fill_storage(b).await;
+    let questions = feedback_questions("feedback-service-user");
+    answer_every_question(&app, &questions, |_| Some(AGREE), None).await;
+    wait_for_heading_exact(b, "Your answers could not be saved").await;
+    let text = b.body_text().await;
+    assert!(!text.contains("have been saved"), "no false claim:\n{text}");
+    assert_contains(
+        &text,
+        "For the practitioner: answers from 1 person could not be saved on this device",
+        "the practitioner's alert",
+    );
+    b.screenshot(&screenshot_path("device-collect-not-saved"))
+        .await;
+    assert_accessible(b, "collection mode after a failed save").await;
+    assert_eq!(stored_response_count(b, &id).await, 0);
+
+    make_room(b).await;
+    click_button(b, "Start again for the next person").await;
+    one_person_answers(&app, &questions, |_| Some(DISAGREE), None).await;
+    wait_for_heading_exact(b, "Thank you").await;
+    assert_eq!(
+        stored_response_count(b, &id).await,
+        2,
+        "the first person's answers were kept in memory and saved with the second's"
+    );
+    finish_allowing(app, &["QuotaExceeded", "quota"]).await;
+}
+
+/// The main heading's text.
+pub(crate) async fn heading_text(b: &common::browser::Browser) -> String {
+    b.execute(
+        "const h = document.querySelector('main h1'); return h ? h.innerText.trim() : '';",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+/// Presses "Next" (or "Skip this question") until the main heading reads `title`.
+pub(crate) async fn go_on_to_heading(b: &common::browser::Browser, title: &str) {
+    for _ in 0..60 {
+        let now = heading_text(b).await;
+        if now == title {
+            return;
+        }
+        // "Next", "Skip this question" or an introduction's "Next".
+        click(b, "main form.one-question button[type=submit]").await;
+        wait_until(
+            b,
+            "const h = document.querySelector('main h1'); return !!h && h.innerText.trim() !== arguments[0];",
+            vec![json!(now)],
+            QUICK,
+            "the next screen",
+        )
+        .await;
+    }
+    panic!("never reached a screen headed {title:?}");
+}
+
+/// (13.1) Each section's introduction is a screen of its own before its first question, in
+/// standard and in easy-read words: a person reads what "your social worker" means, and the
+/// warning before the "feeling safe" questions. Back and Next cross them, and "Question N of M"
+/// counts questions only. Choosing easy-read words puts the notices in easy-read words too.
+#[tokio::test]
+async fn a_person_answering_reads_each_section_introduction() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("feedback-service-user");
+    let total = definition.questions().count();
+    let first = &definition.sections[0];
+    let second = &definition.sections[1];
+    let safe = definition
+        .sections
+        .iter()
+        .find(|s| s.id.as_str() == "safe")
+        .expect("a feeling-safe section");
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Introductions",
+        Some("West Team"),
+    )
+    .await;
+    b.client()
+        .set_window_size(390, 844)
+        .await
+        .expect("resize the window");
+    start_collecting(&app, &id, "8642", false).await;
+
+    click_button(b, "Start").await;
+    wait_for_heading_exact(b, &first.title).await;
+    assert_contains(
+        &normalise(&main_text(b).await),
+        &normalise(&first.intro),
+        "the first section's introduction",
+    );
+    assert_contains(&main_text(b).await, "your social worker", "what it means");
+    b.screenshot(&screenshot_path("collect-introduction-phone"))
+        .await;
+    assert_accessible(b, "a section's introduction in collection mode").await;
+    click_button(b, "Next").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    click_button(b, "Back").await;
+    wait_for_heading_exact(b, &first.title).await;
+    click_button(b, "Next").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    click(
+        b,
+        &format!("#{}", option_id(first.questions[0].id.as_str(), AGREE)),
+    )
+    .await;
+
+    // On to the second section: its introduction comes after the first section's last
+    // question, and Back from it returns there.
+    go_on_to_heading(b, &second.title).await;
+    assert_contains(
+        &normalise(&main_text(b).await),
+        &normalise(&second.intro),
+        "the second section's introduction",
+    );
+    click_button(b, "Back").await;
+    wait_for_heading_exact(b, &format!("Question {} of {total}", first.questions.len())).await;
+    click_button(b, "Skip this question").await;
+    wait_for_heading_exact(b, &second.title).await;
+    click_button(b, "Next").await;
+    wait_for_heading_exact(
+        b,
+        &format!("Question {} of {total}", first.questions.len() + 1),
+    )
+    .await;
+
+    // The warning before the feeling-safe questions.
+    go_on_to_heading(b, &safe.title).await;
+    assert_contains(
+        &normalise(&main_text(b).await),
+        &normalise(&safe.intro),
+        "the warning before the feeling-safe questions",
+    );
+    assert_accessible(b, "the feeling-safe introduction").await;
+
+    // Easy-read words for the next person.
+    click_button(b, "For the practitioner: end collection").await;
+    click_button(b, "Go back to the questions").await;
+    b.wait_for_text("Before you start", QUICK).await;
+    click(b, "#easy-read").await;
+    // The notices follow the choice at once: the anonymity statement and the crisis notice are
+    // in easy-read words too, and no longer in their standard words.
+    let notices = &definition.notices;
+    let easy_anonymity = notices
+        .easy_read
+        .anonymity
+        .as_deref()
+        .expect("easy-read words");
+    let easy_crisis = notices
+        .easy_read
+        .crisis
+        .as_deref()
+        .expect("easy-read words");
+    b.wait_for_text(easy_anonymity, QUICK).await;
+    let welcome = normalise(&main_text(b).await);
+    assert_contains(
+        &welcome,
+        &normalise(easy_crisis),
+        "the easy-read crisis notice",
+    );
+    let standard =
+        |text: &Option<mhsw::definition::Text>| normalise(text.as_deref().unwrap_or_default());
+    assert_lacks(
+        &welcome,
+        &standard(&notices.crisis),
+        "the standard crisis notice in easy-read",
+    );
+    assert_lacks(
+        &welcome,
+        &standard(&notices.anonymity),
+        "the standard anonymity statement in easy-read",
+    );
+    click_button(b, "Start").await;
+    wait_for_heading_exact(b, &first.title).await;
+    let easy = first.easy_read.as_deref().expect("easy-read words");
+    assert_contains(
+        &normalise(&main_text(b).await),
+        &normalise(easy),
+        "the easy-read introduction",
+    );
+    assert_lacks(
+        &normalise(&main_text(b).await),
+        &normalise(&first.intro),
+        "the standard introduction in easy-read",
+    );
+    go_on_to_heading(b, &safe.title).await;
+    assert_contains(
+        &normalise(&main_text(b).await),
+        &normalise(safe.easy_read.as_deref().expect("easy-read words")),
+        "the easy-read warning before the feeling-safe questions",
+    );
+    b.screenshot(&screenshot_path(
+        "collect-introduction-safe-easy-read-phone",
+    ))
+    .await;
+    assert_accessible(b, "the feeling-safe introduction in easy-read").await;
+
+    // The next person is not handed the last one's choice: the welcome is in standard words.
+    click_button(b, "For the practitioner: end collection").await;
+    click_button(b, "Go back to the questions").await;
+    b.wait_for_text("Before you start", QUICK).await;
+    assert_eq!(
+        is_checked(b, "easy-read").await,
+        Some(false),
+        "easy read is not ticked for the next person"
+    );
+    assert_contains(
+        &normalise(&main_text(b).await),
+        &standard(&notices.anonymity),
+        "the standard anonymity statement for the next person",
+    );
+    finish(app).await;
+}
+
+/// The computed font size, in CSS pixels, of the first element matching `selector`.
+pub(crate) async fn font_size(b: &common::browser::Browser, selector: &str) -> f64 {
+    b.execute(
+        "const e = document.querySelector(arguments[0]); \
+         return e ? parseFloat(getComputedStyle(e).fontSize) : 0;",
+        vec![json!(selector)],
+    )
+    .await
+    .as_f64()
+    .unwrap_or_default()
+}
+
+/// Fails when the page runs off the side of the window (a person would have to scroll sideways).
+pub(crate) async fn assert_no_sideways_scrolling(b: &common::browser::Browser, what: &str) {
+    let fits = b
+        .execute(
+            "return document.scrollingElement.scrollWidth <= window.innerWidth;",
+            vec![],
+        )
+        .await;
+    let wide = b
+        .execute(
+            "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5).slice(0, 6).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' ' + (e.textContent || '').slice(0, 40));",
+            vec![],
+        )
+        .await;
+    assert_eq!(fits, json!(true), "{what} scrolls sideways: {wide}");
+}
+
+/// (13.2) "Larger text" enlarges everything a person reads (the question, the answers, the
+/// crisis notice, the buttons), and with it on the screens still fit 320 CSS pixels (400% zoom)
+/// without scrolling sideways.
+#[tokio::test]
+async fn larger_text_enlarges_everything_a_person_reads() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let questions = feedback_questions("feedback-service-user");
+    let total = questions.len();
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Larger text",
+        Some("South Team"),
+    )
+    .await;
+    start_collecting(&app, &id, "9753", false).await;
+    click_button(b, "Start").await;
+    reach_question(b, 1, total).await;
+    let first = &questions[0].0;
+    let parts = [
+        ("the question", ".one-question .question-text".to_owned()),
+        (
+            "an answer",
+            format!("label[for={}]", option_id(first, AGREE)),
+        ),
+        ("the crisis notice", "aside.crisis".to_owned()),
+        (
+            "the Next button",
+            "form.one-question button[type=submit]".to_owned(),
+        ),
+        ("the heading", "main h1".to_owned()),
+    ];
+    let mut before = Vec::new();
+    for (_, selector) in &parts {
+        before.push(font_size(b, selector).await);
+    }
+    click_button(b, "Larger text").await;
+    wait_until(
+        b,
+        "return document.querySelector('.text-size').getAttribute('aria-pressed') === 'true';",
+        vec![],
+        QUICK,
+        "larger text switched on",
+    )
+    .await;
+    for ((what, selector), was) in parts.iter().zip(&before) {
+        let now = font_size(b, selector).await;
+        assert!(
+            *was > 0.0 && now >= was * 1.15,
+            "{what} ({selector}) was {was}px and is {now}px with larger text"
+        );
+    }
+
+    // 400% zoom: 320 CSS pixels wide, with larger text on.
+    b.client()
+        .set_window_size(320, 256)
+        .await
+        .expect("resize the window");
+    assert_no_sideways_scrolling(b, "a question with larger text at 400% zoom").await;
+    b.screenshot(&screenshot_path("collect-question-larger-text-zoom-400"))
+        .await;
+    assert_accessible(b, "a question with larger text at 400% zoom").await;
+    click_button(b, "For the practitioner: end collection").await;
+    click_button(b, "Go back to the questions").await;
+    b.wait_for_text("Before you start", QUICK).await;
+    assert_no_sideways_scrolling(b, "the welcome screen with larger text at 400% zoom").await;
+    b.screenshot(&screenshot_path("collect-welcome-larger-text-zoom-400"))
+        .await;
+    click_button(b, "Start").await;
+    wait_until(
+        b,
+        "return !!document.querySelector('main form.one-question');",
+        vec![],
+        QUICK,
+        "the first screen after Start",
+    )
+    .await;
+    assert_no_sideways_scrolling(b, "the first screen after Start at 400% zoom").await;
+    b.screenshot(&screenshot_path("collect-first-step-larger-text-zoom-400"))
+        .await;
+    finish(app).await;
+}
+
+/// (13.3) On a phone, once a person is answering, the crisis notice folds to one line, first on
+/// the screen, that opens to the full text; the question's Next button is in view without
+/// scrolling. On the welcome screen, and on a wide screen, the full notice shows.
+#[tokio::test]
+async fn on_a_phone_the_crisis_line_folds_and_next_is_in_view() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let questions = feedback_questions("feedback-service-user");
+    let total = questions.len();
+    let crisis = bundled_definition("feedback-service-user")
+        .notices
+        .crisis
+        .expect("a crisis notice");
+    let crisis = normalise(&crisis);
+    let id = start_work(&app, "feedback-service-user", "Phone", Some("North Team")).await;
+    b.client()
+        .set_window_size(390, 844)
+        .await
+        .expect("resize the window");
+    start_collecting(&app, &id, "1593", false).await;
+    let crisis_shown =
+        "return (document.querySelector('main aside.crisis') || {}).innerText || '';";
+    let shown = b.execute(crisis_shown, vec![]).await;
+    assert_contains(
+        &normalise(shown.as_str().unwrap_or_default()),
+        &crisis,
+        "the welcome screen's full crisis notice",
+    );
+
+    click_button(b, "Start").await;
+    reach_question(b, 1, total).await;
+    let layout = b
+        .execute(
+            "const main = document.querySelector('main'); \
+             const aside = main.querySelector('aside.crisis'); \
+             const next = main.querySelector('form.one-question button[type=submit]'); \
+             const toggle = aside && [...aside.querySelectorAll('button, summary')] \
+               .find(e => e.innerText.trim() === 'Need help now?'); \
+             const r = toggle ? toggle.getBoundingClientRect() : null; \
+             return { first: main.firstElementChild === aside, \
+                      toggle: !!r && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight, \
+                      expanded: toggle ? (toggle.getAttribute('aria-expanded') \
+                        || String(!!toggle.closest('details[open]'))) : null, \
+                      nextBottom: next ? next.getBoundingClientRect().bottom : null, \
+                      height: innerHeight };",
+            vec![],
+        )
+        .await;
+    b.screenshot(&screenshot_path("collect-question-phone"))
+        .await;
+    assert_eq!(
+        layout["first"],
+        json!(true),
+        "the crisis line is first: {layout}"
+    );
+    assert_eq!(
+        layout["toggle"],
+        json!(true),
+        "a one-line “Need help now?” is in view: {layout}"
+    );
+    assert_eq!(layout["expanded"], json!("false"), "folded: {layout}");
+    assert!(
+        layout["nextBottom"]
+            .as_f64()
+            .is_some_and(|bottom| bottom <= layout["height"].as_f64().unwrap_or_default()),
+        "the Next button is below the fold: {layout}"
+    );
+    assert_accessible(b, "a question on a phone with the crisis line folded").await;
+
+    // Opening it shows the full notice.
+    click_button(b, "Need help now?").await;
+    wait_until(
+        b,
+        "return (document.querySelector('main aside.crisis').innerText || '').includes('Samaritans');",
+        vec![],
+        QUICK,
+        "the full crisis notice opening",
+    )
+    .await;
+    let shown = b.execute(crisis_shown, vec![]).await;
+    assert_contains(
+        &normalise(shown.as_str().unwrap_or_default()),
+        &crisis,
+        "the opened crisis notice",
+    );
+    b.screenshot(&screenshot_path("collect-question-phone-crisis-open"))
+        .await;
+    assert_accessible(b, "a question on a phone with the crisis line open").await;
+    click_button(b, "Need help now?").await;
+
+    // A wide screen shows the full notice without a button.
+    b.client()
+        .set_window_size(1280, 900)
+        .await
+        .expect("resize the window");
+    wait_until(
+        b,
+        "return (document.querySelector('main aside.crisis').innerText || '').includes('Samaritans');",
+        vec![],
+        QUICK,
+        "the full crisis notice on a wide screen",
+    )
+    .await;
+    finish(app).await;
+}

@@ -1,0 +1,86 @@
+//! The browser tests: the built app (`dist/`, from `make dist`) in headless Chromium, driven as a
+//! person would (real key presses, clicks, several tabs, Back, a phone's width and 400% zoom, a
+//! blocked or failing store), with axe-core on the screens reached. One binary, one module per
+//! concern; the support code they share is `tests/common/` and the prelude below.
+//!
+//! Run with `make test`, or after `make dist` with
+//! `cargo test -p mhsw-toolkit --features browser-tests --test browser` (add a module's name,
+//! e.g. `-- feedback::`, to run one concern). `MHSW_DIST=/path/to/dist` tests another build.
+//! Each test has its own server, chromedriver and browser profile, so they run in parallel, and
+//! each ends by checking that the console holds no error and no panic.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod audit;
+mod collection_mode;
+mod feedback;
+mod offline;
+mod paper;
+mod pdf;
+mod plan;
+mod questionnaires;
+mod start;
+mod storage;
+mod sweep;
+mod typing;
+mod welsh;
+
+/// What every module of this binary uses: the support code, and the helpers one concern's
+/// journeys share with another's.
+mod prelude {
+    pub(crate) use std::path::Path;
+    pub(crate) use std::time::Duration;
+
+    pub(crate) use crate::common;
+    pub(crate) use crate::common::axe::{assert_accessible, run_axe};
+    pub(crate) use crate::common::browser::DEFAULT_TIMEOUT;
+    pub(crate) use crate::common::journey::*;
+    pub(crate) use crate::common::{release_name, repo_root, screenshot_path, DistCopy, TestApp};
+    pub(crate) use fantoccini::key::Key;
+    pub(crate) use fantoccini::Locator;
+    pub(crate) use mhsw::aggregate::SUPPRESSED_LABEL;
+    pub(crate) use mhsw::definition::{load_definition, AnswerKind};
+    pub(crate) use mhsw::ids::QuestionId;
+    pub(crate) use mhsw::responses::{Answer, ItemResponse, Priority};
+    pub(crate) use mhsw::work::{export_work, parse_work};
+    pub(crate) use serde_json::{json, Value};
+
+    pub(crate) use crate::feedback::*;
+    pub(crate) use crate::offline::*;
+    pub(crate) use crate::pdf::*;
+    pub(crate) use crate::storage::*;
+    pub(crate) use crate::typing::*;
+
+    /// Waits a moment for late failures, checks the console, and closes the browser.
+    pub(crate) async fn finish(app: TestApp) {
+        finish_allowing(app, &[]).await;
+    }
+
+    /// Like [`finish`], ignoring console errors that contain one of `expected` (a request the
+    /// test makes fail on purpose).
+    pub(crate) async fn finish_allowing(app: TestApp, expected: &[&str]) {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        app.browser.assert_no_console_errors_except(expected).await;
+        app.close().await;
+    }
+
+    /// Text with every run of white space made one space.
+    pub(crate) fn normalise(text: &str) -> String {
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    pub(crate) fn assert_contains(haystack: &str, needle: &str, context: &str) {
+        assert!(
+            haystack.contains(needle),
+            "{context}: expected to find {needle:?} in:\n{haystack}"
+        );
+    }
+
+    pub(crate) fn assert_lacks(haystack: &str, needle: &str, context: &str) {
+        assert!(
+            !haystack.contains(needle),
+            "{context}: did not expect {needle:?} in:\n{haystack}"
+        );
+    }
+}

@@ -1,0 +1,272 @@
+//! The improvement plan: results with a plan on a desktop and a phone, suggested actions,
+//! character counts.
+
+use crate::prelude::*;
+
+/// An audit's results with a plan of several rows, on a desktop and on a phone: every table that
+/// scrolls sideways can be reached and scrolled by keyboard (axe `scrollable-region-focusable`),
+/// and names itself to screen readers.
+#[tokio::test]
+async fn results_with_a_plan_are_accessible_on_a_desktop_and_a_phone() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut audit = work("planned-audit", "Planned audit", &definition);
+    audit.responses = choices(&[("strat-1", "not-in-place"), ("strat-3", "developing")]);
+    audit.plan = (0..4)
+        .map(|n| {
+            let mut row = plan_row(
+                &format!("row-{n}"),
+                "Agree a written statement of social work's contribution with the board",
+            );
+            row.lead = "Principal Social Worker".to_owned();
+            row.partners = "Director of Adult Social Services; NHS trust lead".to_owned();
+            row.success_measure = "Statement published and reviewed every year".to_owned();
+            row.target_date = Some(date("2026-12-22"));
+            row
+        })
+        .collect();
+    seed_works(&app, &[&audit], "#/work/planned-audit/results").await;
+    for (width, height, label) in [(1280, 900, "desktop"), (390, 844, "phone")] {
+        b.client()
+            .set_window_size(width, height)
+            .await
+            .expect("resize the window");
+        app.open("#/work/planned-audit/results").await;
+        wait_for_heading(b, "Results: Planned audit").await;
+        b.wait_for_text("Agree a written statement", DEFAULT_TIMEOUT)
+            .await;
+        let unnamed = b
+            .execute(
+                "return [...document.querySelectorAll('.table-wrap')]
+                   .filter(w => w.scrollWidth > w.clientWidth)
+                   .filter(w => w.tabIndex < 0 || !w.getAttribute('aria-label'))
+                   .length;",
+                vec![],
+            )
+            .await;
+        assert_eq!(
+            unnamed,
+            json!(0),
+            "at {label}, a table that scrolls sideways cannot be reached by keyboard or has no name"
+        );
+        assert_accessible(b, &format!("results with a plan, {label}")).await;
+    }
+    finish(app).await;
+}
+
+/// A row proposed from a low-rated item starts with the item's suggested action: the proposal
+/// names it, the Action box holds it once added, an edit typed in the middle of it is kept, and
+/// the edit is still there after a reload. The plan page is looked at on a desktop and a phone.
+#[tokio::test]
+async fn a_proposed_row_starts_with_the_suggested_action_and_keeps_an_edit() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let suggested = definition
+        .question("strat-1")
+        .expect("strat-1")
+        .proposed_action();
+    let rest = suggested
+        .strip_prefix("Ask")
+        .expect("strat-1's suggested action starts with “Ask”");
+    let mut audit = work("suggested-audit", "Suggested audit", &definition);
+    audit.responses = choices(&[("strat-1", "not-in-place"), ("strat-3", "embedded")]);
+    seed_works(&app, &[&audit], "#/work/suggested-audit/plan").await;
+    wait_for_heading(b, "Improvement plan").await;
+    b.wait_for_text(
+        &format!("Suggested first step: {suggested}"),
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+    b.screenshot(&screenshot_path("plan-suggested-action-proposed"))
+        .await;
+
+    click_button(b, "Add all proposed actions").await;
+    let action = "#plan-q-strat-1-action";
+    find(b, action).await;
+    assert_eq!(value_at(b, action).await, suggested, "the Action box");
+    click(b, action).await;
+    press_with_control(b, Key::Home).await;
+    press(b, &[Key::Right; 3]).await;
+    type_text(b, " the head of service and").await;
+    let edited = format!("Ask the head of service and{rest}");
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert_eq!(value_at(b, action).await, edited, "the box after the edit");
+    wait_for_saved(
+        b,
+        "suggested-audit",
+        &format!(
+            "e.work.plan[0] && e.work.plan[0].action === {}",
+            json!(edited)
+        ),
+        "the edited action",
+    )
+    .await;
+
+    reload(&app, "#/work/suggested-audit/plan").await;
+    find(b, action).await;
+    assert_eq!(value_at(b, action).await, edited, "the box after a reload");
+    assert_lacks(
+        &main_text(b).await,
+        "Suggested first step",
+        "the plan page once the item is in the plan",
+    );
+    for (width, height, label) in [(1280, 900, "desktop"), (390, 844, "phone")] {
+        b.client()
+            .set_window_size(width, height)
+            .await
+            .expect("resize the window");
+        app.open("#/work/suggested-audit/plan").await;
+        find(b, action).await;
+        b.execute(
+            "document.querySelector(arguments[0]).scrollIntoView({ block: 'center' });",
+            vec![json!(action)],
+        )
+        .await;
+        b.screenshot(&screenshot_path(&format!("plan-suggested-action-{label}")))
+            .await;
+        assert_accessible(b, &format!("a plan with a suggested action, {label}")).await;
+    }
+    finish(app).await;
+}
+
+/// The text boxes of a plan row and the home page's rename box count their characters. Typed
+/// past the limit, the text stays in the box, the count says by how much it is over, what went
+/// over is not saved, and screen readers hear it politely once (not at every key press); back
+/// within the limit, it is saved. A name over its limit is refused with a message.
+#[tokio::test]
+async fn plan_and_rename_boxes_count_their_characters() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "count-plan",
+        "Count plan",
+        &bundled_definition("self-assessment"),
+    );
+    audit.plan = vec![plan_row("row-1", "Agree a supervision standard")];
+    seed_works(&app, &[&audit], "#/work/count-plan/plan").await;
+    find(b, "#plan-row-1-action").await;
+    // Each written box names its count; the count itself is not a live region.
+    let counts = b
+        .execute(
+            "return ['action', 'lead', 'partners', 'successmeasure'].map(f => { \
+               const box = document.getElementById('plan-row-1-' + f); \
+               const count = document.getElementById('plan-row-1-' + f + '-count'); \
+               return [f, !!count && (box.getAttribute('aria-describedby') || '').split(' ') \
+                 .includes(count.id), count ? count.innerText : '', \
+                 count ? count.getAttribute('aria-live') : 'no count']; });",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        counts,
+        json!([
+            ["action", true, "You have 1,972 characters left", null],
+            ["lead", true, "You have 2,000 characters left", null],
+            ["partners", true, "You have 2,000 characters left", null],
+            [
+                "successmeasure",
+                true,
+                "You have 2,000 characters left",
+                null
+            ]
+        ])
+    );
+    let announced = || async {
+        b.execute(
+            "const s = document.getElementById('plan-row-1-lead-count-status'); \
+             return s ? [s.getAttribute('aria-live'), s.innerText.trim()] : null;",
+            vec![],
+        )
+        .await
+    };
+    click(b, "#plan-row-1-lead").await;
+    type_text(b, "Team").await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert_eq!(
+        announced().await,
+        json!(["polite", ""]),
+        "nothing is announced while the text is within its limit"
+    );
+    let filler = "x".repeat(1_990);
+    common::probe::cdp(b, "Input.insertText", json!({ "text": filler })).await;
+    type_text(b, " leads!").await; // 4 + 1,990 + 7 = 2,001
+    b.wait_for_text(
+        "You have 1 character too many: shorten it to 2,000 or fewer. Until then it is not saved",
+        QUICK,
+    )
+    .await;
+    assert_eq!(
+        announced().await,
+        json!([
+            "polite",
+            "The text is over the limit of 2,000 characters, so it is not saved until it is shortened."
+        ])
+    );
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(
+        value_at(b, "#plan-row-1-lead").await.chars().count(),
+        2_001,
+        "the whole text stays in the box"
+    );
+    assert_eq!(
+        saved_work(b, "count-plan").await.plan[0].lead,
+        format!("Team{filler} leads"),
+        "what was typed past the limit is not saved"
+    );
+    assert_accessible(b, "a plan with a box over its limit").await;
+    press(b, &[Key::Backspace; 2]).await;
+    b.wait_for_text("You have 1 character left", QUICK).await;
+    wait_for_saved(
+        b,
+        "count-plan",
+        "e.work.plan[0].lead.length === 1999",
+        "the shortened lead",
+    )
+    .await;
+    assert_eq!(
+        announced().await,
+        json!([
+            "polite",
+            "The text is within the limit of 2,000 characters again."
+        ])
+    );
+
+    app.open("#/").await;
+    click_text(b, "Rename").await;
+    fill(b, "#rename-count-plan", &"N".repeat(201)).await;
+    b.wait_for_text(
+        "You have 1 character too many: shorten it to 200 or fewer. Until then it is not saved",
+        QUICK,
+    )
+    .await;
+    click_button(b, "Save name").await;
+    b.wait_for_text("Shorten the name to 200 characters or fewer", QUICK)
+        .await;
+    assert_accessible(b, "the rename box with a name over its limit").await;
+    b.screenshot(&screenshot_path("home-rename-over-limit"))
+        .await;
+    assert_eq!(saved_work(b, "count-plan").await.name, "Count plan");
+    click(b, "#rename-count-plan").await;
+    select_all(b).await;
+    type_text(b, "Counted plan").await;
+    click_button(b, "Save name").await;
+    wait_for_saved(
+        b,
+        "count-plan",
+        "e.work.name === 'Counted plan'",
+        "the new name",
+    )
+    .await;
+    // The list is drawn again with the new name; focus goes back to the work's Rename button.
+    wait_until(
+        b,
+        "return document.activeElement && document.activeElement.id === 'rename-button-count-plan';",
+        vec![],
+        QUICK,
+        "focus back on the renamed work's Rename button",
+    )
+    .await;
+    finish(app).await;
+}

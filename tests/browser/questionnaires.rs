@@ -1,0 +1,515 @@
+//! Questionnaires on the site: a new local definition, a broken one, new versions of a
+//! definition with saved work, a missing manifest. These serve a throw-away copy of `dist/`.
+
+use crate::prelude::*;
+
+pub(crate) fn fixture(name: &str) -> String {
+    let path = repo_root().join("tests/fixtures/journeys").join(name);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()))
+}
+
+/// Adds `file` to the copy's `questionnaires/manifest.json`.
+pub(crate) fn list_in_manifest(dist: &DistCopy, file: &str) {
+    let mut manifest: Value =
+        serde_json::from_str(&dist.read("questionnaires/manifest.json")).expect("a manifest");
+    manifest["definitions"]
+        .as_array_mut()
+        .expect("a list of definitions")
+        .push(json!(file));
+    dist.write(
+        "questionnaires/manifest.json",
+        &serde_json::to_string_pretty(&manifest).expect("JSON"),
+    );
+}
+
+/// (10) A new audit published on the site appears on the home page, can be completed, and is
+/// scored in the results.
+#[tokio::test]
+async fn a_new_questionnaire_on_the_site_can_be_used() {
+    let text = fixture("employer-standards.json");
+    let definition =
+        load_definition("employer-standards.json", &text).expect("the fixture passes the checks");
+    let dist = DistCopy::new();
+    dist.write("questionnaires/employer-standards.json", &text);
+    list_in_manifest(&dist, "employer-standards.json");
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    app.open("#/").await;
+    b.wait_for_text(&definition.title, DEFAULT_TIMEOUT).await;
+    click(b, "a[href='#/new/employer-standards-local']").await;
+    wait_for_heading_exact(b, &format!("Start: {}", definition.title)).await;
+    fill(b, "#work-name", "Employer standards check").await;
+    click(b, "form.form button[type=submit]").await;
+    let id = wait_for_hash(b, "#/work/")
+        .await
+        .trim_start_matches("#/work/")
+        .to_owned();
+    wait_for_heading_exact(b, "Employer standards check").await;
+    assert_contains(
+        &main_text(b).await,
+        "version 0.1.0",
+        "the version on the contents page",
+    );
+
+    // Workloads: Met + Partly met = 3 of 4 = 75%, Green. Development: Not met + Partly met =
+    // 1 of 4 = 25%, Red. Overall 4 of 8 = 50%, Amber.
+    click_text(b, "Workloads and case allocation").await;
+    wait_for_heading_exact(b, "Workloads and case allocation").await;
+    click(b, "#q-es-load-1-2").await;
+    click(b, "#q-es-load-2-1").await;
+    click_button(b, "Save and continue").await;
+    wait_for_heading_exact(b, "Supervision and professional development").await;
+    click(b, "#q-es-dev-1").await;
+    click(b, "#q-es-dev-2-1").await;
+    click_button(b, "Save and continue").await;
+    wait_for_heading_exact(b, "Employer standards check").await;
+    assert_eq!(
+        main_text(b)
+            .await
+            .matches("Complete: all 2 answered")
+            .count(),
+        2
+    );
+    click_text(b, "See results").await;
+    wait_for_heading_exact(b, "Results: Employer standards check").await;
+    let results = main_text(b).await;
+    assert_contains(
+        &results,
+        "Overall: 50%: Amber, partly met.",
+        "the overall score",
+    );
+    assert_contains(&results, "Score: 75%: Green, met.", "the workloads score");
+    assert_contains(
+        &results,
+        "Score: 25%: Red, not met.",
+        "the development score",
+    );
+    // The last answer's save may still be on its way (saves wait for typing to pause).
+    wait_for_saved(
+        b,
+        &id,
+        "Object.keys(e.work.responses).length === 4",
+        "the fourth answer",
+    )
+    .await;
+    let saved = saved_work(b, &id).await;
+    assert_eq!(
+        (
+            saved.definition.id.as_str(),
+            saved.definition.version.as_str()
+        ),
+        ("employer-standards-local", "0.1.0")
+    );
+    assert_eq!(saved.responses.items.len(), 4);
+    app.open("#/questionnaires").await;
+    wait_for_heading_exact(b, "Questionnaires").await;
+    assert_contains(
+        &main_text(b).await,
+        "Employer standards: a short local check\t0.1.0\tquestionnaires/employer-standards.json\tThis site",
+        "the questionnaires table",
+    );
+    finish(app).await;
+}
+
+/// (11) A broken questionnaire listed in the manifest is reported by file name with every
+/// problem, and the others still work.
+#[tokio::test]
+async fn a_broken_questionnaire_is_reported_and_the_others_still_work() {
+    let text = fixture("broken-audit.json");
+    let problems = load_definition("questionnaires/broken-audit.json", &text)
+        .expect_err("the fixture is broken on purpose")
+        .problems;
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    let dist = DistCopy::new();
+    dist.write("questionnaires/broken-audit.json", &text);
+    list_in_manifest(&dist, "broken-audit.json");
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    app.open("#/").await;
+    b.wait_for_text("1 questionnaire file could not be loaded", DEFAULT_TIMEOUT)
+        .await;
+    assert_eq!(
+        b.client()
+            .find_all(Locator::Css(".tool-list a.button"))
+            .await
+            .map(|a| a.len())
+            .unwrap_or(0),
+        6,
+        "the six good questionnaires are still offered"
+    );
+    click_text(b, "See what is wrong and how to fix it").await;
+    wait_for_heading_exact(b, "Questionnaires").await;
+    let page = main_text(b).await;
+    assert_contains(&page, "Could not be loaded", "the questionnaires page");
+    assert_contains(
+        &page,
+        "questionnaires/broken-audit.json",
+        "the broken file's name",
+    );
+    for problem in &problems {
+        assert_contains(&page, &problem.to_string(), "the broken file's problems");
+    }
+    assert_eq!(page.matches("\tThis site").count(), 6, "six loaded: {page}");
+    scroll_to_heading(b, "Could not be loaded").await;
+    b.screenshot(&screenshot_path("journey-questionnaires-broken"))
+        .await;
+    assert_accessible(b, "the questionnaires page with a broken file").await;
+
+    start_work(&app, "self-assessment", "Still works", None).await;
+    finish(app).await;
+}
+
+/// (12) A new version of the self-assessment (one question removed, one added) opens work
+/// saved with the old one: the change is shown first, and the removed question's answer is
+/// kept aside, never lost.
+#[tokio::test]
+async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
+    let dist = DistCopy::new();
+    let mut definition: Value =
+        serde_json::from_str(&dist.read("questionnaires/self-assessment.json")).expect("JSON");
+    definition["version"] = json!("2.1.0");
+    let strategy = definition["sections"]
+        .as_array_mut()
+        .expect("sections")
+        .iter_mut()
+        .find(|s| s["id"] == "strategy")
+        .expect("a strategy section");
+    let questions = strategy["questions"].as_array_mut().expect("questions");
+    let removed = questions
+        .iter()
+        .position(|q| q["id"] == "strat-5")
+        .expect("strat-5");
+    let mut added = questions.remove(removed);
+    added["id"] = json!("strat-9");
+    added["text"] = json!("Social work's contribution is reported to the board every year.");
+    questions.push(added);
+    let text = serde_json::to_string_pretty(&definition).expect("JSON");
+    let new_version =
+        load_definition("self-assessment.json", &text).expect("the edited version is valid");
+    dist.write("questionnaires/self-assessment.json", &text);
+
+    let old = bundled_definition("self-assessment");
+    let removed_text = old.question("strat-5").expect("strat-5").text.clone();
+    let mut saved = work("old-audit", "Audit on version 2.0", &old);
+    saved.responses = choices(&[("strat-1", "established"), ("strat-5", "developing")]);
+    saved.responses.set(
+        QuestionId::new("strat-5"),
+        ItemResponse {
+            answer: Some(Answer::Choice("developing".into())),
+            evidence: Some("Minutes of the 2024 review".to_owned()),
+            ..ItemResponse::default()
+        },
+    );
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    seed_works(&app, &[&saved], "#/work/old-audit").await;
+    b.wait_for_text("The questionnaire has changed", DEFAULT_TIMEOUT)
+        .await;
+    let panel = main_text(b).await;
+    assert_contains(
+        &panel,
+        "This work was saved with version 2.0.0 of the questionnaire; version 2.1.0 is in use now.",
+        "the change panel",
+    );
+    assert_contains(
+        &panel,
+        "strat-5",
+        "the removed question in the change panel",
+    );
+    assert_eq!(
+        saved_work(b, "old-audit").await.definition.version,
+        "2.0.0",
+        "nothing changes before the user agrees"
+    );
+    assert_accessible(b, "a work page showing a changed questionnaire").await;
+    b.screenshot(&screenshot_path("journey-questionnaire-changed"))
+        .await;
+
+    click_button(b, "Continue with the new version").await;
+    b.wait_for_text("Answers kept aside", QUICK).await;
+    assert_eq!(
+        count_controls_with_text(b, "Continue with the new version").await,
+        0
+    );
+    let after = main_text(b).await;
+    assert_contains(&after, "Answers kept aside", "after continuing");
+    assert_contains(&after, "strat-5", "the answer kept aside");
+    wait_for_saved(
+        b,
+        "old-audit",
+        &format!("e.work.definition.version === {:?}", new_version.version),
+        "the work moved to the new version",
+    )
+    .await;
+    let stored = saved_work(b, "old-audit").await;
+    assert_eq!(stored.definition.version, new_version.version);
+    assert_eq!(
+        stored
+            .set_aside
+            .get(&QuestionId::new("strat-5"))
+            .and_then(|i| i.evidence.clone())
+            .as_deref(),
+        Some("Minutes of the 2024 review"),
+        "the removed question's answer and evidence are kept"
+    );
+    assert!(stored.responses.item("strat-1").is_some());
+
+    app.open("#/work/old-audit/section/strategy").await;
+    find(b, "#q-strat-9").await;
+    assert_eq!(is_checked(b, "q-strat-1-2").await, Some(true));
+    assert_eq!(is_checked(b, "q-strat-9").await, Some(false));
+    assert_eq!(
+        is_checked(b, "q-strat-5").await,
+        None,
+        "strat-5 is no longer asked"
+    );
+    assert_lacks(
+        &main_text(b).await,
+        &removed_text,
+        "the new version's section",
+    );
+    finish(app).await;
+}
+
+/// (12b) A version 2.1.0 of the self-assessment rewrites `strat-3` as `gov-1` (the same meaning,
+/// new words) and retires `strat-5`, listing both under `retired` with their old text. An audit
+/// saved in the browser with 2.0.0 loses nothing: the answer and evidence for `strat-3` appear on
+/// `gov-1`, and the answer to `strat-5` is listed with the old question's text and its answer.
+#[tokio::test]
+async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_rest_by_their_text() {
+    let old = bundled_definition("self-assessment");
+    let old_text = |id: &str| {
+        old.question(id)
+            .expect("a question of the bundled version")
+            .text
+            .to_string()
+    };
+    let (strat_3, strat_5) = (old_text("strat-3"), old_text("strat-5"));
+    let new_text = "In NHS-led services, a written partnership agreement says who answers for social workers' statutory duties, their management and their practice.";
+
+    let dist = DistCopy::new();
+    let mut definition: Value =
+        serde_json::from_str(&dist.read("questionnaires/self-assessment.json")).expect("JSON");
+    definition["version"] = json!("2.1.0");
+    let strategy = definition["sections"]
+        .as_array_mut()
+        .expect("sections")
+        .iter_mut()
+        .find(|s| s["id"] == "strategy")
+        .expect("a strategy section");
+    let questions = strategy["questions"].as_array_mut().expect("questions");
+    let rewritten = questions
+        .iter_mut()
+        .find(|q| q["id"] == "strat-3")
+        .expect("strat-3");
+    rewritten["id"] = json!("gov-1");
+    rewritten["text"] = json!(new_text);
+    questions.retain(|q| q["id"] != "strat-5");
+    let retired = definition["retired"]
+        .as_array_mut()
+        .expect("2.0.0 retires questions");
+    retired
+        .push(json!({ "id": "strat-3", "text": strat_3, "since": "2.1.0", "carried_to": "gov-1" }));
+    retired.push(json!({ "id": "strat-5", "text": strat_5, "since": "2.1.0" }));
+    let text = serde_json::to_string_pretty(&definition).expect("JSON");
+    load_definition("self-assessment.json", &text).expect("the 2.1.0 version is valid");
+    dist.write("questionnaires/self-assessment.json", &text);
+
+    let mut saved = work("old-audit", "Audit on version 2.0.0", &old);
+    saved.responses = choices(&[("strat-1", "established"), ("strat-5", "developing")]);
+    saved.responses.set(
+        QuestionId::new("strat-3"),
+        ItemResponse {
+            answer: Some(Answer::Choice("developing".into())),
+            evidence: Some("Section 75 agreement signed in 2024".to_owned()),
+            ..ItemResponse::default()
+        },
+    );
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    seed_works(&app, &[&saved], "#/work/old-audit").await;
+    b.wait_for_text("The questionnaire has changed", DEFAULT_TIMEOUT)
+        .await;
+    let panel = main_text(b).await;
+    assert_contains(
+        &panel,
+        &format!("\u{201c}{strat_3}\u{201d} to \u{201c}{new_text}\u{201d}"),
+        "the carried answer in the change panel",
+    );
+    assert_contains(&panel, &strat_5, "the retired question by its text");
+    assert_lacks(&panel, "strat-5", "the change panel (no bare ids)");
+    b.screenshot(&screenshot_path("journey-questionnaire-version-two-change"))
+        .await;
+
+    click_button(b, "Continue with the new version").await;
+    b.wait_for_text("Answers kept aside", QUICK).await;
+    wait_for_saved(
+        b,
+        "old-audit",
+        "e.work.definition.version === '2.1.0'",
+        "the work moved to 2.1.0",
+    )
+    .await;
+    let after = main_text(b).await;
+    assert_contains(
+        &after,
+        &format!("{strat_5} Answer: Developing"),
+        "the answer kept aside, with its text and label",
+    );
+    assert_lacks(&after, &strat_3, "the carried question is not kept aside");
+    assert_accessible(b, "a work page listing answers kept aside by their text").await;
+    b.screenshot(&screenshot_path("journey-questionnaire-version-two"))
+        .await;
+
+    let stored = saved_work(b, "old-audit").await;
+    let carried = stored.responses.item("gov-1").expect("gov-1 answered");
+    assert_eq!(
+        carried.answer,
+        Some(Answer::Choice("developing".into())),
+        "the answer is carried"
+    );
+    assert_eq!(
+        carried.evidence.as_deref(),
+        Some("Section 75 agreement signed in 2024"),
+        "its evidence too"
+    );
+    assert!(stored.responses.item("strat-3").is_none());
+    assert!(
+        stored.set_aside.contains_key("strat-5"),
+        "kept aside, never lost"
+    );
+    assert!(!stored.set_aside.contains_key("strat-3"));
+
+    app.open("#/work/old-audit/section/strategy").await;
+    find(b, "#q-gov-1-1").await;
+    assert_eq!(
+        is_checked(b, "q-gov-1-1").await,
+        Some(true),
+        "Developing is chosen on the new question"
+    );
+    assert_contains(&main_text(b).await, new_text, "the new wording");
+
+    // A 2.0.0 work file imported into the 2.1.0 app is brought up to date the same way, and the
+    // message says what moved.
+    let mut exported = work("imported-old", "Imported on 2.0.0", &old);
+    exported.responses = choices(&[("strat-3", "established"), ("strat-5", "embedded")]);
+    let file = temp_file("imported-old.json", &export_work(&exported));
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    choose_files(b, "#import-file", &[&file.path]).await;
+    b.wait_for_text(
+        "imported-old.json: imported as “Imported on 2.0.0”, and saved on this device. 1 answer to a question asked in new words now counts for the question that replaced it.",
+        QUICK,
+    )
+    .await;
+    let imported = saved_work(b, "imported-old").await;
+    assert_eq!(
+        imported.responses.answer("gov-1"),
+        Some(&Answer::Choice("established".into()))
+    );
+    assert!(imported.set_aside.contains_key("strat-5"));
+    finish(app).await;
+}
+
+/// Issue 15, nothing lost: an audit saved with the bundled self-assessment 1.0.0, answering
+/// questions that 2.0.0 retired, opens with 2.0.0 (the bundled questionnaire) with every answer
+/// kept aside and listed by the old question's own words, from the bundled `retired` list.
+#[tokio::test]
+async fn an_audit_saved_with_version_one_opens_in_version_two_with_nothing_lost() {
+    let definition = bundled_definition("self-assessment");
+    let retired = |id: &str| {
+        definition
+            .retired
+            .iter()
+            .find(|r| r.id.as_str() == id)
+            .unwrap_or_else(|| panic!("{id} is retired in 2.0.0"))
+            .text
+            .to_string()
+    };
+    let mut saved = work("first-audit", "Audit on version 1.0.0", &definition);
+    saved.definition.version = "1.0.0".to_owned();
+    saved.responses = choices(&[
+        ("strat-1", "established"),
+        ("strat-4", "developing"),
+        ("re-2", "embedded"),
+        ("sup-3", "not-in-place"),
+    ]);
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    seed_works(&app, &[&saved], "#/work/first-audit").await;
+    b.wait_for_text("The questionnaire has changed", DEFAULT_TIMEOUT)
+        .await;
+    click_button(b, "Continue with the new version").await;
+    b.wait_for_text("Answers kept aside", QUICK).await;
+    wait_for_saved(
+        b,
+        "first-audit",
+        "e.work.definition.version === '2.0.0'",
+        "the work moved to 2.0.0",
+    )
+    .await;
+    let page = main_text(b).await;
+    for (id, label) in [
+        ("strat-4", "Developing"),
+        ("re-2", "Embedded and improving"),
+        ("sup-3", "Not in place"),
+    ] {
+        assert_contains(
+            &page,
+            &format!("{} Answer: {label}", retired(id)),
+            "an answer kept aside by its old words",
+        );
+    }
+    let stored = saved_work(b, "first-audit").await;
+    assert_eq!(
+        stored.responses.answer("strat-1"),
+        Some(&Answer::Choice("established".into())),
+        "an unchanged question keeps its answer"
+    );
+    for id in ["strat-4", "re-2", "sup-3"] {
+        assert!(stored.set_aside.contains_key(id), "{id} kept aside");
+    }
+    assert_accessible(b, "1.0.0 answers kept aside in 2.0.0").await;
+    finish(app).await;
+}
+
+/// (13) Without the site's manifest, the questionnaires built into the app are used, and the
+/// home page says so.
+#[tokio::test]
+async fn a_missing_manifest_falls_back_to_the_built_in_questionnaires() {
+    let dist = DistCopy::new();
+    dist.remove("questionnaires/manifest.json");
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    app.open("#/").await;
+    b.wait_for_text(
+        "The questionnaires published with this site could not be loaded, so the ones built into the app are in use.",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+    find(b, "a[href='#/new/self-assessment']").await;
+    assert_eq!(
+        b.client()
+            .find_all(Locator::Css(".tool-list a.button"))
+            .await
+            .map(|a| a.len())
+            .unwrap_or(0),
+        6
+    );
+    assert_accessible(b, "the home page using the built-in questionnaires").await;
+    app.open("#/questionnaires").await;
+    wait_for_heading_exact(b, "Questionnaires").await;
+    assert_eq!(
+        main_text(b).await.matches("\tBuilt into the app").count(),
+        6
+    );
+    assert!(
+        app.server
+            .requests()
+            .iter()
+            .any(|p| p == "/builtin/self-assessment.json"),
+        "the built-in copy should be fetched"
+    );
+    start_work(&app, "self-assessment", "Built-in audit", None).await;
+    finish_allowing(app, &["questionnaires/manifest.json"]).await;
+}

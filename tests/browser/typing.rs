@@ -1,0 +1,430 @@
+//! Typing and focus: boxes keep the text wherever the cursor is, over-long text stays on
+//! screen unsaved, and removing something never drops focus to the page.
+
+use crate::prelude::*;
+
+/// The value of the input or textarea matching `selector`.
+pub(crate) async fn value_at(b: &common::browser::Browser, selector: &str) -> String {
+    b.execute(
+        "const e = document.querySelector(arguments[0]); return e ? e.value : null;",
+        vec![json!(selector)],
+    )
+    .await
+    .as_str()
+    .unwrap_or_else(|| panic!("no text box matches `{selector}`"))
+    .to_owned()
+}
+
+/// Edits the text box `selector` as a person does, by key presses only: types a sentence, moves
+/// the cursor back and types in the middle of it; types spaces at both ends and two together,
+/// then goes to the start and types there; deletes everything and types again. Returns each
+/// way the box differed from what was typed (none when it kept every key press).
+pub(crate) async fn edit_like_a_person(
+    b: &common::browser::Browser,
+    selector: &str,
+) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let mut expect = |got: String, want: &str, doing: &str| {
+        if got != want {
+            wrong.push(format!(
+                "`{selector}` {doing}: shows {got:?}, expected {want:?}"
+            ));
+        }
+    };
+    // The app answers each key press; give it its frame before the next step is checked.
+    let settle = || tokio::time::sleep(Duration::from_millis(150));
+    click(b, selector).await;
+    select_all(b).await;
+    press(b, &[Key::Backspace]).await;
+    type_text(b, "Hello world").await;
+    press(b, &[Key::Left; 5]).await;
+    type_text(b, "big ").await;
+    settle().await;
+    expect(
+        value_at(b, selector).await,
+        "Hello big world",
+        "after typing in the middle",
+    );
+
+    select_all(b).await;
+    press(b, &[Key::Backspace]).await;
+    type_text(b, " two  spaces ").await;
+    settle().await;
+    expect(
+        value_at(b, selector).await,
+        " two  spaces ",
+        "after typing spaces at both ends and two together",
+    );
+    press(b, &[Key::Home]).await;
+    type_text(b, "Start:").await;
+    settle().await;
+    expect(
+        value_at(b, selector).await,
+        "Start: two  spaces ",
+        "after typing at the start",
+    );
+
+    select_all(b).await;
+    press(b, &[Key::Backspace]).await;
+    settle().await;
+    expect(value_at(b, selector).await, "", "after deleting everything");
+    type_text(b, "Again").await;
+    settle().await;
+    expect(
+        value_at(b, selector).await,
+        "Again",
+        "after typing again into the emptied box",
+    );
+    wrong
+}
+
+/// Answer boxes (an audit's evidence, comment and written answer, a strategic statement's
+/// answer, a conversation record's short answer that appears on a choice, a paper form's
+/// written answer) keep every key press: typing in the middle of a sentence does not jump the
+/// cursor to the end, and spaces are the person's own.
+#[tokio::test]
+async fn answer_boxes_keep_the_text_wherever_the_cursor_is() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit_definition = bundled_definition("self-assessment");
+    let audit = work("typing-audit", "Typing audit", &audit_definition);
+    let statement = work(
+        "typing-statement",
+        "Typing statement",
+        &bundled_definition("strategic-statement"),
+    );
+    let record_definition = bundled_definition("conversation-record");
+    let record = work("typing-record", "Typing record", &record_definition);
+    let mut collection = work(
+        "typing-feedback",
+        "Typing feedback",
+        &bundled_definition("feedback-service-user"),
+    );
+    if let Some(c) = collection.collection.as_mut() {
+        c.about = "North Team".to_owned();
+    }
+    seed_works(
+        &app,
+        &[&audit, &statement, &record, &collection],
+        "#/work/typing-audit/section/strategy",
+    )
+    .await;
+    let mut wrong = Vec::new();
+
+    wait_for_heading_exact(b, "Strategic vision and accountability").await;
+    click(b, "#q-strat-1-2").await;
+    for selector in ["#q-strat-1-evidence", "#q-strat-1-comment"] {
+        wrong.extend(edit_like_a_person(b, selector).await);
+    }
+    wait_for_saved(
+        b,
+        "typing-audit",
+        "e.work.responses['strat-1'].comment === 'Again'",
+        "the comment typed last",
+    )
+    .await;
+
+    // The audit's written answer shows when there is no professional lead.
+    app.open("#/work/typing-audit/section/leadership").await;
+    click(
+        b,
+        &format!(
+            "#{}",
+            option_id("lead-1", option_index(&audit_definition, "lead-1", "no"))
+        ),
+    )
+    .await;
+    find(b, "#q-lead-4").await;
+    wrong.extend(edit_like_a_person(b, "#q-lead-4").await);
+
+    app.open("#/work/typing-statement/section/local-context")
+        .await;
+    find(b, "#q-lc-need").await;
+    wrong.extend(edit_like_a_person(b, "#q-lc-need").await);
+
+    app.open("#/work/typing-record/section/about").await;
+    find(b, "#q-record-type").await;
+    click(
+        b,
+        &format!(
+            "#{}",
+            option_id(
+                "record-type",
+                option_index(&record_definition, "record-type", "conversation")
+            )
+        ),
+    )
+    .await;
+    let who = record_definition
+        .question("who")
+        .expect("the conversation record asks who");
+    let other = record_definition
+        .options_of(who)
+        .and_then(|list| {
+            list.options
+                .iter()
+                .position(|o| o.value.as_str() == "other")
+        })
+        .expect("“who” offers “other”");
+    click(b, &format!("#{}", option_id("who", other))).await;
+    find(b, "#q-who-other").await;
+    wrong.extend(edit_like_a_person(b, "#q-who-other").await);
+
+    app.open("#/work/typing-feedback/enter").await;
+    find(b, "#q-own-1").await;
+    wrong.extend(edit_like_a_person(b, "#q-own-1").await);
+
+    assert!(
+        wrong.is_empty(),
+        "text boxes rewrote what was typed:\n  {}",
+        wrong.join("\n  ")
+    );
+    finish(app).await;
+}
+
+/// The other text boxes (the form that starts new work, the rename box on the home page and
+/// every written field of a plan row) keep every key press too.
+#[tokio::test]
+async fn form_and_plan_boxes_keep_the_text_wherever_the_cursor_is() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "typing-plan",
+        "Typing plan",
+        &bundled_definition("self-assessment"),
+    );
+    audit.plan = vec![plan_row("row-1", "Agree a supervision standard")];
+    seed_works(&app, &[&audit], "#/work/typing-plan/plan").await;
+    let mut wrong = Vec::new();
+
+    find(b, "#plan-row-1-action").await;
+    for field in ["action", "lead", "partners", "successmeasure"] {
+        wrong.extend(edit_like_a_person(b, &format!("#plan-row-1-{field}")).await);
+    }
+    wait_for_saved(
+        b,
+        "typing-plan",
+        "e.work.plan[0].success_measure === 'Again'",
+        "the success measure typed last",
+    )
+    .await;
+
+    app.open("#/new/self-assessment").await;
+    find(b, "#work-name").await;
+    for selector in ["#work-name", "#work-organisation"] {
+        wrong.extend(edit_like_a_person(b, selector).await);
+    }
+
+    app.open("#/").await;
+    click_text(b, "Rename").await;
+    find(b, "#rename-typing-plan").await;
+    wrong.extend(edit_like_a_person(b, "#rename-typing-plan").await);
+
+    assert!(
+        wrong.is_empty(),
+        "text boxes rewrote what was typed:\n  {}",
+        wrong.join("\n  ")
+    );
+    finish(app).await;
+}
+
+/// The position of an option among a question's options.
+pub(crate) fn option_index(
+    definition: &mhsw::definition::Definition,
+    question: &str,
+    value: &str,
+) -> usize {
+    let asked = definition
+        .question(question)
+        .unwrap_or_else(|| panic!("no question `{question}`"));
+    definition
+        .options_of(asked)
+        .and_then(|list| list.options.iter().position(|o| o.value.as_str() == value))
+        .unwrap_or_else(|| panic!("question `{question}` has no option `{value}`"))
+}
+
+/// A plan row added by hand, with only an action.
+pub(crate) fn plan_row(id: &str, action: &str) -> mhsw::plan::PlanRow {
+    mhsw::plan::PlanRow {
+        id: id.to_owned(),
+        source: mhsw::plan::RowSource::Added,
+        action: action.to_owned(),
+        lead: String::new(),
+        partners: String::new(),
+        target_date: None,
+        success_measure: String::new(),
+        status: mhsw::plan::Status::NotStarted,
+        review_date: None,
+    }
+}
+
+/// True when focus has fallen to the page itself (nothing useful has it).
+pub(crate) async fn focus_is_lost(b: &common::browser::Browser) -> bool {
+    b.execute(
+        "const e = document.activeElement; return !e || e === document.body || e === document.documentElement;",
+        vec![],
+    )
+    .await
+        == json!(true)
+}
+
+/// "Remove action" then "Yes, remove it": focus moves to the next row's first field, or to
+/// "Add an action" when the last row went. Deleting work on the home page: focus moves to the
+/// list's heading.
+#[tokio::test]
+async fn focus_stays_in_the_page_after_removing_something() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "focus-plan",
+        "Focus plan",
+        &bundled_definition("self-assessment"),
+    );
+    audit.plan = vec![
+        plan_row("row-1", "First action"),
+        plan_row("row-2", "Second action"),
+    ];
+    let other = work(
+        "focus-other",
+        "Other audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit, &other], "#/work/focus-plan/plan").await;
+
+    find(b, "#plan-row-1-action").await;
+    click_button(b, "Remove action 1").await;
+    click_button(b, "Yes, remove it").await;
+    wait_until(
+        b,
+        "return !document.getElementById('plan-row-1-action');",
+        vec![],
+        QUICK,
+        "the first row going",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focus_is_on(b, "#plan-row-2-action").await,
+        "after removing action 1, focus should be on the next action's first field; it is on {}",
+        focused(b).await
+    );
+    click_button(b, "Remove action 1").await;
+    click_button(b, "Yes, remove it").await;
+    wait_until(
+        b,
+        "return !document.getElementById('plan-row-2-action');",
+        vec![],
+        QUICK,
+        "the last row going",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        !focus_is_lost(b).await && focus_is_on(b, "#add-action").await,
+        "after removing the last action, focus should be on “Add an action”; it is on {}",
+        focused(b).await
+    );
+    assert_accessible(b, "a plan whose last action was removed").await;
+
+    app.open("#/").await;
+    click_text(b, "Delete Other audit").await;
+    click_button(b, "Yes, delete it").await;
+    wait_for_text_gone(b, "Other audit").await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        !focus_is_lost(b).await,
+        "after deleting work, focus fell to the page"
+    );
+    assert!(
+        focus_is_on(b, "#your-work").await,
+        "after deleting work, focus should be on the list's heading; it is on {}",
+        focused(b).await
+    );
+    finish(app).await;
+}
+
+/// Limits on what a person types: a pasted evidence text over its limit stays on screen with
+/// the count saying so and is not saved (nor called saved); shortened, it is. An over-long name
+/// is refused by the form's error summary; a collection's period is set when it is started,
+/// and an end before the start is refused.
+#[tokio::test]
+async fn over_long_text_stays_on_screen_unsaved_and_periods_are_checked() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "self-assessment", "Limits audit", None).await;
+    app.open(&format!("#/work/{id}/section/strategy")).await;
+    click(b, "#q-strat-1-2").await;
+    wait_for_saved(b, &id, "e.work.responses['strat-1']", "the answer").await;
+    click(b, "#q-strat-1-evidence").await;
+    let long = "Supervision records. ".repeat(480); // 10,080 characters
+    common::probe::cdp(b, "Input.insertText", json!({ "text": long })).await;
+    b.wait_for_text(
+        "80 characters too many: shorten it to 10,000 or fewer. Until then it is not saved",
+        QUICK,
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    assert_eq!(
+        value_of(b, "q-strat-1-evidence")
+            .await
+            .map(|v| v.chars().count()),
+        Some(10_080),
+        "the whole pasted text stays on screen"
+    );
+    assert_eq!(
+        saved_work(b, &id)
+            .await
+            .responses
+            .item("strat-1")
+            .and_then(|i| i.evidence.clone()),
+        None,
+        "an over-long text is not saved"
+    );
+    assert_accessible(b, "a section with evidence over its limit").await;
+    for _ in 0..81 {
+        press(b, &[Key::Backspace]).await;
+    }
+    b.wait_for_text("You have 1 character left", QUICK).await;
+    wait_for_saved(
+        b,
+        &id,
+        "e.work.responses['strat-1'].evidence && e.work.responses['strat-1'].evidence.length === 9999",
+        "the shortened evidence",
+    )
+    .await;
+
+    app.open("#/new/feedback-service-user").await;
+    fill(b, "#work-name", &"N".repeat(201)).await;
+    fill(b, "#work-about", "West Team").await;
+    // Dates chosen as with the browser's date picker (typed digits follow the browser's own
+    // locale order, which a test cannot know).
+    for (field, day) in [
+        ("#work-period-start", "2026-11-30"),
+        ("#work-period-end", "2026-11-01"),
+    ] {
+        b.execute(
+            "const e = document.querySelector(arguments[0]); e.value = arguments[1]; \
+             e.dispatchEvent(new Event('input', { bubbles: true })); \
+             e.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![json!(field), json!(day)],
+        )
+        .await;
+    }
+    click(b, "form.form button[type=submit]").await;
+    b.wait_for_text("Shorten the name to 200 characters or fewer", QUICK)
+        .await;
+    assert_eq!(current_hash(b).await, "#/new/feedback-service-user");
+    assert_accessible(
+        b,
+        "starting a collection with a long name and a backwards period",
+    )
+    .await;
+    b.screenshot(&screenshot_path("limits-new-collection-errors"))
+        .await;
+    let text = main_text(b).await;
+    assert!(
+        text.contains("30 November 2026") || text.contains("1 November 2026"),
+        "the period's problem names the dates in words:\n{text}"
+    );
+    finish(app).await;
+}
