@@ -62,6 +62,13 @@ pub struct Definition {
     /// yet checked ([`Definition::unchecked_translations`]), and the app says so.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translation: BTreeMap<Lang, TranslationCheck>,
+    /// Parts given in a language the whole definition is not, by language: the sections and
+    /// scales whose every text is also given in it, for example the Wales section of an English
+    /// self-assessment in Welsh: `{ "cy": { "sections": ["wales"], "scales": ["maturity"] } }`
+    /// (rule V26). Such a language counts as a translation: record who checked it under
+    /// `translation`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub partly_in: BTreeMap<Lang, Parts>,
     /// The title people see.
     pub title: Text,
     /// One or two sentences on what the tool is for.
@@ -114,6 +121,18 @@ pub struct RetiredQuestion {
     /// question move there when they fit it and it is not yet answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub carried_to: Option<QuestionId>,
+}
+
+/// The parts of a definition given in a language it does not declare as a whole.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Parts {
+    /// Sections (by id) whose every text is given in the language.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sections: Vec<SectionId>,
+    /// Scales (by name) whose every label and description is given in the language.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scales: Vec<ScaleId>,
 }
 
 /// Who checked a translation of a definition, and when.
@@ -900,10 +919,14 @@ impl Definition {
     /// The languages whose translation nobody has yet recorded as checked (by a name and a
     /// date), in the definition's order; never the primary language, which is the original.
     pub fn unchecked_translations(&self) -> Vec<Lang> {
-        self.languages
-            .iter()
-            .skip(1)
-            .copied()
+        let mut translated: Vec<Lang> = self.languages.iter().skip(1).copied().collect();
+        for lang in self.partly_in.keys() {
+            if !self.languages.contains(lang) && !translated.contains(lang) {
+                translated.push(*lang);
+            }
+        }
+        translated
+            .into_iter()
             .filter(|lang| {
                 !self
                     .translation
@@ -911,6 +934,18 @@ impl Definition {
                     .is_some_and(TranslationCheck::is_checked)
             })
             .collect()
+    }
+
+    /// The languages a section's texts are given in: the definition's, then any it is also
+    /// given in (`partly_in`).
+    pub fn languages_of_section(&self, section: &SectionId) -> Vec<Lang> {
+        let mut languages = self.languages.clone();
+        for (lang, parts) in &self.partly_in {
+            if parts.sections.contains(section) && !languages.contains(lang) {
+                languages.push(*lang);
+            }
+        }
+        languages
     }
 
     /// A short label, for example "Organisational self-assessment, version 1.0.0".

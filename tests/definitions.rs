@@ -359,10 +359,12 @@ const BILINGUAL: [&str; 3] = [
 
 /// The bundled definitions are English only and written with plain strings, except the
 /// [`BILINGUAL`] ones (the service-user and carer feedback questionnaires and the conversation
-/// record), which are English first with Welsh: each loads, every text is a plain English string
-/// (or, in a bilingual one, an English and a Welsh string), and reads back exactly as written.
+/// record), which are English first with Welsh, and the parts of the others given in Welsh too
+/// (`partly_in`: the self-assessment's Wales section and rating scale, the statement's Wales
+/// section): each loads, every text is a plain English string (or, where Welsh is declared, an
+/// English and a Welsh string), and reads back exactly as written.
 #[test]
-fn every_bundled_definition_is_still_english_only_and_reads_as_written() {
+fn every_bundled_definition_is_english_or_welsh_as_declared_and_reads_as_written() {
     let files: Vec<String> = json_files("questionnaires")
         .into_iter()
         .filter(|f| !f.ends_with("/schema.json") && !f.ends_with("/manifest.json"))
@@ -380,9 +382,26 @@ fn every_bundled_definition_is_still_english_only_and_reads_as_written() {
         let document: Value = serde_json::from_str(&text).expect("JSON");
         let texts = mhsw::definition::languages::text_pointers(&document);
         assert!(texts.len() > 20, "{file}: only {} texts found", texts.len());
+        // Where the parts given in Welsh too begin.
+        let welsh_parts: Vec<String> = definition
+            .partly_in
+            .get(&Lang::Cy)
+            .map(|parts| {
+                let sections = parts.sections.iter().map(|id| {
+                    let at = definition.sections.iter().position(|s| &s.id == id);
+                    format!(
+                        "/sections/{}/",
+                        at.expect("a section given in Welsh exists")
+                    )
+                });
+                let scales = parts.scales.iter().map(|name| format!("/scales/{name}/"));
+                sections.chain(scales).collect()
+            })
+            .unwrap_or_default();
         for pointer in &texts {
             let value = document.pointer(pointer);
-            if bilingual {
+            let in_welsh_part = welsh_parts.iter().any(|part| pointer.starts_with(part));
+            if bilingual || in_welsh_part {
                 assert!(
                     value.is_some_and(|v| v["en"].is_string() && v["cy"].is_string()),
                     "{file}{pointer} is not given in English and Welsh"
@@ -417,12 +436,25 @@ fn numbers(text: &str) -> Vec<&str> {
 /// by a Welsh speaker (`checked_by` and `checked_on` null, so the app says so), and gives every
 /// text a Welsh of its own: not a copy of the English, and keeping every number the English has
 /// (a phone number or a count lost in translation would send someone the wrong way).
+/// The same holds for the files given in Welsh in part (`partly_in`), for each text given in
+/// Welsh.
 #[test]
 fn every_bilingual_file_has_its_own_welsh_recorded_as_unchecked() {
-    for file in BILINGUAL {
+    let partly_welsh = [
+        ("questionnaires/self-assessment.json", 40),
+        ("questionnaires/strategic-statement.json", 4),
+    ];
+    let all = BILINGUAL.iter().map(|file| (*file, 50)).chain(partly_welsh);
+    for (file, at_least) in all {
         let text = read(file);
         let definition = load_definition(file, &text).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(definition.languages, [Lang::En, Lang::Cy], "{file}");
+        let whole = BILINGUAL.contains(&file);
+        let languages: &[Lang] = if whole {
+            &[Lang::En, Lang::Cy]
+        } else {
+            &[Lang::En]
+        };
+        assert_eq!(definition.languages, languages, "{file}");
         assert_eq!(definition.unchecked_translations(), [Lang::Cy], "{file}");
         let document: Value = serde_json::from_str(&text).expect("JSON");
         assert_eq!(
@@ -430,8 +462,15 @@ fn every_bilingual_file_has_its_own_welsh_recorded_as_unchecked() {
             serde_json::json!({ "cy": { "checked_by": null, "checked_on": null } }),
             "{file}: the Welsh is recorded as not yet checked"
         );
-        let texts = mhsw::definition::languages::text_pointers(&document);
-        assert!(texts.len() > 50, "{file}: only {} texts found", texts.len());
+        let texts: Vec<String> = mhsw::definition::languages::text_pointers(&document)
+            .into_iter()
+            .filter(|pointer| whole || document.pointer(pointer).is_some_and(Value::is_object))
+            .collect();
+        assert!(
+            texts.len() >= at_least,
+            "{file}: only {} Welsh texts found",
+            texts.len()
+        );
         for pointer in &texts {
             let value = document.pointer(pointer).expect("a text");
             let (en, cy) = (

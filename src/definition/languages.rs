@@ -1,7 +1,7 @@
 //! The language rules: a definition declares its languages, and every text a person reads is
 //! given in each of them.
 //!
-//! Owns: rules V18 to V21 (listed with the others in [`super::validate`](mod@super::validate))
+//! Owns: rules V18 to V21 and V26 (listed with the others in [`super::validate`](mod@super::validate))
 //! and the wording of their problems.
 //! Must not touch: parsing, or the rules that do not concern languages.
 //!
@@ -11,6 +11,11 @@
 //! - V20 a text given per language names only declared languages.
 //! - V21 no translation (a text in a language other than the primary) is empty; an empty
 //!   primary text is V16's.
+//! - V26 `partly_in` gives whole sections or scales in a language the definition does not
+//!   declare (the Wales section of an English self-assessment in Welsh): each such language is
+//!   not a declared one and names at least one section or scale, each of which exists; every
+//!   text inside those parts is then held to V19 to V21 in that language too, and a text outside
+//!   them may not use it.
 //!
 //! The rules read the document as written, so they know which texts are plain strings and which
 //! are objects. They find every text through the definition schema (every field whose type is
@@ -72,10 +77,23 @@ pub(super) fn check(
         .filter(|(index, lang)| !declared[..*index].contains(lang))
         .map(|(_, lang)| *lang)
         .collect();
+    // V26
+    let parts = check_parts(definition, &declared, &mut report);
     for pointer in text_pointers(document) {
         let Some(value) = document.pointer(&pointer) else {
             continue;
         };
+        // The languages this text is given in: the whole definition's, and those of a part
+        // (a section or scale) it sits in.
+        let mut declared = declared.clone();
+        for (lang, prefixes) in &parts {
+            let inside = prefixes
+                .iter()
+                .any(|prefix| pointer.starts_with(prefix.as_str()));
+            if inside && !declared.contains(lang) {
+                declared.push(*lang);
+            }
+        }
         let Ok(text) = read_with_primary(primary, || Text::deserialize(value)) else {
             continue;
         };
@@ -138,6 +156,69 @@ pub(super) fn check(
         }
     }
     problems
+}
+
+/// Rule V26: each language of `partly_in` is not one of the whole definition's, and names at
+/// least one section or scale, each of which exists. Returns, for each such language, the JSON
+/// Pointer prefixes (ending in `/`) of the parts given in it.
+fn check_parts(
+    definition: &Definition,
+    declared: &[Lang],
+    report: &mut impl FnMut(&str, String, String),
+) -> Vec<(Lang, Vec<String>)> {
+    let mut found = Vec::new();
+    for (lang, parts) in &definition.partly_in {
+        let at = join("/partly_in", lang.code());
+        if declared.contains(lang) {
+            report(
+                &at,
+                format!(
+                    "`partly_in` names {}, which is already a language of the whole definition",
+                    lang.described()
+                ),
+                format!("remove \"{}\" from `partly_in`", lang.code()),
+            );
+            continue;
+        }
+        if parts.sections.is_empty() && parts.scales.is_empty() {
+            report(
+                &at,
+                format!("`partly_in` for {} names no section or scale", lang.described()),
+                format!(
+                    "list the sections and scales given in {}, as {{ \"sections\": [\"…\"], \"scales\": [\"…\"] }}, or remove \"{}\"",
+                    lang.name(),
+                    lang.code()
+                ),
+            );
+            continue;
+        }
+        let mut prefixes = Vec::new();
+        for (index, id) in parts.sections.iter().enumerate() {
+            match definition.sections.iter().position(|s| &s.id == id) {
+                Some(position) => {
+                    prefixes.push(format!("{}/", join("/sections", &position.to_string())))
+                }
+                None => report(
+                    &join(&join(&at, "sections"), &index.to_string()),
+                    format!("there is no section `{id}` to give in {}", lang.described()),
+                    "use the `id` of one of the definition's sections".to_owned(),
+                ),
+            }
+        }
+        for (index, name) in parts.scales.iter().enumerate() {
+            if definition.scales.contains_key(name) {
+                prefixes.push(format!("{}/", join("/scales", name.as_str())));
+            } else {
+                report(
+                    &join(&join(&at, "scales"), &index.to_string()),
+                    format!("there is no scale `{name}` to give in {}", lang.described()),
+                    "use the name of one of the definition's `scales`".to_owned(),
+                );
+            }
+        }
+        found.push((*lang, prefixes));
+    }
+    found
 }
 
 /// `"cy", "en"`, each language once.
@@ -522,5 +603,128 @@ mod tests {
         for (pointer, words) in cases {
             assert_eq!(describe(&document, pointer), words, "{pointer}");
         }
+    }
+
+    // ---- V26: parts of a definition given in another language --------------------------------
+
+    /// The English-only mini audit with its "leadership" section and "rag" scale given in Welsh
+    /// too (every text of each), and `change` made to it: its problems.
+    fn partly_welsh_problems(change: impl FnOnce(&mut Value)) -> Vec<String> {
+        let mut document = partly_welsh();
+        change(&mut document);
+        match load_definition("test.json", &document.to_string()) {
+            Ok(_) => Vec::new(),
+            Err(error) => error.problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+
+    /// Gives every text under `pointer` a Welsh version too ("[cy] " and the English).
+    fn add_welsh_under(document: &mut Value, pointer: &str) {
+        for at in text_pointers(&document.clone()) {
+            if at.starts_with(&format!("{pointer}/")) {
+                let english = document.pointer(&at).unwrap().as_str().unwrap().to_owned();
+                *document.pointer_mut(&at).unwrap() =
+                    json!({ "en": english.clone(), "cy": format!("[cy] {english}") });
+            }
+        }
+    }
+
+    fn partly_welsh() -> Value {
+        let mut document: Value =
+            serde_json::from_str(include_str!("../../tests/fixtures/mini-audit.json")).unwrap();
+        add_welsh_under(&mut document, "/sections/0");
+        add_welsh_under(&mut document, "/scales/rag");
+        document["partly_in"] = json!({ "cy": { "sections": ["leadership"], "scales": ["rag"] } });
+        document
+    }
+
+    #[test]
+    fn v26_a_section_and_a_scale_can_be_given_in_a_language_the_whole_is_not() {
+        assert_eq!(partly_welsh_problems(|_| {}), Vec::<String>::new());
+        let definition = load_definition("test.json", &partly_welsh().to_string()).unwrap();
+        let section = &definition.sections[0];
+        assert_eq!(
+            section.questions[0].text.get(Lang::Cy),
+            "[cy] The Principal Social Worker has time and authority."
+        );
+        // The rest stays English, and the Welsh counts as a translation to check.
+        assert_eq!(definition.sections[1].title.get(Lang::Cy), "Supervision");
+        assert_eq!(definition.languages, vec![Lang::En]);
+        assert_eq!(definition.unchecked_translations(), vec![Lang::Cy]);
+        assert_eq!(
+            definition.languages_of_section(&section.id),
+            vec![Lang::En, Lang::Cy]
+        );
+        assert_eq!(
+            definition.languages_of_section(&definition.sections[1].id),
+            vec![Lang::En]
+        );
+    }
+
+    #[test]
+    fn v26_every_text_of_a_part_is_given_in_its_language() {
+        let problems = partly_welsh_problems(|d| {
+            d["sections"][0]["questions"][1]["text"] =
+                json!("Social work has a voice at board level.");
+        });
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("question `lead-2`'s text has no Welsh (cy) version"),
+            "{problems:?}"
+        );
+        let problems = partly_welsh_problems(|d| {
+            d["scales"]["rag"]["options"][0]["label"] = json!("Not yet");
+        });
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("has no Welsh (cy) version"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn v26_welsh_outside_the_parts_named_is_refused() {
+        let problems = partly_welsh_problems(|d| {
+            d["sections"][1]["title"] = json!({ "en": "Supervision", "cy": "Goruchwyliaeth" });
+        });
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("section `supervision`'s title is given in Welsh (cy), which the definition does not declare"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn v26_parts_name_sections_and_scales_that_exist_in_an_undeclared_language() {
+        let problems = partly_welsh_problems(|d| {
+            d["partly_in"]["cy"]["sections"] = json!(["leadership", "leadersihp"]);
+        });
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("there is no section `leadersihp`"),
+            "{problems:?}"
+        );
+        let problems =
+            partly_welsh_problems(|d| d["partly_in"]["cy"]["scales"] = json!(["rag", "ragg"]));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(
+            problems[0].contains("there is no scale `ragg`"),
+            "{problems:?}"
+        );
+        let problems =
+            partly_welsh_problems(|d| d["partly_in"]["en"] = json!({ "sections": ["amhp"] }));
+        assert!(
+            problems.iter().any(|p| p.contains(
+                "names English (en), which is already a language of the whole definition"
+            )),
+            "{problems:?}"
+        );
+        let problems = partly_welsh_problems(|d| d["partly_in"]["cy"] = json!({}));
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("names no section or scale")),
+            "{problems:?}"
+        );
     }
 }
