@@ -22,6 +22,77 @@ pub(crate) fn list_in_manifest(dist: &DistCopy, file: &str) {
     );
 }
 
+/// A copy of `dist/` whose self-assessment is version 2.1.0: `edit` changes the questions of
+/// its "strategy" section and its `retired` list. Returns the copy and the new version, which
+/// the core's loader accepts.
+pub(crate) fn self_assessment_2_1(
+    edit: impl FnOnce(&mut Vec<Value>, &mut Vec<Value>),
+) -> (DistCopy, mhsw::definition::Definition) {
+    let dist = DistCopy::new();
+    let mut definition: Value =
+        serde_json::from_str(&dist.read("questionnaires/self-assessment.json")).expect("JSON");
+    definition["version"] = json!("2.1.0");
+    let mut retired = definition["retired"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let strategy = definition["sections"]
+        .as_array_mut()
+        .expect("sections")
+        .iter_mut()
+        .find(|s| s["id"] == "strategy")
+        .expect("a strategy section");
+    edit(
+        strategy["questions"].as_array_mut().expect("questions"),
+        &mut retired,
+    );
+    definition["retired"] = Value::Array(retired);
+    let text = serde_json::to_string_pretty(&definition).expect("JSON");
+    let new_version =
+        load_definition("self-assessment.json", &text).expect("the 2.1.0 version is valid");
+    dist.write("questionnaires/self-assessment.json", &text);
+    (dist, new_version)
+}
+
+/// An audit saved with the bundled self-assessment: `rated` answers, and `with_evidence` (a
+/// question, its answer and its evidence).
+pub(crate) fn saved_audit(
+    id: &str,
+    title: &str,
+    rated: &[(&str, &str)],
+    (question, answer, evidence): (&str, &str, &str),
+) -> mhsw::work::Work {
+    let mut saved = work(id, title, &bundled_definition("self-assessment"));
+    saved.responses = choices(rated);
+    saved.responses.set(
+        QuestionId::new(question),
+        ItemResponse {
+            answer: Some(Answer::Choice(answer.into())),
+            evidence: Some(evidence.to_owned()),
+            ..ItemResponse::default()
+        },
+    );
+    saved
+}
+
+/// Starts the app (on `dist` when given) with `saved` in the store, at its page, and waits for
+/// the panel saying its questionnaire has changed. Returns the app and the page's text.
+pub(crate) async fn open_on_a_changed_questionnaire(
+    dist: Option<&DistCopy>,
+    saved: &mhsw::work::Work,
+) -> (TestApp, String) {
+    let app = match dist {
+        Some(dist) => TestApp::start_with_dist(dist.path()).await,
+        None => TestApp::start().await,
+    };
+    seed_works(&app, &[saved], &format!("#/work/{}", saved.id.as_str())).await;
+    app.browser
+        .wait_for_text("The questionnaire has changed", DEFAULT_TIMEOUT)
+        .await;
+    let panel = main_text(&app.browser).await;
+    (app, panel)
+}
+
 /// (10) A new audit published on the site appears on the home page, can be completed, and is
 /// scored in the results.
 #[tokio::test]
@@ -164,48 +235,26 @@ async fn a_broken_questionnaire_is_reported_and_the_others_still_work() {
 /// kept aside, never lost.
 #[tokio::test]
 async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
-    let dist = DistCopy::new();
-    let mut definition: Value =
-        serde_json::from_str(&dist.read("questionnaires/self-assessment.json")).expect("JSON");
-    definition["version"] = json!("2.1.0");
-    let strategy = definition["sections"]
-        .as_array_mut()
-        .expect("sections")
-        .iter_mut()
-        .find(|s| s["id"] == "strategy")
-        .expect("a strategy section");
-    let questions = strategy["questions"].as_array_mut().expect("questions");
-    let removed = questions
-        .iter()
-        .position(|q| q["id"] == "strat-5")
-        .expect("strat-5");
-    let mut added = questions.remove(removed);
-    added["id"] = json!("strat-9");
-    added["text"] = json!("Social work's contribution is reported to the board every year.");
-    questions.push(added);
-    let text = serde_json::to_string_pretty(&definition).expect("JSON");
-    let new_version =
-        load_definition("self-assessment.json", &text).expect("the edited version is valid");
-    dist.write("questionnaires/self-assessment.json", &text);
-
+    let (dist, new_version) = self_assessment_2_1(|questions, _| {
+        let removed = questions
+            .iter()
+            .position(|q| q["id"] == "strat-5")
+            .expect("strat-5");
+        let mut added = questions.remove(removed);
+        added["id"] = json!("strat-9");
+        added["text"] = json!("Social work's contribution is reported to the board every year.");
+        questions.push(added);
+    });
     let old = bundled_definition("self-assessment");
     let removed_text = old.question("strat-5").expect("strat-5").text.clone();
-    let mut saved = work("old-audit", "Audit on version 2.0", &old);
-    saved.responses = choices(&[("strat-1", "established"), ("strat-5", "developing")]);
-    saved.responses.set(
-        QuestionId::new("strat-5"),
-        ItemResponse {
-            answer: Some(Answer::Choice("developing".into())),
-            evidence: Some("Minutes of the 2024 review".to_owned()),
-            ..ItemResponse::default()
-        },
+    let saved = saved_audit(
+        "old-audit",
+        "Audit on version 2.0",
+        &[("strat-1", "established")],
+        ("strat-5", "developing", "Minutes of the 2024 review"),
     );
-    let app = TestApp::start_with_dist(dist.path()).await;
+    let (app, panel) = open_on_a_changed_questionnaire(Some(&dist), &saved).await;
     let b = &app.browser;
-    seed_works(&app, &[&saved], "#/work/old-audit").await;
-    b.wait_for_text("The questionnaire has changed", DEFAULT_TIMEOUT)
-        .await;
-    let panel = main_text(b).await;
     assert_contains(
         &panel,
         "This work was saved with version 2.0.0 of the questionnaire; version 2.1.0 is in use now.",
@@ -287,50 +336,31 @@ async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_res
     let (strat_3, strat_5) = (old_text("strat-3"), old_text("strat-5"));
     let new_text = "In NHS-led services, a written partnership agreement says who answers for social workers' statutory duties, their management and their practice.";
 
-    let dist = DistCopy::new();
-    let mut definition: Value =
-        serde_json::from_str(&dist.read("questionnaires/self-assessment.json")).expect("JSON");
-    definition["version"] = json!("2.1.0");
-    let strategy = definition["sections"]
-        .as_array_mut()
-        .expect("sections")
-        .iter_mut()
-        .find(|s| s["id"] == "strategy")
-        .expect("a strategy section");
-    let questions = strategy["questions"].as_array_mut().expect("questions");
-    let rewritten = questions
-        .iter_mut()
-        .find(|q| q["id"] == "strat-3")
-        .expect("strat-3");
-    rewritten["id"] = json!("gov-1");
-    rewritten["text"] = json!(new_text);
-    questions.retain(|q| q["id"] != "strat-5");
-    let retired = definition["retired"]
-        .as_array_mut()
-        .expect("2.0.0 retires questions");
-    retired
-        .push(json!({ "id": "strat-3", "text": strat_3, "since": "2.1.0", "carried_to": "gov-1" }));
-    retired.push(json!({ "id": "strat-5", "text": strat_5, "since": "2.1.0" }));
-    let text = serde_json::to_string_pretty(&definition).expect("JSON");
-    load_definition("self-assessment.json", &text).expect("the 2.1.0 version is valid");
-    dist.write("questionnaires/self-assessment.json", &text);
-
-    let mut saved = work("old-audit", "Audit on version 2.0.0", &old);
-    saved.responses = choices(&[("strat-1", "established"), ("strat-5", "developing")]);
-    saved.responses.set(
-        QuestionId::new("strat-3"),
-        ItemResponse {
-            answer: Some(Answer::Choice("developing".into())),
-            evidence: Some("Section 75 agreement signed in 2024".to_owned()),
-            ..ItemResponse::default()
-        },
+    let (dist, _) = self_assessment_2_1(|questions, retired| {
+        let rewritten = questions
+            .iter_mut()
+            .find(|q| q["id"] == "strat-3")
+            .expect("strat-3");
+        rewritten["id"] = json!("gov-1");
+        rewritten["text"] = json!(new_text);
+        questions.retain(|q| q["id"] != "strat-5");
+        retired.push(
+            json!({ "id": "strat-3", "text": strat_3, "since": "2.1.0", "carried_to": "gov-1" }),
+        );
+        retired.push(json!({ "id": "strat-5", "text": strat_5, "since": "2.1.0" }));
+    });
+    let saved = saved_audit(
+        "old-audit",
+        "Audit on version 2.0.0",
+        &[("strat-1", "established"), ("strat-5", "developing")],
+        (
+            "strat-3",
+            "developing",
+            "Section 75 agreement signed in 2024",
+        ),
     );
-    let app = TestApp::start_with_dist(dist.path()).await;
+    let (app, panel) = open_on_a_changed_questionnaire(Some(&dist), &saved).await;
     let b = &app.browser;
-    seed_works(&app, &[&saved], "#/work/old-audit").await;
-    b.wait_for_text("The questionnaire has changed", DEFAULT_TIMEOUT)
-        .await;
-    let panel = main_text(b).await;
     assert_contains(
         &panel,
         &format!("\u{201c}{strat_3}\u{201d} to \u{201c}{new_text}\u{201d}"),
@@ -434,11 +464,8 @@ async fn an_audit_saved_with_version_one_opens_in_version_two_with_nothing_lost(
         ("re-2", "embedded"),
         ("sup-3", "not-in-place"),
     ]);
-    let app = TestApp::start().await;
+    let (app, _) = open_on_a_changed_questionnaire(None, &saved).await;
     let b = &app.browser;
-    seed_works(&app, &[&saved], "#/work/first-audit").await;
-    b.wait_for_text("The questionnaire has changed", DEFAULT_TIMEOUT)
-        .await;
     click_button(b, "Continue with the new version").await;
     b.wait_for_text("Answers kept aside", QUICK).await;
     wait_for_saved(
