@@ -435,6 +435,95 @@ fn import_rows(file: &ExportFile, outcomes: &[ImportOutcome], goals: bool) -> Ve
     rows
 }
 
+/// The browser's own cost of storing: `count` values of `size` characters written in
+/// transactions of `per_transaction`, in a throw-away database, with nothing of the app's in the
+/// way. Resolves to `[ms from the first put to the last commit, ms of put calls on the thread]`.
+const IDB_ALONE_SCRIPT: &str = r#"
+const [count, size, perTransaction] = arguments;
+const done = arguments[arguments.length - 1];
+(async () => {
+  const name = "mhsw-bench-indexeddb-alone";
+  await new Promise((ok) => { const r = indexedDB.deleteDatabase(name); r.onsuccess = r.onerror = ok; });
+  const db = await new Promise((ok, no) => {
+    const r = indexedDB.open(name, 1);
+    r.onupgradeneeded = () => r.result.createObjectStore("records");
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => no(r.error);
+  });
+  const filler = "x".repeat(Math.max(0, size - 24));
+  const texts = [];
+  for (let i = 0; i < count; i++) texts.push(`{"id":"r${i}","t":"${filler}"}`);
+  const start = performance.now();
+  let onThread = 0;
+  const commits = [];
+  for (let at = 0; at < count; at += perTransaction) {
+    const before = performance.now();
+    const tx = db.transaction("records", "readwrite");
+    const store = tx.objectStore("records");
+    for (let i = at; i < Math.min(count, at + perTransaction); i++) {
+      store.put({ text: texts[i], sum: "0123456789abcdef" }, ["work", `r${i}`]);
+    }
+    commits.push(new Promise((ok, no) => { tx.oncomplete = ok; tx.onerror = () => no(tx.error); }));
+    onThread += performance.now() - before;
+  }
+  await Promise.all(commits);
+  const total = performance.now() - start;
+  db.close();
+  indexedDB.deleteDatabase(name);
+  return [total, onThread];
+})().then(done, (e) => done(String(e)));
+"#;
+
+/// What IndexedDB itself takes to store the 10,000 responses' bytes: as 10,000 records of
+/// their average size (the app's layout: one record per response, 600 to a transaction), and
+/// the same bytes as 17 records of 600 responses each. Medians of three, in one browser.
+fn indexeddb_alone(file: &ExportFile) -> Vec<Row> {
+    let per_record = file.stored.1 / file.stored.2.max(1);
+    let blocks = file.stored.2.div_ceil(600);
+    let shapes = [
+        (file.stored.2, per_record, 600, format!("{} records of {per_record} characters, 600 to a transaction (one record per response)", file.stored.2)),
+        (blocks, per_record * 600, blocks, format!("the same bytes as {blocks} records of 600 responses each")),
+    ];
+    let runtime = tokio::runtime::Runtime::new().expect("start a tokio runtime");
+    runtime.block_on(async {
+        let app = TestApp::start().await;
+        let mut rows = Vec::new();
+        for (count, size, per_transaction, what) in shapes {
+            let mut totals = Vec::new();
+            let mut failure = None;
+            for _ in 0..3 {
+                let answer = app
+                    .browser
+                    .execute_async(
+                        IDB_ALONE_SCRIPT,
+                        vec![count.into(), size.into(), per_transaction.into()],
+                    )
+                    .await;
+                match answer.as_array().and_then(|a| a.first()).and_then(|t| t.as_f64()) {
+                    Some(ms) => totals.push(ms),
+                    None => {
+                        failure = Some(format!("the browser said {answer}"));
+                        break;
+                    }
+                }
+            }
+            eprintln!("  IndexedDB alone, {what}: {totals:.1?} ms");
+            totals.sort_by(f64::total_cmp);
+            let median = totals.get(totals.len() / 2).copied().unwrap_or(f64::NAN);
+            rows.push(
+                Row::new(
+                    format!("feedback import: IndexedDB alone, {what}, first put to last commit, median of 3"),
+                    median * 1e6,
+                    "ns",
+                )
+                .failed_if(failure),
+            );
+        }
+        app.close().await;
+        rows
+    })
+}
+
 /// Measures the imports.
 pub fn rows() -> Vec<Row> {
     let file = write_export_file(RESPONSES);
@@ -452,6 +541,7 @@ pub fn rows() -> Vec<Row> {
     );
     let outcomes = time_imports(&file, RUNS);
     let mut rows = import_rows(&file, &outcomes, true);
+    rows.extend(indexeddb_alone(&file));
     drop(file);
 
     let large = write_export_file(LARGE_RESPONSES);
