@@ -29,7 +29,7 @@ pub use crate::ids::{BandId, DefinitionId, OptionValue, QuestionId, ScaleId, Sec
 pub use crate::lang::Lang;
 pub use crate::text::Text;
 pub use load::{load_definition, load_definition_quickly, parse_definition, LoadError};
-pub use validate::{validate, Problem};
+pub use validate::{validate, Problem, Rule};
 
 /// The value every definition gives in `"$schema"`, so editors can check and complete it.
 pub const SCHEMA_REFERENCE: &str = "schema.json";

@@ -9,7 +9,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use mhsw::definition::{load_definition, load_definition_quickly, Definition, Lang};
+use mhsw::definition::{load_definition, load_definition_quickly, Definition, Lang, Rule};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -101,6 +101,70 @@ fn every_malformed_definition_is_rejected_with_its_golden_message() {
         "{}\n\n(after checking that the new messages are right, rewrite the golden files with \
          UPDATE_GOLDEN=1 cargo test -p mhsw-toolkit --test definitions)",
         failures.join("\n\n")
+    );
+}
+
+/// The table of the rule each problem of the malformed corpus breaks, one line per file:
+/// `NAME.json: J3 V8`, in the order the problems are reported.
+const RULES: &str = "tests/definitions/malformed/rules.txt";
+
+/// Each problem carries the rule it breaks (V1…V25, or a reading rule L1, J1–J3), and the
+/// malformed corpus pins it beside the message: a problem reported under the wrong rule fails
+/// here even when its words are right. Rewritten with `UPDATE_GOLDEN=1`, like the messages.
+#[test]
+fn every_malformed_definition_breaks_the_rules_listed_for_it() {
+    let mut actual = String::from(
+        "# The rule each problem breaks, in the order `mhsw check` lists the problems.\n\
+         # Checked by tests/definitions.rs; rewrite with UPDATE_GOLDEN=1 after a deliberate change.\n",
+    );
+    for file in json_files(MALFORMED) {
+        let problems = load_definition(&file, &read(&file))
+            .err()
+            .map(|error| error.problems)
+            .unwrap_or_default();
+        let codes: Vec<&str> = problems.iter().map(|p| p.rule.code()).collect();
+        let name = file.trim_start_matches(&format!("{MALFORMED}/"));
+        actual.push_str(&format!("{name}: {}\n", codes.join(" ")));
+    }
+    let path = root().join(RULES);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        fs::write(&path, &actual).expect("the rules table can be written");
+        return;
+    }
+    let expected = fs::read_to_string(&path).unwrap_or_default();
+    let differences: Vec<String> = expected
+        .lines()
+        .zip(actual.lines())
+        .filter(|(e, a)| e != a)
+        .map(|(e, a)| format!("expected {e}\n  actual {a}"))
+        .collect();
+    assert!(
+        differences.is_empty() && expected.lines().count() == actual.lines().count(),
+        "the rules broken differ from {RULES}:\n{}\n(after checking that the new rules are \
+         right, rewrite it with UPDATE_GOLDEN=1 cargo test -p mhsw-toolkit --test definitions)",
+        differences.join("\n")
+    );
+}
+
+/// Every rule of a good definition that a file alone can break has at least one file in the
+/// malformed corpus that breaks it, so each rule is pinned by name.
+#[test]
+fn every_definition_rule_is_broken_by_some_malformed_file() {
+    let mut broken = std::collections::BTreeSet::new();
+    for file in json_files(MALFORMED) {
+        if let Err(error) = load_definition(&file, &read(&file)) {
+            broken.extend(error.problems.iter().map(|p| p.rule));
+        }
+    }
+    let missing: Vec<&str> = Rule::ALL
+        .iter()
+        .filter(|rule| !broken.contains(rule) && **rule != Rule::Unexplained)
+        .map(|rule| rule.code())
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "no file in {MALFORMED} breaks {}; add one",
+        missing.join(", ")
     );
 }
 

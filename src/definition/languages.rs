@@ -25,7 +25,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::load::{item_name, join, last, parent, resolve_schema};
-use super::validate::{Place, Problem};
+use super::validate::{Place, Problem, Rule};
 use super::Definition;
 use crate::lang::Lang;
 use crate::text::{read_with_primary, Text};
@@ -41,8 +41,9 @@ pub(super) fn check(
     place: &dyn Fn(&str) -> Place,
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
-    let mut report = |pointer: &str, message: String, fix: String| {
+    let mut report = |rule: Rule, pointer: &str, message: String, fix: String| {
         problems.push(Problem {
+            rule,
             place: place(pointer),
             message,
             fix,
@@ -52,6 +53,7 @@ pub(super) fn check(
     let declared = &definition.languages;
     if declared.is_empty() {
         report(
+            Rule::V18,
             "/languages",
             "`languages` is empty, so no language is the primary one".to_owned(),
             "list the languages every text is given in, the primary first, for example \
@@ -63,6 +65,7 @@ pub(super) fn check(
     for (index, lang) in declared.iter().enumerate() {
         if declared[..index].contains(lang) {
             report(
+                Rule::V18,
                 &join("/languages", &index.to_string()),
                 format!("{} is listed twice in `languages`", lang.described()),
                 "list each language once, the primary first".to_owned(),
@@ -103,6 +106,7 @@ pub(super) fn check(
         for lang in text.languages() {
             if !declared.contains(&lang) {
                 report(
+                    Rule::V20,
                     &join(&pointer, lang.code()),
                     format!(
                         "{what} is given in {}, which the definition does not declare",
@@ -139,6 +143,7 @@ pub(super) fn check(
                 )
             };
             report(
+                Rule::V19,
                 &pointer,
                 format!("{what} has no {} version", named.join(" or ")),
                 fix,
@@ -148,6 +153,7 @@ pub(super) fn check(
         for (lang, translation) in text.entries() {
             if lang != primary && declared.contains(&lang) && translation.trim().is_empty() {
                 report(
+                    Rule::V21,
                     &join(&pointer, lang.code()),
                     format!("{what} is empty in {}", lang.described()),
                     format!("write the {} text", lang.name()),

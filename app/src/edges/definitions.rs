@@ -297,6 +297,7 @@ pub async fn check(fetched: Fetched) -> Catalogue {
                 LoadError {
                     file: file.path,
                     problems: vec![mhsw::definition::Problem {
+                        rule: mhsw::definition::Rule::J1,
                         place: Default::default(),
                         message: format!("the file is listed in the manifest but {reason}"),
                         fix: "publish the file beside manifest.json, or remove it from the list"
@@ -322,6 +323,7 @@ pub async fn load(file: &str, text: &str) -> Result<Definition, LoadError> {
             Err(LoadError {
                 file: file.to_owned(),
                 problems: vec![mhsw::definition::Problem {
+                    rule: mhsw::definition::Rule::Unexplained,
                     place: Default::default(),
                     message: "the file has a problem, and the part of the toolkit that explains \
                               it could not be downloaded"

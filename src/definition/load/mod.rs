@@ -20,12 +20,22 @@
 //!    causes is reported.
 //! 4. When it parses, [`validate()`] checks the whole definition, and each problem gets its line from
 //!    the outline.
+//!
+//! Each problem carries the rule it breaks ([`Rule`]): the reading rules are L1 (step 0, see
+//! [`crate::limits`]), J1 the text is JSON (step 1, `syntax.rs`), J2 no field is written twice
+//! in one object (step 2, `outline.rs` and `repeated.rs`) and J3 the JSON has a definition's
+//! shape: one object, known fields, values of the right type (step 3, `repair.rs`); the rules of
+//! a good definition are V1 to V25.
+//!
+//! Where each step is: `pointer.rs` (JSON Pointers), `outline.rs`, `place.rs` (naming the section,
+//! question and field of a pointer), `syntax.rs`, `repair.rs`, `words.rs` (serde's words as an
+//! author reads them), `schema_doc.rs` (what the schema says a field is) and `repeated.rs`.
 
 use std::fmt;
 
 use serde_json::Value;
 
-use super::validate::{Place, Problem};
+use super::validate::{Place, Problem, Rule};
 use super::{validate, Definition};
 use crate::lang::Lang;
 use crate::text::read_with_primary;
@@ -170,6 +180,7 @@ pub fn parse_definition(text: &str) -> Result<Definition, Vec<Problem>> {
 fn too_deep(text: &str) -> Option<Problem> {
     let deep = crate::limits::check_depth(text).err()?;
     Some(Problem {
+        rule: Rule::L1,
         place: Place {
             line: Some(deep.line),
             column: Some(deep.column),
@@ -202,6 +213,7 @@ fn read(text: &str, outline: &Outline) -> (Option<Definition>, Vec<Problem>, Opt
             Value::Null | Value::Object(_) => "null",
         };
         let problem = Problem {
+            rule: Rule::J3,
             place: Place::default(),
             message: format!("the file holds {holds}, not a definition"),
             fix: "a definition is one object { … } holding \"$schema\", \"id\" and the other \

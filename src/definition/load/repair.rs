@@ -13,7 +13,7 @@ use super::schema_doc::field_doc;
 use super::words::{
     answer_types, closest, described, expected_in_words, found_in_words, placeholder, type_fix,
 };
-use crate::definition::validate::{Place, Problem};
+use crate::definition::validate::{Place, Problem, Rule};
 use crate::definition::Definition;
 use crate::lang::Lang;
 use crate::text::read_with_primary;
@@ -164,6 +164,7 @@ impl<'a> Repair<'a> {
         // Only reached when reading stopped before the end: there may be more.
         if !problems.is_empty() {
             problems.push(Problem {
+                rule: Rule::J3,
                 place: Place::default(),
                 message: "reading stopped early, so there may be more problems than those listed"
                     .to_owned(),
@@ -172,6 +173,7 @@ impl<'a> Repair<'a> {
         }
         if problems.is_empty() {
             problems.push(Problem {
+                rule: Rule::J3,
                 place: Place::default(),
                 message: "the definition could not be read".to_owned(),
                 fix: "check it against schema.json in an editor that understands JSON Schema"
@@ -491,6 +493,7 @@ impl<'a> Repair<'a> {
             ),
         };
         Problem {
+            rule: Rule::J3,
             place,
             message,
             fix,

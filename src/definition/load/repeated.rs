@@ -5,7 +5,7 @@ use serde_json::Value;
 use super::outline::{Outline, Repeat};
 use super::place::{object_name, place_in};
 use super::pointer::{last, parent};
-use crate::definition::validate::Problem;
+use crate::definition::validate::{Problem, Rule};
 
 /// The problem for a field written twice in one object.
 pub(super) fn repeated_key_problem(
@@ -25,6 +25,7 @@ pub(super) fn repeated_key_problem(
         )
     };
     Problem {
+        rule: Rule::J2,
         place,
         message,
         fix: format!(

@@ -3,7 +3,7 @@
 
 use super::outline::Outline;
 use super::place::place_for;
-use crate::definition::validate::Problem;
+use crate::definition::validate::{Problem, Rule};
 
 pub(super) fn syntax_problem(text: &str, error: &serde_json::Error) -> Problem {
     let raw = error.to_string();
@@ -61,6 +61,7 @@ pub(super) fn syntax_problem(text: &str, error: &serde_json::Error) -> Problem {
         (format!("the file is not valid JSON: {what}"), fix)
     };
     Problem {
+        rule: Rule::J1,
         place,
         message,
         fix,

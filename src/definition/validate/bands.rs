@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::checker::{At, Checker};
+use super::Rule;
 use crate::definition::{Band, ToolKind};
 
 impl Checker<'_> {
@@ -17,6 +18,7 @@ impl Checker<'_> {
                 &scoring.bands,
             ),
             None if d.kind == ToolKind::Audit => self.report(
+                Rule::V8,
                 At::Top.field("scoring"),
                 "an audit has no scoring",
                 "add \"scoring\": { \"bands\": [ … ] } with bands from 0 to 100 per cent",
@@ -28,6 +30,7 @@ impl Checker<'_> {
     pub(super) fn bands(&mut self, at: At, field: &str, path: &[&str], bands: &[Band]) {
         if bands.is_empty() {
             self.report(
+                Rule::V8,
                 at.place(field, path),
                 "there are no bands",
                 "add bands that run from 0 to 100 per cent",
@@ -50,12 +53,14 @@ impl Checker<'_> {
         for band in bands {
             self.id(key_of(band, "id"), "band id", band.id.as_str());
             self.not_blank(
+                Rule::V16,
                 key_of(band, "label"),
                 &format!("label of band `{}`", band.id),
                 &band.label,
             );
             if !ids.insert(band.id.as_str()) {
                 self.report(
+                    Rule::V3,
                     key_of(band, "id"),
                     format!("the band `{}` appears twice", band.id),
                     "give every band its own id",
@@ -64,6 +69,7 @@ impl Checker<'_> {
             if band.from_percent >= band.to_percent || band.to_percent > 100 {
                 well_formed = false;
                 self.report(
+                    Rule::V8,
                     key_of(band, "from_percent"),
                     format!(
                         "the band `{}` runs from {} to {} per cent",
@@ -82,6 +88,7 @@ impl Checker<'_> {
         let first = sorted[0];
         if first.from_percent != 0 {
             self.report(
+                Rule::V8,
                 key_of(first, "from_percent"),
                 format!(
                     "no band covers 0 to {} per cent: the lowest band, `{}`, starts at {}",
@@ -97,6 +104,7 @@ impl Checker<'_> {
             .unwrap_or(first);
         if top.to_percent < 100 {
             self.report(
+                Rule::V8,
                 key_of(top, "to_percent"),
                 format!(
                     "no band covers {} to 100 per cent: the highest band, `{}`, ends at {}",
@@ -109,6 +117,7 @@ impl Checker<'_> {
             let (low, high) = (pair[0], pair[1]);
             if high.from_percent > low.to_percent {
                 self.report(
+                    Rule::V8,
                     key_of(high, "from_percent"),
                     format!(
                         "the bands leave a gap from {} to {} per cent, between `{}` and `{}`",
@@ -121,6 +130,7 @@ impl Checker<'_> {
                 );
             } else if high.from_percent < low.to_percent {
                 self.report(
+                    Rule::V8,
                     key_of(high, "from_percent"),
                     format!(
                         "the bands `{}` and `{}` overlap from {} to {} per cent",

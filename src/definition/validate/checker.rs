@@ -3,7 +3,7 @@
 //! checks shared by several rules live here too: a well-formed id (V2) and a text that is not
 //! blank (V16).
 
-use super::{Place, Problem};
+use super::{Place, Problem, Rule};
 use crate::definition::{Definition, Question, Section};
 use crate::ids::is_well_formed;
 
@@ -61,19 +61,23 @@ pub(super) struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// Records a problem: the `rule` it breaks, where it is, what is wrong and how to fix it.
     pub(super) fn report(
         &mut self,
+        rule: Rule,
         place: Place,
         message: impl Into<String>,
         fix: impl Into<String>,
     ) {
         self.problems.push(Problem {
+            rule,
             place,
             message: message.into(),
             fix: fix.into(),
         });
     }
 
+    /// V2: `id` is lower case letters, digits and hyphens.
     pub(super) fn id(&mut self, place: Place, what: &str, id: &str) {
         if !is_well_formed(id) {
             let suggestion: String = id
@@ -92,6 +96,7 @@ impl Checker<'_> {
                 "for example `sup-3`".to_owned()
             };
             self.report(
+                Rule::V2,
                 place,
                 format!("the {what} `{id}` is not valid"),
                 format!("use 1 to 64 lower-case letters, digits and hyphens, {example}"),
@@ -99,9 +104,11 @@ impl Checker<'_> {
         }
     }
 
-    pub(super) fn not_blank(&mut self, place: Place, what: &str, text: &str) {
+    /// `text` is not blank, under `rule` (V1 for metadata, V16 for labels and texts).
+    pub(super) fn not_blank(&mut self, rule: Rule, place: Place, what: &str, text: &str) {
         if text.trim().is_empty() {
             self.report(
+                rule,
                 place,
                 format!("the {what} is empty"),
                 format!("write the {what}"),

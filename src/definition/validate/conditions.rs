@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 
 use super::checker::{at_path, At, Checker};
+use super::Rule;
 use crate::definition::{Condition, Definition};
 
 impl Checker<'_> {
@@ -15,6 +16,7 @@ impl Checker<'_> {
             let field = format!("shows_when.or.{i}");
             if !alternative.or.is_empty() {
                 self.report(
+                    Rule::V6,
                     at.field(&format!("{field}.or")),
                     "an alternative has alternatives of its own",
                     "list every alternative in the first condition's \"or\"",
@@ -34,6 +36,7 @@ impl Checker<'_> {
             .find(|(_, (_, q))| q.id == condition.question);
         let Some((target_index, (_, target))) = target else {
             self.report(
+                Rule::V6,
                 place("question"),
                 format!(
                     "the condition names question `{}`, which does not exist",
@@ -49,12 +52,14 @@ impl Checker<'_> {
         };
         if own {
             self.report(
+                Rule::V6,
                 place("question"),
                 "the condition names the question itself",
                 "a condition can only depend on an earlier question",
             );
         } else if target_index >= before_index {
             self.report(
+                Rule::V6,
                 place("question"),
                 format!(
                     "the condition names question `{}`, which comes later in the definition",
@@ -65,6 +70,7 @@ impl Checker<'_> {
         }
         let Some(options) = d.options_of(target) else {
             self.report(
+                Rule::V6,
                 place("question"),
                 format!(
                     "the condition names question `{}`, a {} question, which has no options to match",
@@ -77,6 +83,7 @@ impl Checker<'_> {
         };
         if condition.any_of.is_empty() {
             self.report(
+                Rule::V6,
                 place("any_of"),
                 "the condition lists no values, so it can never be met",
                 "list at least one value in \"any_of\"",
@@ -100,6 +107,7 @@ impl Checker<'_> {
                     None => format!("use one of its values: {}", offered.join(", ")),
                 };
                 self.report(
+                    Rule::V6,
                     at.place(&any_of, &path),
                     format!(
                         "question `{}` has no option with the value `{value}`",
@@ -119,6 +127,7 @@ impl Checker<'_> {
             if !shown.sections[s] {
                 if let Some(why) = shown.explain(d, Item::Section(s)) {
                     self.report(
+                        Rule::V7,
                         At::Section(s, section).field("shows_when"),
                         format!("the section can never be shown: {}", why.0),
                         why.1,
@@ -140,6 +149,7 @@ impl Checker<'_> {
                         format!("the question can never be shown: {}", why.0)
                     };
                     self.report(
+                        Rule::V7,
                         At::Question(s, section, q, question).field("shows_when"),
                         message,
                         why.1,

@@ -3,6 +3,7 @@
 //! (V22).
 
 use super::checker::{At, Checker};
+use super::Rule;
 use crate::definition::{Notice, ToolKind};
 
 impl Checker<'_> {
@@ -14,6 +15,7 @@ impl Checker<'_> {
             && !schema.ends_with(&format!("/{}", crate::definition::SCHEMA_REFERENCE))
         {
             self.report(
+                Rule::V1,
                 At::Top.field("$schema"),
                 format!("`$schema` is `{schema}`, which does not name schema.json"),
                 "set it to \"schema.json\" (or a path ending in /schema.json) so editors can check the file",
@@ -27,10 +29,11 @@ impl Checker<'_> {
             ("audience", d.audience.as_str()),
             ("alignment", d.alignment.as_str()),
         ] {
-            self.not_blank(At::Top.field(field), field, text);
+            self.not_blank(Rule::V1, At::Top.field(field), field, text);
         }
         if d.sections.is_empty() {
             self.report(
+                Rule::V4,
                 At::Top.field("sections"),
                 "the definition has no sections",
                 "add at least one section with at least one question",
@@ -43,6 +46,7 @@ impl Checker<'_> {
                 .is_none_or(|t| t.trim().is_empty())
             {
                 self.report(
+                    Rule::V12,
                     At::Top.field("notices.anonymity"),
                     "a feedback questionnaire has no anonymity statement",
                     "add \"notices\": { \"anonymity\": \"…\" } saying that no name is asked and who sees the answers",
@@ -54,6 +58,7 @@ impl Checker<'_> {
                 .is_none_or(|t| t.trim().is_empty())
             {
                 self.report(
+                    Rule::V12,
                     At::Top.field("notices.crisis"),
                     "a feedback questionnaire has no crisis signpost",
                     "add \"notices\": { \"crisis\": \"…\" } saying where to get help straight away",
@@ -69,6 +74,7 @@ impl Checker<'_> {
             let place = At::Top.field(&format!("notices.easy_read.{name}"));
             if easy.trim().is_empty() {
                 self.report(
+                    Rule::V22,
                     place.clone(),
                     format!("the easy-read {} notice is empty", name.replace('_', "-")),
                     "write it in short, plain words, or remove it",
@@ -76,6 +82,7 @@ impl Checker<'_> {
             }
             if d.notices.get(notice).is_none() {
                 self.report(
+                    Rule::V22,
                     place,
                     format!(
                         "an easy-read wording is given for the {} notice, which the definition does not have",

@@ -10,7 +10,8 @@
 //! - V2 every id is lower case letters, digits and hyphens.
 //! - V3 ids are unique: sections, questions (across the whole definition), options within a list,
 //!   themes, bands, scales in use.
-//! - V4 a definition has sections, and every section has questions.
+//! - V4 a definition has sections, every section has questions, and every list of options has
+//!   options.
 //! - V5 a rating names a defined scale; a scale has scored points; every scale option has either
 //!   `points` or `special`; every defined scale is used.
 //! - V6 a condition names an earlier question that has options, with values that question offers.
@@ -25,7 +26,8 @@
 //!   "Prefer not to say" on every choice, no yes/no questions, no required free text.
 //! - V13 audits that collect evidence give an evidence prompt on every rated question.
 //! - V14 a plan has an `action` field, no field twice, and proposes rows only when scored.
-//! - V15 only statements pre-fill, and a pre-fill names at least one section.
+//! - V15 only statements pre-fill, and a pre-fill names at least one section; across files
+//!   ([`validate_together`]), the sections it names are in its audit.
 //! - V16 labels and question texts are not empty (in the primary language).
 //! - V17 a suggested action is not blank, is short, and sits on a scored question of a
 //!   definition whose plan proposes rows (the rule and its wording are in
@@ -44,7 +46,8 @@
 //! - V25 retired questions are not current questions, are listed once, keep their text, and are
 //!   carried only to a current question (the rule and its wording are in [`crate::definition::retired`]).
 //!
-//! Every problem carries a JSON Pointer to the value it is about, so the loader can give its line.
+//! Every problem carries its rule ([`Rule`]) and a JSON Pointer to the value it is about, so the
+//! loader can give its line.
 //!
 //! Where each rule is: `metadata.rs` (V1, V2, V4, V12, V16, V22 for the definition as a whole),
 //! `scales.rs` (scales, options and themes), `bands.rs` (V8), `plan.rs` (V14), `sections.rs`
@@ -125,6 +128,8 @@ impl fmt::Display for Place {
 /// One thing wrong with a definition.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// The rule it breaks (not shown in the message; tests and tools use it).
+    pub rule: Rule,
     /// Where it is.
     pub place: Place,
     /// What is wrong.
@@ -136,6 +141,127 @@ pub struct Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}. Fix: {}.", self.place, self.message, self.fix)
+    }
+}
+
+/// The rule a [`Problem`] breaks: one of the rules of a good definition (V1 to V25, listed in
+/// this module's documentation), or a step of reading the file (L1, J1 to J3, listed in
+/// [`super::load`](mod@super::load)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// Nested deeper than any definition needs (rule L1 of [`crate::limits`]).
+    L1,
+    /// The text is JSON (and, in the app, the file could be fetched).
+    J1,
+    /// No field is written twice in one object.
+    J2,
+    /// The JSON has a definition's shape: one object, known fields, values of the right type.
+    J3,
+    V1,
+    V2,
+    V3,
+    V4,
+    V5,
+    V6,
+    V7,
+    V8,
+    V9,
+    V10,
+    V11,
+    V12,
+    V13,
+    V14,
+    V15,
+    V16,
+    V17,
+    V18,
+    V19,
+    V20,
+    V21,
+    V22,
+    V23,
+    V24,
+    V25,
+    /// The file breaks a rule, but which one is unknown: the app could not download the part
+    /// that explains problems.
+    Unexplained,
+}
+
+impl Rule {
+    /// Every rule, in the order the documentation lists them.
+    pub const ALL: [Rule; 30] = [
+        Rule::L1,
+        Rule::J1,
+        Rule::J2,
+        Rule::J3,
+        Rule::V1,
+        Rule::V2,
+        Rule::V3,
+        Rule::V4,
+        Rule::V5,
+        Rule::V6,
+        Rule::V7,
+        Rule::V8,
+        Rule::V9,
+        Rule::V10,
+        Rule::V11,
+        Rule::V12,
+        Rule::V13,
+        Rule::V14,
+        Rule::V15,
+        Rule::V16,
+        Rule::V17,
+        Rule::V18,
+        Rule::V19,
+        Rule::V20,
+        Rule::V21,
+        Rule::V22,
+        Rule::V23,
+        Rule::V24,
+        Rule::V25,
+        Rule::Unexplained,
+    ];
+
+    /// The rule's code, as the documentation lists it: `V3`, `J1`, …
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::L1 => "L1",
+            Rule::J1 => "J1",
+            Rule::J2 => "J2",
+            Rule::J3 => "J3",
+            Rule::V1 => "V1",
+            Rule::V2 => "V2",
+            Rule::V3 => "V3",
+            Rule::V4 => "V4",
+            Rule::V5 => "V5",
+            Rule::V6 => "V6",
+            Rule::V7 => "V7",
+            Rule::V8 => "V8",
+            Rule::V9 => "V9",
+            Rule::V10 => "V10",
+            Rule::V11 => "V11",
+            Rule::V12 => "V12",
+            Rule::V13 => "V13",
+            Rule::V14 => "V14",
+            Rule::V15 => "V15",
+            Rule::V16 => "V16",
+            Rule::V17 => "V17",
+            Rule::V18 => "V18",
+            Rule::V19 => "V19",
+            Rule::V20 => "V20",
+            Rule::V21 => "V21",
+            Rule::V22 => "V22",
+            Rule::V23 => "V23",
+            Rule::V24 => "V24",
+            Rule::V25 => "V25",
+            Rule::Unexplained => "unexplained",
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
     }
 }
 

@@ -2,6 +2,7 @@
 //! decimal places, and a `per` that names a plain number question taking no value below 0.
 
 use super::checker::{At, Checker};
+use super::Rule;
 use crate::definition::{AnswerKind, Question, ToolKind};
 
 impl Checker<'_> {
@@ -20,6 +21,7 @@ impl Checker<'_> {
         };
         if d.kind != ToolKind::Audit {
             self.report(
+                Rule::V23,
                 at.field("answer.type"),
                 format!(
                     "a number question is only for audits, and this is a {} tool",
@@ -32,6 +34,7 @@ impl Checker<'_> {
         for (field, value) in [("answer.min", *min), ("answer.max", *max)] {
             if value.abs() > limit {
                 self.report(
+                    Rule::V23,
                     at.field(field),
                     format!("{value} has more than {} digits", crate::number::MAX_DIGITS),
                     format!("use a value from -{limit} to {limit}"),
@@ -40,6 +43,7 @@ impl Checker<'_> {
         }
         if min > max {
             self.report(
+                Rule::V23,
                 at.field("answer.max"),
                 format!("the maximum {max} is below the minimum {min}, so no answer would fit"),
                 format!("make \"max\" {min} or more, or lower \"min\""),
@@ -47,6 +51,7 @@ impl Checker<'_> {
         }
         if *decimals > crate::number::MAX_DECIMALS {
             self.report(
+                Rule::V23,
                 at.field("answer.decimals"),
                 format!("{decimals} decimal places is more than a figure needs"),
                 format!(
@@ -68,6 +73,7 @@ impl Checker<'_> {
                     .map(|(_, q)| q.id.as_str())
                     .collect();
                 self.report(
+                    Rule::V23,
                     at.field(field),
                     format!("the question `{named}` is not in this definition"),
                     if numbers.is_empty() {
@@ -81,6 +87,7 @@ impl Checker<'_> {
                 );
             }
             Some(divisor) if divisor.id == question.id => self.report(
+                Rule::V23,
                 at.field(field),
                 "the question names itself, so it would be divided by itself",
                 "name the question that gives the social work FTE or the population",
@@ -88,6 +95,7 @@ impl Checker<'_> {
             Some(divisor) => match &divisor.answer {
                 AnswerKind::Number { min, per: None, .. } if *min >= 0 => {}
                 AnswerKind::Number { per: Some(_), .. } => self.report(
+                    Rule::V23,
                     at.field(field),
                     format!(
                         "`{named}` is itself compared per something, so it cannot be a divisor"
@@ -95,6 +103,7 @@ impl Checker<'_> {
                     format!("leave \"per\" out of `{named}`, or name another question"),
                 ),
                 AnswerKind::Number { .. } => self.report(
+                    Rule::V23,
                     at.field(field),
                     format!(
                         "`{named}` accepts numbers below 0, which cannot be a size to divide by"
@@ -102,6 +111,7 @@ impl Checker<'_> {
                     format!("give `{named}` a \"min\" of 0 or more"),
                 ),
                 other => self.report(
+                    Rule::V23,
                     at.field(field),
                     format!(
                         "`{named}` is a {} question, not a number",

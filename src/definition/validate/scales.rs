@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::checker::{At, Checker};
+use super::Rule;
 use crate::definition::{AnswerKind, ScaleOption};
 
 impl Checker<'_> {
@@ -28,6 +29,7 @@ impl Checker<'_> {
             // With no questions at all, "no sections" or "no questions" is the problem to fix.
             if !used.contains(id.as_str()) && d.questions().next().is_some() {
                 self.report(
+                    Rule::V5,
                     at(&[]),
                     format!("the scale `{id}` is not used by any question"),
                     format!("remove it, or use it in a rating question: \"answer\": {{ \"type\": \"rating\", \"scale\": \"{id}\" }}"),
@@ -35,6 +37,7 @@ impl Checker<'_> {
             }
             if !scale.options.is_empty() && !scale.options.iter().any(|o| o.points.is_some()) {
                 self.report(
+                    Rule::V5,
                     at(&["options"]),
                     format!("the scale `{id}` has no scored points: every option is special"),
                     "give each point of the scale \"points\" (for example 0 to 3), lowest first",
@@ -58,7 +61,7 @@ impl Checker<'_> {
                             "give a point of the scale \"points\", or mark an option such as \"Not applicable\" with \"special\": \"not_applicable\"",
                         )
                     };
-                    self.report(place, message, fix);
+                    self.report(Rule::V5, place, message, fix);
                 }
             }
             self.options(
@@ -74,6 +77,7 @@ impl Checker<'_> {
     pub(super) fn options(&mut self, at: At, field: &str, path: &[&str], options: &[ScaleOption]) {
         if options.is_empty() {
             self.report(
+                Rule::V4,
                 at.place(field, path),
                 "the list of options is empty",
                 "add the options people choose from",
@@ -89,9 +93,10 @@ impl Checker<'_> {
                 at.place(&format!("{field}.{}", option.value), &full)
             };
             self.id(item("value"), "option value", option.value.as_str());
-            self.not_blank(item("label"), "label", &option.label);
+            self.not_blank(Rule::V16, item("label"), "label", &option.label);
             if !seen.insert(option.value.as_str()) {
                 self.report(
+                    Rule::V3,
                     item("value"),
                     format!(
                         "the option value `{}` appears twice in the list",
@@ -111,9 +116,10 @@ impl Checker<'_> {
             let field = format!("themes.{}", theme.id);
             let place = |key: &str| At::Top.place(&field, &["themes", &index, key]);
             self.id(place("id"), "theme id", theme.id.as_str());
-            self.not_blank(place("title"), "theme title", &theme.title);
+            self.not_blank(Rule::V16, place("title"), "theme title", &theme.title);
             if !seen.insert(theme.id.as_str()) {
                 self.report(
+                    Rule::V3,
                     place("id"),
                     format!("the theme `{}` is defined twice", theme.id),
                     "keep one definition of each theme",

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::checker::{At, Checker};
 use super::Place;
+use super::Rule;
 use crate::definition::{AnswerKind, Question, Special, ToolKind};
 use crate::frameworks;
 
@@ -22,6 +23,7 @@ impl Checker<'_> {
             if let Some(first) = section_ids.insert(section.id.as_str(), s) {
                 section_ids.insert(section.id.as_str(), first);
                 self.report(
+                    Rule::V3,
                     at.field("id"),
                     format!(
                         "the section id `{}` is already used by section number {}",
@@ -31,9 +33,15 @@ impl Checker<'_> {
                     "give every section its own id",
                 );
             }
-            self.not_blank(at.field("title"), "section title", &section.title);
+            self.not_blank(
+                Rule::V16,
+                at.field("title"),
+                "section title",
+                &section.title,
+            );
             if section.questions.is_empty() {
                 self.report(
+                    Rule::V4,
                     at.field("questions"),
                     "the section has no questions",
                     "add at least one question, or remove the section",
@@ -51,6 +59,7 @@ impl Checker<'_> {
             if let Some(prefill) = &section.prefill_from {
                 if d.kind != ToolKind::Statement {
                     self.report(
+                        Rule::V15,
                         at.field("prefill_from"),
                         format!(
                             "only strategic statements can pre-fill from an audit, and this definition's \"kind\" is \"{}\"",
@@ -61,6 +70,7 @@ impl Checker<'_> {
                 }
                 if prefill.sections.is_empty() {
                     self.report(
+                        Rule::V15,
                         at.field("prefill_from.sections"),
                         "the pre-fill names no audit sections",
                         "list the audit section ids this part of the statement draws on",
@@ -79,6 +89,7 @@ impl Checker<'_> {
                         format!("in section `{other}`")
                     };
                     self.report(
+                        Rule::V3,
                         at.field("id"),
                         format!("the question id `{}` is already used {where_}", question.id),
                         "give every question in the definition its own id; saved answers are kept by id",
@@ -93,6 +104,7 @@ impl Checker<'_> {
     fn mapping(&mut self, place: Place, reference: &frameworks::MappingRef) {
         if let Err(error) = frameworks::lookup(reference) {
             self.report(
+                Rule::V9,
                 place,
                 format!("`{reference}` is not in the framework catalogue"),
                 error.fix(),
@@ -102,13 +114,14 @@ impl Checker<'_> {
 
     pub(super) fn question(&mut self, at: At, question: &Question, index: usize) {
         let d = self.definition;
-        self.not_blank(at.field("text"), "question text", &question.text);
+        self.not_blank(Rule::V16, at.field("text"), "question text", &question.text);
         // V5
         match &question.answer {
             AnswerKind::Rating { scale } => {
                 if !d.scales.contains_key(scale) {
                     let defined: Vec<&str> = d.scales.keys().map(|k| k.as_str()).collect();
                     self.report(
+                        Rule::V5,
                         at.field("answer.scale"),
                         format!("the scale `{scale}` is not defined"),
                         if defined.is_empty() {
@@ -137,6 +150,7 @@ impl Checker<'_> {
                         ("no_points", "yes_points")
                     };
                     self.report(
+                        Rule::V11,
                         at.field(&format!("answer.{given}")),
                         format!("only \"{given}\" is given, so one answer would score and the other would not"),
                         format!("add \"{missing}\" (it may be 0), or remove \"{given}\" if the question is not scored"),
@@ -153,6 +167,7 @@ impl Checker<'_> {
                 if let Some(max) = max_length {
                     if *max == 0 || *max > ceiling {
                         self.report(
+                            Rule::V10,
                             at.field("answer.max_length"),
                             format!(
                                 "the limit of {max} characters is out of range for a {} answer",
@@ -168,6 +183,7 @@ impl Checker<'_> {
         }
         if question.weight == 0 {
             self.report(
+                Rule::V10,
                 at.field("weight"),
                 "the weight is 0",
                 "use a weight of 1 or more; to leave a question out of the score, give its options no points",
@@ -178,6 +194,7 @@ impl Checker<'_> {
             if d.theme(theme.as_str()).is_none() {
                 let defined: Vec<&str> = d.themes.iter().map(|t| t.id.as_str()).collect();
                 self.report(
+                    Rule::V9,
                     at.field("theme"),
                     format!("the theme `{theme}` is not defined"),
                     if defined.is_empty() {
@@ -205,6 +222,7 @@ impl Checker<'_> {
                 .is_none_or(|t| t.trim().is_empty())
             {
                 self.report(
+                    Rule::V12,
                     at.field("easy_read"),
                     "the question has no easy-read wording, which every feedback question needs",
                     "add \"easy_read\" with a short, plain version of the question",
@@ -212,6 +230,7 @@ impl Checker<'_> {
             }
             if question.required && question.answer.is_free_text() {
                 self.report(
+                    Rule::V12,
                     at.field("required"),
                     "a feedback questionnaire makes a free-text answer required",
                     "remove \"required\": nobody should have to write anything",
@@ -219,6 +238,7 @@ impl Checker<'_> {
             }
             match &question.answer {
                 AnswerKind::YesNo { .. } => self.report(
+                    Rule::V12,
                     at.field("answer.type"),
                     "a feedback question cannot be yes/no, because yes/no cannot offer \"Prefer not to say\"",
                     "use \"single_choice\" with options yes, no and one with \"special\": \"prefer_not_to_say\"",
@@ -243,6 +263,7 @@ impl Checker<'_> {
                             ),
                         };
                         self.report(
+                            Rule::V12,
                             at.field(field),
                             "the question does not offer \"Prefer not to say\", which every feedback question needs",
                             fix,
@@ -258,6 +279,7 @@ impl Checker<'_> {
         // V17
         for problem in crate::definition::suggested_action::problems(d, question) {
             self.report(
+                Rule::V17,
                 at.field(crate::definition::suggested_action::FIELD),
                 problem.message,
                 problem.fix,
@@ -265,7 +287,12 @@ impl Checker<'_> {
         }
         // V24
         for problem in crate::definition::statutory::problems(d, question) {
-            self.report(at.field(problem.field), problem.message, problem.fix);
+            self.report(
+                Rule::V24,
+                at.field(problem.field),
+                problem.message,
+                problem.fix,
+            );
         }
         // V13
         if d.kind == ToolKind::Audit
@@ -277,6 +304,7 @@ impl Checker<'_> {
                 .is_none_or(|t| t.trim().is_empty())
         {
             self.report(
+                Rule::V13,
                 at.field("evidence_prompt"),
                 "the rated question has no evidence prompt, and this audit collects evidence",
                 "add \"evidence_prompt\" saying what evidence would support the rating",
@@ -292,7 +320,7 @@ impl Checker<'_> {
                 &format!("{}.{}", crate::definition::retired::FIELD, problem.field),
                 &[crate::definition::retired::FIELD, &index, problem.field],
             );
-            self.report(place, problem.message, problem.fix);
+            self.report(Rule::V25, place, problem.message, problem.fix);
         }
     }
 }

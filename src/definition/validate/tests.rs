@@ -1,3 +1,5 @@
+use std::collections::BTreeSet;
+
 use super::checker::pointer;
 use super::plan::plan_field_name;
 use super::together::validate_together;
@@ -166,4 +168,15 @@ fn a_statement_naming_a_missing_audit_section_is_reported() {
         .to_string()
         .contains("no section `no-such-section`"));
     assert!(problems[0].1.fix.contains("supervision"));
+}
+
+#[test]
+fn every_rule_is_listed_once_under_its_own_code() {
+    let codes: BTreeSet<&str> = Rule::ALL.iter().map(|rule| rule.code()).collect();
+    assert_eq!(codes.len(), Rule::ALL.len());
+    for rule in Rule::ALL {
+        if rule != Rule::Unexplained {
+            assert_eq!(format!("{rule:?}"), rule.code());
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! What only a set of definitions can show (the cross-file part of V15): a statement's pre-fill
 //! names sections its audit really has. `mhsw check` and the app's catalogue both run it.
 
-use super::{Place, Problem};
+use super::{Place, Problem, Rule};
 use crate::definition::Definition;
 
 /// Checks what only a set of definitions can show: a statement's `prefill_from` must name
@@ -23,6 +23,7 @@ pub fn validate_together(definitions: &[&Definition]) -> Vec<(usize, Problem)> {
                     problems.push((
                         index,
                         Problem {
+                            rule: Rule::V15,
                             place: Place {
                                 section: Some(section.id.to_string()),
                                 field: Some("prefill_from.sections".to_owned()),
