@@ -9,6 +9,8 @@
 
 #[path = "common/finished_audit.rs"]
 mod finished_audit;
+#[path = "common/welsh_collection.rs"]
+mod welsh_collection;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -847,68 +849,9 @@ fn the_finished_audit_pdf_opens_with_its_legal_risks() {
     assert!(all.contains("Legal risk Yes: the minimum the law requires is not shown to be met"));
 }
 
-/// The bundled service-user questionnaire's collection with `n` responses: each agrees to rel-1
-/// and leaves a comment with ŵ and ŷ.
-fn welsh_collection(n: usize) -> (mhsw::definition::Definition, mhsw::work::Work) {
-    use mhsw::ids::{QuestionId, ResponseId, WorkId};
-    use mhsw::responses::{Answer, ItemResponse, Responses};
-    use mhsw::work::{Channel, Collection, FeedbackResponse, LanguageOffer, Work};
-    let definition = finished_audit::bundled("feedback-service-user.json");
-    let mut work = Work::start(
-        WorkId::new("cy-feedback"),
-        "Adborth Tîm y Gogledd".into(),
-        &definition,
-        finished_audit::date("2026-11-30"),
-    );
-    let responses = (0..n)
-        .map(|i| {
-            let mut answers = Responses::default();
-            let agree = definition
-                .options_of(definition.question("rel-1").unwrap())
-                .unwrap()
-                .find("agree")
-                .unwrap()
-                .value
-                .clone();
-            answers.set(
-                QuestionId::new("rel-1"),
-                ItemResponse {
-                    answer: Some(Answer::Choice(agree)),
-                    ..ItemResponse::default()
-                },
-            );
-            answers.set(
-                QuestionId::new("own-1"),
-                ItemResponse {
-                    answer: Some(Answer::Text(format!(
-                        "Daeth hi i’r tŷ i siarad â’m gŵr am y gwasanaethau ({i})."
-                    ))),
-                    ..ItemResponse::default()
-                },
-            );
-            FeedbackResponse {
-                id: ResponseId::new(format!("r{i:02}")),
-                submitted: finished_audit::date("2026-10-01"),
-                channel: Channel::Device,
-                definition_version: definition.version.clone(),
-                answers,
-            }
-        })
-        .collect();
-    work.collection = Some(Collection {
-        about: "Tîm y Gogledd".into(),
-        period_start: Some(finished_audit::date("2026-09-01")),
-        period_end: Some(finished_audit::date("2026-11-30")),
-        language_offer: LanguageOffer::WelshFirst,
-        responses,
-        ..Collection::default()
-    });
-    (definition, work)
-}
-
 #[test]
 fn a_welsh_feedback_report_is_welsh_throughout_with_its_letters_and_language_set() {
-    let (definition, work) = welsh_collection(12);
+    let (definition, work) = welsh_collection::welsh_collection(12);
     let context = Context {
         language: Some(mhsw::lang::Lang::Cy),
         ..Context::default()

@@ -1,14 +1,19 @@
 //! `mhsw report WORK_FILE`: the PDF the app makes, made natively from an exported audit of the
-//! bundled self-assessment, read back with real PDF readers (qpdf, pdftotext).
+//! bundled self-assessment (or a feedback collection), read back with real PDF readers (qpdf,
+//! pdftotext).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
+use std::process::Output;
+use std::sync::OnceLock;
 
 use mhsw::definition::{load_definition, Definition};
 use mhsw::ids::{QuestionId, WorkId};
 use mhsw::plan::{PlanRow, RowSource, Status};
 use mhsw::responses::{Answer, ItemResponse, Priority};
 use mhsw::work::{export_work, Work};
+
+use crate::support::{mhsw, path, questionnaires, scratch, stderr, stdout, tool};
+use crate::welsh_collection::welsh_collection;
 
 fn self_assessment() -> Definition {
     let path = concat!(
@@ -18,22 +23,33 @@ fn self_assessment() -> Definition {
     load_definition(path, &std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli-report");
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
+/// A file in this module's folder (one a run): the work files written and the PDFs made.
+fn file(name: &str) -> PathBuf {
+    static FOLDER: OnceLock<PathBuf> = OnceLock::new();
+    FOLDER.get_or_init(|| scratch("report")).join(name)
 }
 
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("`{name}` could not be run ({e}); install Debian's qpdf and poppler-utils")
-    });
-    assert!(
-        out.status.success(),
-        "{name} {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
+/// Writes `work` as an exported work file, `name.json`, and returns its path.
+fn work_file(work: &Work, name: &str) -> PathBuf {
+    let path = file(&format!("{name}.json"));
+    std::fs::write(&path, export_work(work)).unwrap();
+    path
+}
+
+/// Runs `mhsw report` on `work` into `name.pdf`, with the bundled questionnaires and `extra`.
+fn run_report(work: &Work, name: &str, extra: &[&str]) -> Output {
+    let work_path = work_file(work, name);
+    let pdf = file(&format!("{name}.pdf"));
+    let mut args = vec![
+        "report",
+        path(&work_path),
+        "-o",
+        path(&pdf),
+        "--definitions",
+        questionnaires(),
+    ];
+    args.extend_from_slice(extra);
+    mhsw(&args)
 }
 
 /// Every shown rating answered with evidence, every other question answered where it can be,
@@ -103,26 +119,11 @@ fn full_audit(definition: &Definition) -> Work {
     work
 }
 
+/// Makes `work`'s report as `name.pdf`, checks it with qpdf, and returns its path and its text.
 fn report(work: &Work, name: &str) -> (PathBuf, String) {
-    let work_path = scratch(&format!("{name}.json"));
-    std::fs::write(&work_path, export_work(work)).unwrap();
-    let pdf = scratch(&format!("{name}.pdf"));
-    let out = Command::new(env!("CARGO_BIN_EXE_mhsw"))
-        .args([
-            "report",
-            path(&work_path),
-            "-o",
-            path(&pdf),
-            "--definitions",
-        ])
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "mhsw report failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = run_report(work, name, &[]);
+    assert!(out.status.success(), "mhsw report failed: {}", stderr(&out));
+    let pdf = file(&format!("{name}.pdf"));
     let check = tool("qpdf", &["--check", path(&pdf)]);
     assert!(
         check.contains("No syntax or stream encoding errors"),
@@ -130,10 +131,6 @@ fn report(work: &Work, name: &str) -> (PathBuf, String) {
     );
     let text = tool("pdftotext", &[path(&pdf), "-"]);
     (pdf, text)
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().unwrap()
 }
 
 #[test]
@@ -195,18 +192,8 @@ fn a_work_file_for_an_unknown_questionnaire_is_refused_with_a_way_forward() {
     let definition = self_assessment();
     let mut work = full_audit(&definition);
     work.definition.id = mhsw::ids::DefinitionId::new("not-here");
-    let work_path = scratch("unknown.json");
-    std::fs::write(&work_path, export_work(&work)).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_mhsw"))
-        .args([
-            "report",
-            path(&work_path),
-            "-o",
-            path(&scratch("unknown.pdf")),
-        ])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
+    let work_path = work_file(&work, "unknown");
+    let out = mhsw(&["report", path(&work_path), "-o", path(&file("unknown.pdf"))]);
     assert!(!out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
@@ -237,24 +224,13 @@ fn leaders_and_practitioners_are_set_side_by_side_with_gaps_named() {
             }
         }
     }
-    let practitioners_path = scratch("practitioners.json");
-    std::fs::write(&practitioners_path, export_work(&practitioners)).unwrap();
-    let work_path = scratch("leaders.json");
-    std::fs::write(&work_path, export_work(&leaders)).unwrap();
-    let pdf = scratch("side-by-side.pdf");
-    let out = Command::new(env!("CARGO_BIN_EXE_mhsw"))
-        .args([
-            "report",
-            path(&work_path),
-            "-o",
-            path(&pdf),
-            "--practitioners",
-            path(&practitioners_path),
-            "--definitions",
-        ])
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires"))
-        .output()
-        .unwrap();
+    let practitioners_path = work_file(&practitioners, "practitioners");
+    let out = run_report(
+        &leaders,
+        "side-by-side",
+        &["--practitioners", path(&practitioners_path)],
+    );
+    let pdf = file("side-by-side.pdf");
     assert!(
         out.status.success(),
         "{}",
@@ -296,20 +272,8 @@ fn the_command_line_draws_urdu_and_says_where_characters_could_not_be_drawn() {
             priority: None,
         },
     );
-    let work_path = scratch("urdu.json");
-    std::fs::write(&work_path, export_work(&work)).unwrap();
-    let pdf = scratch("urdu.pdf");
-    let out = Command::new(env!("CARGO_BIN_EXE_mhsw"))
-        .args([
-            "report",
-            path(&work_path),
-            "-o",
-            path(&pdf),
-            "--definitions",
-        ])
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires"))
-        .output()
-        .unwrap();
+    let out = run_report(&work, "urdu", &[]);
+    let pdf = file("urdu.pdf");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("1 character replaced"), "{stdout}");
@@ -322,81 +286,9 @@ fn the_command_line_draws_urdu_and_says_where_characters_could_not_be_drawn() {
     assert!(flat.contains("بورڈ کی میٹنگ میں منظور ہوا"), "{flat}");
 }
 
-/// A collection of the bundled service-user questionnaire (English and Welsh) with six
-/// responses, each agreeing to rel-1 with a comment in Welsh.
-fn welsh_collection() -> Work {
-    use mhsw::ids::ResponseId;
-    use mhsw::responses::Responses;
-    use mhsw::work::{Channel, Collection, FeedbackResponse, LanguageOffer};
-    let path = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/questionnaires/feedback-service-user.json"
-    );
-    let definition = load_definition(path, &std::fs::read_to_string(path).unwrap()).unwrap();
-    let mut work = Work::start(
-        WorkId::new("cy"),
-        "Adborth Tîm y Gogledd".into(),
-        &definition,
-        "2026-11-30".parse().unwrap(),
-    );
-    let responses = (0..6)
-        .map(|i| {
-            let mut answers = Responses::default();
-            answers.set(
-                QuestionId::new("rel-1"),
-                ItemResponse {
-                    answer: Some(Answer::Choice(mhsw::ids::OptionValue::new("agree"))),
-                    ..ItemResponse::default()
-                },
-            );
-            answers.set(
-                QuestionId::new("own-1"),
-                ItemResponse {
-                    answer: Some(Answer::Text(format!(
-                        "Gwasanaeth da yn y tŷ, meddai fy ngŵr ({i})."
-                    ))),
-                    ..ItemResponse::default()
-                },
-            );
-            FeedbackResponse {
-                id: ResponseId::new(format!("r{i}")),
-                submitted: "2026-10-01".parse().unwrap(),
-                channel: Channel::Device,
-                definition_version: definition.version.clone(),
-                answers,
-            }
-        })
-        .collect();
-    work.collection = Some(Collection {
-        about: "Tîm y Gogledd".into(),
-        language_offer: LanguageOffer::WelshFirst,
-        responses,
-        ..Collection::default()
-    });
-    work
-}
-
-fn run_report(work: &Work, name: &str, extra: &[&str]) -> std::process::Output {
-    let work_path = scratch(&format!("{name}.json"));
-    std::fs::write(&work_path, export_work(work)).unwrap();
-    let pdf = scratch(&format!("{name}.pdf"));
-    Command::new(env!("CARGO_BIN_EXE_mhsw"))
-        .args([
-            "report",
-            path(&work_path),
-            "-o",
-            path(&pdf),
-            "--definitions",
-        ])
-        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/questionnaires"))
-        .args(extra)
-        .output()
-        .unwrap()
-}
-
 #[test]
 fn lang_cy_makes_the_feedback_report_in_welsh_and_english_stays_the_default() {
-    let work = welsh_collection();
+    let (_, work) = welsh_collection(6);
     let out = run_report(&work, "feedback-cy", &["--lang", "cy"]);
     assert!(
         out.status.success(),
@@ -404,14 +296,14 @@ fn lang_cy_makes_the_feedback_report_in_welsh_and_english_stays_the_default() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 characters replaced"));
-    let pdf = scratch("feedback-cy.pdf");
+    let pdf = file("feedback-cy.pdf");
     let text = tool("pdftotext", &[path(&pdf), "-"]);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for welsh in [
         "Crynodeb",
         "Cafwyd 6 ymateb",
         "Atebodd 6 pherson",
-        "ngŵr",
+        "gŵr",
         "tŷ",
         "Tudalen 1 o",
     ] {
@@ -423,12 +315,12 @@ fn lang_cy_makes_the_feedback_report_in_welsh_and_english_stays_the_default() {
     // Without --lang: the questionnaire's primary language, English, as before.
     let out = run_report(&work, "feedback-default", &[]);
     assert!(out.status.success());
-    let english = tool("pdftotext", &[path(&scratch("feedback-default.pdf")), "-"]);
+    let english = tool("pdftotext", &[path(&file("feedback-default.pdf")), "-"]);
     assert!(english.contains("Summary") && !english.contains("Crynodeb"));
     let out = run_report(&work, "feedback-en", &["--lang", "en"]);
     assert!(out.status.success());
     assert_eq!(
-        tool("pdftotext", &[path(&scratch("feedback-en.pdf")), "-"]),
+        tool("pdftotext", &[path(&file("feedback-en.pdf")), "-"]),
         english
     );
 
@@ -448,11 +340,7 @@ fn lang_cy_makes_the_feedback_report_in_welsh_and_english_stays_the_default() {
         "{said}"
     );
 
-    let help = Command::new(env!("CARGO_BIN_EXE_mhsw"))
-        .args(["report", "--help"])
-        .output()
-        .unwrap();
-    let help = String::from_utf8_lossy(&help.stdout);
+    let help = stdout(&mhsw(&["report", "--help"]));
     assert!(help.contains("--lang <LANG>"), "{help}");
     assert!(help.contains("primary language"), "{help}");
 }

@@ -1,25 +1,15 @@
-//! The `mhsw check` command, run as a real program: exit codes, and output that names the file,
-//! the place and the fix, for one file or many.
+//! `mhsw check`: exit codes, and output that names the file, the place and the fix, for one
+//! file or many.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-/// Runs `mhsw check` with `files` from the crate's root, so paths read as an author types them.
+use crate::support::{mhsw, path, root, scratch, stderr, stdout};
+
+/// Runs `mhsw check` with `files`, named from the crate's root.
 fn check(files: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_mhsw"))
-        .arg("check")
-        .args(files)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("the mhsw binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+    let mut args = vec!["check"];
+    args.extend_from_slice(files);
+    mhsw(&args)
 }
 
 const GOOD: &str = "tests/definitions/valid/audit.json";
@@ -27,7 +17,7 @@ const BAD: &str = "tests/definitions/malformed/undefined-scale.json";
 const WORSE: &str = "tests/definitions/malformed/many-problems-at-once.json";
 
 fn golden(file: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file.replace(".json", ".expected.txt"));
+    let path = root().join(file.replace(".json", ".expected.txt"));
     std::fs::read_to_string(path).expect("the golden file exists")
 }
 
@@ -157,19 +147,18 @@ fn a_string_missing_in_welsh_is_named_with_its_place_and_its_fix() {
 fn a_folder_is_checked_as_every_definition_in_it() {
     let by_folder = check(&["questionnaires/"]);
     let by_files = {
-        let mut files: Vec<String> =
-            std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("questionnaires"))
-                .expect("the questionnaires folder")
-                .map(|entry| {
-                    entry
-                        .expect("an entry")
-                        .file_name()
-                        .to_string_lossy()
-                        .into_owned()
-                })
-                .filter(|name| name.ends_with(".json"))
-                .map(|name| format!("questionnaires/{name}"))
-                .collect();
+        let mut files: Vec<String> = std::fs::read_dir(root().join("questionnaires"))
+            .expect("the questionnaires folder")
+            .map(|entry| {
+                entry
+                    .expect("an entry")
+                    .file_name()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .filter(|name| name.ends_with(".json"))
+            .map(|name| format!("questionnaires/{name}"))
+            .collect();
         files.sort();
         let names: Vec<&str> = files.iter().map(String::as_str).collect();
         check(&names)
@@ -181,9 +170,8 @@ fn a_folder_is_checked_as_every_definition_in_it() {
 
 #[test]
 fn a_folder_without_definitions_is_a_usage_error() {
-    let empty = std::env::temp_dir().join(format!("mhsw-empty-folder-{}", std::process::id()));
-    std::fs::create_dir_all(&empty).expect("a temporary folder");
-    let output = check(&[empty.to_str().expect("a UTF-8 path")]);
+    let empty = scratch("empty-folder");
+    let output = check(&[path(&empty)]);
     std::fs::remove_dir(&empty).ok();
     assert_eq!(output.status.code(), Some(2));
     assert!(
