@@ -132,6 +132,24 @@ pub struct PlanRow {
     pub review_date: Option<Date>,
 }
 
+impl PlanRow {
+    /// A row with nothing written yet and not started: what adding a row makes, and where a
+    /// proposed row starts.
+    pub fn blank(id: impl Into<String>, source: RowSource) -> Self {
+        PlanRow {
+            id: id.into(),
+            source,
+            action: String::new(),
+            lead: String::new(),
+            partners: String::new(),
+            target_date: None,
+            success_measure: String::new(),
+            status: Status::NotStarted,
+            review_date: None,
+        }
+    }
+}
+
 /// A row proposed from the answers, and why (P2).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Proposal {
@@ -243,15 +261,8 @@ pub fn propose(definition: &Definition, scores: &Scores, existing: &[PlanRow]) -
             .unwrap_or_default();
         proposals.push(Proposal {
             row: PlanRow {
-                id,
-                source,
                 action,
-                lead: String::new(),
-                partners: String::new(),
-                target_date: None,
-                success_measure: String::new(),
-                status: Status::NotStarted,
-                review_date: None,
+                ..PlanRow::blank(id, source)
             },
             reason,
             legal_risk: item.legal_risk,

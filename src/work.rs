@@ -1571,15 +1571,8 @@ mod tests {
             },
         );
         work.plan.push(crate::plan::PlanRow {
-            id: "p1".to_owned(),
-            source: crate::plan::RowSource::Added,
             action: "a".repeat(2_001),
-            lead: String::new(),
-            partners: String::new(),
-            target_date: None,
-            success_measure: String::new(),
-            status: crate::plan::Status::default(),
-            review_date: None,
+            ..crate::plan::PlanRow::blank("p1", crate::plan::RowSource::Added)
         });
         let message = parse_work(&export_work(&work)).unwrap_err().to_string();
         assert_eq!(

@@ -6,15 +6,12 @@ use crate::test_fixtures::{audit, choices, date, with_priority};
 
 fn row(id: &str, status: Status, target: Option<&str>, review: Option<&str>) -> PlanRow {
     PlanRow {
-        id: id.to_owned(),
-        source: RowSource::Added,
         action: "Agree a supervision policy".to_owned(),
         lead: "PSW".to_owned(),
-        partners: String::new(),
         target_date: target.map(date),
-        success_measure: String::new(),
         status,
         review_date: review.map(date),
+        ..PlanRow::blank(id, RowSource::Added)
     }
 }
 
@@ -267,4 +264,16 @@ fn p9_legal_risks_are_proposed_first_whatever_their_band_and_say_so() {
         "Legal risk: the minimum the law requires is not shown to be met"
     );
     assert_eq!(proposals[2].why(), "Rated Red");
+}
+
+/// A blank row (what "Add a row" makes, and where a proposal starts) is exactly what a row read
+/// with only its id and source holds: nothing written, not started, no dates.
+#[test]
+fn a_blank_row_is_a_row_with_only_an_id_and_a_source() {
+    let read: PlanRow = serde_json::from_value(serde_json::json!({
+        "id": "added-1",
+        "source": serde_json::to_value(RowSource::Added).unwrap(),
+    }))
+    .unwrap();
+    assert_eq!(PlanRow::blank("added-1", RowSource::Added), read);
 }

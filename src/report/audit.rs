@@ -10,7 +10,7 @@ use crate::date::Date;
 use crate::definition::{Aggregation, Definition, Tone};
 use crate::ids::SectionId;
 use crate::number::{display_figure, with_unit};
-use crate::plan::{propose, summarise as summarise_plan, FIRST_STEP, LEGAL_RISK};
+use crate::plan::{propose, FIRST_STEP, LEGAL_RISK};
 use crate::responses::Priority;
 use crate::scoring::{
     display_percent_f64, lower_first, ItemOutcome, ItemResult, Score, Scores, SectionScore,
@@ -19,7 +19,7 @@ use crate::work::Work;
 
 use super::parts::{
     count_facts, count_of, footer, heading, labelled, meta, name_of, notice, or_not_recorded,
-    paragraph, plan_facts, plan_table, score_brief, score_words, styled, tone_of, ALIGNMENT_LINE,
+    paragraph, plan_rows, score_brief, score_words, styled, table, tone_of, ALIGNMENT_LINE,
     SELF_ASSESSMENT_CAVEAT,
 };
 use super::{
@@ -332,16 +332,10 @@ fn previous_cycle(
         ),
     };
     blocks.push(paragraph(overall));
-    blocks.push(Block::Table(Table {
-        caption: "Each section, last cycle and now".to_owned(),
-        columns: vec![
-            Column::new("Section", 4),
-            Column::new("Last cycle", 3),
-            Column::new("Now", 3),
-            Column::new("Change", 2),
-        ],
-        rows: c
-            .sections
+    blocks.push(table(
+        "Each section, last cycle and now",
+        &[("Section", 4), ("Last cycle", 3), ("Now", 3), ("Change", 2)],
+        c.sections
             .iter()
             .map(|s| {
                 vec![
@@ -355,11 +349,8 @@ fn previous_cycle(
                 ]
             })
             .collect(),
-        note: Some(
-            "Changes are in percentage points, worked out from the whole percentages shown."
-                .to_owned(),
-        ),
-    }));
+        Some("Changes are in percentage points, worked out from the whole percentages shown."),
+    ));
     let describe = |items: &[crate::benchmark::cycle::ItemChange]| -> Vec<String> {
         items
             .iter()
@@ -541,19 +532,19 @@ fn peer_section(
             ]
         })
         .collect();
-    blocks.push(Block::Table(Table {
-        caption: format!("Our scores among {}", lower_first(&peers.group)),
-        columns: vec![
-            Column::new("Section", 4),
-            Column::new("Ours", 2),
-            Column::new("Lower quartile", 2),
-            Column::new("Median", 2),
-            Column::new("Upper quartile", 2),
-            Column::new("Where we stand", 4),
+    blocks.push(table(
+        format!("Our scores among {}", lower_first(&peers.group)),
+        &[
+            ("Section", 4),
+            ("Ours", 2),
+            ("Lower quartile", 2),
+            ("Median", 2),
+            ("Upper quartile", 2),
+            ("Where we stand", 4),
         ],
         rows,
-        note: Some("A quarter of organisations score below the lower quartile, half below the median and three quarters below the upper quartile. Sections scored by fewer than five organisations are not shown.".to_owned()),
-    }));
+        Some("A quarter of organisations score below the lower quartile, half below the median and three quarters below the upper quartile. Sections scored by fewer than five organisations are not shown."),
+    ));
     if chart_had_last_cycle {
         blocks.push(Block::BarChart(BarChart {
             caption: "Score for each section, with the peer median as the marker.".to_owned(),
@@ -717,18 +708,12 @@ fn plan(
     if let Some(intro) = &config.intro {
         blocks.push(paragraph(intro.to_string()));
     }
-    if work.plan.is_empty() {
-        blocks.push(paragraph("No actions have been added to the plan yet."));
-    } else {
-        let summary = summarise_plan(&work.plan, Some(config), today);
-        blocks.push(Block::Facts(plan_facts(&summary)));
-        blocks.push(Block::Table(plan_table(
-            definition,
-            &work.plan,
-            today,
-            "The actions agreed so far",
-        )));
-    }
+    blocks.extend(plan_rows(
+        definition,
+        &work.plan,
+        today,
+        "The actions agreed so far",
+    ));
     let proposals = propose(definition, scores, &work.plan);
     if !proposals.is_empty() {
         blocks.push(heading(2, "Suggested for the plan"));
@@ -782,16 +767,16 @@ fn method(definition: &Definition, scores: &Scores, blocks: &mut Vec<Block>) {
         blocks.push(paragraph(text));
     }
     if let Some(scoring) = &definition.scoring {
-        blocks.push(Block::Table(Table {
-            caption: "The bands".to_owned(),
-            columns: vec![
-                Column::new("Band", 2),
-                Column::new("Meaning", 4),
-                Column::new("From", 1),
-                Column::new("Up to", 1),
-                Column::new("Calls for action", 2),
+        blocks.push(table(
+            "The bands",
+            &[
+                ("Band", 2),
+                ("Meaning", 4),
+                ("From", 1),
+                ("Up to", 1),
+                ("Calls for action", 2),
             ],
-            rows: scoring
+            scoring
                 .bands
                 .iter()
                 .map(|b| {
@@ -808,8 +793,8 @@ fn method(definition: &Definition, scores: &Scores, blocks: &mut Vec<Block>) {
                     ]
                 })
                 .collect(),
-            note: Some("Some sections may use bands of their own.".to_owned()),
-        }));
+            Some("Some sections may use bands of their own."),
+        ));
     }
     let lowest: Vec<&str> = scores
         .sections

@@ -11,9 +11,9 @@ use crate::definition::{AnswerKind, Definition, Question, Tone};
 use crate::lang::Lang;
 use crate::work::Work;
 
-use super::parts::{heading, meta, notice, paragraph, styled};
+use super::parts::{heading, meta, notice, paragraph, styled, table};
 use super::words;
-use super::{Bar, BarChart, Block, Column, Cover, Fact, Orientation, Report, Table, TextStyle};
+use super::{Bar, BarChart, Block, Cover, Fact, Orientation, Report, TextStyle};
 
 /// The reminder shown above free text (in English; [`words::free_text_reminder`] gives Welsh).
 pub const FREE_TEXT_REMINDER: &str = "These are people's own words. Before sharing this report, read them and remove anything that could identify the person who wrote them or anyone they mention, such as names, places, dates or unusual details.";
@@ -144,14 +144,10 @@ fn versions_and_gaps(
     }
     if !summary.unplaced.is_empty() {
         let (caption, [question, why, answers], note) = words::unplaced_table(lang);
-        blocks.push(Block::Table(Table {
-            caption: caption.to_owned(),
-            columns: vec![
-                Column::new(question, 5),
-                Column::new(why, 4),
-                Column::new(answers, 1),
-            ],
-            rows: summary
+        blocks.push(table(
+            caption,
+            &[(question, 5), (why, 4), (answers, 1)],
+            summary
                 .unplaced
                 .iter()
                 .map(|u| {
@@ -169,8 +165,8 @@ fn versions_and_gaps(
                     ]
                 })
                 .collect(),
-            note: Some(note.to_owned()),
-        }));
+            Some(note),
+        ));
     }
     if summary.hidden_answers > 0 {
         blocks.push(paragraph(words::hidden_answers(
@@ -192,14 +188,10 @@ fn themes(definition: &Definition, summary: &FeedbackSummary, lang: Lang, blocks
     }
     let (caption, [theme, responses, share], note) = words::themes_table(lang);
     blocks.push(heading(1, words::by_theme(lang)));
-    blocks.push(Block::Table(Table {
-        caption: caption.to_owned(),
-        columns: vec![
-            Column::new(theme, 5),
-            Column::new(responses, 2),
-            Column::new(share, 4),
-        ],
-        rows: summary
+    blocks.push(table(
+        caption,
+        &[(theme, 5), (responses, 2), (share, 4)],
+        summary
             .themes
             .iter()
             .filter(|t| t.questions > 0)
@@ -221,8 +213,8 @@ fn themes(definition: &Definition, summary: &FeedbackSummary, lang: Lang, blocks
                 ]
             })
             .collect(),
-        note: Some(note.to_owned()),
-    }));
+        Some(note),
+    ));
 }
 
 /// An option's label in `lang`, from the definition (the summary keeps the primary language's).

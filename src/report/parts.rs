@@ -7,7 +7,7 @@
 use crate::date::Date;
 use crate::definition::{Definition, PlanFieldKind, Tone};
 pub use crate::plan::source_words;
-use crate::plan::{overdue, PlanRow, PlanSummary};
+use crate::plan::{overdue, summarise, PlanRow, PlanSummary};
 use crate::scoring::{Counts, Score};
 use crate::work::Work;
 
@@ -21,6 +21,25 @@ pub const SELF_ASSESSMENT_CAVEAT: &str = "These results are a self-assessment by
 
 /// What is said where a score would go but nothing was scorable.
 pub const NOTHING_SCORABLE: &str = "Nothing scorable yet";
+
+/// A table: its caption, its columns as (heading, share of the width), its rows (one cell per
+/// column) and the note under it, if any.
+pub fn table(
+    caption: impl Into<String>,
+    columns: &[(&str, u8)],
+    rows: Vec<Vec<String>>,
+    note: Option<&str>,
+) -> Block {
+    Block::Table(Table {
+        caption: caption.into(),
+        columns: columns
+            .iter()
+            .map(|&(heading, width)| Column::new(heading, width))
+            .collect(),
+        rows,
+        note: note.map(str::to_owned),
+    })
+}
 
 /// The document metadata every report carries.
 pub fn meta(title: &str, author: &str, subject: &str, keywords: &[&str]) -> Meta {
@@ -197,6 +216,24 @@ pub fn plan_facts(summary: &PlanSummary) -> Vec<Fact> {
         summary.incomplete.to_string(),
     ));
     facts
+}
+
+/// The plan's rows as a report shows them: their summary (how many at each status, what is
+/// overdue) and the table under `caption`; or, with no rows, a line saying so.
+pub fn plan_rows(
+    definition: &Definition,
+    rows: &[PlanRow],
+    today: Date,
+    caption: &str,
+) -> Vec<Block> {
+    if rows.is_empty() {
+        return vec![paragraph("No actions have been added to the plan yet.")];
+    }
+    let summary = summarise(rows, definition.plan.as_ref(), today);
+    vec![
+        Block::Facts(plan_facts(&summary)),
+        Block::Table(plan_table(definition, rows, today, caption)),
+    ]
 }
 
 /// The improvement plan as a table: where each row came from, then the definition's columns.

@@ -5,12 +5,9 @@
 
 use crate::date::Date;
 use crate::definition::Definition;
-use crate::plan::summarise;
 use crate::work::Work;
 
-use super::parts::{
-    footer, heading, meta, name_of, or_not_recorded, paragraph, plan_facts, plan_table,
-};
+use super::parts::{footer, heading, meta, name_of, or_not_recorded, paragraph, plan_rows};
 use super::{Block, Fact, Orientation, Report};
 
 /// Builds the plan document, with what is overdue worked out for `today`.
@@ -31,15 +28,7 @@ pub fn plan_report(definition: &Definition, work: &Work, today: Date) -> Report 
     if let Some(intro) = definition.plan.as_ref().and_then(|p| p.intro.as_ref()) {
         blocks.push(paragraph(intro.to_string()));
     }
-    if work.plan.is_empty() {
-        blocks.push(paragraph("No actions have been added to the plan yet."));
-    } else {
-        let summary = summarise(&work.plan, definition.plan.as_ref(), today);
-        blocks.push(Block::Facts(plan_facts(&summary)));
-        blocks.push(Block::Table(plan_table(
-            definition, &work.plan, today, &title,
-        )));
-    }
+    blocks.extend(plan_rows(definition, &work.plan, today, &title));
     Report {
         meta: meta(
             &format!("{title}: {name}"),

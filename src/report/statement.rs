@@ -12,9 +12,9 @@ use crate::work::Work;
 
 use super::parts::{
     footer, heading, meta, name_of, or_not_recorded, paragraph, plan_table, score_words, styled,
-    ALIGNMENT_LINE,
+    table, ALIGNMENT_LINE,
 };
-use super::{Block, Column, Cover, Fact, Orientation, Report, Table, TextStyle};
+use super::{Block, Cover, Fact, Orientation, Report, TextStyle};
 
 /// The latest audit, for the current position of prefilled sections.
 #[derive(Debug, Clone, Copy)]
@@ -49,22 +49,23 @@ pub fn statement_report(
                         name_of(audit.work),
                         audit.work.updated.long()
                     )));
-                    blocks.push(Block::Table(Table {
-                        caption: format!("Current position: {}", section.title),
-                        columns: vec![Column::new("Area", 5), Column::new("Score and rating", 5)],
-                        rows: prefill
-                            .sections
-                            .iter()
-                            .map(|id| match audit.scores.section(id.as_str()) {
-                                Some(s) if s.shown => {
-                                    vec![s.title.clone(), score_words(s.score.as_ref())]
-                                }
-                                Some(s) => vec![s.title.clone(), "Not assessed".to_owned()],
-                                None => vec![id.to_string(), "Not in this audit".to_owned()],
-                            })
-                            .collect(),
-                        note: Some("Scores are from a self-assessment, not an inspection rating.".to_owned()),
-                    }));
+                    let rows = prefill
+                        .sections
+                        .iter()
+                        .map(|id| match audit.scores.section(id.as_str()) {
+                            Some(s) if s.shown => {
+                                vec![s.title.clone(), score_words(s.score.as_ref())]
+                            }
+                            Some(s) => vec![s.title.clone(), "Not assessed".to_owned()],
+                            None => vec![id.to_string(), "Not in this audit".to_owned()],
+                        })
+                        .collect();
+                    blocks.push(table(
+                        format!("Current position: {}", section.title),
+                        &[("Area", 5), ("Score and rating", 5)],
+                        rows,
+                        Some("Scores are from a self-assessment, not an inspection rating."),
+                    ));
                 }
                 None => blocks.push(paragraph(format!(
                     "The current position comes from the latest \u{201c}{}\u{201d} audit, which was not included when this document was made.",

@@ -6,8 +6,8 @@
 
 use crate::benchmark::triangulation::{Source, Triangulation, View};
 
-use super::parts::{heading, paragraph};
-use super::{Block, Column, Table};
+use super::parts::{heading, paragraph, table};
+use super::Block;
 
 fn view_words(view: &View) -> String {
     match view {
@@ -68,21 +68,18 @@ pub fn triangulation_blocks(triangulation: &Triangulation) -> Vec<Block> {
             ]
         })
         .collect();
-    blocks.push(Block::Table(Table {
-        caption: "Views of each shared theme".to_owned(),
-        columns: vec![
-            Column::new("Theme", 3),
-            Column::new(Source::Leaders.label(), 3),
-            Column::new(Source::Practitioners.label(), 3),
-            Column::new(Source::Feedback.label(), 3),
-            Column::new("Gaps of a scale point or more", 4),
+    blocks.push(table(
+        "Views of each shared theme",
+        &[
+            ("Theme", 3),
+            (Source::Leaders.label(), 3),
+            (Source::Practitioners.label(), 3),
+            (Source::Feedback.label(), 3),
+            ("Gaps of a scale point or more", 4),
         ],
         rows,
-        note: Some(
-            "Feedback is shown only for themes with at least five responses. Items answered \u{201c}Not applicable\u{201d}, \u{201c}Don't know\u{201d} or \u{201c}Prefer not to say\u{201d} are left out."
-                .to_owned(),
-        ),
-    }));
+        Some("Feedback is shown only for themes with at least five responses. Items answered \u{201c}Not applicable\u{201d}, \u{201c}Don't know\u{201d} or \u{201c}Prefer not to say\u{201d} are left out."),
+    ));
     blocks
 }
 

@@ -177,27 +177,22 @@ fn report_from_work(path: &str, options: &Args) -> Result<Report, Failure> {
         Some(file) => Some(read_peer_set(file)?),
         None => None,
     };
-    let audit = match options.audit.as_deref() {
-        Some(file) => {
-            let audit = read_work(file)?;
-            let audit_definition = definition_for(&audit, &options.definitions)?;
-            Some((audit_definition, audit))
-        }
-        None => None,
+    // A work file named beside the main one, with the definition it was made with.
+    let with_definition = |file: &str| {
+        let work = read_work(file)?;
+        definition_for(&work, &options.definitions).map(|definition| (definition, work))
     };
+    let audit = options.audit.as_deref().map(with_definition).transpose()?;
     let practitioners = options
         .practitioners
         .as_deref()
         .map(read_work)
         .transpose()?;
-    let feedback = match options.feedback.as_deref() {
-        Some(file) => {
-            let collection = read_work(file)?;
-            let feedback_definition = definition_for(&collection, &options.definitions)?;
-            Some((feedback_definition, collection))
-        }
-        None => None,
-    };
+    let feedback = options
+        .feedback
+        .as_deref()
+        .map(with_definition)
+        .transpose()?;
     let today = match options.date.as_deref() {
         Some(text) => text
             .parse()

@@ -1,5 +1,6 @@
 //! JSON Pointers (RFC 6901): joining, splitting and comparing the pointers that name every value
-//! of a definition file. Owns the escaping of `~` and `/` in a segment.
+//! of a definition file. Owns the escaping of `~` and `/` in a segment: the only place it is done
+//! (the rules' pointers are built with [`join`] too).
 
 /// Appends one segment to a JSON Pointer (RFC 6901).
 pub(in crate::definition) fn join(pointer: &str, segment: &str) -> String {

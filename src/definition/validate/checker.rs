@@ -4,15 +4,15 @@
 //! blank (V16).
 
 use super::{Place, Problem, Rule};
+use crate::definition::load::join;
 use crate::definition::{Definition, Question, Section};
 use crate::ids::is_well_formed;
 
-/// Builds a JSON Pointer from segments.
+/// Builds a JSON Pointer from segments (escaped as the loader's pointers are, by [`join`]).
 pub(super) fn pointer(segments: &[&str]) -> String {
     segments
         .iter()
-        .map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1")))
-        .collect()
+        .fold(String::new(), |pointer, segment| join(&pointer, segment))
 }
 
 /// Where a problem is: the definition's top level, a section or a question, with the field named

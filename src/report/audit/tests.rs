@@ -35,15 +35,11 @@ fn answered() -> Work {
     r.set(QuestionId::new("lead-1"), item);
     let mut w = work(&d, "North audit 2026", r);
     w.plan.push(PlanRow {
-        id: "a1".to_owned(),
-        source: RowSource::Question(QuestionId::new("lead-2")),
         action: "Add a social work lead to the board agenda".to_owned(),
         lead: "Director".to_owned(),
-        partners: String::new(),
         target_date: Some(date("2026-10-31")),
-        success_measure: String::new(),
         status: Status::InProgress,
-        review_date: None,
+        ..PlanRow::blank("a1", RowSource::Question(QuestionId::new("lead-2")))
     });
     w
 }
