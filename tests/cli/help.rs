@@ -193,3 +193,23 @@ fn readme_command_table_matches_the_help() {
         }
     }
 }
+
+/// A reader that stops early (`mhsw completions bash | head -1`) ends the output quietly: no
+/// panic and no backtrace, for the long outputs written in one go.
+#[test]
+fn output_cut_short_by_its_reader_ends_quietly() {
+    for args in [&["completions", "bash"][..], &["schema"]] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_mhsw"))
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the mhsw binary runs");
+        // Close the reading end before mhsw writes, as `head` does once it has its lines.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        let said = stderr(&output);
+        assert!(!said.contains("panicked"), "mhsw {args:?}: {said}");
+        assert_eq!(output.status.code(), Some(0), "mhsw {args:?}: {said}");
+    }
+}

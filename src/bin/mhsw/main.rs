@@ -78,6 +78,19 @@ impl Failure {
     }
 }
 
+/// Writes `text` to standard output in one go. A reader that stops early (`mhsw schema | head`)
+/// is not a failure: the rest was not wanted.
+fn print_all(text: &[u8]) -> Result<(), Failure> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text).and_then(|()| out.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::usage(
+            format!("the output could not be written: {error}"),
+        )),
+        _ => Ok(()),
+    }
+}
+
 fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
@@ -96,12 +109,12 @@ fn main() -> ExitCode {
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Manifest(args)) => manifest::run(&args),
         Some(Command::Schema) => {
-            print!("{}", mhsw::definition::schema::definition_schema_json());
-            Ok(())
+            print_all(mhsw::definition::schema::definition_schema_json().as_bytes())
         }
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut Cli::command(), "mhsw", &mut std::io::stdout());
-            Ok(())
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "mhsw", &mut script);
+            print_all(&script)
         }
     };
     match result {

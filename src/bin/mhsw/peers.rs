@@ -161,7 +161,7 @@ pub fn run(args: &Args, order: Order) -> Result<(), Failure> {
                 built.set.groups.len()
             );
         }
-        None => print!("{text}"),
+        None => crate::print_all(text.as_bytes())?,
     }
     Ok(())
 }

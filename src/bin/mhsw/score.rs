@@ -33,13 +33,12 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     let work = read_work(work_path, &definition)?;
     let scores = score(&definition, &work.responses);
     if table {
-        print!("{}", render_table(&definition, &work, &scores));
+        crate::print_all(render_table(&definition, &work, &scores).as_bytes())
     } else {
         let json = serde_json::to_string_pretty(&scores)
             .map_err(|e| Failure::problems(format!("mhsw score: cannot write the scores ({e})")))?;
-        println!("{json}");
+        crate::print_all(format!("{json}\n").as_bytes())
     }
-    Ok(())
 }
 
 /// Reads a work file and checks it answers the definition; notes on standard error what
