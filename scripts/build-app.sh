@@ -4,9 +4,9 @@
 # TRUNK_STAGING_DIR and TRUNK_PROFILE; by hand:
 #   TRUNK_STAGING_DIR=dist TRUNK_PROFILE=release scripts/build-app.sh
 #
-# Why not Trunk's own Rust pipeline: the app marks its later parts with `#[lazy]` (Leptos'
-# split points), and splitting has to happen between `cargo build` and `wasm-bindgen`, a step
-# Trunk 0.21 does not have. So this script runs the same tools Trunk would, plus the splitter:
+# Why not Trunk's own Rust pipeline: the app marks its later parts with `#[wasm_split]` (Leptos'
+# split points, in app/src/later.rs), and splitting has to happen between `cargo build` and
+# `wasm-bindgen`, a step Trunk 0.21 does not have. So this script runs the same tools Trunk would, plus the splitter:
 #
 #   cargo rustc        the app's wasm, linked with --emit-relocs, which the splitter reads to see
 #                      which code each split point reaches (passed to the app's link step only,
@@ -30,7 +30,8 @@ profile="${TRUNK_PROFILE:-debug}"
 # The pinned npm wasm-opt (132) before anything else on PATH; Debian's older one breaks the app.
 export PATH="$here/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-target_dir="$(cargo metadata --format-version 1 --no-deps --offline | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')"
+# Read with a JSON parser (node, which the build already needs for finish-dist.mjs), not sed.
+target_dir="$(cargo metadata --format-version 1 --no-deps --offline | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).target_directory))')"
 target_dir="${target_dir:-$here/target}"
 
 cargo_args=(rustc --offline -p mhsw-app --bin mhsw-app --target wasm32-unknown-unknown)
@@ -70,9 +71,12 @@ if [[ "$profile" == "release" ]]; then
   done
 fi
 for part in "${parts[@]}"; do
-  printf 'app:   %-60s %8d bytes\n' "$(basename "$part")" "$(stat -c %s "$part")"
+  # wc -c, not GNU stat -c: the same on macOS and the BSDs.
+  printf 'app:   %-60s %8d bytes\n' "$(basename "$part")" "$(wc -c <"$part" | tr -d ' ')"
 done
 # Trunk leaves the (skipped) rust <link> in the page; browsers ignore it, but it is noise.
 if [[ -f "$staging/index.html" ]]; then
-  sed -i '/data-trunk-skip/d' "$staging/index.html"
+  # Through a temporary file: `sed -i` takes its argument differently in GNU and BSD sed.
+  grep -v 'data-trunk-skip' "$staging/index.html" >"$staging/index.html.tmp"
+  mv "$staging/index.html.tmp" "$staging/index.html"
 fi
