@@ -75,7 +75,9 @@ fi
 # 4. npm tools (wasm-opt from binaryen, axe-core; survey-core and survey-js-ui, the SurveyJS
 #    reference page `make bench` compares the app with), exactly as package-lock.json pins them.
 stamp="node_modules/.package-lock.sha256"
-lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"
+# The lock file's SHA-256 by node (needed here anyway), not GNU sha256sum, which macOS lacks.
+lock_sum="$(node -e 'const fs = require("fs"); const crypto = require("crypto");
+  process.stdout.write(crypto.createHash("sha256").update(fs.readFileSync("package-lock.json")).digest("hex"))')"
 if [[ -x node_modules/.bin/wasm-opt && -f node_modules/axe-core/axe.min.js \
       && -f node_modules/survey-core/survey.core.min.js \
       && -f node_modules/survey-js-ui/survey-js-ui.min.js && -f "$stamp" \

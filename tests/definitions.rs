@@ -977,7 +977,7 @@ fn chosen(pairs: &[(&str, &str)]) -> mhsw::responses::Responses {
     responses
 }
 
-/// Self-assessment 2.0.0 (issue 15): the nation question comes first in "About" and decides the
+/// Self-assessment 2.0.0: the nation question comes first in "About" and decides the
 /// Wales section, so a Welsh health board meets it before choosing its kind of organisation and
 /// sees the section; an English council does not. A local health board in Wales sees it even
 /// when it answered "England only" by mistake (the condition's alternative, `or`).
@@ -1001,7 +1001,7 @@ fn the_nation_question_comes_first_and_decides_the_wales_section() {
     assert!(mistaken_board.section_shown(&audit, wales));
 }
 
-/// Self-assessment 2.0.0 (issue 15): the partnership section's items show only when social
+/// Self-assessment 2.0.0: the partnership section's items show only when social
 /// workers work in NHS-led services under an agreement, and every one of them is scored.
 #[test]
 fn the_partnership_items_show_only_behind_their_gate() {
@@ -1023,7 +1023,7 @@ fn the_partnership_items_show_only_behind_their_gate() {
     }
 }
 
-/// Statement 2.0.0 (issue 15): partnership governance feeds "Getting the organisational context
+/// Statement 2.0.0: partnership governance feeds "Getting the organisational context
 /// right", not the vision, and the audit's Wales section feeds a Wales chapter that shows only
 /// for organisations working in Wales.
 #[test]

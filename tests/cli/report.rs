@@ -252,7 +252,7 @@ fn leaders_and_practitioners_are_set_side_by_side_with_gaps_named() {
     );
 }
 
-/// (Issue 14, item 6) Evidence in Urdu is drawn with the built-in Arabic-script face; an emoji
+/// Evidence in Urdu is drawn with the built-in Arabic-script face; an emoji
 /// in a comment cannot be drawn, and the command says how many characters and where.
 #[test]
 fn the_command_line_draws_urdu_and_says_where_characters_could_not_be_drawn() {

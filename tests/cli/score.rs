@@ -149,7 +149,7 @@ fn score_works_for_every_bundled_definition() {
     }
 }
 
-/// Issue 15: the workforce figures of a self-assessment are printed with the scores, as JSON
+/// The workforce figures of a self-assessment are printed with the scores, as JSON
 /// (exactly, with a full stop) and in the table, and `mhsw check` accepts number questions.
 #[test]
 fn score_prints_workforce_figures() {
