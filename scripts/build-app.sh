@@ -6,7 +6,8 @@
 #
 # Why not Trunk's own Rust pipeline: the app marks its later parts with `#[wasm_split]` (Leptos'
 # split points, in app/src/later.rs), and splitting has to happen between `cargo build` and
-# `wasm-bindgen`, a step Trunk 0.21 does not have. So this script runs the same tools Trunk would, plus the splitter:
+# `wasm-bindgen`, a step Trunk 0.21 does not have. So this script runs the same tools Trunk
+# would, plus the splitter:
 #
 #   cargo rustc        the app's wasm, linked with --emit-relocs, which the splitter reads to see
 #                      which code each split point reaches (passed to the app's link step only,
