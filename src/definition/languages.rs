@@ -81,7 +81,9 @@ pub(super) fn check(
         .map(|(_, lang)| *lang)
         .collect();
     // V26
-    let parts = check_parts(definition, &declared, &mut report);
+    let parts = check_parts(definition, &declared, &mut |pointer, message, fix| {
+        report(Rule::V26, pointer, message, fix)
+    });
     for pointer in text_pointers(document) {
         let Some(value) = document.pointer(&pointer) else {
             continue;

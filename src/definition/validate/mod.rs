@@ -1,8 +1,8 @@
 //! The second loading step: checks a parsed [`Definition`] as a whole and reports every problem.
 //!
-//! Owns: the rules a well-formed definition follows (listed below as V1 to V25; the language rules
-//! V18 to V21 are in [`super::languages`](mod@super::languages)) and the wording of each problem:
-//! where it is, what is wrong and how to fix it.
+//! Owns: the rules a well-formed definition follows (listed below as V1 to V26; the language
+//! rules V18 to V21 and V26 are in [`super::languages`](mod@super::languages)) and the wording
+//! of each problem: where it is, what is wrong and how to fix it.
 //! Must not touch: parsing (see [`super::load`]) or anything about answers.
 //!
 //! - V1 `$schema` names `schema.json`; metadata (version, title, purpose, audience, alignment) is
@@ -31,7 +31,7 @@
 //! - V16 labels and question texts are not empty (in the primary language).
 //! - V17 a suggested action is not blank, is short, and sits on a scored question of a
 //!   definition whose plan proposes rows (the rule and its wording are in
-//!   [`crate::definition::suggested_action`]).
+//!   [`super::suggested_action`]).
 //! - V18 to V21, the language rules, are checked on the document as written by
 //!   [`super::languages`](mod@super::languages): V18 `languages` lists at least one language,
 //!   each once; V19 every text is given in every declared language; V20 a text names only
@@ -42,9 +42,11 @@
 //!   digits; it allows at most 4 decimal places; a `per` names another number question of
 //!   the definition that is not itself compared `per` anything and takes no value below 0.
 //! - V24 a statutory minimum sits on a rated question whose scale marks the options that meet
-//!   it `positive` (the rule and its wording are in [`crate::definition::statutory`]).
+//!   it `positive` (the rule and its wording are in [`super::statutory`]).
 //! - V25 retired questions are not current questions, are listed once, keep their text, and are
-//!   carried only to a current question (the rule and its wording are in [`crate::definition::retired`]).
+//!   carried only to a current question (the rule and its wording are in [`super::retired`]).
+//! - V26 `partly_in` gives whole sections or scales in a language the definition does not
+//!   declare, and names parts that exist (checked with the language rules).
 //!
 //! Every problem carries its rule ([`Rule`]) and a JSON Pointer to the value it is about, so the
 //! loader can give its line.
@@ -144,7 +146,7 @@ impl fmt::Display for Problem {
     }
 }
 
-/// The rule a [`Problem`] breaks: one of the rules of a good definition (V1 to V25, listed in
+/// The rule a [`Problem`] breaks: one of the rules of a good definition (V1 to V26, listed in
 /// this module's documentation), or a step of reading the file (L1, J1 to J3, listed in
 /// [`super::load`](mod@super::load)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -182,6 +184,7 @@ pub enum Rule {
     V23,
     V24,
     V25,
+    V26,
     /// The file breaks a rule, but which one is unknown: the app could not download the part
     /// that explains problems.
     Unexplained,
@@ -189,7 +192,7 @@ pub enum Rule {
 
 impl Rule {
     /// Every rule, in the order the documentation lists them.
-    pub const ALL: [Rule; 30] = [
+    pub const ALL: [Rule; 31] = [
         Rule::L1,
         Rule::J1,
         Rule::J2,
@@ -219,6 +222,7 @@ impl Rule {
         Rule::V23,
         Rule::V24,
         Rule::V25,
+        Rule::V26,
         Rule::Unexplained,
     ];
 
@@ -254,6 +258,7 @@ impl Rule {
             Rule::V23 => "V23",
             Rule::V24 => "V24",
             Rule::V25 => "V25",
+            Rule::V26 => "V26",
             Rule::Unexplained => "unexplained",
         }
     }
