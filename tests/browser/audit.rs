@@ -3,7 +3,7 @@
 
 use crate::prelude::*;
 
-/// (1) A whole audit by keyboard: Tab, arrow keys, Space and Enter only (no clicks), from the home
+/// A whole audit by keyboard: Tab, arrow keys, Space and Enter only (no clicks), from the home
 /// page through two sections (with the error summary, an evidence box and a priority) to the
 /// results.
 #[tokio::test]
@@ -178,7 +178,7 @@ async fn an_audit_can_be_done_by_keyboard_alone() {
     finish(app).await;
 }
 
-/// (1b) After the error summary has appeared, answering one of the listed questions must leave
+/// After the error summary has appeared, answering one of the listed questions must leave
 /// focus on that question, so a keyboard user can go on to the next one.
 #[tokio::test]
 async fn answering_after_the_error_summary_keeps_focus_on_the_question() {
@@ -204,7 +204,7 @@ async fn answering_after_the_error_summary_keeps_focus_on_the_question() {
     finish(app).await;
 }
 
-/// (2) Half a section answered, the page reloaded: every answer, note and priority is back.
+/// Half a section answered, the page reloaded: every answer, note and priority is back.
 #[tokio::test]
 async fn answers_survive_a_reload() {
     let app = TestApp::start().await;
@@ -257,7 +257,7 @@ async fn answers_survive_a_reload() {
     finish(app).await;
 }
 
-/// (3) Last cycle's audit exported to a file, removed, imported again, then compared with this
+/// Last cycle's audit exported to a file, removed, imported again, then compared with this
 /// cycle's re-audit on the results page.
 #[tokio::test]
 async fn a_previous_cycle_imported_from_a_file_is_compared() {
@@ -357,7 +357,7 @@ async fn a_previous_cycle_imported_from_a_file_is_compared() {
     finish(app).await;
 }
 
-/// (4) A damaged saved entry is kept aside, listed with a download, and nothing else is lost.
+/// A damaged saved entry is kept aside, listed with a download, and nothing else is lost.
 #[tokio::test]
 async fn a_damaged_saved_entry_is_kept_aside_and_nothing_else_is_lost() {
     let app = TestApp::start().await;
@@ -458,7 +458,7 @@ async fn a_damaged_saved_entry_is_kept_aside_and_nothing_else_is_lost() {
     finish(app).await;
 }
 
-/// (5) Storage full: the change stays on screen, the user is told it was not saved and is offered
+/// Storage full: the change stays on screen, the user is told it was not saved and is offered
 /// a copy; once space is free again, the next change saves everything.
 #[tokio::test]
 async fn full_storage_keeps_the_answer_and_offers_a_copy() {
@@ -514,7 +514,7 @@ async fn full_storage_keeps_the_answer_and_offers_a_copy() {
     finish(app).await;
 }
 
-/// (5b) A change made further down a section that cannot be saved: the warning must be seen
+/// A change made further down a section that cannot be saved: the warning must be seen
 /// where the person is working, not only at the top of the page, out of sight.
 #[tokio::test]
 async fn the_not_saved_warning_is_seen_where_the_change_was_made() {
@@ -539,7 +539,7 @@ async fn the_not_saved_warning_is_seen_where_the_change_was_made() {
     finish(app).await;
 }
 
-/// (6) A file that is not JSON, JSON that is not work, and work for a questionnaire that is not
+/// A file that is not JSON, JSON that is not work, and work for a questionnaire that is not
 /// here: each is refused with a message naming the problem, and nothing changes.
 #[tokio::test]
 async fn bad_import_files_are_refused_and_change_nothing() {
@@ -594,7 +594,7 @@ async fn bad_import_files_are_refused_and_change_nothing() {
     finish(app).await;
 }
 
-/// (12c) Statutory minimums (S19): an audit rating AMHP approval "Developing" and refresher
+/// Statutory minimums (S19): an audit rating AMHP approval "Developing" and refresher
 /// training "Don't know" shows both as legal risks first on the results page, in words and with
 /// a warning sign, and proposes them first for the plan.
 #[tokio::test]
@@ -674,7 +674,7 @@ async fn legal_risks_are_listed_first_on_the_results_page_and_in_the_plan() {
     finish(app).await;
 }
 
-/// Issue 15: a workforce figure typed as a person types it. The box shows its unit as text and
+/// A workforce figure typed as a person types it. The box shows its unit as text and
 /// its range in the hint; an edit in the middle of the figure keeps the cursor where it is; a
 /// figure out of range is refused in words (not colour alone) and nothing is saved until it is
 /// put right; a comma as the decimal mark is kept as typed and saved as the same figure; and the

@@ -206,7 +206,7 @@ pub(crate) async fn go_on_to_heading(b: &common::browser::Browser, title: &str) 
     panic!("never reached a screen headed {title:?}");
 }
 
-/// (13.1) Each section's introduction is a screen of its own before its first question, in
+/// Each section's introduction is a screen of its own before its first question, in
 /// standard and in easy-read words: a person reads what "your social worker" means, and the
 /// warning before the "feeling safe" questions. Back and Next cross them, and "Question N of M"
 /// counts questions only. Choosing easy-read words puts the notices in easy-read words too.
@@ -395,7 +395,7 @@ pub(crate) async fn assert_no_sideways_scrolling(b: &common::browser::Browser, w
     assert_eq!(fits, json!(true), "{what} scrolls sideways: {wide}");
 }
 
-/// (13.2) "Larger text" enlarges everything a person reads (the question, the answers, the
+/// "Larger text" enlarges everything a person reads (the question, the answers, the
 /// crisis notice, the buttons), and with it on the screens still fit 320 CSS pixels (400% zoom)
 /// without scrolling sideways.
 #[tokio::test]
@@ -479,7 +479,7 @@ async fn larger_text_enlarges_everything_a_person_reads() {
     finish(app).await;
 }
 
-/// (13.3) On a phone, once a person is answering, the crisis notice folds to one line, first on
+/// On a phone, once a person is answering, the crisis notice folds to one line, first on
 /// the screen, that opens to the full text; the question's Next button is in view without
 /// scrolling. On the welcome screen, and on a wide screen, the full notice shows.
 #[tokio::test]

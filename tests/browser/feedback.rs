@@ -199,7 +199,7 @@ pub(crate) async fn one_person_answers(
     wait_for_heading_exact(&app.browser, "Thank you").await;
 }
 
-/// (7) Three people answer in turn on one device: nobody sees an earlier answer, nothing leads
+/// Three people answer in turn on one device: nobody sees an earlier answer, nothing leads
 /// out of collection mode (links, the back button, typed addresses, a reload), and leaving needs
 /// the practitioner's code. (What the back button does to the screen a person is on is
 /// [`the_back_button_keeps_the_answers_being_given`].)
@@ -351,7 +351,7 @@ async fn people_answer_in_turn_on_a_shared_device() {
     finish(app).await;
 }
 
-/// (7b) Someone answering presses the back button (or a swipe does): they stay on the question
+/// Someone answering presses the back button (or a swipe does): they stay on the question
 /// they were answering, with their unsent answers, instead of being sent back to the start.
 #[tokio::test]
 async fn the_back_button_keeps_the_answers_being_given() {
@@ -422,7 +422,7 @@ pub(crate) fn four_responses(prefix: &str) -> Vec<mhsw::work::FeedbackResponse> 
         .collect()
 }
 
-/// (8) Four responses: only the suppression label. A fifth, given on the device: figures appear.
+/// Four responses: only the suppression label. A fifth, given on the device: figures appear.
 #[tokio::test]
 async fn small_groups_are_suppressed_until_five_people_respond() {
     let app = TestApp::start().await;
@@ -496,7 +496,7 @@ async fn small_groups_are_suppressed_until_five_people_respond() {
     finish(app).await;
 }
 
-/// (9) Files from two devices combine, and importing one twice adds nothing: 3 + 4 = 7.
+/// Files from two devices combine, and importing one twice adds nothing: 3 + 4 = 7.
 #[tokio::test]
 async fn device_files_combine_and_a_repeated_import_adds_nothing() {
     let app = TestApp::start().await;
@@ -569,7 +569,7 @@ async fn device_files_combine_and_a_repeated_import_adds_nothing() {
     finish(app).await;
 }
 
-/// Issue 15, nothing lost: a collection holding responses given with the service-user
+/// Nothing lost: a collection holding responses given with the service-user
 /// questionnaire 1.0.0 and with 2.0.0 makes one report. A 1.0.0 answer to rel-3 ("did not judge
 /// me", retired) counts for rel-7, which 2.0.0 asks in its place; a 1.0.0 answer to diff-2, retired
 /// without a successor, is listed by its old words and counted nowhere.

@@ -12,7 +12,7 @@ pub(crate) const OFFLINE_NOISE: &[&str] = &[
     "Failed to fetch",
 ];
 
-/// (a) After one visit the app starts with the site unreachable (its server stopped, not merely
+/// After one visit the app starts with the site unreachable (its server stopped, not merely
 /// a simulated offline switch), from a sub-folder: the home page, a questionnaire's pages, a new
 /// self-assessment answered and saved, and a PDF made by the PDF engine kept in the background.
 #[tokio::test]
@@ -128,7 +128,7 @@ pub(crate) fn files_under(root: &std::path::Path, dir: &std::path::Path, out: &m
     }
 }
 
-/// (b) The service worker keeps exactly the files of the build: each file in dist/ is in its
+/// The service worker keeps exactly the files of the build: each file in dist/ is in its
 /// lists (but for the few it must not keep, named here), and each listed file exists. Code
 /// files carry the release id, so a page of one release can never be given another's part.
 #[test]
@@ -212,7 +212,7 @@ fn the_service_worker_keeps_every_file_of_the_build() {
     );
 }
 
-/// (c) When a new release is published, an open page is told, keeps what was typed, and only
+/// When a new release is published, an open page is told, keeps what was typed, and only
 /// reloads when the user presses the button; afterwards the new release is in charge and the
 /// answers are still there. A screenshot at phone size shows the notice.
 #[tokio::test]

@@ -84,7 +84,7 @@ async fn pdf_worker_is_fetched_only_on_demand_and_keeps_its_contract() {
     app.close().await;
 }
 
-/// (14) "Download the report (PDF)" saves a valid PDF that names the audit and gives a section
+/// "Download the report (PDF)" saves a valid PDF that names the audit and gives a section
 /// score in words.
 #[tokio::test]
 async fn the_report_downloads_as_a_pdf() {
@@ -129,7 +129,7 @@ async fn the_report_downloads_as_a_pdf() {
     finish(app).await;
 }
 
-/// (Issue 14, item 6) Evidence in Urdu, Polish and with characters no face the toolkit ships
+/// Evidence in Urdu, Polish and with characters no face the toolkit ships
 /// can draw: the PDF worker fetches the Arabic-script face (and no other), the PDF keeps the
 /// Urdu and Polish, and the status beside "Your PDF is ready" says how many characters could
 /// not be drawn and where, in words, before the file is shared.

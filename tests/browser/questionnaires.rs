@@ -93,7 +93,7 @@ pub(crate) async fn open_on_a_changed_questionnaire(
     (app, panel)
 }
 
-/// (10) A new audit published on the site appears on the home page, can be completed, and is
+/// A new audit published on the site appears on the home page, can be completed, and is
 /// scored in the results.
 #[tokio::test]
 async fn a_new_questionnaire_on_the_site_can_be_used() {
@@ -182,7 +182,7 @@ async fn a_new_questionnaire_on_the_site_can_be_used() {
     finish(app).await;
 }
 
-/// (11) A broken questionnaire listed in the manifest is reported by file name with every
+/// A broken questionnaire listed in the manifest is reported by file name with every
 /// problem, and the others still work.
 #[tokio::test]
 async fn a_broken_questionnaire_is_reported_and_the_others_still_work() {
@@ -230,7 +230,7 @@ async fn a_broken_questionnaire_is_reported_and_the_others_still_work() {
     finish(app).await;
 }
 
-/// (12) A new version of the self-assessment (one question removed, one added) opens work
+/// A new version of the self-assessment (one question removed, one added) opens work
 /// saved with the old one: the change is shown first, and the removed question's answer is
 /// kept aside, never lost.
 #[tokio::test]
@@ -320,7 +320,7 @@ async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
     finish(app).await;
 }
 
-/// (12b) A version 2.1.0 of the self-assessment rewrites `strat-3` as `gov-1` (the same meaning,
+/// A version 2.1.0 of the self-assessment rewrites `strat-3` as `gov-1` (the same meaning,
 /// new words) and retires `strat-5`, listing both under `retired` with their old text. An audit
 /// saved in the browser with 2.0.0 loses nothing: the answer and evidence for `strat-3` appear on
 /// `gov-1`, and the answer to `strat-5` is listed with the old question's text and its answer.
@@ -441,7 +441,7 @@ async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_res
     finish(app).await;
 }
 
-/// Issue 15, nothing lost: an audit saved with the bundled self-assessment 1.0.0, answering
+/// Nothing lost: an audit saved with the bundled self-assessment 1.0.0, answering
 /// questions that 2.0.0 retired, opens with 2.0.0 (the bundled questionnaire) with every answer
 /// kept aside and listed by the old question's own words, from the bundled `retired` list.
 #[tokio::test]
@@ -500,7 +500,7 @@ async fn an_audit_saved_with_version_one_opens_in_version_two_with_nothing_lost(
     finish(app).await;
 }
 
-/// (13) Without the site's manifest, the questionnaires built into the app are used, and the
+/// Without the site's manifest, the questionnaires built into the app are used, and the
 /// home page says so.
 #[tokio::test]
 async fn a_missing_manifest_falls_back_to_the_built_in_questionnaires() {

@@ -219,7 +219,7 @@ async fn harness_notices_console_errors_and_accessibility_faults() {
     app.close().await;
 }
 
-/// (Issue 14, item 6) The PDF's script faces add nothing to the first load: none is kept at
+/// The PDF's script faces add nothing to the first load: none is kept at
 /// install or in the background, no face's name is in the first module (the PDF worker's code
 /// names each), and the first module stays under a ceiling with a little room for the first
 /// screen's own growth (132,000 bytes as flate2 gzips it at level 6; it was 127,330 when the
@@ -266,7 +266,7 @@ fn the_first_module_does_not_grow_with_the_pdf_fonts() {
     assert!(size <= 132_000, "the first module is {size} bytes gzipped");
 }
 
-/// (13b) When the later part of the app cannot be downloaded (offline after the first screen),
+/// When the later part of the app cannot be downloaded (offline after the first screen),
 /// the home page still lists the tools and the saved work, says what happened with a way to
 /// try again, and other pages say they could not be opened. The app does not stop, and the
 /// saved work is untouched.
