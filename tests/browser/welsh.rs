@@ -2,7 +2,7 @@
 
 use crate::prelude::*;
 
-/// Issue 14, reports: a Welsh-first collection's report opens in Welsh, can be read in English
+/// A Welsh-first collection's report opens in Welsh, can be read in English
 /// (a choice remembered for the collection across a reload) and in Welsh again, carries
 /// `lang="cy"` while Welsh, passes axe, and its PDF is Welsh too.
 #[tokio::test]
