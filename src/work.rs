@@ -392,11 +392,17 @@ impl Work {
     }
 }
 
+/// A size in whole megabytes (of 1,048,576 bytes, as the import's hint counts them), rounded
+/// up, with thousands separated: "257", "4,769".
+fn megabytes(bytes: usize) -> String {
+    crate::report::grouped(bytes.div_ceil(1024 * 1024) as u64)
+}
+
 /// Why a file cannot be imported. Nothing is changed when any of these happens.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImportError {
     /// The file is over the size limit.
-    #[error("the file is {size} bytes, over the limit of {limit} bytes. Split the work into smaller files, or import fewer responses at a time")]
+    #[error("the file is {} MB, over the limit of {} MB. Split the work into smaller files, or import fewer responses at a time", megabytes(*size), megabytes(*limit))]
     TooLarge {
         /// The file's size.
         size: usize,
@@ -1392,6 +1398,28 @@ mod tests {
             parse_work(&big),
             Err(ImportError::TooLarge { .. })
         ));
+    }
+
+    /// A file over the limit is described in megabytes, as the import's hint gives the limit
+    /// ("up to 256 MB"), rounded up so that a file just over it never reads as the limit itself.
+    #[test]
+    fn a_file_too_large_is_described_in_megabytes() {
+        let said = |size: usize| {
+            ImportError::TooLarge {
+                size,
+                limit: MAX_IMPORT_BYTES,
+            }
+            .to_string()
+        };
+        assert_eq!(
+            said(300 * 1024 * 1024),
+            "the file is 300 MB, over the limit of 256 MB. Split the work into smaller files, or \
+             import fewer responses at a time"
+        );
+        assert!(
+            said(MAX_IMPORT_BYTES + 1).starts_with("the file is 257 MB, over the limit of 256 MB.")
+        );
+        assert!(said(5_000_000_000).starts_with("the file is 4,769 MB,"));
     }
 
     /// C3: Welsh is offered only where the questionnaire has it, in the order chosen.
