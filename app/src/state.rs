@@ -372,6 +372,44 @@ impl AppState {
                 held.dirty = true;
             }
         });
+        match self.flush(id).await {
+            // Another tab (a second tab of the locked device) saved the collection meanwhile.
+            Err(StoreError::Conflict) => self.add_to_stored_copy(id).await,
+            outcome => outcome,
+        }
+    }
+
+    /// Responses given on a device are only ever added to a collection, never changed: when
+    /// another tab has saved the same collection since this tab read it, this tab takes the
+    /// stored copy, adds the responses it has not yet saved, and saves once more. (Only for
+    /// collection mode, where a tab changes nothing else.)
+    async fn add_to_stored_copy(&self, id: &WorkId) -> Result<(), StoreError> {
+        let Some(signal) = self.work(id) else {
+            return Err(StoreError::Conflict);
+        };
+        let stored = database::load_one(id).await?.ok_or(StoreError::Conflict)?;
+        let ours: Vec<mhsw::work::FeedbackResponse> = signal.with_untracked(|held| {
+            held.work
+                .collection
+                .iter()
+                .flat_map(|c| c.responses.iter())
+                .filter(|r| held.unsaved.contains(&r.id))
+                .cloned()
+                .collect()
+        });
+        let mut held = Held::stored(stored.work, stored.meta);
+        if let Some(collection) = held.work.collection.as_mut() {
+            for response in ours {
+                if !collection.responses.iter().any(|r| r.id == response.id) {
+                    held.unsaved.insert(response.id.clone());
+                    collection.responses.push(response);
+                }
+            }
+        }
+        held.work.updated = clock::today();
+        held.dirty = true;
+        signal.set(held);
+        self.changed_elsewhere.update(|ids| ids.retain(|i| i != id));
         self.flush(id).await
     }
 

@@ -73,6 +73,19 @@ fn focus_when_drawn(selector: String, heading: bool, frames: u32) {
         if heading {
             if let Some(window) = web_sys::window() {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
+                // In a short window (400% zoom, a phone on its side) what sits above the
+                // heading can push it out of view: then the heading goes to the top instead.
+                let Ok(Some(element)) = document.query_selector(&selector) else {
+                    return;
+                };
+                let height = window
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(f64::MAX);
+                if element.get_bounding_client_rect().bottom() > height {
+                    element.scroll_into_view_with_bool(true);
+                }
             }
         }
     });

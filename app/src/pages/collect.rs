@@ -98,6 +98,10 @@ pub fn CollectPage(
     });
     let draft = RwSignal::new(Responses::default());
     let easy_read = RwSignal::new(false);
+    // Where a person was when "For the practitioner: end collection" was pressed: "Go back to
+    // the questions" returns them there with their answers (kept in memory only, and cleared by
+    // the inactivity limit as on any screen of questions).
+    let before_leaving = StoredValue::new(first_screen);
     // The next person starts at the beginning, in the first language offered, in standard
     // words: nothing one person chose (not even easy read) is shown to the next.
     let next_person = move || {
@@ -120,7 +124,9 @@ pub fn CollectPage(
     // On a small screen, once a person is answering, the crisis notice folds to one line they
     // can open ("Need help now?"), so the question and its buttons fit the first screen.
     let crisis_open = RwSignal::new(false);
-    let foldable = move || matches!(screen.get(), Screen::Step(_));
+    // The bilingual language choice folds it too: given in full in two languages it would fill
+    // two screens of a phone before the choice itself (its button then names it in both).
+    let foldable = move || matches!(screen.get(), Screen::Step(_) | Screen::Language);
     // Answers sent on this device that the store could not keep: the practitioner is told at
     // once, on every screen, until they are saved or downloaded.
     let unsaved_people = RwSignal::new(0usize);
@@ -144,14 +150,20 @@ pub fn CollectPage(
                 .as_ref()
                 .map_or(work::DEFAULT_IDLE_MINUTES, |c| c.idle_minutes.max(1))
         })) * 60_000.0;
-        let answering = matches!(screen.get_untracked(), Screen::Step(_));
-        if answering && clock::now_ms() - last_activity.get_value() > idle_ms {
+        let now = screen.get_untracked();
+        let answering = matches!(now, Screen::Step(_));
+        let left_answers = now == Screen::Leave && draft.with_untracked(Responses::has_any_answer);
+        if (answering || left_answers) && clock::now_ms() - last_activity.get_value() > idle_ms {
             draft.set(Responses::default());
             speech::stop();
             cleared_notice.set(true);
             easy_read.set(false);
-            lang.set(first_lang);
-            screen.set(first_screen);
+            before_leaving.set_value(first_screen);
+            if answering {
+                lang.set(first_lang);
+                screen.set(first_screen);
+                history::focus_heading();
+            }
         }
     });
     let interval = StoredValue::new_local(interval);
@@ -161,6 +173,7 @@ pub fn CollectPage(
     let total = definition.questions().count();
     let notices = definition.notices.clone();
     let offered_langs = offered.clone();
+    let toggle_langs = offered.clone();
     let work_id = id.clone();
     let submit = move || {
         if screen.get_untracked() == Screen::Sending {
@@ -218,11 +231,19 @@ pub fn CollectPage(
                 let heading = offered.iter().enumerate().map(|(at, &each)| view! {
                     {(at > 0).then_some(" / ")}<span lang=each.bcp47()>{say::choose_language(each)}</span>
                 }).collect_view();
+                // Said in every language offered, like everything else on this screen.
+                let cleared = {
+                    let offered = offered.clone();
+                    move || cleared_notice.get().then(|| {
+                        let parts = offered.iter().map(|&each| view! {
+                            <p lang=each.bcp47()>{say::cleared_after_inactivity(each)}</p>
+                        }).collect_view();
+                        view! { <div class="notice" role="status">{parts}</div> }
+                    })
+                };
                 view! {
                     <h1>{heading}</h1>
-                    {move || cleared_notice.get().then(|| view! {
-                        <p class="notice" role="status">{say::cleared_after_inactivity(lang)}</p>
-                    })}
+                    {cleared}
                     <div class="language-choices">{parts}</div>
                 }.into_any()
             }
@@ -291,7 +312,7 @@ pub fn CollectPage(
                     <button type="button" class="large" on:click=move |_| next_person()>{say::start_again(lang)}</button>
                 }.into_any()
             }
-            Screen::Leave => view! { <LeaveScreen id=id.clone() screen=screen first=first_screen /> }.into_any(),
+            Screen::Leave => view! { <LeaveScreen id=id.clone() back_to=Callback::new(move |()| { touch(); screen.set(before_leaving.get_value()); history::focus_heading(); }) /> }.into_any(),
         }
         }
     };
@@ -332,20 +353,26 @@ pub fn CollectPage(
         <aside class="crisis" aria-label=move || say::help_now(lang.get()) class:foldable=foldable class:open=move || crisis_open.get()>
             <button type="button" class="crisis-toggle" aria-controls="crisis-text" aria-expanded=move || crisis_open.get().to_string()
                 on:click=move |_| { touch(); crisis_open.update(|open| *open = !*open); }>
-                <span class="crisis-marker" aria-hidden="true"></span>{move || say::need_help_now(lang.get())}
+                <span class="crisis-marker" aria-hidden="true"></span>{move || {
+                    let choosing = matches!(screen.get(), Screen::Language);
+                    let langs: Vec<Lang> = if choosing { toggle_langs.clone() } else { vec![lang.get()] };
+                    langs.into_iter().enumerate().map(|(at, each)| view! {
+                        {(at > 0).then_some(" / ")}<span lang=choosing.then(|| each.bcp47())>{say::need_help_now(each)}</span>
+                    }).collect_view()
+                }}
             </button>
             // Before a person has chosen a language, the notice is in every language offered,
             // each part with its own `lang`: nobody meets it only in a language they do not read.
-            {move || {
+            <div id="crisis-text">{move || {
                 let choosing = matches!(screen.get(), Screen::Language);
                 let langs: Vec<Lang> = if choosing { offered_langs.clone() } else { vec![lang.get()] };
                 let crisis = notices.shown(Notice::Crisis, easy_read.get()).cloned().unwrap_or_default();
-                langs.into_iter().enumerate().map(|(at, each)| view! {
-                    <p id=(at == 0).then_some("crisis-text") lang=choosing.then(|| each.bcp47())>
+                langs.into_iter().map(|each| view! {
+                    <p lang=choosing.then(|| each.bcp47())>
                         <strong class="crisis-label">{format!("{} ", say::need_help_now(each))}</strong>{crisis.get(each).to_owned()}
                     </p>
                 }).collect_view()
-            }}
+            }}</div>
         </aside>
         {switch}
         {move || (unsaved_people.get() > 0).then(|| view! {
@@ -360,7 +387,7 @@ pub fn CollectPage(
         {body}
         <Show when=move || state.kiosk.with(Option::is_some) && screen.get() != Screen::Leave>
             <p class="practitioner-exit" lang=practitioner_lang>
-                <button type="button" class="link-button" on:click=move |_| { draft.set(Responses::default()); easy_read.set(false); screen.set(Screen::Leave); }>"For the practitioner: end collection"</button>
+                <button type="button" class="link-button" on:click=move |_| { touch(); before_leaving.set_value(screen.get_untracked()); speech::stop(); screen.set(Screen::Leave); history::focus_heading(); }>"For the practitioner: end collection"</button>
             </p>
         </Show>
     }
@@ -400,7 +427,11 @@ fn IntroductionScreen(
         let title = title.clone();
         move || format!("{title}. {}", words())
     };
+    let shown_at = clock::now_ms();
     let go = move |to: Screen| {
+        if just_shown(shown_at) {
+            return;
+        }
         speech::stop();
         on_activity.run(());
         screen.set(to);
@@ -417,6 +448,16 @@ fn IntroductionScreen(
             </div>
         </form>
     }
+}
+
+/// How long after a screen of questions appears its buttons ignore a press, in ms: the second
+/// press of a double-click (operating systems count presses up to half a second apart as one)
+/// lands on the next screen's button in the same place, and must not skip a question unseen.
+const DOUBLE_CLICK_MS: f64 = 500.0;
+
+/// True while the screen shown at `shown_at` is too new to act on a press.
+fn just_shown(shown_at: f64) -> bool {
+    clock::now_ms() - shown_at < DOUBLE_CLICK_MS
 }
 
 /// One question with back, next and read-aloud.
@@ -488,7 +529,11 @@ fn QuestionScreen(
             )
         }
     };
+    let shown_at = clock::now_ms();
     let go = move |to: Screen| {
+        if just_shown(shown_at) {
+            return;
+        }
         speech::stop();
         on_activity.run(());
         screen.set(to);
@@ -503,7 +548,7 @@ fn QuestionScreen(
     });
     view! {
         <h1 class="question-count">{say::question_of(lang, number, total)}</h1>
-        <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); if last { on_submit.run(()) } else { go(Screen::Step(index + 1)) } }>
+        <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); if last { if !just_shown(shown_at) { on_submit.run(()) } } else { go(Screen::Step(index + 1)) } }>
             <QuestionField definition=definition.clone() question=question.clone() item=item on_change=on_change easy_read=easy_read error=Signal::derive(|| None::<String>) with_notes=false lang=lang />
             <div class="button-row">
                 {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |_| go(Screen::Step(index - 1))>{say::back(lang)}</button> })}
@@ -618,10 +663,8 @@ fn SetupScreen(
 fn LeaveScreen(
     /// The collection.
     id: WorkId,
-    /// The current screen.
-    screen: RwSignal<Screen>,
-    /// The first screen a person answering meets (the language choice, or the welcome).
-    first: Screen,
+    /// Takes a person answering back to where they were, with their answers.
+    back_to: Callback<()>,
 ) -> impl IntoView {
     let state = AppState::expect();
     let code = RwSignal::new(String::new());
@@ -682,7 +725,7 @@ fn LeaveScreen(
             </div>
             <div class="button-row">
                 <button type="submit" disabled=move || checking.get()>"End collection"</button>
-                <button type="button" class="secondary" on:click=move |_| screen.set(first)>"Go back to the questions"</button>
+                <button type="button" class="secondary" on:click=move |_| back_to.run(())>"Go back to the questions"</button>
             </div>
         </form>
     }

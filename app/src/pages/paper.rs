@@ -13,7 +13,7 @@ use mhsw::work::Channel;
 
 use crate::components::error_summary::{ErrorSummary, FieldError};
 use crate::components::question_field::{field_id, QuestionField};
-use crate::edges::{history, timer};
+use crate::edges::{clock, history, timer};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -180,6 +180,10 @@ fn PaperQuestions(
         .collect_view()
 }
 
+/// How long after a form is saved and cleared a press of the save button on the empty form is
+/// taken as the second press of a double-click, in ms.
+const SECOND_PRESS_MS: f64 = 1000.0;
+
 /// Typing in returned paper forms: every question on one page, then save and start the next.
 #[component]
 pub fn EnterPaperPage(
@@ -197,9 +201,20 @@ pub fn EnterPaperPage(
     let id_for_save = id.clone();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let first_field = definition.questions().next().map(|(_, q)| field_id(q));
+    // A double press of the save button stores the form once: a press while it is being saved
+    // does nothing, and so does a late second press on the form it just cleared (rather than
+    // calling that empty form a mistake).
+    let saving = StoredValue::new(false);
+    let cleared_at = StoredValue::new(f64::NEG_INFINITY);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if saving.get_value() {
+            return;
+        }
         let answers = draft.get_untracked();
+        if !answers.has_any_answer() && clock::now_ms() - cleared_at.get_value() < SECOND_PRESS_MS {
+            return;
+        }
         // A form with nothing on it is not a response: saving it would count a person who said
         // nothing.
         if !answers.has_any_answer() {
@@ -211,11 +226,14 @@ pub fn EnterPaperPage(
         }
         errors.set(Vec::new());
         let id = id_for_save.clone();
+        saving.set_value(true);
         leptos::task::spawn_local(async move {
             // The form is in the collection either way; the count says what was stored, and
             // the save line says when something was not.
             let saved = state.add_response(&id, answers, Channel::Paper).await;
             draft.set(Responses::default());
+            saving.set_value(false);
+            cleared_at.set_value(clock::now_ms());
             if saved.is_ok() {
                 entered.update(|n| *n += 1);
             }
