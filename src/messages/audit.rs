@@ -139,11 +139,11 @@ pub fn to(lang: Lang) -> &'static str {
     say(lang, "To", "Hyd at")
 }
 
-/// A piece of work's questionnaire and version, on its contents page.
-pub fn version_label(lang: Lang, title: &str, version: &str) -> String {
+/// After the questionnaire's title on a work's contents page: its version.
+pub fn version_after_title(lang: Lang, version: &str) -> String {
     match lang {
-        Lang::En => format!("{title}, version {version}"),
-        Lang::Cy => format!("{title}, fersiwn {version}"),
+        Lang::En => format!(", version {version}"),
+        Lang::Cy => format!(", fersiwn {version}"),
     }
 }
 

@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
+use mhsw::lang::Lang;
 use mhsw::messages;
+use mhsw::messages::frame as say;
 
 use crate::components::update_notice::UpdateNotice;
 use crate::edges::page_lang;
@@ -30,14 +32,15 @@ pub fn Layout(
             <header class="site-header">
                 <div class="wrap header-row">
                     <Show when=move || !collecting() fallback=move || view! { <span class="brand">{move || messages::collection_brand(lang.get())}</span> }>
-                        <a class="brand" href=Route::Home.href()>"Mental health social work toolkit"</a>
-                        <nav aria-label="Main">
+                        <a class="brand" href=Route::Home.href()>{move || say::brand(lang.get())}</a>
+                        <nav aria-label=move || say::main_navigation(lang.get())>
                             <ul class="nav-list">
-                                <li><a href=Route::Home.href()>"Home"</a></li>
-                                <li><a href=Route::Questionnaires.href()>"Questionnaires"</a></li>
-                                <li><a href=Route::Privacy.href()>"Your data"</a></li>
+                                <li><a href=Route::Home.href()>{move || say::home(lang.get())}</a></li>
+                                <li><a href=Route::Questionnaires.href()>{move || say::questionnaires(lang.get())}</a></li>
+                                <li><a href=Route::Privacy.href()>{move || say::your_data(lang.get())}</a></li>
                             </ul>
                         </nav>
+                        <LanguageSwitch />
                     </Show>
                     <button type="button" class="link-button text-size" aria-pressed=move || state.large_text.get().to_string() on:click=toggle_text>
                         {move || messages::larger_text(lang.get())}
@@ -54,19 +57,43 @@ pub fn Layout(
             <Show when=move || !collecting()>
                 <footer class="site-footer">
                     <div class="wrap">
+                        <p>{move || say::alignment(lang.get())}</p>
                         <p>
-                            "These tools are aligned with the 2016 “Social work for better mental health” toolkit. "
-                            "They were written afresh by the mhsw-toolkit team and are not reproductions of it. "
-                            "A self-assessment is not an inspection rating."
+                            {move || say::stays_on_device(lang.get())}
+                            <a href=Route::Privacy.href()>{move || say::how_data_is_kept(lang.get())}</a>
                         </p>
-                        <p>
-                            "Your work stays in this browser on this device. Nothing is sent anywhere. "
-                            <a href=Route::Privacy.href()>"How your data is kept and removed"</a>
-                        </p>
+                        // Wherever Welsh is shown, the frame says, in both languages, that it
+                        // has not yet been checked by a Welsh speaker.
+                        {move || (lang.get() == Lang::Cy).then(|| view! {
+                            <p class="translation-note">
+                                <span lang=Lang::Cy.bcp47()>{say::welsh_unchecked(Lang::Cy)}</span>" "
+                                <span lang=Lang::En.bcp47()>{say::welsh_unchecked(Lang::En)}</span>
+                            </p>
+                        })}
                     </div>
                 </footer>
             </Show>
         </div>
+    }
+}
+
+/// The lead's language switch: the other language, named in itself and marked with its own
+/// `lang` ("Cymraeg" on an English page, "English" on a Welsh one). Changes every page at once
+/// and is remembered on the device.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let state = AppState::expect();
+    let other = move || match state.lead_lang.get() {
+        Lang::En => Lang::Cy,
+        Lang::Cy => Lang::En,
+    };
+    view! {
+        <nav class="language-switch lead-language" aria-label=move || messages::language_switch(state.page_lang.get())>
+            <button type="button" class="link-button" lang=move || other().bcp47()
+                on:click=move |_| state.choose_lead_lang(other())>
+                {move || other().own_name()}
+            </button>
+        </nav>
     }
 }
 

@@ -114,7 +114,8 @@ pub fn CollectPage(
         };
         state.page_lang.set(shown);
     });
-    on_cleanup(move || state.page_lang.set(Lang::En));
+    // Collection mode over, the page returns to the lead's own language.
+    on_cleanup(move || state.page_lang.set(state.lead_lang.get_untracked()));
     let last_activity = StoredValue::new(clock::now_ms());
     let cleared_notice = RwSignal::new(false);
     // On a small screen, once a person is answering, the crisis notice folds to one line they

@@ -7,6 +7,8 @@ use std::sync::Arc;
 use mhsw::definition::{Definition, ToolKind};
 use mhsw::ids::WorkId;
 use mhsw::lang::Lang;
+use mhsw::messages::audit as say;
+use mhsw::messages::frame;
 use mhsw::work::LanguageOffer;
 
 use crate::edges::files;
@@ -34,8 +36,11 @@ pub fn WorkPage(
         );
     };
     let kind = definition.kind;
+    let lang = state.page_lang;
+    let version = definition.version.to_string();
     let definition_for_rows = definition.clone();
     let sections = move || {
+        let lang = lang.get();
         signal.with(|held| {
             definition_for_rows
                 .sections
@@ -43,11 +48,13 @@ pub fn WorkPage(
                 .filter(|s| held.work.responses.section_shown(&definition_for_rows, s))
                 .map(|s| {
                     let progress = held.work.responses.progress(&definition_for_rows, s);
+                    let (title, mark) = super::in_lang(&s.title, lang);
                     (
                         s.id.clone(),
-                        s.title.to_string(),
-                        progress.label(),
+                        title,
+                        say::progress(lang, progress.answered, progress.shown),
                         progress.is_complete(),
+                        mark,
                     )
                 })
                 .collect::<Vec<_>>()
@@ -77,9 +84,9 @@ pub fn WorkPage(
         move || signal.with(|h| mhsw::carry::kept_aside(&definition_for_aside, &h.work.set_aside));
     let id_for_links = id.clone();
     view! {
-        <p class="breadcrumb"><a href=Route::Home.href()>"Home"</a></p>
+        <p class="breadcrumb"><a href=Route::Home.href()>{move || frame::home(lang.get())}</a></p>
         <h1>{move || signal.with(|h| h.work.name.clone())}</h1>
-        <p class="work-meta">{definition.version_label()}
+        <p class="work-meta">{let definition = definition.clone(); move || { let (title, mark) = super::in_lang(&definition.title, lang.get()); view! { <span lang=mark>{title}</span> } }}{move || say::version_after_title(lang.get(), &version)}
             {move || signal.with(|h| (!h.work.organisation.is_empty()).then(|| format!(" · {}", h.work.organisation)))}
         </p>
         {move || preview().map(|change| {
@@ -159,12 +166,12 @@ pub fn WorkPage(
                 <p class="lead collection-size">{size}</p>
                 <PeriodForm id=id.clone() />
                 <LanguageForm id=id.clone() definition=definition.clone() />
-                <h2>"Collect feedback"</h2>
+                <h2>{move || say::collect_feedback(lang.get())}</h2>
                 <ul class="action-list">
-                    <li><a class="button" href=Route::Collect(id.clone()).href()>"Collect on this device"</a>" for people to answer one after another."</li>
-                    <li><a href=Route::Paper(id.clone()).href()>"Print a paper version"</a></li>
-                    <li><a href=Route::EnterPaper(id.clone()).href()>"Type in returned paper forms"</a></li>
-                    <li><a href=Route::Results(id.clone()).href()>"See the combined report"</a></li>
+                    <li><a class="button" href=Route::Collect(id.clone()).href()>{move || say::collect_on_device(lang.get())}</a>{move || say::one_after_another(lang.get())}</li>
+                    <li><a href=Route::Paper(id.clone()).href()>{move || say::print_paper(lang.get())}</a></li>
+                    <li><a href=Route::EnterPaper(id.clone()).href()>{move || say::type_in_paper(lang.get())}</a></li>
+                    <li><a href=Route::Results(id.clone()).href()>{move || say::see_combined_report(lang.get())}</a></li>
                 </ul>
                 <Reflections collection=id.clone() />
             }
@@ -172,11 +179,11 @@ pub fn WorkPage(
         {(kind != ToolKind::Feedback).then(|| {
             let id = id_for_links.clone();
             view! {
-                <h2>"Sections"</h2>
+                <h2>{move || say::sections(lang.get())}</h2>
                 <ol class="contents-list">
                     <For each=sections key=|s| (s.0.clone(), s.2.clone()) let:section>
                         <li class="contents-item">
-                            <a href=Route::Section(id.clone(), section.0.clone()).href()>{section.1.clone()}</a>
+                            <a href=Route::Section(id.clone(), section.0.clone()).href() lang=section.4>{section.1.clone()}</a>
                             <span class="progress" class:complete=section.3>{section.2.clone()}</span>
                         </li>
                     </For>
@@ -185,14 +192,14 @@ pub fn WorkPage(
         })}
         <div class="button-row">
             {match kind {
-                ToolKind::Audit => Some("See results"),
-                ToolKind::Statement => Some("See the statement as a document"),
-                ToolKind::Conversation => Some("See the record as a document"),
+                ToolKind::Audit => Some(say::see_results as fn(Lang) -> &'static str),
+                ToolKind::Statement => Some(say::see_statement as fn(Lang) -> &'static str),
+                ToolKind::Conversation => Some(say::see_record as fn(Lang) -> &'static str),
                 ToolKind::Feedback => None,
             }
-            .map(|label| view! { <a class="button" href=Route::Results(id.clone()).href()>{label}</a> })}
-            {definition.plan.as_ref().map(|plan| view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>{plan.title.to_string()}</a> })}
-            <button type="button" class="secondary" on:click=export>"Export this work to a file"</button>
+            .map(|label| view! { <a class="button" href=Route::Results(id.clone()).href()>{move || label(lang.get())}</a> })}
+            {definition.plan.as_ref().map(|plan| { let title = plan.title.clone(); view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>{move || { let (text, mark) = super::in_lang(&title, lang.get()); view! { <span lang=mark>{text}</span> } }}</a> } })}
+            <button type="button" class="secondary" on:click=export>{move || say::export_to_file(lang.get())}</button>
         </div>
     }
     .into_any()
