@@ -15,6 +15,8 @@
 //! and ends by checking the console holds no error and no panic.
 
 mod common;
+#[path = "journeys/welsh_interface.rs"]
+mod welsh_interface;
 
 use std::path::Path;
 use std::time::Duration;
