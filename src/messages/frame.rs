@@ -5,7 +5,7 @@
 use super::say;
 use crate::date::Date;
 use crate::definition::{Nation, ToolKind};
-use crate::lang::{Lang, PluralForm};
+use crate::lang::Lang;
 
 /// The toolkit's name, in the header and as the home page's heading.
 pub fn brand(lang: Lang) -> &'static str {
@@ -176,17 +176,18 @@ pub fn home_lead(lang: Lang) -> &'static str {
     )
 }
 
-/// How many questionnaire files could not be loaded (Welsh keeps the noun singular after a
-/// number: "1 ffeil", "2 ffeil", "20 ffeil").
+/// How many questionnaire files could not be loaded. Welsh keeps the noun singular after a
+/// number ("1 ffeil", "2 ffeil", "20 ffeil"), so no form needs the plural rules: this is drawn
+/// by the first module, which does not carry them (`Lang::plural`'s CLDR tables).
 pub fn files_not_loaded(lang: Lang, n: usize) -> String {
-    match (lang, lang.plural(n as u64)) {
-        (Lang::En, PluralForm::One) => {
+    match (lang, n) {
+        (Lang::En, 1) => {
             format!("{n} questionnaire file could not be loaded. The others work as normal. ")
         }
         (Lang::En, _) => {
             format!("{n} questionnaire files could not be loaded. The others work as normal. ")
         }
-        (Lang::Cy, PluralForm::Zero) => "Ni fethodd yr un ffeil holiadur â llwytho. ".to_owned(),
+        (Lang::Cy, 0) => "Ni fethodd yr un ffeil holiadur â llwytho. ".to_owned(),
         (Lang::Cy, _) => format!(
             "Nid oedd modd llwytho {n} ffeil holiadur. Mae’r lleill yn gweithio fel arfer. "
         ),
