@@ -32,14 +32,21 @@ pub fn Layout(
             <header class="site-header">
                 <div class="wrap header-row">
                     <Show when=move || !collecting() fallback=move || view! { <span class="brand">{move || messages::collection_brand(lang.get())}</span> }>
-                        <a class="brand" href=Route::Home.href()>{move || say::brand(lang.get())}</a>
-                        <nav aria-label=move || say::main_navigation(lang.get())>
-                            <ul class="nav-list">
-                                <li><a href=Route::Home.href()>{move || say::home(lang.get())}</a></li>
-                                <li><a href=Route::Questionnaires.href()>{move || say::questionnaires(lang.get())}</a></li>
-                                <li><a href=Route::Privacy.href()>{move || say::your_data(lang.get())}</a></li>
-                            </ul>
-                        </nav>
+                        // Drawn again as a whole when the language changes: one reactive block,
+                        // not one per word, keeps the first module small.
+                        {move || {
+                            let lang = lang.get();
+                            view! {
+                                <a class="brand" href=Route::Home.href()>{say::brand(lang)}</a>
+                                <nav aria-label=say::main_navigation(lang)>
+                                    <ul class="nav-list">
+                                        <li><a href=Route::Home.href()>{say::home(lang)}</a></li>
+                                        <li><a href=Route::Questionnaires.href()>{say::questionnaires(lang)}</a></li>
+                                        <li><a href=Route::Privacy.href()>{say::your_data(lang)}</a></li>
+                                    </ul>
+                                </nav>
+                            }
+                        }}
                         <LanguageSwitch />
                     </Show>
                     <button type="button" class="link-button text-size" aria-pressed=move || state.large_text.get().to_string() on:click=toggle_text>
@@ -56,21 +63,26 @@ pub fn Layout(
             </main>
             <Show when=move || !collecting()>
                 <footer class="site-footer">
-                    <div class="wrap">
-                        <p>{move || say::alignment(lang.get())}</p>
-                        <p>
-                            {move || say::stays_on_device(lang.get())}
-                            <a href=Route::Privacy.href()>{move || say::how_data_is_kept(lang.get())}</a>
-                        </p>
-                        // Wherever Welsh is shown, the frame says, in both languages, that it
-                        // has not yet been checked by a Welsh speaker.
-                        {move || (lang.get() == Lang::Cy).then(|| view! {
-                            <p class="translation-note">
-                                <span lang=Lang::Cy.bcp47()>{say::welsh_unchecked(Lang::Cy)}</span>" "
-                                <span lang=Lang::En.bcp47()>{say::welsh_unchecked(Lang::En)}</span>
-                            </p>
-                        })}
-                    </div>
+                    {move || {
+                        let lang = lang.get();
+                        view! {
+                            <div class="wrap">
+                                <p>{say::alignment(lang)}</p>
+                                <p>
+                                    {say::stays_on_device(lang)}
+                                    <a href=Route::Privacy.href()>{say::how_data_is_kept(lang)}</a>
+                                </p>
+                                // Wherever Welsh is shown, the frame says, in both languages,
+                                // that it has not yet been checked by a Welsh speaker.
+                                {(lang == Lang::Cy).then(|| view! {
+                                    <p class="translation-note">
+                                        <span lang=Lang::Cy.bcp47()>{say::welsh_unchecked(Lang::Cy)}</span>" "
+                                        <span lang=Lang::En.bcp47()>{say::welsh_unchecked(Lang::En)}</span>
+                                    </p>
+                                })}
+                            </div>
+                        }
+                    }}
                 </footer>
             </Show>
         </div>

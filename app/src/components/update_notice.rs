@@ -46,18 +46,23 @@ pub fn UpdateNotice() -> impl IntoView {
     view! {
         <div class="wrap update-status" role="status" aria-live="polite">
             <Show when=move || waiting.get()>
-                <div class="notice update-notice">
-                    <p><strong>{move || say::update_ready(lang.get())}</strong></p>
-                    <Show
-                        when=move || !saving_failed()
-                        fallback=move || view! { <p>{move || say::update_unsaved(lang.get())}</p> }
-                    >
-                        <p>{move || say::update_saved(lang.get())}</p>
-                        <div class="button-row">
-                            <button type="button" class="secondary" disabled=move || reloading.get() on:click=reload>{move || if reloading.get() { say::saving_then_reloading(lang.get()) } else { say::reload_to_update(lang.get()) }}</button>
+                {move || {
+                    let lang = lang.get();
+                    view! {
+                        <div class="notice update-notice">
+                            <p><strong>{say::update_ready(lang)}</strong></p>
+                            <Show
+                                when=move || !saving_failed()
+                                fallback=move || view! { <p>{say::update_unsaved(lang)}</p> }
+                            >
+                                <p>{say::update_saved(lang)}</p>
+                                <div class="button-row">
+                                    <button type="button" class="secondary" disabled=move || reloading.get() on:click=reload>{move || if reloading.get() { say::saving_then_reloading(lang) } else { say::reload_to_update(lang) }}</button>
+                                </div>
+                            </Show>
                         </div>
-                    </Show>
-                </div>
+                    }
+                }}
             </Show>
         </div>
     }

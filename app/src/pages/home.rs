@@ -49,50 +49,69 @@ pub fn HomePage() -> impl IntoView {
             .with(|c| c.as_ref().map(|c| c.broken.len()).unwrap_or(0))
     };
     let lang = state.page_lang;
-    // A questionnaire's own words are in its own language: on a Welsh page, English content
-    // says so with its `lang`, so a screen reader reads it in the right voice.
-    let content_lang = move || (lang.get() != mhsw::lang::Lang::En).then_some("en-GB");
+    // Each part is drawn again as a whole when the language changes: one reactive block per
+    // part, not one per word, keeps the first module small.
     view! {
-        <h1>{move || say::brand(lang.get())}</h1>
-        <p class="lead">{move || say::home_lead(lang.get())}</p>
+        {move || {
+            let lang = lang.get();
+            view! {
+                <h1>{say::brand(lang)}</h1>
+                <p class="lead">{say::home_lead(lang)}</p>
+            }
+        }}
         {move || notice().map(|n| view! { <div class="notice"><p>{n}</p></div> })}
-        {move || (broken() > 0).then(|| view! {
-            <div class="notice notice-warning">
-                <p>
-                    {move || say::files_not_loaded(lang.get(), broken())}
-                    <a href=Route::Questionnaires.href()>{move || say::see_what_is_wrong(lang.get())}</a>"."
-                </p>
-            </div>
+        {move || (broken() > 0).then(|| {
+            let lang = lang.get();
+            view! {
+                <div class="notice notice-warning">
+                    <p>
+                        {say::files_not_loaded(lang, broken())}
+                        <a href=Route::Questionnaires.href()>{say::see_what_is_wrong(lang)}</a>"."
+                    </p>
+                </div>
+            }
         })}
-        {move || matches!(state.started.get(), Some(Err(_))).then(|| view! {
-            <div class="notice notice-warning">
-                <p>{move || say::not_downloaded(lang.get())}"."</p>
-                <button type="button" on:click=move |_| state.start()>{move || say::try_again(lang.get())}</button>
-            </div>
+        {move || matches!(state.started.get(), Some(Err(_))).then(|| {
+            let lang = lang.get();
+            view! {
+                <div class="notice notice-warning">
+                    <p>{say::not_downloaded(lang)}"."</p>
+                    <button type="button" on:click=move |_| state.start()>{say::try_again(lang)}</button>
+                </div>
+            }
         })}
         <Later part=LaterPart::SetAside />
         <h2 id="your-work" tabindex="-1">{move || say::your_work(lang.get())}</h2>
         <SavedWorkList />
         <ImportWork />
-        <h2>{move || say::start_something_new(lang.get())}</h2>
-        {move || match tools() {
-            None => view! { <p>{move || say::loading_questionnaires(lang.get())}</p> }.into_any(),
-            Some(tools) => view! {
-                <ul class="tool-list">
-                    {tools.into_iter().map(|tool| view! {
-                        <li class="tool-card">
-                            <h3 lang=content_lang>{tool.summary.title.clone()}</h3>
-                            <p class="tool-kind">{move || say::kind(lang.get(), tool.summary.kind)}" · "{move || say::nation(lang.get(), tool.summary.nation)}
-                                {move || (tool.source == Source::Local).then(|| say::opened_from_computer(lang.get()))}</p>
-                            <p lang=content_lang>{tool.summary.purpose.clone()}</p>
-                            <p><strong>{move || say::who_completes_it(lang.get())}</strong><span lang=content_lang>{tool.summary.audience.clone()}</span></p>
-                            <a class="button" href=Route::New(tool.summary.id.clone()).href()>
-                                {move || mhsw::messages::start(lang.get())}<span class="visually-hidden" lang=content_lang>": "{tool.summary.title.clone()}</span>
-                            </a>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            }.into_any(),
+        {move || {
+            let lang = lang.get();
+            // A questionnaire's own words are in its own language: on a Welsh page, English
+            // content says so with its `lang`, so a screen reader reads it in the right voice.
+            let content_lang = (lang != mhsw::lang::Lang::En).then_some("en-GB");
+            let list = match tools() {
+                None => view! { <p>{say::loading_questionnaires(lang)}</p> }.into_any(),
+                Some(tools) => view! {
+                    <ul class="tool-list">
+                        {tools.into_iter().map(|tool| view! {
+                            <li class="tool-card">
+                                <h3 lang=content_lang>{tool.summary.title.clone()}</h3>
+                                <p class="tool-kind">{say::kind(lang, tool.summary.kind)}" · "{say::nation(lang, tool.summary.nation)}
+                                    {(tool.source == Source::Local).then(|| say::opened_from_computer(lang))}</p>
+                                <p lang=content_lang>{tool.summary.purpose.clone()}</p>
+                                <p><strong>{say::who_completes_it(lang)}</strong><span lang=content_lang>{tool.summary.audience.clone()}</span></p>
+                                <a class="button" href=Route::New(tool.summary.id.clone()).href()>
+                                    {mhsw::messages::start(lang)}<span class="visually-hidden" lang=content_lang>": "{tool.summary.title.clone()}</span>
+                                </a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            };
+            view! {
+                <h2>{say::start_something_new(lang)}</h2>
+                {list}
+            }
         }}
     }
 }
@@ -197,7 +216,7 @@ fn SavedWorkList() -> impl IntoView {
         }>
             <ul class="work-list">
                 {move || rows().into_iter().map(|row| view! {
-                    <WorkRow id=row.id name=row.name updated=row.updated is_audit=row.is_audit reminder=row.export />
+                    <WorkRow id=row.id name=row.name updated=row.updated is_audit=row.is_audit reminder=row.export lang=lang.get_untracked() />
                 }).collect_view()}
             </ul>
         </Show>
@@ -217,9 +236,10 @@ fn WorkRow(
     is_audit: bool,
     /// When it was last exported, and whether a reminder to export it is due.
     reminder: Option<(String, bool)>,
+    /// The page's language (the list is drawn again when it changes).
+    lang: mhsw::lang::Lang,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let lang = state.page_lang;
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
     // Why the last action could not be done (the later part could not be downloaded).
@@ -243,11 +263,11 @@ fn WorkRow(
                 {reminder.map(|(text, due)| view! { <span class=if due { "work-reminder" } else { "work-meta" }>{text}</span> })}
             </div>
             <div class="button-row">
-                <a class="button secondary" href=Route::Work(id.clone()).href()>{move || say::open(lang.get())}<span class="visually-hidden">" "{name.clone()}</span></a>
-                {is_audit.then(|| view! { <button type="button" class="secondary" on:click=duplicate>{move || say::duplicate_as_reaudit(lang.get())}<span class="visually-hidden">{move || say::of(lang.get())}{name.clone()}</span></button> })}
-                <button type="button" class="secondary" id=format!("rename-button-{id}") aria-expanded=move || renaming.get().to_string() on:click=move |_| renaming.update(|r| *r = !*r)>{move || say::rename(lang.get())}<span class="visually-hidden">" "{name.clone()}</span></button>
-                <button type="button" class="secondary" on:click=export>{move || say::export(lang.get())}<span class="visually-hidden">" "{name.clone()}</span></button>
-                <button type="button" class="warning" on:click=move |_| confirming.set(true)>{move || say::delete(lang.get())}<span class="visually-hidden">" "{name.clone()}</span></button>
+                <a class="button secondary" href=Route::Work(id.clone()).href()>{say::open(lang)}<span class="visually-hidden">" "{name.clone()}</span></a>
+                {is_audit.then(|| view! { <button type="button" class="secondary" on:click=duplicate>{say::duplicate_as_reaudit(lang)}<span class="visually-hidden">{say::of(lang)}{name.clone()}</span></button> })}
+                <button type="button" class="secondary" id=format!("rename-button-{id}") aria-expanded=move || renaming.get().to_string() on:click=move |_| renaming.update(|r| *r = !*r)>{say::rename(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
+                <button type="button" class="secondary" on:click=export>{say::export(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
+                <button type="button" class="warning" on:click=move |_| confirming.set(true)>{say::delete(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
             </div>
             {move || problem.get().map(|text| view! { <p class="notice notice-warning" role="alert">{text}"."</p> })}
             <Show when=move || renaming.get()>
@@ -267,8 +287,8 @@ fn WorkRow(
                 {
                     let id_delete = id_delete.clone();
                     view! {
-                        <div class="notice notice-warning" role="alertdialog" aria-label=move || say::confirm_delete(lang.get())>
-                            <p>{let name = name.clone(); move || say::delete_question(lang.get(), &name)}</p>
+                        <div class="notice notice-warning" role="alertdialog" aria-label=say::confirm_delete(lang)>
+                            <p>{say::delete_question(lang, &name)}</p>
                             <div class="button-row">
                                 <button type="button" class="warning" on:click=move |_| {
                                     let id = id_delete.clone();
@@ -278,14 +298,14 @@ fn WorkRow(
                                             None => crate::edges::history::focus_id("your-work"),
                                             // Still on the device: say so, and keep it listed.
                                             Some(why) => {
-                                                problem.set(Some(say::could_not_delete(lang.get_untracked(), &why.to_string())));
+                                                problem.set(Some(say::could_not_delete(lang, &why.to_string())));
                                                 confirming.set(false);
                                             }
                                         }
                                         Ok(())
                                     });
-                                }>{move || say::yes_delete(lang.get())}</button>
-                                <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{move || say::no_keep(lang.get())}</button>
+                                }>{say::yes_delete(lang)}</button>
+                                <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{say::no_keep(lang)}</button>
                             </div>
                         </div>
                     }
@@ -380,10 +400,15 @@ fn ImportWork() -> impl IntoView {
     };
     view! {
         <div class="import">
-            <label class="file-label" for="import-file">{move || say::import_from_file(lang.get())}</label>
-            <p class="hint" id="import-hint">
-                {move || say::import_hint(lang.get(), work::MAX_IMPORT_BYTES / (1024 * 1024))}
-            </p>
+            {move || {
+                let lang = lang.get();
+                view! {
+                    <label class="file-label" for="import-file">{say::import_from_file(lang)}</label>
+                    <p class="hint" id="import-hint">
+                        {say::import_hint(lang, work::MAX_IMPORT_BYTES / (1024 * 1024))}
+                    </p>
+                }
+            }}
             <input id="import-file" type="file" accept=".json,application/json" multiple aria-describedby="import-hint" on:change=on_change />
             <div role="status" aria-live="polite">
                 {move || message.get().map(|(ok, text)| view! {
