@@ -272,6 +272,92 @@ pub fn saved_with_everyone(lang: Lang) -> &'static str {
     )
 }
 
+/// The collection set-up's link back to the collection's page.
+pub fn back_to_collection(lang: Lang) -> &'static str {
+    say(lang, "Back to the collection", "Yn ôl i’r casgliad")
+}
+
+/// The collection set-up's heading.
+pub fn setup_heading(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Collect feedback on this device",
+        "Casglu adborth ar y ddyfais hon",
+    )
+}
+
+/// What collection mode does, for the practitioner setting it up.
+pub fn setup_intro(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "People will answer one after another on this device. Each person’s answers are saved when they send them, and the screen then starts afresh for the next person. Nobody using these screens can see or reach anyone else’s answers, in this tab or any other tab or window of the toolkit on this device.",
+        "Bydd pobl yn ateb y naill ar ôl y llall ar y ddyfais hon. Mae atebion pob person yn cael eu cadw pan fyddan nhw’n eu hanfon, ac yna mae’r sgrin yn dechrau o’r newydd ar gyfer y person nesaf. Ni all neb sy’n defnyddio’r sgriniau hyn weld na chyrraedd atebion unrhyw un arall, yn y tab hwn nac mewn unrhyw dab neu ffenestr arall o’r pecyn cymorth ar y ddyfais hon.",
+    )
+}
+
+/// The code box's label.
+pub fn choose_code(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Choose a code to end collection",
+        "Dewiswch god i ddod â’r casglu i ben",
+    )
+}
+
+/// The code box's hint.
+pub fn code_hint(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "At least 4 digits. You will need it to leave collection mode, so people answering cannot leave it by accident. The code is not stored: only a scrambled form of it that cannot be turned back into the code.",
+        "O leiaf 4 digid. Bydd ei angen arnoch i adael y modd casglu, fel na all pobl sy’n ateb ei adael drwy ddamwain. Nid yw’r cod yn cael ei gadw: dim ond ffurf wedi’i sgramblo na ellir ei throi’n ôl yn god.",
+    )
+}
+
+/// A code too short, or not digits.
+pub fn code_too_short(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Choose a code of at least 4 digits",
+        "Dewiswch god o 4 digid o leiaf",
+    )
+}
+
+/// A browser without WebCrypto.
+pub fn no_webcrypto(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "This browser cannot protect the code (it has no WebCrypto), so collection mode cannot start here. Use an up-to-date browser, on a page served over HTTPS",
+        "Ni all y porwr hwn ddiogelu’r cod (nid oes ganddo WebCrypto), felly ni all y modd casglu ddechrau yma. Defnyddiwch borwr cyfredol, ar dudalen a weinyddir dros HTTPS",
+    )
+}
+
+/// The idle box's label.
+pub fn idle_label(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Clear unfinished answers after this many minutes of no activity",
+        "Clirio atebion anorffenedig ar ôl y nifer hwn o funudau heb weithgarwch",
+    )
+}
+
+/// The idle box's hint, with the most minutes allowed.
+pub fn idle_hint(lang: Lang, most: u32) -> String {
+    match lang {
+        Lang::En => format!("From 1 to {most} minutes. If nobody touches the device for this long while answering, the answers not yet sent are cleared, so the next person cannot see them. People are told this before they start."),
+        Lang::Cy => format!("Rhwng 1 a {most} munud. Os na fydd neb yn cyffwrdd â’r ddyfais am gyhyd â hyn wrth ateb, bydd yr atebion sydd heb eu hanfon yn cael eu clirio, fel na all y person nesaf eu gweld. Mae pobl yn cael gwybod hyn cyn iddyn nhw ddechrau."),
+    }
+}
+
+/// The set-up's button.
+pub fn start_collecting(lang: Lang) -> &'static str {
+    say(lang, "Start collecting", "Dechrau casglu")
+}
+
+/// The set-up's button while it starts.
+pub fn starting(lang: Lang) -> &'static str {
+    say(lang, "Starting…", "Wrthi’n dechrau…")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -376,6 +462,23 @@ mod tests {
             let (en, cy) = (message(Lang::En), message(Lang::Cy));
             assert!(!cy.is_empty() && en != cy, "{en:?} has no Welsh of its own");
         }
+        let setup: [fn(Lang) -> &'static str; 10] = [
+            back_to_collection,
+            setup_heading,
+            setup_intro,
+            choose_code,
+            code_hint,
+            code_too_short,
+            no_webcrypto,
+            idle_label,
+            start_collecting,
+            starting,
+        ];
+        for message in setup {
+            let (en, cy) = (message(Lang::En), message(Lang::Cy));
+            assert!(!cy.is_empty() && en != cy, "{en:?} has no Welsh of its own");
+        }
+        assert!(idle_hint(Lang::Cy, 60).starts_with("Rhwng 1 a 60 munud."));
         assert_ne!(thank_you(Lang::En), thank_you(Lang::Cy));
         assert_ne!(default_thanks(Lang::En), default_thanks(Lang::Cy));
     }

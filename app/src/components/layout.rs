@@ -9,7 +9,7 @@ use mhsw::messages;
 use mhsw::messages::frame as say;
 
 use crate::components::update_notice::UpdateNotice;
-use crate::edges::page_lang;
+use crate::edges::{history, page_lang};
 use crate::later;
 use crate::route::Route;
 use crate::state::AppState;
@@ -36,6 +36,17 @@ pub fn Layout(
                         // not one per word, keeps the first module small.
                         {move || {
                             let lang = lang.get();
+                            // The switch offers the other language, named in itself and marked
+                            // with its own `lang` ("Cymraeg" on an English page).
+                            let other = match state.lead_lang.get() {
+                                Lang::En => Lang::Cy,
+                                Lang::Cy => Lang::En,
+                            };
+                            let switch = move |_| {
+                                state.choose_lead_lang(other);
+                                // The switch is drawn again: focus stays on it.
+                                history::focus_id_when_drawn(SWITCH_ID);
+                            };
                             view! {
                                 <a class="brand" href=Route::Home.href()>{say::brand(lang)}</a>
                                 <nav aria-label=say::main_navigation(lang)>
@@ -45,9 +56,13 @@ pub fn Layout(
                                         <li><a href=Route::Privacy.href()>{say::your_data(lang)}</a></li>
                                     </ul>
                                 </nav>
+                                <nav class="language-switch lead-language" aria-label=messages::language_switch(lang)>
+                                    <button type="button" id=SWITCH_ID class="link-button" lang=other.bcp47() on:click=switch>
+                                        {other.own_name()}
+                                    </button>
+                                </nav>
                             }
                         }}
-                        <LanguageSwitch />
                     </Show>
                     <button type="button" class="link-button text-size" aria-pressed=move || state.large_text.get().to_string() on:click=toggle_text>
                         {move || messages::larger_text(lang.get())}
@@ -89,25 +104,9 @@ pub fn Layout(
     }
 }
 
-/// The lead's language switch: the other language, named in itself and marked with its own
-/// `lang` ("Cymraeg" on an English page, "English" on a Welsh one). Changes every page at once
-/// and is remembered on the device.
-#[component]
-fn LanguageSwitch() -> impl IntoView {
-    let state = AppState::expect();
-    let other = move || match state.lead_lang.get() {
-        Lang::En => Lang::Cy,
-        Lang::Cy => Lang::En,
-    };
-    view! {
-        <nav class="language-switch lead-language" aria-label=move || messages::language_switch(state.page_lang.get())>
-            <button type="button" class="link-button" lang=move || other().bcp47()
-                on:click=move |_| state.choose_lead_lang(other())>
-                {move || other().own_name()}
-            </button>
-        </nav>
-    }
-}
+/// The id of the lead's language switch, which changes every page at once and is remembered
+/// on the device.
+const SWITCH_ID: &str = "lead-language";
 
 /// Views that come from the later part of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

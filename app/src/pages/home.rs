@@ -49,47 +49,37 @@ pub fn HomePage() -> impl IntoView {
             .with(|c| c.as_ref().map(|c| c.broken.len()).unwrap_or(0))
     };
     let lang = state.page_lang;
-    // Each part is drawn again as a whole when the language changes: one reactive block per
-    // part, not one per word, keeps the first module small.
-    view! {
-        {move || {
-            let lang = lang.get();
-            view! {
-                <h1>{say::brand(lang)}</h1>
-                <p class="lead">{say::home_lead(lang)}</p>
-            }
-        }}
-        {move || notice().map(|n| view! { <div class="notice"><p>{n}</p></div> })}
-        {move || (broken() > 0).then(|| {
-            let lang = lang.get();
-            view! {
+    // Drawn again as a whole when the language changes: one reactive block, not one per
+    // word, keeps the first module small.
+    move || {
+        let lang = lang.get();
+        // A questionnaire's own words are in its own language: on a Welsh page, English
+        // content says so with its `lang`, so a screen reader reads it in the right voice.
+        let content_lang = (lang != mhsw::lang::Lang::En).then_some("en-GB");
+        view! {
+            <h1>{say::brand(lang)}</h1>
+            <p class="lead">{say::home_lead(lang)}</p>
+            {move || notice().map(|n| view! { <div class="notice"><p>{n}</p></div> })}
+            {move || (broken() > 0).then(|| view! {
                 <div class="notice notice-warning">
                     <p>
                         {say::files_not_loaded(lang, broken())}
                         <a href=Route::Questionnaires.href()>{say::see_what_is_wrong(lang)}</a>"."
                     </p>
                 </div>
-            }
-        })}
-        {move || matches!(state.started.get(), Some(Err(_))).then(|| {
-            let lang = lang.get();
-            view! {
+            })}
+            {move || matches!(state.started.get(), Some(Err(_))).then(|| view! {
                 <div class="notice notice-warning">
                     <p>{say::not_downloaded(lang)}"."</p>
                     <button type="button" on:click=move |_| state.start()>{say::try_again(lang)}</button>
                 </div>
-            }
-        })}
-        <Later part=LaterPart::SetAside />
-        <h2 id="your-work" tabindex="-1">{move || say::your_work(lang.get())}</h2>
-        <SavedWorkList />
-        <ImportWork />
-        {move || {
-            let lang = lang.get();
-            // A questionnaire's own words are in its own language: on a Welsh page, English
-            // content says so with its `lang`, so a screen reader reads it in the right voice.
-            let content_lang = (lang != mhsw::lang::Lang::En).then_some("en-GB");
-            let list = match tools() {
+            })}
+            <Later part=LaterPart::SetAside />
+            <h2 id="your-work" tabindex="-1">{say::your_work(lang)}</h2>
+            <SavedWorkList lang=lang />
+            <ImportWork lang=lang />
+            <h2>{say::start_something_new(lang)}</h2>
+            {move || match tools() {
                 None => view! { <p>{say::loading_questionnaires(lang)}</p> }.into_any(),
                 Some(tools) => view! {
                     <ul class="tool-list">
@@ -107,12 +97,8 @@ pub fn HomePage() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 }.into_any(),
-            };
-            view! {
-                <h2>{say::start_something_new(lang)}</h2>
-                {list}
-            }
-        }}
+            }}
+        }
     }
 }
 
@@ -129,12 +115,13 @@ struct Row {
 
 /// The list of saved work with its actions.
 #[component]
-fn SavedWorkList() -> impl IntoView {
+fn SavedWorkList(
+    /// The page's language (the home page is drawn again when it changes).
+    lang: mhsw::lang::Lang,
+) -> impl IntoView {
     let state = AppState::expect();
-    let lang = state.page_lang;
     // Whole pieces of work once the later part has read them; until then, the light listing.
     let rows = move || {
-        let lang = lang.get();
         let tool = |definition: &DefinitionId| -> (String, bool) {
             let found = state.catalogue.with(|c| {
                 c.as_ref()
@@ -212,11 +199,11 @@ fn SavedWorkList() -> impl IntoView {
     };
     view! {
         <Show when=move || !rows().is_empty() fallback=move || view! {
-            <p>{move || say::nothing_saved(lang.get())}</p>
+            <p>{say::nothing_saved(lang)}</p>
         }>
             <ul class="work-list">
                 {move || rows().into_iter().map(|row| view! {
-                    <WorkRow id=row.id name=row.name updated=row.updated is_audit=row.is_audit reminder=row.export lang=lang.get_untracked() />
+                    <WorkRow id=row.id name=row.name updated=row.updated is_audit=row.is_audit reminder=row.export lang=lang />
                 }).collect_view()}
             </ul>
         </Show>
@@ -376,10 +363,12 @@ pub fn RenameForm(
 
 /// Importing an exported file: checked completely first; nothing changes when anything is wrong.
 #[component]
-fn ImportWork() -> impl IntoView {
+fn ImportWork(
+    /// The page's language (the home page is drawn again when it changes).
+    lang: mhsw::lang::Lang,
+) -> impl IntoView {
     let state = AppState::expect();
     let message = RwSignal::new(None::<(bool, String)>);
-    let lang = state.page_lang;
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let chosen = files::chosen_files(&input);
@@ -391,24 +380,16 @@ fn ImportWork() -> impl IntoView {
             };
             message.set(Some(match outcome {
                 Ok(importing) => importing.await,
-                Err(problem) => (
-                    false,
-                    say::nothing_imported(lang.get_untracked(), &problem.to_string()),
-                ),
+                Err(problem) => (false, say::nothing_imported(lang, &problem.to_string())),
             }));
         });
     };
     view! {
         <div class="import">
-            {move || {
-                let lang = lang.get();
-                view! {
-                    <label class="file-label" for="import-file">{say::import_from_file(lang)}</label>
-                    <p class="hint" id="import-hint">
-                        {say::import_hint(lang, work::MAX_IMPORT_BYTES / (1024 * 1024))}
-                    </p>
-                }
-            }}
+            <label class="file-label" for="import-file">{say::import_from_file(lang)}</label>
+            <p class="hint" id="import-hint">
+                {say::import_hint(lang, work::MAX_IMPORT_BYTES / (1024 * 1024))}
+            </p>
             <input id="import-file" type="file" accept=".json,application/json" multiple aria-describedby="import-hint" on:change=on_change />
             <div role="status" aria-live="polite">
                 {move || message.get().map(|(ok, text)| view! {
