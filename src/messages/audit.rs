@@ -230,18 +230,19 @@ pub fn progress(lang: Lang, answered: usize, shown: usize) -> String {
     match (lang, answered == shown) {
         (Lang::En, true) => format!("Complete: all {shown} answered"),
         (Lang::En, false) => format!("{answered} of {shown} answered"),
-        (Lang::Cy, true) => format!("Wedi’i gwblhau: {} wedi’u hateb", all_of(shown)),
+        (Lang::Cy, true) => format!("Wedi’i gwblhau: {}", all_answered(shown)),
         (Lang::Cy, false) => format!("{answered} o {shown} wedi’u hateb"),
     }
 }
 
-/// "All N" in Welsh: "y ddau" (both), "y tri", then "pob un o’r N".
-fn all_of(n: usize) -> String {
+/// "All N answered" in Welsh: "yr 1 wedi’i ateb", "y ddau wedi’u hateb" (both), "y tri
+/// wedi’u hateb", then "pob un o’r N wedi’u hateb".
+fn all_answered(n: usize) -> String {
     match Lang::Cy.plural(n as u64) {
-        PluralForm::One => "yr 1".to_owned(),
-        PluralForm::Two => "y ddau".to_owned(),
-        PluralForm::Few => "y tri".to_owned(),
-        _ => format!("pob un o’r {n}"),
+        PluralForm::One => "yr 1 wedi’i ateb".to_owned(),
+        PluralForm::Two => "y ddau wedi’u hateb".to_owned(),
+        PluralForm::Few => "y tri wedi’u hateb".to_owned(),
+        _ => format!("pob un o’r {n} wedi’u hateb"),
     }
 }
 
@@ -369,16 +370,6 @@ pub fn priority_level(lang: Lang, level: crate::responses::Priority) -> &'static
     }
 }
 
-/// A characters-left count under a text box (Welsh keeps "nod" singular after a number).
-pub fn characters_left(lang: Lang, n: usize) -> String {
-    match (lang, lang.plural(n as u64)) {
-        (Lang::En, PluralForm::One) => format!("You have {n} character left"),
-        (Lang::En, _) => format!("You have {n} characters left"),
-        (Lang::Cy, PluralForm::Zero) => "Does dim nodau ar ôl gennych".to_owned(),
-        (Lang::Cy, _) => format!("Mae gennych {n} nod ar ôl"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -457,7 +448,7 @@ mod tests {
         assert_eq!(
             complete,
             vec![
-                "Wedi’i gwblhau: yr 1 wedi’u hateb",
+                "Wedi’i gwblhau: yr 1 wedi’i ateb",
                 "Wedi’i gwblhau: y ddau wedi’u hateb",
                 "Wedi’i gwblhau: y tri wedi’u hateb",
                 "Wedi’i gwblhau: pob un o’r 6 wedi’u hateb",
@@ -466,22 +457,6 @@ mod tests {
         );
         assert_eq!(progress(Lang::Cy, 0, 0), "Dim angen");
         assert_eq!(progress(Lang::Cy, 2, 6), "2 o 6 wedi’u hateb");
-        let left: Vec<String> = [0, 1, 2, 3, 6, 20]
-            .into_iter()
-            .map(|n| characters_left(Lang::Cy, n))
-            .collect();
-        assert_eq!(
-            left,
-            vec![
-                "Does dim nodau ar ôl gennych",
-                "Mae gennych 1 nod ar ôl",
-                "Mae gennych 2 nod ar ôl",
-                "Mae gennych 3 nod ar ôl",
-                "Mae gennych 6 nod ar ôl",
-                "Mae gennych 20 nod ar ôl",
-            ]
-        );
-        assert_eq!(characters_left(Lang::En, 1), "You have 1 character left");
         let day: Date = "2026-11-30".parse().expect("a date");
         assert_eq!(
             default_name(Lang::Cy, "Archwiliad", day),

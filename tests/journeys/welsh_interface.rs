@@ -256,3 +256,29 @@ async fn a_lead_does_an_audit_in_welsh() {
     assert_eq!(page_lang(b).await, "en-GB");
     super::finish(app).await;
 }
+
+/// With site data blocked (nothing can be kept), the switch still changes the page at once;
+/// the choice simply is not remembered.
+#[tokio::test]
+async fn the_switch_works_when_storage_is_blocked() {
+    let app = TestApp::start_with_site_data_blocked().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    switch_to(b, "Cymraeg", "cy").await;
+    assert_in(
+        b,
+        "cy",
+        "Dechrau rhywbeth newydd",
+        "home with storage blocked",
+    )
+    .await;
+    assert!(
+        focus_is_on(b, ".lead-language button").await,
+        "focus stays on the switch; it is on {}",
+        focused(b).await
+    );
+    switch_to(b, "English", "en-GB").await;
+    assert_in(b, "en-GB", "Start something new", "home back in English").await;
+    super::finish(app).await;
+}

@@ -141,20 +141,29 @@ pub fn SectionPage(
         .questions
         .iter()
         .all(|q| q.answer.number_rule().is_some());
+    // The page's words, then the score with its band's words, which are the definition's
+    // (marked with its language where the page is in another).
+    let primary = definition.primary_language();
     let live_score = Memo::new(move |_| {
         if !is_audit {
             return None;
         }
         if figures_only {
-            return Some(say::figures_not_scored(lang.get()).to_owned());
+            return Some((
+                say::figures_not_scored(lang.get()).to_owned(),
+                String::new(),
+            ));
         }
         signal.with(|h| {
             let scores = mhsw::scoring::score(&definition_for_score, &h.work.responses);
             scores
                 .section(section_for_score.as_str())
                 .map(|s| match &s.score {
-                    Some(score) => say::section_so_far(lang.get(), &score.label()),
-                    None => say::section_nothing_yet(lang.get()).to_owned(),
+                    Some(score) => (say::section_so_far(lang.get(), ""), score.label()),
+                    None => (
+                        say::section_nothing_yet(lang.get()).to_owned(),
+                        String::new(),
+                    ),
                 })
         })
     });
@@ -221,7 +230,10 @@ pub fn SectionPage(
         <p class="section-count">{move || say::section_of(lang.get(), position, total)}</p>
         {let title = section.title.clone(); move || { let (text, mark) = super::in_lang(&title, lang.get()); view! { <h1 lang=mark>{text}</h1> } }}
         {let intro = section.intro.clone(); move || { let (text, mark) = super::in_lang(&intro, lang.get()); view! { <p class="section-intro" lang=mark>{text}</p> } }}
-        {move || live_score.get().map(|text| view! { <p class="live-score" id="section-score">{text}</p> })}
+        {move || live_score.get().map(|(words, score)| {
+            let mark = (lang.get() != primary).then(|| primary.bcp47());
+            view! { <p class="live-score" id="section-score">{words}<span lang=mark>{score}</span></p> }
+        })}
         {prefill_view}
         {has_easy_read.then(|| view! {
             <div class="choice toggle">
