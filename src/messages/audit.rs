@@ -370,6 +370,134 @@ pub fn priority_level(lang: Lang, level: crate::responses::Priority) -> &'static
     }
 }
 
+/// The heading above a collection's reflections.
+pub fn reflection_heading(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Your reflection on this feedback",
+        "Eich myfyrdod ar yr adborth hwn",
+    )
+}
+
+/// What a reflection is for.
+pub fn reflection_intro(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Record what you take from the feedback, for supervision. It is kept with this collection on this device.",
+        "Cofnodwch yr hyn rydych chi’n ei gymryd o’r adborth, ar gyfer goruchwyliaeth. Mae’n cael ei gadw gyda’r casgliad hwn ar y ddyfais hon.",
+    )
+}
+
+/// Starts a reflection.
+pub fn record_reflection(lang: Lang) -> &'static str {
+    say(lang, "Record a reflection", "Cofnodi myfyrdod")
+}
+
+/// A new reflection's name.
+pub fn reflection_name(lang: Lang, collection: &str) -> String {
+    match lang {
+        Lang::En => format!("Reflection on “{collection}”"),
+        Lang::Cy => format!("Myfyrdod ar “{collection}”"),
+    }
+}
+
+/// The period a collection covers, in words.
+pub fn period_is(lang: Lang, from: Date, to: Date) -> String {
+    let (from, to) = (from.long_in(lang), to.long_in(lang));
+    match lang {
+        Lang::En => format!("Period: {from} to {to}"),
+        Lang::Cy => format!("Cyfnod: {from} i {to}"),
+    }
+}
+
+/// A collection without a period.
+pub fn period_not_set(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Period: not set. Reports show the period when it is set.",
+        "Cyfnod: heb ei osod. Mae adroddiadau’n dangos y cyfnod pan fydd wedi’i osod.",
+    )
+}
+
+/// Saves the period.
+pub fn save_period(lang: Lang) -> &'static str {
+    say(lang, "Save the period", "Cadw’r cyfnod")
+}
+
+/// After the period is saved.
+pub fn period_changed(lang: Lang) -> &'static str {
+    say(lang, "The period is changed.", "Mae’r cyfnod wedi newid.")
+}
+
+/// The languages a collection is offered in, summarised.
+pub fn languages_are(lang: Lang, offer: crate::work::LanguageOffer) -> String {
+    let offer = language_offer(lang, offer);
+    match lang {
+        Lang::En => format!("Languages: {offer}"),
+        Lang::Cy => format!("Ieithoedd: {offer}"),
+    }
+}
+
+/// A language offer, in words.
+pub fn language_offer(lang: Lang, offer: crate::work::LanguageOffer) -> &'static str {
+    use crate::work::LanguageOffer;
+    match offer {
+        LanguageOffer::EnglishOnly => say(lang, "English only", "Saesneg yn unig"),
+        LanguageOffer::WelshFirst => say(
+            lang,
+            "Welsh first (Cymraeg yn gyntaf), then English",
+            "Cymraeg yn gyntaf, yna Saesneg",
+        ),
+        LanguageOffer::EnglishFirst => say(
+            lang,
+            "English first, then Welsh (Cymraeg)",
+            "Saesneg yn gyntaf, yna Cymraeg",
+        ),
+    }
+}
+
+/// The language offer's legend.
+pub fn languages_legend(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Which languages people can answer in",
+        "Ym mha ieithoedd y gall pobl ateb",
+    )
+}
+
+/// The language offer's hint.
+pub fn languages_hint(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "With Welsh offered, each person chooses Cymraeg or English on the first screen, before anything else, and can change language on every screen without losing an answer. Answers in either language count together in the report.",
+        "Pan gynigir y Gymraeg, mae pob person yn dewis Cymraeg neu English ar y sgrin gyntaf, cyn unrhyw beth arall, a gall newid iaith ar bob sgrin heb golli ateb. Mae atebion yn y naill iaith neu’r llall yn cyfrif gyda’i gilydd yn yr adroddiad.",
+    )
+}
+
+/// Saves the language offer.
+pub fn save_languages(lang: Lang) -> &'static str {
+    say(lang, "Save the languages", "Cadw’r ieithoedd")
+}
+
+/// After the language offer is saved.
+pub fn languages_changed(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "The languages are changed.",
+        "Mae’r ieithoedd wedi newid.",
+    )
+}
+
+/// A questionnaire's translation into `translated` has not been checked.
+pub fn translation_unchecked(lang: Lang, translated: Lang) -> &'static str {
+    match (lang, translated) {
+        (Lang::En, Lang::Cy) => "The Welsh has not yet been checked by a Welsh speaker.",
+        (Lang::En, Lang::En) => "The English has not yet been checked by an English speaker.",
+        (Lang::Cy, Lang::Cy) => "Nid yw’r Gymraeg wedi cael ei gwirio gan siaradwr Cymraeg eto.",
+        (Lang::Cy, Lang::En) => "Nid yw’r Saesneg wedi cael ei gwirio gan siaradwr Saesneg eto.",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -416,13 +544,37 @@ mod tests {
             evidence,
             what_shows_this,
         ];
-        let more: [fn(Lang) -> &'static str; 3] = [comment, priority, clear_priority];
+        let more: [fn(Lang) -> &'static str; 12] = [
+            comment,
+            priority,
+            clear_priority,
+            reflection_heading,
+            reflection_intro,
+            record_reflection,
+            period_not_set,
+            save_period,
+            period_changed,
+            languages_legend,
+            languages_hint,
+            save_languages,
+        ];
         for message in fixed.into_iter().chain(more) {
             let (en, cy) = (message(Lang::En), message(Lang::Cy));
             assert!(!en.trim().is_empty(), "an empty English message");
             assert!(
                 !cy.trim().is_empty() && en != cy,
                 "{en:?} has no Welsh of its own"
+            );
+        }
+        assert_ne!(languages_changed(Lang::En), languages_changed(Lang::Cy));
+        for offer in crate::work::LanguageOffer::ALL {
+            assert_eq!(language_offer(Lang::En, offer), offer.label());
+            assert_ne!(language_offer(Lang::Cy, offer), offer.label());
+        }
+        for translated in Lang::ALL {
+            assert_ne!(
+                translation_unchecked(Lang::En, translated),
+                translation_unchecked(Lang::Cy, translated)
             );
         }
         for level in crate::responses::Priority::ALL {

@@ -242,7 +242,9 @@ fn Reflections(
         let Some(signal) = state.work(&collection) else {
             return;
         };
-        let name = signal.with_untracked(|h| format!("Reflection on “{}”", h.work.name));
+        let name = signal.with_untracked(|h| {
+            say::reflection_name(state.page_lang.get_untracked(), &h.work.name)
+        });
         let mut work = mhsw::work::Work::start(
             WorkId::new(crate::edges::clock::random_id()),
             name,
@@ -254,13 +256,14 @@ fn Reflections(
         state.add_work(work);
         crate::edges::history::go(&route);
     };
+    let lang = state.page_lang;
     view! {
-        <h2>"Your reflection on this feedback"</h2>
-        <p>"Record what you take from the feedback, for supervision. It is kept with this collection on this device."</p>
+        <h2>{move || say::reflection_heading(lang.get())}</h2>
+        <p>{move || say::reflection_intro(lang.get())}</p>
         <ul>
             {move || linked().into_iter().map(|(id, name)| view! { <li><a href=Route::Work(id).href()>{name}</a></li> }).collect_view()}
         </ul>
-        <button type="button" class="secondary" on:click=start>"Record a reflection"</button>
+        <button type="button" class="secondary" on:click=start>{move || say::record_reflection(lang.get())}</button>
     }
 }
 
@@ -310,16 +313,19 @@ fn PeriodForm(
             }
         }
     };
+    let lang = state.page_lang;
     let shown = move || match stored() {
-        (Some(from), Some(to)) => format!("Period: {} to {}", from.long(), to.long()),
-        _ => "Period: not set. Reports show the period when it is set.".to_owned(),
+        (Some(from), Some(to)) => say::period_is(lang.get(), from, to),
+        _ => say::period_not_set(lang.get()).to_owned(),
     };
-    let field = move |which: &'static str, label: &'static str, value: RwSignal<String>| {
+    let field = move |which: &'static str,
+                      label: fn(Lang) -> &'static str,
+                      value: RwSignal<String>| {
         let input_id = format!("period-{which}");
         let error_id = format!("period-{which}-error");
         view! {
             <div class="field" class:has-error=move || error.with(|e| e.as_ref().is_some_and(|(w, _)| *w == which))>
-                <label for=input_id.clone()>{label}</label>
+                <label for=input_id.clone()>{move || label(lang.get())}</label>
                 {move || error.with(|e| e.as_ref().filter(|(w, _)| *w == which).map(|(_, m)| m.clone())).map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
                 <input id=input_id type="date" class="date-input" prop:value=move || value.get()
                     on:input=move |ev| value.set(event_target_value(&ev)) on:change=move |ev| value.set(event_target_value(&ev)) />
@@ -330,11 +336,11 @@ fn PeriodForm(
         <details class="period">
             <summary>{shown}</summary>
             <form class="form inline-form" on:submit=save novalidate>
-                {field("start", "From", start)}
-                {field("end", "To", end)}
-                <button type="submit" class="secondary">"Save the period"</button>
+                {field("start", say::from, start)}
+                {field("end", say::to, end)}
+                <button type="submit" class="secondary">{move || say::save_period(lang.get())}</button>
             </form>
-            <div role="status">{move || saved.get().then(|| view! { <p>"The period is changed."</p> })}</div>
+            <div role="status">{move || saved.get().then(|| view! { <p>{say::period_changed(lang.get())}</p> })}</div>
         </details>
     }
     .into_any()
@@ -381,20 +387,15 @@ fn LanguageForm(
         saved.set(true);
     };
     // "The Welsh has not yet been checked by a Welsh speaker."
-    let unchecked: Vec<String> = definition
-        .unchecked_translations()
-        .into_iter()
-        .map(|lang| {
-            let name = lang.name();
-            let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
-                "an"
-            } else {
-                "a"
-            };
-            format!("The {name} has not yet been checked by {article} {name} speaker.")
-        })
-        .collect();
-    let warning = unchecked.join(" ");
+    let lang = state.page_lang;
+    let unchecked = definition.unchecked_translations();
+    let warning = move || {
+        unchecked
+            .iter()
+            .map(|&translated| say::translation_unchecked(lang.get(), translated))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let offers_welsh = move || stored().offered(&definition).contains(&Lang::Cy);
     let options = available
         .into_iter()
@@ -405,27 +406,28 @@ fn LanguageForm(
                     <input type="radio" id=input_id.clone() name="language-offer"
                         prop:checked=move || chosen.get() == offer
                         on:change=move |_| { saved.set(false); chosen.set(offer); } />
-                    <label for=input_id>{offer.label()}</label>
+                    <label for=input_id>{move || say::language_offer(lang.get(), offer)}</label>
                 </div>
             }
         })
         .collect_view();
     let warning_inside = warning.clone();
+    let has_warning = !warning().is_empty();
     view! {
         <details class="period language-offer">
-            <summary>{move || format!("Languages: {}", stored().label())}</summary>
+            <summary>{move || say::languages_are(lang.get(), stored())}</summary>
             <form class="form" on:submit=save novalidate>
                 <fieldset class="question">
-                    <legend>"Which languages people can answer in"</legend>
-                    <p class="hint">"With Welsh offered, each person chooses Cymraeg or English on the first screen, before anything else, and can change language on every screen without losing an answer. Answers in either language count together in the report."</p>
-                    {(!warning_inside.is_empty()).then(|| view! { <p class="hint translation-unchecked">{warning_inside.clone()}</p> })}
+                    <legend>{move || say::languages_legend(lang.get())}</legend>
+                    <p class="hint">{move || say::languages_hint(lang.get())}</p>
+                    {has_warning.then(|| view! { <p class="hint translation-unchecked">{warning_inside.clone()}</p> })}
                     <div class="choices">{options}</div>
                 </fieldset>
-                <button type="submit" class="secondary">"Save the languages"</button>
+                <button type="submit" class="secondary">{move || say::save_languages(lang.get())}</button>
             </form>
-            <div role="status">{move || saved.get().then(|| view! { <p>"The languages are changed."</p> })}</div>
+            <div role="status">{move || saved.get().then(|| view! { <p>{say::languages_changed(lang.get())}</p> })}</div>
         </details>
-        {move || (offers_welsh() && !warning.is_empty()).then(|| view! {
+        {move || (offers_welsh() && has_warning).then(|| view! {
             <p class="notice translation-unchecked">{warning.clone()}</p>
         })}
     }
