@@ -206,3 +206,14 @@ pub fn MissingDefinition(
         </p>
     }
 }
+
+/// A definition's text as a page in `lang` shows it: in `lang` when the author gave it, else
+/// in the definition's primary language ([`mhsw::text::Text::get`]), with the `lang` attribute
+/// its element needs then, so a screen reader reads each part in its own language.
+pub fn in_lang(text: &mhsw::text::Text, lang: mhsw::lang::Lang) -> (String, Option<&'static str>) {
+    let shown = text.language_for(lang);
+    (
+        text.get(lang).to_owned(),
+        (shown != lang).then(|| shown.bcp47()),
+    )
+}

@@ -139,6 +139,9 @@ pub struct AppState {
     /// The language the page is shown in (a person answering in collection mode may choose
     /// Welsh); the frame follows it, and the document's `lang` with it.
     pub page_lang: RwSignal<mhsw::lang::Lang>,
+    /// The language the lead chose for the toolkit's own pages with the header's switch,
+    /// remembered on the device; `page_lang` returns to it when collection mode ends.
+    pub lead_lang: RwSignal<mhsw::lang::Lang>,
     /// Shared-device collection in progress: the app stays on the collection screens.
     pub kiosk: RwSignal<Option<storage::Kiosk>>,
     /// Saves scheduled and in flight.
@@ -153,6 +156,9 @@ pub struct AppState {
 impl AppState {
     /// Creates the state, reads storage, and provides it as context.
     pub fn provide() -> Self {
+        let lead_lang = storage::interface_language()
+            .and_then(|code| mhsw::lang::Lang::from_code(&code))
+            .unwrap_or(mhsw::lang::Lang::En);
         let state = AppState {
             tools: RwSignal::new(None),
             listed: RwSignal::new(storage::list()),
@@ -166,7 +172,8 @@ impl AppState {
             route: RwSignal::new(history::current()),
             changed_elsewhere: RwSignal::new(Vec::new()),
             large_text: RwSignal::new(false),
-            page_lang: RwSignal::new(mhsw::lang::Lang::En),
+            page_lang: RwSignal::new(lead_lang),
+            lead_lang: RwSignal::new(lead_lang),
             kiosk: RwSignal::new(storage::kiosk()),
             saving: StoredValue::new_local(Saving::default()),
             persisted: RwSignal::new(None),
@@ -184,6 +191,13 @@ impl AppState {
         provide_context(state);
         state.start();
         state
+    }
+
+    /// Shows the toolkit's own pages in `lang` at once, and remembers the choice on the device.
+    pub fn choose_lead_lang(&self, lang: mhsw::lang::Lang) {
+        self.lead_lang.set(lang);
+        self.page_lang.set(lang);
+        storage::remember_interface_language(lang.code());
     }
 
     /// Reads the manifest and lists the tools from its summaries; once the first screen is

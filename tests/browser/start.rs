@@ -223,7 +223,12 @@ async fn harness_notices_console_errors_and_accessibility_faults() {
 /// install or in the background, no face's name is in the first module (the PDF worker's code
 /// names each), and the first module stays under a ceiling with a little room for the first
 /// screen's own growth (132,000 bytes as flate2 gzips it at level 6; it was 127,330 when the
-/// faces came, and 128,494 once the questionnaires were fetched beside the later part).
+/// faces came, and 128,494 once the questionnaires were fetched beside the later part). The
+/// ceiling became 134,500 when the frame and home page gained their Welsh (the lead's
+/// interface): measured here, 128,593 bytes before and 133,980 after; about 1,600 of that is
+/// the Welsh words, the rest Leptos building those elements in code (their words now follow
+/// the language) rather than from static templates. Every later page's words are in the later
+/// parts.
 #[test]
 fn the_first_module_does_not_grow_with_the_pdf_fonts() {
     use std::io::Write;
@@ -263,7 +268,7 @@ fn the_first_module_does_not_grow_with_the_pdf_fonts() {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
     gz.write_all(&bytes).expect("gzip");
     let size = gz.finish().expect("gzip").len();
-    assert!(size <= 132_000, "the first module is {size} bytes gzipped");
+    assert!(size <= 134_500, "the first module is {size} bytes gzipped");
 }
 
 /// When the later part of the app cannot be downloaded (offline after the first screen),

@@ -22,6 +22,7 @@ pub fn ErrorSummary(
     errors: Signal<Vec<FieldError>>,
 ) -> impl IntoView {
     let summary = NodeRef::<leptos::html::Div>::new();
+    let lang = crate::state::AppState::expect().page_lang;
     // Focus moves to the summary when it appears, not each time the list shrinks as the user
     // answers (which would throw a keyboard user back to the top).
     Effect::new(move |was_shown: Option<bool>| {
@@ -36,7 +37,7 @@ pub fn ErrorSummary(
     view! {
         <Show when=move || !errors.with(Vec::is_empty)>
             <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
-                <h2 id="error-summary-title">"There is a problem"</h2>
+                <h2 id="error-summary-title">{move || mhsw::messages::audit::there_is_a_problem(lang.get())}</h2>
                 <ul>
                     <For each=move || errors.get() key=|e| e.field_id.clone() let:error>
                         {

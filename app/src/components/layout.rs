@@ -4,10 +4,12 @@
 
 use leptos::prelude::*;
 
+use mhsw::lang::Lang;
 use mhsw::messages;
+use mhsw::messages::frame as say;
 
 use crate::components::update_notice::UpdateNotice;
-use crate::edges::page_lang;
+use crate::edges::{history, page_lang};
 use crate::later;
 use crate::route::Route;
 use crate::state::AppState;
@@ -30,14 +32,37 @@ pub fn Layout(
             <header class="site-header">
                 <div class="wrap header-row">
                     <Show when=move || !collecting() fallback=move || view! { <span class="brand">{move || messages::collection_brand(lang.get())}</span> }>
-                        <a class="brand" href=Route::Home.href()>"Mental health social work toolkit"</a>
-                        <nav aria-label="Main">
-                            <ul class="nav-list">
-                                <li><a href=Route::Home.href()>"Home"</a></li>
-                                <li><a href=Route::Questionnaires.href()>"Questionnaires"</a></li>
-                                <li><a href=Route::Privacy.href()>"Your data"</a></li>
-                            </ul>
-                        </nav>
+                        // Drawn again as a whole when the language changes: one reactive block,
+                        // not one per word, keeps the first module small.
+                        {move || {
+                            let lang = lang.get();
+                            // The switch offers the other language, named in itself and marked
+                            // with its own `lang` ("Cymraeg" on an English page).
+                            let other = match state.lead_lang.get() {
+                                Lang::En => Lang::Cy,
+                                Lang::Cy => Lang::En,
+                            };
+                            let switch = move |_| {
+                                state.choose_lead_lang(other);
+                                // The switch is drawn again: focus stays on it.
+                                history::focus_id_when_drawn(SWITCH_ID);
+                            };
+                            view! {
+                                <a class="brand" href=Route::Home.href()>{say::brand(lang)}</a>
+                                <nav aria-label=say::main_navigation(lang)>
+                                    <ul class="nav-list">
+                                        <li><a href=Route::Home.href()>{say::home(lang)}</a></li>
+                                        <li><a href=Route::Questionnaires.href()>{say::questionnaires(lang)}</a></li>
+                                        <li><a href=Route::Privacy.href()>{say::your_data(lang)}</a></li>
+                                    </ul>
+                                </nav>
+                                <nav class="language-switch lead-language" aria-label=messages::language_switch(lang)>
+                                    <button type="button" id=SWITCH_ID class="link-button" lang=other.bcp47() on:click=switch>
+                                        {other.own_name()}
+                                    </button>
+                                </nav>
+                            }
+                        }}
                     </Show>
                     <button type="button" class="link-button text-size" aria-pressed=move || state.large_text.get().to_string() on:click=toggle_text>
                         {move || messages::larger_text(lang.get())}
@@ -53,22 +78,35 @@ pub fn Layout(
             </main>
             <Show when=move || !collecting()>
                 <footer class="site-footer">
-                    <div class="wrap">
-                        <p>
-                            "These tools are aligned with the 2016 “Social work for better mental health” toolkit. "
-                            "They were written afresh by the mhsw-toolkit team and are not reproductions of it. "
-                            "A self-assessment is not an inspection rating."
-                        </p>
-                        <p>
-                            "Your work stays in this browser on this device. Nothing is sent anywhere. "
-                            <a href=Route::Privacy.href()>"How your data is kept and removed"</a>
-                        </p>
-                    </div>
+                    {move || {
+                        let lang = lang.get();
+                        view! {
+                            <div class="wrap">
+                                <p>{say::alignment(lang)}</p>
+                                <p>
+                                    {say::stays_on_device(lang)}
+                                    <a href=Route::Privacy.href()>{say::how_data_is_kept(lang)}</a>
+                                </p>
+                                // Wherever Welsh is shown, the frame says, in both languages,
+                                // that it has not yet been checked by a Welsh speaker.
+                                {(lang == Lang::Cy).then(|| view! {
+                                    <p class="translation-note">
+                                        <span lang=Lang::Cy.bcp47()>{say::welsh_unchecked(Lang::Cy)}</span>" "
+                                        <span lang=Lang::En.bcp47()>{say::welsh_unchecked(Lang::En)}</span>
+                                    </p>
+                                })}
+                            </div>
+                        }
+                    }}
                 </footer>
             </Show>
         </div>
     }
 }
+
+/// The id of the lead's language switch, which changes every page at once and is remembered
+/// on the device.
+const SWITCH_ID: &str = "lead-language";
 
 /// Views that come from the later part of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

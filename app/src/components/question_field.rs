@@ -58,6 +58,12 @@ pub fn QuestionField(
     let shown = lang.unwrap_or_else(|| definition.primary_language());
     let interface = lang.unwrap_or(Lang::En);
     let text = question.text.get(shown).to_owned();
+    // Where the question is not given in the language shown, it is read in the definition's own
+    // language: its element says so, so a screen reader reads it in the right voice.
+    let content_lang = {
+        let actual = question.text.language_for(shown);
+        (lang.is_some() && actual != shown).then(|| actual.bcp47())
+    };
     let easy = question.easy_read.as_ref().map(|t| t.get(shown).to_owned());
     let wording = move || match (&easy, easy_read.get()) {
         (Some(easy), true) => easy.clone(),
@@ -269,15 +275,15 @@ pub fn QuestionField(
         .and_then(|list| list.max_points())
         .is_some();
     let notes = (with_notes && scored && (definition.collect.evidence || definition.collect.comments || definition.collect.priority))
-        .then(|| view! { <ItemNotes definition=definition.clone() question=question.clone() item=item on_change=on_change /> });
+        .then(|| view! { <ItemNotes definition=definition.clone() question=question.clone() item=item on_change=on_change interface=interface /> });
 
     let body = if grouped {
         view! {
             <fieldset class="question" aria-describedby=described_by>
-                <legend class="question-text">{wording}{legend_extra}</legend>
-                {hint}
+                <legend class="question-text"><span lang=content_lang>{wording}</span>{legend_extra}</legend>
+                <div lang=content_lang>{hint}</div>
                 {error_view}
-                <div class="choices">{control}</div>
+                <div class="choices" lang=content_lang>{control}</div>
                 {clear}
             </fieldset>
         }
@@ -285,8 +291,8 @@ pub fn QuestionField(
     } else {
         view! {
             <div class="question">
-                <label class="question-text" for=id.clone()>{wording}{legend_extra}</label>
-                {hint}
+                <label class="question-text" for=id.clone()><span lang=content_lang>{wording}</span>{legend_extra}</label>
+                <div lang=content_lang>{hint}</div>
                 {range_hint}
                 // A number's error comes while typing, so it is announced as it changes.
                 <div aria-live=if number_rule.is_some() { Some("polite") } else { None }>{error_view}</div>
@@ -370,7 +376,10 @@ fn ItemNotes(
     item: Signal<ItemResponse>,
     /// Called with the whole new record.
     on_change: Callback<ItemResponse>,
+    /// The language of the boxes' own words.
+    interface: Lang,
 ) -> impl IntoView {
+    use mhsw::messages::audit as say;
     let base = format!("q-{}", question.id);
     let evidence = definition.collect.evidence.then(|| {
         let id = format!("{base}-evidence");
@@ -380,10 +389,10 @@ fn ItemNotes(
             .evidence_prompt
             .as_deref()
             .map(str::to_owned)
-            .unwrap_or_else(|| "What shows this?".to_owned());
+            .unwrap_or_else(|| say::what_shows_this(interface).to_owned());
         view! {
             <div class="note-field">
-                <label for=id.clone()>"Evidence"</label>
+                <label for=id.clone()>{say::evidence(interface)}</label>
                 <p class="hint" id=format!("{id}-hint")>{prompt}</p>
                 <textarea id=id.clone() rows="3" class="text-area" aria-describedby=format!("{id}-hint {id}-count") node_ref=node
                     prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| i.evidence.clone()), NOTE_MAX_CHARS)
@@ -407,7 +416,7 @@ fn ItemNotes(
         let typed = RwSignal::new(item.with_untracked(|i| i.comment.clone().unwrap_or_default()));
         view! {
             <div class="note-field">
-                <label for=id.clone()>"Comment"</label>
+                <label for=id.clone()>{say::comment(interface)}</label>
                 <textarea id=id.clone() rows="2" class="text-area" aria-describedby=format!("{id}-count") node_ref=node
                     prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| i.comment.clone()), NOTE_MAX_CHARS)
                     on:input=move |ev| {
@@ -438,21 +447,21 @@ fn ItemNotes(
                                 next.priority = Some(p);
                                 on_change.run(next);
                             } />
-                        <label for=id>{p.label()}</label>
+                        <label for=id>{say::priority_level(interface, p)}</label>
                     </div>
                 }
             })
             .collect_view();
         view! {
             <fieldset class="note-field priority">
-                <legend>"Priority for improvement"</legend>
+                <legend>{say::priority(interface)}</legend>
                 <div class="choices-inline">
                     {options}
                     <button type="button" class="link-button" on:click=move |_| {
                         let mut next = item.get_untracked();
                         next.priority = None;
                         on_change.run(next);
-                    }>"Clear priority"</button>
+                    }>{say::clear_priority(interface)}</button>
                 </div>
             </fieldset>
         }

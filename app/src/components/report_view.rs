@@ -27,10 +27,12 @@ pub fn ReportView(
     #[prop(default = 2)]
     base_level: u8,
 ) -> impl IntoView {
-    // A report in another language than the page's (a Welsh feedback report) says so, for
-    // screen readers and hyphenation; an English report adds nothing.
+    // A report in another language than the page's (a Welsh feedback report on an English
+    // page, an English audit report on a Welsh one) says so, for screen readers and
+    // hyphenation; a report in the page's language adds nothing.
     let lang = lang_of_tag(&report.meta.language);
-    let lang_attribute = (lang != Lang::En).then(|| lang.bcp47());
+    let page = crate::state::AppState::expect().page_lang;
+    let lang_attribute = move || (lang != page.get()).then(|| lang.bcp47());
     let cover = report.cover.clone().map(|cover| {
         view! {
             <div class="report-block">

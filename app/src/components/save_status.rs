@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use mhsw::messages::frame as say;
+
 use crate::edges::storage::StoreError;
 use crate::later;
 use crate::state::{AppState, SaveState};
@@ -21,6 +23,7 @@ fn sentence_case(text: &str) -> String {
 pub fn SaveStatus() -> impl IntoView {
     let state = AppState::expect();
     let problem = RwSignal::new(None::<String>);
+    let lang = state.page_lang;
     let backup = RwSignal::new(None::<String>);
     let export_everything = move |_| {
         later::run(state, problem, move || async move {
@@ -70,8 +73,8 @@ pub fn SaveStatus() -> impl IntoView {
             {store_notice}
             {move || match state.save.get() {
                 SaveState::Idle => ().into_any(),
-                SaveState::Pending => view! { <p class="saved">"Saving…"</p> }.into_any(),
-                SaveState::Saved(time) => view! { <p class="saved">"Saved on this device at " {time}</p> }.into_any(),
+                SaveState::Pending => view! { <p class="saved">{move || say::saving(lang.get())}</p> }.into_any(),
+                SaveState::Saved(time) => view! { <p class="saved">{move || say::saved_at(lang.get(), &time)}</p> }.into_any(),
                 // The store's notice above already says it; only a conflict needs its own choice.
                 SaveState::Failed { error, .. } if error != StoreError::Conflict && state.storage_problem.with(Option::is_some) => ().into_any(),
                 SaveState::Failed { error, work } => {
@@ -79,13 +82,13 @@ pub fn SaveStatus() -> impl IntoView {
                     let (w1, w2, w3) = (work.clone(), work.clone(), work.clone());
                     view! {
                         <div class="notice notice-warning">
-                            <p><strong>"Not saved: "</strong>{error.to_string()}"."</p>
-                            <p>"Download a copy now to keep it safe."</p>
+                            <p><strong>{move || say::not_saved(lang.get())}</strong>{error.to_string()}"."</p>
+                            <p>{move || say::download_copy_now(lang.get())}</p>
                             <div class="button-row">
-                                <button type="button" on:click=move |_| { let id = w1.clone(); later::run(state, problem, move || later::export(state, id)); }>"Download a copy of this work"</button>
+                                <button type="button" on:click=move |_| { let id = w1.clone(); later::run(state, problem, move || later::export(state, id)); }>{move || say::download_copy(lang.get())}</button>
                                 {conflict.then(|| view! {
-                                    <button type="button" class="secondary" on:click=move |_| { let id = w2.clone(); later::run(state, problem, move || later::take_other_tabs_version(state, id)); }>"Use the other tab’s version"</button>
-                                    <button type="button" class="secondary" on:click=move |_| { let id = w3.clone(); later::run(state, problem, move || later::keep_mine_as_copy(state, id)); }>"Keep mine as a separate copy"</button>
+                                    <button type="button" class="secondary" on:click=move |_| { let id = w2.clone(); later::run(state, problem, move || later::take_other_tabs_version(state, id)); }>{move || say::use_other_tabs_version(lang.get())}</button>
+                                    <button type="button" class="secondary" on:click=move |_| { let id = w3.clone(); later::run(state, problem, move || later::keep_mine_as_copy(state, id)); }>{move || say::keep_mine_as_copy(lang.get())}</button>
                                 })}
                             </div>
                             {move || problem.get().map(|text| view! { <p role="alert">{text}"."</p> })}

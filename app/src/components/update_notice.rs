@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use mhsw::messages::frame as say;
+
 use crate::edges::updates;
 use crate::later;
 use crate::state::{AppState, SaveState};
@@ -23,6 +25,7 @@ pub fn UpdateNotice() -> impl IntoView {
             || state.storage_problem.with(Option::is_some)
     };
     let reloading = RwSignal::new(false);
+    let lang = state.page_lang;
     // Changes still waiting for their save (within half a second of typing) are written first:
     // the reload happens only once they are stored.
     let reload = move |_| {
@@ -43,18 +46,23 @@ pub fn UpdateNotice() -> impl IntoView {
     view! {
         <div class="wrap update-status" role="status" aria-live="polite">
             <Show when=move || waiting.get()>
-                <div class="notice update-notice">
-                    <p><strong>"A new version of the toolkit is ready."</strong></p>
-                    <Show
-                        when=move || !saving_failed()
-                        fallback=|| view! { <p>"Your latest changes are not saved. Download a copy of your work first, then reload the page to update."</p> }
-                    >
-                        <p>"Your work is saved on this device and will still be here. Reload when it suits you."</p>
-                        <div class="button-row">
-                            <button type="button" class="secondary" disabled=move || reloading.get() on:click=reload>{move || if reloading.get() { "Saving, then reloading…" } else { "Reload to update" }}</button>
+                {move || {
+                    let lang = lang.get();
+                    view! {
+                        <div class="notice update-notice">
+                            <p><strong>{say::update_ready(lang)}</strong></p>
+                            <Show
+                                when=move || !saving_failed()
+                                fallback=move || view! { <p>{say::update_unsaved(lang)}</p> }
+                            >
+                                <p>{say::update_saved(lang)}</p>
+                                <div class="button-row">
+                                    <button type="button" class="secondary" disabled=move || reloading.get() on:click=reload>{move || if reloading.get() { say::saving_then_reloading(lang) } else { say::reload_to_update(lang) }}</button>
+                                </div>
+                            </Show>
                         </div>
-                    </Show>
-                </div>
+                    }
+                }}
             </Show>
         </div>
     }

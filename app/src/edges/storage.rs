@@ -1,5 +1,6 @@
 //! Small settings in the browser's `localStorage` (through gloo-storage): the shared device's
-//! collection lock, the light listing the first screen draws from, peer reference sets, and the
+//! collection lock, the light listing the first screen draws from, peer reference sets, the
+//! languages chosen for the pages and for reports, and the
 //! entries the first store format left here, read once to bring them into the work store
 //! (`edges::database`, IndexedDB) and then removed.
 //!
@@ -22,6 +23,7 @@ const LISTING_KEY: &str = "mhsw:listing";
 const KIOSK_KEY: &str = "mhsw:collecting";
 const PEERS_PREFIX: &str = "mhsw:peers:";
 const REPORT_LANGUAGE_PREFIX: &str = "mhsw:report-language:";
+const INTERFACE_LANGUAGE_KEY: &str = "mhsw:interface-language";
 
 /// An entry that could not be read, kept aside.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -256,6 +258,17 @@ pub fn remember_report_language(work: &str, code: &str) {
     let _ = set(&format!("{REPORT_LANGUAGE_PREFIX}{work}"), code);
 }
 
+/// The language the lead chose for the toolkit's pages (a language code), if any.
+pub fn interface_language() -> Option<String> {
+    get(INTERFACE_LANGUAGE_KEY)
+}
+
+/// Remembers the language chosen for the toolkit's pages. A preference: if it cannot be kept
+/// (storage blocked or full), the pages simply start in English next time.
+pub fn remember_interface_language(code: &str) {
+    let _ = set(INTERFACE_LANGUAGE_KEY, code);
+}
+
 /// Removes every setting the toolkit keeps (except the collection lock, which only the
 /// practitioner's code removes).
 pub fn remove_everything() {
@@ -266,6 +279,7 @@ pub fn remove_everything() {
         PEERS_PREFIX,
         REPORT_LANGUAGE_PREFIX,
         LISTING_KEY,
+        INTERFACE_LANGUAGE_KEY,
     ] {
         for key in keys_with_prefix(prefix) {
             remove(&key);

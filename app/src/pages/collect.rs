@@ -110,15 +110,18 @@ pub fn CollectPage(
         screen.set(first_screen);
         history::focus_heading();
     };
-    // The page's language follows the person's choice; the practitioner's screens are English.
+    // The page's language follows the person's choice; the set-up is in the lead's language,
+    // and the screen that ends collection in English.
     Effect::new(move |_| {
         let shown = match screen.get() {
-            Screen::Setup | Screen::Leave => Lang::En,
+            Screen::Setup => state.lead_lang.get(),
+            Screen::Leave => Lang::En,
             _ => lang.get(),
         };
         state.page_lang.set(shown);
     });
-    on_cleanup(move || state.page_lang.set(Lang::En));
+    // Collection mode over, the page returns to the lead's own language.
+    on_cleanup(move || state.page_lang.set(state.lead_lang.get_untracked()));
     let last_activity = StoredValue::new(clock::now_ms());
     let cleared_notice = RwSignal::new(false);
     // On a small screen, once a person is answering, the crisis notice folds to one line they
@@ -570,6 +573,7 @@ fn SetupScreen(
     first: Screen,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = state.lead_lang;
     let code = RwSignal::new(String::new());
     let code_error = RwSignal::new(None::<String>);
     let minutes_error = RwSignal::new(None::<String>);
@@ -591,7 +595,7 @@ fn SetupScreen(
         let chosen = code.get_untracked();
         let code_ok = chosen.chars().count() >= 4 && chosen.chars().all(|c| c.is_ascii_digit());
         let minutes = work::parse_idle_minutes(&minutes_text.get_untracked());
-        code_error.set((!code_ok).then(|| "Choose a code of at least 4 digits".to_owned()));
+        code_error.set((!code_ok).then(|| say::code_too_short(lang.get_untracked()).to_owned()));
         minutes_error.set(minutes.clone().err());
         let Ok(minutes) = minutes else {
             history::focus_id(if code_ok { "kiosk-idle" } else { "kiosk-code" });
@@ -606,7 +610,7 @@ fn SetupScreen(
         leptos::task::spawn_local(async move {
             let salt = format!("{}{}", clock::random_id(), clock::random_id());
             let Some(hash) = crypto::salted_hash(&salt, &chosen).await else {
-                code_error.set(Some("This browser cannot protect the code (it has no WebCrypto), so collection mode cannot start here. Use an up-to-date browser, on a page served over HTTPS".to_owned()));
+                code_error.set(Some(say::no_webcrypto(lang.get_untracked()).to_owned()));
                 starting.set(false);
                 return;
             };
@@ -632,27 +636,27 @@ fn SetupScreen(
         });
     };
     view! {
-        <p class="breadcrumb"><a href=Route::Work(id.clone()).href()>"Back to the collection"</a></p>
-        <h1>"Collect feedback on this device"</h1>
-        <p>"People will answer one after another on this device. Each person’s answers are saved when they send them, and the screen then starts afresh for the next person. Nobody using these screens can see or reach anyone else’s answers, in this tab or any other tab or window of the toolkit on this device."</p>
+        <p class="breadcrumb"><a href=Route::Work(id.clone()).href()>{move || say::back_to_collection(lang.get())}</a></p>
+        <h1>{move || say::setup_heading(lang.get())}</h1>
+        <p>{move || say::setup_intro(lang.get())}</p>
         <form class="form" on:submit=start novalidate>
             <div class="field" class:has-error=move || code_error.with(Option::is_some)>
-                <label for="kiosk-code">"Choose a code to end collection"</label>
-                <p class="hint" id="kiosk-code-hint">"At least 4 digits. You will need it to leave collection mode, so people answering cannot leave it by accident. The code is not stored: only a scrambled form of it that cannot be turned back into the code."</p>
+                <label for="kiosk-code">{move || say::choose_code(lang.get())}</label>
+                <p class="hint" id="kiosk-code-hint">{move || say::code_hint(lang.get())}</p>
                 {move || code_error.get().map(|e| view! { <p class="field-error" id="kiosk-code-error">{e}</p> })}
                 <input id="kiosk-code" type="password" inputmode="numeric" autocomplete="off" class="text-input short"
                     aria-describedby=move || if code_error.with(Option::is_some) { "kiosk-code-hint kiosk-code-error" } else { "kiosk-code-hint" }
                     prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
             </div>
             <div class="field" class:has-error=move || minutes_error.with(Option::is_some)>
-                <label for="kiosk-idle">"Clear unfinished answers after this many minutes of no activity"</label>
-                <p class="hint" id="kiosk-idle-hint">{format!("From 1 to {} minutes. If nobody touches the device for this long while answering, the answers not yet sent are cleared, so the next person cannot see them. People are told this before they start.", work::MAX_IDLE_MINUTES)}</p>
+                <label for="kiosk-idle">{move || say::idle_label(lang.get())}</label>
+                <p class="hint" id="kiosk-idle-hint">{move || say::idle_hint(lang.get(), work::MAX_IDLE_MINUTES)}</p>
                 {move || minutes_error.get().map(|e| view! { <p class="field-error" id="kiosk-idle-error">{e}</p> })}
                 <input id="kiosk-idle" type="text" inputmode="numeric" class="text-input short"
                     aria-describedby=move || if minutes_error.with(Option::is_some) { "kiosk-idle-hint kiosk-idle-error" } else { "kiosk-idle-hint" }
                     prop:value=move || minutes_text.get() on:input=move |ev| minutes_text.set(event_target_value(&ev)) />
             </div>
-            <button type="submit" disabled=move || starting.get()>{move || if starting.get() { "Starting…" } else { "Start collecting" }}</button>
+            <button type="submit" disabled=move || starting.get()>{move || if starting.get() { say::starting(lang.get()) } else { say::start_collecting(lang.get()) }}</button>
         </form>
     }
 }

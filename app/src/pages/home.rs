@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use mhsw::ids::{DefinitionId, ResponseId, WorkId};
 use mhsw::manifest::Summary;
+use mhsw::messages::frame as say;
 use mhsw::store::Sealed;
 use mhsw::work::{self, Work};
 
@@ -14,7 +15,7 @@ use crate::components::layout::{Later, LaterPart};
 use crate::edges::definitions::{Source, Tool};
 use crate::edges::storage::{Listed, StoreError};
 use crate::edges::{clock, collate, files, import_worker};
-use crate::later::{self, NotDownloaded};
+use crate::later;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -47,51 +48,57 @@ pub fn HomePage() -> impl IntoView {
             .catalogue
             .with(|c| c.as_ref().map(|c| c.broken.len()).unwrap_or(0))
     };
-    view! {
-        <h1>"Mental health social work toolkit"</h1>
-        <p class="lead">
-            "Audit the conditions for good social work in mental health, gather feedback from the people you work with and their carers, "
-            "and build the case for social work in your organisation. Everything stays in this browser."
-        </p>
-        {move || notice().map(|n| view! { <div class="notice"><p>{n}</p></div> })}
-        {move || (broken() > 0).then(|| view! {
-            <div class="notice notice-warning">
-                <p>
-                    {format!("{} questionnaire {} could not be loaded. The others work as normal. ", broken(), if broken() == 1 { "file" } else { "files" })}
-                    <a href=Route::Questionnaires.href()>"See what is wrong and how to fix it"</a>"."
-                </p>
-            </div>
-        })}
-        {move || matches!(state.started.get(), Some(Err(_))).then(|| view! {
-            <div class="notice notice-warning">
-                <p>{NotDownloaded.to_string()}"."</p>
-                <button type="button" on:click=move |_| state.start()>"Try again"</button>
-            </div>
-        })}
-        <Later part=LaterPart::SetAside />
-        <h2 id="your-work" tabindex="-1">"Your work on this device"</h2>
-        <SavedWorkList />
-        <ImportWork />
-        <h2>"Start something new"</h2>
-        {move || match tools() {
-            None => view! { <p>"Loading the questionnaires…"</p> }.into_any(),
-            Some(tools) => view! {
-                <ul class="tool-list">
-                    {tools.into_iter().map(|tool| view! {
-                        <li class="tool-card">
-                            <h3>{tool.summary.title.clone()}</h3>
-                            <p class="tool-kind">{tool.summary.kind.label()}" · "{tool.summary.nation.label()}
-                                {(tool.source == Source::Local).then_some(" · opened from your computer")}</p>
-                            <p>{tool.summary.purpose.clone()}</p>
-                            <p><strong>"Who completes it: "</strong>{tool.summary.audience.clone()}</p>
-                            <a class="button" href=Route::New(tool.summary.id.clone()).href()>
-                                "Start"<span class="visually-hidden">": "{tool.summary.title.clone()}</span>
-                            </a>
-                        </li>
-                    }).collect_view()}
-                </ul>
-            }.into_any(),
-        }}
+    let lang = state.page_lang;
+    // Drawn again as a whole when the language changes: one reactive block, not one per
+    // word, keeps the first module small.
+    move || {
+        let lang = lang.get();
+        // A questionnaire's own words are in its own language: on a Welsh page, English
+        // content says so with its `lang`, so a screen reader reads it in the right voice.
+        let content_lang = (lang != mhsw::lang::Lang::En).then_some("en-GB");
+        view! {
+            <h1>{say::brand(lang)}</h1>
+            <p class="lead">{say::home_lead(lang)}</p>
+            {move || notice().map(|n| view! { <div class="notice"><p>{n}</p></div> })}
+            {move || (broken() > 0).then(|| view! {
+                <div class="notice notice-warning">
+                    <p>
+                        {say::files_not_loaded(lang, broken())}
+                        <a href=Route::Questionnaires.href()>{say::see_what_is_wrong(lang)}</a>"."
+                    </p>
+                </div>
+            })}
+            {move || matches!(state.started.get(), Some(Err(_))).then(|| view! {
+                <div class="notice notice-warning">
+                    <p>{say::not_downloaded(lang)}"."</p>
+                    <button type="button" on:click=move |_| state.start()>{say::try_again(lang)}</button>
+                </div>
+            })}
+            <Later part=LaterPart::SetAside />
+            <h2 id="your-work" tabindex="-1">{say::your_work(lang)}</h2>
+            <SavedWorkList lang=lang />
+            <ImportWork lang=lang />
+            <h2>{say::start_something_new(lang)}</h2>
+            {move || match tools() {
+                None => view! { <p>{say::loading_questionnaires(lang)}</p> }.into_any(),
+                Some(tools) => view! {
+                    <ul class="tool-list">
+                        {tools.into_iter().map(|tool| view! {
+                            <li class="tool-card">
+                                <h3 lang=content_lang>{tool.summary.title.clone()}</h3>
+                                <p class="tool-kind">{say::kind(lang, tool.summary.kind)}" · "{say::nation(lang, tool.summary.nation)}
+                                    {(tool.source == Source::Local).then(|| say::opened_from_computer(lang))}</p>
+                                <p lang=content_lang>{tool.summary.purpose.clone()}</p>
+                                <p><strong>{say::who_completes_it(lang)}</strong><span lang=content_lang>{tool.summary.audience.clone()}</span></p>
+                                <a class="button" href=Route::New(tool.summary.id.clone()).href()>
+                                    {mhsw::messages::start(lang)}<span class="visually-hidden" lang=content_lang>": "{tool.summary.title.clone()}</span>
+                                </a>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }.into_any(),
+            }}
+        }
     }
 }
 
@@ -99,7 +106,7 @@ pub fn HomePage() -> impl IntoView {
 struct Row {
     id: WorkId,
     name: String,
-    tool: String,
+    /// The tool's title and when it last changed, in words.
     updated: String,
     is_audit: bool,
     /// When it was last exported, and whether a reminder is due.
@@ -108,7 +115,10 @@ struct Row {
 
 /// The list of saved work with its actions.
 #[component]
-fn SavedWorkList() -> impl IntoView {
+fn SavedWorkList(
+    /// The page's language (the home page is drawn again when it changes).
+    lang: mhsw::lang::Lang,
+) -> impl IntoView {
     let state = AppState::expect();
     // Whole pieces of work once the later part has read them; until then, the light listing.
     let rows = move || {
@@ -129,7 +139,10 @@ fn SavedWorkList() -> impl IntoView {
             });
             match found {
                 Some((title, kind)) => (title, kind == ToolKind::Audit),
-                None => (format!("Questionnaire “{definition}” (not loaded)"), false),
+                None => (
+                    say::questionnaire_not_loaded(lang, definition.as_str()),
+                    false,
+                ),
             }
         };
         let today = clock::today();
@@ -139,16 +152,10 @@ fn SavedWorkList() -> impl IntoView {
         let reminder = |held: &crate::state::Held| {
             let due = mhsw::store::backup_due(held.work.created, &held.meta, today);
             let text = match (held.meta.exported_on, due) {
-                (Some(day), true) => format!(
-                    "Changed since it was last exported, on {}. Export it to keep a copy safe.",
-                    day.long()
-                ),
-                (None, true) => {
-                    "Never exported. Export it to keep a copy safe away from this browser."
-                        .to_owned()
-                }
-                (Some(day), false) => format!("Last exported on {}", day.long()),
-                (None, false) => "Not exported yet".to_owned(),
+                (Some(day), true) => say::changed_since_export(lang, day),
+                (None, true) => say::never_exported(lang).to_owned(),
+                (Some(day), false) => say::last_exported(lang, day),
+                (None, false) => say::not_exported_yet(lang).to_owned(),
             };
             Some((text, due))
         };
@@ -181,8 +188,7 @@ fn SavedWorkList() -> impl IntoView {
                 Row {
                     id: w.id,
                     name: w.name,
-                    tool,
-                    updated: w.updated.long(),
+                    updated: say::last_changed(lang, &tool, w.updated),
                     is_audit,
                     export,
                 }
@@ -192,12 +198,12 @@ fn SavedWorkList() -> impl IntoView {
         rows
     };
     view! {
-        <Show when=move || !rows().is_empty() fallback=|| view! {
-            <p>"Nothing is saved in this browser yet. Start a tool below, or import work exported from another device."</p>
+        <Show when=move || !rows().is_empty() fallback=move || view! {
+            <p>{say::nothing_saved(lang)}</p>
         }>
             <ul class="work-list">
                 {move || rows().into_iter().map(|row| view! {
-                    <WorkRow id=row.id name=row.name tool=row.tool updated=row.updated is_audit=row.is_audit reminder=row.export />
+                    <WorkRow id=row.id name=row.name updated=row.updated is_audit=row.is_audit reminder=row.export lang=lang />
                 }).collect_view()}
             </ul>
         </Show>
@@ -211,14 +217,14 @@ fn WorkRow(
     id: WorkId,
     /// Its name.
     name: String,
-    /// The tool's title.
-    tool: String,
-    /// When it last changed, in words.
+    /// The tool's title and when it last changed, in words.
     updated: String,
     /// Whether it can be duplicated as a re-audit.
     is_audit: bool,
     /// When it was last exported, and whether a reminder to export it is due.
     reminder: Option<(String, bool)>,
+    /// The page's language (the list is drawn again when it changes).
+    lang: mhsw::lang::Lang,
 ) -> impl IntoView {
     let state = AppState::expect();
     let renaming = RwSignal::new(false);
@@ -240,15 +246,15 @@ fn WorkRow(
         <li class="work-row">
             <div class="work-summary">
                 <a class="work-name" href=Route::Work(id.clone()).href()>{name.clone()}</a>
-                <span class="work-meta">{tool}" · last changed "{updated}</span>
+                <span class="work-meta">{updated}</span>
                 {reminder.map(|(text, due)| view! { <span class=if due { "work-reminder" } else { "work-meta" }>{text}</span> })}
             </div>
             <div class="button-row">
-                <a class="button secondary" href=Route::Work(id.clone()).href()>"Open"<span class="visually-hidden">" "{name.clone()}</span></a>
-                {is_audit.then(|| view! { <button type="button" class="secondary" on:click=duplicate>"Duplicate as a re-audit"<span class="visually-hidden">" of "{name.clone()}</span></button> })}
-                <button type="button" class="secondary" id=format!("rename-button-{id}") aria-expanded=move || renaming.get().to_string() on:click=move |_| renaming.update(|r| *r = !*r)>"Rename"<span class="visually-hidden">" "{name.clone()}</span></button>
-                <button type="button" class="secondary" on:click=export>"Export"<span class="visually-hidden">" "{name.clone()}</span></button>
-                <button type="button" class="warning" on:click=move |_| confirming.set(true)>"Delete"<span class="visually-hidden">" "{name.clone()}</span></button>
+                <a class="button secondary" href=Route::Work(id.clone()).href()>{say::open(lang)}<span class="visually-hidden">" "{name.clone()}</span></a>
+                {is_audit.then(|| view! { <button type="button" class="secondary" on:click=duplicate>{say::duplicate_as_reaudit(lang)}<span class="visually-hidden">{say::of(lang)}{name.clone()}</span></button> })}
+                <button type="button" class="secondary" id=format!("rename-button-{id}") aria-expanded=move || renaming.get().to_string() on:click=move |_| renaming.update(|r| *r = !*r)>{say::rename(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
+                <button type="button" class="secondary" on:click=export>{say::export(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
+                <button type="button" class="warning" on:click=move |_| confirming.set(true)>{say::delete(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
             </div>
             {move || problem.get().map(|text| view! { <p class="notice notice-warning" role="alert">{text}"."</p> })}
             <Show when=move || renaming.get()>
@@ -268,8 +274,8 @@ fn WorkRow(
                 {
                     let id_delete = id_delete.clone();
                     view! {
-                        <div class="notice notice-warning" role="alertdialog" aria-label="Confirm delete">
-                            <p>"Delete “"{name.clone()}"” from this device? This cannot be undone. Export it first if you may need it."</p>
+                        <div class="notice notice-warning" role="alertdialog" aria-label=say::confirm_delete(lang)>
+                            <p>{say::delete_question(lang, &name)}</p>
                             <div class="button-row">
                                 <button type="button" class="warning" on:click=move |_| {
                                     let id = id_delete.clone();
@@ -279,14 +285,14 @@ fn WorkRow(
                                             None => crate::edges::history::focus_id("your-work"),
                                             // Still on the device: say so, and keep it listed.
                                             Some(why) => {
-                                                problem.set(Some(format!("It could not be deleted: {why}")));
+                                                problem.set(Some(say::could_not_delete(lang, &why.to_string())));
                                                 confirming.set(false);
                                             }
                                         }
                                         Ok(())
                                     });
-                                }>"Yes, delete it"</button>
-                                <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"No, keep it"</button>
+                                }>{say::yes_delete(lang)}</button>
+                                <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{say::no_keep(lang)}</button>
                             </div>
                         </div>
                     }
@@ -357,7 +363,10 @@ pub fn RenameForm(
 
 /// Importing an exported file: checked completely first; nothing changes when anything is wrong.
 #[component]
-fn ImportWork() -> impl IntoView {
+fn ImportWork(
+    /// The page's language (the home page is drawn again when it changes).
+    lang: mhsw::lang::Lang,
+) -> impl IntoView {
     let state = AppState::expect();
     let message = RwSignal::new(None::<(bool, String)>);
     let on_change = move |ev: leptos::ev::Event| {
@@ -371,15 +380,15 @@ fn ImportWork() -> impl IntoView {
             };
             message.set(Some(match outcome {
                 Ok(importing) => importing.await,
-                Err(problem) => (false, format!("Nothing was imported. {problem}.")),
+                Err(problem) => (false, say::nothing_imported(lang, &problem.to_string())),
             }));
         });
     };
     view! {
         <div class="import">
-            <label class="file-label" for="import-file">"Import work from a file"</label>
+            <label class="file-label" for="import-file">{say::import_from_file(lang)}</label>
             <p class="hint" id="import-hint">
-                {format!("Choose one or more files exported from this toolkit (up to {} MB each). Feedback files for the same collection are combined, and a file imported twice adds nothing.", work::MAX_IMPORT_BYTES / (1024 * 1024))}
+                {say::import_hint(lang, work::MAX_IMPORT_BYTES / (1024 * 1024))}
             </p>
             <input id="import-file" type="file" accept=".json,application/json" multiple aria-describedby="import-hint" on:change=on_change />
             <div role="status" aria-live="polite">

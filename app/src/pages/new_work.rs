@@ -8,6 +8,8 @@ use mhsw::work::{Perspective, Work};
 
 use mhsw::limits::{fits, shorten_message, NAME_MAX_CHARS};
 
+use mhsw::messages::audit as say;
+
 use crate::components::character_count::CharacterCount;
 use crate::components::error_summary::{ErrorSummary, FieldError};
 use crate::edges::{clock, history};
@@ -27,8 +29,13 @@ pub fn NewWorkPage(
     else {
         return view! { <super::MissingDefinition id=definition_id.to_string() /> }.into_any();
     };
+    let lang = state.page_lang;
     let today = clock::today();
-    let default_name = format!("{}, {}", definition.title, today.long());
+    let default_name = say::default_name(
+        lang.get_untracked(),
+        definition.title.get(lang.get_untracked()),
+        today,
+    );
     let name = RwSignal::new(default_name);
     let organisation = RwSignal::new(String::new());
     let participants = RwSignal::new(String::new());
@@ -45,13 +52,13 @@ pub fn NewWorkPage(
         if name.get_untracked().trim().is_empty() {
             problems.push(FieldError {
                 field_id: "work-name".into(),
-                message: "Enter a name for this work".into(),
+                message: say::enter_name(lang.get_untracked()).into(),
             });
         }
         if kind == ToolKind::Feedback && about.get_untracked().trim().is_empty() {
             problems.push(FieldError {
                 field_id: "work-about".into(),
-                message: "Enter whose practice, or which team, the feedback is about".into(),
+                message: say::enter_about(lang.get_untracked()).into(),
             });
         }
         for (field_id, what, text) in [
@@ -118,22 +125,27 @@ pub fn NewWorkPage(
             })
         }
     };
+    let (title, purpose, alignment) = (
+        definition.title.clone(),
+        definition.purpose.clone(),
+        definition.alignment.clone(),
+    );
     view! {
         <ErrorSummary errors=errors />
-        <h1>"Start: "{definition.title.to_string()}</h1>
-        <p>{definition.purpose.to_string()}</p>
-        <p class="alignment">{definition.alignment.to_string()}</p>
+        <h1>{move || say::start_prefix(lang.get())}{move || { let (text, mark) = super::in_lang(&title, lang.get()); view! { <span lang=mark>{text}</span> } }}</h1>
+        {move || { let (text, mark) = super::in_lang(&purpose, lang.get()); view! { <p lang=mark>{text}</p> } }}
+        {move || { let (text, mark) = super::in_lang(&alignment, lang.get()); view! { <p class="alignment" lang=mark>{text}</p> } }}
         <form class="form" on:submit=submit novalidate>
             <div class="field" class:has-error=move || error_for("work-name")().is_some()>
-                <label for="work-name">"Name"</label>
-                <p class="hint" id="work-name-hint">"For example “North Team audit, 2026 baseline”. Only people using this device see it."</p>
+                <label for="work-name">{move || say::name(lang.get())}</label>
+                <p class="hint" id="work-name-hint">{move || say::name_hint(lang.get())}</p>
                 {move || error_for("work-name")().map(|m| view! { <p class="field-error" id="work-name-error">{m}</p> })}
                 <input id="work-name" type="text" class="text-input" aria-describedby="work-name-hint work-name-count"
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
                 <CharacterCount id="work-name-count".to_owned() text=name limit=NAME_MAX_CHARS />
             </div>
             <div class="field" class:has-error=move || error_for("work-organisation")().is_some()>
-                <label for="work-organisation">"Organisation or team (optional)"</label>
+                <label for="work-organisation">{move || say::organisation(lang.get())}</label>
                 {move || error_for("work-organisation")().map(|m| view! { <p class="field-error" id="work-organisation-error">{m}</p> })}
                 <input id="work-organisation" type="text" class="text-input" aria-describedby="work-organisation-count"
                     prop:value=move || organisation.get() on:input=move |ev| organisation.set(event_target_value(&ev)) />
@@ -141,8 +153,8 @@ pub fn NewWorkPage(
             </div>
             {(kind != ToolKind::Feedback).then(|| view! {
                 <div class="field" class:has-error=move || error_for("work-participants")().is_some()>
-                    <label for="work-participants">"Who is taking part (optional)"</label>
-                    <p class="hint" id="work-participants-hint">"Roles rather than names are enough, for example “Principal Social Worker, AMHP lead, two team managers”."</p>
+                    <label for="work-participants">{move || say::participants(lang.get())}</label>
+                    <p class="hint" id="work-participants-hint">{move || say::participants_hint(lang.get())}</p>
                     {move || error_for("work-participants")().map(|m| view! { <p class="field-error" id="work-participants-error">{m}</p> })}
                     <input id="work-participants" type="text" class="text-input" aria-describedby="work-participants-hint work-participants-count"
                         prop:value=move || participants.get() on:input=move |ev| participants.set(event_target_value(&ev)) />
@@ -151,45 +163,45 @@ pub fn NewWorkPage(
             })}
             {(kind == ToolKind::Audit).then(|| view! {
                 <fieldset class="field">
-                    <legend>"Whose view does this audit record?"</legend>
+                    <legend>{move || say::perspective(lang.get())}</legend>
                     <div class="choice">
                         <input type="radio" id="perspective-leaders" name="perspective" prop:checked=move || perspective.get() == Perspective::Leaders
                             on:change=move |_| perspective.set(Perspective::Leaders) />
-                        <label for="perspective-leaders">"Leaders (the usual audit)"</label>
+                        <label for="perspective-leaders">{move || say::perspective_leaders(lang.get())}</label>
                     </div>
                     <div class="choice">
                         <input type="radio" id="perspective-practitioners" name="perspective" prop:checked=move || perspective.get() == Perspective::Practitioners
                             on:change=move |_| perspective.set(Perspective::Practitioners) />
-                        <label for="perspective-practitioners">"Practitioners answering the same items"</label>
+                        <label for="perspective-practitioners">{move || say::perspective_practitioners(lang.get())}</label>
                     </div>
                 </fieldset>
             })}
             {(kind == ToolKind::Feedback).then(|| view! {
                 <div class="field" class:has-error=move || error_for("work-about")().is_some()>
-                    <label for="work-about">"Whose practice, or which team, is the feedback about?"</label>
+                    <label for="work-about">{move || say::about(lang.get())}</label>
                     {move || error_for("work-about")().map(|m| view! { <p class="field-error" id="work-about-error">{m}</p> })}
                     <input id="work-about" type="text" class="text-input" aria-describedby="work-about-count"
                         prop:value=move || about.get() on:input=move |ev| about.set(event_target_value(&ev)) />
                     <CharacterCount id="work-about-count".to_owned() text=about limit=NAME_MAX_CHARS />
                 </div>
                 <fieldset class="field">
-                    <legend>"The period the feedback covers (optional)"</legend>
-                    <p class="hint">"It is shown on the report. You can set or change it later on the collection’s page."</p>
+                    <legend>{move || say::period_optional(lang.get())}</legend>
+                    <p class="hint">{move || say::period_hint(lang.get())}</p>
                     <div class="field" class:has-error=move || error_for("work-period-start")().is_some()>
-                        <label for="work-period-start">"From"</label>
+                        <label for="work-period-start">{move || say::from(lang.get())}</label>
                         {move || error_for("work-period-start")().map(|m| view! { <p class="field-error" id="work-period-start-error">{m}</p> })}
                         <input id="work-period-start" type="date" class="date-input"
                             prop:value=move || period_start.get() on:input=move |ev| period_start.set(event_target_value(&ev)) />
                     </div>
                     <div class="field" class:has-error=move || error_for("work-period-end")().is_some()>
-                        <label for="work-period-end">"To"</label>
+                        <label for="work-period-end">{move || say::to(lang.get())}</label>
                         {move || error_for("work-period-end")().map(|m| view! { <p class="field-error" id="work-period-end-error">{m}</p> })}
                         <input id="work-period-end" type="date" class="date-input"
                             prop:value=move || period_end.get() on:input=move |ev| period_end.set(event_target_value(&ev)) />
                     </div>
                 </fieldset>
             })}
-            <button type="submit">"Start"</button>
+            <button type="submit">{move || mhsw::messages::start(lang.get())}</button>
         </form>
     }
     .into_any()

@@ -12,6 +12,8 @@ use mhsw::plan::{
     self, field_text, plan_csv, source_words, PlanRow, RowSource, Status, FIRST_STEP,
 };
 
+use mhsw::messages::reports as say;
+
 use crate::components::character_count::{kept_text, CharacterCount};
 use crate::components::report_view::WarningSign;
 use crate::edges::{clock, files, history};
@@ -33,12 +35,13 @@ pub fn PlanPage(
     id: WorkId,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = state.page_lang;
     let (signal, definition) = match super::work_and_definition(&state, &id) {
         Ok(found) => found,
         Err(page) => return page,
     };
     let Some(config) = definition.plan.clone() else {
-        return view! { <h1>"This tool has no plan"</h1> }.into_any();
+        return view! { <h1>{move || say::no_plan(lang.get())}</h1> }.into_any();
     };
     let today = clock::today();
     let definition_for_proposals = definition.clone();
@@ -98,8 +101,8 @@ pub fn PlanPage(
     let id_for_proposals = id.clone();
     let definition_for_list = definition.clone();
     view! {
-        <p class="breadcrumb"><a href=Route::Home.href()>"Home"</a>" › "<a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a></p>
-        <h1>{config.title.to_string()}</h1>
+        <p class="breadcrumb"><a href=Route::Home.href()>{move || mhsw::messages::frame::home(lang.get())}</a>" › "<a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a></p>
+        {let title = config.title.clone(); move || { let (text, mark) = super::in_lang(&title, lang.get()); view! { <h1 lang=mark>{text}</h1> } }}
         {config.intro.as_deref().map(str::to_owned).map(|t| view! { <p>{t}</p> })}
         <p class="summary-line">{move || {
             let s = summary();
@@ -111,8 +114,8 @@ pub fn PlanPage(
         }}</p>
         <Show when=move || !proposals.with(Vec::is_empty)>
             <section class="notice" aria-labelledby="proposed-heading">
-                <h2 id="proposed-heading">"Proposed from your answers"</h2>
-                <p>"These items are legal risks (listed first), were rated in a band that calls for action, or were marked high priority, and are not in the plan yet."</p>
+                <h2 id="proposed-heading">{move || say::proposed(lang.get())}</h2>
+                <p>{move || say::proposed_explained(lang.get())}</p>
                 <ul>
                     {
                         let definition = definition_for_list.clone();
@@ -130,22 +133,22 @@ pub fn PlanPage(
                                     {sign}{words.clone()}" ("{reason}") "
                                     {first_step}
                                     <button type="button" class="secondary" on:click=move |_| { let row = row.clone(); state.change(&id, |w| w.plan.push(row)); }>
-                                        "Add to plan"<span class="visually-hidden">": "{words.clone()}</span>
+                                        {move || say::add_to_plan(lang.get())}<span class="visually-hidden">": "{words.clone()}</span>
                                     </button>
                                 </li>
                             }
                         }).collect_view()
                     }
                 </ul>
-                <button type="button" on:click=add_all.clone()>"Add all proposed actions"</button>
+                <button type="button" on:click=add_all.clone()>{move || say::add_all(lang.get())}</button>
             </section>
         </Show>
         <For each=row_ids key=|row_id| row_id.clone() let:row_id>
             <PlanRowEditor id=id_for_rows.clone() row_id=row_id definition=definition_for_rows.clone() today=today />
         </For>
         <div class="button-row">
-            <button type="button" class="secondary" id=ADD_ACTION_ID on:click=add_blank>"Add an action"</button>
-            <button type="button" class="secondary" on:click=download_csv>"Download the plan as a spreadsheet (CSV)"</button>
+            <button type="button" class="secondary" id=ADD_ACTION_ID on:click=add_blank>{move || say::add_action(lang.get())}</button>
+            <button type="button" class="secondary" on:click=download_csv>{move || say::download_csv(lang.get())}</button>
         </div>
     }
     .into_any()
@@ -167,6 +170,7 @@ fn PlanRowEditor(
     let Some(signal) = state.work(&id) else {
         return ().into_any();
     };
+    let lang = state.page_lang;
     let row_id_for_read = row_id.clone();
     let row = Memo::new(move |_| {
         signal.with(|h| {
@@ -299,16 +303,16 @@ fn PlanRowEditor(
     };
     view! {
         <fieldset class="plan-row">
-            <legend>{move || format!("Action {}", number.get())}<span class="plan-source">{format!(": {source}")}</span></legend>
-            {move || overdue().then(|| view! { <p class="overdue">{format!("Overdue: the target date has passed (today is {}).", today.long())}</p> })}
+            <legend>{move || say::action_number(lang.get(), number.get())}<span class="plan-source">{format!(": {source}")}</span></legend>
+            {move || overdue().then(|| view! { <p class="overdue">{move || say::overdue(lang.get(), today)}</p> })}
             <div class="plan-grid">{fields}</div>
             <Show when=move || confirming.get() fallback=move || view! {
-                <button type="button" class="link-button" on:click=move |_| confirming.set(true)>{move || format!("Remove action {}", number.get())}</button>
+                <button type="button" class="link-button" on:click=move |_| confirming.set(true)>{move || say::remove_action(lang.get(), number.get())}</button>
             }>
-                <p>"Remove this action from the plan?"</p>
+                <p>{move || say::remove_action_question(lang.get())}</p>
                 <div class="button-row">
-                    <button type="button" class="warning" on:click=remove.clone()>"Yes, remove it"</button>
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"No, keep it"</button>
+                    <button type="button" class="warning" on:click=remove.clone()>{move || say::yes_remove(lang.get())}</button>
+                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{move || mhsw::messages::frame::no_keep(lang.get())}</button>
                 </div>
             </Show>
         </fieldset>

@@ -2,6 +2,8 @@
 //! from this device.
 
 use leptos::prelude::*;
+use mhsw::lang::Lang;
+use mhsw::messages::{data as say, frame};
 
 use crate::edges::database::{self, Estimate};
 use crate::edges::{channel, storage};
@@ -53,61 +55,54 @@ pub fn PrivacyPage() -> impl IntoView {
             Ok(())
         });
     };
+    let lang = state.page_lang;
     view! {
-        <h1>"Your data"</h1>
-        <p>"The toolkit runs entirely in this browser. Your answers, evidence, plans and feedback are saved in this browser’s storage on this device, and nowhere else."</p>
+        <h1>{move || frame::your_data(lang.get())}</h1>
+        <p>{move || say::runs_in_browser(lang.get())}</p>
         <ul>
-            <li>"Nothing you type is sent over the internet. The page loads only its own files, and a security policy stops it contacting anywhere else."</li>
-            <li>"There is no account, no tracking and no analytics."</li>
-            <li>"Other people who use this browser on this device could open the work saved here. On a shared computer, export your work and remove it when you finish."</li>
-            <li>"Clearing the browser’s site data also removes the work. Export anything you need to keep."</li>
-            <li>"Feedback from people who use services is anonymous: no name is asked, and reports show only groups of five or more responses."</li>
+            {move || say::privacy_points(lang.get()).map(|point| view! { <li>{point}</li> }).collect_view()}
         </ul>
-        <h2>"Room on this device"</h2>
-        {move || estimate.get().map(|found| storage_words(found, state.persisted.get()))}
-        <h2>"Back up everything"</h2>
-        <p>"Download one file with every piece of work saved in this browser. Importing that file on any device with the toolkit brings all of it back; importing it twice adds nothing twice."</p>
-        <button type="button" on:click=export_everything>"Export everything"</button>
+        <h2>{move || say::room_on_device(lang.get())}</h2>
+        {move || estimate.get().map(|found| storage_words(found, state.persisted.get(), lang.get()))}
+        <h2>{move || say::back_up_everything(lang.get())}</h2>
+        <p>{move || say::back_up_explained(lang.get())}</p>
+        <button type="button" on:click=export_everything>{move || say::export_everything(lang.get())}</button>
         <div role="status" aria-live="polite">
             {move || backup.get().map(|text| view! { <p class="notice">{text}"."</p> })}
             {move || problem.get().map(|text| view! { <p class="notice notice-warning">{text}"."</p> })}
         </div>
-        <h2>"Remove all my data from this device"</h2>
-        <p>"This removes every piece of work, every questionnaire you opened from your computer, and any entries kept aside, from this browser."</p>
+        <h2>{move || say::remove_all(lang.get())}</h2>
+        <p>{move || say::remove_all_explained(lang.get())}</p>
         <Show when=move || !confirming.get() fallback=move || view! {
-            <div class="notice notice-warning" role="alertdialog" aria-label="Confirm removing all data">
-                <p>"Remove everything the toolkit keeps in this browser? This cannot be undone."</p>
+            <div class="notice notice-warning" role="alertdialog" aria-label=move || say::confirm_remove_all(lang.get())>
+                <p>{move || say::remove_all_question(lang.get())}</p>
                 <div class="button-row">
-                    <button type="button" class="warning" on:click=remove>"Yes, remove everything"</button>
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"No, keep it"</button>
+                    <button type="button" class="warning" on:click=remove>{move || say::yes_remove_everything(lang.get())}</button>
+                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{move || frame::no_keep(lang.get())}</button>
                 </div>
             </div>
         }>
-            <button type="button" class="warning" on:click=move |_| { done.set(None); confirming.set(true); }>"Remove all my data from this device"</button>
+            <button type="button" class="warning" on:click=move |_| { done.set(None); confirming.set(true); }>{move || say::remove_all(lang.get())}</button>
         </Show>
         <div role="status" aria-live="polite">
             {move || done.get().map(|outcome| match outcome {
-                Ok(()) => view! { <p class="notice">"Everything the toolkit kept in this browser has been removed."</p> }.into_any(),
-                Err(why) => view! { <p class="notice notice-warning">"Nothing was removed: "{why}"."</p> }.into_any(),
+                Ok(()) => view! { <p class="notice">{move || say::everything_removed(lang.get())}</p> }.into_any(),
+                Err(why) => view! { <p class="notice notice-warning">{move || say::nothing_removed(lang.get())}{why}"."</p> }.into_any(),
             })}
         </div>
     }
 }
 
 /// What the browser says about the room the toolkit has, in words.
-fn storage_words(found: Estimate, asked: Option<bool>) -> impl IntoView {
+fn storage_words(found: Estimate, asked: Option<bool>, lang: Lang) -> impl IntoView {
     let used = match (found.usage, found.quota) {
-        (Some(usage), Some(quota)) => format!(
-            "The toolkit is using {} of the {} this browser allows it on this device.",
-            size(usage),
-            size(quota)
-        ),
-        _ => "This browser does not say how much room the toolkit is using.".to_owned(),
+        (Some(usage), Some(quota)) => say::using_of(lang, &size(usage), &size(quota)),
+        _ => say::usage_unknown(lang).to_owned(),
     };
     let kept = match (found.persisted, asked) {
-        (Some(true), _) => "The browser has agreed to keep the toolkit’s work even when the device runs short of space.",
-        (_, Some(false)) | (Some(false), _) => "The browser has not agreed to keep the toolkit’s work when the device runs short of space, so it could clear it. Export your work regularly.",
-        _ => "The toolkit asks the browser to keep its work safe when you first save something.",
+        (Some(true), _) => say::persisted(lang),
+        (_, Some(false)) | (Some(false), _) => say::not_persisted(lang),
+        _ => say::persist_not_asked(lang),
     };
     view! { <p>{used}</p><p>{kept}</p> }
 }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use mhsw::messages::data as say;
+
 use crate::edges::definitions::{self, Source};
 use crate::edges::{database, files};
 use crate::state::AppState;
@@ -12,6 +14,7 @@ use crate::state::AppState;
 pub fn QuestionnairesPage() -> impl IntoView {
     let state = AppState::expect();
     let message = RwSignal::new(None::<(bool, String)>);
+    let lang = state.page_lang;
     let loaded = move || {
         state.catalogue.with(|c| {
             c.as_ref()
@@ -70,23 +73,23 @@ pub fn QuestionnairesPage() -> impl IntoView {
         });
     };
     view! {
-        <h1>"Questionnaires"</h1>
-        <p>"These are the questionnaires this site offers, and any you have opened from your computer. Organisations can add or change questionnaires on their own site; see the README’s “Adding or changing a questionnaire on your site”."</p>
-        <h2>"Ready to use"</h2>
+        <h1>{move || mhsw::messages::frame::questionnaires(lang.get())}</h1>
+        <p>{move || say::questionnaires_intro(lang.get())}</p>
+        <h2>{move || say::ready_to_use(lang.get())}</h2>
         // At 400% zoom the table scrolls inside its own named region, never the whole page.
-        <div class="table-wrap" role="region" tabindex="0" aria-label="Questionnaires that loaded (table)">
+        <div class="table-wrap" role="region" tabindex="0" aria-label=move || say::questionnaires_loaded(lang.get())>
         <table class="data-table">
-            <caption class="visually-hidden">"Questionnaires that loaded"</caption>
-            <thead><tr><th scope="col">"Questionnaire"</th><th scope="col">"Version"</th><th scope="col">"File"</th><th scope="col">"From"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+            <caption class="visually-hidden">{move || say::questionnaires_loaded(lang.get())}</caption>
+            <thead><tr>{move || { let [q, v, f, from, actions] = say::table_columns(lang.get()); view! { <th scope="col">{q}</th><th scope="col">{v}</th><th scope="col">{f}</th><th scope="col">{from}</th><th scope="col"><span class="visually-hidden">{actions}</span></th> } }}</tr></thead>
             <tbody>
                 {move || loaded().into_iter().map(|(file, source, title, version)| {
                     let file_for_remove = file.clone();
                     view! {
                         <tr>
-                            <td>{title}</td>
+                            <td lang=move || (lang.get() != mhsw::lang::Lang::En).then_some("en-GB")>{title}</td>
                             <td>{version}</td>
                             <td>{file.clone()}</td>
-                            <td>{match source { Source::Site => "This site", Source::BuiltIn => "Built into the app", Source::Local => "Your computer" }}</td>
+                            <td>{move || say::source(lang.get(), source == Source::Site, source == Source::BuiltIn)}</td>
                             <td>{(source == Source::Local).then(|| view! {
                                 <button type="button" class="secondary" on:click=move |_| {
                                     let name = file_for_remove.clone();
@@ -97,7 +100,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
                                             Err(why) => message.set(Some((false, format!("{name} could not be removed: {why}.")))),
                                         }
                                     });
-                                }>"Remove from this device"</button>
+                                }>{move || say::remove_from_device(lang.get())}</button>
                             })}</td>
                         </tr>
                     }
@@ -108,8 +111,8 @@ pub fn QuestionnairesPage() -> impl IntoView {
         {move || {
             let broken = broken();
             (!broken.is_empty()).then(|| view! {
-                <h2>"Could not be loaded"</h2>
-                <p>"Each file below has problems. The other questionnaires work as normal. The person who looks after your site can fix each problem as described, then check the file with “mhsw check”."</p>
+                <h2>{move || say::could_not_be_loaded(lang.get())}</h2>
+                <p>{move || say::problems_explained(lang.get())}</p>
                 {broken.into_iter().map(|(_, error)| view! {
                     <div class="notice notice-warning problem-list">
                         <h3>{error.file.clone()}</h3>
@@ -118,9 +121,9 @@ pub fn QuestionnairesPage() -> impl IntoView {
                 }).collect_view()}
             })
         }}
-        <h2>"Try a questionnaire from your computer"</h2>
-        <label class="file-label" for="open-definition">"Open a questionnaire file"</label>
-        <p class="hint" id="open-definition-hint">"It is checked first, then kept on this device only, so you can try it before publishing it on your site."</p>
+        <h2>{move || say::try_from_computer(lang.get())}</h2>
+        <label class="file-label" for="open-definition">{move || say::open_questionnaire_file(lang.get())}</label>
+        <p class="hint" id="open-definition-hint">{move || say::open_questionnaire_hint(lang.get())}</p>
         <input id="open-definition" type="file" accept=".json,application/json" aria-describedby="open-definition-hint" on:change=open_file />
         <div role="status" aria-live="polite">
             {move || message.get().map(|(ok, text)| view! { <p class=if ok { "notice" } else { "notice notice-warning" }>{text}</p> })}

@@ -13,6 +13,8 @@ use mhsw::report::audit::LEGAL_RISKS_HEADING;
 use mhsw::report::Report;
 use mhsw::work::Work;
 
+use mhsw::messages::reports as say;
+
 use crate::components::report_view::ReportView;
 use crate::edges::{clock, files, pdf_worker, storage};
 use crate::route::Route;
@@ -63,6 +65,7 @@ pub fn ResultsPage(
     id: WorkId,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = state.page_lang;
     let (signal, definition) = match super::work_and_definition(&state, &id) {
         Ok(found) => found,
         Err(page) => return page,
@@ -260,8 +263,8 @@ pub fn ResultsPage(
         crate::edges::history::focus_id_when_drawn("peer-file");
     };
     view! {
-        <p class="breadcrumb"><a href=Route::Home.href()>"Home"</a>" › "<a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a></p>
-        <h1>{move || format!("Results: {}", signal.with(|h| h.work.name.clone()))}</h1>
+        <p class="breadcrumb"><a href=Route::Home.href()>{move || mhsw::messages::frame::home(lang.get())}</a>" › "<a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a></p>
+        <h1>{move || say::results_of(lang.get(), &signal.with(|h| h.work.name.clone()))}</h1>
         // The legal risks first, above the controls; the rest of the same report below them.
         {move || {
             let mut whole = report.get();
@@ -270,45 +273,45 @@ pub fn ResultsPage(
         }}
         {is_audit.then(|| view! {
             <section class="compare-controls" aria-labelledby="compare-heading">
-                <h2 id="compare-heading">"Compare"</h2>
+                <h2 id="compare-heading">{move || say::compare(lang.get())}</h2>
                 <div class="field">
-                    <label for="previous-cycle">"Compare with a previous cycle"</label>
-                    <p class="hint" id="previous-cycle-hint">"Choose last year’s audit of the same questionnaire. To use one from another device, import its exported file on the home page first."</p>
+                    <label for="previous-cycle">{move || say::compare_previous(lang.get())}</label>
+                    <p class="hint" id="previous-cycle-hint">{move || say::compare_previous_hint(lang.get())}</p>
                     <select id="previous-cycle" aria-describedby="previous-cycle-hint" on:change=move |ev| {
                         let value = event_target_value(&ev);
                         previous_id.set((!value.is_empty()).then(|| WorkId::new(value)));
                     }>
-                        <option value="">"No comparison"</option>
+                        <option value="">{move || say::no_comparison(lang.get())}</option>
                         {move || others().into_iter().map(|(id, label)| view! { <option value=id.to_string() selected=move || previous_id.get().as_ref() == Some(&id)>{label}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="side-practitioners">"Set practitioners’ answers beside this audit"</label>
-                    <p class="hint" id="side-practitioners-hint">"Choose an audit of the same questionnaire that practitioners completed (“Whose view: practitioners” when it was started)."</p>
+                    <label for="side-practitioners">{move || say::beside_practitioners(lang.get())}</label>
+                    <p class="hint" id="side-practitioners-hint">{move || say::beside_practitioners_hint(lang.get())}</p>
                     <select id="side-practitioners" aria-describedby="side-practitioners-hint" on:change=move |ev| {
                         let value = event_target_value(&ev);
                         practitioners_id.set((!value.is_empty()).then(|| WorkId::new(value)));
                     }>
-                        <option value="">"None"</option>
+                        <option value="">{move || say::none(lang.get())}</option>
                         {let choices = choices.clone(); move || choices(true).into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label for="side-feedback">"Set feedback from people who use services beside this audit"</label>
-                    <p class="hint" id="side-feedback-hint">"Choose a feedback collection. Themes with fewer than five responses are not shown."</p>
+                    <label for="side-feedback">{move || say::beside_feedback(lang.get())}</label>
+                    <p class="hint" id="side-feedback-hint">{move || say::beside_feedback_hint(lang.get())}</p>
                     <select id="side-feedback" aria-describedby="side-feedback-hint" on:change=move |ev| {
                         let value = event_target_value(&ev);
                         feedback_id.set((!value.is_empty()).then(|| WorkId::new(value)));
                     }>
-                        <option value="">"None"</option>
+                        <option value="">{move || say::none(lang.get())}</option>
                         {let choices = choices.clone(); move || choices(false).into_iter().map(|(id, label)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="field">
-                    <label class="file-label" for="peer-file">"Compare with peers: import a peer reference set"</label>
-                    <p class="hint" id="peer-file-hint">"A file made with “mhsw peers” from several organisations’ exported audits. It holds only medians and quartiles, never names; groups of fewer than five organisations are never shown."</p>
+                    <label class="file-label" for="peer-file">{move || say::compare_peers(lang.get())}</label>
+                    <p class="hint" id="peer-file-hint">{move || say::compare_peers_hint(lang.get())}</p>
                     <input id="peer-file" type="file" accept=".json,application/json" aria-describedby="peer-file-hint" on:change=peer_file />
-                    {move || peer_set.get().map(|_| view! { <p>"A peer reference set is in use. "<button type="button" class="link-button" on:click=remove_peers.clone()>"Stop comparing with peers"</button></p> })}
+                    {move || peer_set.get().map(|_| view! { <p>{move || say::peers_in_use(lang.get())}<button type="button" class="link-button" on:click=remove_peers.clone()>{move || say::stop_peers(lang.get())}</button></p> })}
                 </div>
             </section>
         })}
@@ -318,9 +321,9 @@ pub fn ResultsPage(
             view! { <ReportLanguage languages=languages chosen=report_lang remember=remember /> }
         })}
         <div class="button-row">
-            <PdfButton job=report_pdf label="Download the report (PDF)" primary=true />
-            {is_audit.then(|| view! { <PdfButton job=plan_pdf label="Download the plan on its own (PDF, landscape)" primary=false /> })}
-            {is_audit.then(|| view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>"Edit the plan"</a> })}
+            <PdfButton job=report_pdf label=say::download_report_pdf primary=true />
+            {is_audit.then(|| view! { <PdfButton job=plan_pdf label=say::download_plan_pdf primary=false /> })}
+            {is_audit.then(|| view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>{move || say::edit_plan(lang.get())}</a> })}
         </div>
         <div role="status" aria-live="polite" class="pdf-status">
             {move || pdf_message(report_pdf, "report")}
@@ -389,12 +392,13 @@ struct PdfMade {
 fn PdfButton(
     /// The PDF it makes.
     job: PdfJob,
-    /// What it says when it is ready to be pressed.
-    label: &'static str,
+    /// What it says when it is ready to be pressed, in the page's language.
+    label: fn(mhsw::lang::Lang) -> &'static str,
     /// The page's main button (otherwise a secondary one).
     primary: bool,
 ) -> impl IntoView {
     let busy = job.pending();
+    let lang = AppState::expect().page_lang;
     view! {
         <button type="button" class:secondary=!primary
             aria-disabled=move || busy.get().then_some("true")
@@ -405,8 +409,8 @@ fn PdfButton(
                     job.dispatch(());
                 }
             }>
-            {label}
-            {move || busy.get().then(|| view! { <span class="pdf-busy">"Making the PDF…"</span> })}
+            {move || label(lang.get())}
+            {move || busy.get().then(|| view! { <span class="pdf-busy">{say::making_pdf(lang.get())}</span> })}
         </button>
     }
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use mhsw::ids::{SectionId, WorkId};
+use mhsw::messages::{audit as say, frame};
 use mhsw::responses::ItemResponse;
 
 use crate::components::error_summary::{ErrorSummary, FieldError};
@@ -20,12 +21,13 @@ pub fn SectionPage(
     section_id: SectionId,
 ) -> impl IntoView {
     let state = AppState::expect();
+    let lang = state.page_lang;
     let (signal, definition) = match super::work_and_definition(&state, &id) {
         Ok(found) => found,
         Err(page) => return page,
     };
     let Some(section) = definition.section(section_id.as_str()).cloned() else {
-        return view! { <h1>"Section not found"</h1><p><a href=Route::Work(id).href()>"Back to the contents"</a></p> }.into_any();
+        return view! { <h1>{move || say::section_not_found(lang.get())}</h1><p><a href=Route::Work(id).href()>{move || say::back_to_contents(lang.get())}</a></p> }.into_any();
     };
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let easy_read = RwSignal::new(false);
@@ -43,7 +45,10 @@ pub fn SectionPage(
                 .into_iter()
                 .map(|q| FieldError {
                     field_id: field_id(q),
-                    message: format!("Answer “{}”", q.text),
+                    message: say::answer_question(
+                        lang.get_untracked(),
+                        q.text.get(lang.get_untracked()),
+                    ),
                 })
                 .collect()
         });
@@ -83,7 +88,9 @@ pub fn SectionPage(
     let questions = section.questions.clone();
     let definition_for_questions = definition.clone();
     let id_for_questions = id.clone();
-    let question_view = move |qid: mhsw::ids::QuestionId| {
+    // Each question is drawn in the page's language: a switch draws them again from what is
+    // stored (every key press is in the work already), so nothing typed is lost.
+    let question_view = move |(qid, shown_lang): (mhsw::ids::QuestionId, mhsw::lang::Lang)| {
         let question = questions.iter().find(|q| q.id == qid)?.clone();
         let qid_for_item = qid.clone();
         let item = Signal::derive(move || {
@@ -117,11 +124,11 @@ pub fn SectionPage(
             errors.with(|e| {
                 e.iter()
                     .find(|e| e.field_id == field)
-                    .map(|_| "Answer this question to continue".to_owned())
+                    .map(|_| say::answer_to_continue(lang.get()).to_owned())
             })
         });
         Some(view! {
-            <QuestionField definition=definition_for_questions.clone() question=question item=item on_change=on_change easy_read=easy_read error=error />
+            <QuestionField definition=definition_for_questions.clone() question=question item=item on_change=on_change easy_read=easy_read error=error lang=shown_lang />
         })
     };
     // Audits show the section's score as it changes (the same scoring as the results page).
@@ -134,20 +141,29 @@ pub fn SectionPage(
         .questions
         .iter()
         .all(|q| q.answer.number_rule().is_some());
+    // The page's words, then the score with its band's words, which are the definition's
+    // (marked with its language where the page is in another).
+    let primary = definition.primary_language();
     let live_score = Memo::new(move |_| {
         if !is_audit {
             return None;
         }
         if figures_only {
-            return Some("Figures are recorded as given and are not scored.".to_owned());
+            return Some((
+                say::figures_not_scored(lang.get()).to_owned(),
+                String::new(),
+            ));
         }
         signal.with(|h| {
             let scores = mhsw::scoring::score(&definition_for_score, &h.work.responses);
             scores
                 .section(section_for_score.as_str())
                 .map(|s| match &s.score {
-                    Some(score) => format!("This section so far: {}", score.label()),
-                    None => "This section so far: nothing scorable yet".to_owned(),
+                    Some(score) => (say::section_so_far(lang.get(), ""), score.label()),
+                    None => (
+                        say::section_nothing_yet(lang.get()).to_owned(),
+                        String::new(),
+                    ),
                 })
         })
     });
@@ -207,26 +223,29 @@ pub fn SectionPage(
     });
     view! {
         <p class="breadcrumb">
-            <a href=Route::Home.href()>"Home"</a>" › "
+            <a href=Route::Home.href()>{move || frame::home(lang.get())}</a>" › "
             <a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a>
         </p>
         <ErrorSummary errors=errors />
-        <p class="section-count">{format!("Section {position} of {total}")}</p>
-        <h1>{section.title.to_string()}</h1>
-        <p class="section-intro">{section.intro.to_string()}</p>
-        {move || live_score.get().map(|text| view! { <p class="live-score" id="section-score">{text}</p> })}
+        <p class="section-count">{move || say::section_of(lang.get(), position, total)}</p>
+        {let title = section.title.clone(); move || { let (text, mark) = super::in_lang(&title, lang.get()); view! { <h1 lang=mark>{text}</h1> } }}
+        {let intro = section.intro.clone(); move || { let (text, mark) = super::in_lang(&intro, lang.get()); view! { <p class="section-intro" lang=mark>{text}</p> } }}
+        {move || live_score.get().map(|(words, score)| {
+            let mark = (lang.get() != primary).then(|| primary.bcp47());
+            view! { <p class="live-score" id="section-score">{words}<span lang=mark>{score}</span></p> }
+        })}
         {prefill_view}
         {has_easy_read.then(|| view! {
             <div class="choice toggle">
                 <input type="checkbox" id="easy-read" prop:checked=move || easy_read.get() on:change=move |ev| easy_read.set(event_target_checked(&ev)) />
-                <label for="easy-read">"Show easy-read wording"</label>
+                <label for="easy-read">{move || say::show_easy_read(lang.get())}</label>
             </div>
         })}
         <form class="section-form" node_ref=form on:submit=move |ev: leptos::ev::SubmitEvent| ev.prevent_default() novalidate>
-            <For each=move || shown.get() key=|qid| qid.clone() children=question_view />
+            <For each=move || { let shown_lang = lang.get(); shown.get().into_iter().map(|qid| (qid, shown_lang)).collect::<Vec<_>>() } key=|pair| pair.clone() children=question_view />
             <div class="button-row">
-                <button type="button" on:click=next>"Save and continue"</button>
-                <a class="button secondary" href=Route::Work(id.clone()).href()>"Back to the contents"</a>
+                <button type="button" on:click=next>{move || say::save_and_continue(lang.get())}</button>
+                <a class="button secondary" href=Route::Work(id.clone()).href()>{move || say::back_to_contents(lang.get())}</a>
             </div>
         </form>
     }

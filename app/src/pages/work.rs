@@ -7,6 +7,8 @@ use std::sync::Arc;
 use mhsw::definition::{Definition, ToolKind};
 use mhsw::ids::WorkId;
 use mhsw::lang::Lang;
+use mhsw::messages::audit as say;
+use mhsw::messages::frame;
 use mhsw::work::LanguageOffer;
 
 use crate::edges::files;
@@ -34,8 +36,11 @@ pub fn WorkPage(
         );
     };
     let kind = definition.kind;
+    let lang = state.page_lang;
+    let version = definition.version.to_string();
     let definition_for_rows = definition.clone();
     let sections = move || {
+        let lang = lang.get();
         signal.with(|held| {
             definition_for_rows
                 .sections
@@ -43,11 +48,13 @@ pub fn WorkPage(
                 .filter(|s| held.work.responses.section_shown(&definition_for_rows, s))
                 .map(|s| {
                     let progress = held.work.responses.progress(&definition_for_rows, s);
+                    let (title, mark) = super::in_lang(&s.title, lang);
                     (
                         s.id.clone(),
-                        s.title.to_string(),
-                        progress.label(),
+                        title,
+                        say::progress(lang, progress.answered, progress.shown),
                         progress.is_complete(),
+                        mark,
                     )
                 })
                 .collect::<Vec<_>>()
@@ -77,9 +84,9 @@ pub fn WorkPage(
         move || signal.with(|h| mhsw::carry::kept_aside(&definition_for_aside, &h.work.set_aside));
     let id_for_links = id.clone();
     view! {
-        <p class="breadcrumb"><a href=Route::Home.href()>"Home"</a></p>
+        <p class="breadcrumb"><a href=Route::Home.href()>{move || frame::home(lang.get())}</a></p>
         <h1>{move || signal.with(|h| h.work.name.clone())}</h1>
-        <p class="work-meta">{definition.version_label()}
+        <p class="work-meta">{let definition = definition.clone(); move || { let (title, mark) = super::in_lang(&definition.title, lang.get()); view! { <span lang=mark>{title}</span> } }}{move || say::version_after_title(lang.get(), &version)}
             {move || signal.with(|h| (!h.work.organisation.is_empty()).then(|| format!(" · {}", h.work.organisation)))}
         </p>
         {move || preview().map(|change| {
@@ -159,12 +166,12 @@ pub fn WorkPage(
                 <p class="lead collection-size">{size}</p>
                 <PeriodForm id=id.clone() />
                 <LanguageForm id=id.clone() definition=definition.clone() />
-                <h2>"Collect feedback"</h2>
+                <h2>{move || say::collect_feedback(lang.get())}</h2>
                 <ul class="action-list">
-                    <li><a class="button" href=Route::Collect(id.clone()).href()>"Collect on this device"</a>" for people to answer one after another."</li>
-                    <li><a href=Route::Paper(id.clone()).href()>"Print a paper version"</a></li>
-                    <li><a href=Route::EnterPaper(id.clone()).href()>"Type in returned paper forms"</a></li>
-                    <li><a href=Route::Results(id.clone()).href()>"See the combined report"</a></li>
+                    <li><a class="button" href=Route::Collect(id.clone()).href()>{move || say::collect_on_device(lang.get())}</a>{move || say::one_after_another(lang.get())}</li>
+                    <li><a href=Route::Paper(id.clone()).href()>{move || say::print_paper(lang.get())}</a></li>
+                    <li><a href=Route::EnterPaper(id.clone()).href()>{move || say::type_in_paper(lang.get())}</a></li>
+                    <li><a href=Route::Results(id.clone()).href()>{move || say::see_combined_report(lang.get())}</a></li>
                 </ul>
                 <Reflections collection=id.clone() />
             }
@@ -172,11 +179,11 @@ pub fn WorkPage(
         {(kind != ToolKind::Feedback).then(|| {
             let id = id_for_links.clone();
             view! {
-                <h2>"Sections"</h2>
+                <h2>{move || say::sections(lang.get())}</h2>
                 <ol class="contents-list">
                     <For each=sections key=|s| (s.0.clone(), s.2.clone()) let:section>
                         <li class="contents-item">
-                            <a href=Route::Section(id.clone(), section.0.clone()).href()>{section.1.clone()}</a>
+                            <a href=Route::Section(id.clone(), section.0.clone()).href() lang=section.4>{section.1.clone()}</a>
                             <span class="progress" class:complete=section.3>{section.2.clone()}</span>
                         </li>
                     </For>
@@ -185,14 +192,14 @@ pub fn WorkPage(
         })}
         <div class="button-row">
             {match kind {
-                ToolKind::Audit => Some("See results"),
-                ToolKind::Statement => Some("See the statement as a document"),
-                ToolKind::Conversation => Some("See the record as a document"),
+                ToolKind::Audit => Some(say::see_results as fn(Lang) -> &'static str),
+                ToolKind::Statement => Some(say::see_statement as fn(Lang) -> &'static str),
+                ToolKind::Conversation => Some(say::see_record as fn(Lang) -> &'static str),
                 ToolKind::Feedback => None,
             }
-            .map(|label| view! { <a class="button" href=Route::Results(id.clone()).href()>{label}</a> })}
-            {definition.plan.as_ref().map(|plan| view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>{plan.title.to_string()}</a> })}
-            <button type="button" class="secondary" on:click=export>"Export this work to a file"</button>
+            .map(|label| view! { <a class="button" href=Route::Results(id.clone()).href()>{move || label(lang.get())}</a> })}
+            {definition.plan.as_ref().map(|plan| { let title = plan.title.clone(); view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>{move || { let (text, mark) = super::in_lang(&title, lang.get()); view! { <span lang=mark>{text}</span> } }}</a> } })}
+            <button type="button" class="secondary" on:click=export>{move || say::export_to_file(lang.get())}</button>
         </div>
     }
     .into_any()
@@ -235,7 +242,9 @@ fn Reflections(
         let Some(signal) = state.work(&collection) else {
             return;
         };
-        let name = signal.with_untracked(|h| format!("Reflection on “{}”", h.work.name));
+        let name = signal.with_untracked(|h| {
+            say::reflection_name(state.page_lang.get_untracked(), &h.work.name)
+        });
         let mut work = mhsw::work::Work::start(
             WorkId::new(crate::edges::clock::random_id()),
             name,
@@ -247,13 +256,14 @@ fn Reflections(
         state.add_work(work);
         crate::edges::history::go(&route);
     };
+    let lang = state.page_lang;
     view! {
-        <h2>"Your reflection on this feedback"</h2>
-        <p>"Record what you take from the feedback, for supervision. It is kept with this collection on this device."</p>
+        <h2>{move || say::reflection_heading(lang.get())}</h2>
+        <p>{move || say::reflection_intro(lang.get())}</p>
         <ul>
             {move || linked().into_iter().map(|(id, name)| view! { <li><a href=Route::Work(id).href()>{name}</a></li> }).collect_view()}
         </ul>
-        <button type="button" class="secondary" on:click=start>"Record a reflection"</button>
+        <button type="button" class="secondary" on:click=start>{move || say::record_reflection(lang.get())}</button>
     }
 }
 
@@ -303,16 +313,19 @@ fn PeriodForm(
             }
         }
     };
+    let lang = state.page_lang;
     let shown = move || match stored() {
-        (Some(from), Some(to)) => format!("Period: {} to {}", from.long(), to.long()),
-        _ => "Period: not set. Reports show the period when it is set.".to_owned(),
+        (Some(from), Some(to)) => say::period_is(lang.get(), from, to),
+        _ => say::period_not_set(lang.get()).to_owned(),
     };
-    let field = move |which: &'static str, label: &'static str, value: RwSignal<String>| {
+    let field = move |which: &'static str,
+                      label: fn(Lang) -> &'static str,
+                      value: RwSignal<String>| {
         let input_id = format!("period-{which}");
         let error_id = format!("period-{which}-error");
         view! {
             <div class="field" class:has-error=move || error.with(|e| e.as_ref().is_some_and(|(w, _)| *w == which))>
-                <label for=input_id.clone()>{label}</label>
+                <label for=input_id.clone()>{move || label(lang.get())}</label>
                 {move || error.with(|e| e.as_ref().filter(|(w, _)| *w == which).map(|(_, m)| m.clone())).map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
                 <input id=input_id type="date" class="date-input" prop:value=move || value.get()
                     on:input=move |ev| value.set(event_target_value(&ev)) on:change=move |ev| value.set(event_target_value(&ev)) />
@@ -323,11 +336,11 @@ fn PeriodForm(
         <details class="period">
             <summary>{shown}</summary>
             <form class="form inline-form" on:submit=save novalidate>
-                {field("start", "From", start)}
-                {field("end", "To", end)}
-                <button type="submit" class="secondary">"Save the period"</button>
+                {field("start", say::from, start)}
+                {field("end", say::to, end)}
+                <button type="submit" class="secondary">{move || say::save_period(lang.get())}</button>
             </form>
-            <div role="status">{move || saved.get().then(|| view! { <p>"The period is changed."</p> })}</div>
+            <div role="status">{move || saved.get().then(|| view! { <p>{say::period_changed(lang.get())}</p> })}</div>
         </details>
     }
     .into_any()
@@ -374,20 +387,15 @@ fn LanguageForm(
         saved.set(true);
     };
     // "The Welsh has not yet been checked by a Welsh speaker."
-    let unchecked: Vec<String> = definition
-        .unchecked_translations()
-        .into_iter()
-        .map(|lang| {
-            let name = lang.name();
-            let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) {
-                "an"
-            } else {
-                "a"
-            };
-            format!("The {name} has not yet been checked by {article} {name} speaker.")
-        })
-        .collect();
-    let warning = unchecked.join(" ");
+    let lang = state.page_lang;
+    let unchecked = definition.unchecked_translations();
+    let warning = move || {
+        unchecked
+            .iter()
+            .map(|&translated| say::translation_unchecked(lang.get(), translated))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let offers_welsh = move || stored().offered(&definition).contains(&Lang::Cy);
     let options = available
         .into_iter()
@@ -398,27 +406,28 @@ fn LanguageForm(
                     <input type="radio" id=input_id.clone() name="language-offer"
                         prop:checked=move || chosen.get() == offer
                         on:change=move |_| { saved.set(false); chosen.set(offer); } />
-                    <label for=input_id>{offer.label()}</label>
+                    <label for=input_id>{move || say::language_offer(lang.get(), offer)}</label>
                 </div>
             }
         })
         .collect_view();
     let warning_inside = warning.clone();
+    let has_warning = !warning().is_empty();
     view! {
         <details class="period language-offer">
-            <summary>{move || format!("Languages: {}", stored().label())}</summary>
+            <summary>{move || say::languages_are(lang.get(), stored())}</summary>
             <form class="form" on:submit=save novalidate>
                 <fieldset class="question">
-                    <legend>"Which languages people can answer in"</legend>
-                    <p class="hint">"With Welsh offered, each person chooses Cymraeg or English on the first screen, before anything else, and can change language on every screen without losing an answer. Answers in either language count together in the report."</p>
-                    {(!warning_inside.is_empty()).then(|| view! { <p class="hint translation-unchecked">{warning_inside.clone()}</p> })}
+                    <legend>{move || say::languages_legend(lang.get())}</legend>
+                    <p class="hint">{move || say::languages_hint(lang.get())}</p>
+                    {has_warning.then(|| view! { <p class="hint translation-unchecked">{warning_inside.clone()}</p> })}
                     <div class="choices">{options}</div>
                 </fieldset>
-                <button type="submit" class="secondary">"Save the languages"</button>
+                <button type="submit" class="secondary">{move || say::save_languages(lang.get())}</button>
             </form>
-            <div role="status">{move || saved.get().then(|| view! { <p>"The languages are changed."</p> })}</div>
+            <div role="status">{move || saved.get().then(|| view! { <p>{say::languages_changed(lang.get())}</p> })}</div>
         </details>
-        {move || (offers_welsh() && !warning.is_empty()).then(|| view! {
+        {move || (offers_welsh() && has_warning).then(|| view! {
             <p class="notice translation-unchecked">{warning.clone()}</p>
         })}
     }

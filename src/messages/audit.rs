@@ -1,0 +1,618 @@
+//! The words of the pages where work is started and answered: new work, a work's contents
+//! page, and a section page (its buttons, progress, live score and errors), and the boxes every
+//! audit question has (evidence, comment, priority). Reached only from the later part of the app.
+
+use super::say;
+use crate::date::Date;
+use crate::lang::{Lang, PluralForm};
+
+/// The new-work page's heading, before the questionnaire's title.
+pub fn start_prefix(lang: Lang) -> &'static str {
+    say(lang, "Start: ", "Dechrau: ")
+}
+
+/// The name a new piece of work is given until the lead changes it.
+pub fn default_name(lang: Lang, title: &str, today: Date) -> String {
+    format!("{title}, {}", today.long_in(lang))
+}
+
+/// The name box's label.
+pub fn name(lang: Lang) -> &'static str {
+    say(lang, "Name", "Enw")
+}
+
+/// The name box's hint.
+pub fn name_hint(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "For example “North Team audit, 2026 baseline”. Only people using this device see it.",
+        "Er enghraifft “Archwiliad Tîm y Gogledd, llinell sylfaen 2026”. Dim ond pobl sy’n defnyddio’r ddyfais hon sy’n ei weld.",
+    )
+}
+
+/// An empty name.
+pub fn enter_name(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Enter a name for this work",
+        "Rhowch enw ar gyfer y gwaith hwn",
+    )
+}
+
+/// An empty "about whom" for a feedback collection.
+pub fn enter_about(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Enter whose practice, or which team, the feedback is about",
+        "Nodwch ymarfer pwy, neu ba dîm, y mae’r adborth yn ymwneud ag ef",
+    )
+}
+
+/// The organisation box's label.
+pub fn organisation(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Organisation or team (optional)",
+        "Sefydliad neu dîm (dewisol)",
+    )
+}
+
+/// The participants box's label.
+pub fn participants(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Who is taking part (optional)",
+        "Pwy sy’n cymryd rhan (dewisol)",
+    )
+}
+
+/// The participants box's hint.
+pub fn participants_hint(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Roles rather than names are enough, for example “Principal Social Worker, AMHP lead, two team managers”.",
+        "Mae rolau yn ddigon yn hytrach nag enwau, er enghraifft “Prif Weithiwr Cymdeithasol, arweinydd AMHP, dau reolwr tîm”.",
+    )
+}
+
+/// The question of whose view an audit records.
+pub fn perspective(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Whose view does this audit record?",
+        "Barn pwy y mae’r archwiliad hwn yn ei chofnodi?",
+    )
+}
+
+/// The leaders' view.
+pub fn perspective_leaders(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Leaders (the usual audit)",
+        "Arweinwyr (yr archwiliad arferol)",
+    )
+}
+
+/// The practitioners' view.
+pub fn perspective_practitioners(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Practitioners answering the same items",
+        "Ymarferwyr yn ateb yr un eitemau",
+    )
+}
+
+/// The "about whom" box's label for a feedback collection.
+pub fn about(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Whose practice, or which team, is the feedback about?",
+        "Ymarfer pwy, neu ba dîm, y mae’r adborth yn ymwneud ag ef?",
+    )
+}
+
+/// The period's legend on the new-work page.
+pub fn period_optional(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "The period the feedback covers (optional)",
+        "Y cyfnod y mae’r adborth yn ei gwmpasu (dewisol)",
+    )
+}
+
+/// The period's hint on the new-work page.
+pub fn period_hint(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "It is shown on the report. You can set or change it later on the collection’s page.",
+        "Mae’n cael ei ddangos ar yr adroddiad. Gallwch ei osod neu ei newid yn nes ymlaen ar dudalen y casgliad.",
+    )
+}
+
+/// The start of a period.
+pub fn from(lang: Lang) -> &'static str {
+    say(lang, "From", "O")
+}
+
+/// The end of a period.
+pub fn to(lang: Lang) -> &'static str {
+    say(lang, "To", "Hyd at")
+}
+
+/// After the questionnaire's title on a work's contents page: its version.
+pub fn version_after_title(lang: Lang, version: &str) -> String {
+    match lang {
+        Lang::En => format!(", version {version}"),
+        Lang::Cy => format!(", fersiwn {version}"),
+    }
+}
+
+/// The contents page's heading above a feedback collection's actions.
+pub fn collect_feedback(lang: Lang) -> &'static str {
+    say(lang, "Collect feedback", "Casglu adborth")
+}
+
+/// Starts collection mode.
+pub fn collect_on_device(lang: Lang) -> &'static str {
+    say(lang, "Collect on this device", "Casglu ar y ddyfais hon")
+}
+
+/// After "Collect on this device".
+pub fn one_after_another(lang: Lang) -> &'static str {
+    say(
+        lang,
+        " for people to answer one after another.",
+        " i bobl ateb y naill ar ôl y llall.",
+    )
+}
+
+/// Opens the printable form.
+pub fn print_paper(lang: Lang) -> &'static str {
+    say(lang, "Print a paper version", "Argraffu fersiwn papur")
+}
+
+/// Opens paper entry.
+pub fn type_in_paper(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Type in returned paper forms",
+        "Teipio ffurflenni papur a ddychwelwyd",
+    )
+}
+
+/// Opens the feedback report.
+pub fn see_combined_report(lang: Lang) -> &'static str {
+    say(lang, "See the combined report", "Gweld yr adroddiad cyfun")
+}
+
+/// The contents page's heading above the sections.
+pub fn sections(lang: Lang) -> &'static str {
+    say(lang, "Sections", "Adrannau")
+}
+
+/// Opens an audit's results.
+pub fn see_results(lang: Lang) -> &'static str {
+    say(lang, "See results", "Gweld y canlyniadau")
+}
+
+/// Opens a strategic statement as a document.
+pub fn see_statement(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "See the statement as a document",
+        "Gweld y datganiad fel dogfen",
+    )
+}
+
+/// Opens a conversation record as a document.
+pub fn see_record(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "See the record as a document",
+        "Gweld y cofnod fel dogfen",
+    )
+}
+
+/// Downloads a piece of work.
+pub fn export_to_file(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Export this work to a file",
+        "Allforio’r gwaith hwn i ffeil",
+    )
+}
+
+/// A section's progress: how many of its shown questions are answered.
+pub fn progress(lang: Lang, answered: usize, shown: usize) -> String {
+    if shown == 0 {
+        return say(lang, "Not needed", "Dim angen").to_owned();
+    }
+    match (lang, answered == shown) {
+        (Lang::En, true) => format!("Complete: all {shown} answered"),
+        (Lang::En, false) => format!("{answered} of {shown} answered"),
+        (Lang::Cy, true) => format!("Wedi’i gwblhau: {}", all_answered(shown)),
+        (Lang::Cy, false) => format!("{answered} o {shown} wedi’u hateb"),
+    }
+}
+
+/// "All N answered" in Welsh: "yr 1 wedi’i ateb", "y ddau wedi’u hateb" (both), "y tri
+/// wedi’u hateb", then "pob un o’r N wedi’u hateb".
+fn all_answered(n: usize) -> String {
+    match Lang::Cy.plural(n as u64) {
+        PluralForm::One => "yr 1 wedi’i ateb".to_owned(),
+        PluralForm::Two => "y ddau wedi’u hateb".to_owned(),
+        PluralForm::Few => "y tri wedi’u hateb".to_owned(),
+        _ => format!("pob un o’r {n} wedi’u hateb"),
+    }
+}
+
+/// The page for a section the work does not have.
+pub fn section_not_found(lang: Lang) -> &'static str {
+    say(lang, "Section not found", "Heb ddod o hyd i’r adran")
+}
+
+/// Back from a section to the work's contents.
+pub fn back_to_contents(lang: Lang) -> &'static str {
+    say(lang, "Back to the contents", "Yn ôl i’r cynnwys")
+}
+
+/// Where a section is among them.
+pub fn section_of(lang: Lang, position: usize, total: usize) -> String {
+    match lang {
+        Lang::En => format!("Section {position} of {total}"),
+        Lang::Cy => format!("Adran {position} o {total}"),
+    }
+}
+
+/// The easy-read switch on a section page.
+pub fn show_easy_read(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Show easy-read wording",
+        "Dangos geiriad hawdd ei ddeall",
+    )
+}
+
+/// Saves a section and goes on.
+pub fn save_and_continue(lang: Lang) -> &'static str {
+    say(lang, "Save and continue", "Cadw a pharhau")
+}
+
+/// A required question left unanswered (beside it).
+pub fn answer_to_continue(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Answer this question to continue",
+        "Atebwch y cwestiwn hwn i barhau",
+    )
+}
+
+/// A required question left unanswered (in the error summary).
+pub fn answer_question(lang: Lang, question: &str) -> String {
+    match lang {
+        Lang::En => format!("Answer “{question}”"),
+        Lang::Cy => format!("Atebwch “{question}”"),
+    }
+}
+
+/// Before an error, for screen readers.
+pub fn error_prefix(lang: Lang) -> &'static str {
+    say(lang, "Error: ", "Gwall: ")
+}
+
+/// The error summary's heading.
+pub fn there_is_a_problem(lang: Lang) -> &'static str {
+    say(lang, "There is a problem", "Mae problem")
+}
+
+/// A section of figures only.
+pub fn figures_not_scored(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Figures are recorded as given and are not scored.",
+        "Mae ffigurau’n cael eu cofnodi fel y’u rhoddwyd, ac nid ydynt yn cael sgôr.",
+    )
+}
+
+/// A section's score so far.
+pub fn section_so_far(lang: Lang, score: &str) -> String {
+    match lang {
+        Lang::En => format!("This section so far: {score}"),
+        Lang::Cy => format!("Yr adran hon hyd yma: {score}"),
+    }
+}
+
+/// A section with nothing scorable yet.
+pub fn section_nothing_yet(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "This section so far: nothing scorable yet",
+        "Yr adran hon hyd yma: dim byd i’w sgorio eto",
+    )
+}
+
+/// The evidence box's label.
+pub fn evidence(lang: Lang) -> &'static str {
+    say(lang, "Evidence", "Tystiolaeth")
+}
+
+/// The evidence box's hint when the question gives none.
+pub fn what_shows_this(lang: Lang) -> &'static str {
+    say(lang, "What shows this?", "Beth sy’n dangos hyn?")
+}
+
+/// The comment box's label.
+pub fn comment(lang: Lang) -> &'static str {
+    say(lang, "Comment", "Sylw")
+}
+
+/// The priority choice's legend.
+pub fn priority(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Priority for improvement",
+        "Blaenoriaeth ar gyfer gwella",
+    )
+}
+
+/// Takes a priority back.
+pub fn clear_priority(lang: Lang) -> &'static str {
+    say(lang, "Clear priority", "Clirio’r flaenoriaeth")
+}
+
+/// A priority's word.
+pub fn priority_level(lang: Lang, level: crate::responses::Priority) -> &'static str {
+    use crate::responses::Priority;
+    match level {
+        Priority::Low => say(lang, "Low", "Isel"),
+        Priority::Medium => say(lang, "Medium", "Canolig"),
+        Priority::High => say(lang, "High", "Uchel"),
+    }
+}
+
+/// The heading above a collection's reflections.
+pub fn reflection_heading(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Your reflection on this feedback",
+        "Eich myfyrdod ar yr adborth hwn",
+    )
+}
+
+/// What a reflection is for.
+pub fn reflection_intro(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Record what you take from the feedback, for supervision. It is kept with this collection on this device.",
+        "Cofnodwch yr hyn rydych chi’n ei gymryd o’r adborth, ar gyfer goruchwyliaeth. Mae’n cael ei gadw gyda’r casgliad hwn ar y ddyfais hon.",
+    )
+}
+
+/// Starts a reflection.
+pub fn record_reflection(lang: Lang) -> &'static str {
+    say(lang, "Record a reflection", "Cofnodi myfyrdod")
+}
+
+/// A new reflection's name.
+pub fn reflection_name(lang: Lang, collection: &str) -> String {
+    match lang {
+        Lang::En => format!("Reflection on “{collection}”"),
+        Lang::Cy => format!("Myfyrdod ar “{collection}”"),
+    }
+}
+
+/// The period a collection covers, in words.
+pub fn period_is(lang: Lang, from: Date, to: Date) -> String {
+    let (from, to) = (from.long_in(lang), to.long_in(lang));
+    match lang {
+        Lang::En => format!("Period: {from} to {to}"),
+        Lang::Cy => format!("Cyfnod: {from} i {to}"),
+    }
+}
+
+/// A collection without a period.
+pub fn period_not_set(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Period: not set. Reports show the period when it is set.",
+        "Cyfnod: heb ei osod. Mae adroddiadau’n dangos y cyfnod pan fydd wedi’i osod.",
+    )
+}
+
+/// Saves the period.
+pub fn save_period(lang: Lang) -> &'static str {
+    say(lang, "Save the period", "Cadw’r cyfnod")
+}
+
+/// After the period is saved.
+pub fn period_changed(lang: Lang) -> &'static str {
+    say(lang, "The period is changed.", "Mae’r cyfnod wedi newid.")
+}
+
+/// The languages a collection is offered in, summarised.
+pub fn languages_are(lang: Lang, offer: crate::work::LanguageOffer) -> String {
+    let offer = language_offer(lang, offer);
+    match lang {
+        Lang::En => format!("Languages: {offer}"),
+        Lang::Cy => format!("Ieithoedd: {offer}"),
+    }
+}
+
+/// A language offer, in words.
+pub fn language_offer(lang: Lang, offer: crate::work::LanguageOffer) -> &'static str {
+    use crate::work::LanguageOffer;
+    match offer {
+        LanguageOffer::EnglishOnly => say(lang, "English only", "Saesneg yn unig"),
+        LanguageOffer::WelshFirst => say(
+            lang,
+            "Welsh first (Cymraeg yn gyntaf), then English",
+            "Cymraeg yn gyntaf, yna Saesneg",
+        ),
+        LanguageOffer::EnglishFirst => say(
+            lang,
+            "English first, then Welsh (Cymraeg)",
+            "Saesneg yn gyntaf, yna Cymraeg",
+        ),
+    }
+}
+
+/// The language offer's legend.
+pub fn languages_legend(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Which languages people can answer in",
+        "Ym mha ieithoedd y gall pobl ateb",
+    )
+}
+
+/// The language offer's hint.
+pub fn languages_hint(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "With Welsh offered, each person chooses Cymraeg or English on the first screen, before anything else, and can change language on every screen without losing an answer. Answers in either language count together in the report.",
+        "Pan gynigir y Gymraeg, mae pob person yn dewis Cymraeg neu English ar y sgrin gyntaf, cyn unrhyw beth arall, a gall newid iaith ar bob sgrin heb golli ateb. Mae atebion yn y naill iaith neu’r llall yn cyfrif gyda’i gilydd yn yr adroddiad.",
+    )
+}
+
+/// Saves the language offer.
+pub fn save_languages(lang: Lang) -> &'static str {
+    say(lang, "Save the languages", "Cadw’r ieithoedd")
+}
+
+/// After the language offer is saved.
+pub fn languages_changed(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "The languages are changed.",
+        "Mae’r ieithoedd wedi newid.",
+    )
+}
+
+/// A questionnaire's translation into `translated` has not been checked.
+pub fn translation_unchecked(lang: Lang, translated: Lang) -> &'static str {
+    match (lang, translated) {
+        (Lang::En, Lang::Cy) => "The Welsh has not yet been checked by a Welsh speaker.",
+        (Lang::En, Lang::En) => "The English has not yet been checked by an English speaker.",
+        (Lang::Cy, Lang::Cy) => "Nid yw’r Gymraeg wedi cael ei gwirio gan siaradwr Cymraeg eto.",
+        (Lang::Cy, Lang::En) => "Nid yw’r Saesneg wedi cael ei gwirio gan siaradwr Saesneg eto.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_audit_message_has_welsh_of_its_own() {
+        let fixed: [fn(Lang) -> &'static str; 38] = [
+            start_prefix,
+            name,
+            name_hint,
+            enter_name,
+            enter_about,
+            organisation,
+            participants,
+            participants_hint,
+            perspective,
+            perspective_leaders,
+            perspective_practitioners,
+            about,
+            period_optional,
+            period_hint,
+            from,
+            to,
+            collect_feedback,
+            collect_on_device,
+            one_after_another,
+            print_paper,
+            type_in_paper,
+            see_combined_report,
+            sections,
+            see_results,
+            see_statement,
+            see_record,
+            export_to_file,
+            section_not_found,
+            back_to_contents,
+            show_easy_read,
+            save_and_continue,
+            answer_to_continue,
+            error_prefix,
+            there_is_a_problem,
+            figures_not_scored,
+            section_nothing_yet,
+            evidence,
+            what_shows_this,
+        ];
+        let more: [fn(Lang) -> &'static str; 12] = [
+            comment,
+            priority,
+            clear_priority,
+            reflection_heading,
+            reflection_intro,
+            record_reflection,
+            period_not_set,
+            save_period,
+            period_changed,
+            languages_legend,
+            languages_hint,
+            save_languages,
+        ];
+        for message in fixed.into_iter().chain(more) {
+            let (en, cy) = (message(Lang::En), message(Lang::Cy));
+            assert!(!en.trim().is_empty(), "an empty English message");
+            assert!(
+                !cy.trim().is_empty() && en != cy,
+                "{en:?} has no Welsh of its own"
+            );
+        }
+        assert_ne!(languages_changed(Lang::En), languages_changed(Lang::Cy));
+        for offer in crate::work::LanguageOffer::ALL {
+            assert_eq!(language_offer(Lang::En, offer), offer.label());
+            assert_ne!(language_offer(Lang::Cy, offer), offer.label());
+        }
+        for translated in Lang::ALL {
+            assert_ne!(
+                translation_unchecked(Lang::En, translated),
+                translation_unchecked(Lang::Cy, translated)
+            );
+        }
+        for level in crate::responses::Priority::ALL {
+            assert_eq!(priority_level(Lang::En, level), level.label());
+            assert_ne!(priority_level(Lang::Cy, level), level.label());
+        }
+    }
+
+    #[test]
+    fn progress_reads_as_it_always_did_in_english() {
+        for (answered, shown) in [(0, 0), (2, 5), (5, 5), (1, 1)] {
+            let progress = crate::responses::Progress { answered, shown };
+            assert_eq!(super::progress(Lang::En, answered, shown), progress.label());
+        }
+    }
+
+    #[test]
+    fn welsh_progress_and_counts_take_their_forms() {
+        let complete: Vec<String> = [1, 2, 3, 6, 20]
+            .into_iter()
+            .map(|n| progress(Lang::Cy, n, n))
+            .collect();
+        assert_eq!(
+            complete,
+            vec![
+                "Wedi’i gwblhau: yr 1 wedi’i ateb",
+                "Wedi’i gwblhau: y ddau wedi’u hateb",
+                "Wedi’i gwblhau: y tri wedi’u hateb",
+                "Wedi’i gwblhau: pob un o’r 6 wedi’u hateb",
+                "Wedi’i gwblhau: pob un o’r 20 wedi’u hateb",
+            ]
+        );
+        assert_eq!(progress(Lang::Cy, 0, 0), "Dim angen");
+        assert_eq!(progress(Lang::Cy, 2, 6), "2 o 6 wedi’u hateb");
+        let day: Date = "2026-11-30".parse().expect("a date");
+        assert_eq!(
+            default_name(Lang::Cy, "Archwiliad", day),
+            "Archwiliad, 30 Tachwedd 2026"
+        );
+    }
+}

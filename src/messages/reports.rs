@@ -1,0 +1,293 @@
+//! The results and plan pages' own words (headings, comparison controls, buttons): not the
+//! report's, which are the report model's ([`crate::report`]). Reached only from the reports
+//! part of the app.
+
+use super::say;
+use crate::date::Date;
+use crate::lang::Lang;
+
+/// The results page's heading.
+pub fn results_of(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("Results: {name}"),
+        Lang::Cy => format!("Canlyniadau: {name}"),
+    }
+}
+
+/// The comparison controls' heading.
+pub fn compare(lang: Lang) -> &'static str {
+    say(lang, "Compare", "Cymharu")
+}
+
+/// The previous-cycle choice's label.
+pub fn compare_previous(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Compare with a previous cycle",
+        "Cymharu â chylch blaenorol",
+    )
+}
+
+/// The previous-cycle choice's hint.
+pub fn compare_previous_hint(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Choose last year’s audit of the same questionnaire. To use one from another device, import its exported file on the home page first.",
+        "Dewiswch archwiliad y llynedd o’r un holiadur. I ddefnyddio un o ddyfais arall, mewnforiwch ei ffeil wedi’i hallforio ar yr hafan yn gyntaf.",
+    )
+}
+
+/// No previous cycle chosen.
+pub fn no_comparison(lang: Lang) -> &'static str {
+    say(lang, "No comparison", "Dim cymhariaeth")
+}
+
+/// Nothing set beside the audit.
+pub fn none(lang: Lang) -> &'static str {
+    say(lang, "None", "Dim")
+}
+
+/// The practitioners' audit choice's label.
+pub fn beside_practitioners(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Set practitioners’ answers beside this audit",
+        "Gosod atebion ymarferwyr ochr yn ochr â’r archwiliad hwn",
+    )
+}
+
+/// The practitioners' audit choice's hint.
+pub fn beside_practitioners_hint(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Choose an audit of the same questionnaire that practitioners completed (“Whose view: practitioners” when it was started).",
+        "Dewiswch archwiliad o’r un holiadur a gwblhawyd gan ymarferwyr (“Barn pwy: ymarferwyr” pan gafodd ei ddechrau).",
+    )
+}
+
+/// The feedback choice's label.
+pub fn beside_feedback(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Set feedback from people who use services beside this audit",
+        "Gosod adborth gan bobl sy’n defnyddio gwasanaethau ochr yn ochr â’r archwiliad hwn",
+    )
+}
+
+/// The feedback choice's hint.
+pub fn beside_feedback_hint(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Choose a feedback collection. Themes with fewer than five responses are not shown.",
+        "Dewiswch gasgliad adborth. Nid yw themâu â llai na phum ymateb yn cael eu dangos.",
+    )
+}
+
+/// The peer file's label.
+pub fn compare_peers(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Compare with peers: import a peer reference set",
+        "Cymharu â chymheiriaid: mewnforio set gyfeirio cymheiriaid",
+    )
+}
+
+/// The peer file's hint.
+pub fn compare_peers_hint(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "A file made with “mhsw peers” from several organisations’ exported audits. It holds only medians and quartiles, never names; groups of fewer than five organisations are never shown.",
+        "Ffeil a wnaed gyda “mhsw peers” o archwiliadau wedi’u hallforio gan sawl sefydliad. Dim ond canolrifau a chwartelau sydd ynddi, byth enwau; nid yw grwpiau o lai na phum sefydliad byth yn cael eu dangos.",
+    )
+}
+
+/// A peer set is in use.
+pub fn peers_in_use(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "A peer reference set is in use. ",
+        "Mae set gyfeirio cymheiriaid yn cael ei defnyddio. ",
+    )
+}
+
+/// Stops the peer comparison.
+pub fn stop_peers(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Stop comparing with peers",
+        "Peidio â chymharu â chymheiriaid",
+    )
+}
+
+/// The report's PDF button.
+pub fn download_report_pdf(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Download the report (PDF)",
+        "Lawrlwytho’r adroddiad (PDF)",
+    )
+}
+
+/// The plan's PDF button.
+pub fn download_plan_pdf(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Download the plan on its own (PDF, landscape)",
+        "Lawrlwytho’r cynllun ar ei ben ei hun (PDF, tirlun)",
+    )
+}
+
+/// Opens the plan page.
+pub fn edit_plan(lang: Lang) -> &'static str {
+    say(lang, "Edit the plan", "Golygu’r cynllun")
+}
+
+/// Under a PDF button while it works.
+pub fn making_pdf(lang: Lang) -> &'static str {
+    say(lang, "Making the PDF…", "Wrthi’n gwneud y PDF…")
+}
+
+/// A tool without a plan.
+pub fn no_plan(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "This tool has no plan",
+        "Nid oes cynllun gan yr offeryn hwn",
+    )
+}
+
+/// Heading above the proposed actions.
+pub fn proposed(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Proposed from your answers",
+        "Wedi’u cynnig o’ch atebion",
+    )
+}
+
+/// Why these are proposed.
+pub fn proposed_explained(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "These items are legal risks (listed first), were rated in a band that calls for action, or were marked high priority, and are not in the plan yet.",
+        "Mae’r eitemau hyn yn risgiau cyfreithiol (wedi’u rhestru gyntaf), wedi’u graddio mewn band sy’n galw am weithredu, neu wedi’u nodi’n flaenoriaeth uchel, ac nid ydynt yn y cynllun eto.",
+    )
+}
+
+/// Adds one proposed action.
+pub fn add_to_plan(lang: Lang) -> &'static str {
+    say(lang, "Add to plan", "Ychwanegu at y cynllun")
+}
+
+/// Adds every proposed action.
+pub fn add_all(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Add all proposed actions",
+        "Ychwanegu’r holl gamau a gynigiwyd",
+    )
+}
+
+/// Adds a blank action.
+pub fn add_action(lang: Lang) -> &'static str {
+    say(lang, "Add an action", "Ychwanegu cam gweithredu")
+}
+
+/// Downloads the plan as CSV.
+pub fn download_csv(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Download the plan as a spreadsheet (CSV)",
+        "Lawrlwytho’r cynllun fel taenlen (CSV)",
+    )
+}
+
+/// A plan row's legend.
+pub fn action_number(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("Action {n}"),
+        Lang::Cy => format!("Cam gweithredu {n}"),
+    }
+}
+
+/// Removes a plan row.
+pub fn remove_action(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("Remove action {n}"),
+        Lang::Cy => format!("Dileu cam gweithredu {n}"),
+    }
+}
+
+/// The row removal's question.
+pub fn remove_action_question(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Remove this action from the plan?",
+        "Dileu’r cam gweithredu hwn o’r cynllun?",
+    )
+}
+
+/// Confirms a row removal.
+pub fn yes_remove(lang: Lang) -> &'static str {
+    say(lang, "Yes, remove it", "Ie, ei ddileu")
+}
+
+/// A row past its target date.
+pub fn overdue(lang: Lang, today: Date) -> String {
+    let today = today.long_in(lang);
+    match lang {
+        Lang::En => format!("Overdue: the target date has passed (today is {today})."),
+        Lang::Cy => format!("Yn hwyr: mae’r dyddiad targed wedi mynd heibio (heddiw yw {today})."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reports_message_has_welsh_of_its_own() {
+        let fixed: [fn(Lang) -> &'static str; 26] = [
+            compare,
+            compare_previous,
+            compare_previous_hint,
+            no_comparison,
+            none,
+            beside_practitioners,
+            beside_practitioners_hint,
+            beside_feedback,
+            beside_feedback_hint,
+            compare_peers,
+            compare_peers_hint,
+            peers_in_use,
+            stop_peers,
+            download_report_pdf,
+            download_plan_pdf,
+            edit_plan,
+            making_pdf,
+            no_plan,
+            proposed,
+            proposed_explained,
+            add_to_plan,
+            add_all,
+            add_action,
+            download_csv,
+            remove_action_question,
+            yes_remove,
+        ];
+        for message in fixed {
+            let (en, cy) = (message(Lang::En), message(Lang::Cy));
+            assert!(!en.trim().is_empty(), "an empty English message");
+            assert!(
+                !cy.trim().is_empty() && en != cy,
+                "{en:?} has no Welsh of its own"
+            );
+        }
+        let day: Date = "2026-11-30".parse().expect("a date");
+        assert_eq!(
+            overdue(Lang::Cy, day),
+            "Yn hwyr: mae’r dyddiad targed wedi mynd heibio (heddiw yw 30 Tachwedd 2026)."
+        );
+        assert_eq!(results_of(Lang::Cy, "A"), "Canlyniadau: A");
+    }
+}

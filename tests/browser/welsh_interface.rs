@@ -1,0 +1,284 @@
+//! The lead's own pages in Welsh: a lead switches to Cymraeg on the home page and
+//! does an audit in Welsh: every page on the way speaks Welsh with `<html lang="cy">`, the
+//! self-assessment's own English words carry `lang="en-GB"`, switching language half way
+//! through typing evidence loses nothing, the choice survives a reload and goes with "Remove
+//! all my data", and the Welsh pages pass axe and fit a phone and 400% zoom.
+
+use fantoccini::key::Key;
+use serde_json::json;
+
+use crate::common::browser::{Browser, DEFAULT_TIMEOUT};
+use crate::common::journey::*;
+use crate::common::{screenshot_path, TestApp};
+
+const SETTING: &str = "mhsw:interface-language";
+
+/// The document's `lang`.
+async fn page_lang(b: &Browser) -> String {
+    b.execute("return document.documentElement.lang;", vec![])
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Waits until the page is in `lang` and shows `words` in its main part, then checks the frame
+/// speaks the same language.
+async fn assert_in(b: &Browser, lang: &str, words: &str, page: &str) {
+    wait_until(
+        b,
+        "const m = document.querySelector('main'); \
+         return document.documentElement.lang === arguments[0] && !!m && m.innerText.includes(arguments[1]);",
+        vec![json!(lang), json!(words)],
+        DEFAULT_TIMEOUT,
+        &format!("{page} in {lang}, showing {words:?}"),
+    )
+    .await;
+    let frame = b.body_text().await;
+    let (nav, note) = if lang == "cy" {
+        (
+            "Hafan",
+            "Nid yw’r Gymraeg yn y pecyn cymorth hwn wedi cael ei gwirio",
+        )
+    } else {
+        ("Home", "")
+    };
+    assert!(
+        frame.contains(nav),
+        "{page}: the navigation is not in {lang}:\n{frame}"
+    );
+    assert!(
+        frame.contains(note),
+        "{page}: the footer does not say the Welsh is unchecked"
+    );
+    if lang == "cy" {
+        assert!(
+            frame
+                .contains("The Welsh in this toolkit has not yet been checked by a Welsh speaker."),
+            "{page}: the unchecked Welsh is not said in English too"
+        );
+    }
+}
+
+/// Clicks the header's language switch, which names the other language in itself.
+async fn switch_to(b: &Browser, own_name: &str, tag: &str) {
+    let selector = format!(".lead-language button[lang='{tag}']");
+    let button = find(b, &selector).await;
+    let text = button.text().await.expect("the switch's text");
+    assert_eq!(
+        text.trim(),
+        own_name,
+        "the switch names the language in itself"
+    );
+    click(b, &selector).await;
+}
+
+#[tokio::test]
+async fn a_lead_does_an_audit_in_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    find(b, "a[href='#/new/self-assessment']").await;
+    assert_eq!(page_lang(b).await, "en-GB");
+
+    // Home: Cymraeg, at once.
+    switch_to(b, "Cymraeg", "cy").await;
+    assert_in(b, "cy", "Dechrau rhywbeth newydd", "home").await;
+    wait_for_heading(b, "Pecyn cymorth gwaith cymdeithasol iechyd meddwl").await;
+    assert_eq!(
+        storage_get(b, SETTING).await.as_deref(),
+        Some("cy"),
+        "the choice is kept on the device"
+    );
+    // The questionnaires' own words are English: they say so.
+    find(b, ".tool-card h3[lang='en-GB']").await;
+    b.screenshot(&screenshot_path("welsh-home")).await;
+    check_screen(b, "welsh-home").await;
+
+    // New work.
+    click(b, "a[href='#/new/self-assessment']").await;
+    wait_for_heading(b, "Dechrau: ").await;
+    assert_in(
+        b,
+        "cy",
+        "Barn pwy y mae’r archwiliad hwn yn ei chofnodi?",
+        "new work",
+    )
+    .await;
+    check_screen(b, "welsh-new-work").await;
+    fill(b, "#work-name", "Archwiliad Cymraeg").await;
+    click(b, "form.form button[type=submit]").await;
+    let hash = wait_for_hash(b, "#/work/").await;
+    let id = hash.trim_start_matches("#/work/").to_owned();
+
+    // Contents.
+    wait_for_heading_exact(b, "Archwiliad Cymraeg").await;
+    assert_in(b, "cy", "Adrannau", "contents").await;
+    assert_in(b, "cy", "Gweld y canlyniadau", "contents").await;
+    assert_in(b, "cy", "0 o 2 wedi’u hateb", "contents").await;
+    find(
+        b,
+        &format!("a[href='#/work/{id}/section/strategy'][lang='en-GB']"),
+    )
+    .await;
+    check_screen(b, "welsh-contents").await;
+
+    // A section: its title and questions are the questionnaire's English.
+    click(b, &format!("a[href='#/work/{id}/section/strategy']")).await;
+    let strategy = bundled_definition("self-assessment")
+        .section("strategy")
+        .expect("a strategy section")
+        .title
+        .to_string();
+    wait_for_heading_exact(b, &strategy).await;
+    assert_in(b, "cy", "Cadw a pharhau", "a section").await;
+    find(b, "main h1[lang='en-GB']").await;
+    find(b, ".question-text span[lang='en-GB']").await;
+    click(b, "#q-strat-1-2").await;
+
+    // Evidence typed with key presses, with an edit in the middle, across two switches.
+    click(b, "#q-strat-1-evidence").await;
+    type_text(b, "Strategy approved board").await;
+    press(b, &[Key::Left; 5]).await;
+    type_text(b, "by the ").await;
+    assert_eq!(
+        value_of(b, "q-strat-1-evidence").await.as_deref(),
+        Some("Strategy approved by the board")
+    );
+    switch_to(b, "English", "en-GB").await;
+    assert_in(b, "en-GB", "Save and continue", "a section in English").await;
+    assert_eq!(
+        value_of(b, "q-strat-1-evidence").await.as_deref(),
+        Some("Strategy approved by the board"),
+        "switching language loses no character"
+    );
+    click(b, "#q-strat-1-evidence").await;
+    press(b, &[Key::End]).await;
+    type_text(b, ", May 2025").await;
+    switch_to(b, "Cymraeg", "cy").await;
+    assert_in(b, "cy", "Cadw a pharhau", "a section back in Welsh").await;
+    let evidence = "Strategy approved by the board, May 2025";
+    assert_eq!(
+        value_of(b, "q-strat-1-evidence").await.as_deref(),
+        Some(evidence)
+    );
+    assert_eq!(
+        is_checked(b, "q-strat-1-2").await,
+        Some(true),
+        "the answer is kept"
+    );
+    wait_for_saved(
+        b,
+        &id,
+        &format!(
+            "e.work.responses['strat-1'].evidence === {}",
+            json!(evidence)
+        ),
+        "the evidence",
+    )
+    .await;
+    assert_in(b, "cy", "Tystiolaeth", "a section's evidence box").await;
+    b.screenshot(&screenshot_path("welsh-section")).await;
+    check_screen(b, "welsh-section").await;
+
+    // Results and plan.
+    app.open(&format!("#/work/{id}")).await;
+    click(b, &format!("a[href='#/work/{id}/results']")).await;
+    wait_for_heading(b, "Canlyniadau: Archwiliad Cymraeg").await;
+    assert_in(b, "cy", "Lawrlwytho’r adroddiad (PDF)", "results").await;
+    check_screen(b, "welsh-results").await;
+    click(b, &format!("a[href='#/work/{id}/plan']")).await;
+    assert_in(b, "cy", "Ychwanegu cam gweithredu", "the plan").await;
+    check_screen(b, "welsh-plan").await;
+
+    // Your data, through the navigation; then a reload keeps Welsh.
+    click(b, "nav a[href='#/privacy']").await;
+    wait_for_heading_exact(b, "Eich data").await;
+    assert_in(b, "cy", "Gwneud copi wrth gefn o bopeth", "your data").await;
+    check_screen(b, "welsh-your-data").await;
+    reload(&app, "#/privacy").await;
+    wait_for_heading_exact(b, "Eich data").await;
+    assert_in(
+        b,
+        "cy",
+        "Dileu fy holl ddata o’r ddyfais hon",
+        "your data after a reload",
+    )
+    .await;
+
+    // A phone and 400% zoom: nothing runs off the side of the Welsh pages.
+    for (width, height, label) in [(390, 844, "phone"), (320, 256, "zoom-400")] {
+        b.client()
+            .set_window_size(width, height)
+            .await
+            .expect("resize the window");
+        for (route, ready, name) in [
+            ("#/", "Dechrau rhywbeth newydd", "home"),
+            ("#/new/self-assessment", "Barn pwy", "new-work"),
+            (&*format!("#/work/{id}"), "Adrannau", "contents"),
+            (
+                &*format!("#/work/{id}/section/strategy"),
+                "Cadw a pharhau",
+                "section",
+            ),
+            (&*format!("#/work/{id}/results"), "Cymharu", "results"),
+            ("#/privacy", "Eich data", "your-data"),
+        ] {
+            app.open(route).await;
+            assert_in(b, "cy", ready, name).await;
+            assert_fits_the_width(b, &format!("welsh {name} at {label}")).await;
+            b.screenshot(&screenshot_path(&format!("welsh-{name}-{label}")))
+                .await;
+        }
+    }
+    b.client()
+        .set_window_size(1280, 900)
+        .await
+        .expect("resize the window");
+
+    // "Remove all my data" removes the choice with everything else.
+    app.open("#/privacy").await;
+    wait_for_heading_exact(b, "Eich data").await;
+    click_text(b, "Dileu fy holl ddata o’r ddyfais hon").await;
+    click_text(b, "Ie, dileu popeth").await;
+    b.wait_for_text(
+        "Mae popeth yr oedd y pecyn cymorth yn ei gadw",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+    assert_eq!(
+        storage_get(b, SETTING).await,
+        None,
+        "the choice goes with everything else"
+    );
+    reload(&app, "#/").await;
+    wait_for_heading(b, "Mental health social work toolkit").await;
+    assert_eq!(page_lang(b).await, "en-GB");
+    crate::prelude::finish(app).await;
+}
+
+/// With site data blocked (nothing can be kept), the switch still changes the page at once;
+/// the choice simply is not remembered.
+#[tokio::test]
+async fn the_switch_works_when_storage_is_blocked() {
+    let app = TestApp::start_with_site_data_blocked().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    switch_to(b, "Cymraeg", "cy").await;
+    assert_in(
+        b,
+        "cy",
+        "Dechrau rhywbeth newydd",
+        "home with storage blocked",
+    )
+    .await;
+    assert!(
+        focus_is_on(b, ".lead-language button").await,
+        "focus stays on the switch; it is on {}",
+        focused(b).await
+    );
+    switch_to(b, "English", "en-GB").await;
+    assert_in(b, "en-GB", "Start something new", "home back in English").await;
+    crate::prelude::finish(app).await;
+}
