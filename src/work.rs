@@ -1054,6 +1054,39 @@ pub struct MergeOutcome {
     pub already_present: usize,
 }
 
+impl MergeOutcome {
+    /// What the import says once the merged collection `name` is stored: "3 new responses added
+    /// to “North Team” and saved on this device; 1 was already there."
+    pub fn said(&self, name: &str) -> String {
+        format!(
+            "{} added to \u{201c}{name}\u{201d} and saved on this device; {} already there.",
+            count_of(self.added, "new response", "new responses"),
+            match self.already_present {
+                1 => "1 was".to_owned(),
+                n => format!("{} were", crate::report::grouped(n as u64)),
+            }
+        )
+    }
+}
+
+/// What the import says once new work `name` is stored, with its count of responses for a
+/// collection, and `why` it was kept apart (" (…)"), if it was.
+pub fn imported_said(name: &str, responses: Option<usize>, why: &str) -> String {
+    match responses {
+        Some(count) => format!(
+            "imported as \u{201c}{name}\u{201d} with {}, and saved on this device{why}.",
+            count_of(count, "response", "responses")
+        ),
+        None => format!("imported as \u{201c}{name}\u{201d}, and saved on this device{why}."),
+    }
+}
+
+/// "1 response", "2,500 responses".
+fn count_of(n: usize, one: &str, many: &str) -> String {
+    let word = if n == 1 { one } else { many };
+    format!("{} {word}", crate::report::grouped(n as u64))
+}
+
 /// Adds the responses of `from` to `into`'s collection, skipping any whose id is already there,
 /// so importing the same device file twice adds nothing.
 pub fn merge_collection(into: &mut Work, from: &Work) -> MergeOutcome {
@@ -1398,6 +1431,34 @@ mod tests {
             parse_work(&big),
             Err(ImportError::TooLarge { .. })
         ));
+    }
+
+    /// The import's messages count one response in the singular.
+    #[test]
+    fn import_messages_count_one_in_the_singular() {
+        let merged = |added, already_present| {
+            MergeOutcome {
+                added,
+                already_present,
+            }
+            .said("North Team")
+        };
+        assert_eq!(
+            merged(1, 1),
+            "1 new response added to “North Team” and saved on this device; 1 was already there."
+        );
+        assert_eq!(
+            merged(2500, 0),
+            "2,500 new responses added to “North Team” and saved on this device; 0 were already there."
+        );
+        assert_eq!(
+            imported_said("Big collection", Some(1), ""),
+            "imported as “Big collection” with 1 response, and saved on this device."
+        );
+        assert_eq!(
+            imported_said("Audit", None, " (other work here has the same id)"),
+            "imported as “Audit”, and saved on this device (other work here has the same id)."
+        );
     }
 
     /// A file over the limit is described in megabytes, as the import's hint gives the limit

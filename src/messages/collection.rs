@@ -295,6 +295,16 @@ pub fn setup_intro(lang: Lang) -> &'static str {
     )
 }
 
+/// What collection mode does, for the practitioner setting it up, when this browser keeps
+/// nothing on the device: nobody is promised a save the device cannot make.
+pub fn setup_intro_nothing_kept(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "People will answer one after another on this device, and the screen starts afresh for each person. This browser is not keeping anything on this device, so the answers people send will be held only while this page stays open, and will be lost when it closes. Each person will be told their answers could not be saved. Before closing the page, end collection with your code and download the collection.",
+        "Bydd pobl yn ateb y naill ar ôl y llall ar y ddyfais hon, ac mae’r sgrin yn dechrau o’r newydd ar gyfer pob person. Nid yw’r porwr hwn yn cadw dim ar y ddyfais hon, felly dim ond tra bydd y dudalen hon ar agor y caiff yr atebion y mae pobl yn eu hanfon eu dal, a byddant yn cael eu colli pan fydd yn cau. Bydd pob person yn cael gwybod nad oedd modd cadw eu hatebion. Cyn cau’r dudalen, gorffennwch y casglu gyda’ch cod a lawrlwythwch y casgliad.",
+    )
+}
+
 /// The code box's label.
 pub fn choose_code(lang: Lang) -> &'static str {
     say(

@@ -370,7 +370,7 @@ async fn a_collection_of_50000_responses_is_saved_and_kept() {
     .await;
     choose_files(b, "#import-file", &[&file.path]).await;
     b.wait_for_text(
-        "fifty-thousand.json: imported as “Big collection” with 50000 responses, and saved on this device.",
+        "fifty-thousand.json: imported as “Big collection” with 50,000 responses, and saved on this device.",
         Duration::from_secs(180),
     )
     .await;

@@ -282,3 +282,74 @@ async fn the_switch_works_when_storage_is_blocked() {
     assert_in(b, "en-GB", "Start something new", "home back in English").await;
     crate::prelude::finish(app).await;
 }
+
+/// A Welsh organisation's lead, with the interface in Cymraeg, reaches the self-assessment's
+/// Wales section, which the questionnaire also gives in Welsh (`partly_in`): its title,
+/// questions and the rating scale's options are Welsh, and choosing one is saved as the
+/// option's value. Every other section stays in the questionnaire's English, options too,
+/// marked as English for screen readers.
+#[tokio::test]
+async fn the_wales_section_is_in_welsh_and_the_other_sections_stay_english() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut audit = work("welsh-board", "Bwrdd iechyd", &definition);
+    audit.responses = choices(&[("about-1", "health-board"), ("about-2", "wales")]);
+    seed_works(&app, &[&audit], "#/").await;
+    find(b, "a[href='#/new/self-assessment']").await;
+    switch_to(b, "Cymraeg", "cy").await;
+    assert_in(b, "cy", "Dechrau rhywbeth newydd", "home").await;
+
+    app.open("#/work/welsh-board/section/wales").await;
+    wait_for_heading_exact(b, "Gweithio yng Nghymru").await;
+    let heading_lang = b
+        .execute(
+            "return document.querySelector('main h1').getAttribute('lang');",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        heading_lang,
+        json!(null),
+        "Welsh on a Welsh page needs no mark of its own"
+    );
+    let text = main_text(b).await;
+    assert!(
+        text.contains(
+            "Mae pobl yn cael cynnig gwaith cymdeithasol yn Gymraeg heb orfod gofyn amdano"
+        ),
+        "the Wales section's questions are in Welsh:\n{text}"
+    );
+    assert!(
+        text.contains("Ddim ar waith"),
+        "its options are in Welsh:\n{text}"
+    );
+    assert!(
+        !text.contains("Not in place"),
+        "no English option in the Welsh section:\n{text}"
+    );
+    click(b, "#q-wal-2-1").await;
+    wait_for_saved(
+        b,
+        "welsh-board",
+        "e.work.responses['wal-2'] && e.work.responses['wal-2'].answer.choice === 'developing'",
+        "a Welsh answer is kept as the option's value",
+    )
+    .await;
+    crate::prelude::assert_accessible(b, "the Wales section in Welsh").await;
+    b.screenshot(&screenshot_path("welsh-wales-section")).await;
+
+    app.open("#/work/welsh-board/section/strategy").await;
+    find(b, "main h1[lang='en-GB']").await;
+    let text = main_text(b).await;
+    assert!(
+        text.contains("Not in place"),
+        "an English section keeps English options:\n{text}"
+    );
+    assert!(
+        !text.contains("Ddim ar waith"),
+        "no Welsh option under an English question:\n{text}"
+    );
+    find(b, ".question-text span[lang='en-GB']").await;
+    crate::prelude::finish(app).await;
+}

@@ -638,7 +638,11 @@ fn SetupScreen(
     view! {
         <p class="breadcrumb"><a href=Route::Work(id.clone()).href()>{move || say::back_to_collection(lang.get())}</a></p>
         <h1>{move || say::setup_heading(lang.get())}</h1>
-        <p>{move || say::setup_intro(lang.get())}</p>
+        {move || if state.storage_problem.with(Option::is_some) {
+            view! { <div class="notice notice-warning" role="alert"><p>{say::setup_intro_nothing_kept(lang.get())}</p></div> }.into_any()
+        } else {
+            view! { <p>{say::setup_intro(lang.get())}</p> }.into_any()
+        }}
         <form class="form" on:submit=start novalidate>
             <div class="field" class:has-error=move || code_error.with(Option::is_some)>
                 <label for="kiosk-code">{move || say::choose_code(lang.get())}</label>

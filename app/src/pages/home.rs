@@ -536,13 +536,7 @@ async fn place_one(
                 }
             });
             match state.flush(&incoming.id).await {
-                Ok(()) => (
-                    true,
-                    format!(
-                        "{} new responses added to “{}” and saved on this device; {} were already there.",
-                        outcome.added, incoming.name, outcome.already_present
-                    ),
-                ),
+                Ok(()) => (true, outcome.said(&incoming.name)),
                 Err(error) => (false, not_stored(error)),
             }
         }
@@ -562,13 +556,7 @@ async fn place_one(
             let responses = incoming.collection.as_ref().map(|c| c.responses.len());
             state.add_imported(incoming, records);
             match state.flush(&id).await {
-                Ok(()) => (
-                    true,
-                    match responses {
-                        Some(count) => format!("imported as “{name}” with {count} responses, and saved on this device{why}."),
-                        None => format!("imported as “{name}”, and saved on this device{why}."),
-                    },
-                ),
+                Ok(()) => (true, work::imported_said(&name, responses, why)),
                 Err(error) => (false, not_stored(error)),
             }
         }

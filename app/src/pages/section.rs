@@ -144,6 +144,18 @@ pub fn SectionPage(
     // The page's words, then the score with its band's words, which are the definition's
     // (marked with its language where the page is in another).
     let primary = definition.primary_language();
+    // The questions, with their scales' options, are shown in the page's language where this
+    // section is given in it (all of a bilingual questionnaire, or a part given in Welsh, such
+    // as the self-assessment's Wales section), else all in the questionnaire's own language: an
+    // English question never comes with Welsh options because its scale has them elsewhere.
+    let section_langs = definition.languages_of_section(&section.id);
+    let content_lang = move |page: mhsw::lang::Lang| {
+        if section_langs.contains(&page) {
+            page
+        } else {
+            primary
+        }
+    };
     let live_score = Memo::new(move |_| {
         if !is_audit {
             return None;
@@ -242,7 +254,7 @@ pub fn SectionPage(
             </div>
         })}
         <form class="section-form" node_ref=form on:submit=move |ev: leptos::ev::SubmitEvent| ev.prevent_default() novalidate>
-            <For each=move || { let shown_lang = lang.get(); shown.get().into_iter().map(|qid| (qid, shown_lang)).collect::<Vec<_>>() } key=|pair| pair.clone() children=question_view />
+            <For each=move || { let shown_lang = content_lang(lang.get()); shown.get().into_iter().map(|qid| (qid, shown_lang)).collect::<Vec<_>>() } key=|pair| pair.clone() children=question_view />
             <div class="button-row">
                 <button type="button" on:click=next>{move || say::save_and_continue(lang.get())}</button>
                 <a class="button secondary" href=Route::Work(id.clone()).href()>{move || say::back_to_contents(lang.get())}</a>

@@ -327,7 +327,9 @@ fn PeriodForm(
             <div class="field" class:has-error=move || error.with(|e| e.as_ref().is_some_and(|(w, _)| *w == which))>
                 <label for=input_id.clone()>{move || label(lang.get())}</label>
                 {move || error.with(|e| e.as_ref().filter(|(w, _)| *w == which).map(|(_, m)| m.clone())).map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
-                <input id=input_id type="date" class="date-input" prop:value=move || value.get()
+                // The box is given its value once: a date box that is half typed (31 September,
+                // for a moment) reads as "", and giving that back would empty every part of it.
+                <input id=input_id type="date" class="date-input" prop:value=value.get_untracked()
                     on:input=move |ev| value.set(event_target_value(&ev)) on:change=move |ev| value.set(event_target_value(&ev)) />
             </div>
         }
