@@ -51,18 +51,24 @@ pub fn QuestionField(
     /// the definition's primary language and English buttons.
     #[prop(optional)]
     lang: Option<Lang>,
+    /// The language to show the questionnaire's own words in when it is not `lang`: a section
+    /// the questionnaire does not give in the page's language is shown all in its own.
+    #[prop(optional)]
+    content: Option<Lang>,
 ) -> impl IntoView {
     let id = field_id(&question);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let shown = lang.unwrap_or_else(|| definition.primary_language());
+    let shown = content
+        .or(lang)
+        .unwrap_or_else(|| definition.primary_language());
     let interface = lang.unwrap_or(Lang::En);
     let text = question.text.get(shown).to_owned();
-    // Where the question is not given in the language shown, it is read in the definition's own
-    // language: its element says so, so a screen reader reads it in the right voice.
+    // Where the question is read in another language than the page's, its element says so, so
+    // a screen reader reads it in the right voice.
     let content_lang = {
         let actual = question.text.language_for(shown);
-        (lang.is_some() && actual != shown).then(|| actual.bcp47())
+        (lang.is_some() && actual != interface).then(|| actual.bcp47())
     };
     let easy = question.easy_read.as_ref().map(|t| t.get(shown).to_owned());
     let wording = move || match (&easy, easy_read.get()) {

@@ -430,11 +430,7 @@ fn IntroductionScreen(
         let title = title.clone();
         move || format!("{title}. {}", words())
     };
-    let shown_at = clock::now_ms();
     let go = move |to: Screen| {
-        if just_shown(shown_at) {
-            return;
-        }
         speech::stop();
         on_activity.run(());
         screen.set(to);
@@ -445,22 +441,23 @@ fn IntroductionScreen(
         <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); go(Screen::Step(index + 1)) }>
             <p class="lead section-intro">{words}</p>
             <div class="button-row">
-                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |_| go(Screen::Step(index - 1))>{say::back(lang)}</button> })}
-                <button type="submit" class="large">{say::next(lang)}</button>
+                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |ev| { if !second_of_a_double_click(&ev) { go(Screen::Step(index - 1)) } }>{say::back(lang)}</button> })}
+                <button type="submit" class="large" on:click=|ev| { second_of_a_double_click(&ev); }>{say::next(lang)}</button>
                 {speech::available().then(|| view! { <button type="button" class="secondary" on:click=move |_| speech::speak_in(&spoken(), lang.bcp47())>{say::read_aloud(lang)}</button> })}
             </div>
         </form>
     }
 }
 
-/// How long after a screen of questions appears its buttons ignore a press, in ms: the second
-/// press of a double-click (operating systems count presses up to half a second apart as one)
-/// lands on the next screen's button in the same place, and must not skip a question unseen.
-const DOUBLE_CLICK_MS: f64 = 500.0;
-
-/// True while the screen shown at `shown_at` is too new to act on a press.
-fn just_shown(shown_at: f64) -> bool {
-    clock::now_ms() - shown_at < DOUBLE_CLICK_MS
+/// The second press of a double-click (the browser counts it as the click's `detail`) does
+/// nothing: it lands on the next screen's button in the same place, and must not skip a
+/// question the person never saw. A single press, or a key, works as ever.
+fn second_of_a_double_click(ev: &leptos::ev::MouseEvent) -> bool {
+    if ev.detail() > 1 {
+        ev.prevent_default();
+        return true;
+    }
+    false
 }
 
 /// One question with back, next and read-aloud.
@@ -532,11 +529,7 @@ fn QuestionScreen(
             )
         }
     };
-    let shown_at = clock::now_ms();
     let go = move |to: Screen| {
-        if just_shown(shown_at) {
-            return;
-        }
         speech::stop();
         on_activity.run(());
         screen.set(to);
@@ -551,11 +544,11 @@ fn QuestionScreen(
     });
     view! {
         <h1 class="question-count">{say::question_of(lang, number, total)}</h1>
-        <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); if last { if !just_shown(shown_at) { on_submit.run(()) } } else { go(Screen::Step(index + 1)) } }>
+        <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); if last { on_submit.run(()) } else { go(Screen::Step(index + 1)) } }>
             <QuestionField definition=definition.clone() question=question.clone() item=item on_change=on_change easy_read=easy_read error=Signal::derive(|| None::<String>) with_notes=false lang=lang />
             <div class="button-row">
-                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |_| go(Screen::Step(index - 1))>{say::back(lang)}</button> })}
-                <button type="submit" class="large">{move || match (last, answered.get()) { (true, _) => say::send_answers(lang), (false, true) => say::next(lang), (false, false) => say::skip_question(lang) }}</button>
+                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |ev| { if !second_of_a_double_click(&ev) { go(Screen::Step(index - 1)) } }>{say::back(lang)}</button> })}
+                <button type="submit" class="large" on:click=|ev| { second_of_a_double_click(&ev); }>{move || match (last, answered.get()) { (true, _) => say::send_answers(lang), (false, true) => say::next(lang), (false, false) => say::skip_question(lang) }}</button>
                 {speech::available().then(|| view! { <button type="button" class="secondary" on:click=move |_| speech::speak_in(&spoken(), lang.bcp47())>{say::read_aloud(lang)}</button> })}
             </div>
         </form>

@@ -13,7 +13,7 @@ use mhsw::work::Channel;
 
 use crate::components::error_summary::{ErrorSummary, FieldError};
 use crate::components::question_field::{field_id, QuestionField};
-use crate::edges::{clock, history, timer};
+use crate::edges::{history, timer};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -180,10 +180,6 @@ fn PaperQuestions(
         .collect_view()
 }
 
-/// How long after a form is saved and cleared a press of the save button on the empty form is
-/// taken as the second press of a double-click, in ms.
-const SECOND_PRESS_MS: f64 = 1000.0;
-
 /// Typing in returned paper forms: every question on one page, then save and start the next.
 #[component]
 pub fn EnterPaperPage(
@@ -202,19 +198,15 @@ pub fn EnterPaperPage(
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let first_field = definition.questions().next().map(|(_, q)| field_id(q));
     // A double press of the save button stores the form once: a press while it is being saved
-    // does nothing, and so does a late second press on the form it just cleared (rather than
-    // calling that empty form a mistake).
+    // does nothing, and so does the second press of a double-click that comes once the form is
+    // saved and cleared (rather than calling that empty form a mistake).
     let saving = StoredValue::new(false);
-    let cleared_at = StoredValue::new(f64::NEG_INFINITY);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if saving.get_value() {
             return;
         }
         let answers = draft.get_untracked();
-        if !answers.has_any_answer() && clock::now_ms() - cleared_at.get_value() < SECOND_PRESS_MS {
-            return;
-        }
         // A form with nothing on it is not a response: saving it would count a person who said
         // nothing.
         if !answers.has_any_answer() {
@@ -233,7 +225,6 @@ pub fn EnterPaperPage(
             let saved = state.add_response(&id, answers, Channel::Paper).await;
             draft.set(Responses::default());
             saving.set_value(false);
-            cleared_at.set_value(clock::now_ms());
             if saved.is_ok() {
                 entered.update(|n| *n += 1);
             }
@@ -271,7 +262,7 @@ pub fn EnterPaperPage(
         </div>
         <form class="form paper-entry" on:submit=save novalidate>
             {fields}
-            <button type="submit">"Save this form and start the next"</button>
+            <button type="submit" on:click=|ev: leptos::ev::MouseEvent| { if ev.detail() > 1 { ev.prevent_default() } }>"Save this form and start the next"</button>
         </form>
     }
     .into_any()

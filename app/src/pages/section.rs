@@ -90,7 +90,10 @@ pub fn SectionPage(
     let id_for_questions = id.clone();
     // Each question is drawn in the page's language: a switch draws them again from what is
     // stored (every key press is in the work already), so nothing typed is lost.
-    let question_view = move |(qid, shown_lang): (mhsw::ids::QuestionId, mhsw::lang::Lang)| {
+    let question_view = move |(qid, (page_lang, shown_lang)): (
+        mhsw::ids::QuestionId,
+        (mhsw::lang::Lang, mhsw::lang::Lang),
+    )| {
         let question = questions.iter().find(|q| q.id == qid)?.clone();
         let qid_for_item = qid.clone();
         let item = Signal::derive(move || {
@@ -128,7 +131,7 @@ pub fn SectionPage(
             })
         });
         Some(view! {
-            <QuestionField definition=definition_for_questions.clone() question=question item=item on_change=on_change easy_read=easy_read error=error lang=shown_lang />
+            <QuestionField definition=definition_for_questions.clone() question=question item=item on_change=on_change easy_read=easy_read error=error lang=page_lang content=shown_lang />
         })
     };
     // Audits show the section's score as it changes (the same scoring as the results page).
@@ -254,7 +257,7 @@ pub fn SectionPage(
             </div>
         })}
         <form class="section-form" node_ref=form on:submit=move |ev: leptos::ev::SubmitEvent| ev.prevent_default() novalidate>
-            <For each=move || { let shown_lang = content_lang(lang.get()); shown.get().into_iter().map(|qid| (qid, shown_lang)).collect::<Vec<_>>() } key=|pair| pair.clone() children=question_view />
+            <For each=move || { let page = lang.get(); let langs = (page, content_lang(page)); shown.get().into_iter().map(|qid| (qid, langs)).collect::<Vec<_>>() } key=|pair| pair.clone() children=question_view />
             <div class="button-row">
                 <button type="button" on:click=next>{move || say::save_and_continue(lang.get())}</button>
                 <a class="button secondary" href=Route::Work(id.clone()).href()>{move || say::back_to_contents(lang.get())}</a>
