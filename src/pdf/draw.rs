@@ -13,8 +13,8 @@
 //! ([`super::recode`]); operations are only written when they change something (colours,
 //! line widths, fonts), shapes go before text so the text is one run, a text line moves from
 //! the last by `Td` where that lands exactly, a table's column rules are one line each;
-//! pages share one resources dictionary; and objects go in object streams with the
-//! cross-reference stream compressed ([`super::compact`]).
+//! pages share one resources dictionary; and the file is written by [`super::compact`], which
+//! stores objects of one shape (the structure elements) as predictor-compressed rows.
 //! Must not touch: layout decisions (see [`super::layout`]) or the report's content.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -98,22 +98,8 @@ pub(crate) fn write_pdf(
     structure::write(&mut lo, tree, &marks).map_err(|reason| PdfError::Write { reason })?;
     tidy_pages(&mut lo);
     lo.compress();
-    let mut bytes = Vec::new();
-    // Object streams: the structure tree and the outline are thousands of small objects,
-    // which compress far better together. Five hundred to a stream measured smallest: each
-    // stream starts with every object's offset in it, and shorter streams have shorter
-    // offsets, while fewer streams share more.
-    let save = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(500)
-        .compression_level(9)
-        .build();
-    lo.save_with_options(&mut bytes, save)
-        .map_err(|e| PdfError::Write {
-            reason: e.to_string(),
-        })?;
-    Ok((compact::compress_xref_stream(bytes), warnings))
+    let bytes = compact::save(&lo).map_err(|reason| PdfError::Write { reason })?;
+    Ok((bytes, warnings))
 }
 
 /// The resource name of a face's font: F1 and F2 for DejaVu Sans and its bold, then one for
