@@ -37,6 +37,7 @@ pub mod sample;
 mod structure;
 mod style;
 mod subset;
+mod tight;
 mod unshown;
 mod wrap;
 

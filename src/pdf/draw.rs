@@ -33,6 +33,7 @@ use super::moves;
 use super::recode;
 use super::structure::{self, Mark, StructTree};
 use super::style::{Colour, Pattern};
+use super::tight;
 use super::PdfError;
 use crate::report::Meta;
 
@@ -97,6 +98,7 @@ pub(crate) fn write_pdf(
     finish_document(&mut lo, meta, &laid.outline, g.height)?;
     structure::write(&mut lo, tree, &marks).map_err(|reason| PdfError::Write { reason })?;
     tidy_pages(&mut lo);
+    tight::tighten(&mut lo);
     lo.compress();
     let bytes = compact::save(&lo).map_err(|reason| PdfError::Write { reason })?;
     Ok((bytes, warnings))
