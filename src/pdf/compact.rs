@@ -26,7 +26,7 @@ use flate2::Compression;
 use lopdf::{Document, Object, ObjectId, StringFormat};
 
 /// How many objects of one shape make it worth a stream of rows of their own.
-const MIN_ROWS: usize = 16;
+const MIN_ROWS: usize = 40;
 /// The most objects in one ordinary object stream.
 const MAX_PER_STREAM: usize = 500;
 
@@ -242,10 +242,9 @@ fn deflate(bytes: &[u8]) -> Vec<u8> {
     encoder.finish().unwrap_or_default()
 }
 
-/// Objects of one shape, numbered `first_id` onwards, as rows of one width: the head (object
-/// number and offset, one pair a row), then the objects, each number right-aligned in its
-/// column.
-fn table(group: &[&Shape], first_id: u32, numbering: &Numbering) -> Packed {
+/// Objects of one shape, numbered `ids`, as rows of one width: the head (object number and
+/// offset, one pair a row), then the objects, each number right-aligned in its column.
+fn table(group: &[&Shape], ids: &[u32], numbering: &Numbering) -> Packed {
     let values: Vec<Vec<i64>> = group.iter().map(|s| s.values(numbering)).collect();
     let fields = values.first().map_or(0, Vec::len);
     let widths: Vec<usize> = (0..fields)
@@ -256,8 +255,11 @@ fn table(group: &[&Shape], first_id: u32, numbering: &Numbering) -> Packed {
         .zip(&values)
         .map(|(s, v)| s.render(v, &widths))
         .collect();
-    let last_id = first_id as usize + group.len().saturating_sub(1);
-    let id_width = width(last_id as i64);
+    let id_width = ids
+        .iter()
+        .map(|&id| width(i64::from(id)))
+        .max()
+        .unwrap_or(1);
     // Each row ends in at least one space, which parts one object from the next.
     let mut columns = bodies.iter().map(Vec::len).max().unwrap_or(0) + 1;
     loop {
@@ -269,8 +271,7 @@ fn table(group: &[&Shape], first_id: u32, numbering: &Numbering) -> Packed {
     }
     let offset_width = width((group.len().saturating_sub(1) * columns) as i64);
     let mut rows: Vec<Vec<u8>> = Vec::with_capacity(group.len() * 2);
-    for i in 0..group.len() {
-        let id = first_id as usize + i;
+    for (i, id) in ids.iter().enumerate() {
         let mut row = format!("{id:>id_width$} {:>offset_width$}", i * columns).into_bytes();
         row.resize(columns, b' ');
         rows.push(row);
@@ -287,16 +288,16 @@ fn table(group: &[&Shape], first_id: u32, numbering: &Numbering) -> Packed {
     }
 }
 
-/// Objects numbered `first_id` onwards as an ordinary object stream: the head, then the
-/// objects one after another.
-fn plain(group: &[&Shape], first_id: u32, numbering: &Numbering) -> Packed {
+/// Objects numbered `ids` as an ordinary object stream: the head, then the objects one after
+/// another.
+fn plain(group: &[&Shape], ids: &[u32], numbering: &Numbering) -> Packed {
     let mut head = Vec::new();
     let mut body = Vec::new();
-    for (i, shape) in group.iter().enumerate() {
+    for (shape, id) in group.iter().zip(ids) {
         if !head.is_empty() {
             head.push(b' ');
         }
-        let _ = write!(head, "{} {}", first_id as usize + i, body.len());
+        let _ = write!(head, "{id} {}", body.len());
         body.extend_from_slice(&shape.render(&shape.values(numbering), &[]));
         body.push(b'\n');
     }
@@ -327,6 +328,8 @@ enum Place {
     Direct(usize),
     /// In the object stream numbered so, at this index.
     InStream(u32, usize),
+    /// Nowhere: a free number.
+    Free,
 }
 
 /// Writes `doc` as a PDF file, its objects numbered afresh: streams first, on their own; then
@@ -381,9 +384,10 @@ pub(crate) fn save(doc: &Document) -> Result<Vec<u8>, String> {
     out.push(b'\n');
     let mut places: Vec<Place> = Vec::new();
     let written = |shape: &Shape| shape.render(&shape.values(&numbering), &[]);
-    for (_, stream) in &direct {
+    for (_id, stream) in &direct {
         places.push(Place::Direct(out.len()));
         writeln!(out, "{} 0 obj", places.len()).map_err(fail)?;
+        debug_assert_eq!(places.len() as i64, numbering.get(*_id));
         out.extend_from_slice(&written(&Shape::of(&Object::Dictionary(
             stream.dict.clone(),
         ))));
@@ -393,25 +397,40 @@ pub(crate) fn save(doc: &Document) -> Result<Vec<u8>, String> {
     }
 
     let mut packed = Vec::new();
-    let mut next = places.len() as u32 + 1;
+    let mut in_streams: Vec<u32> = Vec::new();
+    let ids_of = |group: &[(ObjectId, &Shape)]| -> Vec<u32> {
+        group
+            .iter()
+            .map(|(id, _)| numbering.get(*id) as u32)
+            .collect()
+    };
     for group in &tables {
         let shapes: Vec<&Shape> = group.iter().map(|(_, s)| *s).collect();
-        packed.push(table(&shapes, next, &numbering));
-        next += shapes.len() as u32;
+        let ids = ids_of(group);
+        packed.push(table(&shapes, &ids, &numbering));
+        in_streams.extend(ids);
     }
     for chunk in others.chunks(MAX_PER_STREAM) {
         let shapes: Vec<&Shape> = chunk.iter().map(|(_, s)| *s).collect();
-        packed.push(plain(&shapes, next, &numbering));
-        next += shapes.len() as u32;
+        let ids = ids_of(chunk);
+        packed.push(plain(&shapes, &ids, &numbering));
+        in_streams.extend(ids);
     }
-    // The object streams take the numbers after every object's.
-    let first_stream = next;
+    // The object streams take the numbers after every object's, and one left free for any
+    // reference to no object.
+    let first_stream = numbering.new.len() as u32 + 2;
+    let mut places: Vec<Place> = places;
+    places.resize(numbering.new.len() + 1 + packed.len(), Place::Free);
+    let mut streams_ids = in_streams.iter();
     for (k, stream) in packed.iter().enumerate() {
-        places
-            .extend((0..stream.count).map(|index| Place::InStream(first_stream + k as u32, index)));
+        for index in 0..stream.count {
+            if let Some(&id) = streams_ids.next() {
+                places[id as usize - 1] = Place::InStream(first_stream + k as u32, index);
+            }
+        }
     }
     for (k, stream) in packed.iter().enumerate() {
-        places.push(Place::Direct(out.len()));
+        places[numbering.new.len() + 1 + k] = Place::Direct(out.len());
         write!(
             out,
             "{} 0 obj\n<</Type/ObjStm/N {}/First {}/Filter/FlateDecode",
@@ -437,6 +456,7 @@ pub(crate) fn save(doc: &Document) -> Result<Vec<u8>, String> {
         .chain(places.iter().map(|place| match *place {
             Place::Direct(offset) => (1, offset, 0),
             Place::InStream(stream, index) => (2, stream as usize, index),
+            Place::Free => (0, 0, 0),
         }))
         .collect();
     let w1 = bytes_for(rows.iter().map(|r| r.1).max().unwrap_or(0));
@@ -696,7 +716,8 @@ mod tests {
             .map(|id| Shape::of(doc.get_object((id, 0)).expect("object")))
             .collect();
         let group: Vec<&Shape> = shapes.iter().collect();
-        let packed = table(&group, 100, &numbering);
+        let ids: Vec<u32> = (100..100 + group.len() as u32).collect();
+        let packed = table(&group, &ids, &numbering);
         let columns = packed.columns.expect("a table");
         let mut inflated = Vec::new();
         let mut decoder = flate2::write::ZlibDecoder::new(&mut inflated);
