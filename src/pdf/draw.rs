@@ -771,6 +771,16 @@ fn finish_document(
             info.remove(key);
         }
         info.set("Keywords", text_string(&meta.keywords.join(", ")));
+        // printpdf writes these in UTF-16; most fit PDFDocEncoding, a byte a character.
+        for (key, value) in [
+            ("Title", meta.title.as_str()),
+            ("Author", meta.author.as_str()),
+            ("Subject", meta.subject.as_str()),
+            ("Creator", "mhsw-toolkit"),
+            ("Producer", "mhsw-toolkit with printpdf"),
+        ] {
+            info.set(key, text_string(value));
+        }
     }
 
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
