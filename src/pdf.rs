@@ -30,7 +30,6 @@ mod compose_table;
 mod draw;
 mod font;
 mod layout;
-mod moves;
 mod recode;
 mod runs;
 pub mod sample;
