@@ -313,7 +313,7 @@ fn plain(group: &[&Shape], ids: &[u32], numbering: &Numbering) -> Packed {
 }
 
 /// How many bytes an unsigned `n` takes.
-fn bytes_for(n: usize) -> usize {
+fn bytes_for(n: u64) -> usize {
     let mut bytes = 1;
     while bytes < 8 && n >> (8 * bytes) != 0 {
         bytes += 1;
@@ -459,15 +459,16 @@ pub(crate) fn save(doc: &Document) -> Result<Vec<u8>, String> {
             Place::Free => (0, 0, 0),
         }))
         .collect();
-    let w1 = bytes_for(rows.iter().map(|r| r.1).max().unwrap_or(0));
-    let w2 = bytes_for(rows.iter().map(|r| r.2).max().unwrap_or(0));
+    let w1 = bytes_for(rows.iter().map(|r| r.1 as u64).max().unwrap_or(0));
+    let w2 = bytes_for(rows.iter().map(|r| r.2 as u64).max().unwrap_or(0));
     let columns = 1 + w1 + w2;
     let table_rows: Vec<Vec<u8>> = rows
         .iter()
         .map(|&(kind, a, b)| {
             let mut row = vec![kind];
-            row.extend_from_slice(&a.to_be_bytes()[8 - w1..]);
-            row.extend_from_slice(&b.to_be_bytes()[8 - w2..]);
+            // As u64, whatever the width of usize (32 bits in the PDF worker).
+            row.extend_from_slice(&(a as u64).to_be_bytes()[8 - w1..]);
+            row.extend_from_slice(&(b as u64).to_be_bytes()[8 - w2..]);
             row
         })
         .collect();
@@ -666,6 +667,15 @@ mod tests {
             &Object::Dictionary(b.clone()),
             0,
         )
+    }
+
+    #[test]
+    fn cross_reference_fields_are_as_wide_as_their_largest_value() {
+        assert_eq!(bytes_for(0), 1);
+        assert_eq!(bytes_for(255), 1);
+        assert_eq!(bytes_for(256), 2);
+        assert_eq!(bytes_for(99_100), 3);
+        assert_eq!(bytes_for(u64::from(u32::MAX) + 1), 5);
     }
 
     #[test]
