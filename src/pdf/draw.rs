@@ -11,8 +11,9 @@
 //! 165 KB and is under 100 KB): each face is cut to the document's glyphs
 //! ([`super::font::Face::for_embedding`]) and its text rewritten one byte a glyph
 //! ([`super::recode`]); operations are only written when they change something (colours,
-//! line widths, fonts), shapes go before text so the text is one run, a text line moves from
-//! the last by `Td` where that lands exactly, a table's column rules are one line each;
+//! line widths, fonts), shapes go before text so the text is one run, text lines are placed
+//! by `Td` moves that land exactly and repeat row after row, a table's column rules are one
+//! line each, and the pages are written without needless white space ([`super::tight`]);
 //! pages share one resources dictionary; and the file is written by [`super::compact`], which
 //! stores objects of one shape (the structure elements) as predictor-compressed rows.
 //! Must not touch: layout decisions (see [`super::layout`]) or the report's content.
