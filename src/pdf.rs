@@ -14,7 +14,8 @@
 //!    showing the title) is added through lopdf, and so is the structure tree (`structure`)
 //!    that makes the PDF a tagged one: headings, paragraphs, lists and tables in reading
 //!    order, with footers and drawings as artifacts. Text is rewritten one byte a glyph
-//!    (`recode`) and the written file's cross-reference stream compressed (`compact`).
+//!    (`recode`), and the file is written by `compact`: the structure tree's thousands of
+//!    small objects in object streams of fixed-width rows, stored after a PNG predictor.
 //!
 //! The look (sizes, spacing, colours, band patterns) lives in `style`.
 //! Must not touch: report content or wording (the report builders decide that), browser APIs,
@@ -29,13 +30,13 @@ mod compose_table;
 mod draw;
 mod font;
 mod layout;
-mod moves;
 mod recode;
 mod runs;
 pub mod sample;
 mod structure;
 mod style;
 mod subset;
+mod tight;
 mod unshown;
 mod wrap;
 

@@ -11,10 +11,11 @@
 //! 165 KB and is under 100 KB): each face is cut to the document's glyphs
 //! ([`super::font::Face::for_embedding`]) and its text rewritten one byte a glyph
 //! ([`super::recode`]); operations are only written when they change something (colours,
-//! line widths, fonts), shapes go before text so the text is one run, a text line moves from
-//! the last by `Td` where that lands exactly, a table's column rules are one line each;
-//! pages share one resources dictionary; and objects go in object streams with the
-//! cross-reference stream compressed ([`super::compact`]).
+//! line widths, fonts), shapes go before text so the text is one run, text lines are placed
+//! by `Td` moves that land exactly and repeat row after row, a table's column rules are one
+//! line each, and the pages are written without needless white space ([`super::tight`]);
+//! pages share one resources dictionary; and the file is written by [`super::compact`], which
+//! stores objects of one shape (the structure elements) as predictor-compressed rows.
 //! Must not touch: layout decisions (see [`super::layout`]) or the report's content.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,10 +30,10 @@ use printpdf::{
 use super::compact;
 use super::font::{FaceId, Fonts};
 use super::layout::{Item, LaidOut, OutlineEntry};
-use super::moves;
 use super::recode;
 use super::structure::{self, Mark, StructTree};
 use super::style::{Colour, Pattern};
+use super::tight;
 use super::PdfError;
 use crate::report::Meta;
 
@@ -93,27 +94,13 @@ pub(crate) fn write_pdf(
         .map(|(id, font)| (id.0.as_str(), font))
         .collect();
     recode::one_byte_text(&mut lo, &faces);
-    moves::relative_moves(&mut lo);
     finish_document(&mut lo, meta, &laid.outline, g.height)?;
     structure::write(&mut lo, tree, &marks).map_err(|reason| PdfError::Write { reason })?;
     tidy_pages(&mut lo);
+    tight::tighten(&mut lo);
     lo.compress();
-    let mut bytes = Vec::new();
-    // Object streams: the structure tree and the outline are thousands of small objects,
-    // which compress far better together. Five hundred to a stream measured smallest: each
-    // stream starts with every object's offset in it, and shorter streams have shorter
-    // offsets, while fewer streams share more.
-    let save = lopdf::SaveOptions::builder()
-        .use_object_streams(true)
-        .use_xref_streams(true)
-        .max_objects_per_stream(500)
-        .compression_level(9)
-        .build();
-    lo.save_with_options(&mut bytes, save)
-        .map_err(|e| PdfError::Write {
-            reason: e.to_string(),
-        })?;
-    Ok((compact::compress_xref_stream(bytes), warnings))
+    let bytes = compact::save(&lo).map_err(|reason| PdfError::Write { reason })?;
+    Ok((bytes, warnings))
 }
 
 /// The resource name of a face's font: F1 and F2 for DejaVu Sans and its bold, then one for
@@ -179,23 +166,56 @@ fn point(x: f32, y: f32, page_height: f32) -> LinePoint {
     }
 }
 
+/// A number written in the file as viewers read it back: correctly rounded to the nearest
+/// `f64` (pdf.js, MuPDF, Rust), and as poppler reads it (the whole part, then each fraction
+/// digit times a power of ten it keeps multiplying by 0.1, which can be an `f64` step away).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Read {
+    correct: f64,
+    poppler: f64,
+}
+
+impl std::ops::Add for Read {
+    type Output = Read;
+    fn add(self, other: Read) -> Read {
+        Read {
+            correct: self.correct + other.correct,
+            poppler: self.poppler + other.poppler,
+        }
+    }
+}
+
+impl Read {
+    /// Whether `self` and `other` are the same point: in both readings, or (`loose`) in the
+    /// correct one alone.
+    fn same(self, other: Read, loose: bool) -> bool {
+        self.correct == other.correct && (loose || self.poppler == other.poppler)
+    }
+}
+
+/// Whether a vertical move need only land exactly as numbers read correctly rounded (see
+/// [`Painter::move_to`]).
+const VERTICAL_LOOSE: bool = true;
+
 /// Where the current text line is, kept as the PDF's arithmetic has it: the translation of
-/// the last `Tm` (zero after `BT`) and the sum of the `Td` moves since, each read as an `f64`.
+/// the last `Tm` (zero after `BT`) and the sum of the `Td` moves since, each as read back.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 struct TextLine {
     /// The text matrix's translation.
-    matrix: (f64, f64),
+    matrix: (Read, Read),
     /// The moves since.
-    moved: (f64, f64),
+    moved: (Read, Read),
+    /// Where the line starts, as the drawing code placed it.
+    at: (f32, f32),
 }
 
 impl TextLine {
-    /// The `f32` whose move (as printpdf writes it, read back as an `f64`) takes this axis
-    /// from `matrix + moved` to exactly `to` when added up as ISO 32000 says (`moved + by`,
-    /// then the matrix's translation: poppler and pdf.js both do it in that order); `None`
-    /// when no nearby `f32` does.
-    fn exact_move(matrix: f64, moved: f64, to: f64) -> Option<f32> {
-        let guess = (to - matrix - moved) as f32;
+    /// The `f32` whose move (as printpdf writes it, read back) takes this axis from
+    /// `matrix + moved` to exactly `to` when added up as ISO 32000 says (`moved + by`, then
+    /// the matrix's translation: poppler and pdf.js both do it in that order), in both
+    /// readings or (`loose`) the correct one; `None` when no nearby `f32` does.
+    fn exact_move(matrix: Read, moved: Read, to: Read, loose: bool) -> Option<f32> {
+        let guess = (to.correct - matrix.correct - moved.correct) as f32;
         let lands = |by: f32| (moved + written(by)) + matrix;
         // A tiny move (a correction of the last digit of a sum) costs more than a `Tm`.
         (0..=8u32)
@@ -207,16 +227,16 @@ impl TextLine {
             })
             .map(f32::from_bits)
             .filter(|by| by.is_finite() && (*by == 0.0 || by.abs() >= 1e-3))
-            .find(|&by| lands(by) == to)
+            .find(|&by| lands(by).same(to, loose))
     }
 }
 
-/// `v` as a viewer reads it from the file: printpdf writes the shortest decimal that reads
-/// back as the same `f32`, and viewers read that decimal as an `f64`. Worked out as digits
-/// over a power of ten, both exact in an `f64`, so the one division rounds correctly (and
-/// the PDF worker needs no general decimal parser); NaN, which matches nothing, for the
-/// few numbers too small for that.
-fn written(v: f32) -> f64 {
+/// `v` as viewers read it from the file: printpdf writes the shortest decimal that reads
+/// back as the same `f32`. The correct reading is worked out as digits over a power of ten,
+/// both exact in an `f64`, so the one division rounds correctly (and the PDF worker needs no
+/// general decimal parser); NaN, which matches nothing, for the few numbers too small for
+/// that.
+fn written(v: f32) -> Read {
     const POWERS: [f64; 23] = [
         1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
         1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
@@ -228,9 +248,19 @@ fn written(v: f32) -> f64 {
     };
     let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
     let mantissa = format!("{whole}{fraction}").parse::<u64>().ok();
-    match (mantissa, POWERS.get(fraction.len())) {
+    let correct = match (mantissa, POWERS.get(fraction.len())) {
         (Some(m), Some(power)) if m < 1 << 53 => sign * (m as f64 / power),
         _ => f64::NAN,
+    };
+    let mut poppler = whole.parse::<u64>().map_or(f64::NAN, |w| w as f64);
+    let mut scale = 0.1;
+    for digit in fraction.bytes() {
+        poppler += scale * f64::from(digit - b'0');
+        scale *= 0.1;
+    }
+    Read {
+        correct,
+        poppler: sign * poppler,
     }
 }
 
@@ -339,40 +369,72 @@ impl Painter<'_> {
         }
     }
 
-    /// Starts a text line at `(x, y)`: by a `Td` move from the last line's start when it
-    /// lands on exactly the position a `Tm` would give (the next line of a cell, the next
-    /// cell of a row), else by `Tm`; a row's moves then repeat row after row, and compress to
-    /// almost nothing. "Exactly" is in correctly rounded `f64` arithmetic: a reader whose
-    /// number parsing rounds otherwise (poppler's does) can land a hundred-billionth of a
-    /// point away, which changes a pixel only where a glyph's edge sits exactly on a pixel
-    /// boundary, by one step of anti-aliasing.
+    /// Starts a text line at `(x, y)` by `Td` moves from the last line's start: one move
+    /// where one lands exactly (the next line of a cell, the next row of a table), else two,
+    /// which on each axis that one move would miss first go back to the text object's origin
+    /// (minus the written position, so exactly zero) and then out to the new position (the
+    /// next cell of a row). A row's moves then repeat row after row and compress to almost
+    /// nothing, where a `Tm` would write both coordinates anew.
+    ///
+    /// "Exactly" is as a reader adds the moves up in `f64`, reading numbers correctly rounded
+    /// (pdf.js, MuPDF) and, horizontally, also as poppler reads them (see [`Read`]).
+    /// Vertically poppler can land a hundred-billionth of a point away, as it did before for
+    /// a cell's later lines; that moves a line by a pixel only where its baseline sits exactly
+    /// on a pixel boundary (one line of one page of the finished audit at 60 dpi), while
+    /// requiring it there too would cost most of what the moves save.
     fn move_to(&mut self, x: f32, y: f32) {
         let to = (written(x), written(y));
-        let TextLine { matrix, moved } = self.line;
+        let TextLine { matrix, moved, at } = self.line;
         let by = (
-            TextLine::exact_move(matrix.0, moved.0, to.0),
-            TextLine::exact_move(matrix.1, moved.1, to.1),
+            TextLine::exact_move(matrix.0, moved.0, to.0, false),
+            TextLine::exact_move(matrix.1, moved.1, to.1, VERTICAL_LOOSE),
         );
+        let td = |dx: f32, dy: f32| Op::SetTextCursor {
+            pos: Point {
+                x: Pt(dx),
+                y: Pt(dy),
+            },
+        };
+        // Whether each axis can go back to the origin: no `Tm` since `BT`, and the line start
+        // where it was written.
+        let origin = Read::default();
+        let home = matrix.0.same(origin, false)
+            && matrix.1.same(origin, false)
+            && moved.0.same(written(at.0), false)
+            && moved.1.same(written(at.1), VERTICAL_LOOSE);
         match by {
             (Some(dx), Some(dy)) => {
-                self.ops.push(Op::SetTextCursor {
-                    pos: Point {
-                        x: Pt(dx),
-                        y: Pt(dy),
-                    },
-                });
+                self.ops.push(td(dx, dy));
                 self.line.moved = (moved.0 + written(dx), moved.1 + written(dy));
+            }
+            (dx, dy) if home => {
+                // Back to the origin on the axes one move would miss...
+                self.ops.push(td(dx.unwrap_or(-at.0), dy.unwrap_or(-at.1)));
+                // ...then out from there.
+                self.ops.push(td(
+                    if dx.is_some() { 0.0 } else { x },
+                    if dy.is_some() { 0.0 } else { y },
+                ));
+                self.line.moved = (
+                    match dx {
+                        Some(dx) => moved.0 + written(dx),
+                        None => (moved.0 + written(-at.0)) + written(x),
+                    },
+                    match dy {
+                        Some(dy) => moved.1 + written(dy),
+                        None => (moved.1 + written(-at.1)) + written(y),
+                    },
+                );
             }
             _ => {
                 self.ops.push(Op::SetTextMatrix {
                     matrix: TextMatrix::Translate(Pt(x), Pt(y)),
                 });
-                self.line = TextLine {
-                    matrix: to,
-                    moved: (0.0, 0.0),
-                };
+                self.line.matrix = to;
+                self.line.moved = (Read::default(), Read::default());
             }
         }
+        self.line.at = (x, y);
     }
 
     fn fill(&mut self, colour: Colour) {
@@ -783,6 +845,16 @@ fn finish_document(
             info.remove(key);
         }
         info.set("Keywords", text_string(&meta.keywords.join(", ")));
+        // printpdf writes these in UTF-16; most fit PDFDocEncoding, a byte a character.
+        for (key, value) in [
+            ("Title", meta.title.as_str()),
+            ("Author", meta.author.as_str()),
+            ("Subject", meta.subject.as_str()),
+            ("Creator", "mhsw-toolkit"),
+            ("Producer", "mhsw-toolkit with printpdf"),
+        ] {
+            info.set(key, text_string(value));
+        }
     }
 
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
@@ -894,4 +966,95 @@ fn build_outline(
     outlines.set("Count", top.len() as i64);
     doc.set_object(root, outlines);
     root
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where each line starts as a reader follows `ops`, in both readings.
+    fn line_starts(ops: &[Op]) -> Vec<(Read, Read)> {
+        let mut line = TextLine::default();
+        let mut starts = Vec::new();
+        for op in ops {
+            match op {
+                Op::SetTextCursor { pos } => {
+                    line.moved = (
+                        line.moved.0 + written(pos.x.0),
+                        line.moved.1 + written(pos.y.0),
+                    );
+                }
+                Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(x, y),
+                } => {
+                    line.matrix = (written(x.0), written(y.0));
+                    line.moved = (Read::default(), Read::default());
+                }
+                Op::ShowText { .. } => {
+                    starts.push((line.moved.0 + line.matrix.0, line.moved.1 + line.matrix.1))
+                }
+                _ => {}
+            }
+        }
+        starts
+    }
+
+    #[test]
+    fn table_rows_are_placed_by_moves_that_land_exactly_and_repeat() {
+        let tree = StructTree::new();
+        let mut marks = Vec::new();
+        let mut painter = Painter {
+            ops: Vec::new(),
+            height: 841.89,
+            in_text: false,
+            pen: Pen::default(),
+            line: TextLine::default(),
+            tree: &tree,
+            page: 0,
+            marked: Marked::Nothing,
+            next_mcid: 0,
+            marks: &mut marks,
+        };
+        painter.begin_text();
+        let mut wanted = Vec::new();
+        let mut y = 772.98004f32;
+        for _ in 0..25 {
+            // A row header, its value, and the value's second line.
+            for (x, y) in [(56.7f32, y), (220.53784, y), (220.53784, y - 16.5)] {
+                painter.move_to(x, y);
+                painter.ops.push(Op::ShowText {
+                    items: vec![TextItem::Text("a".to_string())],
+                });
+                wanted.push((x, y));
+            }
+            y -= 41.0;
+        }
+        let ops = &painter.ops;
+        assert!(
+            !ops.iter().any(|op| matches!(op, Op::SetTextMatrix { .. })),
+            "a Tm was written"
+        );
+        let starts = line_starts(ops);
+        assert_eq!(starts.len(), wanted.len());
+        for (start, (x, y)) in starts.iter().zip(&wanted) {
+            // Horizontally exactly where a Tm puts it in either reading; vertically in the
+            // correct one.
+            assert_eq!(start.0, written(*x), "x {x}");
+            assert_eq!(start.1.correct, written(*y).correct, "y {y}");
+        }
+        // The moves of one row are those of the next, but for a few rows where a sum rounds
+        // the other way.
+        let moves: BTreeSet<String> = ops
+            .iter()
+            .filter_map(|op| match op {
+                Op::SetTextCursor { pos } => Some(format!("{} {}", pos.x.0, pos.y.0)),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            moves.len() < 25,
+            "{} different moves: {moves:?}",
+            moves.len()
+        );
+    }
 }

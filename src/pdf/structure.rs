@@ -237,10 +237,11 @@ pub(crate) fn write(doc: &mut Document, tree: &StructTree, marks: &[Mark]) -> Re
             list[slot] = Object::Reference(ids[mark.elem]);
         }
     }
+    // Each page's list written in the tree itself: one object instead of one a page.
     let mut nums = Vec::new();
     for (n, list) in per_page.into_iter().enumerate() {
         nums.push(Object::Integer(n as i64));
-        nums.push(Object::Reference(doc.add_object(Object::Array(list))));
+        nums.push(Object::Array(list));
     }
     let mut parent_tree = Dictionary::new();
     parent_tree.set("Nums", nums);
