@@ -185,6 +185,48 @@ pub fn characters_left(text: &str, limit: usize) -> String {
     }
 }
 
+/// [`characters_left`] in `lang`. The Welsh counts "1 nod" and otherwise "{n} o nodau", the
+/// form that reads correctly after any figure.
+pub fn characters_left_in(lang: crate::lang::Lang, text: &str, limit: usize) -> String {
+    if lang == crate::lang::Lang::En {
+        return characters_left(text, limit);
+    }
+    let length = text.chars().count();
+    if length <= limit {
+        format!("Mae gennych {} ar ôl", nodau(limit - length))
+    } else {
+        format!(
+            "Mae gennych {} yn ormod: byrhewch y testun i {} neu lai. Ni chaiff ei gadw tan hynny",
+            nodau(length - limit),
+            nodau(limit)
+        )
+    }
+}
+
+/// [`limit_announcement`] in `lang`.
+pub fn limit_announcement_in(lang: crate::lang::Lang, over: bool, limit: usize) -> String {
+    if lang == crate::lang::Lang::En {
+        return limit_announcement(over, limit);
+    }
+    if over {
+        format!(
+            "Mae’r testun dros y terfyn o {}, felly ni chaiff ei gadw nes iddo gael ei fyrhau.",
+            nodau(limit)
+        )
+    } else {
+        format!("Mae’r testun o fewn y terfyn o {} eto.", nodau(limit))
+    }
+}
+
+/// A count of characters in Welsh: "1 nod", "10,000 o nodau".
+fn nodau(n: usize) -> String {
+    if n == 1 {
+        "1 nod".to_owned()
+    } else {
+        format!("{} o nodau", thousands(n))
+    }
+}
+
 /// What screen readers hear when a text goes over its limit (`over`), or comes back within it
 /// (L3): said once at each crossing, where the count on screen changes at every key press.
 pub fn limit_announcement(over: bool, limit: usize) -> String {
@@ -219,6 +261,32 @@ fn thousands(n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_said_in_welsh_too() {
+        use crate::lang::Lang;
+        assert_eq!(
+            characters_left_in(Lang::Cy, "ab", 3),
+            "Mae gennych 1 nod ar ôl"
+        );
+        assert_eq!(
+            characters_left_in(Lang::Cy, "", 10_000),
+            "Mae gennych 10,000 o nodau ar ôl"
+        );
+        assert_eq!(
+            characters_left_in(Lang::Cy, "abcd", 2),
+            "Mae gennych 2 o nodau yn ormod: byrhewch y testun i 2 o nodau neu lai. Ni chaiff ei gadw tan hynny"
+        );
+        assert_eq!(
+            characters_left_in(Lang::En, "ab", 3),
+            characters_left("ab", 3)
+        );
+        assert!(limit_announcement_in(Lang::Cy, true, 200).contains("dros y terfyn o 200 o nodau"));
+        assert_eq!(
+            limit_announcement_in(Lang::En, false, 5),
+            limit_announcement(false, 5)
+        );
+    }
 
     fn nested(depth: usize) -> String {
         format!("{}{}", "[".repeat(depth), "]".repeat(depth))

@@ -287,10 +287,9 @@ async fn a_person_answering_reads_each_section_introduction() {
     );
     assert_accessible(b, "the feeling-safe introduction").await;
 
-    // Easy-read words for the next person.
-    click_button(b, "For the practitioner: end collection").await;
-    click_button(b, "Go back to the questions").await;
-    b.wait_for_text("Before you start", QUICK).await;
+    // Easy-read words for the next person (a reload starts afresh at the welcome).
+    b.client().refresh().await.expect("reload");
+    b.wait_for_text("Before you start", DEFAULT_TIMEOUT).await;
     click(b, "#easy-read").await;
     // The notices follow the choice at once: the anonymity statement and the crisis notice are
     // in easy-read words too, and no longer in their standard words.
@@ -350,9 +349,8 @@ async fn a_person_answering_reads_each_section_introduction() {
     assert_accessible(b, "the feeling-safe introduction in easy-read").await;
 
     // The next person is not handed the last one's choice: the welcome is in standard words.
-    click_button(b, "For the practitioner: end collection").await;
-    click_button(b, "Go back to the questions").await;
-    b.wait_for_text("Before you start", QUICK).await;
+    b.client().refresh().await.expect("reload");
+    b.wait_for_text("Before you start", DEFAULT_TIMEOUT).await;
     assert_eq!(
         is_checked(b, "easy-read").await,
         Some(false),
@@ -458,9 +456,11 @@ async fn larger_text_enlarges_everything_a_person_reads() {
     b.screenshot(&screenshot_path("collect-question-larger-text-zoom-400"))
         .await;
     assert_accessible(b, "a question with larger text at 400% zoom").await;
-    click_button(b, "For the practitioner: end collection").await;
-    click_button(b, "Go back to the questions").await;
-    b.wait_for_text("Before you start", QUICK).await;
+    // The welcome (a reload starts afresh there, with larger text chosen again).
+    b.client().refresh().await.expect("reload");
+    b.wait_for_text("Before you start", DEFAULT_TIMEOUT).await;
+    click(b, ".text-size").await;
+    find(b, ".app.large-text").await;
     assert_no_sideways_scrolling(b, "the welcome screen with larger text at 400% zoom").await;
     b.screenshot(&screenshot_path("collect-welcome-larger-text-zoom-400"))
         .await;

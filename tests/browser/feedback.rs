@@ -255,11 +255,20 @@ async fn people_answer_in_turn_on_a_shared_device() {
         Some(true),
         "a person going back sees their own answer"
     );
-    // The practitioner's exit, then back to the questions: the person starts again afresh.
+    // The practitioner's exit pressed by mistake, then back to the questions: the person is
+    // where they were, with their answer.
     click_button(b, "For the practitioner: end collection").await;
     assert_accessible(b, "the end-collection screen").await;
     click_button(b, "Go back to the questions").await;
-    b.wait_for_text("Before you start", QUICK).await;
+    wait_for_heading_exact(b, &format!("Question 1 of {total}")).await;
+    assert_eq!(
+        is_checked(b, &option_id(&questions[0].0, AGREE)).await,
+        Some(true),
+        "a person back from the practitioner's exit finds their answer"
+    );
+    // A reload starts afresh: nothing of theirs is kept but in this page's memory.
+    b.client().refresh().await.expect("reload");
+    b.wait_for_text("Before you start", DEFAULT_TIMEOUT).await;
     one_person_answers(
         &app,
         &questions,

@@ -8,7 +8,9 @@
 //! Must not touch: the input's value.
 
 use leptos::prelude::*;
-use mhsw::limits::{characters_left, fits, limit_announcement};
+use mhsw::limits::{characters_left_in, fits, limit_announcement_in};
+
+use crate::state::AppState;
 
 /// The count for one input. The count on screen is the input's description (read when the box
 /// is reached), not a live region: announced at every key press it would talk over the person
@@ -25,13 +27,15 @@ pub fn CharacterCount(
     /// The most characters allowed.
     limit: usize,
 ) -> impl IntoView {
+    // In the page's language (the lead's, or a person answering in collection mode).
+    let lang = AppState::expect().page_lang;
     let over = move || text.with(|t| !fits(t, limit));
     // Empty until the text first goes over; after that, what it last did.
     let announcement = Memo::new(move |before: Option<&String>| {
         let over = text.with(|t| !fits(t, limit));
         let announced_before = before.is_some_and(|b| !b.is_empty());
         if over || announced_before {
-            limit_announcement(over, limit)
+            limit_announcement_in(lang.get(), over, limit)
         } else {
             String::new()
         }
@@ -39,7 +43,7 @@ pub fn CharacterCount(
     let status_id = format!("{id}-status");
     view! {
         <p id=id class="character-count hint" class:field-error=over>
-            {move || text.with(|t| characters_left(t, limit))}
+            {move || text.with(|t| characters_left_in(lang.get(), t, limit))}
         </p>
         <p id=status_id class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
     }

@@ -281,7 +281,7 @@ pub fn QuestionField(
         .and_then(|list| list.max_points())
         .is_some();
     let notes = (with_notes && scored && (definition.collect.evidence || definition.collect.comments || definition.collect.priority))
-        .then(|| view! { <ItemNotes definition=definition.clone() question=question.clone() item=item on_change=on_change interface=interface /> });
+        .then(|| view! { <ItemNotes definition=definition.clone() question=question.clone() item=item on_change=on_change interface=interface shown=shown /> });
 
     let body = if grouped {
         view! {
@@ -384,6 +384,8 @@ fn ItemNotes(
     on_change: Callback<ItemResponse>,
     /// The language of the boxes' own words.
     interface: Lang,
+    /// The language the question itself is shown in.
+    shown: Lang,
 ) -> impl IntoView {
     use mhsw::messages::audit as say;
     let base = format!("q-{}", question.id);
@@ -391,15 +393,22 @@ fn ItemNotes(
         let id = format!("{base}-evidence");
         let node = NodeRef::<leptos::html::Textarea>::new();
         let typed = RwSignal::new(item.with_untracked(|i| i.evidence.clone().unwrap_or_default()));
-        let prompt = question
-            .evidence_prompt
-            .as_deref()
-            .map(str::to_owned)
-            .unwrap_or_else(|| say::what_shows_this(interface).to_owned());
+        // The questionnaire's own prompt, in the language its question is shown in (marked
+        // where that is not the page's), or the page's own words.
+        let (prompt, prompt_lang) = match &question.evidence_prompt {
+            Some(text) => {
+                let actual = text.language_for(shown);
+                (
+                    text.get(shown).to_owned(),
+                    (actual != interface).then(|| actual.bcp47()),
+                )
+            }
+            None => (say::what_shows_this(interface).to_owned(), None),
+        };
         view! {
             <div class="note-field">
                 <label for=id.clone()>{say::evidence(interface)}</label>
-                <p class="hint" id=format!("{id}-hint")>{prompt}</p>
+                <p class="hint" id=format!("{id}-hint") lang=prompt_lang>{prompt}</p>
                 <textarea id=id.clone() rows="3" class="text-area" aria-describedby=format!("{id}-hint {id}-count") node_ref=node
                     prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| i.evidence.clone()), NOTE_MAX_CHARS)
                     on:input=move |ev| {
