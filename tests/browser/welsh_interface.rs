@@ -325,6 +325,14 @@ async fn the_wales_section_is_in_welsh_and_the_other_sections_stay_english() {
         "its options are in Welsh:\n{text}"
     );
     assert!(
+        text.contains("Archwiliad o ffeiliau achos sy'n chwilio am sgyrsiau"),
+        "its evidence prompts are in Welsh:\n{text}"
+    );
+    assert!(
+        text.contains("Mae gennych 10,000 o nodau ar ôl"),
+        "the boxes' counts are in Welsh:\n{text}"
+    );
+    assert!(
         !text.contains("Not in place"),
         "no English option in the Welsh section:\n{text}"
     );
