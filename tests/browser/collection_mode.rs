@@ -3,6 +3,77 @@
 
 use crate::prelude::*;
 
+/// A screenshot's path under `found/`, for the journeys that pin defects found by using the
+/// built app as people do.
+pub(crate) fn shot(name: &str) -> std::path::PathBuf {
+    screenshot_path(&format!("found/{name}"))
+}
+
+/// The number of questions in the service user questionnaire.
+pub(crate) const TOTAL: usize = 27;
+
+/// A Welsh-first feedback collection `id`, seeded, with its page open.
+pub(crate) async fn welsh_first_collection(app: &TestApp, id: &str) {
+    let definition = bundled_definition("feedback-service-user");
+    let mut collection = work(id, "Welsh feedback", &definition);
+    if let Some(c) = collection.collection.as_mut() {
+        c.about = "Tîm y Gogledd".to_owned();
+        c.language_offer = mhsw::work::LanguageOffer::WelshFirst;
+    }
+    seed_works(app, &[&collection], &format!("#/work/{id}")).await;
+    wait_for_heading_exact(&app.browser, "Welsh feedback").await;
+}
+
+/// Two presses of the left mouse button on the element, `gap` apart: a person's double-click
+/// (operating systems count two presses up to half a second apart as one double-click).
+pub(crate) async fn double_click_with_gap(
+    b: &common::browser::Browser,
+    selector: &str,
+    gap: Duration,
+) {
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+    let element = find(b, selector).await;
+    let actions = MouseActions::new("mouse".to_owned())
+        .then(PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Pause { duration: gap })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    b.client()
+        .perform_actions(actions)
+        .await
+        .unwrap_or_else(|e| panic!("could not double-click `{selector}`: {e}"));
+}
+
+/// True when focus has fallen to the page itself (nothing a keyboard user can go on from).
+pub(crate) async fn focus_fell_to_the_page(b: &common::browser::Browser) -> bool {
+    b.execute(
+        "const e = document.activeElement; return !e || e === document.body || e === document.documentElement;",
+        vec![],
+    )
+    .await
+        == json!(true)
+}
+
+/// The main heading, now.
+pub(crate) async fn heading(b: &common::browser::Browser) -> String {
+    crate::collection_mode::heading_text(b).await
+}
+
 /// Collection mode locks the device: a new tab, a new window, a typed address and a reload all
 /// open the collection screens; the code is never stored as typed; wrong codes slow down.
 #[tokio::test]
@@ -582,5 +653,210 @@ async fn on_a_phone_the_crisis_line_folds_and_next_is_in_view() {
         "the full crisis notice on a wide screen",
     )
     .await;
+    finish(app).await;
+}
+
+/// A person on a shared tablet double-clicks "Next", as many people do with any button.
+///
+/// Steps: start collecting; Start; Next past the first section's introduction; on "Question 1
+/// of 27" choose Agree; double-click "Next" (two presses 150 ms apart, on the same spot).
+///
+/// What went wrong: the second press lands on the next screen's "Skip this question" button,
+/// which sits in the same place, so the person is taken to "Question 3 of 27": question 2 is
+/// skipped without their ever seeing it (a run of double-clicks skips every other question).
+/// They should get "Question 2 of 27".
+#[tokio::test]
+async fn a_double_click_on_next_moves_on_one_question() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Double click",
+        Some("West Team"),
+    )
+    .await;
+    start_collecting(&app, &id, "2468", false).await;
+    click_button(b, "Start").await;
+    click_button(b, "Next").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {TOTAL}")).await;
+    let first = &feedback_questions("feedback-service-user")[0].0;
+    click(b, &format!("#{}", option_id(first, AGREE))).await;
+    double_click_with_gap(
+        b,
+        "main form.one-question button[type=submit]",
+        Duration::from_millis(150),
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    b.screenshot(&shot("double-click-next")).await;
+    assert_eq!(
+        heading(b).await,
+        format!("Question 2 of {TOTAL}"),
+        "a double-click on Next skipped a question the person never saw"
+    );
+    finish(app).await;
+}
+
+/// Someone opens a second tab on the shared tablet during collection (the lock shows the
+/// collection screens there too), and people go on answering in both tabs.
+///
+/// Steps: start collecting in tab 1; open a second tab of the toolkit (it shows "Before you
+/// start"); person 1 answers and sends in tab 1 ("Thank you"); person 2 answers and sends in
+/// tab 2.
+///
+/// What went wrong: tab 2 shows "Your answers could not be saved", the practitioner alert says
+/// answers from 1 person could not be saved, and the store still holds 1 response: tab 2 treats
+/// tab 1's saved response as a conflicting edit of the collection and refuses to save. Sent
+/// answers are only added to a collection, so person 2 should get "Thank you" and the
+/// collection should hold both responses.
+#[tokio::test]
+async fn answers_sent_in_a_second_tab_are_saved_with_the_first_tabs() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "feedback-service-user", "Two tabs", Some("West Team")).await;
+    start_collecting(&app, &id, "2468", false).await;
+    let questions = feedback_questions("feedback-service-user");
+    let first = b.client().window().await.expect("this tab");
+    let second = b.client().new_window(true).await.expect("a second tab");
+    b.client()
+        .switch_to_window(second.handle.clone())
+        .await
+        .expect("to the second tab");
+    app.open("#/").await;
+    b.wait_for_text("Before you start", DEFAULT_TIMEOUT).await;
+
+    b.client()
+        .switch_to_window(first)
+        .await
+        .expect("back to the first tab");
+    one_person_answers(&app, &questions, |_| Some(AGREE), None).await;
+    assert_eq!(stored_response_count(b, &id).await, 1);
+
+    b.client()
+        .switch_to_window(second.handle)
+        .await
+        .expect("to the second tab");
+    answer_every_question(&app, &questions, |_| Some(DISAGREE), None).await;
+    wait_until(
+        b,
+        "const h = document.querySelector('main h1'); return !!h && !h.innerText.includes('Sending') && !h.innerText.includes('Anfon');",
+        vec![],
+        QUICK,
+        "the answers being sent",
+    )
+    .await;
+    b.screenshot(&shot("second-tab-not-saved")).await;
+    let shown = heading(b).await;
+    let stored = stored_response_count(b, &id).await;
+    assert!(
+        shown == "Thank you" && stored == 2,
+        "the second person's answers, sent in a second tab: the screen says {shown:?} and the \
+         device holds {stored} responses (expected \"Thank you\" and 2). Page:\n{}",
+        b.body_text().await
+    );
+    finish(app).await;
+}
+
+/// A keyboard user on the shared tablet reaches "For the practitioner: end collection", then
+/// goes back to the questions.
+///
+/// Steps: start collecting; Tab to "For the practitioner: end collection" and press Enter;
+/// then Tab to "Go back to the questions" and press Enter.
+///
+/// What went wrong: each time the button pressed disappears with its screen and focus falls to
+/// the page itself (`document.body`): the next Tab starts again from the top, and a screen
+/// reader announces nothing of the new screen. Focus should go to the new screen (its heading,
+/// or the code box), as every other screen change in collection mode does.
+#[tokio::test]
+async fn focus_moves_to_the_end_collection_screen_and_back_to_the_questions() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "feedback-service-user", "Keyboard", Some("West Team")).await;
+    start_collecting(&app, &id, "2468", false).await;
+    tab_to(b, ".practitioner-exit button", 30).await;
+    press(b, &[Key::Enter]).await;
+    wait_for_heading_exact(b, "End collection").await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let on_leave = focus_fell_to_the_page(b).await;
+    b.screenshot(&shot("end-collection-focus")).await;
+    tab_to(b, "button.secondary", 10).await;
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("Before you start", QUICK).await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let on_return = focus_fell_to_the_page(b).await;
+    assert!(
+        !on_leave && !on_return,
+        "focus fell to the page: on opening \"End collection\": {on_leave}; on \"Go back to \
+         the questions\": {on_return}"
+    );
+    finish(app).await;
+}
+
+/// A person answering taps "For the practitioner: end collection" by mistake, reads "This is
+/// for the practitioner", and chooses "Go back to the questions" (the wrong-code message tells
+/// people answering to do exactly that).
+///
+/// Steps: start collecting; Start; Next; answer questions 1 and 2 (Agree) and reach question
+/// 3; tap "For the practitioner: end collection"; type a wrong code and press "End collection"
+/// ("… If you are answering the questions, choose “Go back to the questions”"); press "Go back
+/// to the questions".
+///
+/// What went wrong: the person is taken back to the very start ("Before you start") and both
+/// answers are gone, without a word. They should be back at "Question 3 of 27" with their two
+/// answers still chosen.
+#[tokio::test]
+async fn going_back_to_the_questions_returns_a_person_to_where_they_were() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Mistaken tap",
+        Some("West Team"),
+    )
+    .await;
+    start_collecting(&app, &id, "2468", false).await;
+    let questions = feedback_questions("feedback-service-user");
+    click_button(b, "Start").await;
+    for number in 1..=2 {
+        reach_question(b, number, TOTAL).await;
+        click(
+            b,
+            &format!("#{}", option_id(&questions[number - 1].0, AGREE)),
+        )
+        .await;
+        click_button(b, "Next").await;
+    }
+    reach_question(b, 3, TOTAL).await;
+    click_button(b, "For the practitioner: end collection").await;
+    wait_for_heading_exact(b, "End collection").await;
+    fill(b, "#leave-code", "1111").await;
+    click_button(b, "End collection").await;
+    b.wait_for_text("choose “Go back to the questions”", QUICK)
+        .await;
+    click_button(b, "Go back to the questions").await;
+    wait_until(
+        b,
+        "const h = document.querySelector('main h1'); return !!h && h.innerText.trim() !== 'End collection';",
+        vec![],
+        QUICK,
+        "leaving the end-collection screen",
+    )
+    .await;
+    b.screenshot(&shot("go-back-to-the-questions")).await;
+    let shown = heading(b).await;
+    assert_eq!(
+        shown,
+        format!("Question 3 of {TOTAL}"),
+        "\"Go back to the questions\" should return the person to the question they were on"
+    );
+    click_button(b, "Back").await;
+    wait_for_heading_exact(b, &format!("Question 2 of {TOTAL}")).await;
+    assert_eq!(
+        is_checked(b, &option_id(&questions[1].0, AGREE)).await,
+        Some(true),
+        "the answer given before the mistaken tap"
+    );
     finish(app).await;
 }

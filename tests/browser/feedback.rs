@@ -714,3 +714,55 @@ async fn a_collections_period_is_changed_on_its_page() {
     .await;
     finish(app).await;
 }
+
+/// A lead imports a collection file with one response from another device, then a later file
+/// of the same collection with one more.
+///
+/// Steps: on Home, "Import work from a file": a collection with 1 response; then the same
+/// collection exported later with 2.
+///
+/// What went wrong: the messages read "imported as “Big collection” with 1 responses" and
+/// "1 new responses added to “Big collection” …; 1 were already there". They should read
+/// "1 response", "1 new response" and "1 was already there".
+#[tokio::test]
+async fn import_messages_count_one_response_in_the_singular() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let one = collection_with("one-response", "feedback-service-user", 1);
+    let two = collection_with("one-response", "feedback-service-user", 2);
+    let first = temp_file("from-the-tablet.json", &export_work(&one));
+    let later = temp_file("from-the-tablet-later.json", &export_work(&two));
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    let status = || async {
+        b.execute(
+            "const e = document.querySelector('.import [role=status]'); return e ? e.innerText : '';",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+    };
+    choose_files(b, "#import-file", &[&first.path]).await;
+    b.wait_for_text("from-the-tablet.json: imported", DEFAULT_TIMEOUT)
+        .await;
+    let imported = status().await;
+    choose_files(b, "#import-file", &[&later.path]).await;
+    b.wait_for_text("from-the-tablet-later.json:", DEFAULT_TIMEOUT)
+        .await;
+    let merged = status().await;
+    b.screenshot(&shot("import-one-responses")).await;
+    let mut wrong = Vec::new();
+    for (message, plural) in [
+        (&imported, "with 1 responses"),
+        (&merged, "1 new responses"),
+        (&merged, "1 were already there"),
+    ] {
+        if message.contains(plural) {
+            wrong.push(format!("{plural:?} in {message:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "one response counted as many: {wrong:?}");
+    finish(app).await;
+}

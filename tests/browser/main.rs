@@ -15,7 +15,6 @@ mod common;
 mod audit;
 mod collection_mode;
 mod feedback;
-mod found;
 mod offline;
 mod paper;
 mod pdf;
@@ -48,6 +47,7 @@ mod prelude {
     pub(crate) use mhsw::work::{export_work, parse_work};
     pub(crate) use serde_json::{json, Value};
 
+    pub(crate) use crate::collection_mode::*;
     pub(crate) use crate::feedback::*;
     pub(crate) use crate::offline::*;
     pub(crate) use crate::pdf::*;

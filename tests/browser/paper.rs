@@ -296,3 +296,48 @@ pub(crate) async fn print_to_text(b: &common::browser::Browser, name: &str) -> S
     let _ = std::fs::remove_dir_all(&dir);
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
+
+/// The practitioner types in returned paper forms and double-clicks "Save this form and start
+/// the next".
+///
+/// Steps: open "Type in returned paper forms"; tick Agree for the first question; double-click
+/// the save button (two presses in quick succession).
+///
+/// What went wrong: the one form is stored twice (2 responses in the collection), so the
+/// report counts a person who never existed; or, when the second press comes just after the
+/// first save, the cleared form is "saved" again and the page says "This form has no answers"
+/// about a form that was saved. The save should store it once, however quickly the button is
+/// pressed again, with no false error.
+#[tokio::test]
+async fn a_double_click_on_save_stores_one_paper_form() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Paper forms",
+        Some("West Team"),
+    )
+    .await;
+    app.open(&format!("#/work/{id}")).await;
+    click_text(b, "Type in returned paper forms").await;
+    wait_for_heading_exact(b, "Type in paper forms").await;
+    let first = &feedback_questions("feedback-service-user")[0].0;
+    click(b, &format!("#{}", option_id(first, AGREE))).await;
+    double_click(b, "form.paper-entry button[type=submit]").await;
+    b.wait_for_text("saved this session", QUICK).await;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    b.screenshot(&shot("paper-double-save")).await;
+    let stored = stored_response_count(b, &id).await;
+    let text = main_text(b).await;
+    assert!(
+        stored == 1 && !text.contains("This form has no answers"),
+        "one paper form, saved with a double-click: {stored} responses stored (expected 1), \
+         and the page says:\n{}",
+        text.lines()
+            .filter(|l| l.contains("saved this session") || l.contains("no answers"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+    finish(app).await;
+}

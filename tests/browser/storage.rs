@@ -518,3 +518,80 @@ async fn a_profile_from_the_localstorage_release_moves_whole() {
         .await;
     finish(app).await;
 }
+
+/// A lead chooses a file that is too large to import (over the 256 MB the hint gives).
+///
+/// Steps: on Home, "Import work from a file" (its hint says "up to 256 MB each"); choose a
+/// 300 MB file.
+///
+/// What went wrong: the message reads "the file is 314572800 bytes, over the limit of
+/// 268435456 bytes. Split the work into smaller files, …": nine-digit byte counts the lead
+/// must compare with the hint's "256 MB". It should give the sizes in MB, as the hint does.
+#[tokio::test]
+async fn a_file_too_large_to_import_is_described_in_megabytes() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let huge = temp_file("everything-from-last-year.json", "");
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&huge.path)
+        .and_then(|f| f.set_len(300 * 1024 * 1024))
+        .expect("a 300 MB file (sparse)");
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    assert_contains(&main_text(b).await, "up to 256 MB each", "the hint");
+    choose_files(b, "#import-file", &[&huge.path]).await;
+    b.wait_for_text("was not imported", DEFAULT_TIMEOUT).await;
+    let text = main_text(b).await;
+    b.screenshot(&shot("import-too-large")).await;
+    let message = text
+        .lines()
+        .find(|l| l.contains("was not imported"))
+        .unwrap_or_default()
+        .to_owned();
+    assert!(
+        message.contains("256 MB") && !message.contains("268435456"),
+        "the refusal should give the limit as the hint does (256 MB), not in bytes: {message:?}"
+    );
+    finish(app).await;
+}
+
+/// A practitioner sets up collection on a council tablet whose browser blocks all site data
+/// (a managed policy), so nothing can be kept.
+///
+/// Steps: with site data blocked, start a feedback collection and open "Collect on this
+/// device".
+///
+/// What went wrong: the set-up screen promises "Each person’s answers are saved when they send
+/// them" and starts collecting as usual (the banner above, "Nothing is being saved on this
+/// device", disappears once collecting starts). Each person then answers all 27 questions and
+/// only at the end is told "Your answers could not be saved … Please hand the device back".
+/// The set-up screen should not promise a save the device cannot make, and should say plainly,
+/// before collection starts, that answers sent here will not be kept.
+#[tokio::test]
+async fn collection_set_up_on_a_device_that_cannot_save_does_not_promise_a_save() {
+    let app = TestApp::start_with_site_data_blocked().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    b.wait_for_text("Nothing is being saved on this device.", DEFAULT_TIMEOUT)
+        .await;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Blocked tablet",
+        Some("West Team"),
+    )
+    .await;
+    app.open(&format!("#/work/{id}")).await;
+    click_text(b, "Collect on this device").await;
+    wait_for_heading_exact(b, "Collect feedback on this device").await;
+    b.screenshot(&shot("blocked-set-up-promises-a-save")).await;
+    assert_lacks(
+        &main_text(b).await,
+        "Each person’s answers are saved when they send them",
+        "the collection set-up on a device that cannot save anything",
+    );
+    // Blocked storage logs its refusals to the console; only a panic is a failure here.
+    assert!(b.wasm_panics().await.is_empty(), "the app must not stop");
+    app.close().await;
+}

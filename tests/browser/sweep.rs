@@ -372,3 +372,99 @@ async fn the_statement_and_import_export_journeys_hold_at_400_percent() {
     go_back(b, "Your data").await;
     finish(app).await;
 }
+
+/// Someone with low vision, at 400% zoom (a 320 × 225 CSS px window), fills in an audit on a
+/// device whose storage is full, by keyboard.
+///
+/// Steps: start a self-assessment; open its first section; zoom to 400%; the storage fills;
+/// choose an answer (the app says "Not saved: this browser’s storage for the toolkit is full
+/// …"); Tab to the evidence box of the same question and type.
+///
+/// What went wrong: the warning sticks to the top of the window and is taller than the window
+/// (about 361 CSS px in a 225 px window), so at every scroll position the window shows only
+/// the warning: the focused evidence box is entirely hidden under it (WCAG 2.4.11), and the
+/// warning's own "Download a copy of this work" button is cut off below the window. The person
+/// should see the box they are typing in, and be able to reach the download.
+#[tokio::test]
+async fn at_400_percent_zoom_the_not_saved_warning_does_not_cover_the_page() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "self-assessment", "Zoomed and full", None).await;
+    app.open(&format!("#/work/{id}/section/strategy")).await;
+    find(b, "#q-strat-1").await;
+    set_zoom(b, 400).await;
+    fill_storage(b).await;
+    click(b, "#q-strat-1-2").await;
+    b.wait_for_text("Not saved:", QUICK).await;
+    tab_to(b, "#q-strat-1-evidence", 40).await;
+    type_text(b, "Seen in supervision notes").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.screenshot(&shot("zoom-400-not-saved-covers-focus")).await;
+    let seen = b
+        .execute(
+            "const f = document.activeElement.getBoundingClientRect(); \
+             const w = document.querySelector('.save-status').getBoundingClientRect(); \
+             const below = Math.max(f.top, w.bottom); \
+             return { window: innerHeight, warning_height: Math.round(w.height), \
+                      focus_visible_px: Math.max(0, Math.round(Math.min(f.bottom, innerHeight) - below)) };",
+            vec![],
+        )
+        .await;
+    assert!(
+        seen["focus_visible_px"].as_i64().unwrap_or(0) > 0,
+        "the box being typed in is hidden under the sticky \"Not saved\" warning: {seen}"
+    );
+    finish_allowing(app, &["QuotaExceeded", "quota"]).await;
+}
+
+/// Someone with low vision answers a Welsh-first collection in English on the shared device at
+/// 400% zoom (a 320 × 225 CSS px window), by keyboard.
+///
+/// Steps: the practitioner offers Welsh first and starts collecting; zoom to 400%; English;
+/// Start; Next past the section's introduction; on "Question 1 of 27" Tab to the first answer,
+/// Space, Tab to Next, Enter.
+///
+/// What went wrong: each new screen puts focus on its heading but then scrolls the window to
+/// the very top, and above the heading sit the header, the folded "Need help now?" and the
+/// "Cymraeg" language switch, so the focused heading is cut off by the bottom edge (209 to
+/// 231 px in a 225 px window) and the question itself is below the window: after every Next
+/// the person sees no question, and must scroll down each time. (Without the language switch
+/// it just fits.) The focused heading, and the question after it, should be in the window.
+#[tokio::test]
+async fn at_400_percent_zoom_the_next_question_is_in_view() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    welsh_first_collection(&app, "welsh-zoomed").await;
+    click_text(b, "Collect on this device").await;
+    wait_for_heading_exact(b, "Collect feedback on this device").await;
+    fill(b, "#kiosk-code", "2468").await;
+    click_button(b, "Start collecting").await;
+    wait_for_heading_exact(b, "Dewiswch eich iaith / Choose your language").await;
+    set_zoom(b, 400).await;
+    click_button(b, "English").await;
+    click_button(b, "Start").await;
+    click_button(b, "Next").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {TOTAL}")).await;
+    tab_to(b, "main input[type=radio]", 20).await;
+    press(b, &[Key::Space]).await;
+    tab_to(b, "main form.one-question button[type=submit]", 20).await;
+    press(b, &[Key::Enter]).await;
+    wait_for_heading_exact(b, &format!("Question 2 of {TOTAL}")).await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    b.screenshot(&shot("zoom-400-question-out-of-view")).await;
+    let place = b
+        .execute(
+            "const e = document.activeElement; const r = e.getBoundingClientRect(); \
+             return { focus: e.tagName.toLowerCase(), top: Math.round(r.top), bottom: Math.round(r.bottom), window: innerHeight };",
+            vec![],
+        )
+        .await;
+    let top = place["top"].as_i64().unwrap_or(i64::MAX);
+    let bottom = place["bottom"].as_i64().unwrap_or(i64::MIN);
+    let window = place["window"].as_i64().unwrap_or(0);
+    assert!(
+        place["focus"] == "h1" && top >= 0 && bottom <= window,
+        "after Next, the focused question heading is not in the window: {place}"
+    );
+    finish(app).await;
+}

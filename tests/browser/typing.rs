@@ -428,3 +428,48 @@ async fn over_long_text_stays_on_screen_unsaved_and_periods_are_checked() {
     );
     finish(app).await;
 }
+
+/// A practitioner corrects a collection's period by typing into the date box, from 1 September
+/// to 31 August 2026 (the browser shows the box as month/day/year).
+///
+/// Steps: a collection whose period is 1 September to 30 November 2026; open "Period: …" on its
+/// page; click the "From" box (on the year), press Left to the day, type "31", press Left twice
+/// to the month and type "08".
+///
+/// What went wrong: "31" makes the date, for a moment, 31 September, which does not exist; the
+/// app sets the box's value to what it holds for that ("") and the browser empties every part
+/// of the box (it then shows mm/dd/yyyy, and focus jumps to the year), so the month and year
+/// the person kept are gone and "08" lands in an empty box: the value ends up empty instead of
+/// 2026-08-31. (The "From" box of the form that starts a collection does the same.) The box
+/// should keep what is typed until the date is whole.
+#[tokio::test]
+async fn typing_a_new_day_into_the_period_keeps_the_month_and_year() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut collection = collection_with("period-typing", "feedback-service-user", 6);
+    if let Some(c) = collection.collection.as_mut() {
+        c.period_start = Some(date("2026-09-01"));
+        c.period_end = Some(date("2026-11-30"));
+    }
+    seed_works(&app, &[&collection], "#/work/period-typing").await;
+    wait_for_heading_exact(b, "Big collection").await;
+    click(b, "details.period summary").await;
+    click(b, "#period-start").await;
+    assert_eq!(
+        value_of(b, "period-start").await.as_deref(),
+        Some("2026-09-01")
+    );
+    press(b, &[Key::Left]).await;
+    type_text(b, "31").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.screenshot(&shot("period-date-emptied")).await;
+    press(b, &[Key::Left, Key::Left]).await;
+    type_text(b, "08").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        value_of(b, "period-start").await.as_deref(),
+        Some("2026-08-31"),
+        "the date box lost its month and year while a new day was typed"
+    );
+    finish(app).await;
+}

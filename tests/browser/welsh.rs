@@ -294,3 +294,102 @@ async fn a_welsh_first_collection_is_answered_in_welsh_and_english() {
     assert_contains(&report, "By question", "five responses");
     finish(app).await;
 }
+
+/// On a Welsh-first tablet, a person answering in English leaves it untouched past the limit.
+///
+/// Steps: the practitioner offers Welsh first and starts collecting with a 1-minute limit; the
+/// person chooses English, Start, Next, chooses an answer, and leaves the tablet; after 75
+/// seconds they (or the next person) come back.
+///
+/// What went wrong: the bilingual "Dewiswch eich iaith / Choose your language" screen shows the
+/// notice about the cleared answers in Welsh only ("Cafodd atebion anorffenedig y person
+/// diwethaf eu clirio …"), though the person who was answering chose English and everything
+/// else on that screen is in both languages. It should say it in English too, and focus
+/// should not fall to the page.
+#[tokio::test]
+async fn the_cleared_answers_notice_on_the_bilingual_screen_is_in_english_too() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    welsh_first_collection(&app, "welsh-idle").await;
+    click_text(b, "Collect on this device").await;
+    wait_for_heading_exact(b, "Collect feedback on this device").await;
+    fill(b, "#kiosk-code", "2468").await;
+    fill(b, "#kiosk-idle", "1").await;
+    click_button(b, "Start collecting").await;
+    wait_for_heading_exact(b, "Dewiswch eich iaith / Choose your language").await;
+    click_button(b, "English").await;
+    click_button(b, "Start").await;
+    click_button(b, "Next").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {TOTAL}")).await;
+    click(b, "main input[type=radio]").await;
+    // The limit is a minute; the app looks every 10 seconds.
+    tokio::time::sleep(Duration::from_secs(75)).await;
+    wait_for_heading_exact(b, "Dewiswch eich iaith / Choose your language").await;
+    b.screenshot(&shot("cleared-notice-welsh-only")).await;
+    let text = main_text(b).await;
+    assert_contains(
+        &text,
+        "Cafodd atebion anorffenedig y person diwethaf eu clirio",
+        "the notice in Welsh",
+    );
+    assert_contains(
+        &text,
+        "The last person’s unfinished answers were cleared because the device was not used for a while.",
+        "the notice in English, on a screen in both languages",
+    );
+    assert!(
+        !focus_fell_to_the_page(b).await,
+        "focus fell to the page when the screen was cleared"
+    );
+    finish(app).await;
+}
+
+/// A Welsh-first tablet handed to someone on a phone-sized screen (390 × 844).
+///
+/// Steps: the practitioner offers Welsh first and starts collecting on a phone-sized window;
+/// the first screen, "Dewiswch eich iaith / Choose your language", is handed over.
+///
+/// What went wrong: the crisis notice, given in full in both languages before anything else,
+/// is about two screens tall (1,412 CSS px in a 701 px window), so the person sees only it:
+/// the heading starts about two screens down and the "Cymraeg" and "English" buttons two and a
+/// half and three screens down, with nothing on the first screen to say there is anything to
+/// choose. (The same happens on the Welsh welcome: "Dechrau" is three screens down.) On the
+/// answering screens the notice folds to one line that opens; here the person should see the
+/// heading and the first language button without scrolling, with the notice still first.
+#[tokio::test]
+async fn on_a_phone_the_language_choice_shows_on_the_first_screen() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    welsh_first_collection(&app, "welsh-phone").await;
+    b.client()
+        .set_window_size(390, 844)
+        .await
+        .expect("a phone-sized window");
+    click_text(b, "Collect on this device").await;
+    wait_for_heading_exact(b, "Collect feedback on this device").await;
+    fill(b, "#kiosk-code", "2468").await;
+    click_button(b, "Start collecting").await;
+    wait_for_heading_exact(b, "Dewiswch eich iaith / Choose your language").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.screenshot(&shot("phone-language-choice")).await;
+    let where_things_are = b
+        .execute(
+            "const top = e => Math.round(e.getBoundingClientRect().top); \
+             return { window: innerHeight, heading: top(document.querySelector('main h1')), \
+                      first_button: top(document.querySelector('.language-choice button')), \
+                      crisis_first: document.querySelector('aside.crisis').getBoundingClientRect().top \
+                        < document.querySelector('main h1').getBoundingClientRect().top };",
+            vec![],
+        )
+        .await;
+    let window = where_things_are["window"].as_i64().unwrap_or(0);
+    let heading_top = where_things_are["heading"].as_i64().unwrap_or(i64::MAX);
+    let button_top = where_things_are["first_button"]
+        .as_i64()
+        .unwrap_or(i64::MAX);
+    assert!(
+        heading_top < window && button_top < window,
+        "on a phone the person handed the tablet sees only the crisis notice: {where_things_are}"
+    );
+    finish(app).await;
+}
