@@ -1108,6 +1108,19 @@ pub fn merge_collection(into: &mut Work, from: &Work) -> MergeOutcome {
     outcome
 }
 
+/// The leaders' audit on the questionnaire `audit` changed last among `works`: the one a
+/// statement takes its current position from. Practitioners' answers and other questionnaires
+/// are passed over; of two changed on the same day, the later in `works` wins.
+pub fn latest_leaders_audit<'a>(
+    works: impl IntoIterator<Item = &'a Work>,
+    audit: &DefinitionId,
+) -> Option<&'a Work> {
+    works
+        .into_iter()
+        .filter(|w| &w.definition.id == audit && w.perspective == Perspective::Leaders)
+        .max_by_key(|w| w.updated)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1146,6 +1159,30 @@ mod tests {
             }),
             linked_to: None,
         }
+    }
+
+    #[test]
+    fn the_latest_leaders_audit_is_the_leaders_work_on_that_audit_changed_last() {
+        use crate::test_fixtures::{audit, date, work};
+        let d = audit();
+        let at = |name: &str, updated: &str, perspective: Perspective| {
+            let mut w = work(&d, name, Responses::default());
+            w.updated = date(updated);
+            w.perspective = perspective;
+            w
+        };
+        let mut other = at("Other questionnaire", "2026-11-30", Perspective::Leaders);
+        other.definition.id = DefinitionId::new("another-audit");
+        let works = [
+            at("Older", "2026-10-01", Perspective::Leaders),
+            at("Newer", "2026-11-20", Perspective::Leaders),
+            at("Practitioners", "2026-11-29", Perspective::Practitioners),
+            other,
+        ];
+        let latest = latest_leaders_audit(&works, &d.id).map(|w| w.name.as_str());
+        assert_eq!(latest, Some("Newer"));
+        assert!(latest_leaders_audit(&works[2..], &d.id).is_none());
+        assert!(latest_leaders_audit(&[], &d.id).is_none());
     }
 
     #[test]

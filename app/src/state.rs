@@ -249,6 +249,16 @@ impl AppState {
         expect_context::<AppState>()
     }
 
+    /// Calls `f` with every piece of saved work, borrowed rather than copied (for the core's
+    /// rules that choose among them, such as `work::latest_leaders_audit`). Untracked.
+    pub fn with_all_works<R>(&self, f: impl FnOnce(&[&Work]) -> R) -> R {
+        self.works.with_untracked(|works| {
+            let held: Vec<_> = works.values().map(|s| s.read_untracked()).collect();
+            let all: Vec<&Work> = held.iter().map(|h| &h.work).collect();
+            f(&all)
+        })
+    }
+
     /// Makes a work signal that lives as long as the app.
     fn new_work_signal(&self, held: Held) -> RwSignal<Held> {
         match self.root.get_value() {
