@@ -307,7 +307,45 @@ pub async fn check(fetched: Fetched) -> Catalogue {
             )),
         }
     }
+    check_together(&mut catalogue);
     catalogue
+}
+
+/// Runs the checks only the questionnaires together can make, as `mhsw check` does after each
+/// file ([`mhsw::definition::validate::validate_together`]: a statement's prefilled sections are
+/// in its audit). A questionnaire with such a problem is taken off the ready ones and listed
+/// with its problems, like a file that did not load.
+pub fn check_together(catalogue: &mut Catalogue) {
+    // The questionnaires as `Catalogue::get` finds them: one per id, the last loaded.
+    let mut seen = std::collections::BTreeSet::new();
+    let effective: Vec<usize> = (0..catalogue.loaded.len())
+        .rev()
+        .filter(|&at| seen.insert(catalogue.loaded[at].definition.id.clone()))
+        .collect();
+    let definitions: Vec<&Definition> = effective
+        .iter()
+        .map(|&at| catalogue.loaded[at].definition.as_ref())
+        .collect();
+    let mut problems: std::collections::BTreeMap<usize, Vec<mhsw::definition::Problem>> =
+        Default::default();
+    for (index, problem) in mhsw::definition::validate::validate_together(&definitions) {
+        problems.entry(effective[index]).or_default().push(problem);
+    }
+    // Taken out from the last, so each index still points at its entry; listed in load order.
+    let mut broken: Vec<(Source, LoadError)> = problems
+        .into_iter()
+        .rev()
+        .map(|(at, problems)| {
+            let loaded = catalogue.loaded.remove(at);
+            let error = LoadError {
+                file: loaded.file,
+                problems,
+            };
+            (loaded.source, error)
+        })
+        .collect();
+    broken.reverse();
+    catalogue.broken.extend(broken);
 }
 
 /// Loads one definition: the quick way in ([`load_definition_quickly`]), and only for a file
@@ -379,5 +417,77 @@ impl Catalogue {
             .map(|l| l.definition.as_ref())
             .collect();
         serde_json::to_string(&effective).unwrap_or_else(|_| "[]".to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled(name: &str) -> Definition {
+        let path = format!("{}/../questionnaires/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("a bundled questionnaire");
+        mhsw::definition::load_definition(name, &text).expect("it loads")
+    }
+
+    fn catalogue_of(definitions: Vec<(&str, Definition)>) -> Catalogue {
+        let mut catalogue = Catalogue::default();
+        for (file, definition) in definitions {
+            add(&mut catalogue, Source::Site, file, Ok(definition));
+        }
+        catalogue
+    }
+
+    #[test]
+    fn questionnaires_that_fit_together_all_stay_ready() {
+        let mut catalogue = catalogue_of(vec![
+            ("self-assessment.json", bundled("self-assessment.json")),
+            (
+                "strategic-statement.json",
+                bundled("strategic-statement.json"),
+            ),
+        ]);
+        check_together(&mut catalogue);
+        assert_eq!(catalogue.loaded.len(), 2);
+        assert!(catalogue.broken.is_empty());
+    }
+
+    #[test]
+    fn a_statement_naming_a_section_its_audit_lacks_is_listed_with_the_problem_as_mhsw_check_says()
+    {
+        let audit = bundled("self-assessment.json");
+        let mut statement = bundled("strategic-statement.json");
+        let prefill = statement
+            .sections
+            .iter_mut()
+            .find_map(|s| s.prefill_from.as_mut())
+            .expect("a prefilled section");
+        prefill.sections.push("no-such-section".into());
+        let expected = mhsw::definition::validate::validate_together(&[&audit, &statement])
+            .remove(0)
+            .1;
+        let mut catalogue = catalogue_of(vec![
+            ("self-assessment.json", audit),
+            ("strategic-statement.json", statement),
+        ]);
+        check_together(&mut catalogue);
+        assert_eq!(
+            catalogue
+                .loaded
+                .iter()
+                .map(|l| l.file.as_str())
+                .collect::<Vec<_>>(),
+            ["self-assessment.json"]
+        );
+        assert_eq!(
+            catalogue.broken,
+            [(
+                Source::Site,
+                LoadError {
+                    file: "strategic-statement.json".to_owned(),
+                    problems: vec![expected],
+                }
+            )]
+        );
     }
 }
