@@ -81,8 +81,40 @@ pub fn fetch_early(listing: &Listing) {
     });
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
+/// Why a file on the site could not be fetched, in the words the home page and the
+/// questionnaires page put after "could not be read: " or "listed in the manifest but ".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    /// The page has no window to fetch with.
+    #[error("no window")]
+    NoWindow,
+    /// The request failed (offline, or the site is unreachable).
+    #[error("the file could not be fetched")]
+    NotFetched,
+    /// What came back was not a response.
+    #[error("no response")]
+    NoResponse,
+    /// The site answered with an error status.
+    #[error("the site answered {status} {reason}")]
+    Refused {
+        /// The HTTP status, for example 404.
+        status: u16,
+        /// Its words, for example `Not Found`.
+        reason: String,
+    },
+    /// The response has no body to read.
+    #[error("no body")]
+    NoBody,
+    /// The body could not be read.
+    #[error("the file could not be read")]
+    Unreadable,
+    /// The body is not text.
+    #[error("the file is not text")]
+    NotText,
+}
+
+async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::NoWindow)?;
     let asked = EARLY
         .with(|early| {
             let mut early = early.borrow_mut();
@@ -92,20 +124,18 @@ async fn fetch_text(url: &str) -> Result<String, String> {
         .unwrap_or_else(|| window.fetch_with_str(url));
     let response = JsFuture::from(asked)
         .await
-        .map_err(|_| "the file could not be fetched".to_owned())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_owned())?;
+        .map_err(|_| FetchError::NotFetched)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::NoResponse)?;
     if !response.ok() {
-        return Err(format!(
-            "the site answered {} {}",
-            response.status(),
-            response.status_text()
-        ));
+        return Err(FetchError::Refused {
+            status: response.status(),
+            reason: response.status_text(),
+        });
     }
-    let text = JsFuture::from(response.text().map_err(|_| "no body".to_owned())?)
+    let text = JsFuture::from(response.text().map_err(|_| FetchError::NoBody)?)
         .await
-        .map_err(|_| "the file could not be read".to_owned())?;
-    text.as_string()
-        .ok_or_else(|| "the file is not text".to_owned())
+        .map_err(|_| FetchError::Unreadable)?;
+    text.as_string().ok_or(FetchError::NotText)
 }
 
 /// A questionnaire file as fetched, before it is checked.
@@ -116,7 +146,7 @@ pub struct FetchedFile {
     /// Its path (site and built-in files) or file name (local ones).
     pub path: String,
     /// Its text, or why it could not be fetched.
-    pub text: Result<String, String>,
+    pub text: Result<String, FetchError>,
 }
 
 /// Every questionnaire file found at start-up, unchecked.
@@ -187,14 +217,34 @@ pub async fn fetch_listing() -> Listing {
     }
 }
 
-async fn fetch_manifest(folder: &str) -> Result<Manifest, String> {
+/// Why a manifest could not be used, in the words the home page's notice quotes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ManifestError {
+    /// It could not be fetched.
+    #[error("{path} could not be read: {reason}")]
+    Unread {
+        /// Its path.
+        path: String,
+        /// Why.
+        reason: FetchError,
+    },
+    /// It is not a list of definitions.
+    #[error(
+        "{path} is not a list of definitions (it needs {{ \"definitions\": [\"a-file.json\"] }})"
+    )]
+    NotAList {
+        /// Its path.
+        path: String,
+    },
+}
+
+async fn fetch_manifest(folder: &str) -> Result<Manifest, ManifestError> {
     let path = format!("{folder}{}", mhsw::manifest::FILE_NAME);
-    let text = fetch_text(&path)
-        .await
-        .map_err(|reason| format!("{path} could not be read: {reason}"))?;
-    read_manifest(&text).ok_or_else(|| {
-        format!("{path} is not a list of definitions (it needs {{ \"definitions\": [\"a-file.json\"] }})")
-    })
+    let text = match fetch_text(&path).await {
+        Ok(text) => text,
+        Err(reason) => return Err(ManifestError::Unread { path, reason }),
+    };
+    read_manifest(&text).ok_or(ManifestError::NotAList { path })
 }
 
 /// Reads a manifest with the browser's JSON parser (no serde on the first screen). Only
@@ -264,7 +314,7 @@ pub async fn fetch(listing: Listing) -> Fetched {
     fetched
 }
 
-async fn fetch_text_from(folder: &str, file: &str) -> Result<String, String> {
+async fn fetch_text_from(folder: &str, file: &str) -> Result<String, FetchError> {
     fetch_text(&format!("{folder}{file}")).await
 }
 
