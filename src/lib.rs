@@ -36,6 +36,7 @@ pub mod scoring;
 pub mod screens;
 pub mod store;
 pub mod text;
+mod unique_keys;
 pub mod work;
 
 /// Small definitions and work files for tests, here and in the workers' own tests (feature

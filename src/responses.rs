@@ -92,7 +92,8 @@ impl ItemResponse {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(transparent)]
 pub struct Responses {
-    /// The items, in a stable order.
+    /// The items, in a stable order (a question named twice is refused when read).
+    #[serde(deserialize_with = "crate::unique_keys::deserialize")]
     pub items: BTreeMap<QuestionId, ItemResponse>,
 }
 

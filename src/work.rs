@@ -98,7 +98,11 @@ pub struct Work {
     pub plan: Vec<PlanRow>,
     /// Answers to questions that a newer version of the definition no longer has. Kept, listed,
     /// never dropped silently.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "BTreeMap::is_empty",
+        deserialize_with = "crate::unique_keys::deserialize"
+    )]
     pub set_aside: BTreeMap<QuestionId, ItemResponse>,
     /// For feedback: the anonymous responses collected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -1108,6 +1112,19 @@ pub fn merge_collection(into: &mut Work, from: &Work) -> MergeOutcome {
     outcome
 }
 
+/// The leaders' audit on the questionnaire `audit` changed last among `works`: the one a
+/// statement takes its current position from. Practitioners' answers and other questionnaires
+/// are passed over; of two changed on the same day, the later in `works` wins.
+pub fn latest_leaders_audit<'a>(
+    works: impl IntoIterator<Item = &'a Work>,
+    audit: &DefinitionId,
+) -> Option<&'a Work> {
+    works
+        .into_iter()
+        .filter(|w| &w.definition.id == audit && w.perspective == Perspective::Leaders)
+        .max_by_key(|w| w.updated)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1146,6 +1163,98 @@ mod tests {
             }),
             linked_to: None,
         }
+    }
+
+    #[test]
+    fn a_key_written_twice_anywhere_in_a_work_file_is_refused_naming_it_and_where() {
+        use crate::test_fixtures::{audit, choices, work};
+        let d = audit();
+        let saved = work(
+            &d,
+            "North",
+            choices(&[("lead-1", "partly"), ("lead-2", "mostly")]),
+        );
+        let text = export_work(&saved);
+        assert!(parse_work(&text).is_ok());
+        // The text between the two answers, and the same answer again in its place.
+        let twice = |text: &str, at: &str, again: &str| {
+            let start = text.find(at).expect("the key is in the file");
+            let mut out = text.to_owned();
+            out.insert_str(start, again);
+            out
+        };
+        let first = &text[text.find("\"lead-1\"").unwrap()..text.find("\"lead-2\"").unwrap()];
+        let cases = [
+            // Inside a map: two answers to one question (the last one would win).
+            (twice(&text, "\"lead-2\"", first), "`lead-1`", "responses"),
+            // A field of the work itself.
+            (
+                twice(&text, "\"organisation\"", "\"name\": \"Other\",\n  "),
+                "`name`",
+                "line",
+            ),
+            // Inside one question's item.
+            (
+                twice(
+                    &text,
+                    "\"answer\": {\n        \"choice\": \"mostly\"",
+                    "\"answer\": { \"choice\": \"yes\" }, ",
+                ),
+                "`answer`",
+                "responses.lead-2",
+            ),
+        ];
+        for (text, key, place) in &cases {
+            let error = parse_work(text)
+                .expect_err("a key written twice")
+                .to_string();
+            assert!(error.contains(key), "{key}: {error}");
+            assert!(error.contains(place), "{place}: {error}");
+            assert!(
+                error.contains("twice") || error.contains("duplicate"),
+                "{error}"
+            );
+            // The import (a backup too) refuses it the same way.
+            let error = check_import(text, |_| Some(&d))
+                .expect_err("refused")
+                .to_string();
+            assert!(error.contains(key), "{error}");
+        }
+        let backup = export_backup(vec![saved], "2026-11-22".parse().unwrap());
+        let doubled = twice(
+            &backup,
+            "\"lead-2\"",
+            &first.replace("\n    ", "\n        "),
+        );
+        let error = parse_import(&doubled).expect_err("refused").to_string();
+        assert!(
+            error.contains("`lead-1`") && error.contains("works[0].responses"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn the_latest_leaders_audit_is_the_leaders_work_on_that_audit_changed_last() {
+        use crate::test_fixtures::{audit, date, work};
+        let d = audit();
+        let at = |name: &str, updated: &str, perspective: Perspective| {
+            let mut w = work(&d, name, Responses::default());
+            w.updated = date(updated);
+            w.perspective = perspective;
+            w
+        };
+        let mut other = at("Other questionnaire", "2026-11-30", Perspective::Leaders);
+        other.definition.id = DefinitionId::new("another-audit");
+        let works = [
+            at("Older", "2026-10-01", Perspective::Leaders),
+            at("Newer", "2026-11-20", Perspective::Leaders),
+            at("Practitioners", "2026-11-29", Perspective::Practitioners),
+            other,
+        ];
+        let latest = latest_leaders_audit(&works, &d.id).map(|w| w.name.as_str());
+        assert_eq!(latest, Some("Newer"));
+        assert!(latest_leaders_audit(&works[2..], &d.id).is_none());
+        assert!(latest_leaders_audit(&[], &d.id).is_none());
     }
 
     #[test]

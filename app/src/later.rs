@@ -214,12 +214,41 @@ pub fn save_everything_again(state: AppState) -> Result<Later<Option<String>>, N
     }))
 }
 
+/// How an action the user started ended, in words for them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// All of it was done; what happened.
+    Done(String),
+    /// Some or all of it was not done; what happened and why.
+    NotDone(String),
+}
+
+impl Outcome {
+    /// Done when `all_done`, else not done, with `words` either way.
+    pub fn new(all_done: bool, words: String) -> Self {
+        if all_done {
+            Outcome::Done(words)
+        } else {
+            Outcome::NotDone(words)
+        }
+    }
+
+    /// Whether it was all done, and the words: what a page's notice shows.
+    pub fn into_notice(self) -> (bool, String) {
+        match self {
+            Outcome::Done(words) => (true, words),
+            Outcome::NotDone(words) => (false, words),
+        }
+    }
+}
+
 /// Imports exported files: each is checked completely first, and nothing changes when
-/// anything in it is wrong. Resolves to (all imported, what happened to each file).
+/// anything in it is wrong. Resolves to what happened to each file, done only when all were
+/// imported.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn import(
-    state: AppState,
-    files: Vec<web_sys::File>,
-) -> Result<Later<(bool, String)>, NotDownloaded> {
-    Ok(Box::pin(pages::home::import_files(state, files)))
+pub fn import(state: AppState, files: Vec<web_sys::File>) -> Result<Later<Outcome>, NotDownloaded> {
+    Ok(Box::pin(async move {
+        let (all_imported, words) = pages::home::import_files(state, files).await;
+        Outcome::new(all_imported, words)
+    }))
 }

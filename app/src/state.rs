@@ -212,7 +212,7 @@ impl AppState {
             // Let the first screen be drawn before the larger download begins, and mark the
             // moment for `make bench` (first-load bytes are those fetched before it).
             after_next_paint().await;
-            mark_first_screen();
+            timing::mark("mhsw:first-screen");
             // The questionnaires download beside the later part, not after it.
             definitions::fetch_early(&listing);
             let outcome = match later::start(state, listing).await {
@@ -247,6 +247,16 @@ impl AppState {
     /// The state provided by [`AppState::provide`].
     pub fn expect() -> Self {
         expect_context::<AppState>()
+    }
+
+    /// Calls `f` with every piece of saved work, borrowed rather than copied (for the core's
+    /// rules that choose among them, such as `work::latest_leaders_audit`). Untracked.
+    pub fn with_all_works<R>(&self, f: impl FnOnce(&[&Work]) -> R) -> R {
+        self.works.with_untracked(|works| {
+            let held: Vec<_> = works.values().map(|s| s.read_untracked()).collect();
+            let all: Vec<&Work> = held.iter().map(|h| &h.work).collect();
+            f(&all)
+        })
     }
 
     /// Makes a work signal that lives as long as the app.
@@ -825,11 +835,4 @@ async fn after_next_paint() {
         std::time::Duration::from_millis(250),
     );
     let _ = futures::future::select(after_frame, after_timer).await;
-}
-
-/// Records the moment the first screen is usable as a User Timing mark, `mhsw:first-screen`.
-fn mark_first_screen() {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark("mhsw:first-screen");
-    }
 }

@@ -149,4 +149,44 @@ mod tests {
         let error = prepare(export_work(&audit).as_bytes(), &definitions).unwrap_err();
         assert!(error.contains("not available here"), "{error}");
     }
+
+    #[test]
+    fn a_response_naming_a_question_twice_is_refused_naming_it() {
+        use mhsw::responses::{Answer, ItemResponse, Responses};
+        let definition = fx::feedback();
+        let question = definition
+            .questions()
+            .next()
+            .expect("a question")
+            .1
+            .id
+            .clone();
+        let mut answers = Responses::default();
+        answers.set(
+            question.clone(),
+            ItemResponse {
+                answer: Some(Answer::Text("first".into())),
+                ..ItemResponse::default()
+            },
+        );
+        let work = fx::feedback_work(
+            &definition,
+            vec![fx::response("r1", "1.0.0", "2026-11-02", answers)],
+        );
+        let text = export_work(&work);
+        let key = format!("\"{question}\": {{");
+        let at = text.find(&key).expect("the answer in the file");
+        let mut twice = text.clone();
+        twice.insert_str(
+            at,
+            &format!("{key} \"answer\": {{ \"text\": \"second\" }} }}, "),
+        );
+        let definitions = serde_json::to_string(&[&definition]).unwrap();
+        let error = prepare(twice.as_bytes(), &definitions).unwrap_err();
+        assert!(
+            error.contains(&format!("the key `{question}` is written twice")),
+            "{error}"
+        );
+        assert!(error.contains("collection.responses[0].answers"), "{error}");
+    }
 }

@@ -5,7 +5,8 @@
 //! Must not touch: scoring (the audit's [`Scores`] come in); layout; a clock.
 
 use crate::date::Date;
-use crate::definition::Definition;
+use crate::definition::{Definition, Prefill};
+use crate::ids::DefinitionId;
 use crate::responses::Answer;
 use crate::scoring::Scores;
 use crate::work::Work;
@@ -25,6 +26,65 @@ pub struct LatestAudit<'a> {
     pub work: &'a Work,
     /// Its scores.
     pub scores: &'a Scores,
+}
+
+/// The audit a statement takes its current position from: the questionnaire its first
+/// prefilled section names, or `None` when no section is prefilled.
+pub fn audit_drawn_on(statement: &Definition) -> Option<&DefinitionId> {
+    statement
+        .sections
+        .iter()
+        .find_map(|s| s.prefill_from.as_ref())
+        .map(|p| &p.definition)
+}
+
+/// Where an audit left the sections one statement section draws on, as the section page shows
+/// it while the statement is written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CurrentPosition {
+    /// The audit's name.
+    pub work_name: String,
+    /// When the audit was last changed.
+    pub date: Date,
+    /// One line per named section the audit has: its title and score, for example
+    /// `Leadership: 80%: Green, achieved`.
+    pub lines: Vec<String>,
+}
+
+impl CurrentPosition {
+    /// The position as text to copy into an answer: a sentence naming the audit, then a line
+    /// starting `- ` for each section.
+    pub fn summary(&self) -> String {
+        let mut text = format!(
+            "Our latest self-assessment (\u{201c}{}\u{201d}, {}) found:",
+            self.work_name,
+            self.date.long()
+        );
+        for line in &self.lines {
+            text.push_str("\n- ");
+            text.push_str(line);
+        }
+        text
+    }
+}
+
+/// The current position `prefill` asks for, from an audit and its `scores`. A named section
+/// the audit does not have is left out.
+pub fn current_position(audit: &Work, scores: &Scores, prefill: &Prefill) -> CurrentPosition {
+    let lines = prefill
+        .sections
+        .iter()
+        .filter_map(|id| scores.section(id.as_str()))
+        .map(|section| match &section.score {
+            Some(score) => format!("{}: {}", section.title, score.label()),
+            None => format!("{}: nothing scorable yet", section.title),
+        })
+        .collect();
+    CurrentPosition {
+        work_name: audit.name.clone(),
+        date: audit.updated,
+        lines,
+    }
 }
 
 /// Builds the statement document.

@@ -539,8 +539,9 @@ async fn the_not_saved_warning_is_seen_where_the_change_was_made() {
     finish(app).await;
 }
 
-/// A file that is not JSON, JSON that is not work, and work for a questionnaire that is not
-/// here: each is refused with a message naming the problem, and nothing changes.
+/// A file that is not JSON, JSON that is not work, work for a questionnaire that is not here,
+/// and work answering one question twice: each is refused with a message naming the problem,
+/// and nothing changes.
 #[tokio::test]
 async fn bad_import_files_are_refused_and_change_nothing() {
     let app = TestApp::start().await;
@@ -566,6 +567,17 @@ async fn bad_import_files_are_refused_and_change_nothing() {
     let mut unknown = existing.clone();
     unknown.id = "unknown-definition".into();
     unknown.definition.id = "not-a-questionnaire".into();
+    // One question answered twice: JSON would keep only the last answer.
+    let mut answered = existing.clone();
+    answered.id = "answered-twice".into();
+    answered.responses = choices(&[("strat-1", "established"), ("strat-2", "developing")]);
+    let mut twice = export_work(&answered);
+    let (first, second) = (
+        twice.find("\"strat-1\"").expect("strat-1"),
+        twice.find("\"strat-2\"").expect("strat-2"),
+    );
+    let again = twice[first..second].replace("established", "embedded");
+    twice.insert_str(second, &again);
     let cases = [
         (
             "not-json.json",
@@ -581,6 +593,11 @@ async fn bad_import_files_are_refused_and_change_nothing() {
             "other-toolkit.json",
             export_work(&unknown),
             "other-toolkit.json was not imported, and nothing was changed: the file answers the questionnaire `not-a-questionnaire`, which is not available here",
+        ),
+        (
+            "answered-twice.json",
+            twice,
+            "answered-twice.json was not imported, and nothing was changed: the file has a problem at `responses`: the key `strat-1` is written twice",
         ),
     ];
     for (name, contents, message) in &cases {

@@ -230,6 +230,53 @@ async fn a_broken_questionnaire_is_reported_and_the_others_still_work() {
     finish(app).await;
 }
 
+/// A statement whose prefilled section names a section the self-assessment lacks passes on
+/// its own but not beside its audit (what `mhsw check` finds with both files): it is listed
+/// with that problem, as a broken file is, and the others still work.
+#[tokio::test]
+async fn a_statement_that_does_not_fit_its_audit_is_reported_like_a_broken_file() {
+    let dist = DistCopy::new();
+    let mut statement: Value =
+        serde_json::from_str(&dist.read("questionnaires/strategic-statement.json")).expect("JSON");
+    statement["sections"]
+        .as_array_mut()
+        .expect("sections")
+        .iter_mut()
+        .find_map(|s| s.get_mut("prefill_from"))
+        .expect("a prefilled section")["sections"]
+        .as_array_mut()
+        .expect("its sections")
+        .push(json!("no-such-section"));
+    let text = serde_json::to_string_pretty(&statement).expect("JSON");
+    let path = "questionnaires/strategic-statement.json";
+    let loaded = load_definition(path, &text).expect("the statement passes on its own");
+    let audit = bundled_definition("self-assessment");
+    let problems: Vec<String> = mhsw::definition::validate::validate_together(&[&audit, &loaded])
+        .into_iter()
+        .map(|(_, problem)| problem.to_string())
+        .collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    dist.write(path, &text);
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    app.open("#/").await;
+    b.wait_for_text("1 questionnaire file could not be loaded", DEFAULT_TIMEOUT)
+        .await;
+    click_text(b, "See what is wrong and how to fix it").await;
+    wait_for_heading_exact(b, "Questionnaires").await;
+    let page = main_text(b).await;
+    assert_contains(&page, "Could not be loaded", "the questionnaires page");
+    assert_contains(&page, path, "the statement's file name");
+    assert_contains(&page, &problems[0], "the problem beside its audit");
+    assert_eq!(
+        page.matches("\tThis site").count(),
+        5,
+        "five loaded: {page}"
+    );
+    start_work(&app, "self-assessment", "Still works", None).await;
+    finish(app).await;
+}
+
 /// A new version of the self-assessment (one question removed, one added) opens work
 /// saved with the old one: the change is shown first, and the removed question's answer is
 /// kept aside, never lost.

@@ -175,3 +175,24 @@ fn control_characters_in_names_and_titles_are_escaped() {
     assert!(!out.contains('\u{1b}') && !out.contains('\u{7}'), "{out:?}");
     assert!(out.contains("Mini\\u{1b}]0;owned\\u{7} audit"), "{out}");
 }
+
+#[test]
+fn a_work_file_naming_one_answer_twice_is_refused_naming_the_key_and_where() {
+    let text = std::fs::read_to_string(fixture("work-full.json")).unwrap();
+    let first = text.find("\"lead-1\"").unwrap();
+    let second = text.find("\"lead-2\"").unwrap();
+    // `lead-1` again after itself, with another answer: JSON would keep only the last one.
+    let again = text[first..second].replace("mostly", "yes");
+    let mut doubled = text.clone();
+    doubled.insert_str(second, &again);
+    let work = file_with("twice", "work.json", doubled.as_bytes());
+    let output = mhsw(&["score", &fixture("mini-audit.json"), &work]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    let message = stderr(&output);
+    assert!(
+        message.contains("the key `lead-1` is written twice"),
+        "{message}"
+    );
+    assert!(message.contains("at `responses`"), "{message}");
+    assert!(message.contains("line "), "{message}");
+}

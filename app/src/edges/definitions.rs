@@ -81,8 +81,40 @@ pub fn fetch_early(listing: &Listing) {
     });
 }
 
-async fn fetch_text(url: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
+/// Why a file on the site could not be fetched, in the words the home page and the
+/// questionnaires page put after "could not be read: " or "listed in the manifest but ".
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FetchError {
+    /// The page has no window to fetch with.
+    #[error("no window")]
+    NoWindow,
+    /// The request failed (offline, or the site is unreachable).
+    #[error("the file could not be fetched")]
+    NotFetched,
+    /// What came back was not a response.
+    #[error("no response")]
+    NoResponse,
+    /// The site answered with an error status.
+    #[error("the site answered {status} {reason}")]
+    Refused {
+        /// The HTTP status, for example 404.
+        status: u16,
+        /// Its words, for example `Not Found`.
+        reason: String,
+    },
+    /// The response has no body to read.
+    #[error("no body")]
+    NoBody,
+    /// The body could not be read.
+    #[error("the file could not be read")]
+    Unreadable,
+    /// The body is not text.
+    #[error("the file is not text")]
+    NotText,
+}
+
+async fn fetch_text(url: &str) -> Result<String, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::NoWindow)?;
     let asked = EARLY
         .with(|early| {
             let mut early = early.borrow_mut();
@@ -92,20 +124,18 @@ async fn fetch_text(url: &str) -> Result<String, String> {
         .unwrap_or_else(|| window.fetch_with_str(url));
     let response = JsFuture::from(asked)
         .await
-        .map_err(|_| "the file could not be fetched".to_owned())?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| "no response".to_owned())?;
+        .map_err(|_| FetchError::NotFetched)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::NoResponse)?;
     if !response.ok() {
-        return Err(format!(
-            "the site answered {} {}",
-            response.status(),
-            response.status_text()
-        ));
+        return Err(FetchError::Refused {
+            status: response.status(),
+            reason: response.status_text(),
+        });
     }
-    let text = JsFuture::from(response.text().map_err(|_| "no body".to_owned())?)
+    let text = JsFuture::from(response.text().map_err(|_| FetchError::NoBody)?)
         .await
-        .map_err(|_| "the file could not be read".to_owned())?;
-    text.as_string()
-        .ok_or_else(|| "the file is not text".to_owned())
+        .map_err(|_| FetchError::Unreadable)?;
+    text.as_string().ok_or(FetchError::NotText)
 }
 
 /// A questionnaire file as fetched, before it is checked.
@@ -116,7 +146,7 @@ pub struct FetchedFile {
     /// Its path (site and built-in files) or file name (local ones).
     pub path: String,
     /// Its text, or why it could not be fetched.
-    pub text: Result<String, String>,
+    pub text: Result<String, FetchError>,
 }
 
 /// Every questionnaire file found at start-up, unchecked.
@@ -187,14 +217,34 @@ pub async fn fetch_listing() -> Listing {
     }
 }
 
-async fn fetch_manifest(folder: &str) -> Result<Manifest, String> {
+/// Why a manifest could not be used, in the words the home page's notice quotes.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ManifestError {
+    /// It could not be fetched.
+    #[error("{path} could not be read: {reason}")]
+    Unread {
+        /// Its path.
+        path: String,
+        /// Why.
+        reason: FetchError,
+    },
+    /// It is not a list of definitions.
+    #[error(
+        "{path} is not a list of definitions (it needs {{ \"definitions\": [\"a-file.json\"] }})"
+    )]
+    NotAList {
+        /// Its path.
+        path: String,
+    },
+}
+
+async fn fetch_manifest(folder: &str) -> Result<Manifest, ManifestError> {
     let path = format!("{folder}{}", mhsw::manifest::FILE_NAME);
-    let text = fetch_text(&path)
-        .await
-        .map_err(|reason| format!("{path} could not be read: {reason}"))?;
-    read_manifest(&text).ok_or_else(|| {
-        format!("{path} is not a list of definitions (it needs {{ \"definitions\": [\"a-file.json\"] }})")
-    })
+    let text = match fetch_text(&path).await {
+        Ok(text) => text,
+        Err(reason) => return Err(ManifestError::Unread { path, reason }),
+    };
+    read_manifest(&text).ok_or(ManifestError::NotAList { path })
 }
 
 /// Reads a manifest with the browser's JSON parser (no serde on the first screen). Only
@@ -264,7 +314,7 @@ pub async fn fetch(listing: Listing) -> Fetched {
     fetched
 }
 
-async fn fetch_text_from(folder: &str, file: &str) -> Result<String, String> {
+async fn fetch_text_from(folder: &str, file: &str) -> Result<String, FetchError> {
     fetch_text(&format!("{folder}{file}")).await
 }
 
@@ -307,7 +357,45 @@ pub async fn check(fetched: Fetched) -> Catalogue {
             )),
         }
     }
+    check_together(&mut catalogue);
     catalogue
+}
+
+/// Runs the checks only the questionnaires together can make, as `mhsw check` does after each
+/// file ([`mhsw::definition::validate::validate_together`]: a statement's prefilled sections are
+/// in its audit). A questionnaire with such a problem is taken off the ready ones and listed
+/// with its problems, like a file that did not load.
+pub fn check_together(catalogue: &mut Catalogue) {
+    // The questionnaires as `Catalogue::get` finds them: one per id, the last loaded.
+    let mut seen = std::collections::BTreeSet::new();
+    let effective: Vec<usize> = (0..catalogue.loaded.len())
+        .rev()
+        .filter(|&at| seen.insert(catalogue.loaded[at].definition.id.clone()))
+        .collect();
+    let definitions: Vec<&Definition> = effective
+        .iter()
+        .map(|&at| catalogue.loaded[at].definition.as_ref())
+        .collect();
+    let mut problems: std::collections::BTreeMap<usize, Vec<mhsw::definition::Problem>> =
+        Default::default();
+    for (index, problem) in mhsw::definition::validate::validate_together(&definitions) {
+        problems.entry(effective[index]).or_default().push(problem);
+    }
+    // Taken out from the last, so each index still points at its entry; listed in load order.
+    let mut broken: Vec<(Source, LoadError)> = problems
+        .into_iter()
+        .rev()
+        .map(|(at, problems)| {
+            let loaded = catalogue.loaded.remove(at);
+            let error = LoadError {
+                file: loaded.file,
+                problems,
+            };
+            (loaded.source, error)
+        })
+        .collect();
+    broken.reverse();
+    catalogue.broken.extend(broken);
 }
 
 /// Loads one definition: the quick way in ([`load_definition_quickly`]), and only for a file
@@ -379,5 +467,77 @@ impl Catalogue {
             .map(|l| l.definition.as_ref())
             .collect();
         serde_json::to_string(&effective).unwrap_or_else(|_| "[]".to_owned())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled(name: &str) -> Definition {
+        let path = format!("{}/../questionnaires/{name}", env!("CARGO_MANIFEST_DIR"));
+        let text = std::fs::read_to_string(&path).expect("a bundled questionnaire");
+        mhsw::definition::load_definition(name, &text).expect("it loads")
+    }
+
+    fn catalogue_of(definitions: Vec<(&str, Definition)>) -> Catalogue {
+        let mut catalogue = Catalogue::default();
+        for (file, definition) in definitions {
+            add(&mut catalogue, Source::Site, file, Ok(definition));
+        }
+        catalogue
+    }
+
+    #[test]
+    fn questionnaires_that_fit_together_all_stay_ready() {
+        let mut catalogue = catalogue_of(vec![
+            ("self-assessment.json", bundled("self-assessment.json")),
+            (
+                "strategic-statement.json",
+                bundled("strategic-statement.json"),
+            ),
+        ]);
+        check_together(&mut catalogue);
+        assert_eq!(catalogue.loaded.len(), 2);
+        assert!(catalogue.broken.is_empty());
+    }
+
+    #[test]
+    fn a_statement_naming_a_section_its_audit_lacks_is_listed_with_the_problem_as_mhsw_check_says()
+    {
+        let audit = bundled("self-assessment.json");
+        let mut statement = bundled("strategic-statement.json");
+        let prefill = statement
+            .sections
+            .iter_mut()
+            .find_map(|s| s.prefill_from.as_mut())
+            .expect("a prefilled section");
+        prefill.sections.push("no-such-section".into());
+        let expected = mhsw::definition::validate::validate_together(&[&audit, &statement])
+            .remove(0)
+            .1;
+        let mut catalogue = catalogue_of(vec![
+            ("self-assessment.json", audit),
+            ("strategic-statement.json", statement),
+        ]);
+        check_together(&mut catalogue);
+        assert_eq!(
+            catalogue
+                .loaded
+                .iter()
+                .map(|l| l.file.as_str())
+                .collect::<Vec<_>>(),
+            ["self-assessment.json"]
+        );
+        assert_eq!(
+            catalogue.broken,
+            [(
+                Source::Site,
+                LoadError {
+                    file: "strategic-statement.json".to_owned(),
+                    problems: vec![expected],
+                }
+            )]
+        );
     }
 }

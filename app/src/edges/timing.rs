@@ -11,6 +11,13 @@ fn performance() -> Option<web_sys::Performance> {
     web_sys::window()?.performance()
 }
 
+/// Records the User Timing mark `name` now (for example `mhsw:first-screen`).
+pub fn mark(name: &str) {
+    if let Some(performance) = performance() {
+        let _ = performance.mark(name);
+    }
+}
+
 /// Starts timing the step `name` (for example `mhsw:save-prepare`).
 pub fn start(name: &'static str) -> Timed {
     if let Some(performance) = performance() {

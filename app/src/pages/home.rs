@@ -379,7 +379,7 @@ fn ImportWork(
                 Err(problem) => Err(problem),
             };
             message.set(Some(match outcome {
-                Ok(importing) => importing.await,
+                Ok(importing) => importing.await.into_notice(),
                 Err(problem) => (false, say::nothing_imported(lang, &problem.to_string())),
             }));
         });

@@ -2,8 +2,6 @@
 //! feedback collection, the combined report with small groups suppressed. Both are the core's
 //! neutral report, rendered as HTML here and as a PDF by the worker, so the two never differ.
 
-use std::sync::Arc;
-
 use leptos::prelude::*;
 use mhsw::benchmark::peers;
 use mhsw::definition::{Definition, ToolKind};
@@ -21,41 +19,30 @@ use crate::route::Route;
 use crate::state::AppState;
 
 /// Builds the report for a piece of work, with its comparisons and language as `context` says
-/// (the core decides the content); a statement's latest audit is found here.
+/// (the core decides the content); a statement's latest audit is chosen by the core from the
+/// saved work.
 pub fn build_report(
     definition: &Definition,
     work: &Work,
     state: &AppState,
     context: mhsw::report::Context,
 ) -> Report {
-    let latest = latest_audit_for(definition, state);
-    let context = mhsw::report::Context {
-        latest_audit: latest.as_ref().map(|(d, w)| (d.as_ref(), w)),
-        ..context
-    };
-    mhsw::report::report_for_work(definition, work, context, clock::today())
-}
-
-/// The latest leaders' audit a statement draws on: its definition and work.
-fn latest_audit_for(definition: &Definition, state: &AppState) -> Option<(Arc<Definition>, Work)> {
-    let audit_id = definition
-        .sections
-        .iter()
-        .find_map(|s| s.prefill_from.as_ref())
-        .map(|p| p.definition.clone())?;
-    let audit = state
-        .catalogue
-        .with_untracked(|c| c.as_ref().and_then(|c| c.get(audit_id.as_str())))?;
-    let work = state.works.with_untracked(|works| {
-        works
-            .values()
-            .map(|s| s.get_untracked().work)
-            .filter(|w| {
-                w.definition.id == audit_id && w.perspective == mhsw::work::Perspective::Leaders
-            })
-            .max_by_key(|w| w.updated)
-    })?;
-    Some((audit, work))
+    let audit = mhsw::report::statement::audit_drawn_on(definition).and_then(|id| {
+        state
+            .catalogue
+            .with_untracked(|c| c.as_ref().and_then(|c| c.get(id.as_str())))
+    });
+    state.with_all_works(|works| {
+        let latest = audit.as_ref().and_then(|audit| {
+            mhsw::work::latest_leaders_audit(works.iter().copied(), &audit.id)
+                .map(|w| (audit.as_ref(), w))
+        });
+        let context = mhsw::report::Context {
+            latest_audit: latest,
+            ..context
+        };
+        mhsw::report::report_for_work(definition, work, context, clock::today())
+    })
 }
 
 /// The results page.

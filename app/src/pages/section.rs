@@ -267,59 +267,20 @@ pub fn SectionPage(
     .into_any()
 }
 
-/// An audit's current position on the sections a statement section draws on.
-struct CurrentPosition {
-    work_name: String,
-    date: mhsw::date::Date,
-    lines: Vec<String>,
-}
-
-impl CurrentPosition {
-    fn summary(&self) -> String {
-        format!(
-            "Our latest self-assessment (“{}”, {}) found:\n{}",
-            self.work_name,
-            self.date.long(),
-            self.lines
-                .iter()
-                .map(|l| format!("- {l}"))
-                .collect::<Vec<_>>()
-                .join("\n")
-        )
-    }
-}
-
-/// The latest leaders' audit of the named definition on this device, scored for the sections named.
+/// The current position from the latest leaders' audit of the named definition on this device
+/// (the core chooses the audit and words the lines).
 fn current_position(
     state: &AppState,
     prefill: &mhsw::definition::Prefill,
-) -> Option<CurrentPosition> {
+) -> Option<mhsw::report::statement::CurrentPosition> {
     let definition = state
         .catalogue
         .with_untracked(|c| c.as_ref().and_then(|c| c.get(prefill.definition.as_str())))?;
-    let latest = state.works.with_untracked(|works| {
-        works
-            .values()
-            .map(|s| s.get_untracked().work)
-            .filter(|w| {
-                w.definition.id == prefill.definition
-                    && w.perspective == mhsw::work::Perspective::Leaders
-            })
-            .max_by_key(|w| w.updated)
-    })?;
-    let scores = mhsw::scoring::score(&definition, &latest.responses);
-    let lines = prefill
-        .sections
-        .iter()
-        .filter_map(|id| scores.section(id.as_str()))
-        .map(|section| match &section.score {
-            Some(score) => format!("{}: {}", section.title, score.label()),
-            None => format!("{}: nothing scorable yet", section.title),
-        })
-        .collect();
-    Some(CurrentPosition {
-        work_name: latest.name,
-        date: latest.updated,
-        lines,
+    state.with_all_works(|works| {
+        let latest = mhsw::work::latest_leaders_audit(works.iter().copied(), &prefill.definition)?;
+        let scores = mhsw::scoring::score(&definition, &latest.responses);
+        Some(mhsw::report::statement::current_position(
+            latest, &scores, prefill,
+        ))
     })
 }

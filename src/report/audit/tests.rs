@@ -279,6 +279,55 @@ fn the_statement_shows_the_current_position_from_the_latest_audit() {
 }
 
 #[test]
+fn a_statement_draws_on_the_audit_its_first_prefilled_section_names() {
+    let statement: Definition = crate::test_fixtures::definition(STATEMENT);
+    assert_eq!(
+        crate::report::statement::audit_drawn_on(&statement).map(|id| id.as_str()),
+        Some("mini-audit")
+    );
+    assert_eq!(crate::report::statement::audit_drawn_on(&audit()), None);
+}
+
+#[test]
+fn a_statement_sections_current_position_lists_the_audit_sections_it_names() {
+    use crate::report::statement::current_position;
+    let statement: Definition = crate::test_fixtures::definition(STATEMENT);
+    let prefill = statement
+        .sections
+        .iter()
+        .find_map(|s| s.prefill_from.as_ref())
+        .expect("a prefilled section");
+    let a = audit();
+    let audit_work = answered();
+    let scores = score(&a, &audit_work.responses);
+    let position = current_position(&audit_work, &scores, prefill);
+    assert_eq!(position.work_name, "North audit 2026");
+    assert_eq!(position.date, today());
+    assert_eq!(
+        position.lines,
+        [
+            "Leadership: 80%: Green, achieved",
+            "AMHP service: nothing scorable yet"
+        ]
+    );
+    assert_eq!(
+        position.summary(),
+        "Our latest self-assessment (\u{201c}North audit 2026\u{201d}, 22 November 2026) found:\n\
+         - Leadership: 80%: Green, achieved\n\
+         - AMHP service: nothing scorable yet"
+    );
+    // A section the audit lacks is left out, not shown as empty.
+    let mut wider = prefill.clone();
+    wider
+        .sections
+        .push(crate::ids::SectionId::new("not-in-the-audit"));
+    assert_eq!(
+        current_position(&audit_work, &scores, &wider).lines.len(),
+        2
+    );
+}
+
+#[test]
 fn the_plan_on_its_own_is_landscape_and_counts_against_today() {
     let d = audit();
     let report = plan_report(&d, &answered(), today());
