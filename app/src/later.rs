@@ -233,12 +233,23 @@ impl Outcome {
         }
     }
 
-    /// Whether it was all done, and the words: what a page's notice shows.
-    pub fn into_notice(self) -> (bool, String) {
+    /// What happened, in words.
+    pub fn words(&self) -> &str {
         match self {
-            Outcome::Done(words) => (true, words),
-            Outcome::NotDone(words) => (false, words),
+            Outcome::Done(words) | Outcome::NotDone(words) => words,
         }
+    }
+
+    /// The notice a page shows for it: plain when all was done, a warning when not.
+    pub fn notice(self) -> impl IntoView {
+        let class = match self {
+            Outcome::Done(_) => "notice",
+            Outcome::NotDone(_) => "notice notice-warning",
+        };
+        let words = match self {
+            Outcome::Done(words) | Outcome::NotDone(words) => words,
+        };
+        view! { <p class=class>{words}</p> }
     }
 }
 
@@ -248,7 +259,6 @@ impl Outcome {
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn import(state: AppState, files: Vec<web_sys::File>) -> Result<Later<Outcome>, NotDownloaded> {
     Ok(Box::pin(async move {
-        let (all_imported, words) = pages::home::import_files(state, files).await;
-        Outcome::new(all_imported, words)
+        pages::home::import_files(state, files).await
     }))
 }

@@ -15,7 +15,7 @@ use crate::components::layout::{Later, LaterPart};
 use crate::edges::definitions::{Source, Tool};
 use crate::edges::storage::{Listed, StoreError};
 use crate::edges::{clock, collate, files, import_worker};
-use crate::later;
+use crate::later::{self, Outcome};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -368,7 +368,7 @@ fn ImportWork(
     lang: mhsw::lang::Lang,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<Outcome>);
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let chosen = files::chosen_files(&input);
@@ -379,8 +379,8 @@ fn ImportWork(
                 Err(problem) => Err(problem),
             };
             message.set(Some(match outcome {
-                Ok(importing) => importing.await.into_notice(),
-                Err(problem) => (false, say::nothing_imported(lang, &problem.to_string())),
+                Ok(importing) => importing.await,
+                Err(problem) => Outcome::NotDone(say::nothing_imported(lang, &problem.to_string())),
             }));
         });
     };
@@ -392,9 +392,7 @@ fn ImportWork(
             </p>
             <input id="import-file" type="file" accept=".json,application/json" multiple aria-describedby="import-hint" on:change=on_change />
             <div role="status" aria-live="polite">
-                {move || message.get().map(|(ok, text)| view! {
-                    <p class=if ok { "notice" } else { "notice notice-warning" }>{text}</p>
-                })}
+                {move || message.get().map(Outcome::notice)}
             </div>
         </div>
     }
@@ -404,7 +402,7 @@ fn ImportWork(
 /// import worker, off the page's thread), and nothing changes when anything in it is wrong.
 /// Returns whether all were imported and stored, and what happened to each, counting only
 /// what was stored. Runs in the later part of the app ([`crate::later::import`]).
-pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> (bool, String) {
+pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> Outcome {
     let definitions = state
         .catalogue
         .with_untracked(|c| c.as_ref().map(|c| c.to_json()))
@@ -432,9 +430,9 @@ pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> (bool,
             }
         };
         match result {
-            Ok((stored, done)) => {
-                all_ok &= stored;
-                outcomes.push(format!("{name}: {done}"));
+            Ok(placed) => {
+                all_ok &= matches!(placed, Outcome::Done(_));
+                outcomes.push(format!("{name}: {}", placed.words()));
             }
             Err(why) => {
                 all_ok = false;
@@ -444,7 +442,7 @@ pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> (bool,
             }
         }
     }
-    (all_ok, outcomes.join(" "))
+    Outcome::new(all_ok, outcomes.join(" "))
 }
 
 /// Reads and checks a file in the import worker; where a worker cannot run, on the page's own
@@ -476,24 +474,28 @@ async fn read_file(
 
 /// Places each checked piece of work ([`work::place`]) and waits for the store. Returns
 /// whether all of it was stored, and what happened.
-async fn place_all(state: &AppState, read: Vec<import_worker::Read>) -> (bool, String) {
+async fn place_all(state: &AppState, read: Vec<import_worker::Read>) -> Outcome {
     let mut all_stored = true;
     let mut lines = Vec::new();
     for import_worker::Read { checked, records } in read {
-        let (stored, line) = place_one(state, checked.work, records).await;
-        all_stored &= stored;
+        let placed = place_one(state, checked.work, records).await;
+        all_stored &= matches!(placed, Outcome::Done(_));
+        let line = placed.words();
         let carried = match checked.carried {
             0 => String::new(),
             1 => " 1 answer to a question asked in new words now counts for the question that replaced it.".to_owned(),
             n => format!(" {n} answers to questions asked in new words now count for the questions that replaced them."),
         };
         lines.push(if checked.kept_aside > 0 {
-            format!("{line}{carried} {} answers to questions this version no longer asks were kept aside and are listed on the work’s page.", checked.kept_aside)
+            match checked.kept_aside {
+                1 => format!("{line}{carried} 1 answer to a question this version no longer asks was kept aside and is listed on the work’s page."),
+                n => format!("{line}{carried} {n} answers to questions this version no longer asks were kept aside and are listed on the work’s page."),
+            }
         } else {
             format!("{line}{carried}")
         });
     }
-    (all_stored, lines.join(" "))
+    Outcome::new(all_stored, lines.join(" "))
 }
 
 /// Adds one checked piece of work where [`work::place`] says, and waits for the store.
@@ -501,7 +503,7 @@ async fn place_one(
     state: &AppState,
     mut incoming: Work,
     mut records: BTreeMap<ResponseId, Sealed>,
-) -> (bool, String) {
+) -> Outcome {
     let existing = state.work(&incoming.id);
     let placement = existing
         .map(|signal| signal.with_untracked(|h| work::place(Some(&h.work), &incoming)))
@@ -510,13 +512,10 @@ async fn place_one(
         format!("it was read, but not saved on this device: {error}. Download it again from its source, or import it again later")
     };
     match (placement, existing) {
-        (work::Placement::AlreadyHere, _) => (
-            true,
-            format!(
-                "“{}” is already on this device, unchanged, so nothing was added.",
-                incoming.name
-            ),
-        ),
+        (work::Placement::AlreadyHere, _) => Outcome::Done(format!(
+            "“{}” is already on this device, unchanged, so nothing was added.",
+            incoming.name
+        )),
         (work::Placement::Merge, Some(signal)) => {
             let mut outcome = work::MergeOutcome::default();
             signal.update(|held| {
@@ -536,8 +535,8 @@ async fn place_one(
                 }
             });
             match state.flush(&incoming.id).await {
-                Ok(()) => (true, outcome.said(&incoming.name)),
-                Err(error) => (false, not_stored(error)),
+                Ok(()) => Outcome::Done(outcome.said(&incoming.name)),
+                Err(error) => Outcome::NotDone(not_stored(error)),
             }
         }
         (placement, _) => {
@@ -556,8 +555,8 @@ async fn place_one(
             let responses = incoming.collection.as_ref().map(|c| c.responses.len());
             state.add_imported(incoming, records);
             match state.flush(&id).await {
-                Ok(()) => (true, work::imported_said(&name, responses, why)),
-                Err(error) => (false, not_stored(error)),
+                Ok(()) => Outcome::Done(work::imported_said(&name, responses, why)),
+                Err(error) => Outcome::NotDone(not_stored(error)),
             }
         }
     }

@@ -67,17 +67,7 @@ pub fn PlanPage(
     let add_blank = move |_| {
         state.change(&id_for_new, |w| {
             let row_id = format!("added-{}", clock::random_id());
-            w.plan.push(PlanRow {
-                id: row_id,
-                source: RowSource::Added,
-                action: String::new(),
-                lead: String::new(),
-                partners: String::new(),
-                target_date: None,
-                success_measure: String::new(),
-                status: Status::NotStarted,
-                review_date: None,
-            });
+            w.plan.push(PlanRow::blank(row_id, RowSource::Added));
         });
     };
     let definition_for_csv = definition.clone();

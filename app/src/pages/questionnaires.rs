@@ -7,13 +7,14 @@ use mhsw::messages::data as say;
 
 use crate::edges::definitions::{self, Source};
 use crate::edges::{database, files};
+use crate::later::Outcome;
 use crate::state::AppState;
 
 /// The questionnaires page.
 #[component]
 pub fn QuestionnairesPage() -> impl IntoView {
     let state = AppState::expect();
-    let message = RwSignal::new(None::<(bool, String)>);
+    let message = RwSignal::new(None::<Outcome>);
     let lang = state.page_lang;
     let loaded = move || {
         state.catalogue.with(|c| {
@@ -66,8 +67,8 @@ pub fn QuestionnairesPage() -> impl IntoView {
                     },
                 };
                 message.set(Some(match outcome {
-                    Ok(()) => (true, format!("{name} is ready to use on this device.")),
-                    Err(why) => (false, format!("{name} was not added. {why}")),
+                    Ok(()) => Outcome::Done(format!("{name} is ready to use on this device.")),
+                    Err(why) => Outcome::NotDone(format!("{name} was not added. {why}")),
                 }));
             }
         });
@@ -97,7 +98,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
                                         // Taken off the list only once it is gone from the device.
                                         match database::delete_document(&name).await {
                                             Ok(()) => state.catalogue.update(|c| if let Some(c) = c.as_mut() { c.loaded.retain(|l| !(l.source == Source::Local && l.file == name)); }),
-                                            Err(why) => message.set(Some((false, format!("{name} could not be removed: {why}.")))),
+                                            Err(why) => message.set(Some(Outcome::NotDone(format!("{name} could not be removed: {why}.")))),
                                         }
                                     });
                                 }>{move || say::remove_from_device(lang.get())}</button>
@@ -126,7 +127,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
         <p class="hint" id="open-definition-hint">{move || say::open_questionnaire_hint(lang.get())}</p>
         <input id="open-definition" type="file" accept=".json,application/json" aria-describedby="open-definition-hint" on:change=open_file />
         <div role="status" aria-live="polite">
-            {move || message.get().map(|(ok, text)| view! { <p class=if ok { "notice" } else { "notice notice-warning" }>{text}</p> })}
+            {move || message.get().map(Outcome::notice)}
         </div>
     }
 }

@@ -15,6 +15,7 @@ use mhsw::messages::reports as say;
 
 use crate::components::report_view::ReportView;
 use crate::edges::{clock, files, pdf_worker, storage};
+use crate::later::Outcome;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -205,7 +206,7 @@ pub fn ResultsPage(
         Action::new_local(move |_: &()| make_pdf(false))
     };
     let plan_pdf = Action::new_local(move |_: &()| make_pdf(true));
-    let peer_status = RwSignal::new(None::<(bool, String)>);
+    let peer_status = RwSignal::new(None::<Outcome>);
     let peer_file = {
         let definition_id = definition_id.clone();
         move |ev: leptos::ev::Event| {
@@ -231,13 +232,10 @@ pub fn ResultsPage(
                     },
                 };
                 peer_status.set(Some(match outcome {
-                    Ok(()) => (true, "The peer reference set was imported.".to_owned()),
-                    Err(why) => (
-                        false,
-                        format!(
-                            "The peer reference set was not imported, and nothing changed: {why}."
-                        ),
-                    ),
+                    Ok(()) => Outcome::Done("The peer reference set was imported.".to_owned()),
+                    Err(why) => Outcome::NotDone(format!(
+                        "The peer reference set was not imported, and nothing changed: {why}."
+                    )),
                 }));
             });
         }
@@ -315,7 +313,7 @@ pub fn ResultsPage(
         <div role="status" aria-live="polite" class="pdf-status">
             {move || pdf_message(report_pdf, "report")}
             {move || is_audit.then(|| pdf_message(plan_pdf, "plan"))}
-            {move || peer_status.get().map(|(ok, text)| view! { <p class=if ok { "notice" } else { "notice notice-warning" }>{text}</p> })}
+            {move || peer_status.get().map(Outcome::notice)}
         </div>
         {move || {
             let mut rest = report.get();

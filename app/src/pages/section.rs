@@ -75,6 +75,7 @@ pub fn SectionPage(
     // The questions shown, by id: it changes only when an answer shows or hides a question, so
     // a field is never re-created (and a box never loses what is being typed) as answers change.
     let questions = section.questions.clone();
+    let questions_for_errors = std::sync::Arc::new(section.questions.clone());
     let definition_for_shown = definition.clone();
     let shown = Memo::new(move |_| {
         signal.with(|h| {
@@ -106,17 +107,21 @@ pub fn SectionPage(
             })
         });
         let work_id = id_for_questions.clone();
+        let questions_for_errors = questions_for_errors.clone();
         let on_change = Callback::new(move |next: ItemResponse| {
             let qid = qid.clone();
             state.change(&work_id, move |w| w.responses.set(qid, next));
             if !errors.with_untracked(Vec::is_empty) {
+                // An error stays until its question is answered; its question is found by the
+                // field it names, never by cutting the id out of the field's name.
                 errors.update(|e| {
                     e.retain(|e| {
+                        let question = questions_for_errors
+                            .iter()
+                            .find(|q| field_id(q) == e.field_id);
                         signal.with_untracked(|h| {
-                            h.work
-                                .responses
-                                .answer(e.field_id.trim_start_matches("q-"))
-                                .is_none()
+                            question
+                                .is_none_or(|q| h.work.responses.answer(q.id.as_str()).is_none())
                         })
                     })
                 });
