@@ -207,6 +207,18 @@ pub fn MissingDefinition(
     }
 }
 
+/// The second press of a double-click (the browser counts it as the click's `detail`) does
+/// nothing, and says so: it lands on the next screen's button in the same place (or on a form
+/// just saved and cleared), and must not skip a question unseen or send a form twice. A single
+/// press, or a key, works as ever.
+pub fn second_of_a_double_click(ev: &leptos::ev::MouseEvent) -> bool {
+    if ev.detail() > 1 {
+        ev.prevent_default();
+        return true;
+    }
+    false
+}
+
 /// A definition's text as a page in `lang` shows it: in `lang` when the author gave it, else
 /// in the definition's primary language ([`mhsw::text::Text::get`]), with the `lang` attribute
 /// its element needs then, so a screen reader reads each part in its own language.

@@ -59,21 +59,6 @@ pub(crate) async fn double_click_with_gap(
         .unwrap_or_else(|e| panic!("could not double-click `{selector}`: {e}"));
 }
 
-/// True when focus has fallen to the page itself (nothing a keyboard user can go on from).
-pub(crate) async fn focus_fell_to_the_page(b: &common::browser::Browser) -> bool {
-    b.execute(
-        "const e = document.activeElement; return !e || e === document.body || e === document.documentElement;",
-        vec![],
-    )
-    .await
-        == json!(true)
-}
-
-/// The main heading, now.
-pub(crate) async fn heading(b: &common::browser::Browser) -> String {
-    crate::collection_mode::heading_text(b).await
-}
-
 /// Collection mode locks the device: a new tab, a new window, a typed address and a reload all
 /// open the collection screens; the code is never stored as typed; wrong codes slow down.
 #[tokio::test]
@@ -691,7 +676,7 @@ async fn a_double_click_on_next_moves_on_one_question() {
     tokio::time::sleep(Duration::from_millis(500)).await;
     b.screenshot(&shot("double-click-next")).await;
     assert_eq!(
-        heading(b).await,
+        heading_text(b).await,
         format!("Question 2 of {TOTAL}"),
         "a double-click on Next skipped a question the person never saw"
     );
@@ -747,7 +732,7 @@ async fn answers_sent_in_a_second_tab_are_saved_with_the_first_tabs() {
     )
     .await;
     b.screenshot(&shot("second-tab-not-saved")).await;
-    let shown = heading(b).await;
+    let shown = heading_text(b).await;
     let stored = stored_response_count(b, &id).await;
     assert!(
         shown == "Thank you" && stored == 2,
@@ -778,13 +763,13 @@ async fn focus_moves_to_the_end_collection_screen_and_back_to_the_questions() {
     press(b, &[Key::Enter]).await;
     wait_for_heading_exact(b, "End collection").await;
     tokio::time::sleep(Duration::from_millis(600)).await;
-    let on_leave = focus_fell_to_the_page(b).await;
+    let on_leave = focus_is_lost(b).await;
     b.screenshot(&shot("end-collection-focus")).await;
     tab_to(b, "button.secondary", 10).await;
     press(b, &[Key::Enter]).await;
     b.wait_for_text("Before you start", QUICK).await;
     tokio::time::sleep(Duration::from_millis(600)).await;
-    let on_return = focus_fell_to_the_page(b).await;
+    let on_return = focus_is_lost(b).await;
     assert!(
         !on_leave && !on_return,
         "focus fell to the page: on opening \"End collection\": {on_leave}; on \"Go back to \
@@ -845,7 +830,7 @@ async fn going_back_to_the_questions_returns_a_person_to_where_they_were() {
     )
     .await;
     b.screenshot(&shot("go-back-to-the-questions")).await;
-    let shown = heading(b).await;
+    let shown = heading_text(b).await;
     assert_eq!(
         shown,
         format!("Question 3 of {TOTAL}"),

@@ -226,33 +226,10 @@ pub(crate) fn pdf_text(path: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// Double-clicks the element matching `selector` with the mouse, as a person does.
+/// Double-clicks the element matching `selector` with the mouse, as a person does: two
+/// presses with no pause between them.
 pub(crate) async fn double_click(b: &common::browser::Browser, selector: &str) {
-    use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
-    let element = find(b, selector).await;
-    let actions = MouseActions::new("mouse".to_owned())
-        .then(PointerAction::MoveToElement {
-            element,
-            duration: None,
-            x: 0.0,
-            y: 0.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::Up {
-            button: MOUSE_BUTTON_LEFT,
-        });
-    b.client()
-        .perform_actions(actions)
-        .await
-        .unwrap_or_else(|e| panic!("could not double-click `{selector}`: {e}"));
+    double_click_with_gap(b, selector, Duration::ZERO).await;
 }
 
 /// The PDFs in the browser's download folder, by name, sorted.

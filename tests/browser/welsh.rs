@@ -338,7 +338,7 @@ async fn the_cleared_answers_notice_on_the_bilingual_screen_is_in_english_too() 
         "the notice in English, on a screen in both languages",
     );
     assert!(
-        !focus_fell_to_the_page(b).await,
+        !focus_is_lost(b).await,
         "focus fell to the page when the screen was cleared"
     );
     finish(app).await;

@@ -441,23 +441,12 @@ fn IntroductionScreen(
         <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); go(Screen::Step(index + 1)) }>
             <p class="lead section-intro">{words}</p>
             <div class="button-row">
-                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |ev| { if !second_of_a_double_click(&ev) { go(Screen::Step(index - 1)) } }>{say::back(lang)}</button> })}
-                <button type="submit" class="large" on:click=|ev| { second_of_a_double_click(&ev); }>{say::next(lang)}</button>
+                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |ev| { if !super::second_of_a_double_click(&ev) { go(Screen::Step(index - 1)) } }>{say::back(lang)}</button> })}
+                <button type="submit" class="large" on:click=|ev| { super::second_of_a_double_click(&ev); }>{say::next(lang)}</button>
                 {speech::available().then(|| view! { <button type="button" class="secondary" on:click=move |_| speech::speak_in(&spoken(), lang.bcp47())>{say::read_aloud(lang)}</button> })}
             </div>
         </form>
     }
-}
-
-/// The second press of a double-click (the browser counts it as the click's `detail`) does
-/// nothing: it lands on the next screen's button in the same place, and must not skip a
-/// question the person never saw. A single press, or a key, works as ever.
-fn second_of_a_double_click(ev: &leptos::ev::MouseEvent) -> bool {
-    if ev.detail() > 1 {
-        ev.prevent_default();
-        return true;
-    }
-    false
 }
 
 /// One question with back, next and read-aloud.
@@ -547,8 +536,8 @@ fn QuestionScreen(
         <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); if last { on_submit.run(()) } else { go(Screen::Step(index + 1)) } }>
             <QuestionField definition=definition.clone() question=question.clone() item=item on_change=on_change easy_read=easy_read error=Signal::derive(|| None::<String>) with_notes=false lang=lang />
             <div class="button-row">
-                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |ev| { if !second_of_a_double_click(&ev) { go(Screen::Step(index - 1)) } }>{say::back(lang)}</button> })}
-                <button type="submit" class="large" on:click=|ev| { second_of_a_double_click(&ev); }>{move || match (last, answered.get()) { (true, _) => say::send_answers(lang), (false, true) => say::next(lang), (false, false) => say::skip_question(lang) }}</button>
+                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |ev| { if !super::second_of_a_double_click(&ev) { go(Screen::Step(index - 1)) } }>{say::back(lang)}</button> })}
+                <button type="submit" class="large" on:click=|ev| { super::second_of_a_double_click(&ev); }>{move || match (last, answered.get()) { (true, _) => say::send_answers(lang), (false, true) => say::next(lang), (false, false) => say::skip_question(lang) }}</button>
                 {speech::available().then(|| view! { <button type="button" class="secondary" on:click=move |_| speech::speak_in(&spoken(), lang.bcp47())>{say::read_aloud(lang)}</button> })}
             </div>
         </form>

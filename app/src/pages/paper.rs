@@ -262,7 +262,7 @@ pub fn EnterPaperPage(
         </div>
         <form class="form paper-entry" on:submit=save novalidate>
             {fields}
-            <button type="submit" on:click=|ev: leptos::ev::MouseEvent| { if ev.detail() > 1 { ev.prevent_default() } }>"Save this form and start the next"</button>
+            <button type="submit" on:click=|ev| { super::second_of_a_double_click(&ev); }>"Save this form and start the next"</button>
         </form>
     }
     .into_any()
