@@ -17,7 +17,11 @@ use crate::ids::{OptionValue, QuestionId};
 use crate::number::{Decimal, NumberProblem};
 
 /// One answer. "No answer" is the absence of an `Answer`, never an empty string.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+///
+/// Written as an object with one key naming the kind (`{ "choice": "mostly" }`). It is read by
+/// hand so that a key written twice, or two kinds in one answer, is refused
+/// by name rather than as serde's bare "expected value".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Answer {
     /// The chosen option of a rating, single-choice or yes/no question.
@@ -30,6 +34,81 @@ pub enum Answer {
     Date(Date),
     /// A number, exact and language-neutral (stored as text with a full stop, `"12.5"`).
     Number(Decimal),
+}
+
+/// The key that names an answer's kind, as written in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum AnswerKindKey {
+    Choice,
+    Choices,
+    Text,
+    Date,
+    Number,
+}
+
+impl AnswerKindKey {
+    const NAMES: &'static str = "`choice`, `choices`, `text`, `date` or `number`";
+
+    fn name(self) -> &'static str {
+        match self {
+            AnswerKindKey::Choice => "choice",
+            AnswerKindKey::Choices => "choices",
+            AnswerKindKey::Text => "text",
+            AnswerKindKey::Date => "date",
+            AnswerKindKey::Number => "number",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Answer {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(OneKind)
+    }
+}
+
+/// Reads an answer's one key and its value, and refuses a second key by name.
+struct OneKind;
+
+impl<'de> serde::de::Visitor<'de> for OneKind {
+    type Value = Answer;
+
+    fn expecting(&self, formatter: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(
+            formatter,
+            "an answer: an object with one of {}",
+            AnswerKindKey::NAMES
+        )
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Answer, A::Error> {
+        use serde::de::Error;
+        let Some(kind) = map.next_key::<AnswerKindKey>()? else {
+            return Err(A::Error::custom(format_args!(
+                "an answer is empty: give one of {}",
+                AnswerKindKey::NAMES
+            )));
+        };
+        let answer = match kind {
+            AnswerKindKey::Choice => Answer::Choice(map.next_value()?),
+            AnswerKindKey::Choices => Answer::Choices(map.next_value()?),
+            AnswerKindKey::Text => Answer::Text(map.next_value()?),
+            AnswerKindKey::Date => Answer::Date(map.next_value()?),
+            AnswerKindKey::Number => Answer::Number(map.next_value()?),
+        };
+        match map.next_key::<AnswerKindKey>()? {
+            None => Ok(answer),
+            Some(again) if again == kind => Err(A::Error::custom(format_args!(
+                "the key `{}` is written twice (JSON would keep only the last one)",
+                kind.name()
+            ))),
+            Some(other) => Err(A::Error::custom(format_args!(
+                "an answer holds one kind, but both `{}` and `{}` are given",
+                kind.name(),
+                other.name()
+            ))),
+        }
+    }
 }
 
 /// How urgent an item is, as the people completing an audit judge it.
@@ -387,6 +466,46 @@ impl Progress {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_answer_names_one_kind_once_and_a_second_key_is_named_in_the_refusal() {
+        let read = |text: &str| serde_json::from_str::<Answer>(text).map_err(|e| e.to_string());
+        assert_eq!(
+            read(r#"{ "choice": "mostly" }"#),
+            Ok(Answer::Choice(OptionValue::new("mostly")))
+        );
+        assert_eq!(
+            read(r#"{ "choices": ["a", "b"] }"#),
+            Ok(Answer::Choices(vec![
+                OptionValue::new("a"),
+                OptionValue::new("b")
+            ]))
+        );
+        assert_eq!(read(r#"{ "text": "x" }"#), Ok(Answer::Text("x".into())));
+        let twice = read(r#"{ "choice": "a", "choice": "b" }"#).unwrap_err();
+        assert!(
+            twice.contains("the key `choice` is written twice"),
+            "{twice}"
+        );
+        let two_kinds = read(r#"{ "choice": "a", "text": "b" }"#).unwrap_err();
+        assert!(
+            two_kinds.contains("`choice`") && two_kinds.contains("`text`"),
+            "{two_kinds}"
+        );
+        let none = read("{}").unwrap_err();
+        assert!(none.contains("`choice`"), "names what it could be: {none}");
+        let unknown = read(r#"{ "colour": "a" }"#).unwrap_err();
+        assert!(unknown.contains("`colour`"), "{unknown}");
+        // What the app writes, it reads back.
+        for answer in [
+            Answer::Choice(OptionValue::new("yes")),
+            Answer::Number("12.5".parse().unwrap()),
+            Answer::Date("2026-11-30".parse().unwrap()),
+        ] {
+            let text = serde_json::to_string(&answer).unwrap();
+            assert_eq!(read(&text), Ok(answer));
+        }
+    }
 
     #[test]
     fn a_number_out_of_range_or_too_precise_is_refused_in_words() {
