@@ -74,19 +74,19 @@ pub fn SectionPage(
 
     // The questions shown, by id: it changes only when an answer shows or hides a question, so
     // a field is never re-created (and a box never loses what is being typed) as answers change.
-    let questions = section.questions.clone();
-    let questions_for_errors = std::sync::Arc::new(section.questions.clone());
+    // One copy of the section's questions, shared by the memo, each field and the errors.
+    let questions = std::sync::Arc::new(section.questions.clone());
+    let questions_for_shown = questions.clone();
     let definition_for_shown = definition.clone();
     let shown = Memo::new(move |_| {
         signal.with(|h| {
-            questions
+            questions_for_shown
                 .iter()
                 .filter(|q| h.work.responses.question_shown(&definition_for_shown, q))
                 .map(|q| q.id.clone())
                 .collect::<Vec<_>>()
         })
     });
-    let questions = section.questions.clone();
     let definition_for_questions = definition.clone();
     let id_for_questions = id.clone();
     // Each question is drawn in the page's language: a switch draws them again from what is
@@ -107,7 +107,7 @@ pub fn SectionPage(
             })
         });
         let work_id = id_for_questions.clone();
-        let questions_for_errors = questions_for_errors.clone();
+        let questions_for_errors = questions.clone();
         let on_change = Callback::new(move |next: ItemResponse| {
             let qid = qid.clone();
             state.change(&work_id, move |w| w.responses.set(qid, next));
