@@ -902,3 +902,157 @@ fn a_welsh_feedback_report_is_welsh_throughout_with_its_letters_and_language_set
         english.pages
     );
 }
+
+/// The finished bundled audit with everything a report can set beside it: last cycle (the same
+/// audit a year earlier, with other answers) and an anonymous reference set of five peers. The
+/// report is written in `language` (`None`: the definition's own, English).
+fn compared_audit_report(language: Option<mhsw::lang::Lang>) -> Report {
+    use mhsw::benchmark::peers::{build_peer_set, OrganisationType, PeerNation, PeerSource};
+    use mhsw::ids::{OptionValue, QuestionId};
+    use mhsw::responses::Answer;
+    let (definition, work) = finished_audit::audit_work();
+    let varied = |seed: usize, name: &str| {
+        let mut other = work.clone();
+        other.name = name.to_owned();
+        other.organisation = format!("Peer {seed}");
+        other.updated = finished_audit::date("2025-11-20");
+        let values = ["not-in-place", "developing", "established", "embedded"];
+        for (i, (_, question)) in definition.questions().enumerate() {
+            let Some(mut item) = other.responses.item(question.id.as_str()).cloned() else {
+                continue;
+            };
+            if matches!(item.answer, Some(Answer::Choice(_)))
+                && definition
+                    .options_of(question)
+                    .is_some_and(|o| o.options.iter().any(|x| x.value.as_str() == "developing"))
+                && (i + seed) % 3 == 0
+            {
+                item.answer = Some(Answer::Choice(OptionValue::new(values[(i + seed) % 4])));
+                other.responses.set(QuestionId::new(question.id.as_str()), item);
+            }
+        }
+        other
+    };
+    let previous = varied(1, "North Team audit, 2025");
+    let peers: Vec<_> = (2..7).map(|i| varied(i, &format!("Peer {i}"))).collect();
+    let sources: Vec<PeerSource> = peers
+        .iter()
+        .map(|w| PeerSource {
+            work: w,
+            organisation_type: Some(OrganisationType::Council),
+            nation: Some(PeerNation::Wales),
+        })
+        .collect();
+    let set = build_peer_set(&definition, &sources).expect("peers").set;
+    report_for_work(
+        &definition,
+        &work,
+        Context {
+            previous: Some(&previous),
+            peers: Some(&set),
+            language,
+            ..Context::default()
+        },
+        finished_audit::date("2026-11-30"),
+    )
+}
+
+/// The bundled strategic statement, partly written, drawing on the finished audit, in
+/// `language`.
+fn statement_report_in(language: Option<mhsw::lang::Lang>) -> Report {
+    use mhsw::ids::QuestionId;
+    use mhsw::responses::{Answer, ItemResponse};
+    let (audit, audit_work) = finished_audit::audit_work();
+    let statement = finished_audit::bundled("strategic-statement.json");
+    let mut work = mhsw::work::Work::start(
+        mhsw::ids::WorkId::new("statement"),
+        "Cyngor Sir Ynys Môn statement 2026".to_owned(),
+        &statement,
+        finished_audit::date("2026-11-20"),
+    );
+    work.organisation = "Cyngor Sir Ynys Môn".to_owned();
+    for (i, (_, question)) in statement.questions().enumerate() {
+        if i % 2 == 0 {
+            continue;
+        }
+        let answer = match statement.options_of(question) {
+            Some(list) => Answer::Choice(list.options[0].value.clone()),
+            None => Answer::Text("Agreed with the Regional Safeguarding Board in October.".into()),
+        };
+        if matches!(question.answer, mhsw::definition::AnswerKind::Date {}) {
+            continue;
+        }
+        work.responses.set(
+            QuestionId::new(question.id.as_str()),
+            ItemResponse {
+                answer: Some(answer),
+                ..ItemResponse::default()
+            },
+        );
+    }
+    report_for_work(
+        &statement,
+        &work,
+        Context {
+            latest_audit: Some((&audit, &audit_work)),
+            language,
+            ..Context::default()
+        },
+        finished_audit::date("2026-11-30"),
+    )
+}
+
+/// Compares a report with its golden copy in `tests/fixtures/reports/`; with
+/// `UPDATE_GOLDEN=1` writes it instead (only ever on purpose, and the diff reviewed).
+fn assert_golden(report: &Report, name: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/reports")
+        .join(format!("{name}.json"));
+    let made = serde_json::to_string_pretty(report).expect("a report serialises") + "\n";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &made).unwrap();
+        return;
+    }
+    let golden = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (make it with UPDATE_GOLDEN=1)", path.display()));
+    if golden != made {
+        let line = golden
+            .lines()
+            .zip(made.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        panic!(
+            "{name} changed from its golden copy, first at line {}:\n  was: {}\n  now: {}",
+            line + 1,
+            golden.lines().nth(line).unwrap_or(""),
+            made.lines().nth(line).unwrap_or("")
+        );
+    }
+}
+
+#[test]
+fn an_english_council_sees_the_audit_and_statement_reports_exactly_as_before() {
+    // Made before the reports learnt Welsh: English, asked for or not, is byte for byte the same.
+    assert_golden(&compared_audit_report(None), "audit-en");
+    assert_golden(
+        &compared_audit_report(Some(mhsw::lang::Lang::En)),
+        "audit-en",
+    );
+    assert_golden(&statement_report_in(None), "statement-en");
+    assert_golden(
+        &statement_report_in(Some(mhsw::lang::Lang::En)),
+        "statement-en",
+    );
+    let (definition, work) = finished_audit::audit_work();
+    let plan = report_for_work(
+        &definition,
+        &work,
+        Context {
+            plan_only: true,
+            ..Context::default()
+        },
+        finished_audit::date("2026-11-30"),
+    );
+    assert_golden(&plan, "plan-en");
+}
