@@ -7,6 +7,7 @@
 //! Must not touch: fonts, pages, pixels or HTML.
 
 pub mod audit;
+pub mod audit_words;
 pub mod feedback;
 mod for_work;
 pub use for_work::{report_for_work, Context};

@@ -28,9 +28,9 @@ pub struct Context<'a> {
     pub practitioners: Option<&'a Work>,
     /// For audits: a feedback collection and its questionnaire, to set beside both.
     pub feedback: Option<(&'a Definition, &'a Work)>,
-    /// The language to write the report in; `None` for the definition's primary language. Only
-    /// the feedback report speaks Welsh so far; the others are written in English whatever this
-    /// says.
+    /// The language to write the report in; `None` for the definition's primary language (for
+    /// the audit report, English). The feedback and audit reports speak Welsh; the others are
+    /// written in English whatever this says.
     pub language: Option<Lang>,
 }
 
@@ -67,6 +67,7 @@ pub fn report_for_work(
                     }),
                 peers: peer_comparison.as_ref(),
                 today,
+                language: context.language.unwrap_or(Lang::En),
             });
             if context.practitioners.is_some() || context.feedback.is_some() {
                 let practitioner_scores = context

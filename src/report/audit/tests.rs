@@ -1,6 +1,7 @@
 //! Tests of the audit report's content, and of the statement and plan documents.
 
 use super::*;
+use crate::lang::Lang;
 use crate::benchmark::cycle::compare_works;
 use crate::benchmark::peers::{build_peer_set, compare_with_peers, OrganisationType, PeerSource};
 use crate::ids::QuestionId;
@@ -54,6 +55,7 @@ fn report_for(w: &Work, previous: Option<PreviousCycle>, peers: Option<&PeerComp
         previous,
         peers,
         today: today(),
+        language: Lang::En,
     })
 }
 
@@ -406,6 +408,7 @@ fn the_workforce_profile_lists_figures_with_last_cycle_and_peers() {
         }),
         peers: Some(&peers),
         today: today(),
+        language: Lang::En,
     });
     let table = report
         .blocks
@@ -518,6 +521,7 @@ fn answers_set_aside_are_listed_by_the_retired_question_text_and_the_answer_labe
         previous: None,
         peers: None,
         today: today(),
+        language: Lang::En,
     });
     let text = report.plain_text();
     assert!(
