@@ -907,10 +907,18 @@ fn a_welsh_feedback_report_is_welsh_throughout_with_its_letters_and_language_set
 /// audit a year earlier, with other answers) and an anonymous reference set of five peers. The
 /// report is written in `language` (`None`: the definition's own, English).
 fn compared_audit_report(language: Option<mhsw::lang::Lang>) -> Report {
+    compared_audit_report_named(language, None)
+}
+
+/// [`compared_audit_report`] with the audit given another name.
+fn compared_audit_report_named(language: Option<mhsw::lang::Lang>, name: Option<&str>) -> Report {
     use mhsw::benchmark::peers::{build_peer_set, OrganisationType, PeerNation, PeerSource};
     use mhsw::ids::{OptionValue, QuestionId};
     use mhsw::responses::Answer;
-    let (definition, work) = finished_audit::audit_work();
+    let (definition, mut work) = finished_audit::audit_work();
+    if let Some(name) = name {
+        work.name = name.to_owned();
+    }
     let varied = |seed: usize, name: &str| {
         let mut other = work.clone();
         other.name = name.to_owned();
@@ -928,7 +936,9 @@ fn compared_audit_report(language: Option<mhsw::lang::Lang>) -> Report {
                 && (i + seed) % 3 == 0
             {
                 item.answer = Some(Answer::Choice(OptionValue::new(values[(i + seed) % 4])));
-                other.responses.set(QuestionId::new(question.id.as_str()), item);
+                other
+                    .responses
+                    .set(QuestionId::new(question.id.as_str()), item);
             }
         }
         other
@@ -1055,4 +1065,146 @@ fn an_english_council_sees_the_audit_and_statement_reports_exactly_as_before() {
         finished_audit::date("2026-11-30"),
     );
     assert_golden(&plan, "plan-en");
+}
+
+/// English words of the audit report's own that must never be left in its Welsh version:
+/// every phrase of its catalogue, and the fragments its sentences are built from.
+fn english_report_words() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = mhsw::report::audit_words::PHRASES
+        .iter()
+        .map(|(en, _)| *en)
+        .filter(|en| en.len() > 12)
+        .collect();
+    words.extend([
+        "Overall:",
+        "Last cycle:",
+        "Peer median:",
+        "Legal risk:",
+        "Answer:",
+        "Required by:",
+        "Score:",
+        " then, ",
+        " now",
+        "Overdue",
+        "overdue",
+        "Suggested first step",
+        "Section:",
+        "Added by the team",
+        "points",
+        "Not answered",
+        "Rated ",
+        "marked high priority",
+        "version ",
+        "November",
+        "This toolkit is aligned",
+        "not a reproduction",
+        "A self-assessment",
+        "None found",
+        "Compared with",
+        "Our scores among",
+        "organisations",
+        "Not needed",
+        "Not shown",
+    ]);
+    words
+}
+
+#[test]
+fn a_welsh_council_reads_its_audit_report_in_welsh_with_welsh_headings() {
+    use mhsw::lang::Lang;
+    let report = compared_audit_report(Some(Lang::Cy));
+    assert_eq!(report.meta.language, "cy");
+    let headings: Vec<&str> = report
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level: 1, text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Risgiau cyfreithiol",
+            "Crynodeb",
+            "Proffil y gweithlu",
+            "O’i gymharu â’r cylch diwethaf",
+            "O’i gymharu â chymheiriaid",
+            "Cryfderau",
+            "Blaenoriaethau",
+            "Fesul adran",
+            // The plan's title is the questionnaire's own, given in English only.
+            "Improvement plan",
+            "Bylchau yn y dystiolaeth",
+            "Sut y cyfrifir y sgorau",
+            "Darllen y canlyniadau hyn",
+        ]
+    );
+    let text = report.plain_text();
+    // The questionnaire's own words are in English outside its Welsh parts; a report word is
+    // only left in English if it is not the questionnaire's.
+    let definition = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("questionnaires/self-assessment.json"),
+    )
+    .unwrap();
+    let left: Vec<&str> = english_report_words()
+        .into_iter()
+        .filter(|en| text.contains(en) && !definition.contains(en))
+        .collect();
+    assert!(
+        left.is_empty(),
+        "English left in the Welsh report: {left:?}"
+    );
+    // The Welsh parts of the questionnaire, and its rating scale, are in Welsh.
+    for welsh in [
+        "Gweithio yng Nghymru",
+        "Yn datblygu",
+        "30 Tachwedd 2026",
+        "Cyffredinol:",
+        "Y cylch diwethaf:",
+        "Canolrif cymheiriaid",
+        "Risg gyfreithiol:",
+        "O’i gymharu â phob sefydliad mewn set gyfeirio ddienw",
+        "Mae’r pecyn cymorth hwn yn cyd-fynd ag offer 2016",
+    ] {
+        assert!(text.contains(welsh), "no {welsh:?} in the Welsh report");
+    }
+}
+
+#[test]
+fn the_welsh_audit_pdf_has_welsh_headings_with_w_and_y_circumflex_and_document_language_cy() {
+    use mhsw::lang::Lang;
+    let report = compared_audit_report_named(
+        Some(Lang::Cy),
+        Some("Archwiliad Tîm Glan-y-Dŵr a Thŷ Gwyn, 2026"),
+    );
+    let (path, out) = render(&report, "welsh-audit");
+    assert_valid(&path);
+    assert_eq!(out.replaced_characters, 0);
+    assert!(info(&path).contains("Tagged:          yes"));
+    let json = tool("qpdf", &["--json", "--json-key=qpdf", path_str(&path)]);
+    assert!(json.contains("\"/Lang\": \"u:cy\""), "no /Lang cy");
+    let all = normalise(&pages_text(&path, out.pages).concat());
+    for welsh in [
+        "Archwiliad Tîm Glan-y-Dŵr a Thŷ Gwyn, 2026",
+        "Risgiau cyfreithiol",
+        "Crynodeb",
+        "Proffil y gweithlu",
+        "O’i gymharu â chymheiriaid",
+        "Fesul adran",
+        "Gweithio yng Nghymru",
+        "Darllen y canlyniadau hyn",
+        "30 Tachwedd 2026",
+        "Tudalen 1 o",
+    ] {
+        assert!(all.contains(welsh), "the PDF lacks {welsh:?}");
+    }
+    for english in [
+        "Legal risks",
+        "Compared with peers",
+        "Section by section",
+        "Page 1 of",
+    ] {
+        assert!(!all.contains(english), "the PDF still says {english:?}");
+    }
 }

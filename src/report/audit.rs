@@ -8,21 +8,23 @@ use crate::benchmark::cycle::{CycleComparison, Direction};
 use crate::benchmark::peers::{PeerComparison, Position};
 use crate::date::Date;
 use crate::definition::{Aggregation, Definition, Tone};
-use crate::lang::Lang;
-use crate::text::Text;
 use crate::ids::SectionId;
+use crate::lang::Lang;
+use crate::messages::say;
 use crate::number::{display_figure, with_unit};
 use crate::plan::propose;
 use crate::responses::Priority;
-use crate::scoring::{display_percent_f64, lower_first, ItemOutcome, ItemResult, Scores, SectionScore};
-use crate::messages::say;
+use crate::scoring::{
+    display_percent_f64, lower_first, ItemOutcome, ItemResult, Scores, SectionScore,
+};
+use crate::text::Text;
 use crate::work::Work;
 
 use super::audit_words::{self as words, word};
 use super::parts::{
-    count_of, count_facts_in, footer_in, heading, labelled, meta_in, name_of_in, notice, or_not_recorded_in,
-    paragraph, plan_rows_in, score_brief_in, score_words_in, source_words_in, styled, table,
-    tone_of, SELF_ASSESSMENT_CAVEAT,
+    count_facts_in, count_of, footer_in, heading, labelled, meta_in, name_of_in, notice,
+    or_not_recorded_in, paragraph, plan_rows_in, score_brief_in, score_words_in, source_words_in,
+    styled, table, tone_of, SELF_ASSESSMENT_CAVEAT,
 };
 use super::{
     Bar, BarChart, Block, Column, Cover, Fact, Marker, Orientation, Report, Table, TextStyle,
@@ -191,7 +193,13 @@ impl Said<'_> {
             return item.chosen.clone();
         }
         let question = self.definition.question(item.question.as_str())?;
-        let value = match self.work.responses.item(item.question.as_str())?.answer.as_ref()? {
+        let value = match self
+            .work
+            .responses
+            .item(item.question.as_str())?
+            .answer
+            .as_ref()?
+        {
             crate::responses::Answer::Choice(value) => value,
             _ => return item.chosen.clone(),
         };
@@ -706,7 +714,7 @@ fn peer_section(
             ),
             Lang::Cy => format!(
                 "O’i gymharu â {} mewn set gyfeirio ddienw ({n} sefydliad). Ni ellir adnabod unrhyw sefydliad yn y set, ac ni ddangosir byth ffigurau ar gyfer llai na phum sefydliad.",
-                lower_first(&group)
+                words::aspirate(&lower_first(&group))
             ),
         })),
         None => {
@@ -834,9 +842,9 @@ fn sections(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
     for section in &scores.sections {
         blocks.push(heading(2, said.section_title(&section.id, &section.title)));
         if !section.shown {
-            blocks.push(paragraph(said.word(
-                "This section was not needed, because of an earlier answer.",
-            )));
+            blocks.push(paragraph(
+                said.word("This section was not needed, because of an earlier answer."),
+            ));
             continue;
         }
         let scored = is_scored(definition, section);
@@ -875,7 +883,10 @@ fn sections(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
                 r.evidence.is_some() || r.comment.is_some() || r.priority.is_some()
             });
             if is_figure && !noted {
-                figures.push(Fact::new(said.question_text(item), rating_words(said, item)));
+                figures.push(Fact::new(
+                    said.question_text(item),
+                    rating_words(said, item),
+                ));
                 continue;
             }
             if !figures.is_empty() {
@@ -976,9 +987,9 @@ fn evidence_gaps(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
         .map(|item| said.question_text(item))
         .collect();
     if gaps.is_empty() {
-        blocks.push(paragraph(said.word(
-            "No question was answered \u{201c}Don't know\u{201d}.",
-        )));
+        blocks.push(paragraph(
+            said.word("No question was answered \u{201c}Don't know\u{201d}."),
+        ));
     } else {
         let n = gaps.len() as u32;
         blocks.push(paragraph(match lang {
@@ -1032,7 +1043,8 @@ fn method(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
                                 Lang::Cy => format!("o dan {}%", b.to_percent),
                             }
                         },
-                        said.word(if b.proposes_action { "Yes" } else { "No" }).to_owned(),
+                        said.word(if b.proposes_action { "Yes" } else { "No" })
+                            .to_owned(),
                     ]
                 })
                 .collect(),

@@ -144,6 +144,19 @@ pub fn peer_group(lang: Lang, group: &str) -> String {
     group.to_owned()
 }
 
+/// A Welsh word after "â" or "a" (and): its first letter takes the aspirate mutation
+/// ("pob" becomes "phob", "cynghorau" "chynghorau", "tîm" "thîm").
+pub fn aspirate(text: &str) -> String {
+    for (plain, mutated) in [('c', "ch"), ('p', "ph"), ('t', "th")] {
+        if let Some(rest) = text.strip_prefix(plain) {
+            if !rest.starts_with('h') {
+                return format!("{mutated}{rest}");
+            }
+        }
+    }
+    text.to_owned()
+}
+
 /// The row of a peer table for the whole audit.
 pub fn overall_row(lang: Lang, title: &str) -> String {
     match lang {

@@ -5,8 +5,8 @@
 //! Must not touch: layout (renderers decide it) or anything computed (scores come in).
 
 use crate::date::Date;
-use crate::lang::Lang;
 use crate::definition::{Definition, PlanFieldKind, Tone};
+use crate::lang::Lang;
 pub use crate::plan::source_words;
 use crate::plan::{overdue, summarise, PlanRow, PlanSummary, RowSource};
 use crate::scoring::{Counts, Score};
@@ -50,13 +50,7 @@ pub fn meta(title: &str, author: &str, subject: &str, keywords: &[&str]) -> Meta
 
 /// The document metadata of a report written in `lang`: its keywords in that language, and
 /// `lang` as the document language (the PDF's `/Lang`).
-pub fn meta_in(
-    lang: Lang,
-    title: &str,
-    author: &str,
-    subject: &str,
-    keywords: &[&str],
-) -> Meta {
+pub fn meta_in(lang: Lang, title: &str, author: &str, subject: &str, keywords: &[&str]) -> Meta {
     Meta {
         title: title.to_owned(),
         author: author.to_owned(),
@@ -219,9 +213,10 @@ pub fn collection_size(count: usize) -> String {
 
 /// The counts of an audit or section as labelled facts in `lang`.
 pub fn count_facts_in(lang: Lang, counts: &Counts) -> Vec<Fact> {
-    let completion = counts
-        .completion()
-        .map_or_else(|| word(lang, "no questions shown").to_owned(), |c| c.display());
+    let completion = counts.completion().map_or_else(
+        || word(lang, "no questions shown").to_owned(),
+        |c| c.display(),
+    );
     let of = match lang {
         Lang::En => "of",
         Lang::Cy => "o",
@@ -231,7 +226,10 @@ pub fn count_facts_in(lang: Lang, counts: &Counts) -> Vec<Fact> {
             word(lang, "Answered"),
             format!("{} {of} {} ({completion})", counts.answered, counts.shown),
         ),
-        Fact::new(word(lang, "Not applicable"), counts.not_applicable.to_string()),
+        Fact::new(
+            word(lang, "Not applicable"),
+            counts.not_applicable.to_string(),
+        ),
         Fact::new(
             word(lang, "Don't know (evidence gaps)"),
             counts.dont_know.to_string(),
@@ -240,7 +238,10 @@ pub fn count_facts_in(lang: Lang, counts: &Counts) -> Vec<Fact> {
             word(lang, "Prefer not to say"),
             counts.prefer_not_to_say.to_string(),
         ),
-        Fact::new(word(lang, "Not answered yet"), counts.unanswered.to_string()),
+        Fact::new(
+            word(lang, "Not answered yet"),
+            counts.unanswered.to_string(),
+        ),
     ]
 }
 
@@ -364,9 +365,8 @@ pub fn plan_table_in(
         };
         Column::new(label.clone(), width)
     }));
-    let date = |d: Option<Date>| {
-        d.map_or_else(|| word(lang, "Not set").to_owned(), |d| d.long_in(lang))
-    };
+    let date =
+        |d: Option<Date>| d.map_or_else(|| word(lang, "Not set").to_owned(), |d| d.long_in(lang));
     let text = |t: &str| {
         if t.trim().is_empty() {
             word(lang, "Not written yet").to_owned()

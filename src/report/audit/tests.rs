@@ -1,10 +1,10 @@
 //! Tests of the audit report's content, and of the statement and plan documents.
 
 use super::*;
-use crate::lang::Lang;
 use crate::benchmark::cycle::compare_works;
 use crate::benchmark::peers::{build_peer_set, compare_with_peers, OrganisationType, PeerSource};
 use crate::ids::QuestionId;
+use crate::lang::Lang;
 use crate::plan::{PlanRow, RowSource, Status};
 use crate::report::{plan_report, statement_report, LatestAudit};
 use crate::responses::{ItemResponse, Responses};
