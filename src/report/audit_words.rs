@@ -272,18 +272,12 @@ pub fn added_by_the_team(lang: Lang) -> &'static str {
 /// English report cannot change, and a phrase without Welsh is a test failure
 /// (`every_phrase_has_welsh`), not a silent English word in a Welsh report.
 pub fn word(lang: Lang, english: &'static str) -> &'static str {
-    if lang == Lang::En {
-        return english;
-    }
-    PHRASES
-        .iter()
-        .find(|(en, _)| *en == english)
-        .map_or(english, |(_, cy)| cy)
+    phrase(lang, english)
 }
 
 /// [`word`] for a phrase not known when compiling: its Welsh when [`PHRASES`] has it, else the
 /// phrase as it is.
-pub fn phrase<'a>(lang: Lang, english: &'a str) -> &'a str {
+pub fn phrase(lang: Lang, english: &str) -> &str {
     if lang == Lang::En {
         return english;
     }

@@ -7,7 +7,7 @@ use mhsw::benchmark::peers;
 use mhsw::definition::{Definition, ToolKind};
 use mhsw::ids::WorkId;
 use mhsw::lang::Lang;
-use mhsw::report::audit::LEGAL_RISKS_HEADING;
+use mhsw::report::audit::legal_risks_heading;
 use mhsw::report::Report;
 use mhsw::work::Work;
 
@@ -152,7 +152,11 @@ pub fn ResultsPage(
                     peers: peer_set.get().as_ref(),
                     practitioners: practitioners.as_ref(),
                     feedback: feedback.as_ref().map(|(d, w)| (d.as_ref(), w)),
-                    language: report_lang.get(),
+                    // An audit's report is written in the lead's language; a bilingual
+                    // feedback report in the one chosen for it.
+                    language: report_lang
+                        .get()
+                        .or_else(|| is_audit.then(|| lang.get())),
                     ..Default::default()
                 },
             )
@@ -253,7 +257,8 @@ pub fn ResultsPage(
         // The legal risks first, above the controls; the rest of the same report below them.
         {move || {
             let mut whole = report.get();
-            let blocks = whole.take_opening_part(LEGAL_RISKS_HEADING);
+            let heading = legal_risks_heading(mhsw::report::words::lang_of_tag(&whole.meta.language));
+            let blocks = whole.take_opening_part(heading);
             (!blocks.is_empty()).then(|| view! { <ReportView report=Report { blocks, cover: None, ..whole } /> })
         }}
         {is_audit.then(|| view! {
@@ -317,7 +322,8 @@ pub fn ResultsPage(
         </div>
         {move || {
             let mut rest = report.get();
-            rest.take_opening_part(LEGAL_RISKS_HEADING);
+            let heading = legal_risks_heading(mhsw::report::words::lang_of_tag(&rest.meta.language));
+            rest.take_opening_part(heading);
             view! { <ReportView report=rest /> }
         }}
     }
