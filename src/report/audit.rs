@@ -150,6 +150,24 @@ pub fn audit_report(input: &AuditReportInput) -> Report {
     }
 }
 
+/// The definition's texts an audit report in `lang` gives in another language, because the
+/// definition has them only in that one: section and question titles and the plan's title, as
+/// the report writes them. A results page marks these with their own `lang` (the definition's
+/// primary language) for screen readers. Empty for a report in the primary language.
+pub fn texts_not_in(definition: &Definition, lang: Lang) -> std::collections::BTreeSet<String> {
+    if lang == definition.primary_language() {
+        return Default::default();
+    }
+    let missing = |text: &Text| text.exact(lang).is_none().then(|| text.to_string());
+    definition
+        .sections
+        .iter()
+        .filter_map(|s| missing(&s.title))
+        .chain(definition.questions().filter_map(|(_, q)| missing(&q.text)))
+        .chain(definition.plan.iter().filter_map(|p| missing(&p.title)))
+        .collect()
+}
+
 /// What every part of the report reads from: the definition, the work, and the language to
 /// write in.
 struct Said<'a> {

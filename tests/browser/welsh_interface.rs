@@ -361,3 +361,128 @@ async fn the_wales_section_is_in_welsh_and_the_other_sections_stay_english() {
     find(b, ".question-text span[lang='en-GB']").await;
     crate::prelude::finish(app).await;
 }
+
+/// A lead whose interface is in Cymraeg opens an audit's results: the report's own words are
+/// Welsh (its headings, the legal risks first), the "Working in Wales" section and the rating
+/// scale are Welsh, the other sections stay the questionnaire's English and say so; the PDF
+/// downloads with the same Welsh headings, ŵ and ŷ intact, document language `cy`, and passes
+/// `qpdf --check`; the page passes axe.
+#[tokio::test]
+async fn a_welsh_lead_reads_and_downloads_the_audit_report_in_welsh() {
+    use crate::pdf::{check_pdf, downloaded_pdfs, pdf_text};
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "welsh-audit",
+        "Archwiliad Tŷ Glan-y-Dŵr",
+        &bundled_definition("self-assessment"),
+    );
+    audit.organisation = "Cyngor Sir Ddinbych".to_owned();
+    audit.responses = choices(&[
+        ("about-1", "council"),
+        ("about-2", "wales"),
+        ("strat-1", "established"),
+        ("strat-3", "not-in-place"),
+        ("wal-1", "established"),
+        ("wal-2", "developing"),
+    ]);
+    seed_works(&app, &[&audit], "#/").await;
+    storage_set(b, SETTING, "cy").await;
+    reload(&app, "#/work/welsh-audit/results").await;
+    wait_for_heading(b, "Canlyniadau: Archwiliad Tŷ Glan-y-Dŵr").await;
+    assert_in(b, "cy", "Risgiau cyfreithiol", "the Welsh results").await;
+    let main = main_text(b).await;
+    for welsh in [
+        "Crynodeb",
+        "Cyffredinol:",
+        "Cryfderau",
+        "Blaenoriaethau",
+        "Fesul adran",
+        "Gweithio yng Nghymru",
+        "Yn datblygu",
+        "Bylchau yn y dystiolaeth",
+        "Sut y cyfrifir y sgorau",
+        "Darllen y canlyniadau hyn",
+        "Mae’r pecyn cymorth hwn yn cyd-fynd ag offer 2016",
+    ] {
+        assert!(main.contains(welsh), "the Welsh results lack {welsh:?}");
+    }
+    for english in [
+        "Legal risks",
+        "Summary",
+        "Section by section",
+        "Evidence gaps",
+        "Reading these results",
+        "not a reproduction",
+    ] {
+        assert!(!main.contains(english), "the Welsh results still say {english:?}");
+    }
+    // The report is in the page's language; the questionnaire's English headings say so.
+    find(b, "main .report:not([lang])").await;
+    let strategy = bundled_definition("self-assessment")
+        .section("strategy")
+        .expect("a strategy section")
+        .title
+        .to_string();
+    let marked = b
+        .execute(
+            "return [...document.querySelectorAll('main .report [lang=\"en-GB\"]')].map(e => e.innerText);",
+            vec![],
+        )
+        .await;
+    assert!(
+        marked.to_string().contains(&strategy),
+        "the English section heading is not marked en-GB: {marked}"
+    );
+    b.screenshot(&screenshot_path("welsh-audit-results")).await;
+    check_screen(b, "welsh-audit-results").await;
+
+    click_button(b, "Lawrlwytho’r adroddiad (PDF)").await;
+    let started = std::time::Instant::now();
+    let pdf = loop {
+        if let Some(name) = downloaded_pdfs(b).into_iter().find(|n| n.ends_with(".pdf")) {
+            break b.downloads_dir().join(name);
+        }
+        assert!(
+            started.elapsed() < DEFAULT_TIMEOUT,
+            "no PDF was downloaded"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    // The download may still be being written: wait for it to be whole.
+    let mut bytes = Vec::new();
+    while started.elapsed() < DEFAULT_TIMEOUT {
+        bytes = std::fs::read(&pdf).unwrap_or_default();
+        if bytes.windows(5).any(|w| w == b"%%EOF") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(bytes.starts_with(b"%PDF"), "the download is not a PDF");
+    check_pdf(&pdf);
+    let text = pdf_text(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    for welsh in [
+        "Archwiliad Tŷ Glan-y-Dŵr",
+        "Risgiau cyfreithiol",
+        "Crynodeb",
+        "Fesul adran",
+        "Gweithio yng Nghymru",
+        "Darllen y canlyniadau hyn",
+        "Tudalen 1 o",
+    ] {
+        assert!(text.contains(welsh), "the PDF lacks {welsh:?}");
+    }
+    assert!(!text.contains("Legal risks"), "the PDF still says Legal risks");
+    let json = std::process::Command::new("qpdf")
+        .args(["--json", "--json-key=qpdf"])
+        .arg(&pdf)
+        .output()
+        .expect("qpdf runs");
+    assert!(
+        String::from_utf8_lossy(&json.stdout).contains("\"/Lang\": \"u:cy\""),
+        "the PDF's document language is not cy"
+    );
+    let keep = screenshot_path("welsh-audit.pdf");
+    std::fs::copy(&pdf, &keep).expect("keep the PDF to look at");
+    crate::prelude::finish(app).await;
+}

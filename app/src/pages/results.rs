@@ -162,6 +162,20 @@ pub fn ResultsPage(
             )
         })
     });
+    // The questionnaire's texts that a report in another language keeps in their own (an
+    // English section's title in a Welsh audit report), so the page can mark them.
+    let definition_for_marks = std::sync::Arc::clone(&definition);
+    let other_language = move |report: &Report| {
+        let lang = mhsw::report::words::lang_of_tag(&report.meta.language);
+        let texts = mhsw::report::audit::texts_not_in(&definition_for_marks, lang);
+        (!texts.is_empty()).then(|| {
+            (
+                definition_for_marks.primary_language(),
+                std::sync::Arc::new(texts),
+            )
+        })
+    };
+    let other_language_top = other_language.clone();
     // Each PDF is its own action: its button says "Making the PDF…" and ignores clicks while it
     // runs (so a double click makes one file), and its answer is its own.
     let make_pdf = move |plan_only: bool| {
@@ -259,7 +273,8 @@ pub fn ResultsPage(
             let mut whole = report.get();
             let heading = legal_risks_heading(mhsw::report::words::lang_of_tag(&whole.meta.language));
             let blocks = whole.take_opening_part(heading);
-            (!blocks.is_empty()).then(|| view! { <ReportView report=Report { blocks, cover: None, ..whole } /> })
+            let other = other_language_top(&whole);
+            (!blocks.is_empty()).then(|| view! { <ReportView report=Report { blocks, cover: None, ..whole } other_language=other /> })
         }}
         {is_audit.then(|| view! {
             <section class="compare-controls" aria-labelledby="compare-heading">
@@ -324,7 +339,8 @@ pub fn ResultsPage(
             let mut rest = report.get();
             let heading = legal_risks_heading(mhsw::report::words::lang_of_tag(&rest.meta.language));
             rest.take_opening_part(heading);
-            view! { <ReportView report=rest /> }
+            let other = other_language(&rest);
+            view! { <ReportView report=rest other_language=other /> }
         }}
     }
     .into_any()
