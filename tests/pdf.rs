@@ -970,6 +970,12 @@ fn compared_audit_report_named(language: Option<mhsw::lang::Lang>, name: Option<
 /// The bundled strategic statement, partly written, drawing on the finished audit, in
 /// `language`.
 fn statement_report_in(language: Option<mhsw::lang::Lang>) -> Report {
+    statement_report_for(language, false)
+}
+
+/// [`statement_report_in`], for a council in Wales when `in_wales` (its Wales section shown and
+/// answered).
+fn statement_report_for(language: Option<mhsw::lang::Lang>, in_wales: bool) -> Report {
     use mhsw::ids::QuestionId;
     use mhsw::responses::{Answer, ItemResponse};
     let (audit, audit_work) = finished_audit::audit_work();
@@ -999,6 +1005,26 @@ fn statement_report_in(language: Option<mhsw::lang::Lang>) -> Report {
                 ..ItemResponse::default()
             },
         );
+    }
+    if in_wales {
+        for (question, answer) in [
+            (
+                "lc-nation",
+                Answer::Choice(mhsw::ids::OptionValue::new("wales")),
+            ),
+            (
+                "wal-paragraph",
+                Answer::Text("Rydym yn cynnig gwasanaeth yn Gymraeg heb i neb orfod gofyn.".into()),
+            ),
+        ] {
+            work.responses.set(
+                QuestionId::new(question),
+                ItemResponse {
+                    answer: Some(answer),
+                    ..ItemResponse::default()
+                },
+            );
+        }
     }
     report_for_work(
         &statement,
@@ -1207,4 +1233,100 @@ fn the_welsh_audit_pdf_has_welsh_headings_with_w_and_y_circumflex_and_document_l
     ] {
         assert!(!all.contains(english), "the PDF still says {english:?}");
     }
+}
+
+#[test]
+fn a_welsh_council_reads_its_statement_and_plan_in_welsh() {
+    use mhsw::lang::Lang;
+    let report = statement_report_for(Some(Lang::Cy), true);
+    assert_eq!(report.meta.language, "cy");
+    let text = report.plain_text();
+    for welsh in [
+        "Ble rydym ni nawr",
+        "O’r hunanasesiad \u{201c}North Team audit, 2026 baseline\u{201d}, a ddiweddarwyd ddiwethaf ar 22 Tachwedd 2026.",
+        "Y sefyllfa bresennol:",
+        "Maes | Sgôr a gradd",
+        "Sefydliad: Cyngor Sir Ynys Môn",
+        "Dyddiad: 30 Tachwedd 2026",
+        "Mae’r pecyn cymorth hwn yn cyd-fynd ag offer 2016",
+    ] {
+        assert!(text.contains(welsh), "the Welsh statement lacks {welsh:?}:\n{text}");
+    }
+    let statement = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("questionnaires/strategic-statement.json"),
+    )
+    .unwrap();
+    for english in [
+        "Where we are now",
+        "Current position",
+        "last updated",
+        "Not written yet",
+        "Score and rating",
+        "Scores are from a self-assessment",
+        "Organisation:",
+        "Date:",
+        "November",
+        "This toolkit is aligned",
+        "None recorded yet",
+    ] {
+        assert!(
+            !text.contains(english) || statement.contains(english),
+            "the Welsh statement still says {english:?}"
+        );
+    }
+    // The statement's Wales section is given in Welsh.
+    let wales = finished_audit::bundled("strategic-statement.json")
+        .section("wales")
+        .expect("a Wales section")
+        .title
+        .get(Lang::Cy)
+        .to_owned();
+    assert!(
+        report
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Heading { level: 1, text } if *text == wales)),
+        "no Welsh heading {wales:?}"
+    );
+
+    let (definition, work) = finished_audit::audit_work();
+    let plan = report_for_work(
+        &definition,
+        &work,
+        Context {
+            plan_only: true,
+            language: Some(Lang::Cy),
+            ..Context::default()
+        },
+        finished_audit::date("2026-11-30"),
+    );
+    assert_eq!(plan.meta.language, "cy");
+    let text = plan.plain_text();
+    for welsh in [
+        "Sefydliad",
+        "Yn deillio o",
+        "fersiwn 2.0.0",
+        "Dyddiad: 30 Tachwedd 2026",
+        "Camau gweithredu",
+        "Wedi’i godi o",
+        "Ystyr yn hwyr",
+    ] {
+        assert!(text.contains(welsh), "the Welsh plan lacks {welsh:?}");
+    }
+    for english in [
+        "Organisation:",
+        "Raised from",
+        "Overdue",
+        "Not started",
+        "In progress",
+        "November",
+    ] {
+        assert!(
+            !text.contains(english),
+            "the Welsh plan still says {english:?}"
+        );
+    }
+    let (path, out) = render(&plan, "welsh-plan");
+    assert_valid(&path);
+    assert!(normalise(&pages_text(&path, out.pages).concat()).contains("Tudalen 1 o"));
 }

@@ -22,7 +22,7 @@ use crate::work::Work;
 
 use super::audit_words::{self as words, word};
 use super::parts::{
-    count_facts_in, count_of, footer_in, heading, labelled, meta_in, name_of_in, notice,
+    count_facts_in, count_of, footer_in, heading, in_lang, labelled, meta_in, name_of_in, notice,
     or_not_recorded_in, paragraph, plan_rows_in, score_brief_in, score_words_in, source_words_in,
     styled, table, tone_of, SELF_ASSESSMENT_CAVEAT,
 };
@@ -137,7 +137,7 @@ pub fn audit_report(input: &AuditReportInput) -> Report {
                 Fact::new(word(lang, "Report made"), today.long_in(lang)),
                 Fact::new(
                     word(lang, "Questionnaire"),
-                    super::words::version_label(lang, &title, &definition.version.to_string()),
+                    super::words::version_label(lang, &title, &definition.version),
                 ),
             ],
             statement: format!(
@@ -174,15 +174,6 @@ struct Said<'a> {
     definition: &'a Definition,
     work: &'a Work,
     lang: Lang,
-}
-
-/// A definition's text as the report gives it: in `lang` where the definition has it, else in
-/// its own language (English reports give the primary text, as they always have).
-fn in_lang(lang: Lang, text: &Text) -> String {
-    match lang {
-        Lang::En => text.to_string(),
-        _ => text.get(lang).to_owned(),
-    }
 }
 
 impl Said<'_> {

@@ -24,6 +24,15 @@ pub const SELF_ASSESSMENT_CAVEAT: &str = "These results are a self-assessment by
 /// What is said where a score would go but nothing was scorable.
 pub const NOTHING_SCORABLE: &str = "Nothing scorable yet";
 
+/// A definition's text as a report gives it: in `lang` where the definition has it, else in
+/// its own language (English reports give the primary text, as they always have).
+pub fn in_lang(lang: Lang, text: &crate::text::Text) -> String {
+    match lang {
+        Lang::En => text.to_string(),
+        _ => text.get(lang).to_owned(),
+    }
+}
+
 /// A table: its caption, its columns as (heading, share of the width), its rows (one cell per
 /// column) and the note under it, if any.
 pub fn table(
@@ -63,19 +72,9 @@ pub fn meta_in(lang: Lang, title: &str, author: &str, subject: &str, keywords: &
     }
 }
 
-/// The footer line: the work's name and the day the report was made.
-pub fn footer(work: &Work, today: Date) -> String {
-    footer_in(Lang::En, work, today)
-}
-
-/// The footer line in `lang`.
+/// The footer line in `lang`: the work's name and the day the report was made.
 pub fn footer_in(lang: Lang, work: &Work, today: Date) -> String {
     format!("{}, {}", name_of_in(lang, work), today.long_in(lang))
-}
-
-/// The work's name, or a stand-in when it has none.
-pub fn name_of(work: &Work) -> String {
-    name_of_in(Lang::En, work)
 }
 
 /// The work's name, or a stand-in in `lang` when it has none.
@@ -152,11 +151,6 @@ pub fn score_brief_in(lang: Lang, score: Option<&Score>) -> String {
         Some(score) => score.fraction.display(),
         None => word(lang, "nothing scorable yet").to_owned(),
     }
-}
-
-/// A score in words, or [`NOTHING_SCORABLE`].
-pub fn score_words(score: Option<&Score>) -> String {
-    score_words_in(Lang::En, score)
 }
 
 /// A score in words, or [`NOTHING_SCORABLE`] in `lang`.
@@ -290,18 +284,9 @@ pub fn source_words_in(lang: Lang, definition: &Definition, source: &RowSource) 
     }
 }
 
-/// The plan's rows as a report shows them: their summary (how many at each status, what is
-/// overdue) and the table under `caption`; or, with no rows, a line saying so.
-pub fn plan_rows(
-    definition: &Definition,
-    rows: &[PlanRow],
-    today: Date,
-    caption: &str,
-) -> Vec<Block> {
-    plan_rows_in(Lang::En, definition, rows, today, caption)
-}
-
-/// [`plan_rows`] with the report's own words in `lang`.
+/// The plan's rows as a report shows them, its own words in `lang`: their summary (how many at
+/// each status, what is overdue) and the table under `caption`; or, with no rows, a line saying
+/// so.
 pub fn plan_rows_in(
     lang: Lang,
     definition: &Definition,
@@ -322,13 +307,8 @@ pub fn plan_rows_in(
     ]
 }
 
-/// The improvement plan as a table: where each row came from, then the definition's columns.
-pub fn plan_table(definition: &Definition, rows: &[PlanRow], today: Date, caption: &str) -> Table {
-    plan_table_in(Lang::En, definition, rows, today, caption)
-}
-
-/// [`plan_table`] with the report's own words in `lang`; the definition's column labels are in
-/// `lang` where it gives them.
+/// The improvement plan as a table: where each row came from, then the definition's columns
+/// (their labels in `lang` where the definition gives them), the report's own words in `lang`.
 pub fn plan_table_in(
     lang: Lang,
     definition: &Definition,

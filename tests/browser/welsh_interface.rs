@@ -415,7 +415,10 @@ async fn a_welsh_lead_reads_and_downloads_the_audit_report_in_welsh() {
         "Reading these results",
         "not a reproduction",
     ] {
-        assert!(!main.contains(english), "the Welsh results still say {english:?}");
+        assert!(
+            !main.contains(english),
+            "the Welsh results still say {english:?}"
+        );
     }
     // The report is in the page's language; the questionnaire's English headings say so.
     find(b, "main .report:not([lang])").await;
@@ -443,10 +446,7 @@ async fn a_welsh_lead_reads_and_downloads_the_audit_report_in_welsh() {
         if let Some(name) = downloaded_pdfs(b).into_iter().find(|n| n.ends_with(".pdf")) {
             break b.downloads_dir().join(name);
         }
-        assert!(
-            started.elapsed() < DEFAULT_TIMEOUT,
-            "no PDF was downloaded"
-        );
+        assert!(started.elapsed() < DEFAULT_TIMEOUT, "no PDF was downloaded");
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     };
     // The download may still be being written: wait for it to be whole.
@@ -460,7 +460,10 @@ async fn a_welsh_lead_reads_and_downloads_the_audit_report_in_welsh() {
     }
     assert!(bytes.starts_with(b"%PDF"), "the download is not a PDF");
     check_pdf(&pdf);
-    let text = pdf_text(&pdf).split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = pdf_text(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     for welsh in [
         "Archwiliad Tŷ Glan-y-Dŵr",
         "Risgiau cyfreithiol",
@@ -472,7 +475,10 @@ async fn a_welsh_lead_reads_and_downloads_the_audit_report_in_welsh() {
     ] {
         assert!(text.contains(welsh), "the PDF lacks {welsh:?}");
     }
-    assert!(!text.contains("Legal risks"), "the PDF still says Legal risks");
+    assert!(
+        !text.contains("Legal risks"),
+        "the PDF still says Legal risks"
+    );
     let json = std::process::Command::new("qpdf")
         .args(["--json", "--json-key=qpdf"])
         .arg(&pdf)

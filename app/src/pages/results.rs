@@ -59,6 +59,7 @@ pub fn ResultsPage(
         Err(page) => return page,
     };
     let is_audit = definition.kind == ToolKind::Audit;
+    let is_feedback = definition.kind == ToolKind::Feedback;
     let previous_id = RwSignal::new(None::<WorkId>);
     let practitioners_id = RwSignal::new(None::<WorkId>);
     let feedback_id = RwSignal::new(None::<WorkId>);
@@ -152,11 +153,11 @@ pub fn ResultsPage(
                     peers: peer_set.get().as_ref(),
                     practitioners: practitioners.as_ref(),
                     feedback: feedback.as_ref().map(|(d, w)| (d.as_ref(), w)),
-                    // An audit's report is written in the lead's language; a bilingual
-                    // feedback report in the one chosen for it.
+                    // An audit's or a statement's report is written in the lead's
+                    // language; a bilingual feedback report in the one chosen for it.
                     language: report_lang
                         .get()
-                        .or_else(|| is_audit.then(|| lang.get())),
+                        .or_else(|| (!is_feedback).then(|| lang.get())),
                     ..Default::default()
                 },
             )
@@ -188,6 +189,7 @@ pub fn ResultsPage(
                     &state,
                     mhsw::report::Context {
                         plan_only: true,
+                        language: Some(lang.get_untracked()),
                         ..Default::default()
                     },
                 )
