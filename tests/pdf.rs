@@ -1222,6 +1222,8 @@ fn the_welsh_audit_pdf_has_welsh_headings_with_w_and_y_circumflex_and_document_l
         "Darllen y canlyniadau hyn",
         "30 Tachwedd 2026",
         "Tudalen 1 o",
+        "Allwedd:",
+        "Ambr (streipiau)",
     ] {
         assert!(all.contains(welsh), "the PDF lacks {welsh:?}");
     }
@@ -1230,6 +1232,9 @@ fn the_welsh_audit_pdf_has_welsh_headings_with_w_and_y_circumflex_and_document_l
         "Compared with peers",
         "Section by section",
         "Page 1 of",
+        "Key:",
+        "(stripes)",
+        "Comparison marker",
     ] {
         assert!(!all.contains(english), "the PDF still says {english:?}");
     }

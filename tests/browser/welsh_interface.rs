@@ -488,7 +488,7 @@ async fn a_welsh_lead_reads_and_downloads_the_audit_report_in_welsh() {
         String::from_utf8_lossy(&json.stdout).contains("\"/Lang\": \"u:cy\""),
         "the PDF's document language is not cy"
     );
-    let keep = screenshot_path("welsh-audit.pdf");
+    let keep = screenshot_path("welsh-audit").with_extension("pdf");
     std::fs::copy(&pdf, &keep).expect("keep the PDF to look at");
     crate::prelude::finish(app).await;
 }
