@@ -1335,3 +1335,71 @@ fn a_welsh_council_reads_its_statement_and_plan_in_welsh() {
     assert_valid(&path);
     assert!(normalise(&pages_text(&path, out.pages).concat()).contains("Tudalen 1 o"));
 }
+
+/// The finished audit with practitioners' answers and a feedback collection set beside it (the
+/// triangulation part), in `language`.
+fn triangulated_audit_report(language: Option<mhsw::lang::Lang>) -> Report {
+    let (definition, work) = finished_audit::audit_work();
+    let mut practitioners = work.clone();
+    practitioners.id = mhsw::ids::WorkId::new("practitioners");
+    practitioners.perspective = mhsw::work::Perspective::Practitioners;
+    let values = ["not-in-place", "developing", "established", "embedded"];
+    for (i, (_, question)) in definition.questions().enumerate() {
+        if let Some(mut item) = practitioners.responses.item(question.id.as_str()).cloned() {
+            if matches!(item.answer, Some(mhsw::responses::Answer::Choice(_)))
+                && definition
+                    .options_of(question)
+                    .is_some_and(|o| o.options.iter().any(|x| x.value.as_str() == "developing"))
+            {
+                item.answer = Some(mhsw::responses::Answer::Choice(
+                    mhsw::ids::OptionValue::new(values[i % 4]),
+                ));
+                practitioners
+                    .responses
+                    .set(mhsw::ids::QuestionId::new(question.id.as_str()), item);
+            }
+        }
+    }
+    let (feedback, collection) = welsh_collection::welsh_collection(12);
+    report_for_work(
+        &definition,
+        &work,
+        Context {
+            practitioners: Some(&practitioners),
+            feedback: Some((&feedback, &collection)),
+            language,
+            ..Context::default()
+        },
+        finished_audit::date("2026-11-30"),
+    )
+}
+
+#[test]
+fn an_english_council_sees_the_side_by_side_views_exactly_as_before() {
+    assert_golden(&triangulated_audit_report(None), "audit-triangulated-en");
+}
+
+#[test]
+fn the_side_by_side_views_are_in_welsh_for_a_welsh_council() {
+    let text = triangulated_audit_report(Some(mhsw::lang::Lang::Cy)).plain_text();
+    for welsh in [
+        "Arweinwyr, ymarferwyr a phobl sy’n defnyddio gwasanaethau, ochr yn ochr",
+        "Safbwyntiau ar bob thema a rennir",
+        "Thema | Arweinwyr | Ymarferwyr | Defnyddwyr gwasanaethau a gofalwyr",
+        "Arweinwyr ac ymarferwyr: 66% rhyngddynt",
+        "o’r ffordd i fyny’r raddfa",
+    ] {
+        assert!(text.contains(welsh), "the Welsh report lacks {welsh:?}");
+    }
+    for english in [
+        "side by side",
+        "of the way up the scale",
+        "apart",
+        "Leaders",
+    ] {
+        assert!(
+            !text.contains(english),
+            "the Welsh report still says {english:?}"
+        );
+    }
+}

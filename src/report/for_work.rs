@@ -97,7 +97,10 @@ pub fn report_for_work(
                 );
                 report
                     .blocks
-                    .extend(super::triangulation::triangulation_blocks(&triangulation));
+                    .extend(super::triangulation::triangulation_blocks(
+                        &triangulation,
+                        lang,
+                    ));
             }
             report
         }
