@@ -389,3 +389,76 @@ mod plan_line_tests {
         );
     }
 }
+
+/// A PDF made and downloaded: its file name, size and how long it took.
+pub fn pdf_ready(lang: Lang, file: &str, kilobytes: usize, milliseconds: f64) -> String {
+    match lang {
+        Lang::En => format!("Your PDF is ready: {file} ({kilobytes} KB, made in {milliseconds:.0} ms)."),
+        Lang::Cy => format!(
+            "Mae eich PDF yn barod: {file} ({kilobytes} KB, wedi’i wneud mewn {milliseconds:.0} ms)."
+        ),
+    }
+}
+
+/// After why a PDF could not be made: what to do.
+pub fn pdf_try_again(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Try again; if it keeps happening, use your browser’s Print instead.",
+        "Rhowch gynnig arall arni; os yw’n dal i ddigwydd, defnyddiwch Argraffu yn eich porwr yn lle hynny.",
+    )
+}
+
+/// While a PDF is made: the report's or the plan's.
+pub fn making_which_pdf(lang: Lang, plan: bool) -> &'static str {
+    match (lang, plan) {
+        (Lang::En, false) => "Making the report PDF… you can keep using the page.",
+        (Lang::En, true) => "Making the plan PDF… you can keep using the page.",
+        (Lang::Cy, false) => {
+            "Wrthi’n gwneud PDF yr adroddiad… gallwch ddal i ddefnyddio’r dudalen."
+        }
+        (Lang::Cy, true) => "Wrthi’n gwneud PDF y cynllun… gallwch ddal i ddefnyddio’r dudalen.",
+    }
+}
+
+/// Before what a PDF could not draw.
+pub fn check_before_sharing(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Check before you share it: ",
+        "Gwiriwch cyn ei rannu: ",
+    )
+}
+
+/// A peer reference set read and kept.
+pub fn peers_imported(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "The peer reference set was imported.",
+        "Mae’r set gyfeirio cymheiriaid wedi’i mewnforio.",
+    )
+}
+
+/// A peer reference set refused, and why.
+pub fn peers_not_imported(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => format!("The peer reference set was not imported, and nothing changed: {why}."),
+        Lang::Cy => format!(
+            "Ni chafodd y set gyfeirio cymheiriaid ei mewnforio, a does dim wedi newid: {why}."
+        ),
+    }
+}
+
+/// The report-language choice's legend.
+pub fn report_language(lang: Lang) -> &'static str {
+    say(lang, "Report language", "Iaith yr adroddiad")
+}
+
+/// The report-language choice's hint.
+pub fn report_language_hint(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "The report on this page and its PDF are written in the language chosen. The report’s own Welsh wording has not yet been checked by a Welsh speaker.",
+        "Mae’r adroddiad ar y dudalen hon a’i PDF wedi’u hysgrifennu yn yr iaith a ddewiswyd. Nid yw geiriad Cymraeg yr adroddiad ei hun wedi cael ei wirio gan siaradwr Cymraeg eto.",
+    )
+}

@@ -31,7 +31,7 @@ fn view_words(lang: Lang, view: &View) -> String {
         ) => format!(
             "{} o’r ffordd i fyny’r raddfa ({})",
             position.display(),
-            super::words::answers_count(lang, *basis as u32)
+            super::words::answers_count(lang, *basis)
         ),
         (_, View::Suppressed) => say(
             lang,

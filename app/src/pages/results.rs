@@ -198,12 +198,13 @@ pub fn ResultsPage(
             };
             (report, h.work.name.clone())
         });
+        let page = lang.get_untracked();
         async move {
             let started = clock::now_ms();
             let json = serde_json::to_string(&report).map_err(|e| e.to_string())?;
-            let made = pdf_worker::render(json).await.map_err(|e| {
-                format!("{e}. Try again; if it keeps happening, use your browser’s Print instead.")
-            })?;
+            let made = pdf_worker::render(json)
+                .await
+                .map_err(|e| format!("{e}. {}", say::pdf_try_again(page)))?;
             let file = format!(
                 "{}{}.pdf",
                 files::safe_file_stem(&name),
@@ -212,10 +213,11 @@ pub fn ResultsPage(
             files::download_bytes(&file, "application/pdf", &made.bytes)
                 .map_err(|e| e.to_string())?;
             Ok::<PdfMade, String>(PdfMade {
-                ready: format!(
-                    "Your PDF is ready: {file} ({} KB, made in {:.0} ms).",
+                ready: say::pdf_ready(
+                    page,
+                    &file,
                     made.bytes.len().div_ceil(1024),
-                    clock::now_ms() - started
+                    clock::now_ms() - started,
                 ),
                 unshown: made.unshown,
             })
@@ -252,10 +254,10 @@ pub fn ResultsPage(
                     },
                 };
                 peer_status.set(Some(match outcome {
-                    Ok(()) => Outcome::Done("The peer reference set was imported.".to_owned()),
-                    Err(why) => Outcome::NotDone(format!(
-                        "The peer reference set was not imported, and nothing changed: {why}."
-                    )),
+                    Ok(()) => Outcome::Done(say::peers_imported(lang.get_untracked()).to_owned()),
+                    Err(why) => {
+                        Outcome::NotDone(say::peers_not_imported(lang.get_untracked(), &why))
+                    }
                 }));
             });
         }
@@ -333,8 +335,8 @@ pub fn ResultsPage(
             {is_audit.then(|| view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>{move || say::edit_plan(lang.get())}</a> })}
         </div>
         <div role="status" aria-live="polite" class="pdf-status">
-            {move || pdf_message(report_pdf, "report")}
-            {move || is_audit.then(|| pdf_message(plan_pdf, "plan"))}
+            {move || pdf_message(report_pdf, false, lang.get())}
+            {move || is_audit.then(|| pdf_message(plan_pdf, true, lang.get()))}
             {move || peer_status.get().map(Outcome::notice)}
         </div>
         {move || {
@@ -359,10 +361,11 @@ fn ReportLanguage(
     /// Keeps the choice for this work's next visit.
     remember: Callback<Lang>,
 ) -> impl IntoView {
+    let page = AppState::expect().page_lang;
     view! {
         <fieldset class="question report-language">
-            <legend>"Report language"</legend>
-            <p class="hint">"The report on this page and its PDF are written in the language chosen. The report’s own Welsh wording has not yet been checked by a Welsh speaker."</p>
+            <legend>{move || say::report_language(page.get())}</legend>
+            <p class="hint">{move || say::report_language_hint(page.get())}</p>
             <div class="choices choices-inline">
                 {languages.into_iter().map(|lang| {
                     let id = format!("report-language-{}", lang.code());
@@ -425,9 +428,9 @@ fn PdfButton(
 }
 
 /// What a PDF's action says in the status area: that it is being made, or how it ended.
-fn pdf_message(job: PdfJob, what: &'static str) -> Option<AnyView> {
+fn pdf_message(job: PdfJob, plan: bool, lang: Lang) -> Option<AnyView> {
     if job.pending().get() {
-        let text = format!("Making the {what} PDF… you can keep using the page.");
+        let text = say::making_which_pdf(lang, plan);
         return Some(view! { <p class="notice">{text}</p> }.into_any());
     }
     job.value().get().map(|outcome| match outcome {
@@ -435,7 +438,7 @@ fn pdf_message(job: PdfJob, what: &'static str) -> Option<AnyView> {
             <p class="notice">{ready}</p>
             // In words, not colour alone: the heading says what it is.
             {unshown.map(|text| view! {
-                <p class="notice notice-warning"><strong>"Check before you share it: "</strong>{text}</p>
+                <p class="notice notice-warning"><strong>{say::check_before_sharing(lang)}</strong>{text}</p>
             })}
         }
         .into_any(),
