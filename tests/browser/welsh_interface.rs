@@ -492,3 +492,64 @@ async fn a_welsh_lead_reads_and_downloads_the_audit_report_in_welsh() {
     std::fs::copy(&pdf, &keep).expect("keep the PDF to look at");
     crate::prelude::finish(app).await;
 }
+
+/// A lead working in Cymraeg collects feedback on an English-only questionnaire: the people
+/// answering see English, but the practitioner's words (the link that ends collection, and the
+/// screen that ends it, with a wrong code's message) are in the lead's Welsh, marked `cy` on an
+/// English screen; the end-collection screen passes axe; the right code ends collection.
+#[tokio::test]
+async fn the_practitioners_end_collection_screen_is_in_the_leads_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("feedback-service-user");
+    let collection = work("english-feedback", "Adborth y tîm", &definition);
+    seed_works(&app, &[&collection], "#/").await;
+    storage_set(b, SETTING, "cy").await;
+    reload(&app, "#/work/english-feedback").await;
+    wait_for_heading_exact(b, "Adborth y tîm").await;
+    click_text(b, "Casglu ar y ddyfais hon").await;
+    find(b, "#kiosk-code").await;
+    fill(b, "#kiosk-code", "2468").await;
+    fill(b, "#kiosk-idle", "10").await;
+    click_button(b, "Dechrau casglu").await;
+    b.wait_for_text("Before you start", DEFAULT_TIMEOUT).await;
+    assert_eq!(
+        page_lang(b).await,
+        "en-GB",
+        "the person answering reads English"
+    );
+    let link = find(b, ".practitioner-exit[lang='cy'] button").await;
+    assert_eq!(
+        link.text().await.expect("the link's text").trim(),
+        "I’r ymarferydd: dod â’r casglu i ben"
+    );
+    click_button(b, "I’r ymarferydd: dod â’r casglu i ben").await;
+    wait_for_heading_exact(b, "Dod â’r casglu i ben").await;
+    assert_eq!(
+        page_lang(b).await,
+        "cy",
+        "the practitioner's screen is in Welsh"
+    );
+    let main = main_text(b).await;
+    for welsh in [
+        "Mae hyn ar gyfer yr ymarferydd a osododd y ddyfais.",
+        "Rhowch y cod a ddewiswyd ar y dechrau",
+        "Mynd yn ôl at y cwestiynau",
+    ] {
+        assert!(
+            main.contains(welsh),
+            "the end-collection screen lacks {welsh:?}"
+        );
+    }
+    fill(b, "#leave-code", "1111").await;
+    click_button(b, "Dod â’r casglu i ben").await;
+    b.wait_for_text("Nid dyna’r cod.", DEFAULT_TIMEOUT).await;
+    b.screenshot(&screenshot_path("welsh-end-collection")).await;
+    crate::prelude::assert_accessible(b, "the Welsh end-collection screen").await;
+    fill(b, "#leave-code", "2468").await;
+    click_button(b, "Dod â’r casglu i ben").await;
+    wait_for_hash(b, "#/work/english-feedback").await;
+    wait_for_heading_exact(b, "Adborth y tîm").await;
+    assert_eq!(page_lang(b).await, "cy", "back in the lead's Welsh");
+    crate::prelude::finish(app).await;
+}
