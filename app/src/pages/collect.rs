@@ -361,7 +361,7 @@ pub fn CollectPage(
                     let choosing = matches!(screen.get(), Screen::Language);
                     let langs: Vec<Lang> = if choosing { toggle_langs.clone() } else { vec![lang.get()] };
                     langs.into_iter().enumerate().map(|(at, each)| view! {
-                        {(at > 0).then_some(" / ")}<span lang=choosing.then(|| each.bcp47())>{say::need_help_now(each)}</span>
+                        {(at > 0).then_some(" / ")}<span lang=(choosing || each != state.page_lang.get()).then(|| each.bcp47())>{say::need_help_now(each)}</span>
                     }).collect_view()
                 }}
             </button>
@@ -372,7 +372,9 @@ pub fn CollectPage(
                 let langs: Vec<Lang> = if choosing { offered_langs.clone() } else { vec![lang.get()] };
                 let crisis = notices.shown(Notice::Crisis, easy_read.get()).cloned().unwrap_or_default();
                 langs.into_iter().map(|each| view! {
-                    <p lang=choosing.then(|| each.bcp47())>
+                    // On the practitioner's screens, in the lead's language, the notice
+                    // stays in the person's and says so.
+                    <p lang=(choosing || each != state.page_lang.get()).then(|| each.bcp47())>
                         <strong class="crisis-label">{format!("{} ", say::need_help_now(each))}</strong>{crisis.get(each).to_owned()}
                     </p>
                 }).collect_view()
