@@ -530,6 +530,8 @@ async fn the_practitioners_end_collection_screen_is_in_the_leads_welsh() {
         "cy",
         "the practitioner's screen is in Welsh"
     );
+    // The crisis notice stays in the language of the person answering, and says so.
+    find(b, "#crisis-text p[lang='en-GB']").await;
     let main = main_text(b).await;
     for welsh in [
         "Mae hyn ar gyfer yr ymarferydd a osododd y ddyfais.",
