@@ -7,11 +7,12 @@
 //! Must not touch: fonts, pages, pixels or HTML.
 
 pub mod audit;
+pub mod audit_words;
 pub mod feedback;
 mod for_work;
 pub use for_work::{report_for_work, Context};
 mod parts;
-pub use parts::{collection_size, grouped};
+pub use parts::{collection_size, grouped, source_words_in};
 pub mod plan;
 pub mod statement;
 pub mod triangulation;

@@ -902,3 +902,504 @@ fn a_welsh_feedback_report_is_welsh_throughout_with_its_letters_and_language_set
         english.pages
     );
 }
+
+/// The finished bundled audit with everything a report can set beside it: last cycle (the same
+/// audit a year earlier, with other answers) and an anonymous reference set of five peers. The
+/// report is written in `language` (`None`: the definition's own, English).
+fn compared_audit_report(language: Option<mhsw::lang::Lang>) -> Report {
+    compared_audit_report_named(language, None)
+}
+
+/// [`compared_audit_report`] with the audit given another name.
+fn compared_audit_report_named(language: Option<mhsw::lang::Lang>, name: Option<&str>) -> Report {
+    use mhsw::benchmark::peers::{build_peer_set, OrganisationType, PeerNation, PeerSource};
+    use mhsw::ids::{OptionValue, QuestionId};
+    use mhsw::responses::Answer;
+    let (definition, mut work) = finished_audit::audit_work();
+    if let Some(name) = name {
+        work.name = name.to_owned();
+    }
+    let varied = |seed: usize, name: &str| {
+        let mut other = work.clone();
+        other.name = name.to_owned();
+        other.organisation = format!("Peer {seed}");
+        other.updated = finished_audit::date("2025-11-20");
+        let values = ["not-in-place", "developing", "established", "embedded"];
+        for (i, (_, question)) in definition.questions().enumerate() {
+            let Some(mut item) = other.responses.item(question.id.as_str()).cloned() else {
+                continue;
+            };
+            if matches!(item.answer, Some(Answer::Choice(_)))
+                && definition
+                    .options_of(question)
+                    .is_some_and(|o| o.options.iter().any(|x| x.value.as_str() == "developing"))
+                && (i + seed) % 3 == 0
+            {
+                item.answer = Some(Answer::Choice(OptionValue::new(values[(i + seed) % 4])));
+                other
+                    .responses
+                    .set(QuestionId::new(question.id.as_str()), item);
+            }
+        }
+        other
+    };
+    let previous = varied(1, "North Team audit, 2025");
+    let peers: Vec<_> = (2..7).map(|i| varied(i, &format!("Peer {i}"))).collect();
+    let sources: Vec<PeerSource> = peers
+        .iter()
+        .map(|w| PeerSource {
+            work: w,
+            organisation_type: Some(OrganisationType::Council),
+            nation: Some(PeerNation::Wales),
+        })
+        .collect();
+    let set = build_peer_set(&definition, &sources).expect("peers").set;
+    report_for_work(
+        &definition,
+        &work,
+        Context {
+            previous: Some(&previous),
+            peers: Some(&set),
+            language,
+            ..Context::default()
+        },
+        finished_audit::date("2026-11-30"),
+    )
+}
+
+/// The bundled strategic statement, partly written, drawing on the finished audit, in
+/// `language`.
+fn statement_report_in(language: Option<mhsw::lang::Lang>) -> Report {
+    statement_report_for(language, false)
+}
+
+/// [`statement_report_in`], for a council in Wales when `in_wales` (its Wales section shown and
+/// answered).
+fn statement_report_for(language: Option<mhsw::lang::Lang>, in_wales: bool) -> Report {
+    use mhsw::ids::QuestionId;
+    use mhsw::responses::{Answer, ItemResponse};
+    let (audit, audit_work) = finished_audit::audit_work();
+    let statement = finished_audit::bundled("strategic-statement.json");
+    let mut work = mhsw::work::Work::start(
+        mhsw::ids::WorkId::new("statement"),
+        "Cyngor Sir Ynys Môn statement 2026".to_owned(),
+        &statement,
+        finished_audit::date("2026-11-20"),
+    );
+    work.organisation = "Cyngor Sir Ynys Môn".to_owned();
+    for (i, (_, question)) in statement.questions().enumerate() {
+        if i % 2 == 0 {
+            continue;
+        }
+        let answer = match statement.options_of(question) {
+            Some(list) => Answer::Choice(list.options[0].value.clone()),
+            None => Answer::Text("Agreed with the Regional Safeguarding Board in October.".into()),
+        };
+        if matches!(question.answer, mhsw::definition::AnswerKind::Date {}) {
+            continue;
+        }
+        work.responses.set(
+            QuestionId::new(question.id.as_str()),
+            ItemResponse {
+                answer: Some(answer),
+                ..ItemResponse::default()
+            },
+        );
+    }
+    if in_wales {
+        for (question, answer) in [
+            (
+                "lc-nation",
+                Answer::Choice(mhsw::ids::OptionValue::new("wales")),
+            ),
+            (
+                "wal-paragraph",
+                Answer::Text("Rydym yn cynnig gwasanaeth yn Gymraeg heb i neb orfod gofyn.".into()),
+            ),
+        ] {
+            work.responses.set(
+                QuestionId::new(question),
+                ItemResponse {
+                    answer: Some(answer),
+                    ..ItemResponse::default()
+                },
+            );
+        }
+    }
+    report_for_work(
+        &statement,
+        &work,
+        Context {
+            latest_audit: Some((&audit, &audit_work)),
+            language,
+            ..Context::default()
+        },
+        finished_audit::date("2026-11-30"),
+    )
+}
+
+/// Compares a report with its golden copy in `tests/fixtures/reports/`; with
+/// `UPDATE_GOLDEN=1` writes it instead (only ever on purpose, and the diff reviewed).
+fn assert_golden(report: &Report, name: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/reports")
+        .join(format!("{name}.json"));
+    let made = serde_json::to_string_pretty(report).expect("a report serialises") + "\n";
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &made).unwrap();
+        return;
+    }
+    let golden = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (make it with UPDATE_GOLDEN=1)", path.display()));
+    if golden != made {
+        let line = golden
+            .lines()
+            .zip(made.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        panic!(
+            "{name} changed from its golden copy, first at line {}:\n  was: {}\n  now: {}",
+            line + 1,
+            golden.lines().nth(line).unwrap_or(""),
+            made.lines().nth(line).unwrap_or("")
+        );
+    }
+}
+
+#[test]
+fn an_english_council_sees_the_audit_and_statement_reports_exactly_as_before() {
+    // Made before the reports learnt Welsh: English, asked for or not, is byte for byte the same.
+    assert_golden(&compared_audit_report(None), "audit-en");
+    assert_golden(
+        &compared_audit_report(Some(mhsw::lang::Lang::En)),
+        "audit-en",
+    );
+    assert_golden(&statement_report_in(None), "statement-en");
+    assert_golden(
+        &statement_report_in(Some(mhsw::lang::Lang::En)),
+        "statement-en",
+    );
+    let (definition, work) = finished_audit::audit_work();
+    let plan = report_for_work(
+        &definition,
+        &work,
+        Context {
+            plan_only: true,
+            ..Context::default()
+        },
+        finished_audit::date("2026-11-30"),
+    );
+    assert_golden(&plan, "plan-en");
+}
+
+/// English words of the audit report's own that must never be left in its Welsh version:
+/// every phrase of its catalogue, and the fragments its sentences are built from.
+fn english_report_words() -> Vec<&'static str> {
+    let mut words: Vec<&'static str> = mhsw::report::audit_words::PHRASES
+        .iter()
+        .map(|(en, _)| *en)
+        .filter(|en| en.len() > 12)
+        .collect();
+    words.extend([
+        "Overall:",
+        "Last cycle:",
+        "Peer median:",
+        "Legal risk:",
+        "Answer:",
+        "Required by:",
+        "Score:",
+        " then, ",
+        " now",
+        "Overdue",
+        "overdue",
+        "Suggested first step",
+        "Section:",
+        "Added by the team",
+        "points",
+        "Not answered",
+        "Rated ",
+        "marked high priority",
+        "version ",
+        "November",
+        "This toolkit is aligned",
+        "not a reproduction",
+        "A self-assessment",
+        "None found",
+        "Compared with",
+        "Our scores among",
+        "organisations",
+        "Not needed",
+        "Not shown",
+    ]);
+    words
+}
+
+#[test]
+fn a_welsh_council_reads_its_audit_report_in_welsh_with_welsh_headings() {
+    use mhsw::lang::Lang;
+    let report = compared_audit_report(Some(Lang::Cy));
+    assert_eq!(report.meta.language, "cy");
+    let headings: Vec<&str> = report
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Heading { level: 1, text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "Risgiau cyfreithiol",
+            "Crynodeb",
+            "Proffil y gweithlu",
+            "O’i gymharu â’r cylch diwethaf",
+            "O’i gymharu â chymheiriaid",
+            "Cryfderau",
+            "Blaenoriaethau",
+            "Fesul adran",
+            // The plan's title is the questionnaire's own, given in English only.
+            "Improvement plan",
+            "Bylchau yn y dystiolaeth",
+            "Sut y cyfrifir y sgorau",
+            "Darllen y canlyniadau hyn",
+        ]
+    );
+    let text = report.plain_text();
+    // The questionnaire's own words are in English outside its Welsh parts; a report word is
+    // only left in English if it is not the questionnaire's.
+    let definition = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("questionnaires/self-assessment.json"),
+    )
+    .unwrap();
+    let left: Vec<&str> = english_report_words()
+        .into_iter()
+        .filter(|en| text.contains(en) && !definition.contains(en))
+        .collect();
+    assert!(
+        left.is_empty(),
+        "English left in the Welsh report: {left:?}"
+    );
+    // The Welsh parts of the questionnaire, and its rating scale, are in Welsh.
+    for welsh in [
+        "Gweithio yng Nghymru",
+        "Yn datblygu",
+        "30 Tachwedd 2026",
+        "Cyffredinol:",
+        "Y cylch diwethaf:",
+        "Canolrif cymheiriaid",
+        "Risg gyfreithiol:",
+        "O’i gymharu â phob sefydliad mewn set gyfeirio ddienw",
+        "Mae’r pecyn cymorth hwn yn cyd-fynd ag offer 2016",
+    ] {
+        assert!(text.contains(welsh), "no {welsh:?} in the Welsh report");
+    }
+}
+
+#[test]
+fn the_welsh_audit_pdf_has_welsh_headings_with_w_and_y_circumflex_and_document_language_cy() {
+    use mhsw::lang::Lang;
+    let report = compared_audit_report_named(
+        Some(Lang::Cy),
+        Some("Archwiliad Tîm Glan-y-Dŵr a Thŷ Gwyn, 2026"),
+    );
+    let (path, out) = render(&report, "welsh-audit");
+    assert_valid(&path);
+    assert_eq!(out.replaced_characters, 0);
+    assert!(info(&path).contains("Tagged:          yes"));
+    let json = tool("qpdf", &["--json", "--json-key=qpdf", path_str(&path)]);
+    assert!(json.contains("\"/Lang\": \"u:cy\""), "no /Lang cy");
+    let all = normalise(&pages_text(&path, out.pages).concat());
+    for welsh in [
+        "Archwiliad Tîm Glan-y-Dŵr a Thŷ Gwyn, 2026",
+        "Risgiau cyfreithiol",
+        "Crynodeb",
+        "Proffil y gweithlu",
+        "O’i gymharu â chymheiriaid",
+        "Fesul adran",
+        "Gweithio yng Nghymru",
+        "Darllen y canlyniadau hyn",
+        "30 Tachwedd 2026",
+        "Tudalen 1 o",
+        "Allwedd:",
+        "Ambr (streipiau)",
+    ] {
+        assert!(all.contains(welsh), "the PDF lacks {welsh:?}");
+    }
+    for english in [
+        "Legal risks",
+        "Compared with peers",
+        "Section by section",
+        "Page 1 of",
+        "Key:",
+        "(stripes)",
+        "Comparison marker",
+    ] {
+        assert!(!all.contains(english), "the PDF still says {english:?}");
+    }
+}
+
+#[test]
+fn a_welsh_council_reads_its_statement_and_plan_in_welsh() {
+    use mhsw::lang::Lang;
+    let report = statement_report_for(Some(Lang::Cy), true);
+    assert_eq!(report.meta.language, "cy");
+    let text = report.plain_text();
+    for welsh in [
+        "Ble rydym ni nawr",
+        "O’r hunanasesiad \u{201c}North Team audit, 2026 baseline\u{201d}, a ddiweddarwyd ddiwethaf ar 22 Tachwedd 2026.",
+        "Y sefyllfa bresennol:",
+        "Maes | Sgôr a gradd",
+        "Sefydliad: Cyngor Sir Ynys Môn",
+        "Dyddiad: 30 Tachwedd 2026",
+        "Mae’r pecyn cymorth hwn yn cyd-fynd ag offer 2016",
+    ] {
+        assert!(text.contains(welsh), "the Welsh statement lacks {welsh:?}:\n{text}");
+    }
+    let statement = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("questionnaires/strategic-statement.json"),
+    )
+    .unwrap();
+    for english in [
+        "Where we are now",
+        "Current position",
+        "last updated",
+        "Not written yet",
+        "Score and rating",
+        "Scores are from a self-assessment",
+        "Organisation:",
+        "Date:",
+        "November",
+        "This toolkit is aligned",
+        "None recorded yet",
+    ] {
+        assert!(
+            !text.contains(english) || statement.contains(english),
+            "the Welsh statement still says {english:?}"
+        );
+    }
+    // The statement's Wales section is given in Welsh.
+    let wales = finished_audit::bundled("strategic-statement.json")
+        .section("wales")
+        .expect("a Wales section")
+        .title
+        .get(Lang::Cy)
+        .to_owned();
+    assert!(
+        report
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::Heading { level: 1, text } if *text == wales)),
+        "no Welsh heading {wales:?}"
+    );
+
+    let (definition, work) = finished_audit::audit_work();
+    let plan = report_for_work(
+        &definition,
+        &work,
+        Context {
+            plan_only: true,
+            language: Some(Lang::Cy),
+            ..Context::default()
+        },
+        finished_audit::date("2026-11-30"),
+    );
+    assert_eq!(plan.meta.language, "cy");
+    let text = plan.plain_text();
+    for welsh in [
+        "Sefydliad",
+        "Yn deillio o",
+        "fersiwn 2.0.0",
+        "Dyddiad: 30 Tachwedd 2026",
+        "Camau gweithredu",
+        "Wedi’i godi o",
+        "Ystyr yn hwyr",
+    ] {
+        assert!(text.contains(welsh), "the Welsh plan lacks {welsh:?}");
+    }
+    for english in [
+        "Organisation:",
+        "Raised from",
+        "Overdue",
+        "Not started",
+        "In progress",
+        "November",
+    ] {
+        assert!(
+            !text.contains(english),
+            "the Welsh plan still says {english:?}"
+        );
+    }
+    let (path, out) = render(&plan, "welsh-plan");
+    assert_valid(&path);
+    assert!(normalise(&pages_text(&path, out.pages).concat()).contains("Tudalen 1 o"));
+}
+
+/// The finished audit with practitioners' answers and a feedback collection set beside it (the
+/// triangulation part), in `language`.
+fn triangulated_audit_report(language: Option<mhsw::lang::Lang>) -> Report {
+    let (definition, work) = finished_audit::audit_work();
+    let mut practitioners = work.clone();
+    practitioners.id = mhsw::ids::WorkId::new("practitioners");
+    practitioners.perspective = mhsw::work::Perspective::Practitioners;
+    let values = ["not-in-place", "developing", "established", "embedded"];
+    for (i, (_, question)) in definition.questions().enumerate() {
+        if let Some(mut item) = practitioners.responses.item(question.id.as_str()).cloned() {
+            if matches!(item.answer, Some(mhsw::responses::Answer::Choice(_)))
+                && definition
+                    .options_of(question)
+                    .is_some_and(|o| o.options.iter().any(|x| x.value.as_str() == "developing"))
+            {
+                item.answer = Some(mhsw::responses::Answer::Choice(
+                    mhsw::ids::OptionValue::new(values[i % 4]),
+                ));
+                practitioners
+                    .responses
+                    .set(mhsw::ids::QuestionId::new(question.id.as_str()), item);
+            }
+        }
+    }
+    let (feedback, collection) = welsh_collection::welsh_collection(12);
+    report_for_work(
+        &definition,
+        &work,
+        Context {
+            practitioners: Some(&practitioners),
+            feedback: Some((&feedback, &collection)),
+            language,
+            ..Context::default()
+        },
+        finished_audit::date("2026-11-30"),
+    )
+}
+
+#[test]
+fn an_english_council_sees_the_side_by_side_views_exactly_as_before() {
+    assert_golden(&triangulated_audit_report(None), "audit-triangulated-en");
+}
+
+#[test]
+fn the_side_by_side_views_are_in_welsh_for_a_welsh_council() {
+    let text = triangulated_audit_report(Some(mhsw::lang::Lang::Cy)).plain_text();
+    for welsh in [
+        "Arweinwyr, ymarferwyr a phobl sy’n defnyddio gwasanaethau, ochr yn ochr",
+        "Safbwyntiau ar bob thema a rennir",
+        "Thema | Arweinwyr | Ymarferwyr | Defnyddwyr gwasanaethau a gofalwyr",
+        "Arweinwyr ac ymarferwyr: 66% rhyngddynt",
+        "o’r ffordd i fyny’r raddfa",
+    ] {
+        assert!(text.contains(welsh), "the Welsh report lacks {welsh:?}");
+    }
+    for english in [
+        "side by side",
+        "of the way up the scale",
+        "apart",
+        "Leaders",
+    ] {
+        assert!(
+            !text.contains(english),
+            "the Welsh report still says {english:?}"
+        );
+    }
+}

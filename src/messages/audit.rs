@@ -616,3 +616,82 @@ mod tests {
         );
     }
 }
+
+/// "2 le degol": a count of decimal places in Welsh ("lle" softens after two).
+fn decimal_places_cy(n: u8) -> String {
+    match Lang::Cy.plural(u64::from(n)) {
+        PluralForm::Two => format!("{n} le degol"),
+        _ => format!("{n} lle degol"),
+    }
+}
+
+/// The hint under a number question that says what it accepts: "A number from 0 to 500, with
+/// up to 1 decimal place" ([`crate::number::NumberRule::hint`] in English).
+pub fn number_hint(lang: Lang, rule: &crate::number::NumberRule) -> String {
+    match lang {
+        Lang::En => rule.hint(),
+        Lang::Cy => {
+            let places = match rule.decimals {
+                0 => ", rhif cyfan".to_owned(),
+                n => format!(", gyda hyd at {}", decimal_places_cy(n)),
+            };
+            format!("Rhif o {} i {}{places}", rule.min, rule.max)
+        }
+    }
+}
+
+/// What is wrong with a typed number, and how to put it right (the problem's own words in
+/// English).
+pub fn number_problem(lang: Lang, problem: &crate::number::NumberProblem) -> String {
+    use crate::number::NumberProblem as P;
+    match (lang, problem) {
+        (Lang::En, problem) => problem.to_string(),
+        (Lang::Cy, P::NotANumber) => {
+            "Rhowch rif gan ddefnyddio digidau, er enghraifft 12 neu 12.5".to_owned()
+        }
+        (Lang::Cy, P::TooLong) => "Rhowch rif o 15 digid ar y mwyaf".to_owned(),
+        (Lang::Cy, P::Ambiguous { whole, decimal }) => format!(
+            "Rhowch {whole} heb goma, neu defnyddiwch atalnod llawn ar gyfer degolion ({decimal})"
+        ),
+        (Lang::Cy, P::BelowMinimum { min }) => format!("Rhowch {min} neu fwy"),
+        (Lang::Cy, P::AboveMaximum { max }) => format!("Rhowch {max} neu lai"),
+        (Lang::Cy, P::TooManyDecimals { allowed: 0 }) => {
+            "Rhowch rif cyfan, heb ddegolion".to_owned()
+        }
+        (Lang::Cy, P::TooManyDecimals { allowed }) => {
+            format!("Rhowch rif gyda {} ar y mwyaf", decimal_places_cy(*allowed))
+        }
+    }
+}
+
+#[cfg(test)]
+mod number_words_tests {
+    use super::*;
+    use crate::number::{NumberProblem, NumberRule};
+
+    #[test]
+    fn number_hints_and_problems_are_in_welsh_and_unchanged_in_english() {
+        let rule = NumberRule {
+            min: 0,
+            max: 500,
+            decimals: 2,
+        };
+        assert_eq!(number_hint(Lang::En, &rule), rule.hint());
+        assert_eq!(
+            number_hint(Lang::Cy, &rule),
+            "Rhif o 0 i 500, gyda hyd at 2 le degol"
+        );
+        let whole = NumberRule {
+            decimals: 0,
+            ..rule
+        };
+        assert_eq!(number_hint(Lang::Cy, &whole), "Rhif o 0 i 500, rhif cyfan");
+        let problem = NumberProblem::AboveMaximum { max: 500 };
+        assert_eq!(number_problem(Lang::En, &problem), "Enter 500 or less");
+        assert_eq!(number_problem(Lang::Cy, &problem), "Rhowch 500 neu lai");
+        assert_eq!(
+            number_problem(Lang::Cy, &NumberProblem::TooManyDecimals { allowed: 3 }),
+            "Rhowch rif gyda 3 lle degol ar y mwyaf"
+        );
+    }
+}

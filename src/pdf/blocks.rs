@@ -530,15 +530,20 @@ impl<'a> Builder<'a> {
         let mut entries: Vec<(Swatch, &str)> = order
             .iter()
             .filter(|t| tones.contains(t))
-            .map(|&t| (Swatch::Tone(t), style::tone_style(t).key))
+            .map(|&t| {
+                (
+                    Swatch::Tone(t),
+                    words::chart_key(self.lang, t, style::tone_style(t).key),
+                )
+            })
             .collect();
         if marker {
-            entries.push((Swatch::Marker, "Comparison marker"));
+            entries.push((Swatch::Marker, words::chart_key_marker(self.lang)));
         }
         if entries.is_empty() {
             return;
         }
-        let key_label = "Key:";
+        let key_label = words::chart_key_label(self.lang);
         let mut x = self.fonts.bold.width(key_label, style::SMALL.size) + 8.0;
         let mut rows: Vec<KeyRow> = vec![(
             vec![Cell {

@@ -128,7 +128,8 @@ fn p4_a_proposed_row_starts_with_the_items_suggested_action() {
         .contains("Ask the Principal Social Worker to agree a supervision standard."));
     let mut w = crate::test_fixtures::work(&d, "North audit", Default::default());
     w.plan = rows;
-    let pdf_text = crate::report::plan_report(&d, &w, date("2026-11-22")).plain_text();
+    let pdf_text =
+        crate::report::plan_report(&d, &w, date("2026-11-22"), crate::lang::Lang::En).plain_text();
     assert!(
         pdf_text.contains("Ask the Principal Social Worker to agree a supervision standard."),
         "{pdf_text}"

@@ -9,26 +9,35 @@ use crate::benchmark::peers::{PeerComparison, Position};
 use crate::date::Date;
 use crate::definition::{Aggregation, Definition, Tone};
 use crate::ids::SectionId;
+use crate::lang::Lang;
+use crate::messages::say;
 use crate::number::{display_figure, with_unit};
-use crate::plan::{propose, FIRST_STEP, LEGAL_RISK};
+use crate::plan::propose;
 use crate::responses::Priority;
 use crate::scoring::{
-    display_percent_f64, lower_first, ItemOutcome, ItemResult, Score, Scores, SectionScore,
+    display_percent_f64, lower_first, ItemOutcome, ItemResult, Scores, SectionScore,
 };
+use crate::text::Text;
 use crate::work::Work;
 
+use super::audit_words::{self as words, word};
 use super::parts::{
-    count_facts, count_of, footer, heading, labelled, meta, name_of, notice, or_not_recorded,
-    paragraph, plan_rows, score_brief, score_words, styled, table, tone_of, ALIGNMENT_LINE,
-    SELF_ASSESSMENT_CAVEAT,
+    count_facts_in, count_of, footer_in, heading, in_lang, labelled, meta_in, name_of_in, notice,
+    or_not_recorded_in, paragraph, plan_rows_in, score_brief_in, score_words_in, source_words_in,
+    styled, table, tone_of, SELF_ASSESSMENT_CAVEAT,
 };
 use super::{
     Bar, BarChart, Block, Column, Cover, Fact, Marker, Orientation, Report, Table, TextStyle,
 };
 
 /// The heading of the legal risks (S19), the audit report's first part when the questionnaire
-/// has statutory minimums.
+/// has statutory minimums (in English; [`legal_risks_heading`] in any language).
 pub const LEGAL_RISKS_HEADING: &str = "Legal risks";
+
+/// The heading of the legal risks in `lang`: "Legal risks", "Risgiau cyfreithiol".
+pub fn legal_risks_heading(lang: Lang) -> &'static str {
+    word(lang, LEGAL_RISKS_HEADING)
+}
 
 /// Everything the audit report is made from.
 #[derive(Debug, Clone, Copy)]
@@ -45,6 +54,9 @@ pub struct AuditReportInput<'a> {
     pub peers: Option<&'a PeerComparison>,
     /// The day the report is made.
     pub today: Date,
+    /// The language of the report's own words; the definition's texts are in it where the
+    /// definition gives them, else in their own language.
+    pub language: Lang,
 }
 
 /// Last cycle: the work (for its name and date) and the comparison with it.
@@ -63,70 +75,175 @@ pub fn audit_report(input: &AuditReportInput) -> Report {
         work,
         scores,
         today,
+        language: lang,
         ..
     } = *input;
     let mut blocks = Vec::new();
-    legal_risks(definition, scores, &mut blocks);
-    summary(input, &mut blocks);
-    workforce_profile(input, &mut blocks);
+    let said = Said {
+        definition,
+        work,
+        lang,
+    };
+    legal_risks(&said, scores, &mut blocks);
+    summary(&said, input, &mut blocks);
+    workforce_profile(&said, input, &mut blocks);
     if let Some(previous) = input.previous {
-        previous_cycle(definition, scores, previous, &mut blocks);
+        previous_cycle(&said, scores, previous, &mut blocks);
     }
     if let Some(peers) = input.peers {
-        peer_section(
-            definition,
-            scores,
-            peers,
-            input.previous.is_some(),
-            &mut blocks,
-        );
+        peer_section(&said, scores, peers, input.previous.is_some(), &mut blocks);
     }
-    strengths_and_priorities(definition, scores, &mut blocks);
-    sections(definition, work, scores, &mut blocks);
-    plan(definition, work, scores, today, &mut blocks);
-    evidence_gaps(definition, scores, &mut blocks);
-    method(definition, scores, &mut blocks);
-    caveats(definition, work, &mut blocks);
+    strengths_and_priorities(&said, scores, &mut blocks);
+    sections(&said, scores, &mut blocks);
+    plan(&said, scores, today, &mut blocks);
+    evidence_gaps(&said, scores, &mut blocks);
+    method(&said, scores, &mut blocks);
+    caveats(&said, &mut blocks);
 
-    let name = name_of(work);
+    let name = name_of_in(lang, work);
+    let title = in_lang(lang, &definition.title);
     Report {
-        meta: meta(
+        meta: meta_in(
+            lang,
             &name,
             &work.organisation,
-            &definition.title,
+            &title,
             &[
                 "mental health social work",
                 "self-assessment",
                 "improvement plan",
             ],
         ),
-        footer: footer(work, today),
+        footer: footer_in(lang, work, today),
         orientation: Orientation::Portrait,
         cover: Some(Cover {
             title: name,
-            subtitle: definition.title.to_string(),
+            subtitle: title.clone(),
             facts: vec![
-                Fact::new("Organisation", or_not_recorded(&work.organisation)),
-                Fact::new("Who took part", or_not_recorded(&work.participants)),
                 Fact::new(
-                    "Whose views",
-                    format!("{}' views", work.perspective.label()),
+                    word(lang, "Organisation"),
+                    or_not_recorded_in(lang, &work.organisation),
                 ),
-                Fact::new("Started", work.created.long()),
-                Fact::new("Last updated", work.updated.long()),
-                Fact::new("Report made", today.long()),
-                Fact::new("Questionnaire", definition.version_label()),
+                Fact::new(
+                    word(lang, "Who took part"),
+                    or_not_recorded_in(lang, &work.participants),
+                ),
+                Fact::new(
+                    word(lang, "Whose views"),
+                    words::whose_views(lang, work.perspective),
+                ),
+                Fact::new(word(lang, "Started"), work.created.long_in(lang)),
+                Fact::new(word(lang, "Last updated"), work.updated.long_in(lang)),
+                Fact::new(word(lang, "Report made"), today.long_in(lang)),
+                Fact::new(
+                    word(lang, "Questionnaire"),
+                    super::words::version_label(lang, &title, &definition.version),
+                ),
             ],
-            statement: format!("A self-assessment, not an inspection rating. {ALIGNMENT_LINE}"),
+            statement: format!(
+                "{}. {}",
+                word(lang, "A self-assessment, not an inspection rating"),
+                super::words::alignment_line(lang)
+            ),
         }),
         blocks,
     }
 }
 
-fn question_text(definition: &Definition, item: &ItemResult) -> String {
+/// The definition's texts an audit report in `lang` gives in another language, because the
+/// definition has them only in that one: section and question titles and the plan's title, as
+/// the report writes them. A results page marks these with their own `lang` (the definition's
+/// primary language) for screen readers. Empty for a report in the primary language.
+pub fn texts_not_in(definition: &Definition, lang: Lang) -> std::collections::BTreeSet<String> {
+    if lang == definition.primary_language() {
+        return Default::default();
+    }
+    let missing = |text: &Text| text.exact(lang).is_none().then(|| text.to_string());
     definition
-        .question(item.question.as_str())
-        .map_or_else(|| item.question.to_string(), |q| q.text.to_string())
+        .sections
+        .iter()
+        .filter_map(|s| missing(&s.title))
+        .chain(definition.questions().filter_map(|(_, q)| missing(&q.text)))
+        .chain(definition.plan.iter().filter_map(|p| missing(&p.title)))
+        .collect()
+}
+
+/// What every part of the report reads from: the definition, the work, and the language to
+/// write in.
+struct Said<'a> {
+    definition: &'a Definition,
+    work: &'a Work,
+    lang: Lang,
+}
+
+impl Said<'_> {
+    fn question_text(&self, item: &ItemResult) -> String {
+        self.question_by_id(item.question.as_str())
+    }
+
+    fn question_by_id(&self, id: &str) -> String {
+        self.definition
+            .question(id)
+            .map_or_else(|| id.to_owned(), |q| in_lang(self.lang, &q.text))
+    }
+
+    /// A section's title in the report's language, where the definition gives it.
+    fn section_title(&self, id: &SectionId, title: &str) -> String {
+        match (self.lang, self.definition.section(id.as_str())) {
+            (Lang::En, _) | (_, None) => title.to_owned(),
+            (lang, Some(section)) => section.title.get(lang).to_owned(),
+        }
+    }
+
+    /// The label of the option chosen for an item, in the report's language where the
+    /// definition gives it (the scores carry it in the definition's primary language).
+    fn chosen(&self, item: &ItemResult) -> Option<String> {
+        if self.lang == Lang::En {
+            return item.chosen.clone();
+        }
+        let question = self.definition.question(item.question.as_str())?;
+        let value = match self
+            .work
+            .responses
+            .item(item.question.as_str())?
+            .answer
+            .as_ref()?
+        {
+            crate::responses::Answer::Choice(value) => value,
+            _ => return item.chosen.clone(),
+        };
+        self.definition
+            .options_of(question)
+            .and_then(|list| {
+                list.options
+                    .iter()
+                    .find(|o| o.value == *value)
+                    .map(|o| o.label.get(self.lang).to_owned())
+            })
+            .or_else(|| item.chosen.clone())
+    }
+
+    /// An option's label, given in the definition's primary language, in the report's
+    /// language where the question's options give it.
+    fn option_label(&self, question: &str, label: &str) -> String {
+        if self.lang == Lang::En {
+            return label.to_owned();
+        }
+        self.definition
+            .question(question)
+            .and_then(|q| self.definition.options_of(q))
+            .and_then(|list| {
+                list.options
+                    .iter()
+                    .find(|o| o.label.primary() == label)
+                    .map(|o| o.label.get(self.lang).to_owned())
+            })
+            .unwrap_or_else(|| label.to_owned())
+    }
+
+    fn word(&self, english: &'static str) -> &'static str {
+        word(self.lang, english)
+    }
 }
 
 /// Whether a question is rated on points, rather than recording a fact such as where the people
@@ -148,18 +265,19 @@ fn is_scored(definition: &Definition, section: &SectionScore) -> bool {
 }
 
 /// What stands in a table where a section has no score: why, in words.
-fn no_score_words(definition: &Definition, scores: &Scores, section: Option<&SectionId>) -> String {
+fn no_score_words(said: &Said, scores: &Scores, section: Option<&SectionId>) -> String {
     match section.and_then(|id| scores.sections.iter().find(|s| s.id == *id)) {
-        Some(s) if !s.shown => "Not needed".to_owned(),
-        Some(s) if !is_scored(definition, s) => "Not scored".to_owned(),
-        _ => super::parts::NOTHING_SCORABLE.to_owned(),
+        Some(s) if !s.shown => said.word("Not needed").to_owned(),
+        Some(s) if !is_scored(said.definition, s) => said.word("Not scored").to_owned(),
+        _ => said.word(super::parts::NOTHING_SCORABLE).to_owned(),
     }
 }
 
-fn rating_words(item: &ItemResult) -> String {
-    let chosen = item.chosen.clone();
+fn rating_words(said: &Said, item: &ItemResult) -> String {
+    let chosen = said.chosen(item);
+    let lang = said.lang;
     match (&item.outcome, &item.score) {
-        (ItemOutcome::Unanswered, _) => "Not answered yet".to_owned(),
+        (ItemOutcome::Unanswered, _) => say(lang, "Not answered yet", "Heb ei ateb eto").to_owned(),
         (_, Some(score)) => match &score.band {
             Some(band) => format!(
                 "{} ({})",
@@ -168,13 +286,14 @@ fn rating_words(item: &ItemResult) -> String {
             ),
             None => chosen.unwrap_or_else(|| score.fraction.display()),
         },
-        (_, None) => chosen.unwrap_or_else(|| "Answered".to_owned()),
+        (_, None) => chosen.unwrap_or_else(|| say(lang, "Answered", "Wedi’i ateb").to_owned()),
     }
 }
 
 /// The legal risks (S19), first of all, when the definition has any statutory minimum: each
 /// item's text, its answer and the law when the definition names it.
-fn legal_risks(definition: &Definition, scores: &Scores, blocks: &mut Vec<Block>) {
+fn legal_risks(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
+    let (definition, lang) = (said.definition, said.lang);
     let statutory = definition
         .questions()
         .filter(|(_, q)| q.statutory_minimum)
@@ -182,38 +301,64 @@ fn legal_risks(definition: &Definition, scores: &Scores, blocks: &mut Vec<Block>
     if statutory == 0 {
         return;
     }
-    blocks.push(heading(1, LEGAL_RISKS_HEADING));
+    blocks.push(heading(1, legal_risks_heading(lang)));
     let risks: Vec<String> = scores
         .legal_risks()
-        .map(|item| legal_risk_words(definition, item))
+        .map(|item| legal_risk_words(said, item))
         .collect();
+    let asking = |n: usize| match lang {
+        Lang::En => count_of(n as u32, "question asks for", "questions ask for"),
+        Lang::Cy => format!("Mae {} yn gofyn am", words::questions_count(lang, n as u32)),
+    };
     if risks.is_empty() {
-        blocks.push(paragraph(format!(
-            "None found. {} a minimum that the law requires; none is answered below it or \u{201c}Don't know\u{201d}.",
-            count_of(statutory as u32, "question asks for", "questions ask for")
-        )));
+        blocks.push(paragraph(match lang {
+            Lang::En => format!(
+                "None found. {} a minimum that the law requires; none is answered below it or \u{201c}Don't know\u{201d}.",
+                asking(statutory)
+            ),
+            Lang::Cy => format!(
+                "Dim wedi’u canfod. {} isafswm y mae’r gyfraith yn ei fynnu; nid oes yr un wedi’i ateb yn is na hynny nac yn \u{201c}Ddim yn gwybod\u{201d}.",
+                asking(statutory)
+            ),
+        }));
         return;
     }
-    blocks.push(paragraph(format!(
-        "{} a minimum that the law requires, and the answer falls short of it or does not know whether it is met. {} a legal risk to put right first, whatever the scores say; {} counted as usual.",
-        count_of(risks.len() as u32, "question asks for", "questions ask for"),
-        if risks.len() == 1 { "It is" } else { "Each is" },
-        if risks.len() == 1 { "its points are" } else { "their points are" },
-    )));
+    let one = risks.len() == 1;
+    blocks.push(paragraph(match lang {
+        Lang::En => format!(
+            "{} a minimum that the law requires, and the answer falls short of it or does not know whether it is met. {} a legal risk to put right first, whatever the scores say; {} counted as usual.",
+            asking(risks.len()),
+            if one { "It is" } else { "Each is" },
+            if one { "its points are" } else { "their points are" },
+        ),
+        Lang::Cy => format!(
+            "{} isafswm y mae’r gyfraith yn ei fynnu, ac mae’r ateb yn is na hynny neu’n dweud nad yw’n hysbys a yw’n cael ei fodloni. {} risg gyfreithiol i’w chywiro’n gyntaf, beth bynnag y mae’r sgorau’n ei ddweud; caiff {} eu cyfrif yn ôl yr arfer.",
+            asking(risks.len()),
+            if one { "Mae’n" } else { "Mae pob un yn" },
+            if one { "ei bwyntiau" } else { "eu pwyntiau" },
+        ),
+    }));
     blocks.push(Block::Warnings(risks));
 }
 
 /// One legal risk in words: `Legal risk: <question>. Answer: Developing. Required by: <law>.`
-fn legal_risk_words(definition: &Definition, item: &ItemResult) -> String {
-    let answer = item.chosen.as_deref().unwrap_or("Not answered");
-    let basis = definition
+fn legal_risk_words(said: &Said, item: &ItemResult) -> String {
+    let lang = said.lang;
+    let answer = said
+        .chosen(item)
+        .unwrap_or_else(|| said.word("Not answered").to_owned());
+    let required_by = say(lang, "Required by", "Yn ofynnol gan");
+    let basis = said
+        .definition
         .question(item.question.as_str())
         .and_then(|q| q.statutory_basis.as_ref())
-        .map(|law| format!(" Required by: {}.", law.trim()))
+        .map(|law| format!(" {required_by}: {}.", law.trim()))
         .unwrap_or_default();
     format!(
-        "{LEGAL_RISK}: {} Answer: {answer}.{basis}",
-        end_sentence(&question_text(definition, item))
+        "{}: {} {}: {answer}.{basis}",
+        words::legal_risk(lang),
+        end_sentence(&said.question_text(item)),
+        said.word("Answer"),
     )
 }
 
@@ -227,20 +372,24 @@ fn end_sentence(text: &str) -> String {
     }
 }
 
-fn summary(input: &AuditReportInput, blocks: &mut Vec<Block>) {
-    let scores = input.scores;
-    blocks.push(heading(1, "Summary"));
+fn summary(said: &Said, input: &AuditReportInput, blocks: &mut Vec<Block>) {
+    let (scores, lang) = (input.scores, said.lang);
+    blocks.push(heading(1, said.word("Summary")));
     if scores.is_empty() {
         blocks.push(notice(
-            "Nothing answered yet",
-            "No questions in this audit have been answered, so there are no scores, strengths or priorities to report. Answer the questions in each section, then make the report again.",
+            said.word("Nothing answered yet"),
+            said.word("No questions in this audit have been answered, so there are no scores, strengths or priorities to report. Answer the questions in each section, then make the report again."),
         ));
     }
     blocks.push(styled(
-        format!("Overall: {}.", score_words(scores.overall.as_ref())),
+        format!(
+            "{}: {}.",
+            overall(lang),
+            score_words_in(lang, scores.overall.as_ref())
+        ),
         TextStyle::Lead,
     ));
-    blocks.push(Block::Facts(count_facts(&scores.counts)));
+    blocks.push(Block::Facts(count_facts_in(lang, &scores.counts)));
 
     let previous = input.previous.map(|p| p.comparison);
     let bars = scores
@@ -253,7 +402,7 @@ fn summary(input: &AuditReportInput, blocks: &mut Vec<Block>) {
                 .and_then(|x| x.change.previous.as_ref())
                 .map(|s| Marker {
                     percent: s.fraction.percent(),
-                    label: format!("Last cycle: {}", s.fraction.display()),
+                    label: format!("{}: {}", said.word("Last cycle"), s.fraction.display()),
                 });
             let median = input
                 .peers
@@ -265,141 +414,188 @@ fn summary(input: &AuditReportInput, blocks: &mut Vec<Block>) {
                 .and_then(|r| r.median())
                 .map(|m| Marker {
                     percent: m,
-                    label: format!("Peer median: {}", display_percent_f64(m)),
+                    label: format!("{}: {}", said.word("Peer median"), display_percent_f64(m)),
                 });
             Bar {
-                label: section.title.clone(),
+                label: said.section_title(&section.id, &section.title),
                 percent: section.score.as_ref().map(|s| s.fraction.percent()),
-                value_label: score_words(section.score.as_ref()),
+                value_label: score_words_in(lang, section.score.as_ref()),
                 tone: tone_of(section.score.as_ref()),
                 marker: last.or(median),
             }
         })
         .collect();
     let marker_note = match (previous.is_some(), input.peers.is_some()) {
-        (true, _) => " The marker on each bar shows last cycle's score.",
-        (false, true) => " The marker on each bar shows the peer median.",
+        (true, _) => said.word(" The marker on each bar shows last cycle's score."),
+        (false, true) => said.word(" The marker on each bar shows the peer median."),
         (false, false) => "",
     };
     blocks.push(Block::BarChart(BarChart {
         caption: format!(
-            "Score for each section, as a percentage of the most it could score, with its rating in words.{marker_note}"
+            "{}{marker_note}",
+            said.word("Score for each section, as a percentage of the most it could score, with its rating in words.")
         ),
         bars,
     }));
-    let hidden: Vec<&str> = scores
+    let hidden: Vec<String> = scores
         .sections
         .iter()
         .filter(|s| !s.shown)
-        .map(|s| s.title.as_str())
+        .map(|s| said.section_title(&s.id, &s.title))
         .collect();
     if !hidden.is_empty() {
         blocks.push(paragraph(format!(
-            "Not needed, because of an earlier answer: {}.",
+            "{}: {}.",
+            say(
+                lang,
+                "Not needed, because of an earlier answer",
+                "Dim angen, oherwydd ateb cynharach"
+            ),
             hidden.join("; ")
         )));
     }
 }
 
-fn previous_cycle(
-    definition: &Definition,
-    scores: &Scores,
-    previous: PreviousCycle,
-    blocks: &mut Vec<Block>,
-) {
+/// "Overall", before the overall score.
+fn overall(lang: Lang) -> &'static str {
+    say(lang, "Overall", "Cyffredinol")
+}
+
+/// A change of score between two cycles in `lang`, as [`crate::benchmark::cycle::ScoreChange::words`]
+/// says it in English.
+fn change_words(lang: Lang, change: &crate::benchmark::cycle::ScoreChange) -> String {
+    match (lang, &change.previous, &change.current) {
+        (Lang::En, _, _) => change.words(),
+        (_, Some(p), Some(c)) => words::change(
+            lang,
+            i128::from(c.fraction.whole_percent()) - i128::from(p.fraction.whole_percent()),
+            c.fraction.cmp_value(p.fraction),
+        ),
+        _ => words::not_comparable(lang).to_owned(),
+    }
+}
+
+fn previous_cycle(said: &Said, scores: &Scores, previous: PreviousCycle, blocks: &mut Vec<Block>) {
+    let lang = said.lang;
     let c = previous.comparison;
-    blocks.push(heading(1, "Compared with the last cycle"));
-    blocks.push(paragraph(format!(
-        "Last cycle: \u{201c}{}\u{201d}, last updated {}. Sections and questions are matched by their ids, so questions added or removed since then are not compared.",
-        name_of(previous.work),
-        previous.work.updated.long()
-    )));
+    blocks.push(heading(1, said.word("Compared with the last cycle")));
+    let name = name_of_in(lang, previous.work);
+    let updated = previous.work.updated.long_in(lang);
+    blocks.push(paragraph(match lang {
+        Lang::En => format!(
+            "Last cycle: \u{201c}{name}\u{201d}, last updated {updated}. Sections and questions are matched by their ids, so questions added or removed since then are not compared."
+        ),
+        Lang::Cy => format!(
+            "Y cylch diwethaf: \u{201c}{name}\u{201d}, a ddiweddarwyd ddiwethaf ar {updated}. Caiff adrannau a chwestiynau eu paru yn ôl eu dynodyddion, felly ni chaiff cwestiynau a ychwanegwyd neu a dynnwyd ers hynny eu cymharu."
+        ),
+    }));
     if c.previous_version != c.current_version {
-        blocks.push(paragraph(format!(
-            "The questionnaire has changed from version {} to version {} since then; both cycles are scored against version {}.",
-            c.previous_version, c.current_version, c.current_version
-        )));
+        let (was, now) = (&c.previous_version, &c.current_version);
+        blocks.push(paragraph(match lang {
+            Lang::En => format!(
+                "The questionnaire has changed from version {was} to version {now} since then; both cycles are scored against version {now}."
+            ),
+            Lang::Cy => format!(
+                "Mae’r holiadur wedi newid o fersiwn {was} i fersiwn {now} ers hynny; caiff y ddau gylch eu sgorio yn erbyn fersiwn {now}."
+            ),
+        }));
     }
     let overall = match c.overall.direction {
-        Direction::NotComparable => {
-            "The overall score cannot be compared, because one of the two cycles has nothing scorable.".to_owned()
+        Direction::NotComparable => said
+            .word("The overall score cannot be compared, because one of the two cycles has nothing scorable.")
+            .to_owned(),
+        _ => {
+            let now = score_brief_in(lang, c.overall.current.as_ref());
+            let then = score_brief_in(lang, c.overall.previous.as_ref());
+            let change = change_words(lang, &c.overall);
+            match lang {
+                Lang::En => format!("Overall: {now} now, against {then} last cycle: {change}."),
+                Lang::Cy => format!(
+                    "Cyffredinol: {now} nawr, o’i gymharu â {then} y cylch diwethaf: {change}."
+                ),
+            }
         }
-        _ => format!(
-            "Overall: {} now, against {} last cycle: {}.",
-            score_brief(c.overall.current.as_ref()),
-            score_brief(c.overall.previous.as_ref()),
-            c.overall.words()
-        ),
     };
     blocks.push(paragraph(overall));
     blocks.push(table(
-        "Each section, last cycle and now",
-        &[("Section", 4), ("Last cycle", 3), ("Now", 3), ("Change", 2)],
+        said.word("Each section, last cycle and now"),
+        &[
+            (said.word("Section"), 4),
+            (said.word("Last cycle"), 3),
+            (said.word("Now"), 3),
+            (said.word("Change"), 2),
+        ],
         c.sections
             .iter()
             .map(|s| {
                 vec![
-                    s.title.clone(),
-                    score_words(s.change.previous.as_ref()),
+                    said.section_title(&s.section, &s.title),
+                    score_words_in(lang, s.change.previous.as_ref()),
                     s.change.current.as_ref().map_or_else(
-                        || no_score_words(definition, scores, Some(&s.section)),
-                        Score::label,
+                        || no_score_words(said, scores, Some(&s.section)),
+                        crate::scoring::Score::label,
                     ),
-                    s.change.words(),
+                    change_words(lang, &s.change),
                 ]
             })
             .collect(),
-        Some("Changes are in percentage points, worked out from the whole percentages shown."),
+        Some(said.word(
+            "Changes are in percentage points, worked out from the whole percentages shown.",
+        )),
     ));
     let describe = |items: &[crate::benchmark::cycle::ItemChange]| -> Vec<String> {
         items
             .iter()
             .map(|i| {
-                let text = definition
-                    .question(i.question.as_str())
-                    .map_or_else(|| i.question.to_string(), |q| q.text.to_string());
-                let then = i
-                    .previous
-                    .1
-                    .clone()
-                    .unwrap_or_else(|| i.previous.0.display());
-                let now = i.current.1.clone().unwrap_or_else(|| i.current.0.display());
-                labelled(&text, &format!("{then} then, {now} now"))
+                let text = said.question_by_id(i.question.as_str());
+                let label = |chosen: &(crate::scoring::Fraction, Option<String>)| {
+                    chosen.1.as_deref().map_or_else(
+                        || chosen.0.display(),
+                        |l| said.option_label(i.question.as_str(), l),
+                    )
+                };
+                let (then, now) = (label(&i.previous), label(&i.current));
+                let value = match lang {
+                    Lang::En => format!("{then} then, {now} now"),
+                    Lang::Cy => format!("{then} bryd hynny, {now} nawr"),
+                };
+                labelled(&text, &value)
             })
             .collect()
     };
-    blocks.push(heading(2, "Better than last cycle"));
+    blocks.push(heading(2, said.word("Better than last cycle")));
     push_list(
         blocks,
         describe(&c.better),
-        "No question is rated higher than last cycle.",
+        said.word("No question is rated higher than last cycle."),
     );
-    blocks.push(heading(2, "Worse than last cycle"));
+    blocks.push(heading(2, said.word("Worse than last cycle")));
     push_list(
         blocks,
         describe(&c.worse),
-        "No question is rated lower than last cycle.",
+        said.word("No question is rated lower than last cycle."),
     );
-    blocks.push(heading(2, "Newly rated Red"));
+    blocks.push(heading(2, said.word("Newly rated Red")));
     let new_red: Vec<String> = c
         .new_red
         .iter()
-        .map(|id| {
-            definition
-                .question(id.as_str())
-                .map_or_else(|| id.to_string(), |q| q.text.to_string())
-        })
+        .map(|id| said.question_by_id(id.as_str()))
         .collect();
-    push_list(blocks, new_red, "No question has newly moved into Red.");
+    push_list(
+        blocks,
+        new_red,
+        said.word("No question has newly moved into Red."),
+    );
 }
 
 /// The workforce profile: each figure given in answer to a number question (never scored, S18),
 /// with last cycle's figure and the change (C5), and the peer median with where the figure
 /// stands (R7) when those comparisons are made. Nothing when the definition asks for no figures.
-fn workforce_profile(input: &AuditReportInput, blocks: &mut Vec<Block>) {
+fn workforce_profile(said: &Said, input: &AuditReportInput, blocks: &mut Vec<Block>) {
     let AuditReportInput {
         definition, scores, ..
     } = *input;
+    let lang = said.lang;
     let asked = definition
         .questions()
         .filter(|(_, q)| q.answer.number_rule().is_some())
@@ -407,40 +603,61 @@ fn workforce_profile(input: &AuditReportInput, blocks: &mut Vec<Block>) {
     if asked == 0 {
         return;
     }
-    blocks.push(heading(1, "Workforce profile"));
+    blocks.push(heading(1, said.word("Workforce profile")));
     if scores.figures.is_empty() {
-        blocks.push(paragraph(
+        blocks.push(paragraph(said.word(
             "No workforce figures have been given yet. They are recorded as they are given and are not scored.",
-        ));
+        )));
         return;
     }
     let cycle = input.previous.map(|p| p.comparison);
     let peers = input.peers.filter(|p| p.organisations.is_some());
-    let mut columns = vec![Column::new("Figure", 5), Column::new("Ours", 3)];
+    let column = |english, width| Column::new(said.word(english), width);
+    let mut columns = vec![column("Figure", 5), column("Ours", 3)];
     if cycle.is_some() {
-        columns.push(Column::new("Last cycle", 2));
-        columns.push(Column::new("Change", 2));
+        columns.push(column("Last cycle", 2));
+        columns.push(column("Change", 2));
     }
     if peers.is_some() {
-        columns.push(Column::new("Peer median", 3));
-        columns.push(Column::new("Where we stand", 3));
+        columns.push(column("Peer median", 3));
+        columns.push(column("Where we stand", 3));
     }
     let rows = scores
         .figures
         .iter()
         .map(|figure| {
             let mut ours = figure.shown();
-            if let (Some(per), Some(value)) = (figure.per, figure.comparable) {
+            let per = figure.per.map(|per| said.word(per));
+            if let (Some(per), Some(value)) = (per, figure.comparable) {
                 ours.push_str(&format!(" ({} {per})", display_figure(value, 2)));
             }
-            let mut row = vec![figure.title.clone(), ours];
+            let title = match lang {
+                Lang::En => figure.title.clone(),
+                _ => said.question_by_id(figure.question.as_str()),
+            };
+            let mut row = vec![title, ours];
             if let Some(cycle) = cycle {
                 let change = cycle.figures.iter().find(|f| f.question == figure.question);
                 row.push(change.and_then(|c| c.previous).map_or_else(
-                    || "Not given".to_owned(),
+                    || said.word("Not given").to_owned(),
                     |p| with_unit(&p.to_string(), &figure.unit),
                 ));
-                row.push(change.map_or_else(|| "Not comparable".to_owned(), |c| c.words()));
+                row.push(change.map_or_else(
+                    || words::not_comparable_cell(lang).to_owned(),
+                    |c| match lang {
+                        Lang::En => c.words(),
+                        _ => words::figure_change(
+                            lang,
+                            c.change().map(|d| {
+                                if d == crate::number::Decimal::whole(0) {
+                                    (false, String::new())
+                                } else {
+                                    (d.is_negative(), with_unit(&d.abs().to_string(), &c.unit))
+                                }
+                            }),
+                        ),
+                    },
+                ));
             }
             if let Some(peers) = peers {
                 let placed = peers.figures.iter().find(|f| f.question == figure.question);
@@ -448,38 +665,39 @@ fn workforce_profile(input: &AuditReportInput, blocks: &mut Vec<Block>) {
                     .and_then(|p| p.reference)
                     .and_then(|r| r.figures())
                     .map(|(_, _, median, _)| median);
-                row.push(match (median, figure.per) {
+                row.push(match (median, per) {
                     (Some(median), Some(per)) => format!("{} {per}", display_figure(median, 2)),
                     (Some(median), None) => with_unit(
                         &display_figure(median, figure.decimals.max(1)),
                         &figure.unit,
                     ),
-                    (None, _) => "Not shown".to_owned(),
+                    (None, _) => said.word("Not shown").to_owned(),
                 });
                 row.push(
-                    placed
-                        .map_or(Position::NotInReference, |p| p.position)
-                        .label()
-                        .to_owned(),
+                    words::position(
+                        lang,
+                        placed.map_or(Position::NotInReference, |p| p.position),
+                    )
+                    .to_owned(),
                 );
             }
             row
         })
         .collect();
     blocks.push(Block::Table(Table {
-        caption: "Workforce figures as given".to_owned(),
+        caption: said.word("Workforce figures as given").to_owned(),
         columns,
         rows,
-        note: Some(if peers.is_some() {
+        note: Some(said.word(if peers.is_some() {
             "Figures are recorded as given and are not scored. Peers' figures are compared per social work FTE or per 100,000 population where the question says so; figures given by fewer than five organisations are not shown."
         } else {
             "Figures are recorded as given and are not scored."
-        }
+        })
         .to_owned()),
     }));
 }
 
-fn push_list(blocks: &mut Vec<Block>, items: Vec<String>, when_empty: &str) {
+fn push_list(blocks: &mut Vec<Block>, items: Vec<String>, when_empty: &'static str) {
     if items.is_empty() {
         blocks.push(paragraph(when_empty));
     } else {
@@ -488,82 +706,104 @@ fn push_list(blocks: &mut Vec<Block>, items: Vec<String>, when_empty: &str) {
 }
 
 fn peer_section(
-    definition: &Definition,
+    said: &Said,
     scores: &Scores,
     peers: &PeerComparison,
     chart_had_last_cycle: bool,
     blocks: &mut Vec<Block>,
 ) {
-    blocks.push(heading(1, "Compared with peers"));
+    let lang = said.lang;
+    let group = words::peer_group(lang, &peers.group);
+    blocks.push(heading(1, said.word("Compared with peers")));
     match peers.organisations {
-        Some(n) => blocks.push(paragraph(format!(
-            "Compared with {} in an anonymous reference set ({n} organisations). No organisation in the set can be identified, and figures for fewer than five organisations are never shown.",
-            lower_first(&peers.group)
-        ))),
+        Some(n) => blocks.push(paragraph(match lang {
+            Lang::En => format!(
+                "Compared with {} in an anonymous reference set ({n} organisations). No organisation in the set can be identified, and figures for fewer than five organisations are never shown.",
+                lower_first(&group)
+            ),
+            Lang::Cy => format!(
+                "O’i gymharu â {} mewn set gyfeirio ddienw ({n} sefydliad). Ni ellir adnabod unrhyw sefydliad yn y set, ac ni ddangosir byth ffigurau ar gyfer llai na phum sefydliad.",
+                words::aspirate(&lower_first(&group))
+            ),
+        })),
         None => {
             blocks.push(notice(
-                "Not shown",
-                format!(
-                    "The group \u{201c}{}\u{201d} has fewer than five organisations in the reference set, so no comparison is shown. Choose a larger group.",
-                    peers.group
-                ),
+                said.word("Not shown"),
+                match lang {
+                    Lang::En => format!(
+                        "The group \u{201c}{group}\u{201d} has fewer than five organisations in the reference set, so no comparison is shown. Choose a larger group."
+                    ),
+                    Lang::Cy => format!(
+                        "Mae gan y grŵp \u{201c}{group}\u{201d} lai na phum sefydliad yn y set gyfeirio, felly ni ddangosir unrhyw gymhariaeth. Dewiswch grŵp mwy."
+                    ),
+                },
             ));
             return;
         }
     }
     let figure = |row: &crate::benchmark::peers::PeerRow, pick: fn((u32, f64, f64, f64)) -> f64| {
-        row.reference
-            .and_then(|r| r.figures())
-            .map_or_else(|| "Not shown".to_owned(), |f| display_percent_f64(pick(f)))
+        row.reference.and_then(|r| r.figures()).map_or_else(
+            || said.word("Not shown").to_owned(),
+            |f| display_percent_f64(pick(f)),
+        )
+    };
+    let title = |row: &crate::benchmark::peers::PeerRow| match &row.section {
+        Some(id) => said.section_title(id, &row.title),
+        None => words::overall_row(lang, &row.title),
     };
     let rows = std::iter::once(&peers.overall)
         .chain(&peers.sections)
         .map(|row| {
             vec![
-                row.title.clone(),
+                title(row),
                 row.score.map_or_else(
-                    || no_score_words(definition, scores, row.section.as_ref()),
+                    || no_score_words(said, scores, row.section.as_ref()),
                     |s| s.display(),
                 ),
                 figure(row, |f| f.1),
                 figure(row, |f| f.2),
                 figure(row, |f| f.3),
-                row.position.label().to_owned(),
+                words::position(lang, row.position).to_owned(),
             ]
         })
         .collect();
     blocks.push(table(
-        format!("Our scores among {}", lower_first(&peers.group)),
+        match lang {
+            Lang::En => format!("Our scores among {}", lower_first(&group)),
+            Lang::Cy => format!("Ein sgorau ymhlith {}", lower_first(&group)),
+        },
         &[
-            ("Section", 4),
-            ("Ours", 2),
-            ("Lower quartile", 2),
-            ("Median", 2),
-            ("Upper quartile", 2),
-            ("Where we stand", 4),
+            (said.word("Section"), 4),
+            (said.word("Ours"), 2),
+            (said.word("Lower quartile"), 2),
+            (said.word("Median"), 2),
+            (said.word("Upper quartile"), 2),
+            (said.word("Where we stand"), 4),
         ],
         rows,
-        Some("A quarter of organisations score below the lower quartile, half below the median and three quarters below the upper quartile. Sections scored by fewer than five organisations are not shown."),
+        Some(said.word("A quarter of organisations score below the lower quartile, half below the median and three quarters below the upper quartile. Sections scored by fewer than five organisations are not shown.")),
     ));
     if chart_had_last_cycle {
         blocks.push(Block::BarChart(BarChart {
-            caption: "Score for each section, with the peer median as the marker.".to_owned(),
+            caption: said
+                .word("Score for each section, with the peer median as the marker.")
+                .to_owned(),
             bars: peers
                 .sections
                 .iter()
                 .filter(|r| r.position != Position::NotScored)
                 .map(|row| Bar {
-                    label: row.title.clone(),
+                    label: title(row),
                     percent: row.score.map(|s| s.percent()),
                     value_label: format!(
                         "{}: {}",
                         row.score.map_or_else(String::new, |s| s.display()),
-                        lower_first(row.position.label())
+                        lower_first(words::position(lang, row.position))
                     ),
                     tone: Tone::Neutral,
                     marker: row.median().map(|m| Marker {
                         percent: m,
-                        label: format!("Peer median: {}", display_percent_f64(m)),
+                        label: format!("{}: {}", said.word("Peer median"), display_percent_f64(m)),
                     }),
                 })
                 .collect(),
@@ -571,69 +811,74 @@ fn peer_section(
     }
 }
 
-fn strengths_and_priorities(definition: &Definition, scores: &Scores, blocks: &mut Vec<Block>) {
-    blocks.push(heading(1, "Strengths"));
+fn strengths_and_priorities(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
+    blocks.push(heading(1, said.word("Strengths")));
     let strengths: Vec<String> = scores
         .strengths()
-        .map(|item| labelled(&question_text(definition, item), &rating_words(item)))
+        .map(|item| labelled(&said.question_text(item), &rating_words(said, item)))
         .collect();
     push_list(
         blocks,
         strengths,
-        "No strengths identified yet: no question has been rated at the top of its scale or in a green band.",
+        said.word("No strengths identified yet: no question has been rated at the top of its scale or in a green band."),
     );
-    blocks.push(heading(1, "Priorities"));
+    blocks.push(heading(1, said.word("Priorities")));
     let priorities: Vec<String> = scores
         .priorities()
         .map(|item| {
             let high = if item.priority == Some(Priority::High) {
-                "; marked high priority"
+                said.word("; marked high priority")
             } else {
                 ""
             };
             labelled(
-                &question_text(definition, item),
-                &format!("{}{high}", rating_words(item)),
+                &said.question_text(item),
+                &format!("{}{high}", rating_words(said, item)),
             )
         })
         .collect();
     push_list(
         blocks,
         priorities,
-        "No priorities identified yet: no question is in a band that calls for action, and none is marked high priority.",
+        said.word("No priorities identified yet: no question is in a band that calls for action, and none is marked high priority."),
     );
 }
 
-fn sections(definition: &Definition, work: &Work, scores: &Scores, blocks: &mut Vec<Block>) {
+fn sections(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
+    let (definition, work, lang) = (said.definition, said.work, said.lang);
     blocks.push(Block::PageBreak);
-    blocks.push(heading(1, "Section by section"));
+    blocks.push(heading(1, said.word("Section by section")));
     for section in &scores.sections {
-        blocks.push(heading(2, section.title.clone()));
+        blocks.push(heading(2, said.section_title(&section.id, &section.title)));
         if !section.shown {
             blocks.push(paragraph(
-                "This section was not needed, because of an earlier answer.",
+                said.word("This section was not needed, because of an earlier answer."),
             ));
             continue;
         }
         let scored = is_scored(definition, section);
         if scored {
             blocks.push(styled(
-                format!("Score: {}.", score_words(section.score.as_ref())),
+                format!(
+                    "{}: {}.",
+                    say(lang, "Score", "Sgôr"),
+                    score_words_in(lang, section.score.as_ref())
+                ),
                 TextStyle::Lead,
             ));
         } else {
-            blocks.push(paragraph(
+            blocks.push(paragraph(said.word(
                 "This section is not scored: its answers are recorded as they were given.",
-            ));
+            )));
         }
         if section.aggregation == Aggregation::LowestItem {
             blocks.push(styled(
-                "This section's score is that of its lowest-rated question: a condition is only as strong as its weakest part.",
+                said.word("This section's score is that of its lowest-rated question: a condition is only as strong as its weakest part."),
                 TextStyle::Small,
             ));
         }
         if scored {
-            blocks.push(Block::Facts(count_facts(&section.counts)));
+            blocks.push(Block::Facts(count_facts_in(lang, &section.counts)));
         }
         // Figures with nothing noted beside them are listed together, one line each, as the
         // workforce profile lists them: a heading apiece would add pages, not meaning.
@@ -648,42 +893,45 @@ fn sections(definition: &Definition, work: &Work, scores: &Scores, blocks: &mut 
             });
             if is_figure && !noted {
                 figures.push(Fact::new(
-                    question_text(definition, item),
-                    rating_words(item),
+                    said.question_text(item),
+                    rating_words(said, item),
                 ));
                 continue;
             }
             if !figures.is_empty() {
                 blocks.push(Block::Facts(std::mem::take(&mut figures)));
             }
-            blocks.push(heading(3, question_text(definition, item)));
+            blocks.push(heading(3, said.question_text(item)));
             let label = if is_rated(definition, item.question.as_str()) {
                 "Rating"
             } else {
                 "Answer"
             };
-            let mut facts = vec![Fact::new(label, rating_words(item))];
+            let mut facts = vec![Fact::new(said.word(label), rating_words(said, item))];
             if item.legal_risk {
                 facts.push(Fact::new(
-                    LEGAL_RISK,
-                    "Yes: the minimum the law requires is not shown to be met",
+                    words::legal_risk(lang),
+                    said.word("Yes: the minimum the law requires is not shown to be met"),
                 ));
             }
             if let Some(priority) = item.priority {
-                facts.push(Fact::new("Priority", priority.label()));
+                facts.push(Fact::new(
+                    said.word("Priority"),
+                    words::priority(lang, priority),
+                ));
             }
             if let Some(evidence) = recorded.and_then(|r| r.evidence.as_deref()) {
-                facts.push(Fact::new("Evidence", evidence.trim()));
+                facts.push(Fact::new(said.word("Evidence"), evidence.trim()));
             } else if definition.collect.evidence
                 && item.outcome != ItemOutcome::Unanswered
                 && definition
                     .question(item.question.as_str())
                     .is_some_and(|q| q.evidence_prompt.is_some())
             {
-                facts.push(Fact::new("Evidence", "None recorded"));
+                facts.push(Fact::new(said.word("Evidence"), said.word("None recorded")));
             }
             if let Some(comment) = recorded.and_then(|r| r.comment.as_deref()) {
-                facts.push(Fact::new("Comment", comment.trim()));
+                facts.push(Fact::new(said.word("Comment"), comment.trim()));
             }
             blocks.push(Block::Facts(facts));
         }
@@ -693,43 +941,46 @@ fn sections(definition: &Definition, work: &Work, scores: &Scores, blocks: &mut 
     }
 }
 
-fn plan(
-    definition: &Definition,
-    work: &Work,
-    scores: &Scores,
-    today: Date,
-    blocks: &mut Vec<Block>,
-) {
+fn plan(said: &Said, scores: &Scores, today: Date, blocks: &mut Vec<Block>) {
+    let (definition, work, lang) = (said.definition, said.work, said.lang);
     let Some(config) = &definition.plan else {
         return;
     };
     blocks.push(Block::PageBreak);
-    blocks.push(heading(1, config.title.to_string()));
+    blocks.push(heading(1, in_lang(lang, &config.title)));
     if let Some(intro) = &config.intro {
-        blocks.push(paragraph(intro.to_string()));
+        blocks.push(paragraph(in_lang(lang, intro)));
     }
-    blocks.extend(plan_rows(
+    blocks.extend(plan_rows_in(
+        lang,
         definition,
         &work.plan,
         today,
-        "The actions agreed so far",
+        said.word("The actions agreed so far"),
     ));
     let proposals = propose(definition, scores, &work.plan);
     if !proposals.is_empty() {
-        blocks.push(heading(2, "Suggested for the plan"));
-        blocks.push(paragraph(
+        blocks.push(heading(2, said.word("Suggested for the plan")));
+        blocks.push(paragraph(said.word(
             "These questions are legal risks (listed first), are rated in a band that calls for action, or are marked high priority, but have no action in the plan yet.",
-        ));
+        )));
         blocks.push(Block::Bullets(
             proposals
                 .iter()
                 .map(|p| {
-                    let text = super::parts::source_words(definition, &p.row.source);
-                    let reason = lower_first(&p.why());
+                    let text = source_words_in(lang, definition, &p.row.source);
+                    let reason = lower_first(&match lang {
+                        Lang::En => p.why(),
+                        _ => words::proposal_why(lang, &p.reason, p.legal_risk),
+                    });
                     if p.row.action.is_empty() {
                         format!("{text} ({reason})")
                     } else {
-                        format!("{text} ({reason}). {FIRST_STEP}: {}", p.row.action)
+                        format!(
+                            "{text} ({reason}). {}: {}",
+                            words::first_step(lang),
+                            p.row.action
+                        )
                     }
                 })
                 .collect(),
@@ -737,105 +988,136 @@ fn plan(
     }
 }
 
-fn evidence_gaps(definition: &Definition, scores: &Scores, blocks: &mut Vec<Block>) {
-    blocks.push(heading(1, "Evidence gaps"));
+fn evidence_gaps(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
+    let lang = said.lang;
+    blocks.push(heading(1, said.word("Evidence gaps")));
     let gaps: Vec<String> = scores
         .evidence_gaps()
-        .map(|item| question_text(definition, item))
+        .map(|item| said.question_text(item))
         .collect();
     if gaps.is_empty() {
         blocks.push(paragraph(
-            "No question was answered \u{201c}Don't know\u{201d}.",
+            said.word("No question was answered \u{201c}Don't know\u{201d}."),
         ));
     } else {
-        blocks.push(paragraph(format!(
-            "{} answered \u{201c}Don't know\u{201d}. These are left out of the scores; finding the evidence for them is a first step.",
-            count_of(gaps.len() as u32, "question was", "questions were")
-        )));
+        let n = gaps.len() as u32;
+        blocks.push(paragraph(match lang {
+            Lang::En => format!(
+                "{} answered \u{201c}Don't know\u{201d}. These are left out of the scores; finding the evidence for them is a first step.",
+                count_of(n, "question was", "questions were")
+            ),
+            Lang::Cy => format!(
+                "Atebwyd {} â \u{201c}Ddim yn gwybod\u{201d}. Caiff y rhain eu gadael allan o’r sgorau; dod o hyd i’r dystiolaeth ar eu cyfer yw’r cam cyntaf.",
+                words::questions_count(lang, n)
+            ),
+        }));
         blocks.push(Block::Bullets(gaps));
     }
 }
 
-fn method(definition: &Definition, scores: &Scores, blocks: &mut Vec<Block>) {
-    blocks.push(heading(1, "How the scores are worked out"));
+fn method(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
+    let (definition, lang) = (said.definition, said.lang);
+    blocks.push(heading(1, said.word("How the scores are worked out")));
     for text in [
         "Each rated question earns the points of the answer chosen, out of the most its scale allows. Some questions count more than others: their points, and the most they could earn, are multiplied by their weight.",
         "\u{201c}Not applicable\u{201d} answers are left out altogether, so they neither raise nor lower a score. \u{201c}Don't know\u{201d} answers are left out of the score and listed as evidence gaps. \u{201c}Prefer not to say\u{201d} answers are left out and counted on their own. Questions not answered yet never count as zero. Questions hidden by an earlier answer do not count at all.",
         "A section's score is the points earned over the points possible, unless the section is scored by its lowest-rated question. The overall score adds up the points earned and possible across every section, so sections with more questions count for more.",
         "A section or audit with nothing scorable has no score, rather than a score of 0%. Percentages are rounded down to a whole number, so the number shown always falls within the band named beside it.",
     ] {
-        blocks.push(paragraph(text));
+        blocks.push(paragraph(said.word(text)));
     }
     if let Some(scoring) = &definition.scoring {
         blocks.push(table(
-            "The bands",
+            said.word("The bands"),
             &[
-                ("Band", 2),
-                ("Meaning", 4),
-                ("From", 1),
-                ("Up to", 1),
-                ("Calls for action", 2),
+                (said.word("Band"), 2),
+                (said.word("Meaning"), 4),
+                (said.word("From"), 1),
+                (said.word("Up to"), 1),
+                (said.word("Calls for action"), 2),
             ],
             scoring
                 .bands
                 .iter()
                 .map(|b| {
                     vec![
-                        b.label.to_string(),
-                        b.meaning.to_string(),
+                        in_lang(lang, &b.label),
+                        in_lang(lang, &b.meaning),
                         format!("{}%", b.from_percent),
                         if b.to_percent == 100 {
-                            "100% (included)".to_owned()
+                            said.word("100% (included)").to_owned()
                         } else {
-                            format!("under {}%", b.to_percent)
+                            match lang {
+                                Lang::En => format!("under {}%", b.to_percent),
+                                Lang::Cy => format!("o dan {}%", b.to_percent),
+                            }
                         },
-                        if b.proposes_action { "Yes" } else { "No" }.to_owned(),
+                        said.word(if b.proposes_action { "Yes" } else { "No" })
+                            .to_owned(),
                     ]
                 })
                 .collect(),
-            Some("Some sections may use bands of their own."),
+            Some(said.word("Some sections may use bands of their own.")),
         ));
     }
-    let lowest: Vec<&str> = scores
+    let lowest: Vec<String> = scores
         .sections
         .iter()
         .filter(|s| s.aggregation == Aggregation::LowestItem)
-        .map(|s| s.title.as_str())
+        .map(|s| said.section_title(&s.id, &s.title))
         .collect();
     if !lowest.is_empty() {
         blocks.push(paragraph(format!(
-            "Scored by the lowest-rated question: {}.",
+            "{}: {}.",
+            say(
+                lang,
+                "Scored by the lowest-rated question",
+                "Wedi’u sgorio yn ôl y cwestiwn â’r radd isaf"
+            ),
             lowest.join("; ")
         )));
     }
 }
 
-fn caveats(definition: &Definition, work: &Work, blocks: &mut Vec<Block>) {
-    blocks.push(heading(1, "Reading these results"));
+fn caveats(said: &Said, blocks: &mut Vec<Block>) {
+    let (definition, work, lang) = (said.definition, said.work, said.lang);
+    blocks.push(heading(1, said.word("Reading these results")));
     blocks.push(notice(
-        "A self-assessment, not an inspection rating",
-        SELF_ASSESSMENT_CAVEAT,
+        said.word("A self-assessment, not an inspection rating"),
+        said.word(SELF_ASSESSMENT_CAVEAT),
     ));
-    blocks.push(paragraph(ALIGNMENT_LINE));
+    blocks.push(paragraph(super::words::alignment_line(lang)));
     if !definition.alignment.trim().is_empty() {
-        blocks.push(paragraph(definition.alignment.trim()));
+        blocks.push(paragraph(in_lang(lang, &definition.alignment).trim()));
     }
     if !work.set_aside.is_empty() {
         let kept = crate::carry::kept_aside(definition, &work.set_aside);
+        let n = kept.len() as u32;
+        let listed = kept
+            .iter()
+            .map(|k| match &k.answer {
+                Some(answer) => format!(
+                    "{} {}: {answer}.",
+                    end_sentence(&k.question),
+                    said.word("Answer")
+                ),
+                None => end_sentence(&k.question),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
         blocks.push(notice(
-            "Answers set aside",
-            format!(
-                "{} to questions that this version of the questionnaire no longer asks {} kept with the work but not counted:\n{}",
-                count_of(kept.len() as u32, "answer", "answers"),
-                if kept.len() == 1 { "is" } else { "are" },
-                kept.iter()
-                    .map(|k| match &k.answer {
-                        Some(answer) => format!("{} Answer: {answer}.", end_sentence(&k.question)),
-                        None => end_sentence(&k.question),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            ),
+            said.word("Answers set aside"),
+            match lang {
+                Lang::En => format!(
+                    "{} to questions that this version of the questionnaire no longer asks {} kept with the work but not counted:\n{listed}",
+                    count_of(n, "answer", "answers"),
+                    if n == 1 { "is" } else { "are" },
+                ),
+                Lang::Cy => format!(
+                    "Caiff {} i gwestiynau nad yw’r fersiwn hon o’r holiadur yn eu gofyn mwyach eu cadw gyda’r gwaith, ond nid ydynt yn cael eu cyfrif:\n{listed}",
+                    super::words::answers_count(lang, n),
+                ),
+            },
         ));
     }
 }

@@ -28,9 +28,9 @@ pub struct Context<'a> {
     pub practitioners: Option<&'a Work>,
     /// For audits: a feedback collection and its questionnaire, to set beside both.
     pub feedback: Option<(&'a Definition, &'a Work)>,
-    /// The language to write the report in; `None` for the definition's primary language. Only
-    /// the feedback report speaks Welsh so far; the others are written in English whatever this
-    /// says.
+    /// The language to write the report in: the feedback, audit, statement and plan reports
+    /// speak English and Welsh. `None` is the feedback questionnaire's primary language, and
+    /// English for the others.
     pub language: Option<Lang>,
 }
 
@@ -41,8 +41,9 @@ pub fn report_for_work(
     context: Context,
     today: Date,
 ) -> Report {
+    let lang = context.language.unwrap_or(Lang::En);
     if context.plan_only {
-        return super::plan::plan_report(definition, work, today);
+        return super::plan::plan_report(definition, work, today, lang);
     }
     match definition.kind {
         ToolKind::Audit => {
@@ -67,6 +68,7 @@ pub fn report_for_work(
                     }),
                 peers: peer_comparison.as_ref(),
                 today,
+                language: lang,
             });
             if context.practitioners.is_some() || context.feedback.is_some() {
                 let practitioner_scores = context
@@ -95,7 +97,10 @@ pub fn report_for_work(
                 );
                 report
                     .blocks
-                    .extend(super::triangulation::triangulation_blocks(&triangulation));
+                    .extend(super::triangulation::triangulation_blocks(
+                        &triangulation,
+                        lang,
+                    ));
             }
             report
         }
@@ -121,6 +126,7 @@ pub fn report_for_work(
                     },
                 ),
                 today,
+                lang,
             )
         }
     }

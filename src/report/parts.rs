@@ -6,11 +6,13 @@
 
 use crate::date::Date;
 use crate::definition::{Definition, PlanFieldKind, Tone};
+use crate::lang::Lang;
 pub use crate::plan::source_words;
-use crate::plan::{overdue, summarise, PlanRow, PlanSummary};
+use crate::plan::{overdue, summarise, PlanRow, PlanSummary, RowSource};
 use crate::scoring::{Counts, Score};
 use crate::work::Work;
 
+use super::audit_words::{self as words, word};
 use super::{Block, Column, Fact, Meta, Table, TextStyle};
 
 /// How every report states what the tools are and are not.
@@ -21,6 +23,15 @@ pub const SELF_ASSESSMENT_CAVEAT: &str = "These results are a self-assessment by
 
 /// What is said where a score would go but nothing was scorable.
 pub const NOTHING_SCORABLE: &str = "Nothing scorable yet";
+
+/// A definition's text as a report gives it: in `lang` where the definition has it, else in
+/// its own language (English reports give the primary text, as they always have).
+pub fn in_lang(lang: Lang, text: &crate::text::Text) -> String {
+    match lang {
+        Lang::En => text.to_string(),
+        _ => text.get(lang).to_owned(),
+    }
+}
 
 /// A table: its caption, its columns as (heading, share of the width), its rows (one cell per
 /// column) and the note under it, if any.
@@ -43,24 +54,33 @@ pub fn table(
 
 /// The document metadata every report carries.
 pub fn meta(title: &str, author: &str, subject: &str, keywords: &[&str]) -> Meta {
+    meta_in(Lang::En, title, author, subject, keywords)
+}
+
+/// The document metadata of a report written in `lang`: its keywords in that language, and
+/// `lang` as the document language (the PDF's `/Lang`).
+pub fn meta_in(lang: Lang, title: &str, author: &str, subject: &str, keywords: &[&str]) -> Meta {
     Meta {
         title: title.to_owned(),
         author: author.to_owned(),
         subject: subject.to_owned(),
-        keywords: keywords.iter().map(|k| (*k).to_owned()).collect(),
-        language: "en-GB".to_owned(),
+        keywords: keywords
+            .iter()
+            .map(|k| words::phrase(lang, k).to_owned())
+            .collect(),
+        language: lang.bcp47().to_owned(),
     }
 }
 
-/// The footer line: the work's name and the day the report was made.
-pub fn footer(work: &Work, today: Date) -> String {
-    format!("{}, {}", name_of(work), today.long())
+/// The footer line in `lang`: the work's name and the day the report was made.
+pub fn footer_in(lang: Lang, work: &Work, today: Date) -> String {
+    format!("{}, {}", name_of_in(lang, work), today.long_in(lang))
 }
 
-/// The work's name, or a stand-in when it has none.
-pub fn name_of(work: &Work) -> String {
+/// The work's name, or a stand-in in `lang` when it has none.
+pub fn name_of_in(lang: Lang, work: &Work) -> String {
     if work.name.trim().is_empty() {
-        "Untitled work".to_owned()
+        word(lang, "Untitled work").to_owned()
     } else {
         work.name.trim().to_owned()
     }
@@ -68,8 +88,13 @@ pub fn name_of(work: &Work) -> String {
 
 /// A value, or "Not recorded" when empty.
 pub fn or_not_recorded(text: &str) -> String {
+    or_not_recorded_in(Lang::En, text)
+}
+
+/// A value, or "Not recorded" in `lang` when empty.
+pub fn or_not_recorded_in(lang: Lang, text: &str) -> String {
     if text.trim().is_empty() {
-        "Not recorded".to_owned()
+        word(lang, "Not recorded").to_owned()
     } else {
         text.trim().to_owned()
     }
@@ -115,21 +140,22 @@ pub fn labelled(question: &str, value: &str) -> String {
     }
 }
 
-/// A score and its band in words: `62% (Amber, partly achieved)`, or [`NOTHING_SCORABLE`].
-pub fn score_brief(score: Option<&Score>) -> String {
+/// A score and its band in words: `62% (Amber, partly achieved)`, or [`NOTHING_SCORABLE`] in
+/// `lang` (a band's words are the definition's).
+pub fn score_brief_in(lang: Lang, score: Option<&Score>) -> String {
     match score {
         Some(Score {
             fraction,
             band: Some(band),
         }) => format!("{} ({})", fraction.display(), band.words()),
         Some(score) => score.fraction.display(),
-        None => NOTHING_SCORABLE.to_lowercase(),
+        None => word(lang, "nothing scorable yet").to_owned(),
     }
 }
 
-/// A score in words, or [`NOTHING_SCORABLE`].
-pub fn score_words(score: Option<&Score>) -> String {
-    score.map_or_else(|| NOTHING_SCORABLE.to_owned(), Score::label)
+/// A score in words, or [`NOTHING_SCORABLE`] in `lang`.
+pub fn score_words_in(lang: Lang, score: Option<&Score>) -> String {
+    score.map_or_else(|| word(lang, NOTHING_SCORABLE).to_owned(), Score::label)
 }
 
 /// A score's tone, neutral when there is none.
@@ -179,65 +205,117 @@ pub fn collection_size(count: usize) -> String {
     }
 }
 
-/// The counts of an audit or section as labelled facts.
-pub fn count_facts(counts: &Counts) -> Vec<Fact> {
-    let completion = counts
-        .completion()
-        .map_or_else(|| "no questions shown".to_owned(), |c| c.display());
+/// The counts of an audit or section as labelled facts in `lang`.
+pub fn count_facts_in(lang: Lang, counts: &Counts) -> Vec<Fact> {
+    let completion = counts.completion().map_or_else(
+        || word(lang, "no questions shown").to_owned(),
+        |c| c.display(),
+    );
+    let of = match lang {
+        Lang::En => "of",
+        Lang::Cy => "o",
+    };
     vec![
         Fact::new(
-            "Answered",
-            format!("{} of {} ({completion})", counts.answered, counts.shown),
+            word(lang, "Answered"),
+            format!("{} {of} {} ({completion})", counts.answered, counts.shown),
         ),
-        Fact::new("Not applicable", counts.not_applicable.to_string()),
-        Fact::new("Don't know (evidence gaps)", counts.dont_know.to_string()),
-        Fact::new("Prefer not to say", counts.prefer_not_to_say.to_string()),
-        Fact::new("Not answered yet", counts.unanswered.to_string()),
+        Fact::new(
+            word(lang, "Not applicable"),
+            counts.not_applicable.to_string(),
+        ),
+        Fact::new(
+            word(lang, "Don't know (evidence gaps)"),
+            counts.dont_know.to_string(),
+        ),
+        Fact::new(
+            word(lang, "Prefer not to say"),
+            counts.prefer_not_to_say.to_string(),
+        ),
+        Fact::new(
+            word(lang, "Not answered yet"),
+            counts.unanswered.to_string(),
+        ),
     ]
 }
 
-/// Where a plan stands, as labelled facts: actions, each status, overdue, due for review and
-/// missing a required field.
-pub fn plan_facts(summary: &PlanSummary) -> Vec<Fact> {
-    let mut facts = vec![Fact::new("Actions", summary.rows.to_string())];
+/// Where a plan stands, as labelled facts in `lang`: actions, each status, overdue, due for
+/// review and missing a required field.
+pub fn plan_facts_in(lang: Lang, summary: &PlanSummary) -> Vec<Fact> {
+    let mut facts = vec![Fact::new(word(lang, "Actions"), summary.rows.to_string())];
     facts.extend(
         summary
             .by_status
             .iter()
-            .map(|(status, n)| Fact::new(status.label(), n.to_string())),
+            .map(|(status, n)| Fact::new(words::status(lang, *status), n.to_string())),
     );
+    let overdue = match lang {
+        Lang::En => format!("Overdue on {}", summary.today.long()),
+        Lang::Cy => format!("Yn hwyr ar {}", summary.today.long_in(lang)),
+    };
+    facts.push(Fact::new(overdue, summary.overdue.to_string()));
     facts.push(Fact::new(
-        format!("Overdue on {}", summary.today.long()),
-        summary.overdue.to_string(),
+        word(lang, "Due for review"),
+        summary.review_due.to_string(),
     ));
-    facts.push(Fact::new("Due for review", summary.review_due.to_string()));
     facts.push(Fact::new(
-        "Missing a required field",
+        word(lang, "Missing a required field"),
         summary.incomplete.to_string(),
     ));
     facts
 }
 
-/// The plan's rows as a report shows them: their summary (how many at each status, what is
-/// overdue) and the table under `caption`; or, with no rows, a line saying so.
-pub fn plan_rows(
+/// Where a plan row came from, in `lang`: the question's text in `lang` where the definition
+/// gives it, else in its own language ([`source_words`] in English).
+pub fn source_words_in(lang: Lang, definition: &Definition, source: &RowSource) -> String {
+    if lang == Lang::En {
+        return source_words(definition, source);
+    }
+    match source {
+        RowSource::Question(id) => definition.question(id.as_str()).map_or_else(
+            || words::question_no_longer_asked(lang, id.as_str()),
+            |q| q.text.get(lang).to_owned(),
+        ),
+        RowSource::Section(id) => definition.section(id.as_str()).map_or_else(
+            || words::section_id(lang, id.as_str()),
+            |s| words::from_section(lang, s.title.get(lang)),
+        ),
+        RowSource::Added => words::added_by_the_team(lang).to_owned(),
+    }
+}
+
+/// The plan's rows as a report shows them, its own words in `lang`: their summary (how many at
+/// each status, what is overdue) and the table under `caption`; or, with no rows, a line saying
+/// so.
+pub fn plan_rows_in(
+    lang: Lang,
     definition: &Definition,
     rows: &[PlanRow],
     today: Date,
     caption: &str,
 ) -> Vec<Block> {
     if rows.is_empty() {
-        return vec![paragraph("No actions have been added to the plan yet.")];
+        return vec![paragraph(word(
+            lang,
+            "No actions have been added to the plan yet.",
+        ))];
     }
     let summary = summarise(rows, definition.plan.as_ref(), today);
     vec![
-        Block::Facts(plan_facts(&summary)),
-        Block::Table(plan_table(definition, rows, today, caption)),
+        Block::Facts(plan_facts_in(lang, &summary)),
+        Block::Table(plan_table_in(lang, definition, rows, today, caption)),
     ]
 }
 
-/// The improvement plan as a table: where each row came from, then the definition's columns.
-pub fn plan_table(definition: &Definition, rows: &[PlanRow], today: Date, caption: &str) -> Table {
+/// The improvement plan as a table: where each row came from, then the definition's columns
+/// (their labels in `lang` where the definition gives them), the report's own words in `lang`.
+pub fn plan_table_in(
+    lang: Lang,
+    definition: &Definition,
+    rows: &[PlanRow],
+    today: Date,
+    caption: &str,
+) -> Table {
     let default_fields = [
         (PlanFieldKind::Action, "Action"),
         (PlanFieldKind::Lead, "Lead"),
@@ -251,14 +329,14 @@ pub fn plan_table(definition: &Definition, rows: &[PlanRow], today: Date, captio
         Some(plan) => plan
             .fields
             .iter()
-            .map(|f| (f.field, f.label.to_string()))
+            .map(|f| (f.field, f.label.get(lang).to_owned()))
             .collect(),
         None => default_fields
             .iter()
-            .map(|(k, l)| (*k, (*l).to_owned()))
+            .map(|(k, l)| (*k, word(lang, l).to_owned()))
             .collect(),
     };
-    let mut columns = vec![Column::new("Raised from", 3)];
+    let mut columns = vec![Column::new(word(lang, "Raised from"), 3)];
     columns.extend(fields.iter().map(|(kind, label)| {
         let width = match kind {
             PlanFieldKind::Action | PlanFieldKind::SuccessMeasure => 4,
@@ -267,10 +345,11 @@ pub fn plan_table(definition: &Definition, rows: &[PlanRow], today: Date, captio
         };
         Column::new(label.clone(), width)
     }));
-    let date = |d: Option<Date>| d.map_or_else(|| "Not set".to_owned(), Date::long);
+    let date =
+        |d: Option<Date>| d.map_or_else(|| word(lang, "Not set").to_owned(), |d| d.long_in(lang));
     let text = |t: &str| {
         if t.trim().is_empty() {
-            "Not written yet".to_owned()
+            word(lang, "Not written yet").to_owned()
         } else {
             t.trim().to_owned()
         }
@@ -278,7 +357,7 @@ pub fn plan_table(definition: &Definition, rows: &[PlanRow], today: Date, captio
     let rows = rows
         .iter()
         .map(|row| {
-            let mut cells = vec![source_words(definition, &row.source)];
+            let mut cells = vec![source_words_in(lang, definition, &row.source)];
             cells.extend(fields.iter().map(|(kind, _)| match kind {
                 PlanFieldKind::Action => text(&row.action),
                 PlanFieldKind::Lead => text(&row.lead),
@@ -286,10 +365,11 @@ pub fn plan_table(definition: &Definition, rows: &[PlanRow], today: Date, captio
                 PlanFieldKind::TargetDate => date(row.target_date),
                 PlanFieldKind::SuccessMeasure => text(&row.success_measure),
                 PlanFieldKind::Status => {
-                    if overdue(row, today) {
-                        format!("{} (overdue)", row.status.label())
-                    } else {
-                        row.status.label().to_owned()
+                    let status = words::status(lang, row.status);
+                    match (overdue(row, today), lang) {
+                        (true, Lang::En) => format!("{status} (overdue)"),
+                        (true, Lang::Cy) => format!("{status} (yn hwyr)"),
+                        (false, _) => status.to_owned(),
                     }
                 }
                 PlanFieldKind::ReviewDate => date(row.review_date),
@@ -301,10 +381,16 @@ pub fn plan_table(definition: &Definition, rows: &[PlanRow], today: Date, captio
         caption: caption.to_owned(),
         columns,
         rows,
-        note: Some(format!(
-            "Overdue means not done or stopped, with a target date before {}.",
-            today.long()
-        )),
+        note: Some(match lang {
+            Lang::En => format!(
+                "Overdue means not done or stopped, with a target date before {}.",
+                today.long()
+            ),
+            Lang::Cy => format!(
+                "Ystyr yn hwyr yw heb ei wneud na’i atal, gyda dyddiad targed cyn {}.",
+                today.long_in(lang)
+            ),
+        }),
     }
 }
 

@@ -5,38 +5,52 @@
 
 use crate::date::Date;
 use crate::definition::Definition;
+use crate::lang::Lang;
+use crate::messages::say;
 use crate::work::Work;
 
-use super::parts::{footer, heading, meta, name_of, or_not_recorded, paragraph, plan_rows};
+use super::audit_words::word;
+use super::parts::{
+    footer_in, heading, in_lang, meta_in, name_of_in, or_not_recorded_in, paragraph, plan_rows_in,
+};
 use super::{Block, Fact, Orientation, Report};
 
-/// Builds the plan document, with what is overdue worked out for `today`.
-pub fn plan_report(definition: &Definition, work: &Work, today: Date) -> Report {
-    let title = definition
-        .plan
-        .as_ref()
-        .map_or_else(|| "Improvement plan".to_owned(), |p| p.title.to_string());
-    let name = name_of(work);
+/// Builds the plan document, with what is overdue worked out for `today`, its own words in
+/// `lang` and the definition's in `lang` where it gives them.
+pub fn plan_report(definition: &Definition, work: &Work, today: Date, lang: Lang) -> Report {
+    let title = definition.plan.as_ref().map_or_else(
+        || say(lang, "Improvement plan", "Cynllun gwella").to_owned(),
+        |p| in_lang(lang, &p.title),
+    );
+    let name = name_of_in(lang, work);
+    let questionnaire = in_lang(lang, &definition.title);
     let mut blocks = vec![
         heading(1, format!("{title}: {name}")),
         Block::Facts(vec![
-            Fact::new("Organisation", or_not_recorded(&work.organisation)),
-            Fact::new("From", definition.version_label()),
-            Fact::new("Date", today.long()),
+            Fact::new(
+                word(lang, "Organisation"),
+                or_not_recorded_in(lang, &work.organisation),
+            ),
+            Fact::new(
+                say(lang, "From", "Yn deillio o"),
+                super::words::version_label(lang, &questionnaire, &definition.version),
+            ),
+            Fact::new(say(lang, "Date", "Dyddiad"), today.long_in(lang)),
         ]),
     ];
     if let Some(intro) = definition.plan.as_ref().and_then(|p| p.intro.as_ref()) {
-        blocks.push(paragraph(intro.to_string()));
+        blocks.push(paragraph(in_lang(lang, intro)));
     }
-    blocks.extend(plan_rows(definition, &work.plan, today, &title));
+    blocks.extend(plan_rows_in(lang, definition, &work.plan, today, &title));
     Report {
-        meta: meta(
+        meta: meta_in(
+            lang,
             &format!("{title}: {name}"),
             &work.organisation,
-            &definition.title,
+            &questionnaire,
             &["improvement plan"],
         ),
-        footer: footer(work, today),
+        footer: footer_in(lang, work, today),
         orientation: Orientation::Landscape,
         cover: None,
         blocks,

@@ -7,13 +7,16 @@
 use crate::date::Date;
 use crate::definition::{Definition, Prefill};
 use crate::ids::DefinitionId;
+use crate::lang::Lang;
+use crate::messages::say;
 use crate::responses::Answer;
 use crate::scoring::Scores;
 use crate::work::Work;
 
+use super::audit_words::word;
 use super::parts::{
-    footer, heading, meta, name_of, or_not_recorded, paragraph, plan_table, score_words, styled,
-    table, ALIGNMENT_LINE,
+    footer_in, heading, in_lang, meta_in, name_of_in, or_not_recorded_in, paragraph, plan_table_in,
+    score_words_in, styled, table,
 };
 use super::{Block, Cover, Fact, Orientation, Report, TextStyle};
 
@@ -87,50 +90,92 @@ pub fn current_position(audit: &Work, scores: &Scores, prefill: &Prefill) -> Cur
     }
 }
 
-/// Builds the statement document.
+/// Builds the statement document, its own words in `lang` and the definition's texts in
+/// `lang` where it gives them.
 pub fn statement_report(
     definition: &Definition,
     work: &Work,
     audit: Option<LatestAudit>,
     today: Date,
+    lang: Lang,
 ) -> Report {
     let mut blocks = Vec::new();
     for section in &definition.sections {
         if !work.responses.section_shown(definition, section) {
             continue;
         }
-        blocks.push(heading(1, section.title.to_string()));
+        let title = in_lang(lang, &section.title);
+        blocks.push(heading(1, title.clone()));
         if let Some(prefill) = &section.prefill_from {
-            blocks.push(heading(2, "Where we are now"));
+            blocks.push(heading(
+                2,
+                say(lang, "Where we are now", "Ble rydym ni nawr"),
+            ));
             match audit.filter(|a| a.definition.id == prefill.definition) {
                 Some(audit) => {
-                    blocks.push(paragraph(format!(
-                        "From the self-assessment \u{201c}{}\u{201d}, last updated {}.",
-                        name_of(audit.work),
-                        audit.work.updated.long()
-                    )));
+                    let name = name_of_in(lang, audit.work);
+                    let updated = audit.work.updated.long_in(lang);
+                    blocks.push(paragraph(match lang {
+                        Lang::En => format!(
+                            "From the self-assessment \u{201c}{name}\u{201d}, last updated {updated}."
+                        ),
+                        Lang::Cy => format!(
+                            "O’r hunanasesiad \u{201c}{name}\u{201d}, a ddiweddarwyd ddiwethaf ar {updated}."
+                        ),
+                    }));
+                    let audit_title = |id: &crate::ids::SectionId, title: &str| match lang {
+                        Lang::En => title.to_owned(),
+                        _ => audit
+                            .definition
+                            .section(id.as_str())
+                            .map_or_else(|| title.to_owned(), |s| in_lang(lang, &s.title)),
+                    };
                     let rows = prefill
                         .sections
                         .iter()
                         .map(|id| match audit.scores.section(id.as_str()) {
-                            Some(s) if s.shown => {
-                                vec![s.title.clone(), score_words(s.score.as_ref())]
-                            }
-                            Some(s) => vec![s.title.clone(), "Not assessed".to_owned()],
-                            None => vec![id.to_string(), "Not in this audit".to_owned()],
+                            Some(s) if s.shown => vec![
+                                audit_title(&s.id, &s.title),
+                                score_words_in(lang, s.score.as_ref()),
+                            ],
+                            Some(s) => vec![
+                                audit_title(&s.id, &s.title),
+                                say(lang, "Not assessed", "Heb ei asesu").to_owned(),
+                            ],
+                            None => vec![
+                                id.to_string(),
+                                say(lang, "Not in this audit", "Ddim yn yr archwiliad hwn")
+                                    .to_owned(),
+                            ],
                         })
                         .collect();
                     blocks.push(table(
-                        format!("Current position: {}", section.title),
-                        &[("Area", 5), ("Score and rating", 5)],
+                        match lang {
+                            Lang::En => format!("Current position: {title}"),
+                            Lang::Cy => format!("Y sefyllfa bresennol: {title}"),
+                        },
+                        &[
+                            (say(lang, "Area", "Maes"), 5),
+                            (say(lang, "Score and rating", "Sgôr a gradd"), 5),
+                        ],
                         rows,
-                        Some("Scores are from a self-assessment, not an inspection rating."),
+                        Some(say(
+                            lang,
+                            "Scores are from a self-assessment, not an inspection rating.",
+                            "Daw’r sgorau o hunanasesiad, nid o sgôr arolygu.",
+                        )),
                     ));
                 }
-                None => blocks.push(paragraph(format!(
-                    "The current position comes from the latest \u{201c}{}\u{201d} audit, which was not included when this document was made.",
-                    prefill.definition
-                ))),
+                None => blocks.push(paragraph(match lang {
+                    Lang::En => format!(
+                        "The current position comes from the latest \u{201c}{}\u{201d} audit, which was not included when this document was made.",
+                        prefill.definition
+                    ),
+                    Lang::Cy => format!(
+                        "Daw’r sefyllfa bresennol o’r archwiliad \u{201c}{}\u{201d} diweddaraf, nad oedd wedi’i gynnwys pan wnaed y ddogfen hon.",
+                        prefill.definition
+                    ),
+                })),
             }
         }
         let mut written = false;
@@ -143,7 +188,7 @@ pub fn statement_report(
             };
             let text = match answer {
                 Answer::Text(text) => text.trim().to_owned(),
-                Answer::Date(date) => date.long(),
+                Answer::Date(date) => date.long_in(lang),
                 Answer::Number(value) => match &question.answer {
                     crate::definition::AnswerKind::Number { unit, .. } => {
                         crate::number::with_unit(&value.to_string(), unit)
@@ -152,7 +197,7 @@ pub fn statement_report(
                 },
                 Answer::Choice(value) => definition
                     .options_of(question)
-                    .and_then(|o| o.find(value.as_str()).map(|o| o.label.to_string()))
+                    .and_then(|o| o.find(value.as_str()).map(|o| in_lang(lang, &o.label)))
                     .unwrap_or_else(|| value.to_string()),
                 Answer::Choices(values) => {
                     let options = definition.options_of(question);
@@ -161,71 +206,89 @@ pub fn statement_report(
                         .map(|v| {
                             options
                                 .as_ref()
-                                .and_then(|o| o.find(v.as_str()).map(|o| o.label.to_string()))
+                                .and_then(|o| o.find(v.as_str()).map(|o| in_lang(lang, &o.label)))
                                 .unwrap_or_else(|| v.to_string())
                         })
                         .collect::<Vec<_>>()
                         .join("; ")
                 }
             };
-            blocks.push(heading(2, question.text.to_string()));
+            blocks.push(heading(2, in_lang(lang, &question.text)));
             blocks.push(paragraph(text));
             written = true;
         }
         if !written {
-            blocks.push(styled("Not written yet.", TextStyle::Small));
+            blocks.push(styled(
+                say(lang, "Not written yet.", "Heb ei ysgrifennu eto."),
+                TextStyle::Small,
+            ));
         }
     }
     if let Some(plan) = &definition.plan {
-        blocks.push(heading(1, plan.title.to_string()));
+        let title = in_lang(lang, &plan.title);
+        blocks.push(heading(1, title.clone()));
         if let Some(intro) = &plan.intro {
-            blocks.push(paragraph(intro.to_string()));
+            blocks.push(paragraph(in_lang(lang, intro)));
         }
         if work.plan.is_empty() {
-            blocks.push(paragraph("None recorded yet."));
+            blocks.push(paragraph(say(
+                lang,
+                "None recorded yet.",
+                "Dim wedi’u cofnodi eto.",
+            )));
         } else {
-            blocks.push(Block::Table(plan_table(
-                definition,
-                &work.plan,
-                today,
-                &plan.title,
+            blocks.push(Block::Table(plan_table_in(
+                lang, definition, &work.plan, today, &title,
             )));
         }
     }
     if blocks.is_empty() {
-        blocks.push(paragraph("Nothing has been written in this statement yet."));
+        blocks.push(paragraph(say(
+            lang,
+            "Nothing has been written in this statement yet.",
+            "Nid oes dim wedi’i ysgrifennu yn y datganiad hwn eto.",
+        )));
     }
-    blocks.push(styled(ALIGNMENT_LINE, TextStyle::Small));
+    let alignment = super::words::alignment_line(lang);
+    blocks.push(styled(alignment, TextStyle::Small));
 
-    let name = name_of(work);
+    let name = name_of_in(lang, work);
     let mut facts = vec![
-        Fact::new("Organisation", or_not_recorded(&work.organisation)),
-        Fact::new("Date", today.long()),
+        Fact::new(
+            word(lang, "Organisation"),
+            or_not_recorded_in(lang, &work.organisation),
+        ),
+        Fact::new(say(lang, "Date", "Dyddiad"), today.long_in(lang)),
     ];
     if let Some(audit) = audit {
+        let (from, updated) = (
+            name_of_in(lang, audit.work),
+            audit.work.updated.long_in(lang),
+        );
         facts.push(Fact::new(
-            "Current position from",
-            format!(
-                "{}, last updated {}",
-                name_of(audit.work),
-                audit.work.updated.long()
-            ),
+            say(lang, "Current position from", "Y sefyllfa bresennol o"),
+            match lang {
+                Lang::En => format!("{from}, last updated {updated}"),
+                Lang::Cy => format!("{from}, a ddiweddarwyd ddiwethaf ar {updated}"),
+            },
         ));
     }
+    let title = in_lang(lang, &definition.title);
     Report {
-        meta: meta(
+        meta: meta_in(
+            lang,
             &name,
             &work.organisation,
-            &definition.title,
+            &title,
             &["strategic statement", "mental health social work"],
         ),
-        footer: footer(work, today),
+        footer: footer_in(lang, work, today),
         orientation: Orientation::Portrait,
         cover: Some(Cover {
             title: name,
-            subtitle: definition.title.to_string(),
+            subtitle: title,
             facts,
-            statement: ALIGNMENT_LINE.to_owned(),
+            statement: alignment.to_owned(),
         }),
         blocks,
     }

@@ -512,6 +512,29 @@ pub fn chart_table(lang: Lang, caption: &str) -> (String, String, [&'static str;
     }
 }
 
+/// A PDF chart key's entry for a tone: its colour and pattern in words (`english` is the
+/// renderer's own, "Amber (stripes)").
+pub fn chart_key(lang: Lang, tone: crate::definition::Tone, english: &'static str) -> &'static str {
+    use crate::definition::Tone;
+    match (lang, tone) {
+        (Lang::En, _) => english,
+        (Lang::Cy, Tone::Green) => "Gwyrdd (solet)",
+        (Lang::Cy, Tone::Amber) => "Ambr (streipiau)",
+        (Lang::Cy, Tone::Red) => "Coch (croeslinellau)",
+        (Lang::Cy, Tone::Neutral) => "Dim gradd (llinellau)",
+    }
+}
+
+/// A PDF chart key's entry for the comparison marker.
+pub fn chart_key_marker(lang: Lang) -> &'static str {
+    say(lang, "Comparison marker", "Marciwr cymharu")
+}
+
+/// The word before a PDF chart's key.
+pub fn chart_key_label(lang: Lang) -> &'static str {
+    say(lang, "Key:", "Allwedd:")
+}
+
 /// The language a report's document language tag names (`cy` is Welsh; anything else, English,
 /// the toolkit's default), for the words a renderer adds itself, such as page numbers.
 pub fn lang_of_tag(tag: &str) -> Lang {

@@ -361,3 +361,197 @@ async fn the_wales_section_is_in_welsh_and_the_other_sections_stay_english() {
     find(b, ".question-text span[lang='en-GB']").await;
     crate::prelude::finish(app).await;
 }
+
+/// A lead whose interface is in Cymraeg opens an audit's results: the report's own words are
+/// Welsh (its headings, the legal risks first), the "Working in Wales" section and the rating
+/// scale are Welsh, the other sections stay the questionnaire's English and say so; the PDF
+/// downloads with the same Welsh headings, ŵ and ŷ intact, document language `cy`, and passes
+/// `qpdf --check`; the page passes axe.
+#[tokio::test]
+async fn a_welsh_lead_reads_and_downloads_the_audit_report_in_welsh() {
+    use crate::pdf::{check_pdf, downloaded_pdfs, pdf_text};
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "welsh-audit",
+        "Archwiliad Tŷ Glan-y-Dŵr",
+        &bundled_definition("self-assessment"),
+    );
+    audit.organisation = "Cyngor Sir Ddinbych".to_owned();
+    audit.responses = choices(&[
+        ("about-1", "council"),
+        ("about-2", "wales"),
+        ("strat-1", "established"),
+        ("strat-3", "not-in-place"),
+        ("wal-1", "established"),
+        ("wal-2", "developing"),
+    ]);
+    seed_works(&app, &[&audit], "#/").await;
+    storage_set(b, SETTING, "cy").await;
+    reload(&app, "#/work/welsh-audit/results").await;
+    wait_for_heading(b, "Canlyniadau: Archwiliad Tŷ Glan-y-Dŵr").await;
+    assert_in(b, "cy", "Risgiau cyfreithiol", "the Welsh results").await;
+    let main = main_text(b).await;
+    for welsh in [
+        "Crynodeb",
+        "Cyffredinol:",
+        "Cryfderau",
+        "Blaenoriaethau",
+        "Fesul adran",
+        "Gweithio yng Nghymru",
+        "Yn datblygu",
+        "Bylchau yn y dystiolaeth",
+        "Sut y cyfrifir y sgorau",
+        "Darllen y canlyniadau hyn",
+        "Mae’r pecyn cymorth hwn yn cyd-fynd ag offer 2016",
+    ] {
+        assert!(main.contains(welsh), "the Welsh results lack {welsh:?}");
+    }
+    for english in [
+        "Legal risks",
+        "Summary",
+        "Section by section",
+        "Evidence gaps",
+        "Reading these results",
+        "not a reproduction",
+    ] {
+        assert!(
+            !main.contains(english),
+            "the Welsh results still say {english:?}"
+        );
+    }
+    // The report is in the page's language; the questionnaire's English headings say so.
+    find(b, "main .report:not([lang])").await;
+    let strategy = bundled_definition("self-assessment")
+        .section("strategy")
+        .expect("a strategy section")
+        .title
+        .to_string();
+    let marked = b
+        .execute(
+            "return [...document.querySelectorAll('main .report [lang=\"en-GB\"]')].map(e => e.innerText);",
+            vec![],
+        )
+        .await;
+    assert!(
+        marked.to_string().contains(&strategy),
+        "the English section heading is not marked en-GB: {marked}"
+    );
+    b.screenshot(&screenshot_path("welsh-audit-results")).await;
+    check_screen(b, "welsh-audit-results").await;
+
+    click_button(b, "Lawrlwytho’r adroddiad (PDF)").await;
+    let started = std::time::Instant::now();
+    let pdf = loop {
+        if let Some(name) = downloaded_pdfs(b).into_iter().find(|n| n.ends_with(".pdf")) {
+            break b.downloads_dir().join(name);
+        }
+        assert!(started.elapsed() < DEFAULT_TIMEOUT, "no PDF was downloaded");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    // The download may still be being written: wait for it to be whole.
+    let mut bytes = Vec::new();
+    while started.elapsed() < DEFAULT_TIMEOUT {
+        bytes = std::fs::read(&pdf).unwrap_or_default();
+        if bytes.windows(5).any(|w| w == b"%%EOF") {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(bytes.starts_with(b"%PDF"), "the download is not a PDF");
+    check_pdf(&pdf);
+    let text = pdf_text(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for welsh in [
+        "Archwiliad Tŷ Glan-y-Dŵr",
+        "Risgiau cyfreithiol",
+        "Crynodeb",
+        "Fesul adran",
+        "Gweithio yng Nghymru",
+        "Darllen y canlyniadau hyn",
+        "Tudalen 1 o",
+    ] {
+        assert!(text.contains(welsh), "the PDF lacks {welsh:?}");
+    }
+    assert!(
+        !text.contains("Legal risks"),
+        "the PDF still says Legal risks"
+    );
+    let json = std::process::Command::new("qpdf")
+        .args(["--json", "--json-key=qpdf"])
+        .arg(&pdf)
+        .output()
+        .expect("qpdf runs");
+    assert!(
+        String::from_utf8_lossy(&json.stdout).contains("\"/Lang\": \"u:cy\""),
+        "the PDF's document language is not cy"
+    );
+    let keep = screenshot_path("welsh-audit").with_extension("pdf");
+    std::fs::copy(&pdf, &keep).expect("keep the PDF to look at");
+    crate::prelude::finish(app).await;
+}
+
+/// A lead working in Cymraeg collects feedback on an English-only questionnaire: the people
+/// answering see English, but the practitioner's words (the link that ends collection, and the
+/// screen that ends it, with a wrong code's message) are in the lead's Welsh, marked `cy` on an
+/// English screen; the end-collection screen passes axe; the right code ends collection.
+#[tokio::test]
+async fn the_practitioners_end_collection_screen_is_in_the_leads_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("feedback-service-user");
+    let collection = work("english-feedback", "Adborth y tîm", &definition);
+    seed_works(&app, &[&collection], "#/").await;
+    storage_set(b, SETTING, "cy").await;
+    reload(&app, "#/work/english-feedback").await;
+    wait_for_heading_exact(b, "Adborth y tîm").await;
+    click_text(b, "Casglu ar y ddyfais hon").await;
+    find(b, "#kiosk-code").await;
+    fill(b, "#kiosk-code", "2468").await;
+    fill(b, "#kiosk-idle", "10").await;
+    click_button(b, "Dechrau casglu").await;
+    b.wait_for_text("Before you start", DEFAULT_TIMEOUT).await;
+    assert_eq!(
+        page_lang(b).await,
+        "en-GB",
+        "the person answering reads English"
+    );
+    let link = find(b, ".practitioner-exit[lang='cy'] button").await;
+    assert_eq!(
+        link.text().await.expect("the link's text").trim(),
+        "I’r ymarferydd: dod â’r casglu i ben"
+    );
+    click_button(b, "I’r ymarferydd: dod â’r casglu i ben").await;
+    wait_for_heading_exact(b, "Dod â’r casglu i ben").await;
+    assert_eq!(
+        page_lang(b).await,
+        "cy",
+        "the practitioner's screen is in Welsh"
+    );
+    // The crisis notice stays in the language of the person answering, and says so.
+    find(b, "#crisis-text p[lang='en-GB']").await;
+    let main = main_text(b).await;
+    for welsh in [
+        "Mae hyn ar gyfer yr ymarferydd a osododd y ddyfais.",
+        "Rhowch y cod a ddewiswyd ar y dechrau",
+        "Mynd yn ôl at y cwestiynau",
+    ] {
+        assert!(
+            main.contains(welsh),
+            "the end-collection screen lacks {welsh:?}"
+        );
+    }
+    fill(b, "#leave-code", "1111").await;
+    click_button(b, "Dod â’r casglu i ben").await;
+    b.wait_for_text("Nid dyna’r cod.", DEFAULT_TIMEOUT).await;
+    b.screenshot(&screenshot_path("welsh-end-collection")).await;
+    crate::prelude::assert_accessible(b, "the Welsh end-collection screen").await;
+    fill(b, "#leave-code", "2468").await;
+    click_button(b, "Dod â’r casglu i ben").await;
+    wait_for_hash(b, "#/work/english-feedback").await;
+    wait_for_heading_exact(b, "Adborth y tîm").await;
+    assert_eq!(page_lang(b).await, "cy", "back in the lead's Welsh");
+    crate::prelude::finish(app).await;
+}

@@ -108,11 +108,11 @@ pub fn QuestionField(
         .map(|help| help.get(shown).to_owned())
         .map(|help| view! { <p class="hint" id=hint_id.clone()>{help}</p> });
     let range_hint =
-        number_rule.map(|rule| view! { <p class="hint" id=range_id.clone()>{rule.hint()}</p> });
+        number_rule.map(|rule| view! { <p class="hint" id=range_id.clone()>{messages::audit::number_hint(interface, &rule)}</p> });
     let error_view = {
         let error_id = error_id.clone();
         move || {
-            error.get().map(|message| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">"Error: "</span>{message}</p> })
+            error.get().map(|message| view! { <p class="field-error" id=error_id.clone()><span class="visually-hidden">{messages::audit::error_prefix(interface)}</span>{message}</p> })
         }
     };
     let required = question.required;
@@ -235,7 +235,7 @@ pub fn QuestionField(
                             }
                             // The box keeps what was typed, and nothing is saved until it fits.
                             Err(problem) => {
-                                typing_error.set(Some(problem.to_string()));
+                                typing_error.set(Some(messages::audit::number_problem(interface, &problem)));
                                 set_answer(None);
                             }
                         } />

@@ -26,7 +26,18 @@ pub fn ReportView(
     /// The heading level the report's level-1 headings become (2 when the page has its own h1).
     #[prop(default = 2)]
     base_level: u8,
+    /// Texts of the questionnaire's that the report gives in another language than its own
+    /// (an English section's title in a Welsh audit report), with that language: headings and
+    /// labels with exactly these words carry its `lang`.
+    #[prop(default = None)]
+    other_language: Option<(Lang, std::sync::Arc<std::collections::BTreeSet<String>>)>,
 ) -> impl IntoView {
+    let marked = move |text: &str| {
+        other_language
+            .as_ref()
+            .filter(|(_, texts)| texts.contains(text))
+            .map(|(lang, _)| lang.bcp47())
+    };
     // A report in another language than the page's (a Welsh feedback report on an English
     // page, an English audit report on a Welsh one) says so, for screen readers and
     // hyphenation; a report in the page's language adds nothing.
@@ -50,11 +61,12 @@ pub fn ReportView(
         .map(|block| match block {
             Block::Heading { level, text } => {
                 let level = (level + base_level - 1).clamp(2, 6);
+                let lang = marked(&text);
                 match level {
-                    2 => view! { <h2>{text}</h2> }.into_any(),
-                    3 => view! { <h3>{text}</h3> }.into_any(),
-                    4 => view! { <h4>{text}</h4> }.into_any(),
-                    _ => view! { <h5>{text}</h5> }.into_any(),
+                    2 => view! { <h2 lang=lang>{text}</h2> }.into_any(),
+                    3 => view! { <h3 lang=lang>{text}</h3> }.into_any(),
+                    4 => view! { <h4 lang=lang>{text}</h4> }.into_any(),
+                    _ => view! { <h5 lang=lang>{text}</h5> }.into_any(),
                 }
             }
             Block::Paragraph { text, style } => match style {
@@ -69,7 +81,7 @@ pub fn ReportView(
             .into_any(),
             Block::Facts(facts) => view! {
                 <dl class="facts report-block">
-                    {facts.into_iter().map(|f| view! { <div><dt>{f.label}</dt><dd>{f.value}</dd></div> }).collect_view()}
+                    {facts.into_iter().map(|f| view! { <div><dt lang=marked(&f.label)>{f.label.clone()}</dt><dd>{f.value}</dd></div> }).collect_view()}
                 </dl>
             }
             .into_any(),

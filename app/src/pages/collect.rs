@@ -110,12 +110,11 @@ pub fn CollectPage(
         screen.set(first_screen);
         history::focus_heading();
     };
-    // The page's language follows the person's choice; the set-up is in the lead's language,
-    // and the screen that ends collection in English.
+    // The page's language follows the person's choice; the set-up, and the screen that ends
+    // collection, are the practitioner's: in the lead's language.
     Effect::new(move |_| {
         let shown = match screen.get() {
-            Screen::Setup => state.lead_lang.get(),
-            Screen::Leave => Lang::En,
+            Screen::Setup | Screen::Leave => state.lead_lang.get(),
             _ => lang.get(),
         };
         state.page_lang.set(shown);
@@ -287,7 +286,7 @@ pub fn CollectPage(
                         let question = definition.sections[section].questions[question].clone();
                         view! { <QuestionScreen definition=definition.clone() question=question index=index lang=lang number=number total=total last=last draft=draft easy_read=easy_read screen=screen on_activity=on_activity on_submit=Callback::new({ let submit = submit.clone(); move |()| submit() }) /> }.into_any()
                     }
-                    None => view! { <p>"No more questions."</p> }.into_any(),
+                    None => view! { <p>{say::no_more_questions(lang)}</p> }.into_any(),
                 }
             }
             Screen::Sending => view! {
@@ -347,10 +346,12 @@ pub fn CollectPage(
             </Show>
         }
     });
-    // Practitioner-only words stay English; on a Welsh screen they say so with their own `lang`.
+    // Practitioner-only words are in the lead's language; on a screen in the other language
+    // they say so with their own `lang`.
     let practitioner_lang = move || {
-        (lang.get() != Lang::En && !matches!(screen.get(), Screen::Setup | Screen::Leave))
-            .then_some(Lang::En.bcp47())
+        (lang.get() != state.lead_lang.get()
+            && !matches!(screen.get(), Screen::Setup | Screen::Leave))
+        .then(|| state.lead_lang.get().bcp47())
     };
     view! {
         <aside class="crisis" aria-label=move || say::help_now(lang.get()) class:foldable=foldable class:open=move || crisis_open.get()>
@@ -360,7 +361,7 @@ pub fn CollectPage(
                     let choosing = matches!(screen.get(), Screen::Language);
                     let langs: Vec<Lang> = if choosing { toggle_langs.clone() } else { vec![lang.get()] };
                     langs.into_iter().enumerate().map(|(at, each)| view! {
-                        {(at > 0).then_some(" / ")}<span lang=choosing.then(|| each.bcp47())>{say::need_help_now(each)}</span>
+                        {(at > 0).then_some(" / ")}<span lang=(choosing || each != state.page_lang.get()).then(|| each.bcp47())>{say::need_help_now(each)}</span>
                     }).collect_view()
                 }}
             </button>
@@ -371,7 +372,9 @@ pub fn CollectPage(
                 let langs: Vec<Lang> = if choosing { offered_langs.clone() } else { vec![lang.get()] };
                 let crisis = notices.shown(Notice::Crisis, easy_read.get()).cloned().unwrap_or_default();
                 langs.into_iter().map(|each| view! {
-                    <p lang=choosing.then(|| each.bcp47())>
+                    // On the practitioner's screens, in the lead's language, the notice
+                    // stays in the person's and says so.
+                    <p lang=(choosing || each != state.page_lang.get()).then(|| each.bcp47())>
                         <strong class="crisis-label">{format!("{} ", say::need_help_now(each))}</strong>{crisis.get(each).to_owned()}
                     </p>
                 }).collect_view()
@@ -380,17 +383,13 @@ pub fn CollectPage(
         {switch}
         {move || (unsaved_people.get() > 0).then(|| view! {
             <div class="notice notice-warning practitioner-alert" role="alert" lang=practitioner_lang>
-                <p><strong>"For the practitioner: "</strong>{format!(
-                    "answers from {} {} could not be saved on this device. End collection with your code and download the collection before closing this page.",
-                    unsaved_people.get(),
-                    if unsaved_people.get() == 1 { "person" } else { "people" }
-                )}</p>
+                <p><strong>{say::for_the_practitioner(state.lead_lang.get())}</strong>{say::unsaved_people(state.lead_lang.get(), unsaved_people.get() as u32)}</p>
             </div>
         })}
         {body}
         <Show when=move || state.kiosk.with(Option::is_some) && screen.get() != Screen::Leave>
             <p class="practitioner-exit" lang=practitioner_lang>
-                <button type="button" class="link-button" on:click=move |_| { touch(); before_leaving.set_value(screen.get_untracked()); speech::stop(); screen.set(Screen::Leave); history::focus_heading(); }>"For the practitioner: end collection"</button>
+                <button type="button" class="link-button" on:click=move |_| { touch(); before_leaving.set_value(screen.get_untracked()); speech::stop(); screen.set(Screen::Leave); history::focus_heading(); }>{move || say::end_collection_link(state.lead_lang.get())}</button>
             </p>
         </Show>
     }
@@ -657,6 +656,8 @@ fn LeaveScreen(
     back_to: Callback<()>,
 ) -> impl IntoView {
     let state = AppState::expect();
+    // The practitioner's screen: in the lead's language.
+    let lang = state.lead_lang;
     let code = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let checking = RwSignal::new(false);
@@ -670,9 +671,7 @@ fn LeaveScreen(
         }
         let wait = ((kiosk.wait_until as f64 - clock::now_ms()) / 1000.0).ceil();
         if wait > 0.0 {
-            error.set(Some(format!(
-                "Too many wrong codes. Wait {wait} seconds, then try again."
-            )));
+            error.set(Some(say::too_many_wrong_codes(lang.get_untracked(), wait)));
             history::focus_id("leave-code");
             return;
         }
@@ -694,28 +693,24 @@ fn LeaveScreen(
             let _ = storage::set_kiosk(Some(&kiosk));
             state.kiosk.set(Some(kiosk));
             code.set(String::new());
-            error.set(Some(if wait == 0 {
-                "That is not the code. If you are answering the questions, choose “Go back to the questions”.".to_owned()
-            } else {
-                format!("That is not the code. After several wrong codes, the next try must wait {wait} seconds. If you are answering the questions, choose “Go back to the questions”.")
-            }));
+            error.set(Some(say::wrong_code(lang.get_untracked(), wait)));
             history::focus_id("leave-code");
         });
     };
     view! {
-        <h1>"End collection"</h1>
-        <p>"This is for the practitioner who set up the device."</p>
+        <h1>{move || say::end_collection(lang.get())}</h1>
+        <p>{move || say::end_collection_intro(lang.get())}</p>
         <form class="form" on:submit=leave novalidate>
             <div class="field" class:has-error=move || error.with(Option::is_some)>
-                <label for="leave-code">"Enter the code chosen at the start"</label>
+                <label for="leave-code">{move || say::enter_the_code(lang.get())}</label>
                 {move || error.get().map(|e| view! { <p class="field-error" id="leave-code-error">{e}</p> })}
                 <input id="leave-code" type="password" inputmode="numeric" autocomplete="off" class="text-input short"
                     aria-describedby=move || error.with(Option::is_some).then_some("leave-code-error")
                     prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
             </div>
             <div class="button-row">
-                <button type="submit" disabled=move || checking.get()>"End collection"</button>
-                <button type="button" class="secondary" on:click=move |_| back_to.run(())>"Go back to the questions"</button>
+                <button type="submit" disabled=move || checking.get()>{move || say::end_collection(lang.get())}</button>
+                <button type="button" class="secondary" on:click=move |_| back_to.run(())>{move || say::back_to_the_questions(lang.get())}</button>
             </div>
         </form>
     }

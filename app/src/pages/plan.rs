@@ -8,9 +8,7 @@ use mhsw::date::Date;
 use mhsw::definition::{Definition, PlanFieldKind};
 use mhsw::ids::WorkId;
 use mhsw::limits::{fits, PLAN_FIELD_MAX_CHARS};
-use mhsw::plan::{
-    self, field_text, plan_csv, source_words, PlanRow, RowSource, Status, FIRST_STEP,
-};
+use mhsw::plan::{self, field_text, plan_csv, PlanRow, RowSource, Status};
 
 use mhsw::messages::reports as say;
 
@@ -95,12 +93,7 @@ pub fn PlanPage(
         {let title = config.title.clone(); move || { let (text, mark) = super::in_lang(&title, lang.get()); view! { <h1 lang=mark>{text}</h1> } }}
         {config.intro.as_deref().map(str::to_owned).map(|t| view! { <p>{t}</p> })}
         <p class="summary-line">{move || {
-            let s = summary();
-            let statuses: Vec<String> = s.by_status.iter().filter(|(_, n)| *n > 0).map(|(status, n)| format!("{n} {}", status.label().to_lowercase())).collect();
-            format!("{} {} in the plan{}{}{}.", s.rows, if s.rows == 1 { "action" } else { "actions" },
-                if statuses.is_empty() { String::new() } else { format!(": {}", statuses.join(", ")) },
-                if s.overdue > 0 { format!("; {} overdue on {}", s.overdue, today.long()) } else { String::new() },
-                if s.incomplete > 0 { format!("; {} missing a required detail", s.incomplete) } else { String::new() })
+            say::plan_summary_line(lang.get(), &summary())
         }}</p>
         <Show when=move || !proposals.with(Vec::is_empty)>
             <section class="notice" aria-labelledby="proposed-heading">
@@ -111,11 +104,15 @@ pub fn PlanPage(
                         let definition = definition_for_list.clone();
                         let id = id_for_proposals.clone();
                         move || proposals.get().into_iter().map(|proposal| {
-                            let words = source_words(&definition, &proposal.row.source);
-                            let reason = proposal.why();
+                            let page = lang.get();
+                            let words = mhsw::report::source_words_in(page, &definition, &proposal.row.source);
+                            let reason = match page {
+                                mhsw::lang::Lang::En => proposal.why(),
+                                _ => mhsw::report::audit_words::proposal_why(page, &proposal.reason, proposal.legal_risk),
+                            };
                             let sign = proposal.legal_risk.then(|| view! { <WarningSign /> });
                             let first_step = (!proposal.row.action.is_empty())
-                                .then(|| view! { <span class="first-step">{format!("{FIRST_STEP}: {}", proposal.row.action)}</span> });
+                                .then(|| view! { <span class="first-step">{format!("{}: {}", mhsw::report::audit_words::first_step(page), proposal.row.action)}</span> });
                             let row = proposal.row.clone();
                             let id = id.clone();
                             view! {
@@ -202,14 +199,14 @@ fn PlanRowEditor(
     };
     let source = row
         .get_untracked()
-        .map(|r| source_words(&definition, &r.source))
+        .map(|r| mhsw::report::source_words_in(lang.get_untracked(), &definition, &r.source))
         .unwrap_or_default();
     let fields = config
         .fields
         .iter()
         .map(|field| {
             let input_id = field_input_id(&row_id, field.field);
-            let label = format!("{}{}", field.label, if field.required { "" } else { " (optional)" });
+            let label = format!("{}{}", field.label, if field.required { "" } else { say::optional(lang.get_untracked()) });
             let help = field.help.as_deref().map(str::to_owned);
             let hint_id = help.as_ref().map(|_| format!("{input_id}-hint"));
             let update = update.clone();
@@ -222,7 +219,7 @@ fn PlanRowEditor(
                             update(Box::new(move |r| r.status = status));
                         }
                     }>
-                        {Status::ALL.into_iter().map(|s| view! { <option value=s.label() selected=move || row.with(|r| r.as_ref().map(|r| r.status) == Some(s))>{s.label()}</option> }).collect_view()}
+                        {Status::ALL.into_iter().map(|s| view! { <option value=s.label() selected=move || row.with(|r| r.as_ref().map(|r| r.status) == Some(s))>{move || mhsw::report::audit_words::status(lang.get(), s)}</option> }).collect_view()}
                     </select>
                 }.into_any(),
                 PlanFieldKind::TargetDate | PlanFieldKind::ReviewDate => view! {

@@ -7,7 +7,7 @@ use mhsw::benchmark::peers;
 use mhsw::definition::{Definition, ToolKind};
 use mhsw::ids::WorkId;
 use mhsw::lang::Lang;
-use mhsw::report::audit::LEGAL_RISKS_HEADING;
+use mhsw::report::audit::legal_risks_heading;
 use mhsw::report::Report;
 use mhsw::work::Work;
 
@@ -59,6 +59,7 @@ pub fn ResultsPage(
         Err(page) => return page,
     };
     let is_audit = definition.kind == ToolKind::Audit;
+    let is_feedback = definition.kind == ToolKind::Feedback;
     let previous_id = RwSignal::new(None::<WorkId>);
     let practitioners_id = RwSignal::new(None::<WorkId>);
     let feedback_id = RwSignal::new(None::<WorkId>);
@@ -152,12 +153,30 @@ pub fn ResultsPage(
                     peers: peer_set.get().as_ref(),
                     practitioners: practitioners.as_ref(),
                     feedback: feedback.as_ref().map(|(d, w)| (d.as_ref(), w)),
-                    language: report_lang.get(),
+                    // An audit's or a statement's report is written in the lead's
+                    // language; a bilingual feedback report in the one chosen for it.
+                    language: report_lang
+                        .get()
+                        .or_else(|| (!is_feedback).then(|| lang.get())),
                     ..Default::default()
                 },
             )
         })
     });
+    // The questionnaire's texts that a report in another language keeps in their own (an
+    // English section's title in a Welsh audit report), so the page can mark them.
+    let definition_for_marks = std::sync::Arc::clone(&definition);
+    let other_language = move |report: &Report| {
+        let lang = mhsw::report::words::lang_of_tag(&report.meta.language);
+        let texts = mhsw::report::audit::texts_not_in(&definition_for_marks, lang);
+        (!texts.is_empty()).then(|| {
+            (
+                definition_for_marks.primary_language(),
+                std::sync::Arc::new(texts),
+            )
+        })
+    };
+    let other_language_top = other_language.clone();
     // Each PDF is its own action: its button says "Making the PDF…" and ignores clicks while it
     // runs (so a double click makes one file), and its answer is its own.
     let make_pdf = move |plan_only: bool| {
@@ -170,6 +189,7 @@ pub fn ResultsPage(
                     &state,
                     mhsw::report::Context {
                         plan_only: true,
+                        language: Some(lang.get_untracked()),
                         ..Default::default()
                     },
                 )
@@ -178,12 +198,13 @@ pub fn ResultsPage(
             };
             (report, h.work.name.clone())
         });
+        let page = lang.get_untracked();
         async move {
             let started = clock::now_ms();
             let json = serde_json::to_string(&report).map_err(|e| e.to_string())?;
-            let made = pdf_worker::render(json).await.map_err(|e| {
-                format!("{e}. Try again; if it keeps happening, use your browser’s Print instead.")
-            })?;
+            let made = pdf_worker::render(json)
+                .await
+                .map_err(|e| format!("{e}. {}", say::pdf_try_again(page)))?;
             let file = format!(
                 "{}{}.pdf",
                 files::safe_file_stem(&name),
@@ -192,10 +213,11 @@ pub fn ResultsPage(
             files::download_bytes(&file, "application/pdf", &made.bytes)
                 .map_err(|e| e.to_string())?;
             Ok::<PdfMade, String>(PdfMade {
-                ready: format!(
-                    "Your PDF is ready: {file} ({} KB, made in {:.0} ms).",
+                ready: say::pdf_ready(
+                    page,
+                    &file,
                     made.bytes.len().div_ceil(1024),
-                    clock::now_ms() - started
+                    clock::now_ms() - started,
                 ),
                 unshown: made.unshown,
             })
@@ -232,10 +254,10 @@ pub fn ResultsPage(
                     },
                 };
                 peer_status.set(Some(match outcome {
-                    Ok(()) => Outcome::Done("The peer reference set was imported.".to_owned()),
-                    Err(why) => Outcome::NotDone(format!(
-                        "The peer reference set was not imported, and nothing changed: {why}."
-                    )),
+                    Ok(()) => Outcome::Done(say::peers_imported(lang.get_untracked()).to_owned()),
+                    Err(why) => {
+                        Outcome::NotDone(say::peers_not_imported(lang.get_untracked(), &why))
+                    }
                 }));
             });
         }
@@ -253,8 +275,10 @@ pub fn ResultsPage(
         // The legal risks first, above the controls; the rest of the same report below them.
         {move || {
             let mut whole = report.get();
-            let blocks = whole.take_opening_part(LEGAL_RISKS_HEADING);
-            (!blocks.is_empty()).then(|| view! { <ReportView report=Report { blocks, cover: None, ..whole } /> })
+            let heading = legal_risks_heading(mhsw::report::words::lang_of_tag(&whole.meta.language));
+            let blocks = whole.take_opening_part(heading);
+            let other = other_language_top(&whole);
+            (!blocks.is_empty()).then(|| view! { <ReportView report=Report { blocks, cover: None, ..whole } other_language=other /> })
         }}
         {is_audit.then(|| view! {
             <section class="compare-controls" aria-labelledby="compare-heading">
@@ -311,14 +335,16 @@ pub fn ResultsPage(
             {is_audit.then(|| view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>{move || say::edit_plan(lang.get())}</a> })}
         </div>
         <div role="status" aria-live="polite" class="pdf-status">
-            {move || pdf_message(report_pdf, "report")}
-            {move || is_audit.then(|| pdf_message(plan_pdf, "plan"))}
+            {move || pdf_message(report_pdf, false, lang.get())}
+            {move || is_audit.then(|| pdf_message(plan_pdf, true, lang.get()))}
             {move || peer_status.get().map(Outcome::notice)}
         </div>
         {move || {
             let mut rest = report.get();
-            rest.take_opening_part(LEGAL_RISKS_HEADING);
-            view! { <ReportView report=rest /> }
+            let heading = legal_risks_heading(mhsw::report::words::lang_of_tag(&rest.meta.language));
+            rest.take_opening_part(heading);
+            let other = other_language(&rest);
+            view! { <ReportView report=rest other_language=other /> }
         }}
     }
     .into_any()
@@ -335,10 +361,11 @@ fn ReportLanguage(
     /// Keeps the choice for this work's next visit.
     remember: Callback<Lang>,
 ) -> impl IntoView {
+    let page = AppState::expect().page_lang;
     view! {
         <fieldset class="question report-language">
-            <legend>"Report language"</legend>
-            <p class="hint">"The report on this page and its PDF are written in the language chosen. The report’s own Welsh wording has not yet been checked by a Welsh speaker."</p>
+            <legend>{move || say::report_language(page.get())}</legend>
+            <p class="hint">{move || say::report_language_hint(page.get())}</p>
             <div class="choices choices-inline">
                 {languages.into_iter().map(|lang| {
                     let id = format!("report-language-{}", lang.code());
@@ -401,9 +428,9 @@ fn PdfButton(
 }
 
 /// What a PDF's action says in the status area: that it is being made, or how it ended.
-fn pdf_message(job: PdfJob, what: &'static str) -> Option<AnyView> {
+fn pdf_message(job: PdfJob, plan: bool, lang: Lang) -> Option<AnyView> {
     if job.pending().get() {
-        let text = format!("Making the {what} PDF… you can keep using the page.");
+        let text = say::making_which_pdf(lang, plan);
         return Some(view! { <p class="notice">{text}</p> }.into_any());
     }
     job.value().get().map(|outcome| match outcome {
@@ -411,7 +438,7 @@ fn pdf_message(job: PdfJob, what: &'static str) -> Option<AnyView> {
             <p class="notice">{ready}</p>
             // In words, not colour alone: the heading says what it is.
             {unshown.map(|text| view! {
-                <p class="notice notice-warning"><strong>"Check before you share it: "</strong>{text}</p>
+                <p class="notice notice-warning"><strong>{say::check_before_sharing(lang)}</strong>{text}</p>
             })}
         }
         .into_any(),

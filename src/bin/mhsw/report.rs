@@ -50,8 +50,9 @@ pub struct Args {
     /// The report's date, YYYY-MM-DD [default: the work's last change]
     #[arg(long, value_name = "YYYY-MM-DD")]
     date: Option<String>,
-    /// For a feedback report: write it in Welsh (cy) or English (en), where the questionnaire
-    /// is written in that language [default: the questionnaire's primary language]
+    /// Write the report in Welsh (cy) or English (en): a feedback report where the questionnaire
+    /// is written in that language; an audit, statement or plan with its own words in it and the
+    /// questionnaire's where it has them [default: the questionnaire's primary language]
     #[arg(long, value_name = "LANG", value_parser = ["cy", "en"])]
     lang: Option<String>,
 }
@@ -211,18 +212,15 @@ fn report_from_work(path: &str, options: &Args) -> Result<Report, Failure> {
     Ok(report_for_work(&definition, &work, context, today))
 }
 
-/// The language asked for with `--lang`, when the report can be written in it: only the
-/// feedback report speaks Welsh so far, and only for a questionnaire written in Welsh.
+/// The language asked for with `--lang`, when the report can be written in it: a feedback
+/// report only for a questionnaire written in it; the other reports always, since their own
+/// words are written in English and Welsh (the questionnaire's texts stay as it gives them).
 fn chosen_language(definition: &Definition, code: Option<&str>) -> Result<Option<Lang>, Failure> {
     let Some(lang) = code.and_then(Lang::from_code) else {
         return Ok(None);
     };
-    if lang != Lang::En && definition.kind != ToolKind::Feedback {
-        return Err(Failure::usage(format!(
-            "mhsw report: --lang {lang}: only feedback reports can be made in {} so far; leave out --lang for this {}",
-            lang.name(),
-            definition.kind.label().to_lowercase()
-        )));
+    if definition.kind != ToolKind::Feedback {
+        return Ok(Some(lang));
     }
     if !definition.languages.contains(&lang) {
         return Err(Failure::usage(format!(

@@ -4,6 +4,7 @@ use super::*;
 use crate::benchmark::cycle::compare_works;
 use crate::benchmark::peers::{build_peer_set, compare_with_peers, OrganisationType, PeerSource};
 use crate::ids::QuestionId;
+use crate::lang::Lang;
 use crate::plan::{PlanRow, RowSource, Status};
 use crate::report::{plan_report, statement_report, LatestAudit};
 use crate::responses::{ItemResponse, Responses};
@@ -54,6 +55,7 @@ fn report_for(w: &Work, previous: Option<PreviousCycle>, peers: Option<&PeerComp
         previous,
         peers,
         today: today(),
+        language: Lang::En,
     })
 }
 
@@ -267,13 +269,14 @@ fn the_statement_shows_the_current_position_from_the_latest_audit() {
             scores: &scores,
         }),
         today(),
+        Lang::En,
     )
     .plain_text();
     assert!(text.contains("Social work with a social perspective in every team."));
     assert!(text.contains("Leadership | 80%: Green, achieved"), "{text}");
     assert!(text.contains("AMHP service | Not assessed"));
     assert!(text.contains("Current position from: North audit 2026, last updated 22 November 2026"));
-    let without = statement_report(&statement, &w, None, today()).plain_text();
+    let without = statement_report(&statement, &w, None, today(), Lang::En).plain_text();
     assert!(without.contains("which was not included when this document was made"));
     assert!(without.contains("Not written yet."));
 }
@@ -330,15 +333,21 @@ fn a_statement_sections_current_position_lists_the_audit_sections_it_names() {
 #[test]
 fn the_plan_on_its_own_is_landscape_and_counts_against_today() {
     let d = audit();
-    let report = plan_report(&d, &answered(), today());
+    let report = plan_report(&d, &answered(), today(), Lang::En);
     assert_eq!(report.orientation, Orientation::Landscape);
     let text = report.plain_text();
     assert!(text.contains("Improvement plan: North audit 2026"));
     assert!(text.contains("In progress (overdue)"));
     assert!(text.contains("Raised from | What we will do | Who leads | By when | Status"));
-    let earlier = plan_report(&d, &answered(), date("2026-10-01")).plain_text();
+    let earlier = plan_report(&d, &answered(), date("2026-10-01"), Lang::En).plain_text();
     assert!(!earlier.contains("(overdue)"));
-    let empty = plan_report(&d, &work(&d, "Blank", Responses::default()), today()).plain_text();
+    let empty = plan_report(
+        &d,
+        &work(&d, "Blank", Responses::default()),
+        today(),
+        Lang::En,
+    )
+    .plain_text();
     assert!(empty.contains("No actions have been added to the plan yet."));
 }
 
@@ -406,6 +415,7 @@ fn the_workforce_profile_lists_figures_with_last_cycle_and_peers() {
         }),
         peers: Some(&peers),
         today: today(),
+        language: Lang::En,
     });
     let table = report
         .blocks
@@ -518,6 +528,7 @@ fn answers_set_aside_are_listed_by_the_retired_question_text_and_the_answer_labe
         previous: None,
         peers: None,
         today: today(),
+        language: Lang::En,
     });
     let text = report.plain_text();
     assert!(
