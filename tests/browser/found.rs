@@ -1,0 +1,252 @@
+//! Defects a demanding tester met using the built app as people do (keyboard only, a Welsh
+//! lead, the Back button, renaming last year's work): each test fails for the reason its
+//! comment gives until the defect is mended.
+
+use crate::prelude::*;
+
+/// Focuses the button whose text includes `text` (as Tab would reach it).
+async fn focus_button(b: &common::browser::Browser, text: &str) {
+    let found = b
+        .execute(
+            "const e = [...document.querySelectorAll('button')].find(x => x.innerText.includes(arguments[0])); \
+             if (e) { e.focus(); } return !!e;",
+            vec![json!(text)],
+        )
+        .await;
+    assert_eq!(found, json!(true), "no button says {text:?}");
+}
+
+/// A keyboard user removing a plan action: Tab to "Remove action 1", press Enter. The button
+/// is replaced by the question "Remove this action from the plan?" and its two answers, and
+/// focus falls to the page: a screen reader says nothing, and the next Tab jumps past "Yes,
+/// remove it" into action 2's text. Answering "No, keep it" loses focus again. Focus should
+/// go to the question's first answer, and back to "Remove action 1" after "No, keep it".
+#[tokio::test]
+async fn a_keyboard_user_removing_a_plan_action_keeps_focus() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "keys-plan",
+        "Keyboard plan",
+        &bundled_definition("self-assessment"),
+    );
+    audit.plan = vec![
+        plan_row("row-1", "First action"),
+        plan_row("row-2", "Second action"),
+    ];
+    seed_works(&app, &[&audit], "#/work/keys-plan/plan").await;
+    find(b, "#plan-row-1-action").await;
+    focus_button(b, "Remove action 1").await;
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("Remove this action from the plan?", QUICK)
+        .await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    b.screenshot(&screenshot_path("found-plan-remove-keyboard"))
+        .await;
+    assert!(
+        !focus_is_lost(b).await,
+        "after Enter on “Remove action 1”, focus fell to the page"
+    );
+    assert!(
+        focused(b).await.contains("Yes, remove it"),
+        "after Enter on “Remove action 1”, focus should be on “Yes, remove it”; it is on {}",
+        focused(b).await
+    );
+    press(b, &[Key::Tab]).await;
+    press(b, &[Key::Enter]).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains("Remove action 1"),
+        "after “No, keep it”, focus should be back on “Remove action 1”; it is on {}",
+        focused(b).await
+    );
+    assert_eq!(
+        saved_work(b, "keys-plan").await.plan.len(),
+        2,
+        "both actions kept"
+    );
+    finish(app).await;
+}
+
+/// A lead who renames last year's audit ("2025 audit" to "2025 baseline audit") finds that the
+/// strategic statement's "Where we are now" and "Current position from" now come from last
+/// year's audit, because a rename counts as a change and the statement draws on the audit
+/// changed last. Renaming should not make an older audit the current one.
+#[tokio::test]
+async fn renaming_last_years_audit_keeps_the_statements_current_position() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut old = work("audit-2025", "2025 audit", &definition);
+    old.created = date("2025-10-01");
+    old.updated = date("2025-11-10");
+    old.responses = choices(&[("strat-1", "not-in-place"), ("strat-2", "not-in-place")]);
+    let mut new = work("audit-2026", "2026 audit", &definition);
+    new.created = date("2026-10-01");
+    new.updated = date("2026-11-20");
+    new.responses = choices(&[("strat-1", "embedded"), ("strat-2", "embedded")]);
+    let statement = work(
+        "our-statement",
+        "Our statement",
+        &bundled_definition("strategic-statement"),
+    );
+    seed_works(
+        &app,
+        &[&old, &new, &statement],
+        "#/work/our-statement/results",
+    )
+    .await;
+    b.wait_for_text("From the self-assessment “2026 audit”", DEFAULT_TIMEOUT)
+        .await;
+
+    app.open("#/").await;
+    click_text(b, "Rename 2025 audit").await;
+    click(b, "#rename-audit-2025").await;
+    select_all(b).await;
+    type_text(b, "2025 baseline audit").await;
+    press(b, &[Key::Enter]).await;
+    wait_for_saved(
+        b,
+        "audit-2025",
+        "e.work.name === '2025 baseline audit'",
+        "the new name",
+    )
+    .await;
+
+    app.open("#/work/our-statement/results").await;
+    wait_for_heading(b, "Results: Our statement").await;
+    b.wait_for_text("Current position from", DEFAULT_TIMEOUT)
+        .await;
+    b.screenshot(&screenshot_path("found-statement-after-rename"))
+        .await;
+    let text = main_text(b).await;
+    assert_contains(
+        &text,
+        "From the self-assessment “2026 audit”",
+        "the statement after last year's audit was renamed",
+    );
+    assert_lacks(
+        &text,
+        "2025 baseline audit",
+        "the statement after last year's audit was renamed",
+    );
+    finish(app).await;
+}
+
+/// A lead compares this year's results with last year's, opens "Edit the plan", then presses
+/// Back: the results come back without the comparison, and "Compare with a previous cycle"
+/// says "No comparison" again, so it has to be chosen again at every visit to the plan.
+#[tokio::test]
+async fn back_from_the_plan_keeps_the_comparison_chosen() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut old = work("audit-2025", "2025 audit", &definition);
+    old.updated = date("2025-11-10");
+    old.responses = choices(&[("strat-1", "not-in-place"), ("strat-2", "not-in-place")]);
+    let mut new = work("audit-2026", "2026 audit", &definition);
+    new.responses = choices(&[("strat-1", "embedded"), ("strat-2", "embedded")]);
+    seed_works(&app, &[&old, &new], "#/work/audit-2026/results").await;
+    wait_for_heading(b, "Results: 2026 audit").await;
+    click(b, "#previous-cycle").await;
+    press(b, &[Key::Down, Key::Enter]).await;
+    b.wait_for_text("Compared with the last cycle", QUICK).await;
+
+    click_text(b, "Edit the plan").await;
+    wait_for_heading(b, "Improvement plan").await;
+    go_back(b, "Results: 2026 audit").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    b.screenshot(&screenshot_path("found-results-after-back"))
+        .await;
+    assert_eq!(
+        value_of(b, "previous-cycle").await.as_deref(),
+        Some("audit-2025"),
+        "the previous cycle chosen before opening the plan"
+    );
+    assert_contains(
+        &main_text(b).await,
+        "Compared with the last cycle",
+        "the results after Back from the plan",
+    );
+    finish(app).await;
+}
+
+/// A lead with the interface in Cymraeg opens the improvement plan. The plan's own words come
+/// from the English questionnaire (field labels and hints, the status options, each proposed
+/// item's text, "Suggested first step", "(Rated Red)"), but they sit inside the page's
+/// `lang="cy"` with no `lang="en-GB"` of their own, so a screen reader reads English with
+/// Welsh pronunciation. The section pages mark them; the plan page does not.
+#[tokio::test]
+async fn a_welsh_leads_plan_marks_its_english_words() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut audit = work("cy-plan", "Archwiliad", &definition);
+    audit.responses = choices(&[("strat-1", "not-in-place"), ("strat-3", "developing")]);
+    audit.plan = vec![plan_row("row-1", "Gweithred gyntaf")];
+    seed_works(&app, &[&audit], "#/work/cy-plan/plan").await;
+    click(b, ".lead-language button[lang='cy']").await;
+    wait_until(
+        b,
+        "return document.documentElement.lang === 'cy' && document.body.innerText.includes('Ychwanegu cam gweithredu');",
+        vec![],
+        QUICK,
+        "the plan in Welsh",
+    )
+    .await;
+    b.screenshot(&screenshot_path("found-welsh-plan")).await;
+    // Every element that shows English text, by what it shows.
+    let unmarked = b
+        .execute(
+            "const english = ['Action', 'What will be done', 'Lead (optional)', 'Not started', 'In progress', \
+               'Suggested first step', 'There is a written, current statement', 'Rated Red', 'Added by the team', \
+               'Status (optional)', 'When progress will next be checked']; \
+             const all = [...document.querySelectorAll('main *')]; \
+             return english.filter(words => { \
+               const holders = all.filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.includes(words))); \
+               return holders.some(e => (e.closest('[lang]') || {}).lang !== 'en-GB'); \
+             });",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        unmarked,
+        json!([]),
+        "on the Welsh plan page, these English words are not marked lang=\"en-GB\""
+    );
+    finish(app).await;
+}
+
+/// A lead with the interface in Cymraeg opens the results and looks at "Cymharu â chylch
+/// blaenorol": last year's audit is offered as "2025 audit (last changed 10 November 2025)",
+/// in English with an English date, where the home page says "newidiwyd ddiwethaf 10 Tachwedd
+/// 2025" for the same thing.
+#[tokio::test]
+async fn a_welsh_leads_comparison_choice_is_in_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut old = work("audit-2025", "2025 audit", &definition);
+    old.updated = date("2025-11-10");
+    let new = work("audit-2026", "2026 audit", &definition);
+    seed_works(&app, &[&old, &new], "#/work/audit-2026/results").await;
+    click(b, ".lead-language button[lang='cy']").await;
+    wait_until(
+        b,
+        "return document.documentElement.lang === 'cy' && document.body.innerText.includes('Dim cymhariaeth');",
+        vec![],
+        QUICK,
+        "the results in Welsh",
+    )
+    .await;
+    let option = b
+        .execute(
+            "return [...document.querySelectorAll('#previous-cycle option')].map(o => o.textContent).join(' | ');",
+            vec![],
+        )
+        .await;
+    let option = option.as_str().unwrap_or_default().to_owned();
+    assert_contains(&option, "10 Tachwedd 2025", "the previous cycle offered in Welsh");
+    assert_lacks(&option, "last changed", "the previous cycle offered in Welsh");
+    finish(app).await;
+}
