@@ -291,18 +291,35 @@ fn PlanRowEditor(
             }
         }
     };
+    // The question replaces "Remove action": focus goes to its first answer, and back to
+    // "Remove action" after "No, keep it", never to the page itself.
+    let (remove_id, yes_id) = (format!("remove-{row_id}"), format!("remove-yes-{row_id}"));
+    let ask = {
+        let yes_id = yes_id.clone();
+        move |_| {
+            confirming.set(true);
+            history::focus_id_when_drawn(&yes_id);
+        }
+    };
+    let keep = {
+        let remove_id = remove_id.clone();
+        move |_| {
+            confirming.set(false);
+            history::focus_id_when_drawn(&remove_id);
+        }
+    };
     view! {
         <fieldset class="plan-row">
             <legend>{move || say::action_number(lang.get(), number.get())}<span class="plan-source">{format!(": {source}")}</span></legend>
             {move || overdue().then(|| view! { <p class="overdue">{move || say::overdue(lang.get(), today)}</p> })}
             <div class="plan-grid">{fields}</div>
             <Show when=move || confirming.get() fallback=move || view! {
-                <button type="button" class="link-button" on:click=move |_| confirming.set(true)>{move || say::remove_action(lang.get(), number.get())}</button>
+                <button type="button" class="link-button" id=remove_id.clone() on:click=ask.clone()>{move || say::remove_action(lang.get(), number.get())}</button>
             }>
                 <p>{move || say::remove_action_question(lang.get())}</p>
                 <div class="button-row">
-                    <button type="button" class="warning" on:click=remove.clone()>{move || say::yes_remove(lang.get())}</button>
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{move || mhsw::messages::frame::no_keep(lang.get())}</button>
+                    <button type="button" class="warning" id=yes_id.clone() on:click=remove.clone()>{move || say::yes_remove(lang.get())}</button>
+                    <button type="button" class="secondary" on:click=keep.clone()>{move || mhsw::messages::frame::no_keep(lang.get())}</button>
                 </div>
             </Show>
         </fieldset>
