@@ -250,3 +250,148 @@ async fn a_welsh_leads_comparison_choice_is_in_welsh() {
     assert_lacks(&option, "last changed", "the previous cycle offered in Welsh");
     finish(app).await;
 }
+
+/// The JSON files in the browser's download folder, by name, sorted.
+fn downloaded_json(b: &common::browser::Browser) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(b.downloads_dir())
+        .map(|dir| {
+            dir.filter_map(|e| e.ok())
+                .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+                .filter(|n| n.ends_with(".json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// A keyboard user on "Your data": Enter on "Remove all my data from this device" replaces the
+/// button with the question, and focus falls to the page; "No, keep it" loses it again. On the
+/// home page, "Delete" then "No, keep it" loses focus too. Focus should go to the question's
+/// first answer, and back to the button that asked after "No, keep it".
+#[tokio::test]
+async fn a_keyboard_user_answering_no_keep_it_keeps_focus() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work("kept", "Kept audit", &bundled_definition("self-assessment"));
+    seed_works(&app, &[&audit], "#/privacy").await;
+    wait_for_heading_exact(b, "Your data").await;
+    focus_button(b, "Remove all my data from this device").await;
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("This cannot be undone.", QUICK).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains("Yes, remove everything"),
+        "after Enter on “Remove all my data”, focus should be on “Yes, remove everything”; it is on {}",
+        focused(b).await
+    );
+    focus_button(b, "No, keep it").await;
+    press(b, &[Key::Enter]).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains("Remove all my data"),
+        "after “No, keep it”, focus should be back on “Remove all my data”; it is on {}",
+        focused(b).await
+    );
+
+    app.open("#/").await;
+    focus_button(b, "Delete").await;
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("No, keep it", QUICK).await;
+    focus_button(b, "No, keep it").await;
+    press(b, &[Key::Enter]).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains("Delete"),
+        "on the home page, after “No, keep it”, focus should be back on “Delete”; it is on {}",
+        focused(b).await
+    );
+    assert_eq!(stored_work_ids(b).await, vec!["kept".to_owned()]);
+    finish(app).await;
+}
+
+/// A lead double-clicks "Export everything" (as many people do with any button): two backup
+/// files arrive, "mhsw-toolkit-backup-<day>.json" and "… (1).json", and the same happens with
+/// a piece of work's own "Export". The PDF buttons already make one file from a double click.
+#[tokio::test]
+async fn a_double_click_on_export_makes_one_file() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work("once", "Once audit", &bundled_definition("self-assessment"));
+    seed_works(&app, &[&audit], "#/privacy").await;
+    wait_for_heading_exact(b, "Your data").await;
+    b.wait_for_text("The toolkit is using", DEFAULT_TIMEOUT)
+        .await;
+    b.execute(
+        "[...document.querySelectorAll('main button')].find(x => x.innerText.includes('Export everything')).id = 'export-everything-test';",
+        vec![],
+    )
+    .await;
+    double_click(b, "#export-everything-test").await;
+    b.wait_for_download(".json", DEFAULT_TIMEOUT).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        downloaded_json(b).len(),
+        1,
+        "a double click on “Export everything” downloaded {:?}",
+        downloaded_json(b)
+    );
+
+    app.open("#/").await;
+    b.wait_for_text("Once audit", DEFAULT_TIMEOUT).await;
+    b.execute(
+        "[...document.querySelectorAll('main button')].find(x => x.innerText.startsWith('Export')).id = 'export-one-test';",
+        vec![],
+    )
+    .await;
+    double_click(b, "#export-one-test").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        downloaded_json(b).len(),
+        2,
+        "a double click on a piece of work's “Export” downloaded {:?}",
+        downloaded_json(b)
+    );
+    finish(app).await;
+}
+
+/// A lead exports everything, removes all the data (or moves to a new computer) and imports the
+/// backup: the restored audit says, in bold, "Never exported. Export it to keep a copy safe
+/// away from this browser.", though it has just come from the copy kept safe. It should say
+/// when it was exported (or at least not that it never was).
+#[tokio::test]
+async fn work_restored_from_a_backup_is_not_called_never_exported() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "old-audit",
+        "Old audit",
+        &bundled_definition("self-assessment"),
+    );
+    audit.created = date("2025-01-10");
+    audit.updated = date("2026-06-01");
+    audit.responses = choices(&[("strat-1", "established")]);
+    seed_works(&app, &[&audit], "#/privacy").await;
+    wait_for_heading_exact(b, "Your data").await;
+    b.wait_for_text("The toolkit is using", DEFAULT_TIMEOUT)
+        .await;
+    click_button(b, "Export everything").await;
+    let file = b.wait_for_download(".json", DEFAULT_TIMEOUT).await;
+    click_button(b, "Remove all my data from this device").await;
+    click_button(b, "Yes, remove everything").await;
+    b.wait_for_text("has been removed", QUICK).await;
+
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    choose_files(b, "#import-file", &[&file]).await;
+    b.wait_for_text("imported as “Old audit”", QUICK).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.screenshot(&screenshot_path("found-restored-never-exported"))
+        .await;
+    assert_lacks(
+        &main_text(b).await,
+        "Never exported",
+        "the home page just after restoring the backup",
+    );
+    finish(app).await;
+}
