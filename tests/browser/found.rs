@@ -395,3 +395,36 @@ async fn work_restored_from_a_backup_is_not_called_never_exported() {
     );
     finish(app).await;
 }
+
+/// A lead double-clicks "Duplicate as a re-audit" on the home page: two re-audits appear,
+/// "… (re-audit …)" twice over, where one was meant.
+#[tokio::test]
+async fn a_double_click_on_duplicate_makes_one_reaudit() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work("first-cycle", "First cycle", &bundled_definition("self-assessment"));
+    seed_works(&app, &[&audit], "#/").await;
+    b.wait_for_text("First cycle", DEFAULT_TIMEOUT).await;
+    b.execute(
+        "[...document.querySelectorAll('main button')].find(x => x.innerText.startsWith('Duplicate as a re-audit')).id = 'duplicate-test';",
+        vec![],
+    )
+    .await;
+    double_click(b, "#duplicate-test").await;
+    wait_until(
+        b,
+        "return location.hash.startsWith('#/work/') && location.hash !== '#/work/first-cycle';",
+        vec![],
+        QUICK,
+        "the re-audit opening",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        stored_work_ids(b).await.len(),
+        2,
+        "a double click on “Duplicate as a re-audit” stored {:?}",
+        stored_work_ids(b).await
+    );
+    finish(app).await;
+}
