@@ -235,11 +235,18 @@ fn WorkRow(
         (id.clone(), id.clone(), id.clone(), id.clone());
     let name_for_rename = name.clone();
     let delete_id = format!("delete-button-{id}");
-    let duplicate = move |_| {
+    // The second press of a double click never makes a second copy or a second file.
+    let duplicate = move |ev: leptos::ev::MouseEvent| {
+        if super::second_of_a_double_click(&ev) {
+            return;
+        }
         let id = id_dup.clone();
         later::run(state, problem, move || later::duplicate(state, id));
     };
-    let export = move |_| {
+    let export = move |ev: leptos::ev::MouseEvent| {
+        if super::second_of_a_double_click(&ev) {
+            return;
+        }
         let id = id_export.clone();
         later::run(state, problem, move || later::export(state, id));
     };

@@ -66,7 +66,11 @@ pub fn PrivacyPage() -> impl IntoView {
             done.set(Some(outcome));
         });
     };
-    let export_everything = move |_| {
+    let export_everything = move |ev: leptos::ev::MouseEvent| {
+        // The second press of a double click never downloads a second file.
+        if super::second_of_a_double_click(&ev) {
+            return;
+        }
         later::run(state, problem, move || async move {
             backup.set(Some(later::export_everything(state).await?));
             Ok(())
