@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use mhsw::date::Date;
 use mhsw::definition::{Definition, PlanFieldKind};
 use mhsw::ids::WorkId;
+use mhsw::lang::Lang;
 use mhsw::limits::{fits, PLAN_FIELD_MAX_CHARS};
 use mhsw::plan::{
     self, field_text, plan_csv, source_words, PlanRow, RowSource, Status, FIRST_STEP,
@@ -90,10 +91,11 @@ pub fn PlanPage(
     let id_for_rows = id.clone();
     let id_for_proposals = id.clone();
     let definition_for_list = definition.clone();
+    let primary = definition.primary_language();
     view! {
         <p class="breadcrumb"><a href=Route::Home.href()>{move || mhsw::messages::frame::home(lang.get())}</a>" › "<a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a></p>
         {let title = config.title.clone(); move || { let (text, mark) = super::in_lang(&title, lang.get()); view! { <h1 lang=mark>{text}</h1> } }}
-        {config.intro.as_deref().map(str::to_owned).map(|t| view! { <p>{t}</p> })}
+        {config.intro.clone().map(|intro| move || { let (text, mark) = super::in_lang(&intro, lang.get()); view! { <p lang=mark>{text}</p> } })}
         <p class="summary-line">{move || {
             let s = summary();
             let statuses: Vec<String> = s.by_status.iter().filter(|(_, n)| *n > 0).map(|(status, n)| format!("{n} {}", status.label().to_lowercase())).collect();
@@ -115,15 +117,15 @@ pub fn PlanPage(
                             let reason = proposal.why();
                             let sign = proposal.legal_risk.then(|| view! { <WarningSign /> });
                             let first_step = (!proposal.row.action.is_empty())
-                                .then(|| view! { <span class="first-step">{format!("{FIRST_STEP}: {}", proposal.row.action)}</span> });
+                                .then(|| view! { <span class="first-step" lang=written_in(lang, primary)>{format!("{FIRST_STEP}: {}", proposal.row.action)}</span> });
                             let row = proposal.row.clone();
                             let id = id.clone();
                             view! {
                                 <li>
-                                    {sign}{words.clone()}" ("{reason}") "
+                                    {sign}<span lang=written_in(lang, primary)>{words.clone()}</span>" "<span lang=written_in(lang, Lang::En)>"("{reason}")"</span>" "
                                     {first_step}
                                     <button type="button" class="secondary" on:click=move |_| { let row = row.clone(); state.change(&id, |w| w.plan.push(row)); }>
-                                        {move || say::add_to_plan(lang.get())}<span class="visually-hidden">": "{words.clone()}</span>
+                                        {move || say::add_to_plan(lang.get())}<span class="visually-hidden">": "<span lang=written_in(lang, primary)>{words.clone()}</span></span>
                                     </button>
                                 </li>
                             }
@@ -200,6 +202,7 @@ fn PlanRowEditor(
     let Some(config) = definition.plan.clone() else {
         return ().into_any();
     };
+    let primary = definition.primary_language();
     let source = row
         .get_untracked()
         .map(|r| source_words(&definition, &r.source))
@@ -209,14 +212,16 @@ fn PlanRowEditor(
         .iter()
         .map(|field| {
             let input_id = field_input_id(&row_id, field.field);
-            let label = format!("{}{}", field.label, if field.required { "" } else { " (optional)" });
-            let help = field.help.as_deref().map(str::to_owned);
+            let (label_text, required) = (field.label.clone(), field.required);
+            let label = move || format!("{}{}", super::in_lang(&label_text, lang.get()).0, if required { "" } else { " (optional)" });
+            let label_lang = { let text = field.label.clone(); move || super::in_lang(&text, lang.get()).1 };
+            let help = field.help.clone();
             let hint_id = help.as_ref().map(|_| format!("{input_id}-hint"));
             let update = update.clone();
             let kind = field.field;
             let control = match kind {
                 PlanFieldKind::Status => view! {
-                    <select id=input_id.clone() aria-describedby=hint_id.clone() on:change=move |ev| {
+                    <select id=input_id.clone() lang=move || written_in(lang, Lang::En)() aria-describedby=hint_id.clone() on:change=move |ev| {
                         let chosen = event_target_value(&ev);
                         if let Some(status) = Status::ALL.into_iter().find(|s| s.label() == chosen) {
                             update(Box::new(move |r| r.status = status));
@@ -262,8 +267,8 @@ fn PlanRowEditor(
             view! {
                 // The action, often a sentence or two from the start, has the row's whole width.
                 <div class="field" class:field-wide=kind == PlanFieldKind::Action>
-                    <label for=input_id>{label}</label>
-                    {help.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+                    <label for=input_id lang=label_lang>{label}</label>
+                    {help.map(|h| move || { let (text, mark) = super::in_lang(&h, lang.get()); view! { <p class="hint" id=hint_id.clone() lang=mark>{text}</p> } })}
                     {control}
                 </div>
             }
@@ -310,7 +315,7 @@ fn PlanRowEditor(
     };
     view! {
         <fieldset class="plan-row">
-            <legend>{move || say::action_number(lang.get(), number.get())}<span class="plan-source">{format!(": {source}")}</span></legend>
+            <legend>{move || say::action_number(lang.get(), number.get())}<span class="plan-source" lang=written_in(lang, primary)>{format!(": {source}")}</span></legend>
             {move || overdue().then(|| view! { <p class="overdue">{move || say::overdue(lang.get(), today)}</p> })}
             <div class="plan-grid">{fields}</div>
             <Show when=move || confirming.get() fallback=move || view! {
@@ -325,4 +330,11 @@ fn PlanRowEditor(
         </fieldset>
     }
     .into_any()
+}
+
+/// The `lang` for words always shown in `written` (a questionnaire's own words in its primary
+/// language, or the plan's words that are English only) on a page in `lang`: set only when the
+/// two differ, so a screen reader reads each part in its own language.
+fn written_in(lang: RwSignal<Lang>, written: Lang) -> impl Fn() -> Option<&'static str> + Copy {
+    move || (lang.get() != written).then(|| written.bcp47())
 }
