@@ -1234,6 +1234,25 @@ mod tests {
     }
 
     #[test]
+    fn an_older_audit_changed_today_is_not_the_latest() {
+        use crate::test_fixtures::{audit, date, work};
+        let d = audit();
+        let at = |name: &str, created: &str, updated: &str| {
+            let mut w = work(&d, name, Responses::default());
+            w.created = date(created);
+            w.updated = date(updated);
+            w
+        };
+        // Last year's audit renamed today, beside this year's, last changed a week ago.
+        let works = [
+            at("2025 audit, renamed", "2025-10-01", "2026-11-30"),
+            at("2026 audit", "2026-10-01", "2026-11-23"),
+        ];
+        let latest = latest_leaders_audit(&works, &d.id).map(|w| w.name.as_str());
+        assert_eq!(latest, Some("2026 audit"));
+    }
+
+    #[test]
     fn the_latest_leaders_audit_is_the_leaders_work_on_that_audit_changed_last() {
         use crate::test_fixtures::{audit, date, work};
         let d = audit();
