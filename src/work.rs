@@ -1112,9 +1112,11 @@ pub fn merge_collection(into: &mut Work, from: &Work) -> MergeOutcome {
     outcome
 }
 
-/// The leaders' audit on the questionnaire `audit` changed last among `works`: the one a
-/// statement takes its current position from. Practitioners' answers and other questionnaires
-/// are passed over; of two changed on the same day, the later in `works` wins.
+/// The leaders' latest audit on the questionnaire `audit` among `works`: the one a statement
+/// takes its current position from. The audit started last is the latest (a rename or a
+/// late edit to last year's audit does not make it this year's); of two started on the same
+/// day, the one changed last; of two alike in both, the later in `works`. Practitioners'
+/// answers and other questionnaires are passed over.
 pub fn latest_leaders_audit<'a>(
     works: impl IntoIterator<Item = &'a Work>,
     audit: &DefinitionId,
@@ -1122,7 +1124,7 @@ pub fn latest_leaders_audit<'a>(
     works
         .into_iter()
         .filter(|w| &w.definition.id == audit && w.perspective == Perspective::Leaders)
-        .max_by_key(|w| w.updated)
+        .max_by_key(|w| (w.created, w.updated))
 }
 
 #[cfg(test)]
