@@ -490,3 +490,36 @@ async fn a_welsh_leads_statement_shows_the_current_position_in_welsh() {
     );
     finish(app).await;
 }
+
+/// A lead on the Questionnaires page chooses, under "Open a questionnaire file", the file they
+/// exported from the home page (the JSON file they have to hand). They are told "19 problems"
+/// about missing `$schema`, `version`, `kind` and fields to rename, instead of being told it is
+/// a piece of work and where to import it ("Import work from a file" on the home page).
+#[tokio::test]
+async fn an_exported_work_opened_as_a_questionnaire_is_named_as_work() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/questionnaires").await;
+    find(b, "#open-definition").await;
+    let exported = temp_file(
+        "north-team-audit.json",
+        &export_work(&work(
+            "w",
+            "North Team audit",
+            &bundled_definition("self-assessment"),
+        )),
+    );
+    choose_files(b, "#open-definition", &[&exported.path]).await;
+    b.wait_for_text("north-team-audit.json was not added", QUICK)
+        .await;
+    b.screenshot(&screenshot_path("found-work-as-questionnaire"))
+        .await;
+    let text = main_text(b).await;
+    assert_lacks(&text, "problems", "the message for an exported work file");
+    assert_contains(
+        &text,
+        "Import work from a file",
+        "the message for an exported work file",
+    );
+    finish(app).await;
+}
