@@ -457,6 +457,14 @@ pub enum ImportError {
     },
 }
 
+/// Whether `text` is a file this toolkit exported (a piece of work, or a backup of everything),
+/// judged by its `"format"` alone: a page that expects another kind of file (a questionnaire)
+/// says what the file is and where it goes, rather than listing what it lacks.
+pub fn is_toolkit_export(text: &str) -> bool {
+    read_header(text)
+        .is_ok_and(|h| matches!(h.format.as_deref(), Some(WORK_FORMAT | BACKUP_FORMAT)))
+}
+
 /// Reads a file to import: one piece of work, or a backup of everything on a device. Each is
 /// read completely, or the whole file is refused with the reason. Nothing else is touched.
 pub fn parse_import(text: &str) -> Result<Vec<Work>, ImportError> {
@@ -1233,6 +1241,19 @@ mod tests {
             error.contains("`lead-1`") && error.contains("works[0].responses"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn exported_work_and_backups_are_told_from_other_files() {
+        use crate::test_fixtures::{audit, work};
+        let exported = export_work(&work(&audit(), "North", Responses::default()));
+        assert!(is_toolkit_export(&exported));
+        assert!(is_toolkit_export(
+            r#"{"format": "mhsw-backup", "format_version": 1}"#
+        ));
+        for other in ["", "[]", "{}", r#"{"id": "self-assessment"}"#, "\u{89}PNG"] {
+            assert!(!is_toolkit_export(other), "{other:?}");
+        }
     }
 
     #[test]
