@@ -457,6 +457,14 @@ pub enum ImportError {
     },
 }
 
+/// Whether `text` is a file this toolkit exported (a piece of work, or a backup of everything),
+/// judged by its `"format"` alone: a page that expects another kind of file (a questionnaire)
+/// says what the file is and where it goes, rather than listing what it lacks.
+pub fn is_toolkit_export(text: &str) -> bool {
+    read_header(text)
+        .is_ok_and(|h| matches!(h.format.as_deref(), Some(WORK_FORMAT | BACKUP_FORMAT)))
+}
+
 /// Reads a file to import: one piece of work, or a backup of everything on a device. Each is
 /// read completely, or the whole file is refused with the reason. Nothing else is touched.
 pub fn parse_import(text: &str) -> Result<Vec<Work>, ImportError> {
@@ -1112,9 +1120,11 @@ pub fn merge_collection(into: &mut Work, from: &Work) -> MergeOutcome {
     outcome
 }
 
-/// The leaders' audit on the questionnaire `audit` changed last among `works`: the one a
-/// statement takes its current position from. Practitioners' answers and other questionnaires
-/// are passed over; of two changed on the same day, the later in `works` wins.
+/// The leaders' latest audit on the questionnaire `audit` among `works`: the one a statement
+/// takes its current position from. The audit started last is the latest (a rename or a
+/// late edit to last year's audit does not make it this year's); of two started on the same
+/// day, the one changed last; of two alike in both, the later in `works`. Practitioners'
+/// answers and other questionnaires are passed over.
 pub fn latest_leaders_audit<'a>(
     works: impl IntoIterator<Item = &'a Work>,
     audit: &DefinitionId,
@@ -1122,7 +1132,7 @@ pub fn latest_leaders_audit<'a>(
     works
         .into_iter()
         .filter(|w| &w.definition.id == audit && w.perspective == Perspective::Leaders)
-        .max_by_key(|w| w.updated)
+        .max_by_key(|w| (w.created, w.updated))
 }
 
 #[cfg(test)]
@@ -1231,6 +1241,38 @@ mod tests {
             error.contains("`lead-1`") && error.contains("works[0].responses"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn exported_work_and_backups_are_told_from_other_files() {
+        use crate::test_fixtures::{audit, work};
+        let exported = export_work(&work(&audit(), "North", Responses::default()));
+        assert!(is_toolkit_export(&exported));
+        assert!(is_toolkit_export(
+            r#"{"format": "mhsw-backup", "format_version": 1}"#
+        ));
+        for other in ["", "[]", "{}", r#"{"id": "self-assessment"}"#, "\u{89}PNG"] {
+            assert!(!is_toolkit_export(other), "{other:?}");
+        }
+    }
+
+    #[test]
+    fn an_older_audit_changed_today_is_not_the_latest() {
+        use crate::test_fixtures::{audit, date, work};
+        let d = audit();
+        let at = |name: &str, created: &str, updated: &str| {
+            let mut w = work(&d, name, Responses::default());
+            w.created = date(created);
+            w.updated = date(updated);
+            w
+        };
+        // Last year's audit renamed today, beside this year's, last changed a week ago.
+        let works = [
+            at("2025 audit, renamed", "2025-10-01", "2026-11-30"),
+            at("2026 audit", "2026-10-01", "2026-11-23"),
+        ];
+        let latest = latest_leaders_audit(&works, &d.id).map(|w| w.name.as_str());
+        assert_eq!(latest, Some("2026 audit"));
     }
 
     #[test]

@@ -195,6 +195,33 @@ pub fn see_results(lang: Lang) -> &'static str {
     say(lang, "See results", "Gweld y canlyniadau")
 }
 
+/// The heading of a statement section's box drawn from the latest audit.
+pub fn current_position_heading(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Current position from your latest audit",
+        "Y sefyllfa bresennol o’ch archwiliad diweddaraf",
+    )
+}
+
+/// Which audit the current position comes from, and when it last changed.
+pub fn current_position_from(lang: Lang, name: &str, changed: Date) -> String {
+    let day = changed.long_in(lang);
+    match lang {
+        Lang::En => format!("From “{name}”, last changed {day}:"),
+        Lang::Cy => format!("O “{name}”, newidiwyd ddiwethaf {day}:"),
+    }
+}
+
+/// Copies the current position into a statement section's first answer box.
+pub fn copy_current_position(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Copy this into the first answer box to edit",
+        "Copïo hyn i’r blwch ateb cyntaf i’w olygu",
+    )
+}
+
 /// Opens a strategic statement as a document.
 pub fn see_statement(lang: Lang) -> &'static str {
     say(

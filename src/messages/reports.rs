@@ -28,6 +28,15 @@ pub fn compare_previous(lang: Lang) -> &'static str {
     )
 }
 
+/// One audit offered as the previous cycle: its name and when it last changed.
+pub fn previous_cycle_option(lang: Lang, name: &str, changed: Date) -> String {
+    let day = changed.long_in(lang);
+    match lang {
+        Lang::En => format!("{name} (last changed {day})"),
+        Lang::Cy => format!("{name} (newidiwyd ddiwethaf {day})"),
+    }
+}
+
 /// The previous-cycle choice's hint.
 pub fn compare_previous_hint(lang: Lang) -> &'static str {
     say(

@@ -15,6 +15,7 @@ mod common;
 mod audit;
 mod collection_mode;
 mod feedback;
+mod found;
 mod offline;
 mod paper;
 mod pdf;

@@ -24,6 +24,7 @@ const KIOSK_KEY: &str = "mhsw:collecting";
 const PEERS_PREFIX: &str = "mhsw:peers:";
 const REPORT_LANGUAGE_PREFIX: &str = "mhsw:report-language:";
 const INTERFACE_LANGUAGE_KEY: &str = "mhsw:interface-language";
+const PREVIOUS_CYCLE_PREFIX: &str = "mhsw:previous-cycle:";
 
 /// An entry that could not be read, kept aside.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -258,6 +259,23 @@ pub fn remember_report_language(work: &str, code: &str) {
     let _ = set(&format!("{REPORT_LANGUAGE_PREFIX}{work}"), code);
 }
 
+/// The id of the audit last chosen as an audit's previous cycle on its results page, if any.
+pub fn previous_cycle(work: &str) -> Option<String> {
+    get(&format!("{PREVIOUS_CYCLE_PREFIX}{work}"))
+}
+
+/// Remembers the previous cycle chosen for an audit's results (`None`: no comparison). A
+/// preference: if it cannot be kept, the results simply start without a comparison.
+pub fn remember_previous_cycle(work: &str, previous: Option<&str>) {
+    let key = format!("{PREVIOUS_CYCLE_PREFIX}{work}");
+    match previous {
+        Some(previous) => {
+            let _ = set(&key, previous);
+        }
+        None => remove(&key),
+    }
+}
+
 /// The language the lead chose for the toolkit's pages (a language code), if any.
 pub fn interface_language() -> Option<String> {
     get(INTERFACE_LANGUAGE_KEY)
@@ -278,6 +296,7 @@ pub fn remove_everything() {
         LEGACY_DEFINITION_PREFIX,
         PEERS_PREFIX,
         REPORT_LANGUAGE_PREFIX,
+        PREVIOUS_CYCLE_PREFIX,
         LISTING_KEY,
         INTERFACE_LANGUAGE_KEY,
     ] {

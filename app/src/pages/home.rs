@@ -234,11 +234,19 @@ fn WorkRow(
     let (id_dup, id_export, id_delete, id_rename) =
         (id.clone(), id.clone(), id.clone(), id.clone());
     let name_for_rename = name.clone();
-    let duplicate = move |_| {
+    let delete_id = format!("delete-button-{id}");
+    // The second press of a double click never makes a second copy or a second file.
+    let duplicate = move |ev: leptos::ev::MouseEvent| {
+        if super::second_of_a_double_click(&ev) {
+            return;
+        }
         let id = id_dup.clone();
         later::run(state, problem, move || later::duplicate(state, id));
     };
-    let export = move |_| {
+    let export = move |ev: leptos::ev::MouseEvent| {
+        if super::second_of_a_double_click(&ev) {
+            return;
+        }
         let id = id_export.clone();
         later::run(state, problem, move || later::export(state, id));
     };
@@ -254,7 +262,7 @@ fn WorkRow(
                 {is_audit.then(|| view! { <button type="button" class="secondary" on:click=duplicate>{say::duplicate_as_reaudit(lang)}<span class="visually-hidden">{say::of(lang)}{name.clone()}</span></button> })}
                 <button type="button" class="secondary" id=format!("rename-button-{id}") aria-expanded=move || renaming.get().to_string() on:click=move |_| renaming.update(|r| *r = !*r)>{say::rename(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
                 <button type="button" class="secondary" on:click=export>{say::export(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
-                <button type="button" class="warning" on:click=move |_| confirming.set(true)>{say::delete(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
+                <button type="button" class="warning" id=delete_id.clone() on:click=move |_| confirming.set(true)>{say::delete(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
             </div>
             {move || problem.get().map(|text| view! { <p class="notice notice-warning" role="alert">{text}"."</p> })}
             <Show when=move || renaming.get()>
@@ -292,7 +300,14 @@ fn WorkRow(
                                         Ok(())
                                     });
                                 }>{say::yes_delete(lang)}</button>
-                                <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{say::no_keep(lang)}</button>
+                                <button type="button" class="secondary" on:click={
+                                    // The question goes: focus goes back to "Delete", not to the page.
+                                    let delete_id = delete_id.clone();
+                                    move |_| {
+                                        confirming.set(false);
+                                        crate::edges::history::focus_id_when_drawn(&delete_id);
+                                    }
+                                }>{say::no_keep(lang)}</button>
                             </div>
                         </div>
                     }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use mhsw::date::Date;
 use mhsw::definition::{Definition, PlanFieldKind};
 use mhsw::ids::WorkId;
+use mhsw::lang::Lang;
 use mhsw::limits::{fits, PLAN_FIELD_MAX_CHARS};
 use mhsw::plan::{self, field_text, plan_csv, PlanRow, RowSource, Status};
 
@@ -88,10 +89,11 @@ pub fn PlanPage(
     let id_for_rows = id.clone();
     let id_for_proposals = id.clone();
     let definition_for_list = definition.clone();
+    let primary = definition.primary_language();
     view! {
         <p class="breadcrumb"><a href=Route::Home.href()>{move || mhsw::messages::frame::home(lang.get())}</a>" › "<a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a></p>
         {let title = config.title.clone(); move || { let (text, mark) = super::in_lang(&title, lang.get()); view! { <h1 lang=mark>{text}</h1> } }}
-        {config.intro.as_deref().map(str::to_owned).map(|t| view! { <p>{t}</p> })}
+        {config.intro.clone().map(|intro| move || { let (text, mark) = super::in_lang(&intro, lang.get()); view! { <p lang=mark>{text}</p> } })}
         <p class="summary-line">{move || {
             say::plan_summary_line(lang.get(), &summary())
         }}</p>
@@ -112,15 +114,15 @@ pub fn PlanPage(
                             };
                             let sign = proposal.legal_risk.then(|| view! { <WarningSign /> });
                             let first_step = (!proposal.row.action.is_empty())
-                                .then(|| view! { <span class="first-step">{format!("{}: {}", mhsw::report::audit_words::first_step(page), proposal.row.action)}</span> });
+                                .then(|| view! { <span class="first-step">{format!("{}: ", mhsw::report::audit_words::first_step(page))}<span lang=written_in(lang, primary)>{proposal.row.action.clone()}</span></span> });
                             let row = proposal.row.clone();
                             let id = id.clone();
                             view! {
                                 <li>
-                                    {sign}{words.clone()}" ("{reason}") "
+                                    {sign}<span lang=written_in(lang, primary)>{words.clone()}</span>" ("{reason}") "
                                     {first_step}
                                     <button type="button" class="secondary" on:click=move |_| { let row = row.clone(); state.change(&id, |w| w.plan.push(row)); }>
-                                        {move || say::add_to_plan(lang.get())}<span class="visually-hidden">": "{words.clone()}</span>
+                                        {move || say::add_to_plan(lang.get())}<span class="visually-hidden">": "<span lang=written_in(lang, primary)>{words.clone()}</span></span>
                                     </button>
                                 </li>
                             }
@@ -197,6 +199,7 @@ fn PlanRowEditor(
     let Some(config) = definition.plan.clone() else {
         return ().into_any();
     };
+    let primary = definition.primary_language();
     let source = row
         .get_untracked()
         .map(|r| mhsw::report::source_words_in(lang.get_untracked(), &definition, &r.source))
@@ -206,8 +209,11 @@ fn PlanRowEditor(
         .iter()
         .map(|field| {
             let input_id = field_input_id(&row_id, field.field);
-            let label = format!("{}{}", field.label, if field.required { "" } else { say::optional(lang.get_untracked()) });
-            let help = field.help.as_deref().map(str::to_owned);
+            let (label_text, required) = (field.label.clone(), field.required);
+            let label = move || super::in_lang(&label_text, lang.get()).0;
+            let optional = move || if required { "" } else { say::optional(lang.get()) };
+            let label_lang = { let text = field.label.clone(); move || super::in_lang(&text, lang.get()).1 };
+            let help = field.help.clone();
             let hint_id = help.as_ref().map(|_| format!("{input_id}-hint"));
             let update = update.clone();
             let kind = field.field;
@@ -259,8 +265,8 @@ fn PlanRowEditor(
             view! {
                 // The action, often a sentence or two from the start, has the row's whole width.
                 <div class="field" class:field-wide=kind == PlanFieldKind::Action>
-                    <label for=input_id>{label}</label>
-                    {help.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+                    <label for=input_id><span lang=label_lang>{label}</span>{optional}</label>
+                    {help.map(|h| move || { let (text, mark) = super::in_lang(&h, lang.get()); view! { <p class="hint" id=hint_id.clone() lang=mark>{text}</p> } })}
                     {control}
                 </div>
             }
@@ -288,21 +294,45 @@ fn PlanRowEditor(
             }
         }
     };
+    // The question replaces "Remove action": focus goes to its first answer, and back to
+    // "Remove action" after "No, keep it", never to the page itself.
+    let (remove_id, yes_id) = (format!("remove-{row_id}"), format!("remove-yes-{row_id}"));
+    let ask = {
+        let yes_id = yes_id.clone();
+        move |_| {
+            confirming.set(true);
+            history::focus_id_when_drawn(&yes_id);
+        }
+    };
+    let keep = {
+        let remove_id = remove_id.clone();
+        move |_| {
+            confirming.set(false);
+            history::focus_id_when_drawn(&remove_id);
+        }
+    };
     view! {
         <fieldset class="plan-row">
-            <legend>{move || say::action_number(lang.get(), number.get())}<span class="plan-source">{format!(": {source}")}</span></legend>
+            <legend>{move || say::action_number(lang.get(), number.get())}<span class="plan-source" lang=written_in(lang, primary)>{format!(": {source}")}</span></legend>
             {move || overdue().then(|| view! { <p class="overdue">{move || say::overdue(lang.get(), today)}</p> })}
             <div class="plan-grid">{fields}</div>
             <Show when=move || confirming.get() fallback=move || view! {
-                <button type="button" class="link-button" on:click=move |_| confirming.set(true)>{move || say::remove_action(lang.get(), number.get())}</button>
+                <button type="button" class="link-button" id=remove_id.clone() on:click=ask.clone()>{move || say::remove_action(lang.get(), number.get())}</button>
             }>
                 <p>{move || say::remove_action_question(lang.get())}</p>
                 <div class="button-row">
-                    <button type="button" class="warning" on:click=remove.clone()>{move || say::yes_remove(lang.get())}</button>
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{move || mhsw::messages::frame::no_keep(lang.get())}</button>
+                    <button type="button" class="warning" id=yes_id.clone() on:click=remove.clone()>{move || say::yes_remove(lang.get())}</button>
+                    <button type="button" class="secondary" on:click=keep.clone()>{move || mhsw::messages::frame::no_keep(lang.get())}</button>
                 </div>
             </Show>
         </fieldset>
     }
     .into_any()
+}
+
+/// The `lang` for words always shown in `written` (a questionnaire's own words in its primary
+/// language, or the plan's words that are English only) on a page in `lang`: set only when the
+/// two differ, so a screen reader reads each part in its own language.
+fn written_in(lang: RwSignal<Lang>, written: Lang) -> impl Fn() -> Option<&'static str> + Copy {
+    move || (lang.get() != written).then(|| written.bcp47())
 }

@@ -6,7 +6,7 @@ use mhsw::lang::Lang;
 use mhsw::messages::{data as say, frame};
 
 use crate::edges::database::{self, Estimate};
-use crate::edges::{channel, storage};
+use crate::edges::{channel, history, storage};
 use crate::later;
 use crate::state::AppState;
 
@@ -21,6 +21,11 @@ fn size(bytes: f64) -> String {
     }
 }
 
+/// The id of "Remove all my data from this device".
+const REMOVE_ALL_ID: &str = "remove-all";
+/// The id of "Yes, remove everything".
+const REMOVE_ALL_YES_ID: &str = "remove-all-yes";
+
 /// The privacy page.
 #[component]
 pub fn PrivacyPage() -> impl IntoView {
@@ -30,8 +35,20 @@ pub fn PrivacyPage() -> impl IntoView {
     let backup = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
     let estimate = LocalResource::new(database::estimate);
+    // The question replaces "Remove all my data": focus goes to its first answer, and back to
+    // the button once it is answered, never to the page itself.
+    let ask = move |_| {
+        done.set(None);
+        confirming.set(true);
+        history::focus_id_when_drawn(REMOVE_ALL_YES_ID);
+    };
+    let keep = move |_| {
+        confirming.set(false);
+        history::focus_id_when_drawn(REMOVE_ALL_ID);
+    };
     let remove = move |_| {
         confirming.set(false);
+        history::focus_id_when_drawn(REMOVE_ALL_ID);
         leptos::task::spawn_local(async move {
             let outcome = if database::is_open() {
                 database::clear_everything()
@@ -49,7 +66,11 @@ pub fn PrivacyPage() -> impl IntoView {
             done.set(Some(outcome));
         });
     };
-    let export_everything = move |_| {
+    let export_everything = move |ev: leptos::ev::MouseEvent| {
+        // The second press of a double click never downloads a second file.
+        if super::second_of_a_double_click(&ev) {
+            return;
+        }
         later::run(state, problem, move || async move {
             backup.set(Some(later::export_everything(state).await?));
             Ok(())
@@ -77,12 +98,12 @@ pub fn PrivacyPage() -> impl IntoView {
             <div class="notice notice-warning" role="alertdialog" aria-label=move || say::confirm_remove_all(lang.get())>
                 <p>{move || say::remove_all_question(lang.get())}</p>
                 <div class="button-row">
-                    <button type="button" class="warning" on:click=remove>{move || say::yes_remove_everything(lang.get())}</button>
-                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{move || frame::no_keep(lang.get())}</button>
+                    <button type="button" class="warning" id=REMOVE_ALL_YES_ID on:click=remove>{move || say::yes_remove_everything(lang.get())}</button>
+                    <button type="button" class="secondary" on:click=keep>{move || frame::no_keep(lang.get())}</button>
                 </div>
             </div>
         }>
-            <button type="button" class="warning" on:click=move |_| { done.set(None); confirming.set(true); }>{move || say::remove_all(lang.get())}</button>
+            <button type="button" class="warning" id=REMOVE_ALL_ID on:click=ask>{move || say::remove_all(lang.get())}</button>
         </Show>
         <div role="status" aria-live="polite">
             {move || done.get().map(|outcome| match outcome {

@@ -49,6 +49,8 @@ pub fn QuestionnairesPage() -> impl IntoView {
                 let name = file.name();
                 let outcome = match files::read_text(&file).await {
                     Err(e) => Err(e.to_string()),
+                    // The JSON file a lead most often has to hand is one they exported.
+                    Ok(text) if mhsw::work::is_toolkit_export(&text) => Err("It is work exported from this toolkit, not a questionnaire: to bring it back, use “Import work from a file” on the home page.".to_owned()),
                     Ok(text) => match definitions::load(&name, &text).await {
                         Err(error) => Err(error.to_string()),
                         Ok(definition) => database::put_document(&name, &text)

@@ -60,7 +60,9 @@ pub fn ResultsPage(
     };
     let is_audit = definition.kind == ToolKind::Audit;
     let is_feedback = definition.kind == ToolKind::Feedback;
-    let previous_id = RwSignal::new(None::<WorkId>);
+    // The previous cycle chosen last time for this audit (kept on the device, so that Back
+    // from the plan, or the next visit, shows the same comparison).
+    let previous_id = RwSignal::new(storage::previous_cycle(id.as_str()).map(WorkId::new));
     let practitioners_id = RwSignal::new(None::<WorkId>);
     let feedback_id = RwSignal::new(None::<WorkId>);
     // Works that can be set beside this audit: practitioners' answers to the same questionnaire,
@@ -105,10 +107,10 @@ pub fn ResultsPage(
                             .then(|| {
                                 (
                                     h.work.id.clone(),
-                                    format!(
-                                        "{} (last changed {})",
-                                        h.work.name,
-                                        h.work.updated.long()
+                                    say::previous_cycle_option(
+                                        lang.get(),
+                                        &h.work.name,
+                                        h.work.updated,
                                     ),
                                 )
                             })
@@ -286,9 +288,13 @@ pub fn ResultsPage(
                 <div class="field">
                     <label for="previous-cycle">{move || say::compare_previous(lang.get())}</label>
                     <p class="hint" id="previous-cycle-hint">{move || say::compare_previous_hint(lang.get())}</p>
-                    <select id="previous-cycle" aria-describedby="previous-cycle-hint" on:change=move |ev| {
-                        let value = event_target_value(&ev);
-                        previous_id.set((!value.is_empty()).then(|| WorkId::new(value)));
+                    <select id="previous-cycle" aria-describedby="previous-cycle-hint" on:change={
+                        let work = id.to_string();
+                        move |ev| {
+                            let value = event_target_value(&ev);
+                            storage::remember_previous_cycle(&work, (!value.is_empty()).then_some(value.as_str()));
+                            previous_id.set((!value.is_empty()).then(|| WorkId::new(value)));
+                        }
                     }>
                         <option value="">{move || say::no_comparison(lang.get())}</option>
                         {move || others().into_iter().map(|(id, label)| view! { <option value=id.to_string() selected=move || previous_id.get().as_ref() == Some(&id)>{label}</option> }).collect_view()}

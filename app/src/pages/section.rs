@@ -214,14 +214,15 @@ pub fn SectionPage(
                         item.answer = Some(mhsw::responses::Answer::Text(text));
                         w.responses.set(target, item);
                     });
-                }>"Copy this into the first answer box to edit"</button>
+                }>{move || mhsw::messages::audit::copy_current_position(lang.get())}</button>
             }
         });
         view! {
             <section class="notice" aria-labelledby="position-heading">
-                <h2 id="position-heading">"Current position from your latest audit"</h2>
-                <p>{format!("From “{}”, last changed {}:", position.work_name, position.date.long())}</p>
-                <ul>{position.lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+                <h2 id="position-heading">{move || mhsw::messages::audit::current_position_heading(lang.get())}</h2>
+                <p>{move || mhsw::messages::audit::current_position_from(lang.get(), &position.work_name, position.date)}</p>
+                // The lines are the audit report's words, in English only.
+                <ul lang=move || (lang.get() != mhsw::lang::Lang::En).then_some("en-GB")>{position.lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
                 {copy}
             </section>
         }

@@ -1,0 +1,525 @@
+//! Defects a demanding tester met using the built app as people do (keyboard only, a Welsh
+//! lead, the Back button, renaming last year's work): each test fails for the reason its
+//! comment gives until the defect is mended.
+
+use crate::prelude::*;
+
+/// Focuses the button whose text includes `text` (as Tab would reach it).
+async fn focus_button(b: &common::browser::Browser, text: &str) {
+    let found = b
+        .execute(
+            "const e = [...document.querySelectorAll('button')].find(x => x.innerText.includes(arguments[0])); \
+             if (e) { e.focus(); } return !!e;",
+            vec![json!(text)],
+        )
+        .await;
+    assert_eq!(found, json!(true), "no button says {text:?}");
+}
+
+/// A keyboard user removing a plan action: Tab to "Remove action 1", press Enter. The button
+/// is replaced by the question "Remove this action from the plan?" and its two answers, and
+/// focus falls to the page: a screen reader says nothing, and the next Tab jumps past "Yes,
+/// remove it" into action 2's text. Answering "No, keep it" loses focus again. Focus should
+/// go to the question's first answer, and back to "Remove action 1" after "No, keep it".
+#[tokio::test]
+async fn a_keyboard_user_removing_a_plan_action_keeps_focus() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "keys-plan",
+        "Keyboard plan",
+        &bundled_definition("self-assessment"),
+    );
+    audit.plan = vec![
+        plan_row("row-1", "First action"),
+        plan_row("row-2", "Second action"),
+    ];
+    seed_works(&app, &[&audit], "#/work/keys-plan/plan").await;
+    find(b, "#plan-row-1-action").await;
+    focus_button(b, "Remove action 1").await;
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("Remove this action from the plan?", QUICK)
+        .await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    b.screenshot(&screenshot_path("found-plan-remove-keyboard"))
+        .await;
+    assert!(
+        !focus_is_lost(b).await,
+        "after Enter on “Remove action 1”, focus fell to the page"
+    );
+    assert!(
+        focused(b).await.contains("Yes, remove it"),
+        "after Enter on “Remove action 1”, focus should be on “Yes, remove it”; it is on {}",
+        focused(b).await
+    );
+    press(b, &[Key::Tab]).await;
+    press(b, &[Key::Enter]).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains("Remove action 1"),
+        "after “No, keep it”, focus should be back on “Remove action 1”; it is on {}",
+        focused(b).await
+    );
+    assert_eq!(
+        saved_work(b, "keys-plan").await.plan.len(),
+        2,
+        "both actions kept"
+    );
+    finish(app).await;
+}
+
+/// A lead who renames last year's audit ("2025 audit" to "2025 baseline audit") finds that the
+/// strategic statement's "Where we are now" and "Current position from" now come from last
+/// year's audit, because a rename counts as a change and the statement draws on the audit
+/// changed last. Renaming should not make an older audit the current one.
+#[tokio::test]
+async fn renaming_last_years_audit_keeps_the_statements_current_position() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut old = work("audit-2025", "2025 audit", &definition);
+    old.created = date("2025-10-01");
+    old.updated = date("2025-11-10");
+    old.responses = choices(&[("strat-1", "not-in-place"), ("strat-2", "not-in-place")]);
+    let mut new = work("audit-2026", "2026 audit", &definition);
+    new.created = date("2026-10-01");
+    new.updated = date("2026-11-20");
+    new.responses = choices(&[("strat-1", "embedded"), ("strat-2", "embedded")]);
+    let statement = work(
+        "our-statement",
+        "Our statement",
+        &bundled_definition("strategic-statement"),
+    );
+    seed_works(
+        &app,
+        &[&old, &new, &statement],
+        "#/work/our-statement/results",
+    )
+    .await;
+    b.wait_for_text("From the self-assessment “2026 audit”", DEFAULT_TIMEOUT)
+        .await;
+
+    app.open("#/").await;
+    click_text(b, "Rename 2025 audit").await;
+    click(b, "#rename-audit-2025").await;
+    select_all(b).await;
+    type_text(b, "2025 baseline audit").await;
+    press(b, &[Key::Enter]).await;
+    wait_for_saved(
+        b,
+        "audit-2025",
+        "e.work.name === '2025 baseline audit'",
+        "the new name",
+    )
+    .await;
+
+    app.open("#/work/our-statement/results").await;
+    wait_for_heading(b, "Results: Our statement").await;
+    b.wait_for_text("Current position from", DEFAULT_TIMEOUT)
+        .await;
+    b.screenshot(&screenshot_path("found-statement-after-rename"))
+        .await;
+    let text = main_text(b).await;
+    assert_contains(
+        &text,
+        "From the self-assessment “2026 audit”",
+        "the statement after last year's audit was renamed",
+    );
+    assert_lacks(
+        &text,
+        "2025 baseline audit",
+        "the statement after last year's audit was renamed",
+    );
+    finish(app).await;
+}
+
+/// A lead compares this year's results with last year's, opens "Edit the plan", then presses
+/// Back: the results come back without the comparison, and "Compare with a previous cycle"
+/// says "No comparison" again, so it has to be chosen again at every visit to the plan.
+#[tokio::test]
+async fn back_from_the_plan_keeps_the_comparison_chosen() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut old = work("audit-2025", "2025 audit", &definition);
+    old.updated = date("2025-11-10");
+    old.responses = choices(&[("strat-1", "not-in-place"), ("strat-2", "not-in-place")]);
+    let mut new = work("audit-2026", "2026 audit", &definition);
+    new.responses = choices(&[("strat-1", "embedded"), ("strat-2", "embedded")]);
+    seed_works(&app, &[&old, &new], "#/work/audit-2026/results").await;
+    wait_for_heading(b, "Results: 2026 audit").await;
+    click(b, "#previous-cycle").await;
+    press(b, &[Key::Down, Key::Enter]).await;
+    b.wait_for_text("Compared with the last cycle", QUICK).await;
+
+    click_text(b, "Edit the plan").await;
+    wait_for_heading(b, "Improvement plan").await;
+    go_back(b, "Results: 2026 audit").await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    b.screenshot(&screenshot_path("found-results-after-back"))
+        .await;
+    assert_eq!(
+        value_of(b, "previous-cycle").await.as_deref(),
+        Some("audit-2025"),
+        "the previous cycle chosen before opening the plan"
+    );
+    assert_contains(
+        &main_text(b).await,
+        "Compared with the last cycle",
+        "the results after Back from the plan",
+    );
+    finish(app).await;
+}
+
+/// A lead with the interface in Cymraeg opens the improvement plan. The plan's own words come
+/// from the English questionnaire (field labels and hints, the status options, each proposed
+/// item's text, "Suggested first step", "(Rated Red)"), but they sit inside the page's
+/// `lang="cy"` with no `lang="en-GB"` of their own, so a screen reader reads English with
+/// Welsh pronunciation. The section pages mark them; the plan page does not.
+#[tokio::test]
+async fn a_welsh_leads_plan_marks_its_english_words() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut audit = work("cy-plan", "Archwiliad", &definition);
+    audit.responses = choices(&[("strat-1", "not-in-place"), ("strat-3", "developing")]);
+    audit.plan = vec![plan_row("row-1", "Gweithred gyntaf")];
+    seed_works(&app, &[&audit], "#/work/cy-plan/plan").await;
+    click(b, ".lead-language button[lang='cy']").await;
+    wait_until(
+        b,
+        "return document.documentElement.lang === 'cy' && document.body.innerText.includes('Ychwanegu cam gweithredu');",
+        vec![],
+        QUICK,
+        "the plan in Welsh",
+    )
+    .await;
+    b.screenshot(&screenshot_path("found-welsh-plan")).await;
+    // Every element that shows English text, by what it shows.
+    let unmarked = b
+        .execute(
+            "const english = ['Action', 'What will be done', 'Lead (optional)', 'Not started', 'In progress', \
+               'Suggested first step', 'There is a written, current statement', 'Rated Red', 'Added by the team', \
+               'Status (optional)', 'When progress will next be checked']; \
+             const all = [...document.querySelectorAll('main *')]; \
+             return english.filter(words => { \
+               const holders = all.filter(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.includes(words))); \
+               return holders.some(e => (e.closest('[lang]') || {}).lang !== 'en-GB'); \
+             });",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        unmarked,
+        json!([]),
+        "on the Welsh plan page, these English words are not marked lang=\"en-GB\""
+    );
+    finish(app).await;
+}
+
+/// A lead with the interface in Cymraeg opens the results and looks at "Cymharu â chylch
+/// blaenorol": last year's audit is offered as "2025 audit (last changed 10 November 2025)",
+/// in English with an English date, where the home page says "newidiwyd ddiwethaf 10 Tachwedd
+/// 2025" for the same thing.
+#[tokio::test]
+async fn a_welsh_leads_comparison_choice_is_in_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let mut old = work("audit-2025", "2025 audit", &definition);
+    old.updated = date("2025-11-10");
+    let new = work("audit-2026", "2026 audit", &definition);
+    seed_works(&app, &[&old, &new], "#/work/audit-2026/results").await;
+    click(b, ".lead-language button[lang='cy']").await;
+    wait_until(
+        b,
+        "return document.documentElement.lang === 'cy' && document.body.innerText.includes('Dim cymhariaeth');",
+        vec![],
+        QUICK,
+        "the results in Welsh",
+    )
+    .await;
+    let option = b
+        .execute(
+            "return [...document.querySelectorAll('#previous-cycle option')].map(o => o.textContent).join(' | ');",
+            vec![],
+        )
+        .await;
+    let option = option.as_str().unwrap_or_default().to_owned();
+    assert_contains(
+        &option,
+        "10 Tachwedd 2025",
+        "the previous cycle offered in Welsh",
+    );
+    assert_lacks(
+        &option,
+        "last changed",
+        "the previous cycle offered in Welsh",
+    );
+    finish(app).await;
+}
+
+/// The JSON files in the browser's download folder, by name, sorted.
+fn downloaded_json(b: &common::browser::Browser) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(b.downloads_dir())
+        .map(|dir| {
+            dir.filter_map(|e| e.ok())
+                .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+                .filter(|n| n.ends_with(".json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+/// A keyboard user on "Your data": Enter on "Remove all my data from this device" replaces the
+/// button with the question, and focus falls to the page; "No, keep it" loses it again. On the
+/// home page, "Delete" then "No, keep it" loses focus too. Focus should go to the question's
+/// first answer, and back to the button that asked after "No, keep it".
+#[tokio::test]
+async fn a_keyboard_user_answering_no_keep_it_keeps_focus() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work("kept", "Kept audit", &bundled_definition("self-assessment"));
+    seed_works(&app, &[&audit], "#/privacy").await;
+    wait_for_heading_exact(b, "Your data").await;
+    focus_button(b, "Remove all my data from this device").await;
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("This cannot be undone.", QUICK).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains("Yes, remove everything"),
+        "after Enter on “Remove all my data”, focus should be on “Yes, remove everything”; it is on {}",
+        focused(b).await
+    );
+    focus_button(b, "No, keep it").await;
+    press(b, &[Key::Enter]).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains("Remove all my data"),
+        "after “No, keep it”, focus should be back on “Remove all my data”; it is on {}",
+        focused(b).await
+    );
+
+    app.open("#/").await;
+    focus_button(b, "Delete").await;
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("No, keep it", QUICK).await;
+    focus_button(b, "No, keep it").await;
+    press(b, &[Key::Enter]).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains("Delete"),
+        "on the home page, after “No, keep it”, focus should be back on “Delete”; it is on {}",
+        focused(b).await
+    );
+    assert_eq!(stored_work_ids(b).await, vec!["kept".to_owned()]);
+    finish(app).await;
+}
+
+/// A lead double-clicks "Export everything" (as many people do with any button): two backup
+/// files arrive, "mhsw-toolkit-backup-<day>.json" and "… (1).json", and the same happens with
+/// a piece of work's own "Export". The PDF buttons already make one file from a double click.
+#[tokio::test]
+async fn a_double_click_on_export_makes_one_file() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work("once", "Once audit", &bundled_definition("self-assessment"));
+    seed_works(&app, &[&audit], "#/privacy").await;
+    wait_for_heading_exact(b, "Your data").await;
+    b.wait_for_text("The toolkit is using", DEFAULT_TIMEOUT)
+        .await;
+    b.execute(
+        "[...document.querySelectorAll('main button')].find(x => x.innerText.includes('Export everything')).id = 'export-everything-test';",
+        vec![],
+    )
+    .await;
+    double_click(b, "#export-everything-test").await;
+    b.wait_for_download(".json", DEFAULT_TIMEOUT).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        downloaded_json(b).len(),
+        1,
+        "a double click on “Export everything” downloaded {:?}",
+        downloaded_json(b)
+    );
+
+    app.open("#/").await;
+    b.wait_for_text("Once audit", DEFAULT_TIMEOUT).await;
+    b.execute(
+        "[...document.querySelectorAll('main button')].find(x => x.innerText.startsWith('Export')).id = 'export-one-test';",
+        vec![],
+    )
+    .await;
+    double_click(b, "#export-one-test").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        downloaded_json(b).len(),
+        2,
+        "a double click on a piece of work's “Export” downloaded {:?}",
+        downloaded_json(b)
+    );
+    finish(app).await;
+}
+
+/// A lead exports everything, removes all the data (or moves to a new computer) and imports the
+/// backup: the restored audit says, in bold, "Never exported. Export it to keep a copy safe
+/// away from this browser.", though it has just come from the copy kept safe. It should say
+/// when it was exported (or at least not that it never was).
+#[tokio::test]
+async fn work_restored_from_a_backup_is_not_called_never_exported() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "old-audit",
+        "Old audit",
+        &bundled_definition("self-assessment"),
+    );
+    audit.created = date("2025-01-10");
+    audit.updated = date("2026-06-01");
+    audit.responses = choices(&[("strat-1", "established")]);
+    seed_works(&app, &[&audit], "#/privacy").await;
+    wait_for_heading_exact(b, "Your data").await;
+    b.wait_for_text("The toolkit is using", DEFAULT_TIMEOUT)
+        .await;
+    click_button(b, "Export everything").await;
+    let file = b.wait_for_download(".json", DEFAULT_TIMEOUT).await;
+    click_button(b, "Remove all my data from this device").await;
+    click_button(b, "Yes, remove everything").await;
+    b.wait_for_text("has been removed", QUICK).await;
+
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    choose_files(b, "#import-file", &[&file]).await;
+    b.wait_for_text("imported as “Old audit”", QUICK).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.screenshot(&screenshot_path("found-restored-never-exported"))
+        .await;
+    assert_lacks(
+        &main_text(b).await,
+        "Never exported",
+        "the home page just after restoring the backup",
+    );
+    finish(app).await;
+}
+
+/// A lead double-clicks "Duplicate as a re-audit" on the home page: two re-audits appear,
+/// "… (re-audit …)" twice over, where one was meant.
+#[tokio::test]
+async fn a_double_click_on_duplicate_makes_one_reaudit() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work(
+        "first-cycle",
+        "First cycle",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/").await;
+    b.wait_for_text("First cycle", DEFAULT_TIMEOUT).await;
+    b.execute(
+        "[...document.querySelectorAll('main button')].find(x => x.innerText.startsWith('Duplicate as a re-audit')).id = 'duplicate-test';",
+        vec![],
+    )
+    .await;
+    double_click(b, "#duplicate-test").await;
+    wait_until(
+        b,
+        "return location.hash.startsWith('#/work/') && location.hash !== '#/work/first-cycle';",
+        vec![],
+        QUICK,
+        "the re-audit opening",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        stored_work_ids(b).await.len(),
+        2,
+        "a double click on “Duplicate as a re-audit” stored {:?}",
+        stored_work_ids(b).await
+    );
+    finish(app).await;
+}
+
+/// A Welsh lead writing the strategic statement opens "Our vision": the box drawn from the
+/// latest audit is all English ("Current position from your latest audit", "From “…”, last
+/// changed 2 November 2026:", "Copy this into the first answer box to edit") with the date in
+/// English, and none of it is marked `lang="en-GB"` inside the Welsh page, where the section
+/// page's other words are Welsh and the questionnaire's own English is marked.
+#[tokio::test]
+async fn a_welsh_leads_statement_shows_the_current_position_in_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work("walk", "Walk audit", &bundled_definition("self-assessment"));
+    audit.responses = choices(&[("strat-1", "not-in-place")]);
+    let statement = work(
+        "st",
+        "Statement",
+        &bundled_definition("strategic-statement"),
+    );
+    seed_works(&app, &[&audit, &statement], "#/work/st/section/vision").await;
+    click(b, ".lead-language button[lang='cy']").await;
+    wait_until(
+        b,
+        "return document.documentElement.lang === 'cy' && !!document.getElementById('position-heading');",
+        vec![],
+        QUICK,
+        "the statement's section in Welsh",
+    )
+    .await;
+    b.screenshot(&screenshot_path("found-welsh-statement-position"))
+        .await;
+    let english_unmarked = b
+        .execute(
+            "const english = ['Current position from your latest audit', 'last changed', 'Copy this into the first answer box',                'Strategic vision and accountability']; \
+             const all = [...document.querySelectorAll('main *')]; \
+             return english.filter(words => all.some(e => [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.includes(words)) \
+               && (e.closest('[lang]') || {}).lang !== 'en-GB'));",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        english_unmarked,
+        json!([]),
+        "in the Welsh statement's current position, English words shown as Welsh"
+    );
+    assert_contains(
+        &main_text(b).await,
+        "2 Tachwedd 2026",
+        "the audit's date on a Welsh page",
+    );
+    finish(app).await;
+}
+
+/// A lead on the Questionnaires page chooses, under "Open a questionnaire file", the file they
+/// exported from the home page (the JSON file they have to hand). They are told "19 problems"
+/// about missing `$schema`, `version`, `kind` and fields to rename, instead of being told it is
+/// a piece of work and where to import it ("Import work from a file" on the home page).
+#[tokio::test]
+async fn an_exported_work_opened_as_a_questionnaire_is_named_as_work() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/questionnaires").await;
+    find(b, "#open-definition").await;
+    let exported = temp_file(
+        "north-team-audit.json",
+        &export_work(&work(
+            "w",
+            "North Team audit",
+            &bundled_definition("self-assessment"),
+        )),
+    );
+    choose_files(b, "#open-definition", &[&exported.path]).await;
+    b.wait_for_text("north-team-audit.json was not added", QUICK)
+        .await;
+    b.screenshot(&screenshot_path("found-work-as-questionnaire"))
+        .await;
+    let text = main_text(b).await;
+    assert_lacks(&text, "problems", "the message for an exported work file");
+    assert_contains(
+        &text,
+        "Import work from a file",
+        "the message for an exported work file",
+    );
+    finish(app).await;
+}
