@@ -1821,7 +1821,10 @@ mod tests {
         let newer = text.replacen("\"format_version\": 1", "\"format_version\": 99", 1);
         assert_ne!(newer, text);
         assert!(read_sound_work(&newer).is_none());
-        assert!(matches!(parse_work(&newer), Err(ImportError::NewerFormat { found: 99, .. })));
+        assert!(matches!(
+            parse_work(&newer),
+            Err(ImportError::NewerFormat { found: 99, .. })
+        ));
         let backup = export_backup(vec![quick], "2026-11-30".parse().expect("a date"));
         assert!(read_sound_work(&backup).is_none());
         assert_eq!(parse_import(&backup).map(|works| works.len()), Ok(1));
