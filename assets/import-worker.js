@@ -7,11 +7,14 @@
 //   The page posts one object per file: { id: number, file: File, definitions: string }, the
 //   job's id, the file the user chose, and every questionnaire the page holds as a JSON array.
 //   The worker answers each message with exactly one of, always echoing the job's id:
-//     { id, ok: [{ head, ids, texts, sums, keptAside, carried }, ...], steps, sent }  each piece of
-//        work in the file, checked: its JSON without the collection's responses, each response's
-//        id, record text and checksum (as the store keeps them), and how many answers were kept
-//        aside; `steps` lists [name, start, end] of the worker's own steps (ms since the epoch),
-//        and `sent` when the answer was posted (ms since the epoch), for `make bench`;
+//     { id, ok: [{ head, records, ends, keptAside, carried }, ...], steps, sent }  each piece of
+//        work in the file, checked: its JSON without the collection's responses; each response's
+//        id, record text and checksum (as the store keeps them) packed as UTF-8 in `records` (a
+//        Uint8Array) with where each part ends in `ends` (a Uint32Array, three to a response;
+//        `mhsw::store::Packed`), both moved to the page (transferred), not copied; and how many
+//        answers were kept aside; `steps` lists [name, start, end] of the worker's own steps (ms
+//        since the epoch), and `sent` when the answer was posted (ms since the epoch), for
+//        `make bench`;
 //     { id, error: string }  a message fit to show a user; nothing in the file is used. If the
 //        worker's own code could not load, it starts "The import tool could not be loaded".
 //   If the Rust code crashes (a panic), the answer also says closing: true and the worker closes
@@ -52,7 +55,9 @@ self.onmessage = async (event) => {
     started = performance.now();
     const works = checked.hand_over();
     step("hand-over", started);
-    self.postMessage({ id, ok: works, steps, sent: performance.timeOrigin + performance.now() });
+    // The packed records' memory moves to the page rather than being copied.
+    const moved = works.flatMap((work) => [work.records.buffer, work.ends.buffer]);
+    self.postMessage({ id, ok: works, steps, sent: performance.timeOrigin + performance.now() }, moved);
   } catch (error) {
     const text = typeof error === "string" ? error : String((error && error.message) || error);
     const closing = error instanceof WebAssembly.RuntimeError;

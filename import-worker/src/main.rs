@@ -8,7 +8,7 @@
 //! it again. Must not touch: the store, placement, anything the user sees but the message.
 
 use mhsw::definition::Definition;
-use mhsw::store::response_record;
+use mhsw::store::{response_record, Packed};
 use mhsw::work::{check_import, Checked};
 use wasm_bindgen::prelude::*;
 
@@ -87,35 +87,36 @@ pub fn check_import_file(bytes: &[u8], definitions: &str) -> Result<CheckedFile,
 #[wasm_bindgen]
 impl CheckedFile {
     /// The worker's second step, the answer for the page:
-    /// `[{ head, ids: [..], texts: [..], sums: [..], keptAside, carried }, ..]`.
+    /// `[{ head, records: Uint8Array, ends: Uint32Array, keptAside, carried }, ..]`, each work's
+    /// response records packed ([`Packed`]: id, text and checksum of each, in the file's order)
+    /// so that the worker can hand their memory over instead of copying them.
     pub fn hand_over(self) -> js_sys::Array {
         self.0
             .into_iter()
             .map(|work| {
-                let strings = |values: &mut dyn Iterator<Item = &str>| {
-                    let array = js_sys::Array::new_with_length(work.ids.len() as u32);
-                    for (index, value) in values.enumerate() {
-                        array.set(index as u32, JsValue::from_str(value));
-                    }
-                    array
-                };
-                let ids = strings(&mut work.ids.iter().map(String::as_str));
-                let texts = strings(&mut work.records.iter().map(|(text, _)| text.as_str()));
-                let sums = strings(&mut work.records.iter().map(|(_, sum)| sum.as_str()));
+                let packed = pack(&work);
                 let object = js_sys::Object::new();
                 let set = |name: &str, value: &JsValue| {
                     let _ = js_sys::Reflect::set(&object, &name.into(), value);
                 };
                 set("head", &JsValue::from_str(&work.head));
-                set("ids", &ids);
-                set("texts", &texts);
-                set("sums", &sums);
+                set("records", &js_sys::Uint8Array::from(&packed.bytes[..]));
+                set("ends", &js_sys::Uint32Array::from(&packed.ends[..]));
                 set("keptAside", &JsValue::from_f64(work.kept_aside as f64));
                 set("carried", &JsValue::from_f64(work.carried as f64));
                 JsValue::from(object)
             })
             .collect()
     }
+}
+
+/// A work's response records, packed for the page.
+pub fn pack(work: &Prepared) -> Packed {
+    let mut packed = Packed::default();
+    for (id, (text, sum)) in work.ids.iter().zip(&work.records) {
+        packed.push(id, text, sum);
+    }
+    packed
 }
 
 fn main() {}
@@ -151,6 +152,15 @@ mod tests {
             .collect();
         assert_eq!(sent, sealed);
         assert_eq!(prepared[0].ids, vec!["r1".to_owned(), "r2".to_owned()]);
+        let packed = pack(&prepared[0]);
+        assert_eq!(packed.len(), 2);
+        for (index, record) in sealed.iter().enumerate() {
+            let id = responses[index].id.as_str();
+            assert_eq!(
+                packed.get(index),
+                Some((id, &record.text[..], &record.sum[..]))
+            );
+        }
         assert!(sent.iter().all(|s| s.open().is_ok()));
     }
 

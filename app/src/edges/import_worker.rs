@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use mhsw::ids::ResponseId;
-use mhsw::store::Sealed;
+use mhsw::store::{Packed, Sealed};
 use mhsw::work::{Checked, FeedbackResponse, Work};
 use wasm_bindgen::prelude::*;
 
@@ -47,11 +47,9 @@ pub struct Read {
     pub unread: Option<Unread>,
 }
 
-/// A collection's responses as the worker's answer holds them, not yet read on the page.
-pub struct Unread {
-    ids: Vec<ResponseId>,
-    texts: js_sys::Array,
-}
+/// A collection's responses as the worker's answer holds them (packed records), not yet read on
+/// the page.
+pub struct Unread(Packed);
 
 impl Read {
     /// Reads the responses still unread into the work (for placing it beside work already
@@ -76,17 +74,16 @@ impl Unread {
     /// the page given a turn between slices (so the store's writes go on meanwhile).
     pub async fn read(self) -> Result<Vec<FeedbackResponse>, ReadError> {
         let timed = timing::start("mhsw:import-read-responses");
-        let mut responses = Vec::with_capacity(self.ids.len());
+        let mut responses = Vec::with_capacity(self.0.len());
         let mut slice_start = timing::now();
-        for (index, id) in self.ids.into_iter().enumerate() {
-            let text = self
-                .texts
-                .get(index as u32)
-                .as_string()
+        for index in 0..self.0.len() {
+            let (id, text, _) = self
+                .0
+                .get(index)
                 .ok_or_else(|| broken("has a response that is not text"))?;
-            let response: FeedbackResponse = serde_json::from_str(&text)
-                .map_err(|_| broken("has a response that is not one"))?;
-            if response.id != id {
+            let response: FeedbackResponse =
+                serde_json::from_str(text).map_err(|_| broken("has a response that is not one"))?;
+            if response.id.as_str() != id {
                 return Err(broken("has a response under another's id"));
             }
             responses.push(response);
@@ -134,39 +131,41 @@ async fn records_of(answer: &JsValue) -> Result<Read, ReadError> {
         .as_string()
         .ok_or_else(|| broken("has no work"))?;
     let work: Work = serde_json::from_str(&head).map_err(|_| broken("is not work"))?;
-    let array = |name: &str, what: &str| -> Result<js_sys::Array, ReadError> {
-        field(answer, name).dyn_into().map_err(|_| broken(what))
-    };
-    let ids = array("ids", "has no response ids")?;
-    let texts = array("texts", "has no responses")?;
-    let sums = array("sums", "has no checksums")?;
+    let bytes: js_sys::Uint8Array = field(answer, "records")
+        .dyn_into()
+        .map_err(|_| broken("has no responses"))?;
+    let ends: js_sys::Uint32Array = field(answer, "ends")
+        .dyn_into()
+        .map_err(|_| broken("has no responses"))?;
     let kept_aside = field(answer, "keptAside").as_f64().unwrap_or(0.0) as usize;
     let carried = field(answer, "carried").as_f64().unwrap_or(0.0) as usize;
-    let count = ids.length();
-    if texts.length() != count || sums.length() != count {
-        return Err(broken("does not have a checksum for each response"));
+    // One copy each into the page's memory; every record is then taken from it.
+    let packed = Packed {
+        bytes: bytes.to_vec(),
+        ends: ends.to_vec(),
+    };
+    if packed.ends.len() % 3 != 0 {
+        return Err(broken("has a response without its checksum"));
     }
-    let mut order = Vec::with_capacity(count as usize);
     let mut records = BTreeMap::new();
     let mut slice_start = timing::now();
-    for index in 0..count {
-        let (Some(id), Some(text), Some(sum)) = (
-            ids.get(index).as_string(),
-            texts.get(index).as_string(),
-            sums.get(index).as_string(),
-        ) else {
-            return Err(broken("has a response that is not text"));
+    for index in 0..packed.len() {
+        let (id, text, sum) = packed
+            .get(index)
+            .ok_or_else(|| broken("has a response that is not text"))?;
+        let record = Sealed {
+            text: text.to_owned(),
+            sum: sum.to_owned(),
         };
-        let id = ResponseId::new(id);
-        if records.insert(id.clone(), Sealed { text, sum }).is_some() {
+        if records.insert(ResponseId::new(id), record).is_some() {
             return Err(broken("has two responses with one id"));
         }
-        order.push(id);
         if timing::now() - slice_start > SLICE_MS {
             timing::yield_to_page().await;
             slice_start = timing::now();
         }
     }
+    let unread = (!packed.is_empty()).then_some(Unread(packed));
     Ok(Read {
         checked: Checked {
             work,
@@ -174,6 +173,6 @@ async fn records_of(answer: &JsValue) -> Result<Read, ReadError> {
             carried,
         },
         records,
-        unread: (count > 0).then_some(Unread { ids: order, texts }),
+        unread,
     })
 }
