@@ -303,19 +303,19 @@ const STAGES: &[(&str, Stage)] = &[
         Stage::Total("mhsw:worker-check"),
     ),
     (
-        "worker: making the answer's values",
+        "worker: making the answer (the records packed)",
         Stage::Total("mhsw:worker-hand-over"),
     ),
     (
-        "transfer to the page (copy out, copy in, waiting for the page's thread)",
+        "transfer to the page (posting, moving, waiting for the page's thread)",
         Stage::Total("mhsw:worker-transfer"),
     ),
     (
-        "page: the records taken from the answer",
+        "page: the records taken from the answer (before the first write)",
         Stage::Total("mhsw:import-records"),
     ),
     (
-        "page: placing, storing and the commit (the responses read meanwhile)",
+        "page: placing, storing, until the commit (the responses read meanwhile)",
         Stage::Total("mhsw:import-place-and-store"),
     ),
     (
@@ -327,7 +327,7 @@ const STAGES: &[(&str, Stage)] = &[
         Stage::Total("mhsw:save-write"),
     ),
     (
-        "  of which the page's thread reading the responses (mhsw:import-read-responses)",
+        "  beside it, reading the responses, first slice to last (mhsw:import-read-responses, turns given included)",
         Stage::Total("mhsw:import-read-responses"),
     ),
     (
