@@ -144,7 +144,7 @@ async fn records_of(answer: &JsValue) -> Result<Read, ReadError> {
         bytes: bytes.to_vec(),
         ends: ends.to_vec(),
     };
-    if packed.ends.len() % 3 != 0 {
+    if !packed.ends.len().is_multiple_of(3) {
         return Err(broken("has a response without its checksum"));
     }
     let mut records = BTreeMap::new();
