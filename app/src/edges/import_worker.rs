@@ -70,6 +70,16 @@ fn broken(what: &str) -> ReadError {
 }
 
 impl Unread {
+    /// How many responses are still to be read.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when none are.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     /// Reads the responses from their records, in the file's order, a slice at a time with
     /// the page given a turn between slices (so the store's writes go on meanwhile).
     pub async fn read(self) -> Result<Vec<FeedbackResponse>, ReadError> {

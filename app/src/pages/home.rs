@@ -571,7 +571,7 @@ async fn place_one(state: &AppState, mut read: import_worker::Read) -> Outcome {
             let responses = incoming
                 .collection
                 .as_ref()
-                .map(|c| c.responses.len() + records.len());
+                .map(|c| c.responses.len() + unread.as_ref().map_or(0, |u| u.len()));
             // The save starts now, writing the records; the responses are read meanwhile.
             state.add_imported(incoming, records);
             let read = match unread {
