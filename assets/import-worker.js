@@ -7,17 +7,22 @@
 //   The page posts one object per file: { id: number, file: File, definitions: string }, the
 //   job's id, the file the user chose, and every questionnaire the page holds as a JSON array.
 //   The worker answers each message with exactly one of, always echoing the job's id:
-//     { id, ok: [{ head, texts, sums, keptAside, carried }, ...], steps }  each piece of work in the file,
-//        checked: its JSON without the collection's responses, each response's record text and
-//        checksum (as the store keeps them), and how many answers were kept aside; `steps` lists
-//        [name, start, end] of the worker's own steps (ms since the epoch), for `make bench`;
+//     { id, ok: [{ head, records, ends, keptAside, carried }, ...], steps, sent }  each piece of
+//        work in the file, checked: its JSON without the collection's responses; each response's
+//        id, record text and checksum (as the store keeps them) packed as UTF-8 in `records` (a
+//        Uint8Array) with where each part ends in `ends` (a Uint32Array, three to a response;
+//        `mhsw::store::Packed`), both moved to the page (transferred), not copied; and how many
+//        answers were kept aside; `steps` lists [name, start, end] of the worker's own steps (ms
+//        since the epoch), and `sent` when the answer was posted (ms since the epoch), for
+//        `make bench`;
 //     { id, error: string }  a message fit to show a user; nothing in the file is used. If the
 //        worker's own code could not load, it starts "The import tool could not be loaded".
 //   If the Rust code crashes (a panic), the answer also says closing: true and the worker closes
 //   itself; the page starts a new one for the next file.
 //
 // The Rust side (import-worker/src/main.rs) exports
-// `read_import(bytes: Uint8Array, definitions: string) -> Array`, throwing a string.
+// `check_import_file(bytes: Uint8Array, definitions: string) -> CheckedFile`, throwing a string,
+// and `CheckedFile.hand_over() -> Array` (the `ok` above).
 
 importScripts("./mhsw-import-worker.js");
 
@@ -45,9 +50,14 @@ self.onmessage = async (event) => {
     }
     step("file", started);
     started = performance.now();
-    const works = wasm_bindgen.read_import(bytes, request.definitions);
+    const checked = wasm_bindgen.check_import_file(bytes, request.definitions);
     step("check", started);
-    self.postMessage({ id, ok: works, steps });
+    started = performance.now();
+    const works = checked.hand_over();
+    step("hand-over", started);
+    // The packed records' memory moves to the page rather than being copied.
+    const moved = works.flatMap((work) => [work.records.buffer, work.ends.buffer]);
+    self.postMessage({ id, ok: works, steps, sent: performance.timeOrigin + performance.now() }, moved);
   } catch (error) {
     const text = typeof error === "string" ? error : String((error && error.message) || error);
     const closing = error instanceof WebAssembly.RuntimeError;

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use mhsw::definition::Definition;
 use mhsw::ids::{ResponseId, WorkId};
 use mhsw::store::{Meta, Sealed};
-use mhsw::work::Work;
+use mhsw::work::{FeedbackResponse, Work};
 
 use futures::channel::oneshot;
 
@@ -346,16 +346,33 @@ impl AppState {
 
     /// Adds imported work with the records already written for its responses (by the import
     /// worker), and starts saving it. Await [`AppState::flush`] to know whether it was stored.
+    /// The records may be of responses not yet read into the work ([`AppState::add_read_responses`]
+    /// adds them): the save writes them all the same.
     pub fn add_imported(&self, work: Work, records: BTreeMap<ResponseId, Sealed>) {
         let id = work.id.clone();
-        let signal = self.new_work_signal(Held {
-            records,
-            ..Held::new_unsaved(work)
-        });
+        let mut held = Held::new_unsaved(work);
+        held.unsaved.extend(records.keys().cloned());
+        held.records = records;
+        let signal = self.new_work_signal(held);
         self.works.update(|works| {
             works.insert(id.clone(), signal);
         });
         self.persist(&id);
+    }
+
+    /// Puts responses read from the records [`AppState::add_imported`] was given into the work's
+    /// collection, after any already there. Nothing is saved for them: their records are (being)
+    /// written as they were given. Returns false when the work is not here.
+    pub fn add_read_responses(&self, id: &WorkId, responses: Vec<FeedbackResponse>) -> bool {
+        let Some(signal) = self.work(id) else {
+            return false;
+        };
+        signal.update(|held| {
+            if let Some(collection) = held.work.collection.as_mut() {
+                collection.responses.extend(responses);
+            }
+        });
+        true
     }
 
     /// Changes a piece of work; the change is saved within 400 ms (`SAVE_AFTER_MS`), together with
@@ -697,20 +714,23 @@ impl AppState {
                     ..held.meta.clone()
                 };
                 let head = mhsw::store::head_record(&mut held.work, &meta);
-                let responses: Vec<_> = held
+                // Records already written (by the import worker) go as they are, whether or not
+                // their responses are read into the work yet; the other unsaved responses are
+                // written here.
+                let records = std::mem::take(&mut held.records);
+                let mut responses: Vec<_> = held
                     .work
                     .collection
                     .iter()
                     .flat_map(|c| c.responses.iter())
-                    .filter(|r| held.unsaved.contains(&r.id))
-                    .map(|r| {
-                        let record = held.records.remove(&r.id);
-                        (
-                            r.id.clone(),
-                            record.unwrap_or_else(|| mhsw::store::response_record(r)),
-                        )
-                    })
+                    .filter(|r| held.unsaved.contains(&r.id) && !records.contains_key(&r.id))
+                    .map(|r| (r.id.clone(), mhsw::store::response_record(r)))
                     .collect();
+                responses.extend(
+                    records
+                        .into_iter()
+                        .filter(|(id, _)| held.unsaved.contains(id)),
+                );
                 held.dirty = false;
                 Some((meta, head, responses))
             })

@@ -106,6 +106,12 @@ pub struct ImportOutcome {
     pub estimate: Option<(f64, f64)>,
     /// The app's own User Timing measures (`mhsw:…`) during the import: (name, total ms).
     pub steps: Vec<(String, f64)>,
+    /// Each measure's first start and last end, in ms after the change: (name, start, end).
+    pub spans: Vec<(String, f64, f64)>,
+    /// Ms from the status message to the next animation frame (the message drawn).
+    pub drawn: f64,
+    /// The machine's load average over the last minute, when the import ended (`/proc/loadavg`).
+    pub load: f64,
     /// Why the import did not do its work, if it did not.
     pub failure: Option<String>,
 }
@@ -141,9 +147,13 @@ for (let i = 1; i < s.frames.length; i++) {
 }
 const steps = {};
 for (const e of performance.getEntriesByType("measure")) {
-  if (e.name.startsWith("mhsw:") && e.startTime >= s.change && e.startTime <= s.done) steps[e.name] = (steps[e.name] || 0) + e.duration;
+  if (e.name.startsWith("mhsw:") && e.startTime >= s.change && e.startTime <= s.done) {
+    const step = steps[e.name] || (steps[e.name] = [0, e.startTime - s.change, 0]);
+    step[0] += e.duration;
+    step[2] = Math.max(step[2], e.startTime + e.duration - s.change);
+  }
 }
-return { ms: s.done - s.change, gap, message: s.message, steps };
+return { ms: s.done - s.change, drawn: s.doneFrame - s.done, gap, message: s.message, steps };
 "#;
 
 /// The browser's estimate of the storage this origin uses, and may use.
@@ -209,6 +219,9 @@ pub async fn import(
                 stored_responses: None,
                 estimate: None,
                 steps: Vec::new(),
+                spans: Vec::new(),
+                drawn: f64::NAN,
+                load: load_average(),
                 failure: Some(why),
             }
         }
@@ -240,9 +253,130 @@ pub async fn import(
             .as_object()
             .into_iter()
             .flatten()
-            .map(|(name, ms)| (name.clone(), ms.as_f64().unwrap_or(f64::NAN)))
+            .map(|(name, step)| (name.clone(), step[0].as_f64().unwrap_or(f64::NAN)))
             .collect(),
+        spans: result["steps"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .map(|(name, step)| {
+                let at = |i: usize| step[i].as_f64().unwrap_or(f64::NAN);
+                (name.clone(), at(1), at(2))
+            })
+            .collect(),
+        drawn: result["drawn"].as_f64().unwrap_or(f64::NAN),
+        load: load_average(),
         failure,
+    }
+}
+
+/// The machine's load average over the last minute (`/proc/loadavg`), NaN where there is none.
+pub fn load_average() -> f64 {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|text| text.split_whitespace().next()?.parse().ok())
+        .unwrap_or(f64::NAN)
+}
+
+/// The import's stages, in the order they happen, each from the app's User Timing measures
+/// (see [`stage_ms`]): (label, how it is found).
+const STAGES: &[(&str, Stage)] = &[
+    (
+        "change to the worker asked (the later part of the app, the file list)",
+        Stage::StartOf("mhsw:import-worker"),
+    ),
+    (
+        "worker: starting, and the request reaching it",
+        Stage::Rest(
+            "mhsw:import-worker",
+            &[
+                "mhsw:worker-file",
+                "mhsw:worker-check",
+                "mhsw:worker-hand-over",
+                "mhsw:worker-transfer",
+            ],
+        ),
+    ),
+    ("worker: reading the file", Stage::Total("mhsw:worker-file")),
+    (
+        "worker: parsing and checking, and writing each response's record",
+        Stage::Total("mhsw:worker-check"),
+    ),
+    (
+        "worker: making the answer (the records packed)",
+        Stage::Total("mhsw:worker-hand-over"),
+    ),
+    (
+        "transfer to the page (posting, moving, waiting for the page's thread)",
+        Stage::Total("mhsw:worker-transfer"),
+    ),
+    (
+        "page: the records taken from the answer (before the first write)",
+        Stage::Total("mhsw:import-records"),
+    ),
+    (
+        "page: placing, storing, until the commit (the responses read meanwhile)",
+        Stage::Total("mhsw:import-place-and-store"),
+    ),
+    (
+        "  of which the page's thread preparing the save (mhsw:save-prepare)",
+        Stage::Total("mhsw:save-prepare"),
+    ),
+    (
+        "  of which the page's thread issuing the writes (mhsw:save-write)",
+        Stage::Total("mhsw:save-write"),
+    ),
+    (
+        "  beside it, reading the responses, first slice to last (mhsw:import-read-responses, turns given included)",
+        Stage::Total("mhsw:import-read-responses"),
+    ),
+    (
+        "after the commit to the message (the answer's words, the page updated)",
+        Stage::AfterEndOf("mhsw:import-place-and-store"),
+    ),
+    ("the message to the next frame (drawn)", Stage::Drawn),
+];
+
+/// How a stage's ms are found in an import's measures.
+enum Stage {
+    /// From the change to the start of this measure.
+    StartOf(&'static str),
+    /// The measure's total.
+    Total(&'static str),
+    /// The measure's total less the others' totals (the part none of them covers).
+    Rest(&'static str, &'static [&'static str]),
+    /// From this measure's end to the message.
+    AfterEndOf(&'static str),
+    /// From the message to the next frame.
+    Drawn,
+}
+
+/// One stage's ms in one import; `None` when the app did not record its measures (an older
+/// build, or a path without the worker).
+fn stage_ms(outcome: &ImportOutcome, stage: &Stage) -> Option<f64> {
+    let total = |name: &str| {
+        outcome
+            .steps
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, ms)| *ms)
+    };
+    let span = |name: &str| {
+        outcome
+            .spans
+            .iter()
+            .find(|(n, _, _)| n == name)
+            .map(|(_, start, end)| (*start, *end))
+    };
+    match stage {
+        Stage::StartOf(name) => span(name).map(|(start, _)| start),
+        Stage::Total(name) => total(name),
+        Stage::Rest(name, parts) => {
+            let parts: Option<f64> = parts.iter().map(|p| total(p)).sum();
+            Some(total(name)? - parts?)
+        }
+        Stage::AfterEndOf(name) => span(name).map(|(_, end)| outcome.ms - end),
+        Stage::Drawn => Some(outcome.drawn).filter(|ms| ms.is_finite()),
     }
 }
 
@@ -312,11 +446,14 @@ fn time_imports(file: &ExportFile, runs: usize) -> Vec<ImportOutcome> {
         for _ in 0..runs {
             let outcome = import(&app, &file.path, file.responses, IMPORT_TIMEOUT).await;
             eprintln!(
-                "  {} responses: {:.1} ms, longest frame gap {:.1} ms, stored {:?}, \
-                 storage estimate (usage, quota) {:?}, app steps (ms) {:?}: {}{}",
+                "  {} responses: {:.1} ms (load average {:.2}), longest frame gap {:.1} ms, \
+                 drawn {:.1} ms after the message, stored {:?}, storage estimate (usage, quota) \
+                 {:?}, app steps (ms) {:?}: {}{}",
                 file.responses,
                 outcome.ms,
+                outcome.load,
                 outcome.longest_frame_gap,
+                outcome.drawn,
                 outcome.stored_responses,
                 outcome.estimate,
                 outcome.steps,
@@ -398,6 +535,53 @@ fn import_rows(file: &ExportFile, outcomes: &[ImportOutcome], goals: bool) -> Ve
             "bytes",
         ),
     ];
+    let loads: Vec<f64> = outcomes.iter().map(|o| o.load).collect();
+    eprintln!(
+        "  {responses} responses: load average (1 min) at the end of each import: {}",
+        list(&loads)
+    );
+    rows.push(Row::new(
+        format!(
+            "feedback import: {responses} responses, the machine's load average (1 minute) at \
+             the imports' ends, {summary}"
+        ),
+        median(&loads),
+        "load",
+    ));
+    let verdict = match (&failure, goals) {
+        (Some(why), _) => format!("FAILED ({why}): no figure counts against the goal"),
+        (None, false) => "reported for information (no goal)".to_owned(),
+        (None, true) => {
+            let (ms, gap) = (median(&times), median(&gaps));
+            let met = ms <= IMPORT_GOAL_MS && gap <= FRAME_GAP_GOAL_MS;
+            format!(
+                "goal {} ({ms:.0} ms against {IMPORT_GOAL_MS:.0} ms, longest frame gap \
+                 {gap:.0} ms against {FRAME_GAP_GOAL_MS:.0} ms, load average {:.1})",
+                if met { "MET" } else { "NOT MET" },
+                median(&loads)
+            )
+        }
+    };
+    eprintln!("  {responses} responses: {verdict}");
+    eprintln!("  {responses} responses, stages (ms, {summary}; each run's in brackets):");
+    for (label, stage) in STAGES {
+        let each: Vec<f64> = outcomes.iter().filter_map(|o| stage_ms(o, stage)).collect();
+        if each.is_empty() {
+            continue;
+        }
+        eprintln!("    {:>8.1}  {label} [{}]", median(&each), list(&each));
+        rows.push(
+            Row::new(
+                format!(
+                    "feedback import: {responses} responses, stage: {}, {summary}",
+                    label.trim()
+                ),
+                median(&each),
+                "ms",
+            )
+            .failed_if(failure.clone()),
+        );
+    }
     let save_path: Vec<f64> = outcomes
         .iter()
         .map(|o| {
@@ -437,9 +621,12 @@ fn import_rows(file: &ExportFile, outcomes: &[ImportOutcome], goals: bool) -> Ve
 
 /// The browser's own cost of storing: `count` values of `size` characters written in
 /// transactions of `per_transaction`, in a throw-away database, with nothing of the app's in the
-/// way. Resolves to `[ms from the first put to the last commit, ms of put calls on the thread]`.
+/// way, each value shaped as `shape`: `object` (`{ text, sum }`, the app's records), `string`
+/// (the checksum and the text as one string) or `bytes` (that string's UTF-8 in a
+/// `Uint8Array`). Resolves to `[ms from the first put to the last commit, ms of put calls on
+/// the thread, ms to read every value back (getAll) and take out its text]`.
 const IDB_ALONE_SCRIPT: &str = r#"
-const [count, size, perTransaction] = arguments;
+const [count, size, perTransaction, shape] = arguments;
 const done = arguments[arguments.length - 1];
 (async () => {
   const name = "mhsw-bench-indexeddb-alone";
@@ -453,6 +640,11 @@ const done = arguments[arguments.length - 1];
   const filler = "x".repeat(Math.max(0, size - 24));
   const texts = [];
   for (let i = 0; i < count; i++) texts.push(`{"id":"r${i}","t":"${filler}"}`);
+  const sum = "0123456789abcdef";
+  const encoder = new TextEncoder();
+  const value = (i) => shape === "string" ? sum + texts[i]
+    : shape === "bytes" ? encoder.encode(sum + texts[i])
+    : { text: texts[i], sum };
   const start = performance.now();
   let onThread = 0;
   const commits = [];
@@ -461,59 +653,119 @@ const done = arguments[arguments.length - 1];
     const tx = db.transaction("records", "readwrite");
     const store = tx.objectStore("records");
     for (let i = at; i < Math.min(count, at + perTransaction); i++) {
-      store.put({ text: texts[i], sum: "0123456789abcdef" }, ["work", `r${i}`]);
+      store.put(value(i), ["work", `r${i}`]);
     }
     commits.push(new Promise((ok, no) => { tx.oncomplete = ok; tx.onerror = () => no(tx.error); }));
     onThread += performance.now() - before;
   }
   await Promise.all(commits);
   const total = performance.now() - start;
+  const readStart = performance.now();
+  const values = await new Promise((ok, no) => {
+    const r = db.transaction("records").objectStore("records").getAll();
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => no(r.error);
+  });
+  const decoder = new TextDecoder();
+  let chars = 0;
+  for (const v of values) {
+    chars += (shape === "string" ? v.slice(16) : shape === "bytes" ? decoder.decode(v.subarray(16)) : v.text).length;
+  }
+  const read = performance.now() - readStart;
   db.close();
   indexedDB.deleteDatabase(name);
-  return [total, onThread];
+  if (values.length !== count || chars === 0) throw new Error(`read back ${values.length} of ${count}`);
+  return [total, onThread, read];
 })().then(done, (e) => done(String(e)));
 "#;
 
 /// What IndexedDB itself takes to store the 10,000 responses' bytes: as 10,000 records of
-/// their average size (the app's layout: one record per response, 600 to a transaction), and
-/// the same bytes as 17 records of 600 responses each. Medians of three, in one browser.
+/// their average size (the app's layout: one record per response, 600 to a transaction), with
+/// each value an object (the app's), one string or bytes, and reading them back; and the same
+/// bytes as 17 records of 600 responses each. Medians of three, in one browser.
 fn indexeddb_alone(file: &ExportFile) -> Vec<Row> {
     let per_record = file.stored.1 / file.stored.2.max(1);
     let blocks = file.stored.2.div_ceil(600);
+    let records = file.stored.2;
+    let one_each = format!("{records} records of {per_record} characters, 600 to a transaction (one record per response)");
     let shapes = [
-        (file.stored.2, per_record, 600, format!("{} records of {per_record} characters, 600 to a transaction (one record per response)", file.stored.2)),
-        (blocks, per_record * 600, blocks, format!("the same bytes as {blocks} records of 600 responses each")),
+        (
+            records,
+            per_record,
+            600,
+            "object",
+            format!("{one_each}, each value {{ text, sum }}"),
+        ),
+        (
+            records,
+            per_record,
+            600,
+            "string",
+            format!("{one_each}, each value one string"),
+        ),
+        (
+            records,
+            per_record,
+            600,
+            "bytes",
+            format!("{one_each}, each value a Uint8Array"),
+        ),
+        (
+            blocks,
+            per_record * 600,
+            blocks,
+            "object",
+            format!("the same bytes as {blocks} records of 600 responses each"),
+        ),
     ];
     let runtime = tokio::runtime::Runtime::new().expect("start a tokio runtime");
     runtime.block_on(async {
         let app = TestApp::start().await;
         let mut rows = Vec::new();
-        for (count, size, per_transaction, what) in shapes {
+        for (count, size, per_transaction, shape, what) in shapes {
             let mut totals = Vec::new();
+            let mut reads = Vec::new();
             let mut failure = None;
             for _ in 0..3 {
                 let answer = app
                     .browser
                     .execute_async(
                         IDB_ALONE_SCRIPT,
-                        vec![count.into(), size.into(), per_transaction.into()],
+                        vec![count.into(), size.into(), per_transaction.into(), shape.into()],
                     )
                     .await;
-                match answer.as_array().and_then(|a| a.first()).and_then(|t| t.as_f64()) {
-                    Some(ms) => totals.push(ms),
-                    None => {
+                let at = |i: usize| answer.as_array().and_then(|a| a.get(i)).and_then(|t| t.as_f64());
+                match (at(0), at(2)) {
+                    (Some(ms), Some(read)) => {
+                        totals.push(ms);
+                        reads.push(read);
+                    }
+                    _ => {
                         failure = Some(format!("the browser said {answer}"));
                         break;
                     }
                 }
             }
-            eprintln!("  IndexedDB alone, {what}: {totals:.1?} ms");
-            totals.sort_by(f64::total_cmp);
-            let median = totals.get(totals.len() / 2).copied().unwrap_or(f64::NAN);
+            eprintln!(
+                "  IndexedDB alone, {what}: stored in {totals:.1?} ms, read back in {reads:.1?} ms (load average {:.2})",
+                load_average()
+            );
+            if totals.is_empty() {
+                totals.push(f64::NAN);
+                reads.push(f64::NAN);
+            }
             rows.push(
                 Row::new(
                     format!("feedback import: IndexedDB alone, {what}, first put to last commit, median of 3"),
-                    median * 1e6,
+                    median(&totals) * 1e6,
+                    "ns",
+                )
+                .failed_if(failure.clone()),
+            );
+            rows.push(
+                Row::new(
+                    format!("feedback import: IndexedDB alone, {what}, read back (getAll and each text), median of 3"),
+                    median(&reads) * 1e6,
                     "ns",
                 )
                 .failed_if(failure),

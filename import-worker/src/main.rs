@@ -8,7 +8,7 @@
 //! it again. Must not touch: the store, placement, anything the user sees but the message.
 
 use mhsw::definition::Definition;
-use mhsw::store::response_record;
+use mhsw::store::{response_record, Packed};
 use mhsw::work::{check_import, Checked};
 use wasm_bindgen::prelude::*;
 
@@ -18,6 +18,9 @@ use wasm_bindgen::prelude::*;
 pub struct Prepared {
     /// The work as JSON, its collection's responses left out (they are `records`).
     pub head: String,
+    /// Each response's id, in the file's order (the page keys the records by them without
+    /// reading the records first).
+    pub ids: Vec<String>,
     /// Each response's record: its JSON text and checksum, in the file's order.
     pub records: Vec<(String, String)>,
     /// Answers kept aside when the work was brought up to date.
@@ -63,38 +66,57 @@ fn prepared(
         .collect();
     Prepared {
         head: serde_json::to_string(&work).unwrap_or_default(),
+        ids: responses.iter().map(|r| r.id.as_str().to_owned()).collect(),
         records,
         kept_aside,
         carried,
     }
 }
 
-/// The worker's entry point: `[{ head, texts: [..], sums: [..], keptAside, carried }, ..]`, or the
-/// message (thrown as a string).
+/// A file read and checked, waiting to be handed to the page ([`CheckedFile::hand_over`]).
+/// Two steps so the worker can time the check apart from making the page's values.
 #[wasm_bindgen]
-pub fn read_import(bytes: &[u8], definitions: &str) -> Result<js_sys::Array, String> {
-    let works = prepare(bytes, definitions)?;
-    Ok(works
-        .into_iter()
-        .map(|work| {
-            let texts = js_sys::Array::new_with_length(work.records.len() as u32);
-            let sums = js_sys::Array::new_with_length(work.records.len() as u32);
-            for (index, (text, sum)) in work.records.iter().enumerate() {
-                texts.set(index as u32, JsValue::from_str(text));
-                sums.set(index as u32, JsValue::from_str(sum));
-            }
-            let object = js_sys::Object::new();
-            let set = |name: &str, value: &JsValue| {
-                let _ = js_sys::Reflect::set(&object, &name.into(), value);
-            };
-            set("head", &JsValue::from_str(&work.head));
-            set("texts", &texts);
-            set("sums", &sums);
-            set("keptAside", &JsValue::from_f64(work.kept_aside as f64));
-            set("carried", &JsValue::from_f64(work.carried as f64));
-            JsValue::from(object)
-        })
-        .collect())
+pub struct CheckedFile(Vec<Prepared>);
+
+/// The worker's first step: reads and checks the file, or throws the message (a string).
+#[wasm_bindgen]
+pub fn check_import_file(bytes: &[u8], definitions: &str) -> Result<CheckedFile, String> {
+    prepare(bytes, definitions).map(CheckedFile)
+}
+
+#[wasm_bindgen]
+impl CheckedFile {
+    /// The worker's second step, the answer for the page:
+    /// `[{ head, records: Uint8Array, ends: Uint32Array, keptAside, carried }, ..]`, each work's
+    /// response records packed ([`Packed`]: id, text and checksum of each, in the file's order)
+    /// so that the worker can hand their memory over instead of copying them.
+    pub fn hand_over(self) -> js_sys::Array {
+        self.0
+            .into_iter()
+            .map(|work| {
+                let packed = pack(&work);
+                let object = js_sys::Object::new();
+                let set = |name: &str, value: &JsValue| {
+                    let _ = js_sys::Reflect::set(&object, &name.into(), value);
+                };
+                set("head", &JsValue::from_str(&work.head));
+                set("records", &js_sys::Uint8Array::from(&packed.bytes[..]));
+                set("ends", &js_sys::Uint32Array::from(&packed.ends[..]));
+                set("keptAside", &JsValue::from_f64(work.kept_aside as f64));
+                set("carried", &JsValue::from_f64(work.carried as f64));
+                JsValue::from(object)
+            })
+            .collect()
+    }
+}
+
+/// A work's response records, packed for the page.
+pub fn pack(work: &Prepared) -> Packed {
+    let mut packed = Packed::default();
+    for (id, (text, sum)) in work.ids.iter().zip(&work.records) {
+        packed.push(id, text, sum);
+    }
+    packed
 }
 
 fn main() {}
@@ -129,6 +151,16 @@ mod tests {
             })
             .collect();
         assert_eq!(sent, sealed);
+        assert_eq!(prepared[0].ids, vec!["r1".to_owned(), "r2".to_owned()]);
+        let packed = pack(&prepared[0]);
+        assert_eq!(packed.len(), 2);
+        for (index, record) in sealed.iter().enumerate() {
+            let id = responses[index].id.as_str();
+            assert_eq!(
+                packed.get(index),
+                Some((id, &record.text[..], &record.sum[..]))
+            );
+        }
         assert!(sent.iter().all(|s| s.open().is_ok()));
     }
 

@@ -1,8 +1,9 @@
 //! The import worker: reads and checks a chosen file away from the page's thread
 //! (`import-worker/`, `assets/import-worker.js`), then hands the page each piece of work with
-//! its responses already written as store records. Turning those records back into responses
-//! here is done in short slices, with the page given a turn between them, so even a
-//! 50,000-response file never stops the page from drawing or answering.
+//! its responses already written as store records. The records are stored as they come; the
+//! responses are read back from them (for the page's memory) while the store writes, in short
+//! slices with the page given a turn between them, so even a 50,000-response file never stops
+//! the page from drawing or answering.
 //!
 //! Owns: the import job's request and answer, and reading the answer back into work. Must not
 //! touch: placement or storing (the home page and the state do those).
@@ -10,7 +11,7 @@
 use std::collections::BTreeMap;
 
 use mhsw::ids::ResponseId;
-use mhsw::store::Sealed;
+use mhsw::store::{Packed, Sealed};
 use mhsw::work::{Checked, FeedbackResponse, Work};
 use wasm_bindgen::prelude::*;
 
@@ -36,14 +37,79 @@ pub enum ReadError {
 
 /// A piece of work read from a file, with the store records of its responses, ready to place.
 pub struct Read {
-    /// The work, checked and brought up to date, with its responses.
+    /// The work, checked and brought up to date. While [`Read::unread`] holds responses, its
+    /// collection has none of them yet.
     pub checked: Checked,
     /// Each response's record as the worker wrote it, so the store writes it as it is.
     pub records: BTreeMap<ResponseId, Sealed>,
+    /// The responses still to be read from their records: the store can write the records
+    /// while the page reads them ([`Unread::read`]).
+    pub unread: Option<Unread>,
+}
+
+/// A collection's responses as the worker's answer holds them (packed records), not yet read on
+/// the page.
+pub struct Unread(Packed);
+
+impl Read {
+    /// Reads the responses still unread into the work (for placing it beside work already
+    /// here, which needs them).
+    pub async fn read_all(&mut self) -> Result<(), ReadError> {
+        if let Some(unread) = self.unread.take() {
+            let responses = unread.read().await?;
+            if let Some(collection) = self.checked.work.collection.as_mut() {
+                collection.responses = responses;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn broken(what: &str) -> ReadError {
+    ReadError::Unavailable(format!("the import tool's answer {what}"))
+}
+
+impl Unread {
+    /// How many responses are still to be read.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when none are.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Reads the responses from their records, in the file's order, a slice at a time with
+    /// the page given a turn between slices (so the store's writes go on meanwhile).
+    pub async fn read(self) -> Result<Vec<FeedbackResponse>, ReadError> {
+        let timed = timing::start("mhsw:import-read-responses");
+        let mut responses = Vec::with_capacity(self.0.len());
+        let mut slice_start = timing::now();
+        for index in 0..self.0.len() {
+            let (id, text, _) = self
+                .0
+                .get(index)
+                .ok_or_else(|| broken("has a response that is not text"))?;
+            let response: FeedbackResponse =
+                serde_json::from_str(text).map_err(|_| broken("has a response that is not one"))?;
+            if response.id.as_str() != id {
+                return Err(broken("has a response under another's id"));
+            }
+            responses.push(response);
+            if timing::now() - slice_start > SLICE_MS {
+                timing::yield_to_page().await;
+                slice_start = timing::now();
+            }
+        }
+        timed.end();
+        Ok(responses)
+    }
 }
 
 /// Reads and checks `file` in the worker against `definitions` (a JSON array of every
-/// questionnaire the page holds).
+/// questionnaire the page holds). Each piece of work comes back with its responses' records
+/// and its responses still unread ([`Read::unread`]).
 pub async fn read(file: &web_sys::File, definitions: &str) -> Result<Vec<Read>, ReadError> {
     let request = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&request, &"file".into(), file);
@@ -59,52 +125,57 @@ pub async fn read(file: &web_sys::File, definitions: &str) -> Result<Vec<Read>, 
     let works: js_sys::Array = works
         .dyn_into()
         .map_err(|_| ReadError::Unavailable("the import tool gave no work".to_owned()))?;
-    let timed = timing::start("mhsw:import-assemble");
+    let timed = timing::start("mhsw:import-records");
     let mut read = Vec::with_capacity(works.length() as usize);
     for work in works.iter() {
-        read.push(assemble(&work).await?);
+        read.push(records_of(&work).await?);
     }
     timed.end();
     Ok(read)
 }
 
-/// One piece of work from the worker's answer: its head, then its responses, read from their
-/// records a slice at a time.
-async fn assemble(answer: &JsValue) -> Result<Read, ReadError> {
-    let broken = |what: &str| ReadError::Unavailable(format!("the import tool's answer {what}"));
+/// One piece of work from the worker's answer: its head and its responses' records, read a
+/// slice at a time; the responses themselves are left unread.
+async fn records_of(answer: &JsValue) -> Result<Read, ReadError> {
     let head = field(answer, "head")
         .as_string()
         .ok_or_else(|| broken("has no work"))?;
-    let mut work: Work = serde_json::from_str(&head).map_err(|_| broken("is not work"))?;
-    let texts: js_sys::Array = field(answer, "texts")
+    let work: Work = serde_json::from_str(&head).map_err(|_| broken("is not work"))?;
+    let bytes: js_sys::Uint8Array = field(answer, "records")
         .dyn_into()
         .map_err(|_| broken("has no responses"))?;
-    let sums: js_sys::Array = field(answer, "sums")
+    let ends: js_sys::Uint32Array = field(answer, "ends")
         .dyn_into()
-        .map_err(|_| broken("has no checksums"))?;
+        .map_err(|_| broken("has no responses"))?;
     let kept_aside = field(answer, "keptAside").as_f64().unwrap_or(0.0) as usize;
     let carried = field(answer, "carried").as_f64().unwrap_or(0.0) as usize;
-    let count = texts.length();
-    let mut responses = Vec::with_capacity(count as usize);
+    // One copy each into the page's memory; every record is then taken from it.
+    let packed = Packed {
+        bytes: bytes.to_vec(),
+        ends: ends.to_vec(),
+    };
+    if !packed.ends.len().is_multiple_of(3) {
+        return Err(broken("has a response without its checksum"));
+    }
     let mut records = BTreeMap::new();
     let mut slice_start = timing::now();
-    for index in 0..count {
-        let (Some(text), Some(sum)) = (texts.get(index).as_string(), sums.get(index).as_string())
-        else {
-            return Err(broken("has a response that is not text"));
+    for index in 0..packed.len() {
+        let (id, text, sum) = packed
+            .get(index)
+            .ok_or_else(|| broken("has a response that is not text"))?;
+        let record = Sealed {
+            text: text.to_owned(),
+            sum: sum.to_owned(),
         };
-        let response: FeedbackResponse =
-            serde_json::from_str(&text).map_err(|_| broken("has a response that is not one"))?;
-        records.insert(response.id.clone(), Sealed { text, sum });
-        responses.push(response);
+        if records.insert(ResponseId::new(id), record).is_some() {
+            return Err(broken("has two responses with one id"));
+        }
         if timing::now() - slice_start > SLICE_MS {
             timing::yield_to_page().await;
             slice_start = timing::now();
         }
     }
-    if let Some(collection) = work.collection.as_mut() {
-        collection.responses = responses;
-    }
+    let unread = (!packed.is_empty()).then_some(Unread(packed));
     Ok(Read {
         checked: Checked {
             work,
@@ -112,5 +183,6 @@ async fn assemble(answer: &JsValue) -> Result<Read, ReadError> {
             carried,
         },
         records,
+        unread,
     })
 }

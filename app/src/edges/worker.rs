@@ -161,8 +161,18 @@ fn start(key: &'static LocalKey<JobWorker>) -> Result<web_sys::Worker, JobError>
 }
 
 /// Records the steps a worker timed (`steps: [[name, start, end], ..]` in its answer, if any)
-/// as the page's measures `mhsw:worker-<name>`, for `make bench`.
+/// as the page's measures `mhsw:worker-<name>`, and, when the answer says when it was `sent`,
+/// its way to the page (copied out of the worker and into the page, and waiting for the page's
+/// thread) as `mhsw:worker-transfer`, for `make bench`.
 fn record_steps(answer: &JsValue) {
+    if let Some(sent) = field(answer, "sent").as_f64() {
+        let origin = web_sys::window()
+            .and_then(|w| w.performance())
+            .map(|p| p.time_origin() + p.now());
+        if let Some(now) = origin {
+            super::timing::record("mhsw:worker-transfer", sent, now);
+        }
+    }
     let Ok(steps) = field(answer, "steps").dyn_into::<js_sys::Array>() else {
         return;
     };

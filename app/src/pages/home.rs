@@ -3,13 +3,11 @@
 
 use leptos::prelude::*;
 use mhsw::definition::ToolKind;
-use std::collections::BTreeMap;
 
-use mhsw::ids::{DefinitionId, ResponseId, WorkId};
+use mhsw::ids::{DefinitionId, WorkId};
 use mhsw::manifest::Summary;
 use mhsw::messages::frame as say;
-use mhsw::store::Sealed;
-use mhsw::work::{self, Work};
+use mhsw::work::{self, Checked};
 
 use crate::components::layout::{Later, LaterPart};
 use crate::edges::definitions::{Source, Tool};
@@ -481,6 +479,7 @@ async fn read_file(
                 .map(|checked| import_worker::Read {
                     checked,
                     records: Default::default(),
+                    unread: None,
                 })
                 .collect())
         }
@@ -492,17 +491,18 @@ async fn read_file(
 async fn place_all(state: &AppState, read: Vec<import_worker::Read>) -> Outcome {
     let mut all_stored = true;
     let mut lines = Vec::new();
-    for import_worker::Read { checked, records } in read {
-        let placed = place_one(state, checked.work, records).await;
+    for one in read {
+        let (kept_aside, carried) = (one.checked.kept_aside, one.checked.carried);
+        let placed = place_one(state, one).await;
         all_stored &= matches!(placed, Outcome::Done(_));
         let line = placed.words();
-        let carried = match checked.carried {
+        let carried = match carried {
             0 => String::new(),
             1 => " 1 answer to a question asked in new words now counts for the question that replaced it.".to_owned(),
             n => format!(" {n} answers to questions asked in new words now count for the questions that replaced them."),
         };
-        lines.push(if checked.kept_aside > 0 {
-            match checked.kept_aside {
+        lines.push(if kept_aside > 0 {
+            match kept_aside {
                 1 => format!("{line}{carried} 1 answer to a question this version no longer asks was kept aside and is listed on the work’s page."),
                 n => format!("{line}{carried} {n} answers to questions this version no longer asks were kept aside and are listed on the work’s page."),
             }
@@ -514,18 +514,34 @@ async fn place_all(state: &AppState, read: Vec<import_worker::Read>) -> Outcome 
 }
 
 /// Adds one checked piece of work where [`work::place`] says, and waits for the store.
-async fn place_one(
-    state: &AppState,
-    mut incoming: Work,
-    mut records: BTreeMap<ResponseId, Sealed>,
-) -> Outcome {
-    let existing = state.work(&incoming.id);
-    let placement = existing
-        .map(|signal| signal.with_untracked(|h| work::place(Some(&h.work), &incoming)))
-        .unwrap_or(work::Placement::New);
+///
+/// New work (or a copy) is stored as soon as it is placed: its responses' records go to the
+/// store as the worker wrote them while the page reads the responses back from them for its
+/// own memory, and the outcome is known once both are done. Work placed beside work already
+/// here has its responses read first, since placing it compares them.
+async fn place_one(state: &AppState, mut read: import_worker::Read) -> Outcome {
     let not_stored = |error: StoreError| {
         format!("it was read, but not saved on this device: {error}. Download it again from its source, or import it again later")
     };
+    let existing = state.work(&read.checked.work.id);
+    if existing.is_some() {
+        if let Err(error) = read.read_all().await {
+            return Outcome::NotDone(format!(
+                "it was not imported, and nothing was changed: {}",
+                read_error_words(error)
+            ));
+        }
+    }
+    let import_worker::Read {
+        checked: Checked {
+            work: mut incoming, ..
+        },
+        mut records,
+        unread,
+    } = read;
+    let placement = existing
+        .map(|signal| signal.with_untracked(|h| work::place(Some(&h.work), &incoming)))
+        .unwrap_or(work::Placement::New);
     match (placement, existing) {
         (work::Placement::AlreadyHere, _) => Outcome::Done(format!(
             "“{}” is already on this device, unchanged, so nothing was added.",
@@ -567,13 +583,38 @@ async fn place_one(
             }
             let id = incoming.id.clone();
             let name = incoming.name.clone();
-            let responses = incoming.collection.as_ref().map(|c| c.responses.len());
+            let responses = incoming
+                .collection
+                .as_ref()
+                .map(|c| c.responses.len() + unread.as_ref().map_or(0, |u| u.len()));
+            // The save starts now, writing the records; the responses are read meanwhile.
             state.add_imported(incoming, records);
-            match state.flush(&id).await {
+            let read = match unread {
+                Some(unread) => unread.read().await.map(Some),
+                None => Ok(None),
+            };
+            let read = match read {
+                Ok(Some(responses)) => state.add_read_responses(&id, responses),
+                Ok(None) => true,
+                Err(_) => false,
+            };
+            let stored = state.flush(&id).await;
+            if !read {
+                // Never reached with the worker's own answer; all or nothing even so.
+                let _ = state.delete_work(&id).await;
+                return Outcome::NotDone("it was not imported, and nothing was changed: the import tool's answer could not be read. Try again".to_owned());
+            }
+            match stored {
                 Ok(()) => Outcome::Done(work::imported_said(&name, responses, why)),
                 Err(error) => Outcome::NotDone(not_stored(error)),
             }
         }
+    }
+}
+
+fn read_error_words(error: import_worker::ReadError) -> String {
+    match error {
+        import_worker::ReadError::Unavailable(why) | import_worker::ReadError::Refused(why) => why,
     }
 }
 
