@@ -933,7 +933,7 @@ fn compared_audit_report_named(language: Option<mhsw::lang::Lang>, name: Option<
                 && definition
                     .options_of(question)
                     .is_some_and(|o| o.options.iter().any(|x| x.value.as_str() == "developing"))
-                && (i + seed) % 3 == 0
+                && (i + seed).is_multiple_of(3)
             {
                 item.answer = Some(Answer::Choice(OptionValue::new(values[(i + seed) % 4])));
                 other

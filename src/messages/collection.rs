@@ -368,6 +368,92 @@ pub fn starting(lang: Lang) -> &'static str {
     say(lang, "Starting…", "Wrthi’n dechrau…")
 }
 
+/// Before a line meant for the practitioner, not the person answering.
+pub fn for_the_practitioner(lang: Lang) -> &'static str {
+    say(lang, "For the practitioner: ", "I’r ymarferydd: ")
+}
+
+/// The link, on every screen of collection mode, that opens the screen ending it.
+pub fn end_collection_link(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "For the practitioner: end collection",
+        "I’r ymarferydd: dod â’r casglu i ben",
+    )
+}
+
+/// The warning that some people's answers could not be saved (after
+/// [`for_the_practitioner`]).
+pub fn unsaved_people(lang: Lang, n: u32) -> String {
+    match lang {
+        Lang::En => format!(
+            "answers from {n} {} could not be saved on this device. End collection with your code and download the collection before closing this page.",
+            if n == 1 { "person" } else { "people" }
+        ),
+        Lang::Cy => format!(
+            "ni ellid cadw’r atebion gan {} ar y ddyfais hon. Dewch â’r casglu i ben gyda’ch cod a lawrlwythwch y casgliad cyn cau’r dudalen hon.",
+            crate::report::words::people_count(lang, n)
+        ),
+    }
+}
+
+/// The end-collection screen's heading, and its button.
+pub fn end_collection(lang: Lang) -> &'static str {
+    say(lang, "End collection", "Dod â’r casglu i ben")
+}
+
+/// Who the end-collection screen is for.
+pub fn end_collection_intro(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "This is for the practitioner who set up the device.",
+        "Mae hyn ar gyfer yr ymarferydd a osododd y ddyfais.",
+    )
+}
+
+/// The code box's label.
+pub fn enter_the_code(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Enter the code chosen at the start",
+        "Rhowch y cod a ddewiswyd ar y dechrau",
+    )
+}
+
+/// The button that takes a person answering back to where they were.
+pub fn back_to_the_questions(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Go back to the questions",
+        "Mynd yn ôl at y cwestiynau",
+    )
+}
+
+/// After too many wrong codes, how long to wait.
+pub fn too_many_wrong_codes(lang: Lang, wait: f64) -> String {
+    match lang {
+        Lang::En => format!("Too many wrong codes. Wait {wait} seconds, then try again."),
+        Lang::Cy => format!(
+            "Gormod o godau anghywir. Arhoswch {wait} eiliad, yna rhowch gynnig arall arni."
+        ),
+    }
+}
+
+/// A wrong code, and how long the next try must wait (0: no wait).
+pub fn wrong_code(lang: Lang, wait: u32) -> String {
+    match (lang, wait) {
+        (Lang::En, 0) => "That is not the code. If you are answering the questions, choose “Go back to the questions”.".to_owned(),
+        (Lang::En, wait) => format!("That is not the code. After several wrong codes, the next try must wait {wait} seconds. If you are answering the questions, choose “Go back to the questions”."),
+        (Lang::Cy, 0) => "Nid dyna’r cod. Os ydych chi’n ateb y cwestiynau, dewiswch “Mynd yn ôl at y cwestiynau”.".to_owned(),
+        (Lang::Cy, wait) => format!("Nid dyna’r cod. Ar ôl sawl cod anghywir, rhaid aros {wait} eiliad cyn y cynnig nesaf. Os ydych chi’n ateb y cwestiynau, dewiswch “Mynd yn ôl at y cwestiynau”."),
+    }
+}
+
+/// Where a screen of questions would be, when there is none.
+pub fn no_more_questions(lang: Lang) -> &'static str {
+    say(lang, "No more questions.", "Dim rhagor o gwestiynau.")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -492,90 +578,4 @@ mod tests {
         assert_ne!(thank_you(Lang::En), thank_you(Lang::Cy));
         assert_ne!(default_thanks(Lang::En), default_thanks(Lang::Cy));
     }
-}
-
-/// Before a line meant for the practitioner, not the person answering.
-pub fn for_the_practitioner(lang: Lang) -> &'static str {
-    say(lang, "For the practitioner: ", "I’r ymarferydd: ")
-}
-
-/// The link, on every screen of collection mode, that opens the screen ending it.
-pub fn end_collection_link(lang: Lang) -> &'static str {
-    say(
-        lang,
-        "For the practitioner: end collection",
-        "I’r ymarferydd: dod â’r casglu i ben",
-    )
-}
-
-/// The warning that some people's answers could not be saved (after
-/// [`for_the_practitioner`]).
-pub fn unsaved_people(lang: Lang, n: u32) -> String {
-    match lang {
-        Lang::En => format!(
-            "answers from {n} {} could not be saved on this device. End collection with your code and download the collection before closing this page.",
-            if n == 1 { "person" } else { "people" }
-        ),
-        Lang::Cy => format!(
-            "ni ellid cadw’r atebion gan {} ar y ddyfais hon. Dewch â’r casglu i ben gyda’ch cod a lawrlwythwch y casgliad cyn cau’r dudalen hon.",
-            crate::report::words::people_count(lang, n)
-        ),
-    }
-}
-
-/// The end-collection screen's heading, and its button.
-pub fn end_collection(lang: Lang) -> &'static str {
-    say(lang, "End collection", "Dod â’r casglu i ben")
-}
-
-/// Who the end-collection screen is for.
-pub fn end_collection_intro(lang: Lang) -> &'static str {
-    say(
-        lang,
-        "This is for the practitioner who set up the device.",
-        "Mae hyn ar gyfer yr ymarferydd a osododd y ddyfais.",
-    )
-}
-
-/// The code box's label.
-pub fn enter_the_code(lang: Lang) -> &'static str {
-    say(
-        lang,
-        "Enter the code chosen at the start",
-        "Rhowch y cod a ddewiswyd ar y dechrau",
-    )
-}
-
-/// The button that takes a person answering back to where they were.
-pub fn back_to_the_questions(lang: Lang) -> &'static str {
-    say(
-        lang,
-        "Go back to the questions",
-        "Mynd yn ôl at y cwestiynau",
-    )
-}
-
-/// After too many wrong codes, how long to wait.
-pub fn too_many_wrong_codes(lang: Lang, wait: f64) -> String {
-    match lang {
-        Lang::En => format!("Too many wrong codes. Wait {wait} seconds, then try again."),
-        Lang::Cy => format!(
-            "Gormod o godau anghywir. Arhoswch {wait} eiliad, yna rhowch gynnig arall arni."
-        ),
-    }
-}
-
-/// A wrong code, and how long the next try must wait (0: no wait).
-pub fn wrong_code(lang: Lang, wait: u32) -> String {
-    match (lang, wait) {
-        (Lang::En, 0) => "That is not the code. If you are answering the questions, choose “Go back to the questions”.".to_owned(),
-        (Lang::En, wait) => format!("That is not the code. After several wrong codes, the next try must wait {wait} seconds. If you are answering the questions, choose “Go back to the questions”."),
-        (Lang::Cy, 0) => "Nid dyna’r cod. Os ydych chi’n ateb y cwestiynau, dewiswch “Mynd yn ôl at y cwestiynau”.".to_owned(),
-        (Lang::Cy, wait) => format!("Nid dyna’r cod. Ar ôl sawl cod anghywir, rhaid aros {wait} eiliad cyn y cynnig nesaf. Os ydych chi’n ateb y cwestiynau, dewiswch “Mynd yn ôl at y cwestiynau”."),
-    }
-}
-
-/// Where a screen of questions would be, when there is none.
-pub fn no_more_questions(lang: Lang) -> &'static str {
-    say(lang, "No more questions.", "Dim rhagor o gwestiynau.")
 }

@@ -250,155 +250,6 @@ pub fn overdue(lang: Lang, today: Date) -> String {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_reports_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 26] = [
-            compare,
-            compare_previous,
-            compare_previous_hint,
-            no_comparison,
-            none,
-            beside_practitioners,
-            beside_practitioners_hint,
-            beside_feedback,
-            beside_feedback_hint,
-            compare_peers,
-            compare_peers_hint,
-            peers_in_use,
-            stop_peers,
-            download_report_pdf,
-            download_plan_pdf,
-            edit_plan,
-            making_pdf,
-            no_plan,
-            proposed,
-            proposed_explained,
-            add_to_plan,
-            add_all,
-            add_action,
-            download_csv,
-            remove_action_question,
-            yes_remove,
-        ];
-        for message in fixed {
-            let (en, cy) = (message(Lang::En), message(Lang::Cy));
-            assert!(!en.trim().is_empty(), "an empty English message");
-            assert!(
-                !cy.trim().is_empty() && en != cy,
-                "{en:?} has no Welsh of its own"
-            );
-        }
-        let day: Date = "2026-11-30".parse().expect("a date");
-        assert_eq!(
-            overdue(Lang::Cy, day),
-            "Yn hwyr: mae’r dyddiad targed wedi mynd heibio (heddiw yw 30 Tachwedd 2026)."
-        );
-        assert_eq!(results_of(Lang::Cy, "A"), "Canlyniadau: A");
-    }
-}
-
-/// After an optional plan field's label.
-pub fn optional(lang: Lang) -> &'static str {
-    say(lang, " (optional)", " (dewisol)")
-}
-
-/// The plan page's summary line: how many actions, how many at each status, what is overdue and
-/// what lacks a required detail. "3 actions in the plan: 2 not started, 1 in progress; 1 overdue
-/// on 30 November 2026."; in Welsh "3 cham gweithredu yn y cynllun: …".
-pub fn plan_summary_line(lang: Lang, summary: &crate::plan::PlanSummary) -> String {
-    let n = summary.rows;
-    let actions = match (lang, lang.plural(n as u64)) {
-        (Lang::En, _) => format!("{n} {}", if n == 1 { "action" } else { "actions" }),
-        (Lang::Cy, PluralForm::Zero) => "Dim camau gweithredu".to_owned(),
-        (Lang::Cy, PluralForm::One) => format!("{n} cam gweithredu"),
-        (Lang::Cy, PluralForm::Two) => format!("{n} gam gweithredu"),
-        (Lang::Cy, PluralForm::Few | PluralForm::Many) => format!("{n} cham gweithredu"),
-        (Lang::Cy, PluralForm::Other) => format!("{n} o gamau gweithredu"),
-    };
-    let statuses: Vec<String> = summary
-        .by_status
-        .iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(status, n)| {
-            let word = crate::report::audit_words::status(lang, *status);
-            format!("{n} {}", word.to_lowercase())
-        })
-        .collect();
-    let statuses = if statuses.is_empty() {
-        String::new()
-    } else {
-        format!(": {}", statuses.join(", "))
-    };
-    let today = summary.today.long_in(lang);
-    let overdue = match (summary.overdue, lang) {
-        (0, _) => String::new(),
-        (n, Lang::En) => format!("; {n} overdue on {today}"),
-        (n, Lang::Cy) => format!("; {n} yn hwyr ar {today}"),
-    };
-    let incomplete = match (summary.incomplete, lang) {
-        (0, _) => String::new(),
-        (n, Lang::En) => format!("; {n} missing a required detail"),
-        (n, Lang::Cy) => format!("; {n} heb fanylyn gofynnol"),
-    };
-    match lang {
-        Lang::En => format!("{actions} in the plan{statuses}{overdue}{incomplete}."),
-        Lang::Cy => format!("{actions} yn y cynllun{statuses}{overdue}{incomplete}."),
-    }
-}
-
-#[cfg(test)]
-mod plan_line_tests {
-    use super::*;
-    use crate::date::Date;
-    use crate::plan::{PlanSummary, Status};
-
-    fn summary(rows: usize, overdue: usize) -> PlanSummary {
-        PlanSummary {
-            rows,
-            by_status: vec![(Status::NotStarted, rows), (Status::Done, 0)],
-            overdue,
-            review_due: 0,
-            incomplete: 0,
-            today: Date::new(2026, 11, 30).unwrap(),
-        }
-    }
-
-    #[test]
-    fn the_plan_summary_line_in_english_is_as_before_and_in_welsh_takes_its_plural_forms() {
-        assert_eq!(
-            plan_summary_line(Lang::En, &summary(3, 1)),
-            "3 actions in the plan: 3 not started; 1 overdue on 30 November 2026."
-        );
-        assert_eq!(
-            plan_summary_line(Lang::En, &summary(1, 0)),
-            "1 action in the plan: 1 not started."
-        );
-        let welsh: Vec<String> = [0, 1, 2, 3, 6, 20]
-            .into_iter()
-            .map(|n| plan_summary_line(Lang::Cy, &summary(n, 0)))
-            .collect();
-        assert_eq!(
-            welsh,
-            [
-                "Dim camau gweithredu yn y cynllun.",
-                "1 cam gweithredu yn y cynllun: 1 heb ddechrau.",
-                "2 gam gweithredu yn y cynllun: 2 heb ddechrau.",
-                "3 cham gweithredu yn y cynllun: 3 heb ddechrau.",
-                "6 cham gweithredu yn y cynllun: 6 heb ddechrau.",
-                "20 o gamau gweithredu yn y cynllun: 20 heb ddechrau.",
-            ]
-        );
-        assert_eq!(
-            plan_summary_line(Lang::Cy, &summary(3, 1)),
-            "3 cham gweithredu yn y cynllun: 3 heb ddechrau; 1 yn hwyr ar 30 Tachwedd 2026."
-        );
-    }
-}
-
 /// A PDF made and downloaded: its file name, size and how long it took.
 pub fn pdf_ready(lang: Lang, file: &str, kilobytes: usize, milliseconds: f64) -> String {
     match lang {
@@ -470,4 +321,153 @@ pub fn report_language_hint(lang: Lang) -> &'static str {
         "The report on this page and its PDF are written in the language chosen. The report’s own Welsh wording has not yet been checked by a Welsh speaker.",
         "Mae’r adroddiad ar y dudalen hon a’i PDF wedi’u hysgrifennu yn yr iaith a ddewiswyd. Nid yw geiriad Cymraeg yr adroddiad ei hun wedi cael ei wirio gan siaradwr Cymraeg eto.",
     )
+}
+
+/// After an optional plan field's label.
+pub fn optional(lang: Lang) -> &'static str {
+    say(lang, " (optional)", " (dewisol)")
+}
+
+/// The plan page's summary line: how many actions, how many at each status, what is overdue and
+/// what lacks a required detail. "3 actions in the plan: 2 not started, 1 in progress; 1 overdue
+/// on 30 November 2026."; in Welsh "3 cham gweithredu yn y cynllun: …".
+pub fn plan_summary_line(lang: Lang, summary: &crate::plan::PlanSummary) -> String {
+    let n = summary.rows;
+    let actions = match (lang, lang.plural(n as u64)) {
+        (Lang::En, _) => format!("{n} {}", if n == 1 { "action" } else { "actions" }),
+        (Lang::Cy, PluralForm::Zero) => "Dim camau gweithredu".to_owned(),
+        (Lang::Cy, PluralForm::One) => format!("{n} cam gweithredu"),
+        (Lang::Cy, PluralForm::Two) => format!("{n} gam gweithredu"),
+        (Lang::Cy, PluralForm::Few | PluralForm::Many) => format!("{n} cham gweithredu"),
+        (Lang::Cy, PluralForm::Other) => format!("{n} o gamau gweithredu"),
+    };
+    let statuses: Vec<String> = summary
+        .by_status
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(status, n)| {
+            let word = crate::report::audit_words::status(lang, *status);
+            format!("{n} {}", word.to_lowercase())
+        })
+        .collect();
+    let statuses = if statuses.is_empty() {
+        String::new()
+    } else {
+        format!(": {}", statuses.join(", "))
+    };
+    let today = summary.today.long_in(lang);
+    let overdue = match (summary.overdue, lang) {
+        (0, _) => String::new(),
+        (n, Lang::En) => format!("; {n} overdue on {today}"),
+        (n, Lang::Cy) => format!("; {n} yn hwyr ar {today}"),
+    };
+    let incomplete = match (summary.incomplete, lang) {
+        (0, _) => String::new(),
+        (n, Lang::En) => format!("; {n} missing a required detail"),
+        (n, Lang::Cy) => format!("; {n} heb fanylyn gofynnol"),
+    };
+    match lang {
+        Lang::En => format!("{actions} in the plan{statuses}{overdue}{incomplete}."),
+        Lang::Cy => format!("{actions} yn y cynllun{statuses}{overdue}{incomplete}."),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reports_message_has_welsh_of_its_own() {
+        let fixed: [fn(Lang) -> &'static str; 26] = [
+            compare,
+            compare_previous,
+            compare_previous_hint,
+            no_comparison,
+            none,
+            beside_practitioners,
+            beside_practitioners_hint,
+            beside_feedback,
+            beside_feedback_hint,
+            compare_peers,
+            compare_peers_hint,
+            peers_in_use,
+            stop_peers,
+            download_report_pdf,
+            download_plan_pdf,
+            edit_plan,
+            making_pdf,
+            no_plan,
+            proposed,
+            proposed_explained,
+            add_to_plan,
+            add_all,
+            add_action,
+            download_csv,
+            remove_action_question,
+            yes_remove,
+        ];
+        for message in fixed {
+            let (en, cy) = (message(Lang::En), message(Lang::Cy));
+            assert!(!en.trim().is_empty(), "an empty English message");
+            assert!(
+                !cy.trim().is_empty() && en != cy,
+                "{en:?} has no Welsh of its own"
+            );
+        }
+        let day: Date = "2026-11-30".parse().expect("a date");
+        assert_eq!(
+            overdue(Lang::Cy, day),
+            "Yn hwyr: mae’r dyddiad targed wedi mynd heibio (heddiw yw 30 Tachwedd 2026)."
+        );
+        assert_eq!(results_of(Lang::Cy, "A"), "Canlyniadau: A");
+    }
+}
+
+#[cfg(test)]
+mod plan_line_tests {
+    use super::*;
+    use crate::date::Date;
+    use crate::plan::{PlanSummary, Status};
+
+    fn summary(rows: usize, overdue: usize) -> PlanSummary {
+        PlanSummary {
+            rows,
+            by_status: vec![(Status::NotStarted, rows), (Status::Done, 0)],
+            overdue,
+            review_due: 0,
+            incomplete: 0,
+            today: Date::new(2026, 11, 30).unwrap(),
+        }
+    }
+
+    #[test]
+    fn the_plan_summary_line_in_english_is_as_before_and_in_welsh_takes_its_plural_forms() {
+        assert_eq!(
+            plan_summary_line(Lang::En, &summary(3, 1)),
+            "3 actions in the plan: 3 not started; 1 overdue on 30 November 2026."
+        );
+        assert_eq!(
+            plan_summary_line(Lang::En, &summary(1, 0)),
+            "1 action in the plan: 1 not started."
+        );
+        let welsh: Vec<String> = [0, 1, 2, 3, 6, 20]
+            .into_iter()
+            .map(|n| plan_summary_line(Lang::Cy, &summary(n, 0)))
+            .collect();
+        assert_eq!(
+            welsh,
+            [
+                "Dim camau gweithredu yn y cynllun.",
+                "1 cam gweithredu yn y cynllun: 1 heb ddechrau.",
+                "2 gam gweithredu yn y cynllun: 2 heb ddechrau.",
+                "3 cham gweithredu yn y cynllun: 3 heb ddechrau.",
+                "6 cham gweithredu yn y cynllun: 6 heb ddechrau.",
+                "20 o gamau gweithredu yn y cynllun: 20 heb ddechrau.",
+            ]
+        );
+        assert_eq!(
+            plan_summary_line(Lang::Cy, &summary(3, 1)),
+            "3 cham gweithredu yn y cynllun: 3 heb ddechrau; 1 yn hwyr ar 30 Tachwedd 2026."
+        );
+    }
 }

@@ -346,6 +346,12 @@ pub fn CollectPage(
             </Show>
         }
     });
+    // Whether `each`, the person's language, differs from the page's because the screen is the
+    // practitioner's, in the lead's language (read untracked: the lead's choice cannot change
+    // during collection, and a global signal would outlive this page's own).
+    let leads = move |screen: Screen, each: Lang| {
+        matches!(screen, Screen::Setup | Screen::Leave) && each != state.lead_lang.get_untracked()
+    };
     // Practitioner-only words are in the lead's language; on a screen in the other language
     // they say so with their own `lang`.
     let practitioner_lang = move || {
@@ -361,7 +367,7 @@ pub fn CollectPage(
                     let choosing = matches!(screen.get(), Screen::Language);
                     let langs: Vec<Lang> = if choosing { toggle_langs.clone() } else { vec![lang.get()] };
                     langs.into_iter().enumerate().map(|(at, each)| view! {
-                        {(at > 0).then_some(" / ")}<span lang=(choosing || each != state.page_lang.get()).then(|| each.bcp47())>{say::need_help_now(each)}</span>
+                        {(at > 0).then_some(" / ")}<span lang=(choosing || leads(screen.get(), each)).then(|| each.bcp47())>{say::need_help_now(each)}</span>
                     }).collect_view()
                 }}
             </button>
@@ -374,7 +380,7 @@ pub fn CollectPage(
                 langs.into_iter().map(|each| view! {
                     // On the practitioner's screens, in the lead's language, the notice
                     // stays in the person's and says so.
-                    <p lang=(choosing || each != state.page_lang.get()).then(|| each.bcp47())>
+                    <p lang=(choosing || leads(screen.get(), each)).then(|| each.bcp47())>
                         <strong class="crisis-label">{format!("{} ", say::need_help_now(each))}</strong>{crisis.get(each).to_owned()}
                     </p>
                 }).collect_view()
