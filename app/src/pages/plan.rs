@@ -122,7 +122,7 @@ pub fn PlanPage(
                                     {sign}<span lang=written_in(lang, primary)>{words.clone()}</span>" ("{reason}") "
                                     {first_step}
                                     <button type="button" class="secondary" on:click=move |_| { let row = row.clone(); state.change(&id, |w| w.plan.push(row)); }>
-                                        {move || say::add_to_plan(lang.get())}<span class="visually-hidden">": "<span lang=written_in(lang, primary)>{words.clone()}</span></span>
+                                        {move || say::add_to_plan(lang.get())}<span class="visually-hidden" lang=written_in(lang, primary)>": "{words.clone()}</span>
                                     </button>
                                 </li>
                             }
