@@ -352,7 +352,7 @@ fn legal_risk_words(said: &Said, item: &ItemResult) -> String {
         .definition
         .question(item.question.as_str())
         .and_then(|q| q.statutory_basis.as_ref())
-        .map(|law| format!(" {required_by}: {}.", law.trim()))
+        .map(|law| format!(" {required_by}: {}", end_sentence(law)))
         .unwrap_or_default();
     format!(
         "{}: {} {}: {answer}.{basis}",

@@ -505,6 +505,37 @@ fn legal_risks_come_first_with_their_answer_and_law_and_are_marked_in_the_sectio
     assert!(rest.take_opening_part(LEGAL_RISKS_HEADING).is_empty());
     assert!(text.contains("Legal risk: Yes: the minimum the law requires is not shown to be met"));
 
+    // A law written with its own full stop is not given a second one.
+    let mut stopped = d.clone();
+    for section in &mut stopped.sections {
+        for question in &mut section.questions {
+            if let Some(law) = &mut question.statutory_basis {
+                *law = format!("{}.", law.as_str()).into();
+            }
+        }
+    }
+    let w = work(
+        &stopped,
+        "Risky audit",
+        choices(&[("has-amhp", "yes"), ("amhp-1", "partly")]),
+    );
+    let scores = score(&stopped, &w.responses);
+    let text = audit_report(&AuditReportInput {
+        definition: &stopped,
+        work: &w,
+        scores: &scores,
+        previous: None,
+        peers: None,
+        today: today(),
+        language: Lang::En,
+    })
+    .plain_text();
+    assert!(
+        text.contains("Required by: Mental Health Act 1983, section 114."),
+        "{text}"
+    );
+    assert!(!text.contains("section 114.."), "{text}");
+
     let safe = work(&d, "Safe audit", choices(&[("sup-2", "achieved")]));
     let text = report_for(&safe, None, None).plain_text();
     assert!(text.contains("None found. 2 questions ask for a minimum that the law requires"));
