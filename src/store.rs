@@ -19,7 +19,8 @@
 //!   (store version 1: `{store_version, revision, saved_at, work}` with the responses inside)
 //!   are read by [`read_version_1`] and split into records by [`split`].
 //! - **R6 backups.** [`Meta`] remembers when work was last exported; [`backup_due`] says when a
-//!   gentle reminder is due.
+//!   gentle reminder is due. Work that came in from a file ([`Meta::imported`]) has a copy in
+//!   that file: it is not "never exported", and counts from the day it came in until it changes.
 //!
 //! Must not touch: the browser, the clock (dates come in as arguments).
 
@@ -88,9 +89,24 @@ pub struct Meta {
     /// The revision that export saw: later revisions are changes not yet exported.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exported_revision: Option<u64>,
+    /// The day the work came in from a file (an export or a backup), if it did and has not been
+    /// exported from this device since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported_on: Option<Date>,
 }
 
 impl Meta {
+    /// The meta of work that came in from a file `today`, before its first save: the file holds
+    /// exactly what that save writes (revision 1), so there is nothing unexported until it
+    /// changes.
+    pub fn imported(today: Date) -> Self {
+        Meta {
+            exported_revision: Some(1),
+            imported_on: Some(today),
+            ..Meta::default()
+        }
+    }
+
     /// True when the work has changed since it was last exported (or was never exported).
     pub fn changed_since_export(&self) -> bool {
         self.exported_revision
@@ -108,6 +124,8 @@ struct HeadOut<'a> {
     exported_on: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     exported_revision: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    imported_on: Option<Date>,
     work: &'a Work,
 }
 
@@ -122,6 +140,8 @@ struct HeadIn {
     exported_on: Option<Date>,
     #[serde(default)]
     exported_revision: Option<u64>,
+    #[serde(default)]
+    imported_on: Option<Date>,
     work: Work,
 }
 
@@ -140,6 +160,7 @@ pub fn head_record(work: &mut Work, meta: &Meta) -> Sealed {
         saved_at: &meta.saved_at,
         exported_on: meta.exported_on,
         exported_revision: meta.exported_revision,
+        imported_on: meta.imported_on,
         work,
     })
     .unwrap_or_default();
@@ -240,6 +261,7 @@ pub fn read_head(key: &WorkId, head: &Sealed) -> Result<(Work, Meta), String> {
         saved_at: value.saved_at,
         exported_on: value.exported_on,
         exported_revision: value.exported_revision,
+        imported_on: value.imported_on,
     };
     Ok((value.work, meta))
 }
@@ -320,6 +342,7 @@ pub fn read_version_1(text: &str) -> Result<(Work, Meta), String> {
             saved_at: entry.saved_at,
             exported_on: None,
             exported_revision: None,
+            imported_on: None,
         },
     ))
 }
@@ -343,7 +366,7 @@ pub fn split(work: &mut Work, meta: &Meta) -> (Sealed, Vec<(ResponseId, Sealed)>
 /// the last export (or, if there was none, the day the work was started) is at least
 /// [`BACKUP_AFTER_DAYS`] days ago. Work started today never nags; a week of work does.
 pub fn backup_due(created: Date, meta: &Meta, today: Date) -> bool {
-    let since = meta.exported_on.unwrap_or(created);
+    let since = meta.exported_on.or(meta.imported_on).unwrap_or(created);
     meta.changed_since_export() && since.days_until(today) >= BACKUP_AFTER_DAYS
 }
 
@@ -466,6 +489,7 @@ mod tests {
             saved_at: "09:15".to_owned(),
             exported_on: Some(date("2026-11-29")),
             exported_revision: Some(8),
+            imported_on: Some(date("2026-11-02")),
         };
         let (head, _) = split(&mut work, &meta);
         let (_, read) = read_head(&work.id, &head).unwrap();
@@ -525,6 +549,30 @@ mod tests {
         };
         assert!(!backup_due(created, &changed, date("2026-11-26")));
         assert!(backup_due(created, &changed, date("2026-11-27")));
+
+        // Restored from a backup long after it was started: the file is a copy, so no reminder
+        // until it changes, and then a week after it came in.
+        let restored = Meta {
+            revision: 1,
+            ..Meta::imported(date("2026-12-01"))
+        };
+        assert!(!restored.changed_since_export());
+        assert!(!backup_due(created, &restored, date("2027-03-01")));
+        let changed = Meta {
+            revision: 2,
+            ..restored.clone()
+        };
+        assert!(!backup_due(created, &changed, date("2026-12-07")));
+        assert!(backup_due(created, &changed, date("2026-12-08")));
+        // It is kept with the work's head.
+        let mut w = crate::test_fixtures::work(
+            &crate::test_fixtures::audit(),
+            "Restored",
+            Responses::default(),
+        );
+        let head = head_record(&mut w, &restored);
+        let (_, read) = read_head(&w.id, &head).unwrap();
+        assert_eq!(read, restored);
     }
 
     #[test]

@@ -341,18 +341,25 @@ impl AppState {
     /// Adds new work (created, duplicated or imported) and starts saving it. Await
     /// [`AppState::flush`] to know whether it was stored.
     pub fn add_work(&self, work: Work) {
-        self.add_imported(work, BTreeMap::new());
+        self.add_held(Held::new_unsaved(work));
     }
 
     /// Adds imported work with the records already written for its responses (by the import
     /// worker), and starts saving it. Await [`AppState::flush`] to know whether it was stored.
     /// The records may be of responses not yet read into the work ([`AppState::add_read_responses`]
     /// adds them): the save writes them all the same.
+    /// The file it came from is a copy of it ([`Meta::imported`]), so it is not called "never
+    /// exported".
     pub fn add_imported(&self, work: Work, records: BTreeMap<ResponseId, Sealed>) {
-        let id = work.id.clone();
         let mut held = Held::new_unsaved(work);
+        held.meta = Meta::imported(clock::today());
         held.unsaved.extend(records.keys().cloned());
         held.records = records;
+        self.add_held(held);
+    }
+
+    fn add_held(&self, held: Held) {
+        let id = held.work.id.clone();
         let signal = self.new_work_signal(held);
         self.works.update(|works| {
             works.insert(id.clone(), signal);
@@ -571,6 +578,7 @@ impl AppState {
             signal.update(|held| {
                 held.meta.exported_on = Some(today);
                 held.meta.exported_revision = Some(held.meta.revision + 1);
+                held.meta.imported_on = None;
                 held.dirty = true;
             });
             self.persist(id);

@@ -316,6 +316,28 @@ pub fn last_exported(lang: Lang, day: Date) -> String {
     }
 }
 
+/// The work came in from a file (a copy of it), and has not changed for long since.
+pub fn imported_from_file(lang: Lang, day: Date) -> String {
+    let day = day.long_in(lang);
+    match lang {
+        Lang::En => format!("Imported from a file on {day}: that file is a copy of it"),
+        Lang::Cy => format!("Mewnforiwyd o ffeil ar {day}: mae’r ffeil honno’n gopi ohono"),
+    }
+}
+
+/// A gentle reminder: changed for a while since it came in from a file.
+pub fn changed_since_import(lang: Lang, day: Date) -> String {
+    let day = day.long_in(lang);
+    match lang {
+        Lang::En => format!(
+            "Changed since it was imported from a file on {day}. Export it to keep a copy safe."
+        ),
+        Lang::Cy => format!(
+            "Wedi newid ers iddo gael ei fewnforio o ffeil ar {day}. Allforiwch ef i gadw copi’n ddiogel."
+        ),
+    }
+}
+
 /// The work has not been exported (and no reminder is due).
 pub fn not_exported_yet(lang: Lang) -> &'static str {
     say(lang, "Not exported yet", "Heb ei allforio eto")

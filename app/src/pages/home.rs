@@ -149,11 +149,13 @@ fn SavedWorkList(
         // (`mhsw::store::backup_due`): never a pop-up, never more than one line.
         let reminder = |held: &crate::state::Held| {
             let due = mhsw::store::backup_due(held.work.created, &held.meta, today);
-            let text = match (held.meta.exported_on, due) {
-                (Some(day), true) => say::changed_since_export(lang, day),
-                (None, true) => say::never_exported(lang).to_owned(),
-                (Some(day), false) => say::last_exported(lang, day),
-                (None, false) => say::not_exported_yet(lang).to_owned(),
+            let text = match (held.meta.exported_on, held.meta.imported_on, due) {
+                (Some(day), _, true) => say::changed_since_export(lang, day),
+                (None, Some(day), true) => say::changed_since_import(lang, day),
+                (None, None, true) => say::never_exported(lang).to_owned(),
+                (Some(day), _, false) => say::last_exported(lang, day),
+                (None, Some(day), false) => say::imported_from_file(lang, day),
+                (None, None, false) => say::not_exported_yet(lang).to_owned(),
             };
             Some((text, due))
         };
