@@ -98,23 +98,46 @@ pub fn report_page(route: Route) -> Result<AnyView, NotDownloaded> {
 pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownloaded> {
     Ok(Box::pin(async move {
         state.open_store().await;
-        let fetched = definitions::fetch(listing).await;
-        let catalogue = definitions::check(fetched).await;
         // The work first, then the questionnaires: pages wait for the questionnaires, so a
         // deep link never finds the work missing while it is still being read.
-        state.reload_from_storage().await;
-        state.catalogue.set(Some(catalogue));
-        channel::listen(move |message| {
-            leptos::task::spawn_local(async move {
-                match message {
-                    channel::Message::Changed(id) => state.other_tab_changed(&id).await,
-                    channel::Message::RemovedAll => state.storage_removed(),
-                }
-            });
-        });
-        // Changes waiting for their save are written as the page is hidden or closed.
-        lifecycle::on_hidden(move || state.save_all_now());
+        let first = match definitions::check_first(&listing).await {
+            Some((partial, first)) => {
+                state.reload_from_storage().await;
+                state.catalogue.set(Some(partial));
+                Some(first)
+            }
+            None => {
+                let fetched = definitions::fetch(listing.clone()).await;
+                let catalogue = definitions::check(fetched).await;
+                state.reload_from_storage().await;
+                state.catalogue.set(Some(catalogue));
+                None
+            }
+        };
+        listen(state);
+        // The questionnaires the first page did not need, once it is drawn; `started` (and
+        // so every action on whole pieces of work) waits for them.
+        if let Some(first) = first {
+            crate::state::after_next_paint().await;
+            crate::state::after_next_paint().await;
+            let catalogue = definitions::check_rest(listing, first).await;
+            state.catalogue.set(Some(catalogue));
+        }
     }))
+}
+
+/// Hears other tabs' changes, and writes waiting changes as the page is hidden.
+fn listen(state: AppState) {
+    channel::listen(move |message| {
+        leptos::task::spawn_local(async move {
+            match message {
+                channel::Message::Changed(id) => state.other_tab_changed(&id).await,
+                channel::Message::RemovedAll => state.storage_removed(),
+            }
+        });
+    });
+    // Changes waiting for their save are written as the page is hidden or closed.
+    lifecycle::on_hidden(move || state.save_all_now());
 }
 
 /// The strict questionnaire loader, for a file the quick way in refused: every problem, placed

@@ -53,6 +53,10 @@ pub struct Catalogue {
     pub broken: Vec<(Source, LoadError)>,
     /// A notice for the home page, for example that the built-in questionnaires are in use.
     pub notice: Option<String>,
+    /// Only the questionnaires the first page needs have been checked (with those kept on this
+    /// device); the others follow moments later, and with them every problem. Only a page that
+    /// [`Catalogue::answers`] its work draws before then; every other page waits.
+    pub partial: bool,
 }
 
 thread_local! {
@@ -62,9 +66,10 @@ thread_local! {
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Starts fetching each of the listing's files now; [`fetch`] takes up the answers rather than
-/// asking again. Called by the first screen once it has the manifest: on a slow connection the
-/// questionnaires then arrive beside the later part of the app, not after it.
+/// Starts fetching the listing's files now (only [`Listing::first`] when the first page needs
+/// only those); [`fetch`] and [`check_first`] take up the answers rather than asking again.
+/// Called by the first screen once it has the manifest: on a slow connection the questionnaires
+/// then arrive beside the later part of the app, not after it.
 pub fn fetch_early(listing: &Listing) {
     let Some(window) = web_sys::window() else {
         return;
@@ -73,7 +78,11 @@ pub fn fetch_early(listing: &Listing) {
     EARLY.with(|early| {
         let mut early = early.borrow_mut();
         early.clear();
-        for file in &listing.manifest.definitions {
+        let files = listing
+            .first
+            .as_ref()
+            .unwrap_or(&listing.manifest.definitions);
+        for file in files {
             let url = format!("{folder}{file}");
             let promise = window.fetch_with_str(&url);
             early.push((url, promise));
@@ -167,9 +176,26 @@ pub struct Listing {
     pub manifest: Manifest,
     /// A notice for the home page, for example that the built-in questionnaires are in use.
     pub notice: Option<String>,
+    /// The files the first page needs checked before it can be drawn (a saved piece of work's
+    /// questionnaire), when that is not all of them: see [`Listing::files_for`].
+    pub first: Option<Vec<String>>,
 }
 
 impl Listing {
+    /// The listed files that hold the questionnaire `id`, when the manifest summarises every
+    /// file (so no unsummarised file could hold the same id) and one of them does; `None`
+    /// otherwise, and then every file is fetched and checked before any page is drawn.
+    pub fn files_for(&self, id: &str) -> Option<Vec<String>> {
+        let mut files = Vec::new();
+        for file in &self.manifest.definitions {
+            let summary = self.manifest.summaries.iter().find(|s| &s.file == file)?;
+            if summary.id.as_str() == id {
+                files.push(file.clone());
+            }
+        }
+        (!files.is_empty()).then_some(files)
+    }
+
     fn folder(&self) -> &'static str {
         match self.source {
             Source::BuiltIn => BUILT_IN_FOLDER,
@@ -197,6 +223,7 @@ pub async fn fetch_listing() -> Listing {
             source: Source::Site,
             manifest,
             notice: None,
+            first: None,
         },
         Err(reason) => match fetch_manifest(BUILT_IN_FOLDER).await {
             Ok(manifest) => Listing {
@@ -205,6 +232,7 @@ pub async fn fetch_listing() -> Listing {
                 notice: Some(format!(
                     "The questionnaires published with this site could not be loaded, so the ones built into the app are in use. ({reason}.)"
                 )),
+                first: None,
             },
             Err(built_in) => Listing {
                 source: Source::BuiltIn,
@@ -212,6 +240,7 @@ pub async fn fetch_listing() -> Listing {
                 notice: Some(format!(
                     "No questionnaires could be loaded: neither this site's nor the app's own copy ({built_in}). Ask whoever looks after this site to publish the app's files again."
                 )),
+                first: None,
             },
         },
     }
@@ -284,34 +313,123 @@ fn read_manifest(text: &str) -> Option<Manifest> {
 /// Fetches every file the manifest lists (all at once: one round trip, not one per file, in the
 /// manifest's order), then the questionnaires kept on this device.
 pub async fn fetch(listing: Listing) -> Fetched {
+    let mut files = fetch_listed(&listing, &listing.manifest.definitions).await;
+    files.extend(local_files().await);
+    Fetched {
+        files,
+        notice: listing.notice,
+    }
+}
+
+/// Fetches the listing's `files` all at once, in the order given.
+async fn fetch_listed(listing: &Listing, files: &[String]) -> Vec<FetchedFile> {
     let folder = listing.folder();
-    let files = &listing.manifest.definitions;
     let texts =
         futures::future::join_all(files.iter().map(|file| fetch_text_from(folder, file))).await;
-    let mut fetched = Fetched {
-        files: Vec::new(),
-        notice: listing.notice.clone(),
-    };
-    for (file, text) in files.iter().zip(texts) {
-        // Site files are named with their folder; built-in ones without.
-        let path = match listing.source {
-            Source::Site => format!("{folder}{file}"),
-            Source::BuiltIn | Source::Local => file.clone(),
-        };
-        fetched.files.push(FetchedFile {
+    files
+        .iter()
+        .zip(texts)
+        .map(|(file, text)| FetchedFile {
             source: listing.source,
-            path,
+            // Site files are named with their folder; built-in ones without.
+            path: match listing.source {
+                Source::Site => format!("{folder}{file}"),
+                Source::BuiltIn | Source::Local => file.clone(),
+            },
             text,
-        });
-    }
-    for (file, text) in super::database::documents().await.unwrap_or_default() {
-        fetched.files.push(FetchedFile {
+        })
+        .collect()
+}
+
+/// The questionnaires kept on this device.
+async fn local_files() -> Vec<FetchedFile> {
+    super::database::documents()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(file, text)| FetchedFile {
             source: Source::Local,
             path: file,
             text: Ok(text),
-        });
+        })
+        .collect()
+}
+
+/// What [`check_first`] fetched, for [`check_rest`] to use again.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct First {
+    /// The listed files fetched, by their names in the manifest.
+    listed: Vec<(String, FetchedFile)>,
+    /// The questionnaires kept on this device.
+    local: Vec<FetchedFile>,
+}
+
+/// Fetches and checks only the files [`Listing::first`] names (with those they draw on, and
+/// those kept on this device): a partial catalogue, enough for the first page. `None` when the
+/// first page needs every file.
+pub async fn check_first(listing: &Listing) -> Option<(Catalogue, First)> {
+    let wanted = listing.first.clone()?;
+    let fetched = fetch_listed(listing, &wanted).await;
+    let mut first = First {
+        listed: wanted.into_iter().zip(fetched).collect(),
+        local: local_files().await,
+    };
+    let mut catalogue = check(first.fetched(listing)).await;
+    // A statement draws on an audit: that file is needed too.
+    let mut more: Vec<String> = catalogue
+        .drawn_on_missing()
+        .iter()
+        .filter_map(|id| listing.files_for(id))
+        .flatten()
+        .filter(|file| first.listed.iter().all(|(have, _)| have != file))
+        .collect();
+    more.sort();
+    more.dedup();
+    if !more.is_empty() {
+        let fetched = fetch_listed(listing, &more).await;
+        first.listed.extend(more.into_iter().zip(fetched));
+        catalogue = check(first.fetched(listing)).await;
     }
-    fetched
+    catalogue.partial = true;
+    Some((catalogue, first))
+}
+
+/// Fetches the files [`check_first`] left, and checks every file together: the whole catalogue.
+pub async fn check_rest(listing: Listing, first: First) -> Catalogue {
+    let rest: Vec<String> = listing
+        .manifest
+        .definitions
+        .iter()
+        .filter(|file| first.listed.iter().all(|(have, _)| have != *file))
+        .cloned()
+        .collect();
+    let fetched = fetch_listed(&listing, &rest).await;
+    let mut fetched = rest.into_iter().zip(fetched).collect();
+    let mut all = first;
+    all.listed.append(&mut fetched);
+    check(all.fetched(&listing)).await
+}
+
+impl First {
+    /// The files as [`fetch`] would give them: listed ones in the manifest's order, then local ones.
+    fn fetched(&self, listing: &Listing) -> Fetched {
+        let mut files: Vec<FetchedFile> = listing
+            .manifest
+            .definitions
+            .iter()
+            .filter_map(|file| {
+                self.listed
+                    .iter()
+                    .find(|(name, _)| name == file)
+                    .map(|(_, fetched)| fetched.clone())
+            })
+            .collect();
+        files.extend(self.local.iter().cloned());
+        Fetched {
+            files,
+            notice: listing.notice.clone(),
+        }
+    }
 }
 
 async fn fetch_text_from(folder: &str, file: &str) -> Result<String, FetchError> {
@@ -446,6 +564,32 @@ pub fn add(
 }
 
 impl Catalogue {
+    /// Whether a page of work on the questionnaire `id` can be drawn: the questionnaire and
+    /// every one it draws on are checked (always, once the catalogue is whole).
+    pub fn answers(&self, id: &str) -> bool {
+        if !self.partial {
+            return true;
+        }
+        self.get(id).is_some_and(|definition| {
+            definition
+                .sections
+                .iter()
+                .filter_map(|s| s.prefill_from.as_ref())
+                .all(|prefill| self.get(prefill.definition.as_str()).is_some())
+        })
+    }
+
+    /// The questionnaires the loaded ones draw on that are not loaded.
+    fn drawn_on_missing(&self) -> Vec<String> {
+        self.loaded
+            .iter()
+            .flat_map(|l| l.definition.sections.iter())
+            .filter_map(|s| s.prefill_from.as_ref())
+            .map(|prefill| prefill.definition.to_string())
+            .filter(|id| self.get(id).is_none())
+            .collect()
+    }
+
     /// The definition with this id, if it loaded.
     pub fn get(&self, id: &str) -> Option<Arc<Definition>> {
         self.loaded
@@ -486,6 +630,101 @@ mod tests {
             add(&mut catalogue, Source::Site, file, Ok(definition));
         }
         catalogue
+    }
+
+    fn listing_of(files: &[&str]) -> Listing {
+        let definitions: Vec<(&str, Definition)> =
+            files.iter().map(|&file| (file, bundled(file))).collect();
+        Listing {
+            source: Source::Site,
+            manifest: Manifest::build(definitions.iter().map(|(f, d)| (*f, d))),
+            notice: None,
+            first: None,
+        }
+    }
+
+    #[test]
+    fn the_first_files_are_those_summarised_with_the_work_s_questionnaire() {
+        let listing = listing_of(&["self-assessment.json", "strategic-statement.json"]);
+        assert_eq!(
+            listing.files_for("self-assessment"),
+            Some(vec!["self-assessment.json".to_owned()])
+        );
+        assert_eq!(listing.files_for("no-such-questionnaire"), None);
+    }
+
+    #[test]
+    fn with_a_file_not_summarised_every_file_is_checked_first() {
+        let mut listing = listing_of(&["self-assessment.json"]);
+        listing
+            .manifest
+            .definitions
+            .push("unsummarised.json".to_owned());
+        assert_eq!(listing.files_for("self-assessment"), None);
+    }
+
+    #[test]
+    fn a_partial_catalogue_answers_only_for_a_questionnaire_with_all_it_draws_on() {
+        let mut statement_alone = catalogue_of(vec![(
+            "strategic-statement.json",
+            bundled("strategic-statement.json"),
+        )]);
+        statement_alone.partial = true;
+        assert!(!statement_alone.answers("strategic-statement"));
+        assert!(!statement_alone.answers("self-assessment"));
+        assert_eq!(statement_alone.drawn_on_missing(), ["self-assessment"]);
+
+        let mut both = catalogue_of(vec![
+            ("self-assessment.json", bundled("self-assessment.json")),
+            (
+                "strategic-statement.json",
+                bundled("strategic-statement.json"),
+            ),
+        ]);
+        both.partial = true;
+        assert!(both.answers("strategic-statement"));
+        assert!(both.answers("self-assessment"));
+        assert!(!both.answers("conversation-record"));
+        // Whole, it answers for every page (which then says what is missing).
+        both.partial = false;
+        assert!(both.answers("conversation-record"));
+    }
+
+    #[test]
+    fn the_first_files_and_the_rest_are_checked_in_the_manifest_s_order_then_local_ones() {
+        let listing = listing_of(&["self-assessment.json", "strategic-statement.json"]);
+        let file = |source, path: &str| FetchedFile {
+            source,
+            path: path.to_owned(),
+            text: Ok(String::new()),
+        };
+        let first = First {
+            listed: vec![
+                (
+                    "strategic-statement.json".to_owned(),
+                    file(Source::Site, "questionnaires/strategic-statement.json"),
+                ),
+                (
+                    "self-assessment.json".to_owned(),
+                    file(Source::Site, "questionnaires/self-assessment.json"),
+                ),
+            ],
+            local: vec![file(Source::Local, "mine.json")],
+        };
+        let paths: Vec<String> = first
+            .fetched(&listing)
+            .files
+            .into_iter()
+            .map(|f| f.path)
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "questionnaires/self-assessment.json",
+                "questionnaires/strategic-statement.json",
+                "mine.json"
+            ]
+        );
     }
 
     #[test]
