@@ -97,13 +97,33 @@ pub fn report_page(route: Route) -> Result<AnyView, NotDownloaded> {
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownloaded> {
     Ok(Box::pin(async move {
+        // A link to a section of saved work needs only that work's questionnaire checked
+        // before the section is drawn; the others follow. The first screen asked for no file
+        // then, so that one is asked for now (or every one, when the others cannot wait).
+        let section = match state.route.get_untracked() {
+            Route::Section(work, _) => Some(state.listed.with_untracked(|listed| {
+                listed
+                    .iter()
+                    .find(|l| l.id == work)
+                    .and_then(|l| listing.files_for(l.definition.as_str()))
+            })),
+            _ => None,
+        };
+        let wanted = section.clone().flatten();
+        if let Some(section) = section {
+            definitions::ask_now(
+                &listing,
+                section.as_ref().unwrap_or(&listing.manifest.definitions),
+            );
+        }
         state.open_store().await;
         // The work first, then the questionnaires: pages wait for the questionnaires, so a
         // deep link never finds the work missing while it is still being read.
-        let first = match definitions::check_first(&listing).await {
-            Some((partial, first)) => {
+        let first = match wanted {
+            Some(wanted) => {
+                let (part, first) = definitions::check_first(&listing, wanted).await;
                 state.reload_from_storage().await;
-                state.catalogue.set(Some(partial));
+                definitions::FIRST.with(|f| f.set(Some(part)));
                 Some(first)
             }
             None => {
@@ -118,12 +138,30 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
         // The questionnaires the first page did not need, once it is drawn; `started` (and
         // so every action on whole pieces of work) waits for them.
         if let Some(first) = first {
-            crate::state::after_next_paint().await;
-            crate::state::after_next_paint().await;
+            next_frame().await;
+            next_frame().await;
             let catalogue = definitions::check_rest(listing, first).await;
             state.catalogue.set(Some(catalogue));
+            definitions::FIRST.with(|f| f.set(None));
         }
     }))
+}
+
+/// Resolves after the next animation frame (at once where there are none, as in a hidden tab).
+async fn next_frame() {
+    let (drawn, after) = futures::channel::oneshot::channel::<()>();
+    let drawn = std::cell::Cell::new(Some(drawn));
+    let send = move || {
+        if let Some(drawn) = drawn.take() {
+            let _ = drawn.send(());
+        }
+    };
+    let send = std::rc::Rc::new(send);
+    let on_frame = send.clone();
+    request_animation_frame(move || on_frame());
+    // Hidden tabs draw no frames.
+    set_timeout(move || send(), std::time::Duration::from_millis(100));
+    let _ = after.await;
 }
 
 /// Hears other tabs' changes, and writes waiting changes as the page is hidden.

@@ -154,16 +154,20 @@ fn once_loaded_or_early(
     let state = AppState::expect();
     // Pages need the checked questionnaires; a deep link can arrive before they are.
     let loaded = Memo::new(move |_| {
-        state.catalogue.with(|c| {
-            c.as_ref().is_some_and(|c| {
-                !c.partial
-                    || early.as_ref().is_some_and(|id| {
-                        state.work(id).is_some_and(|work| {
-                            work.with_untracked(|h| c.answers(h.work.definition.id.as_str()))
+        state.catalogue.with(Option::is_some)
+            || early.as_ref().is_some_and(|id| {
+                crate::edges::definitions::FIRST.with(|first| {
+                    first.with(|first| {
+                        first.as_ref().is_some_and(|first| {
+                            state.work(id).is_some_and(|work| {
+                                work.with_untracked(|h| {
+                                    first.answers(h.work.definition.id.as_str())
+                                })
+                            })
                         })
                     })
+                })
             })
-        })
     });
     // Focus went to "Loading the questionnaires…"; move it to the real heading once it is drawn.
     Effect::new(move |was_loaded: Option<bool>| {

@@ -207,25 +207,17 @@ impl AppState {
         let state = *self;
         state.started.set(None);
         leptos::task::spawn_local(async move {
-            let mut listing = definitions::fetch_listing().await;
+            let listing = definitions::fetch_listing().await;
             state.tools.set(Some(listing.tools()));
-            // A link to a section of saved work needs only that work's questionnaire checked
-            // before the section is drawn; the others follow.
-            if let Route::Section(work, _) = state.route.get_untracked() {
-                let definition = state.listed.with_untracked(|listed| {
-                    listed
-                        .iter()
-                        .find(|l| l.id == work)
-                        .map(|l| l.definition.clone())
-                });
-                listing.first = definition.and_then(|d| listing.files_for(d.as_str()));
-            }
             // Let the first screen be drawn before the larger download begins, and mark the
             // moment for `make bench` (first-load bytes are those fetched before it).
             after_next_paint().await;
             timing::mark("mhsw:first-screen");
-            // The questionnaires download beside the later part, not after it.
-            definitions::fetch_early(&listing);
+            // The questionnaires download beside the later part, not after it; for a section of
+            // saved work, the later part asks for its questionnaire alone (`later::start`).
+            if !matches!(state.route.get_untracked(), Route::Section(..)) {
+                definitions::fetch_early(&listing);
+            }
             let outcome = match later::start(state, listing).await {
                 Ok(starting) => {
                     starting.await;
@@ -345,8 +337,18 @@ impl AppState {
 
     /// The definition a piece of work answers, if it is loaded.
     pub fn definition_of(&self, work: &Work) -> Option<Arc<Definition>> {
-        self.catalogue
-            .with(|c| c.as_ref().and_then(|c| c.get(work.definition.id.as_str())))
+        self.questionnaire(work.definition.id.as_str())
+    }
+
+    /// The questionnaire with this id, if it is loaded: from the whole catalogue, or, before
+    /// that is there, from the part checked first for the first page
+    /// ([`definitions::FIRST`]).
+    pub fn questionnaire(&self, id: &str) -> Option<Arc<Definition>> {
+        match self.catalogue.with(|c| c.as_ref().map(|c| c.get(id))) {
+            Some(found) => found,
+            None => definitions::FIRST
+                .with(|first| first.with(|first| first.as_ref().and_then(|first| first.get(id)))),
+        }
     }
 
     /// Adds new work (created, duplicated or imported) and starts saving it. Await
@@ -828,7 +830,7 @@ impl AppState {
 /// Resolves once the browser has drawn the next frame: a timer set from an animation frame
 /// runs after that frame's paint. Animation frames do not run in a hidden tab, so a plain timer
 /// (a quarter of a second) stands in for them there.
-pub(crate) async fn after_next_paint() {
+async fn after_next_paint() {
     let (frame_drawn, after_frame) = oneshot::channel::<()>();
     let (timer_ran, after_timer) = oneshot::channel::<()>();
     request_animation_frame(move || {

@@ -12,6 +12,7 @@ use mhsw::definition::{Nation, ToolKind};
 use mhsw::manifest::{Manifest, Summary};
 
 use super::json::Json;
+use leptos::prelude::ArcRwSignal;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -53,21 +54,23 @@ pub struct Catalogue {
     pub broken: Vec<(Source, LoadError)>,
     /// A notice for the home page, for example that the built-in questionnaires are in use.
     pub notice: Option<String>,
-    /// Only the questionnaires the first page needs have been checked (with those kept on this
-    /// device); the others follow moments later, and with them every problem. Only a page that
-    /// [`Catalogue::answers`] its work draws before then; every other page waits.
-    pub partial: bool,
 }
 
 thread_local! {
+    /// The questionnaires the first page needs, checked before the others ([`check_first`]),
+    /// until the whole catalogue is in [`crate::state::AppState::catalogue`]. Kept here, not in
+    /// the state, so that nothing in the first module (the home page) ever sees a part of the
+    /// catalogue: only a page drawn early ([`Catalogue::answers`]) reads it.
+    pub static FIRST: ArcRwSignal<Option<Catalogue>> = ArcRwSignal::new(None);
+
     /// Questionnaire files asked for as soon as the manifest named them, by URL, so they download
     /// while the later part of the app does, instead of after it ([`fetch_early`]).
     static EARLY: std::cell::RefCell<Vec<(String, js_sys::Promise)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Starts fetching the listing's files now (only [`Listing::first`] when the first page needs
-/// only those); [`fetch`] and [`check_first`] take up the answers rather than asking again.
+/// Starts fetching the listing's files now (only [`Listing::first`]'s when the first page
+/// needs only that questionnaire); [`fetch`] and [`check_first`] take up the answers rather than asking again.
 /// Called by the first screen once it has the manifest: on a slow connection the questionnaires
 /// then arrive beside the later part of the app, not after it.
 pub fn fetch_early(listing: &Listing) {
@@ -78,14 +81,30 @@ pub fn fetch_early(listing: &Listing) {
     EARLY.with(|early| {
         let mut early = early.borrow_mut();
         early.clear();
-        let files = listing
-            .first
-            .as_ref()
-            .unwrap_or(&listing.manifest.definitions);
-        for file in files {
+        for file in &listing.manifest.definitions {
             let url = format!("{folder}{file}");
             let promise = window.fetch_with_str(&url);
             early.push((url, promise));
+        }
+    });
+}
+
+/// Starts fetching those of `files` not asked for yet, as [`fetch_early`] does. The later part
+/// calls it first thing, for a section of saved work whose first screen asked for nothing: only
+/// that work's questionnaire when the others can wait ([`check_first`]), else every file.
+pub fn ask_now(listing: &Listing, files: &[String]) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let folder = listing.folder();
+    EARLY.with(|early| {
+        let mut early = early.borrow_mut();
+        for file in files {
+            let url = format!("{folder}{file}");
+            if early.iter().all(|(asked, _)| *asked != url) {
+                let promise = window.fetch_with_str(&url);
+                early.push((url, promise));
+            }
         }
     });
 }
@@ -176,9 +195,6 @@ pub struct Listing {
     pub manifest: Manifest,
     /// A notice for the home page, for example that the built-in questionnaires are in use.
     pub notice: Option<String>,
-    /// The files the first page needs checked before it can be drawn (a saved piece of work's
-    /// questionnaire), when that is not all of them: see [`Listing::files_for`].
-    pub first: Option<Vec<String>>,
 }
 
 impl Listing {
@@ -223,7 +239,6 @@ pub async fn fetch_listing() -> Listing {
             source: Source::Site,
             manifest,
             notice: None,
-            first: None,
         },
         Err(reason) => match fetch_manifest(BUILT_IN_FOLDER).await {
             Ok(manifest) => Listing {
@@ -232,7 +247,6 @@ pub async fn fetch_listing() -> Listing {
                 notice: Some(format!(
                     "The questionnaires published with this site could not be loaded, so the ones built into the app are in use. ({reason}.)"
                 )),
-                first: None,
             },
             Err(built_in) => Listing {
                 source: Source::BuiltIn,
@@ -240,7 +254,6 @@ pub async fn fetch_listing() -> Listing {
                 notice: Some(format!(
                     "No questionnaires could be loaded: neither this site's nor the app's own copy ({built_in}). Ask whoever looks after this site to publish the app's files again."
                 )),
-                first: None,
             },
         },
     }
@@ -364,11 +377,10 @@ pub struct First {
     local: Vec<FetchedFile>,
 }
 
-/// Fetches and checks only the files [`Listing::first`] names (with those they draw on, and
-/// those kept on this device): a partial catalogue, enough for the first page. `None` when the
-/// first page needs every file.
-pub async fn check_first(listing: &Listing) -> Option<(Catalogue, First)> {
-    let wanted = listing.first.clone()?;
+/// Fetches and checks only `wanted` (the files of the first page's questionnaire,
+/// [`Listing::files_for`]), with those it draws on and the questionnaires kept on this device:
+/// a part of the catalogue, enough for the first page.
+pub async fn check_first(listing: &Listing, wanted: Vec<String>) -> (Catalogue, First) {
     let fetched = fetch_listed(listing, &wanted).await;
     let mut first = First {
         listed: wanted.into_iter().zip(fetched).collect(),
@@ -390,8 +402,7 @@ pub async fn check_first(listing: &Listing) -> Option<(Catalogue, First)> {
         first.listed.extend(more.into_iter().zip(fetched));
         catalogue = check(first.fetched(listing)).await;
     }
-    catalogue.partial = true;
-    Some((catalogue, first))
+    (catalogue, first)
 }
 
 /// Fetches the files [`check_first`] left, and checks every file together: the whole catalogue.
@@ -564,12 +575,9 @@ pub fn add(
 }
 
 impl Catalogue {
-    /// Whether a page of work on the questionnaire `id` can be drawn: the questionnaire and
-    /// every one it draws on are checked (always, once the catalogue is whole).
+    /// Whether a page of work on the questionnaire `id` can be drawn from this part of the
+    /// catalogue: the questionnaire and every one it draws on are checked.
     pub fn answers(&self, id: &str) -> bool {
-        if !self.partial {
-            return true;
-        }
         self.get(id).is_some_and(|definition| {
             definition
                 .sections
@@ -579,15 +587,17 @@ impl Catalogue {
         })
     }
 
-    /// The questionnaires the loaded ones draw on that are not loaded.
+    /// The questionnaires the loaded ones draw on that are not loaded, each once.
     fn drawn_on_missing(&self) -> Vec<String> {
-        self.loaded
+        let missing: std::collections::BTreeSet<String> = self
+            .loaded
             .iter()
             .flat_map(|l| l.definition.sections.iter())
             .filter_map(|s| s.prefill_from.as_ref())
             .map(|prefill| prefill.definition.to_string())
             .filter(|id| self.get(id).is_none())
-            .collect()
+            .collect();
+        missing.into_iter().collect()
     }
 
     /// The definition with this id, if it loaded.
@@ -639,7 +649,6 @@ mod tests {
             source: Source::Site,
             manifest: Manifest::build(definitions.iter().map(|(f, d)| (*f, d))),
             notice: None,
-            first: None,
         }
     }
 
@@ -664,30 +673,25 @@ mod tests {
     }
 
     #[test]
-    fn a_partial_catalogue_answers_only_for_a_questionnaire_with_all_it_draws_on() {
-        let mut statement_alone = catalogue_of(vec![(
+    fn a_part_of_the_catalogue_answers_only_for_a_questionnaire_with_all_it_draws_on() {
+        let statement_alone = catalogue_of(vec![(
             "strategic-statement.json",
             bundled("strategic-statement.json"),
         )]);
-        statement_alone.partial = true;
         assert!(!statement_alone.answers("strategic-statement"));
         assert!(!statement_alone.answers("self-assessment"));
         assert_eq!(statement_alone.drawn_on_missing(), ["self-assessment"]);
 
-        let mut both = catalogue_of(vec![
+        let both = catalogue_of(vec![
             ("self-assessment.json", bundled("self-assessment.json")),
             (
                 "strategic-statement.json",
                 bundled("strategic-statement.json"),
             ),
         ]);
-        both.partial = true;
         assert!(both.answers("strategic-statement"));
         assert!(both.answers("self-assessment"));
         assert!(!both.answers("conversation-record"));
-        // Whole, it answers for every page (which then says what is missing).
-        both.partial = false;
-        assert!(both.answers("conversation-record"));
     }
 
     #[test]

@@ -26,7 +26,7 @@ pub fn HomePage() -> impl IntoView {
     // The checked catalogue once the later part has started; until then, the light reading.
     let tools = move || {
         state.catalogue.with(|c| match c {
-            Some(c) if !c.partial => Some(
+            Some(c) => Some(
                 c.loaded
                     .iter()
                     .map(|l| Tool {
@@ -35,7 +35,7 @@ pub fn HomePage() -> impl IntoView {
                     })
                     .collect::<Vec<_>>(),
             ),
-            _ => state.tools.get(),
+            None => state.tools.get(),
         })
     };
     let notice = move || {
@@ -44,11 +44,9 @@ pub fn HomePage() -> impl IntoView {
             .with(|c| c.as_ref().and_then(|c| c.notice.clone()))
     };
     let broken = move || {
-        state.catalogue.with(|c| {
-            c.as_ref()
-                .filter(|c| !c.partial)
-                .map_or(0, |c| c.broken.len())
-        })
+        state
+            .catalogue
+            .with(|c| c.as_ref().map(|c| c.broken.len()).unwrap_or(0))
     };
     let lang = state.page_lang;
     // Drawn again as a whole when the language changes: one reactive block, not one per
