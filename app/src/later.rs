@@ -97,39 +97,38 @@ pub fn report_page(route: Route) -> Result<AnyView, NotDownloaded> {
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownloaded> {
     Ok(Box::pin(async move {
-        // A link to a section of saved work needs only that work's questionnaire checked
-        // before the section is drawn; the others follow. The first screen asked for no file
-        // then, so that one is asked for now (or every one, when the others cannot wait).
-        let section = match state.route.get_untracked() {
-            Route::Section(work, _) => Some(state.listed.with_untracked(|listed| {
-                listed
-                    .iter()
-                    .find(|l| l.id == work)
-                    .and_then(|l| listing.files_for(l.definition.as_str()))
-            })),
-            _ => None,
-        };
-        let wanted = section.clone().flatten();
-        if let Some(section) = section {
-            definitions::ask_now(
-                &listing,
-                section.as_ref().unwrap_or(&listing.manifest.definitions),
-            );
+        // Every questionnaire file is asked for now, to download while the saved work is read;
+        // except for a link to a section of saved work, which needs only that work's
+        // questionnaire checked before it is drawn (the others follow).
+        let section = matches!(state.route.get_untracked(), Route::Section(..));
+        if !section {
+            definitions::ask_now(&listing, &listing.manifest.definitions);
         }
         state.open_store().await;
         // The work first, then the questionnaires: pages wait for the questionnaires, so a
         // deep link never finds the work missing while it is still being read.
+        state.reload_from_storage().await;
+        let wanted = match state.route.get_untracked() {
+            Route::Section(work, _) => state.work(&work).and_then(|work| {
+                work.with_untracked(|h| listing.files_for(h.work.definition.id.as_str()))
+            }),
+            _ => None,
+        };
+        if section {
+            definitions::ask_now(
+                &listing,
+                wanted.as_ref().unwrap_or(&listing.manifest.definitions),
+            );
+        }
         let first = match wanted {
             Some(wanted) => {
                 let (part, first) = definitions::check_first(&listing, wanted).await;
-                state.reload_from_storage().await;
                 definitions::FIRST.with(|f| f.set(Some(part)));
                 Some(first)
             }
             None => {
                 let fetched = definitions::fetch(listing.clone()).await;
                 let catalogue = definitions::check(fetched).await;
-                state.reload_from_storage().await;
                 state.catalogue.set(Some(catalogue));
                 None
             }

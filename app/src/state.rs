@@ -213,11 +213,7 @@ impl AppState {
             // moment for `make bench` (first-load bytes are those fetched before it).
             after_next_paint().await;
             timing::mark("mhsw:first-screen");
-            // The questionnaires download beside the later part, not after it; for a section of
-            // saved work, the later part asks for its questionnaire alone (`later::start`).
-            if !matches!(state.route.get_untracked(), Route::Section(..)) {
-                definitions::fetch_early(&listing);
-            }
+            // The later part asks for the questionnaire files as it starts (`later::start`).
             let outcome = match later::start(state, listing).await {
                 Ok(starting) => {
                     starting.await;

@@ -63,35 +63,16 @@ thread_local! {
     /// catalogue: only a page drawn early ([`Catalogue::answers`]) reads it.
     pub static FIRST: ArcRwSignal<Option<Catalogue>> = ArcRwSignal::new(None);
 
-    /// Questionnaire files asked for as soon as the manifest named them, by URL, so they download
-    /// while the later part of the app does, instead of after it ([`fetch_early`]).
+    /// Questionnaire files asked for before they are read, by URL ([`ask_now`]).
     static EARLY: std::cell::RefCell<Vec<(String, js_sys::Promise)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Starts fetching the listing's files now (only [`Listing::first`]'s when the first page
-/// needs only that questionnaire); [`fetch`] and [`check_first`] take up the answers rather than asking again.
-/// Called by the first screen once it has the manifest: on a slow connection the questionnaires
-/// then arrive beside the later part of the app, not after it.
-pub fn fetch_early(listing: &Listing) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let folder = listing.folder();
-    EARLY.with(|early| {
-        let mut early = early.borrow_mut();
-        early.clear();
-        for file in &listing.manifest.definitions {
-            let url = format!("{folder}{file}");
-            let promise = window.fetch_with_str(&url);
-            early.push((url, promise));
-        }
-    });
-}
-
-/// Starts fetching those of `files` not asked for yet, as [`fetch_early`] does. The later part
-/// calls it first thing, for a section of saved work whose first screen asked for nothing: only
-/// that work's questionnaire when the others can wait ([`check_first`]), else every file.
+/// Starts fetching those of `files` not asked for yet; [`fetch`] and [`check_first`] take up
+/// the answers rather than asking again. The later part calls it as it starts: every file at
+/// once (they download while the saved work is read), or for a section of saved work only that
+/// work's questionnaire when the others can wait ([`check_first`]). The first module asks for
+/// none: the code to choose would not fit its budget.
 pub fn ask_now(listing: &Listing, files: &[String]) {
     let Some(window) = web_sys::window() else {
         return;
