@@ -97,24 +97,84 @@ pub fn report_page(route: Route) -> Result<AnyView, NotDownloaded> {
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownloaded> {
     Ok(Box::pin(async move {
+        // Every questionnaire file is asked for now, to download while the saved work is read;
+        // except for a link to a section of saved work, which needs only that work's
+        // questionnaire checked before it is drawn (the others follow).
+        let section = matches!(state.route.get_untracked(), Route::Section(..));
+        if !section {
+            definitions::ask_now(&listing, &listing.manifest.definitions);
+        }
         state.open_store().await;
-        let fetched = definitions::fetch(listing).await;
-        let catalogue = definitions::check(fetched).await;
         // The work first, then the questionnaires: pages wait for the questionnaires, so a
         // deep link never finds the work missing while it is still being read.
         state.reload_from_storage().await;
-        state.catalogue.set(Some(catalogue));
-        channel::listen(move |message| {
-            leptos::task::spawn_local(async move {
-                match message {
-                    channel::Message::Changed(id) => state.other_tab_changed(&id).await,
-                    channel::Message::RemovedAll => state.storage_removed(),
-                }
-            });
-        });
-        // Changes waiting for their save are written as the page is hidden or closed.
-        lifecycle::on_hidden(move || state.save_all_now());
+        let wanted = match state.route.get_untracked() {
+            Route::Section(work, _) => state.work(&work).and_then(|work| {
+                work.with_untracked(|h| listing.files_for(h.work.definition.id.as_str()))
+            }),
+            _ => None,
+        };
+        if section {
+            definitions::ask_now(
+                &listing,
+                wanted.as_ref().unwrap_or(&listing.manifest.definitions),
+            );
+        }
+        let first = match wanted {
+            Some(wanted) => {
+                let (part, first) = definitions::check_first(&listing, wanted).await;
+                definitions::FIRST.with(|f| f.set(Some(part)));
+                Some(first)
+            }
+            None => {
+                let fetched = definitions::fetch(listing.clone()).await;
+                let catalogue = definitions::check(fetched).await;
+                state.catalogue.set(Some(catalogue));
+                None
+            }
+        };
+        listen(state);
+        // The questionnaires the first page did not need, once it is drawn; `started` (and
+        // so every action on whole pieces of work) waits for them.
+        if let Some(first) = first {
+            next_frame().await;
+            next_frame().await;
+            let catalogue = definitions::check_rest(listing, first).await;
+            state.catalogue.set(Some(catalogue));
+            definitions::FIRST.with(|f| f.set(None));
+        }
     }))
+}
+
+/// Resolves after the next animation frame (at once where there are none, as in a hidden tab).
+async fn next_frame() {
+    let (drawn, after) = futures::channel::oneshot::channel::<()>();
+    let drawn = std::cell::Cell::new(Some(drawn));
+    let send = move || {
+        if let Some(drawn) = drawn.take() {
+            let _ = drawn.send(());
+        }
+    };
+    let send = std::rc::Rc::new(send);
+    let on_frame = send.clone();
+    request_animation_frame(move || on_frame());
+    // Hidden tabs draw no frames.
+    set_timeout(move || send(), std::time::Duration::from_millis(100));
+    let _ = after.await;
+}
+
+/// Hears other tabs' changes, and writes waiting changes as the page is hidden.
+fn listen(state: AppState) {
+    channel::listen(move |message| {
+        leptos::task::spawn_local(async move {
+            match message {
+                channel::Message::Changed(id) => state.other_tab_changed(&id).await,
+                channel::Message::RemovedAll => state.storage_removed(),
+            }
+        });
+    });
+    // Changes waiting for their save are written as the page is hidden or closed.
+    lifecycle::on_hidden(move || state.save_all_now());
 }
 
 /// The strict questionnaire loader, for a file the quick way in refused: every problem, placed

@@ -79,7 +79,12 @@ pub fn PageFor(
 /// [`crate::later::page`], so its code is in the later part of the app.
 pub fn page(route: Route) -> AnyView {
     let needed = route.needs_questionnaires();
-    once_loaded(
+    // A section can be drawn once its work's questionnaire is checked, before the others.
+    let early = match &route {
+        Route::Section(id, _) => Some(id.clone()),
+        _ => None,
+    };
+    once_loaded_or_early(
         move || match route.clone() {
             Route::Home => view! { <home::HomePage /> }.into_any(),
             Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
@@ -101,6 +106,7 @@ pub fn page(route: Route) -> AnyView {
             | Route::EnterPaper(_) => view! { <NotFound path=route.href() /> }.into_any(),
         },
         needed,
+        early,
     )
 }
 
@@ -134,9 +140,35 @@ pub fn report_page(route: Route) -> AnyView {
 /// Draws `page` once the checked questionnaires are there (when `needed`); until then, says
 /// they are loading, then moves focus to the real heading when it is drawn.
 fn once_loaded(page: impl Fn() -> AnyView + Send + Sync + 'static, needed: bool) -> AnyView {
+    once_loaded_or_early(page, needed, None)
+}
+
+/// [`once_loaded`], except that the page of the work `early` is drawn as soon as that work's
+/// questionnaire is checked ([`crate::edges::definitions::Catalogue::answers`]), before the
+/// others are.
+fn once_loaded_or_early(
+    page: impl Fn() -> AnyView + Send + Sync + 'static,
+    needed: bool,
+    early: Option<WorkId>,
+) -> AnyView {
     let state = AppState::expect();
     // Pages need the checked questionnaires; a deep link can arrive before they are.
-    let loaded = Memo::new(move |_| state.catalogue.with(Option::is_some));
+    let loaded = Memo::new(move |_| {
+        state.catalogue.with(Option::is_some)
+            || early.as_ref().is_some_and(|id| {
+                crate::edges::definitions::FIRST.with(|first| {
+                    first.with(|first| {
+                        first.as_ref().is_some_and(|first| {
+                            state.work(id).is_some_and(|work| {
+                                work.with_untracked(|h| {
+                                    first.answers(h.work.definition.id.as_str())
+                                })
+                            })
+                        })
+                    })
+                })
+            })
+    });
     // Focus went to "Loading the questionnaires…"; move it to the real heading once it is drawn.
     Effect::new(move |was_loaded: Option<bool>| {
         let now = loaded.get();

@@ -213,8 +213,7 @@ impl AppState {
             // moment for `make bench` (first-load bytes are those fetched before it).
             after_next_paint().await;
             timing::mark("mhsw:first-screen");
-            // The questionnaires download beside the later part, not after it.
-            definitions::fetch_early(&listing);
+            // The later part asks for the questionnaire files as it starts (`later::start`).
             let outcome = match later::start(state, listing).await {
                 Ok(starting) => {
                     starting.await;
@@ -334,8 +333,18 @@ impl AppState {
 
     /// The definition a piece of work answers, if it is loaded.
     pub fn definition_of(&self, work: &Work) -> Option<Arc<Definition>> {
-        self.catalogue
-            .with(|c| c.as_ref().and_then(|c| c.get(work.definition.id.as_str())))
+        self.questionnaire(work.definition.id.as_str())
+    }
+
+    /// The questionnaire with this id, if it is loaded: from the whole catalogue, or, before
+    /// that is there, from the part checked first for the first page
+    /// ([`definitions::FIRST`]).
+    pub fn questionnaire(&self, id: &str) -> Option<Arc<Definition>> {
+        match self.catalogue.with(|c| c.as_ref().map(|c| c.get(id))) {
+            Some(found) => found,
+            None => definitions::FIRST
+                .with(|first| first.with(|first| first.as_ref().and_then(|first| first.get(id)))),
+        }
     }
 
     /// Adds new work (created, duplicated or imported) and starts saving it. Await

@@ -230,6 +230,90 @@ async fn a_broken_questionnaire_is_reported_and_the_others_still_work() {
     finish(app).await;
 }
 
+/// Opening a section of a saved audit fetches and checks only the audit's questionnaire before
+/// its first question is usable; the other files follow, and a broken one among them is still
+/// reported on the home and questionnaires pages, beside every good one.
+#[tokio::test]
+async fn a_saved_audit_s_section_waits_only_for_its_own_questionnaire() {
+    let dist = DistCopy::new();
+    dist.write(
+        "questionnaires/broken-audit.json",
+        &fixture("broken-audit.json"),
+    );
+    list_in_manifest(&dist, "broken-audit.json");
+    // Summarised as `mhsw manifest` would, so the app knows the file holds another questionnaire
+    // (a file with no summary could hold any, and then every file is checked first).
+    let mut manifest: Value =
+        serde_json::from_str(&dist.read("questionnaires/manifest.json")).expect("a manifest");
+    let mut summary = manifest["summaries"][0].clone();
+    summary["file"] = json!("broken-audit.json");
+    summary["id"] = json!("broken-local-audit");
+    manifest["summaries"]
+        .as_array_mut()
+        .expect("summaries")
+        .push(summary);
+    dist.write(
+        "questionnaires/manifest.json",
+        &serde_json::to_string_pretty(&manifest).expect("JSON"),
+    );
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    let id = start_work(&app, "self-assessment", "First question", None).await;
+    wait_for_saved(b, &id, "true", "the new audit").await;
+    reload(&app, &format!("#/work/{id}/section/strategy")).await;
+    let started = std::time::Instant::now();
+    let mark = loop {
+        let mark = b
+            .execute(
+                "const m = performance.getEntriesByName('mhsw:first-question');\
+                 return m.length ? m[0].startTime : null;",
+                vec![],
+            )
+            .await;
+        if let Some(mark) = mark.as_f64() {
+            break mark;
+        }
+        assert!(
+            started.elapsed() < DEFAULT_TIMEOUT,
+            "no mhsw:first-question"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    let before: Vec<String> = b
+        .resource_starts()
+        .await
+        .into_iter()
+        .filter(|(url, start)| *start <= mark && url.contains("/questionnaires/"))
+        .map(|(url, _)| url.rsplit('/').next().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(
+        before,
+        ["manifest.json", "self-assessment.json"],
+        "questionnaire files fetched before the first question"
+    );
+    // The rest follow without being asked for, and the broken one is reported as before.
+    // Home in the same document, as the header's link goes.
+    b.execute("location.hash = '#/'; return true;", vec![])
+        .await;
+    b.wait_for_text("1 questionnaire file could not be loaded", DEFAULT_TIMEOUT)
+        .await;
+    assert_eq!(
+        b.client()
+            .find_all(Locator::Css(".tool-list a.button"))
+            .await
+            .map(|a| a.len())
+            .unwrap_or(0),
+        6,
+        "the six good questionnaires are offered"
+    );
+    click_text(b, "See what is wrong and how to fix it").await;
+    wait_for_heading_exact(b, "Questionnaires").await;
+    let page = main_text(b).await;
+    assert_contains(&page, "questionnaires/broken-audit.json", "the broken file");
+    assert_eq!(page.matches("\tThis site").count(), 6, "six loaded: {page}");
+    finish(app).await;
+}
+
 /// A statement whose prefilled section names a section the self-assessment lacks passes on
 /// its own but not beside its audit (what `mhsw check` finds with both files): it is listed
 /// with that problem, as a broken file is, and the others still work.

@@ -12,6 +12,7 @@ use mhsw::definition::{Nation, ToolKind};
 use mhsw::manifest::{Manifest, Summary};
 
 use super::json::Json;
+use leptos::prelude::ArcRwSignal;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -56,27 +57,35 @@ pub struct Catalogue {
 }
 
 thread_local! {
-    /// Questionnaire files asked for as soon as the manifest named them, by URL, so they download
-    /// while the later part of the app does, instead of after it ([`fetch_early`]).
+    /// The questionnaires the first page needs, checked before the others ([`check_first`]),
+    /// until the whole catalogue is in [`crate::state::AppState::catalogue`]. Kept here, not in
+    /// the state, so that nothing in the first module (the home page) ever sees a part of the
+    /// catalogue: only a page drawn early ([`Catalogue::answers`]) reads it.
+    pub static FIRST: ArcRwSignal<Option<Catalogue>> = ArcRwSignal::new(None);
+
+    /// Questionnaire files asked for before they are read, by URL ([`ask_now`]).
     static EARLY: std::cell::RefCell<Vec<(String, js_sys::Promise)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Starts fetching each of the listing's files now; [`fetch`] takes up the answers rather than
-/// asking again. Called by the first screen once it has the manifest: on a slow connection the
-/// questionnaires then arrive beside the later part of the app, not after it.
-pub fn fetch_early(listing: &Listing) {
+/// Starts fetching those of `files` not asked for yet; [`fetch`] and [`check_first`] take up
+/// the answers rather than asking again. The later part calls it as it starts: every file at
+/// once (they download while the saved work is read), or for a section of saved work only that
+/// work's questionnaire when the others can wait ([`check_first`]). The first module asks for
+/// none: the code to choose would not fit its budget.
+pub fn ask_now(listing: &Listing, files: &[String]) {
     let Some(window) = web_sys::window() else {
         return;
     };
     let folder = listing.folder();
     EARLY.with(|early| {
         let mut early = early.borrow_mut();
-        early.clear();
-        for file in &listing.manifest.definitions {
+        for file in files {
             let url = format!("{folder}{file}");
-            let promise = window.fetch_with_str(&url);
-            early.push((url, promise));
+            if early.iter().all(|(asked, _)| *asked != url) {
+                let promise = window.fetch_with_str(&url);
+                early.push((url, promise));
+            }
         }
     });
 }
@@ -170,6 +179,20 @@ pub struct Listing {
 }
 
 impl Listing {
+    /// The listed files that hold the questionnaire `id`, when the manifest summarises every
+    /// file (so no unsummarised file could hold the same id) and one of them does; `None`
+    /// otherwise, and then every file is fetched and checked before any page is drawn.
+    pub fn files_for(&self, id: &str) -> Option<Vec<String>> {
+        let mut files = Vec::new();
+        for file in &self.manifest.definitions {
+            let summary = self.manifest.summaries.iter().find(|s| &s.file == file)?;
+            if summary.id.as_str() == id {
+                files.push(file.clone());
+            }
+        }
+        (!files.is_empty()).then_some(files)
+    }
+
     fn folder(&self) -> &'static str {
         match self.source {
             Source::BuiltIn => BUILT_IN_FOLDER,
@@ -284,34 +307,121 @@ fn read_manifest(text: &str) -> Option<Manifest> {
 /// Fetches every file the manifest lists (all at once: one round trip, not one per file, in the
 /// manifest's order), then the questionnaires kept on this device.
 pub async fn fetch(listing: Listing) -> Fetched {
+    let mut files = fetch_listed(&listing, &listing.manifest.definitions).await;
+    files.extend(local_files().await);
+    Fetched {
+        files,
+        notice: listing.notice,
+    }
+}
+
+/// Fetches the listing's `files` all at once, in the order given.
+async fn fetch_listed(listing: &Listing, files: &[String]) -> Vec<FetchedFile> {
     let folder = listing.folder();
-    let files = &listing.manifest.definitions;
     let texts =
         futures::future::join_all(files.iter().map(|file| fetch_text_from(folder, file))).await;
-    let mut fetched = Fetched {
-        files: Vec::new(),
-        notice: listing.notice.clone(),
-    };
-    for (file, text) in files.iter().zip(texts) {
-        // Site files are named with their folder; built-in ones without.
-        let path = match listing.source {
-            Source::Site => format!("{folder}{file}"),
-            Source::BuiltIn | Source::Local => file.clone(),
-        };
-        fetched.files.push(FetchedFile {
+    files
+        .iter()
+        .zip(texts)
+        .map(|(file, text)| FetchedFile {
             source: listing.source,
-            path,
+            // Site files are named with their folder; built-in ones without.
+            path: match listing.source {
+                Source::Site => format!("{folder}{file}"),
+                Source::BuiltIn | Source::Local => file.clone(),
+            },
             text,
-        });
-    }
-    for (file, text) in super::database::documents().await.unwrap_or_default() {
-        fetched.files.push(FetchedFile {
+        })
+        .collect()
+}
+
+/// The questionnaires kept on this device.
+async fn local_files() -> Vec<FetchedFile> {
+    super::database::documents()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(file, text)| FetchedFile {
             source: Source::Local,
             path: file,
             text: Ok(text),
-        });
+        })
+        .collect()
+}
+
+/// What [`check_first`] fetched, for [`check_rest`] to use again.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct First {
+    /// The listed files fetched, by their names in the manifest.
+    listed: Vec<(String, FetchedFile)>,
+    /// The questionnaires kept on this device.
+    local: Vec<FetchedFile>,
+}
+
+/// Fetches and checks only `wanted` (the files of the first page's questionnaire,
+/// [`Listing::files_for`]), with those it draws on and the questionnaires kept on this device:
+/// a part of the catalogue, enough for the first page.
+pub async fn check_first(listing: &Listing, wanted: Vec<String>) -> (Catalogue, First) {
+    let fetched = fetch_listed(listing, &wanted).await;
+    let mut first = First {
+        listed: wanted.into_iter().zip(fetched).collect(),
+        local: local_files().await,
+    };
+    let mut catalogue = check(first.fetched(listing)).await;
+    // A statement draws on an audit: that file is needed too.
+    let mut more: Vec<String> = catalogue
+        .drawn_on_missing()
+        .iter()
+        .filter_map(|id| listing.files_for(id))
+        .flatten()
+        .filter(|file| first.listed.iter().all(|(have, _)| have != file))
+        .collect();
+    more.sort();
+    more.dedup();
+    if !more.is_empty() {
+        let fetched = fetch_listed(listing, &more).await;
+        first.listed.extend(more.into_iter().zip(fetched));
+        catalogue = check(first.fetched(listing)).await;
     }
-    fetched
+    (catalogue, first)
+}
+
+/// Fetches the files [`check_first`] left, and checks every file together: the whole catalogue.
+pub async fn check_rest(listing: Listing, first: First) -> Catalogue {
+    let rest: Vec<String> = listing
+        .manifest
+        .definitions
+        .iter()
+        .filter(|file| first.listed.iter().all(|(have, _)| have != *file))
+        .cloned()
+        .collect();
+    let fetched = fetch_listed(&listing, &rest).await;
+    let mut fetched = rest.into_iter().zip(fetched).collect();
+    let mut all = first;
+    all.listed.append(&mut fetched);
+    check(all.fetched(&listing)).await
+}
+
+impl First {
+    /// The files as [`fetch`] would give them: listed ones in the manifest's order, then local ones.
+    fn fetched(&self, listing: &Listing) -> Fetched {
+        let mut files: Vec<FetchedFile> = listing
+            .manifest
+            .definitions
+            .iter()
+            .filter_map(|file| {
+                self.listed
+                    .iter()
+                    .find(|(name, _)| name == file)
+                    .map(|(_, fetched)| fetched.clone())
+            })
+            .collect();
+        files.extend(self.local.iter().cloned());
+        Fetched {
+            files,
+            notice: listing.notice.clone(),
+        }
+    }
 }
 
 async fn fetch_text_from(folder: &str, file: &str) -> Result<String, FetchError> {
@@ -446,6 +556,31 @@ pub fn add(
 }
 
 impl Catalogue {
+    /// Whether a page of work on the questionnaire `id` can be drawn from this part of the
+    /// catalogue: the questionnaire and every one it draws on are checked.
+    pub fn answers(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|definition| {
+            definition
+                .sections
+                .iter()
+                .filter_map(|s| s.prefill_from.as_ref())
+                .all(|prefill| self.get(prefill.definition.as_str()).is_some())
+        })
+    }
+
+    /// The questionnaires the loaded ones draw on that are not loaded, each once.
+    fn drawn_on_missing(&self) -> Vec<String> {
+        let missing: std::collections::BTreeSet<String> = self
+            .loaded
+            .iter()
+            .flat_map(|l| l.definition.sections.iter())
+            .filter_map(|s| s.prefill_from.as_ref())
+            .map(|prefill| prefill.definition.to_string())
+            .filter(|id| self.get(id).is_none())
+            .collect();
+        missing.into_iter().collect()
+    }
+
     /// The definition with this id, if it loaded.
     pub fn get(&self, id: &str) -> Option<Arc<Definition>> {
         self.loaded
@@ -486,6 +621,95 @@ mod tests {
             add(&mut catalogue, Source::Site, file, Ok(definition));
         }
         catalogue
+    }
+
+    fn listing_of(files: &[&str]) -> Listing {
+        let definitions: Vec<(&str, Definition)> =
+            files.iter().map(|&file| (file, bundled(file))).collect();
+        Listing {
+            source: Source::Site,
+            manifest: Manifest::build(definitions.iter().map(|(f, d)| (*f, d))),
+            notice: None,
+        }
+    }
+
+    #[test]
+    fn the_first_files_are_those_summarised_with_the_work_s_questionnaire() {
+        let listing = listing_of(&["self-assessment.json", "strategic-statement.json"]);
+        assert_eq!(
+            listing.files_for("self-assessment"),
+            Some(vec!["self-assessment.json".to_owned()])
+        );
+        assert_eq!(listing.files_for("no-such-questionnaire"), None);
+    }
+
+    #[test]
+    fn with_a_file_not_summarised_every_file_is_checked_first() {
+        let mut listing = listing_of(&["self-assessment.json"]);
+        listing
+            .manifest
+            .definitions
+            .push("unsummarised.json".to_owned());
+        assert_eq!(listing.files_for("self-assessment"), None);
+    }
+
+    #[test]
+    fn a_part_of_the_catalogue_answers_only_for_a_questionnaire_with_all_it_draws_on() {
+        let statement_alone = catalogue_of(vec![(
+            "strategic-statement.json",
+            bundled("strategic-statement.json"),
+        )]);
+        assert!(!statement_alone.answers("strategic-statement"));
+        assert!(!statement_alone.answers("self-assessment"));
+        assert_eq!(statement_alone.drawn_on_missing(), ["self-assessment"]);
+
+        let both = catalogue_of(vec![
+            ("self-assessment.json", bundled("self-assessment.json")),
+            (
+                "strategic-statement.json",
+                bundled("strategic-statement.json"),
+            ),
+        ]);
+        assert!(both.answers("strategic-statement"));
+        assert!(both.answers("self-assessment"));
+        assert!(!both.answers("conversation-record"));
+    }
+
+    #[test]
+    fn the_first_files_and_the_rest_are_checked_in_the_manifest_s_order_then_local_ones() {
+        let listing = listing_of(&["self-assessment.json", "strategic-statement.json"]);
+        let file = |source, path: &str| FetchedFile {
+            source,
+            path: path.to_owned(),
+            text: Ok(String::new()),
+        };
+        let first = First {
+            listed: vec![
+                (
+                    "strategic-statement.json".to_owned(),
+                    file(Source::Site, "questionnaires/strategic-statement.json"),
+                ),
+                (
+                    "self-assessment.json".to_owned(),
+                    file(Source::Site, "questionnaires/self-assessment.json"),
+                ),
+            ],
+            local: vec![file(Source::Local, "mine.json")],
+        };
+        let paths: Vec<String> = first
+            .fetched(&listing)
+            .files
+            .into_iter()
+            .map(|f| f.path)
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "questionnaires/self-assessment.json",
+                "questionnaires/strategic-statement.json",
+                "mine.json"
+            ]
+        );
     }
 
     #[test]

@@ -279,9 +279,7 @@ fn current_position(
     state: &AppState,
     prefill: &mhsw::definition::Prefill,
 ) -> Option<mhsw::report::statement::CurrentPosition> {
-    let definition = state
-        .catalogue
-        .with_untracked(|c| c.as_ref().and_then(|c| c.get(prefill.definition.as_str())))?;
+    let definition = untrack(|| state.questionnaire(prefill.definition.as_str()))?;
     state.with_all_works(|works| {
         let latest = mhsw::work::latest_leaders_audit(works.iter().copied(), &prefill.definition)?;
         let scores = mhsw::scoring::score(&definition, &latest.responses);
