@@ -62,16 +62,34 @@ impl PaperLayout {
 
     /// The choice's words on the paper page, naming each language in its own words too.
     pub fn label(self) -> String {
-        let name = |lang: Lang| match lang {
-            Lang::En => "English".to_owned(),
-            Lang::Cy => "Welsh (Cymraeg)".to_owned(),
+        self.label_in(Lang::En)
+    }
+
+    /// How the layout is offered to a lead whose interface is in `page`.
+    pub fn label_in(self, page: Lang) -> String {
+        let name = |lang: Lang| match (page, lang) {
+            (Lang::En, Lang::En) => "English",
+            (Lang::En, Lang::Cy) => "Welsh (Cymraeg)",
+            (Lang::Cy, Lang::En) => "Saesneg",
+            (Lang::Cy, Lang::Cy) => "Cymraeg",
         };
-        let names = |a: Lang, b: Lang| format!("{} and {}", name(a), name(b));
-        match self {
-            PaperLayout::One(lang) => format!("{} only", name(lang)),
-            PaperLayout::SideBySide(a, b) => format!("{}, side by side", names(a, b)),
-            PaperLayout::OneAfterTheOther(a, b) => {
+        let and = crate::messages::say(page, "and", "a");
+        // After "a" (and), Welsh takes the aspirate mutation: "Saesneg a Chymraeg".
+        let second = |lang: Lang| match (page, lang) {
+            (Lang::Cy, Lang::Cy) => "Chymraeg",
+            _ => name(lang),
+        };
+        let names = |a: Lang, b: Lang| format!("{} {and} {}", name(a), second(b));
+        match (page, self) {
+            (Lang::En, PaperLayout::One(lang)) => format!("{} only", name(lang)),
+            (Lang::Cy, PaperLayout::One(lang)) => format!("{} yn unig", name(lang)),
+            (Lang::En, PaperLayout::SideBySide(a, b)) => format!("{}, side by side", names(a, b)),
+            (Lang::Cy, PaperLayout::SideBySide(a, b)) => format!("{}, ochr yn ochr", names(a, b)),
+            (Lang::En, PaperLayout::OneAfterTheOther(a, b)) => {
                 format!("{}, one after the other in each question", names(a, b))
+            }
+            (Lang::Cy, PaperLayout::OneAfterTheOther(a, b)) => {
+                format!("{}, y naill ar ôl y llall ym mhob cwestiwn", names(a, b))
             }
         }
     }
@@ -134,6 +152,18 @@ mod tests {
             choices[2].label().contains("Cymraeg"),
             "{}",
             choices[2].label()
+        );
+        assert_eq!(
+            PaperLayout::SideBySide(Lang::Cy, Lang::En).label_in(Lang::Cy),
+            "Cymraeg a Saesneg, ochr yn ochr"
+        );
+        assert_eq!(
+            PaperLayout::One(Lang::En).label_in(Lang::Cy),
+            "Saesneg yn unig"
+        );
+        assert_eq!(
+            PaperLayout::SideBySide(Lang::En, Lang::Cy).label_in(Lang::Cy),
+            "Saesneg a Chymraeg, ochr yn ochr"
         );
     }
 }

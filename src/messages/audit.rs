@@ -525,6 +525,142 @@ pub fn translation_unchecked(lang: Lang, translated: Lang) -> &'static str {
     }
 }
 
+/// The heading of the notice that a piece of work's questionnaire has a new version.
+pub fn questionnaire_changed(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "The questionnaire has changed",
+        "Mae’r holiadur wedi newid",
+    )
+}
+
+/// Which version the work was saved with, and which is in use now.
+pub fn saved_with_version(lang: Lang, from: &str, to: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "This work was saved with version {from} of the questionnaire; version {to} is in use now."
+        ),
+        Lang::Cy => format!(
+            "Cafodd y gwaith hwn ei gadw gyda fersiwn {from} o’r holiadur; mae fersiwn {to} yn cael ei ddefnyddio nawr."
+        ),
+    }
+}
+
+/// Before the list of answers that move to a question reworded in the new version.
+pub fn answers_will_move(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Answers to these questions, which the new version asks in new words, will move to the question that replaced them:",
+        "Bydd atebion i’r cwestiynau hyn, y mae’r fersiwn newydd yn eu gofyn mewn geiriau newydd, yn symud i’r cwestiwn a ddaeth yn eu lle:",
+    )
+}
+
+/// One answer moving from an old question to its new one.
+pub fn moves_to(lang: Lang, old: &str, new: &str) -> String {
+    match lang {
+        Lang::En => format!("\u{201c}{old}\u{201d} to \u{201c}{new}\u{201d}"),
+        Lang::Cy => format!("\u{201c}{old}\u{201d} i \u{201c}{new}\u{201d}"),
+    }
+}
+
+/// Every answer still fits the new version.
+pub fn none_kept_aside(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "No answer will be kept aside: every other answer still fits the new version and will be kept as it is.",
+        "Ni fydd unrhyw ateb yn cael ei gadw o’r neilltu: mae pob ateb arall yn dal i gyd-fynd â’r fersiwn newydd a bydd yn cael ei gadw fel y mae.",
+    )
+}
+
+/// Before the list of answers the new version will keep aside.
+pub fn will_be_kept_aside(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Answers to these questions, which the new version no longer asks in the same way, will be kept aside with the work (never deleted) and listed here:",
+        "Bydd atebion i’r cwestiynau hyn, nad yw’r fersiwn newydd yn eu gofyn yn yr un ffordd mwyach, yn cael eu cadw o’r neilltu gyda’r gwaith (heb eu dileu byth) a’u rhestru yma:",
+    )
+}
+
+/// What a new version does to a collection's responses: those to reworded questions count with
+/// the new question, those to questions no longer asked (`kept`) are listed but not counted.
+pub fn responses_in_new_version(lang: Lang, carried: usize, kept: &[String]) -> String {
+    let count = crate::report::grouped(carried as u64);
+    match lang {
+        Lang::En => format!(
+            "The responses collected stay as they were given. In reports, {count} {} to questions asked in new words {} with the new question{}",
+            if carried == 1 { "answer" } else { "answers" },
+            if carried == 1 { "counts" } else { "count" },
+            if kept.is_empty() {
+                ".".to_owned()
+            } else {
+                format!(
+                    "; answers to these questions, no longer asked, are listed but not counted: {}.",
+                    kept.join("; ")
+                )
+            }
+        ),
+        Lang::Cy => format!(
+            "Mae’r ymatebion a gasglwyd yn aros fel y cawsant eu rhoi. Mewn adroddiadau, mae atebion i gwestiynau a ofynnir mewn geiriau newydd (nifer: {count}) yn cyfrif gyda’r cwestiwn newydd{}",
+            if kept.is_empty() {
+                ".".to_owned()
+            } else {
+                format!(
+                    "; mae atebion i’r cwestiynau hyn, nad ydynt yn cael eu gofyn mwyach, wedi’u rhestru ond heb eu cyfrif: {}.",
+                    kept.join("; ")
+                )
+            }
+        ),
+    }
+}
+
+/// What happens to every other answer in a new version.
+pub fn other_answers_kept(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Answers to every other question are kept. New questions start unanswered.",
+        "Mae atebion i bob cwestiwn arall yn cael eu cadw. Mae cwestiynau newydd yn dechrau heb eu hateb.",
+    )
+}
+
+/// The button that moves a piece of work to the new version.
+pub fn continue_with_new_version(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Continue with the new version",
+        "Parhau gyda’r fersiwn newydd",
+    )
+}
+
+/// The heading of the answers a new version kept aside.
+pub fn answers_kept_aside(lang: Lang) -> &'static str {
+    say(lang, "Answers kept aside", "Atebion a gadwyd o’r neilltu")
+}
+
+/// Above the answers a new version kept aside.
+pub fn kept_aside_intro(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "The questionnaire has changed since these answers were given, and these questions are no longer asked. Their answers are kept with the work and included when you export it:",
+        "Mae’r holiadur wedi newid ers i’r atebion hyn gael eu rhoi, ac nid yw’r cwestiynau hyn yn cael eu gofyn mwyach. Mae eu hatebion yn cael eu cadw gyda’r gwaith ac yn cael eu cynnwys pan fyddwch yn ei allforio:",
+    )
+}
+
+/// An answer kept aside, after its question.
+pub fn kept_answer(lang: Lang, answer: &str) -> String {
+    match lang {
+        Lang::En => format!("Answer: {answer}"),
+        Lang::Cy => format!("Ateb: {answer}"),
+    }
+}
+
+/// A question the definition no longer has a text for, by its id.
+pub fn question_by_id(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => format!("Question {id}"),
+        Lang::Cy => format!("Cwestiwn {id}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -720,5 +856,47 @@ mod number_words_tests {
             number_problem(Lang::Cy, &NumberProblem::TooManyDecimals { allowed: 3 }),
             "Rhowch rif gyda 3 lle degol ar y mwyaf"
         );
+    }
+}
+
+#[cfg(test)]
+mod version_change_tests {
+    use super::*;
+
+    #[test]
+    fn the_version_change_notice_reads_as_before_in_english_and_has_welsh() {
+        assert_eq!(
+            saved_with_version(Lang::En, "1.0.0", "2.0.0"),
+            "This work was saved with version 1.0.0 of the questionnaire; version 2.0.0 is in use now."
+        );
+        assert_eq!(
+            responses_in_new_version(Lang::En, 1, &[]),
+            "The responses collected stay as they were given. In reports, 1 answer to questions asked in new words counts with the new question."
+        );
+        assert_eq!(
+            responses_in_new_version(Lang::En, 1200, &["Old one".to_owned()]),
+            "The responses collected stay as they were given. In reports, 1,200 answers to questions asked in new words count with the new question; answers to these questions, no longer asked, are listed but not counted: Old one."
+        );
+        assert!(
+            responses_in_new_version(Lang::Cy, 3, &["Hen un".to_owned()]).ends_with(": Hen un.")
+        );
+        assert_eq!(
+            moves_to(Lang::Cy, "a", "b"),
+            "\u{201c}a\u{201d} i \u{201c}b\u{201d}"
+        );
+        let fixed: [fn(Lang) -> &'static str; 8] = [
+            questionnaire_changed,
+            answers_will_move,
+            none_kept_aside,
+            will_be_kept_aside,
+            other_answers_kept,
+            continue_with_new_version,
+            answers_kept_aside,
+            kept_aside_intro,
+        ];
+        for message in fixed {
+            let (en, cy) = (message(Lang::En), message(Lang::Cy));
+            assert!(!cy.is_empty() && en != cy, "{en:?} has no Welsh of its own");
+        }
     }
 }

@@ -277,6 +277,87 @@ pub fn back_to_collection(lang: Lang) -> &'static str {
     say(lang, "Back to the collection", "Yn ôl i’r casgliad")
 }
 
+/// The paper page's choice of languages to print in (its legend).
+pub fn print_in(lang: Lang) -> &'static str {
+    say(lang, "Print in", "Argraffu yn")
+}
+
+/// What the paper page is for, above the form to print.
+pub fn paper_intro(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Print this page for people who would rather answer on paper. Collect the forms in a sealed box or envelope, then type them in.",
+        "Argraffwch y dudalen hon i bobl y byddai’n well ganddynt ateb ar bapur. Casglwch y ffurflenni mewn blwch neu amlen wedi’i selio, yna teipiwch nhw i mewn.",
+    )
+}
+
+/// The paper page's print button.
+pub fn print(lang: Lang) -> &'static str {
+    say(lang, "Print", "Argraffu")
+}
+
+/// Said on the paper page while a layout prints a translation nobody has checked yet.
+pub fn paper_unchecked(page: Lang, unchecked: Lang) -> &'static str {
+    match (page, unchecked) {
+        (Lang::En, Lang::Cy) => {
+            "The Welsh on this form has not yet been checked by a Welsh speaker."
+        }
+        (Lang::En, Lang::En) => {
+            "The English on this form has not yet been checked by an English speaker."
+        }
+        (Lang::Cy, Lang::Cy) => {
+            "Nid yw’r Gymraeg ar y ffurflen hon wedi’i gwirio gan siaradwr Cymraeg eto."
+        }
+        (Lang::Cy, Lang::En) => {
+            "Nid yw’r Saesneg ar y ffurflen hon wedi’i gwirio gan siaradwr Saesneg eto."
+        }
+    }
+}
+
+/// The heading of the page for typing in returned paper forms.
+pub fn type_in_heading(lang: Lang) -> &'static str {
+    say(lang, "Type in paper forms", "Teipio ffurflenni papur")
+}
+
+/// How to type in a returned paper form.
+pub fn type_in_intro(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Copy each returned form exactly, leaving blank what the person left blank. Save it, and the form clears for the next one. Do not type names or anything that identifies someone.",
+        "Copïwch bob ffurflen a ddaeth yn ôl yn union fel y mae, gan adael yn wag yr hyn a adawodd yr unigolyn yn wag. Cadwch hi, ac mae’r ffurflen yn clirio ar gyfer yr un nesaf. Peidiwch â theipio enwau nac unrhyw beth sy’n dangos pwy yw rhywun.",
+    )
+}
+
+/// The button that saves a typed-in paper form.
+pub fn save_form_and_next(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Save this form and start the next",
+        "Cadw’r ffurflen hon a dechrau’r nesaf",
+    )
+}
+
+/// A typed-in paper form saved with nothing on it.
+pub fn form_has_no_answers(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "This form has no answers. Type in what the person ticked or wrote; a form that came back blank is not counted.",
+        "Does dim atebion ar y ffurflen hon. Teipiwch yr hyn a diciodd neu a ysgrifennodd yr unigolyn; nid yw ffurflen a ddaeth yn ôl yn wag yn cael ei chyfrif.",
+    )
+}
+
+/// How many paper forms have been typed in and stored on this visit. In Welsh as a label and
+/// its count, which reads naturally for every number.
+pub fn forms_saved_this_session(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!(
+            "{n} paper {} saved this session.",
+            if n == 1 { "form" } else { "forms" }
+        ),
+        Lang::Cy => format!("Ffurflenni papur a gadwyd yn y sesiwn hon: {n}."),
+    }
+}
+
 /// The collection set-up's heading.
 pub fn setup_heading(lang: Lang) -> &'static str {
     say(
@@ -558,6 +639,29 @@ mod tests {
             let (en, cy) = (message(Lang::En), message(Lang::Cy));
             assert!(!cy.is_empty() && en != cy, "{en:?} has no Welsh of its own");
         }
+        let paper: [fn(Lang) -> &'static str; 7] = [
+            print_in,
+            paper_intro,
+            print,
+            type_in_heading,
+            type_in_intro,
+            save_form_and_next,
+            form_has_no_answers,
+        ];
+        for message in paper {
+            let (en, cy) = (message(Lang::En), message(Lang::Cy));
+            assert!(!cy.is_empty() && en != cy, "{en:?} has no Welsh of its own");
+        }
+        assert_eq!(
+            forms_saved_this_session(Lang::En, 1),
+            "1 paper form saved this session."
+        );
+        assert_eq!(
+            forms_saved_this_session(Lang::En, 2),
+            "2 paper forms saved this session."
+        );
+        assert!(forms_saved_this_session(Lang::Cy, 3).ends_with(": 3."));
+        assert!(paper_unchecked(Lang::Cy, Lang::Cy).contains("siaradwr Cymraeg"));
         let setup: [fn(Lang) -> &'static str; 10] = [
             back_to_collection,
             setup_heading,

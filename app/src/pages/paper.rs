@@ -37,6 +37,7 @@ pub fn PaperPage(
             .map(|c| (c.about.clone(), c.language_offer))
             .unwrap_or_default()
     });
+    let lang = state.page_lang;
     let choices = PaperLayout::choices(&offer.offered(&definition));
     let layout = RwSignal::new(choices[0]);
     let chooser = (choices.len() > 1).then(|| {
@@ -47,14 +48,14 @@ pub fn PaperPage(
                 view! {
                     <div class="choice">
                         <input type="radio" name="paper-layout" id=id.clone() prop:checked=move || layout.get() == choice on:change=move |_| layout.set(choice) />
-                        <label for=id>{choice.label()}</label>
+                        <label for=id>{move || choice.label_in(lang.get())}</label>
                     </div>
                 }
             })
             .collect_view();
         view! {
             <fieldset class="question paper-layout">
-                <legend>"Print in"</legend>
+                <legend>{move || messages::print_in(lang.get())}</legend>
                 <div class="choices">{options}</div>
             </fieldset>
         }
@@ -67,10 +68,8 @@ pub fn PaperPage(
             .languages()
             .into_iter()
             .filter(|lang| unchecked.contains(lang))
-            .map(|lang| {
-                let name = lang.name();
-                let article = if name.starts_with(['A', 'E', 'I', 'O', 'U']) { "an" } else { "a" };
-                view! { <p class="hint translation-unchecked">{format!("The {name} on this form has not yet been checked by {article} {name} speaker.")}</p> }
+            .map(|unchecked| {
+                view! { <p class="hint translation-unchecked">{messages::paper_unchecked(lang.get(), unchecked)}</p> }
             })
             .collect_view()
     };
@@ -106,11 +105,11 @@ pub fn PaperPage(
     };
     view! {
         <div class="no-print">
-            <p class="breadcrumb"><a href=Route::Work(id.clone()).href()>"Back to the collection"</a></p>
-            <p>"Print this page for people who would rather answer on paper. Collect the forms in a sealed box or envelope, then type them in."</p>
+            <p class="breadcrumb"><a href=Route::Work(id.clone()).href()>{move || messages::back_to_collection(lang.get())}</a></p>
+            <p>{move || messages::paper_intro(lang.get())}</p>
             {chooser}
             {unchecked_note}
-            <button type="button" on:click=move |_| timer::print_page()>"Print"</button>
+            <button type="button" on:click=move |_| timer::print_page()>{move || messages::print(lang.get())}</button>
         </div>
         {form}
     }
@@ -191,6 +190,7 @@ pub fn EnterPaperPage(
         Ok(found) => found,
         Err(page) => return page,
     };
+    let lang = state.page_lang;
     let draft = RwSignal::new(Responses::default());
     let entered = RwSignal::new(0usize);
     let form_key = RwSignal::new(0u32);
@@ -212,7 +212,7 @@ pub fn EnterPaperPage(
         if !answers.has_any_answer() {
             errors.set(vec![FieldError {
                 field_id: first_field.clone().unwrap_or_default(),
-                message: "This form has no answers. Type in what the person ticked or wrote; a form that came back blank is not counted.".to_owned(),
+                message: messages::form_has_no_answers(lang.get_untracked()).to_owned(),
             }]);
             return;
         }
@@ -253,16 +253,16 @@ pub fn EnterPaperPage(
             .collect_view()
     };
     view! {
-        <p class="breadcrumb"><a href=Route::Work(id.clone()).href()>"Back to the collection"</a></p>
+        <p class="breadcrumb"><a href=Route::Work(id.clone()).href()>{move || messages::back_to_collection(lang.get())}</a></p>
         <ErrorSummary errors=errors />
-        <h1>"Type in paper forms"</h1>
-        <p>"Copy each returned form exactly, leaving blank what the person left blank. Save it, and the form clears for the next one. Do not type names or anything that identifies someone."</p>
+        <h1>{move || messages::type_in_heading(lang.get())}</h1>
+        <p>{move || messages::type_in_intro(lang.get())}</p>
         <div role="status" aria-live="polite">
-            {move || (entered.get() > 0).then(|| view! { <p class="notice">{format!("{} paper {} saved this session.", entered.get(), if entered.get() == 1 { "form" } else { "forms" })}</p> })}
+            {move || (entered.get() > 0).then(|| view! { <p class="notice">{messages::forms_saved_this_session(lang.get(), entered.get())}</p> })}
         </div>
         <form class="form paper-entry" on:submit=save novalidate>
             {fields}
-            <button type="submit" on:click=|ev| { super::second_of_a_double_click(&ev); }>"Save this form and start the next"</button>
+            <button type="submit" on:click=|ev| { super::second_of_a_double_click(&ev); }>{move || messages::save_form_and_next(lang.get())}</button>
         </form>
     }
     .into_any()

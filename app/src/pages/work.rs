@@ -90,49 +90,43 @@ pub fn WorkPage(
             {move || signal.with(|h| (!h.work.organisation.is_empty()).then(|| format!(" · {}", h.work.organisation)))}
         </p>
         {move || preview().map(|change| {
+            let page = lang.get();
+            // The questions' own words are the questionnaire's, marked where the page is in
+            // another language.
+            let mark = (page != definition_for_texts.primary_language()).then(|| definition_for_texts.primary_language().bcp47());
             let text_of = |id: &mhsw::ids::QuestionId| {
                 definition_for_texts
                     .text_of(id.as_str())
-                    .map_or_else(|| format!("Question {id}"), |t| t.trim().to_owned())
+                    .map_or_else(|| say::question_by_id(page, id.as_str()), |t| t.trim().to_owned())
             };
             let moved: Vec<String> = change.set_aside.iter().chain(change.no_longer_fit.iter()).map(text_of).collect();
             let carried: Vec<(String, String)> = change.carried.iter().map(|(old, new)| (text_of(old), text_of(new))).collect();
             let responses_kept: Vec<String> = change.responses_kept_aside.iter().map(text_of).collect();
             let responses_carried = change.responses_carried;
-            let carried_count = format!("{} {}", mhsw::report::grouped(responses_carried as u64), if responses_carried == 1 { "answer" } else { "answers" });
             let accept = accept.clone();
             view! {
                 <div class="notice notice-warning">
-                    <h2>"The questionnaire has changed"</h2>
-                    <p>{format!("This work was saved with version {} of the questionnaire; version {} is in use now.", change.from_version, change.to_version)}</p>
+                    <h2>{say::questionnaire_changed(page)}</h2>
+                    <p>{say::saved_with_version(page, &change.from_version.to_string(), &change.to_version.to_string())}</p>
                     {(!carried.is_empty()).then(|| view! {
-                        <p>"Answers to these questions, which the new version asks in new words, will move to the question that replaced them:"</p>
+                        <p>{say::answers_will_move(page)}</p>
                         <ul class="carried-answers">
-                            {carried.into_iter().map(|(old, new)| view! { <li>{format!("\u{201c}{old}\u{201d} to \u{201c}{new}\u{201d}")}</li> }).collect_view()}
+                            {carried.into_iter().map(|(old, new)| view! { <li lang=mark>{say::moves_to(page, &old, &new)}</li> }).collect_view()}
                         </ul>
                     })}
                     {if moved.is_empty() {
-                        view! { <p>"No answer will be kept aside: every other answer still fits the new version and will be kept as it is."</p> }.into_any()
+                        view! { <p>{say::none_kept_aside(page)}</p> }.into_any()
                     } else {
                         view! {
-                            <p>"Answers to these questions, which the new version no longer asks in the same way, will be kept aside with the work (never deleted) and listed here:"</p>
-                            <ul class="kept-aside-preview">{moved.into_iter().map(|q| view! { <li>{q}</li> }).collect_view()}</ul>
+                            <p>{say::will_be_kept_aside(page)}</p>
+                            <ul class="kept-aside-preview">{moved.into_iter().map(|q| view! { <li lang=mark>{q}</li> }).collect_view()}</ul>
                         }.into_any()
                     }}
                     {(responses_carried > 0 || !responses_kept.is_empty()).then(|| view! {
-                        <p>{format!(
-                            "The responses collected stay as they were given. In reports, {} to questions asked in new words {} with the new question{}",
-                            carried_count,
-                            if responses_carried == 1 { "counts" } else { "count" },
-                            if responses_kept.is_empty() {
-                                ".".to_owned()
-                            } else {
-                                format!("; answers to these questions, no longer asked, are listed but not counted: {}.", responses_kept.join("; "))
-                            }
-                        )}</p>
+                        <p>{say::responses_in_new_version(page, responses_carried, &responses_kept)}</p>
                     })}
-                    <p>"Answers to every other question are kept. New questions start unanswered."</p>
-                    <button type="button" on:click=accept>"Continue with the new version"</button>
+                    <p>{say::other_answers_kept(page)}</p>
+                    <button type="button" on:click=accept>{say::continue_with_new_version(page)}</button>
                 </div>
             }
         })}
@@ -140,13 +134,13 @@ pub fn WorkPage(
             let kept = set_aside();
             (!kept.is_empty()).then(|| view! {
                 <div class="notice">
-                    <h2>"Answers kept aside"</h2>
-                    <p>"The questionnaire has changed since these answers were given, and these questions are no longer asked. Their answers are kept with the work and included when you export it:"</p>
+                    <h2>{move || say::answers_kept_aside(lang.get())}</h2>
+                    <p>{move || say::kept_aside_intro(lang.get())}</p>
                     <ul class="kept-aside">
                         {kept.into_iter().map(|k| view! {
                             <li>
                                 <span class="kept-question">{k.question}</span>
-                                {k.answer.map(|a| view! { " "<span class="kept-answer">{format!("Answer: {a}")}</span> })}
+                                {k.answer.map(|a| view! { " "<span class="kept-answer">{move || say::kept_answer(lang.get(), &a)}</span> })}
                             </li>
                         }).collect_view()}
                     </ul>
