@@ -228,7 +228,10 @@ async fn harness_notices_console_errors_and_accessibility_faults() {
 /// interface): measured here, 128,593 bytes before and 133,980 after; about 1,600 of that is
 /// the Welsh words, the rest Leptos building those elements in code (their words now follow
 /// the language) rather than from static templates. Every later page's words are in the later
-/// parts.
+/// parts. It became 135,500 on 30 November 2026, measured at 135,025 once the session's work
+/// was merged: the home page's own fixes (focus kept when a removal is asked or declined,
+/// a double click on Export or Duplicate doing it once, restored work counted as exported,
+/// each with its Welsh), which belong to the first screen.
 #[test]
 fn the_first_module_does_not_grow_with_the_pdf_fonts() {
     use std::io::Write;
@@ -268,7 +271,7 @@ fn the_first_module_does_not_grow_with_the_pdf_fonts() {
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
     gz.write_all(&bytes).expect("gzip");
     let size = gz.finish().expect("gzip").len();
-    assert!(size <= 134_500, "the first module is {size} bytes gzipped");
+    assert!(size <= 135_500, "the first module is {size} bytes gzipped");
 }
 
 /// When the later part of the app cannot be downloaded (offline after the first screen),
