@@ -523,3 +523,49 @@ async fn an_exported_work_opened_as_a_questionnaire_is_named_as_work() {
     );
     finish(app).await;
 }
+
+/// On the home page each piece of work has a row of buttons: "Open" is a link drawn as a
+/// button, and its word sat at the top of its box while "Rename" and "Export" beside it are
+/// centred, so the row looked broken. The words of every link drawn as a button are centred
+/// in it, as a real button's are.
+#[tokio::test]
+async fn a_link_drawn_as_a_button_centres_its_words_like_its_neighbours() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work(
+        "centred",
+        "Centred audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/").await;
+    b.wait_for_text("Centred audit", DEFAULT_TIMEOUT).await;
+    // How far the middle of each control's first line of words is from the middle of its box.
+    let offsets = b
+        .execute(
+            "const row = document.querySelector('.work-row .button-row');
+             return [...row.querySelectorAll('a.button, button')].map(e => {
+               const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+               const text = walker.nextNode();
+               const range = document.createRange();
+               range.selectNodeContents(text);
+               const words = range.getClientRects()[0];
+               const box = e.getBoundingClientRect();
+               return [e.innerText.trim(), Math.abs((words.top + words.bottom) / 2 - (box.top + box.bottom) / 2)];
+             });",
+            vec![],
+        )
+        .await;
+    let offsets = offsets.as_array().expect("the row's controls").clone();
+    assert!(offsets.len() >= 3, "{offsets:?}");
+    for pair in &offsets {
+        let (name, off) = (
+            pair[0].as_str().unwrap_or(""),
+            pair[1].as_f64().unwrap_or(99.0),
+        );
+        assert!(
+            off <= 2.0,
+            "“{name}” has its words {off:.1} px off the middle of its box: {offsets:?}"
+        );
+    }
+    finish(app).await;
+}
