@@ -569,3 +569,40 @@ async fn a_link_drawn_as_a_button_centres_its_words_like_its_neighbours() {
     }
     finish(app).await;
 }
+
+/// A Welsh lead types in returned paper forms of an English-only questionnaire (the AMHP one):
+/// the page's own words are Welsh, but the English questions sat inside the Welsh page
+/// unmarked, so a screen reader read "The AMHP told me who they were…" with Welsh sounds.
+/// Each question is marked with the language it is written in, and the form still saves.
+#[tokio::test]
+async fn a_welsh_leads_paper_entry_marks_the_english_questions() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("feedback-amhp");
+    let collection = work("amhp-paper", "AMHP paper", &definition);
+    seed_works(&app, &[&collection], "#/").await;
+    storage_set(b, "mhsw:interface-language", "cy").await;
+    reload(&app, "#/work/amhp-paper/enter").await;
+    wait_for_heading_exact(b, "Teipio ffurflenni papur").await;
+    b.wait_for_text("told me who they were", DEFAULT_TIMEOUT)
+        .await;
+    let marked = b
+        .execute(
+            "const e = [...document.querySelectorAll('main legend, main label')].find(x => x.innerText.includes('told me who they were')); \
+             if (!e) { return 'missing'; } \
+             const words = e.querySelector('span') || e; \
+             return (words.closest('[lang]') || {}).lang || 'none';",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        marked,
+        json!("en-GB"),
+        "the English question is marked {marked}"
+    );
+    click(b, "#q-amhp-told-1-2").await;
+    click_text(b, "Cadw’r ffurflen hon a dechrau’r nesaf").await;
+    b.wait_for_text("Ffurflenni papur a gadwyd yn y sesiwn hon: 1.", QUICK)
+        .await;
+    finish(app).await;
+}

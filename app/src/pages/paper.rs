@@ -235,9 +235,17 @@ pub fn EnterPaperPage(
     let definition_for_form = definition.clone();
     let fields = move || {
         let _ = form_key.get();
+        // Each question in the page's language where its section is given in it, else in the
+        // questionnaire's own, marked as such (as on a section page); the draft keeps the answers.
+        let page = lang.get();
         definition_for_form
             .questions()
-            .map(|(_, q)| {
+            .map(|(section, q)| {
+                let content = if definition_for_form.languages_of_section(&section.id).contains(&page) {
+                    page
+                } else {
+                    definition_for_form.primary_language()
+                };
                 let qid = q.id.clone();
                 let qid_for_item = qid.clone();
                 let item = Signal::derive(move || draft.with(|d| d.item(qid_for_item.as_str()).cloned().unwrap_or_default()));
@@ -248,7 +256,7 @@ pub fn EnterPaperPage(
                         errors.set(Vec::new());
                     }
                 });
-                view! { <QuestionField definition=definition_for_form.clone() question=q.clone() item=item on_change=on_change easy_read=Signal::derive(|| false) error=Signal::derive(|| None::<String>) with_notes=false /> }
+                view! { <QuestionField definition=definition_for_form.clone() question=q.clone() item=item on_change=on_change easy_read=Signal::derive(|| false) error=Signal::derive(|| None::<String>) with_notes=false lang=page content=content /> }
             })
             .collect_view()
     };
