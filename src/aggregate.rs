@@ -326,13 +326,13 @@ pub struct ThemeSummary {
 
 impl FeedbackSummary {
     /// The summary of a question.
-    pub fn item(&self, question: &str) -> Option<&ItemSummary> {
-        self.items.iter().find(|i| i.question.as_str() == question)
+    pub fn item(&self, question: &QuestionId) -> Option<&ItemSummary> {
+        self.items.iter().find(|i| &i.question == question)
     }
 
     /// The summary of a theme.
-    pub fn theme(&self, id: &str) -> Option<&ThemeSummary> {
-        self.themes.iter().find(|t| t.id.as_str() == id)
+    pub fn theme(&self, id: &ThemeId) -> Option<&ThemeSummary> {
+        self.themes.iter().find(|t| &t.id == id)
     }
 }
 

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::definition::{Definition, ScaleOption};
-use crate::ids::QuestionId;
+use crate::ids::{OptionValue, QuestionId};
 use crate::responses::{accepts, Answer, ItemResponse, Responses};
 
 /// An answer kept aside (K2), as people are shown it.
@@ -49,7 +49,7 @@ pub fn kept_aside(
         .map(|(id, item)| KeptAside {
             id: id.clone(),
             question: definition
-                .text_of(id.as_str())
+                .text_of(id)
                 .map_or_else(|| format!("Question {id}"), |t| t.trim().to_owned()),
             answer: item
                 .answer
@@ -64,11 +64,11 @@ pub fn kept_aside(
 /// the definition's scales, then any question's options; by its value as stored when none has
 /// it. Text is shown as written and a date as `22 November 2026`.
 pub fn answer_words(definition: &Definition, id: &QuestionId, answer: &Answer) -> String {
-    let label = |value: &str| -> String {
+    let label = |value: &OptionValue| -> String {
         let carried_to = definition
-            .retired_question(id.as_str())
+            .retired_question(id)
             .and_then(|r| r.carried_to.as_ref());
-        let in_question = |qid: &str| {
+        let in_question = |qid: &QuestionId| {
             definition
                 .question(qid)
                 .and_then(|q| definition.options_of(q))
@@ -77,26 +77,18 @@ pub fn answer_words(definition: &Definition, id: &QuestionId, answer: &Answer) -
         let in_list = |options: &[ScaleOption]| {
             options
                 .iter()
-                .find(|o| o.value.as_str() == value)
+                .find(|o| &o.value == value)
                 .map(|o| o.label.to_string())
         };
-        in_question(id.as_str())
-            .or_else(|| carried_to.and_then(|to| in_question(to.as_str())))
+        in_question(id)
+            .or_else(|| carried_to.and_then(&in_question))
             .or_else(|| definition.scales.values().find_map(|s| in_list(&s.options)))
-            .or_else(|| {
-                definition
-                    .questions()
-                    .find_map(|(_, q)| in_question(q.id.as_str()))
-            })
-            .unwrap_or_else(|| value.to_owned())
+            .or_else(|| definition.questions().find_map(|(_, q)| in_question(&q.id)))
+            .unwrap_or_else(|| value.to_string())
     };
     match answer {
-        Answer::Choice(value) => label(value.as_str()),
-        Answer::Choices(values) => values
-            .iter()
-            .map(|v| label(v.as_str()))
-            .collect::<Vec<_>>()
-            .join("; "),
+        Answer::Choice(value) => label(value),
+        Answer::Choices(values) => values.iter().map(label).collect::<Vec<_>>().join("; "),
         Answer::Text(text) => text.trim().to_owned(),
         Answer::Date(date) => date.long(),
         // A figure as given; its unit belongs to a question the definition no longer asks.
@@ -109,17 +101,17 @@ pub fn answer_words(definition: &Definition, id: &QuestionId, answer: &Answer) -
 /// something is already recorded for a question.
 pub fn destination<'d>(
     definition: &'d Definition,
-    old: &str,
+    old: &QuestionId,
     item: &ItemResponse,
-    taken: impl Fn(&str) -> bool,
+    taken: impl Fn(&QuestionId) -> bool,
 ) -> Option<&'d QuestionId> {
     if definition.question(old).is_some() {
         return None;
     }
     let to = definition.retired_question(old)?.carried_to.as_ref()?;
-    let question = definition.question(to.as_str())?;
+    let question = definition.question(to)?;
     let answer = item.answer.as_ref()?;
-    (accepts(definition, question, answer).is_ok() && !taken(to.as_str())).then_some(to)
+    (accepts(definition, question, answer).is_ok() && !taken(to)).then_some(to)
 }
 
 /// True when the definition carries any retired question's answers somewhere (a quick test that
@@ -138,7 +130,7 @@ pub fn carried<'r>(definition: &Definition, responses: &'r Responses) -> Cow<'r,
     let mut moved: Option<Responses> = None;
     for (id, item) in &responses.items {
         let current = moved.as_ref().unwrap_or(responses);
-        let Some(to) = destination(definition, id.as_str(), item, |q| {
+        let Some(to) = destination(definition, id, item, |q| {
             current.item(q).is_some_and(|i| !i.is_empty())
         }) else {
             continue;
@@ -175,12 +167,15 @@ mod tests {
         let given = choices(&[("gov-x", "partly"), ("old-y", "achieved")]);
         let read = carried(&definition, &given);
         assert_eq!(
-            read.answer("lead-1"),
-            given.answer("gov-x"),
+            read.answer(&"lead-1".into()),
+            given.answer(&"gov-x".into()),
             "carried to lead-1"
         );
-        assert!(read.item("gov-x").is_none());
-        assert!(read.item("old-y").is_some(), "K2: kept under its old id");
+        assert!(read.item(&"gov-x".into()).is_none());
+        assert!(
+            read.item(&"old-y".into()).is_some(),
+            "K2: kept under its old id"
+        );
     }
 
     #[test]
@@ -188,13 +183,19 @@ mod tests {
         let definition = with_retired();
         let given = choices(&[("gov-x", "partly"), ("lead-1", "achieved")]);
         let read = carried(&definition, &given);
-        assert_eq!(read.answer("lead-1"), given.answer("lead-1"));
-        assert!(read.item("gov-x").is_some(), "kept aside");
+        assert_eq!(
+            read.answer(&"lead-1".into()),
+            given.answer(&"lead-1".into())
+        );
+        assert!(read.item(&"gov-x".into()).is_some(), "kept aside");
 
         let misfit = choices(&[("gov-x", "an-option-lead-1-lacks")]);
         let read = carried(&definition, &misfit);
-        assert!(read.item("lead-1").is_none());
-        assert!(read.item("gov-x").is_some(), "kept aside: it does not fit");
+        assert!(read.item(&"lead-1".into()).is_none());
+        assert!(
+            read.item(&"gov-x".into()).is_some(),
+            "kept aside: it does not fit"
+        );
     }
 
     #[test]

@@ -848,20 +848,18 @@ impl Definition {
     }
 
     /// The question with this id.
-    pub fn question(&self, id: &str) -> Option<&Question> {
-        self.questions()
-            .map(|(_, q)| q)
-            .find(|q| q.id.as_str() == id)
+    pub fn question(&self, id: &QuestionId) -> Option<&Question> {
+        self.questions().map(|(_, q)| q).find(|q| &q.id == id)
     }
 
     /// The section with this id.
-    pub fn section(&self, id: &str) -> Option<&Section> {
-        self.sections.iter().find(|s| s.id.as_str() == id)
+    pub fn section(&self, id: &SectionId) -> Option<&Section> {
+        self.sections.iter().find(|s| &s.id == id)
     }
 
     /// The theme with this id.
-    pub fn theme(&self, id: &str) -> Option<&Theme> {
-        self.themes.iter().find(|t| t.id.as_str() == id)
+    pub fn theme(&self, id: &ThemeId) -> Option<&Theme> {
+        self.themes.iter().find(|t| &t.id == id)
     }
 
     /// The options a question offers, or `None` for text, date and number questions (and for a rating
@@ -968,8 +966,8 @@ fn yes_no_option(value: &str, label: &str, points: Option<u32>) -> ScaleOption {
 
 impl OptionList<'_> {
     /// The option with this stored value.
-    pub fn find(&self, value: &str) -> Option<&ScaleOption> {
-        self.options.iter().find(|o| o.value.as_str() == value)
+    pub fn find(&self, value: &OptionValue) -> Option<&ScaleOption> {
+        self.options.iter().find(|o| &o.value == value)
     }
 
     /// The highest points any option earns, or `None` when no option is scored.

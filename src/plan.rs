@@ -256,7 +256,7 @@ pub fn propose(definition: &Definition, scores: &Scores, existing: &[PlanRow]) -
             .unwrap_or(base);
         taken_ids.insert(id.clone());
         let action = definition
-            .question(item.question.as_str())
+            .question(&item.question)
             .map(|q| q.proposed_action())
             .unwrap_or_default();
         proposals.push(Proposal {
@@ -340,11 +340,11 @@ pub fn summarise(rows: &[PlanRow], plan: Option<&PlanConfig>, today: Date) -> Pl
 /// PDF (P8).
 pub fn source_words(definition: &Definition, source: &RowSource) -> String {
     match source {
-        RowSource::Question(id) => definition.question(id.as_str()).map_or_else(
+        RowSource::Question(id) => definition.question(id).map_or_else(
             || format!("Question {id} (no longer asked)"),
             |q| q.text.to_string(),
         ),
-        RowSource::Section(id) => definition.section(id.as_str()).map_or_else(
+        RowSource::Section(id) => definition.section(id).map_or_else(
             || format!("Section {id}"),
             |s| format!("Section: {}", s.title),
         ),

@@ -240,7 +240,7 @@ pub fn accepts(
         let options = definition
             .options_of(question)
             .ok_or_else(|| wrong("text"))?;
-        if options.find(value.as_str()).is_some() {
+        if options.find(value).is_some() {
             Ok(())
         } else {
             Err(AnswerError::UnknownOption {
@@ -308,7 +308,7 @@ pub fn accepts(
 
 impl Responses {
     /// The answer to a question, if any.
-    pub fn answer(&self, question: &str) -> Option<&Answer> {
+    pub fn answer(&self, question: &QuestionId) -> Option<&Answer> {
         self.items
             .get(question)
             .and_then(|item| item.answer.as_ref())
@@ -325,7 +325,7 @@ impl Responses {
     }
 
     /// The item for a question, if anything is recorded.
-    pub fn item(&self, question: &str) -> Option<&ItemResponse> {
+    pub fn item(&self, question: &QuestionId) -> Option<&ItemResponse> {
         self.items.get(question)
     }
 
@@ -353,13 +353,13 @@ impl Responses {
             return false;
         }
         condition.alternatives().any(|one| {
-            let Some(target) = definition.question(one.question.as_str()) else {
+            let Some(target) = definition.question(&one.question) else {
                 return false;
             };
             if !self.question_shown_at(definition, target, depth + 1) {
                 return false;
             }
-            match self.answer(one.question.as_str()) {
+            match self.answer(&one.question) {
                 Some(Answer::Choice(value)) => one.any_of.contains(value),
                 Some(Answer::Choices(values)) => values.iter().any(|v| one.any_of.contains(v)),
                 _ => false,
@@ -410,7 +410,7 @@ impl Responses {
         section
             .questions
             .iter()
-            .filter(|q| q.required && self.answer(q.id.as_str()).is_none())
+            .filter(|q| q.required && self.answer(&q.id).is_none())
             .filter(|q| self.question_shown(definition, q))
             .collect()
     }
@@ -429,7 +429,7 @@ impl Responses {
         Progress {
             answered: shown
                 .iter()
-                .filter(|q| self.answer(q.id.as_str()).is_some())
+                .filter(|q| self.answer(&q.id).is_some())
                 .count(),
             shown: shown.len(),
         }
@@ -510,7 +510,7 @@ mod tests {
     #[test]
     fn a_number_out_of_range_or_too_precise_is_refused_in_words() {
         let d = crate::test_fixtures::audit_with_numbers();
-        let fte = d.question("wf-fte").unwrap();
+        let fte = d.question(&"wf-fte".into()).unwrap();
         let figure = |text: &str| Answer::Number(text.parse().unwrap());
         assert_eq!(accepts(&d, fte, &figure("12.5")), Ok(()));
         assert_eq!(accepts(&d, fte, &figure("500")), Ok(()));

@@ -354,7 +354,7 @@ pub fn classify(
             let Some(options) = definition.options_of(question) else {
                 return Classified::plain(ItemOutcome::Unanswered);
             };
-            let Some(option) = options.find(value.as_str()) else {
+            let Some(option) = options.find(value) else {
                 return Classified::plain(ItemOutcome::Unanswered);
             };
             let max = options.max_points().unwrap_or(0);
@@ -536,7 +536,7 @@ fn score_section(
             .iter()
             .filter(|q| q.shows_when.is_none() || responses.question_shown(definition, q))
             .map(|question| {
-                let item = responses.item(question.id.as_str());
+                let item = responses.item(&question.id);
                 let classified =
                     classify(definition, question, item.and_then(|i| i.answer.as_ref()));
                 let score = match classified.outcome {
@@ -608,13 +608,13 @@ fn score_section(
 
 impl Scores {
     /// The section with this id.
-    pub fn section(&self, id: &str) -> Option<&SectionScore> {
-        self.sections.iter().find(|s| s.id.as_str() == id)
+    pub fn section(&self, id: &SectionId) -> Option<&SectionScore> {
+        self.sections.iter().find(|s| &s.id == id)
     }
 
     /// The theme with this id.
-    pub fn theme(&self, id: &str) -> Option<&ThemeScore> {
-        self.themes.iter().find(|t| t.id.as_str() == id)
+    pub fn theme(&self, id: &ThemeId) -> Option<&ThemeScore> {
+        self.themes.iter().find(|t| &t.id == id)
     }
 
     /// Every shown item, in order.
@@ -623,8 +623,8 @@ impl Scores {
     }
 
     /// The item for a question, when it is shown.
-    pub fn item(&self, question: &str) -> Option<&ItemResult> {
-        self.items().find(|i| i.question.as_str() == question)
+    pub fn item(&self, question: &QuestionId) -> Option<&ItemResult> {
+        self.items().find(|i| &i.question == question)
     }
 
     /// Items answered "don't know": the evidence gaps (S4).

@@ -98,7 +98,10 @@ pub fn choices(pairs: &[(&str, &str)]) -> Responses {
 
 /// Sets the priority of an item.
 pub fn with_priority(mut responses: Responses, question: &str, priority: Priority) -> Responses {
-    let mut item = responses.item(question).cloned().unwrap_or_default();
+    let mut item = responses
+        .item(&question.into())
+        .cloned()
+        .unwrap_or_default();
     item.priority = Some(priority);
     responses.set(QuestionId::new(question), item);
     responses

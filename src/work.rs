@@ -913,7 +913,7 @@ pub fn check_answers(work: &Work, definition: &Definition) -> Result<(), ImportE
     let mut check = |responses: &Responses, context: &str| {
         for (id, item) in &responses.items {
             let Some(answer) = &item.answer else { continue };
-            match definition.question(id.as_str()) {
+            match definition.question(id) {
                 // Unknown questions are not errors: reconciling sets them aside.
                 None => {}
                 Some(question) => {
@@ -994,15 +994,16 @@ pub fn reconcile(
         to_version: definition.version.clone(),
         ..Reconciliation::default()
     };
-    let taken = |responses: &Responses, id: &str| responses.item(id).is_some_and(|i| !i.is_empty());
+    let taken =
+        |responses: &Responses, id: &QuestionId| responses.item(id).is_some_and(|i| !i.is_empty());
     let ids: Vec<QuestionId> = work.responses.items.keys().cloned().collect();
     for id in ids {
-        let keep = match definition.question(id.as_str()) {
+        let keep = match definition.question(&id) {
             None => {
                 let item = &work.responses.items[&id];
-                if let Some(to) = crate::carry::destination(definition, id.as_str(), item, |q| {
-                    taken(&work.responses, q)
-                }) {
+                if let Some(to) =
+                    crate::carry::destination(definition, &id, item, |q| taken(&work.responses, q))
+                {
                     if let Some(item) = work.responses.items.remove(&id) {
                         work.responses.items.insert(to.clone(), item);
                     }
@@ -1034,7 +1035,7 @@ pub fn reconcile(
     for id in aside {
         let item = &work.set_aside[&id];
         if let Some(to) =
-            crate::carry::destination(definition, id.as_str(), item, |q| taken(&work.responses, q))
+            crate::carry::destination(definition, &id, item, |q| taken(&work.responses, q))
         {
             let to = to.clone();
             if let Some(item) = work.set_aside.remove(&id) {
@@ -1048,10 +1049,10 @@ pub fn reconcile(
         for response in &collection.responses {
             let read = crate::carry::carried(definition, &response.answers);
             for (id, item) in &response.answers.items {
-                if definition.question(id.as_str()).is_some() || item.is_empty() {
+                if definition.question(id).is_some() || item.is_empty() {
                     continue;
                 }
-                if read.item(id.as_str()).is_some() {
+                if read.item(id).is_some() {
                     kept.insert(id.clone());
                 } else {
                     result.responses_carried += 1;
@@ -1356,12 +1357,12 @@ mod tests {
             [(QuestionId::new("gov-1"), QuestionId::new("lead-1"))]
         );
         assert_eq!(
-            saved.responses.answer("lead-1"),
+            saved.responses.answer(&"lead-1".into()),
             Some(&crate::responses::Answer::Choice("partly".into())),
             "carried to the unanswered new question"
         );
         assert_eq!(
-            saved.responses.answer("lead-2"),
+            saved.responses.answer(&"lead-2".into()),
             Some(&crate::responses::Answer::Choice("achieved".into())),
             "an answer already given is not overwritten"
         );
@@ -1382,7 +1383,7 @@ mod tests {
                 "A dropped question.: Achieved"
             ]
         );
-        assert!(saved.responses.item("sup-2").is_some());
+        assert!(saved.responses.item(&"sup-2".into()).is_some());
         assert_eq!(saved.definition.version, "2.0.0");
 
         // Reconciling again changes nothing; and an answer set aside under an earlier version

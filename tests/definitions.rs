@@ -984,10 +984,10 @@ fn chosen(pairs: &[(&str, &str)]) -> mhsw::responses::Responses {
 #[test]
 fn the_nation_question_comes_first_and_decides_the_wales_section() {
     let audit = bundled("self-assessment.json");
-    let about = audit.section("about").expect("an about section");
+    let about = audit.section(&"about".into()).expect("an about section");
     let order: Vec<&str> = about.questions.iter().map(|q| q.id.as_str()).collect();
     assert_eq!(order, ["about-2", "about-1"]);
-    let wales = audit.section("wales").expect("a Wales section");
+    let wales = audit.section(&"wales".into()).expect("a Wales section");
     let condition = wales
         .shows_when
         .as_ref()
@@ -1006,7 +1006,9 @@ fn the_nation_question_comes_first_and_decides_the_wales_section() {
 #[test]
 fn the_partnership_items_show_only_behind_their_gate() {
     let audit = bundled("self-assessment.json");
-    let section = audit.section("partnership").expect("a partnership section");
+    let section = audit
+        .section(&"partnership".into())
+        .expect("a partnership section");
     let (gate, items) = section.questions.split_first().expect("questions");
     assert_eq!(gate.id.as_str(), "pg-1");
     assert!(items.len() >= 5, "{} partnership items", items.len());
@@ -1031,7 +1033,7 @@ fn the_statement_draws_partnership_and_wales_from_the_right_audit_sections() {
     let statement = bundled("strategic-statement.json");
     let prefilled_from = |chapter: &str| -> Vec<String> {
         let section = statement
-            .section(chapter)
+            .section(&chapter.into())
             .unwrap_or_else(|| panic!("{chapter}"));
         let prefill = section.prefill_from.as_ref().expect("a prefill");
         prefill.sections.iter().map(|s| s.to_string()).collect()
@@ -1039,7 +1041,7 @@ fn the_statement_draws_partnership_and_wales_from_the_right_audit_sections() {
     assert!(prefilled_from("organisational-context").contains(&"partnership".to_owned()));
     assert!(!prefilled_from("vision").contains(&"partnership".to_owned()));
     assert_eq!(prefilled_from("wales"), ["wales"]);
-    let wales = statement.section("wales").expect("a Wales chapter");
+    let wales = statement.section(&"wales".into()).expect("a Wales chapter");
     assert!(chosen(&[("lc-nation", "both")]).section_shown(&statement, wales));
     assert!(!chosen(&[("lc-nation", "england")]).section_shown(&statement, wales));
 }

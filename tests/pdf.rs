@@ -926,7 +926,7 @@ fn compared_audit_report_named(language: Option<mhsw::lang::Lang>, name: Option<
         other.updated = finished_audit::date("2025-11-20");
         let values = ["not-in-place", "developing", "established", "embedded"];
         for (i, (_, question)) in definition.questions().enumerate() {
-            let Some(mut item) = other.responses.item(question.id.as_str()).cloned() else {
+            let Some(mut item) = other.responses.item(&question.id).cloned() else {
                 continue;
             };
             if matches!(item.answer, Some(Answer::Choice(_)))
@@ -1281,7 +1281,7 @@ fn a_welsh_council_reads_its_statement_and_plan_in_welsh() {
     }
     // The statement's Wales section is given in Welsh.
     let wales = finished_audit::bundled("strategic-statement.json")
-        .section("wales")
+        .section(&"wales".into())
         .expect("a Wales section")
         .title
         .get(Lang::Cy)
@@ -1345,7 +1345,7 @@ fn triangulated_audit_report(language: Option<mhsw::lang::Lang>) -> Report {
     practitioners.perspective = mhsw::work::Perspective::Practitioners;
     let values = ["not-in-place", "developing", "established", "embedded"];
     for (i, (_, question)) in definition.questions().enumerate() {
-        if let Some(mut item) = practitioners.responses.item(question.id.as_str()).cloned() {
+        if let Some(mut item) = practitioners.responses.item(&question.id).cloned() {
             if matches!(item.answer, Some(mhsw::responses::Answer::Choice(_)))
                 && definition
                     .options_of(question)

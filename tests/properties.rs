@@ -175,7 +175,7 @@ proptest! {
         let mut after = before.clone();
         for ((id, answers), add) in table.iter().zip(&extra) {
             let na = Answer::Choice(OptionValue::new("na"));
-            if *add && before.answer(id.as_str()).is_none() && !gates.contains(&id) && answers.contains(&na) {
+            if *add && before.answer(id).is_none() && !gates.contains(&id) && answers.contains(&na) {
                 after.set(id.clone(), ItemResponse { answer: Some(na), ..ItemResponse::default() });
             }
         }

@@ -18,7 +18,7 @@ use leptos::prelude::*;
 use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use mhsw::ids::WorkId;
 
-use crate::edges::definitions::{self, Listing};
+use crate::edges::definitions::{self, Listing, Questionnaires};
 use crate::edges::{channel, lifecycle};
 use crate::pages;
 use crate::route::Route;
@@ -109,9 +109,9 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
         // deep link never finds the work missing while it is still being read.
         state.reload_from_storage().await;
         let wanted = match state.route.get_untracked() {
-            Route::Section(work, _) => state.work(&work).and_then(|work| {
-                work.with_untracked(|h| listing.files_for(h.work.definition.id.as_str()))
-            }),
+            Route::Section(work, _) => state
+                .work(&work)
+                .and_then(|work| work.with_untracked(|h| listing.files_for(&h.work.definition.id))),
             _ => None,
         };
         if section {
@@ -129,7 +129,7 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
             None => {
                 let fetched = definitions::fetch(listing.clone()).await;
                 let catalogue = definitions::check(fetched).await;
-                state.catalogue.set(Some(catalogue));
+                state.questionnaires.set(Questionnaires::Checked(catalogue));
                 None
             }
         };
@@ -140,7 +140,7 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
             next_frame().await;
             next_frame().await;
             let catalogue = definitions::check_rest(listing, first).await;
-            state.catalogue.set(Some(catalogue));
+            state.questionnaires.set(Questionnaires::Checked(catalogue));
             definitions::FIRST.with(|f| f.set(None));
         }
     }))

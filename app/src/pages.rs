@@ -154,15 +154,13 @@ fn once_loaded_or_early(
     let state = AppState::expect();
     // Pages need the checked questionnaires; a deep link can arrive before they are.
     let loaded = Memo::new(move |_| {
-        state.catalogue.with(Option::is_some)
+        state.questionnaires.with(|q| q.checked().is_some())
             || early.as_ref().is_some_and(|id| {
                 crate::edges::definitions::FIRST.with(|first| {
                     first.with(|first| {
                         first.as_ref().is_some_and(|first| {
                             state.work(id).is_some_and(|work| {
-                                work.with_untracked(|h| {
-                                    first.answers(h.work.definition.id.as_str())
-                                })
+                                work.with_untracked(|h| first.answers(&h.work.definition.id))
                             })
                         })
                     })

@@ -11,14 +11,14 @@ use std::collections::BTreeSet;
 
 use leptos::prelude::*;
 use mhsw::definition::Definition;
-use mhsw::ids::{ResponseId, WorkId};
+use mhsw::ids::{DefinitionId, ResponseId, WorkId};
 use mhsw::store::{Meta, Sealed};
 use mhsw::work::{FeedbackResponse, Work};
 
 use futures::channel::oneshot;
 
 use crate::edges::database::{self, Save};
-use crate::edges::definitions::{self, Catalogue, Tool};
+use crate::edges::definitions::{self, Questionnaires};
 use crate::edges::storage::{self, Listed, SetAsideEntry, StoreError};
 use crate::edges::{channel, clock, files, history, migrate, timing};
 use crate::later::{self, NotDownloaded};
@@ -107,23 +107,70 @@ struct Saving {
 const SAVE_AFTER_MS: u64 = 400;
 
 /// The shared state. Cheap to copy: every field is a signal.
+/// The saved work, as far as this tab has read it: one state, from the first screen's light
+/// listing to every piece read in full.
+#[derive(Debug, Clone)]
+pub enum SavedWork {
+    /// Names and dates from the light listing, until the store has been read.
+    Listed(Vec<Listed>),
+    /// Every piece read in full, each in its own signal so editing one does not redraw the
+    /// others.
+    Read(BTreeMap<WorkId, RwSignal<Held>>),
+}
+
+impl SavedWork {
+    /// The signal of one piece of work, once the store has been read.
+    pub fn get(&self, id: &WorkId) -> Option<RwSignal<Held>> {
+        match self {
+            SavedWork::Listed(_) => None,
+            SavedWork::Read(works) => works.get(id).copied(),
+        }
+    }
+
+    /// Every piece read in full, in id order (none before the store has been read).
+    pub fn signals(&self) -> impl Iterator<Item = RwSignal<Held>> + '_ {
+        let read = match self {
+            SavedWork::Listed(_) => None,
+            SavedWork::Read(works) => Some(works.values().copied()),
+        };
+        read.into_iter().flatten()
+    }
+
+    /// The ids of every piece read in full.
+    pub fn ids(&self) -> Vec<WorkId> {
+        match self {
+            SavedWork::Listed(_) => Vec::new(),
+            SavedWork::Read(works) => works.keys().cloned().collect(),
+        }
+    }
+
+    /// The pieces read in full, to add or remove one. Work is added or removed only once the
+    /// store has been read (or found unusable), so a listing still here has nothing the tab
+    /// holds, and gives way.
+    fn read_mut(&mut self) -> &mut BTreeMap<WorkId, RwSignal<Held>> {
+        if let SavedWork::Listed(_) = self {
+            *self = SavedWork::Read(BTreeMap::new());
+        }
+        match self {
+            SavedWork::Read(works) => works,
+            SavedWork::Listed(_) => unreachable!("replaced above"),
+        }
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
-    /// The questionnaires' titles, from a light reading, until [`AppState::catalogue`] is
-    /// there (`None` while they are being fetched).
-    pub tools: RwSignal<Option<Vec<Tool>>>,
-    /// The saved work, from a light reading, until [`AppState::works`] is there.
-    pub listed: RwSignal<Vec<Listed>>,
     /// Whether the later part of the app has started: `None` while it downloads and runs, then
     /// whether it could be downloaded. Until it is `Some(Ok(()))`, `catalogue` and `works` are
     /// empty and the home page shows `tools` and `listed`.
     pub started: RwSignal<Option<Result<(), NotDownloaded>>>,
     /// Who is waiting for `started` (see [`AppState::ready`]).
     waiting: StoredValue<Vec<oneshot::Sender<Result<(), NotDownloaded>>>, LocalStorage>,
-    /// The questionnaires, checked (`None` until the later part has started).
-    pub catalogue: RwSignal<Option<Catalogue>>,
-    /// The saved work, each piece in its own signal so editing one does not redraw the others.
-    pub works: RwSignal<BTreeMap<WorkId, RwSignal<Held>>>,
+    /// The questionnaires: listed from the manifest on the first screen, then checked by the
+    /// later part.
+    pub questionnaires: RwSignal<Questionnaires>,
+    /// The saved work: listed on the first screen, then read in full.
+    pub works: RwSignal<SavedWork>,
     /// Stored entries that could not be read, kept aside.
     pub set_aside: RwSignal<Vec<SetAsideEntry>>,
     /// The latest save's outcome.
@@ -160,12 +207,10 @@ impl AppState {
             .and_then(|code| mhsw::lang::Lang::from_code(&code))
             .unwrap_or(mhsw::lang::Lang::En);
         let state = AppState {
-            tools: RwSignal::new(None),
-            listed: RwSignal::new(storage::list()),
             started: RwSignal::new(None),
             waiting: StoredValue::new_local(Vec::new()),
-            catalogue: RwSignal::new(None),
-            works: RwSignal::new(BTreeMap::new()),
+            questionnaires: RwSignal::new(Questionnaires::Fetching),
+            works: RwSignal::new(SavedWork::Listed(storage::list())),
             set_aside: RwSignal::new(Vec::new()),
             save: RwSignal::new(SaveState::Idle),
             storage_problem: RwSignal::new(None),
@@ -208,7 +253,9 @@ impl AppState {
         state.started.set(None);
         leptos::task::spawn_local(async move {
             let listing = definitions::fetch_listing().await;
-            state.tools.set(Some(listing.tools()));
+            state
+                .questionnaires
+                .set(Questionnaires::Listed(listing.tools()));
             // Let the first screen be drawn before the larger download begins, and mark the
             // moment for `make bench` (first-load bytes are those fetched before it).
             after_next_paint().await;
@@ -252,7 +299,7 @@ impl AppState {
     /// rules that choose among them, such as `work::latest_leaders_audit`). Untracked.
     pub fn with_all_works<R>(&self, f: impl FnOnce(&[&Work]) -> R) -> R {
         self.works.with_untracked(|works| {
-            let held: Vec<_> = works.values().map(|s| s.read_untracked()).collect();
+            let held: Vec<_> = works.signals().map(|s| s.read_untracked()).collect();
             let all: Vec<&Work> = held.iter().map(|h| &h.work).collect();
             f(&all)
         })
@@ -304,6 +351,11 @@ impl AppState {
     /// Reads every saved piece of work from the store again.
     pub async fn reload_from_storage(&self) {
         if !database::is_open() {
+            // Nothing can be read: the tab holds only what is made or imported from now on,
+            // and the listing (of work this browser cannot open) gives way to it.
+            self.works.update(|works| {
+                works.read_mut();
+            });
             return;
         }
         match database::load_all().await {
@@ -318,7 +370,7 @@ impl AppState {
                         )
                     })
                     .collect();
-                self.works.set(works);
+                self.works.set(SavedWork::Read(works));
                 self.set_aside.set(loaded.aside);
                 self.keep_listing();
             }
@@ -328,19 +380,19 @@ impl AppState {
 
     /// The signal of one piece of work.
     pub fn work(&self, id: &WorkId) -> Option<RwSignal<Held>> {
-        self.works.with(|works| works.get(id).copied())
+        self.works.with(|works| works.get(id))
     }
 
     /// The definition a piece of work answers, if it is loaded.
     pub fn definition_of(&self, work: &Work) -> Option<Arc<Definition>> {
-        self.questionnaire(work.definition.id.as_str())
+        self.questionnaire(&work.definition.id)
     }
 
     /// The questionnaire with this id, if it is loaded: from the whole catalogue, or, before
     /// that is there, from the part checked first for the first page
     /// ([`definitions::FIRST`]).
-    pub fn questionnaire(&self, id: &str) -> Option<Arc<Definition>> {
-        match self.catalogue.with(|c| c.as_ref().map(|c| c.get(id))) {
+    pub fn questionnaire(&self, id: &DefinitionId) -> Option<Arc<Definition>> {
+        match self.questionnaires.with(|c| c.checked().map(|c| c.get(id))) {
             Some(found) => found,
             None => definitions::FIRST
                 .with(|first| first.with(|first| first.as_ref().and_then(|first| first.get(id)))),
@@ -371,7 +423,7 @@ impl AppState {
         let id = held.work.id.clone();
         let signal = self.new_work_signal(held);
         self.works.update(|works| {
-            works.insert(id.clone(), signal);
+            works.read_mut().insert(id.clone(), signal);
         });
         self.persist(&id);
     }
@@ -500,7 +552,7 @@ impl AppState {
         })
         .await?;
         self.storage_problem.set(None);
-        let ids: Vec<WorkId> = self.works.with_untracked(|w| w.keys().cloned().collect());
+        let ids: Vec<WorkId> = self.works.with_untracked(SavedWork::ids);
         for id in &ids {
             if let Some(signal) = self.work(id) {
                 // The store is empty now: every record is written afresh, from revision 1.
@@ -523,7 +575,7 @@ impl AppState {
         let today = clock::today();
         let name = self.works.with_untracked(|works| {
             let names: Vec<String> = works
-                .values()
+                .signals()
                 .map(|w| w.with_untracked(|h| h.work.name.clone()))
                 .collect();
             signal.with_untracked(|h| {
@@ -560,7 +612,7 @@ impl AppState {
     pub fn download_everything(&self) -> Result<usize, files::FileError> {
         let works: Vec<Work> = self.works.with_untracked(|works| {
             works
-                .values()
+                .signals()
                 .map(|signal| signal.with_untracked(|h| h.work.clone()))
                 .collect()
         });
@@ -631,9 +683,12 @@ impl AppState {
     pub async fn flush_all(&self) -> bool {
         let ids: Vec<WorkId> = self.works.with_untracked(|works| {
             works
-                .iter()
-                .filter(|(_, s)| s.with_untracked(|h| h.dirty || !h.unsaved.is_empty()))
-                .map(|(id, _)| id.clone())
+                .signals()
+                .filter_map(|s| {
+                    s.with_untracked(|h| {
+                        (h.dirty || !h.unsaved.is_empty()).then(|| h.work.id.clone())
+                    })
+                })
                 .collect()
         });
         let mut all = true;
@@ -800,7 +855,7 @@ impl AppState {
     fn keep_listing(&self) {
         let listing: Vec<_> = self.works.with_untracked(|works| {
             works
-                .values()
+                .signals()
                 .map(|signal| {
                     signal.with_untracked(|h| {
                         (
@@ -822,7 +877,7 @@ impl AppState {
             database::delete_work(id).await?;
         }
         self.works.update(|works| {
-            works.remove(id);
+            works.read_mut().remove(id);
         });
         self.keep_listing();
         channel::announce_changed(id);

@@ -170,7 +170,7 @@ pub fn rows() -> Vec<Row> {
         let saved = saved_work(&app.browser, AUDIT_ID).await;
         let stored = saved
             .responses
-            .item(ITEM)
+            .item(&ITEM.into())
             .and_then(|i| i.evidence.clone())
             .unwrap_or_default();
         if stored != expected.trim() && stored != expected {

@@ -35,7 +35,7 @@ fn text(question: &str, words: &str) -> Responses {
 
 fn counts(summary: &FeedbackSummary, question: &str) -> Vec<(String, u32)> {
     summary
-        .item(question)
+        .item(&question.into())
         .unwrap()
         .figures
         .shown()
@@ -124,7 +124,7 @@ fn a3_special_options_are_counted_separately() {
         ],
     ));
     let s = summarise(&d, &pool);
-    let item = s.item("fb-1").unwrap();
+    let item = s.item(&"fb-1".into()).unwrap();
     assert_eq!(item.answered, 7);
     assert_eq!(
         counts(&s, "fb-1"),
@@ -166,7 +166,7 @@ fn a3_multiple_choice_counts_each_chosen_option() {
         })
         .collect();
     let s = summarise(&d, &FeedbackPool::from_responses(responses));
-    assert_eq!(s.item("fb-4").unwrap().answered, 5);
+    assert_eq!(s.item(&"fb-4".into()).unwrap().answered, 5);
     assert_eq!(
         counts(&s, "fb-4"),
         [
@@ -176,7 +176,15 @@ fn a3_multiple_choice_counts_each_chosen_option() {
             ("pnts".to_owned(), 0)
         ]
     );
-    assert_eq!(s.item("fb-4").unwrap().figures.shown().unwrap().agree, None);
+    assert_eq!(
+        s.item(&"fb-4".into())
+            .unwrap()
+            .figures
+            .shown()
+            .unwrap()
+            .agree,
+        None
+    );
 }
 
 #[test]
@@ -195,7 +203,7 @@ fn a4_share_that_agree_is_over_responses_that_gave_a_point() {
         ],
     ));
     let s = summarise(&d, &pool);
-    let figures = s.item("fb-1").unwrap().figures.shown().unwrap();
+    let figures = s.item(&"fb-1".into()).unwrap().figures.shown().unwrap();
     assert_eq!(figures.gave_a_point, 5);
     assert_eq!(
         figures.agree,
@@ -219,10 +227,10 @@ fn a4_a_theme_pools_only_items_whose_share_is_shown() {
         })
         .collect();
     let s = summarise(&d, &FeedbackPool::from_responses(responses));
-    let whole_life = s.theme("whole-life").unwrap();
+    let whole_life = s.theme(&"whole-life".into()).unwrap();
     assert_eq!(whole_life.responses, 5);
     assert_eq!(whole_life.agree, Group::Shown(Fraction::new(6, 10)));
-    let leadership = s.theme("leadership").unwrap();
+    let leadership = s.theme(&"leadership".into()).unwrap();
     assert_eq!(leadership.responses, 3);
     assert_eq!(leadership.agree, Group::Suppressed);
 }
@@ -243,7 +251,7 @@ fn a5_answers_to_hidden_questions_are_not_counted() {
         })
         .collect();
     let s = summarise(&d, &FeedbackPool::from_responses(responses));
-    assert_eq!(s.item("fb-6").unwrap().answered, 5);
+    assert_eq!(s.item(&"fb-6".into()).unwrap().answered, 5);
     assert_eq!(s.hidden_answers, 1);
 }
 
@@ -268,7 +276,7 @@ fn a6_other_versions_are_placed_by_id_and_the_rest_listed() {
         choices(&[("old-question", "no")]),
     ));
     let s = summarise(&d, &FeedbackPool::from_responses(responses));
-    assert_eq!(s.item("fb-1").unwrap().answered, 5);
+    assert_eq!(s.item(&"fb-1".into()).unwrap().answered, 5);
     assert_eq!(s.by_version.get("1.0.0"), Some(&2));
     assert_eq!(s.by_version.get("2.0.0"), Some(&4));
     assert_eq!(
@@ -297,14 +305,20 @@ fn a7_groups_under_five_are_suppressed() {
         &FeedbackPool::from_responses(agree_on("fb-1", &["agree"; 4])),
     );
     assert_eq!(four.collection, Group::Suppressed);
-    assert_eq!(four.item("fb-1").unwrap().figures, Group::Suppressed);
-    assert_eq!(four.theme("whole-life").unwrap().agree, Group::Suppressed);
+    assert_eq!(
+        four.item(&"fb-1".into()).unwrap().figures,
+        Group::Suppressed
+    );
+    assert_eq!(
+        four.theme(&"whole-life".into()).unwrap().agree,
+        Group::Suppressed
+    );
     let five = summarise(
         &d,
         &FeedbackPool::from_responses(agree_on("fb-1", &["agree"; 5])),
     );
     assert_eq!(five.collection, Group::Shown(()));
-    assert!(five.item("fb-1").unwrap().figures.shown().is_some());
+    assert!(five.item(&"fb-1".into()).unwrap().figures.shown().is_some());
     // Five answered but only four gave a point: the share that agree is suppressed too.
     let mostly_na = summarise(
         &d,
@@ -313,10 +327,18 @@ fn a7_groups_under_five_are_suppressed() {
             &["agree", "agree", "agree", "agree", "na"],
         )),
     );
-    let figures = mostly_na.item("fb-1").unwrap().figures.shown().unwrap();
+    let figures = mostly_na
+        .item(&"fb-1".into())
+        .unwrap()
+        .figures
+        .shown()
+        .unwrap();
     assert_eq!(figures.agree, Some(Group::Suppressed));
     // A question nobody answered is suppressed, never 0%.
-    assert_eq!(five.item("fb-2").unwrap().figures, Group::Suppressed);
+    assert_eq!(
+        five.item(&"fb-2".into()).unwrap().figures,
+        Group::Suppressed
+    );
 }
 
 #[test]
@@ -334,7 +356,7 @@ fn a8_free_text_is_listed_in_response_id_order() {
         })
         .collect();
     let s = summarise(&d, &FeedbackPool::from_responses(responses));
-    let figures = s.item("fb-5").unwrap().figures.shown().unwrap();
+    let figures = s.item(&"fb-5".into()).unwrap().figures.shown().unwrap();
     assert_eq!(
         figures.free_text,
         [
@@ -385,7 +407,7 @@ fn welsh_and_english_responses_combine_into_one_count() {
         include_str!("../../tests/definitions/valid/bilingual-feedback.json"),
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let question = d.question("fb-1").unwrap();
+    let question = d.question(&"fb-1".into()).unwrap();
     let options = d.options_of(question).unwrap();
     // What a person does: reads the labels in their language and picks the one that says what
     // they mean; what is kept is that option's value.
@@ -423,7 +445,7 @@ fn welsh_and_english_responses_combine_into_one_count() {
     let english_device = FeedbackPool::from_work(&feedback_work(&d, english));
     // Neither device alone has enough responses to show (A7).
     assert!(summarise(&d, &welsh_device)
-        .item("fb-1")
+        .item(&"fb-1".into())
         .unwrap()
         .figures
         .shown()
@@ -487,7 +509,7 @@ fn a9_responses_to_two_versions_combine_and_carried_answers_count_with_the_new_q
             ("fb-old-9", "disagree"),
         ]);
         for id in answers.items.keys() {
-            assert!(old.question(id.as_str()).is_some(), "a 1.0.0 answer");
+            assert!(old.question(id).is_some(), "a 1.0.0 answer");
         }
         responses.push(response(&format!("v1-{i}"), "1.0.0", "2026-01-10", answers));
     }
@@ -509,11 +531,15 @@ fn a9_responses_to_two_versions_combine_and_carried_answers_count_with_the_new_q
     let work = feedback_work(&new, responses);
     let s = summarise(&new, &FeedbackPool::from_work(&work));
     assert_eq!(
-        s.item("fb-1").unwrap().answered,
+        s.item(&"fb-1".into()).unwrap().answered,
         6,
         "a shared id counts both versions"
     );
-    assert_eq!(s.item("fb-2").unwrap().answered, 7, "3 carried, 4 given");
+    assert_eq!(
+        s.item(&"fb-2".into()).unwrap().answered,
+        7,
+        "3 carried, 4 given"
+    );
     assert_eq!(
         counts(&s, "fb-2"),
         [
@@ -544,7 +570,7 @@ fn a9_responses_to_two_versions_combine_and_carried_answers_count_with_the_new_q
     // The stored responses are not rewritten (K3).
     assert!(work.collection.as_ref().unwrap().responses[0]
         .answers
-        .item("fb-old-2")
+        .item(&"fb-old-2".into())
         .is_some());
     // Bringing the collection up to date says what reports carry and leave out, and changes
     // no response.

@@ -142,18 +142,39 @@ impl FigureChange {
         self.previous.and_then(|p| self.current.checked_sub(p))
     }
 
-    /// The change in words: `up 2.5 FTE`, `down 4%`, `no change`, or `no figure last time`.
-    pub fn words(&self) -> String {
+    /// Which way the figure moved, with the size of the move in its unit.
+    pub fn movement(&self) -> Movement {
         match self.change() {
-            None => "no figure last time".to_owned(),
-            Some(change) if change == Decimal::whole(0) => "no change".to_owned(),
-            Some(change) => format!(
-                "{} {}",
-                if change.is_negative() { "down" } else { "up" },
-                with_unit(&change.abs().to_string(), &self.unit)
-            ),
+            None => Movement::NoFigureBefore,
+            Some(change) if change == Decimal::whole(0) => Movement::Same,
+            Some(change) => {
+                let amount = with_unit(&change.abs().to_string(), &self.unit);
+                if change.is_negative() {
+                    Movement::Down(amount)
+                } else {
+                    Movement::Up(amount)
+                }
+            }
         }
     }
+
+    /// The change in words: `up 2.5 FTE`, `down 4%`, `no change`, or `no figure last time`.
+    pub fn words(&self) -> String {
+        crate::report::audit_words::figure_change(crate::lang::Lang::En, &self.movement())
+    }
+}
+
+/// How a figure moved since last cycle; an amount is written with the figure's unit (`2.5 FTE`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Movement {
+    /// Last cycle gave no figure.
+    NoFigureBefore,
+    /// The same figure both cycles.
+    Same,
+    /// Higher by this much.
+    Up(String),
+    /// Lower by this much.
+    Down(String),
 }
 
 /// This cycle against the last (C1 to C5).
@@ -199,16 +220,14 @@ pub fn compare_cycles(current: &Scores, previous: &Scores) -> CycleComparison {
             section: section.id.clone(),
             title: section.title.clone(),
             change: ScoreChange::new(
-                previous
-                    .section(section.id.as_str())
-                    .and_then(|s| s.score.as_ref()),
+                previous.section(&section.id).and_then(|s| s.score.as_ref()),
                 section.score.as_ref(),
             ),
         })
         .collect();
     let (mut better, mut worse, mut new_red) = (Vec::new(), Vec::new(), Vec::new());
     for item in current.items() {
-        let before = previous.item(item.question.as_str());
+        let before = previous.item(&item.question);
         if is_red(item) && !before.is_some_and(is_red) {
             new_red.push(item.question.clone());
         }

@@ -482,7 +482,7 @@ fn group_figures(definition: &Definition, members: &[&Scores]) -> GroupFigures {
             .sections
             .iter()
             .map(|section| {
-                let id = section.id.as_str();
+                let id = &section.id;
                 (
                     section.id.clone(),
                     PeerStatistic::from_percentages(percentages(&|s| {

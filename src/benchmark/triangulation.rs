@@ -153,7 +153,7 @@ pub struct FeedbackSource<'a> {
 
 /// The scored points of a question's scale, lowest first, when it has at least two (T2).
 fn scale_of(definition: &Definition, question: &QuestionId) -> Option<Vec<u32>> {
-    let question = definition.question(question.as_str())?;
+    let question = definition.question(question)?;
     let points = definition.options_of(question)?.scored_points();
     (points.len() >= 2).then_some(points)
 }
@@ -219,7 +219,7 @@ fn feedback_view(source: Option<FeedbackSource>, theme: &ThemeId) -> View {
     if !asks(definition, theme) {
         return View::NotAsked;
     }
-    let theme_responses = summary.theme(theme.as_str()).map_or(0, |t| t.responses);
+    let theme_responses = summary.theme(theme).map_or(0, |t| t.responses);
     if theme_responses < MINIMUM_GROUP {
         return View::Suppressed;
     }

@@ -15,7 +15,7 @@
 use std::collections::BTreeSet;
 
 use super::{Definition, RetiredQuestion, Text};
-use crate::ids::is_well_formed;
+use crate::ids::{is_well_formed, QuestionId};
 
 /// The field's name as authors write it.
 pub const FIELD: &str = "retired";
@@ -36,13 +36,13 @@ pub struct Problem {
 
 impl Definition {
     /// The retired question with this id, if the definition lists one.
-    pub fn retired_question(&self, id: &str) -> Option<&RetiredQuestion> {
-        self.retired.iter().find(|r| r.id.as_str() == id)
+    pub fn retired_question(&self, id: &QuestionId) -> Option<&RetiredQuestion> {
+        self.retired.iter().find(|r| &r.id == id)
     }
 
     /// The text of the question with this id: the current question's, or else the retired
     /// question's (the words people answered), or `None` when the definition knows neither.
-    pub fn text_of(&self, id: &str) -> Option<&Text> {
+    pub fn text_of(&self, id: &QuestionId) -> Option<&Text> {
         self.question(id)
             .map(|q| &q.text)
             .or_else(|| self.retired_question(id).map(|r| &r.text))
@@ -71,7 +71,7 @@ pub fn problems(definition: &Definition) -> Vec<Problem> {
                 "use the id the question had, as saved answers have it: lower-case letters, digits and hyphens".to_owned(),
             );
         }
-        if definition.question(id).is_some() {
+        if definition.question(&retired.id).is_some() {
             report(
                 index,
                 "id",
@@ -107,7 +107,7 @@ pub fn problems(definition: &Definition) -> Vec<Problem> {
             );
         }
         if let Some(to) = &retired.carried_to {
-            if definition.question(to.as_str()).is_none() {
+            if definition.question(to).is_none() {
                 report(
                     index,
                     "carried_to",

@@ -8,7 +8,7 @@ use crate::benchmark::cycle::{CycleComparison, Direction};
 use crate::benchmark::peers::{PeerComparison, Position};
 use crate::date::Date;
 use crate::definition::{Aggregation, Definition, Tone};
-use crate::ids::SectionId;
+use crate::ids::{QuestionId, SectionId};
 use crate::lang::Lang;
 use crate::messages::say;
 use crate::number::{display_figure, with_unit};
@@ -178,18 +178,18 @@ struct Said<'a> {
 
 impl Said<'_> {
     fn question_text(&self, item: &ItemResult) -> String {
-        self.question_by_id(item.question.as_str())
+        self.question_by_id(&item.question)
     }
 
-    fn question_by_id(&self, id: &str) -> String {
+    fn question_by_id(&self, id: &QuestionId) -> String {
         self.definition
             .question(id)
-            .map_or_else(|| id.to_owned(), |q| in_lang(self.lang, &q.text))
+            .map_or_else(|| id.to_string(), |q| in_lang(self.lang, &q.text))
     }
 
     /// A section's title in the report's language, where the definition gives it.
     fn section_title(&self, id: &SectionId, title: &str) -> String {
-        match (self.lang, self.definition.section(id.as_str())) {
+        match (self.lang, self.definition.section(id)) {
             (Lang::En, _) | (_, None) => title.to_owned(),
             (lang, Some(section)) => section.title.get(lang).to_owned(),
         }
@@ -201,14 +201,8 @@ impl Said<'_> {
         if self.lang == Lang::En {
             return item.chosen.clone();
         }
-        let question = self.definition.question(item.question.as_str())?;
-        let value = match self
-            .work
-            .responses
-            .item(item.question.as_str())?
-            .answer
-            .as_ref()?
-        {
+        let question = self.definition.question(&item.question)?;
+        let value = match self.work.responses.item(&item.question)?.answer.as_ref()? {
             crate::responses::Answer::Choice(value) => value,
             _ => return item.chosen.clone(),
         };
@@ -225,7 +219,7 @@ impl Said<'_> {
 
     /// An option's label, given in the definition's primary language, in the report's
     /// language where the question's options give it.
-    fn option_label(&self, question: &str, label: &str) -> String {
+    fn option_label(&self, question: &QuestionId, label: &str) -> String {
         if self.lang == Lang::En {
             return label.to_owned();
         }
@@ -248,7 +242,7 @@ impl Said<'_> {
 
 /// Whether a question is rated on points, rather than recording a fact such as where the people
 /// completing the audit work.
-fn is_rated(definition: &Definition, question: &str) -> bool {
+fn is_rated(definition: &Definition, question: &QuestionId) -> bool {
     definition
         .question(question)
         .and_then(|q| definition.options_of(q))
@@ -261,7 +255,7 @@ fn is_scored(definition: &Definition, section: &SectionScore) -> bool {
     section
         .items
         .iter()
-        .any(|item| is_rated(definition, item.question.as_str()))
+        .any(|item| is_rated(definition, &item.question))
 }
 
 /// What stands in a table where a section has no score: why, in words.
@@ -350,7 +344,7 @@ fn legal_risk_words(said: &Said, item: &ItemResult) -> String {
     let required_by = say(lang, "Required by", "Yn ofynnol gan");
     let basis = said
         .definition
-        .question(item.question.as_str())
+        .question(&item.question)
         .and_then(|q| q.statutory_basis.as_ref())
         .map(|law| format!(" {required_by}: {}", end_sentence(law)))
         .unwrap_or_default();
@@ -547,12 +541,12 @@ fn previous_cycle(said: &Said, scores: &Scores, previous: PreviousCycle, blocks:
         items
             .iter()
             .map(|i| {
-                let text = said.question_by_id(i.question.as_str());
+                let text = said.question_by_id(&i.question);
                 let label = |chosen: &(crate::scoring::Fraction, Option<String>)| {
-                    chosen.1.as_deref().map_or_else(
-                        || chosen.0.display(),
-                        |l| said.option_label(i.question.as_str(), l),
-                    )
+                    chosen
+                        .1
+                        .as_deref()
+                        .map_or_else(|| chosen.0.display(), |l| said.option_label(&i.question, l))
                 };
                 let (then, now) = (label(&i.previous), label(&i.current));
                 let value = match lang {
@@ -576,11 +570,7 @@ fn previous_cycle(said: &Said, scores: &Scores, previous: PreviousCycle, blocks:
         said.word("No question is rated lower than last cycle."),
     );
     blocks.push(heading(2, said.word("Newly rated Red")));
-    let new_red: Vec<String> = c
-        .new_red
-        .iter()
-        .map(|id| said.question_by_id(id.as_str()))
-        .collect();
+    let new_red: Vec<String> = c.new_red.iter().map(|id| said.question_by_id(id)).collect();
     push_list(
         blocks,
         new_red,
@@ -633,7 +623,7 @@ fn workforce_profile(said: &Said, input: &AuditReportInput, blocks: &mut Vec<Blo
             }
             let title = match lang {
                 Lang::En => figure.title.clone(),
-                _ => said.question_by_id(figure.question.as_str()),
+                _ => said.question_by_id(&figure.question),
             };
             let mut row = vec![title, ours];
             if let Some(cycle) = cycle {
@@ -644,19 +634,7 @@ fn workforce_profile(said: &Said, input: &AuditReportInput, blocks: &mut Vec<Blo
                 ));
                 row.push(change.map_or_else(
                     || words::not_comparable_cell(lang).to_owned(),
-                    |c| match lang {
-                        Lang::En => c.words(),
-                        _ => words::figure_change(
-                            lang,
-                            c.change().map(|d| {
-                                if d == crate::number::Decimal::whole(0) {
-                                    (false, String::new())
-                                } else {
-                                    (d.is_negative(), with_unit(&d.abs().to_string(), &c.unit))
-                                }
-                            }),
-                        ),
-                    },
+                    |c| words::figure_change(lang, &c.movement()),
                 ));
             }
             if let Some(peers) = peers {
@@ -884,9 +862,9 @@ fn sections(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
         // workforce profile lists them: a heading apiece would add pages, not meaning.
         let mut figures: Vec<Fact> = Vec::new();
         for item in &section.items {
-            let recorded = work.responses.item(item.question.as_str());
+            let recorded = work.responses.item(&item.question);
             let is_figure = definition
-                .question(item.question.as_str())
+                .question(&item.question)
                 .is_some_and(|q| q.answer.number_rule().is_some());
             let noted = recorded.is_some_and(|r| {
                 r.evidence.is_some() || r.comment.is_some() || r.priority.is_some()
@@ -902,7 +880,7 @@ fn sections(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
                 blocks.push(Block::Facts(std::mem::take(&mut figures)));
             }
             blocks.push(heading(3, said.question_text(item)));
-            let label = if is_rated(definition, item.question.as_str()) {
+            let label = if is_rated(definition, &item.question) {
                 "Rating"
             } else {
                 "Answer"
@@ -925,7 +903,7 @@ fn sections(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
             } else if definition.collect.evidence
                 && item.outcome != ItemOutcome::Unanswered
                 && definition
-                    .question(item.question.as_str())
+                    .question(&item.question)
                     .is_some_and(|q| q.evidence_prompt.is_some())
             {
                 facts.push(Fact::new(said.word("Evidence"), said.word("None recorded")));

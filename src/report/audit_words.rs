@@ -15,6 +15,7 @@
 //! **The Welsh has not yet been checked by a Welsh speaker.** It was written to be plain and
 //! accurate; a council should have it checked before relying on it.
 
+use crate::benchmark::cycle::Movement;
 use crate::benchmark::peers::{OrganisationType, PeerNation, Position};
 use crate::lang::{Lang, PluralForm};
 use crate::messages::say;
@@ -86,17 +87,14 @@ pub fn not_comparable_cell(lang: Lang) -> &'static str {
 }
 
 /// A figure's change: "up 2.5 FTE", "down 4%", "no change", "no figure last time".
-pub fn figure_change(lang: Lang, change: Option<(bool, String)>) -> String {
-    match (lang, change) {
-        (Lang::En, None) => "no figure last time".to_owned(),
-        (Lang::Cy, None) => "dim ffigur y tro diwethaf".to_owned(),
-        (_, Some((_, amount))) if amount.is_empty() => say(lang, "no change", "dim newid").into(),
-        (Lang::En, Some((down, amount))) => {
-            format!("{} {amount}", if down { "down" } else { "up" })
+pub fn figure_change(lang: Lang, movement: &Movement) -> String {
+    match movement {
+        Movement::NoFigureBefore => {
+            say(lang, "no figure last time", "dim ffigur y tro diwethaf").to_owned()
         }
-        (Lang::Cy, Some((down, amount))) => {
-            format!("{} {amount}", if down { "i lawr" } else { "i fyny" })
-        }
+        Movement::Same => say(lang, "no change", "dim newid").to_owned(),
+        Movement::Up(amount) => format!("{} {amount}", say(lang, "up", "i fyny")),
+        Movement::Down(amount) => format!("{} {amount}", say(lang, "down", "i lawr")),
     }
 }
 
@@ -517,6 +515,34 @@ mod tests {
             assert!(seen.insert(*en), "{en:?} listed twice");
             assert!(!cy.trim().is_empty(), "{en:?} has no Welsh");
         }
+    }
+
+    #[test]
+    fn a_figure_moves_in_one_of_four_ways_in_either_language() {
+        let said = |lang| {
+            [
+                Movement::NoFigureBefore,
+                Movement::Same,
+                Movement::Up("2.5 FTE".into()),
+                Movement::Down("4%".into()),
+            ]
+            .iter()
+            .map(|m| figure_change(lang, m))
+            .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            said(Lang::En),
+            ["no figure last time", "no change", "up 2.5 FTE", "down 4%"]
+        );
+        assert_eq!(
+            said(Lang::Cy),
+            [
+                "dim ffigur y tro diwethaf",
+                "dim newid",
+                "i fyny 2.5 FTE",
+                "i lawr 4%"
+            ]
+        );
     }
 
     #[test]

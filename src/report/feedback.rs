@@ -152,7 +152,7 @@ fn versions_and_gaps(
                 .iter()
                 .map(|u| {
                     vec![
-                        definition.text_of(u.question.as_str()).map_or_else(
+                        definition.text_of(&u.question).map_or_else(
                             || words::question_by_id(lang, u.question.as_str()),
                             |text| format!("{} ({})", text.get(lang).trim(), u.question),
                         ),
@@ -204,7 +204,7 @@ fn themes(definition: &Definition, summary: &FeedbackSummary, lang: Lang, blocks
                     }
                 };
                 let title = definition
-                    .theme(t.id.as_str())
+                    .theme(&t.id)
                     .map_or(t.title.as_str(), |theme| theme.title.get(lang));
                 vec![
                     title.to_owned(),
@@ -230,7 +230,7 @@ fn option_label(
     definition
         .options_of(question)
         .and_then(|list| {
-            list.find(option.value.as_str())
+            list.find(&option.value)
                 .map(|o| o.label.get(lang).to_owned())
         })
         .unwrap_or_else(|| option.label.clone())
@@ -246,7 +246,7 @@ fn questions(
     for section in &definition.sections {
         blocks.push(heading(2, section.title.get(lang)));
         for question in &section.questions {
-            let Some(item) = summary.item(question.id.as_str()) else {
+            let Some(item) = summary.item(&question.id) else {
                 continue;
             };
             let text = question.text.get(lang);

@@ -272,11 +272,11 @@ pub fn source_words_in(lang: Lang, definition: &Definition, source: &RowSource) 
         return source_words(definition, source);
     }
     match source {
-        RowSource::Question(id) => definition.question(id.as_str()).map_or_else(
+        RowSource::Question(id) => definition.question(id).map_or_else(
             || words::question_no_longer_asked(lang, id.as_str()),
             |q| q.text.get(lang).to_owned(),
         ),
-        RowSource::Section(id) => definition.section(id.as_str()).map_or_else(
+        RowSource::Section(id) => definition.section(id).map_or_else(
             || words::section_id(lang, id.as_str()),
             |s| words::from_section(lang, s.title.get(lang)),
         ),

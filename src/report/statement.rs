@@ -77,7 +77,7 @@ pub fn current_position(audit: &Work, scores: &Scores, prefill: &Prefill) -> Cur
     let lines = prefill
         .sections
         .iter()
-        .filter_map(|id| scores.section(id.as_str()))
+        .filter_map(|id| scores.section(id))
         .map(|section| match &section.score {
             Some(score) => format!("{}: {}", section.title, score.label()),
             None => format!("{}: nothing scorable yet", section.title),
@@ -127,13 +127,13 @@ pub fn statement_report(
                         Lang::En => title.to_owned(),
                         _ => audit
                             .definition
-                            .section(id.as_str())
+                            .section(id)
                             .map_or_else(|| title.to_owned(), |s| in_lang(lang, &s.title)),
                     };
                     let rows = prefill
                         .sections
                         .iter()
-                        .map(|id| match audit.scores.section(id.as_str()) {
+                        .map(|id| match audit.scores.section(id) {
                             Some(s) if s.shown => vec![
                                 audit_title(&s.id, &s.title),
                                 score_words_in(lang, s.score.as_ref()),
@@ -183,7 +183,7 @@ pub fn statement_report(
             if !work.responses.question_shown(definition, question) {
                 continue;
             }
-            let Some(answer) = work.responses.answer(question.id.as_str()) else {
+            let Some(answer) = work.responses.answer(&question.id) else {
                 continue;
             };
             let text = match answer {
@@ -197,7 +197,7 @@ pub fn statement_report(
                 },
                 Answer::Choice(value) => definition
                     .options_of(question)
-                    .and_then(|o| o.find(value.as_str()).map(|o| in_lang(lang, &o.label)))
+                    .and_then(|o| o.find(value).map(|o| in_lang(lang, &o.label)))
                     .unwrap_or_else(|| value.to_string()),
                 Answer::Choices(values) => {
                     let options = definition.options_of(question);
@@ -206,7 +206,7 @@ pub fn statement_report(
                         .map(|v| {
                             options
                                 .as_ref()
-                                .and_then(|o| o.find(v.as_str()).map(|o| in_lang(lang, &o.label)))
+                                .and_then(|o| o.find(v).map(|o| in_lang(lang, &o.label)))
                                 .unwrap_or_else(|| v.to_string())
                         })
                         .collect::<Vec<_>>()

@@ -45,7 +45,7 @@ impl Figure {
 /// that do not fit their question (out of range, say, after a new version narrowed it) are left
 /// out, as scoring treats them as no answer (S8).
 pub fn figures(definition: &Definition, responses: &Responses) -> Vec<Figure> {
-    let given = |id: &str| -> Option<Decimal> {
+    let given = |id: &QuestionId| -> Option<Decimal> {
         let question = definition.question(id)?;
         let section = definition
             .sections
@@ -74,10 +74,10 @@ pub fn figures(definition: &Definition, responses: &Responses) -> Vec<Figure> {
             else {
                 return None;
             };
-            let value = given(question.id.as_str())?;
+            let value = given(&question.id)?;
             let comparable = match per {
                 None => Some(value.to_f64()),
-                Some(per) => given(per.question().as_str())
+                Some(per) => given(per.question())
                     .and_then(|divisor| per.normalise(value.to_f64(), divisor.to_f64())),
             };
             Some(Figure {

@@ -11,7 +11,7 @@ fn frac(n: u64, d: u64) -> Fraction {
 
 fn section_fraction(scores: &Scores, id: &str) -> Option<Fraction> {
     scores
-        .section(id)
+        .section(&id.into())
         .unwrap()
         .score
         .as_ref()
@@ -38,12 +38,18 @@ fn s1_only_choice_questions_with_points_score() {
     );
     let s = score(&d, &r);
     assert_eq!(
-        s.item("lead-3").unwrap().outcome,
+        s.item(&"lead-3".into()).unwrap().outcome,
         ItemOutcome::Scored { points: 1, max: 1 }
     );
-    assert_eq!(s.item("has-amhp").unwrap().outcome, ItemOutcome::Answered);
-    assert_eq!(s.item("lead-note").unwrap().outcome, ItemOutcome::Answered);
-    assert_eq!(s.item("has-amhp").unwrap().score, None);
+    assert_eq!(
+        s.item(&"has-amhp".into()).unwrap().outcome,
+        ItemOutcome::Answered
+    );
+    assert_eq!(
+        s.item(&"lead-note".into()).unwrap().outcome,
+        ItemOutcome::Answered
+    );
+    assert_eq!(s.item(&"has-amhp".into()).unwrap().score, None);
     assert_eq!(section_fraction(&s, "leadership"), Some(frac(1, 1)));
 }
 
@@ -52,7 +58,7 @@ fn s1_the_maximum_is_the_highest_points_of_any_option() {
     let d = audit();
     let s = score(&d, &choices(&[("lead-2", "partly")]));
     assert_eq!(
-        s.item("lead-2").unwrap().outcome,
+        s.item(&"lead-2".into()).unwrap().outcome,
         ItemOutcome::Scored { points: 1, max: 3 }
     );
 }
@@ -63,7 +69,7 @@ fn s2_weights_multiply_points_earned_and_possible() {
     // lead-1 (weight 2): mostly, 2 of 3 -> 4 of 6; lead-2 (weight 1): partly, 1 of 3.
     let s = score(&d, &choices(&[("lead-1", "mostly"), ("lead-2", "partly")]));
     assert_eq!(section_fraction(&s, "leadership"), Some(frac(5, 9)));
-    assert_eq!(s.item("lead-1").unwrap().weighted(), Some((4, 6)));
+    assert_eq!(s.item(&"lead-1".into()).unwrap().weighted(), Some((4, 6)));
 }
 
 #[test]
@@ -76,7 +82,13 @@ fn s3_not_applicable_leaves_both_earned_and_possible() {
         section_fraction(&with, "leadership")
     );
     assert_eq!(section_fraction(&with, "leadership"), Some(frac(4, 6)));
-    assert_eq!(with.section("leadership").unwrap().counts.not_applicable, 1);
+    assert_eq!(
+        with.section(&"leadership".into())
+            .unwrap()
+            .counts
+            .not_applicable,
+        1
+    );
     assert_eq!(with.overall, without.overall);
 }
 
@@ -95,7 +107,7 @@ fn s5_prefer_not_to_say_is_counted_on_its_own() {
     let d = audit();
     let s = score(&d, &choices(&[("lead-1", "partly"), ("lead-2", "pnts")]));
     assert_eq!(section_fraction(&s, "leadership"), Some(frac(2, 6)));
-    let counts = s.section("leadership").unwrap().counts;
+    let counts = s.section(&"leadership".into()).unwrap().counts;
     assert_eq!(counts.prefer_not_to_say, 1);
     assert_eq!(counts.dont_know, 0);
     assert_eq!(counts.not_applicable, 0);
@@ -108,8 +120,14 @@ fn s6_unanswered_questions_never_count_as_zero() {
     let s = score(&d, &choices(&[("lead-1", "achieved")]));
     // lead-2 and lead-3 unanswered: the score is 6 of 6, not 6 of 10.
     assert_eq!(section_fraction(&s, "leadership"), Some(frac(6, 6)));
-    assert_eq!(s.item("lead-2").unwrap().outcome, ItemOutcome::Unanswered);
-    assert_eq!(s.section("leadership").unwrap().counts.unanswered, 4);
+    assert_eq!(
+        s.item(&"lead-2".into()).unwrap().outcome,
+        ItemOutcome::Unanswered
+    );
+    assert_eq!(
+        s.section(&"leadership".into()).unwrap().counts.unanswered,
+        4
+    );
 }
 
 #[test]
@@ -124,13 +142,13 @@ fn s7_hidden_questions_are_ignored_even_with_stored_answers() {
         ("amhp-1", "not-yet"),
     ]);
     let s = score(&d, &r);
-    assert!(s.item("sup-3").is_none());
-    let amhp = s.section("amhp").unwrap();
+    assert!(s.item(&"sup-3".into()).is_none());
+    let amhp = s.section(&"amhp".into()).unwrap();
     assert!(!amhp.shown);
     assert!(amhp.items.is_empty());
     assert_eq!(amhp.score, None);
     assert_eq!(amhp.counts, Counts::default());
-    assert_eq!(s.section("supervision").unwrap().counts.shown, 2);
+    assert_eq!(s.section(&"supervision".into()).unwrap().counts.shown, 2);
     // amhp-1's stored "not yet" does not pull the overall down.
     let shown = score(
         &d,
@@ -156,8 +174,14 @@ fn s8_answers_that_do_not_fit_count_as_unanswered() {
         },
     );
     let s = score(&d, &r);
-    assert_eq!(s.item("lead-1").unwrap().outcome, ItemOutcome::Unanswered);
-    assert_eq!(s.item("lead-3").unwrap().outcome, ItemOutcome::Unanswered);
+    assert_eq!(
+        s.item(&"lead-1".into()).unwrap().outcome,
+        ItemOutcome::Unanswered
+    );
+    assert_eq!(
+        s.item(&"lead-3".into()).unwrap().outcome,
+        ItemOutcome::Unanswered
+    );
     assert_eq!(section_fraction(&s, "leadership"), Some(frac(3, 3)));
 }
 
@@ -175,7 +199,7 @@ fn s9_percent_of_maximum_sums_points_over_possible() {
     // 2 of 6, 3 of 3, 0 of 1.
     assert_eq!(section_fraction(&s, "leadership"), Some(frac(5, 10)));
     assert_eq!(
-        s.section("leadership").unwrap().aggregation,
+        s.section(&"leadership".into()).unwrap().aggregation,
         Aggregation::PercentOfMaximum
     );
 }
@@ -193,7 +217,7 @@ fn s10_lowest_item_decides_the_section() {
     );
     assert_eq!(section_fraction(&s, "supervision"), Some(frac(1, 3)));
     assert_eq!(
-        band_id(&s.section("supervision").unwrap().score),
+        band_id(&s.section(&"supervision".into()).unwrap().score),
         Some("red")
     );
 }
@@ -241,7 +265,7 @@ fn s12_bands_come_from_the_exact_fraction() {
     );
     assert_eq!(section_fraction(&s, "leadership"), Some(frac(1, 4)));
     assert_eq!(
-        band_id(&s.section("leadership").unwrap().score),
+        band_id(&s.section(&"leadership".into()).unwrap().score),
         Some("red")
     );
     // lead-1 mostly (4 of 6), lead-2 not yet (0 of 3), lead-3 no (0 of 1): exactly 40%, where
@@ -256,13 +280,13 @@ fn s12_bands_come_from_the_exact_fraction() {
     );
     assert_eq!(section_fraction(&s, "leadership"), Some(frac(4, 10)));
     assert_eq!(
-        band_id(&s.section("leadership").unwrap().score),
+        band_id(&s.section(&"leadership".into()).unwrap().score),
         Some("amber")
     );
     // 100% is in the top band.
     let s = score(&d, &choices(&[("lead-2", "achieved")]));
     assert_eq!(
-        band_id(&s.section("leadership").unwrap().score),
+        band_id(&s.section(&"leadership".into()).unwrap().score),
         Some("green")
     );
 }
@@ -299,11 +323,17 @@ fn s12_sections_and_their_items_use_the_sections_own_bands() {
         ]),
     );
     assert_eq!(
-        band_id(&s.section("supervision").unwrap().score),
+        band_id(&s.section(&"supervision".into()).unwrap().score),
         Some("high")
     );
-    assert_eq!(band_id(&s.item("sup-1").unwrap().score), Some("high"));
-    assert_eq!(band_id(&s.item("lead-2").unwrap().score), Some("amber"));
+    assert_eq!(
+        band_id(&s.item(&"sup-1".into()).unwrap().score),
+        Some("high")
+    );
+    assert_eq!(
+        band_id(&s.item(&"lead-2".into()).unwrap().score),
+        Some("amber")
+    );
     // The overall uses the definition's bands.
     assert_eq!(band_id(&s.overall), Some("amber"));
 }
@@ -340,10 +370,10 @@ fn s14_themes_pool_their_items_across_sections() {
             ("sup-2", "achieved"),
         ]),
     );
-    let leadership = s.theme("leadership").unwrap();
+    let leadership = s.theme(&"leadership".into()).unwrap();
     assert_eq!(leadership.score.as_ref().unwrap().fraction, frac(2, 6));
     assert_eq!(leadership.counts.not_applicable, 1);
-    let supervision = s.theme("supervision").unwrap();
+    let supervision = s.theme(&"supervision".into()).unwrap();
     // Pooled (2/3 + 9/9), not lowest item.
     assert_eq!(supervision.score.as_ref().unwrap().fraction, frac(11, 12));
     assert_eq!(supervision.counts.shown, 3);
@@ -372,7 +402,7 @@ fn s15_every_shown_question_is_counted_once() {
         (2, 1, 1, 1)
     );
     assert_eq!(s.completion, Some(frac(5, 7)));
-    assert_eq!(s.section("amhp").unwrap().completion, None);
+    assert_eq!(s.section(&"amhp".into()).unwrap().completion, None);
 }
 
 #[test]
@@ -388,7 +418,7 @@ fn s16_percentages_shown_round_down_to_stay_in_their_band() {
         ]),
     );
     assert_eq!(
-        s.section("leadership")
+        s.section(&"leadership".into())
             .unwrap()
             .score
             .as_ref()
@@ -399,7 +429,7 @@ fn s16_percentages_shown_round_down_to_stay_in_their_band() {
     // 2 of 3 is 66.67%: shown as 66%, not 67%.
     let s = score(&d, &choices(&[("lead-2", "mostly")]));
     assert_eq!(
-        s.item("lead-2")
+        s.item(&"lead-2".into())
             .unwrap()
             .score
             .as_ref()
@@ -436,8 +466,8 @@ fn s17_strengths_and_items_needing_action() {
     let strengths: Vec<&str> = s.strengths().map(|i| i.question.as_str()).collect();
     // lead-1: positive option; lead-3: 1 of 1 is Green. sup-1 (2 of 3, Amber) is not.
     assert_eq!(strengths, ["lead-1", "lead-3"]);
-    assert!(s.item("lead-2").unwrap().needs_action());
-    assert!(!s.item("lead-1").unwrap().needs_action());
+    assert!(s.item(&"lead-2".into()).unwrap().needs_action());
+    assert!(!s.item(&"lead-1".into()).unwrap().needs_action());
     let priorities: Vec<&str> = s.priorities().map(|i| i.question.as_str()).collect();
     assert_eq!(priorities, ["lead-2", "sup-1"]);
 }
@@ -470,17 +500,20 @@ fn s18_number_answers_are_counted_but_never_scored() {
     );
     let without = score(&d, &plain);
     let with = score(&d, &with_figures);
-    assert_eq!(with.item("wf-fte").unwrap().outcome, ItemOutcome::Answered);
-    assert_eq!(with.item("wf-fte").unwrap().score, None);
     assert_eq!(
-        with.item("wf-fte").unwrap().chosen.as_deref(),
+        with.item(&"wf-fte".into()).unwrap().outcome,
+        ItemOutcome::Answered
+    );
+    assert_eq!(with.item(&"wf-fte".into()).unwrap().score, None);
+    assert_eq!(
+        with.item(&"wf-fte".into()).unwrap().chosen.as_deref(),
         Some("42.5 FTE")
     );
     assert_eq!(
-        with.item("wf-vacant").unwrap().outcome,
+        with.item(&"wf-vacant".into()).unwrap().outcome,
         ItemOutcome::Unanswered
     );
-    let workforce = with.section("workforce").unwrap();
+    let workforce = with.section(&"workforce".into()).unwrap();
     assert_eq!(workforce.score, None, "a section of figures has no score");
     assert_eq!(workforce.counts.answered, 1);
     assert_eq!(with.overall, without.overall);
@@ -502,7 +535,10 @@ fn s18_a_number_out_of_range_counts_as_unanswered() {
         },
     );
     let s = score(&d, &r);
-    assert_eq!(s.item("wf-fte").unwrap().outcome, ItemOutcome::Unanswered);
+    assert_eq!(
+        s.item(&"wf-fte".into()).unwrap().outcome,
+        ItemOutcome::Unanswered
+    );
 }
 
 #[test]
@@ -539,7 +575,7 @@ fn s19_a_statutory_minimum_falls_short_below_its_first_positive_option_or_at_don
     );
     // Points are unchanged: "Mostly" earns its 2 of 3 whether or not it is a legal risk.
     let s = score(&d, &choices(&[("sup-2", "mostly")]));
-    let item = s.item("sup-2").unwrap();
+    let item = s.item(&"sup-2".into()).unwrap();
     assert!(item.legal_risk);
     assert_eq!(item.outcome, ItemOutcome::Scored { points: 2, max: 3 });
 }

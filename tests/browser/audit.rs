@@ -91,7 +91,9 @@ async fn an_audit_can_be_done_by_keyboard_alone() {
     press(b, &[Key::Enter]).await;
 
     // Second section: a rating with arrow keys, evidence typed, a priority, two more ratings.
-    let strategy = definition.section("strategy").expect("a strategy section");
+    let strategy = definition
+        .section(&"strategy".into())
+        .expect("a strategy section");
     wait_for_heading_exact(b, &strategy.title).await;
     tab_to(b, "#q-strat-1", 20).await;
     press(b, &[Key::Down, Key::Down]).await;
@@ -128,7 +130,7 @@ async fn an_audit_can_be_done_by_keyboard_alone() {
     tab_to(b, ".section-form .button-row button", 40).await;
     press(b, &[Key::Enter]).await;
     let next = definition
-        .section("leadership")
+        .section(&"leadership".into())
         .expect("a leadership section");
     wait_for_heading_exact(b, &next.title).await;
 
@@ -166,7 +168,10 @@ async fn an_audit_can_be_done_by_keyboard_alone() {
     );
     let stored = saved_work(b, &id).await;
     assert_eq!(
-        stored.responses.item("strat-1").and_then(|i| i.priority),
+        stored
+            .responses
+            .item(&"strat-1".into())
+            .and_then(|i| i.priority),
         Some(Priority::High)
     );
     b.screenshot(&screenshot_path("journey-results-audit"))
@@ -348,7 +353,7 @@ async fn a_previous_cycle_imported_from_a_file_is_compared() {
         "the overall change",
     );
     let strat_1 = bundled_definition("self-assessment")
-        .question("strat-1")
+        .question(&"strat-1".into())
         .expect("strat-1")
         .text
         .clone();
@@ -480,7 +485,11 @@ async fn full_storage_keeps_the_answer_and_offers_a_copy() {
         Some(true),
         "the answer stays on screen"
     );
-    assert!(saved_work(b, &id).await.responses.item("strat-3").is_none());
+    assert!(saved_work(b, &id)
+        .await
+        .responses
+        .item(&"strat-3".into())
+        .is_none());
     assert_accessible(b, "a section page after a failed save").await;
     b.execute("window.scrollTo(0, 0);", vec![]).await;
     b.screenshot(&screenshot_path("journey-storage-full")).await;
@@ -493,7 +502,7 @@ async fn full_storage_keeps_the_answer_and_offers_a_copy() {
         .expect("the copy is a work file");
     assert_eq!(
         copy.responses
-            .item("strat-3")
+            .item(&"strat-3".into())
             .and_then(|i| i.answer.clone()),
         Some(Answer::Choice("embedded".into())),
         "the copy holds the answer that could not be saved"
@@ -507,7 +516,7 @@ async fn full_storage_keeps_the_answer_and_offers_a_copy() {
     assert_eq!(
         saved
             .responses
-            .item("strat-3")
+            .item(&"strat-3".into())
             .and_then(|i| i.answer.clone()),
         Some(Answer::Choice("embedded".into()))
     );
@@ -631,9 +640,21 @@ async fn legal_risks_are_listed_first_on_the_results_page_and_in_the_plan() {
     seed_works(&app, &[&audit], "#/work/risky-audit/results").await;
     wait_for_heading_exact(b, "Results: Risky audit").await;
     let text = main_text(b).await;
-    let approval = definition.question("re-8").expect("re-8").text.to_string();
-    let training = definition.question("re-3").expect("re-3").text.to_string();
-    let registration = definition.question("wf-5").expect("wf-5").text.to_string();
+    let approval = definition
+        .question(&"re-8".into())
+        .expect("re-8")
+        .text
+        .to_string();
+    let training = definition
+        .question(&"re-3".into())
+        .expect("re-3")
+        .text
+        .to_string();
+    let registration = definition
+        .question(&"wf-5".into())
+        .expect("wf-5")
+        .text
+        .to_string();
     assert_contains(
         &text,
         &format!("Legal risk: {approval} Answer: Developing."),

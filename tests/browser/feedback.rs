@@ -337,7 +337,11 @@ async fn people_answer_in_turn_on_a_shared_device() {
     let first = &questions[0].0;
     let sent: Vec<Option<Answer>> = responses
         .iter()
-        .map(|r| r.answers.item(first).and_then(|i| i.answer.clone()))
+        .map(|r| {
+            r.answers
+                .item(&first.as_str().into())
+                .and_then(|i| i.answer.clone())
+        })
         .collect();
     let mut sent_sorted: Vec<String> = sent.iter().map(|a| format!("{a:?}")).collect();
     sent_sorted.sort();

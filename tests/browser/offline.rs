@@ -71,7 +71,7 @@ async fn after_one_visit_the_app_starts_and_works_with_the_site_unreachable() {
             .expect("the offline export is a work file");
     assert_eq!(
         work.responses
-            .item("strat-1")
+            .item(&"strat-1".into())
             .and_then(|i| i.evidence.clone())
             .as_deref(),
         Some("Typed with no network")

@@ -143,7 +143,11 @@ async fn the_pdf_says_how_many_characters_it_could_not_draw_and_where() {
         &bundled_definition("self-assessment"),
     );
     audit.responses = choices(&[("strat-1", "established")]);
-    let mut item = audit.responses.item("strat-1").cloned().expect("answered");
+    let mut item = audit
+        .responses
+        .item(&"strat-1".into())
+        .cloned()
+        .expect("answered");
     item.evidence = Some("Board minutes 漢字, March 2026; گفتگو ہوئی; Zażółć".to_owned());
     audit.responses.set(QuestionId::new("strat-1"), item);
     seed_works(&app, &[&audit], "#/work/pdf-unshown/results").await;

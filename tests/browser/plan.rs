@@ -64,7 +64,7 @@ async fn a_proposed_row_starts_with_the_suggested_action_and_keeps_an_edit() {
     let b = &app.browser;
     let definition = bundled_definition("self-assessment");
     let suggested = definition
-        .question("strat-1")
+        .question(&"strat-1".into())
         .expect("strat-1")
         .proposed_action();
     let rest = suggested

@@ -377,7 +377,11 @@ async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
         questions.push(added);
     });
     let old = bundled_definition("self-assessment");
-    let removed_text = old.question("strat-5").expect("strat-5").text.clone();
+    let removed_text = old
+        .question(&"strat-5".into())
+        .expect("strat-5")
+        .text
+        .clone();
     let saved = saved_audit(
         "old-audit",
         "Audit on version 2.0",
@@ -432,7 +436,7 @@ async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
         Some("Minutes of the 2024 review"),
         "the removed question's answer and evidence are kept"
     );
-    assert!(stored.responses.item("strat-1").is_some());
+    assert!(stored.responses.item(&"strat-1".into()).is_some());
 
     app.open("#/work/old-audit/section/strategy").await;
     find(b, "#q-strat-9").await;
@@ -459,7 +463,7 @@ async fn a_new_questionnaire_version_keeps_answers_to_removed_questions() {
 async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_rest_by_their_text() {
     let old = bundled_definition("self-assessment");
     let old_text = |id: &str| {
-        old.question(id)
+        old.question(&id.into())
             .expect("a question of the bundled version")
             .text
             .to_string()
@@ -523,7 +527,10 @@ async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_res
         .await;
 
     let stored = saved_work(b, "old-audit").await;
-    let carried = stored.responses.item("gov-1").expect("gov-1 answered");
+    let carried = stored
+        .responses
+        .item(&"gov-1".into())
+        .expect("gov-1 answered");
     assert_eq!(
         carried.answer,
         Some(Answer::Choice("developing".into())),
@@ -534,7 +541,7 @@ async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_res
         Some("Section 75 agreement signed in 2024"),
         "its evidence too"
     );
-    assert!(stored.responses.item("strat-3").is_none());
+    assert!(stored.responses.item(&"strat-3".into()).is_none());
     assert!(
         stored.set_aside.contains_key("strat-5"),
         "kept aside, never lost"
@@ -565,7 +572,7 @@ async fn a_version_two_questionnaire_carries_rewritten_answers_and_lists_the_res
     .await;
     let imported = saved_work(b, "imported-old").await;
     assert_eq!(
-        imported.responses.answer("gov-1"),
+        imported.responses.answer(&"gov-1".into()),
         Some(&Answer::Choice("established".into()))
     );
     assert!(imported.set_aside.contains_key("strat-5"));
@@ -620,7 +627,7 @@ async fn an_audit_saved_with_version_one_opens_in_version_two_with_nothing_lost(
     }
     let stored = saved_work(b, "first-audit").await;
     assert_eq!(
-        stored.responses.answer("strat-1"),
+        stored.responses.answer(&"strat-1".into()),
         Some(&Answer::Choice("established".into())),
         "an unchanged question keeps its answer"
     );

@@ -97,7 +97,7 @@ async fn with_site_data_blocked_the_app_starts_and_offers_downloads() {
     assert_eq!(
         works[0]
             .responses
-            .item("strat-1")
+            .item(&"strat-1".into())
             .and_then(|i| i.answer.clone()),
         Some(Answer::Choice("established".into()))
     );
@@ -342,7 +342,7 @@ async fn storage_removed_in_another_tab_is_noticed() {
         saved_work(b, "kept-a")
             .await
             .responses
-            .item("strat-1")
+            .item(&"strat-1".into())
             .and_then(|i| i.answer.clone()),
         Some(Answer::Choice("established".into()))
     );

@@ -107,7 +107,7 @@ async fn the_audit_journey_holds_at_400_percent_zoom_and_back() {
     let b = &app.browser;
     let definition = bundled_definition("self-assessment");
     let strategy = definition
-        .section("strategy")
+        .section(&"strategy".into())
         .expect("strategy")
         .title
         .to_string();

@@ -156,7 +156,7 @@ async fn answer_boxes_keep_the_text_wherever_the_cursor_is() {
     )
     .await;
     let who = record_definition
-        .question("who")
+        .question(&"who".into())
         .expect("the conversation record asks who");
     let other = record_definition
         .options_of(who)
@@ -235,7 +235,7 @@ pub(crate) fn option_index(
     value: &str,
 ) -> usize {
     let asked = definition
-        .question(question)
+        .question(&question.into())
         .unwrap_or_else(|| panic!("no question `{question}`"));
     definition
         .options_of(asked)
@@ -375,7 +375,7 @@ async fn over_long_text_stays_on_screen_unsaved_and_periods_are_checked() {
         saved_work(b, &id)
             .await
             .responses
-            .item("strat-1")
+            .item(&"strat-1".into())
             .and_then(|i| i.evidence.clone()),
         None,
         "an over-long text is not saved"

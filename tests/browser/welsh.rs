@@ -272,7 +272,12 @@ async fn a_welsh_first_collection_is_answered_in_welsh_and_english() {
         .iter()
         .find(|r| !r.id.as_str().starts_with("english"))
         .expect("the response given in Welsh");
-    let chosen = |id: &str| welsh.answers.item(id).and_then(|i| i.answer.clone());
+    let chosen = |id: &str| {
+        welsh
+            .answers
+            .item(&id.into())
+            .and_then(|i| i.answer.clone())
+    };
     assert_eq!(chosen(first), Some(Answer::Choice("agree".into())));
     assert_eq!(chosen(second), Some(Answer::Choice("disagree".into())));
     assert_contains(

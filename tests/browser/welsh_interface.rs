@@ -126,7 +126,7 @@ async fn a_lead_does_an_audit_in_welsh() {
     // A section: its title and questions are the questionnaire's English.
     click(b, &format!("a[href='#/work/{id}/section/strategy']")).await;
     let strategy = bundled_definition("self-assessment")
-        .section("strategy")
+        .section(&"strategy".into())
         .expect("a strategy section")
         .title
         .to_string();
@@ -423,7 +423,7 @@ async fn a_welsh_lead_reads_and_downloads_the_audit_report_in_welsh() {
     // The report is in the page's language; the questionnaire's English headings say so.
     find(b, "main .report:not([lang])").await;
     let strategy = bundled_definition("self-assessment")
-        .section("strategy")
+        .section(&"strategy".into())
         .expect("a strategy section")
         .title
         .to_string();

@@ -126,11 +126,11 @@ pub fn audit_work() -> (Definition, Work) {
         .map(|c| (c.question.clone(), c.any_of[0].clone()))
         .collect();
     for (gate, value) in gates {
-        let mut item = responses.item(gate.as_str()).cloned().unwrap_or_default();
+        let mut item = responses.item(&gate).cloned().unwrap_or_default();
         item.answer = Some(Answer::Choice(value));
         responses.set(gate, item);
     }
-    let mut sup = responses.item("sup-1").cloned().unwrap_or_default();
+    let mut sup = responses.item(&"sup-1".into()).cloned().unwrap_or_default();
     sup.answer = Some(Answer::Choice(OptionValue::new("not-in-place")));
     responses.set(QuestionId::new("sup-1"), sup);
     // Answers to questions the gates now hide are dropped: a finished audit has none.

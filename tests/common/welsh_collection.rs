@@ -28,9 +28,9 @@ pub fn welsh_collection(n: usize) -> (Definition, Work) {
         date("2026-11-30"),
     );
     let agree = definition
-        .options_of(definition.question("rel-1").unwrap())
+        .options_of(definition.question(&"rel-1".into()).unwrap())
         .unwrap()
-        .find("agree")
+        .find(&"agree".into())
         .unwrap()
         .value
         .clone();

@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use mhsw::definition::{load_definition_quickly, Definition, LoadError};
 use mhsw::definition::{Nation, ToolKind};
+use mhsw::ids::DefinitionId;
 use mhsw::manifest::{Manifest, Summary};
 
 use super::json::Json;
@@ -182,11 +183,11 @@ impl Listing {
     /// The listed files that hold the questionnaire `id`, when the manifest summarises every
     /// file (so no unsummarised file could hold the same id) and one of them does; `None`
     /// otherwise, and then every file is fetched and checked before any page is drawn.
-    pub fn files_for(&self, id: &str) -> Option<Vec<String>> {
+    pub fn files_for(&self, id: &DefinitionId) -> Option<Vec<String>> {
         let mut files = Vec::new();
         for file in &self.manifest.definitions {
             let summary = self.manifest.summaries.iter().find(|s| &s.file == file)?;
-            if summary.id.as_str() == id {
+            if &summary.id == id {
                 files.push(file.clone());
             }
         }
@@ -428,6 +429,62 @@ async fn fetch_text_from(folder: &str, file: &str) -> Result<String, FetchError>
     fetch_text(&format!("{folder}{file}")).await
 }
 
+/// The questionnaires, as far as this tab knows them: one state, from the manifest's light
+/// reading on the first screen to the checked catalogue the later part makes.
+#[derive(Debug, Clone, Default)]
+pub enum Questionnaires {
+    /// The manifest is being read.
+    #[default]
+    Fetching,
+    /// The manifest's summaries, before any file is checked: enough to list the tools.
+    Listed(Vec<Tool>),
+    /// Every file fetched and checked.
+    Checked(Catalogue),
+}
+
+impl Questionnaires {
+    /// The checked catalogue, once there is one.
+    pub fn checked(&self) -> Option<&Catalogue> {
+        match self {
+            Questionnaires::Checked(catalogue) => Some(catalogue),
+            _ => None,
+        }
+    }
+
+    /// The tools to list, from the checked catalogue or else the manifest (`None` while the
+    /// manifest is read).
+    pub fn tools(&self) -> Option<Vec<Tool>> {
+        match self {
+            Questionnaires::Fetching => None,
+            Questionnaires::Listed(tools) => Some(tools.clone()),
+            Questionnaires::Checked(catalogue) => Some(
+                catalogue
+                    .loaded
+                    .iter()
+                    .map(|l| Tool {
+                        summary: Summary::of(&l.file, &l.definition),
+                        source: l.source,
+                    })
+                    .collect(),
+            ),
+        }
+    }
+
+    /// The title and kind of the questionnaire `id`, from whichever reading there is.
+    pub fn title_and_kind(&self, id: &DefinitionId) -> Option<(String, ToolKind)> {
+        match self {
+            Questionnaires::Fetching => None,
+            Questionnaires::Listed(tools) => tools
+                .iter()
+                .find(|t| &t.summary.id == id)
+                .map(|t| (t.summary.title.clone(), t.summary.kind)),
+            Questionnaires::Checked(catalogue) => {
+                catalogue.get(id).map(|d| (d.title.to_string(), d.kind))
+            }
+        }
+    }
+}
+
 /// A questionnaire as the home page lists it: the manifest's summary (or the same summary made
 /// from the checked definition), and where it came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -558,35 +615,35 @@ pub fn add(
 impl Catalogue {
     /// Whether a page of work on the questionnaire `id` can be drawn from this part of the
     /// catalogue: the questionnaire and every one it draws on are checked.
-    pub fn answers(&self, id: &str) -> bool {
+    pub fn answers(&self, id: &DefinitionId) -> bool {
         self.get(id).is_some_and(|definition| {
             definition
                 .sections
                 .iter()
                 .filter_map(|s| s.prefill_from.as_ref())
-                .all(|prefill| self.get(prefill.definition.as_str()).is_some())
+                .all(|prefill| self.get(&prefill.definition).is_some())
         })
     }
 
     /// The questionnaires the loaded ones draw on that are not loaded, each once.
-    fn drawn_on_missing(&self) -> Vec<String> {
-        let missing: std::collections::BTreeSet<String> = self
+    fn drawn_on_missing(&self) -> Vec<DefinitionId> {
+        let missing: std::collections::BTreeSet<DefinitionId> = self
             .loaded
             .iter()
             .flat_map(|l| l.definition.sections.iter())
             .filter_map(|s| s.prefill_from.as_ref())
-            .map(|prefill| prefill.definition.to_string())
+            .map(|prefill| prefill.definition.clone())
             .filter(|id| self.get(id).is_none())
             .collect();
         missing.into_iter().collect()
     }
 
     /// The definition with this id, if it loaded.
-    pub fn get(&self, id: &str) -> Option<Arc<Definition>> {
+    pub fn get(&self, id: &DefinitionId) -> Option<Arc<Definition>> {
         self.loaded
             .iter()
             .rev()
-            .find(|l| l.definition.id.as_str() == id)
+            .find(|l| &l.definition.id == id)
             .map(|l| l.definition.clone())
     }
 
@@ -637,10 +694,10 @@ mod tests {
     fn the_first_files_are_those_summarised_with_the_work_s_questionnaire() {
         let listing = listing_of(&["self-assessment.json", "strategic-statement.json"]);
         assert_eq!(
-            listing.files_for("self-assessment"),
+            listing.files_for(&"self-assessment".into()),
             Some(vec!["self-assessment.json".to_owned()])
         );
-        assert_eq!(listing.files_for("no-such-questionnaire"), None);
+        assert_eq!(listing.files_for(&"no-such-questionnaire".into()), None);
     }
 
     #[test]
@@ -650,7 +707,7 @@ mod tests {
             .manifest
             .definitions
             .push("unsummarised.json".to_owned());
-        assert_eq!(listing.files_for("self-assessment"), None);
+        assert_eq!(listing.files_for(&"self-assessment".into()), None);
     }
 
     #[test]
@@ -659,9 +716,12 @@ mod tests {
             "strategic-statement.json",
             bundled("strategic-statement.json"),
         )]);
-        assert!(!statement_alone.answers("strategic-statement"));
-        assert!(!statement_alone.answers("self-assessment"));
-        assert_eq!(statement_alone.drawn_on_missing(), ["self-assessment"]);
+        assert!(!statement_alone.answers(&"strategic-statement".into()));
+        assert!(!statement_alone.answers(&"self-assessment".into()));
+        assert_eq!(
+            statement_alone.drawn_on_missing(),
+            [DefinitionId::new("self-assessment")]
+        );
 
         let both = catalogue_of(vec![
             ("self-assessment.json", bundled("self-assessment.json")),
@@ -670,9 +730,9 @@ mod tests {
                 bundled("strategic-statement.json"),
             ),
         ]);
-        assert!(both.answers("strategic-statement"));
-        assert!(both.answers("self-assessment"));
-        assert!(!both.answers("conversation-record"));
+        assert!(both.answers(&"strategic-statement".into()));
+        assert!(both.answers(&"self-assessment".into()));
+        assert!(!both.answers(&"conversation-record".into()));
     }
 
     #[test]

@@ -21,6 +21,35 @@ pub struct Migrated {
     pub left: Vec<String>,
 }
 
+/// Why an entry was left in `localStorage`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotMoved {
+    /// The work store refused the copy or could not be read.
+    Store(StoreError),
+    /// The copy was written but could not be found afterwards.
+    Missing,
+    /// The copy read back differently from the entry.
+    Differs,
+}
+
+impl std::fmt::Display for NotMoved {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NotMoved::Store(error) => write!(f, "{error}"),
+            NotMoved::Missing => f.write_str("its copy could not be found after writing it"),
+            NotMoved::Differs => {
+                f.write_str("its copy did not read back the same, so the original was kept")
+            }
+        }
+    }
+}
+
+impl From<StoreError> for NotMoved {
+    fn from(error: StoreError) -> Self {
+        NotMoved::Store(error)
+    }
+}
+
 /// Brings every entry of the first store format over. Runs before the work store is read.
 pub async fn from_local_storage() -> Migrated {
     let mut migrated = Migrated::default();
@@ -55,7 +84,7 @@ pub async fn from_local_storage() -> Migrated {
     migrated
 }
 
-fn record(migrated: &mut Migrated, key: &str, outcome: Result<(), String>) {
+fn record(migrated: &mut Migrated, key: &str, outcome: Result<(), NotMoved>) {
     match outcome {
         Ok(()) => {
             storage::remove_legacy(key);
@@ -65,7 +94,7 @@ fn record(migrated: &mut Migrated, key: &str, outcome: Result<(), String>) {
     }
 }
 
-async fn move_work(mut work: mhsw::work::Work, meta: store::Meta) -> Result<(), String> {
+async fn move_work(mut work: mhsw::work::Work, meta: store::Meta) -> Result<(), NotMoved> {
     let id = work.id.clone();
     let stored = database::load_one(&id).await.ok().flatten();
     // A copy already in the work store with this revision or a newer one wins: it was brought
@@ -86,42 +115,32 @@ async fn move_work(mut work: mhsw::work::Work, meta: store::Meta) -> Result<(), 
             head,
             responses,
         })
-        .await
-        .map_err(|e| e.to_string())?;
-        let read_back = database::load_one(&id)
-            .await
-            .map_err(|e| e.to_string())?
-            .ok_or_else(|| "its copy could not be found after writing it".to_owned())?;
+        .await?;
+        let read_back = database::load_one(&id).await?.ok_or(NotMoved::Missing)?;
         if read_back.work != work || !read_back.damaged.is_empty() {
-            return Err("its copy did not read back the same, so the original was kept".to_owned());
+            return Err(NotMoved::Differs);
         }
     }
     Ok(())
 }
 
-async fn keep_aside(key: &str, text: &str, reason: &str) -> Result<(), String> {
+async fn keep_aside(key: &str, text: &str, reason: &str) -> Result<(), NotMoved> {
     let aside_key = format!("{key}:{}", store::checksum(text));
-    database::put_aside(&aside_key, key, text, reason)
-        .await
-        .map_err(|e: StoreError| e.to_string())?;
-    let back = database::set_aside_entries()
-        .await
-        .map_err(|e| e.to_string())?;
+    database::put_aside(&aside_key, key, text, reason).await?;
+    let back = database::set_aside_entries().await?;
     if back.iter().any(|e| e.key == aside_key && e.text == text) {
         Ok(())
     } else {
-        Err("its copy did not read back the same, so the original was kept".to_owned())
+        Err(NotMoved::Differs)
     }
 }
 
-async fn move_document(name: &str, text: &str) -> Result<(), String> {
-    database::put_document(name, text)
-        .await
-        .map_err(|e| e.to_string())?;
-    let back = database::documents().await.map_err(|e| e.to_string())?;
+async fn move_document(name: &str, text: &str) -> Result<(), NotMoved> {
+    database::put_document(name, text).await?;
+    let back = database::documents().await?;
     if back.iter().any(|(n, t)| n == name && t == text) {
         Ok(())
     } else {
-        Err("its copy did not read back the same, so the original was kept".to_owned())
+        Err(NotMoved::Differs)
     }
 }

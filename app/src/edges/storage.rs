@@ -234,43 +234,43 @@ pub fn is_kiosk_key(key: &str) -> bool {
 }
 
 /// The peer reference set imported for a definition, as its file text.
-pub fn peer_set_text(definition: &str) -> Option<String> {
+pub fn peer_set_text(definition: &DefinitionId) -> Option<String> {
     get(&format!("{PEERS_PREFIX}{definition}"))
 }
 
 /// Keeps a peer reference set for a definition (replacing any earlier one).
-pub fn save_peer_set_text(definition: &str, text: &str) -> Result<(), StoreError> {
+pub fn save_peer_set_text(definition: &DefinitionId, text: &str) -> Result<(), StoreError> {
     set(&format!("{PEERS_PREFIX}{definition}"), text)
 }
 
 /// Removes the peer reference set kept for a definition.
-pub fn remove_peer_set(definition: &str) {
+pub fn remove_peer_set(definition: &DefinitionId) {
     remove(&format!("{PEERS_PREFIX}{definition}"));
 }
 
 /// The language last chosen for a piece of work's report (a language code), if any.
-pub fn report_language(work: &str) -> Option<String> {
+pub fn report_language(work: &WorkId) -> Option<String> {
     get(&format!("{REPORT_LANGUAGE_PREFIX}{work}"))
 }
 
 /// Remembers the language chosen for a piece of work's report. A preference: if it cannot be
 /// kept, the report simply starts in its first language next time.
-pub fn remember_report_language(work: &str, code: &str) {
+pub fn remember_report_language(work: &WorkId, code: &str) {
     let _ = set(&format!("{REPORT_LANGUAGE_PREFIX}{work}"), code);
 }
 
 /// The id of the audit last chosen as an audit's previous cycle on its results page, if any.
-pub fn previous_cycle(work: &str) -> Option<String> {
-    get(&format!("{PREVIOUS_CYCLE_PREFIX}{work}"))
+pub fn previous_cycle(work: &WorkId) -> Option<WorkId> {
+    get(&format!("{PREVIOUS_CYCLE_PREFIX}{work}")).map(WorkId::new)
 }
 
 /// Remembers the previous cycle chosen for an audit's results (`None`: no comparison). A
 /// preference: if it cannot be kept, the results simply start without a comparison.
-pub fn remember_previous_cycle(work: &str, previous: Option<&str>) {
+pub fn remember_previous_cycle(work: &WorkId, previous: Option<&WorkId>) {
     let key = format!("{PREVIOUS_CYCLE_PREFIX}{work}");
     match previous {
         Some(previous) => {
-            let _ = set(&key, previous);
+            let _ = set(&key, previous.as_str());
         }
         None => remove(&key),
     }

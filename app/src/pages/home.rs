@@ -5,46 +5,32 @@ use leptos::prelude::*;
 use mhsw::definition::ToolKind;
 
 use mhsw::ids::{DefinitionId, WorkId};
-use mhsw::manifest::Summary;
 use mhsw::messages::frame as say;
 use mhsw::work::{self, Checked};
 
 use crate::components::layout::{Later, LaterPart};
-use crate::edges::definitions::{Source, Tool};
+use crate::edges::definitions::{Questionnaires, Source};
 use crate::edges::storage::{Listed, StoreError};
 use crate::edges::{clock, collate, files, import_worker};
 use crate::later::{self, Outcome};
 use crate::route::Route;
-use crate::state::AppState;
+use crate::state::{AppState, SavedWork};
 
 /// The home page.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let state = AppState::expect();
     // The checked catalogue once the later part has started; until then, the light reading.
-    let tools = move || {
-        state.catalogue.with(|c| match c {
-            Some(c) => Some(
-                c.loaded
-                    .iter()
-                    .map(|l| Tool {
-                        summary: Summary::of(&l.file, &l.definition),
-                        source: l.source,
-                    })
-                    .collect::<Vec<_>>(),
-            ),
-            None => state.tools.get(),
-        })
-    };
+    let tools = move || state.questionnaires.with(Questionnaires::tools);
     let notice = move || {
         state
-            .catalogue
-            .with(|c| c.as_ref().and_then(|c| c.notice.clone()))
+            .questionnaires
+            .with(|c| c.checked().and_then(|c| c.notice.clone()))
     };
     let broken = move || {
         state
-            .catalogue
-            .with(|c| c.as_ref().map(|c| c.broken.len()).unwrap_or(0))
+            .questionnaires
+            .with(|c| c.checked().map(|c| c.broken.len()).unwrap_or(0))
     };
     let lang = state.page_lang;
     // Drawn again as a whole when the language changes: one reactive block, not one per
@@ -121,21 +107,7 @@ fn SavedWorkList(
     // Whole pieces of work once the later part has read them; until then, the light listing.
     let rows = move || {
         let tool = |definition: &DefinitionId| -> (String, bool) {
-            let found = state.catalogue.with(|c| {
-                c.as_ref()
-                    .and_then(|c| c.get(definition.as_str()))
-                    .map(|d| (d.title.to_string(), d.kind))
-            });
-            let found = found.or_else(|| {
-                state.tools.with(|tools| {
-                    tools
-                        .iter()
-                        .flatten()
-                        .find(|t| &t.summary.id == definition)
-                        .map(|t| (t.summary.title.clone(), t.summary.kind))
-                })
-            });
-            match found {
+            match state.questionnaires.with(|q| q.title_and_kind(definition)) {
                 Some((title, kind)) => (title, kind == ToolKind::Audit),
                 None => (
                     say::questionnaire_not_loaded(lang, definition.as_str()),
@@ -159,28 +131,25 @@ fn SavedWorkList(
             };
             Some((text, due))
         };
-        let listed: Vec<(Listed, Option<(String, bool)>)> = if state.started.get() == Some(Ok(())) {
-            state.works.with(|works| {
-                works
-                    .values()
-                    .map(|signal| {
-                        signal.with(|held| {
-                            (
-                                Listed {
-                                    id: held.work.id.clone(),
-                                    name: held.work.name.clone(),
-                                    definition: held.work.definition.id.clone(),
-                                    updated: held.work.updated,
-                                },
-                                reminder(held),
-                            )
-                        })
+        let listed: Vec<(Listed, Option<(String, bool)>)> = state.works.with(|works| match works {
+            SavedWork::Listed(listed) => listed.iter().map(|l| (l.clone(), None)).collect(),
+            SavedWork::Read(_) => works
+                .signals()
+                .map(|signal| {
+                    signal.with(|held| {
+                        (
+                            Listed {
+                                id: held.work.id.clone(),
+                                name: held.work.name.clone(),
+                                definition: held.work.definition.id.clone(),
+                                updated: held.work.updated,
+                            },
+                            reminder(held),
+                        )
                     })
-                    .collect()
-            })
-        } else {
-            state.listed.get().into_iter().map(|l| (l, None)).collect()
-        };
+                })
+                .collect(),
+        });
         let mut rows: Vec<Row> = listed
             .into_iter()
             .map(|(w, export)| {
@@ -419,8 +388,8 @@ fn ImportWork(
 /// what was stored. Runs in the later part of the app ([`crate::later::import`]).
 pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> Outcome {
     let definitions = state
-        .catalogue
-        .with_untracked(|c| c.as_ref().map(|c| c.to_json()))
+        .questionnaires
+        .with_untracked(|c| c.checked().map(|c| c.to_json()))
         .unwrap_or_else(|| "[]".to_owned());
     let mut outcomes = Vec::new();
     let mut all_ok = true;
@@ -472,8 +441,8 @@ async fn read_file(
         Err(import_worker::ReadError::Refused(why)) => Err(why),
         Err(import_worker::ReadError::Unavailable(_)) => {
             let text = files::read_text(file).await.map_err(|e| e.to_string())?;
-            let checked = state.catalogue.with_untracked(|c| {
-                work::check_import(&text, |id| c.as_ref().and_then(|c| c.get(id.as_str())))
+            let checked = state.questionnaires.with_untracked(|c| {
+                work::check_import(&text, |id| c.checked().and_then(|c| c.get(id)))
             });
             Ok(checked
                 .map_err(|refused| refused.to_string())?

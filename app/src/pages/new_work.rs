@@ -24,8 +24,8 @@ pub fn NewWorkPage(
 ) -> impl IntoView {
     let state = AppState::expect();
     let Some(definition) = state
-        .catalogue
-        .with_untracked(|c| c.as_ref().and_then(|c| c.get(definition_id.as_str())))
+        .questionnaires
+        .with_untracked(|c| c.checked().and_then(|c| c.get(&definition_id)))
     else {
         return view! { <super::MissingDefinition id=definition_id.to_string() /> }.into_any();
     };

@@ -248,7 +248,7 @@ pub fn EnterPaperPage(
                 };
                 let qid = q.id.clone();
                 let qid_for_item = qid.clone();
-                let item = Signal::derive(move || draft.with(|d| d.item(qid_for_item.as_str()).cloned().unwrap_or_default()));
+                let item = Signal::derive(move || draft.with(|d| d.item(&qid_for_item).cloned().unwrap_or_default()));
                 let on_change = Callback::new(move |next: ItemResponse| {
                     let qid = qid.clone();
                     draft.update(|d| d.set(qid, next));

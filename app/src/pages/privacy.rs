@@ -8,7 +8,7 @@ use mhsw::messages::{data as say, frame};
 use crate::edges::database::{self, Estimate};
 use crate::edges::{channel, history, storage};
 use crate::later;
-use crate::state::AppState;
+use crate::state::{AppState, SavedWork};
 
 /// Bytes in words: "3.2 MB".
 fn size(bytes: f64) -> String {
@@ -59,7 +59,7 @@ pub fn PrivacyPage() -> impl IntoView {
             };
             if outcome.is_ok() {
                 storage::remove_everything();
-                state.works.set(Default::default());
+                state.works.set(SavedWork::Read(Default::default()));
                 state.set_aside.set(Vec::new());
                 channel::announce_removed_all();
             }

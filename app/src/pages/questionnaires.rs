@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use mhsw::messages::data as say;
 
-use crate::edges::definitions::{self, Source};
+use crate::edges::definitions::{self, Questionnaires, Source};
 use crate::edges::{database, files};
 use crate::later::Outcome;
 use crate::state::AppState;
@@ -17,8 +17,8 @@ pub fn QuestionnairesPage() -> impl IntoView {
     let message = RwSignal::new(None::<Outcome>);
     let lang = state.page_lang;
     let loaded = move || {
-        state.catalogue.with(|c| {
-            c.as_ref()
+        state.questionnaires.with(|c| {
+            c.checked()
                 .map(|c| {
                     c.loaded
                         .iter()
@@ -37,8 +37,8 @@ pub fn QuestionnairesPage() -> impl IntoView {
     };
     let broken = move || {
         state
-            .catalogue
-            .with(|c| c.as_ref().map(|c| c.broken.clone()).unwrap_or_default())
+            .questionnaires
+            .with(|c| c.checked().map(|c| c.broken.clone()).unwrap_or_default())
     };
     let open_file = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
@@ -56,8 +56,8 @@ pub fn QuestionnairesPage() -> impl IntoView {
                         Ok(definition) => database::put_document(&name, &text)
                             .await
                             .map(|()| {
-                                state.catalogue.update(|c| {
-                                    if let Some(c) = c.as_mut() {
+                                state.questionnaires.update(|q| {
+                                    if let Questionnaires::Checked(c) = q {
                                         c.broken.retain(|(s, e)| {
                                             !(*s == Source::Local && e.file == name)
                                         });
@@ -99,7 +99,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
                                     leptos::task::spawn_local(async move {
                                         // Taken off the list only once it is gone from the device.
                                         match database::delete_document(&name).await {
-                                            Ok(()) => state.catalogue.update(|c| if let Some(c) = c.as_mut() { c.loaded.retain(|l| !(l.source == Source::Local && l.file == name)); }),
+                                            Ok(()) => state.questionnaires.update(|q| if let Questionnaires::Checked(c) = q { c.loaded.retain(|l| !(l.source == Source::Local && l.file == name)); }),
                                             Err(why) => message.set(Some(Outcome::NotDone(format!("{name} could not be removed: {why}.")))),
                                         }
                                     });

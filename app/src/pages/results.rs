@@ -30,8 +30,8 @@ pub fn build_report(
 ) -> Report {
     let audit = mhsw::report::statement::audit_drawn_on(definition).and_then(|id| {
         state
-            .catalogue
-            .with_untracked(|c| c.as_ref().and_then(|c| c.get(id.as_str())))
+            .questionnaires
+            .with_untracked(|c| c.checked().and_then(|c| c.get(id)))
     });
     state.with_all_works(|works| {
         let latest = audit.as_ref().and_then(|audit| {
@@ -62,7 +62,7 @@ pub fn ResultsPage(
     let is_feedback = definition.kind == ToolKind::Feedback;
     // The previous cycle chosen last time for this audit (kept on the device, so that Back
     // from the plan, or the next visit, shows the same comparison).
-    let previous_id = RwSignal::new(storage::previous_cycle(id.as_str()).map(WorkId::new));
+    let previous_id = RwSignal::new(storage::previous_cycle(&id));
     let practitioners_id = RwSignal::new(None::<WorkId>);
     let feedback_id = RwSignal::new(None::<WorkId>);
     // Works that can be set beside this audit: practitioners' answers to the same questionnaire,
@@ -72,7 +72,7 @@ pub fn ResultsPage(
     let choices = move |practitioners: bool| {
         state.works.with(|works| {
             works
-                .values()
+                .signals()
                 .filter_map(|s| {
                     s.with(|h| {
                         let w = &h.work;
@@ -89,7 +89,7 @@ pub fn ResultsPage(
                 .collect::<Vec<_>>()
         })
     };
-    let definition_id = definition.id.to_string();
+    let definition_id = definition.id.clone();
     let peer_text = RwSignal::new(storage::peer_set_text(&definition_id));
     let peer_set = Memo::new(move |_| {
         peer_text.with(|t| t.as_deref().and_then(|t| peers::parse_peer_set(t).ok()))
@@ -99,7 +99,7 @@ pub fn ResultsPage(
     let others = move || {
         state.works.with(|works| {
             works
-                .values()
+                .signals()
                 .filter_map(|s| {
                     s.with(|h| {
                         (h.work.id != id_for_others
@@ -124,7 +124,7 @@ pub fn ResultsPage(
     let language_choice =
         signal.with_untracked(|h| mhsw::report::report_language_choice(&definition, &h.work));
     // The language chosen last time for this work, if it is still offered; else the first.
-    let remembered = storage::report_language(id.as_str()).and_then(|code| Lang::from_code(&code));
+    let remembered = storage::report_language(&id).and_then(|code| Lang::from_code(&code));
     let report_lang = RwSignal::new(language_choice.as_ref().map(|(languages, first)| {
         remembered
             .filter(|lang| languages.contains(lang))
@@ -246,7 +246,7 @@ pub fn ResultsPage(
                     Err(e) => Err(e.to_string()),
                     Ok(text) => match peers::parse_peer_set(&text) {
                         Err(e) => Err(e.to_string()),
-                        Ok(set) if set.definition.as_str() != definition_id => Err(format!(
+                        Ok(set) if set.definition != definition_id => Err(format!(
                             "it is a reference set for “{}”, not for this questionnaire",
                             set.definition
                         )),
@@ -289,11 +289,12 @@ pub fn ResultsPage(
                     <label for="previous-cycle">{move || say::compare_previous(lang.get())}</label>
                     <p class="hint" id="previous-cycle-hint">{move || say::compare_previous_hint(lang.get())}</p>
                     <select id="previous-cycle" aria-describedby="previous-cycle-hint" on:change={
-                        let work = id.to_string();
+                        let work = id.clone();
                         move |ev| {
                             let value = event_target_value(&ev);
-                            storage::remember_previous_cycle(&work, (!value.is_empty()).then_some(value.as_str()));
-                            previous_id.set((!value.is_empty()).then(|| WorkId::new(value)));
+                            let previous = (!value.is_empty()).then(|| WorkId::new(value));
+                            storage::remember_previous_cycle(&work, previous.as_ref());
+                            previous_id.set(previous);
                         }
                     }>
                         <option value="">{move || say::no_comparison(lang.get())}</option>
@@ -331,7 +332,7 @@ pub fn ResultsPage(
             </section>
         })}
         {language_choice.map(|(languages, _)| {
-            let work = id.to_string();
+            let work = id.clone();
             let remember = Callback::new(move |lang: Lang| storage::remember_report_language(&work, lang.code()));
             view! { <ReportLanguage languages=languages chosen=report_lang remember=remember /> }
         })}

@@ -26,7 +26,7 @@ pub fn SectionPage(
         Ok(found) => found,
         Err(page) => return page,
     };
-    let Some(section) = definition.section(section_id.as_str()).cloned() else {
+    let Some(section) = definition.section(&section_id).cloned() else {
         return view! { <h1>{move || say::section_not_found(lang.get())}</h1><p><a href=Route::Work(id).href()>{move || say::back_to_contents(lang.get())}</a></p> }.into_any();
     };
     let errors = RwSignal::new(Vec::<FieldError>::new());
@@ -101,7 +101,7 @@ pub fn SectionPage(
             signal.with(|h| {
                 h.work
                     .responses
-                    .item(qid_for_item.as_str())
+                    .item(&qid_for_item)
                     .cloned()
                     .unwrap_or_default()
             })
@@ -120,8 +120,7 @@ pub fn SectionPage(
                             .iter()
                             .find(|q| field_id(q) == e.field_id);
                         signal.with_untracked(|h| {
-                            question
-                                .is_none_or(|q| h.work.responses.answer(q.id.as_str()).is_none())
+                            question.is_none_or(|q| h.work.responses.answer(&q.id).is_none())
                         })
                     })
                 });
@@ -176,15 +175,13 @@ pub fn SectionPage(
         }
         signal.with(|h| {
             let scores = mhsw::scoring::score(&definition_for_score, &h.work.responses);
-            scores
-                .section(section_for_score.as_str())
-                .map(|s| match &s.score {
-                    Some(score) => (say::section_so_far(lang.get(), ""), score.label()),
-                    None => (
-                        say::section_nothing_yet(lang.get()).to_owned(),
-                        String::new(),
-                    ),
-                })
+            scores.section(&section_for_score).map(|s| match &s.score {
+                Some(score) => (say::section_so_far(lang.get(), ""), score.label()),
+                None => (
+                    say::section_nothing_yet(lang.get()).to_owned(),
+                    String::new(),
+                ),
+            })
         })
     });
     let prefill = section
@@ -206,7 +203,7 @@ pub fn SectionPage(
                     let target = target.clone();
                     let summary = summary.clone();
                     state.change(&id_for_copy, move |w| {
-                        let mut item = w.responses.item(target.as_str()).cloned().unwrap_or_default();
+                        let mut item = w.responses.item(&target).cloned().unwrap_or_default();
                         let text = match &item.answer {
                             Some(mhsw::responses::Answer::Text(existing)) => format!("{existing}\n\n{summary}"),
                             _ => summary,
@@ -279,7 +276,7 @@ fn current_position(
     state: &AppState,
     prefill: &mhsw::definition::Prefill,
 ) -> Option<mhsw::report::statement::CurrentPosition> {
-    let definition = untrack(|| state.questionnaire(prefill.definition.as_str()))?;
+    let definition = untrack(|| state.questionnaire(&prefill.definition))?;
     state.with_all_works(|works| {
         let latest = mhsw::work::latest_leaders_audit(works.iter().copied(), &prefill.definition)?;
         let scores = mhsw::scoring::score(&definition, &latest.responses);

@@ -96,7 +96,7 @@ pub fn WorkPage(
             let mark = (page != definition_for_texts.primary_language()).then(|| definition_for_texts.primary_language().bcp47());
             let text_of = |id: &mhsw::ids::QuestionId| {
                 definition_for_texts
-                    .text_of(id.as_str())
+                    .text_of(id)
                     .map_or_else(|| say::question_by_id(page, id.as_str()), |t| t.trim().to_owned())
             };
             let moved: Vec<String> = change.set_aside.iter().chain(change.no_longer_fit.iter()).map(text_of).collect();
@@ -211,7 +211,7 @@ fn Reflections(
         state.works.with(|works| {
             // Read in place: a collection of 50,000 responses is never copied to find its links.
             works
-                .values()
+                .signals()
                 .filter_map(|s| {
                     s.with(|h| {
                         (h.work.linked_to.as_ref() == Some(&collection_for_list))
@@ -221,8 +221,8 @@ fn Reflections(
                 .collect::<Vec<_>>()
         })
     };
-    let conversation = state.catalogue.with_untracked(|c| {
-        c.as_ref().and_then(|c| {
+    let conversation = state.questionnaires.with_untracked(|c| {
+        c.checked().and_then(|c| {
             c.loaded
                 .iter()
                 .find(|l| l.definition.kind == ToolKind::Conversation)

@@ -175,7 +175,7 @@ fn render_table(definition: &Definition, work: &Work, scores: &Scores) -> String
             "\nLegal risk: {} Answer: {}.",
             terminal::field(
                 definition
-                    .text_of(item.question.as_str())
+                    .text_of(&item.question)
                     .map_or(item.question.as_str(), |t| t.as_str())
             ),
             terminal::field(item.chosen.as_deref().unwrap_or("not answered"))

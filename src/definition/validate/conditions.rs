@@ -90,7 +90,7 @@ impl Checker<'_> {
             );
         }
         for (v, value) in condition.any_of.iter().enumerate() {
-            if options.find(value.as_str()).is_none() {
+            if options.find(value).is_none() {
                 let offered: Vec<&str> = options.options.iter().map(|o| o.value.as_str()).collect();
                 let any_of = format!("{field}.any_of");
                 let mut path = at_path(&any_of);
@@ -325,12 +325,12 @@ impl Visibility {
 /// True when one question and its values, taken by themselves, could be met: the question exists
 /// and offers at least one of the values.
 fn sound_one(d: &Definition, condition: &Condition) -> bool {
-    d.question(condition.question.as_str())
+    d.question(&condition.question)
         .and_then(|target| d.options_of(target))
         .is_some_and(|options| {
             condition
                 .any_of
                 .iter()
-                .any(|value| options.find(value.as_str()).is_some())
+                .any(|value| options.find(value).is_some())
         })
 }

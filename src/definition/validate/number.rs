@@ -63,7 +63,7 @@ impl Checker<'_> {
         let Some(per) = per else { return };
         let named = per.question();
         let field = "answer.per.question";
-        match d.question(named.as_str()) {
+        match d.question(named) {
             None => {
                 let numbers: Vec<&str> = d
                     .questions()

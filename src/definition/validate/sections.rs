@@ -191,7 +191,7 @@ impl Checker<'_> {
         }
         // V9
         if let Some(theme) = &question.theme {
-            if d.theme(theme.as_str()).is_none() {
+            if d.theme(theme).is_none() {
                 let defined: Vec<&str> = d.themes.iter().map(|t| t.id.as_str()).collect();
                 self.report(
                     Rule::V9,

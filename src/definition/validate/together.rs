@@ -18,7 +18,7 @@ pub fn validate_together(definitions: &[&Definition]) -> Vec<(usize, Problem)> {
                 continue;
             };
             for named in &prefill.sections {
-                if audit.section(named.as_str()).is_none() {
+                if audit.section(named).is_none() {
                     let known: Vec<&str> = audit.sections.iter().map(|s| s.id.as_str()).collect();
                     problems.push((
                         index,

@@ -30,7 +30,7 @@ fn answered() -> Work {
         "sup-3",
         Priority::High,
     );
-    let mut item = r.item("lead-1").cloned().unwrap();
+    let mut item = r.item(&"lead-1".into()).cloned().unwrap();
     item.evidence = Some("PSW job description and board minutes, March 2026".to_owned());
     item.comment = Some("Agreed at the away day".to_owned());
     r.set(QuestionId::new("lead-1"), item);
