@@ -309,6 +309,14 @@ pub fn imported_as(lang: Lang, name: &str, responses: Option<usize>, why: &str) 
     }
 }
 
+/// The file is not text in UTF-8, from the byte where it stops being so.
+pub fn not_utf8(lang: Lang, byte: usize) -> String {
+    match lang {
+        Lang::En => format!("the file is not text in UTF-8 (at byte {byte}). Choose a file exported from this app, unchanged"),
+        Lang::Cy => format!("nid yw’r ffeil yn destun UTF-8 (ar feit {byte}). Dewiswch ffeil a allforiwyd o’r ap hwn, heb ei newid"),
+    }
+}
+
 /// The file is over the size limit (sizes in megabytes, already written out).
 pub fn file_too_large(lang: Lang, size: &str, limit: &str) -> String {
     match lang {
@@ -373,6 +381,31 @@ pub fn answers_do_not_fit(lang: Lang, count: usize, details: &str) -> String {
     }
 }
 
+/// A work file opened as a questionnaire.
+pub fn exported_work_not_questionnaire(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "It is work exported from this toolkit, not a questionnaire: to bring it back, use “Import work from a file” on the home page.",
+        "Gwaith a allforiwyd o’r pecyn cymorth hwn yw hwn, nid holiadur: i ddod ag ef yn ôl, defnyddiwch “Mewnforio gwaith o ffeil” ar yr hafan.",
+    )
+}
+
+/// A questionnaire file opened and kept on this device.
+pub fn questionnaire_ready(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::En => format!("{file} is ready to use on this device."),
+        Lang::Cy => format!("Mae {file} yn barod i’w ddefnyddio ar y ddyfais hon."),
+    }
+}
+
+/// A questionnaire file refused, and why.
+pub fn questionnaire_not_added(lang: Lang, file: &str, why: &str) -> String {
+    match lang {
+        Lang::En => format!("{file} was not added. {why}"),
+        Lang::Cy => format!("Ni chafodd {file} ei ychwanegu. {why}"),
+    }
+}
+
 // ---- Saved work that could not be read -------------------------------------------------
 
 /// The kept-aside notice's heading.
@@ -428,10 +461,7 @@ pub fn enter_a_name(lang: Lang) -> &'static str {
 pub fn shorten_name(lang: Lang, limit: usize) -> String {
     match lang {
         Lang::En => crate::limits::shorten_message("the name", limit),
-        Lang::Cy => format!(
-            "Byrhewch yr enw i {} nod neu lai",
-            grouped(limit as u64)
-        ),
+        Lang::Cy => format!("Byrhewch yr enw i {} nod neu lai", grouped(limit as u64)),
     }
 }
 
@@ -551,11 +581,26 @@ pub fn pdf_writer_failed(lang: Lang, why: &str) -> String {
     }
 }
 
-/// The file could not be downloaded, with the browser's reason.
-pub fn download_failed(lang: Lang, why: &str) -> String {
+/// No file was chosen.
+pub fn no_file_chosen(lang: Lang) -> &'static str {
+    say(lang, "no file was chosen", "ni ddewiswyd ffeil")
+}
+
+/// The browser could not read a file, with its own reason.
+pub fn browser_could_not_read(lang: Lang, why: &str) -> String {
     match lang {
-        Lang::En => format!("the file could not be downloaded ({why})"),
-        Lang::Cy => format!("nid oedd modd lawrlwytho’r ffeil ({why})"),
+        Lang::En => format!("the browser could not read the file ({why}). Try choosing it again"),
+        Lang::Cy => format!(
+            "nid oedd y porwr yn gallu darllen y ffeil ({why}). Rhowch gynnig ar ei dewis eto"
+        ),
+    }
+}
+
+/// The browser would not save a download, with its own reason.
+pub fn browser_would_not_save(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => format!("the browser would not save the file ({why})"),
+        Lang::Cy => format!("nid oedd y porwr yn fodlon cadw’r ffeil ({why})"),
     }
 }
 
@@ -563,7 +608,66 @@ pub fn download_failed(lang: Lang, why: &str) -> String {
 pub fn peers_for_other(lang: Lang, definition: &str) -> String {
     match lang {
         Lang::En => format!("it is a reference set for “{definition}”, not for this questionnaire"),
-        Lang::Cy => format!("set gyfeirio ar gyfer “{definition}” yw hi, nid ar gyfer yr holiadur hwn"),
+        Lang::Cy => {
+            format!("set gyfeirio ar gyfer “{definition}” yw hi, nid ar gyfer yr holiadur hwn")
+        }
+    }
+}
+
+/// A peer reference set that cannot be read, with the reader's detail.
+pub fn peers_unreadable(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::En => format!("the peer reference set cannot be read ({detail}); choose a file made by `mhsw peers`, unchanged"),
+        Lang::Cy => format!("nid oes modd darllen y set gyfeirio cymheiriaid ({detail}); dewiswch ffeil a wnaed gan `mhsw peers`, heb ei newid"),
+    }
+}
+
+/// A file that is not a peer reference set.
+pub fn not_a_peer_set(lang: Lang, found: &str, expected: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "the file is not a peer reference set (its format is `{found}`, not `{expected}`)"
+        ),
+        Lang::Cy => format!(
+            "nid set gyfeirio cymheiriaid yw’r ffeil (ei fformat yw `{found}`, nid `{expected}`)"
+        ),
+    }
+}
+
+/// A peer reference set in a newer format than this app reads.
+pub fn newer_peer_set(lang: Lang, found: u32, supported: u32) -> String {
+    match lang {
+        Lang::En => format!("the peer reference set is in format version {found}, newer than this app understands ({supported}); use the newer toolkit that made it"),
+        Lang::Cy => format!("mae’r set gyfeirio cymheiriaid yn fersiwn {found} o’r fformat, sy’n fwy newydd nag y mae’r ap hwn yn ei ddeall ({supported}); defnyddiwch y pecyn cymorth mwy newydd a’i gwnaeth"),
+    }
+}
+
+/// The overall figures of a peer group, as [`peer_figures_out_of_order`] names them.
+pub fn overall(lang: Lang) -> String {
+    say(lang, "the overall", "y cyfan").to_owned()
+}
+
+/// A section's figures of a peer group, as [`peer_figures_out_of_order`] names them.
+pub fn section_named(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => format!("the section `{id}`"),
+        Lang::Cy => format!("adran `{id}`"),
+    }
+}
+
+/// A peer group's quartiles out of order (`percent`: they must also lie from 0 to 100).
+pub fn peer_figures_out_of_order(
+    lang: Lang,
+    group: &str,
+    place: &str,
+    [low, median, high]: [f64; 3],
+    percent: bool,
+) -> String {
+    match (lang, percent) {
+        (Lang::En, false) => format!("in the group \"{group}\", the figures for {place} are not in order (lower quartile {low}, median {median}, upper quartile {high})"),
+        (Lang::En, true) => format!("in the group \"{group}\", the figures for {place} are not in order from 0 to 100 (lower quartile {low}, median {median}, upper quartile {high})"),
+        (Lang::Cy, false) => format!("yn y grŵp \"{group}\", nid yw’r ffigurau ar gyfer {place} mewn trefn (chwartel isaf {low}, canolrif {median}, chwartel uchaf {high})"),
+        (Lang::Cy, true) => format!("yn y grŵp \"{group}\", nid yw’r ffigurau ar gyfer {place} mewn trefn o 0 i 100 (chwartel isaf {low}, canolrif {median}, chwartel uchaf {high})"),
     }
 }
 
@@ -575,7 +679,9 @@ mod tests {
 
     #[test]
     fn every_fixed_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 27] = [
+        let fixed: [fn(Lang) -> &'static str; 29] = [
+            exported_work_not_questionnaire,
+            no_file_chosen,
             store_full,
             store_conflict,
             store_removed,
@@ -607,7 +713,10 @@ mod tests {
         for message in fixed {
             let (en, cy) = (message(Lang::En), message(Lang::Cy));
             assert!(!en.trim().is_empty(), "an empty English message");
-            assert!(!cy.trim().is_empty() && en != cy, "{en:?} has no Welsh of its own");
+            assert!(
+                !cy.trim().is_empty() && en != cy,
+                "{en:?} has no Welsh of its own"
+            );
         }
         for why in [Apart::OtherQuestionnaire, Apart::NotACollection] {
             assert_ne!(kept_apart(Lang::En, why), kept_apart(Lang::Cy, why));
@@ -616,7 +725,16 @@ mod tests {
 
     #[test]
     fn every_message_with_a_value_has_welsh_of_its_own() {
-        let with: [fn(Lang) -> String; 22] = [
+        let with: [fn(Lang) -> String; 32] = [
+            |l| questionnaire_ready(l, "a.json"),
+            |l| questionnaire_not_added(l, "a.json", "why"),
+            |l| peers_unreadable(l, "line 1"),
+            |l| not_a_peer_set(l, "x", "y"),
+            |l| newer_peer_set(l, 3, 1),
+            overall,
+            |l| section_named(l, "s"),
+            |l| peer_figures_out_of_order(l, "All", "`q`", [1.0, 2.0, 3.0], true),
+            |l| not_utf8(l, 3),
             |l| store_blocked(l, "reason"),
             |l| not_saved_again(l, "why"),
             |l| backup_failed(l, "why"),
@@ -637,13 +755,17 @@ mod tests {
             |l| pdf_not_made(l, "why"),
             |l| report_not_in_form(l, "line 1"),
             |l| pdf_writer_failed(l, "why"),
-            |l| download_failed(l, "why"),
+            |l| browser_could_not_read(l, "why"),
+            |l| browser_would_not_save(l, "why"),
             |l| peers_for_other(l, "x"),
         ];
         for message in with {
             let (en, cy) = (message(Lang::En), message(Lang::Cy));
             assert!(!en.trim().is_empty());
-            assert!(!cy.trim().is_empty() && en != cy, "{en:?} has no Welsh of its own");
+            assert!(
+                !cy.trim().is_empty() && en != cy,
+                "{en:?} has no Welsh of its own"
+            );
         }
     }
 
@@ -675,7 +797,10 @@ mod tests {
     /// Each count in Welsh takes its own form: the zero, one, two, few, many and other forms.
     #[test]
     fn welsh_counts_take_their_plural_forms() {
-        let pieces: Vec<String> = COUNTS.iter().map(|&n| pieces_of_work(Lang::Cy, n)).collect();
+        let pieces: Vec<String> = COUNTS
+            .iter()
+            .map(|&n| pieces_of_work(Lang::Cy, n))
+            .collect();
         assert_eq!(
             pieces,
             [
@@ -687,7 +812,10 @@ mod tests {
                 "7 o ddarnau o waith"
             ]
         );
-        let english: Vec<String> = COUNTS.iter().map(|&n| pieces_of_work(Lang::En, n)).collect();
+        let english: Vec<String> = COUNTS
+            .iter()
+            .map(|&n| pieces_of_work(Lang::En, n))
+            .collect();
         assert_eq!(english[1], "1 piece of work");
         assert_eq!(english[2], "2 pieces of work");
         assert_eq!(
