@@ -782,7 +782,7 @@ async fn the_rename_box_is_in_welsh() {
     b.wait_for_text("Rhowch enw", DEFAULT_TIMEOUT).await;
     fill(b, input, &"a".repeat(201)).await;
     click_button(b, "Cadw’r enw").await;
-    b.wait_for_text("Byrhewch yr enw i 200 nod neu lai", DEFAULT_TIMEOUT)
+    b.wait_for_text("Byrhewch yr enw i 200 o nodau neu lai", DEFAULT_TIMEOUT)
         .await;
     let main = main_text(b).await;
     for english in ["New name", "Save name", "Enter a name", "Shorten the name"] {
