@@ -4,8 +4,9 @@
 // while a large collection is read and checked.
 //
 // Message contract (page <-> worker):
-//   The page posts one object per file: { id: number, file: File, definitions: string }, the
-//   job's id, the file the user chose, and every questionnaire the page holds as a JSON array.
+//   The page posts one object per file: { id: number, file: File, definitions: string, lang?: string },
+//   the job's id, the file the user chose, every questionnaire the page holds as a JSON array,
+//   and the page's language (`en`, `cy`; English when left out), which the messages are in.
 //   The worker answers each message with exactly one of, always echoing the job's id:
 //     { id, ok: [{ head, records, ends, keptAside, carried }, ...], steps, sent }  each piece of
 //        work in the file, checked: its JSON without the collection's responses; each response's
@@ -21,7 +22,7 @@
 //   itself; the page starts a new one for the next file.
 //
 // The Rust side (import-worker/src/main.rs) exports
-// `check_import_file(bytes: Uint8Array, definitions: string) -> CheckedFile`, throwing a string,
+// `check_import_file(bytes: Uint8Array, definitions: string, lang: string) -> CheckedFile`, throwing a string,
 // and `CheckedFile.hand_over() -> Array` (the `ok` above).
 
 importScripts("./mhsw-import-worker.js");
@@ -50,7 +51,7 @@ self.onmessage = async (event) => {
     }
     step("file", started);
     started = performance.now();
-    const checked = wasm_bindgen.check_import_file(bytes, request.definitions);
+    const checked = wasm_bindgen.check_import_file(bytes, request.definitions, typeof request.lang === "string" ? request.lang : "en");
     step("check", started);
     started = performance.now();
     const works = checked.hand_over();

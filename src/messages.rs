@@ -4,7 +4,8 @@
 //! app that shows it: [`collection`] (collection mode and paper, re-exported here), [`frame`]
 //! (the page frame and the home page, which are in the app's first module), [`audit`] (new
 //! work, a work's contents page, a section), [`reports`] (the results and plan pages' own
-//! words) and [`data`] (the "Your data" and questionnaires pages). Counts choose their wording
+//! words), [`data`] (the "Your data" and questionnaires pages) and [`problems`] (saving,
+//! importing, entries that could not be read, renaming, pages not found, failed PDFs). Counts choose their wording
 //! through [`Lang::plural`] (the CLDR rules), so Welsh's six forms are tested here, natively;
 //! dates in words come from [`crate::date::Date::long_in`].
 //! Must not touch: a definition's own texts (those are [`crate::text::Text`], given per language
@@ -22,6 +23,7 @@ pub mod audit;
 pub mod collection;
 pub mod data;
 pub mod frame;
+pub mod problems;
 pub mod reports;
 
 pub use collection::*;

@@ -41,7 +41,7 @@ mod unshown;
 mod wrap;
 
 pub use font::Script;
-pub use unshown::{summary as unshown_summary, Field, Unshown};
+pub use unshown::{summary as unshown_summary, summary_in as unshown_summary_in, Field, Unshown};
 
 use crate::report::Report;
 

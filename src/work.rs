@@ -403,10 +403,9 @@ fn megabytes(bytes: usize) -> String {
 }
 
 /// Why a file cannot be imported. Nothing is changed when any of these happens.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     /// The file is over the size limit.
-    #[error("the file is {} MB, over the limit of {} MB. Split the work into smaller files, or import fewer responses at a time", megabytes(*size), megabytes(*limit))]
     TooLarge {
         /// The file's size.
         size: usize,
@@ -414,7 +413,6 @@ pub enum ImportError {
         limit: usize,
     },
     /// The file is not JSON, or not a work file.
-    #[error("{message}. Fix: {fix}")]
     Unreadable {
         /// What is wrong, with the place where known.
         message: String,
@@ -422,7 +420,6 @@ pub enum ImportError {
         fix: String,
     },
     /// The file was written by a newer version of the toolkit.
-    #[error("the file is in work format version {found}, newer than this app understands (version {supported}). Open it with the newer version of the toolkit that made it")]
     NewerFormat {
         /// The version in the file.
         found: u32,
@@ -430,7 +427,6 @@ pub enum ImportError {
         supported: u32,
     },
     /// No definition with this id is available.
-    #[error("the file answers the questionnaire `{id}`, which is not available here. Add that questionnaire first, then import the file again")]
     UnknownDefinition {
         /// The id.
         id: DefinitionId,
@@ -438,7 +434,6 @@ pub enum ImportError {
     /// An id or a text in the file is outside the toolkit's limits (rules L2 and L3 of
     /// [`crate::limits`]): an id the app's addresses cannot hold, or a text longer than anyone
     /// types into that field.
-    #[error("{count} {} in the file {} outside the toolkit's limits: {details}. Fix: {fix}", if *count == 1 { "value" } else { "values" }, if *count == 1 { "is" } else { "are" })]
     OutOfLimits {
         /// How many.
         count: usize,
@@ -448,7 +443,6 @@ pub enum ImportError {
         fix: String,
     },
     /// Some answers do not fit the definition.
-    #[error("{count} answers in the file do not fit the questionnaire: {details}")]
     BadAnswers {
         /// How many.
         count: usize,
@@ -456,6 +450,41 @@ pub enum ImportError {
         details: String,
     },
 }
+
+impl ImportError {
+    /// Why the file cannot be imported, in `lang` (the message catalogue's
+    /// [`crate::messages::problems`]); what the reader says of a place in the file stays as it
+    /// gave it.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        use crate::messages::problems as say;
+        match self {
+            ImportError::TooLarge { size, limit } => {
+                say::file_too_large(lang, &megabytes(*size), &megabytes(*limit))
+            }
+            ImportError::Unreadable { message, fix } => say::file_unreadable(lang, message, fix),
+            ImportError::NewerFormat { found, supported } => {
+                say::newer_format(lang, *found, *supported)
+            }
+            ImportError::UnknownDefinition { id } => say::unknown_questionnaire(lang, id.as_str()),
+            ImportError::OutOfLimits {
+                count,
+                details,
+                fix,
+            } => say::out_of_limits(lang, *count, details, fix),
+            ImportError::BadAnswers { count, details } => {
+                say::answers_do_not_fit(lang, *count, details)
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 /// Whether `text` is a file this toolkit exported (a piece of work, or a backup of everything),
 /// judged by its `"format"` alone: a page that expects another kind of file (a questionnaire)
@@ -526,6 +555,17 @@ pub struct Refused {
     pub within: Option<String>,
     /// The problem.
     pub error: ImportError,
+}
+
+impl Refused {
+    /// Why the file was refused, in `lang`, after the name of the piece of work it is in.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let within = self
+            .within
+            .as_ref()
+            .map(|name| format!("\u{201c}{name}\u{201d}: "));
+        format!("{}{}", within.unwrap_or_default(), self.error.in_lang(lang))
+    }
 }
 
 /// Reads a whole import file and checks every piece of work in it against its questionnaire
@@ -1092,33 +1132,19 @@ impl MergeOutcome {
     /// What the import says once the merged collection `name` is stored: "3 new responses added
     /// to “North Team” and saved on this device; 1 was already there."
     pub fn said(&self, name: &str) -> String {
-        format!(
-            "{} added to \u{201c}{name}\u{201d} and saved on this device; {} already there.",
-            count_of(self.added, "new response", "new responses"),
-            match self.already_present {
-                1 => "1 was".to_owned(),
-                n => format!("{} were", crate::report::grouped(n as u64)),
-            }
-        )
+        self.said_in(Lang::En, name)
+    }
+
+    /// [`MergeOutcome::said`] in `lang`.
+    pub fn said_in(&self, lang: Lang, name: &str) -> String {
+        crate::messages::problems::merged(lang, name, self.added, self.already_present)
     }
 }
 
 /// What the import says once new work `name` is stored, with its count of responses for a
 /// collection, and `why` it was kept apart (" (…)"), if it was.
 pub fn imported_said(name: &str, responses: Option<usize>, why: &str) -> String {
-    match responses {
-        Some(count) => format!(
-            "imported as \u{201c}{name}\u{201d} with {}, and saved on this device{why}.",
-            count_of(count, "response", "responses")
-        ),
-        None => format!("imported as \u{201c}{name}\u{201d}, and saved on this device{why}."),
-    }
-}
-
-/// "1 response", "2,500 responses".
-fn count_of(n: usize, one: &str, many: &str) -> String {
-    let word = if n == 1 { one } else { many };
-    format!("{} {word}", crate::report::grouped(n as u64))
+    crate::messages::problems::imported_as(Lang::En, name, responses, why)
 }
 
 /// Adds the responses of `from` to `into`'s collection, skipping any whose id is already there,

@@ -218,7 +218,8 @@ pub fn rename_form(
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn delete(state: AppState, id: WorkId) -> Result<Later<Option<String>>, NotDownloaded> {
     Ok(Box::pin(async move {
-        state.delete_work(&id).await.err().map(|e| e.to_string())
+        let lang = state.page_lang.get_untracked();
+        state.delete_work(&id).await.err().map(|e| e.in_lang(lang))
     }))
 }
 
@@ -239,12 +240,10 @@ pub fn keep_mine_as_copy(state: AppState, id: WorkId) -> Result<(), NotDownloade
 /// Downloads every piece of work as one backup file. Resolves to what happened, in words.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn export_everything(state: AppState) -> Result<String, NotDownloaded> {
+    let lang = state.page_lang.get_untracked();
     Ok(match state.download_everything() {
-        Ok(count) => format!(
-            "A backup of {count} {} was downloaded. Keep the file somewhere safe: importing it on any device brings all of it back",
-            if count == 1 { "piece of work" } else { "pieces of work" }
-        ),
-        Err(error) => format!("The backup could not be downloaded: {error}"),
+        Ok(count) => mhsw::messages::problems::backup_downloaded(lang, count),
+        Err(error) => mhsw::messages::problems::backup_failed(lang, &error.to_string()),
     })
 }
 
@@ -270,7 +269,7 @@ pub fn save_everything_again(state: AppState) -> Result<Later<Option<String>>, N
             .save_everything_again()
             .await
             .err()
-            .map(|e| e.to_string())
+            .map(|e| e.in_lang(state.page_lang.get_untracked()))
     }))
 }
 

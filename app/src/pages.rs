@@ -16,6 +16,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use mhsw::definition::Definition;
 use mhsw::ids::WorkId;
+use mhsw::messages::problems as say;
 
 use crate::edges::history;
 use crate::later::{self, NotDownloaded};
@@ -191,9 +192,13 @@ fn NotFound(
     /// What was asked for.
     path: String,
 ) -> impl IntoView {
-    view! {
-        <h1>"Page not found"</h1>
-        <p>"There is no page at “" {path} "”. "<a href=Route::Home.href()>"Go to the home page"</a>"."</p>
+    let lang = AppState::expect().page_lang;
+    move || {
+        let lang = lang.get();
+        view! {
+            <h1>{say::page_not_found(lang)}</h1>
+            <p>{say::no_page_at(lang, &path)}<a href=Route::Home.href()>{say::go_home(lang)}</a>"."</p>
+        }
     }
 }
 
@@ -213,12 +218,16 @@ fn NotDownloadedPage(
 /// Shown when a link names work that is not on this device.
 #[component]
 pub fn MissingWork() -> impl IntoView {
-    view! {
-        <h1>"This work is not on this device"</h1>
-        <p>
-            "It may have been deleted, or saved in another browser. Work is kept only in the browser where it was made. "
-            <a href=Route::Home.href()>"See the work saved here"</a>"."
-        </p>
+    let lang = AppState::expect().page_lang;
+    move || {
+        let lang = lang.get();
+        view! {
+            <h1>{say::work_not_here(lang)}</h1>
+            <p>
+                {say::work_not_here_explained(lang)}
+                <a href=Route::Home.href()>{say::see_work_here(lang)}</a>"."
+            </p>
+        }
     }
 }
 
@@ -228,12 +237,16 @@ pub fn MissingDefinition(
     /// The questionnaire's id.
     id: String,
 ) -> impl IntoView {
-    view! {
-        <h1>"The questionnaire for this work is not available"</h1>
-        <p>
-            "This work answers the questionnaire “" {id} "”, which did not load. Nothing in the work has been changed. "
-            <a href=Route::Questionnaires.href()>"See which questionnaires loaded and why"</a>"."
-        </p>
+    let lang = AppState::expect().page_lang;
+    move || {
+        let lang = lang.get();
+        view! {
+            <h1>{say::questionnaire_missing(lang)}</h1>
+            <p>
+                {say::questionnaire_missing_explained(lang, &id)}
+                <a href=Route::Questionnaires.href()>{say::see_which_loaded(lang)}</a>"."
+            </p>
+        }
     }
 }
 

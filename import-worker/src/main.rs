@@ -8,6 +8,7 @@
 //! it again. Must not touch: the store, placement, anything the user sees but the message.
 
 use mhsw::definition::Definition;
+use mhsw::lang::Lang;
 use mhsw::store::{response_record, Packed};
 use mhsw::work::{check_import, Checked};
 use wasm_bindgen::prelude::*;
@@ -30,18 +31,14 @@ pub struct Prepared {
 }
 
 /// Reads and checks a file (its bytes) against the questionnaires given (a JSON array of
-/// definitions, as the page holds them). All of it, or a message fit to show a user.
-pub fn prepare(bytes: &[u8], definitions: &str) -> Result<Vec<Prepared>, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        format!(
-            "the file is not text in UTF-8 (at byte {}). Choose a file exported from this app, unchanged",
-            e.valid_up_to()
-        )
-    })?;
+/// definitions, as the page holds them). All of it, or a message fit to show a user, in `lang`.
+pub fn prepare(bytes: &[u8], definitions: &str, lang: Lang) -> Result<Vec<Prepared>, String> {
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| mhsw::messages::problems::not_utf8(lang, e.valid_up_to()))?;
     let definitions: Vec<Definition> = serde_json::from_str(definitions)
         .map_err(|e| format!("the questionnaires could not be handed to the import ({e})"))?;
     let checked = check_import(text, |id| definitions.iter().find(|d| &d.id == id))
-        .map_err(|refused| refused.to_string())?;
+        .map_err(|refused| refused.in_lang(lang))?;
     Ok(checked.into_iter().map(prepared).collect())
 }
 
@@ -79,9 +76,15 @@ fn prepared(
 pub struct CheckedFile(Vec<Prepared>);
 
 /// The worker's first step: reads and checks the file, or throws the message (a string).
+/// `lang` is the code of the page's language (`en`, `cy`); English for any other.
 #[wasm_bindgen]
-pub fn check_import_file(bytes: &[u8], definitions: &str) -> Result<CheckedFile, String> {
-    prepare(bytes, definitions).map(CheckedFile)
+pub fn check_import_file(
+    bytes: &[u8],
+    definitions: &str,
+    lang: &str,
+) -> Result<CheckedFile, String> {
+    let lang = Lang::from_code(lang).unwrap_or(Lang::En);
+    prepare(bytes, definitions, lang).map(CheckedFile)
 }
 
 #[wasm_bindgen]
@@ -137,7 +140,7 @@ mod tests {
         ];
         let work = fx::feedback_work(&definition, responses.clone());
         let definitions = serde_json::to_string(&[&definition]).unwrap();
-        let prepared = prepare(export_work(&work).as_bytes(), &definitions).unwrap();
+        let prepared = prepare(export_work(&work).as_bytes(), &definitions, Lang::En).unwrap();
         assert_eq!(prepared.len(), 1);
         let head: Work = serde_json::from_str(&prepared[0].head).unwrap();
         assert_eq!(head.collection.unwrap().responses, vec![]);
@@ -167,18 +170,18 @@ mod tests {
     #[test]
     fn a_bad_file_gets_a_plain_message_and_nothing_else() {
         let definitions = serde_json::to_string(&[fx::feedback()]).unwrap();
-        let error = prepare(b"\xff\xfe not text", &definitions).unwrap_err();
+        let error = prepare(b"\xff\xfe not text", &definitions, Lang::En).unwrap_err();
         assert!(
             error.starts_with("the file is not text in UTF-8"),
             "{error}"
         );
-        let error = prepare(b"{\"name\": 3}", &definitions).unwrap_err();
+        let error = prepare(b"{\"name\": 3}", &definitions, Lang::En).unwrap_err();
         assert!(
             error.contains("Fix:") || error.contains("Choose"),
             "{error}"
         );
         let audit = fx::work(&fx::audit(), "North", Default::default());
-        let error = prepare(export_work(&audit).as_bytes(), &definitions).unwrap_err();
+        let error = prepare(export_work(&audit).as_bytes(), &definitions, Lang::En).unwrap_err();
         assert!(error.contains("not available here"), "{error}");
     }
 
@@ -214,7 +217,7 @@ mod tests {
             &format!("{key} \"answer\": {{ \"text\": \"second\" }} }}, "),
         );
         let definitions = serde_json::to_string(&[&definition]).unwrap();
-        let error = prepare(twice.as_bytes(), &definitions).unwrap_err();
+        let error = prepare(twice.as_bytes(), &definitions, Lang::En).unwrap_err();
         assert!(
             error.contains(&format!("the key `{question}` is written twice")),
             "{error}"

@@ -12,6 +12,8 @@
 
 use std::cell::RefCell;
 
+use mhsw::lang::Lang;
+use mhsw::messages::problems;
 use mhsw::pdf::Script;
 use mhsw::report::Report;
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -66,14 +68,18 @@ impl Made {
 
 /// Turns one message's JSON into a PDF, or a message a person can act on.
 fn pdf_for(json: &str) -> Result<Made, String> {
+    // Before the report is read its language is not known: English.
     let report: Report = serde_json::from_str(json).map_err(|e| {
-        format!(
-            "The report could not be turned into a PDF because it was not in the expected form \
-             (line {}, column {}: {e}). Reload the page and try again.",
-            e.line(),
-            e.column()
+        problems::report_not_in_form(
+            Lang::En,
+            &format!("line {}, column {}: {e}", e.line(), e.column()),
         )
     })?;
+    // What it could not draw, and why it failed, in the report's own language.
+    let lang = Lang::ALL
+        .into_iter()
+        .find(|lang| lang.bcp47() == report.meta.language)
+        .unwrap_or(Lang::En);
     FACES
         .with_borrow(|faces| {
             let faces: Vec<(Script, &[u8])> =
@@ -81,10 +87,10 @@ fn pdf_for(json: &str) -> Result<Made, String> {
             mhsw::pdf::render_pdf_with(&report, &faces)
         })
         .map(|out| Made {
-            unshown: mhsw::pdf::unshown_summary(&out.unshown),
+            unshown: mhsw::pdf::unshown_summary_in(&out.unshown, lang),
             bytes: out.bytes,
         })
-        .map_err(|e| format!("The PDF could not be made: {e}."))
+        .map_err(|e| problems::pdf_writer_failed(lang, &e.to_string()))
 }
 
 /// The worker's one export, called by `assets/pdf-worker.js` for each message: the report as
@@ -118,6 +124,19 @@ mod tests {
         let unshown = made.unshown().expect("a sentence");
         assert!(
             unshown.starts_with("1 character could not be drawn: 1 in the footer"),
+            "{unshown}"
+        );
+    }
+
+    #[test]
+    fn a_welsh_report_names_them_in_welsh() {
+        let mut report = mhsw::pdf::sample::sample_plan_report();
+        report.meta.language = Lang::Cy.bcp47().to_owned();
+        report.footer.push_str(" 漢");
+        let json = serde_json::to_string(&report).unwrap();
+        let unshown = pdf_for(&json).unwrap().unshown().expect("a sentence");
+        assert!(
+            unshown.starts_with("Nid oedd modd dangos 1 nod: 1 yn nhroedyn pob tudalen"),
             "{unshown}"
         );
     }

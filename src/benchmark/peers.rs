@@ -75,6 +75,7 @@ use serde::{Deserialize, Serialize};
 use crate::aggregate::MINIMUM_GROUP;
 use crate::definition::Definition;
 use crate::ids::{DefinitionId, QuestionId, SectionId};
+use crate::lang::Lang;
 use crate::scoring::{score, to_one_decimal, Figure, Fraction, Scores};
 use crate::work::{Perspective, Work};
 
@@ -521,28 +522,33 @@ pub fn export_peer_set(set: &PeerSet) -> String {
 
 /// Reads a reference set file, checking its format and that its figures make sense.
 pub fn parse_peer_set(text: &str) -> Result<PeerSet, PeerError> {
-    crate::limits::check_depth(text).map_err(|deep| {
-        PeerError::Unreadable(format!(
-            "the peer reference set cannot be read: {deep}; choose a file made by `mhsw peers`, unchanged"
-        ))
-    })?;
+    parse_peer_set_in(text, Lang::En)
+}
+
+/// [`parse_peer_set`], saying why a file cannot be read in `lang` (the message catalogue's
+/// [`crate::messages::problems`]); a group's label and the reader's own detail stay as given.
+pub fn parse_peer_set_in(text: &str, lang: Lang) -> Result<PeerSet, PeerError> {
+    use crate::messages::problems as say;
+    crate::limits::check_depth(text)
+        .map_err(|deep| PeerError::Unreadable(say::peers_unreadable(lang, &deep.to_string())))?;
     let set: PeerSet = serde_json::from_str(text).map_err(|e| {
-        PeerError::Unreadable(format!(
-            "the peer reference set cannot be read (line {}, column {}: {e}); choose a file made by `mhsw peers`, unchanged",
-            e.line(),
-            e.column()
+        PeerError::Unreadable(say::peers_unreadable(
+            lang,
+            &format!("line {}, column {}: {e}", e.line(), e.column()),
         ))
     })?;
     if set.format != PEER_FORMAT {
-        return Err(PeerError::Unreadable(format!(
-            "the file is not a peer reference set (its format is `{}`, not `{PEER_FORMAT}`)",
-            set.format
+        return Err(PeerError::Unreadable(say::not_a_peer_set(
+            lang,
+            &set.format,
+            PEER_FORMAT,
         )));
     }
     if set.format_version > PEER_FORMAT_VERSION {
-        return Err(PeerError::Unreadable(format!(
-            "the peer reference set is in format version {}, newer than this app understands ({PEER_FORMAT_VERSION}); use the newer toolkit that made it",
-            set.format_version
+        return Err(PeerError::Unreadable(say::newer_peer_set(
+            lang,
+            set.format_version,
+            PEER_FORMAT_VERSION,
         )));
     }
     for group in &set.groups {
@@ -556,24 +562,30 @@ pub fn parse_peer_set(text: &str) -> Result<PeerSet, PeerError> {
             for (id, statistic) in figures {
                 if let Some((_, low, median, high)) = statistic.figures() {
                     if !(low <= median && median <= high) {
-                        return Err(PeerError::Unreadable(format!(
-                            "in the group \"{}\", the figures for `{id}` are not in order (lower quartile {low}, median {median}, upper quartile {high})",
-                            group.label()
+                        return Err(PeerError::Unreadable(say::peer_figures_out_of_order(
+                            lang,
+                            &group.label(),
+                            &format!("`{id}`"),
+                            [low, median, high],
+                            false,
                         )));
                     }
                 }
             }
-            for (place, statistic) in std::iter::once(("overall".to_owned(), overall)).chain(
+            for (place, statistic) in std::iter::once((say::overall(lang), overall)).chain(
                 sections
                     .iter()
-                    .map(|(id, s)| (format!("section `{id}`"), s)),
+                    .map(|(id, s)| (say::section_named(lang, id.as_str()), s)),
             ) {
                 if let Some((_, low, median, high)) = statistic.figures() {
                     let ordered = 0.0 <= low && low <= median && median <= high && high <= 100.0;
                     if !ordered {
-                        return Err(PeerError::Unreadable(format!(
-                            "in the group \"{}\", the figures for the {place} are not in order from 0 to 100 (lower quartile {low}, median {median}, upper quartile {high})",
-                            group.label()
+                        return Err(PeerError::Unreadable(say::peer_figures_out_of_order(
+                            lang,
+                            &group.label(),
+                            &place,
+                            [low, median, high],
+                            true,
                         )));
                     }
                 }

@@ -95,6 +95,8 @@ impl Tally {
     }
 }
 
+use crate::lang::{Lang, PluralForm};
+
 /// How many places [`summary`] names before it says how many more there are.
 const NAMED: usize = 5;
 
@@ -106,6 +108,13 @@ const QUOTED: usize = 60;
 /// comments under “How well were you listened to?” and 1 in row 4 of the table “The plan”.
 /// Each shows as a � mark in the PDF: check those places before you share it."
 pub fn summary(places: &[Unshown]) -> Option<String> {
+    summary_in(places, Lang::En)
+}
+
+/// [`summary`] in `lang`, the report's language: in Welsh "Nid oedd modd dangos 3 nod: …",
+/// its counts in their plural forms ("2 le arall", "7 o nodau") and its places joined by
+/// semicolons (a Welsh "a" would become "ac" before some numbers).
+pub fn summary_in(places: &[Unshown], lang: Lang) -> Option<String> {
     let total: usize = places.iter().map(|p| p.count).sum();
     if total == 0 {
         return None;
@@ -113,53 +122,95 @@ pub fn summary(places: &[Unshown]) -> Option<String> {
     let mut named: Vec<String> = places
         .iter()
         .take(NAMED)
-        .map(|p| format!("{} {}", p.count, where_is(p)))
+        .map(|p| format!("{} {}", p.count, where_is(p, lang)))
         .collect();
     let rest = places.len().saturating_sub(NAMED);
     if rest > 0 {
         let more: usize = places.iter().skip(NAMED).map(|p| p.count).sum();
-        named.push(format!(
-            "{more} in {rest} other {}",
-            if rest == 1 { "place" } else { "places" }
-        ));
+        named.push(match (lang, lang.plural(rest as u64)) {
+            (Lang::En, PluralForm::One) => format!("{more} in {rest} other place"),
+            (Lang::En, _) => format!("{more} in {rest} other places"),
+            // "lle" takes the soft mutation after two: dau le.
+            (Lang::Cy, PluralForm::Two) => format!("{more} mewn {rest} le arall"),
+            (Lang::Cy, PluralForm::Zero | PluralForm::Other) => {
+                format!("{more} mewn {rest} o leoedd eraill")
+            }
+            (Lang::Cy, _) => format!("{more} mewn {rest} lle arall"),
+        });
     }
-    let list = match named.split_last() {
-        Some((last, first)) if !first.is_empty() => format!("{} and {last}", first.join(", ")),
-        _ => named.concat(),
+    let list = match (lang, named.split_last()) {
+        (Lang::Cy, _) => named.join("; "),
+        (Lang::En, Some((last, first))) if !first.is_empty() => {
+            format!("{} and {last}", first.join(", "))
+        }
+        (Lang::En, _) => named.concat(),
     };
-    Some(format!(
-        "{total} {} could not be drawn: {list}. {} as a \u{FFFD} mark in the PDF: check {} before you share it.",
-        if total == 1 { "character" } else { "characters" },
-        if total == 1 { "It shows" } else { "Each shows" },
-        if places.len() == 1 { "that place" } else { "those places" },
-    ))
+    let one_place = places.len() == 1;
+    Some(match lang {
+        Lang::En => format!(
+            "{total} {} could not be drawn: {list}. {} as a \u{FFFD} mark in the PDF: check {} before you share it.",
+            if total == 1 { "character" } else { "characters" },
+            if total == 1 { "It shows" } else { "Each shows" },
+            if one_place { "that place" } else { "those places" },
+        ),
+        Lang::Cy => format!(
+            "Nid oedd modd dangos {}: {list}. {} fel marc \u{FFFD} yn y PDF: gwiriwch {} cyn i chi ei rannu.",
+            match lang.plural(total as u64) {
+                PluralForm::Zero | PluralForm::Other => format!("{total} o nodau"),
+                _ => format!("{total} nod"),
+            },
+            if total == 1 { "Mae’n ymddangos" } else { "Mae pob un yn ymddangos" },
+            if one_place { "y lle hwnnw" } else { "y lleoedd hynny" },
+        ),
+    })
 }
 
 /// Where a place is, in words that follow its count ("in row 4 of the table “Plan”").
-fn where_is(place: &Unshown) -> String {
+fn where_is(place: &Unshown, lang: Lang) -> String {
+    let cy = lang == Lang::Cy;
     let under = place
         .under
         .as_deref()
-        .map(|h| format!(" under {}", quoted(h)))
+        .map(|h| format!(" {} {}", if cy { "o dan" } else { "under" }, quoted(h)))
         .unwrap_or_default();
-    match &place.field {
-        Field::Cover => "on the cover".to_owned(),
-        Field::Footer => "in the footer of each page".to_owned(),
-        Field::Heading => match &place.under {
-            Some(h) => format!("in the heading {}", quoted(h)),
-            None => "in a heading".to_owned(),
-        },
-        Field::Text => format!("in the text{under}"),
-        Field::Quote => format!("in the quoted comments{under}"),
-        Field::Notice => format!("in a notice{under}"),
-        Field::List => format!("in a list{under}"),
-        Field::Chart => format!("in a chart{under}"),
-        Field::Fact { label } => format!("in {}{under}", quoted(label)),
-        Field::TableHead { caption } => format!("in the headings of the table {}", quoted(caption)),
-        Field::TableRow { caption, row } => {
-            format!("in row {row} of the table {}", quoted(caption))
+    let say = |en: &str, cy_words: &str| {
+        if cy {
+            cy_words.to_owned()
+        } else {
+            en.to_owned()
         }
-        Field::TableNote { caption } => format!("in the note under the table {}", quoted(caption)),
+    };
+    match &place.field {
+        Field::Cover => say("on the cover", "ar y clawr"),
+        // "yn" before "troedyn" takes the nasal mutation: yn nhroedyn.
+        Field::Footer => say("in the footer of each page", "yn nhroedyn pob tudalen"),
+        Field::Heading => match &place.under {
+            Some(h) => format!("{} {}", say("in the heading", "yn y pennawd"), quoted(h)),
+            None => say("in a heading", "mewn pennawd"),
+        },
+        Field::Text => format!("{}{under}", say("in the text", "yn y testun")),
+        Field::Quote => format!(
+            "{}{under}",
+            say("in the quoted comments", "yn y sylwadau a ddyfynnwyd")
+        ),
+        Field::Notice => format!("{}{under}", say("in a notice", "mewn hysbysiad")),
+        Field::List => format!("{}{under}", say("in a list", "mewn rhestr")),
+        Field::Chart => format!("{}{under}", say("in a chart", "mewn siart")),
+        Field::Fact { label } => format!("{} {}{under}", say("in", "yn"), quoted(label)),
+        Field::TableHead { caption } => format!(
+            "{} {}",
+            say("in the headings of the table", "ym mhenawdau’r tabl"),
+            quoted(caption)
+        ),
+        Field::TableRow { caption, row } => match lang {
+            Lang::En => format!("in row {row} of the table {}", quoted(caption)),
+            Lang::Cy => format!("yn rhes {row} y tabl {}", quoted(caption)),
+        },
+        Field::TableNote { caption } => format!(
+            "{} {}",
+            say("in the note under the table", "yn y nodyn o dan y tabl"),
+            quoted(caption)
+        ),
     }
 }
 
@@ -236,6 +287,60 @@ mod tests {
             text.contains(", 2 in the quoted comments under \u{201c}Question 2\u{201d} and 4 in 2 other places."),
             "{text}"
         );
+    }
+
+    #[test]
+    fn in_welsh_the_counts_take_their_forms_and_the_places_their_mutations() {
+        let one = summary_in(&[place(None, Field::Footer, 1)], Lang::Cy).unwrap();
+        assert_eq!(
+            one,
+            "Nid oedd modd dangos 1 nod: 1 yn nhroedyn pob tudalen. Mae’n ymddangos fel marc \u{FFFD} yn y PDF: gwiriwch y lle hwnnw cyn i chi ei rannu."
+        );
+        let mut places = vec![
+            place(
+                None,
+                Field::TableHead {
+                    caption: "Y cynllun".into(),
+                },
+                3,
+            ),
+            place(Some("Gwasanaethau"), Field::Quote, 4),
+        ];
+        let text = summary_in(&places, Lang::Cy).unwrap();
+        assert!(
+            text.starts_with("Nid oedd modd dangos 7 o nodau: 3 ym mhenawdau’r tabl \u{201c}Y cynllun\u{201d}; 4 yn y sylwadau a ddyfynnwyd o dan \u{201c}Gwasanaethau\u{201d}. Mae pob un"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with("gwiriwch y lleoedd hynny cyn i chi ei rannu."),
+            "{text}"
+        );
+        // The places beyond the first five, counted: 1 lle, 2 le, 3 lle, 6 lle, 7 o leoedd.
+        for (more, said) in [
+            (1, "mewn 1 lle arall."),
+            (2, "mewn 2 le arall."),
+            (3, "mewn 3 lle arall."),
+            (6, "mewn 6 lle arall."),
+            (7, "mewn 7 o leoedd eraill."),
+        ] {
+            places.truncate(2);
+            for i in 0..(3 + more) {
+                places.push(place(Some(&format!("C{i}")), Field::Text, 1));
+            }
+            let text = summary_in(&places, Lang::Cy).unwrap();
+            assert!(text.contains(said), "{more}: {text}");
+        }
+        // The total's forms: 2 nod, 3 nod, 6 nod, 20 o nodau.
+        for (n, said) in [
+            (2, "dangos 2 nod:"),
+            (3, "dangos 3 nod:"),
+            (6, "dangos 6 nod:"),
+            (20, "dangos 20 o nodau:"),
+        ] {
+            let text = summary_in(&[place(None, Field::Cover, n)], Lang::Cy).unwrap();
+            assert!(text.contains(said) && text.contains("ar y clawr"), "{text}");
+        }
+        assert_eq!(summary_in(&[], Lang::Cy), None);
     }
 
     #[test]

@@ -10,6 +10,7 @@ use serde_json::json;
 use crate::common::browser::{Browser, DEFAULT_TIMEOUT};
 use crate::common::journey::*;
 use crate::common::{screenshot_path, TestApp};
+use crate::prelude::assert_contains;
 
 const SETTING: &str = "mhsw:interface-language";
 
@@ -553,5 +554,337 @@ async fn the_practitioners_end_collection_screen_is_in_the_leads_welsh() {
     wait_for_hash(b, "#/work/english-feedback").await;
     wait_for_heading_exact(b, "Adborth y tîm").await;
     assert_eq!(page_lang(b).await, "cy", "back in the lead's Welsh");
+    crate::prelude::finish(app).await;
+}
+
+// ---- What went wrong, in a Welsh lead's language ------------------------------------------
+
+/// A Welsh lead's home page, with `works` saved on the device.
+async fn welsh_lead_with(app: &TestApp, works: &[&mhsw::work::Work], route: &str) {
+    seed_works(app, works, "#/").await;
+    storage_set(&app.browser, SETTING, "cy").await;
+    reload(app, route).await;
+}
+
+/// The text of the home page's import outcome, once it says something.
+async fn import_says(b: &Browser, words: &str) -> String {
+    wait_until(
+        b,
+        "const s = document.querySelector('.import [role=status]'); return !!s && s.innerText.includes(arguments[0]);",
+        vec![json!(words)],
+        DEFAULT_TIMEOUT,
+        &format!("the import saying {words:?}"),
+    )
+    .await;
+    b.execute(
+        "return document.querySelector('.import [role=status]').innerText;",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+/// A Welsh lead imports work files: each outcome is in Welsh, a collection's count of
+/// responses takes its Welsh form ("3 ymateb"), a file imported twice says so in Welsh, and a
+/// file that is not work is refused in Welsh; none of it says its English.
+#[tokio::test]
+async fn a_welsh_lead_imports_work_files_in_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    welsh_lead_with(&app, &[], "#/").await;
+    assert_in(b, "cy", "Mewnforio gwaith o ffeil", "the Welsh home page").await;
+    let definition = bundled_definition("self-assessment");
+    let audit = work("imported-audit", "Archwiliad Conwy", &definition);
+    let audit_file = temp_file("archwiliad.json", &mhsw::work::export_work(&audit));
+    let collection =
+        crate::storage::collection_with("imported-feedback", "feedback-service-user", 3);
+    let collection_file = temp_file("adborth.json", &mhsw::work::export_work(&collection));
+    let not_work = temp_file("nodiadau.json", "{\"meeting\": \"October\"}");
+
+    choose_files(b, "#import-file", &[audit_file.path.as_path()]).await;
+    let said = import_says(b, "archwiliad.json:").await;
+    assert_contains(
+        &said,
+        "archwiliad.json: wedi’i fewnforio fel “Archwiliad Conwy”, a’i gadw ar y ddyfais hon.",
+        "the audit's import",
+    );
+    choose_files(b, "#import-file", &[collection_file.path.as_path()]).await;
+    let said = import_says(b, "adborth.json:").await;
+    assert_contains(
+        &said,
+        "adborth.json: wedi’i fewnforio fel “Big collection” gyda 3 ymateb, a’i gadw ar y ddyfais hon.",
+        "the collection's import, with its count in Welsh",
+    );
+    choose_files(b, "#import-file", &[audit_file.path.as_path()]).await;
+    let said = import_says(b, "yn barod").await;
+    assert_contains(
+        &said,
+        "Mae “Archwiliad Conwy” ar y ddyfais hon yn barod, heb ei newid, felly ni chafodd dim ei ychwanegu.",
+        "the same file twice",
+    );
+    choose_files(b, "#import-file", &[not_work.path.as_path()]).await;
+    let said = import_says(b, "nodiadau.json").await;
+    assert_contains(
+        &said,
+        "Ni chafodd nodiadau.json ei fewnforio, a does dim wedi newid:",
+        "a file that is not work",
+    );
+    for english in [
+        "imported as",
+        "was not imported",
+        "saved on this device",
+        "already on this device",
+    ] {
+        assert!(
+            !main_text(b).await.contains(english),
+            "the Welsh import still says {english:?}"
+        );
+    }
+    b.execute(
+        "document.querySelector('.import').scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await;
+    b.screenshot(&screenshot_path("welsh-import-refused")).await;
+    crate::prelude::assert_accessible(b, "the Welsh home page after a refused import").await;
+    crate::prelude::finish(app).await;
+}
+
+/// A Welsh lead whose device's storage fills up is told in Welsh that the change was not saved,
+/// and why.
+#[tokio::test]
+async fn a_welsh_lead_is_told_in_welsh_when_storage_is_full() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work(
+        "full-audit",
+        "Archwiliad llawn",
+        &bundled_definition("self-assessment"),
+    );
+    welsh_lead_with(&app, &[&audit], "#/work/full-audit/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    assert_eq!(page_lang(b).await, "cy");
+    fill_storage(b).await;
+    click(b, "#q-strat-1-2").await;
+    b.wait_for_text("Heb ei gadw: ", DEFAULT_TIMEOUT).await;
+    let body = b.body_text().await;
+    assert_contains(
+        &body,
+        "Heb ei gadw: mae storfa’r porwr hwn ar gyfer y pecyn cymorth yn llawn, felly dim ond tra bo’r dudalen hon ar agor y caiff eich newidiadau diweddaraf eu cadw.",
+        "the not-saved notice",
+    );
+    assert!(!body.contains("storage for the toolkit is full"), "{body}");
+    b.screenshot(&screenshot_path("welsh-storage-full")).await;
+    crate::prelude::finish_allowing(app, &["QuotaExceeded", "quota"]).await;
+}
+
+/// With site data blocked, a lead who switches to Cymraeg reads the one notice in Welsh; the
+/// browser's own reason, behind "Manylion technegol", is marked as English.
+#[tokio::test]
+async fn the_blocked_storage_notice_is_in_welsh() {
+    let app = TestApp::start_with_site_data_blocked().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    b.wait_for_text("Nothing is being saved on this device.", DEFAULT_TIMEOUT)
+        .await;
+    switch_to(b, "Cymraeg", "cy").await;
+    b.wait_for_text(
+        "Nid oes dim yn cael ei gadw ar y ddyfais hon.",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+    let body = b.body_text().await;
+    for welsh in [
+        "Nid yw’r porwr hwn yn gadael i’r pecyn cymorth gadw dim ar y ddyfais hon.",
+        "Ni fydd dim a wnewch yn cael ei gadw ar ôl i’r dudalen hon gau.",
+        "Manylion technegol",
+        "Lawrlwytho popeth (ffeil wrth gefn)",
+    ] {
+        assert_contains(&body, welsh, "the blocked-storage notice");
+    }
+    assert!(!body.contains("Nothing is being saved"), "{body}");
+    find(b, ".save-status details p[lang='en-GB']").await;
+    b.screenshot(&screenshot_path("welsh-storage-blocked"))
+        .await;
+    crate::prelude::assert_accessible(b, "the Welsh blocked-storage notice").await;
+    crate::prelude::finish(app).await;
+}
+
+/// Saved work that could not be read is listed for a Welsh lead in Welsh, the entry's own key
+/// and reason (the store's English) marked `en-GB`.
+#[tokio::test]
+async fn unreadable_saved_work_is_explained_in_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let kept = work(
+        "kept-audit",
+        "Archwiliad cadw",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&kept], "#/").await;
+    storage_set(b, SETTING, "cy").await;
+    let junk = "{\"store_version\": 1, \"revision\": 4, \"work\": {\"format\": \"mhsw-wo";
+    storage_set(b, "mhsw:work:damaged-old", junk).await;
+    reload(&app, "#/").await;
+    b.wait_for_text("Gwaith a gadwyd nad oedd modd ei ddarllen", DEFAULT_TIMEOUT)
+        .await;
+    let main = main_text(b).await;
+    for welsh in [
+        "Cafodd y cofnodion hyn eu cadw o’r neilltu, nid eu dileu.",
+        "Lawrlwytho’r cofnod hwn",
+        "Ei dynnu o’r ddyfais hon",
+    ] {
+        assert_contains(&main, welsh, "the kept-aside notice");
+    }
+    for english in [
+        "Saved work that could not be read",
+        "Download this entry",
+        "Remove it from this device",
+    ] {
+        assert!(!main.contains(english), "still says {english:?}");
+    }
+    let marked = find(b, ".notice-warning li span[lang='en-GB']").await;
+    assert!(
+        marked
+            .text()
+            .await
+            .unwrap_or_default()
+            .starts_with("mhsw:work:damaged-old"),
+        "the entry's key is marked as English"
+    );
+    b.screenshot(&screenshot_path("welsh-unreadable-entries"))
+        .await;
+    crate::prelude::assert_accessible(b, "the Welsh kept-aside notice").await;
+    crate::prelude::finish(app).await;
+}
+
+/// The home page's rename box in Welsh: its label, its button, and its two errors.
+#[tokio::test]
+async fn the_rename_box_is_in_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work(
+        "rename-audit",
+        "Archwiliad 2026",
+        &bundled_definition("self-assessment"),
+    );
+    welsh_lead_with(&app, &[&audit], "#/").await;
+    assert_in(b, "cy", "Archwiliad 2026", "the Welsh home page").await;
+    click_text(b, "Ailenwi Archwiliad 2026").await;
+    let input = "#rename-rename-audit";
+    find(b, input).await;
+    let label = find(b, &format!("label[for='{}']", &input[1..])).await;
+    assert_eq!(label.text().await.unwrap_or_default().trim(), "Enw newydd");
+    fill(b, input, "   ").await;
+    click_button(b, "Cadw’r enw").await;
+    b.wait_for_text("Rhowch enw", DEFAULT_TIMEOUT).await;
+    fill(b, input, &"a".repeat(201)).await;
+    click_button(b, "Cadw’r enw").await;
+    b.wait_for_text("Byrhewch yr enw i 200 o nodau neu lai", DEFAULT_TIMEOUT)
+        .await;
+    let main = main_text(b).await;
+    for english in ["New name", "Save name", "Enter a name", "Shorten the name"] {
+        assert!(
+            !main.contains(english),
+            "the rename box still says {english:?}"
+        );
+    }
+    b.screenshot(&screenshot_path("welsh-rename-box")).await;
+    crate::prelude::assert_accessible(b, "the Welsh rename box with an error").await;
+    fill(b, input, "Archwiliad Conwy 2026").await;
+    click_button(b, "Cadw’r enw").await;
+    b.wait_for_text("Archwiliad Conwy 2026", DEFAULT_TIMEOUT)
+        .await;
+    crate::prelude::finish(app).await;
+}
+
+/// A link that leads nowhere, and a link to work not on this device, in Welsh: new pages,
+/// checked with axe.
+#[tokio::test]
+async fn the_page_not_found_pages_are_in_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    welsh_lead_with(&app, &[], "#/dim/yma").await;
+    wait_for_heading_exact(b, "Heb ddod o hyd i’r dudalen").await;
+    assert_in(b, "cy", "Nid oes tudalen yn “dim/yma”.", "page not found").await;
+    assert_contains(&main_text(b).await, "Mynd i’r hafan", "the way home");
+    b.screenshot(&screenshot_path("welsh-page-not-found")).await;
+    crate::prelude::assert_accessible(b, "the Welsh page not found").await;
+    app.open("#/work/nid-yw-yma").await;
+    wait_for_heading_exact(b, "Nid yw’r gwaith hwn ar y ddyfais hon").await;
+    let main = main_text(b).await;
+    assert_contains(
+        &main,
+        "Dim ond yn y porwr lle cafodd ei wneud y caiff gwaith ei gadw.",
+        "missing work",
+    );
+    assert_contains(&main, "Gweld y gwaith sydd wedi’i gadw yma", "missing work");
+    assert_eq!(page_lang(b).await, "cy");
+    b.screenshot(&screenshot_path("welsh-work-not-here")).await;
+    crate::prelude::assert_accessible(b, "the Welsh missing-work page").await;
+    crate::prelude::finish(app).await;
+}
+
+/// A Welsh lead's PDF that could not draw some characters says so in Welsh, with its count in
+/// its Welsh form; a peer reference set that cannot be read is refused in Welsh.
+#[tokio::test]
+async fn pdf_and_peer_set_problems_are_in_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "pdf-cy",
+        "Archwiliad PDF",
+        &bundled_definition("self-assessment"),
+    );
+    audit.responses = choices(&[("strat-1", "established")]);
+    let mut item = audit.responses.item("strat-1").cloned().expect("answered");
+    item.evidence = Some("Cofnodion y bwrdd 漢字, Mawrth 2026".to_owned());
+    audit
+        .responses
+        .set(mhsw::ids::QuestionId::new("strat-1"), item);
+    welsh_lead_with(&app, &[&audit], "#/work/pdf-cy/results").await;
+    wait_for_heading(b, "Canlyniadau: Archwiliad PDF").await;
+    click_button(b, "Lawrlwytho’r adroddiad (PDF)").await;
+    b.wait_for_text("Mae eich PDF yn barod", DEFAULT_TIMEOUT)
+        .await;
+    let status = b
+        .execute(
+            "const s = document.querySelector('.pdf-status[role=status]'); return s ? s.innerText : '';",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    assert_contains(
+        &status,
+        "Gwiriwch cyn ei rannu: Nid oedd modd dangos 2 nod: 2 yn ",
+        "the PDF status",
+    );
+    assert_contains(
+        &status,
+        "Mae pob un yn ymddangos fel marc \u{FFFD} yn y PDF: gwiriwch y lle hwnnw cyn i chi ei rannu.",
+        "the PDF status",
+    );
+    assert!(!status.contains("could not be drawn"), "{status}");
+    b.execute(
+        "document.querySelector('.pdf-status').scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await;
+    b.screenshot(&screenshot_path("welsh-pdf-unshown")).await;
+
+    let not_a_set = temp_file("cofnodion.json", "{\"meeting\": \"October\"}");
+    choose_files(b, "#peer-file", &[not_a_set.path.as_path()]).await;
+    b.wait_for_text(
+        "Ni chafodd y set gyfeirio cymheiriaid ei mewnforio, a does dim wedi newid: nid oes modd darllen y set gyfeirio cymheiriaid (",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+    assert!(!b.body_text().await.contains("cannot be read"));
+    b.screenshot(&screenshot_path("welsh-peer-set-refused"))
+        .await;
     crate::prelude::finish(app).await;
 }

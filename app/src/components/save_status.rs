@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use mhsw::messages::frame as say;
+use mhsw::messages::problems;
 
 use crate::edges::storage::StoreError;
 use crate::later;
@@ -34,7 +35,7 @@ pub fn SaveStatus() -> impl IntoView {
     let save_again = move |_| {
         later::run(state, problem, move || async move {
             if let Some(why) = later::save_everything_again(state).await?.await {
-                problem.set(Some(format!("It could not be saved again: {why}")));
+                problem.set(Some(problems::not_saved_again(lang.get_untracked(), &why)));
             }
             Ok(())
         });
@@ -42,25 +43,28 @@ pub fn SaveStatus() -> impl IntoView {
     // One notice for a store that keeps nothing; per-save messages would only repeat it.
     let store_notice = move || {
         state.storage_problem.get().map(|error| {
+            let lang = lang.get();
             let removed = error == StoreError::Removed;
             // Plain words first; the browser's own reason, for whoever supports the device,
             // behind "Technical detail".
             let (said, detail) = match &error {
                 StoreError::Blocked(reason) => (
-                    "This browser is not letting the toolkit keep anything on this device. This is usually a setting, such as blocking all site data, or a private window.".to_owned(),
+                    problems::blocked_explained(lang).to_owned(),
                     Some(reason.clone()),
                 ),
-                other => (format!("{}.", sentence_case(&other.to_string())), None),
+                other => (format!("{}.", sentence_case(&other.in_lang(lang))), None),
             };
             view! {
                 <div class="notice notice-warning" role="alert">
-                    <p><strong>"Nothing is being saved on this device. "</strong>{said}</p>
-                    {(!removed).then(|| view! { <p>"Nothing you do will be kept after this page closes. Download your work before you close it."</p> })}
-                    {removed.then(|| view! { <p>"This tab still holds the work it had open. Save it on this device again, or download it."</p> })}
-                    {detail.map(|detail| view! { <details><summary>"Technical detail"</summary><p>{detail}</p></details> })}
+                    <p><strong>{problems::nothing_being_saved(lang)}</strong>{said}</p>
+                    {(!removed).then(|| view! { <p>{problems::kept_until_closed(lang)}</p> })}
+                    {removed.then(|| view! { <p>{problems::tab_still_holds(lang)}</p> })}
+                    // The browser's own reason is in its own words (English, in the browsers the
+                    // toolkit is tested in).
+                    {detail.map(|detail| view! { <details><summary>{problems::technical_detail(lang)}</summary><p lang=(lang != mhsw::lang::Lang::En).then_some("en-GB")>{detail}</p></details> })}
                     <div class="button-row">
-                        {removed.then(|| view! { <button type="button" on:click=save_again>"Save this tab’s work on this device again"</button> })}
-                        <button type="button" class="secondary" on:click=export_everything>"Download everything (backup file)"</button>
+                        {removed.then(|| view! { <button type="button" on:click=save_again>{problems::save_tab_again(lang)}</button> })}
+                        <button type="button" class="secondary" on:click=export_everything>{problems::download_everything(lang)}</button>
                     </div>
                     {move || backup.get().map(|text| view! { <p>{text}"."</p> })}
                     {move || problem.get().map(|text| view! { <p role="alert">{text}"."</p> })}
@@ -82,7 +86,7 @@ pub fn SaveStatus() -> impl IntoView {
                     let (w1, w2, w3) = (work.clone(), work.clone(), work.clone());
                     view! {
                         <div class="notice notice-warning">
-                            <p><strong>{move || say::not_saved(lang.get())}</strong>{error.to_string()}"."</p>
+                            <p><strong>{move || say::not_saved(lang.get())}</strong>{move || error.in_lang(lang.get())}"."</p>
                             <p>{move || say::download_copy_now(lang.get())}</p>
                             <div class="button-row">
                                 <button type="button" on:click=move |_| { let id = w1.clone(); later::run(state, problem, move || later::export(state, id)); }>{move || say::download_copy(lang.get())}</button>

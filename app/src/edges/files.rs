@@ -17,6 +17,18 @@ pub enum FileError {
     Download(String),
 }
 
+impl FileError {
+    /// What went wrong in `lang`; the browser's own reason stays as it gave it.
+    pub fn in_lang(&self, lang: mhsw::lang::Lang) -> String {
+        use mhsw::messages::problems as say;
+        match self {
+            FileError::NoFile => say::no_file_chosen(lang).to_owned(),
+            FileError::Unreadable(why) => say::browser_could_not_read(lang, why),
+            FileError::Download(why) => say::browser_would_not_save(lang, why),
+        }
+    }
+}
+
 fn describe(error: JsValue) -> String {
     error
         .as_string()

@@ -109,9 +109,15 @@ impl Unread {
 
 /// Reads and checks `file` in the worker against `definitions` (a JSON array of every
 /// questionnaire the page holds). Each piece of work comes back with its responses' records
-/// and its responses still unread ([`Read::unread`]).
-pub async fn read(file: &web_sys::File, definitions: &str) -> Result<Vec<Read>, ReadError> {
+/// and its responses still unread ([`Read::unread`]). Why a file was refused comes back in
+/// `lang`.
+pub async fn read(
+    file: &web_sys::File,
+    definitions: &str,
+    lang: mhsw::lang::Lang,
+) -> Result<Vec<Read>, ReadError> {
     let request = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&request, &"lang".into(), &lang.code().into());
     let _ = js_sys::Reflect::set(&request, &"file".into(), file);
     let _ = js_sys::Reflect::set(&request, &"definitions".into(), &definitions.into());
     // Timed for `make bench`: from sending the file to the worker's answer.

@@ -27,6 +27,18 @@ pub enum PdfError {
     Failed(String),
 }
 
+impl PdfError {
+    /// Why, in `lang`; the browser's or the worker's own reason stays as it gave it (the
+    /// worker gives its own in the report's language).
+    pub fn in_lang(&self, lang: mhsw::lang::Lang) -> String {
+        use mhsw::messages::problems as say;
+        match self {
+            PdfError::Unavailable(why) => say::pdf_tool_unavailable(lang, why),
+            PdfError::Failed(why) => say::pdf_not_made(lang, why),
+        }
+    }
+}
+
 /// A PDF made by the worker.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Made {
@@ -39,7 +51,8 @@ pub struct Made {
 
 /// Makes a PDF from a report model serialised as JSON. Several may run at once: each gets the
 /// answer to its own request.
-pub async fn render(report_json: String) -> Result<Made, PdfError> {
+/// `lang` is the page's, for what the page itself says went wrong.
+pub async fn render(report_json: String, lang: mhsw::lang::Lang) -> Result<Made, PdfError> {
     let request = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&request, &"report".into(), &report_json.as_str().into());
     let ok = worker::run(&PDF, request).await.map_err(|e| match e {
@@ -53,6 +66,8 @@ pub async fn render(report_json: String) -> Result<Made, PdfError> {
             unshown: worker::field(&ok, "unshown").as_string(),
         })
     } else {
-        Err(PdfError::Failed("the PDF tool gave no PDF".to_owned()))
+        Err(PdfError::Failed(
+            mhsw::messages::problems::pdf_tool_gave_none(lang).to_owned(),
+        ))
     }
 }

@@ -56,6 +56,20 @@ pub enum StoreError {
     Removed,
 }
 
+impl StoreError {
+    /// What went wrong in `lang` (the message catalogue's words); the browser's own reason for
+    /// blocking stays as the browser gave it.
+    pub fn in_lang(&self, lang: mhsw::lang::Lang) -> String {
+        use mhsw::messages::problems as say;
+        match self {
+            StoreError::Full => say::store_full(lang).to_owned(),
+            StoreError::Blocked(reason) => say::store_blocked(lang, reason),
+            StoreError::Conflict => say::store_conflict(lang).to_owned(),
+            StoreError::Removed => say::store_removed(lang).to_owned(),
+        }
+    }
+}
+
 /// This browser's `localStorage`, if it may be used now.
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()

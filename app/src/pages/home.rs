@@ -6,6 +6,7 @@ use mhsw::definition::ToolKind;
 
 use mhsw::ids::{DefinitionId, WorkId};
 use mhsw::messages::frame as say;
+use mhsw::messages::problems;
 use mhsw::work::{self, Checked};
 
 use crate::components::layout::{Later, LaterPart};
@@ -297,11 +298,12 @@ pub fn RenameForm(
     /// Whether the box is open.
     renaming: RwSignal<bool>,
 ) -> impl IntoView {
-    use mhsw::limits::{fits, shorten_message, NAME_MAX_CHARS};
+    use mhsw::limits::{fits, NAME_MAX_CHARS};
 
     use crate::components::character_count::CharacterCount;
 
     let state = AppState::expect();
+    let lang = state.page_lang.get_untracked();
     let input_id = format!("rename-{id}");
     let count_id = format!("{input_id}-count");
     let error_id = format!("{input_id}-error");
@@ -313,9 +315,9 @@ pub fn RenameForm(
             ev.prevent_default();
             let name = new_name.get_untracked().trim().to_owned();
             if name.is_empty() {
-                error.set(Some("Enter a name".to_owned()));
+                error.set(Some(problems::enter_a_name(lang).to_owned()));
             } else if !fits(&name, NAME_MAX_CHARS) {
-                error.set(Some(shorten_message("the name", NAME_MAX_CHARS)));
+                error.set(Some(problems::shorten_name(lang, NAME_MAX_CHARS)));
             } else {
                 state.change(&id, |w| w.name = name);
                 renaming.set(false);
@@ -335,11 +337,11 @@ pub fn RenameForm(
     };
     view! {
         <form class="inline-form" class:has-error=move || error.with(Option::is_some) on:submit=save novalidate>
-            <label for=input_id.clone()>"New name"</label>
+            <label for=input_id.clone()>{problems::new_name(lang)}</label>
             {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
             <input id=input_id type="text" class="text-input" aria-describedby=described_by
                 prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev)) />
-            <button type="submit">"Save name"</button>
+            <button type="submit">{problems::save_name(lang)}</button>
             <CharacterCount id=count_id text=new_name limit=NAME_MAX_CHARS />
         </form>
     }
@@ -393,6 +395,7 @@ pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> Outcom
         .unwrap_or_else(|| "[]".to_owned());
     let mut outcomes = Vec::new();
     let mut all_ok = true;
+    let lang = state.page_lang.get_untracked();
     for file in chosen {
         let name = file.name();
         let result = if file.size() > work::MAX_IMPORT_BYTES as f64 {
@@ -400,7 +403,7 @@ pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> Outcom
                 size: file.size() as usize,
                 limit: work::MAX_IMPORT_BYTES,
             }
-            .to_string())
+            .in_lang(lang))
         } else {
             match read_file(&state, &file, &definitions).await {
                 Ok(read) => {
@@ -420,9 +423,7 @@ pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> Outcom
             }
             Err(why) => {
                 all_ok = false;
-                outcomes.push(format!(
-                    "{name} was not imported, and nothing was changed: {why}"
-                ));
+                outcomes.push(problems::file_not_imported(lang, &name, &why));
             }
         }
     }
@@ -436,16 +437,17 @@ async fn read_file(
     file: &web_sys::File,
     definitions: &str,
 ) -> Result<Vec<import_worker::Read>, String> {
-    match import_worker::read(file, definitions).await {
+    let lang = state.page_lang.get_untracked();
+    match import_worker::read(file, definitions, lang).await {
         Ok(read) => Ok(read),
         Err(import_worker::ReadError::Refused(why)) => Err(why),
         Err(import_worker::ReadError::Unavailable(_)) => {
-            let text = files::read_text(file).await.map_err(|e| e.to_string())?;
+            let text = files::read_text(file).await.map_err(|e| e.in_lang(lang))?;
             let checked = state.questionnaires.with_untracked(|c| {
                 work::check_import(&text, |id| c.checked().and_then(|c| c.get(id)))
             });
             Ok(checked
-                .map_err(|refused| refused.to_string())?
+                .map_err(|refused| refused.in_lang(lang))?
                 .into_iter()
                 .map(|checked| import_worker::Read {
                     checked,
@@ -462,24 +464,15 @@ async fn read_file(
 async fn place_all(state: &AppState, read: Vec<import_worker::Read>) -> Outcome {
     let mut all_stored = true;
     let mut lines = Vec::new();
+    let lang = state.page_lang.get_untracked();
     for one in read {
         let (kept_aside, carried) = (one.checked.kept_aside, one.checked.carried);
         let placed = place_one(state, one).await;
         all_stored &= matches!(placed, Outcome::Done(_));
         let line = placed.words();
-        let carried = match carried {
-            0 => String::new(),
-            1 => " 1 answer to a question asked in new words now counts for the question that replaced it.".to_owned(),
-            n => format!(" {n} answers to questions asked in new words now count for the questions that replaced them."),
-        };
-        lines.push(if kept_aside > 0 {
-            match kept_aside {
-                1 => format!("{line}{carried} 1 answer to a question this version no longer asks was kept aside and is listed on the work’s page."),
-                n => format!("{line}{carried} {n} answers to questions this version no longer asks were kept aside and are listed on the work’s page."),
-            }
-        } else {
-            format!("{line}{carried}")
-        });
+        let carried = problems::answers_carried(lang, carried);
+        let kept_aside = problems::answers_kept_aside(lang, kept_aside);
+        lines.push(format!("{line}{carried}{kept_aside}"));
     }
     Outcome::new(all_stored, lines.join(" "))
 }
@@ -491,16 +484,12 @@ async fn place_all(state: &AppState, read: Vec<import_worker::Read>) -> Outcome 
 /// own memory, and the outcome is known once both are done. Work placed beside work already
 /// here has its responses read first, since placing it compares them.
 async fn place_one(state: &AppState, mut read: import_worker::Read) -> Outcome {
-    let not_stored = |error: StoreError| {
-        format!("it was read, but not saved on this device: {error}. Download it again from its source, or import it again later")
-    };
+    let lang = state.page_lang.get_untracked();
+    let not_stored = |error: StoreError| problems::read_not_stored(lang, &error.in_lang(lang));
     let existing = state.work(&read.checked.work.id);
     if existing.is_some() {
         if let Err(error) = read.read_all().await {
-            return Outcome::NotDone(format!(
-                "it was not imported, and nothing was changed: {}",
-                read_error_words(error)
-            ));
+            return Outcome::NotDone(problems::work_not_imported(lang, &read_error_words(error)));
         }
     }
     let import_worker::Read {
@@ -514,10 +503,9 @@ async fn place_one(state: &AppState, mut read: import_worker::Read) -> Outcome {
         .map(|signal| signal.with_untracked(|h| work::place(Some(&h.work), &incoming)))
         .unwrap_or(work::Placement::New);
     match (placement, existing) {
-        (work::Placement::AlreadyHere, _) => Outcome::Done(format!(
-            "“{}” is already on this device, unchanged, so nothing was added.",
-            incoming.name
-        )),
+        (work::Placement::AlreadyHere, _) => {
+            Outcome::Done(problems::already_here(lang, &incoming.name))
+        }
         (work::Placement::Merge, Some(signal)) => {
             let mut outcome = work::MergeOutcome::default();
             signal.update(|held| {
@@ -537,20 +525,26 @@ async fn place_one(state: &AppState, mut read: import_worker::Read) -> Outcome {
                 }
             });
             match state.flush(&incoming.id).await {
-                Ok(()) => Outcome::Done(outcome.said(&incoming.name)),
+                Ok(()) => Outcome::Done(outcome.said_in(lang, &incoming.name)),
                 Err(error) => Outcome::NotDone(not_stored(error)),
             }
         }
         (placement, _) => {
             let why = match placement {
-                work::Placement::Copy(work::CopyReason::OtherQuestionnaire) => " (a collection of another questionnaire here has the same id, so their responses were kept apart)",
-                work::Placement::Copy(work::CopyReason::NotACollection) => " (other work here has the same id)",
-                work::Placement::Copy(work::CopyReason::Different) => " (a different version of it is already here, and was left as it was)",
+                work::Placement::Copy(work::CopyReason::OtherQuestionnaire) => {
+                    problems::kept_apart(lang, problems::Apart::OtherQuestionnaire)
+                }
+                work::Placement::Copy(work::CopyReason::NotACollection) => {
+                    problems::kept_apart(lang, problems::Apart::NotACollection)
+                }
+                work::Placement::Copy(work::CopyReason::Different) => {
+                    problems::kept_apart(lang, problems::Apart::Different)
+                }
                 _ => "",
             };
             if placement != work::Placement::New {
                 incoming.id = WorkId::new(clock::random_id());
-                incoming.name = format!("{} (imported copy)", incoming.name);
+                incoming.name = problems::imported_copy(lang, &incoming.name);
             }
             let id = incoming.id.clone();
             let name = incoming.name.clone();
@@ -573,10 +567,13 @@ async fn place_one(state: &AppState, mut read: import_worker::Read) -> Outcome {
             if !read {
                 // Never reached with the worker's own answer; all or nothing even so.
                 let _ = state.delete_work(&id).await;
-                return Outcome::NotDone("it was not imported, and nothing was changed: the import tool's answer could not be read. Try again".to_owned());
+                return Outcome::NotDone(problems::work_not_imported(
+                    lang,
+                    problems::import_answer_unread(lang),
+                ));
             }
             match stored {
-                Ok(()) => Outcome::Done(work::imported_said(&name, responses, why)),
+                Ok(()) => Outcome::Done(problems::imported_as(lang, &name, responses, why)),
                 Err(error) => Outcome::NotDone(not_stored(error)),
             }
         }
@@ -593,11 +590,12 @@ fn read_error_words(error: import_worker::ReadError) -> String {
 #[component]
 pub fn SetAsideEntries() -> impl IntoView {
     let state = AppState::expect();
+    let lang = state.page_lang;
     view! {
         <Show when=move || !state.set_aside.with(Vec::is_empty)>
             <div class="notice notice-warning">
-                <h2>"Saved work that could not be read"</h2>
-                <p>"These entries were kept aside, not deleted. Download them to keep a copy, or to send to someone who can repair them."</p>
+                <h2>{move || problems::unreadable_heading(lang.get())}</h2>
+                <p>{move || problems::unreadable_explained(lang.get())}</p>
                 <ul>
                     {move || state.set_aside.get().into_iter().map(|entry| {
                             let text = entry.text.clone();
@@ -605,9 +603,10 @@ pub fn SetAsideEntries() -> impl IntoView {
                             let file = format!("{}.json", files::safe_file_stem(&entry.original_key));
                             view! {
                                 <li>
-                                    <p>{entry.original_key.clone()}": "{entry.reason.clone()}</p>
+                                    // The entry's key and the reader's reason are the store's own English.
+                                    <p><span lang=move || (lang.get() != mhsw::lang::Lang::En).then_some("en-GB")>{entry.original_key.clone()}": "{entry.reason.clone()}</span></p>
                                     <div class="button-row">
-                                        <button type="button" on:click=move |_| { let _ = files::download_text(&file, "application/json", &text); }>"Download this entry"</button>
+                                        <button type="button" on:click=move |_| { let _ = files::download_text(&file, "application/json", &text); }>{move || problems::download_entry(lang.get())}</button>
                                         <button type="button" class="warning" on:click=move |_| {
                                             let key = key.clone();
                                             leptos::task::spawn_local(async move {
@@ -618,7 +617,7 @@ pub fn SetAsideEntries() -> impl IntoView {
                                                     }
                                                 }
                                             });
-                                        }>"Remove it from this device"</button>
+                                        }>{move || problems::remove_entry(lang.get())}</button>
                                     </div>
                                 </li>
                             }

@@ -53,7 +53,7 @@ pub fn PrivacyPage() -> impl IntoView {
             let outcome = if database::is_open() {
                 database::clear_everything()
                     .await
-                    .map_err(|e| e.to_string())
+                    .map_err(|e| e.in_lang(state.page_lang.get_untracked()))
             } else {
                 Ok(())
             };

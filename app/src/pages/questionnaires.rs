@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use mhsw::messages::data as say;
+use mhsw::messages::problems;
 
 use crate::edges::definitions::{self, Questionnaires, Source};
 use crate::edges::{database, files};
@@ -47,10 +48,13 @@ pub fn QuestionnairesPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             for file in chosen {
                 let name = file.name();
+                let lang = state.page_lang.get_untracked();
                 let outcome = match files::read_text(&file).await {
-                    Err(e) => Err(e.to_string()),
+                    Err(e) => Err(e.in_lang(lang)),
                     // The JSON file a lead most often has to hand is one they exported.
-                    Ok(text) if mhsw::work::is_toolkit_export(&text) => Err("It is work exported from this toolkit, not a questionnaire: to bring it back, use “Import work from a file” on the home page.".to_owned()),
+                    Ok(text) if mhsw::work::is_toolkit_export(&text) => {
+                        Err(problems::exported_work_not_questionnaire(lang).to_owned())
+                    }
                     Ok(text) => match definitions::load(&name, &text).await {
                         Err(error) => Err(error.to_string()),
                         Ok(definition) => database::put_document(&name, &text)
@@ -65,12 +69,14 @@ pub fn QuestionnairesPage() -> impl IntoView {
                                     }
                                 });
                             })
-                            .map_err(|e| e.to_string()),
+                            .map_err(|e| e.in_lang(lang)),
                     },
                 };
                 message.set(Some(match outcome {
-                    Ok(()) => Outcome::Done(format!("{name} is ready to use on this device.")),
-                    Err(why) => Outcome::NotDone(format!("{name} was not added. {why}")),
+                    Ok(()) => Outcome::Done(problems::questionnaire_ready(lang, &name)),
+                    Err(why) => {
+                        Outcome::NotDone(problems::questionnaire_not_added(lang, &name, &why))
+                    }
                 }));
             }
         });

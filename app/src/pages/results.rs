@@ -11,6 +11,7 @@ use mhsw::report::audit::legal_risks_heading;
 use mhsw::report::Report;
 use mhsw::work::Work;
 
+use mhsw::messages::problems;
 use mhsw::messages::reports as say;
 
 use crate::components::report_view::ReportView;
@@ -203,17 +204,18 @@ pub fn ResultsPage(
         let page = lang.get_untracked();
         async move {
             let started = clock::now_ms();
-            let json = serde_json::to_string(&report).map_err(|e| e.to_string())?;
-            let made = pdf_worker::render(json)
+            let json = serde_json::to_string(&report)
+                .map_err(|e| problems::report_not_in_form(page, &e.to_string()))?;
+            let made = pdf_worker::render(json, page)
                 .await
-                .map_err(|e| format!("{e}. {}", say::pdf_try_again(page)))?;
+                .map_err(|e| format!("{}. {}", e.in_lang(page), say::pdf_try_again(page)))?;
             let file = format!(
                 "{}{}.pdf",
                 files::safe_file_stem(&name),
                 if plan_only { "-plan" } else { "" }
             );
             files::download_bytes(&file, "application/pdf", &made.bytes)
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| e.in_lang(page))?;
             Ok::<PdfMade, String>(PdfMade {
                 ready: say::pdf_ready(
                     page,
@@ -242,17 +244,17 @@ pub fn ResultsPage(
                 let Some(file) = chosen.into_iter().next() else {
                     return;
                 };
+                let page = lang.get_untracked();
                 let outcome = match files::read_text(&file).await {
-                    Err(e) => Err(e.to_string()),
-                    Ok(text) => match peers::parse_peer_set(&text) {
+                    Err(e) => Err(e.in_lang(page)),
+                    Ok(text) => match peers::parse_peer_set_in(&text, page) {
                         Err(e) => Err(e.to_string()),
-                        Ok(set) if set.definition != definition_id => Err(format!(
-                            "it is a reference set for “{}”, not for this questionnaire",
-                            set.definition
-                        )),
+                        Ok(set) if set.definition != definition_id => {
+                            Err(problems::peers_for_other(page, set.definition.as_str()))
+                        }
                         Ok(_) => storage::save_peer_set_text(&definition_id, &text)
                             .map(|()| peer_text.set(Some(text)))
-                            .map_err(|e| e.to_string()),
+                            .map_err(|e| e.in_lang(page)),
                     },
                 };
                 peer_status.set(Some(match outcome {

@@ -1,0 +1,882 @@
+//! The words for what went wrong, or what an action did: saving on the device (the store's
+//! problems and the notice when nothing is kept), importing work files (each file's outcome,
+//! with its counts, and why a file was refused), saved entries that could not be read, the
+//! rename box, the pages for a link that leads nowhere, and why a PDF or a peer reference set
+//! could not be made or read. Reached only from the later part of the app (and the import and
+//! PDF workers), so none of it weighs on the first screen.
+//!
+//! Text that comes from elsewhere (a browser's own reason, the place a file could not be read,
+//! a name) is passed in and left as it is.
+
+use super::say;
+use crate::lang::{Lang, PluralForm};
+use crate::report::grouped;
+use crate::report::words::{answers_count, responses_count};
+
+// ---- Saving on this device -------------------------------------------------------------
+
+/// The store is full (a save's reason, after "Not saved: ").
+pub fn store_full(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "this browser’s storage for the toolkit is full, so your latest changes are kept only while this page stays open",
+        "mae storfa’r porwr hwn ar gyfer y pecyn cymorth yn llawn, felly dim ond tra bo’r dudalen hon ar agor y caiff eich newidiadau diweddaraf eu cadw",
+    )
+}
+
+/// The browser refuses to keep anything, with its own reason (left as the browser gave it).
+pub fn store_blocked(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::En => format!("this browser is not letting the toolkit save ({reason}), so your work is kept only while this page stays open"),
+        Lang::Cy => format!("nid yw’r porwr hwn yn gadael i’r pecyn cymorth gadw ({reason}), felly dim ond tra bo’r dudalen hon ar agor y caiff eich gwaith ei gadw"),
+    }
+}
+
+/// Another tab saved the work first.
+pub fn store_conflict(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "this work was changed in another tab or window since you opened it, so your latest change was not saved over it",
+        "cafodd y gwaith hwn ei newid mewn tab neu ffenestr arall ers i chi ei agor, felly ni chafodd eich newid diweddaraf ei gadw drosto",
+    )
+}
+
+/// The saved work was removed from elsewhere.
+pub fn store_removed(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "the toolkit’s saved work was removed from this browser by another tab or by the browser’s settings, so nothing more is saved until you choose what to do",
+        "cafodd y gwaith a gadwyd gan y pecyn cymorth ei dynnu o’r porwr hwn gan dab arall neu gan osodiadau’r porwr, felly ni chaiff dim mwy ei gadw nes i chi ddewis beth i’w wneud",
+    )
+}
+
+/// The notice's first words when the store keeps nothing.
+pub fn nothing_being_saved(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Nothing is being saved on this device. ",
+        "Nid oes dim yn cael ei gadw ar y ddyfais hon. ",
+    )
+}
+
+/// Why, when the browser blocks storage (its own reason is shown apart, as a technical detail).
+pub fn blocked_explained(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "This browser is not letting the toolkit keep anything on this device. This is usually a setting, such as blocking all site data, or a private window.",
+        "Nid yw’r porwr hwn yn gadael i’r pecyn cymorth gadw dim ar y ddyfais hon. Gosodiad sy’n gyfrifol fel arfer, fel rhwystro holl ddata gwefannau, neu ffenestr breifat.",
+    )
+}
+
+/// What follows when nothing is kept.
+pub fn kept_until_closed(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Nothing you do will be kept after this page closes. Download your work before you close it.",
+        "Ni fydd dim a wnewch yn cael ei gadw ar ôl i’r dudalen hon gau. Lawrlwythwch eich gwaith cyn i chi ei chau.",
+    )
+}
+
+/// What follows when the store was removed elsewhere.
+pub fn tab_still_holds(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "This tab still holds the work it had open. Save it on this device again, or download it.",
+        "Mae’r tab hwn yn dal i gadw’r gwaith a oedd ar agor ynddo. Cadwch ef ar y ddyfais hon eto, neu lawrlwythwch ef.",
+    )
+}
+
+/// The summary of the browser's own reason.
+pub fn technical_detail(lang: Lang) -> &'static str {
+    say(lang, "Technical detail", "Manylion technegol")
+}
+
+/// Writes the tab's work to the store again.
+pub fn save_tab_again(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Save this tab’s work on this device again",
+        "Cadw gwaith y tab hwn ar y ddyfais hon eto",
+    )
+}
+
+/// Downloads the backup file.
+pub fn download_everything(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Download everything (backup file)",
+        "Lawrlwytho popeth (ffeil wrth gefn)",
+    )
+}
+
+/// Saving again failed, and why.
+pub fn not_saved_again(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => format!("It could not be saved again: {why}"),
+        Lang::Cy => format!("Nid oedd modd ei gadw eto: {why}"),
+    }
+}
+
+/// "1 piece of work", "2 ddarn o waith": a count of pieces of work.
+pub fn pieces_of_work(lang: Lang, n: usize) -> String {
+    let shown = grouped(n as u64);
+    match (lang, lang.plural(n as u64)) {
+        (Lang::En, PluralForm::One) => format!("{shown} piece of work"),
+        (Lang::En, _) => format!("{shown} pieces of work"),
+        (Lang::Cy, PluralForm::Zero) => "dim darnau o waith".to_owned(),
+        // "darn" takes the soft mutation after two: dau ddarn.
+        (Lang::Cy, PluralForm::Two) => format!("{shown} ddarn o waith"),
+        (Lang::Cy, PluralForm::Other) => format!("{shown} o ddarnau o waith"),
+        (Lang::Cy, _) => format!("{shown} darn o waith"),
+    }
+}
+
+/// A backup of `count` pieces of work was downloaded.
+pub fn backup_downloaded(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::En => format!("A backup of {} was downloaded. Keep the file somewhere safe: importing it on any device brings all of it back", pieces_of_work(lang, count)),
+        Lang::Cy => format!("Cafodd copi wrth gefn o {} ei lawrlwytho. Cadwch y ffeil yn rhywle diogel: mae ei mewnforio ar unrhyw ddyfais yn dod â’r cyfan yn ôl", pieces_of_work(lang, count)),
+    }
+}
+
+/// The backup could not be downloaded, and why.
+pub fn backup_failed(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => format!("The backup could not be downloaded: {why}"),
+        Lang::Cy => format!("Nid oedd modd lawrlwytho’r copi wrth gefn: {why}"),
+    }
+}
+
+// ---- Importing work files --------------------------------------------------------------
+
+/// A file refused whole, and why.
+pub fn file_not_imported(lang: Lang, file: &str, why: &str) -> String {
+    match lang {
+        Lang::En => format!("{file} was not imported, and nothing was changed: {why}"),
+        Lang::Cy => format!("Ni chafodd {file} ei fewnforio, a does dim wedi newid: {why}"),
+    }
+}
+
+/// A piece of work in a file refused, and why (after the file's name).
+pub fn work_not_imported(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => format!("it was not imported, and nothing was changed: {why}"),
+        Lang::Cy => format!("ni chafodd ei fewnforio, a does dim wedi newid: {why}"),
+    }
+}
+
+/// The import tool's answer could not be read.
+pub fn import_answer_unread(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "the import tool’s answer could not be read. Try again",
+        "nid oedd modd darllen ateb yr offeryn mewnforio. Rhowch gynnig arall arni",
+    )
+}
+
+/// Read, but the store would not keep it.
+pub fn read_not_stored(lang: Lang, error: &str) -> String {
+    match lang {
+        Lang::En => format!("it was read, but not saved on this device: {error}. Download it again from its source, or import it again later"),
+        Lang::Cy => format!("cafodd ei ddarllen, ond ni chafodd ei gadw ar y ddyfais hon: {error}. Lawrlwythwch ef eto o’i ffynhonnell, neu ei fewnforio eto yn nes ymlaen"),
+    }
+}
+
+/// The same work, unchanged, is already here.
+pub fn already_here(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("“{name}” is already on this device, unchanged, so nothing was added."),
+        Lang::Cy => format!("Mae “{name}” ar y ddyfais hon yn barod, heb ei newid, felly ni chafodd dim ei ychwanegu."),
+    }
+}
+
+/// Why an import was kept apart as a copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Apart {
+    /// A collection of another questionnaire here has the same id.
+    OtherQuestionnaire,
+    /// Other work here has the same id.
+    NotACollection,
+    /// A different version of it is already here.
+    Different,
+}
+
+/// Why an import was kept apart, in brackets after what happened (" (…)").
+pub fn kept_apart(lang: Lang, why: Apart) -> &'static str {
+    match why {
+        Apart::OtherQuestionnaire => say(
+            lang,
+            " (a collection of another questionnaire here has the same id, so their responses were kept apart)",
+            " (mae gan gasgliad o holiadur arall yma yr un dynodydd, felly cafodd eu hymatebion eu cadw ar wahân)",
+        ),
+        Apart::NotACollection => say(
+            lang,
+            " (other work here has the same id)",
+            " (mae gan waith arall yma yr un dynodydd)",
+        ),
+        Apart::Different => say(
+            lang,
+            " (a different version of it is already here, and was left as it was)",
+            " (mae fersiwn wahanol ohono yma yn barod, a chafodd ei gadael fel yr oedd)",
+        ),
+    }
+}
+
+/// The name an imported copy is given.
+pub fn imported_copy(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("{name} (imported copy)"),
+        Lang::Cy => format!("{name} (copi wedi’i fewnforio)"),
+    }
+}
+
+/// Answers moved to the question that replaced theirs, as a sentence after what happened
+/// (with its leading space); nothing for none.
+pub fn answers_carried(lang: Lang, n: usize) -> String {
+    let count = answers_count(lang, n as u32);
+    match (lang, lang.plural(n as u64)) {
+        _ if n == 0 => String::new(),
+        (Lang::En, PluralForm::One) => format!(" {count} to a question asked in new words now counts for the question that replaced it."),
+        (Lang::En, _) => format!(" {count} to questions asked in new words now count for the questions that replaced them."),
+        (Lang::Cy, PluralForm::One) => format!(" Mae {count} i gwestiwn a ofynnwyd mewn geiriau newydd bellach yn cyfrif at y cwestiwn a ddaeth yn ei le."),
+        (Lang::Cy, _) => format!(" Mae {count} i gwestiynau a ofynnwyd mewn geiriau newydd bellach yn cyfrif at y cwestiynau a ddaeth yn eu lle."),
+    }
+}
+
+/// Answers kept aside because this version no longer asks their questions, as a sentence after
+/// what happened (with its leading space); nothing for none.
+pub fn answers_kept_aside(lang: Lang, n: usize) -> String {
+    let count = answers_count(lang, n as u32);
+    match (lang, lang.plural(n as u64)) {
+        _ if n == 0 => String::new(),
+        (Lang::En, PluralForm::One) => format!(" {count} to a question this version no longer asks was kept aside and is listed on the work’s page."),
+        (Lang::En, _) => format!(" {count} to questions this version no longer asks were kept aside and are listed on the work’s page."),
+        (Lang::Cy, PluralForm::One) => format!(" Cafodd {count} i gwestiwn nad yw’r fersiwn hon yn ei ofyn mwyach ei gadw o’r neilltu, ac mae wedi’i restru ar dudalen y gwaith."),
+        (Lang::Cy, _) => format!(" Cafodd {count} i gwestiynau nad yw’r fersiwn hon yn eu gofyn mwyach eu cadw o’r neilltu, ac maen nhw wedi’u rhestru ar dudalen y gwaith."),
+    }
+}
+
+/// New responses merged into a collection already here, and those already there: "3 new
+/// responses added to “North Team” and saved on this device; 1 was already there."
+pub fn merged(lang: Lang, name: &str, added: usize, already: usize) -> String {
+    let already_shown = grouped(already as u64);
+    match lang {
+        Lang::En => format!(
+            "{} added to “{name}” and saved on this device; {} already there.",
+            match lang.plural(added as u64) {
+                PluralForm::One => format!("{} new response", grouped(added as u64)),
+                _ => format!("{} new responses", grouped(added as u64)),
+            },
+            match already {
+                1 => "1 was".to_owned(),
+                _ => format!("{already_shown} were"),
+            }
+        ),
+        Lang::Cy => {
+            let added = match lang.plural(added as u64) {
+                PluralForm::Zero => "dim ymatebion newydd".to_owned(),
+                PluralForm::Other => format!("{} o ymatebion newydd", grouped(added as u64)),
+                _ => format!("{added} ymateb newydd"),
+            };
+            let already = match lang.plural(already as u64) {
+                PluralForm::Zero => "doedd dim un yno’n barod".to_owned(),
+                _ => format!("roedd {already_shown} yno’n barod"),
+            };
+            format!("Ychwanegwyd {added} at “{name}” a’u cadw ar y ddyfais hon; {already}.")
+        }
+    }
+}
+
+/// New work imported and stored, with its count of responses for a collection, and why it was
+/// kept apart (" (…)", [`kept_apart`]), if it was.
+pub fn imported_as(lang: Lang, name: &str, responses: Option<usize>, why: &str) -> String {
+    match (lang, responses) {
+        (Lang::En, Some(n)) => format!(
+            "imported as “{name}” with {}, and saved on this device{why}.",
+            responses_count(lang, n as u32)
+        ),
+        (Lang::En, None) => format!("imported as “{name}”, and saved on this device{why}."),
+        (Lang::Cy, Some(0)) => {
+            format!("wedi’i fewnforio fel “{name}” heb ymatebion, a’i gadw ar y ddyfais hon{why}.")
+        }
+        (Lang::Cy, Some(n)) => format!(
+            "wedi’i fewnforio fel “{name}” gyda {}, a’i gadw ar y ddyfais hon{why}.",
+            responses_count(lang, n as u32)
+        ),
+        (Lang::Cy, None) => {
+            format!("wedi’i fewnforio fel “{name}”, a’i gadw ar y ddyfais hon{why}.")
+        }
+    }
+}
+
+/// The file is not text in UTF-8, from the byte where it stops being so.
+pub fn not_utf8(lang: Lang, byte: usize) -> String {
+    match lang {
+        Lang::En => format!("the file is not text in UTF-8 (at byte {byte}). Choose a file exported from this app, unchanged"),
+        Lang::Cy => format!("nid yw’r ffeil yn destun UTF-8 (ar feit {byte}). Dewiswch ffeil a allforiwyd o’r ap hwn, heb ei newid"),
+    }
+}
+
+/// The file is over the size limit (sizes in megabytes, already written out).
+pub fn file_too_large(lang: Lang, size: &str, limit: &str) -> String {
+    match lang {
+        Lang::En => format!("the file is {size} MB, over the limit of {limit} MB. Split the work into smaller files, or import fewer responses at a time"),
+        Lang::Cy => format!("mae’r ffeil yn {size} MB, dros y terfyn o {limit} MB. Rhannwch y gwaith yn ffeiliau llai, neu mewnforiwch lai o ymatebion ar y tro"),
+    }
+}
+
+/// The file cannot be read: what is wrong and how to fix it (both as the reader gave them).
+pub fn file_unreadable(lang: Lang, message: &str, fix: &str) -> String {
+    match lang {
+        Lang::En => format!("{message}. Fix: {fix}"),
+        Lang::Cy => format!("{message}. I’w drwsio: {fix}"),
+    }
+}
+
+/// The file is in a newer work format than this app reads.
+pub fn newer_format(lang: Lang, found: u32, supported: u32) -> String {
+    match lang {
+        Lang::En => format!("the file is in work format version {found}, newer than this app understands (version {supported}). Open it with the newer version of the toolkit that made it"),
+        Lang::Cy => format!("mae’r ffeil yn fersiwn {found} o fformat gwaith, sy’n fwy newydd nag y mae’r ap hwn yn ei ddeall (fersiwn {supported}). Agorwch hi gyda’r fersiwn fwy newydd o’r pecyn cymorth a’i gwnaeth"),
+    }
+}
+
+/// The file answers a questionnaire that is not here.
+pub fn unknown_questionnaire(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => format!("the file answers the questionnaire `{id}`, which is not available here. Add that questionnaire first, then import the file again"),
+        Lang::Cy => format!("mae’r ffeil yn ateb yr holiadur `{id}`, nad yw ar gael yma. Ychwanegwch yr holiadur hwnnw yn gyntaf, yna mewnforiwch y ffeil eto"),
+    }
+}
+
+/// Values in the file outside the toolkit's limits, the first few (as the checker gave them)
+/// and how to fix them.
+pub fn out_of_limits(lang: Lang, count: usize, details: &str, fix: &str) -> String {
+    let shown = grouped(count as u64);
+    match (lang, lang.plural(count as u64)) {
+        (Lang::En, PluralForm::One) => format!("{shown} value in the file is outside the toolkit's limits: {details}. Fix: {fix}"),
+        (Lang::En, _) => format!("{shown} values in the file are outside the toolkit's limits: {details}. Fix: {fix}"),
+        (Lang::Cy, PluralForm::Zero) => format!("does dim gwerthoedd y tu allan i derfynau’r pecyn cymorth: {details}. I’w drwsio: {fix}"),
+        // "gwerth" takes the soft mutation after two: dau werth.
+        (Lang::Cy, PluralForm::Two) => format!("mae {shown} werth yn y ffeil y tu allan i derfynau’r pecyn cymorth: {details}. I’w drwsio: {fix}"),
+        (Lang::Cy, PluralForm::Other) => format!("mae {shown} o werthoedd yn y ffeil y tu allan i derfynau’r pecyn cymorth: {details}. I’w drwsio: {fix}"),
+        (Lang::Cy, _) => format!("mae {shown} gwerth yn y ffeil y tu allan i derfynau’r pecyn cymorth: {details}. I’w drwsio: {fix}"),
+    }
+}
+
+/// Answers in the file that do not fit the questionnaire, the first few described.
+pub fn answers_do_not_fit(lang: Lang, count: usize, details: &str) -> String {
+    let counted = answers_count(lang, count as u32);
+    match (lang, lang.plural(count as u64)) {
+        (Lang::En, PluralForm::One) => {
+            format!("{counted} in the file does not fit the questionnaire: {details}")
+        }
+        (Lang::En, _) => format!("{counted} in the file do not fit the questionnaire: {details}"),
+        (Lang::Cy, PluralForm::Zero) => {
+            format!("mae pob ateb yn y ffeil yn cyd-fynd â’r holiadur: {details}")
+        }
+        (Lang::Cy, _) => {
+            format!("nid yw {counted} yn y ffeil yn cyd-fynd â’r holiadur: {details}")
+        }
+    }
+}
+
+/// A work file opened as a questionnaire.
+pub fn exported_work_not_questionnaire(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "It is work exported from this toolkit, not a questionnaire: to bring it back, use “Import work from a file” on the home page.",
+        "Gwaith a allforiwyd o’r pecyn cymorth hwn yw hwn, nid holiadur: i ddod ag ef yn ôl, defnyddiwch “Mewnforio gwaith o ffeil” ar yr hafan.",
+    )
+}
+
+/// A questionnaire file opened and kept on this device.
+pub fn questionnaire_ready(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::En => format!("{file} is ready to use on this device."),
+        Lang::Cy => format!("Mae {file} yn barod i’w ddefnyddio ar y ddyfais hon."),
+    }
+}
+
+/// A questionnaire file refused, and why.
+pub fn questionnaire_not_added(lang: Lang, file: &str, why: &str) -> String {
+    match lang {
+        Lang::En => format!("{file} was not added. {why}"),
+        Lang::Cy => format!("Ni chafodd {file} ei ychwanegu. {why}"),
+    }
+}
+
+// ---- Saved work that could not be read -------------------------------------------------
+
+/// The kept-aside notice's heading.
+pub fn unreadable_heading(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Saved work that could not be read",
+        "Gwaith a gadwyd nad oedd modd ei ddarllen",
+    )
+}
+
+/// What was done with them, and what to do.
+pub fn unreadable_explained(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "These entries were kept aside, not deleted. Download them to keep a copy, or to send to someone who can repair them.",
+        "Cafodd y cofnodion hyn eu cadw o’r neilltu, nid eu dileu. Lawrlwythwch nhw i gadw copi, neu i’w hanfon at rywun sy’n gallu eu trwsio.",
+    )
+}
+
+/// Downloads one entry kept aside.
+pub fn download_entry(lang: Lang) -> &'static str {
+    say(lang, "Download this entry", "Lawrlwytho’r cofnod hwn")
+}
+
+/// Removes one entry kept aside.
+pub fn remove_entry(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Remove it from this device",
+        "Ei dynnu o’r ddyfais hon",
+    )
+}
+
+// ---- Renaming a piece of work ----------------------------------------------------------
+
+/// The rename box's label.
+pub fn new_name(lang: Lang) -> &'static str {
+    say(lang, "New name", "Enw newydd")
+}
+
+/// The rename box's button.
+pub fn save_name(lang: Lang) -> &'static str {
+    say(lang, "Save name", "Cadw’r enw")
+}
+
+/// The name was left empty.
+pub fn enter_a_name(lang: Lang) -> &'static str {
+    say(lang, "Enter a name", "Rhowch enw")
+}
+
+/// The name is over its limit of `limit` characters.
+pub fn shorten_name(lang: Lang, limit: usize) -> String {
+    match lang {
+        Lang::En => crate::limits::shorten_message("the name", limit),
+        // As the count beside the box says it: "200 o nodau".
+        Lang::Cy => match lang.plural(limit as u64) {
+            PluralForm::Zero | PluralForm::Other => {
+                format!(
+                    "Byrhewch yr enw i {} o nodau neu lai",
+                    grouped(limit as u64)
+                )
+            }
+            _ => format!("Byrhewch yr enw i {limit} nod neu lai"),
+        },
+    }
+}
+
+// ---- A link that leads nowhere ---------------------------------------------------------
+
+/// A page that does not exist: its heading.
+pub fn page_not_found(lang: Lang) -> &'static str {
+    say(lang, "Page not found", "Heb ddod o hyd i’r dudalen")
+}
+
+/// A page that does not exist: the address asked for.
+pub fn no_page_at(lang: Lang, path: &str) -> String {
+    match lang {
+        Lang::En => format!("There is no page at “{path}”. "),
+        Lang::Cy => format!("Nid oes tudalen yn “{path}”. "),
+    }
+}
+
+/// The link back to the home page.
+pub fn go_home(lang: Lang) -> &'static str {
+    say(lang, "Go to the home page", "Mynd i’r hafan")
+}
+
+/// A link to work that is not on this device: its heading.
+pub fn work_not_here(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "This work is not on this device",
+        "Nid yw’r gwaith hwn ar y ddyfais hon",
+    )
+}
+
+/// Why work may be missing.
+pub fn work_not_here_explained(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "It may have been deleted, or saved in another browser. Work is kept only in the browser where it was made. ",
+        "Efallai ei fod wedi’i ddileu, neu wedi’i gadw mewn porwr arall. Dim ond yn y porwr lle cafodd ei wneud y caiff gwaith ei gadw. ",
+    )
+}
+
+/// The link to the list of saved work.
+pub fn see_work_here(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "See the work saved here",
+        "Gweld y gwaith sydd wedi’i gadw yma",
+    )
+}
+
+/// Work whose questionnaire did not load: the heading.
+pub fn questionnaire_missing(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "The questionnaire for this work is not available",
+        "Nid yw’r holiadur ar gyfer y gwaith hwn ar gael",
+    )
+}
+
+/// Work whose questionnaire did not load: which one, and that nothing changed.
+pub fn questionnaire_missing_explained(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => format!("This work answers the questionnaire “{id}”, which did not load. Nothing in the work has been changed. "),
+        Lang::Cy => format!("Mae’r gwaith hwn yn ateb yr holiadur “{id}”, na chafodd ei lwytho. Nid oes dim yn y gwaith wedi newid. "),
+    }
+}
+
+/// The link to the questionnaires page.
+pub fn see_which_loaded(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "See which questionnaires loaded and why",
+        "Gweld pa holiaduron a lwythwyd a pham",
+    )
+}
+
+// ---- PDFs and peer reference sets -------------------------------------------------------
+
+/// The PDF worker could not run, with the browser's reason.
+pub fn pdf_tool_unavailable(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => format!("the PDF tool could not be started in this browser ({why})"),
+        Lang::Cy => format!("nid oedd modd cychwyn yr offeryn PDF yn y porwr hwn ({why})"),
+    }
+}
+
+/// The PDF worker answered with a problem.
+pub fn pdf_not_made(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => format!("the PDF could not be made: {why}"),
+        Lang::Cy => format!("nid oedd modd gwneud y PDF: {why}"),
+    }
+}
+
+/// The PDF worker answered, but with no PDF.
+pub fn pdf_tool_gave_none(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "the PDF tool gave no PDF",
+        "ni roddodd yr offeryn PDF unrhyw PDF",
+    )
+}
+
+/// The report could not be handed to the PDF worker, or read by it.
+pub fn report_not_in_form(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::En => format!("The report could not be turned into a PDF because it was not in the expected form ({detail}). Reload the page and try again."),
+        Lang::Cy => format!("Nid oedd modd troi’r adroddiad yn PDF am nad oedd ar y ffurf ddisgwyliedig ({detail}). Ail-lwythwch y dudalen a rhowch gynnig arall arni."),
+    }
+}
+
+/// The PDF could not be written, with the writer's reason.
+pub fn pdf_writer_failed(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => format!("The PDF could not be made: {why}."),
+        Lang::Cy => format!("Nid oedd modd gwneud y PDF: {why}."),
+    }
+}
+
+/// No file was chosen.
+pub fn no_file_chosen(lang: Lang) -> &'static str {
+    say(lang, "no file was chosen", "ni ddewiswyd ffeil")
+}
+
+/// The browser could not read a file, with its own reason.
+pub fn browser_could_not_read(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => format!("the browser could not read the file ({why}). Try choosing it again"),
+        Lang::Cy => format!(
+            "nid oedd y porwr yn gallu darllen y ffeil ({why}). Rhowch gynnig ar ei dewis eto"
+        ),
+    }
+}
+
+/// The browser would not save a download, with its own reason.
+pub fn browser_would_not_save(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::En => format!("the browser would not save the file ({why})"),
+        Lang::Cy => format!("nid oedd y porwr yn fodlon cadw’r ffeil ({why})"),
+    }
+}
+
+/// A peer reference set for another questionnaire.
+pub fn peers_for_other(lang: Lang, definition: &str) -> String {
+    match lang {
+        Lang::En => format!("it is a reference set for “{definition}”, not for this questionnaire"),
+        Lang::Cy => {
+            format!("set gyfeirio ar gyfer “{definition}” yw hi, nid ar gyfer yr holiadur hwn")
+        }
+    }
+}
+
+/// A peer reference set that cannot be read, with the reader's detail.
+pub fn peers_unreadable(lang: Lang, detail: &str) -> String {
+    match lang {
+        Lang::En => format!("the peer reference set cannot be read ({detail}); choose a file made by `mhsw peers`, unchanged"),
+        Lang::Cy => format!("nid oes modd darllen y set gyfeirio cymheiriaid ({detail}); dewiswch ffeil a wnaed gan `mhsw peers`, heb ei newid"),
+    }
+}
+
+/// A file that is not a peer reference set.
+pub fn not_a_peer_set(lang: Lang, found: &str, expected: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "the file is not a peer reference set (its format is `{found}`, not `{expected}`)"
+        ),
+        Lang::Cy => format!(
+            "nid set gyfeirio cymheiriaid yw’r ffeil (ei fformat yw `{found}`, nid `{expected}`)"
+        ),
+    }
+}
+
+/// A peer reference set in a newer format than this app reads.
+pub fn newer_peer_set(lang: Lang, found: u32, supported: u32) -> String {
+    match lang {
+        Lang::En => format!("the peer reference set is in format version {found}, newer than this app understands ({supported}); use the newer toolkit that made it"),
+        Lang::Cy => format!("mae’r set gyfeirio cymheiriaid yn fersiwn {found} o’r fformat, sy’n fwy newydd nag y mae’r ap hwn yn ei ddeall ({supported}); defnyddiwch y pecyn cymorth mwy newydd a’i gwnaeth"),
+    }
+}
+
+/// The overall figures of a peer group, as [`peer_figures_out_of_order`] names them.
+pub fn overall(lang: Lang) -> String {
+    say(lang, "the overall", "y cyfan").to_owned()
+}
+
+/// A section's figures of a peer group, as [`peer_figures_out_of_order`] names them.
+pub fn section_named(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => format!("the section `{id}`"),
+        Lang::Cy => format!("adran `{id}`"),
+    }
+}
+
+/// A peer group's quartiles out of order (`percent`: they must also lie from 0 to 100).
+pub fn peer_figures_out_of_order(
+    lang: Lang,
+    group: &str,
+    place: &str,
+    [low, median, high]: [f64; 3],
+    percent: bool,
+) -> String {
+    match (lang, percent) {
+        (Lang::En, false) => format!("in the group \"{group}\", the figures for {place} are not in order (lower quartile {low}, median {median}, upper quartile {high})"),
+        (Lang::En, true) => format!("in the group \"{group}\", the figures for {place} are not in order from 0 to 100 (lower quartile {low}, median {median}, upper quartile {high})"),
+        (Lang::Cy, false) => format!("yn y grŵp \"{group}\", nid yw’r ffigurau ar gyfer {place} mewn trefn (chwartel isaf {low}, canolrif {median}, chwartel uchaf {high})"),
+        (Lang::Cy, true) => format!("yn y grŵp \"{group}\", nid yw’r ffigurau ar gyfer {place} mewn trefn o 0 i 100 (chwartel isaf {low}, canolrif {median}, chwartel uchaf {high})"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COUNTS: [usize; 6] = [0, 1, 2, 3, 6, 7];
+
+    #[test]
+    fn every_fixed_message_has_welsh_of_its_own() {
+        let fixed: [fn(Lang) -> &'static str; 29] = [
+            exported_work_not_questionnaire,
+            no_file_chosen,
+            store_full,
+            store_conflict,
+            store_removed,
+            nothing_being_saved,
+            blocked_explained,
+            kept_until_closed,
+            tab_still_holds,
+            technical_detail,
+            save_tab_again,
+            download_everything,
+            import_answer_unread,
+            unreadable_heading,
+            unreadable_explained,
+            download_entry,
+            remove_entry,
+            new_name,
+            save_name,
+            enter_a_name,
+            page_not_found,
+            go_home,
+            work_not_here,
+            work_not_here_explained,
+            see_work_here,
+            questionnaire_missing,
+            see_which_loaded,
+            pdf_tool_gave_none,
+            |lang| kept_apart(lang, Apart::Different),
+        ];
+        for message in fixed {
+            let (en, cy) = (message(Lang::En), message(Lang::Cy));
+            assert!(!en.trim().is_empty(), "an empty English message");
+            assert!(
+                !cy.trim().is_empty() && en != cy,
+                "{en:?} has no Welsh of its own"
+            );
+        }
+        for why in [Apart::OtherQuestionnaire, Apart::NotACollection] {
+            assert_ne!(kept_apart(Lang::En, why), kept_apart(Lang::Cy, why));
+        }
+    }
+
+    #[test]
+    fn every_message_with_a_value_has_welsh_of_its_own() {
+        let with: [fn(Lang) -> String; 32] = [
+            |l| questionnaire_ready(l, "a.json"),
+            |l| questionnaire_not_added(l, "a.json", "why"),
+            |l| peers_unreadable(l, "line 1"),
+            |l| not_a_peer_set(l, "x", "y"),
+            |l| newer_peer_set(l, 3, 1),
+            overall,
+            |l| section_named(l, "s"),
+            |l| peer_figures_out_of_order(l, "All", "`q`", [1.0, 2.0, 3.0], true),
+            |l| not_utf8(l, 3),
+            |l| store_blocked(l, "reason"),
+            |l| not_saved_again(l, "why"),
+            |l| backup_failed(l, "why"),
+            |l| file_not_imported(l, "a.json", "why"),
+            |l| work_not_imported(l, "why"),
+            |l| read_not_stored(l, "why"),
+            |l| already_here(l, "North"),
+            |l| imported_copy(l, "North"),
+            |l| imported_as(l, "North", None, ""),
+            |l| file_too_large(l, "300", "257"),
+            |l| file_unreadable(l, "bad", "mend it"),
+            |l| newer_format(l, 9, 2),
+            |l| unknown_questionnaire(l, "x"),
+            |l| shorten_name(l, 200),
+            |l| no_page_at(l, "#/nope"),
+            |l| questionnaire_missing_explained(l, "x"),
+            |l| pdf_tool_unavailable(l, "why"),
+            |l| pdf_not_made(l, "why"),
+            |l| report_not_in_form(l, "line 1"),
+            |l| pdf_writer_failed(l, "why"),
+            |l| browser_could_not_read(l, "why"),
+            |l| browser_would_not_save(l, "why"),
+            |l| peers_for_other(l, "x"),
+        ];
+        for message in with {
+            let (en, cy) = (message(Lang::En), message(Lang::Cy));
+            assert!(!en.trim().is_empty());
+            assert!(
+                !cy.trim().is_empty() && en != cy,
+                "{en:?} has no Welsh of its own"
+            );
+        }
+    }
+
+    #[test]
+    fn the_english_reads_as_it_did() {
+        assert_eq!(
+            merged(Lang::En, "North Team", 3, 1),
+            "3 new responses added to “North Team” and saved on this device; 1 was already there."
+        );
+        assert_eq!(
+            imported_as(Lang::En, "N", Some(1), ""),
+            "imported as “N” with 1 response, and saved on this device."
+        );
+        assert_eq!(answers_carried(Lang::En, 0), "");
+        assert_eq!(
+            answers_kept_aside(Lang::En, 2),
+            " 2 answers to questions this version no longer asks were kept aside and are listed on the work’s page."
+        );
+        assert_eq!(
+            out_of_limits(Lang::En, 1, "d", "f"),
+            "1 value in the file is outside the toolkit's limits: d. Fix: f"
+        );
+        assert_eq!(
+            backup_downloaded(Lang::En, 1),
+            "A backup of 1 piece of work was downloaded. Keep the file somewhere safe: importing it on any device brings all of it back"
+        );
+    }
+
+    /// Each count in Welsh takes its own form: the zero, one, two, few, many and other forms.
+    #[test]
+    fn welsh_counts_take_their_plural_forms() {
+        let pieces: Vec<String> = COUNTS
+            .iter()
+            .map(|&n| pieces_of_work(Lang::Cy, n))
+            .collect();
+        assert_eq!(
+            pieces,
+            [
+                "dim darnau o waith",
+                "1 darn o waith",
+                "2 ddarn o waith",
+                "3 darn o waith",
+                "6 darn o waith",
+                "7 o ddarnau o waith"
+            ]
+        );
+        let english: Vec<String> = COUNTS
+            .iter()
+            .map(|&n| pieces_of_work(Lang::En, n))
+            .collect();
+        assert_eq!(english[1], "1 piece of work");
+        assert_eq!(english[2], "2 pieces of work");
+        assert_eq!(
+            merged(Lang::Cy, "Gogledd", 2, 0),
+            "Ychwanegwyd 2 ymateb newydd at “Gogledd” a’u cadw ar y ddyfais hon; doedd dim un yno’n barod."
+        );
+        assert_eq!(
+            merged(Lang::Cy, "Gogledd", 7, 3),
+            "Ychwanegwyd 7 o ymatebion newydd at “Gogledd” a’u cadw ar y ddyfais hon; roedd 3 yno’n barod."
+        );
+        assert_eq!(
+            imported_as(Lang::Cy, "G", Some(0), ""),
+            "wedi’i fewnforio fel “G” heb ymatebion, a’i gadw ar y ddyfais hon."
+        );
+        assert_eq!(
+            imported_as(Lang::Cy, "G", Some(6), ""),
+            "wedi’i fewnforio fel “G” gyda 6 ymateb, a’i gadw ar y ddyfais hon."
+        );
+        assert_eq!(answers_carried(Lang::Cy, 0), "");
+        assert_eq!(answers_kept_aside(Lang::Cy, 0), "");
+        assert!(answers_kept_aside(Lang::Cy, 1).contains("Cafodd 1 ateb i gwestiwn nad"));
+        assert!(answers_carried(Lang::Cy, 3).contains("Mae 3 ateb i gwestiynau"));
+        assert!(answers_carried(Lang::Cy, 7).contains("Mae 7 o atebion i gwestiynau"));
+        assert!(out_of_limits(Lang::Cy, 2, "d", "f").starts_with("mae 2 werth yn y ffeil"));
+        assert!(out_of_limits(Lang::Cy, 3, "d", "f").starts_with("mae 3 gwerth yn y ffeil"));
+        assert!(out_of_limits(Lang::Cy, 7, "d", "f").starts_with("mae 7 o werthoedd"));
+        assert!(answers_do_not_fit(Lang::Cy, 6, "d").starts_with("nid yw 6 ateb yn y ffeil"));
+        assert_eq!(
+            shorten_name(Lang::Cy, 200),
+            "Byrhewch yr enw i 200 o nodau neu lai"
+        );
+        assert_eq!(shorten_name(Lang::Cy, 6), "Byrhewch yr enw i 6 nod neu lai");
+        // Every count's message differs from English, and the Welsh forms are not all one.
+        for message in [
+            |l, n| backup_downloaded(l, n),
+            |l, n| answers_carried(l, n),
+            |l, n| answers_kept_aside(l, n),
+            |l, n| merged(l, "N", n, n),
+            |l, n| imported_as(l, "N", Some(n), ""),
+            |l, n| out_of_limits(l, n, "d", "f"),
+            |l, n| answers_do_not_fit(l, n, "d"),
+        ] as [fn(Lang, usize) -> String; 7]
+        {
+            let welsh: Vec<String> = COUNTS.iter().map(|&n| message(Lang::Cy, n)).collect();
+            for (&n, cy) in COUNTS.iter().zip(&welsh) {
+                let en = message(Lang::En, n);
+                assert!(en.is_empty() || en != *cy, "{en:?} at {n}");
+            }
+            let mut forms = welsh.clone();
+            forms.sort();
+            forms.dedup();
+            assert!(forms.len() >= 4, "{welsh:?} take too few forms");
+        }
+    }
+}
