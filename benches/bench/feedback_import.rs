@@ -315,6 +315,10 @@ const STAGES: &[(&str, Stage)] = &[
         Stage::Total("mhsw:import-records"),
     ),
     (
+        "worker: storing new work itself, first write asked to the commit (mhsw:worker-store)",
+        Stage::Total("mhsw:worker-store"),
+    ),
+    (
         "page: placing, storing, until the commit (the responses read meanwhile)",
         Stage::Total("mhsw:import-place-and-store"),
     ),
