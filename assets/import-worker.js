@@ -79,7 +79,7 @@ function workStore() {
   return database;
 }
 
-// Each storing job's transaction, until the page asks whether it committed.
+// Each storing job's transaction, for the page to ask whether it committed.
 const storing = new Map();
 
 // Writes `works` ({ id, text, sum, records, ends }) in one transaction; resolves once committed,
@@ -132,8 +132,8 @@ self.onmessage = async (event) => {
   try {
     await ready;
     if (typeof id === "number" && typeof request.committed === "number") {
+      // Kept, not removed: each piece of work in the file asks (a settled promise is small).
       const job = storing.get(request.committed);
-      storing.delete(request.committed);
       if (!job) {
         throw "the import tool has no save for that file";
       }
