@@ -7,8 +7,8 @@
 //! the record the store keeps ([`mhsw::store::response_record`]), so the page does not write
 //! it again. Must not touch: the store, placement, anything the user sees but the message.
 
-use mhsw::definition::Definition;
 use mhsw::date::Date;
+use mhsw::definition::Definition;
 use mhsw::store::{head_record, response_record, Meta, Packed, Sealed};
 use mhsw::work::{check_import, Checked, Work};
 use wasm_bindgen::prelude::*;
@@ -128,7 +128,9 @@ impl CheckedFile {
                 match sealed {
                     Some((id, sealed)) => {
                         let object = js_sys::Object::new();
-                        for (name, value) in [("id", id), ("text", sealed.text), ("sum", sealed.sum)] {
+                        for (name, value) in
+                            [("id", id), ("text", sealed.text), ("sum", sealed.sum)]
+                        {
                             let _ = js_sys::Reflect::set(&object, &name.into(), &value.into());
                         }
                         JsValue::from(object)
@@ -220,7 +222,12 @@ mod tests {
     #[test]
     fn work_the_worker_stores_gets_the_head_the_page_would_have_saved() {
         let definition = fx::feedback();
-        let responses = vec![fx::response("r1", "1.0.0", "2026-11-02", Default::default())];
+        let responses = vec![fx::response(
+            "r1",
+            "1.0.0",
+            "2026-11-02",
+            Default::default(),
+        )];
         let work = fx::feedback_work(&definition, responses);
         let definitions = serde_json::to_string(&[&definition]).unwrap();
         let prepared = prepare(export_work(&work).as_bytes(), &definitions).unwrap();
@@ -230,7 +237,11 @@ mod tests {
         assert_eq!(meta, imported_meta(today, "09:15"));
         assert_eq!((meta.revision, meta.imported_on), (1, Some(today)));
         let mut held = work.clone();
-        assert_eq!(head_record(&mut held, &meta), sealed, "as the page's save writes it");
+        assert_eq!(
+            head_record(&mut held, &meta),
+            sealed,
+            "as the page's save writes it"
+        );
         assert_eq!(stored.collection.unwrap().responses, vec![]);
         assert!(sealed_head("not work", today, "09:15").is_none());
     }

@@ -173,7 +173,10 @@ pub async fn read(
             let _ = js_sys::Reflect::set(&object, &name.into(), &value.into());
         };
         set("here", serde_json::to_string(&here).unwrap_or_default());
-        set("today", serde_json::to_string(&ask.today).unwrap_or_default());
+        set(
+            "today",
+            serde_json::to_string(&ask.today).unwrap_or_default(),
+        );
         set("time", ask.time.clone());
         let _ = js_sys::Reflect::set(&request, &"store".into(), &object);
     }

@@ -470,7 +470,9 @@ async fn read_file(
     // New work is stored by the worker itself (one transaction, all of it or none), so the
     // page's thread only reads the responses back; without a work store the page keeps it.
     let store = crate::edges::database::is_open().then(|| import_worker::StoreAsk {
-        here: state.works.with_untracked(|works| works.keys().cloned().collect()),
+        here: state
+            .works
+            .with_untracked(|works| works.keys().cloned().collect()),
         today: clock::today(),
         time: clock::time_of_day(),
     });
@@ -650,11 +652,8 @@ async fn place_stored(
             None => Ok(None),
         }
     };
-    let (responses, committed) = futures::future::join(
-        responses,
-        import_worker::committed(storing.job),
-    )
-    .await;
+    let (responses, committed) =
+        futures::future::join(responses, import_worker::committed(storing.job)).await;
     let (name, id) = (incoming.name.clone(), incoming.id.clone());
     let Ok(responses) = responses else {
         // Never reached with the worker's own answer; all or nothing even so.
