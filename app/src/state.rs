@@ -419,6 +419,21 @@ impl AppState {
         self.add_held(held);
     }
 
+    /// Adds imported work that the import worker has already stored (revision 1, `meta`): it
+    /// is held as saved, with nothing to write, and other tabs are told.
+    pub fn add_stored(&self, work: Work, meta: Meta) {
+        let id = work.id.clone();
+        let time = meta.saved_at.clone();
+        let signal = self.new_work_signal(Held::stored(work, meta));
+        self.works.update(|works| {
+            works.read_mut().insert(id.clone(), signal);
+        });
+        channel::announce_changed(&id);
+        self.keep_listing();
+        self.ask_for_persistence();
+        self.save.set(SaveState::Saved(time));
+    }
+
     fn add_held(&self, held: Held) {
         let id = held.work.id.clone();
         let signal = self.new_work_signal(held);

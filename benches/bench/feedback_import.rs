@@ -110,6 +110,11 @@ pub struct ImportOutcome {
     pub spans: Vec<(String, f64, f64)>,
     /// Ms from the status message to the next animation frame (the message drawn).
     pub drawn: f64,
+    /// The longest task on the page's thread during the import (`longtask` entries: over
+    /// 50 ms), 0 when there was none.
+    pub longest_task: f64,
+    /// Each long task then: `[[ms after the change, ms long], ..]` (JSON).
+    pub long_tasks: String,
     /// The machine's load average over the last minute, when the import ended (`/proc/loadavg`).
     pub load: f64,
     /// Why the import did not do its work, if it did not.
@@ -118,8 +123,15 @@ pub struct ImportOutcome {
 
 /// Watches the import box and the frames, in the page.
 const SETUP_SCRIPT: &str = r#"
-const s = { change: null, done: null, doneFrame: null, message: "", frames: [], running: true };
+const s = { change: null, done: null, doneFrame: null, message: "", frames: [], running: true, tasks: [] };
 window.__import = s;
+// The page thread's long tasks (over 50 ms), to tell a gap the page's own work made from one
+// where the page's thread was idle or not run.
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) s.tasks.push([e.startTime, e.duration]);
+  }).observe({ type: "longtask" });
+} catch (_) {}
 document.addEventListener("change", (e) => {
   if (e.target && e.target.id === "import-file" && s.change === null) s.change = performance.now();
 }, true);
@@ -153,7 +165,15 @@ for (const e of performance.getEntriesByType("measure")) {
     step[2] = Math.max(step[2], e.startTime + e.duration - s.change);
   }
 }
-return { ms: s.done - s.change, drawn: s.doneFrame - s.done, gap, message: s.message, steps };
+let task = 0;
+const long = [];
+for (const [start, duration] of s.tasks) {
+  if (start + duration >= s.change && start <= s.doneFrame) {
+    task = Math.max(task, duration);
+    long.push([Math.round(start - s.change), Math.round(duration)]);
+  }
+}
+return { ms: s.done - s.change, drawn: s.doneFrame - s.done, gap, task, long, message: s.message, steps };
 "#;
 
 /// The browser's estimate of the storage this origin uses, and may use.
@@ -221,6 +241,8 @@ pub async fn import(
                 steps: Vec::new(),
                 spans: Vec::new(),
                 drawn: f64::NAN,
+                longest_task: f64::NAN,
+                long_tasks: String::new(),
                 load: load_average(),
                 failure: Some(why),
             }
@@ -265,6 +287,8 @@ pub async fn import(
             })
             .collect(),
         drawn: result["drawn"].as_f64().unwrap_or(f64::NAN),
+        longest_task: result["task"].as_f64().unwrap_or(f64::NAN),
+        long_tasks: result["long"].to_string(),
         load: load_average(),
         failure,
     }
@@ -313,6 +337,10 @@ const STAGES: &[(&str, Stage)] = &[
     (
         "page: the records taken from the answer (before the first write)",
         Stage::Total("mhsw:import-records"),
+    ),
+    (
+        "worker: storing new work itself, first write asked to the commit (mhsw:worker-store)",
+        Stage::Total("mhsw:worker-store"),
     ),
     (
         "page: placing, storing, until the commit (the responses read meanwhile)",
@@ -447,12 +475,13 @@ fn time_imports(file: &ExportFile, runs: usize) -> Vec<ImportOutcome> {
             let outcome = import(&app, &file.path, file.responses, IMPORT_TIMEOUT).await;
             eprintln!(
                 "  {} responses: {:.1} ms (load average {:.2}), longest frame gap {:.1} ms, \
-                 drawn {:.1} ms after the message, stored {:?}, storage estimate (usage, quota) \
+                 longest task on the page's thread {:.1} ms, drawn {:.1} ms after the message, stored {:?}, storage estimate (usage, quota) \
                  {:?}, app steps (ms) {:?}: {}{}",
                 file.responses,
                 outcome.ms,
                 outcome.load,
                 outcome.longest_frame_gap,
+                outcome.longest_task,
                 outcome.drawn,
                 outcome.stored_responses,
                 outcome.estimate,
@@ -463,6 +492,17 @@ fn time_imports(file: &ExportFile, runs: usize) -> Vec<ImportOutcome> {
                     .as_ref()
                     .map(|f| format!(" | FAILED: {f}"))
                     .unwrap_or_default()
+            );
+            let spans: Vec<String> = outcome
+                .spans
+                .iter()
+                .map(|(name, start, end)| format!("{name} {start:.0}..{end:.0}"))
+                .collect();
+            eprintln!(
+                "    long tasks on the page's thread [ms after the change, ms long]: {}; the app's \
+                 measures (ms after the change): {}",
+                outcome.long_tasks,
+                spans.join(", ")
             );
             let failed = outcome.failure.is_some();
             outcomes.push(outcome);
@@ -535,6 +575,22 @@ fn import_rows(file: &ExportFile, outcomes: &[ImportOutcome], goals: bool) -> Ve
             "bytes",
         ),
     ];
+    let tasks: Vec<f64> = outcomes.iter().map(|o| o.longest_task).collect();
+    eprintln!(
+        "  {responses} responses, longest task on the page's thread (ms, 0: none over 50 ms): {}",
+        list(&tasks)
+    );
+    rows.push(
+        Row::new(
+            format!(
+                "feedback import: {responses} responses, longest task on the page's thread during \
+                 it (0: none over 50 ms), {summary}"
+            ),
+            median(&tasks),
+            "ms",
+        )
+        .failed_if(failure.clone()),
+    );
     let loads: Vec<f64> = outcomes.iter().map(|o| o.load).collect();
     eprintln!(
         "  {responses} responses: load average (1 min) at the end of each import: {}",

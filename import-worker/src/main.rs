@@ -7,10 +7,11 @@
 //! the record the store keeps ([`mhsw::store::response_record`]), so the page does not write
 //! it again. Must not touch: the store, placement, anything the user sees but the message.
 
+use mhsw::date::Date;
 use mhsw::definition::Definition;
 use mhsw::lang::Lang;
-use mhsw::store::{response_record, Packed};
-use mhsw::work::{check_import, Checked};
+use mhsw::store::{head_record, response_record, Meta, Packed, Sealed};
+use mhsw::work::{check_import, Checked, Work};
 use wasm_bindgen::prelude::*;
 
 /// One checked piece of work as the page receives it: the work without its responses (JSON),
@@ -87,8 +88,62 @@ pub fn check_import_file(
     prepare(bytes, definitions, lang).map(CheckedFile)
 }
 
+/// The head record the store keeps for a piece of work imported as new (revision 1, saved at
+/// `time` on `today`, imported that day), from its head as [`prepare`] wrote it; `None` when
+/// that head is not work.
+pub fn sealed_head(head: &str, today: Date, time: &str) -> Option<Sealed> {
+    let mut work: Work = serde_json::from_str(head).ok()?;
+    let meta = imported_meta(today, time);
+    Some(head_record(&mut work, &meta))
+}
+
+/// What the store keeps about work imported as new by the worker: its first save, made at
+/// `time` on `today` (the page holds the same).
+pub fn imported_meta(today: Date, time: &str) -> Meta {
+    Meta {
+        revision: 1,
+        saved_at: time.to_owned(),
+        ..Meta::imported(today)
+    }
+}
+
 #[wasm_bindgen]
 impl CheckedFile {
+    /// For the worker to store the work itself: each piece of work's head record,
+    /// `[{ id, text, sum }, ..]` in the file's order, or `null` for work it is not to store
+    /// (its id is in `here`, a JSON array of the ids of the work the page already holds, or
+    /// `today`, JSON, is not a date). `time` is the time of day of the save.
+    pub fn heads(&self, here: &str, today: &str, time: &str) -> js_sys::Array {
+        let here: Vec<String> = serde_json::from_str(here).unwrap_or_default();
+        let today: Option<Date> = serde_json::from_str(today).ok();
+        self.0
+            .iter()
+            .map(|work| {
+                let id = serde_json::from_str::<Work>(&work.head)
+                    .ok()
+                    .map(|w| w.id.as_str().to_owned());
+                let sealed = match (id, today) {
+                    (Some(id), Some(today)) if !here.contains(&id) => {
+                        sealed_head(&work.head, today, time).map(|s| (id, s))
+                    }
+                    _ => None,
+                };
+                match sealed {
+                    Some((id, sealed)) => {
+                        let object = js_sys::Object::new();
+                        for (name, value) in
+                            [("id", id), ("text", sealed.text), ("sum", sealed.sum)]
+                        {
+                            let _ = js_sys::Reflect::set(&object, &name.into(), &value.into());
+                        }
+                        JsValue::from(object)
+                    }
+                    None => JsValue::NULL,
+                }
+            })
+            .collect()
+    }
+
     /// The worker's second step, the answer for the page:
     /// `[{ head, records: Uint8Array, ends: Uint32Array, keptAside, carried }, ..]`, each work's
     /// response records packed ([`Packed`]: id, text and checksum of each, in the file's order)
@@ -165,6 +220,33 @@ mod tests {
             );
         }
         assert!(sent.iter().all(|s| s.open().is_ok()));
+    }
+
+    #[test]
+    fn work_the_worker_stores_gets_the_head_the_page_would_have_saved() {
+        let definition = fx::feedback();
+        let responses = vec![fx::response(
+            "r1",
+            "1.0.0",
+            "2026-11-02",
+            Default::default(),
+        )];
+        let work = fx::feedback_work(&definition, responses);
+        let definitions = serde_json::to_string(&[&definition]).unwrap();
+        let prepared = prepare(export_work(&work).as_bytes(), &definitions).unwrap();
+        let today: Date = "2026-12-01".parse().unwrap();
+        let sealed = sealed_head(&prepared[0].head, today, "09:15").expect("a head");
+        let (stored, meta) = mhsw::store::read_head(&work.id, &sealed).expect("it reads back");
+        assert_eq!(meta, imported_meta(today, "09:15"));
+        assert_eq!((meta.revision, meta.imported_on), (1, Some(today)));
+        let mut held = work.clone();
+        assert_eq!(
+            head_record(&mut held, &meta),
+            sealed,
+            "as the page's save writes it"
+        );
+        assert_eq!(stored.collection.unwrap().responses, vec![]);
+        assert!(sealed_head("not work", today, "09:15").is_none());
     }
 
     #[test]

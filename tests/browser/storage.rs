@@ -414,6 +414,8 @@ async fn a_save_that_fills_the_disk_part_way_keeps_nothing_of_it() {
     let b = &app.browser;
     let collection = collection_with("half-saved", "feedback-service-user", 1500);
     let file = temp_file("half-saved.json", &export_work(&collection));
+    // The import worker stores new work itself; if it cannot, the page tries, so both fill up.
+    fill_worker_storage_after(&app, 1000);
     app.open("#/").await;
     find(b, ".tool-list").await;
     fill_storage_after(b, 1000).await;

@@ -839,7 +839,11 @@ async fn pdf_and_peer_set_problems_are_in_welsh() {
         &bundled_definition("self-assessment"),
     );
     audit.responses = choices(&[("strat-1", "established")]);
-    let mut item = audit.responses.item("strat-1").cloned().expect("answered");
+    let mut item = audit
+        .responses
+        .item(&"strat-1".into())
+        .cloned()
+        .expect("answered");
     item.evidence = Some("Cofnodion y bwrdd 漢字, Mawrth 2026".to_owned());
     audit
         .responses

@@ -603,6 +603,22 @@ pub async fn fill_storage_after(browser: &Browser, records: u32) {
         .await;
 }
 
+/// Like [`fill_storage_after`], for the writes the import worker makes itself (it stores new
+/// work in a transaction of its own, where no page script reaches): the app's server puts a
+/// switch before the worker's script that makes the worker's writes refuse with the browser's
+/// `QuotaExceededError` once it has made `records` of them. Call it before the app is first
+/// opened, so every copy of the script (the service worker's too) has it.
+pub fn fill_worker_storage_after(app: &TestApp, records: u32) {
+    let switch = format!(
+        "(() => {{ let writes = 0; for (const name of ['put', 'add']) {{ \
+         const write = IDBObjectStore.prototype[name]; \
+         IDBObjectStore.prototype[name] = function (...args) {{ \
+         if (++writes > {records}) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); \
+         return write.apply(this, args); }}; }} }})();"
+    );
+    app.server.set_prelude("import/import-worker", &switch);
+}
+
 /// Lets the work store write again after [`fill_storage`].
 pub async fn make_room(browser: &Browser) {
     browser

@@ -35,8 +35,13 @@ pub struct StaticServer {
     /// Set by [`StaticServer::stop`]: a connection the browser opened before (Chromium opens
     /// spare ones ahead of need) gets no answer either.
     stopped: Arc<AtomicBool>,
+    /// Set by [`StaticServer::set_prelude`].
+    preludes: Preludes,
     task: JoinHandle<()>,
 }
+
+/// Text put before the files whose request paths contain a given part: (part, text).
+type Preludes = Arc<Mutex<Vec<(String, String)>>>;
 
 /// A slow connection the server plays (see [`StaticServer::set_slow`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -69,6 +74,8 @@ impl StaticServer {
         let gzip = Arc::new(AtomicBool::new(false));
         let gzip_on = Arc::clone(&gzip);
         let shared = Arc::new(Shared::default());
+        let preludes: Preludes = Arc::default();
+        let before = Arc::clone(&preludes);
         let task = tokio::spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else {
@@ -81,8 +88,16 @@ impl StaticServer {
                 let halted = Arc::clone(&halted);
                 let gzip = gzip_on.load(Ordering::SeqCst);
                 let shared = Arc::clone(&shared);
+                let prelude = before
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .clone();
                 tokio::spawn(async move {
-                    let how = How { slow: link, gzip };
+                    let how = How {
+                        slow: link,
+                        gzip,
+                        prelude,
+                    };
                     // A broken connection is the browser's business, not a test failure.
                     let _ =
                         serve_connection(stream, &root, &hidden, &log, how, &halted, &shared).await;
@@ -95,8 +110,19 @@ impl StaticServer {
             slow,
             gzip,
             stopped,
+            preludes,
             task,
         })
+    }
+
+    /// From now on, serves every file whose request path contains `part` with `text` put
+    /// before it: a test's way into a worker's script (which no page script reaches), as the
+    /// page's own scripts are reached with DevTools.
+    pub fn set_prelude(&self, part: &str, text: &str) {
+        self.preludes
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push((part.to_owned(), text.to_owned()));
     }
 
     /// From now on, gzips answers for a browser that accepts it, at full speed too (answers
@@ -145,10 +171,12 @@ impl Drop for StaticServer {
 }
 
 /// How one connection is answered.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 struct How {
     slow: Option<SlowLink>,
     gzip: bool,
+    /// Text to put before files ([`StaticServer::set_prelude`]).
+    prelude: Vec<(String, String)>,
 }
 
 /// A file's bytes as read, and gzipped.
@@ -230,6 +258,16 @@ async fn serve_connection(
         "GET" | "HEAD" => respond(root, &path).await,
         _ => Response::text(405, "Method Not Allowed"),
     };
+    if response.status == 200 {
+        for (part, text) in &how.prelude {
+            if path.contains(part.as_str()) {
+                let mut body = text.as_bytes().to_vec();
+                body.push(b'\n');
+                body.append(&mut response.body);
+                response.body = body;
+            }
+        }
+    }
     let accepts_gzip = head.lines().any(|line| {
         line.to_ascii_lowercase()
             .strip_prefix("accept-encoding:")

@@ -10,8 +10,9 @@
 
 use std::collections::BTreeMap;
 
-use mhsw::ids::ResponseId;
-use mhsw::store::{Packed, Sealed};
+use mhsw::date::Date;
+use mhsw::ids::{ResponseId, WorkId};
+use mhsw::store::{Meta, Packed, Sealed};
 use mhsw::work::{Checked, FeedbackResponse, Work};
 use wasm_bindgen::prelude::*;
 
@@ -45,6 +46,52 @@ pub struct Read {
     /// The responses still to be read from their records: the store can write the records
     /// while the page reads them ([`Unread::read`]).
     pub unread: Option<Unread>,
+    /// When the worker is storing this work itself (new work, asked for with [`StoreAsk`]).
+    /// `records` is then empty: the page writes nothing of it.
+    pub storing: Option<Storing>,
+}
+
+/// New work the worker is storing in a transaction of its own.
+pub struct Storing {
+    /// The job to ask whether the transaction committed ([`committed`]).
+    pub job: u32,
+    /// What the store will hold about it once it has.
+    pub meta: Meta,
+}
+
+/// What the worker needs to store new work itself, in one transaction of its own, while the
+/// page reads the responses back (so the page's thread never writes the records).
+pub struct StoreAsk {
+    /// The ids of the work the page holds: work with these ids is left to the page to place.
+    pub here: Vec<WorkId>,
+    /// Today, for the stored head (imported today).
+    pub today: Date,
+    /// The time of day of the save.
+    pub time: String,
+}
+
+impl StoreAsk {
+    /// The meta the worker stores new work with (its first save), which the page then holds.
+    pub fn meta(&self) -> Meta {
+        Meta {
+            revision: 1,
+            saved_at: self.time.clone(),
+            ..Meta::imported(self.today)
+        }
+    }
+}
+
+/// Waits for the worker's transaction storing the work of job `job` ([`Read::storing`]): `Ok`
+/// once it has committed (all of it stored), else why not (nothing of it stored).
+pub async fn committed(job: u32) -> Result<(), String> {
+    let request = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&request, &"committed".into(), &JsValue::from(job));
+    worker::run(&IMPORT, request)
+        .await
+        .map(|_| ())
+        .map_err(|e| match e {
+            JobError::Unavailable(why) | JobError::Failed(why) => why,
+        })
 }
 
 /// A collection's responses as the worker's answer holds them (packed records), not yet read on
@@ -109,17 +156,33 @@ impl Unread {
 
 /// Reads and checks `file` in the worker against `definitions` (a JSON array of every
 /// questionnaire the page holds). Each piece of work comes back with its responses' records
-/// and its responses still unread ([`Read::unread`]). Why a file was refused comes back in
-/// `lang`.
+/// and its responses still unread ([`Read::unread`]); with `store`, new work comes back
+/// being stored by the worker ([`Read::storing`]) instead of with its records. Why a file was
+/// refused comes back in `lang`.
 pub async fn read(
     file: &web_sys::File,
     definitions: &str,
     lang: mhsw::lang::Lang,
+    store: Option<&StoreAsk>,
 ) -> Result<Vec<Read>, ReadError> {
     let request = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&request, &"lang".into(), &lang.code().into());
     let _ = js_sys::Reflect::set(&request, &"file".into(), file);
     let _ = js_sys::Reflect::set(&request, &"definitions".into(), &definitions.into());
+    if let Some(ask) = store {
+        let here: Vec<&str> = ask.here.iter().map(WorkId::as_str).collect();
+        let object = js_sys::Object::new();
+        let set = |name: &str, value: String| {
+            let _ = js_sys::Reflect::set(&object, &name.into(), &value.into());
+        };
+        set("here", serde_json::to_string(&here).unwrap_or_default());
+        set(
+            "today",
+            serde_json::to_string(&ask.today).unwrap_or_default(),
+        );
+        set("time", ask.time.clone());
+        let _ = js_sys::Reflect::set(&request, &"store".into(), &object);
+    }
     // Timed for `make bench`: from sending the file to the worker's answer.
     let timed = timing::start("mhsw:import-worker");
     let works = worker::run(&IMPORT, request).await.map_err(|e| match e {
@@ -133,8 +196,9 @@ pub async fn read(
         .map_err(|_| ReadError::Unavailable("the import tool gave no work".to_owned()))?;
     let timed = timing::start("mhsw:import-records");
     let mut read = Vec::with_capacity(works.length() as usize);
+    let meta = store.map(StoreAsk::meta);
     for work in works.iter() {
-        read.push(records_of(&work).await?);
+        read.push(records_of(&work, meta.as_ref()).await?);
     }
     timed.end();
     Ok(read)
@@ -142,7 +206,7 @@ pub async fn read(
 
 /// One piece of work from the worker's answer: its head and its responses' records, read a
 /// slice at a time; the responses themselves are left unread.
-async fn records_of(answer: &JsValue) -> Result<Read, ReadError> {
+async fn records_of(answer: &JsValue, meta: Option<&Meta>) -> Result<Read, ReadError> {
     let head = field(answer, "head")
         .as_string()
         .ok_or_else(|| broken("has no work"))?;
@@ -155,17 +219,28 @@ async fn records_of(answer: &JsValue) -> Result<Read, ReadError> {
         .map_err(|_| broken("has no responses"))?;
     let kept_aside = field(answer, "keptAside").as_f64().unwrap_or(0.0) as usize;
     let carried = field(answer, "carried").as_f64().unwrap_or(0.0) as usize;
-    // One copy each into the page's memory; every record is then taken from it.
+    // One copy each into the page's memory, a slice at a time (a 50,000-response answer is
+    // about 140 MB: copied at once, it held the page's thread for hundreds of ms); every
+    // record is then taken from it.
     let packed = Packed {
-        bytes: bytes.to_vec(),
+        bytes: copy_in_slices(&bytes).await,
         ends: ends.to_vec(),
     };
     if !packed.ends.len().is_multiple_of(3) {
         return Err(broken("has a response without its checksum"));
     }
+    let storing = field(answer, "storing")
+        .as_f64()
+        .zip(meta)
+        .map(|(job, meta)| Storing {
+            job: job as u32,
+            meta: meta.clone(),
+        });
     let mut records = BTreeMap::new();
     let mut slice_start = timing::now();
-    for index in 0..packed.len() {
+    // Work the worker stores needs no records here: the page writes nothing of it.
+    let to_write = if storing.is_some() { 0 } else { packed.len() };
+    for index in 0..to_write {
         let (id, text, sum) = packed
             .get(index)
             .ok_or_else(|| broken("has a response that is not text"))?;
@@ -190,5 +265,30 @@ async fn records_of(answer: &JsValue) -> Result<Read, ReadError> {
         },
         records,
         unread,
+        storing,
     })
+}
+
+/// Bytes copied into the page's memory at most this many at a time before the page is given a
+/// turn (a few ms of copying each).
+const COPY_SLICE_BYTES: u32 = 4 * 1024 * 1024;
+
+/// Copies `array` into the page's memory a slice at a time, giving the page a turn between
+/// slices.
+async fn copy_in_slices(array: &js_sys::Uint8Array) -> Vec<u8> {
+    let length = array.length();
+    // Reserved, not filled: zeroing it all first would be one long step again.
+    let mut bytes = Vec::with_capacity(length as usize);
+    let mut at = 0;
+    let mut slice_start = timing::now();
+    while at < length {
+        let end = length.min(at + COPY_SLICE_BYTES);
+        bytes.extend_from_slice(&array.subarray(at, end).to_vec());
+        at = end;
+        if timing::now() - slice_start > SLICE_MS {
+            timing::yield_to_page().await;
+            slice_start = timing::now();
+        }
+    }
+    bytes
 }

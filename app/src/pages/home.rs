@@ -438,7 +438,14 @@ async fn read_file(
     definitions: &str,
 ) -> Result<Vec<import_worker::Read>, String> {
     let lang = state.page_lang.get_untracked();
-    match import_worker::read(file, definitions, lang).await {
+    // New work is stored by the worker itself (one transaction, all of it or none), so the
+    // page's thread only reads the responses back; without a work store the page keeps it.
+    let store = crate::edges::database::is_open().then(|| import_worker::StoreAsk {
+        here: state.works.with_untracked(SavedWork::ids),
+        today: clock::today(),
+        time: clock::time_of_day(),
+    });
+    match import_worker::read(file, definitions, lang, store.as_ref()).await {
         Ok(read) => Ok(read),
         Err(import_worker::ReadError::Refused(why)) => Err(why),
         Err(import_worker::ReadError::Unavailable(_)) => {
@@ -453,6 +460,7 @@ async fn read_file(
                     checked,
                     records: Default::default(),
                     unread: None,
+                    storing: None,
                 })
                 .collect())
         }
@@ -487,6 +495,11 @@ async fn place_one(state: &AppState, mut read: import_worker::Read) -> Outcome {
     let lang = state.page_lang.get_untracked();
     let not_stored = |error: StoreError| problems::read_not_stored(lang, &error.in_lang(lang));
     let existing = state.work(&read.checked.work.id);
+    if existing.is_none() {
+        if let Some(storing) = read.storing.take() {
+            return place_stored(state, read, storing).await;
+        }
+    }
     if existing.is_some() {
         if let Err(error) = read.read_all().await {
             return Outcome::NotDone(problems::work_not_imported(lang, &read_error_words(error)));
@@ -498,6 +511,7 @@ async fn place_one(state: &AppState, mut read: import_worker::Read) -> Outcome {
         },
         mut records,
         unread,
+        ..
     } = read;
     let placement = existing
         .map(|signal| signal.with_untracked(|h| work::place(Some(&h.work), &incoming)))
@@ -577,6 +591,54 @@ async fn place_one(state: &AppState, mut read: import_worker::Read) -> Outcome {
                 Err(error) => Outcome::NotDone(not_stored(error)),
             }
         }
+    }
+}
+
+/// New work the import worker is storing itself: the page reads its responses back while the
+/// worker writes them, and holds the work as saved once the worker's transaction has committed.
+/// If it did not (nothing of it was kept), the page stores the work as it stores any other, and
+/// says what that did.
+async fn place_stored(
+    state: &AppState,
+    read: import_worker::Read,
+    storing: import_worker::Storing,
+) -> Outcome {
+    let import_worker::Read {
+        checked: Checked {
+            work: mut incoming, ..
+        },
+        unread,
+        ..
+    } = read;
+    let responses = async {
+        match unread {
+            Some(unread) => unread.read().await.map(Some),
+            None => Ok(None),
+        }
+    };
+    let (responses, committed) =
+        futures::future::join(responses, import_worker::committed(storing.job)).await;
+    let (name, id) = (incoming.name.clone(), incoming.id.clone());
+    let Ok(responses) = responses else {
+        // Never reached with the worker's own answer; all or nothing even so.
+        if committed.is_ok() {
+            let _ = crate::edges::database::delete_work(&id).await;
+        }
+        return Outcome::NotDone("it was not imported, and nothing was changed: the import tool's answer could not be read. Try again".to_owned());
+    };
+    if let (Some(collection), Some(responses)) = (incoming.collection.as_mut(), responses) {
+        collection.responses = responses;
+    }
+    let count = incoming.collection.as_ref().map(|c| c.responses.len());
+    if committed.is_ok() {
+        state.add_stored(incoming, storing.meta);
+        return Outcome::Done(work::imported_said(&name, count, ""));
+    }
+    // Not stored by the worker: stored from the page, which says why if that fails too.
+    state.add_imported(incoming, Default::default());
+    match state.flush(&id).await {
+        Ok(()) => Outcome::Done(work::imported_said(&name, count, "")),
+        Err(error) => Outcome::NotDone(format!("it was read, but not saved on this device: {error}. Download it again from its source, or import it again later")),
     }
 }
 
