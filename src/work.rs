@@ -668,6 +668,12 @@ fn read_header(text: &str) -> Result<Header, ImportError> {
         });
     }
     refuse_deep(text)?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(ImportError::Unreadable {
+            message: "the file is empty".to_owned(),
+            fix: "export the work again from the app, and choose the new file".to_owned(),
+        });
+    }
     serde_json::from_str(text).map_err(not_json)
 }
 
@@ -1560,6 +1566,14 @@ mod tests {
         ] {
             let error = parse_import(&text).unwrap_err().to_string();
             assert!(error.contains("not valid JSON (line"), "{error}");
+        }
+    }
+
+    #[test]
+    fn an_empty_file_is_called_empty() {
+        for text in ["", "\n  \n", "\u{feff}"] {
+            let error = parse_import(text).unwrap_err().to_string();
+            assert!(error.starts_with("the file is empty"), "{text:?}: {error}");
         }
     }
 

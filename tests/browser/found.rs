@@ -606,3 +606,34 @@ async fn a_welsh_leads_paper_entry_marks_the_english_questions() {
         .await;
     finish(app).await;
 }
+
+/// A lead imports a work file that came through empty (a download cut off, or a copy saved
+/// before it was written): they were told "the file is not valid JSON (line 1, column 0)",
+/// which reads as if the file were damaged in its first character. It should say the file is
+/// empty, and change nothing.
+#[tokio::test]
+async fn an_empty_file_imported_is_called_empty() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    let empty = temp_file("cut-off.json", "");
+    let blank = temp_file("blank-lines.json", "\n  \n\n");
+    for file in [&empty, &blank] {
+        choose_files(b, "#import-file", &[&file.path]).await;
+        let name = file.path.file_name().unwrap().to_str().unwrap().to_owned();
+        b.wait_for_text(&format!("{name} was not imported"), QUICK)
+            .await;
+        let text = main_text(b).await;
+        assert_contains(
+            &text,
+            &format!("{name} was not imported, and nothing was changed: the file is empty"),
+            "importing an empty file",
+        );
+        assert_lacks(&text, "not valid JSON", "importing an empty file");
+    }
+    b.screenshot(&screenshot_path("found-import-empty-file"))
+        .await;
+    assert!(stored_work_ids(b).await.is_empty());
+    finish(app).await;
+}
