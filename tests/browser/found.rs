@@ -637,3 +637,67 @@ async fn an_empty_file_imported_is_called_empty() {
     assert!(stored_work_ids(b).await.is_empty());
     finish(app).await;
 }
+
+/// A Welsh-first collection on a shared phone: the first screen asks "Dewiswch eich iaith /
+/// Choose your language", and its words and the crisis line's button are in both languages,
+/// but the header above them says only "Dywedwch wrthym am eich profiad" and "Testun mwy". A
+/// person who reads English only and needs bigger print cannot find "Larger text" before they
+/// have chosen a language. Until a language is chosen, the header is in every language offered,
+/// each part marked with its own `lang`; once one is chosen, it is in that language alone.
+#[tokio::test]
+async fn the_bilingual_welcome_offers_larger_text_in_both_languages() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    welsh_first_collection(&app, "cy-phone").await;
+    b.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true }),
+    )
+    .await;
+    click_text(b, "Collect on this device").await;
+    wait_for_heading_exact(b, "Collect feedback on this device").await;
+    fill(b, "#kiosk-code", "2468").await;
+    fill(b, "#kiosk-idle", "10").await;
+    click_button(b, "Start collecting").await;
+    b.wait_for_text("Choose your language", QUICK).await;
+    b.screenshot(&screenshot_path("found-bilingual-welcome-header"))
+        .await;
+    // Each part of the header's words, with the language it is marked as.
+    let parts = |selector: &'static str| async move {
+        b.execute(
+            "const e = document.querySelector(arguments[0]); \
+             const leaves = [...e.querySelectorAll('span')].filter(s => !s.querySelector('span')); \
+             return (leaves.length ? leaves : [e]).map(s => s.closest('[lang]').lang + ' ' + s.innerText.trim());",
+            vec![json!(selector)],
+        )
+        .await
+    };
+    assert_eq!(
+        parts(".text-size").await,
+        json!(["cy Testun mwy", "en-GB Larger text"]),
+        "the header's “Larger text” on the bilingual welcome"
+    );
+    assert_eq!(
+        parts(".site-header .brand").await,
+        json!([
+            "cy Dywedwch wrthym am eich profiad",
+            "en-GB Tell us about your experience"
+        ]),
+        "the header's name on the bilingual welcome"
+    );
+    assert_fits_the_width(b, "the bilingual welcome on a phone").await;
+    // Larger text still works from there, and the choice made, the header is in one language.
+    click(b, ".text-size").await;
+    click_button(b, "English").await;
+    wait_for_heading_exact(b, "Your experience of social work").await;
+    assert_eq!(
+        b.execute(
+            "return document.querySelector('.text-size').innerText.trim() + ' | ' + \
+             document.querySelector('.text-size').getAttribute('aria-pressed');",
+            vec![],
+        )
+        .await,
+        json!("Larger text | true")
+    );
+    finish(app).await;
+}

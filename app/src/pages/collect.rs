@@ -119,8 +119,23 @@ pub fn CollectPage(
         };
         state.page_lang.set(shown);
     });
+    // Until a language is chosen, the header speaks every language offered, as the screen does.
+    {
+        let offered = offered.clone();
+        Effect::new(move |_| {
+            let choosing = matches!(screen.get(), Screen::Language);
+            state.frame_langs.set(if choosing {
+                offered.clone()
+            } else {
+                Vec::new()
+            });
+        });
+    }
     // Collection mode over, the page returns to the lead's own language.
-    on_cleanup(move || state.page_lang.set(state.lead_lang.get_untracked()));
+    on_cleanup(move || {
+        state.page_lang.set(state.lead_lang.get_untracked());
+        state.frame_langs.set(Vec::new());
+    });
     let last_activity = StoredValue::new(clock::now_ms());
     let cleared_notice = RwSignal::new(false);
     // On a small screen, once a person is answering, the crisis notice folds to one line they
