@@ -142,9 +142,6 @@ pub struct AppState {
     /// The language the lead chose for the toolkit's own pages with the header's switch,
     /// remembered on the device; `page_lang` returns to it when collection mode ends.
     pub lead_lang: RwSignal<mhsw::lang::Lang>,
-    /// While a person on a shared device has yet to choose among the languages offered, those
-    /// languages: the header's own words are then given in each. Empty otherwise.
-    pub frame_langs: RwSignal<Vec<mhsw::lang::Lang>>,
     /// Shared-device collection in progress: the app stays on the collection screens.
     pub kiosk: RwSignal<Option<storage::Kiosk>>,
     /// Saves scheduled and in flight.
@@ -177,7 +174,6 @@ impl AppState {
             large_text: RwSignal::new(false),
             page_lang: RwSignal::new(lead_lang),
             lead_lang: RwSignal::new(lead_lang),
-            frame_langs: RwSignal::new(Vec::new()),
             kiosk: RwSignal::new(storage::kiosk()),
             saving: StoredValue::new_local(Saving::default()),
             persisted: RwSignal::new(None),

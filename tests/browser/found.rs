@@ -665,9 +665,13 @@ async fn the_bilingual_welcome_offers_larger_text_in_both_languages() {
     // Each part of the header's words, with the language it is marked as.
     let parts = |selector: &'static str| async move {
         b.execute(
-            "const e = document.querySelector(arguments[0]); \
-             const leaves = [...e.querySelectorAll('span')].filter(s => !s.querySelector('span')); \
-             return (leaves.length ? leaves : [e]).map(s => s.closest('[lang]').lang + ' ' + s.innerText.trim());",
+            "const walk = document.createTreeWalker(document.querySelector(arguments[0]), NodeFilter.SHOW_TEXT); \
+             const parts = []; \
+             for (let n = walk.nextNode(); n; n = walk.nextNode()) { \
+               const words = n.textContent.trim(); \
+               if (words && words !== '/') parts.push(n.parentElement.closest('[lang]').lang + ' ' + words); \
+             } \
+             return parts;",
             vec![json!(selector)],
         )
         .await
@@ -700,4 +704,168 @@ async fn the_bilingual_welcome_offers_larger_text_in_both_languages() {
         json!("Larger text | true")
     );
     finish(app).await;
+}
+
+/// A lead typing in a returned paper form ticks three answers and copies the person's words,
+/// then presses the browser's Back button (or follows "Back to the collection") to check
+/// something, and comes forward again: the form is blank, and what was typed is gone without a
+/// word, though nothing was saved. The form being typed should be kept until it is saved.
+#[tokio::test]
+async fn back_and_forward_keep_a_paper_form_being_typed() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut collection = work(
+        "paper-kept",
+        "Paper kept",
+        &bundled_definition("feedback-service-user"),
+    );
+    if let Some(c) = collection.collection.as_mut() {
+        c.about = "North Team".to_owned();
+    }
+    seed_works(&app, &[&collection], "#/work/paper-kept").await;
+    wait_for_heading_exact(b, "Paper kept").await;
+    app.open("#/work/paper-kept/enter").await;
+    wait_for_heading_exact(b, "Type in paper forms").await;
+    click(b, "#q-rel-1-3").await;
+    click(b, "#q-rel-2-4").await;
+    let words = b
+        .execute("return document.querySelector('main textarea').id;", vec![])
+        .await;
+    let words = format!("#{}", words.as_str().expect("a question answered in words"));
+    click(b, &words).await;
+    type_text(b, "She rang back every time").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    go_back(b, "Paper kept").await;
+    b.client().forward().await.expect("Forward");
+    wait_for_heading_exact(b, "Type in paper forms").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.screenshot(&screenshot_path("found-paper-after-back-and-forward"))
+        .await;
+    assert_eq!(
+        checked_ids(b).await,
+        vec!["q-rel-1-3".to_owned(), "q-rel-2-4".to_owned()],
+        "the answers ticked before Back"
+    );
+    assert_eq!(
+        value_at(b, &words).await,
+        "She rang back every time",
+        "the words typed before Back"
+    );
+
+    // The same after the breadcrumb and the collection's own link back to the form.
+    click_text(b, "Back to the collection").await;
+    wait_for_heading_exact(b, "Paper kept").await;
+    app.open("#/work/paper-kept/enter").await;
+    wait_for_heading_exact(b, "Type in paper forms").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(checked_ids(b).await.len(), 2, "the answers ticked");
+
+    // Saved, the form is cleared for the next one, and stays clear after Back and Forward.
+    click_button(b, "Save this form and start the next").await;
+    b.wait_for_text("1 paper form saved this session.", QUICK)
+        .await;
+    wait_for_saved(
+        b,
+        "paper-kept",
+        "e.work.collection.responses.length === 1",
+        "the form typed in",
+    )
+    .await;
+    go_back(b, "Paper kept").await;
+    b.client().forward().await.expect("Forward");
+    wait_for_heading_exact(b, "Type in paper forms").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        checked_ids(b).await.is_empty(),
+        "a saved form is not shown again"
+    );
+    assert_eq!(value_at(b, &words).await, "");
+    finish(app).await;
+}
+
+/// A lead starting an audit types its name and organisation, then follows "Questionnaires" in
+/// the header to check which version it is, and presses Back: the form is as it was before
+/// anything was typed, the name back to "Organisational self-assessment …, <today>". What was
+/// typed should still be there; once the work is started, the form starts afresh.
+#[tokio::test]
+async fn back_to_the_new_work_form_keeps_what_was_typed() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/new/self-assessment").await;
+    find(b, "#work-name").await;
+    click(b, "#work-name").await;
+    select_all(b).await;
+    type_text(b, "North audit 2026").await;
+    click(b, "#work-organisation").await;
+    type_text(b, "North Council").await;
+    click_text(b, "Questionnaires").await;
+    wait_for_hash(b, "#/questionnaires").await;
+    go_back(
+        b,
+        "Start: Organisational self-assessment for mental health social work",
+    )
+    .await;
+    b.screenshot(&screenshot_path("found-new-work-after-back"))
+        .await;
+    assert_eq!(value_at(b, "#work-name").await, "North audit 2026");
+    assert_eq!(value_at(b, "#work-organisation").await, "North Council");
+
+    click(b, "form.form button[type=submit]").await;
+    wait_for_heading_exact(b, "North audit 2026").await;
+    app.open("#/").await;
+    app.open("#/new/self-assessment").await;
+    find(b, "#work-name").await;
+    assert_lacks(
+        &value_at(b, "#work-name").await,
+        "North audit 2026",
+        "the form after the work was started",
+    );
+    assert_eq!(value_at(b, "#work-organisation").await, "");
+    finish(app).await;
+}
+
+/// On a shared computer, a lead presses "Remove all my data from this device", then "Yes,
+/// remove everything", and the browser refuses part way (a policy, a storage fault). The page
+/// said "Nothing was removed: this browser is not letting the toolkit save (…), so your work is
+/// kept only while this page stays open": as if closing the page would take the work away,
+/// when it is all still saved there for the next person to see. It should say the work is still
+/// saved in this browser, and nothing should be removed (not some stores and not others).
+#[tokio::test]
+async fn remove_all_refused_says_the_work_is_still_saved() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let a = work("keep-a", "Audit A", &definition);
+    let c = work("keep-c", "Audit C", &definition);
+    seed_works(&app, &[&a, &c], "#/privacy").await;
+    wait_for_heading_exact(b, "Your data").await;
+    // The works' store is cleared; the next one refuses.
+    b.execute(
+        "const clear = IDBObjectStore.prototype.clear; let n = 0; \
+         IDBObjectStore.prototype.clear = function () { \
+           if (++n === 2) throw new DOMException('The operation failed.', 'UnknownError'); \
+           return clear.apply(this, arguments); };",
+        vec![],
+    )
+    .await;
+    click_button(b, "Remove all my data from this device").await;
+    click_button(b, "Yes, remove everything").await;
+    b.wait_for_text("Nothing was removed", QUICK).await;
+    b.screenshot(&screenshot_path("found-remove-all-refused"))
+        .await;
+    let text = main_text(b).await;
+    assert_lacks(&text, "stays open", "remove-all refused");
+    assert_contains(
+        &text,
+        "your work is still saved in this browser",
+        "remove-all refused",
+    );
+    let mut ids = stored_work_ids(b).await;
+    ids.sort();
+    assert_eq!(ids, vec!["keep-a", "keep-c"], "the work still stored");
+    app.open("#/").await;
+    b.wait_for_text("Audit C", DEFAULT_TIMEOUT).await;
+    assert_contains(&main_text(b).await, "Audit A", "the home page after");
+    finish_allowing(app, &["UnknownError", "could not be removed"]).await;
 }

@@ -31,7 +31,7 @@ pub fn Layout(
             <a class="skip-link" href="#main-content">{move || messages::skip_to_content(lang.get())}</a>
             <header class="site-header">
                 <div class="wrap header-row">
-                    <Show when=move || !collecting() fallback=move || view! { <span class="brand">{move || in_frame_langs(state, messages::collection_brand)}</span> }>
+                    <Show when=move || !collecting() fallback=move || view! { <span class="brand">{move || messages::collection_brand(lang.get())}</span> }>
                         // Drawn again as a whole when the language changes: one reactive block,
                         // not one per word, keeps the first module small.
                         {move || {
@@ -65,7 +65,7 @@ pub fn Layout(
                         }}
                     </Show>
                     <button type="button" class="link-button text-size" aria-pressed=move || state.large_text.get().to_string() on:click=toggle_text>
-                        {move || in_frame_langs(state, messages::larger_text)}
+                        {move || messages::larger_text(lang.get())}
                     </button>
                 </div>
             </header>
@@ -102,23 +102,6 @@ pub fn Layout(
             </Show>
         </div>
     }
-}
-
-/// The header's words `say` in the page's language or, while a person on a shared device is
-/// choosing among several ([`AppState::frame_langs`]), in each of them with its own `lang`.
-fn in_frame_langs(state: AppState, say: fn(Lang) -> &'static str) -> AnyView {
-    let langs = state.frame_langs.get();
-    if langs.is_empty() {
-        return say(state.page_lang.get()).into_any();
-    }
-    langs
-        .into_iter()
-        .enumerate()
-        .map(|(at, each)| {
-            view! { {(at > 0).then_some(" / ")}<span lang=each.bcp47()>{say(each)}</span> }
-        })
-        .collect_view()
-        .into_any()
 }
 
 /// The id of the lead's language switch, which changes every page at once and is remembered
