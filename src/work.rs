@@ -412,6 +412,8 @@ pub enum ImportError {
         /// The limit.
         limit: usize,
     },
+    /// The file is empty, or holds only spaces.
+    Empty,
     /// The file is not JSON, or not a work file.
     Unreadable {
         /// What is wrong, with the place where known.
@@ -461,6 +463,7 @@ impl ImportError {
             ImportError::TooLarge { size, limit } => {
                 say::file_too_large(lang, &megabytes(*size), &megabytes(*limit))
             }
+            ImportError::Empty => say::file_empty(lang).to_owned(),
             ImportError::Unreadable { message, fix } => say::file_unreadable(lang, message, fix),
             ImportError::NewerFormat { found, supported } => {
                 say::newer_format(lang, *found, *supported)
@@ -708,6 +711,9 @@ fn read_header(text: &str) -> Result<Header, ImportError> {
         });
     }
     refuse_deep(text)?;
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
     serde_json::from_str(text).map_err(not_json)
 }
 
@@ -1587,6 +1593,14 @@ mod tests {
         ] {
             let error = parse_import(&text).unwrap_err().to_string();
             assert!(error.contains("not valid JSON (line"), "{error}");
+        }
+    }
+
+    #[test]
+    fn an_empty_file_is_called_empty() {
+        for text in ["", "\n  \n", "\u{feff}"] {
+            let error = parse_import(text).unwrap_err().to_string();
+            assert!(error.starts_with("the file is empty"), "{text:?}: {error}");
         }
     }
 

@@ -167,6 +167,15 @@ pub fn nothing_removed(lang: Lang) -> &'static str {
     say(lang, "Nothing was removed: ", "Ni chafodd dim ei ddileu: ")
 }
 
+/// Remove-all failed: after [`nothing_removed`], what that means.
+pub fn still_saved(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "this browser would not let the toolkit remove it, so your work is still saved in this browser. Try again, or clear this site’s data in the browser’s settings.",
+        "ni fyddai’r porwr hwn yn gadael i’r pecyn cymorth ei ddileu, felly mae eich gwaith yn dal wedi’i gadw yn y porwr hwn. Rhowch gynnig arall arni, neu cliriwch ddata’r wefan hon yng ngosodiadau’r porwr.",
+    )
+}
+
 /// The questionnaires page's opening paragraph.
 pub fn questionnaires_intro(lang: Lang) -> &'static str {
     say(

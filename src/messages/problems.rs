@@ -325,6 +325,15 @@ pub fn file_too_large(lang: Lang, size: &str, limit: &str) -> String {
     }
 }
 
+/// The file is empty, and how to fix it.
+pub fn file_empty(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "the file is empty. Fix: export the work again from the app, and choose the new file",
+        "mae’r ffeil yn wag. I’w drwsio: allforiwch y gwaith eto o’r ap, a dewiswch y ffeil newydd",
+    )
+}
+
 /// The file cannot be read: what is wrong and how to fix it (both as the reader gave them).
 pub fn file_unreadable(lang: Lang, message: &str, fix: &str) -> String {
     match lang {
@@ -688,7 +697,8 @@ mod tests {
 
     #[test]
     fn every_fixed_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 29] = [
+        let fixed: [fn(Lang) -> &'static str; 30] = [
+            file_empty,
             exported_work_not_questionnaire,
             no_file_chosen,
             store_full,

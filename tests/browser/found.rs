@@ -606,3 +606,296 @@ async fn a_welsh_leads_paper_entry_marks_the_english_questions() {
         .await;
     finish(app).await;
 }
+
+/// A lead imports a work file that came through empty (a download cut off, or a copy saved
+/// before it was written): they were told "the file is not valid JSON (line 1, column 0)",
+/// which reads as if the file were damaged in its first character. It should say the file is
+/// empty, and change nothing.
+#[tokio::test]
+async fn an_empty_file_imported_is_called_empty() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    let empty = temp_file("cut-off.json", "");
+    let blank = temp_file("blank-lines.json", "\n  \n\n");
+    for file in [&empty, &blank] {
+        choose_files(b, "#import-file", &[&file.path]).await;
+        let name = file.path.file_name().unwrap().to_str().unwrap().to_owned();
+        b.wait_for_text(&format!("{name} was not imported"), QUICK)
+            .await;
+        let text = main_text(b).await;
+        assert_contains(
+            &text,
+            &format!("{name} was not imported, and nothing was changed: the file is empty"),
+            "importing an empty file",
+        );
+        assert_lacks(&text, "not valid JSON", "importing an empty file");
+    }
+    b.screenshot(&screenshot_path("found-import-empty-file"))
+        .await;
+    assert!(stored_work_ids(b).await.is_empty());
+    finish(app).await;
+}
+
+/// A Welsh-first collection on a shared phone: the first screen asks "Dewiswch eich iaith /
+/// Choose your language", and its words and the crisis line's button are in both languages,
+/// but the header above them says only "Dywedwch wrthym am eich profiad" and "Testun mwy". A
+/// person who reads English only and needs bigger print cannot find "Larger text" before they
+/// have chosen a language. Until a language is chosen, the header is in every language offered,
+/// each part marked with its own `lang`; once one is chosen, it is in that language alone.
+#[tokio::test]
+async fn the_bilingual_welcome_offers_larger_text_in_both_languages() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    welsh_first_collection(&app, "cy-phone").await;
+    b.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true }),
+    )
+    .await;
+    click_text(b, "Collect on this device").await;
+    wait_for_heading_exact(b, "Collect feedback on this device").await;
+    fill(b, "#kiosk-code", "2468").await;
+    fill(b, "#kiosk-idle", "10").await;
+    click_button(b, "Start collecting").await;
+    b.wait_for_text("Choose your language", QUICK).await;
+    b.screenshot(&screenshot_path("found-bilingual-welcome-header"))
+        .await;
+    // Each part of the header's words, with the language it is marked as.
+    let parts = |selector: &'static str| async move {
+        b.execute(
+            "const walk = document.createTreeWalker(document.querySelector(arguments[0]), NodeFilter.SHOW_TEXT); \
+             const parts = []; \
+             for (let n = walk.nextNode(); n; n = walk.nextNode()) { \
+               const words = n.textContent.trim(); \
+               if (words && words !== '/') parts.push(n.parentElement.closest('[lang]').lang + ' ' + words); \
+             } \
+             return parts;",
+            vec![json!(selector)],
+        )
+        .await
+    };
+    assert_eq!(
+        parts(".text-size").await,
+        json!(["cy Testun mwy", "en-GB Larger text"]),
+        "the header's “Larger text” on the bilingual welcome"
+    );
+    assert_eq!(
+        parts(".site-header .brand").await,
+        json!([
+            "cy Dywedwch wrthym am eich profiad",
+            "en-GB Tell us about your experience"
+        ]),
+        "the header's name on the bilingual welcome"
+    );
+    assert_fits_the_width(b, "the bilingual welcome on a phone").await;
+    // Larger text still works from there, and the choice made, the header is in one language.
+    click(b, ".text-size").await;
+    click_button(b, "English").await;
+    wait_for_heading_exact(b, "Your experience of social work").await;
+    assert_eq!(
+        b.execute(
+            "return document.querySelector('.text-size').innerText.trim() + ' | ' + \
+             document.querySelector('.text-size').getAttribute('aria-pressed');",
+            vec![],
+        )
+        .await,
+        json!("Larger text | true")
+    );
+    finish(app).await;
+}
+
+/// A lead typing in a returned paper form ticks three answers and copies the person's words,
+/// then presses the browser's Back button (or follows "Back to the collection") to check
+/// something, and comes forward again: the form is blank, and what was typed is gone without a
+/// word, though nothing was saved. The form being typed should be kept until it is saved.
+#[tokio::test]
+async fn back_and_forward_keep_a_paper_form_being_typed() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut collection = work(
+        "paper-kept",
+        "Paper kept",
+        &bundled_definition("feedback-service-user"),
+    );
+    if let Some(c) = collection.collection.as_mut() {
+        c.about = "North Team".to_owned();
+    }
+    seed_works(&app, &[&collection], "#/work/paper-kept").await;
+    wait_for_heading_exact(b, "Paper kept").await;
+    app.open("#/work/paper-kept/enter").await;
+    wait_for_heading_exact(b, "Type in paper forms").await;
+    click(b, "#q-rel-1-3").await;
+    click(b, "#q-rel-2-4").await;
+    let words = b
+        .execute("return document.querySelector('main textarea').id;", vec![])
+        .await;
+    let words = format!("#{}", words.as_str().expect("a question answered in words"));
+    click(b, &words).await;
+    type_text(b, "She rang back every time").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    go_back(b, "Paper kept").await;
+    b.client().forward().await.expect("Forward");
+    wait_for_heading_exact(b, "Type in paper forms").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.screenshot(&screenshot_path("found-paper-after-back-and-forward"))
+        .await;
+    assert_eq!(
+        checked_ids(b).await,
+        vec!["q-rel-1-3".to_owned(), "q-rel-2-4".to_owned()],
+        "the answers ticked before Back"
+    );
+    assert_eq!(
+        value_at(b, &words).await,
+        "She rang back every time",
+        "the words typed before Back"
+    );
+
+    // The same after the breadcrumb and the collection's own link back to the form.
+    click_text(b, "Back to the collection").await;
+    wait_for_heading_exact(b, "Paper kept").await;
+    app.open("#/work/paper-kept/enter").await;
+    wait_for_heading_exact(b, "Type in paper forms").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(checked_ids(b).await.len(), 2, "the answers ticked");
+
+    // Saved, the form is cleared for the next one, and stays clear after Back and Forward.
+    click_button(b, "Save this form and start the next").await;
+    b.wait_for_text("1 paper form saved this session.", QUICK)
+        .await;
+    wait_for_saved(
+        b,
+        "paper-kept",
+        "e.work.collection.responses.length === 1",
+        "the form typed in",
+    )
+    .await;
+    go_back(b, "Paper kept").await;
+    b.client().forward().await.expect("Forward");
+    wait_for_heading_exact(b, "Type in paper forms").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        checked_ids(b).await.is_empty(),
+        "a saved form is not shown again"
+    );
+    assert_eq!(value_at(b, &words).await, "");
+    finish(app).await;
+}
+
+/// A lead starting an audit types its name and organisation, then follows "Questionnaires" in
+/// the header to check which version it is, and presses Back: the form is as it was before
+/// anything was typed, the name back to "Organisational self-assessment …, <today>". What was
+/// typed should still be there; once the work is started, the form starts afresh.
+#[tokio::test]
+async fn back_to_the_new_work_form_keeps_what_was_typed() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/new/self-assessment").await;
+    find(b, "#work-name").await;
+    click(b, "#work-name").await;
+    select_all(b).await;
+    type_text(b, "North audit 2026").await;
+    click(b, "#work-organisation").await;
+    type_text(b, "North Council").await;
+    click_text(b, "Questionnaires").await;
+    wait_for_hash(b, "#/questionnaires").await;
+    go_back(
+        b,
+        "Start: Organisational self-assessment for mental health social work",
+    )
+    .await;
+    b.screenshot(&screenshot_path("found-new-work-after-back"))
+        .await;
+    assert_eq!(value_at(b, "#work-name").await, "North audit 2026");
+    assert_eq!(value_at(b, "#work-organisation").await, "North Council");
+
+    click(b, "form.form button[type=submit]").await;
+    wait_for_heading_exact(b, "North audit 2026").await;
+    app.open("#/").await;
+    app.open("#/new/self-assessment").await;
+    find(b, "#work-name").await;
+    assert_lacks(
+        &value_at(b, "#work-name").await,
+        "North audit 2026",
+        "the form after the work was started",
+    );
+    assert_eq!(value_at(b, "#work-organisation").await, "");
+    finish(app).await;
+}
+
+/// On a shared computer, a lead presses "Remove all my data from this device", then "Yes,
+/// remove everything", and the browser refuses part way (a policy, a storage fault). The page
+/// said "Nothing was removed: this browser is not letting the toolkit save (…), so your work is
+/// kept only while this page stays open": as if closing the page would take the work away,
+/// when it is all still saved there for the next person to see. It should say the work is still
+/// saved in this browser, and nothing should be removed (not some stores and not others).
+#[tokio::test]
+async fn remove_all_refused_says_the_work_is_still_saved() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let a = work("keep-a", "Audit A", &definition);
+    let c = work("keep-c", "Audit C", &definition);
+    seed_works(&app, &[&a, &c], "#/privacy").await;
+    wait_for_heading_exact(b, "Your data").await;
+    // The works' store is cleared; the next one refuses.
+    b.execute(
+        "const clear = IDBObjectStore.prototype.clear; let n = 0; \
+         IDBObjectStore.prototype.clear = function () { \
+           if (++n === 2) throw new DOMException('The operation failed.', 'UnknownError'); \
+           return clear.apply(this, arguments); };",
+        vec![],
+    )
+    .await;
+    click_button(b, "Remove all my data from this device").await;
+    click_button(b, "Yes, remove everything").await;
+    b.wait_for_text("Nothing was removed", QUICK).await;
+    b.screenshot(&screenshot_path("found-remove-all-refused"))
+        .await;
+    let text = main_text(b).await;
+    assert_lacks(&text, "stays open", "remove-all refused");
+    assert_contains(
+        &text,
+        "your work is still saved in this browser",
+        "remove-all refused",
+    );
+    let mut ids = stored_work_ids(b).await;
+    ids.sort();
+    assert_eq!(ids, vec!["keep-a", "keep-c"], "the work still stored");
+    app.open("#/").await;
+    b.wait_for_text("Audit C", DEFAULT_TIMEOUT).await;
+    assert_contains(&main_text(b).await, "Audit A", "the home page after");
+    finish_allowing(app, &["UnknownError", "could not be removed"]).await;
+}
+
+/// A lead on a shared computer deletes an audit, and the browser refuses to change its storage.
+/// The row says "It could not be deleted: this browser is not letting the toolkit save (…), so
+/// your work is kept only while this page stays open", as if closing the page would take it
+/// away, when the audit is still saved there for the next person to open. It should say the
+/// work is still saved in this browser (as "Remove all my data" now does).
+#[tokio::test]
+#[ignore = "defect: a refused delete says the work is kept only while the page stays open (it is still saved)"]
+async fn a_refused_delete_says_the_work_is_still_saved() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let a = work("del-a", "Audit A", &bundled_definition("self-assessment"));
+    seed_works(&app, &[&a], "#/").await;
+    b.wait_for_text("Audit A", DEFAULT_TIMEOUT).await;
+    b.execute(
+        "IDBObjectStore.prototype.delete = function () { \
+           throw new DOMException('The operation failed.', 'UnknownError'); };",
+        vec![],
+    )
+    .await;
+    click_text(b, "Delete Audit A").await;
+    click_button(b, "Yes, delete it").await;
+    b.wait_for_text("It could not be deleted", QUICK).await;
+    b.screenshot(&screenshot_path("found-delete-refused")).await;
+    let text = main_text(b).await;
+    assert_eq!(stored_work_ids(b).await, vec!["del-a"], "still stored");
+    assert_lacks(&text, "stays open", "a refused delete");
+    assert_contains(&text, "still saved in this browser", "a refused delete");
+    finish_allowing(app, &["UnknownError", "could not be deleted"]).await;
+}

@@ -196,3 +196,52 @@ fn a_work_file_naming_one_answer_twice_is_refused_naming_the_key_and_where() {
     assert!(message.contains("at `responses`"), "{message}");
     assert!(message.contains("line "), "{message}");
 }
+
+/// Someone gives `score`, `report`, `peers` or `manifest` an empty file (an export that was
+/// cut off, or `> work.json` run by mistake): they were told "the file is not valid JSON (line
+/// 1, column 0: EOF while parsing a value)", where `check` says plainly "the file is empty".
+#[test]
+fn an_empty_file_is_called_empty_not_invalid_json() {
+    let definition = fixture("mini-audit.json");
+    for (name, bytes) in [
+        ("nothing", &b""[..]),
+        ("blank-lines", &b"\n\n  \n"[..]),
+        ("bom-only", &b"\xef\xbb\xbf"[..]),
+    ] {
+        let work = file_with(&format!("empty-{name}"), "work.json", bytes);
+        let out = scratch(&format!("empty-{name}-out")).join("r.pdf");
+        for args in [
+            vec!["score", &definition, &work],
+            vec!["report", &work, "-o", out.to_str().unwrap()],
+            vec![
+                "report",
+                "--from-report-json",
+                &work,
+                "-o",
+                out.to_str().unwrap(),
+            ],
+            vec![
+                "report",
+                &fixture("work-full.json"),
+                "--definitions",
+                &crate::support::root()
+                    .join("tests/fixtures")
+                    .display()
+                    .to_string(),
+                "--peers",
+                &work,
+                "-o",
+                out.to_str().unwrap(),
+            ],
+        ] {
+            let output = mhsw(&args);
+            assert_eq!(output.status.code(), Some(1), "{name} {args:?}");
+            let message = stderr(&output);
+            assert!(
+                message.contains("the file is empty"),
+                "{name} {args:?}: {message}"
+            );
+            assert!(!message.contains("EOF"), "{name} {args:?}: {message}");
+        }
+    }
+}

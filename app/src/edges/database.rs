@@ -608,12 +608,19 @@ pub async fn clear_everything() -> Result<(), StoreError> {
             TransactionMode::ReadWrite,
         )
         .map_err(fail)?;
-    for name in [WORKS, RESPONSES, ASIDE, DOCUMENTS] {
-        transaction
-            .object_store(name)
-            .map_err(fail)?
-            .clear()
-            .map_err(fail)?;
+    // All or nothing: a store that refuses undoes the clearing of those before it.
+    let cleared = [WORKS, RESPONSES, ASIDE, DOCUMENTS]
+        .into_iter()
+        .try_for_each(|name| {
+            transaction
+                .object_store(name)
+                .and_then(|store| store.clear())
+                .map(drop)
+                .map_err(fail)
+        });
+    if let Err(refused) = cleared {
+        let _ = transaction.abort();
+        return Err(refused);
     }
     finish(transaction, "the saved work could not be removed").await
 }

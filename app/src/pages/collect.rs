@@ -35,7 +35,7 @@ use mhsw::work::{self, Channel};
 use crate::components::question_field::QuestionField;
 use crate::edges::storage::{self, Kiosk};
 use crate::edges::timer::Interval;
-use crate::edges::{clock, crypto, history, speech};
+use crate::edges::{clock, crypto, history, page_lang, speech};
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -119,8 +119,29 @@ pub fn CollectPage(
         };
         state.page_lang.set(shown);
     });
+    // Until a language is chosen, the header's name and "Larger text" are in both languages
+    // offered, as the rest of the screen is: the second added once the header is drawn.
+    let also = offered.get(1).copied();
+    Effect::new(move |_| {
+        let choosing =
+            matches!(screen.get(), Screen::Language) && state.kiosk.with(Option::is_some);
+        request_animation_frame(move || {
+            page_lang::remove_header_words();
+            if let (true, Some(also)) = (choosing, also) {
+                page_lang::add_header_words(
+                    ".site-header .brand",
+                    also.bcp47(),
+                    say::collection_brand(also),
+                );
+                page_lang::add_header_words(".text-size", also.bcp47(), say::larger_text(also));
+            }
+        });
+    });
     // Collection mode over, the page returns to the lead's own language.
-    on_cleanup(move || state.page_lang.set(state.lead_lang.get_untracked()));
+    on_cleanup(move || {
+        state.page_lang.set(state.lead_lang.get_untracked());
+        page_lang::remove_header_words();
+    });
     let last_activity = StoredValue::new(clock::now_ms());
     let cleared_notice = RwSignal::new(false);
     // On a small screen, once a person is answering, the crisis notice folds to one line they

@@ -16,6 +16,25 @@ use crate::edges::{clock, history};
 use crate::route::Route;
 use crate::state::AppState;
 
+/// What has been typed into the form for one questionnaire and not yet used to start work.
+#[derive(Clone)]
+struct Typed {
+    name: String,
+    organisation: String,
+    participants: String,
+    perspective: Perspective,
+    about: String,
+    period_start: String,
+    period_end: String,
+}
+
+thread_local! {
+    /// Per questionnaire, the form as it was left, while the app runs: Back, or a link away
+    /// and back again, finds what was typed (a reload lets it go; starting the work clears it).
+    static BEING_TYPED: std::cell::RefCell<std::collections::BTreeMap<DefinitionId, Typed>> =
+        const { std::cell::RefCell::new(std::collections::BTreeMap::new()) };
+}
+
 /// The form that starts new work.
 #[component]
 pub fn NewWorkPage(
@@ -36,13 +55,39 @@ pub fn NewWorkPage(
         definition.title.get(lang.get_untracked()),
         today,
     );
-    let name = RwSignal::new(default_name);
-    let organisation = RwSignal::new(String::new());
-    let participants = RwSignal::new(String::new());
-    let perspective = RwSignal::new(Perspective::Leaders);
-    let about = RwSignal::new(String::new());
-    let period_start = RwSignal::new(String::new());
-    let period_end = RwSignal::new(String::new());
+    let kept = BEING_TYPED.with(|kept| kept.borrow().get(&definition_id).cloned());
+    let kept = kept.unwrap_or(Typed {
+        name: default_name,
+        organisation: String::new(),
+        participants: String::new(),
+        perspective: Perspective::Leaders,
+        about: String::new(),
+        period_start: String::new(),
+        period_end: String::new(),
+    });
+    let name = RwSignal::new(kept.name);
+    let organisation = RwSignal::new(kept.organisation);
+    let participants = RwSignal::new(kept.participants);
+    let perspective = RwSignal::new(kept.perspective);
+    let about = RwSignal::new(kept.about);
+    let period_start = RwSignal::new(kept.period_start);
+    let period_end = RwSignal::new(kept.period_end);
+    {
+        let definition_id = definition_id.clone();
+        Effect::new(move |_| {
+            let typed = Typed {
+                name: name.get(),
+                organisation: organisation.get(),
+                participants: participants.get(),
+                perspective: perspective.get(),
+                about: about.get(),
+                period_start: period_start.get(),
+                period_end: period_end.get(),
+            };
+            BEING_TYPED.with(|kept| kept.borrow_mut().insert(definition_id.clone(), typed));
+        });
+    }
+    let started_from = definition_id.clone();
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let kind = definition.kind;
     let definition_for_submit = definition.clone();
@@ -113,6 +158,7 @@ pub fn NewWorkPage(
             collection.period_end = period.map(|(_, end)| end);
         }
         let route = Route::Work(work.id.clone());
+        BEING_TYPED.with(|kept| kept.borrow_mut().remove(&started_from));
         state.add_work(work);
         history::go(&route);
     };

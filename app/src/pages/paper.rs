@@ -179,6 +179,14 @@ fn PaperQuestions(
         .collect_view()
 }
 
+thread_local! {
+    /// Per collection, the paper form being typed in and how many have been saved, while the
+    /// app runs: Back, or a link away and back again, finds the form as it was left (nothing of
+    /// it is saved until "Save this form"; a reload or closing the tab lets it go).
+    static BEING_TYPED: std::cell::RefCell<std::collections::BTreeMap<WorkId, (Responses, usize)>> =
+        const { std::cell::RefCell::new(std::collections::BTreeMap::new()) };
+}
+
 /// Typing in returned paper forms: every question on one page, then save and start the next.
 #[component]
 pub fn EnterPaperPage(
@@ -191,8 +199,17 @@ pub fn EnterPaperPage(
         Err(page) => return page,
     };
     let lang = state.page_lang;
-    let draft = RwSignal::new(Responses::default());
-    let entered = RwSignal::new(0usize);
+    let (kept, kept_count) =
+        BEING_TYPED.with(|kept| kept.borrow().get(&id).cloned().unwrap_or_default());
+    let draft = RwSignal::new(kept);
+    let entered = RwSignal::new(kept_count);
+    {
+        let id = id.clone();
+        Effect::new(move |_| {
+            let typed = (draft.get(), entered.get());
+            BEING_TYPED.with(|kept| kept.borrow_mut().insert(id.clone(), typed));
+        });
+    }
     let form_key = RwSignal::new(0u32);
     let id_for_save = id.clone();
     let errors = RwSignal::new(Vec::<FieldError>::new());

@@ -31,7 +31,7 @@ const REMOVE_ALL_YES_ID: &str = "remove-all-yes";
 pub fn PrivacyPage() -> impl IntoView {
     let state = AppState::expect();
     let confirming = RwSignal::new(false);
-    let done = RwSignal::new(None::<Result<(), String>>);
+    let done = RwSignal::new(None::<Result<(), ()>>);
     let backup = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
     let estimate = LocalResource::new(database::estimate);
@@ -51,9 +51,8 @@ pub fn PrivacyPage() -> impl IntoView {
         history::focus_id_when_drawn(REMOVE_ALL_ID);
         leptos::task::spawn_local(async move {
             let outcome = if database::is_open() {
-                database::clear_everything()
-                    .await
-                    .map_err(|e| e.in_lang(state.page_lang.get_untracked()))
+                // Whatever the browser's reason, nothing is removed, and the work stays saved.
+                database::clear_everything().await.map_err(drop)
             } else {
                 Ok(())
             };
@@ -108,7 +107,7 @@ pub fn PrivacyPage() -> impl IntoView {
         <div role="status" aria-live="polite">
             {move || done.get().map(|outcome| match outcome {
                 Ok(()) => view! { <p class="notice">{move || say::everything_removed(lang.get())}</p> }.into_any(),
-                Err(why) => view! { <p class="notice notice-warning">{move || say::nothing_removed(lang.get())}{why}"."</p> }.into_any(),
+                Err(()) => view! { <p class="notice notice-warning">{move || say::nothing_removed(lang.get())}{move || say::still_saved(lang.get())}</p> }.into_any(),
             })}
         </div>
     }

@@ -99,8 +99,12 @@ pub fn syntax_error(text: &str) -> Option<serde_json::Error> {
         .filter(|e| e.is_syntax() || e.is_eof())
 }
 
-/// The message for text that is not JSON at all.
-pub fn not_json(path: &str, error: &serde_json::Error, fix: &str) -> Failure {
+/// The message for text that is not JSON at all (`text` is what the file holds: a file with
+/// nothing in it, or only spaces and blank lines, is called empty).
+pub fn not_json(path: &str, text: &str, error: &serde_json::Error, fix: &str) -> Failure {
+    if text.trim().is_empty() {
+        return Failure::problems(format!("{path}: the file is empty. Fix: {fix}"));
+    }
     Failure::problems(format!(
         "{path}: the file is not valid JSON (line {}, column {}: {}). Fix: {fix}",
         error.line(),
@@ -134,7 +138,7 @@ pub fn work(path: &str, text: &str) -> Result<Work, Failure> {
         return parse_work(text).map_err(|e| Failure::problems(format!("{path}: {e}")));
     }
     if let Some(error) = syntax_error(text) {
-        return Err(not_json(path, &error, FIX));
+        return Err(not_json(path, text, &error, FIX));
     }
     let wrong = |what: &str| {
         Failure::problems(format!(

@@ -37,7 +37,7 @@ pub fn run(args: &Args) -> Result<(), Failure> {
     const FIX: &str = "it needs at least { \"definitions\": [\"a-file.json\"] }";
     let text = read_text(&path_text)?;
     if let Some(error) = input::syntax_error(&text) {
-        return Err(input::not_json(&path_text, &error, FIX));
+        return Err(input::not_json(&path_text, &text, &error, FIX));
     }
     let current: Manifest = serde_json::from_str(&text).map_err(|e| {
         Failure::problems(format!(

@@ -116,6 +116,7 @@ fn read_report_json(path: &str) -> Result<Report, Failure> {
     if let Some(error) = input::syntax_error(&text) {
         return Err(input::not_json(
             path,
+            &text,
             &error,
             "give a report model written by the toolkit, unchanged",
         ));
@@ -245,6 +246,7 @@ fn read_peer_set(path: &str) -> Result<mhsw::benchmark::peers::PeerSet, Failure>
         if let Some(error) = input::syntax_error(&text) {
             return Err(input::not_json(
                 path,
+                &text,
                 &error,
                 "choose a file made by `mhsw peers`, unchanged",
             ));
