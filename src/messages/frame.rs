@@ -418,12 +418,13 @@ pub fn no_keep(lang: Lang) -> &'static str {
     say(lang, "No, keep it", "Na, ei gadw")
 }
 
-/// A delete the store refused, with its reason.
-pub fn could_not_delete(lang: Lang, why: &str) -> String {
-    match lang {
-        Lang::En => format!("It could not be deleted: {why}"),
-        Lang::Cy => format!("Nid oedd modd ei ddileu: {why}"),
-    }
+/// A delete the store refused: the work is still saved on the device, whatever the reason.
+pub fn could_not_delete(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "It could not be deleted: this browser would not let the toolkit delete it, so it is still saved in this browser. Try again, or clear this site’s data in the browser’s settings.",
+        "Nid oedd modd ei ddileu: ni fyddai’r porwr hwn yn gadael i’r pecyn cymorth ei ddileu, felly mae’n dal wedi’i gadw yn y porwr hwn. Rhowch gynnig arall arni, neu cliriwch ddata’r wefan hon yng ngosodiadau’r porwr.",
+    )
 }
 
 /// The import box's label.

@@ -876,7 +876,6 @@ async fn remove_all_refused_says_the_work_is_still_saved() {
 /// away, when the audit is still saved there for the next person to open. It should say the
 /// work is still saved in this browser (as "Remove all my data" now does).
 #[tokio::test]
-#[ignore = "defect: a refused delete says the work is kept only while the page stays open (it is still saved)"]
 async fn a_refused_delete_says_the_work_is_still_saved() {
     let app = TestApp::start().await;
     let b = &app.browser;

@@ -261,9 +261,10 @@ fn WorkRow(
                                         match later::delete(state, id).await?.await {
                                             // The row goes: focus the list's heading, not the page.
                                             None => crate::edges::history::focus_id("your-work"),
-                                            // Still on the device: say so, and keep it listed.
-                                            Some(why) => {
-                                                problem.set(Some(say::could_not_delete(lang, &why.to_string())));
+                                            // Still on the device, whatever the browser's reason:
+                                            // say so, and keep it listed.
+                                            Some(_) => {
+                                                problem.set(Some(say::could_not_delete(lang).to_owned()));
                                                 confirming.set(false);
                                             }
                                         }
