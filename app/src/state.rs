@@ -161,8 +161,8 @@ impl SavedWork {
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// Whether the later part of the app has started: `None` while it downloads and runs, then
-    /// whether it could be downloaded. Until it is `Some(Ok(()))`, `catalogue` and `works` are
-    /// empty and the home page shows `tools` and `listed`.
+    /// whether it could be downloaded. Until it is `Some(Ok(()))`, actions on whole pieces of
+    /// work wait ([`AppState::ready`]).
     pub started: RwSignal<Option<Result<(), NotDownloaded>>>,
     /// Who is waiting for `started` (see [`AppState::ready`]).
     waiting: StoredValue<Vec<oneshot::Sender<Result<(), NotDownloaded>>>, LocalStorage>,

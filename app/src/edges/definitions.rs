@@ -59,7 +59,7 @@ pub struct Catalogue {
 
 thread_local! {
     /// The questionnaires the first page needs, checked before the others ([`check_first`]),
-    /// until the whole catalogue is in [`crate::state::AppState::catalogue`]. Kept here, not in
+    /// until the whole catalogue is in [`crate::state::AppState::questionnaires`]. Kept here, not in
     /// the state, so that nothing in the first module (the home page) ever sees a part of the
     /// catalogue: only a page drawn early ([`Catalogue::answers`]) reads it.
     pub static FIRST: ArcRwSignal<Option<Catalogue>> = ArcRwSignal::new(None);
