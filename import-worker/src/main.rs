@@ -233,7 +233,7 @@ mod tests {
         )];
         let work = fx::feedback_work(&definition, responses);
         let definitions = serde_json::to_string(&[&definition]).unwrap();
-        let prepared = prepare(export_work(&work).as_bytes(), &definitions).unwrap();
+        let prepared = prepare(export_work(&work).as_bytes(), &definitions, Lang::En).unwrap();
         let today: Date = "2026-12-01".parse().unwrap();
         let sealed = sealed_head(&prepared[0].head, today, "09:15").expect("a head");
         let (stored, meta) = mhsw::store::read_head(&work.id, &sealed).expect("it reads back");
