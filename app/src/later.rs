@@ -195,8 +195,10 @@ pub fn duplicate(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
     Ok(())
 }
 
-/// Downloads a piece of work as an export file.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// Downloads a piece of work as an export file. In its own part of the app, `transfer`, with
+/// importing and the backup, so a page of saved work never waits for the code that moves files
+/// in and out (the workers' messages, downloads of bytes).
+#[wasm_split(transfer, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn export(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
     state.download_export(&id);
     Ok(())
@@ -237,7 +239,8 @@ pub fn keep_mine_as_copy(state: AppState, id: WorkId) -> Result<(), NotDownloade
 }
 
 /// Downloads every piece of work as one backup file. Resolves to what happened, in words.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// In the part `transfer` ([`export`]).
+#[wasm_split(transfer, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn export_everything(state: AppState) -> Result<String, NotDownloaded> {
     Ok(match state.download_everything() {
         Ok(count) => format!(
@@ -315,8 +318,8 @@ impl Outcome {
 
 /// Imports exported files: each is checked completely first, and nothing changes when
 /// anything in it is wrong. Resolves to what happened to each file, done only when all were
-/// imported.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// imported. In the part `transfer` ([`export`]).
+#[wasm_split(transfer, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn import(state: AppState, files: Vec<web_sys::File>) -> Result<Later<Outcome>, NotDownloaded> {
     Ok(Box::pin(async move {
         pages::home::import_files(state, files).await
