@@ -66,14 +66,24 @@ pub fn save_status() -> Result<AnyView, NotDownloaded> {
     Ok(view! { <crate::components::save_status::SaveStatus /> }.into_any())
 }
 
-/// Saved entries that could not be read ([`crate::pages::home::SetAsideEntries`]).
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// Saved entries that could not be read ([`crate::pages::home::SetAsideEntries`]). In the
+/// part `pages` ([`page`]).
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn set_aside_entries() -> Result<AnyView, NotDownloaded> {
     Ok(view! { <crate::pages::home::SetAsideEntries /> }.into_any())
 }
 
-/// The page for any route but home and the report pages.
+/// A section of a piece of work ([`Route::Section`]): the page a link to saved work opens,
+/// in the later part with the start, so it waits for nothing else.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn section_page(route: Route) -> Result<AnyView, NotDownloaded> {
+    Ok(pages::section_page(route))
+}
+
+/// The page for any route but home, a section, and the report and collecting pages, in its
+/// own part of the app, `pages` (the contents, new work, questionnaires and privacy pages),
+/// so a section never waits for their code.
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn page(route: Route) -> Result<AnyView, NotDownloaded> {
     Ok(pages::page(route))
 }
@@ -205,8 +215,8 @@ pub fn export(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
 }
 
 /// The box that renames a piece of work ([`crate::pages::home::RenameForm`]), closed by
-/// `renaming` once the name is saved.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// `renaming` once the name is saved. In the part `pages` ([`page`]).
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn rename_form(
     id: WorkId,
     name: String,

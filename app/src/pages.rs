@@ -57,8 +57,24 @@ pub fn PageFor(
                         later::report_page(other).await
                     } else if other.is_collecting() {
                         later::collecting_page(other).await
+                    } else if matches!(other, Route::Section(..)) {
+                        later::section_page(other).await
                     } else {
-                        later::page(other).await
+                        // Its part does not hold the start: a page that waits for the
+                        // questionnaires waits for the start too, so that it says so when the
+                        // later part could not be downloaded.
+                        let ready = other.needs_questionnaires();
+                        let state = AppState::expect();
+                        let (page, started) =
+                            futures::future::join(later::page(other), async move {
+                                if ready {
+                                    state.ready().await
+                                } else {
+                                    Ok(())
+                                }
+                            })
+                            .await;
+                        started.and(page)
                     };
                     // The heading arrives after the route changed: move focus to it now.
                     history::focus_heading();
@@ -75,9 +91,10 @@ pub fn PageFor(
     }
 }
 
-/// The page for a route other than home and the report pages: called by
-/// [`crate::later::page`], so its code is in the later part of the app.
-pub fn page(route: Route) -> AnyView {
+/// A section of a piece of work: called by [`crate::later::section_page`], so its code is in
+/// the later part of the app, which a link to a section waits for, and the other pages' code
+/// is not.
+pub fn section_page(route: Route) -> AnyView {
     let needed = route.needs_questionnaires();
     // A section can be drawn once its work's questionnaire is checked, before the others.
     let early = match &route {
@@ -85,6 +102,22 @@ pub fn page(route: Route) -> AnyView {
         _ => None,
     };
     once_loaded_or_early(
+        move || match route.clone() {
+            Route::Section(id, section) => {
+                view! { <section::SectionPage id=id section_id=section /> }.into_any()
+            }
+            other => view! { <NotFound path=other.href() /> }.into_any(),
+        },
+        needed,
+        early,
+    )
+}
+
+/// The page for a route other than home, a section, and the report and collecting pages:
+/// called by [`crate::later::page`], so its code is in a part of its own (`pages`).
+pub fn page(route: Route) -> AnyView {
+    let needed = route.needs_questionnaires();
+    once_loaded(
         move || match route.clone() {
             Route::Home => view! { <home::HomePage /> }.into_any(),
             Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
@@ -94,19 +127,16 @@ pub fn page(route: Route) -> AnyView {
                 view! { <new_work::NewWorkPage definition_id=definition /> }.into_any()
             }
             Route::Work(id) => view! { <work::WorkPage id=id /> }.into_any(),
-            Route::Section(id, section) => {
-                view! { <section::SectionPage id=id section_id=section /> }.into_any()
-            }
-            // Drawn by `report_page` and `collecting_page`, in parts of their own; never asked of
+            // Drawn by `section_page`, `report_page` and `collecting_page`; never asked of
             // this one.
-            Route::Plan(_)
+            Route::Section(..)
+            | Route::Plan(_)
             | Route::Results(_)
             | Route::Collect(_)
             | Route::Paper(_)
             | Route::EnterPaper(_) => view! { <NotFound path=route.href() /> }.into_any(),
         },
         needed,
-        early,
     )
 }
 
