@@ -67,24 +67,37 @@ pub fn save_status() -> Result<AnyView, NotDownloaded> {
 }
 
 /// Saved entries that could not be read ([`crate::pages::home::SetAsideEntries`]). In the
-/// part `pages` ([`page`]).
+/// part `pages` ([`other_page`]).
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn set_aside_entries() -> Result<AnyView, NotDownloaded> {
     Ok(view! { <crate::pages::home::SetAsideEntries /> }.into_any())
 }
 
-/// A section of a piece of work ([`Route::Section`]): the page a link to saved work opens,
-/// in the later part with the start, so it waits for nothing else.
+/// The page for any route but home and the report and collecting pages. A section
+/// ([`Route::Section`], the page a link to saved work opens) is drawn from this part, with the
+/// start, so it waits for nothing else; the other pages come from their own part
+/// ([`other_page`]), fetched from here once this part is in (their pages wait for the start
+/// anyway), so the first module holds no way in to them.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn section_page(route: Route) -> Result<AnyView, NotDownloaded> {
-    Ok(pages::section_page(route))
+pub fn page(route: Route) -> Result<AnyView, NotDownloaded> {
+    if matches!(route, Route::Section(..)) {
+        return Ok(pages::section_page(route));
+    }
+    Ok(Suspend::new(async move {
+        let page = other_page(route).await;
+        // The heading arrives after the route changed: move focus to it now.
+        crate::edges::history::focus_heading();
+        page.unwrap_or_else(|problem| {
+            view! { <crate::pages::NotDownloadedPage problem /> }.into_any()
+        })
+    })
+    .into_any())
 }
 
-/// The page for any route but home, a section, and the report and collecting pages, in its
-/// own part of the app, `pages` (the contents, new work, questionnaires and privacy pages),
-/// so a section never waits for their code.
+/// The contents, new work, questionnaires and privacy pages, in their own part of the app,
+/// `pages`, so a section never waits for their code.
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn page(route: Route) -> Result<AnyView, NotDownloaded> {
+pub fn other_page(route: Route) -> Result<AnyView, NotDownloaded> {
     Ok(pages::page(route))
 }
 
@@ -215,7 +228,7 @@ pub fn export(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
 }
 
 /// The box that renames a piece of work ([`crate::pages::home::RenameForm`]), closed by
-/// `renaming` once the name is saved. In the part `pages` ([`page`]).
+/// `renaming` once the name is saved. In the part `pages` ([`other_page`]).
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn rename_form(
     id: WorkId,

@@ -57,24 +57,8 @@ pub fn PageFor(
                         later::report_page(other).await
                     } else if other.is_collecting() {
                         later::collecting_page(other).await
-                    } else if matches!(other, Route::Section(..)) {
-                        later::section_page(other).await
                     } else {
-                        // Its part does not hold the start: a page that waits for the
-                        // questionnaires waits for the start too, so that it says so when the
-                        // later part could not be downloaded.
-                        let ready = other.needs_questionnaires();
-                        let state = AppState::expect();
-                        let (page, started) =
-                            futures::future::join(later::page(other), async move {
-                                if ready {
-                                    state.ready().await
-                                } else {
-                                    Ok(())
-                                }
-                            })
-                            .await;
-                        started.and(page)
+                        later::page(other).await
                     };
                     // The heading arrives after the route changed: move focus to it now.
                     history::focus_heading();
@@ -91,9 +75,9 @@ pub fn PageFor(
     }
 }
 
-/// A section of a piece of work: called by [`crate::later::section_page`], so its code is in
-/// the later part of the app, which a link to a section waits for, and the other pages' code
-/// is not.
+/// A section of a piece of work: called by [`crate::later::page`], so its code is in the
+/// later part of the app, which a link to a section waits for, and the other pages' code is
+/// not.
 pub fn section_page(route: Route) -> AnyView {
     let needed = route.needs_questionnaires();
     // A section can be drawn once its work's questionnaire is checked, before the others.
@@ -114,7 +98,7 @@ pub fn section_page(route: Route) -> AnyView {
 }
 
 /// The page for a route other than home, a section, and the report and collecting pages:
-/// called by [`crate::later::page`], so its code is in a part of its own (`pages`).
+/// called by [`crate::later::other_page`], so its code is in a part of its own (`pages`).
 pub fn page(route: Route) -> AnyView {
     let needed = route.needs_questionnaires();
     once_loaded(
@@ -231,7 +215,7 @@ fn NotFound(
 
 /// Shown when the later part of the app could not be downloaded.
 #[component]
-fn NotDownloadedPage(
+pub(crate) fn NotDownloadedPage(
     /// What went wrong.
     problem: NotDownloaded,
 ) -> impl IntoView {
