@@ -76,53 +76,6 @@ async fn the_first_screen_needs_only_the_first_module() {
     app.close().await;
 }
 
-/// A link to a section of saved work asks for that work's questionnaire from the first
-/// screen, so the file downloads beside the later part of the app instead of after it: it is
-/// asked for even when the later part cannot be downloaded, and no other questionnaire file is.
-#[tokio::test]
-async fn a_link_to_a_section_asks_for_its_questionnaire_from_the_first_screen() {
-    let dist = DistCopy::new();
-    let app = TestApp::start_with_dist(dist.path()).await;
-    let b = &app.browser;
-    b.bypass_service_worker().await;
-    let audit = work(
-        "kept-1",
-        "North Team audit",
-        &bundled_definition("self-assessment"),
-    );
-    seed_works(&app, &[&audit], "#/").await;
-    wait_until(
-        b,
-        "return (localStorage.getItem('mhsw:listing') || '').includes('kept-1');",
-        vec![],
-        DEFAULT_TIMEOUT,
-        "the light listing naming the work",
-    )
-    .await;
-    dist.remove("split_later.wasm");
-    let before = app.server.requests().len();
-    reload(&app, "#/work/kept-1/section/about").await;
-    wait_for_heading(b, "This page could not be opened").await;
-    let started = std::time::Instant::now();
-    let asked = loop {
-        let asked: Vec<String> = app.server.requests()[before..]
-            .iter()
-            .filter(|path| path.contains("/questionnaires/") && !path.ends_with("/manifest.json"))
-            .cloned()
-            .collect();
-        if !asked.is_empty() || started.elapsed() > QUICK {
-            break asked;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
-    assert_eq!(
-        asked,
-        ["/questionnaires/self-assessment.json"],
-        "the questionnaire files asked for without the later part"
-    );
-    finish_allowing(app, &["split_later.", "__wasm_split."]).await;
-}
-
 #[tokio::test]
 async fn no_request_leaves_the_test_server() {
     let app = TestApp::start().await;
