@@ -209,24 +209,11 @@ impl AppState {
         leptos::task::spawn_local(async move {
             let listing = definitions::fetch_listing().await;
             state.tools.set(Some(listing.tools()));
-            // A section of saved work waits for its questionnaire: asked for now, it downloads
-            // beside the later part instead of after it (`later::start` takes up the answer).
-            if let Route::Section(work, _) = state.route.get_untracked() {
-                let definition = state.listed.with_untracked(|listed| {
-                    listed
-                        .iter()
-                        .find(|l| l.id == work)
-                        .map(|l| l.definition.clone())
-                });
-                if let Some(files) = definition.and_then(|d| listing.files_for(d.as_str())) {
-                    definitions::ask_now(&listing, &files);
-                }
-            }
             // Let the first screen be drawn before the larger download begins, and mark the
             // moment for `make bench` (first-load bytes are those fetched before it).
             after_next_paint().await;
             timing::mark("mhsw:first-screen");
-            // The later part asks for the other questionnaire files as it starts (`later::start`).
+            // The later part asks for the questionnaire files as it starts (`later::start`).
             let outcome = match later::start(state, listing).await {
                 Ok(starting) => {
                     starting.await;

@@ -69,11 +69,10 @@ thread_local! {
 }
 
 /// Starts fetching those of `files` not asked for yet; [`fetch`] and [`check_first`] take up
-/// the answers rather than asking again. The first screen calls it for a section of saved work,
-/// with that work's questionnaire (found from the light listing), so that file downloads beside
-/// the later part. The later part calls it as it starts: every file at once (they download
-/// while the saved work is read), or for a section of saved work only that work's
-/// questionnaire when the others can wait ([`check_first`]).
+/// the answers rather than asking again. The later part calls it as it starts: every file at
+/// once (they download while the saved work is read), or for a section of saved work only that
+/// work's questionnaire when the others can wait ([`check_first`]). The first module asks for
+/// none: the code to choose would not fit its budget.
 pub fn ask_now(listing: &Listing, files: &[String]) {
     let Some(window) = web_sys::window() else {
         return;
