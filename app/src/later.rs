@@ -66,15 +66,38 @@ pub fn save_status() -> Result<AnyView, NotDownloaded> {
     Ok(view! { <crate::components::save_status::SaveStatus /> }.into_any())
 }
 
-/// Saved entries that could not be read ([`crate::pages::home::SetAsideEntries`]).
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// Saved entries that could not be read ([`crate::pages::home::SetAsideEntries`]). In the
+/// part `pages` ([`other_page`]).
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn set_aside_entries() -> Result<AnyView, NotDownloaded> {
     Ok(view! { <crate::pages::home::SetAsideEntries /> }.into_any())
 }
 
-/// The page for any route but home and the report pages.
+/// The page for any route but home and the report and collecting pages. A section
+/// ([`Route::Section`], the page a link to saved work opens) is drawn from this part, with the
+/// start, so it waits for nothing else; the other pages come from their own part
+/// ([`other_page`]), fetched from here once this part is in (their pages wait for the start
+/// anyway), so the first module holds no way in to them.
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn page(route: Route) -> Result<AnyView, NotDownloaded> {
+    if matches!(route, Route::Section(..)) {
+        return Ok(pages::section_page(route));
+    }
+    Ok(Suspend::new(async move {
+        let page = other_page(route).await;
+        // The heading arrives after the route changed: move focus to it now.
+        crate::edges::history::focus_heading();
+        page.unwrap_or_else(|problem| {
+            view! { <crate::pages::NotDownloadedPage problem /> }.into_any()
+        })
+    })
+    .into_any())
+}
+
+/// The contents, new work, questionnaires and privacy pages, in their own part of the app,
+/// `pages`, so a section never waits for their code.
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn other_page(route: Route) -> Result<AnyView, NotDownloaded> {
     Ok(pages::page(route))
 }
 
@@ -195,16 +218,18 @@ pub fn duplicate(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
     Ok(())
 }
 
-/// Downloads a piece of work as an export file.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// Downloads a piece of work as an export file. In its own part of the app, `transfer`, with
+/// importing and the backup, so a page of saved work never waits for the code that moves files
+/// in and out (the workers' messages, downloads of bytes).
+#[wasm_split(transfer, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn export(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
     state.download_export(&id);
     Ok(())
 }
 
 /// The box that renames a piece of work ([`crate::pages::home::RenameForm`]), closed by
-/// `renaming` once the name is saved.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// `renaming` once the name is saved. In the part `pages` ([`other_page`]).
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn rename_form(
     id: WorkId,
     name: String,
@@ -238,7 +263,8 @@ pub fn keep_mine_as_copy(state: AppState, id: WorkId) -> Result<(), NotDownloade
 }
 
 /// Downloads every piece of work as one backup file. Resolves to what happened, in words.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// In the part `transfer` ([`export`]).
+#[wasm_split(transfer, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn export_everything(state: AppState) -> Result<String, NotDownloaded> {
     let lang = state.page_lang.get_untracked();
     Ok(match state.download_everything() {
@@ -314,8 +340,8 @@ impl Outcome {
 
 /// Imports exported files: each is checked completely first, and nothing changes when
 /// anything in it is wrong. Resolves to what happened to each file, done only when all were
-/// imported.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// imported. In the part `transfer` ([`export`]).
+#[wasm_split(transfer, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn import(state: AppState, files: Vec<web_sys::File>) -> Result<Later<Outcome>, NotDownloaded> {
     Ok(Box::pin(async move {
         pages::home::import_files(state, files).await

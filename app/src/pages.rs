@@ -76,9 +76,10 @@ pub fn PageFor(
     }
 }
 
-/// The page for a route other than home and the report pages: called by
-/// [`crate::later::page`], so its code is in the later part of the app.
-pub fn page(route: Route) -> AnyView {
+/// A section of a piece of work: called by [`crate::later::page`], so its code is in the
+/// later part of the app, which a link to a section waits for, and the other pages' code is
+/// not.
+pub fn section_page(route: Route) -> AnyView {
     let needed = route.needs_questionnaires();
     // A section can be drawn once its work's questionnaire is checked, before the others.
     let early = match &route {
@@ -86,6 +87,22 @@ pub fn page(route: Route) -> AnyView {
         _ => None,
     };
     once_loaded_or_early(
+        move || match route.clone() {
+            Route::Section(id, section) => {
+                view! { <section::SectionPage id=id section_id=section /> }.into_any()
+            }
+            other => view! { <NotFound path=other.href() /> }.into_any(),
+        },
+        needed,
+        early,
+    )
+}
+
+/// The page for a route other than home, a section, and the report and collecting pages:
+/// called by [`crate::later::other_page`], so its code is in a part of its own (`pages`).
+pub fn page(route: Route) -> AnyView {
+    let needed = route.needs_questionnaires();
+    once_loaded(
         move || match route.clone() {
             Route::Home => view! { <home::HomePage /> }.into_any(),
             Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
@@ -95,19 +112,16 @@ pub fn page(route: Route) -> AnyView {
                 view! { <new_work::NewWorkPage definition_id=definition /> }.into_any()
             }
             Route::Work(id) => view! { <work::WorkPage id=id /> }.into_any(),
-            Route::Section(id, section) => {
-                view! { <section::SectionPage id=id section_id=section /> }.into_any()
-            }
-            // Drawn by `report_page` and `collecting_page`, in parts of their own; never asked of
+            // Drawn by `section_page`, `report_page` and `collecting_page`; never asked of
             // this one.
-            Route::Plan(_)
+            Route::Section(..)
+            | Route::Plan(_)
             | Route::Results(_)
             | Route::Collect(_)
             | Route::Paper(_)
             | Route::EnterPaper(_) => view! { <NotFound path=route.href() /> }.into_any(),
         },
         needed,
-        early,
     )
 }
 
@@ -204,7 +218,7 @@ fn NotFound(
 
 /// Shown when the later part of the app could not be downloaded.
 #[component]
-fn NotDownloadedPage(
+pub(crate) fn NotDownloadedPage(
     /// What went wrong.
     problem: NotDownloaded,
 ) -> impl IntoView {
