@@ -3,7 +3,7 @@
 
 use crate::support::{mhsw, stderr, stdout};
 
-/// Every subcommand, as `mhsw --help` lists them (without clap's own `help`).
+/// Every subcommand, as `mhsw --help` lists them (`help` too: it is a subcommand like the others).
 fn subcommands() -> Vec<String> {
     let help = stdout(&mhsw(&["--help"]));
     let commands = help
@@ -14,7 +14,6 @@ fn subcommands() -> Vec<String> {
         .lines()
         .take_while(|l| l.starts_with("  "))
         .filter_map(|l| l.split_whitespace().next())
-        .filter(|c| *c != "help")
         .map(str::to_owned)
         .collect()
 }
@@ -45,7 +44,8 @@ fn help_and_version_work_on_every_subcommand() {
             "report",
             "manifest",
             "schema",
-            "completions"
+            "completions",
+            "help"
         ]
     );
     for command in &commands {
@@ -57,6 +57,10 @@ fn help_and_version_work_on_every_subcommand() {
         let output = mhsw(&["help", command]);
         assert_eq!(output.status.code(), Some(0), "mhsw help {command}");
     }
+    // `mhsw help` names a command it does not know, with the nearest one, and exits 2.
+    let unknown = mhsw(&["help", "scor"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("score"), "{}", stderr(&unknown));
     let version = mhsw(&["--version"]);
     assert_eq!(
         stdout(&version).trim(),

@@ -24,7 +24,12 @@ pub use input::read_text;
 
 /// The mental health social work toolkit on the command line.
 #[derive(Parser)]
-#[command(name = "mhsw", version, propagate_version = true)]
+#[command(
+    name = "mhsw",
+    version,
+    propagate_version = true,
+    disable_help_subcommand = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -47,6 +52,50 @@ enum Command {
         /// The shell to complete in
         shell: clap_complete::Shell,
     },
+    /// Print this help, or the help of a command
+    Help {
+        /// The command to explain
+        #[arg(value_parser = known_command)]
+        command: Option<String>,
+    },
+}
+
+/// Checks the command named in `mhsw help COMMAND`; an unknown name is refused with the
+/// commands there are and, where one is close, that one.
+fn known_command(name: &str) -> Result<String, String> {
+    let cli = Cli::command();
+    let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+    if names.contains(&name) {
+        return Ok(name.to_owned());
+    }
+    let nearest = names
+        .iter()
+        .map(|n| (edits(name, n), *n))
+        .filter(|(d, _)| *d <= 2)
+        .min();
+    let tip = nearest.map_or(String::new(), |(_, n)| format!("; did you mean `{n}`?"));
+    Err(format!(
+        "there is no command `{name}` (the commands are {}){tip}",
+        names.join(", ")
+    ))
+}
+
+/// How many single-letter changes turn `a` into `b` (insertions, deletions, substitutions).
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
 }
 
 /// A failure to show the user: the message, and the exit code.
@@ -91,14 +140,26 @@ fn print_all(text: &[u8]) -> Result<(), Failure> {
     }
 }
 
+/// Writes a command's help to standard output.
+fn print_help(command: &mut clap::Command) -> Result<(), Failure> {
+    print_all(command.render_help().to_string().as_bytes())
+}
+
 fn main() -> ExitCode {
     let matches = Cli::command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let result = match cli.command {
-        None => {
-            // `mhsw` alone shows the help, as `mhsw help` does.
-            let _ = Cli::command().print_help();
-            Ok(())
+        // `mhsw` alone shows the help, as `mhsw help` does.
+        None | Some(Command::Help { command: None }) => print_help(&mut Cli::command()),
+        Some(Command::Help {
+            command: Some(name),
+        }) => {
+            let mut cli = Cli::command();
+            cli.build();
+            match cli.find_subcommand_mut(&name) {
+                Some(command) => print_help(command),
+                None => Err(Failure::usage(format!("there is no command `{name}`"))),
+            }
         }
         Some(Command::Check(args)) => check::run(&args),
         Some(Command::Score(args)) => score::run(&args),
