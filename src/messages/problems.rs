@@ -334,6 +334,15 @@ pub fn file_empty(lang: Lang) -> &'static str {
     )
 }
 
+/// The import tool's answer about a file could not be read (nothing was changed).
+pub fn import_answer_unreadable(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "it was not imported, and nothing was changed: the import tool’s answer could not be read. Try again",
+        "ni chafodd ei fewnforio, ac ni newidiwyd dim: nid oedd modd darllen ateb yr offeryn mewnforio. Rhowch gynnig arall arni",
+    )
+}
+
 /// The file cannot be read: what is wrong and how to fix it (both as the reader gave them).
 pub fn file_unreadable(lang: Lang, message: &str, fix: &str) -> String {
     match lang {
@@ -697,7 +706,8 @@ mod tests {
 
     #[test]
     fn every_fixed_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 30] = [
+        let fixed: [fn(Lang) -> &'static str; 31] = [
+            import_answer_unreadable,
             file_empty,
             exported_work_not_questionnaire,
             no_file_chosen,

@@ -620,12 +620,13 @@ async fn place_stored(
     let (responses, committed) =
         futures::future::join(responses, import_worker::committed(storing.job)).await;
     let (name, id) = (incoming.name.clone(), incoming.id.clone());
+    let lang = state.page_lang.get_untracked();
     let Ok(responses) = responses else {
         // Never reached with the worker's own answer; all or nothing even so.
         if committed.is_ok() {
             let _ = crate::edges::database::delete_work(&id).await;
         }
-        return Outcome::NotDone("it was not imported, and nothing was changed: the import tool's answer could not be read. Try again".to_owned());
+        return Outcome::NotDone(problems::import_answer_unreadable(lang).to_owned());
     };
     if let (Some(collection), Some(responses)) = (incoming.collection.as_mut(), responses) {
         collection.responses = responses;
@@ -633,13 +634,13 @@ async fn place_stored(
     let count = incoming.collection.as_ref().map(|c| c.responses.len());
     if committed.is_ok() {
         state.add_stored(incoming, storing.meta);
-        return Outcome::Done(work::imported_said(&name, count, ""));
+        return Outcome::Done(problems::imported_as(lang, &name, count, ""));
     }
     // Not stored by the worker: stored from the page, which says why if that fails too.
     state.add_imported(incoming, Default::default());
     match state.flush(&id).await {
-        Ok(()) => Outcome::Done(work::imported_said(&name, count, "")),
-        Err(error) => Outcome::NotDone(format!("it was read, but not saved on this device: {error}. Download it again from its source, or import it again later")),
+        Ok(()) => Outcome::Done(problems::imported_as(lang, &name, count, "")),
+        Err(error) => Outcome::NotDone(problems::read_not_stored(lang, &error.in_lang(lang))),
     }
 }
 
