@@ -25,9 +25,23 @@ use crate::route::Route;
 use crate::state::AppState;
 
 /// A later part of the app could not be downloaded (offline, or the site is unreachable).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("This part of the toolkit could not be downloaded. Check the internet connection, then try again. Nothing you have done has been lost")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotDownloaded;
+
+impl NotDownloaded {
+    /// What went wrong, in `lang`.
+    pub fn in_lang(self, lang: mhsw::lang::Lang) -> &'static str {
+        mhsw::messages::frame::not_downloaded(lang)
+    }
+}
+
+impl std::fmt::Display for NotDownloaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.in_lang(mhsw::lang::Lang::En))
+    }
+}
+
+impl std::error::Error for NotDownloaded {}
 
 impl From<SplitLoaderError> for NotDownloaded {
     fn from(_: SplitLoaderError) -> Self {
@@ -51,7 +65,9 @@ pub fn run<F>(
             Err(not_downloaded) => Err(not_downloaded),
         };
         if let Err(error) = outcome {
-            problem.set(Some(error.to_string()));
+            problem.set(Some(
+                error.in_lang(state.page_lang.get_untracked()).to_owned(),
+            ));
         }
     });
 }

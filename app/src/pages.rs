@@ -48,6 +48,7 @@ pub fn PageFor(
     /// The route to render.
     route: RwSignal<Route>,
 ) -> impl IntoView {
+    let lang = AppState::expect().page_lang;
     move || match route.get() {
         Route::Home => view! { <home::HomePage /> }.into_any(),
         other => {
@@ -69,7 +70,7 @@ pub fn PageFor(
                 })
             };
             view! {
-                <Suspense fallback=|| view! { <p class="loading">"Loading…"</p> }>{page}</Suspense>
+                <Suspense fallback=move || view! { <p class="loading">{move || mhsw::messages::frame::loading(lang.get())}</p> }>{page}</Suspense>
             }
             .into_any()
         }
@@ -192,7 +193,7 @@ fn once_loaded_or_early(
     });
     (move || {
         if needed && !loaded.get() {
-            view! { <h1>"Loading the questionnaires…"</h1> }.into_any()
+            view! { <h1>{mhsw::messages::frame::loading_questionnaires(state.page_lang.get())}</h1> }.into_any()
         } else {
             page()
         }
@@ -222,10 +223,14 @@ pub(crate) fn NotDownloadedPage(
     /// What went wrong.
     problem: NotDownloaded,
 ) -> impl IntoView {
-    view! {
-        <h1>"This page could not be opened"</h1>
-        <p>{problem.to_string()}"."</p>
-        <p><a href=Route::Home.href()>"Go to the home page"</a></p>
+    let lang = AppState::expect().page_lang;
+    move || {
+        let lang = lang.get();
+        view! {
+            <h1>{say::page_not_opened(lang)}</h1>
+            <p>{problem.in_lang(lang)}"."</p>
+            <p><a href=Route::Home.href()>{say::go_home(lang)}</a></p>
+        }
     }
 }
 

@@ -16,6 +16,11 @@ pub fn brand(lang: Lang) -> &'static str {
     )
 }
 
+/// Shown while a part of a page is on its way.
+pub fn loading(lang: Lang) -> &'static str {
+    say(lang, "Loading…", "Wrthi’n llwytho…")
+}
+
 /// The main navigation's name for screen readers.
 pub fn main_navigation(lang: Lang) -> &'static str {
     say(lang, "Main", "Prif lywio")
@@ -231,7 +236,7 @@ pub fn start_something_new(lang: Lang) -> &'static str {
     say(lang, "Start something new", "Dechrau rhywbeth newydd")
 }
 
-/// While the questionnaires' titles are read.
+/// While the questionnaires are read (their titles, or the files a page needs).
 pub fn loading_questionnaires(lang: Lang) -> &'static str {
     say(
         lang,
@@ -453,7 +458,8 @@ mod tests {
     use super::*;
 
     /// Every fixed message of the frame and home page, so each is checked in both languages.
-    pub(crate) const FIXED: [fn(Lang) -> &'static str; 38] = [
+    pub(crate) const FIXED: [fn(Lang) -> &'static str; 39] = [
+        loading,
         brand,
         main_navigation,
         home,

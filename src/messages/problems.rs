@@ -512,6 +512,15 @@ pub fn go_home(lang: Lang) -> &'static str {
     say(lang, "Go to the home page", "Mynd i’r hafan")
 }
 
+/// A page whose part of the app could not be downloaded: its heading.
+pub fn page_not_opened(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "This page could not be opened",
+        "Nid oedd modd agor y dudalen hon",
+    )
+}
+
 /// A link to work that is not on this device: its heading.
 pub fn work_not_here(lang: Lang) -> &'static str {
     say(
@@ -706,7 +715,8 @@ mod tests {
 
     #[test]
     fn every_fixed_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 31] = [
+        let fixed: [fn(Lang) -> &'static str; 32] = [
+            page_not_opened,
             import_answer_unreadable,
             file_empty,
             exported_work_not_questionnaire,

@@ -341,3 +341,41 @@ async fn a_later_part_that_cannot_be_downloaded_is_reported_and_nothing_is_lost(
     assert!(b.wasm_panics().await.is_empty(), "the app must not stop");
     finish_allowing(app, &["split_later.", "__wasm_split."]).await;
 }
+
+/// A Welsh lead offline after the first screen: the page that could not be opened says so in
+/// Welsh (its heading, why, and the way home), as the home page's notice already did; before,
+/// these words were English on a Welsh page.
+#[tokio::test]
+async fn a_page_that_could_not_be_opened_speaks_the_leads_language() {
+    let dist = DistCopy::new();
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "cy-1",
+        "Archwiliad Conwy",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/").await;
+    b.wait_for_text("Archwiliad Conwy", DEFAULT_TIMEOUT).await;
+    storage_set(b, "mhsw:interface-language", "cy").await;
+    dist.remove("split_later.wasm");
+    reload(&app, "#/work/cy-1").await;
+    wait_for_heading(b, "Nid oedd modd agor y dudalen hon").await;
+    let text = main_text(b).await;
+    assert_contains(
+        &text,
+        "Nid oedd modd lawrlwytho’r rhan hon o’r pecyn cymorth",
+        "why, in Welsh",
+    );
+    assert_contains(&text, "Mynd i’r hafan", "the way home, in Welsh");
+    for english in [
+        "could not be opened",
+        "could not be downloaded",
+        "Go to the home page",
+    ] {
+        assert!(!text.contains(english), "{english:?} left in:\n{text}");
+    }
+    assert_accessible(b, "the Welsh page that could not be opened").await;
+    finish_allowing(app, &["split_later.", "__wasm_split."]).await;
+}

@@ -242,7 +242,7 @@ fn WorkRow(
                     let made = Suspend::new(async move {
                         match later::rename_form(id, name, renaming).await {
                             Ok(form) => form,
-                            Err(why) => view! { <p class="notice notice-warning" role="alert">{why.to_string()}"."</p> }.into_any(),
+                            Err(why) => view! { <p class="notice notice-warning" role="alert">{why.in_lang(lang)}"."</p> }.into_any(),
                         }
                     });
                     view! { <Suspense fallback=|| ()>{made}</Suspense> }
