@@ -414,6 +414,13 @@ pub enum ImportError {
     },
     /// The file is empty, or holds only spaces.
     Empty,
+    /// The file is not work exported from the app: JSON of another shape (`json`), or an object
+    /// without the work format's name.
+    NotWork {
+        /// Whether the file is JSON of another shape (a list, a number), rather than an object
+        /// that does not name the work format.
+        json: bool,
+    },
     /// The file is not JSON, or not a work file.
     Unreadable {
         /// What is wrong, with the place where known.
@@ -464,6 +471,7 @@ impl ImportError {
                 say::file_too_large(lang, &megabytes(*size), &megabytes(*limit))
             }
             ImportError::Empty => say::file_empty(lang).to_owned(),
+            ImportError::NotWork { json } => say::not_work(lang, *json).to_owned(),
             ImportError::Unreadable { message, fix } => say::file_unreadable(lang, message, fix),
             ImportError::NewerFormat { found, supported } => {
                 say::newer_format(lang, *found, *supported)
@@ -644,10 +652,7 @@ fn refuse_deep(text: &str) -> Result<(), ImportError> {
 fn not_json(e: serde_json::Error) -> ImportError {
     // Valid JSON of the wrong shape (a list, a number) is not "not valid JSON".
     if e.classify() == serde_json::error::Category::Data {
-        return ImportError::Unreadable {
-            message: "the file is JSON, but not a piece of work exported from this app (it is not a JSON object with \"format\": \"mhsw-work\")".to_owned(),
-            fix: "choose a file made with \"Export\" in this app".to_owned(),
-        };
+        return ImportError::NotWork { json: true };
     }
     ImportError::Unreadable {
         message: format!(
@@ -777,10 +782,7 @@ fn read_sound_work(text: &str) -> Option<Work> {
 /// [`parse_work`] once the header is read.
 fn parse_work_with(text: &str, header: Header) -> Result<Work, ImportError> {
     if header.format.as_deref() != Some(WORK_FORMAT) {
-        return Err(ImportError::Unreadable {
-            message: "the file is not a piece of work exported from this app (it has no \"format\": \"mhsw-work\")".to_owned(),
-            fix: "choose a file made with \"Export\" in this app".to_owned(),
-        });
+        return Err(ImportError::NotWork { json: false });
     }
     let version = header
         .format_version
@@ -1627,7 +1629,11 @@ mod tests {
     fn import_refuses_what_is_not_work() {
         assert!(matches!(
             parse_work("{}"),
-            Err(ImportError::Unreadable { .. })
+            Err(ImportError::NotWork { json: false })
+        ));
+        assert!(matches!(
+            parse_work("[1, 2]"),
+            Err(ImportError::NotWork { json: true })
         ));
         assert!(matches!(
             parse_work("not json"),

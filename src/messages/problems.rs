@@ -325,6 +325,17 @@ pub fn file_too_large(lang: Lang, size: &str, limit: &str) -> String {
     }
 }
 
+/// The file is not work exported from the app (`json`: it is JSON of another shape), and how
+/// to fix it.
+pub fn not_work(lang: Lang, json: bool) -> &'static str {
+    match (lang, json) {
+        (Lang::En, true) => "the file is JSON, but not a piece of work exported from this app (it is not a JSON object with \"format\": \"mhsw-work\"). Fix: choose a file made with \"Export\" in this app",
+        (Lang::En, false) => "the file is not a piece of work exported from this app (it has no \"format\": \"mhsw-work\"). Fix: choose a file made with \"Export\" in this app",
+        (Lang::Cy, true) => "mae’r ffeil yn JSON, ond nid yw’n ddarn o waith a allforiwyd o’r ap hwn (nid yw’n wrthrych JSON gyda \"format\": \"mhsw-work\"). I’w drwsio: dewiswch ffeil a wnaed gydag \"Allforio\" yn yr ap hwn",
+        (Lang::Cy, false) => "nid yw’r ffeil yn ddarn o waith a allforiwyd o’r ap hwn (nid oes ganddi \"format\": \"mhsw-work\"). I’w drwsio: dewiswch ffeil a wnaed gydag \"Allforio\" yn yr ap hwn",
+    }
+}
+
 /// The file is empty, and how to fix it.
 pub fn file_empty(lang: Lang) -> &'static str {
     say(
@@ -764,7 +775,9 @@ mod tests {
 
     #[test]
     fn every_message_with_a_value_has_welsh_of_its_own() {
-        let with: [fn(Lang) -> String; 32] = [
+        let with: [fn(Lang) -> String; 34] = [
+            |l| not_work(l, true).to_owned(),
+            |l| not_work(l, false).to_owned(),
             |l| questionnaire_ready(l, "a.json"),
             |l| questionnaire_not_added(l, "a.json", "why"),
             |l| peers_unreadable(l, "line 1"),

@@ -628,7 +628,7 @@ async fn a_welsh_lead_imports_work_files_in_welsh() {
     let said = import_says(b, "nodiadau.json").await;
     assert_contains(
         &said,
-        "Ni chafodd nodiadau.json ei fewnforio, a does dim wedi newid:",
+        "Ni chafodd nodiadau.json ei fewnforio, a does dim wedi newid: nid yw’r ffeil yn ddarn o waith a allforiwyd o’r ap hwn",
         "a file that is not work",
     );
     for english in [
@@ -636,6 +636,8 @@ async fn a_welsh_lead_imports_work_files_in_welsh() {
         "was not imported",
         "saved on this device",
         "already on this device",
+        "not a piece of work",
+        "choose a file",
     ] {
         assert!(
             !main_text(b).await.contains(english),
