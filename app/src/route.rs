@@ -53,6 +53,24 @@ impl Route {
         )
     }
 
+    /// The piece of work the page is about, if it is about one.
+    pub fn work(&self) -> Option<&WorkId> {
+        match self {
+            Route::Work(id)
+            | Route::Section(id, _)
+            | Route::Results(id)
+            | Route::Plan(id)
+            | Route::Collect(id)
+            | Route::Paper(id)
+            | Route::EnterPaper(id) => Some(id),
+            Route::Home
+            | Route::New(_)
+            | Route::Questionnaires
+            | Route::Privacy
+            | Route::NotFound(_) => None,
+        }
+    }
+
     /// True for a page that waits for the checked questionnaires (all but home, privacy and
     /// a page not found).
     pub fn needs_questionnaires(&self) -> bool {

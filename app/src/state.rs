@@ -755,6 +755,9 @@ impl AppState {
             let _ = waiter.send(());
         }
         match &outcome {
+            // Another piece of work's failed save stays said until that work is saved: its
+            // change is held only in this tab, and "Saved" would hide it.
+            Ok(Some(_)) if self.other_work_not_saved(id) => {}
             Ok(Some(time)) => self.save.set(SaveState::Saved(time.clone())),
             Ok(None) => {}
             Err(error) => self.save.set(SaveState::Failed {
@@ -763,6 +766,18 @@ impl AppState {
             }),
         }
         outcome.map(|_| ())
+    }
+
+    /// Whether the latest save that failed was of other work than `id`, and that work still
+    /// has changes not saved.
+    fn other_work_not_saved(&self, id: &WorkId) -> bool {
+        let failed = self.save.with_untracked(|save| match save {
+            SaveState::Failed { work, .. } if work != id => Some(work.clone()),
+            _ => None,
+        });
+        failed
+            .and_then(|work| self.work(&work))
+            .is_some_and(|signal| signal.with_untracked(|h| h.dirty || !h.unsaved.is_empty()))
     }
 
     /// Writes what has changed in one piece of work: the head, and each response not yet

@@ -136,6 +136,15 @@ pub fn not_saved(lang: Lang) -> &'static str {
     say(lang, "Not saved: ", "Heb ei gadw: ")
 }
 
+/// Under a failed save's reason when the notice is about other work than the page's: which
+/// work it is.
+pub fn about_work(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("This is about \u{201c}{name}\u{201d}."),
+        Lang::Cy => format!("Mae hyn yn ymwneud â \u{201c}{name}\u{201d}."),
+    }
+}
+
 /// After a failed save.
 pub fn download_copy_now(lang: Lang) -> &'static str {
     say(
@@ -538,6 +547,18 @@ mod tests {
         assert_eq!(
             files_not_loaded(Lang::En, 3),
             "3 questionnaire files could not be loaded. The others work as normal. "
+        );
+    }
+
+    #[test]
+    fn a_failed_save_names_its_work_in_either_language() {
+        assert_eq!(
+            about_work(Lang::En, "First audit"),
+            "This is about \u{201c}First audit\u{201d}."
+        );
+        assert_eq!(
+            about_work(Lang::Cy, "First audit"),
+            "Mae hyn yn ymwneud â \u{201c}First audit\u{201d}."
         );
     }
 

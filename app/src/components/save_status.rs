@@ -6,6 +6,8 @@ use leptos::prelude::*;
 use mhsw::messages::frame as say;
 use mhsw::messages::problems;
 
+use mhsw::ids::WorkId;
+
 use crate::edges::storage::StoreError;
 use crate::later;
 use crate::state::{AppState, SaveState};
@@ -17,6 +19,17 @@ fn sentence_case(text: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// The name of the work a failed save was of, when the page is about other work (the notice's
+/// "this work" would otherwise mean the wrong one).
+fn about_other_work(state: AppState, work: &WorkId) -> Option<String> {
+    if state.route.with(|route| route.work() == Some(work)) {
+        return None;
+    }
+    state
+        .work(work)
+        .map(|signal| signal.with(|h| h.work.name.clone()))
 }
 
 /// Shows the outcome of the latest save, politely announced to screen readers.
@@ -87,6 +100,7 @@ pub fn SaveStatus() -> impl IntoView {
                     view! {
                         <div class="notice notice-warning">
                             <p><strong>{move || say::not_saved(lang.get())}</strong>{move || error.in_lang(lang.get())}"."</p>
+                            {move || about_other_work(state, &work).map(|name| view! { <p>{say::about_work(lang.get(), &name)}</p> })}
                             <p>{move || say::download_copy_now(lang.get())}</p>
                             <div class="button-row">
                                 <button type="button" on:click=move |_| { let id = w1.clone(); later::run(state, problem, move || later::export(state, id)); }>{move || say::download_copy(lang.get())}</button>
