@@ -676,13 +676,16 @@ fn import_rows(file: &ExportFile, outcomes: &[ImportOutcome], goals: bool) -> Ve
 }
 
 /// The browser's own cost of storing: `count` values of `size` characters written in
-/// transactions of `per_transaction`, in a throw-away database, with nothing of the app's in the
-/// way, each value shaped as `shape`: `object` (`{ text, sum }`, the app's records), `string`
-/// (the checksum and the text as one string) or `bytes` (that string's UTF-8 in a
-/// `Uint8Array`). Resolves to `[ms from the first put to the last commit, ms of put calls on
-/// the thread, ms to read every value back (getAll) and take out its text]`.
+/// transactions of `per_transaction` with the durability hint `durability` (`default`,
+/// `relaxed`, `strict`), in a throw-away database, with nothing of the app's in the way, each
+/// value shaped as `shape`: `object` (`{ text, sum }`, the app's records), `string` (the checksum
+/// and the text as one string) or `bytes` (that string's UTF-8 in a `Uint8Array`). With
+/// `checkUs` over 0, a stand-in for the import's check takes that many microseconds of the
+/// thread per value, all before the first put, or (`overlap`) just before each put. Resolves to
+/// `[ms from the start (the stand-in check included) to the last commit, ms of put calls on the
+/// thread, ms to read every value back (getAll) and take out its text]`.
 const IDB_ALONE_SCRIPT: &str = r#"
-const [count, size, perTransaction, shape] = arguments;
+const [count, size, perTransaction, shape, durability, checkUs, overlap] = arguments;
 const done = arguments[arguments.length - 1];
 (async () => {
   const name = "mhsw-bench-indexeddb-alone";
@@ -701,14 +704,19 @@ const done = arguments[arguments.length - 1];
   const value = (i) => shape === "string" ? sum + texts[i]
     : shape === "bytes" ? encoder.encode(sum + texts[i])
     : { text: texts[i], sum };
+  // A stand-in for the import's check of each response: `checkUs` microseconds of the
+  // thread's time, before all the puts or (`overlap`) just before each.
+  const check = () => { const until = performance.now() + checkUs / 1000; while (performance.now() < until) {} };
   const start = performance.now();
+  if (!overlap) for (let i = 0; i < count; i++) check();
   let onThread = 0;
   const commits = [];
   for (let at = 0; at < count; at += perTransaction) {
     const before = performance.now();
-    const tx = db.transaction("records", "readwrite");
+    const tx = db.transaction("records", "readwrite", { durability });
     const store = tx.objectStore("records");
     for (let i = at; i < Math.min(count, at + perTransaction); i++) {
+      if (overlap) check();
       store.put(value(i), ["work", `r${i}`]);
     }
     commits.push(new Promise((ok, no) => { tx.oncomplete = ok; tx.onerror = () => no(tx.error); }));
@@ -735,50 +743,95 @@ const done = arguments[arguments.length - 1];
 })().then(done, (e) => done(String(e)));
 "#;
 
-/// What IndexedDB itself takes to store the 10,000 responses' bytes: as 10,000 records of
-/// their average size (the app's layout: one record per response, 600 to a transaction), with
-/// each value an object (the app's), one string or bytes, and reading them back; and the same
-/// bytes as 17 records of 600 responses each. Medians of three, in one browser.
+/// What IndexedDB itself takes to store the 10,000 responses' bytes as 10,000 records of their
+/// average size (the app's layout: one record per response, 600 to a transaction), and to read
+/// them back: with each durability hint, and after or overlapping a stand-in check. With
+/// `MHSW_BENCH_SHAPES` set, also each value one string or bytes instead of the app's object,
+/// and the same bytes as 17 records of 600 responses each. Medians of three, in one browser.
 fn indexeddb_alone(file: &ExportFile) -> Vec<Row> {
     let per_record = file.stored.1 / file.stored.2.max(1);
     let blocks = file.stored.2.div_ceil(600);
     let records = file.stored.2;
     let one_each = format!("{records} records of {per_record} characters, 600 to a transaction (one record per response)");
-    let shapes = [
+    // The app's layout stored with each durability hint, then with a stand-in for the check
+    // (65 µs a response, about the worker's 650 ms for 10,000): before every put, or overlapping
+    // them (each response put as soon as it is checked), to see what overlapping could save.
+    let object = |durability: &'static str, check_us: u32, overlap: bool, what: String| {
         (
-            records,
-            per_record,
-            600,
-            "object",
+            records, per_record, 600, "object", durability, check_us, overlap, what,
+        )
+    };
+    let mut shapes = vec![
+        object(
+            "default",
+            0,
+            false,
             format!("{one_each}, each value {{ text, sum }}"),
         ),
-        (
-            records,
-            per_record,
-            600,
-            "string",
-            format!("{one_each}, each value one string"),
+        object(
+            "relaxed",
+            0,
+            false,
+            format!("{one_each}, each value {{ text, sum }}, durability relaxed"),
         ),
-        (
-            records,
-            per_record,
-            600,
-            "bytes",
-            format!("{one_each}, each value a Uint8Array"),
+        object(
+            "strict",
+            0,
+            false,
+            format!("{one_each}, each value {{ text, sum }}, durability strict"),
         ),
-        (
-            blocks,
-            per_record * 600,
-            blocks,
-            "object",
-            format!("the same bytes as {blocks} records of 600 responses each"),
+        object(
+            "default",
+            65,
+            false,
+            format!("{one_each}, after a 65 µs stand-in check of each"),
+        ),
+        object(
+            "default",
+            65,
+            true,
+            format!("{one_each}, each put just after its 65 µs stand-in check"),
         ),
     ];
+    if std::env::var_os("MHSW_BENCH_SHAPES").is_some() {
+        shapes.extend([
+            (
+                records,
+                per_record,
+                600,
+                "string",
+                "default",
+                0,
+                false,
+                format!("{one_each}, each value one string"),
+            ),
+            (
+                records,
+                per_record,
+                600,
+                "bytes",
+                "default",
+                0,
+                false,
+                format!("{one_each}, each value a Uint8Array"),
+            ),
+            (
+                blocks,
+                per_record * 600,
+                blocks,
+                "object",
+                "default",
+                0,
+                false,
+                format!("the same bytes as {blocks} records of 600 responses each"),
+            ),
+        ]);
+    }
     let runtime = tokio::runtime::Runtime::new().expect("start a tokio runtime");
     runtime.block_on(async {
         let app = TestApp::start().await;
         let mut rows = Vec::new();
-        for (count, size, per_transaction, shape, what) in shapes {
+        for (count, size, per_transaction, shape, durability, check_us, overlap, what) in shapes {
             let mut totals = Vec::new();
             let mut reads = Vec::new();
             let mut failure = None;
@@ -787,7 +840,15 @@ fn indexeddb_alone(file: &ExportFile) -> Vec<Row> {
                     .browser
                     .execute_async(
                         IDB_ALONE_SCRIPT,
-                        vec![count.into(), size.into(), per_transaction.into(), shape.into()],
+                        vec![
+                            count.into(),
+                            size.into(),
+                            per_transaction.into(),
+                            shape.into(),
+                            durability.into(),
+                            check_us.into(),
+                            overlap.into(),
+                        ],
                     )
                     .await;
                 let at = |i: usize| answer.as_array().and_then(|a| a.get(i)).and_then(|t| t.as_f64());
@@ -832,7 +893,7 @@ fn indexeddb_alone(file: &ExportFile) -> Vec<Row> {
     })
 }
 
-/// Measures the imports.
+/// Measures the imports; with `MHSW_BENCH_STORE_ONLY` set, only IndexedDB alone.
 pub fn rows() -> Vec<Row> {
     let file = write_export_file(RESPONSES);
     eprintln!(
@@ -847,6 +908,9 @@ pub fn rows() -> Vec<Row> {
          response records {:.1} ms",
         native.value, native.parse, native.check, native.import, native.records
     );
+    if std::env::var_os("MHSW_BENCH_STORE_ONLY").is_some() {
+        return indexeddb_alone(&file);
+    }
     let outcomes = time_imports(&file, RUNS);
     let mut rows = import_rows(&file, &outcomes, true);
     rows.extend(indexeddb_alone(&file));
