@@ -117,9 +117,16 @@ pub fn NewWorkPage(
             ("work-about", "whose practice it is about", about),
         ] {
             if !text.with_untracked(|t| fits(t.trim(), NAME_MAX_CHARS)) {
+                // The name's message is in the catalogue (the rename box's); the other
+                // fields' are still English only.
+                let message = if field_id == "work-name" {
+                    mhsw::messages::problems::shorten_name(lang.get_untracked(), NAME_MAX_CHARS)
+                } else {
+                    shorten_message(what, NAME_MAX_CHARS)
+                };
                 problems.push(FieldError {
                     field_id: field_id.into(),
-                    message: shorten_message(what, NAME_MAX_CHARS),
+                    message,
                 });
             }
         }

@@ -1,0 +1,136 @@
+//! Journeys found by use (the tester's sweep of December): importing a large collection twice,
+//! in two tabs, with a reload or Back part way; the pages that load on demand on a slow or
+//! absent network; the Welsh interface on a phone and at 400% zoom; collection mode on a shared
+//! tablet; typing in the middle of evidence.
+
+use crate::prelude::*;
+
+/// Text of the home page's import outcome ('' while nothing is said).
+pub(crate) async fn import_status(b: &common::browser::Browser) -> String {
+    b.execute(
+        "const s = document.querySelector('.import [role=status]'); return s ? s.innerText : '';",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+pub(crate) fn shot(name: &str) -> std::path::PathBuf {
+    screenshot_path(&format!("journeys/{name}"))
+}
+
+/// A Welsh lead starting new work who types a name over the limit is told to shorten it in
+/// Welsh, as the rename box does, not in English inside a Welsh page.
+#[tokio::test]
+async fn a_welsh_lead_is_told_to_shorten_an_over_long_name_in_welsh() {
+    let errors = welsh_new_work_errors_for_too_long(&["#work-name"]).await;
+    assert_lacks(&errors, "Shorten", "the Welsh new-work form's errors");
+    assert_contains(
+        &errors,
+        "Byrhewch yr enw",
+        "the Welsh new-work form's errors",
+    );
+}
+
+/// The same for the organisation, who is taking part and whose practice it is about.
+#[tokio::test]
+#[ignore = "defect: new_work.rs says 'Shorten the organisation or team…' (and the others) in English; the catalogue has only the name's"]
+async fn a_welsh_lead_is_told_to_shorten_the_other_over_long_fields_in_welsh() {
+    let errors = welsh_new_work_errors_for_too_long(&["#work-organisation", "#work-about"]).await;
+    assert_lacks(&errors, "Shorten", "the Welsh new-work form's errors");
+}
+
+/// A Welsh lead's new feedback collection with 201 characters typed in each of `fields`,
+/// submitted: the error texts shown.
+async fn welsh_new_work_errors_for_too_long(fields: &[&str]) -> String {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    storage_set(b, "mhsw:interface-language", "cy").await;
+    reload(&app, "#/new/feedback-service-user").await;
+    find(b, "#work-name").await;
+    fill(b, "#work-name", "Adborth").await;
+    fill(b, "#work-about", "Tîm y Gogledd").await;
+    let long = "a".repeat(201);
+    for field in fields {
+        fill(b, field, &long).await;
+    }
+    click(b, "form.form button[type=submit]").await;
+    b.wait_for_css(".field-error", QUICK).await;
+    let errors = error_texts(b).await;
+    b.screenshot(&shot("cy-new-work-too-long")).await;
+    finish(app).await;
+    errors
+}
+
+/// Every error text on the page (field errors and the summary), one a line.
+async fn error_texts(b: &common::browser::Browser) -> String {
+    b.execute(
+        "return [...document.querySelectorAll('.field-error, .error-summary li')].map(e => e.innerText).join('\\n');",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+/// A Welsh lead who gives a collection's period a start and no end is told what to do in
+/// Welsh, not in English inside a Welsh page.
+#[tokio::test]
+#[ignore = "defect: the period's errors come from work::parse_period in English (needs a Welsh catalogue entry)"]
+async fn a_welsh_lead_is_told_about_a_half_given_period_in_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    storage_set(b, "mhsw:interface-language", "cy").await;
+    reload(&app, "#/new/feedback-service-user").await;
+    fill(b, "#work-name", "Adborth").await;
+    fill(b, "#work-about", "Tîm y Gogledd").await;
+    b.execute(
+        "const e = document.getElementById('work-period-start'); e.value = '2026-11-02'; \
+         e.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![],
+    )
+    .await;
+    click(b, "form.form button[type=submit]").await;
+    b.wait_for_css(".field-error", QUICK).await;
+    let errors = error_texts(b).await;
+    b.screenshot(&shot("cy-new-work-half-period")).await;
+    assert_lacks(
+        &errors,
+        "Enter the end of the period",
+        "the Welsh period error",
+    );
+    finish(app).await;
+}
+
+/// A Welsh lead who types 0 in collection mode's inactivity box is told the range in Welsh.
+#[tokio::test]
+#[ignore = "defect: the inactivity box's error comes from work::parse_idle_minutes in English (needs a Welsh catalogue entry)"]
+async fn a_welsh_lead_is_told_about_a_wrong_inactivity_time_in_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let collection = collection_with("cy-idle", "feedback-service-user", 2);
+    seed_works(&app, &[&collection], "#/").await;
+    storage_set(b, "mhsw:interface-language", "cy").await;
+    reload(&app, "#/work/cy-idle/collect").await;
+    find(b, "#kiosk-idle").await;
+    click(b, "#kiosk-idle").await;
+    select_all(b).await;
+    press(b, &[Key::Backspace]).await;
+    type_text(b, "0").await;
+    fill(b, "#kiosk-code", "4821").await;
+    click(b, "form button[type=submit]").await;
+    b.wait_for_css("#kiosk-idle-error", QUICK).await;
+    let errors = error_texts(b).await;
+    b.screenshot(&shot("cy-collect-idle-zero")).await;
+    assert_lacks(
+        &errors,
+        "Enter a whole number of minutes",
+        "the Welsh inactivity error",
+    );
+    finish(app).await;
+}
