@@ -17,7 +17,7 @@ pub(crate) async fn import_status(b: &common::browser::Browser) -> String {
     .to_owned()
 }
 
-pub(crate) fn shot(name: &str) -> std::path::PathBuf {
+fn shot(name: &str) -> std::path::PathBuf {
     screenshot_path(&format!("journeys/{name}"))
 }
 
@@ -131,6 +131,69 @@ async fn a_welsh_lead_is_told_about_a_wrong_inactivity_time_in_welsh() {
         &errors,
         "Enter a whole number of minutes",
         "the Welsh inactivity error",
+    );
+    finish(app).await;
+}
+
+/// A change to one audit refused because another tab changed it ("Not saved", with the choice
+/// of versions) is still not saved after the lead goes on to save another audit: the page must
+/// not then say only "Saved" and drop the choice, or the refused change is lost without a word
+/// when the tab closes.
+#[tokio::test]
+#[ignore = "defect: AppState's one save line (state.save) is set to Saved by any later save, so a refused save of other work disappears (fix belongs in state.rs)"]
+async fn a_refused_save_is_not_hidden_by_saving_other_work() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let first = work("conflict-a", "First audit", &definition);
+    let second = work("conflict-b", "Second audit", &definition);
+    seed_works(&app, &[&first, &second], "#/").await;
+    app.open("#/work/conflict-a/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    let this_tab = b.client().window().await.expect("this tab");
+    let other = b.client().new_window(true).await.expect("another tab");
+    b.client()
+        .switch_to_window(other.handle.clone())
+        .await
+        .expect("to the other tab");
+    app.open("#/work/conflict-a/section/strategy").await;
+    click(b, "#q-strat-1-2").await;
+    wait_for_saved(
+        b,
+        "conflict-a",
+        "e.work.responses['strat-1']",
+        "the other tab's answer",
+    )
+    .await;
+    b.client()
+        .close_window()
+        .await
+        .expect("close the other tab");
+    b.client()
+        .switch_to_window(this_tab)
+        .await
+        .expect("back to the first tab");
+    click(b, "#q-strat-1-3").await;
+    b.wait_for_text("Not saved", DEFAULT_TIMEOUT).await;
+    b.screenshot(&shot("conflict-refused")).await;
+
+    app.open("#/work/conflict-b/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    click(b, "#q-strat-1-2").await;
+    wait_for_saved(
+        b,
+        "conflict-b",
+        "e.work.responses['strat-1']",
+        "the second audit's answer",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    b.screenshot(&shot("conflict-after-other-save")).await;
+    let text = b.body_text().await;
+    assert_contains(
+        &text,
+        "Not saved",
+        "the first audit's refused change, after the second audit was saved",
     );
     finish(app).await;
 }
