@@ -266,3 +266,52 @@ async fn a_large_import_says_it_is_under_way() {
     );
     finish(app).await;
 }
+
+/// The same large file imported in two tabs at once (a lead who opened the toolkit twice):
+/// each tab tells the truth, and the store has the collection once, whole.
+#[tokio::test]
+async fn the_same_file_imported_in_two_tabs_at_once_says_the_truth() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let big = collection_with("two-tabs", "feedback-service-user", 10_000);
+    let file = temp_file("two-tabs.json", &export_work(&big));
+    drop(big);
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    let first = b.client().window().await.expect("this tab");
+    let other = b.client().new_window(true).await.expect("another tab");
+    b.client()
+        .switch_to_window(other.handle.clone())
+        .await
+        .expect("to the other tab");
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    choose_files(b, "#import-file", &[&file.path]).await;
+    b.client()
+        .switch_to_window(first.clone())
+        .await
+        .expect("back to the first tab");
+    choose_files(b, "#import-file", &[&file.path]).await;
+    let mut said = Vec::new();
+    for tab in [first, other.handle] {
+        b.client().switch_to_window(tab).await.expect("switch");
+        b.wait_for_text("two-tabs.json:", Duration::from_secs(60))
+            .await;
+        said.push(b.body_text().await);
+    }
+    b.screenshot(&shot("two-tabs-import")).await;
+    for text in &said {
+        assert_lacks(
+            text,
+            "Not saved",
+            "a tab after importing the same file as the other",
+        );
+        assert_lacks(
+            text,
+            "not saved",
+            "a tab after importing the same file as the other",
+        );
+    }
+    assert_eq!(stored_response_count(b, "two-tabs").await, 10_000);
+    finish(app).await;
+}

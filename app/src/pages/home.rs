@@ -693,7 +693,24 @@ async fn place_stored(
         state.add_stored(incoming, storing.meta);
         return Outcome::Done(problems::imported_as(lang, &name, count, ""));
     }
-    // Not stored by the worker: stored from the page, which says why if that fails too.
+    // Not stored by the worker. Another tab may have stored the same work meanwhile (the same
+    // file imported there at once): then it is placed beside that, as work already here is,
+    // not saved over it as new (which the store refuses as a change made in another tab).
+    if let Ok(Some(stored)) = crate::edges::database::load_one(&id).await {
+        state.add_stored(stored.work, stored.meta);
+        let read = import_worker::Read {
+            checked: Checked {
+                work: incoming,
+                kept_aside: 0,
+                carried: 0,
+            },
+            records: Default::default(),
+            unread: None,
+            storing: None,
+        };
+        return Box::pin(place_one(state, read)).await;
+    }
+    // Stored from the page, which says why if that fails too.
     state.add_imported(incoming, Default::default());
     match state.flush(&id).await {
         Ok(()) => Outcome::Done(problems::imported_as(lang, &name, count, "")),
