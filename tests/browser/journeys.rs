@@ -315,3 +315,27 @@ async fn the_same_file_imported_in_two_tabs_at_once_says_the_truth() {
     assert_eq!(stored_response_count(b, "two-tabs").await, 10_000);
     finish(app).await;
 }
+
+/// A double click on "Start" makes one piece of work and opens its contents: the second click
+/// used to land on the section link that sits where the button was, and opened that section
+/// ("Quality assurance") unasked.
+#[tokio::test]
+async fn a_double_click_on_start_opens_the_contents_of_one_new_audit() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/new/self-assessment").await;
+    fill(b, "#work-name", "Started with a double click").await;
+    crate::pdf::double_click(b, "form.form button[type=submit]").await;
+    wait_for_heading(b, "Started with a double click").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    b.screenshot(&shot("double-click-start")).await;
+    let hash = current_hash(b).await;
+    let ids = stored_work_ids(b).await;
+    assert_eq!(ids.len(), 1, "one piece of work: {ids:?}");
+    assert_eq!(
+        hash,
+        format!("#/work/{}", ids[0]),
+        "the second click opened a section"
+    );
+    finish(app).await;
+}

@@ -88,11 +88,16 @@ pub fn NewWorkPage(
         });
     }
     let started_from = definition_id.clone();
+    // Set once the work is made: a second press before the contents page shows makes no more.
+    let started = StoredValue::new(false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let kind = definition.kind;
     let definition_for_submit = definition.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if started.get_value() {
+            return;
+        }
         let mut problems = Vec::new();
         if name.get_untracked().trim().is_empty() {
             problems.push(FieldError {
@@ -166,6 +171,7 @@ pub fn NewWorkPage(
         }
         let route = Route::Work(work.id.clone());
         BEING_TYPED.with(|kept| kept.borrow_mut().remove(&started_from));
+        started.set_value(true);
         state.add_work(work);
         history::go(&route);
     };
@@ -254,7 +260,7 @@ pub fn NewWorkPage(
                     </div>
                 </fieldset>
             })}
-            <button type="submit">{move || mhsw::messages::start(lang.get())}</button>
+            <button type="submit" on:click=|ev| { super::second_of_a_double_click(&ev); }>{move || mhsw::messages::start(lang.get())}</button>
         </form>
     }
     .into_any()
