@@ -16,6 +16,7 @@ mod audit;
 mod collection_mode;
 mod feedback;
 mod found;
+mod journeys;
 mod offline;
 mod paper;
 mod pdf;

@@ -390,6 +390,10 @@ fn ImportWork(
 /// Returns whether all were imported and stored, and what happened to each, counting only
 /// what was stored. Runs in the later part of the app ([`crate::later::import`]).
 pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> Outcome {
+    // One import at a time: a file chosen again while it is still being imported would
+    // otherwise be placed as new beside the first (neither is held yet), and the second store
+    // would be refused as if another tab had changed the work.
+    let _turn = ImportTurn::wait().await;
     let definitions = state
         .questionnaires
         .with_untracked(|c| c.checked().map(|c| c.to_json()))
@@ -429,6 +433,59 @@ pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> Outcom
         }
     }
     Outcome::new(all_ok, outcomes.join(" "))
+}
+
+std::thread_local! {
+    /// `None` while no import runs; while one does, the imports waiting for their turn.
+    static IMPORT_QUEUE: std::cell::RefCell<Option<Vec<futures::channel::oneshot::Sender<()>>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// This tab's one turn to import; the next import waiting is let go when it ends (also when
+/// the import is dropped part way).
+struct ImportTurn;
+
+impl ImportTurn {
+    async fn wait() -> Self {
+        let waiting = IMPORT_QUEUE.with(|queue| match queue.borrow_mut().as_mut() {
+            None => None,
+            Some(waiters) => {
+                let (sender, receiver) = futures::channel::oneshot::channel();
+                waiters.push(sender);
+                Some(receiver)
+            }
+        });
+        match waiting {
+            // The turn is handed over by the import before, queue and all.
+            Some(receiver) => {
+                let _ = receiver.await;
+            }
+            None => IMPORT_QUEUE.with(|queue| *queue.borrow_mut() = Some(Vec::new())),
+        }
+        ImportTurn
+    }
+}
+
+impl Drop for ImportTurn {
+    fn drop(&mut self) {
+        IMPORT_QUEUE.with(|queue| {
+            let mut queue = queue.borrow_mut();
+            loop {
+                match queue.as_mut().filter(|waiters| !waiters.is_empty()) {
+                    // A waiter that has gone (its import was dropped) is passed over.
+                    Some(waiters) => {
+                        if waiters.remove(0).send(()).is_ok() {
+                            return;
+                        }
+                    }
+                    None => {
+                        *queue = None;
+                        return;
+                    }
+                }
+            }
+        });
+    }
 }
 
 /// Reads and checks a file in the import worker; where a worker cannot run, on the page's own
@@ -636,7 +693,24 @@ async fn place_stored(
         state.add_stored(incoming, storing.meta);
         return Outcome::Done(problems::imported_as(lang, &name, count, ""));
     }
-    // Not stored by the worker: stored from the page, which says why if that fails too.
+    // Not stored by the worker. Another tab may have stored the same work meanwhile (the same
+    // file imported there at once): then it is placed beside that, as work already here is,
+    // not saved over it as new (which the store refuses as a change made in another tab).
+    if let Ok(Some(stored)) = crate::edges::database::load_one(&id).await {
+        state.add_stored(stored.work, stored.meta);
+        let read = import_worker::Read {
+            checked: Checked {
+                work: incoming,
+                kept_aside: 0,
+                carried: 0,
+            },
+            records: Default::default(),
+            unread: None,
+            storing: None,
+        };
+        return Box::pin(place_one(state, read)).await;
+    }
+    // Stored from the page, which says why if that fails too.
     state.add_imported(incoming, Default::default());
     match state.flush(&id).await {
         Ok(()) => Outcome::Done(problems::imported_as(lang, &name, count, "")),

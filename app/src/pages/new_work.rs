@@ -88,11 +88,16 @@ pub fn NewWorkPage(
         });
     }
     let started_from = definition_id.clone();
+    // Set once the work is made: a second press before the contents page shows makes no more.
+    let started = StoredValue::new(false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let kind = definition.kind;
     let definition_for_submit = definition.clone();
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        if started.get_value() {
+            return;
+        }
         let mut problems = Vec::new();
         if name.get_untracked().trim().is_empty() {
             problems.push(FieldError {
@@ -117,9 +122,16 @@ pub fn NewWorkPage(
             ("work-about", "whose practice it is about", about),
         ] {
             if !text.with_untracked(|t| fits(t.trim(), NAME_MAX_CHARS)) {
+                // The name's message is in the catalogue (the rename box's); the other
+                // fields' are still English only.
+                let message = if field_id == "work-name" {
+                    mhsw::messages::problems::shorten_name(lang.get_untracked(), NAME_MAX_CHARS)
+                } else {
+                    shorten_message(what, NAME_MAX_CHARS)
+                };
                 problems.push(FieldError {
                     field_id: field_id.into(),
-                    message: shorten_message(what, NAME_MAX_CHARS),
+                    message,
                 });
             }
         }
@@ -159,6 +171,7 @@ pub fn NewWorkPage(
         }
         let route = Route::Work(work.id.clone());
         BEING_TYPED.with(|kept| kept.borrow_mut().remove(&started_from));
+        started.set_value(true);
         state.add_work(work);
         history::go(&route);
     };
@@ -247,7 +260,7 @@ pub fn NewWorkPage(
                     </div>
                 </fieldset>
             })}
-            <button type="submit">{move || mhsw::messages::start(lang.get())}</button>
+            <button type="submit" on:click=|ev| { super::second_of_a_double_click(&ev); }>{move || mhsw::messages::start(lang.get())}</button>
         </form>
     }
     .into_any()

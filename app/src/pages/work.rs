@@ -177,7 +177,10 @@ pub fn WorkPage(
                 <ol class="contents-list">
                     <For each=sections key=|s| (s.0.clone(), s.2.clone()) let:section>
                         <li class="contents-item">
-                            <a href=Route::Section(id.clone(), section.0.clone()).href() lang=section.4>{section.1.clone()}</a>
+                            // The second click of a double click on "Start" (new work) lands
+                            // here and must not open a section unasked.
+                            <a href=Route::Section(id.clone(), section.0.clone()).href() lang=section.4
+                                on:click=|ev| { super::second_of_a_double_click(&ev); }>{section.1.clone()}</a>
                             <span class="progress" class:complete=section.3>{section.2.clone()}</span>
                         </li>
                     </For>

@@ -1,0 +1,341 @@
+//! Journeys found by use (the tester's sweep of December): importing a large collection twice,
+//! in two tabs, with a reload or Back part way; the pages that load on demand on a slow or
+//! absent network; the Welsh interface on a phone and at 400% zoom; collection mode on a shared
+//! tablet; typing in the middle of evidence.
+
+use crate::prelude::*;
+
+/// Text of the home page's import outcome ('' while nothing is said).
+pub(crate) async fn import_status(b: &common::browser::Browser) -> String {
+    b.execute(
+        "const s = document.querySelector('.import [role=status]'); return s ? s.innerText : '';",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+fn shot(name: &str) -> std::path::PathBuf {
+    screenshot_path(&format!("journeys/{name}"))
+}
+
+/// A lead who chooses the same large file again while its import is still running (nothing on
+/// the page said it was) is told the truth about both: the collection was imported and saved
+/// once, and the second time nothing was added. It used to say the work was not saved because
+/// another tab had changed it, with the conflict's buttons, though no other tab was open and
+/// every response was saved.
+#[tokio::test]
+async fn choosing_a_file_again_while_it_imports_says_the_truth() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let big = collection_with("ten-thousand", "feedback-service-user", 10_000);
+    let file = temp_file("ten-thousand.json", &export_work(&big));
+    drop(big);
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    choose_files(b, "#import-file", &[&file.path]).await;
+    choose_files(b, "#import-file", &[&file.path]).await;
+    b.wait_for_text("ten-thousand.json:", Duration::from_secs(60))
+        .await;
+    // Both imports have ended once the second has said so.
+    wait_until(
+        b,
+        "return document.querySelector('.import [role=status]').innerText.includes('already');",
+        vec![],
+        Duration::from_secs(60),
+        "the second import saying the collection was already here",
+    )
+    .await;
+    let said = import_status(b).await;
+    b.screenshot(&shot("import-twice")).await;
+    assert_lacks(
+        &b.body_text().await,
+        "Not saved",
+        "the page after two imports",
+    );
+    assert_lacks(&said, "not saved", "the import's outcome");
+    assert_contains(
+        &said,
+        "0 new responses added to “Big collection” and saved on this device; 10,000 were already there.",
+        "the second import's outcome",
+    );
+    assert_eq!(stored_work_ids(b).await, vec!["ten-thousand".to_owned()]);
+    assert_eq!(stored_response_count(b, "ten-thousand").await, 10_000);
+    finish(app).await;
+}
+
+/// A Welsh lead starting new work who types a name over the limit is told to shorten it in
+/// Welsh, as the rename box does, not in English inside a Welsh page.
+#[tokio::test]
+async fn a_welsh_lead_is_told_to_shorten_an_over_long_name_in_welsh() {
+    let errors = welsh_new_work_errors_for_too_long(&["#work-name"]).await;
+    assert_lacks(&errors, "Shorten", "the Welsh new-work form's errors");
+    assert_contains(
+        &errors,
+        "Byrhewch yr enw",
+        "the Welsh new-work form's errors",
+    );
+}
+
+/// The same for the organisation, who is taking part and whose practice it is about.
+#[tokio::test]
+#[ignore = "defect: new_work.rs says 'Shorten the organisation or team…' (and the others) in English; the catalogue has only the name's"]
+async fn a_welsh_lead_is_told_to_shorten_the_other_over_long_fields_in_welsh() {
+    let errors = welsh_new_work_errors_for_too_long(&["#work-organisation", "#work-about"]).await;
+    assert_lacks(&errors, "Shorten", "the Welsh new-work form's errors");
+}
+
+/// A Welsh lead's new feedback collection with 201 characters typed in each of `fields`,
+/// submitted: the error texts shown.
+async fn welsh_new_work_errors_for_too_long(fields: &[&str]) -> String {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    storage_set(b, "mhsw:interface-language", "cy").await;
+    reload(&app, "#/new/feedback-service-user").await;
+    find(b, "#work-name").await;
+    fill(b, "#work-name", "Adborth").await;
+    fill(b, "#work-about", "Tîm y Gogledd").await;
+    let long = "a".repeat(201);
+    for field in fields {
+        fill(b, field, &long).await;
+    }
+    click(b, "form.form button[type=submit]").await;
+    b.wait_for_css(".field-error", QUICK).await;
+    let errors = error_texts(b).await;
+    b.screenshot(&shot("cy-new-work-too-long")).await;
+    finish(app).await;
+    errors
+}
+
+/// Every error text on the page (field errors and the summary), one a line.
+async fn error_texts(b: &common::browser::Browser) -> String {
+    b.execute(
+        "return [...document.querySelectorAll('.field-error, .error-summary li')].map(e => e.innerText).join('\\n');",
+        vec![],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+/// A Welsh lead who gives a collection's period a start and no end is told what to do in
+/// Welsh, not in English inside a Welsh page.
+#[tokio::test]
+#[ignore = "defect: the period's errors come from work::parse_period in English (needs a Welsh catalogue entry)"]
+async fn a_welsh_lead_is_told_about_a_half_given_period_in_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    storage_set(b, "mhsw:interface-language", "cy").await;
+    reload(&app, "#/new/feedback-service-user").await;
+    fill(b, "#work-name", "Adborth").await;
+    fill(b, "#work-about", "Tîm y Gogledd").await;
+    b.execute(
+        "const e = document.getElementById('work-period-start'); e.value = '2026-11-02'; \
+         e.dispatchEvent(new Event('input', { bubbles: true }));",
+        vec![],
+    )
+    .await;
+    click(b, "form.form button[type=submit]").await;
+    b.wait_for_css(".field-error", QUICK).await;
+    let errors = error_texts(b).await;
+    b.screenshot(&shot("cy-new-work-half-period")).await;
+    assert_lacks(
+        &errors,
+        "Enter the end of the period",
+        "the Welsh period error",
+    );
+    finish(app).await;
+}
+
+/// A Welsh lead who types 0 in collection mode's inactivity box is told the range in Welsh.
+#[tokio::test]
+#[ignore = "defect: the inactivity box's error comes from work::parse_idle_minutes in English (needs a Welsh catalogue entry)"]
+async fn a_welsh_lead_is_told_about_a_wrong_inactivity_time_in_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let collection = collection_with("cy-idle", "feedback-service-user", 2);
+    seed_works(&app, &[&collection], "#/").await;
+    storage_set(b, "mhsw:interface-language", "cy").await;
+    reload(&app, "#/work/cy-idle/collect").await;
+    find(b, "#kiosk-idle").await;
+    click(b, "#kiosk-idle").await;
+    select_all(b).await;
+    press(b, &[Key::Backspace]).await;
+    type_text(b, "0").await;
+    fill(b, "#kiosk-code", "4821").await;
+    click(b, "form button[type=submit]").await;
+    b.wait_for_css("#kiosk-idle-error", QUICK).await;
+    let errors = error_texts(b).await;
+    b.screenshot(&shot("cy-collect-idle-zero")).await;
+    assert_lacks(
+        &errors,
+        "Enter a whole number of minutes",
+        "the Welsh inactivity error",
+    );
+    finish(app).await;
+}
+
+/// A change to one audit refused because another tab changed it ("Not saved", with the choice
+/// of versions) is still not saved after the lead goes on to save another audit: the page must
+/// not then say only "Saved" and drop the choice, or the refused change is lost without a word
+/// when the tab closes.
+#[tokio::test]
+#[ignore = "defect: AppState's one save line (state.save) is set to Saved by any later save, so a refused save of other work disappears (fix belongs in state.rs)"]
+async fn a_refused_save_is_not_hidden_by_saving_other_work() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let first = work("conflict-a", "First audit", &definition);
+    let second = work("conflict-b", "Second audit", &definition);
+    seed_works(&app, &[&first, &second], "#/").await;
+    app.open("#/work/conflict-a/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    let this_tab = b.client().window().await.expect("this tab");
+    let other = b.client().new_window(true).await.expect("another tab");
+    b.client()
+        .switch_to_window(other.handle.clone())
+        .await
+        .expect("to the other tab");
+    app.open("#/work/conflict-a/section/strategy").await;
+    click(b, "#q-strat-1-2").await;
+    wait_for_saved(
+        b,
+        "conflict-a",
+        "e.work.responses['strat-1']",
+        "the other tab's answer",
+    )
+    .await;
+    b.client()
+        .close_window()
+        .await
+        .expect("close the other tab");
+    b.client()
+        .switch_to_window(this_tab)
+        .await
+        .expect("back to the first tab");
+    click(b, "#q-strat-1-3").await;
+    b.wait_for_text("Not saved", DEFAULT_TIMEOUT).await;
+    b.screenshot(&shot("conflict-refused")).await;
+
+    app.open("#/work/conflict-b/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    click(b, "#q-strat-1-2").await;
+    wait_for_saved(
+        b,
+        "conflict-b",
+        "e.work.responses['strat-1']",
+        "the second audit's answer",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    b.screenshot(&shot("conflict-after-other-save")).await;
+    let text = b.body_text().await;
+    assert_contains(
+        &text,
+        "Not saved",
+        "the first audit's refused change, after the second audit was saved",
+    );
+    finish(app).await;
+}
+
+/// While a large file is being imported (10,000 responses take seconds), the import says that
+/// it is under way: the page said nothing at all until the end, so a lead chose the file again.
+#[tokio::test]
+#[ignore = "defect: nothing is said while an import runs; needs an 'Importing…' message in the catalogue (src/messages/problems.rs)"]
+async fn a_large_import_says_it_is_under_way() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let big = collection_with("under-way", "feedback-service-user", 10_000);
+    let file = temp_file("under-way.json", &export_work(&big));
+    drop(big);
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    choose_files(b, "#import-file", &[&file.path]).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let said = import_status(b).await;
+    b.wait_for_text("under-way.json:", Duration::from_secs(60))
+        .await;
+    assert!(
+        !said.trim().is_empty(),
+        "the import said nothing 300 ms after the file was chosen"
+    );
+    finish(app).await;
+}
+
+/// The same large file imported in two tabs at once (a lead who opened the toolkit twice):
+/// each tab tells the truth, and the store has the collection once, whole.
+#[tokio::test]
+async fn the_same_file_imported_in_two_tabs_at_once_says_the_truth() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let big = collection_with("two-tabs", "feedback-service-user", 10_000);
+    let file = temp_file("two-tabs.json", &export_work(&big));
+    drop(big);
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    let first = b.client().window().await.expect("this tab");
+    let other = b.client().new_window(true).await.expect("another tab");
+    b.client()
+        .switch_to_window(other.handle.clone())
+        .await
+        .expect("to the other tab");
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    choose_files(b, "#import-file", &[&file.path]).await;
+    b.client()
+        .switch_to_window(first.clone())
+        .await
+        .expect("back to the first tab");
+    choose_files(b, "#import-file", &[&file.path]).await;
+    let mut said = Vec::new();
+    for tab in [first, other.handle] {
+        b.client().switch_to_window(tab).await.expect("switch");
+        b.wait_for_text("two-tabs.json:", Duration::from_secs(60))
+            .await;
+        said.push(b.body_text().await);
+    }
+    b.screenshot(&shot("two-tabs-import")).await;
+    for text in &said {
+        assert_lacks(
+            text,
+            "Not saved",
+            "a tab after importing the same file as the other",
+        );
+        assert_lacks(
+            text,
+            "not saved",
+            "a tab after importing the same file as the other",
+        );
+    }
+    assert_eq!(stored_response_count(b, "two-tabs").await, 10_000);
+    finish(app).await;
+}
+
+/// A double click on "Start" makes one piece of work and opens its contents: the second click
+/// used to land on the section link that sits where the button was, and opened that section
+/// ("Quality assurance") unasked.
+#[tokio::test]
+async fn a_double_click_on_start_opens_the_contents_of_one_new_audit() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/new/self-assessment").await;
+    fill(b, "#work-name", "Started with a double click").await;
+    crate::pdf::double_click(b, "form.form button[type=submit]").await;
+    wait_for_heading(b, "Started with a double click").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    b.screenshot(&shot("double-click-start")).await;
+    let hash = current_hash(b).await;
+    let ids = stored_work_ids(b).await;
+    assert_eq!(ids.len(), 1, "one piece of work: {ids:?}");
+    assert_eq!(
+        hash,
+        format!("#/work/{}", ids[0]),
+        "the second click opened a section"
+    );
+    finish(app).await;
+}
