@@ -454,6 +454,15 @@ pub fn import_hint(lang: Lang, megabytes: usize) -> String {
     }
 }
 
+/// While an import is under way.
+pub fn importing(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Importing… A large file can take a few seconds.",
+        "Wrthi’n mewnforio… Gall ffeil fawr gymryd ychydig eiliadau.",
+    )
+}
+
 /// Nothing was imported, and why.
 pub fn nothing_imported(lang: Lang, why: &str) -> String {
     match lang {
@@ -467,8 +476,9 @@ mod tests {
     use super::*;
 
     /// Every fixed message of the frame and home page, so each is checked in both languages.
-    pub(crate) const FIXED: [fn(Lang) -> &'static str; 39] = [
+    pub(crate) const FIXED: [fn(Lang) -> &'static str; 40] = [
         loading,
+        importing,
         brand,
         main_navigation,
         home,

@@ -185,7 +185,6 @@ async fn a_welsh_lead_is_told_about_a_wrong_inactivity_time_in_welsh() {
 /// not then say only "Saved" and drop the choice, or the refused change is lost without a word
 /// when the tab closes.
 #[tokio::test]
-#[ignore = "defect: AppState's one save line (state.save) is set to Saved by any later save, so a refused save of other work disappears (fix belongs in state.rs)"]
 async fn a_refused_save_is_not_hidden_by_saving_other_work() {
     let app = TestApp::start().await;
     let b = &app.browser;
@@ -246,7 +245,6 @@ async fn a_refused_save_is_not_hidden_by_saving_other_work() {
 /// While a large file is being imported (10,000 responses take seconds), the import says that
 /// it is under way: the page said nothing at all until the end, so a lead chose the file again.
 #[tokio::test]
-#[ignore = "defect: nothing is said while an import runs; needs an 'Importing…' message in the catalogue (src/messages/problems.rs)"]
 async fn a_large_import_says_it_is_under_way() {
     let app = TestApp::start().await;
     let b = &app.browser;

@@ -356,10 +356,18 @@ fn ImportWork(
 ) -> impl IntoView {
     let state = AppState::expect();
     let message = RwSignal::new(None::<Outcome>);
+    // Imports under way in this tab: a large file takes seconds, and silence looked like
+    // nothing had happened (a lead chose the file again).
+    let under_way = RwSignal::new(0_usize);
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let chosen = files::chosen_files(&input);
         input.set_value("");
+        if chosen.is_empty() {
+            return;
+        }
+        message.set(None);
+        under_way.update(|n| *n += 1);
         leptos::task::spawn_local(async move {
             let outcome = match state.ready().await {
                 Ok(()) => later::import(state, chosen).await,
@@ -369,6 +377,7 @@ fn ImportWork(
                 Ok(importing) => importing.await,
                 Err(problem) => Outcome::NotDone(say::nothing_imported(lang, &problem.to_string())),
             }));
+            under_way.update(|n| *n = n.saturating_sub(1));
         });
     };
     view! {
@@ -379,6 +388,7 @@ fn ImportWork(
             </p>
             <input id="import-file" type="file" accept=".json,application/json" multiple aria-describedby="import-hint" on:change=on_change />
             <div role="status" aria-live="polite">
+                {move || (under_way.get() > 0).then(|| view! { <p>{say::importing(lang)}</p> })}
                 {move || message.get().map(Outcome::notice)}
             </div>
         </div>
