@@ -17,6 +17,7 @@ use crate::definition::Definition;
 use crate::ids::{DefinitionId, QuestionId, ResponseId, WorkId};
 use crate::lang::Lang;
 use crate::plan::PlanRow;
+use crate::reading::{Fault, Spot};
 use crate::responses::{accepts, ItemResponse, Responses};
 
 /// The `format` every work file declares.
@@ -402,6 +403,9 @@ fn megabytes(bytes: usize) -> String {
     crate::report::grouped(bytes.div_ceil(1024 * 1024) as u64)
 }
 
+mod unreadable;
+pub use unreadable::{Unreadable, Whole};
+
 /// Why a file cannot be imported. Nothing is changed when any of these happens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
@@ -421,13 +425,8 @@ pub enum ImportError {
         /// that does not name the work format.
         json: bool,
     },
-    /// The file is not JSON, or not a work file.
-    Unreadable {
-        /// What is wrong, with the place where known.
-        message: String,
-        /// How to fix it.
-        fix: String,
-    },
+    /// The file is not JSON, or not a work file: what is wrong, with the place where known.
+    Unreadable(Unreadable),
     /// The file was written by a newer version of the toolkit.
     NewerFormat {
         /// The version in the file.
@@ -462,8 +461,7 @@ pub enum ImportError {
 
 impl ImportError {
     /// Why the file cannot be imported, in `lang` (the message catalogue's
-    /// [`crate::messages::problems`]); what the reader says of a place in the file stays as it
-    /// gave it.
+    /// [`crate::messages::problems`]), the place in the file and what is wrong there included.
     pub fn in_lang(&self, lang: Lang) -> String {
         use crate::messages::problems as say;
         match self {
@@ -472,7 +470,7 @@ impl ImportError {
             }
             ImportError::Empty => say::file_empty(lang).to_owned(),
             ImportError::NotWork { json } => say::not_work(lang, *json).to_owned(),
-            ImportError::Unreadable { message, fix } => say::file_unreadable(lang, message, fix),
+            ImportError::Unreadable(why) => why.in_lang(lang),
             ImportError::NewerFormat { found, supported } => {
                 say::newer_format(lang, *found, *supported)
             }
@@ -523,21 +521,13 @@ pub fn parse_import(text: &str) -> Result<Vec<Work>, ImportError> {
             supported: BACKUP_FORMAT_VERSION,
         });
     }
-    let backup: Backup = read_strictly(
-        text,
-        ("the backup", "the backup"),
-        "choose a backup made with \"Export everything\" in this app, unchanged",
-    )?;
+    let backup: Backup = read_strictly(text, Whole::Backup)?;
     for work in &backup.works {
         check_limits(work)?;
         if work.format != WORK_FORMAT || work.format_version > WORK_FORMAT_VERSION {
-            return Err(ImportError::Unreadable {
-                message: format!(
-                    "the backup holds “{}”, which is not work this app reads",
-                    work.name
-                ),
-                fix: "make the backup again with this version of the toolkit".to_owned(),
-            });
+            return Err(ImportError::Unreadable(Unreadable::BackupHoldsOther {
+                name: work.name.clone(),
+            }));
         }
     }
     Ok(backup.works)
@@ -643,9 +633,13 @@ pub fn export_backup(works: Vec<Work>, made: Date) -> String {
 /// Refuses a file nested deeper than any work file (rule L1 of [`crate::limits`]), before any
 /// parsing, so a malformed file of any depth is refused in one quick pass.
 fn refuse_deep(text: &str) -> Result<(), ImportError> {
-    crate::limits::check_depth(text).map_err(|deep| ImportError::Unreadable {
-        message: deep.to_string(),
-        fix: "choose a file exported from this app, unchanged".to_owned(),
+    crate::limits::check_depth(text).map_err(|deep| {
+        ImportError::Unreadable(Unreadable::TooDeep {
+            at: Spot {
+                line: deep.line,
+                column: deep.column,
+            },
+        })
     })
 }
 
@@ -654,14 +648,7 @@ fn not_json(e: serde_json::Error) -> ImportError {
     if e.classify() == serde_json::error::Category::Data {
         return ImportError::NotWork { json: true };
     }
-    ImportError::Unreadable {
-        message: format!(
-            "the file is not valid JSON (line {}, column {})",
-            e.line(),
-            e.column()
-        ),
-        fix: "choose a file exported from this app, unchanged".to_owned(),
-    }
+    ImportError::Unreadable(Unreadable::NotJson { at: Spot::of(&e) })
 }
 
 /// Where an imported piece of work goes, given the work already on the device with its id.
@@ -722,12 +709,11 @@ fn read_header(text: &str) -> Result<Header, ImportError> {
     serde_json::from_str(text).map_err(not_json)
 }
 
-/// Reads the whole text into `T`, naming the place of the first problem and refusing extra
-/// text after it. `what` is "the file" or "the backup"; `content` what it holds.
+/// Reads the whole text into `T` (a piece of work or a backup, `whole`), naming the place of
+/// the first problem and refusing extra text after it.
 fn read_strictly<T: serde::de::DeserializeOwned>(
     text: &str,
-    (what, content): (&str, &str),
-    fix: &str,
+    whole: Whole,
 ) -> Result<T, ImportError> {
     // A sound file is read once, at full speed; only a file with a problem is read again,
     // tracking the path to it for the message (which slows every field down).
@@ -736,22 +722,19 @@ fn read_strictly<T: serde::de::DeserializeOwned>(
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        ImportError::Unreadable {
-            message: format!(
-                "{what} has a problem at `{}`: {}",
-                error.path(),
-                error.inner()
-            ),
-            fix: fix.to_owned(),
-        }
+        ImportError::Unreadable(Unreadable::Problem {
+            whole,
+            path: error.path().to_string(),
+            fault: Fault::of(error.inner()),
+            at: Spot::of(error.inner()),
+            detail: error.inner().to_string(),
+        })
     })?;
-    deserializer.end().map_err(|e| ImportError::Unreadable {
-        message: format!(
-            "the file has extra text after {content} (line {}, column {})",
-            e.line(),
-            e.column()
-        ),
-        fix: fix.to_owned(),
+    deserializer.end().map_err(|e| {
+        ImportError::Unreadable(Unreadable::ExtraText {
+            after: whole,
+            at: Spot::of(&e),
+        })
     })?;
     Ok(value)
 }
@@ -787,10 +770,7 @@ fn parse_work_with(text: &str, header: Header) -> Result<Work, ImportError> {
     let version = header
         .format_version
         .and_then(|v| u32::try_from(v).ok())
-        .ok_or_else(|| ImportError::Unreadable {
-            message: "the file has no format version".to_owned(),
-            fix: "choose a file made with \"Export\" in this app".to_owned(),
-        })?;
+        .ok_or(ImportError::Unreadable(Unreadable::NoFormatVersion))?;
     if version > WORK_FORMAT_VERSION {
         return Err(ImportError::NewerFormat {
             found: version,
@@ -799,11 +779,7 @@ fn parse_work_with(text: &str, header: Header) -> Result<Work, ImportError> {
     }
     // Version 1 is the only version so far: nothing to migrate, so the text is read straight
     // into the model. A later version adds its migration step here.
-    let work: Work = read_strictly(
-        text,
-        ("the file", "the work"),
-        "choose a file exported from this app, unchanged",
-    )?;
+    let work: Work = read_strictly(text, Whole::Work)?;
     check_limits(&work)?;
     Ok(work)
 }
@@ -1637,7 +1613,7 @@ mod tests {
         ));
         assert!(matches!(
             parse_work("not json"),
-            Err(ImportError::Unreadable { .. })
+            Err(ImportError::Unreadable(_))
         ));
         let newer =
             export_work(&work_with(&[])).replace("\"format_version\": 1", "\"format_version\": 99");
