@@ -599,6 +599,115 @@ pub fn unreadable_explained(lang: Lang) -> &'static str {
     )
 }
 
+/// Where an entry kept aside was: a piece of work.
+pub fn origin_work(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => format!("work {id}"),
+        Lang::Cy => format!("gwaith {id}"),
+    }
+}
+
+/// Where an entry kept aside was: one response of a piece of work.
+pub fn origin_response(lang: Lang, work: &str, id: &str) -> String {
+    match lang {
+        Lang::En => format!("response {id} of work {work}"),
+        Lang::Cy => format!("ymateb {id} o waith {work}"),
+    }
+}
+
+/// A saved record's checksum does not match its text.
+pub fn record_changed(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "the saved text has been changed or damaged since it was written (its checksum does not match)",
+        "mae’r testun a gadwyd wedi’i newid neu ei ddifrodi ers iddo gael ei ysgrifennu (nid yw ei swm gwirio’n cyfateb)",
+    )
+}
+
+/// A saved entry is not JSON. The English is the reader's own sentence (`detail`); the Welsh
+/// gives the place.
+pub fn record_not_json(lang: Lang, at: Spot, detail: &str) -> String {
+    match lang {
+        Lang::En => format!("the saved text is damaged ({detail})"),
+        Lang::Cy => format!(
+            "mae’r testun a gadwyd wedi’i ddifrodi ({})",
+            place(lang, at)
+        ),
+    }
+}
+
+/// A saved head (or a response, `response`) is not the shape of its record: the reader's own
+/// sentence in English, its fault and place in Welsh.
+pub fn record_shape(lang: Lang, response: bool, found: &Fault, at: Spot, detail: &str) -> String {
+    match (lang, response) {
+        (Lang::En, false) => format!("the saved work does not have the expected shape ({detail})"),
+        (Lang::En, true) => {
+            format!("the saved response does not have the expected shape ({detail})")
+        }
+        // A value already parsed (an entry of the first format) has no place in the text.
+        (Lang::Cy, response) => {
+            let what = if response { "yr ymateb" } else { "y gwaith" };
+            let at = if at.line == 0 {
+                String::new()
+            } else {
+                format!(" ({})", place(lang, at))
+            };
+            format!(
+                "nid oes gan {what} a gadwyd y siâp disgwyliedig: {}{at}",
+                fault(found)
+            )
+        }
+    }
+}
+
+/// A saved record from a newer release.
+pub fn record_newer(lang: Lang, store_version: u32) -> String {
+    match lang {
+        Lang::En => format!("it was saved by a newer version of the toolkit (store version {store_version})"),
+        Lang::Cy => format!("cafodd ei gadw gan fersiwn fwy newydd o’r pecyn cymorth (fersiwn storfa {store_version})"),
+    }
+}
+
+/// An entry of the first store format that says it is of another version.
+pub fn record_other_version(lang: Lang, store_version: u64) -> String {
+    match lang {
+        Lang::En => {
+            format!("it is in store version {store_version}, which this step does not read")
+        }
+        Lang::Cy => format!(
+            "mae wedi’i gadw yn fersiwn {store_version} o’r storfa, nad yw’r cam hwn yn ei darllen"
+        ),
+    }
+}
+
+/// A saved head (or a response, `response`) that says it is another record than its key.
+pub fn record_stored_as(lang: Lang, response: bool, key: &str, says: &str) -> String {
+    match (lang, response) {
+        (Lang::En, false) => format!("it is stored as `{key}` but says it is `{says}`, so it may be a damaged copy of other work"),
+        (Lang::En, true) => format!("it is stored as `{key}` but says it is `{says}`"),
+        (Lang::Cy, false) => format!("mae wedi’i storio fel `{key}` ond mae’n dweud mai `{says}` ydyw, felly gall fod yn gopi wedi’i ddifrodi o waith arall"),
+        (Lang::Cy, true) => format!("mae wedi’i storio fel `{key}` ond mae’n dweud mai `{says}` ydyw"),
+    }
+}
+
+/// A saved head whose revision differs from the one stored beside it.
+pub fn record_revision(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "its revision does not match its record",
+        "nid yw ei adolygiad yn cyfateb i’w gofnod",
+    )
+}
+
+/// An entry an earlier release kept aside.
+pub fn record_kept_earlier(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "it was kept aside by an earlier version",
+        "cafodd ei gadw o’r neilltu gan fersiwn gynharach",
+    )
+}
+
 /// Downloads one entry kept aside.
 pub fn download_entry(lang: Lang) -> &'static str {
     say(lang, "Download this entry", "Lawrlwytho’r cofnod hwn")
@@ -870,8 +979,11 @@ mod tests {
 
     #[test]
     fn every_fixed_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 37] = [
+        let fixed: [fn(Lang) -> &'static str; 40] = [
             page_not_opened,
+            record_changed,
+            record_revision,
+            record_kept_earlier,
             no_format_version,
             fix_choose_exported_unchanged,
             fix_choose_exported,
@@ -924,7 +1036,32 @@ mod tests {
 
     #[test]
     fn every_message_with_a_value_has_welsh_of_its_own() {
-        let with: [fn(Lang) -> String; 42] = [
+        let with: [fn(Lang) -> String; 51] = [
+            |l| origin_work(l, "w"),
+            |l| origin_response(l, "w", "r"),
+            |l| record_not_json(l, Spot { line: 2, column: 5 }, "bad"),
+            |l| {
+                record_shape(
+                    l,
+                    false,
+                    &Fault::WrongType {},
+                    Spot { line: 2, column: 5 },
+                    "bad",
+                )
+            },
+            |l| {
+                record_shape(
+                    l,
+                    true,
+                    &Fault::WrongType {},
+                    Spot { line: 2, column: 5 },
+                    "bad",
+                )
+            },
+            |l| record_newer(l, 3),
+            |l| record_other_version(l, 0),
+            |l| record_stored_as(l, false, "a", "b"),
+            |l| record_stored_as(l, true, "a", "b"),
             |l| place(l, Spot { line: 2, column: 5 }),
             |l| nests_too_deep(l, Spot { line: 2, column: 5 }),
             |l| not_valid_json(l, Spot { line: 2, column: 5 }),
