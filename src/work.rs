@@ -258,37 +258,72 @@ pub fn parse_idle_minutes(text: &str) -> Result<u32, String> {
     }
 }
 
+/// A mistake in the period a collection covers (rule C2 of [`parse_period`]): which box it is
+/// in ([`PeriodError::field`]) and what to enter, said in a language by
+/// [`PeriodError::in_lang`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PeriodError {
+    /// A box holds something that is not a real date (the end's box, `end`, or the start's).
+    NotADate {
+        /// Whether it is the end's box.
+        end: bool,
+    },
+    /// A start without an end.
+    NoEnd,
+    /// An end without a start.
+    NoStart,
+    /// The end is before the start.
+    EndBeforeStart {
+        /// The start.
+        start: Date,
+        /// The end.
+        end: Date,
+    },
+}
+
+impl PeriodError {
+    /// The box the mistake is in: `start` or `end`.
+    pub fn field(&self) -> &'static str {
+        match self {
+            PeriodError::NotADate { end: false } | PeriodError::NoStart => "start",
+            PeriodError::NotADate { end: true }
+            | PeriodError::NoEnd
+            | PeriodError::EndBeforeStart { .. } => "end",
+        }
+    }
+
+    /// What to enter, in `lang` ([`crate::messages::audit`]).
+    pub fn in_lang(&self, lang: Lang) -> String {
+        use crate::messages::audit as say;
+        match self {
+            PeriodError::NotADate { end } => say::period_not_a_date(lang, *end).to_owned(),
+            PeriodError::NoEnd => say::period_no_end(lang).to_owned(),
+            PeriodError::NoStart => say::period_no_start(lang).to_owned(),
+            PeriodError::EndBeforeStart { start, end } => {
+                say::period_end_before_start(lang, *start, *end)
+            }
+        }
+    }
+}
+
 /// Reads the period a collection covers from the two dates a practitioner typed (`2026-11-22`, as
 /// a date input gives them; either may be blank), rule C2: both or neither, and the end on or
 /// after the start. On a mistake, says which field and what to enter.
-pub fn parse_period(
-    start: &str,
-    end: &str,
-) -> Result<Option<(Date, Date)>, (&'static str, String)> {
-    let read = |text: &str, which: &'static str| -> Result<Option<Date>, (&'static str, String)> {
+pub fn parse_period(start: &str, end: &str) -> Result<Option<(Date, Date)>, PeriodError> {
+    let read = |text: &str, end: bool| -> Result<Option<Date>, PeriodError> {
         let text = text.trim();
         if text.is_empty() {
             return Ok(None);
         }
-        text.parse::<Date>().map(Some).map_err(|_| {
-            (
-                which,
-                format!("Enter the {which} of the period as a real date, such as 22 November 2026"),
-            )
-        })
+        text.parse::<Date>()
+            .map(Some)
+            .map_err(|_| PeriodError::NotADate { end })
     };
-    match (read(start, "start")?, read(end, "end")?) {
+    match (read(start, false)?, read(end, true)?) {
         (None, None) => Ok(None),
-        (Some(_), None) => Err(("end", "Enter the end of the period, or clear its start".to_owned())),
-        (None, Some(_)) => Err(("start", "Enter the start of the period, or clear its end".to_owned())),
-        (Some(start), Some(end)) if end < start => Err((
-            "end",
-            format!(
-                "The end of the period ({}) is before its start ({}): enter an end on or after the start",
-                end.long(),
-                start.long()
-            ),
-        )),
+        (Some(_), None) => Err(PeriodError::NoEnd),
+        (None, Some(_)) => Err(PeriodError::NoStart),
+        (Some(start), Some(end)) if end < start => Err(PeriodError::EndBeforeStart { start, end }),
         (Some(start), Some(end)) => Ok(Some((start, end))),
     }
 }
@@ -1750,12 +1785,50 @@ mod tests {
             Ok(Some((day("2026-11-22"), day("2026-11-22"))))
         );
         assert_eq!(
-            parse_period("2026-11-22", "2026-03-01"),
+            parse_period("2026-11-22", "2026-03-01").map_err(|e| (e.field(), e.in_lang(Lang::En))),
             Err(("end", "The end of the period (1 March 2026) is before its start (22 November 2026): enter an end on or after the start".to_owned()))
         );
-        assert_eq!(parse_period("2026-11-22", "").unwrap_err().0, "end");
-        assert_eq!(parse_period("", "2026-11-22").unwrap_err().0, "start");
-        assert_eq!(parse_period("2026-02-30", "").unwrap_err().0, "start");
+        // Each mistake is said in English as before, and in Welsh with Welsh dates.
+        let said = |start: &str, end: &str, lang: Lang| {
+            parse_period(start, end)
+                .expect_err("a mistake")
+                .in_lang(lang)
+        };
+        assert_eq!(
+            said("2026-02-30", "", Lang::En),
+            "Enter the start of the period as a real date, such as 22 November 2026"
+        );
+        assert_eq!(
+            said("", "2026-02-30", Lang::Cy),
+            "Rhowch ddiwedd y cyfnod fel dyddiad go iawn, fel 22 Tachwedd 2026"
+        );
+        assert_eq!(
+            said("2026-02-30", "", Lang::Cy),
+            "Rhowch ddechrau’r cyfnod fel dyddiad go iawn, fel 22 Tachwedd 2026"
+        );
+        assert_eq!(
+            said("2026-11-22", "", Lang::En),
+            "Enter the end of the period, or clear its start"
+        );
+        assert_eq!(
+            said("2026-11-22", "", Lang::Cy),
+            "Rhowch ddiwedd y cyfnod, neu cliriwch ei ddechrau"
+        );
+        assert_eq!(
+            said("", "2026-11-22", Lang::En),
+            "Enter the start of the period, or clear its end"
+        );
+        assert_eq!(
+            said("", "2026-11-22", Lang::Cy),
+            "Rhowch ddechrau’r cyfnod, neu cliriwch ei ddiwedd"
+        );
+        assert_eq!(
+            said("2026-11-22", "2026-03-01", Lang::Cy),
+            "Mae diwedd y cyfnod (1 Mawrth 2026) cyn ei ddechrau (22 Tachwedd 2026): rhowch ddiwedd sydd ar ddyddiad y dechrau neu ar ei ôl"
+        );
+        assert_eq!(parse_period("2026-11-22", "").unwrap_err().field(), "end");
+        assert_eq!(parse_period("", "2026-11-22").unwrap_err().field(), "start");
+        assert_eq!(parse_period("2026-02-30", "").unwrap_err().field(), "start");
     }
 
     /// C1: re-audits made in the same year are named apart, and do not pile up suffixes.
