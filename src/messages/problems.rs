@@ -579,6 +579,23 @@ pub fn questionnaire_not_added(lang: Lang, file: &str, why: &str) -> String {
     }
 }
 
+/// A questionnaire file opened from the computer has problems: the loader's explanation, for
+/// its author, follows in English (as `mhsw check` gives it); the Welsh says so first.
+pub fn questionnaire_has_problems(lang: Lang, explanation: &str) -> String {
+    match lang {
+        Lang::En => explanation.to_owned(),
+        Lang::Cy => format!("Mae problemau yn y ffeil. Dyma nhw yn Saesneg, ar gyfer y sawl sy’n ysgrifennu’r holiaduron: {explanation}"),
+    }
+}
+
+/// A questionnaire opened from a file could not be removed from the device, and why.
+pub fn questionnaire_not_removed(lang: Lang, file: &str, why: &str) -> String {
+    match lang {
+        Lang::En => format!("{file} could not be removed: {why}."),
+        Lang::Cy => format!("Nid oedd modd tynnu {file} o’r ddyfais: {why}."),
+    }
+}
+
 // ---- Saved work that could not be read -------------------------------------------------
 
 /// The kept-aside notice's heading.
@@ -1036,7 +1053,7 @@ mod tests {
 
     #[test]
     fn every_message_with_a_value_has_welsh_of_its_own() {
-        let with: [fn(Lang) -> String; 51] = [
+        let with: [fn(Lang) -> String; 53] = [
             |l| origin_work(l, "w"),
             |l| origin_response(l, "w", "r"),
             |l| record_not_json(l, Spot { line: 2, column: 5 }, "bad"),
@@ -1122,6 +1139,8 @@ mod tests {
             |l| browser_could_not_read(l, "why"),
             |l| browser_would_not_save(l, "why"),
             |l| peers_for_other(l, "x"),
+            |l| questionnaire_has_problems(l, "line 3: bad"),
+            |l| questionnaire_not_removed(l, "a.json", "why"),
         ];
         for message in with {
             let (en, cy) = (message(Lang::En), message(Lang::Cy));
