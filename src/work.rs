@@ -460,8 +460,9 @@ pub enum ImportError {
         /// that does not name the work format.
         json: bool,
     },
-    /// The file is not JSON, or not a work file: what is wrong, with the place where known.
-    Unreadable(Unreadable),
+    /// The file is not JSON, or not a work file: what is wrong, with the place where known
+    /// (boxed: a reader's fault with its path is large beside every other reason).
+    Unreadable(Box<Unreadable>),
     /// The file was written by a newer version of the toolkit.
     NewerFormat {
         /// The version in the file.
@@ -522,6 +523,12 @@ impl ImportError {
     }
 }
 
+impl From<Unreadable> for ImportError {
+    fn from(why: Unreadable) -> Self {
+        ImportError::Unreadable(Box::new(why))
+    }
+}
+
 impl std::fmt::Display for ImportError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.in_lang(Lang::En))
@@ -560,7 +567,7 @@ pub fn parse_import(text: &str) -> Result<Vec<Work>, ImportError> {
     for work in &backup.works {
         check_limits(work)?;
         if work.format != WORK_FORMAT || work.format_version > WORK_FORMAT_VERSION {
-            return Err(ImportError::Unreadable(Unreadable::BackupHoldsOther {
+            return Err(ImportError::from(Unreadable::BackupHoldsOther {
                 name: work.name.clone(),
             }));
         }
@@ -669,7 +676,7 @@ pub fn export_backup(works: Vec<Work>, made: Date) -> String {
 /// parsing, so a malformed file of any depth is refused in one quick pass.
 fn refuse_deep(text: &str) -> Result<(), ImportError> {
     crate::limits::check_depth(text).map_err(|deep| {
-        ImportError::Unreadable(Unreadable::TooDeep {
+        ImportError::from(Unreadable::TooDeep {
             at: Spot {
                 line: deep.line,
                 column: deep.column,
@@ -683,7 +690,7 @@ fn not_json(e: serde_json::Error) -> ImportError {
     if e.classify() == serde_json::error::Category::Data {
         return ImportError::NotWork { json: true };
     }
-    ImportError::Unreadable(Unreadable::NotJson { at: Spot::of(&e) })
+    ImportError::from(Unreadable::NotJson { at: Spot::of(&e) })
 }
 
 /// Where an imported piece of work goes, given the work already on the device with its id.
@@ -757,7 +764,7 @@ fn read_strictly<T: serde::de::DeserializeOwned>(
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        ImportError::Unreadable(Unreadable::Problem {
+        ImportError::from(Unreadable::Problem {
             whole,
             path: error.path().to_string(),
             fault: Fault::of(error.inner()),
@@ -766,7 +773,7 @@ fn read_strictly<T: serde::de::DeserializeOwned>(
         })
     })?;
     deserializer.end().map_err(|e| {
-        ImportError::Unreadable(Unreadable::ExtraText {
+        ImportError::from(Unreadable::ExtraText {
             after: whole,
             at: Spot::of(&e),
         })
@@ -805,7 +812,7 @@ fn parse_work_with(text: &str, header: Header) -> Result<Work, ImportError> {
     let version = header
         .format_version
         .and_then(|v| u32::try_from(v).ok())
-        .ok_or(ImportError::Unreadable(Unreadable::NoFormatVersion))?;
+        .ok_or(ImportError::from(Unreadable::NoFormatVersion))?;
     if version > WORK_FORMAT_VERSION {
         return Err(ImportError::NewerFormat {
             found: version,
