@@ -30,6 +30,7 @@ pub mod paper;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod plan;
+pub mod reading;
 pub mod report;
 pub mod responses;
 pub mod scoring;

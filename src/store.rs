@@ -28,7 +28,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::ids::{ResponseId, WorkId};
+
+mod damage;
 use crate::work::{FeedbackResponse, Work};
+pub use damage::{Damage, KeptAside, Origin, Record};
 
 /// The version of the record format below (version 1 was one localStorage entry per work).
 pub const STORE_VERSION: u32 = 2;
@@ -54,11 +57,11 @@ impl Sealed {
     }
 
     /// The text, if it is still what was written.
-    pub fn open(&self) -> Result<&str, String> {
+    pub fn open(&self) -> Result<&str, Damage> {
         if checksum(&self.text) == self.sum {
             Ok(&self.text)
         } else {
-            Err("the saved text has been changed or damaged since it was written (its checksum does not match)".to_owned())
+            Err(Damage::Changed {})
         }
     }
 }
@@ -225,7 +228,7 @@ pub struct DamagedResponse {
     /// Its text as stored.
     pub text: String,
     /// Why it could not be read.
-    pub reason: String,
+    pub reason: Damage,
 }
 
 /// A piece of work read back from its records.
@@ -240,21 +243,20 @@ pub struct Stored {
 }
 
 /// Reads a head record stored under `key` (R2, R3).
-pub fn read_head(key: &WorkId, head: &Sealed) -> Result<(Work, Meta), String> {
+pub fn read_head(key: &WorkId, head: &Sealed) -> Result<(Work, Meta), Damage> {
     let text = head.open()?;
-    let value: HeadIn = serde_json::from_str(text)
-        .map_err(|e| format!("the saved work does not have the expected shape ({e})"))?;
+    let value: HeadIn = serde_json::from_str(text).map_err(|e| Damage::shape(Record::Work, &e))?;
     if value.store_version > STORE_VERSION {
-        return Err(format!(
-            "it was saved by a newer version of the toolkit (store version {})",
-            value.store_version
-        ));
+        return Err(Damage::Newer {
+            store_version: value.store_version,
+        });
     }
     if &value.work.id != key {
-        return Err(format!(
-            "it is stored as `{key}` but says it is `{}`, so it may be a damaged copy of other work",
-            value.work.id
-        ));
+        return Err(Damage::StoredAs {
+            record: Record::Work,
+            key: key.to_string(),
+            says: value.work.id.to_string(),
+        });
     }
     let meta = Meta {
         revision: value.revision,
@@ -272,19 +274,23 @@ pub fn assemble(
     key: &WorkId,
     head: &Sealed,
     responses: Vec<(ResponseId, Sealed)>,
-) -> Result<Stored, String> {
+) -> Result<Stored, Damage> {
     let (mut work, meta) = read_head(key, head)?;
     let mut damaged = Vec::new();
     let mut readable = Vec::with_capacity(responses.len());
     for (id, record) in responses {
         let read = record.open().and_then(|text| {
             serde_json::from_str::<FeedbackResponse>(text)
-                .map_err(|e| format!("the saved response does not have the expected shape ({e})"))
+                .map_err(|e| Damage::shape(Record::Response, &e))
         });
         match read {
             Ok(response) if response.id == id => readable.push(response),
             Ok(response) => damaged.push(DamagedResponse {
-                reason: format!("it is stored as `{id}` but says it is `{}`", response.id),
+                reason: Damage::StoredAs {
+                    record: Record::Response,
+                    key: id.to_string(),
+                    says: response.id.to_string(),
+                },
                 id,
                 text: record.text,
             }),
@@ -320,20 +326,22 @@ struct Version1 {
 }
 
 /// Reads an entry saved by the first store format, or says why it cannot be read.
-pub fn read_version_1(text: &str) -> Result<(Work, Meta), String> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| format!("the saved text is damaged ({e})"))?;
+pub fn read_version_1(text: &str) -> Result<(Work, Meta), Damage> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| Damage::NotJson {
+        at: crate::reading::Spot::of(&e),
+        detail: e.to_string(),
+    })?;
     let version = value
         .get("store_version")
         .and_then(serde_json::Value::as_u64)
         .unwrap_or(0);
     if version != 1 {
-        return Err(format!(
-            "it is in store version {version}, which this step does not read"
-        ));
+        return Err(Damage::OtherVersion {
+            store_version: version,
+        });
     }
-    let entry: Version1 = serde_json::from_value(value)
-        .map_err(|e| format!("the saved work does not have the expected shape ({e})"))?;
+    let entry: Version1 =
+        serde_json::from_value(value).map_err(|e| Damage::shape(Record::Work, &e))?;
     debug_assert_eq!(entry.store_version, 1);
     Ok((
         entry.work,
@@ -451,7 +459,7 @@ mod tests {
                 sum: head.sum.clone(),
             };
             let error = assemble(&work.id, &damaged, Vec::new()).unwrap_err();
-            assert!(error.contains("checksum"), "{error}");
+            assert!(error.to_string().contains("checksum"), "{error}");
         }
     }
 
@@ -472,13 +480,18 @@ mod tests {
         let (head, mut responses) = split(&mut work, &meta(1));
         let error = assemble(&WorkId::new("w2"), &head, Vec::new()).unwrap_err();
         assert!(
-            error.contains("stored as `w2` but says it is `w1`"),
+            error
+                .to_string()
+                .contains("stored as `w2` but says it is `w1`"),
             "{error}"
         );
         responses[0].0 = ResponseId::new("z");
         let stored = assemble(&work.id, &head, responses).unwrap();
         assert_eq!(stored.damaged.len(), 1);
-        assert!(stored.damaged[0].reason.contains("says it is `a`"));
+        assert!(stored.damaged[0]
+            .reason
+            .to_string()
+            .contains("says it is `a`"));
     }
 
     #[test]
@@ -512,6 +525,7 @@ mod tests {
         assert!(read_version_1("{\"store_version\": 1").is_err());
         assert!(read_version_1("{\"store_version\": 2}")
             .unwrap_err()
+            .to_string()
             .contains("store version 2"));
     }
 
@@ -525,6 +539,7 @@ mod tests {
         );
         assert!(read_head(&work.id, &newer)
             .unwrap_err()
+            .to_string()
             .contains("newer version"));
     }
 

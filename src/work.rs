@@ -17,6 +17,7 @@ use crate::definition::Definition;
 use crate::ids::{DefinitionId, QuestionId, ResponseId, WorkId};
 use crate::lang::Lang;
 use crate::plan::PlanRow;
+use crate::reading::{Fault, Spot};
 use crate::responses::{accepts, ItemResponse, Responses};
 
 /// The `format` every work file declares.
@@ -246,48 +247,97 @@ impl LanguageOffer {
     }
 }
 
+/// An inactivity limit that is not a whole number of minutes from 1 to [`MAX_IDLE_MINUTES`];
+/// what to type instead is said by [`IdleMinutesError::in_lang`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdleMinutesError;
+
+impl IdleMinutesError {
+    /// What to type, in `lang` ([`crate::messages::collection`]).
+    pub fn in_lang(self, lang: Lang) -> String {
+        crate::messages::collection::idle_minutes_range(
+            lang,
+            MAX_IDLE_MINUTES,
+            DEFAULT_IDLE_MINUTES,
+        )
+    }
+}
+
 /// Reads the inactivity limit a practitioner typed: a whole number of minutes from 1 to
-/// [`MAX_IDLE_MINUTES`], or a sentence saying what to type.
-pub fn parse_idle_minutes(text: &str) -> Result<u32, String> {
+/// [`MAX_IDLE_MINUTES`].
+pub fn parse_idle_minutes(text: &str) -> Result<u32, IdleMinutesError> {
     match text.trim().parse::<u32>() {
         Ok(minutes) if (1..=MAX_IDLE_MINUTES).contains(&minutes) => Ok(minutes),
-        _ => Err(format!(
-            "Enter a whole number of minutes from 1 to {MAX_IDLE_MINUTES}, such as {DEFAULT_IDLE_MINUTES}"
-        )),
+        _ => Err(IdleMinutesError),
+    }
+}
+
+/// A mistake in the period a collection covers (rule C2 of [`parse_period`]): which box it is
+/// in ([`PeriodError::field`]) and what to enter, said in a language by
+/// [`PeriodError::in_lang`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PeriodError {
+    /// A box holds something that is not a real date (the end's box, `end`, or the start's).
+    NotADate {
+        /// Whether it is the end's box.
+        end: bool,
+    },
+    /// A start without an end.
+    NoEnd,
+    /// An end without a start.
+    NoStart,
+    /// The end is before the start.
+    EndBeforeStart {
+        /// The start.
+        start: Date,
+        /// The end.
+        end: Date,
+    },
+}
+
+impl PeriodError {
+    /// The box the mistake is in: `start` or `end`.
+    pub fn field(&self) -> &'static str {
+        match self {
+            PeriodError::NotADate { end: false } | PeriodError::NoStart => "start",
+            PeriodError::NotADate { end: true }
+            | PeriodError::NoEnd
+            | PeriodError::EndBeforeStart { .. } => "end",
+        }
+    }
+
+    /// What to enter, in `lang` ([`crate::messages::audit`]).
+    pub fn in_lang(&self, lang: Lang) -> String {
+        use crate::messages::audit as say;
+        match self {
+            PeriodError::NotADate { end } => say::period_not_a_date(lang, *end).to_owned(),
+            PeriodError::NoEnd => say::period_no_end(lang).to_owned(),
+            PeriodError::NoStart => say::period_no_start(lang).to_owned(),
+            PeriodError::EndBeforeStart { start, end } => {
+                say::period_end_before_start(lang, *start, *end)
+            }
+        }
     }
 }
 
 /// Reads the period a collection covers from the two dates a practitioner typed (`2026-11-22`, as
 /// a date input gives them; either may be blank), rule C2: both or neither, and the end on or
 /// after the start. On a mistake, says which field and what to enter.
-pub fn parse_period(
-    start: &str,
-    end: &str,
-) -> Result<Option<(Date, Date)>, (&'static str, String)> {
-    let read = |text: &str, which: &'static str| -> Result<Option<Date>, (&'static str, String)> {
+pub fn parse_period(start: &str, end: &str) -> Result<Option<(Date, Date)>, PeriodError> {
+    let read = |text: &str, end: bool| -> Result<Option<Date>, PeriodError> {
         let text = text.trim();
         if text.is_empty() {
             return Ok(None);
         }
-        text.parse::<Date>().map(Some).map_err(|_| {
-            (
-                which,
-                format!("Enter the {which} of the period as a real date, such as 22 November 2026"),
-            )
-        })
+        text.parse::<Date>()
+            .map(Some)
+            .map_err(|_| PeriodError::NotADate { end })
     };
-    match (read(start, "start")?, read(end, "end")?) {
+    match (read(start, false)?, read(end, true)?) {
         (None, None) => Ok(None),
-        (Some(_), None) => Err(("end", "Enter the end of the period, or clear its start".to_owned())),
-        (None, Some(_)) => Err(("start", "Enter the start of the period, or clear its end".to_owned())),
-        (Some(start), Some(end)) if end < start => Err((
-            "end",
-            format!(
-                "The end of the period ({}) is before its start ({}): enter an end on or after the start",
-                end.long(),
-                start.long()
-            ),
-        )),
+        (Some(_), None) => Err(PeriodError::NoEnd),
+        (None, Some(_)) => Err(PeriodError::NoStart),
+        (Some(start), Some(end)) if end < start => Err(PeriodError::EndBeforeStart { start, end }),
         (Some(start), Some(end)) => Ok(Some((start, end))),
     }
 }
@@ -402,6 +452,9 @@ fn megabytes(bytes: usize) -> String {
     crate::report::grouped(bytes.div_ceil(1024 * 1024) as u64)
 }
 
+mod unreadable;
+pub use unreadable::{Unreadable, Whole};
+
 /// Why a file cannot be imported. Nothing is changed when any of these happens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
@@ -421,13 +474,9 @@ pub enum ImportError {
         /// that does not name the work format.
         json: bool,
     },
-    /// The file is not JSON, or not a work file.
-    Unreadable {
-        /// What is wrong, with the place where known.
-        message: String,
-        /// How to fix it.
-        fix: String,
-    },
+    /// The file is not JSON, or not a work file: what is wrong, with the place where known
+    /// (boxed: a reader's fault with its path is large beside every other reason).
+    Unreadable(Box<Unreadable>),
     /// The file was written by a newer version of the toolkit.
     NewerFormat {
         /// The version in the file.
@@ -462,8 +511,7 @@ pub enum ImportError {
 
 impl ImportError {
     /// Why the file cannot be imported, in `lang` (the message catalogue's
-    /// [`crate::messages::problems`]); what the reader says of a place in the file stays as it
-    /// gave it.
+    /// [`crate::messages::problems`]), the place in the file and what is wrong there included.
     pub fn in_lang(&self, lang: Lang) -> String {
         use crate::messages::problems as say;
         match self {
@@ -472,7 +520,7 @@ impl ImportError {
             }
             ImportError::Empty => say::file_empty(lang).to_owned(),
             ImportError::NotWork { json } => say::not_work(lang, *json).to_owned(),
-            ImportError::Unreadable { message, fix } => say::file_unreadable(lang, message, fix),
+            ImportError::Unreadable(why) => why.in_lang(lang),
             ImportError::NewerFormat { found, supported } => {
                 say::newer_format(lang, *found, *supported)
             }
@@ -486,6 +534,12 @@ impl ImportError {
                 say::answers_do_not_fit(lang, *count, details)
             }
         }
+    }
+}
+
+impl From<Unreadable> for ImportError {
+    fn from(why: Unreadable) -> Self {
+        ImportError::Unreadable(Box::new(why))
     }
 }
 
@@ -523,21 +577,13 @@ pub fn parse_import(text: &str) -> Result<Vec<Work>, ImportError> {
             supported: BACKUP_FORMAT_VERSION,
         });
     }
-    let backup: Backup = read_strictly(
-        text,
-        ("the backup", "the backup"),
-        "choose a backup made with \"Export everything\" in this app, unchanged",
-    )?;
+    let backup: Backup = read_strictly(text, Whole::Backup)?;
     for work in &backup.works {
         check_limits(work)?;
         if work.format != WORK_FORMAT || work.format_version > WORK_FORMAT_VERSION {
-            return Err(ImportError::Unreadable {
-                message: format!(
-                    "the backup holds “{}”, which is not work this app reads",
-                    work.name
-                ),
-                fix: "make the backup again with this version of the toolkit".to_owned(),
-            });
+            return Err(ImportError::from(Unreadable::BackupHoldsOther {
+                name: work.name.clone(),
+            }));
         }
     }
     Ok(backup.works)
@@ -643,9 +689,13 @@ pub fn export_backup(works: Vec<Work>, made: Date) -> String {
 /// Refuses a file nested deeper than any work file (rule L1 of [`crate::limits`]), before any
 /// parsing, so a malformed file of any depth is refused in one quick pass.
 fn refuse_deep(text: &str) -> Result<(), ImportError> {
-    crate::limits::check_depth(text).map_err(|deep| ImportError::Unreadable {
-        message: deep.to_string(),
-        fix: "choose a file exported from this app, unchanged".to_owned(),
+    crate::limits::check_depth(text).map_err(|deep| {
+        ImportError::from(Unreadable::TooDeep {
+            at: Spot {
+                line: deep.line,
+                column: deep.column,
+            },
+        })
     })
 }
 
@@ -654,14 +704,7 @@ fn not_json(e: serde_json::Error) -> ImportError {
     if e.classify() == serde_json::error::Category::Data {
         return ImportError::NotWork { json: true };
     }
-    ImportError::Unreadable {
-        message: format!(
-            "the file is not valid JSON (line {}, column {})",
-            e.line(),
-            e.column()
-        ),
-        fix: "choose a file exported from this app, unchanged".to_owned(),
-    }
+    ImportError::from(Unreadable::NotJson { at: Spot::of(&e) })
 }
 
 /// Where an imported piece of work goes, given the work already on the device with its id.
@@ -722,12 +765,11 @@ fn read_header(text: &str) -> Result<Header, ImportError> {
     serde_json::from_str(text).map_err(not_json)
 }
 
-/// Reads the whole text into `T`, naming the place of the first problem and refusing extra
-/// text after it. `what` is "the file" or "the backup"; `content` what it holds.
+/// Reads the whole text into `T` (a piece of work or a backup, `whole`), naming the place of
+/// the first problem and refusing extra text after it.
 fn read_strictly<T: serde::de::DeserializeOwned>(
     text: &str,
-    (what, content): (&str, &str),
-    fix: &str,
+    whole: Whole,
 ) -> Result<T, ImportError> {
     // A sound file is read once, at full speed; only a file with a problem is read again,
     // tracking the path to it for the message (which slows every field down).
@@ -736,22 +778,19 @@ fn read_strictly<T: serde::de::DeserializeOwned>(
     }
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let value: T = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
-        ImportError::Unreadable {
-            message: format!(
-                "{what} has a problem at `{}`: {}",
-                error.path(),
-                error.inner()
-            ),
-            fix: fix.to_owned(),
-        }
+        ImportError::from(Unreadable::Problem {
+            whole,
+            path: error.path().to_string(),
+            fault: Fault::of(error.inner()),
+            at: Spot::of(error.inner()),
+            detail: error.inner().to_string(),
+        })
     })?;
-    deserializer.end().map_err(|e| ImportError::Unreadable {
-        message: format!(
-            "the file has extra text after {content} (line {}, column {})",
-            e.line(),
-            e.column()
-        ),
-        fix: fix.to_owned(),
+    deserializer.end().map_err(|e| {
+        ImportError::from(Unreadable::ExtraText {
+            after: whole,
+            at: Spot::of(&e),
+        })
     })?;
     Ok(value)
 }
@@ -787,10 +826,7 @@ fn parse_work_with(text: &str, header: Header) -> Result<Work, ImportError> {
     let version = header
         .format_version
         .and_then(|v| u32::try_from(v).ok())
-        .ok_or_else(|| ImportError::Unreadable {
-            message: "the file has no format version".to_owned(),
-            fix: "choose a file made with \"Export\" in this app".to_owned(),
-        })?;
+        .ok_or(ImportError::from(Unreadable::NoFormatVersion))?;
     if version > WORK_FORMAT_VERSION {
         return Err(ImportError::NewerFormat {
             found: version,
@@ -799,11 +835,7 @@ fn parse_work_with(text: &str, header: Header) -> Result<Work, ImportError> {
     }
     // Version 1 is the only version so far: nothing to migrate, so the text is read straight
     // into the model. A later version adds its migration step here.
-    let work: Work = read_strictly(
-        text,
-        ("the file", "the work"),
-        "choose a file exported from this app, unchanged",
-    )?;
+    let work: Work = read_strictly(text, Whole::Work)?;
     check_limits(&work)?;
     Ok(work)
 }
@@ -1570,6 +1602,14 @@ mod tests {
         for bad in ["", "0", "510", "-1", "2.5", "five"] {
             assert!(parse_idle_minutes(bad).is_err(), "{bad:?}");
         }
+        assert_eq!(
+            IdleMinutesError.in_lang(Lang::En),
+            "Enter a whole number of minutes from 1 to 120, such as 5"
+        );
+        assert_eq!(
+            IdleMinutesError.in_lang(Lang::Cy),
+            "Rhowch nifer cyfan o funudau o 1 i 120, er enghraifft 5"
+        );
     }
 
     #[test]
@@ -1637,7 +1677,7 @@ mod tests {
         ));
         assert!(matches!(
             parse_work("not json"),
-            Err(ImportError::Unreadable { .. })
+            Err(ImportError::Unreadable(_))
         ));
         let newer =
             export_work(&work_with(&[])).replace("\"format_version\": 1", "\"format_version\": 99");
@@ -1774,12 +1814,50 @@ mod tests {
             Ok(Some((day("2026-11-22"), day("2026-11-22"))))
         );
         assert_eq!(
-            parse_period("2026-11-22", "2026-03-01"),
+            parse_period("2026-11-22", "2026-03-01").map_err(|e| (e.field(), e.in_lang(Lang::En))),
             Err(("end", "The end of the period (1 March 2026) is before its start (22 November 2026): enter an end on or after the start".to_owned()))
         );
-        assert_eq!(parse_period("2026-11-22", "").unwrap_err().0, "end");
-        assert_eq!(parse_period("", "2026-11-22").unwrap_err().0, "start");
-        assert_eq!(parse_period("2026-02-30", "").unwrap_err().0, "start");
+        // Each mistake is said in English as before, and in Welsh with Welsh dates.
+        let said = |start: &str, end: &str, lang: Lang| {
+            parse_period(start, end)
+                .expect_err("a mistake")
+                .in_lang(lang)
+        };
+        assert_eq!(
+            said("2026-02-30", "", Lang::En),
+            "Enter the start of the period as a real date, such as 22 November 2026"
+        );
+        assert_eq!(
+            said("", "2026-02-30", Lang::Cy),
+            "Rhowch ddiwedd y cyfnod fel dyddiad go iawn, fel 22 Tachwedd 2026"
+        );
+        assert_eq!(
+            said("2026-02-30", "", Lang::Cy),
+            "Rhowch ddechrau’r cyfnod fel dyddiad go iawn, fel 22 Tachwedd 2026"
+        );
+        assert_eq!(
+            said("2026-11-22", "", Lang::En),
+            "Enter the end of the period, or clear its start"
+        );
+        assert_eq!(
+            said("2026-11-22", "", Lang::Cy),
+            "Rhowch ddiwedd y cyfnod, neu cliriwch ei ddechrau"
+        );
+        assert_eq!(
+            said("", "2026-11-22", Lang::En),
+            "Enter the start of the period, or clear its end"
+        );
+        assert_eq!(
+            said("", "2026-11-22", Lang::Cy),
+            "Rhowch ddechrau’r cyfnod, neu cliriwch ei ddiwedd"
+        );
+        assert_eq!(
+            said("2026-11-22", "2026-03-01", Lang::Cy),
+            "Mae diwedd y cyfnod (1 Mawrth 2026) cyn ei ddechrau (22 Tachwedd 2026): rhowch ddiwedd sydd ar ddyddiad y dechrau neu ar ei ôl"
+        );
+        assert_eq!(parse_period("2026-11-22", "").unwrap_err().field(), "end");
+        assert_eq!(parse_period("", "2026-11-22").unwrap_err().field(), "start");
+        assert_eq!(parse_period("2026-02-30", "").unwrap_err().field(), "start");
     }
 
     /// C1: re-audits made in the same year are named apart, and do not pile up suffixes.

@@ -39,6 +39,88 @@ pub fn enter_name(lang: Lang) -> &'static str {
     )
 }
 
+/// What a feedback collection's own page says about its size, in `lang`: every response
+/// counted, and, below the smallest group a report shows (A7), how many more are needed. The
+/// English is [`crate::report::collection_size`].
+pub fn collection_size(lang: Lang, count: usize) -> String {
+    let minimum = crate::aggregate::MINIMUM_GROUP as usize;
+    match lang {
+        Lang::En => crate::report::collection_size(count),
+        Lang::Cy => {
+            let held = match count {
+                0 => "Dim ymatebion eto.".to_owned(),
+                n => format!(
+                    "{} hyd yma.",
+                    crate::report::words::responses_count(
+                        lang,
+                        u32::try_from(n).unwrap_or(u32::MAX)
+                    )
+                ),
+            };
+            if count >= minimum {
+                format!("{held} Gall yr adroddiad cyfun ddangos ei ffigurau.")
+            } else {
+                format!(
+                    "{held} Mae angen {} arall cyn i’r adroddiad cyfun ddangos unrhyw ffigurau: ni ddangosir grwpiau llai na {minimum} byth, fel na all neb gael ei adnabod.",
+                    minimum - count
+                )
+            }
+        }
+    }
+}
+
+/// A period box that does not hold a real date (the end's box, `end`, or the start's).
+pub fn period_not_a_date(lang: Lang, end: bool) -> &'static str {
+    match (lang, end) {
+        (Lang::En, false) => {
+            "Enter the start of the period as a real date, such as 22 November 2026"
+        }
+        (Lang::En, true) => "Enter the end of the period as a real date, such as 22 November 2026",
+        (Lang::Cy, false) => "Rhowch ddechrau’r cyfnod fel dyddiad go iawn, fel 22 Tachwedd 2026",
+        (Lang::Cy, true) => "Rhowch ddiwedd y cyfnod fel dyddiad go iawn, fel 22 Tachwedd 2026",
+    }
+}
+
+/// A period with a start and no end.
+pub fn period_no_end(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Enter the end of the period, or clear its start",
+        "Rhowch ddiwedd y cyfnod, neu cliriwch ei ddechrau",
+    )
+}
+
+/// A period with an end and no start.
+pub fn period_no_start(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Enter the start of the period, or clear its end",
+        "Rhowch ddechrau’r cyfnod, neu cliriwch ei ddiwedd",
+    )
+}
+
+/// A period whose end is before its start, both dates in words.
+pub fn period_end_before_start(lang: Lang, start: Date, end: Date) -> String {
+    let (start, end) = (start.long_in(lang), end.long_in(lang));
+    match lang {
+        Lang::En => format!("The end of the period ({end}) is before its start ({start}): enter an end on or after the start"),
+        Lang::Cy => format!("Mae diwedd y cyfnod ({end}) cyn ei ddechrau ({start}): rhowch ddiwedd sydd ar ddyddiad y dechrau neu ar ei ôl"),
+    }
+}
+
+/// A box on the new-work form over its limit of `limit` characters; `what` names it in English
+/// ("the organisation or team"); the Welsh calls it "the text in this box", beside it.
+pub fn shorten_box(lang: Lang, what: &str, limit: usize) -> String {
+    let shown = crate::report::grouped(limit as u64);
+    match (lang, lang.plural(limit as u64)) {
+        (Lang::En, _) => crate::limits::shorten_message(what, limit),
+        (Lang::Cy, PluralForm::Zero | PluralForm::Other) => {
+            format!("Byrhewch y testun yn y blwch hwn i {shown} o nodau neu lai")
+        }
+        (Lang::Cy, _) => format!("Byrhewch y testun yn y blwch hwn i {shown} nod neu lai"),
+    }
+}
+
 /// An empty "about whom" for a feedback collection.
 pub fn enter_about(lang: Lang) -> &'static str {
     say(
@@ -707,7 +789,11 @@ mod tests {
             evidence,
             what_shows_this,
         ];
-        let more: [fn(Lang) -> &'static str; 12] = [
+        let more: [fn(Lang) -> &'static str; 16] = [
+            period_no_end,
+            period_no_start,
+            |l| period_not_a_date(l, false),
+            |l| period_not_a_date(l, true),
             comment,
             priority,
             clear_priority,
@@ -730,6 +816,37 @@ mod tests {
             );
         }
         assert_ne!(languages_changed(Lang::En), languages_changed(Lang::Cy));
+        assert_eq!(
+            collection_size(Lang::En, 6),
+            crate::report::collection_size(6)
+        );
+        let sizes: Vec<String> = [0, 1, 2, 3, 6, 20]
+            .into_iter()
+            .map(|n| collection_size(Lang::Cy, n))
+            .collect();
+        assert_eq!(
+            sizes,
+            [
+                "Dim ymatebion eto. Mae angen 5 arall cyn i’r adroddiad cyfun ddangos unrhyw ffigurau: ni ddangosir grwpiau llai na 5 byth, fel na all neb gael ei adnabod.",
+                "1 ymateb hyd yma. Mae angen 4 arall cyn i’r adroddiad cyfun ddangos unrhyw ffigurau: ni ddangosir grwpiau llai na 5 byth, fel na all neb gael ei adnabod.",
+                "2 ymateb hyd yma. Mae angen 3 arall cyn i’r adroddiad cyfun ddangos unrhyw ffigurau: ni ddangosir grwpiau llai na 5 byth, fel na all neb gael ei adnabod.",
+                "3 ymateb hyd yma. Mae angen 2 arall cyn i’r adroddiad cyfun ddangos unrhyw ffigurau: ni ddangosir grwpiau llai na 5 byth, fel na all neb gael ei adnabod.",
+                "6 ymateb hyd yma. Gall yr adroddiad cyfun ddangos ei ffigurau.",
+                "20 o ymatebion hyd yma. Gall yr adroddiad cyfun ddangos ei ffigurau.",
+            ]
+        );
+        assert_eq!(
+            shorten_box(Lang::En, "the organisation or team", 200),
+            "Shorten the organisation or team to 200 characters or fewer"
+        );
+        assert_eq!(
+            shorten_box(Lang::Cy, "the organisation or team", 200),
+            "Byrhewch y testun yn y blwch hwn i 200 o nodau neu lai"
+        );
+        assert_eq!(
+            shorten_box(Lang::Cy, "x", 3),
+            "Byrhewch y testun yn y blwch hwn i 3 nod neu lai"
+        );
         for offer in crate::work::LanguageOffer::ALL {
             assert_eq!(language_offer(Lang::En, offer), offer.label());
             assert_ne!(language_offer(Lang::Cy, offer), offer.label());

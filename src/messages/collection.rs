@@ -404,6 +404,14 @@ pub fn code_hint(lang: Lang) -> &'static str {
     )
 }
 
+/// An inactivity limit out of range: what to type.
+pub fn idle_minutes_range(lang: Lang, max: u32, example: u32) -> String {
+    match lang {
+        Lang::En => format!("Enter a whole number of minutes from 1 to {max}, such as {example}"),
+        Lang::Cy => format!("Rhowch nifer cyfan o funudau o 1 i {max}, er enghraifft {example}"),
+    }
+}
+
 /// A code too short, or not digits.
 pub fn code_too_short(lang: Lang) -> &'static str {
     say(

@@ -234,6 +234,16 @@ pub fn problems_explained(lang: Lang) -> &'static str {
     )
 }
 
+/// For a reader not reading English: the problems listed below a questionnaire file are in
+/// English, for the person who writes questionnaires (as `mhsw check` gives them). Nothing in
+/// English, where they are in the page's language.
+pub fn problems_in_english(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::En => None,
+        Lang::Cy => Some("Mae’r problemau wedi’u rhestru yn Saesneg: maen nhw ar gyfer y sawl sy’n ysgrifennu’r holiaduron, yn yr un geiriau ag y mae “mhsw check” yn eu rhoi."),
+    }
+}
+
 /// Heading above opening a file.
 pub fn try_from_computer(lang: Lang) -> &'static str {
     say(
@@ -289,6 +299,8 @@ mod tests {
             try_from_computer,
             open_questionnaire_file,
         ];
+        assert_eq!(problems_in_english(Lang::En), None, "English needs no note");
+        assert!(problems_in_english(Lang::Cy).is_some_and(|said| said.contains("yn Saesneg")));
         let mut pairs: Vec<(&str, &str)> = fixed
             .into_iter()
             .chain([open_questionnaire_hint as fn(Lang) -> &'static str])

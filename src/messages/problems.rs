@@ -5,11 +5,13 @@
 //! could not be made or read. Reached only from the later part of the app (and the import and
 //! PDF workers), so none of it weighs on the first screen.
 //!
-//! Text that comes from elsewhere (a browser's own reason, the place a file could not be read,
-//! a name) is passed in and left as it is.
+//! Text that comes from elsewhere (a browser's own reason, a name) is passed in and left as it
+//! is. What a file reader says of the place a file breaks, and what it found there, is typed
+//! ([`crate::reading`]) and said here in each language.
 
 use super::say;
 use crate::lang::{Lang, PluralForm};
+use crate::reading::{Fault, Spot};
 use crate::report::grouped;
 use crate::report::words::{answers_count, responses_count};
 
@@ -354,12 +356,154 @@ pub fn import_answer_unreadable(lang: Lang) -> &'static str {
     )
 }
 
-/// The file cannot be read: what is wrong and how to fix it (both as the reader gave them).
+/// The file cannot be read: what is wrong and how to fix it (both already in `lang`).
 pub fn file_unreadable(lang: Lang, message: &str, fix: &str) -> String {
     match lang {
         Lang::En => format!("{message}. Fix: {fix}"),
         Lang::Cy => format!("{message}. I’w drwsio: {fix}"),
     }
+}
+
+// ---- What a reader says of the place a file breaks ----------------------------------------
+
+/// A place in a file, in brackets' words: "line 3, column 7".
+pub fn place(lang: Lang, at: Spot) -> String {
+    let Spot { line, column } = at;
+    match lang {
+        Lang::En => format!("line {line}, column {column}"),
+        Lang::Cy => format!("llinell {line}, colofn {column}"),
+    }
+}
+
+/// The file nests brackets deeper than any work file (rule L1), and where.
+pub fn nests_too_deep(lang: Lang, at: Spot) -> String {
+    let max = crate::limits::MAX_DEPTH;
+    let at = place(lang, at);
+    match lang {
+        Lang::En => {
+            format!("the file nests brackets {{ … }} or [ … ] more than {max} levels deep ({at})")
+        }
+        Lang::Cy => format!(
+            "mae’r ffeil yn nythu cromfachau {{ … }} neu [ … ] yn ddyfnach na {max} lefel ({at})"
+        ),
+    }
+}
+
+/// The file is not JSON, and where the reader stopped.
+pub fn not_valid_json(lang: Lang, at: Spot) -> String {
+    let at = place(lang, at);
+    match lang {
+        Lang::En => format!("the file is not valid JSON ({at})"),
+        Lang::Cy => format!("nid yw’r ffeil yn JSON dilys ({at})"),
+    }
+}
+
+/// What a reader found wrong with a value, in Welsh (the English is the reader's own sentence).
+pub fn fault(fault: &Fault) -> String {
+    match fault {
+        Fault::MissingField { field } => format!("mae’r maes `{field}` ar goll"),
+        Fault::UnknownField { field } => format!("nid yw’r ap hwn yn adnabod y maes `{field}`"),
+        Fault::DuplicateField { field } => format!("mae’r maes `{field}` yno ddwywaith"),
+        Fault::WrongType {} => "nid yw’r gwerth o’r math iawn".to_owned(),
+        Fault::WrongValue {} => "nid yw’r ap hwn yn derbyn y gwerth hwn".to_owned(),
+        Fault::WrongLength {} => "nid oes ganddo’r nifer iawn o eitemau".to_owned(),
+        Fault::Syntax {} => "nid yw’r testun yn JSON dilys yma".to_owned(),
+        Fault::EndsEarly {} => "mae’r testun yn dod i ben cyn diwedd y JSON".to_owned(),
+        Fault::Other {} => "nid yw’r gwerth yr hyn y mae’r ap hwn yn ei ddisgwyl".to_owned(),
+    }
+}
+
+/// A value in a work file (or a backup, `backup`) is not what the format holds: where (the
+/// path to it and its line and column) and what is wrong. The English is the reader's own
+/// sentence (`detail`, which ends with its place); the Welsh says the fault from its kind.
+pub fn problem_at(
+    lang: Lang,
+    backup: bool,
+    path: &str,
+    found: &Fault,
+    at: Spot,
+    detail: &str,
+) -> String {
+    match (lang, backup) {
+        (Lang::En, false) => format!("the file has a problem at `{path}`: {detail}"),
+        (Lang::En, true) => format!("the backup has a problem at `{path}`: {detail}"),
+        (Lang::Cy, false) => format!(
+            "mae problem yn y ffeil yn `{path}`: {} ({})",
+            fault(found),
+            place(lang, at)
+        ),
+        (Lang::Cy, true) => format!(
+            "mae problem yn y copi wrth gefn yn `{path}`: {} ({})",
+            fault(found),
+            place(lang, at)
+        ),
+    }
+}
+
+/// Text after the end of the work (or the backup, `backup`), and where it starts.
+pub fn extra_text(lang: Lang, backup: bool, at: Spot) -> String {
+    let at = place(lang, at);
+    match (lang, backup) {
+        (Lang::En, false) => format!("the file has extra text after the work ({at})"),
+        (Lang::En, true) => format!("the file has extra text after the backup ({at})"),
+        (Lang::Cy, false) => format!("mae testun ychwanegol yn y ffeil ar ôl y gwaith ({at})"),
+        (Lang::Cy, true) => {
+            format!("mae testun ychwanegol yn y ffeil ar ôl y copi wrth gefn ({at})")
+        }
+    }
+}
+
+/// A backup holds a piece of work this app does not read.
+pub fn backup_holds_other(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("the backup holds “{name}”, which is not work this app reads"),
+        Lang::Cy => format!("mae’r copi wrth gefn yn cynnwys “{name}”, nad yw’n waith y mae’r ap hwn yn ei ddarllen"),
+    }
+}
+
+/// The file names the work format but no version of it.
+pub fn no_format_version(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "the file has no format version",
+        "nid oes gan y ffeil fersiwn fformat",
+    )
+}
+
+/// The fix for a file that was changed or is not work: choose an exported file, unchanged.
+pub fn fix_choose_exported_unchanged(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "choose a file exported from this app, unchanged",
+        "dewiswch ffeil a allforiwyd o’r ap hwn, heb ei newid",
+    )
+}
+
+/// The fix for a file without a format version: choose a file made with "Export".
+pub fn fix_choose_exported(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "choose a file made with \"Export\" in this app",
+        "dewiswch ffeil a wnaed gydag \"Allforio\" yn yr ap hwn",
+    )
+}
+
+/// The fix for a backup that was changed: choose one made with "Export everything".
+pub fn fix_choose_backup_unchanged(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "choose a backup made with \"Export everything\" in this app, unchanged",
+        "dewiswch gopi wrth gefn a wnaed gydag \"Allforio popeth\" yn yr ap hwn, heb ei newid",
+    )
+}
+
+/// The fix for a backup holding work of another format: make it again.
+pub fn fix_make_backup_again(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "make the backup again with this version of the toolkit",
+        "gwnewch y copi wrth gefn eto gyda’r fersiwn hon o’r pecyn cymorth",
+    )
 }
 
 /// The file is in a newer work format than this app reads.
@@ -435,6 +579,23 @@ pub fn questionnaire_not_added(lang: Lang, file: &str, why: &str) -> String {
     }
 }
 
+/// A questionnaire file opened from the computer has problems: the loader's explanation, for
+/// its author, follows in English (as `mhsw check` gives it); the Welsh says so first.
+pub fn questionnaire_has_problems(lang: Lang, explanation: &str) -> String {
+    match lang {
+        Lang::En => explanation.to_owned(),
+        Lang::Cy => format!("Mae problemau yn y ffeil. Dyma nhw yn Saesneg, ar gyfer y sawl sy’n ysgrifennu’r holiaduron: {explanation}"),
+    }
+}
+
+/// A questionnaire opened from a file could not be removed from the device, and why.
+pub fn questionnaire_not_removed(lang: Lang, file: &str, why: &str) -> String {
+    match lang {
+        Lang::En => format!("{file} could not be removed: {why}."),
+        Lang::Cy => format!("Nid oedd modd tynnu {file} o’r ddyfais: {why}."),
+    }
+}
+
 // ---- Saved work that could not be read -------------------------------------------------
 
 /// The kept-aside notice's heading.
@@ -452,6 +613,115 @@ pub fn unreadable_explained(lang: Lang) -> &'static str {
         lang,
         "These entries were kept aside, not deleted. Download them to keep a copy, or to send to someone who can repair them.",
         "Cafodd y cofnodion hyn eu cadw o’r neilltu, nid eu dileu. Lawrlwythwch nhw i gadw copi, neu i’w hanfon at rywun sy’n gallu eu trwsio.",
+    )
+}
+
+/// Where an entry kept aside was: a piece of work.
+pub fn origin_work(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::En => format!("work {id}"),
+        Lang::Cy => format!("gwaith {id}"),
+    }
+}
+
+/// Where an entry kept aside was: one response of a piece of work.
+pub fn origin_response(lang: Lang, work: &str, id: &str) -> String {
+    match lang {
+        Lang::En => format!("response {id} of work {work}"),
+        Lang::Cy => format!("ymateb {id} o waith {work}"),
+    }
+}
+
+/// A saved record's checksum does not match its text.
+pub fn record_changed(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "the saved text has been changed or damaged since it was written (its checksum does not match)",
+        "mae’r testun a gadwyd wedi’i newid neu ei ddifrodi ers iddo gael ei ysgrifennu (nid yw ei swm gwirio’n cyfateb)",
+    )
+}
+
+/// A saved entry is not JSON. The English is the reader's own sentence (`detail`); the Welsh
+/// gives the place.
+pub fn record_not_json(lang: Lang, at: Spot, detail: &str) -> String {
+    match lang {
+        Lang::En => format!("the saved text is damaged ({detail})"),
+        Lang::Cy => format!(
+            "mae’r testun a gadwyd wedi’i ddifrodi ({})",
+            place(lang, at)
+        ),
+    }
+}
+
+/// A saved head (or a response, `response`) is not the shape of its record: the reader's own
+/// sentence in English, its fault and place in Welsh.
+pub fn record_shape(lang: Lang, response: bool, found: &Fault, at: Spot, detail: &str) -> String {
+    match (lang, response) {
+        (Lang::En, false) => format!("the saved work does not have the expected shape ({detail})"),
+        (Lang::En, true) => {
+            format!("the saved response does not have the expected shape ({detail})")
+        }
+        // A value already parsed (an entry of the first format) has no place in the text.
+        (Lang::Cy, response) => {
+            let what = if response { "yr ymateb" } else { "y gwaith" };
+            let at = if at.line == 0 {
+                String::new()
+            } else {
+                format!(" ({})", place(lang, at))
+            };
+            format!(
+                "nid oes gan {what} a gadwyd y siâp disgwyliedig: {}{at}",
+                fault(found)
+            )
+        }
+    }
+}
+
+/// A saved record from a newer release.
+pub fn record_newer(lang: Lang, store_version: u32) -> String {
+    match lang {
+        Lang::En => format!("it was saved by a newer version of the toolkit (store version {store_version})"),
+        Lang::Cy => format!("cafodd ei gadw gan fersiwn fwy newydd o’r pecyn cymorth (fersiwn storfa {store_version})"),
+    }
+}
+
+/// An entry of the first store format that says it is of another version.
+pub fn record_other_version(lang: Lang, store_version: u64) -> String {
+    match lang {
+        Lang::En => {
+            format!("it is in store version {store_version}, which this step does not read")
+        }
+        Lang::Cy => format!(
+            "mae wedi’i gadw yn fersiwn {store_version} o’r storfa, nad yw’r cam hwn yn ei darllen"
+        ),
+    }
+}
+
+/// A saved head (or a response, `response`) that says it is another record than its key.
+pub fn record_stored_as(lang: Lang, response: bool, key: &str, says: &str) -> String {
+    match (lang, response) {
+        (Lang::En, false) => format!("it is stored as `{key}` but says it is `{says}`, so it may be a damaged copy of other work"),
+        (Lang::En, true) => format!("it is stored as `{key}` but says it is `{says}`"),
+        (Lang::Cy, false) => format!("mae wedi’i storio fel `{key}` ond mae’n dweud mai `{says}` ydyw, felly gall fod yn gopi wedi’i ddifrodi o waith arall"),
+        (Lang::Cy, true) => format!("mae wedi’i storio fel `{key}` ond mae’n dweud mai `{says}` ydyw"),
+    }
+}
+
+/// A saved head whose revision differs from the one stored beside it.
+pub fn record_revision(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "its revision does not match its record",
+        "nid yw ei adolygiad yn cyfateb i’w gofnod",
+    )
+}
+
+/// An entry an earlier release kept aside.
+pub fn record_kept_earlier(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "it was kept aside by an earlier version",
+        "cafodd ei gadw o’r neilltu gan fersiwn gynharach",
     )
 }
 
@@ -726,8 +996,16 @@ mod tests {
 
     #[test]
     fn every_fixed_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 32] = [
+        let fixed: [fn(Lang) -> &'static str; 40] = [
             page_not_opened,
+            record_changed,
+            record_revision,
+            record_kept_earlier,
+            no_format_version,
+            fix_choose_exported_unchanged,
+            fix_choose_exported,
+            fix_choose_backup_unchanged,
+            fix_make_backup_again,
             import_answer_unreadable,
             file_empty,
             exported_work_not_questionnaire,
@@ -775,7 +1053,58 @@ mod tests {
 
     #[test]
     fn every_message_with_a_value_has_welsh_of_its_own() {
-        let with: [fn(Lang) -> String; 34] = [
+        let with: [fn(Lang) -> String; 53] = [
+            |l| origin_work(l, "w"),
+            |l| origin_response(l, "w", "r"),
+            |l| record_not_json(l, Spot { line: 2, column: 5 }, "bad"),
+            |l| {
+                record_shape(
+                    l,
+                    false,
+                    &Fault::WrongType {},
+                    Spot { line: 2, column: 5 },
+                    "bad",
+                )
+            },
+            |l| {
+                record_shape(
+                    l,
+                    true,
+                    &Fault::WrongType {},
+                    Spot { line: 2, column: 5 },
+                    "bad",
+                )
+            },
+            |l| record_newer(l, 3),
+            |l| record_other_version(l, 0),
+            |l| record_stored_as(l, false, "a", "b"),
+            |l| record_stored_as(l, true, "a", "b"),
+            |l| place(l, Spot { line: 2, column: 5 }),
+            |l| nests_too_deep(l, Spot { line: 2, column: 5 }),
+            |l| not_valid_json(l, Spot { line: 2, column: 5 }),
+            |l| {
+                problem_at(
+                    l,
+                    false,
+                    "a",
+                    &Fault::Other {},
+                    Spot { line: 2, column: 5 },
+                    "bad",
+                )
+            },
+            |l| {
+                problem_at(
+                    l,
+                    true,
+                    "a",
+                    &Fault::Other {},
+                    Spot { line: 2, column: 5 },
+                    "bad",
+                )
+            },
+            |l| extra_text(l, false, Spot { line: 2, column: 5 }),
+            |l| extra_text(l, true, Spot { line: 2, column: 5 }),
+            |l| backup_holds_other(l, "N"),
             |l| not_work(l, true).to_owned(),
             |l| not_work(l, false).to_owned(),
             |l| questionnaire_ready(l, "a.json"),
@@ -810,6 +1139,8 @@ mod tests {
             |l| browser_could_not_read(l, "why"),
             |l| browser_would_not_save(l, "why"),
             |l| peers_for_other(l, "x"),
+            |l| questionnaire_has_problems(l, "line 3: bad"),
+            |l| questionnaire_not_removed(l, "a.json", "why"),
         ];
         for message in with {
             let (en, cy) = (message(Lang::En), message(Lang::Cy));
@@ -819,6 +1150,57 @@ mod tests {
                 "{en:?} has no Welsh of its own"
             );
         }
+    }
+
+    /// Each kind of fault a reader finds has Welsh of its own, naming the field where it has one.
+    #[test]
+    fn each_fault_a_reader_finds_has_welsh_of_its_own() {
+        let field = || "name".to_owned();
+        let faults = [
+            Fault::MissingField { field: field() },
+            Fault::UnknownField { field: field() },
+            Fault::DuplicateField { field: field() },
+            Fault::WrongType {},
+            Fault::WrongValue {},
+            Fault::WrongLength {},
+            Fault::Syntax {},
+            Fault::EndsEarly {},
+            Fault::Other {},
+        ];
+        let mut said: Vec<String> = faults.iter().map(fault).collect();
+        for (words, kind) in said.iter().zip(&faults) {
+            if matches!(
+                kind,
+                Fault::MissingField { .. }
+                    | Fault::UnknownField { .. }
+                    | Fault::DuplicateField { .. }
+            ) {
+                assert!(words.contains("`name`"), "{words:?} names no field");
+            }
+        }
+        said.sort();
+        said.dedup();
+        assert_eq!(said.len(), faults.len(), "two faults share their Welsh");
+        assert_eq!(
+            place(
+                Lang::Cy,
+                Spot {
+                    line: 12,
+                    column: 1
+                }
+            ),
+            "llinell 12, colofn 1"
+        );
+        assert_eq!(
+            place(
+                Lang::En,
+                Spot {
+                    line: 12,
+                    column: 1
+                }
+            ),
+            "line 12, column 1"
+        );
     }
 
     #[test]

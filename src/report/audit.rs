@@ -346,7 +346,7 @@ fn legal_risk_words(said: &Said, item: &ItemResult) -> String {
         .definition
         .question(&item.question)
         .and_then(|q| q.statutory_basis.as_ref())
-        .map(|law| format!(" {required_by}: {}", end_sentence(law)))
+        .map(|law| format!(" {required_by}: {}", end_sentence(law.get(lang))))
         .unwrap_or_default();
     format!(
         "{}: {} {}: {answer}.{basis}",

@@ -81,7 +81,6 @@ async fn a_welsh_lead_is_told_to_shorten_an_over_long_name_in_welsh() {
 
 /// The same for the organisation, who is taking part and whose practice it is about.
 #[tokio::test]
-#[ignore = "defect: new_work.rs says 'Shorten the organisation or team…' (and the others) in English; the catalogue has only the name's"]
 async fn a_welsh_lead_is_told_to_shorten_the_other_over_long_fields_in_welsh() {
     let errors = welsh_new_work_errors_for_too_long(&["#work-organisation", "#work-about"]).await;
     assert_lacks(&errors, "Shorten", "the Welsh new-work form's errors");
@@ -125,7 +124,6 @@ async fn error_texts(b: &common::browser::Browser) -> String {
 /// A Welsh lead who gives a collection's period a start and no end is told what to do in
 /// Welsh, not in English inside a Welsh page.
 #[tokio::test]
-#[ignore = "defect: the period's errors come from work::parse_period in English (needs a Welsh catalogue entry)"]
 async fn a_welsh_lead_is_told_about_a_half_given_period_in_welsh() {
     let app = TestApp::start().await;
     let b = &app.browser;
@@ -154,7 +152,6 @@ async fn a_welsh_lead_is_told_about_a_half_given_period_in_welsh() {
 
 /// A Welsh lead who types 0 in collection mode's inactivity box is told the range in Welsh.
 #[tokio::test]
-#[ignore = "defect: the inactivity box's error comes from work::parse_idle_minutes in English (needs a Welsh catalogue entry)"]
 async fn a_welsh_lead_is_told_about_a_wrong_inactivity_time_in_welsh() {
     let app = TestApp::start().await;
     let b = &app.browser;

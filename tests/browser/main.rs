@@ -27,6 +27,7 @@ mod storage;
 mod sweep;
 mod typing;
 mod welsh;
+mod welsh_council;
 mod welsh_interface;
 
 /// What every module of this binary uses: the support code, and the helpers one concern's

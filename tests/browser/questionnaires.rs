@@ -230,6 +230,44 @@ async fn a_broken_questionnaire_is_reported_and_the_others_still_work() {
     finish(app).await;
 }
 
+/// A Welsh lead on the questionnaires page: the loader's explanations of a broken file are
+/// for authors, in English; the page says so in Welsh and marks them `en-GB`, and a broken file
+/// opened from the computer is refused with a Welsh sentence before the English.
+#[tokio::test]
+async fn a_welsh_lead_is_told_the_loaders_explanations_are_in_english() {
+    let text = fixture("broken-audit.json");
+    let dist = DistCopy::new();
+    dist.write("questionnaires/broken-audit.json", &text);
+    list_in_manifest(&dist, "broken-audit.json");
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    app.open("#/").await;
+    storage_set(b, "mhsw:interface-language", "cy").await;
+    reload(&app, "#/questionnaires").await;
+    wait_for_heading_exact(b, "Holiaduron").await;
+    // The Welsh framing of the loader's English.
+    b.wait_for_text(
+        "Mae’r problemau wedi’u rhestru yn Saesneg: maen nhw ar gyfer y sawl sy’n ysgrifennu’r holiaduron",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+    find(b, ".problem-list ul[lang='en-GB']").await;
+    let broken = temp_file("holiadur.json", &text);
+    choose_files(b, "#open-definition", &[broken.path.as_path()]).await;
+    b.wait_for_text("Ni chafodd holiadur.json ei ychwanegu.", DEFAULT_TIMEOUT)
+        .await;
+    assert_contains(
+        &main_text(b).await,
+        "Ni chafodd holiadur.json ei ychwanegu. Mae problemau yn y ffeil. Dyma nhw yn Saesneg, ar gyfer y sawl sy’n ysgrifennu’r holiaduron:",
+        "a broken file opened in Welsh",
+    );
+    scroll_to_heading(b, "Nid oedd modd eu llwytho").await;
+    b.screenshot(&screenshot_path("welsh-questionnaires-broken"))
+        .await;
+    assert_accessible(b, "the Welsh questionnaires page with a broken file").await;
+    finish(app).await;
+}
+
 /// Opening a section of a saved audit fetches and checks only the audit's questionnaire before
 /// its first question is usable; the other files follow, and a broken one among them is still
 /// reported on the home and questionnaires pages, beside every good one.

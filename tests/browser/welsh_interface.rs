@@ -654,6 +654,69 @@ async fn a_welsh_lead_imports_work_files_in_welsh() {
     crate::prelude::finish(app).await;
 }
 
+/// A Welsh lead imports broken files and reads in Welsh where each breaks: the line and column
+/// of a file that is not JSON, and the field of a work file with a value of the wrong type,
+/// with no English from the file reader inside the Welsh sentence.
+#[tokio::test]
+async fn a_welsh_lead_reads_where_a_broken_file_breaks_in_welsh() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    welsh_lead_with(&app, &[], "#/").await;
+    assert_in(b, "cy", "Mewnforio gwaith o ffeil", "the Welsh home page").await;
+    let broken = temp_file(
+        "torri.json",
+        "{\n  \"format\": \"mhsw-work\",\n  \"format_version\": 1,,\n}\n",
+    );
+    choose_files(b, "#import-file", &[broken.path.as_path()]).await;
+    let said = import_says(b, "torri.json").await;
+    assert_contains(
+        &said,
+        "nid yw’r ffeil yn JSON dilys (llinell 3, colofn 23). I’w drwsio: dewiswch ffeil a allforiwyd o’r ap hwn, heb ei newid",
+        "a file that is not JSON",
+    );
+    let audit = work(
+        "broken-audit",
+        "Archwiliad toredig",
+        &bundled_definition("self-assessment"),
+    );
+    let text = mhsw::work::export_work(&audit).replacen(
+        "\"name\": \"Archwiliad toredig\"",
+        "\"name\": 5",
+        1,
+    );
+    assert!(text.contains("\"name\": 5"), "the name was not replaced");
+    let wrong = temp_file("anghywir.json", &text);
+    choose_files(b, "#import-file", &[wrong.path.as_path()]).await;
+    let said = import_says(b, "anghywir.json").await;
+    assert_contains(
+        &said,
+        "mae problem yn y ffeil yn `name`: nid yw’r gwerth o’r math iawn (llinell",
+        "a work file with a value of the wrong type",
+    );
+    let main = main_text(b).await;
+    for english in [
+        "line ",
+        "column",
+        "not valid JSON",
+        "invalid type",
+        "Fix:",
+        "unchanged",
+    ] {
+        assert!(
+            !main.contains(english),
+            "the Welsh import still says {english:?}: {main}"
+        );
+    }
+    b.execute(
+        "document.querySelector('.import').scrollIntoView({block: 'center'});",
+        vec![],
+    )
+    .await;
+    b.screenshot(&screenshot_path("welsh-import-broken-file"))
+        .await;
+    crate::prelude::finish(app).await;
+}
+
 /// A Welsh lead whose device's storage fills up is told in Welsh that the change was not saved,
 /// and why.
 #[tokio::test]
@@ -714,8 +777,8 @@ async fn the_blocked_storage_notice_is_in_welsh() {
     crate::prelude::finish(app).await;
 }
 
-/// Saved work that could not be read is listed for a Welsh lead in Welsh, the entry's own key
-/// and reason (the store's English) marked `en-GB`.
+/// Saved work that could not be read is listed for a Welsh lead in Welsh, with the store's
+/// reason and the place the entry breaks in Welsh too (the entry's own key as it is).
 #[tokio::test]
 async fn unreadable_saved_work_is_explained_in_welsh() {
     let app = TestApp::start().await;
@@ -747,15 +810,21 @@ async fn unreadable_saved_work_is_explained_in_welsh() {
     ] {
         assert!(!main.contains(english), "still says {english:?}");
     }
-    let marked = find(b, ".notice-warning li span[lang='en-GB']").await;
-    assert!(
-        marked
-            .text()
-            .await
-            .unwrap_or_default()
-            .starts_with("mhsw:work:damaged-old"),
-        "the entry's key is marked as English"
+    assert_contains(
+        &main,
+        "mhsw:work:damaged-old: mae’r testun a gadwyd wedi’i ddifrodi (llinell 1, colofn ",
+        "the store's reason, with its place, in Welsh",
     );
+    for english in ["the saved text is damaged", "line ", "column", "EOF"] {
+        assert!(!main.contains(english), "still says {english:?}");
+    }
+    let marked = b
+        .execute(
+            "return document.querySelectorAll('.notice-warning li [lang=\"en-GB\"]').length;",
+            vec![],
+        )
+        .await;
+    assert_eq!(marked, json!(0), "nothing in the entry is English any more");
     b.screenshot(&screenshot_path("welsh-unreadable-entries"))
         .await;
     crate::prelude::assert_accessible(b, "the Welsh kept-aside notice").await;

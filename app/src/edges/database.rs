@@ -12,7 +12,7 @@
 //! |---|---|---|
 //! | `works` | work id | `{ text, sum, rev }`: a sealed head record (R1, R2) and its revision |
 //! | `responses` | `[work id, response id]` | `{ text, sum }`: one feedback response |
-//! | `aside` | a text key | `{ text, reason, original }`: a record that could not be read |
+//! | `aside` | a text key | `{ text, reason, original, why }`: a record that could not be read; `why` is where it was and why, typed ([`mhsw::store::KeptAside`] as JSON, said in the page's language), `reason` the same in English (all an earlier release wrote) |
 //! | `documents` | a text key | `{ text }`: questionnaires opened from a file |
 //!
 //! Why `idb`: it is small (a thin, `Result`-returning layer over `web-sys`, with futures), kept
@@ -26,7 +26,8 @@ use std::rc::Rc;
 use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode};
 use js_sys::{Array, Object, Reflect};
 use mhsw::ids::{ResponseId, WorkId};
-use mhsw::store::{Sealed, Stored};
+use mhsw::lang::Lang;
+use mhsw::store::{Damage, KeptAside, Origin, Sealed, Stored};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::storage::{SetAsideEntry, StoreError};
@@ -239,14 +240,17 @@ pub async fn load_all() -> Result<Loaded, StoreError> {
             if revision == Some(stored.meta.revision as f64) {
                 Ok(stored)
             } else {
-                Err("its revision does not match its record".to_owned())
+                Err(Damage::Revision {})
             }
         });
         match outcome {
             Ok(stored) => {
                 for damaged in &stored.damaged {
                     to_set_aside.push(Aside {
-                        from: Place::Response(id.clone(), damaged.id.clone()),
+                        from: Origin::Response {
+                            work: id.clone(),
+                            id: damaged.id.clone(),
+                        },
                         text: damaged.text.clone(),
                         reason: damaged.reason.clone(),
                     });
@@ -254,7 +258,7 @@ pub async fn load_all() -> Result<Loaded, StoreError> {
                 loaded.works.push(stored);
             }
             Err(reason) => to_set_aside.push(Aside {
-                from: Place::Work(id.clone()),
+                from: Origin::Work { id: id.clone() },
                 text: head.text,
                 reason,
             }),
@@ -267,26 +271,10 @@ pub async fn load_all() -> Result<Loaded, StoreError> {
     Ok(loaded)
 }
 
-/// Where a record that cannot be read was.
-#[derive(Debug, Clone)]
-enum Place {
-    Work(WorkId),
-    Response(WorkId, ResponseId),
-}
-
 struct Aside {
-    from: Place,
+    from: Origin,
     text: String,
-    reason: String,
-}
-
-impl Place {
-    fn describe(&self) -> String {
-        match self {
-            Place::Work(id) => format!("work {id}"),
-            Place::Response(work, id) => format!("response {id} of work {work}"),
-        }
-    }
+    reason: Damage,
 }
 
 /// Moves one damaged record aside: written there and removed from its place in one
@@ -297,15 +285,17 @@ async fn move_aside(aside: &Aside) -> Result<(), StoreError> {
     let transaction = database
         .transaction(&[WORKS, RESPONSES, ASIDE], TransactionMode::ReadWrite)
         .map_err(fail)?;
-    let key = format!(
-        "{}:{}",
-        aside.from.describe(),
-        mhsw::store::checksum(&aside.text)
-    );
+    let original = aside.from.in_lang(Lang::En);
+    let key = format!("{original}:{}", mhsw::store::checksum(&aside.text));
+    let why = KeptAside {
+        from: aside.from.clone(),
+        reason: aside.reason.clone(),
+    };
     let value = record(&[
         ("text", &aside.text.as_str().into()),
-        ("reason", &aside.reason.as_str().into()),
-        ("original", &aside.from.describe().into()),
+        ("reason", &aside.reason.to_string().into()),
+        ("original", &original.into()),
+        ("why", &why.to_json().into()),
     ]);
     transaction
         .object_store(ASIDE)
@@ -313,14 +303,15 @@ async fn move_aside(aside: &Aside) -> Result<(), StoreError> {
         .put(&value, Some(&key.into()))
         .map_err(fail)?;
     match &aside.from {
-        Place::Work(id) => {
+        Origin::Entry { .. } => {}
+        Origin::Work { id } => {
             transaction
                 .object_store(WORKS)
                 .map_err(fail)?
                 .delete(Query::Key(id.as_str().into()))
                 .map_err(fail)?;
         }
-        Place::Response(work, id) => {
+        Origin::Response { work, id } => {
             transaction
                 .object_store(RESPONSES)
                 .map_err(fail)?
@@ -346,12 +337,19 @@ pub async fn put_aside(
     key: &str,
     original: &str,
     text: &str,
-    reason: &str,
+    reason: &Damage,
 ) -> Result<(), StoreError> {
+    let why = KeptAside {
+        from: Origin::Entry {
+            key: original.to_owned(),
+        },
+        reason: reason.clone(),
+    };
     let value = record(&[
         ("text", &text.into()),
-        ("reason", &reason.into()),
+        ("reason", &reason.to_string().into()),
         ("original", &original.into()),
+        ("why", &why.to_json().into()),
     ]);
     put_one(ASIDE, key, &value, "an entry could not be kept aside").await
 }
@@ -366,6 +364,7 @@ pub async fn set_aside_entries() -> Result<Vec<SetAsideEntry>, StoreError> {
             original_key: text_field(value, "original"),
             text: text_field(value, "text"),
             reason: text_field(value, "reason"),
+            why: KeptAside::from_json(&text_field(value, "why")),
         })
         .collect())
 }

@@ -69,7 +69,7 @@ pub async fn from_local_storage() -> Migrated {
         };
         let reason = store::read_version_1(&text)
             .err()
-            .unwrap_or_else(|| "it was kept aside by an earlier version".to_owned());
+            .unwrap_or(store::Damage::KeptEarlier {});
         let outcome = keep_aside(&key, &text, &reason).await;
         record(&mut migrated, &key, outcome);
     }
@@ -124,7 +124,7 @@ async fn move_work(mut work: mhsw::work::Work, meta: store::Meta) -> Result<(), 
     Ok(())
 }
 
-async fn keep_aside(key: &str, text: &str, reason: &str) -> Result<(), NotMoved> {
+async fn keep_aside(key: &str, text: &str, reason: &store::Damage) -> Result<(), NotMoved> {
     let aside_key = format!("{key}:{}", store::checksum(text));
     database::put_aside(&aside_key, key, text, reason).await?;
     let back = database::set_aside_entries().await?;

@@ -35,8 +35,11 @@ pub struct SetAsideEntry {
     pub original_key: String,
     /// Its text, exactly as it was stored.
     pub text: String,
-    /// Why it could not be read.
+    /// Why it could not be read, in English (all an earlier release kept).
     pub reason: String,
+    /// Where it was and why it could not be read, typed, to say in the page's language (none
+    /// for an entry an earlier release kept aside).
+    pub why: Option<mhsw::store::KeptAside>,
 }
 
 /// What can go wrong with storage, in words a user understands.

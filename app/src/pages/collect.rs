@@ -603,7 +603,7 @@ fn SetupScreen(
         let code_ok = chosen.chars().count() >= 4 && chosen.chars().all(|c| c.is_ascii_digit());
         let minutes = work::parse_idle_minutes(&minutes_text.get_untracked());
         code_error.set((!code_ok).then(|| say::code_too_short(lang.get_untracked()).to_owned()));
-        minutes_error.set(minutes.clone().err());
+        minutes_error.set(minutes.err().map(|e| e.in_lang(lang.get_untracked())));
         let Ok(minutes) = minutes else {
             history::focus_id(if code_ok { "kiosk-idle" } else { "kiosk-code" });
             return;

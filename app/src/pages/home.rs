@@ -751,8 +751,12 @@ pub fn SetAsideEntries() -> impl IntoView {
                             let file = format!("{}.json", files::safe_file_stem(&entry.original_key));
                             view! {
                                 <li>
-                                    // The entry's key and the reader's reason are the store's own English.
-                                    <p><span lang=move || (lang.get() != mhsw::lang::Lang::En).then_some("en-GB")>{entry.original_key.clone()}": "{entry.reason.clone()}</span></p>
+                                    {match entry.why.clone() {
+                                        // Where it was and why, in the page's language.
+                                        Some(why) => view! { <p>{move || format!("{}: {}", why.from.in_lang(lang.get()), why.reason.in_lang(lang.get()))}</p> }.into_any(),
+                                        // An entry an earlier release kept aside: its key and reason are that release's English.
+                                        None => view! { <p><span lang=move || (lang.get() != mhsw::lang::Lang::En).then_some("en-GB")>{entry.original_key.clone()}": "{entry.reason.clone()}</span></p> }.into_any(),
+                                    }}
                                     <div class="button-row">
                                         <button type="button" on:click=move |_| { let _ = files::download_text(&file, "application/json", &text); }>{move || problems::download_entry(lang.get())}</button>
                                         <button type="button" class="warning" on:click=move |_| {

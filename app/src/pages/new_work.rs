@@ -6,7 +6,7 @@ use mhsw::definition::ToolKind;
 use mhsw::ids::{DefinitionId, WorkId};
 use mhsw::work::{Perspective, Work};
 
-use mhsw::limits::{fits, shorten_message, NAME_MAX_CHARS};
+use mhsw::limits::{fits, NAME_MAX_CHARS};
 
 use mhsw::messages::audit as say;
 
@@ -122,16 +122,14 @@ pub fn NewWorkPage(
             ("work-about", "whose practice it is about", about),
         ] {
             if !text.with_untracked(|t| fits(t.trim(), NAME_MAX_CHARS)) {
-                // The name's message is in the catalogue (the rename box's); the other
-                // fields' are still English only.
-                let message = if field_id == "work-name" {
-                    mhsw::messages::problems::shorten_name(lang.get_untracked(), NAME_MAX_CHARS)
-                } else {
-                    shorten_message(what, NAME_MAX_CHARS)
-                };
+                let lang = lang.get_untracked();
                 problems.push(FieldError {
                     field_id: field_id.into(),
-                    message,
+                    message: if field_id == "work-name" {
+                        mhsw::messages::problems::shorten_name(lang, NAME_MAX_CHARS)
+                    } else {
+                        say::shorten_box(lang, what, NAME_MAX_CHARS)
+                    },
                 });
             }
         }
@@ -140,10 +138,10 @@ pub fn NewWorkPage(
             &period_end.get_untracked(),
         ) {
             Ok(period) => period,
-            Err((which, message)) => {
+            Err(mistake) => {
                 problems.push(FieldError {
-                    field_id: format!("work-period-{which}"),
-                    message,
+                    field_id: format!("work-period-{}", mistake.field()),
+                    message: mistake.in_lang(lang.get_untracked()),
                 });
                 None
             }

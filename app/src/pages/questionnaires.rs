@@ -56,7 +56,10 @@ pub fn QuestionnairesPage() -> impl IntoView {
                         Err(problems::exported_work_not_questionnaire(lang).to_owned())
                     }
                     Ok(text) => match definitions::load(&name, &text).await {
-                        Err(error) => Err(error.to_string()),
+                        Err(error) => Err(problems::questionnaire_has_problems(
+                            lang,
+                            &error.to_string(),
+                        )),
                         Ok(definition) => database::put_document(&name, &text)
                             .await
                             .map(|()| {
@@ -106,7 +109,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
                                         // Taken off the list only once it is gone from the device.
                                         match database::delete_document(&name).await {
                                             Ok(()) => state.questionnaires.update(|q| if let Questionnaires::Checked(c) = q { c.loaded.retain(|l| !(l.source == Source::Local && l.file == name)); }),
-                                            Err(why) => message.set(Some(Outcome::NotDone(format!("{name} could not be removed: {why}.")))),
+                                            Err(why) => { let lang = lang.get_untracked(); message.set(Some(Outcome::NotDone(problems::questionnaire_not_removed(lang, &name, &why.in_lang(lang))))) }
                                         }
                                     });
                                 }>{move || say::remove_from_device(lang.get())}</button>
@@ -122,10 +125,12 @@ pub fn QuestionnairesPage() -> impl IntoView {
             (!broken.is_empty()).then(|| view! {
                 <h2>{move || say::could_not_be_loaded(lang.get())}</h2>
                 <p>{move || say::problems_explained(lang.get())}</p>
+                {move || say::problems_in_english(lang.get()).map(|said| view! { <p>{said}</p> })}
                 {broken.into_iter().map(|(_, error)| view! {
                     <div class="notice notice-warning problem-list">
                         <h3>{error.file.clone()}</h3>
-                        <ul>{error.problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
+                        // The loader's explanations are for authors, in English.
+                        <ul lang=move || (lang.get() != mhsw::lang::Lang::En).then_some("en-GB")>{error.problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
                     </div>
                 }).collect_view()}
             })

@@ -151,7 +151,8 @@ pub fn WorkPage(
             let id = id_for_links.clone();
             let size = move || {
                 signal.with(|h| {
-                    mhsw::report::collection_size(
+                    say::collection_size(
+                        lang.get(),
                         h.work.collection.as_ref().map_or(0, |c| c.responses.len()),
                     )
                 })
@@ -288,7 +289,7 @@ fn PeriodForm(
     // The boxes keep what is chosen; only "Save the period" reads them.
     let start = RwSignal::new(start0.map(|d| d.to_string()).unwrap_or_default());
     let end = RwSignal::new(end0.map(|d| d.to_string()).unwrap_or_default());
-    let error = RwSignal::new(None::<(&'static str, String)>);
+    let error = RwSignal::new(None::<mhsw::work::PeriodError>);
     let saved = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -304,9 +305,10 @@ fn PeriodForm(
                 });
                 saved.set(true);
             }
-            Err((which, message)) => {
-                error.set(Some((which, message)));
-                crate::edges::history::focus_id(&format!("period-{which}"));
+            Err(mistake) => {
+                let field = mistake.field();
+                error.set(Some(mistake));
+                crate::edges::history::focus_id(&format!("period-{field}"));
             }
         }
     };
@@ -321,9 +323,9 @@ fn PeriodForm(
         let input_id = format!("period-{which}");
         let error_id = format!("period-{which}-error");
         view! {
-            <div class="field" class:has-error=move || error.with(|e| e.as_ref().is_some_and(|(w, _)| *w == which))>
+            <div class="field" class:has-error=move || error.with(|e| e.as_ref().is_some_and(|e| e.field() == which))>
                 <label for=input_id.clone()>{move || label(lang.get())}</label>
-                {move || error.with(|e| e.as_ref().filter(|(w, _)| *w == which).map(|(_, m)| m.clone())).map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
+                {move || error.with(|e| e.as_ref().filter(|e| e.field() == which).map(|e| e.in_lang(lang.get()))).map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
                 // The box is given its value once: a date box that is half typed (31 September,
                 // for a moment) reads as "", and giving that back would empty every part of it.
                 <input id=input_id type="date" class="date-input" prop:value=value.get_untracked()

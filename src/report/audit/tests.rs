@@ -542,6 +542,51 @@ fn legal_risks_come_first_with_their_answer_and_law_and_are_marked_in_the_sectio
     assert!(!text.contains("Legal risk:"));
 }
 
+/// A Welsh report names the law in Welsh where the definition gives it in Welsh (the Wales
+/// section's active offer), and in its own English otherwise.
+#[test]
+fn a_welsh_report_names_the_law_in_welsh_where_it_is_given_in_welsh() {
+    let mut d = audit();
+    for section in &mut d.sections {
+        for question in &mut section.questions {
+            if let Some(law) = &mut question.statutory_basis {
+                *law = crate::text::Text::from_languages([
+                    (Lang::En, law.primary().to_owned()),
+                    (Lang::Cy, "Deddf Iechyd Meddwl 1983, adran 114".to_owned()),
+                ]);
+            }
+        }
+    }
+    let w = work(
+        &d,
+        "Archwiliad",
+        choices(&[("has-amhp", "yes"), ("amhp-1", "partly")]),
+    );
+    let scores = score(&d, &w.responses);
+    let said = |language| {
+        audit_report(&AuditReportInput {
+            definition: &d,
+            work: &w,
+            scores: &scores,
+            previous: None,
+            peers: None,
+            today: today(),
+            language,
+        })
+        .plain_text()
+    };
+    let welsh = said(Lang::Cy);
+    assert!(
+        welsh.contains("Yn ofynnol gan: Deddf Iechyd Meddwl 1983, adran 114."),
+        "{welsh}"
+    );
+    assert!(
+        !welsh.contains("Mental Health Act 1983, section 114"),
+        "{welsh}"
+    );
+    assert!(said(Lang::En).contains("Required by: Mental Health Act 1983, section 114."));
+}
+
 #[test]
 fn answers_set_aside_are_listed_by_the_retired_question_text_and_the_answer_label() {
     let mut d = audit();
