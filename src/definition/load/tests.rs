@@ -120,7 +120,11 @@ fn a_byte_order_mark_is_ignored() {
 
 #[test]
 fn a_file_checked_before_reads_into_the_definition_the_quick_way_gives() {
-    for name in ["self-assessment.json", "feedback-carer.json", "strategic-statement.json"] {
+    for name in [
+        "self-assessment.json",
+        "feedback-carer.json",
+        "strategic-statement.json",
+    ] {
         let text = std::fs::read_to_string(format!(
             "{}/questionnaires/{name}",
             env!("CARGO_MANIFEST_DIR")
