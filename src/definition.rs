@@ -28,7 +28,9 @@ use serde::{Deserialize, Serialize};
 pub use crate::ids::{BandId, DefinitionId, OptionValue, QuestionId, ScaleId, SectionId, ThemeId};
 pub use crate::lang::Lang;
 pub use crate::text::Text;
-pub use load::{load_definition, load_definition_quickly, parse_definition, LoadError};
+pub use load::{
+    load_definition, load_definition_quickly, parse_definition, read_checked_before, LoadError,
+};
 pub use validate::{validate, Problem, Rule};
 
 /// The value every definition gives in `"$schema"`, so editors can check and complete it.

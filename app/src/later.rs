@@ -142,6 +142,10 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
         let section = matches!(state.route.get_untracked(), Route::Section(..));
         if !section {
             definitions::ask_now(&listing, &listing.manifest.definitions);
+            // Every page but a section waits for the checks: their part downloads meanwhile.
+            leptos::task::spawn_local(async {
+                let _ = checks_part().await;
+            });
         }
         state.open_store().await;
         // The work first, then the questionnaires: pages wait for the questionnaires, so a
@@ -167,7 +171,7 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
             }
             None => {
                 let fetched = definitions::fetch(listing.clone()).await;
-                let catalogue = definitions::check(fetched).await;
+                let catalogue = definitions::checked(fetched).await;
                 state.questionnaires.set(Questionnaires::Checked(catalogue));
                 None
             }
@@ -225,6 +229,23 @@ pub fn load_strictly(
     text: String,
 ) -> Result<Result<mhsw::definition::Definition, mhsw::definition::LoadError>, NotDownloaded> {
     Ok(mhsw::definition::load_definition(&file, &text))
+}
+
+/// Checks every fetched questionnaire file ([`definitions::check`]). In its own part of the
+/// app, `checks`, with the quick way in's checks and their messages: a section of saved work
+/// whose questionnaire passed them before with the same text is drawn without this part
+/// ([`definitions::check_first`]), which is fetched once the section is drawn.
+#[wasm_split(checks, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn check_definitions(
+    fetched: definitions::Fetched,
+) -> Result<Later<definitions::Catalogue>, NotDownloaded> {
+    Ok(Box::pin(definitions::check(fetched)))
+}
+
+/// Downloads the part `checks` ([`check_definitions`]) without using it yet.
+#[wasm_split(checks, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn checks_part() -> Result<(), NotDownloaded> {
+    Ok(())
 }
 
 /// Duplicates an audit as the next cycle's re-audit and opens it.

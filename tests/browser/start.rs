@@ -379,3 +379,76 @@ async fn a_page_that_could_not_be_opened_speaks_the_leads_language() {
     assert_accessible(b, "the Welsh page that could not be opened").await;
     finish_allowing(app, &["split_later.", "__wasm_split."]).await;
 }
+
+/// A link to a section of saved work whose questionnaire passed every check before, with the
+/// same text, draws the first question without the checks' part (`split_checks`), which is
+/// fetched once the section is drawn; on a first visit (no checksum kept) the checks come first.
+#[tokio::test]
+async fn a_section_of_work_checked_before_is_drawn_before_the_checks_are_fetched() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "checked-1",
+        "North Team audit",
+        &bundled_definition("self-assessment"),
+    );
+    // The home page checks every file, and keeps each sound file's checksum.
+    seed_works(&app, &[&audit], "#/").await;
+    wait_until(
+        b,
+        "return localStorage.getItem('mhsw:checked:site:questionnaires/self-assessment.json') !== null;",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the checksum of the checked questionnaire being kept",
+    )
+    .await;
+    let section = "#/work/checked-1/section/about";
+    for (kept, checks_first) in [(true, false), (false, true)] {
+        if !kept {
+            b.execute(
+                "Object.keys(localStorage).filter(k => k.startsWith('mhsw:checked:'))\
+                   .forEach(k => localStorage.removeItem(k));",
+                vec![],
+            )
+            .await;
+        }
+        reload(&app, section).await;
+        wait_until(
+            b,
+            "return performance.getEntriesByName('mhsw:first-question').length > 0;",
+            vec![],
+            DEFAULT_TIMEOUT,
+            "the first question of the section",
+        )
+        .await;
+        let mark = b
+            .execute(
+                "return performance.getEntriesByName('mhsw:first-question')[0].startTime;",
+                vec![],
+            )
+            .await
+            .as_f64()
+            .expect("the mark's time");
+        let checks_before = b
+            .resource_starts()
+            .await
+            .iter()
+            .any(|(url, start)| url.contains("split_checks") && *start < mark);
+        assert_eq!(
+            checks_before, checks_first,
+            "checksum kept: {kept}; the checks' part fetched before the first question: {checks_before}"
+        );
+        // Every file is checked once the section is drawn.
+        wait_until(
+            b,
+            "return performance.getEntriesByType('resource').some(e => e.name.includes('split_checks'));",
+            vec![],
+            DEFAULT_TIMEOUT,
+            "the checks' part being fetched after the section is drawn",
+        )
+        .await;
+        b.wait_for_text("North Team audit", DEFAULT_TIMEOUT).await;
+    }
+    b.assert_no_console_errors().await;
+}

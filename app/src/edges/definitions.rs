@@ -7,7 +7,7 @@
 
 use std::sync::Arc;
 
-use mhsw::definition::{load_definition_quickly, Definition, LoadError};
+use mhsw::definition::{load_definition_quickly, read_checked_before, Definition, LoadError};
 use mhsw::definition::{Nation, ToolKind};
 use mhsw::ids::DefinitionId;
 use mhsw::manifest::{Manifest, Summary};
@@ -368,7 +368,7 @@ pub async fn check_first(listing: &Listing, wanted: Vec<String>) -> (Catalogue, 
         listed: wanted.into_iter().zip(fetched).collect(),
         local: local_files().await,
     };
-    let mut catalogue = check(first.fetched(listing)).await;
+    let mut catalogue = check_or_read_checked(first.fetched(listing)).await;
     // A statement draws on an audit: that file is needed too.
     let mut more: Vec<String> = catalogue
         .drawn_on_missing()
@@ -382,7 +382,7 @@ pub async fn check_first(listing: &Listing, wanted: Vec<String>) -> (Catalogue, 
     if !more.is_empty() {
         let fetched = fetch_listed(listing, &more).await;
         first.listed.extend(more.into_iter().zip(fetched));
-        catalogue = check(first.fetched(listing)).await;
+        catalogue = check_or_read_checked(first.fetched(listing)).await;
     }
     (catalogue, first)
 }
@@ -400,7 +400,86 @@ pub async fn check_rest(listing: Listing, first: First) -> Catalogue {
     let mut fetched = rest.into_iter().zip(fetched).collect();
     let mut all = first;
     all.listed.append(&mut fetched);
-    check(all.fetched(&listing)).await
+    checked(all.fetched(&listing)).await
+}
+
+/// The first page's files: read without the checks when every one passed them before with the
+/// same text ([`read_checked_before`]), so the page is drawn without waiting for the checks'
+/// code; otherwise checked first ([`checked`]). Those read the first way are checked, with every
+/// other file, once the page is drawn ([`check_rest`]).
+async fn check_or_read_checked(fetched: Fetched) -> Catalogue {
+    match read_checked(&fetched) {
+        Some(catalogue) => catalogue,
+        None => checked(fetched).await,
+    }
+}
+
+/// The catalogue of files that each passed every check before with exactly this text, read
+/// without checking them again; `None` if any file did not (or was not fetched).
+fn read_checked(fetched: &Fetched) -> Option<Catalogue> {
+    let mut catalogue = Catalogue {
+        notice: fetched.notice.clone(),
+        ..Catalogue::default()
+    };
+    for file in &fetched.files {
+        let text = file.text.as_ref().ok()?;
+        let sum = super::storage::checked_sum(&checked_key(file.source, &file.path))?;
+        if sum != mhsw::store::checksum(text) {
+            return None;
+        }
+        let definition = read_checked_before(text)?;
+        add(&mut catalogue, file.source, &file.path, Ok(definition));
+    }
+    Some(catalogue)
+}
+
+/// The name a file's checksum is kept under: its source and path.
+fn checked_key(source: Source, path: &str) -> String {
+    let source = match source {
+        Source::Site => "site",
+        Source::BuiltIn => "built-in",
+        Source::Local => "local",
+    };
+    format!("{source}:{path}")
+}
+
+/// Checks every fetched file ([`check`]) in the part of the app that holds the checks
+/// ([`crate::later::check_definitions`]), downloading it first. If it cannot be downloaded, every
+/// file is listed as not checked, with why.
+pub async fn checked(fetched: Fetched) -> Catalogue {
+    let notice = fetched.notice.clone();
+    let files: Vec<(Source, String)> = fetched
+        .files
+        .iter()
+        .map(|file| (file.source, file.path.clone()))
+        .collect();
+    match crate::later::check_definitions(fetched).await {
+        Ok(catalogue) => catalogue.await,
+        Err(_not_downloaded) => Catalogue {
+            notice,
+            loaded: Vec::new(),
+            broken: files
+                .into_iter()
+                .map(|(source, file)| (source, not_checked(file)))
+                .collect(),
+        },
+    }
+}
+
+/// A file the checks could not be made on: the part of the toolkit that makes them could not
+/// be downloaded.
+fn not_checked(file: String) -> LoadError {
+    LoadError {
+        file,
+        problems: vec![mhsw::definition::Problem {
+            rule: mhsw::definition::Rule::Unexplained,
+            place: Default::default(),
+            message: "the file could not be checked: the part of the toolkit that checks \
+                      questionnaires could not be downloaded"
+                .to_owned(),
+            fix: "check the internet connection, then reload the page".to_owned(),
+        }],
+    }
 }
 
 impl First {
@@ -496,16 +575,22 @@ pub struct Tool {
 }
 
 /// Checks every fetched file strictly: the questionnaires that loaded, and every problem with
-/// those that did not.
+/// those that did not. Remembers the checksum of each file that passed every check, so that
+/// its text, unchanged, can be read without the checks before the next first page is drawn
+/// ([`check_first`]).
 pub async fn check(fetched: Fetched) -> Catalogue {
     let mut catalogue = Catalogue {
         notice: fetched.notice,
         ..Catalogue::default()
     };
+    let mut sums = Vec::new();
     for file in fetched.files {
         match file.text {
             Ok(text) => {
                 let loaded = load(&file.path, &text).await;
+                if loaded.is_ok() {
+                    sums.push((file.source, file.path.clone(), mhsw::store::checksum(&text)));
+                }
                 add(&mut catalogue, file.source, &file.path, loaded);
             }
             Err(_) if file.source == Source::BuiltIn => {}
@@ -525,6 +610,15 @@ pub async fn check(fetched: Fetched) -> Catalogue {
         }
     }
     check_together(&mut catalogue);
+    for (source, path, sum) in sums {
+        let sound = catalogue
+            .loaded
+            .iter()
+            .any(|l| l.source == source && l.file == path);
+        if sound {
+            super::storage::remember_checked(&checked_key(source, &path), &sum);
+        }
+    }
     catalogue
 }
 

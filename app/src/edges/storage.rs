@@ -25,6 +25,8 @@ const PEERS_PREFIX: &str = "mhsw:peers:";
 const REPORT_LANGUAGE_PREFIX: &str = "mhsw:report-language:";
 const INTERFACE_LANGUAGE_KEY: &str = "mhsw:interface-language";
 const PREVIOUS_CYCLE_PREFIX: &str = "mhsw:previous-cycle:";
+/// Before a questionnaire file's name: the checksum of its text when it last passed every check.
+const CHECKED_PREFIX: &str = "mhsw:checked:";
 
 /// An entry that could not be read, kept aside.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -304,6 +306,21 @@ pub fn remember_interface_language(code: &str) {
     let _ = set(INTERFACE_LANGUAGE_KEY, code);
 }
 
+/// The checksum ([`mhsw::store::checksum`]) of the questionnaire file `path` when it last passed
+/// every check on this device, if it has.
+pub fn checked_sum(path: &str) -> Option<String> {
+    get(&format!("{CHECKED_PREFIX}{path}"))
+}
+
+/// Remembers that the questionnaire file `path` passed every check with the text whose checksum
+/// is `sum`. A shortcut: if it cannot be kept, the file is simply checked before its page is
+/// drawn next time.
+pub fn remember_checked(path: &str, sum: &str) {
+    if checked_sum(path).as_deref() != Some(sum) {
+        let _ = set(&format!("{CHECKED_PREFIX}{path}"), sum);
+    }
+}
+
 /// Removes every setting the toolkit keeps (except the collection lock, which only the
 /// practitioner's code removes).
 pub fn remove_everything() {
@@ -314,6 +331,7 @@ pub fn remove_everything() {
         PEERS_PREFIX,
         REPORT_LANGUAGE_PREFIX,
         PREVIOUS_CYCLE_PREFIX,
+        CHECKED_PREFIX,
         LISTING_KEY,
         INTERFACE_LANGUAGE_KEY,
     ] {

@@ -117,3 +117,38 @@ fn a_byte_order_mark_is_ignored() {
     let problems = parse_definition("\u{feff}{}").unwrap_err();
     assert!(problems[0].message.contains("missing the field `$schema`"));
 }
+
+#[test]
+fn a_file_checked_before_reads_into_the_definition_the_quick_way_gives() {
+    for name in [
+        "self-assessment.json",
+        "feedback-carer.json",
+        "strategic-statement.json",
+    ] {
+        let text = std::fs::read_to_string(format!(
+            "{}/questionnaires/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        ))
+        .unwrap();
+        let quick = load_definition_quickly(&text).expect("a bundled file is sound");
+        assert_eq!(read_checked_before(&text), Some(quick), "{name}");
+    }
+}
+
+#[test]
+fn reading_a_file_checked_before_makes_no_checks_and_refuses_what_does_not_parse() {
+    // It is only for text that passed the checks before: it must not spend the code on them.
+    let text = std::fs::read_to_string(format!(
+        "{}/questionnaires/self-assessment.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let mut document: Value = serde_json::from_str(&text).unwrap();
+    // A band that does not start at 0 parses, but fails validation.
+    document["scoring"]["bands"][0]["from_percent"] = Value::from(5);
+    let unsound = serde_json::to_string(&document).unwrap();
+    assert_eq!(load_definition_quickly(&unsound), None);
+    assert!(read_checked_before(&unsound).is_some());
+    assert_eq!(read_checked_before("{ \"id\": 3 }"), None);
+    assert_eq!(read_checked_before("not json"), None);
+}
