@@ -14,7 +14,8 @@
 //!   row's status, is not proposed again.
 //! - **P4 The proposed row.** Its id is `q-` and the question id (with `-2`, `-3`… if that id is
 //!   taken); its source is the question; its status is "not started"; its action is the
-//!   question's suggested action when the definition gives one
+//!   question's suggested action when the definition gives one, in the plan's language where
+//!   the definition gives it in that language, else in its primary language
 //!   ([`Question::proposed_action`](crate::definition::Question::proposed_action)), for people
 //!   to edit like any other; everything else people write (lead, partners, dates, success
 //!   measure) is left empty for them.
@@ -40,6 +41,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::definition::{Definition, PlanConfig, PlanField, PlanFieldKind};
 use crate::ids::{QuestionId, SectionId};
+use crate::lang::Lang;
 use crate::responses::Priority;
 use crate::scoring::Scores;
 
@@ -159,6 +161,8 @@ pub struct Proposal {
     pub reason: ProposalReason,
     /// True when the item is a legal risk (S19): proposed first (P9).
     pub legal_risk: bool,
+    /// The language the row's suggested action is in (P4), for a page to mark it.
+    pub action_lang: Lang,
 }
 
 impl Proposal {
@@ -212,8 +216,14 @@ impl ProposalReason {
     }
 }
 
-/// Rows to propose from scored answers (P1 to P4, P9), leaving out items the plan already has.
-pub fn propose(definition: &Definition, scores: &Scores, existing: &[PlanRow]) -> Vec<Proposal> {
+/// Rows to propose from scored answers (P1 to P4, P9), leaving out items the plan already has,
+/// with their suggested actions in `lang` where the definition gives them so (P4).
+pub fn propose(
+    definition: &Definition,
+    scores: &Scores,
+    existing: &[PlanRow],
+    lang: Lang,
+) -> Vec<Proposal> {
     if !definition
         .plan
         .as_ref()
@@ -255,10 +265,9 @@ pub fn propose(definition: &Definition, scores: &Scores, existing: &[PlanRow]) -
             .find(|candidate| !taken_ids.contains(candidate))
             .unwrap_or(base);
         taken_ids.insert(id.clone());
-        let action = definition
+        let (action, action_lang) = definition
             .question(&item.question)
-            .map(|q| q.proposed_action())
-            .unwrap_or_default();
+            .map_or((String::new(), lang), |q| q.proposed_action(lang));
         proposals.push(Proposal {
             row: PlanRow {
                 action,
@@ -266,6 +275,7 @@ pub fn propose(definition: &Definition, scores: &Scores, existing: &[PlanRow]) -
             },
             reason,
             legal_risk: item.legal_risk,
+            action_lang,
         });
     }
     // P9: legal risks first; the sort is stable, so each group keeps question order.

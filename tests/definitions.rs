@@ -278,7 +278,7 @@ fn every_scored_self_assessment_item_has_a_suggested_action() {
             continue;
         }
         scored += 1;
-        let action = question.proposed_action();
+        let (action, _) = question.proposed_action(Lang::En);
         let id = &question.id;
         if action.is_empty() {
             wrong.push(format!("`{id}` has no suggested action"));

@@ -15,20 +15,25 @@
 //!   otherwise believe it reaches the plan.
 
 use super::{Definition, Question};
+use crate::lang::Lang;
 use crate::limits::{length_problem, SUGGESTED_ACTION_MAX_CHARS};
 
 /// The field's name as authors write it.
 pub const FIELD: &str = "suggested_action";
 
 impl Question {
-    /// What the action of a plan row proposed from this question starts as: its suggested action
-    /// without surrounding spaces, or nothing (P4).
-    pub fn proposed_action(&self) -> String {
-        self.suggested_action
-            .as_deref()
-            .map(str::trim)
-            .unwrap_or_default()
-            .to_owned()
+    /// What the action of a plan row proposed from this question starts as, for a plan kept
+    /// in `lang`: its suggested action in `lang` where the definition gives it (else in its
+    /// primary language) without surrounding spaces, or nothing; and the language it is in
+    /// (P4).
+    pub fn proposed_action(&self, lang: Lang) -> (String, Lang) {
+        match &self.suggested_action {
+            Some(action) => (
+                action.get(lang).trim().to_owned(),
+                action.language_for(lang),
+            ),
+            None => (String::new(), lang),
+        }
     }
 }
 

@@ -23,11 +23,11 @@ fn ids(proposals: &[Proposal]) -> Vec<&str> {
 fn p1_rows_are_proposed_only_when_the_plan_asks_for_it() {
     let mut d = audit();
     let s = score(&d, &choices(&[("lead-1", "not-yet")]));
-    assert_eq!(propose(&d, &s, &[]).len(), 1);
+    assert_eq!(propose(&d, &s, &[], Lang::En).len(), 1);
     d.plan.as_mut().unwrap().propose_from_answers = false;
-    assert!(propose(&d, &s, &[]).is_empty());
+    assert!(propose(&d, &s, &[], Lang::En).is_empty());
     d.plan = None;
-    assert!(propose(&d, &s, &[]).is_empty());
+    assert!(propose(&d, &s, &[], Lang::En).is_empty());
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn p2_items_in_action_bands_and_high_priority_items_are_proposed_in_order() {
         "sup-1",
         Priority::High,
     );
-    let proposals = propose(&d, &score(&d, &r), &[]);
+    let proposals = propose(&d, &score(&d, &r), &[], Lang::En);
     assert_eq!(
         ids(&proposals),
         ["q-lead-1", "q-lead-2", "q-sup-1", "q-sup-2"]
@@ -76,7 +76,7 @@ fn p3_items_already_in_the_plan_are_not_proposed_again() {
     );
     let mut done = row("mine", Status::Done, None, None);
     done.source = RowSource::Question(QuestionId::new("lead-1"));
-    assert_eq!(ids(&propose(&d, &s, &[done])), ["q-lead-2"]);
+    assert_eq!(ids(&propose(&d, &s, &[done], Lang::En)), ["q-lead-2"]);
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn p4_proposed_rows_have_fresh_ids_and_are_left_for_people_to_write() {
     let d = audit();
     let s = score(&d, &choices(&[("lead-2", "not-yet")]));
     let taken = row("q-lead-2", Status::NotStarted, None, None);
-    let proposals = propose(&d, &s, &[taken]);
+    let proposals = propose(&d, &s, &[taken], Lang::En);
     assert_eq!(ids(&proposals), ["q-lead-2-2"]);
     let proposed = &proposals[0].row;
     assert_eq!(
@@ -111,7 +111,7 @@ fn p4_a_proposed_row_starts_with_the_items_suggested_action() {
         &d,
         &choices(&[("lead-1", "not-yet"), ("lead-2", "not-yet")]),
     );
-    let proposals = propose(&d, &s, &[]);
+    let proposals = propose(&d, &s, &[], Lang::En);
     assert_eq!(ids(&proposals), ["q-lead-1", "q-lead-2"]);
     assert_eq!(
         proposals[0].row.action, "",
@@ -250,7 +250,7 @@ fn p9_legal_risks_are_proposed_first_whatever_their_band_and_say_so() {
         ("sup-1", "achieved"),
         ("sup-2", "mostly"),
     ]);
-    let proposals = propose(&d, &score(&d, &r), &[]);
+    let proposals = propose(&d, &score(&d, &r), &[], Lang::En);
     assert_eq!(ids(&proposals), ["q-sup-2", "q-amhp-1", "q-lead-2"]);
     assert!(proposals[0].legal_risk && proposals[1].legal_risk);
     assert!(!proposals[2].legal_risk);
@@ -277,4 +277,42 @@ fn a_blank_row_is_a_row_with_only_an_id_and_a_source() {
     }))
     .unwrap();
     assert_eq!(PlanRow::blank("added-1", RowSource::Added), read);
+}
+
+/// P4 in Welsh: a Wales item's suggested action is proposed in Welsh on a Welsh plan, where the
+/// self-assessment gives it so, and an item with English only keeps its English, each with the
+/// language it is in.
+#[test]
+fn a_welsh_plan_proposes_the_welsh_suggested_action_where_there_is_one() {
+    let text = std::fs::read_to_string(format!(
+        "{}/questionnaires/self-assessment.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("the bundled self-assessment");
+    let d = crate::definition::load_definition("self-assessment.json", &text).expect("it loads");
+    let r = choices(&[
+        ("about-2", "wales"),
+        ("strat-1", "not-in-place"),
+        ("wal-2", "developing"),
+    ]);
+    let s = score(&d, &r);
+    let welsh = propose(&d, &s, &[], Lang::Cy);
+    let of = |id: &str| {
+        welsh
+            .iter()
+            .find(|p| p.row.source == RowSource::Question(id.into()))
+            .unwrap_or_else(|| panic!("{id} is proposed"))
+    };
+    assert!(
+        of("wal-2").row.action.starts_with("Cofnodwch ddewis iaith"),
+        "{}",
+        of("wal-2").row.action
+    );
+    assert_eq!(of("wal-2").action_lang, Lang::Cy);
+    assert!(of("strat-1").row.action.starts_with("Ask"));
+    assert_eq!(of("strat-1").action_lang, Lang::En);
+    let english = propose(&d, &s, &[], Lang::En);
+    assert!(english
+        .iter()
+        .all(|p| p.action_lang == Lang::En && !p.row.action.starts_with("Cofnodwch")));
 }

@@ -936,7 +936,7 @@ fn plan(said: &Said, scores: &Scores, today: Date, blocks: &mut Vec<Block>) {
         today,
         said.word("The actions agreed so far"),
     ));
-    let proposals = propose(definition, scores, &work.plan);
+    let proposals = propose(definition, scores, &work.plan, lang);
     if !proposals.is_empty() {
         blocks.push(heading(2, said.word("Suggested for the plan")));
         blocks.push(paragraph(said.word(

@@ -213,10 +213,20 @@ async fn a_welsh_lead_reads_the_audit_results_plan_and_pdf() {
     if !text.contains("Yn ofynnol gan: Safonau'r Gymraeg") {
         found.push("the audit PDF names the active offer's law in English".to_owned());
     }
+    // The Wales items' suggested first steps are given in Welsh: a Welsh plan proposes them so.
+    const WELSH_STEP: &str = "Cofnodwch ddewis iaith pob unigolyn";
+    if !text.contains(WELSH_STEP) {
+        found.push("the audit PDF suggests the active offer's first step in English".to_owned());
+    }
     reload(&app, "#/work/conwy-audit/plan").await;
     b.wait_for_text("Ychwanegu cam gweithredu", DEFAULT_TIMEOUT)
         .await;
-    look_at(b, "welsh-council-audit-plan", &mut found).await;
+    let plan = look_at(b, "welsh-council-audit-plan", &mut found).await;
+    if !plan.contains(WELSH_STEP) {
+        found.push(format!(
+            "the plan suggests the active offer's first step in English:\n{plan}"
+        ));
+    }
     none_found(&found);
     finish(app).await;
 }

@@ -47,7 +47,7 @@ pub fn PlanPage(
     let proposals = Memo::new(move |_| {
         signal.with(|h| {
             let scores = mhsw::scoring::score(&definition_for_proposals, &h.work.responses);
-            plan::propose(&definition_for_proposals, &scores, &h.work.plan)
+            plan::propose(&definition_for_proposals, &scores, &h.work.plan, lang.get())
         })
     });
     let config_for_summary = config.clone();
@@ -114,7 +114,7 @@ pub fn PlanPage(
                             };
                             let sign = proposal.legal_risk.then(|| view! { <WarningSign /> });
                             let first_step = (!proposal.row.action.is_empty())
-                                .then(|| view! { <span class="first-step">{format!("{}: ", mhsw::report::audit_words::first_step(page))}<span lang=written_in(lang, primary)>{proposal.row.action.clone()}</span></span> });
+                                .then(|| view! { <span class="first-step">{format!("{}: ", mhsw::report::audit_words::first_step(page))}<span lang=written_in(lang, proposal.action_lang)>{proposal.row.action.clone()}</span></span> });
                             let row = proposal.row.clone();
                             let id = id.clone();
                             view! {
