@@ -66,7 +66,7 @@ async fn a_proposed_row_starts_with_the_suggested_action_and_keeps_an_edit() {
     let suggested = definition
         .question(&"strat-1".into())
         .expect("strat-1")
-        .proposed_action(Lang::En)
+        .proposed_action(mhsw::lang::Lang::En)
         .0;
     let rest = suggested
         .strip_prefix("Ask")

@@ -99,8 +99,15 @@ pub fn SaveStatus() -> impl IntoView {
                     let (w1, w2, w3) = (work.clone(), work.clone(), work.clone());
                     view! {
                         <div class="notice notice-warning">
-                            <p><strong>{move || say::not_saved(lang.get())}</strong>{move || error.in_lang(lang.get())}"."</p>
-                            {move || about_other_work(state, &work).map(|name| view! { <p>{say::about_work(lang.get(), &name)}</p> })}
+                            <p><strong>{move || say::not_saved(lang.get())}</strong>{move || {
+                                let lang = lang.get();
+                                let mut said = format!("{}.", error.in_lang(lang));
+                                if let Some(name) = about_other_work(state, &work) {
+                                    said.push(' ');
+                                    said.push_str(&say::about_work(lang, &name));
+                                }
+                                said
+                            }}</p>
                             <p>{move || say::download_copy_now(lang.get())}</p>
                             <div class="button-row">
                                 <button type="button" on:click=move |_| { let id = w1.clone(); later::run(state, problem, move || later::export(state, id)); }>{move || say::download_copy(lang.get())}</button>

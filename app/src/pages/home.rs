@@ -356,9 +356,6 @@ fn ImportWork(
 ) -> impl IntoView {
     let state = AppState::expect();
     let message = RwSignal::new(None::<Outcome>);
-    // Imports under way in this tab: a large file takes seconds, and silence looked like
-    // nothing had happened (a lead chose the file again).
-    let under_way = RwSignal::new(0_usize);
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let chosen = files::chosen_files(&input);
@@ -366,8 +363,9 @@ fn ImportWork(
         if chosen.is_empty() {
             return;
         }
-        message.set(None);
-        under_way.update(|n| *n += 1);
+        // A large file takes seconds, and silence looked like nothing had happened (a lead
+        // chose the file again). Said as the import's own notice, which its outcome replaces.
+        message.set(Some(Outcome::Done(say::importing(lang).to_owned())));
         leptos::task::spawn_local(async move {
             let outcome = match state.ready().await {
                 Ok(()) => later::import(state, chosen).await,
@@ -377,7 +375,6 @@ fn ImportWork(
                 Ok(importing) => importing.await,
                 Err(problem) => Outcome::NotDone(say::nothing_imported(lang, &problem.to_string())),
             }));
-            under_way.update(|n| *n = n.saturating_sub(1));
         });
     };
     view! {
@@ -388,7 +385,6 @@ fn ImportWork(
             </p>
             <input id="import-file" type="file" accept=".json,application/json" multiple aria-describedby="import-hint" on:change=on_change />
             <div role="status" aria-live="polite">
-                {move || (under_way.get() > 0).then(|| view! { <p>{say::importing(lang)}</p> })}
                 {move || message.get().map(Outcome::notice)}
             </div>
         </div>
