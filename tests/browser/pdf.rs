@@ -155,15 +155,7 @@ async fn the_pdf_says_how_many_characters_it_could_not_draw_and_where() {
     click_button(b, "Download the report (PDF)").await;
     b.wait_for_text("Your PDF is ready: unshown-audit.pdf", DEFAULT_TIMEOUT)
         .await;
-    let status = b
-        .execute(
-            "const s = document.querySelector('.pdf-status[role=status]'); return s ? s.innerText : '';",
-            vec![],
-        )
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let status = pdf_status(b).await;
     assert_contains(
         &status,
         "2 characters could not be drawn: 2 in “Evidence” under “There is a written, current statement of what social work",
@@ -174,12 +166,7 @@ async fn the_pdf_says_how_many_characters_it_could_not_draw_and_where() {
         "check that place before you share it",
         "the PDF status",
     );
-    b.execute(
-        "document.querySelector('.pdf-status').scrollIntoView({block: 'center'});",
-        vec![],
-    )
-    .await;
-    b.screenshot(&screenshot_path("journey-pdf-unshown")).await;
+    screenshot_pdf_status(b, "journey-pdf-unshown").await;
     let pdf = b
         .wait_for_download("unshown-audit.pdf", DEFAULT_TIMEOUT)
         .await;

@@ -924,15 +924,7 @@ async fn pdf_and_peer_set_problems_are_in_welsh() {
     click_button(b, "Lawrlwytho’r adroddiad (PDF)").await;
     b.wait_for_text("Mae eich PDF yn barod", DEFAULT_TIMEOUT)
         .await;
-    let status = b
-        .execute(
-            "const s = document.querySelector('.pdf-status[role=status]'); return s ? s.innerText : '';",
-            vec![],
-        )
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_owned();
+    let status = pdf_status(b).await;
     assert_contains(
         &status,
         "Gwiriwch cyn ei rannu: Nid oedd modd dangos 2 nod: 2 yn ",
@@ -944,12 +936,7 @@ async fn pdf_and_peer_set_problems_are_in_welsh() {
         "the PDF status",
     );
     assert!(!status.contains("could not be drawn"), "{status}");
-    b.execute(
-        "document.querySelector('.pdf-status').scrollIntoView({block: 'center'});",
-        vec![],
-    )
-    .await;
-    b.screenshot(&screenshot_path("welsh-pdf-unshown")).await;
+    screenshot_pdf_status(b, "welsh-pdf-unshown").await;
 
     let not_a_set = temp_file("cofnodion.json", "{\"meeting\": \"October\"}");
     choose_files(b, "#peer-file", &[not_a_set.path.as_path()]).await;

@@ -25,7 +25,7 @@ use mhsw::work::{Channel, FeedbackResponse, Work};
 use serde_json::{json, Value};
 
 use super::browser::{Browser, DEFAULT_TIMEOUT};
-use super::{repo_root, TestApp};
+use super::{repo_root, screenshot_path, TestApp};
 
 /// How long to wait for something the app does at once (a click's effect, a save).
 pub const QUICK: Duration = Duration::from_secs(5);
@@ -282,6 +282,30 @@ pub async fn main_text(browser: &Browser) -> String {
 
 // ---------------------------------------------------------------------------------------------
 // Waiting
+
+/// The words of the results page's PDF status (its live region), as a person reads them.
+pub async fn pdf_status(browser: &Browser) -> String {
+    browser
+        .execute(
+            "const s = document.querySelector('.pdf-status[role=status]'); return s ? s.innerText : '';",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Takes a screenshot named `name` with the PDF status in the middle of the window.
+pub async fn screenshot_pdf_status(browser: &Browser, name: &str) {
+    browser
+        .execute(
+            "document.querySelector('.pdf-status').scrollIntoView({block: 'center'});",
+            vec![],
+        )
+        .await;
+    browser.screenshot(&screenshot_path(name)).await;
+}
 
 /// Polls `script` (the body of a function returning a boolean) until it returns true; panics
 /// with `what` and the page's text after `timeout`.
