@@ -704,6 +704,9 @@ fn not_json(e: serde_json::Error) -> ImportError {
     if e.classify() == serde_json::error::Category::Data {
         return ImportError::NotWork { json: true };
     }
+    if e.is_eof() {
+        return ImportError::from(Unreadable::CutShort { line: e.line() });
+    }
     ImportError::from(Unreadable::NotJson { at: Spot::of(&e) })
 }
 
@@ -1655,8 +1658,39 @@ mod tests {
                 "{text}: {error}"
             );
         }
-        let error = parse_import("{ \"format\": ").unwrap_err().to_string();
+        let error = parse_import("{ \"format\": }").unwrap_err().to_string();
         assert!(error.contains("not valid JSON (line 1"), "{error}");
+    }
+
+    /// A lead imports a file that was cut off on its way (a download stopped, a copy made
+    /// before it was written): it used to be "not valid JSON (line 2, column 0)", which reads
+    /// as damage at a place, not as a file that stops early.
+    #[test]
+    fn a_file_cut_short_is_called_cut_short() {
+        let text = export_work(&work_with(&["a", "b"]));
+        let lines = text.lines().count();
+        for cut in [text.len() / 3, text.len() / 2, text.len() - 2] {
+            let cut = (0..=cut)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0);
+            let error = parse_import(&text[..cut]).unwrap_err().to_string();
+            assert!(
+                error.starts_with("the file ends before its contents are complete (at line "),
+                "cut at {cut}: {error}"
+            );
+            assert!(
+                error.ends_with("Fix: export it again, or copy the whole file again"),
+                "{error}"
+            );
+            assert!(!error.contains("column"), "{error}");
+            let line = text[..cut].matches('\n').count() + 1;
+            assert!(line <= lines);
+            assert!(
+                error.contains(&format!("(at line {line})")),
+                "cut at {cut}: {error}"
+            );
+        }
     }
 
     #[test]

@@ -389,6 +389,27 @@ pub fn nests_too_deep(lang: Lang, at: Spot) -> String {
     }
 }
 
+/// The file ends before its JSON does (`line` is its last line): most likely cut short.
+pub fn cut_short(lang: Lang, line: usize) -> String {
+    match lang {
+        Lang::En => format!(
+            "the file ends before its contents are complete (at line {line}): it may have been cut short when it was copied or downloaded"
+        ),
+        Lang::Cy => format!(
+            "mae’r ffeil yn dod i ben cyn i’w chynnwys fod yn gyflawn (ar linell {line}): efallai iddi gael ei thorri’n fyr wrth ei chopïo neu ei lawrlwytho"
+        ),
+    }
+}
+
+/// The fix for a file cut short: make or copy it again, whole.
+pub fn fix_copy_again(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "export it again, or copy the whole file again",
+        "allforiwch hi eto, neu copïwch y ffeil gyfan eto",
+    )
+}
+
 /// The file is not JSON, and where the reader stopped.
 pub fn not_valid_json(lang: Lang, at: Spot) -> String {
     let at = place(lang, at);

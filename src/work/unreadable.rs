@@ -24,6 +24,12 @@ pub enum Unreadable {
         /// The bracket that went past the limit.
         at: Spot,
     },
+    /// The file ends before its JSON does: cut short while it was copied or downloaded, most
+    /// likely (a sound file that was cut anywhere but between two values reads this way).
+    CutShort {
+        /// The line it ends on.
+        line: usize,
+    },
     /// The file is not JSON.
     NotJson {
         /// Where the reader stopped.
@@ -65,6 +71,9 @@ impl Unreadable {
         let unchanged = say::fix_choose_exported_unchanged(lang);
         let (why, fix) = match self {
             Unreadable::TooDeep { at } => (say::nests_too_deep(lang, *at), unchanged),
+            Unreadable::CutShort { line } => {
+                (say::cut_short(lang, *line), say::fix_copy_again(lang))
+            }
             Unreadable::NotJson { at } => (say::not_valid_json(lang, *at), unchanged),
             Unreadable::Problem {
                 whole,
@@ -107,6 +116,7 @@ mod tests {
         let at = Spot { line: 3, column: 7 };
         vec![
             Unreadable::TooDeep { at },
+            Unreadable::CutShort { line: 3 },
             Unreadable::NotJson { at },
             Unreadable::Problem {
                 whole: Whole::Work,
@@ -148,6 +158,7 @@ mod tests {
             english,
             [
                 "the file nests brackets { … } or [ … ] more than 64 levels deep (line 3, column 7). Fix: choose a file exported from this app, unchanged",
+                "the file ends before its contents are complete (at line 3): it may have been cut short when it was copied or downloaded. Fix: export it again, or copy the whole file again",
                 "the file is not valid JSON (line 3, column 7). Fix: choose a file exported from this app, unchanged",
                 "the file has a problem at `answers.q1`: invalid type: integer `3`, expected a string at line 3 column 7. Fix: choose a file exported from this app, unchanged",
                 "the backup has a problem at `works[0]`: missing field `name` at line 3 column 7. Fix: choose a backup made with \"Export everything\" in this app, unchanged",
@@ -167,6 +178,7 @@ mod tests {
             welsh,
             [
                 "mae’r ffeil yn nythu cromfachau { … } neu [ … ] yn ddyfnach na 64 lefel (llinell 3, colofn 7). I’w drwsio: dewiswch ffeil a allforiwyd o’r ap hwn, heb ei newid",
+                "mae’r ffeil yn dod i ben cyn i’w chynnwys fod yn gyflawn (ar linell 3): efallai iddi gael ei thorri’n fyr wrth ei chopïo neu ei lawrlwytho. I’w drwsio: allforiwch hi eto, neu copïwch y ffeil gyfan eto",
                 "nid yw’r ffeil yn JSON dilys (llinell 3, colofn 7). I’w drwsio: dewiswch ffeil a allforiwyd o’r ap hwn, heb ei newid",
                 "mae problem yn y ffeil yn `answers.q1`: nid yw’r gwerth o’r math iawn (llinell 3, colofn 7). I’w drwsio: dewiswch ffeil a allforiwyd o’r ap hwn, heb ei newid",
                 "mae problem yn y copi wrth gefn yn `works[0]`: mae’r maes `name` ar goll (llinell 3, colofn 7). I’w drwsio: dewiswch gopi wrth gefn a wnaed gydag \"Allforio popeth\" yn yr ap hwn, heb ei newid",

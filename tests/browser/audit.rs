@@ -590,8 +590,13 @@ async fn bad_import_files_are_refused_and_change_nothing() {
     let cases = [
         (
             "not-json.json",
-            "{ \"format\": \"mhsw-work\", \"name\": ".to_owned(),
+            "{ \"format\": \"mhsw-work\", \"name\": }".to_owned(),
             "not-json.json was not imported, and nothing was changed: the file is not valid JSON (line 1, column",
+        ),
+        (
+            "cut-off.json",
+            "{ \"format\": \"mhsw-work\",\n  \"name\": ".to_owned(),
+            "cut-off.json was not imported, and nothing was changed: the file ends before its contents are complete (at line 2): it may have been cut short when it was copied or downloaded. Fix: export it again, or copy the whole file again",
         ),
         (
             "shopping-list.json",

@@ -103,10 +103,10 @@ fn json_of_the_wrong_shape_is_never_called_not_valid_json() {
         assert!(!message.contains("not valid JSON"), "{name}: {message}");
     }
     // Not JSON at all is still called that, with the place.
-    let broken = file_with("shape-broken", "work.json", b"{ \"format\": ");
+    let broken = file_with("shape-broken", "work.json", b"{ \"format\": }");
     let message = stderr(&mhsw(&["score", &definition, &broken]));
     assert!(
-        message.contains("the file is not valid JSON (line 1, column 12"),
+        message.contains("the file is not valid JSON (line 1, column 13"),
         "{message}"
     );
 
@@ -243,5 +243,34 @@ fn an_empty_file_is_called_empty_not_invalid_json() {
             );
             assert!(!message.contains("EOF"), "{name} {args:?}: {message}");
         }
+    }
+}
+
+/// Someone gives `score` or `report` an export that was cut off on its way (a download that
+/// stopped part way): they were told "the file is not valid JSON (line 2, column 0: EOF while
+/// parsing an object)", which names a place and the reader's jargon, not what happened.
+#[test]
+fn a_file_cut_short_is_called_cut_short() {
+    let definition = fixture("mini-audit.json");
+    let whole = std::fs::read_to_string(fixture("work-full.json")).expect("the fixture");
+    let cut = &whole[..whole.len() / 2];
+    let line = cut.matches('\n').count() + 1;
+    let work = file_with("cut-short", "work.json", cut.as_bytes());
+    let out = scratch("cut-short-out").join("r.pdf");
+    for args in [
+        vec!["score", &definition, &work],
+        vec!["report", &work, "-o", out.to_str().unwrap()],
+    ] {
+        let output = mhsw(&args);
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let message = stderr(&output);
+        assert!(
+            message.contains(&format!(
+                "the file ends before its contents are complete (at line {line}): it may have been cut short when it was copied or downloaded. Fix: export it again, or copy the whole file again"
+            )),
+            "{args:?}: {message}"
+        );
+        assert!(!message.contains("EOF"), "{args:?}: {message}");
+        assert!(!message.contains("not valid JSON"), "{args:?}: {message}");
     }
 }

@@ -100,10 +100,19 @@ pub fn syntax_error(text: &str) -> Option<serde_json::Error> {
 }
 
 /// The message for text that is not JSON at all (`text` is what the file holds: a file with
-/// nothing in it, or only spaces and blank lines, is called empty).
+/// nothing in it, or only spaces and blank lines, is called empty, and one that stops before
+/// its JSON does is called cut short).
 pub fn not_json(path: &str, text: &str, error: &serde_json::Error, fix: &str) -> Failure {
     if text.trim().is_empty() {
         return Failure::problems(format!("{path}: the file is empty. Fix: {fix}"));
+    }
+    if error.is_eof() {
+        let lang = mhsw::lang::Lang::En;
+        return Failure::problems(format!(
+            "{path}: {}. Fix: {}",
+            mhsw::messages::problems::cut_short(lang, error.line()),
+            mhsw::messages::problems::fix_copy_again(lang)
+        ));
     }
     Failure::problems(format!(
         "{path}: the file is not valid JSON (line {}, column {}: {}). Fix: {fix}",
