@@ -537,19 +537,50 @@ impl AppState {
         self.flush(id).await
     }
 
-    /// Another tab changed a piece of work: note it when this tab holds that work (a later
-    /// save here then asks which version to keep), or read the store again for work this tab
-    /// lacks.
+    /// Another tab changed a piece of work. When this tab holds it with nothing of its own
+    /// waiting to be saved, it takes the stored copy at once, so a lead moving between two tabs
+    /// sees the other tab's change and never meets a false "changed in another tab". When this
+    /// tab has a change of its own not yet stored, both tabs changed it: that is noted, and the
+    /// save here asks which version to keep. Work this tab lacks is read from the store.
     pub async fn other_tab_changed(&self, id: &WorkId) {
-        if self.work(id).is_some() {
-            self.changed_elsewhere.update(|ids| {
-                if !ids.contains(id) {
-                    ids.push(id.clone());
-                }
-            });
-        } else {
+        let Some(signal) = self.work(id) else {
             self.reload_from_storage().await;
+            return;
+        };
+        if self.nothing_waiting(id) {
+            if let Ok(Some(stored)) = database::load_one(id).await {
+                // Asked again: a change made here while the store was read is this tab's own.
+                let newer =
+                    signal.with_untracked(|held| stored.meta.revision >= held.meta.revision);
+                if newer && self.nothing_waiting(id) {
+                    signal.set(Held::stored(stored.work, stored.meta));
+                    return;
+                }
+            }
         }
+        self.changed_elsewhere.update(|ids| {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        });
+    }
+
+    /// True when this tab has nothing of a piece of work's waiting: no change unsaved,
+    /// scheduled or being written, and no save of it refused or failed.
+    fn nothing_waiting(&self, id: &WorkId) -> bool {
+        let unsaved = self
+            .work(id)
+            .is_some_and(|signal| signal.with_untracked(|h| h.dirty || !h.unsaved.is_empty()));
+        let saving = self
+            .saving
+            .with_value(|saving| saving.scheduled.contains(id) || saving.in_flight.contains(id));
+        let noted = self
+            .changed_elsewhere
+            .with_untracked(|ids| ids.contains(id));
+        let failed = self
+            .save
+            .with_untracked(|save| matches!(save, SaveState::Failed { work, .. } if work == id));
+        !(unsaved || saving || noted || failed)
     }
 
     /// The saved work was removed from elsewhere (another tab's "remove everything", the

@@ -198,6 +198,14 @@ async fn a_refused_save_is_not_hidden_by_saving_other_work() {
         .await
         .expect("to the other tab");
     app.open("#/work/conflict-a/section/strategy").await;
+    // This tab's word to the others never arrives (a browser without BroadcastChannel, or a
+    // tab of an earlier release), so the first tab still holds the older version when it
+    // changes it: a true conflict, which only the store's revisions catch.
+    b.execute(
+        "BroadcastChannel.prototype.postMessage = function () {};",
+        vec![],
+    )
+    .await;
     click(b, "#q-strat-1-2").await;
     wait_for_saved(
         b,
@@ -332,5 +340,113 @@ async fn a_double_click_on_start_opens_the_contents_of_one_new_audit() {
         format!("#/work/{}", ids[0]),
         "the second click opened a section"
     );
+    finish(app).await;
+}
+
+/// The words of a note box's character count.
+async fn count_of(b: &common::browser::Browser, box_id: &str) -> String {
+    b.execute(
+        "const c = document.getElementById(arguments[0] + '-count'); return c ? c.innerText : '';",
+        vec![json!(box_id)],
+    )
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_owned()
+}
+
+/// A lead with the same audit open in two tabs types evidence in one, then goes back to the
+/// other and adds to it. The other tab kept its older copy, so the addition was refused ("Not
+/// saved: this work was changed in another tab"), though the lead had changed nothing in it
+/// meanwhile and only wanted both edits. A tab with nothing of its own unsaved now takes the
+/// other tab's saved change at once: it shows it, counts it, and builds on it.
+#[tokio::test]
+async fn a_lead_moving_between_two_tabs_builds_on_each_tabs_change() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work(
+        "two-tabs-notes",
+        "Two tab audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/work/two-tabs-notes/section/strategy").await;
+    let evidence = "q-strat-1-evidence";
+    find(b, &format!("#{evidence}")).await;
+    let first = b.client().window().await.expect("this tab");
+    let other = b.client().new_window(true).await.expect("another tab");
+    b.client()
+        .switch_to_window(other.handle.clone())
+        .await
+        .expect("to the other tab");
+    app.open("#/work/two-tabs-notes/section/strategy").await;
+    click(b, &format!("#{evidence}")).await;
+    type_text(b, "Board minutes, March 2026").await;
+    wait_for_saved(
+        b,
+        "two-tabs-notes",
+        "e.work.responses['strat-1'] && e.work.responses['strat-1'].evidence === 'Board minutes, March 2026'",
+        "the other tab's evidence",
+    )
+    .await;
+
+    b.client()
+        .switch_to_window(first.clone())
+        .await
+        .expect("back to the first tab");
+    wait_until(
+        b,
+        "return document.getElementById(arguments[0]).value === 'Board minutes, March 2026';",
+        vec![json!(evidence)],
+        QUICK,
+        "the first tab showing the other tab's evidence",
+    )
+    .await;
+    assert_eq!(
+        count_of(b, evidence).await,
+        "You have 9,975 characters left",
+        "the count of what the box shows"
+    );
+    // Into the middle: after "Board minutes", before the comma.
+    click(b, &format!("#{evidence}")).await;
+    press(b, &[Key::End]).await;
+    press(b, &[Key::Left; 12]).await;
+    type_text(b, " (approved)").await;
+    wait_for_saved(
+        b,
+        "two-tabs-notes",
+        "e.work.responses['strat-1'] && e.work.responses['strat-1'].evidence === 'Board minutes (approved), March 2026'",
+        "the first tab's addition, built on the other tab's evidence",
+    )
+    .await;
+    b.screenshot(&shot("two-tabs-notes-first")).await;
+    let text = b.body_text().await;
+    assert_lacks(
+        &text,
+        "Not saved",
+        "the first tab after adding to the evidence",
+    );
+    assert_lacks(
+        &text,
+        "another tab",
+        "the first tab after adding to the evidence",
+    );
+
+    b.client()
+        .switch_to_window(other.handle)
+        .await
+        .expect("to the other tab again");
+    wait_until(
+        b,
+        "return document.getElementById(arguments[0]).value === 'Board minutes (approved), March 2026';",
+        vec![json!(evidence)],
+        QUICK,
+        "the other tab showing the first tab's addition",
+    )
+    .await;
+    assert_eq!(
+        count_of(b, evidence).await,
+        "You have 9,964 characters left"
+    );
+    assert_lacks(&b.body_text().await, "Not saved", "the other tab");
     finish(app).await;
 }

@@ -371,6 +371,54 @@ fn shown_number(
     }
 }
 
+/// One item's note box (its evidence or a comment). The box keeps the person's typing as
+/// [`shown_text`] says and stores what fits; the count is of what the box shows, so it follows
+/// a note changed from elsewhere (another tab's save, "use the other tab's version") too.
+#[component]
+fn NoteBox(
+    /// The box's id; its count's is this followed by `-count`, its hint's by `-hint`.
+    id: String,
+    /// The box's label.
+    label: &'static str,
+    /// The hint under the label, with its language where that is not the page's.
+    hint: Option<(String, Option<&'static str>)>,
+    /// The box's height in lines.
+    rows: u8,
+    /// The note as stored.
+    stored: Signal<Option<String>>,
+    /// Stores a note (`None`: no note).
+    on_note: Callback<Option<String>>,
+) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Textarea>::new();
+    let typed = RwSignal::new(stored.get_untracked().unwrap_or_default());
+    let counted =
+        Signal::derive(move || shown_text(Some(typed.get()), stored.get(), NOTE_MAX_CHARS));
+    let described = match &hint {
+        Some(_) => format!("{id}-hint {id}-count"),
+        None => format!("{id}-count"),
+    };
+    let hint = hint.map(|(text, lang)| {
+        view! { <p class="hint" id=format!("{id}-hint") lang=lang>{text}</p> }
+    });
+    view! {
+        <div class="note-field">
+            <label for=id.clone()>{label}</label>
+            {hint}
+            <textarea id=id.clone() rows=rows class="text-area" aria-describedby=described node_ref=node
+                prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), stored.get(), NOTE_MAX_CHARS)
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    typed.set(text.clone());
+                    // Over the limit, the text stays on screen with the count, unsaved.
+                    if fits(&text, NOTE_MAX_CHARS) {
+                        on_note.run(optional_text(text));
+                    }
+                }></textarea>
+            <CharacterCount id=format!("{id}-count") text=counted limit=NOTE_MAX_CHARS />
+        </div>
+    }
+}
+
 /// Evidence, comment and priority for one item.
 #[component]
 fn ItemNotes(
@@ -390,12 +438,9 @@ fn ItemNotes(
     use mhsw::messages::audit as say;
     let base = format!("q-{}", question.id);
     let evidence = definition.collect.evidence.then(|| {
-        let id = format!("{base}-evidence");
-        let node = NodeRef::<leptos::html::Textarea>::new();
-        let typed = RwSignal::new(item.with_untracked(|i| i.evidence.clone().unwrap_or_default()));
         // The questionnaire's own prompt, in the language its question is shown in (marked
         // where that is not the page's), or the page's own words.
-        let (prompt, prompt_lang) = match &question.evidence_prompt {
+        let hint = match &question.evidence_prompt {
             Some(text) => {
                 let actual = text.language_for(shown);
                 (
@@ -406,45 +451,24 @@ fn ItemNotes(
             None => (say::what_shows_this(interface).to_owned(), None),
         };
         view! {
-            <div class="note-field">
-                <label for=id.clone()>{say::evidence(interface)}</label>
-                <p class="hint" id=format!("{id}-hint") lang=prompt_lang>{prompt}</p>
-                <textarea id=id.clone() rows="3" class="text-area" aria-describedby=format!("{id}-hint {id}-count") node_ref=node
-                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| i.evidence.clone()), NOTE_MAX_CHARS)
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        typed.set(text.clone());
-                        // Over the limit, the text stays on screen with the count, unsaved.
-                        if fits(&text, NOTE_MAX_CHARS) {
-                            let mut next = item.get_untracked();
-                            next.evidence = optional_text(text);
-                            on_change.run(next);
-                        }
-                    }></textarea>
-                <CharacterCount id=format!("{id}-count") text=typed limit=NOTE_MAX_CHARS />
-            </div>
+            <NoteBox id=format!("{base}-evidence") label=say::evidence(interface) hint=Some(hint) rows=3
+                stored=Signal::derive(move || item.with(|i| i.evidence.clone()))
+                on_note=Callback::new(move |note| {
+                    let mut next = item.get_untracked();
+                    next.evidence = note;
+                    on_change.run(next);
+                }) />
         }
     });
     let comment = definition.collect.comments.then(|| {
-        let id = format!("{base}-comment");
-        let node = NodeRef::<leptos::html::Textarea>::new();
-        let typed = RwSignal::new(item.with_untracked(|i| i.comment.clone().unwrap_or_default()));
         view! {
-            <div class="note-field">
-                <label for=id.clone()>{say::comment(interface)}</label>
-                <textarea id=id.clone() rows="2" class="text-area" aria-describedby=format!("{id}-count") node_ref=node
-                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| i.comment.clone()), NOTE_MAX_CHARS)
-                    on:input=move |ev| {
-                        let text = event_target_value(&ev);
-                        typed.set(text.clone());
-                        if fits(&text, NOTE_MAX_CHARS) {
-                            let mut next = item.get_untracked();
-                            next.comment = optional_text(text);
-                            on_change.run(next);
-                        }
-                    }></textarea>
-                <CharacterCount id=format!("{id}-count") text=typed limit=NOTE_MAX_CHARS />
-            </div>
+            <NoteBox id=format!("{base}-comment") label=say::comment(interface) hint=None rows=2
+                stored=Signal::derive(move || item.with(|i| i.comment.clone()))
+                on_note=Callback::new(move |note| {
+                    let mut next = item.get_untracked();
+                    next.comment = note;
+                    on_change.run(next);
+                }) />
         }
     });
     let priority = definition.collect.priority.then(|| {
