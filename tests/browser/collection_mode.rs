@@ -231,14 +231,11 @@ async fn collecting_with_storage_full_tells_the_truth_and_loses_nothing() {
 
 /// The main heading's text.
 pub(crate) async fn heading_text(b: &common::browser::Browser) -> String {
-    b.execute(
+    b.text_of(
         "const h = document.querySelector('main h1'); return h ? h.innerText.trim() : '';",
         vec![],
     )
     .await
-    .as_str()
-    .unwrap_or_default()
-    .to_owned()
 }
 
 /// Presses "Next" (or "Skip this question") until the main heading reads `title`.

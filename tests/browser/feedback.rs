@@ -739,14 +739,10 @@ async fn import_messages_count_one_response_in_the_singular() {
     app.open("#/").await;
     find(b, ".tool-list").await;
     let status = || async {
-        b.execute(
+        b.text_of(
             "const e = document.querySelector('.import [role=status]'); return e ? e.innerText : '';",
             vec![],
-        )
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
+        ).await
     };
     choose_files(b, "#import-file", &[&first.path]).await;
     b.wait_for_text("from-the-tablet.json: imported", DEFAULT_TIMEOUT)

@@ -7,14 +7,11 @@ use crate::prelude::*;
 
 /// Text of the home page's import outcome ('' while nothing is said).
 pub(crate) async fn import_status(b: &common::browser::Browser) -> String {
-    b.execute(
+    b.text_of(
         "const s = document.querySelector('.import [role=status]'); return s ? s.innerText : '';",
         vec![],
     )
     .await
-    .as_str()
-    .unwrap_or_default()
-    .to_owned()
 }
 
 fn shot(name: &str) -> std::path::PathBuf {
@@ -111,14 +108,10 @@ async fn welsh_new_work_errors_for_too_long(fields: &[&str]) -> String {
 
 /// Every error text on the page (field errors and the summary), one a line.
 async fn error_texts(b: &common::browser::Browser) -> String {
-    b.execute(
+    b.text_of(
         "return [...document.querySelectorAll('.field-error, .error-summary li')].map(e => e.innerText).join('\\n');",
         vec![],
-    )
-    .await
-    .as_str()
-    .unwrap_or_default()
-    .to_owned()
+    ).await
 }
 
 /// A Welsh lead who gives a collection's period a start and no end is told what to do in
@@ -345,14 +338,11 @@ async fn a_double_click_on_start_opens_the_contents_of_one_new_audit() {
 
 /// The words of a note box's character count.
 async fn count_of(b: &common::browser::Browser, box_id: &str) -> String {
-    b.execute(
+    b.text_of(
         "const c = document.getElementById(arguments[0] + '-count'); return c ? c.innerText : '';",
         vec![json!(box_id)],
     )
     .await
-    .as_str()
-    .unwrap_or_default()
-    .to_owned()
 }
 
 /// A lead with the same audit open in two tabs types evidence in one, then goes back to the

@@ -93,11 +93,8 @@ async fn a_welsh_first_collection_reports_in_cymraeg_on_the_page_and_in_the_pdf(
 
 /// The page's `<html lang>`.
 pub(crate) async fn page_lang(b: &common::browser::Browser) -> String {
-    b.execute("return document.documentElement.lang;", vec![])
+    b.text_of("return document.documentElement.lang;", vec![])
         .await
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
 }
 
 /// A Welsh-first collection: the practitioner sets the offer on the collection's page (which

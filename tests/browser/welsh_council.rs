@@ -29,7 +29,7 @@ const ENGLISH: [&str; 14] = [
 /// The text of `main` a Welsh reader reads as Welsh: without anything marked as another
 /// language (`lang="en-GB"`, the questionnaires' own English) or typed by people.
 async fn welsh_text(b: &common::browser::Browser) -> String {
-    b.execute(
+    b.text_of(
         "const m = document.querySelector('main').cloneNode(true);\
          m.querySelectorAll('[lang]:not([lang=\"cy\"])').forEach(e => e.remove());\
          m.querySelectorAll('input, textarea').forEach(e => e.remove());\
@@ -37,9 +37,6 @@ async fn welsh_text(b: &common::browser::Browser) -> String {
         vec![],
     )
     .await
-    .as_str()
-    .unwrap_or_default()
-    .to_owned()
 }
 
 /// Looks at one page: its screenshot is kept as `name`, and any of [`ENGLISH`] in its Welsh is

@@ -16,11 +16,8 @@ const SETTING: &str = "mhsw:interface-language";
 
 /// The document's `lang`.
 async fn page_lang(b: &Browser) -> String {
-    b.execute("return document.documentElement.lang;", vec![])
+    b.text_of("return document.documentElement.lang;", vec![])
         .await
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
 }
 
 /// Waits until the page is in `lang` and shows `words` in its main part, then checks the frame
@@ -576,14 +573,11 @@ async fn import_says(b: &Browser, words: &str) -> String {
         &format!("the import saying {words:?}"),
     )
     .await;
-    b.execute(
+    b.text_of(
         "return document.querySelector('.import [role=status]').innerText;",
         vec![],
     )
     .await
-    .as_str()
-    .unwrap_or_default()
-    .to_owned()
 }
 
 /// A Welsh lead imports work files: each outcome is in Welsh, a collection's count of

@@ -268,6 +268,15 @@ impl Browser {
             .unwrap_or_else(|e| panic!("script failed in the page: {e}\nScript:\n{script}"))
     }
 
+    /// Runs `script` and gives back the text it returns ('' for anything that is not text).
+    pub async fn text_of(&self, script: &str, args: Vec<Value>) -> String {
+        self.execute(script, args)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
     /// Like [`Browser::execute`], for a script that finishes by calling its last argument.
     pub async fn execute_async(&self, script: &str, args: Vec<Value>) -> Value {
         self.client

@@ -89,7 +89,7 @@ pub async fn press_with_control(browser: &Browser, key: impl Into<char>) {
 /// A short description of the focused element, for messages: `input#q-strat-1 "…"`.
 pub async fn focused(browser: &Browser) -> String {
     browser
-        .execute(
+        .text_of(
             "const e = document.activeElement; if (!e) return '(nothing)'; \
              return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + \
                (e.getAttribute('href') ? '[href=' + e.getAttribute('href') + ']' : '') + \
@@ -97,9 +97,6 @@ pub async fn focused(browser: &Browser) -> String {
             vec![],
         )
         .await
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
 }
 
 /// Presses Tab until the focused element matches the CSS `selector`, at most `max_tabs` times.
@@ -270,14 +267,11 @@ pub async fn checked_ids(browser: &Browser) -> Vec<String> {
 /// The visible text of `main` only (no header, save line or footer).
 pub async fn main_text(browser: &Browser) -> String {
     browser
-        .execute(
+        .text_of(
             "const m = document.querySelector('main'); return m ? m.innerText : '';",
             vec![],
         )
         .await
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -286,14 +280,10 @@ pub async fn main_text(browser: &Browser) -> String {
 /// The words of the results page's PDF status (its live region), as a person reads them.
 pub async fn pdf_status(browser: &Browser) -> String {
     browser
-        .execute(
+        .text_of(
             "const s = document.querySelector('.pdf-status[role=status]'); return s ? s.innerText : '';",
             vec![],
-        )
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
+        ).await
 }
 
 /// Takes a screenshot named `name` with the PDF status in the middle of the window.
@@ -344,12 +334,7 @@ pub async fn wait_until(
 
 /// The URL's hash, e.g. `#/work/abc`.
 pub async fn current_hash(browser: &Browser) -> String {
-    browser
-        .execute("return location.hash;", vec![])
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
+    browser.text_of("return location.hash;", vec![]).await
 }
 
 /// Waits until the hash starts with `prefix` and returns the whole hash.
