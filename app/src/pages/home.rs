@@ -355,7 +355,7 @@ fn ImportWork(
     lang: mhsw::lang::Lang,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let message = RwSignal::new(None::<Outcome>);
+    let message = state.import_notice;
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let chosen = files::chosen_files(&input);
