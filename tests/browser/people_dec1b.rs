@@ -193,9 +193,13 @@ async fn export_everything_then_import_it_back_twice() {
     assert_contains(&label, "Export everything", "the first button on Your data");
     press(b, &[Key::Enter]).await;
     let file = b.wait_for_download(".json", DEFAULT_TIMEOUT).await;
-    b.wait_for_text("A backup of", QUICK).await;
-    eprintln!("after export: {}", main_text(b).await);
-    eprintln!("focus after export: {}", focused(b).await);
+    b.wait_for_text("A backup of 1 piece of work was downloaded", QUICK)
+        .await;
+    assert!(
+        focus_is_on(b, "main button").await,
+        "after exporting, focus stays on the button, not on {}",
+        focused(b).await
+    );
     click_text(b, "Home").await;
     wait_for_heading_exact(b, "Mental health social work toolkit").await;
     for round in 1..=2 {
@@ -215,7 +219,11 @@ async fn export_everything_then_import_it_back_twice() {
                 vec![],
             )
             .await;
-        eprintln!("round {round}: {said} / works {:?}", stored_work_ids(b).await);
+        assert_contains(
+            said.as_str().unwrap_or_default(),
+            "“Round trip” is already on this device, unchanged, so nothing was added.",
+            &format!("importing the backup, time {round}"),
+        );
         b.screenshot(&screenshot_path(&format!("people-dec1b-reimport-{round}")))
             .await;
     }
@@ -295,6 +303,89 @@ async fn a_double_click_on_record_a_reflection_makes_one() {
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let stored = stored_work_ids(b).await;
     assert_eq!(stored.len(), 2, "a double click on “Record a reflection” stored {stored:?}");
+    finish(app).await;
+}
+
+/// A lead editing the plan switches to Cymraeg part way: each row's heading follows, its
+/// source too ("Added by the team" becomes "Ychwanegwyd gan y tîm"), and what was typed stays.
+#[tokio::test]
+async fn switching_to_welsh_on_the_plan_changes_every_rows_heading() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work("plan-cy", "Plan cy", &bundled_definition("self-assessment"));
+    audit.plan = vec![plan_row("row-1", "Agree a supervision standard")];
+    seed_works(&app, &[&audit], "#/work/plan-cy/plan").await;
+    find(b, "#plan-row-1-lead").await;
+    click(b, "#plan-row-1-lead").await;
+    type_text(b, "Principal Social Worker").await;
+    let legend = || async {
+        b.execute(
+            "return document.querySelector('fieldset.plan-row legend').innerText;",
+            vec![],
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+    };
+    assert_eq!(legend().await, "Action 1: Added by the team");
+    click(b, ".lead-language button[lang='cy']").await;
+    b.wait_for_text("Ychwanegu cam gweithredu", QUICK).await;
+    b.screenshot(&screenshot_path("people-dec1b-plan-welsh"))
+        .await;
+    assert_eq!(legend().await, "Cam gweithredu 1: Ychwanegwyd gan y tîm");
+    assert_eq!(
+        value_at(b, "#plan-row-1-lead").await,
+        "Principal Social Worker",
+        "the lead typed before the switch"
+    );
+    let marked = b
+        .execute(
+            "const s = document.querySelector('fieldset.plan-row .plan-source'); return s.getAttribute('lang');",
+            vec![],
+        )
+        .await;
+    assert_eq!(marked, Value::Null, "Welsh words are not marked as English");
+    finish(app).await;
+}
+
+/// A lead opens a questionnaire from the computer, then removes it again by keyboard: the page
+/// no longer says it "is ready to use on this device" (it is not), says it was removed, and
+/// focus goes to the control that opens one, not to the page itself (the button went with its
+/// row).
+#[tokio::test]
+async fn removing_an_opened_questionnaire_says_so_and_keeps_focus() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut definition: Value = serde_json::from_str(
+        &std::fs::read_to_string(repo_root().join("questionnaires/conversation-record.json"))
+            .expect("the conversation record"),
+    )
+    .expect("JSON");
+    definition["id"] = json!("our-own-record");
+    definition["title"] = json!({ "en": "Our own record", "cy": "Ein cofnod ein hunain" });
+    let file = temp_file("our-own-record.json", &definition.to_string());
+    app.open("#/questionnaires").await;
+    wait_for_heading_exact(b, "Questionnaires").await;
+    b.wait_for_text("Conversation about practice", DEFAULT_TIMEOUT)
+        .await;
+    choose_files(b, "#open-definition", &[file.path.as_path()]).await;
+    b.wait_for_text("our-own-record.json is ready to use on this device.", DEFAULT_TIMEOUT)
+        .await;
+    tab_to(b, "td button", 80).await;
+    press(b, &[Key::Enter]).await;
+    wait_for_text_gone(b, "Our own record").await;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    b.screenshot(&screenshot_path("people-dec1b-questionnaire-removed"))
+        .await;
+    let text = main_text(b).await;
+    assert_lacks(&text, "is ready to use on this device", "after removing it");
+    assert_contains(&text, "our-own-record.json was removed from this device.", "after removing it");
+    assert!(
+        focus_is_on(b, "#open-definition").await,
+        "after removing, focus is on the control that opens a questionnaire, not on {}",
+        focused(b).await
+    );
     finish(app).await;
 }
 
@@ -393,10 +484,8 @@ async fn the_plan_pdf_holds_what_was_typed() {
     let plan = b.wait_for_download("plan-pdf-plan.pdf", DEFAULT_TIMEOUT).await;
     check_pdf(&plan);
     let text = normalise(&pdf_text(&plan));
-    eprintln!("PLAN PDF: {text}");
     assert_contains(&text, "Agree a written supervision standard", "the plan PDF");
     assert_contains(&text, "Principal Social Worker", "the plan PDF");
     assert_contains(&text, "31 March 2027", "the plan PDF");
-    let _ = std::fs::copy(&plan, screenshot_path("people-dec1b-plan.pdf"));
     finish(app).await;
 }

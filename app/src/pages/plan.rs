@@ -239,10 +239,21 @@ fn PlanRowEditor(
         return ().into_any();
     };
     let primary = definition.primary_language();
-    let source = row
-        .get_untracked()
-        .map(|r| mhsw::report::source_words_in(lang.get_untracked(), &definition, &r.source))
-        .unwrap_or_default();
+    // Where the row came from, in the page's language as it changes: a question's or a
+    // section's words are the questionnaire's (marked where they are in another language), the
+    // words for a row added by hand are the page's own.
+    let source_of_row = row.get_untracked().map(|r| r.source);
+    let added_by_hand = matches!(source_of_row, Some(RowSource::Added));
+    let source = {
+        let definition = definition.clone();
+        move || {
+            source_of_row
+                .as_ref()
+                .map(|s| mhsw::report::source_words_in(lang.get(), &definition, s))
+                .unwrap_or_default()
+        }
+    };
+    let source_lang = move || (!added_by_hand).then(|| written_in(lang, primary)()).flatten();
     let fields = config
         .fields
         .iter()
@@ -352,7 +363,7 @@ fn PlanRowEditor(
     };
     view! {
         <fieldset class="plan-row">
-            <legend>{move || say::action_number(lang.get(), number.get())}<span class="plan-source" lang=written_in(lang, primary)>{format!(": {source}")}</span></legend>
+            <legend>{move || say::action_number(lang.get(), number.get())}<span class="plan-source" lang=source_lang>{move || format!(": {}", source())}</span></legend>
             {move || overdue().then(|| view! { <p class="overdue">{move || say::overdue(lang.get(), today)}</p> })}
             <div class="plan-grid">{fields}</div>
             <Show when=move || confirming.get() fallback=move || view! {
