@@ -44,7 +44,10 @@ async fn adding_proposals_one_by_one_by_keyboard_keeps_focus() {
     wait_for_heading(b, "Improvement plan").await;
     let proposal_button = "#proposed-heading ~ ul button";
     let proposals = count_controls_with_text(b, "Add to plan").await;
-    assert!(proposals >= 2, "two items rated low give two proposals, found {proposals}");
+    assert!(
+        proposals >= 2,
+        "two items rated low give two proposals, found {proposals}"
+    );
     for left in (1..=proposals).rev() {
         tab_to(b, proposal_button, 80).await;
         press(b, &[Key::Enter]).await;
@@ -60,8 +63,10 @@ async fn adding_proposals_one_by_one_by_keyboard_keeps_focus() {
         )
         .await;
         tokio::time::sleep(Duration::from_millis(300)).await;
-        b.screenshot(&screenshot_path(&format!("people-dec1b-proposal-added-{left}")))
-            .await;
+        b.screenshot(&screenshot_path(&format!(
+            "people-dec1b-proposal-added-{left}"
+        )))
+        .await;
         assert!(
             !focus_lost(b).await,
             "after adding a proposal with {left} left, focus fell to the page: {}",
@@ -260,14 +265,27 @@ async fn a_double_click_on_the_plans_add_buttons_adds_one_row() {
     wait_for_saved(b, "double-plan", "e.work.plan.length >= 1", "the added row").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let rows = stored_plan_ids(b, "double-plan").await;
-    assert_eq!(rows.len(), 1, "a double click on “Add an action” stored {rows:?}");
+    assert_eq!(
+        rows.len(),
+        1,
+        "a double click on “Add an action” stored {rows:?}"
+    );
 
-    double_click_with_gap(b, "#proposed-heading ~ ul button", Duration::from_millis(150)).await;
+    double_click_with_gap(
+        b,
+        "#proposed-heading ~ ul button",
+        Duration::from_millis(150),
+    )
+    .await;
     tokio::time::sleep(Duration::from_millis(800)).await;
     wait_for_saved(b, "double-plan", "e.work.plan.length >= 2", "the proposal").await;
     tokio::time::sleep(Duration::from_millis(500)).await;
     let rows = stored_plan_ids(b, "double-plan").await;
-    assert_eq!(rows.len(), 2, "a double click on “Add to plan” stored {rows:?}");
+    assert_eq!(
+        rows.len(),
+        2,
+        "a double click on “Add to plan” stored {rows:?}"
+    );
     assert_eq!(
         count_controls_with_text(b, "Add to plan").await,
         1,
@@ -285,7 +303,8 @@ async fn a_double_click_on_record_a_reflection_makes_one() {
     let collection = collection_with("reflect-on", "feedback-service-user", 3);
     seed_works(&app, &[&collection], "#/work/reflect-on").await;
     wait_for_heading_exact(b, "Big collection").await;
-    b.wait_for_text("Record a reflection", DEFAULT_TIMEOUT).await;
+    b.wait_for_text("Record a reflection", DEFAULT_TIMEOUT)
+        .await;
     b.execute(
         "[...document.querySelectorAll('main button')].find(x => x.innerText.startsWith('Record a reflection')).id = 'reflect-test';",
         vec![],
@@ -302,7 +321,11 @@ async fn a_double_click_on_record_a_reflection_makes_one() {
     .await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
     let stored = stored_work_ids(b).await;
-    assert_eq!(stored.len(), 2, "a double click on “Record a reflection” stored {stored:?}");
+    assert_eq!(
+        stored.len(),
+        2,
+        "a double click on “Record a reflection” stored {stored:?}"
+    );
     finish(app).await;
 }
 
@@ -370,8 +393,11 @@ async fn removing_an_opened_questionnaire_says_so_and_keeps_focus() {
     b.wait_for_text("Conversation about practice", DEFAULT_TIMEOUT)
         .await;
     choose_files(b, "#open-definition", &[file.path.as_path()]).await;
-    b.wait_for_text("our-own-record.json is ready to use on this device.", DEFAULT_TIMEOUT)
-        .await;
+    b.wait_for_text(
+        "our-own-record.json is ready to use on this device.",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
     tab_to(b, "td button", 80).await;
     press(b, &[Key::Enter]).await;
     wait_for_text_gone(b, "Our own record").await;
@@ -380,7 +406,11 @@ async fn removing_an_opened_questionnaire_says_so_and_keeps_focus() {
         .await;
     let text = main_text(b).await;
     assert_lacks(&text, "is ready to use on this device", "after removing it");
-    assert_contains(&text, "our-own-record.json was removed from this device.", "after removing it");
+    assert_contains(
+        &text,
+        "our-own-record.json was removed from this device.",
+        "after removing it",
+    );
     assert!(
         focus_is_on(b, "#open-definition").await,
         "after removing, focus is on the control that opens a questionnaire, not on {}",
@@ -395,7 +425,11 @@ async fn removing_an_opened_questionnaire_says_so_and_keeps_focus() {
 async fn a_target_date_typed_digit_by_digit_is_kept() {
     let app = TestApp::start().await;
     let b = &app.browser;
-    let mut audit = work("date-typed", "Date typed", &bundled_definition("self-assessment"));
+    let mut audit = work(
+        "date-typed",
+        "Date typed",
+        &bundled_definition("self-assessment"),
+    );
     audit.plan = vec![plan_row("row-1", "Agree a supervision standard")];
     seed_works(&app, &[&audit], "#/work/date-typed/plan").await;
     find(b, "#plan-row-1-targetdate").await;
@@ -448,7 +482,11 @@ async fn a_target_date_typed_digit_by_digit_is_kept() {
 async fn the_plan_pdf_holds_what_was_typed() {
     let app = TestApp::start().await;
     let b = &app.browser;
-    let mut audit = work("plan-pdf", "Plan PDF", &bundled_definition("self-assessment"));
+    let mut audit = work(
+        "plan-pdf",
+        "Plan PDF",
+        &bundled_definition("self-assessment"),
+    );
     audit.plan = vec![plan_row("row-1", "Agree a standard")];
     seed_works(&app, &[&audit], "#/work/plan-pdf/plan").await;
     find(b, "#plan-row-1-action").await;
@@ -481,11 +519,51 @@ async fn the_plan_pdf_holds_what_was_typed() {
         vec![],
     )
     .await;
-    let plan = b.wait_for_download("plan-pdf-plan.pdf", DEFAULT_TIMEOUT).await;
+    let plan = b
+        .wait_for_download("plan-pdf-plan.pdf", DEFAULT_TIMEOUT)
+        .await;
     check_pdf(&plan);
     let text = normalise(&pdf_text(&plan));
-    assert_contains(&text, "Agree a written supervision standard", "the plan PDF");
+    assert_contains(
+        &text,
+        "Agree a written supervision standard",
+        "the plan PDF",
+    );
     assert_contains(&text, "Principal Social Worker", "the plan PDF");
     assert_contains(&text, "31 March 2027", "the plan PDF");
+    finish(app).await;
+}
+
+/// A lead imports a file, then goes to Your data and removes everything, and comes back to the
+/// home page: it must not still say the work was "saved on this device". An import's outcome is
+/// said once, on the home page it finished on or the next one drawn.
+#[tokio::test]
+async fn an_import_outcome_is_not_repeated_after_everything_is_removed() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let small = work(
+        "small-one",
+        "Small one",
+        &bundled_definition("self-assessment"),
+    );
+    let file = temp_file("small-one.json", &export_work(&small));
+    app.open("#/").await;
+    wait_for_heading_exact(b, "Mental health social work toolkit").await;
+    choose_files(b, "#import-file", &[&file.path]).await;
+    b.wait_for_text("imported as “Small one”", DEFAULT_TIMEOUT)
+        .await;
+    click_text(b, "Your data").await;
+    wait_for_heading_exact(b, "Your data").await;
+    click(b, "#remove-all").await;
+    click(b, "#remove-all-yes").await;
+    b.wait_for_text("removed", QUICK).await;
+    click_text(b, "Home").await;
+    wait_for_heading_exact(b, "Mental health social work toolkit").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_lacks(
+        &main_text(b).await,
+        "saved on this device",
+        "the home page after everything was removed",
+    );
     finish(app).await;
 }
