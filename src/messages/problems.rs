@@ -1061,7 +1061,7 @@ mod tests {
 
     #[test]
     fn every_message_with_a_value_has_welsh_of_its_own() {
-        let with: [fn(Lang) -> String; 53] = [
+        let with: [fn(Lang) -> String; 54] = [
             |l| origin_work(l, "w"),
             |l| origin_response(l, "w", "r"),
             |l| record_not_json(l, Spot { line: 2, column: 5 }, "bad"),
