@@ -567,3 +567,58 @@ async fn an_import_outcome_is_not_repeated_after_everything_is_removed() {
     );
     finish(app).await;
 }
+
+/// A lead compares the audit with peers, then stops comparing, by keyboard: the page no longer
+/// says "The peer reference set was imported." (it is gone from the device), and focus is on
+/// the control that brings a set back.
+#[tokio::test]
+async fn stopping_the_peer_comparison_drops_the_imported_claim() {
+    use common::finished_audit::{audit_work, AUDIT_ID};
+    use mhsw::benchmark::peers::{
+        build_peer_set, export_peer_set, OrganisationType, PeerNation, PeerSource,
+    };
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let (definition, audit) = audit_work();
+    let others: Vec<_> = ["Aby", "Bee", "Cee", "Dee", "Eee", "Fff"]
+        .iter()
+        .map(|name| {
+            let mut other = audit.clone();
+            other.id = mhsw::ids::WorkId::new(format!("peer-{name}"));
+            other.organisation = format!("{name} Council");
+            other
+        })
+        .collect();
+    let sources: Vec<_> = others
+        .iter()
+        .map(|work| PeerSource {
+            work,
+            organisation_type: Some(OrganisationType::Council),
+            nation: Some(PeerNation::England),
+        })
+        .collect();
+    let built = build_peer_set(&definition, &sources).expect("a reference set");
+    let set = temp_file("peers.json", &export_peer_set(&built.set));
+    seed_works(&app, &[&audit], &format!("#/work/{AUDIT_ID}/results")).await;
+    find(b, "#peer-file").await;
+    choose_files(b, "#peer-file", &[set.path.as_path()]).await;
+    b.wait_for_text("The peer reference set was imported.", DEFAULT_TIMEOUT)
+        .await;
+    b.wait_for_text("Compared with peers", DEFAULT_TIMEOUT)
+        .await;
+    tab_to(b, "#peer-file ~ p button", 200).await;
+    press(b, &[Key::Enter]).await;
+    wait_for_text_gone(b, "Compared with peers").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_lacks(
+        &main_text(b).await,
+        "The peer reference set was imported.",
+        "the results once the comparison was stopped",
+    );
+    assert!(
+        focus_is_on(b, "#peer-file").await,
+        "after stopping, focus is on the control that brings a set back, not on {}",
+        focused(b).await
+    );
+    finish(app).await;
+}
