@@ -253,7 +253,11 @@ fn PlanRowEditor(
                 .unwrap_or_default()
         }
     };
-    let source_lang = move || (!added_by_hand).then(|| written_in(lang, primary)()).flatten();
+    let source_lang = move || {
+        (!added_by_hand)
+            .then(|| written_in(lang, primary)())
+            .flatten()
+    };
     let fields = config
         .fields
         .iter()
