@@ -195,6 +195,10 @@ pub struct AppState {
     saving: StoredValue<Saving, LocalStorage>,
     /// What the browser said when asked to keep the toolkit's storage (`None`: not asked yet).
     pub persisted: RwSignal<Option<bool>>,
+    /// The latest import's notice ("Importing…", then its outcome): held here, not by the home
+    /// page, so it is still there when the home page is drawn again (Back then Forward, or the
+    /// language switched) while a large import runs.
+    pub import_notice: RwSignal<Option<crate::later::Outcome>>,
     /// The app's root owner. Work signals are created under it, so they outlive the page that
     /// created them (event handlers run under their page's owner, which is disposed on navigation).
     root: StoredValue<Option<Owner>>,
@@ -222,6 +226,7 @@ impl AppState {
             kiosk: RwSignal::new(storage::kiosk()),
             saving: StoredValue::new_local(Saving::default()),
             persisted: RwSignal::new(None),
+            import_notice: RwSignal::new(None),
             root: StoredValue::new(Owner::current()),
         };
         // Collection mode locks the device: whatever address this tab was opened at, it shows

@@ -617,6 +617,14 @@ pub fn questionnaire_not_removed(lang: Lang, file: &str, why: &str) -> String {
     }
 }
 
+/// A questionnaire opened from a file was removed from the device.
+pub fn questionnaire_removed(lang: Lang, file: &str) -> String {
+    match lang {
+        Lang::En => format!("{file} was removed from this device."),
+        Lang::Cy => format!("Cafodd {file} ei dynnu o’r ddyfais hon."),
+    }
+}
+
 // ---- Saved work that could not be read -------------------------------------------------
 
 /// The kept-aside notice's heading.
@@ -1074,7 +1082,7 @@ mod tests {
 
     #[test]
     fn every_message_with_a_value_has_welsh_of_its_own() {
-        let with: [fn(Lang) -> String; 53] = [
+        let with: [fn(Lang) -> String; 54] = [
             |l| origin_work(l, "w"),
             |l| origin_response(l, "w", "r"),
             |l| record_not_json(l, Spot { line: 2, column: 5 }, "bad"),
@@ -1162,6 +1170,7 @@ mod tests {
             |l| peers_for_other(l, "x"),
             |l| questionnaire_has_problems(l, "line 3: bad"),
             |l| questionnaire_not_removed(l, "a.json", "why"),
+            |l| questionnaire_removed(l, "a.json"),
         ];
         for message in with {
             let (en, cy) = (message(Lang::En), message(Lang::Cy));

@@ -20,6 +20,7 @@ mod journeys;
 mod offline;
 mod paper;
 mod pdf;
+mod people_dec1b;
 mod plan;
 mod questionnaires;
 mod start;

@@ -355,7 +355,15 @@ fn ImportWork(
     lang: mhsw::lang::Lang,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let message = RwSignal::new(None::<Outcome>);
+    // Held by the state, so a large import left running (Back, then Forward) still says how it
+    // ended; an outcome already shown goes with the page, said once.
+    let message = state.import_notice;
+    let importing = say::importing(lang);
+    on_cleanup(move || {
+        if message.with_untracked(|m| !matches!(m, Some(Outcome::Done(t)) if t == importing)) {
+            message.set(None);
+        }
+    });
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         let chosen = files::chosen_files(&input);
@@ -365,7 +373,7 @@ fn ImportWork(
         }
         // A large file takes seconds, and silence looked like nothing had happened (a lead
         // chose the file again). Said as the import's own notice, which its outcome replaces.
-        message.set(Some(Outcome::Done(say::importing(lang).to_owned())));
+        message.set(Some(Outcome::Done(importing.to_owned())));
         leptos::task::spawn_local(async move {
             let outcome = match state.ready().await {
                 Ok(()) => later::import(state, chosen).await,

@@ -27,6 +27,11 @@ fn field_input_id(row_id: &str, field: PlanFieldKind) -> String {
     format!("plan-{row_id}-{field:?}").to_lowercase()
 }
 
+/// The element id of a proposal's "Add to plan" button.
+fn proposal_button_id(row_id: &str) -> String {
+    format!("propose-{row_id}")
+}
+
 /// The plan page.
 #[component]
 pub fn PlanPage(
@@ -53,6 +58,14 @@ pub fn PlanPage(
     let config_for_summary = config.clone();
     let summary =
         move || signal.with(|h| plan::summarise(&h.work.plan, Some(&config_for_summary), today));
+    // Each way of adding takes focus into the plan, never to the page itself: a proposal's
+    // button, and with the last one the whole section, goes once its row is added.
+    let first_field = config.fields.first().map(|f| f.field);
+    let focus_row = move |row_id: &str| {
+        if let Some(field) = first_field {
+            history::focus_id_when_drawn(&field_input_id(row_id, field));
+        }
+    };
     let id_for_add = id.clone();
     let add_all = move |_| {
         let rows: Vec<PlanRow> = proposals
@@ -60,14 +73,20 @@ pub fn PlanPage(
             .into_iter()
             .map(|p| p.row)
             .collect();
+        let first = rows.first().map(|r| r.id.clone());
         state.change(&id_for_add, |w| w.plan.extend(rows));
+        if let Some(first) = first {
+            focus_row(&first);
+        }
     };
     let id_for_new = id.clone();
     let add_blank = move |_| {
+        let row_id = format!("added-{}", clock::random_id());
+        let added = row_id.clone();
         state.change(&id_for_new, |w| {
-            let row_id = format!("added-{}", clock::random_id());
             w.plan.push(PlanRow::blank(row_id, RowSource::Added));
         });
+        focus_row(&added);
     };
     let definition_for_csv = definition.clone();
     let download_csv = move |_| {
@@ -117,11 +136,31 @@ pub fn PlanPage(
                                 .then(|| view! { <span class="first-step">{format!("{}: ", mhsw::report::audit_words::first_step(page))}<span lang=written_in(lang, proposal.action_lang)>{proposal.row.action.clone()}</span></span> });
                             let row = proposal.row.clone();
                             let id = id.clone();
+                            // Focus goes to the next proposal's button (the one before, after
+                            // the last), or to the added row when none is left. The second press
+                            // of a double click, landing on the next proposal's button drawn in
+                            // this one's place, adds nothing.
+                            let add_one = move |ev: leptos::ev::MouseEvent| {
+                                if super::second_of_a_double_click(&ev) {
+                                    return;
+                                }
+                                let row = row.clone();
+                                let next = proposals.with_untracked(|all| {
+                                    let at = all.iter().position(|p| p.row.id == row.id)?;
+                                    all.get(at + 1).or(at.checked_sub(1).and_then(|b| all.get(b))).map(|p| p.row.id.clone())
+                                });
+                                let added = row.id.clone();
+                                state.change(&id, |w| w.plan.push(row));
+                                match next {
+                                    Some(next) => history::focus_id_when_drawn(&proposal_button_id(&next)),
+                                    None => focus_row(&added),
+                                }
+                            };
                             view! {
                                 <li>
                                     {sign}<span lang=written_in(lang, primary)>{words.clone()}</span>" ("{reason}") "
                                     {first_step}
-                                    <button type="button" class="secondary" on:click=move |_| { let row = row.clone(); state.change(&id, |w| w.plan.push(row)); }>
+                                    <button type="button" class="secondary" id=proposal_button_id(&proposal.row.id) on:click=add_one>
                                         {move || say::add_to_plan(lang.get())}<span class="visually-hidden" lang=written_in(lang, primary)>": "{words.clone()}</span>
                                     </button>
                                 </li>
@@ -200,10 +239,25 @@ fn PlanRowEditor(
         return ().into_any();
     };
     let primary = definition.primary_language();
-    let source = row
-        .get_untracked()
-        .map(|r| mhsw::report::source_words_in(lang.get_untracked(), &definition, &r.source))
-        .unwrap_or_default();
+    // Where the row came from, in the page's language as it changes: a question's or a
+    // section's words are the questionnaire's (marked where they are in another language), the
+    // words for a row added by hand are the page's own.
+    let source_of_row = row.get_untracked().map(|r| r.source);
+    let added_by_hand = matches!(source_of_row, Some(RowSource::Added));
+    let source = {
+        let definition = definition.clone();
+        move || {
+            source_of_row
+                .as_ref()
+                .map(|s| mhsw::report::source_words_in(lang.get(), &definition, s))
+                .unwrap_or_default()
+        }
+    };
+    let source_lang = move || {
+        (!added_by_hand)
+            .then(|| written_in(lang, primary)())
+            .flatten()
+    };
     let fields = config
         .fields
         .iter()
@@ -313,7 +367,7 @@ fn PlanRowEditor(
     };
     view! {
         <fieldset class="plan-row">
-            <legend>{move || say::action_number(lang.get(), number.get())}<span class="plan-source" lang=written_in(lang, primary)>{format!(": {source}")}</span></legend>
+            <legend>{move || say::action_number(lang.get(), number.get())}<span class="plan-source" lang=source_lang>{move || format!(": {}", source())}</span></legend>
             {move || overdue().then(|| view! { <p class="overdue">{move || say::overdue(lang.get(), today)}</p> })}
             <div class="plan-grid">{fields}</div>
             <Show when=move || confirming.get() fallback=move || view! {

@@ -7,9 +7,12 @@ use mhsw::messages::data as say;
 use mhsw::messages::problems;
 
 use crate::edges::definitions::{self, Questionnaires, Source};
-use crate::edges::{database, files};
+use crate::edges::{database, files, history};
 use crate::later::Outcome;
 use crate::state::AppState;
+
+/// The id of the control that opens a questionnaire file.
+const OPEN_ID: &str = "open-definition";
 
 /// The questionnaires page.
 #[component]
@@ -106,9 +109,16 @@ pub fn QuestionnairesPage() -> impl IntoView {
                                 <button type="button" class="secondary" on:click=move |_| {
                                     let name = file_for_remove.clone();
                                     leptos::task::spawn_local(async move {
-                                        // Taken off the list only once it is gone from the device.
+                                        // Taken off the list only once it is gone from the device, and
+                                        // said so (an earlier "ready to use" is no longer true). The
+                                        // button goes with its row: focus goes to the control that
+                                        // opens a questionnaire, not to the page itself.
                                         match database::delete_document(&name).await {
-                                            Ok(()) => state.questionnaires.update(|q| if let Questionnaires::Checked(c) = q { c.loaded.retain(|l| !(l.source == Source::Local && l.file == name)); }),
+                                            Ok(()) => {
+                                                state.questionnaires.update(|q| if let Questionnaires::Checked(c) = q { c.loaded.retain(|l| !(l.source == Source::Local && l.file == name)); });
+                                                message.set(Some(Outcome::Done(problems::questionnaire_removed(lang.get_untracked(), &name))));
+                                                history::focus_id_when_drawn(OPEN_ID);
+                                            }
                                             Err(why) => { let lang = lang.get_untracked(); message.set(Some(Outcome::NotDone(problems::questionnaire_not_removed(lang, &name, &why.in_lang(lang))))) }
                                         }
                                     });
@@ -138,7 +148,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
         <h2>{move || say::try_from_computer(lang.get())}</h2>
         <label class="file-label" for="open-definition">{move || say::open_questionnaire_file(lang.get())}</label>
         <p class="hint" id="open-definition-hint">{move || say::open_questionnaire_hint(lang.get())}</p>
-        <input id="open-definition" type="file" accept=".json,application/json" aria-describedby="open-definition-hint" on:change=open_file />
+        <input id=OPEN_ID type="file" accept=".json,application/json" aria-describedby="open-definition-hint" on:change=open_file />
         <div role="status" aria-live="polite">
             {move || message.get().map(Outcome::notice)}
         </div>

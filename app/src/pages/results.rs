@@ -269,6 +269,8 @@ pub fn ResultsPage(
     let remove_peers = move |_| {
         storage::remove_peer_set(&definition_id);
         peer_text.set(None);
+        // "The peer reference set was imported." is no longer true once it is gone.
+        peer_status.set(None);
         // The button is gone with the comparison: focus goes to the control that brings one
         // back, not to the page itself.
         crate::edges::history::focus_id_when_drawn("peer-file");
