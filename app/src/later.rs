@@ -275,14 +275,20 @@ pub fn rename_form(
     Ok(view! { <crate::pages::home::RenameForm id=id name=name renaming=renaming /> }.into_any())
 }
 
-/// Deletes a piece of work (after the user confirmed). Resolves to why it could not be
-/// deleted from the store, if it could not.
+/// The question that asks before a piece of work is deleted, and deletes it
+/// ([`crate::pages::home::DeleteQuestion`]).
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn delete(state: AppState, id: WorkId) -> Result<Later<Option<String>>, NotDownloaded> {
-    Ok(Box::pin(async move {
-        let lang = state.page_lang.get_untracked();
-        state.delete_work(&id).await.err().map(|e| e.in_lang(lang))
-    }))
+pub fn delete_question(
+    id: WorkId,
+    name: String,
+    delete_id: String,
+    confirming: RwSignal<bool>,
+    problem: RwSignal<Option<String>>,
+) -> Result<AnyView, NotDownloaded> {
+    Ok(view! {
+        <crate::pages::home::DeleteQuestion id=id name=name delete_id=delete_id confirming=confirming problem=problem />
+    }
+    .into_any())
 }
 
 /// Replaces this tab's copy with the one another tab saved.

@@ -275,8 +275,10 @@ fn downloaded_json(b: &common::browser::Browser) -> Vec<String> {
 
 /// A keyboard user on "Your data": Enter on "Remove all my data from this device" replaces the
 /// button with the question, and focus falls to the page; "No, keep it" loses it again. On the
-/// home page, "Delete" then "No, keep it" loses focus too. Focus should go to the question's
-/// first answer, and back to the button that asked after "No, keep it".
+/// home page, "Delete" then "No, keep it" loses focus too. Focus then went to the question's
+/// first answer, "Yes, remove everything", where Enter pressed twice (or held) removed every
+/// piece of work on the device. Focus goes to the safe answer, "No, keep it", as a question
+/// that destroys work should; Escape answers it too; focus goes back to the button that asked.
 #[tokio::test]
 async fn a_keyboard_user_answering_no_keep_it_keeps_focus() {
     let app = TestApp::start().await;
@@ -289,11 +291,11 @@ async fn a_keyboard_user_answering_no_keep_it_keeps_focus() {
     b.wait_for_text("This cannot be undone.", QUICK).await;
     tokio::time::sleep(Duration::from_millis(150)).await;
     assert!(
-        focused(b).await.contains("Yes, remove everything"),
-        "after Enter on “Remove all my data”, focus should be on “Yes, remove everything”; it is on {}",
+        focused(b).await.contains("No, keep it"),
+        "after Enter on “Remove all my data”, focus should be on “No, keep it”; it is on {}",
         focused(b).await
     );
-    focus_button(b, "No, keep it").await;
+    // Enter again, as a key held down or pressed twice does: the safe answer.
     press(b, &[Key::Enter]).await;
     tokio::time::sleep(Duration::from_millis(150)).await;
     assert!(
@@ -301,18 +303,54 @@ async fn a_keyboard_user_answering_no_keep_it_keeps_focus() {
         "after “No, keep it”, focus should be back on “Remove all my data”; it is on {}",
         focused(b).await
     );
+    assert_eq!(stored_work_ids(b).await, vec!["kept".to_owned()]);
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("This cannot be undone.", QUICK).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    press(b, &[Key::Escape]).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains("Remove all my data"),
+        "after Escape, focus should be back on “Remove all my data”; it is on {}",
+        focused(b).await
+    );
+    assert_lacks(
+        &main_text(b).await,
+        "This cannot be undone.",
+        "after Escape",
+    );
 
     app.open("#/").await;
     focus_button(b, "Delete").await;
     press(b, &[Key::Enter]).await;
     b.wait_for_text("No, keep it", QUICK).await;
-    focus_button(b, "No, keep it").await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains("No, keep it"),
+        "on the home page, after Enter on “Delete”, focus should be on “No, keep it”; it is on {}",
+        focused(b).await
+    );
     press(b, &[Key::Enter]).await;
     tokio::time::sleep(Duration::from_millis(150)).await;
     assert!(
         focused(b).await.contains("Delete"),
         "on the home page, after “No, keep it”, focus should be back on “Delete”; it is on {}",
         focused(b).await
+    );
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("No, keep it", QUICK).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    press(b, &[Key::Escape]).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains("Delete"),
+        "on the home page, after Escape, focus should be back on “Delete”; it is on {}",
+        focused(b).await
+    );
+    assert_lacks(
+        &main_text(b).await,
+        "No, keep it",
+        "the home page after Escape",
     );
     assert_eq!(stored_work_ids(b).await, vec!["kept".to_owned()]);
     finish(app).await;

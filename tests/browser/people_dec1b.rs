@@ -555,7 +555,7 @@ async fn an_import_outcome_is_not_repeated_after_everything_is_removed() {
     click_text(b, "Your data").await;
     wait_for_heading_exact(b, "Your data").await;
     click(b, "#remove-all").await;
-    click(b, "#remove-all-yes").await;
+    click_button(b, "Yes, remove everything").await;
     b.wait_for_text("removed", QUICK).await;
     click_text(b, "Home").await;
     wait_for_heading_exact(b, "Mental health social work toolkit").await;

@@ -250,41 +250,72 @@ fn WorkRow(
             </Show>
             <Show when=move || confirming.get()>
                 {
-                    let id_delete = id_delete.clone();
-                    view! {
-                        <div class="notice notice-warning" role="alertdialog" aria-label=say::confirm_delete(lang)>
-                            <p>{say::delete_question(lang, &name)}</p>
-                            <div class="button-row">
-                                <button type="button" class="warning" on:click=move |_| {
-                                    let id = id_delete.clone();
-                                    later::run(state, problem, move || async move {
-                                        match later::delete(state, id).await?.await {
-                                            // The row goes: focus the list's heading, not the page.
-                                            None => crate::edges::history::focus_id("your-work"),
-                                            // Still on the device, whatever the browser's reason:
-                                            // say so, and keep it listed.
-                                            Some(_) => {
-                                                problem.set(Some(say::could_not_delete(lang).to_owned()));
-                                                confirming.set(false);
-                                            }
-                                        }
-                                        Ok(())
-                                    });
-                                }>{say::yes_delete(lang)}</button>
-                                <button type="button" class="secondary" on:click={
-                                    // The question goes: focus goes back to "Delete", not to the page.
-                                    let delete_id = delete_id.clone();
-                                    move |_| {
-                                        confirming.set(false);
-                                        crate::edges::history::focus_id_when_drawn(&delete_id);
-                                    }
-                                }>{say::no_keep(lang)}</button>
-                            </div>
-                        </div>
-                    }
+                    // The question is in the later part, as deleting is: drawn only on "Delete".
+                    let (id, name, delete_id) = (id_delete.clone(), name.clone(), delete_id.clone());
+                    let made = Suspend::new(async move {
+                        match later::delete_question(id, name, delete_id, confirming, problem).await {
+                            Ok(question) => question,
+                            Err(why) => view! { <p class="notice notice-warning" role="alert">{why.in_lang(lang)}"."</p> }.into_any(),
+                        }
+                    });
+                    view! { <Suspense fallback=|| ()>{made}</Suspense> }
                 }
             </Show>
         </li>
+    }
+}
+
+/// The question "Delete … from this device?" under a piece of work's buttons, drawn by the later
+/// part ([`later::delete_question`]). Focus goes to its safe answer, "No, keep it", so Enter
+/// pressed twice or held keeps the work; that answer or Escape closes it and puts focus back on
+/// "Delete" (`delete_id`); "Yes, delete it" deletes, or says in `problem` why it could not.
+#[component]
+pub fn DeleteQuestion(
+    /// The work's id.
+    id: WorkId,
+    /// The work's name.
+    name: String,
+    /// The id of the "Delete" button that asked.
+    delete_id: String,
+    /// Whether the question is open.
+    confirming: RwSignal<bool>,
+    /// Why the work could not be deleted, for the row to show.
+    problem: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let lang = state.page_lang.get_untracked();
+    let keep_id = format!("keep-button-{id}");
+    let question_id = format!("{keep_id}-question");
+    crate::edges::history::focus_id_when_drawn(&keep_id);
+    let keep = move || {
+        confirming.set(false);
+        crate::edges::history::focus_id_when_drawn(&delete_id);
+    };
+    let keep_on_escape = keep.clone();
+    let delete = move |_| {
+        let id = id.clone();
+        leptos::task::spawn_local(async move {
+            match state.delete_work(&id).await {
+                // The row goes: focus the list's heading, not the page.
+                Ok(()) => crate::edges::history::focus_id("your-work"),
+                // Still on the device, whatever the browser's reason: say so, and keep it listed.
+                Err(_) => {
+                    problem.set(Some(say::could_not_delete(lang).to_owned()));
+                    confirming.set(false);
+                }
+            }
+        });
+    };
+    view! {
+        <div class="notice notice-warning" role="alertdialog" aria-label=say::confirm_delete(lang)
+            aria-describedby=question_id.clone()
+            on:keydown=move |ev| if ev.key() == "Escape" { keep_on_escape() }>
+            <p id=question_id.clone()>{say::delete_question(lang, &name)}</p>
+            <div class="button-row">
+                <button type="button" class="warning" on:click=delete>{say::yes_delete(lang)}</button>
+                <button type="button" class="secondary" id=keep_id on:click=move |_| keep()>{say::no_keep(lang)}</button>
+            </div>
+        </div>
     }
 }
 

@@ -23,8 +23,8 @@ fn size(bytes: f64) -> String {
 
 /// The id of "Remove all my data from this device".
 const REMOVE_ALL_ID: &str = "remove-all";
-/// The id of "Yes, remove everything".
-const REMOVE_ALL_YES_ID: &str = "remove-all-yes";
+/// The id of "No, keep it", the question's safe answer.
+const REMOVE_ALL_KEEP_ID: &str = "remove-all-keep";
 
 /// The privacy page.
 #[component]
@@ -35,14 +35,15 @@ pub fn PrivacyPage() -> impl IntoView {
     let backup = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
     let estimate = LocalResource::new(database::estimate);
-    // The question replaces "Remove all my data": focus goes to its first answer, and back to
-    // the button once it is answered, never to the page itself.
+    // The question replaces "Remove all my data": focus goes to its safe answer (Enter pressed
+    // twice, or held, keeps everything), and back to the button once it is answered or Escape
+    // is pressed, never to the page itself.
     let ask = move |_| {
         done.set(None);
         confirming.set(true);
-        history::focus_id_when_drawn(REMOVE_ALL_YES_ID);
+        history::focus_id_when_drawn(REMOVE_ALL_KEEP_ID);
     };
-    let keep = move |_| {
+    let keep = move || {
         confirming.set(false);
         history::focus_id_when_drawn(REMOVE_ALL_ID);
     };
@@ -94,11 +95,12 @@ pub fn PrivacyPage() -> impl IntoView {
         <h2>{move || say::remove_all(lang.get())}</h2>
         <p>{move || say::remove_all_explained(lang.get())}</p>
         <Show when=move || !confirming.get() fallback=move || view! {
-            <div class="notice notice-warning" role="alertdialog" aria-label=move || say::confirm_remove_all(lang.get())>
-                <p>{move || say::remove_all_question(lang.get())}</p>
+            <div class="notice notice-warning" role="alertdialog" aria-label=move || say::confirm_remove_all(lang.get())
+                aria-describedby="remove-all-question" on:keydown=move |ev| if ev.key() == "Escape" { keep() }>
+                <p id="remove-all-question">{move || say::remove_all_question(lang.get())}</p>
                 <div class="button-row">
-                    <button type="button" class="warning" id=REMOVE_ALL_YES_ID on:click=remove>{move || say::yes_remove_everything(lang.get())}</button>
-                    <button type="button" class="secondary" on:click=keep>{move || frame::no_keep(lang.get())}</button>
+                    <button type="button" class="warning" on:click=remove>{move || say::yes_remove_everything(lang.get())}</button>
+                    <button type="button" class="secondary" id=REMOVE_ALL_KEEP_ID on:click=move |_| keep()>{move || frame::no_keep(lang.get())}</button>
                 </div>
             </div>
         }>
