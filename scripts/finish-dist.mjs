@@ -3,6 +3,8 @@
 // hook) once scripts/build-app.sh and scripts/build-worker.sh have finished; by hand:
 //   TRUNK_STAGING_DIR=dist node scripts/finish-dist.mjs
 //
+// 0. boot.js's list of what a link to a section of saved work fetches before its first question
+//    (the later part and its chunks), read from the splitter's loader (scripts/early-files.mjs).
 // 1. Release id: the first 10 hex digits of a SHA-256 over every file of the release (path and
 //    contents; the published questionnaires/ folder is the site owner's, not the release's).
 //    The same build gives the same id; any change gives a new one.
