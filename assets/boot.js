@@ -31,6 +31,56 @@ function showFailure(error) {
   root.dataset.boot = "failed";
 }
 
+// A link to a section of saved work (`#/work/<id>/section/<id>`, as app/src/route.rs reads it)
+// waits for the later part of the app and every chunk it shares (about 40 files): the first
+// module would ask for them only once it has downloaded and drawn the first screen. Asking for
+// them here lets them download beside the first module. Preloads, not fetch(): the loader's own
+// fetch() of the same address takes the preloaded response, so nothing downloads twice.
+// scripts/finish-dist.mjs writes the list from the splitter's loader (scripts/early-files.mjs).
+const LATER_FILES = ["__LATER_FILES__"];
+
+/** Asks for `url` now, for a later fetch() of the same address to take up (`rel=preload`). */
+function preload(url, priority) {
+  const link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "fetch";
+  link.crossOrigin = "anonymous";
+  link.fetchPriority = priority;
+  link.href = url.href;
+  document.head.append(link);
+}
+
+// The work's questionnaire, which the later part asks for once it has read the saved work:
+// which file it is comes from the light listing the app keeps (localStorage "mhsw:listing":
+// the work's id and its questionnaire's id) and the site's manifest (the file for that id).
+// Anything missing or unreadable, and nothing is asked for: the later part asks as before.
+async function askForQuestionnaire(work) {
+  const listing = JSON.parse(localStorage.getItem("mhsw:listing") ?? "[]");
+  const entry = Array.isArray(listing) ? listing.find((e) => e && e.id === work) : undefined;
+  const id = entry && entry.definition && entry.definition.id;
+  if (typeof id !== "string") return;
+  // The same folder and manifest the app reads (app/src/edges/definitions.rs).
+  const folder = new URL("questionnaires/", document.baseURI);
+  const response = await fetch(new URL("manifest.json", folder));
+  if (!response.ok) return;
+  const manifest = await response.json();
+  const listed = Array.isArray(manifest.definitions) ? manifest.definitions : [];
+  const summaries = Array.isArray(manifest.summaries) ? manifest.summaries : [];
+  for (const summary of summaries) {
+    if (summary && summary.id === id && listed.includes(summary.file)) {
+      preload(new URL(summary.file, folder), "high");
+    }
+  }
+}
+
+const section = /^#\/*work\/+([^/]+)\/+section\/+[^/]+\/*$/.exec(location.hash);
+if (section) {
+  // Low: the first module's own requests (its loader, the manifest) go first when the
+  // browser's six connections to the site are busy.
+  for (const file of LATER_FILES) preload(new URL(file, import.meta.url), "low");
+  askForQuestionnaire(section[1]).catch(() => {});
+}
+
 try {
   // The wasm-bindgen glue (scripts/finish-dist.mjs puts the release id in both names).
   const app = await import("./mhsw-app.js");

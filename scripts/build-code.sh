@@ -6,8 +6,9 @@
 #   scripts/build-app.sh         the app, split into a first module and later parts
 #   scripts/build-worker.sh pdf  the PDF worker, into pdf/          (these three side by side)
 #   scripts/build-worker.sh import  the import worker, into import/
-#   scripts/finish-dist.mjs      release names for the code files, and sw.js with the list of
-#                                every file to keep offline (needs all of the above in place)
+#   scripts/finish-dist.mjs      boot.js's list of the later part's files (from the splitter's
+#                                loader), release names for the code files, and sw.js with the
+#                                list of every file to keep offline (needs all of the above in place)
 #
 # By hand: TRUNK_STAGING_DIR=dist TRUNK_PROFILE=release scripts/build-code.sh
 set -euo pipefail

@@ -3,6 +3,8 @@
 // hook) once scripts/build-app.sh and scripts/build-worker.sh have finished; by hand:
 //   TRUNK_STAGING_DIR=dist node scripts/finish-dist.mjs
 //
+// 0. boot.js's list of what a link to a section of saved work fetches before its first question
+//    (the later part and its chunks), read from the splitter's loader (scripts/early-files.mjs).
 // 1. Release id: the first 10 hex digits of a SHA-256 over every file of the release (path and
 //    contents; the published questionnaires/ folder is the site owner's, not the release's).
 //    The same build gives the same id; any change gives a new one.
@@ -25,6 +27,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { earlyFiles } from "./early-files.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = process.env.TRUNK_STAGING_DIR;
@@ -49,6 +52,19 @@ function files(dir = dist) {
       return statSync(full).isDirectory() ? files(full) : [relative(dist, full).split(sep).join("/")];
     })
     .sort();
+}
+
+// 0. What a link to a section of saved work fetches before its first question (the later part
+//    and its chunks), from the splitter's loader, into boot.js, which asks for them at once
+//    (scripts/early-files.mjs). Before the release id and the renames, so both cover it.
+{
+  const boot = join(dist, "boot.js");
+  const loader = join(dist, "__wasm_split.js");
+  const text = readFileSync(boot, "utf8");
+  if (text.includes('["__LATER_FILES__"]')) {
+    const list = earlyFiles(readFileSync(loader, "utf8"), "later");
+    writeFileSync(boot, text.replace('["__LATER_FILES__"]', JSON.stringify(list)));
+  }
 }
 
 const release = (() => {

@@ -452,3 +452,102 @@ async fn a_section_of_work_checked_before_is_drawn_before_the_checks_are_fetched
     }
     b.assert_no_console_errors().await;
 }
+
+/// A link to a section of saved work asks for the later part and the chunks it shares as the
+/// page starts (`boot.js`, from the list the build reads from the splitter's loader), while the
+/// first module is still downloading, rather than once that module runs; and each of those
+/// files is downloaded once, the loader taking up the response already asked for. Played on a
+/// slow link, so that the first module takes long enough to download for the order to show.
+#[tokio::test]
+async fn a_link_to_a_section_asks_for_the_later_part_at_once_and_once() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "early-1",
+        "North Team audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/").await;
+    b.wait_for_text("North Team audit", DEFAULT_TIMEOUT).await;
+    let later = release_name("split_later.wasm");
+    let asked = |requests: &[String]| {
+        requests
+            .iter()
+            .filter(|path| path.ends_with(&format!("/{later}")))
+            .count()
+    };
+    app.server.set_slow(Some(common::server::SlowLink {
+        bytes_per_second: 400_000,
+        round_trip: Duration::from_millis(100),
+    }));
+    let requests_before = app.server.requests().len();
+    let before = asked(&app.server.requests());
+    reload(&app, "#/work/early-1/section/about").await;
+    wait_until(
+        b,
+        "return performance.getEntriesByName('mhsw:first-question').length > 0;",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the first question of the section",
+    )
+    .await;
+    let first_module = release_name("mhsw-app_bg.wasm");
+    let ends: Vec<(String, f64, f64)> = serde_json::from_value(
+        b.execute(
+            "return performance.getEntriesByType('resource')\
+               .map(e => [e.name, e.startTime, e.responseEnd]);",
+            vec![],
+        )
+        .await,
+    )
+    .expect("resource names and times");
+    let when = |file: &str| {
+        ends.iter()
+            .find(|(url, _, _)| url.ends_with(&format!("/{file}")))
+            .map(|(_, start, end)| (*start, *end))
+            .unwrap_or_else(|| panic!("{file} was not fetched"))
+    };
+    let (_, first_module_in) = when(&first_module);
+    let (later_asked, _) = when(&later);
+    assert!(
+        later_asked < first_module_in,
+        "the later part was asked for at {later_asked:.0} ms, once the first module was in \
+         ({first_module_in:.0} ms)"
+    );
+    let chunks = ends
+        .iter()
+        .filter(|(url, start, _)| url.contains("/chunk_") && *start < first_module_in)
+        .count();
+    assert!(
+        chunks > 0,
+        "no shared chunk asked for while the first module downloaded"
+    );
+    let requests = app.server.requests();
+    assert_eq!(
+        asked(&requests) - before,
+        1,
+        "the later part downloaded more than once"
+    );
+    let chunks_asked = |requests: &[String]| {
+        let mut seen = std::collections::BTreeMap::<String, usize>::new();
+        for path in requests.iter().filter(|path| path.contains("/chunk_")) {
+            *seen.entry(path.clone()).or_default() += 1;
+        }
+        seen
+    };
+    let (earlier, now) = (
+        chunks_asked(&app.server.requests()[..requests_before]),
+        chunks_asked(&requests),
+    );
+    let again: Vec<_> = now
+        .iter()
+        .filter(|(path, n)| **n - earlier.get(*path).copied().unwrap_or(0) > 1)
+        .collect();
+    assert!(
+        again.is_empty(),
+        "chunks downloaded twice for the section: {again:?}"
+    );
+    b.assert_no_console_errors().await;
+    app.close().await;
+}
