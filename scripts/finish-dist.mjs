@@ -5,6 +5,7 @@
 //
 // 0. boot.js's list of what a link to a section of saved work fetches before its first question
 //    (the later part and its chunks), read from the splitter's loader (scripts/early-files.mjs).
+// 0b. The files of the first load minified (terser, csso).
 // 1. Release id: the first 10 hex digits of a SHA-256 over every file of the release (path and
 //    contents; the published questionnaires/ folder is the site owner's, not the release's).
 //    The same build gives the same id; any change gives a new one.
@@ -65,6 +66,29 @@ function files(dir = dist) {
     const list = earlyFiles(readFileSync(loader, "utf8"), "later");
     writeFileSync(boot, text.replace('["__LATER_FILES__"]', JSON.stringify(list)));
   }
+}
+
+// 0b. Minify what every first visit fetches before the first screen (the first-load budget,
+//     150 kB gzipped): boot.js, the app's wasm-bindgen glue, the splitter's loader (all ES
+//     modules) and the stylesheet. Trunk's own minifier cannot parse wasm-bindgen's module
+//     output; terser and csso (pinned in package.json) can. Export names and quoted keys (the
+//     wasm module's import names) are kept; no eval, so the Content-Security-Policy is
+//     unchanged. Before the release id, so the id covers the minified files.
+{
+  const { minify } = await import("terser");
+  const csso = await import("csso");
+  for (const name of ["boot.js", "mhsw-app.js", "__wasm_split.js"]) {
+    const path = join(dist, name);
+    const result = await minify(readFileSync(path, "utf8"), {
+      module: true,
+      compress: true,
+      mangle: true,
+      format: { comments: false },
+    });
+    writeFileSync(path, result.code);
+  }
+  const style = join(dist, "style.css");
+  writeFileSync(style, csso.minify(readFileSync(style, "utf8")).css);
 }
 
 const release = (() => {

@@ -78,13 +78,13 @@ stamp="node_modules/.package-lock.sha256"
 # The lock file's SHA-256 by node (needed here anyway), not GNU sha256sum, which macOS lacks.
 lock_sum="$(node -e 'const fs = require("fs"); const crypto = require("crypto");
   process.stdout.write(crypto.createHash("sha256").update(fs.readFileSync("package-lock.json")).digest("hex"))')"
-if [[ -x node_modules/.bin/wasm-opt && -f node_modules/axe-core/axe.min.js \
+if [[ -x node_modules/.bin/wasm-opt && -f node_modules/axe-core/axe.min.js && -f node_modules/terser/package.json \
       && -f node_modules/survey-core/survey.core.min.js \
       && -f node_modules/survey-js-ui/survey-js-ui.min.js && -f "$stamp" \
       && "$(cat "$stamp")" == "$lock_sum" ]]; then
-  step "npm tools (binaryen, axe-core, SurveyJS)" "present"
+  step "npm tools (binaryen, terser, csso, axe-core, SurveyJS)" "present"
 else
-  step "npm tools (binaryen, axe-core, SurveyJS)" "installing with npm ci…"
+  step "npm tools (binaryen, terser, csso, axe-core, SurveyJS)" "installing with npm ci…"
   npm ci --no-audit --no-fund
   echo "$lock_sum" > "$stamp"
 fi
