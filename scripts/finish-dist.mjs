@@ -70,7 +70,7 @@ function files(dir = dist) {
 
 // 0b. Minify what every first visit fetches before the first screen (the first-load budget,
 //     150 kB gzipped): boot.js, the app's wasm-bindgen glue, the splitter's loader (all ES
-//     modules) and the stylesheet. Trunk's own minifier cannot parse wasm-bindgen's module
+//     modules), the stylesheet, and the page's comments. Trunk's own minifier cannot parse wasm-bindgen's module
 //     output; terser and csso (pinned in package.json) can. Export names and quoted keys (the
 //     wasm module's import names) are kept; no eval, so the Content-Security-Policy is
 //     unchanged. Before the release id, so the id covers the minified files.
@@ -89,6 +89,9 @@ function files(dir = dist) {
   }
   const style = join(dist, "style.css");
   writeFileSync(style, csso.minify(readFileSync(style, "utf8")).css);
+  // The page's comments are for whoever reads index.html in the repository.
+  const page = join(dist, "index.html");
+  writeFileSync(page, readFileSync(page, "utf8").replace(/<!--[\s\S]*?-->\s*/g, ""));
 }
 
 const release = (() => {

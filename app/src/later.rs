@@ -76,6 +76,12 @@ pub fn run<F>(
 /// plain values, not `async fn`s).
 type Later<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
 
+/// "A new version is ready" ([`crate::components::update_notice::UpdateNotice`]).
+#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn update_notice() -> Result<AnyView, NotDownloaded> {
+    Ok(view! { <crate::components::update_notice::UpdateNotice /> }.into_any())
+}
+
 /// The save line and the store's notices ([`crate::components::save_status::SaveStatus`]).
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn save_status() -> Result<AnyView, NotDownloaded> {

@@ -8,7 +8,6 @@ use mhsw::lang::Lang;
 use mhsw::messages;
 use mhsw::messages::frame as say;
 
-use crate::components::update_notice::UpdateNotice;
 use crate::edges::{history, page_lang};
 use crate::later;
 use crate::route::Route;
@@ -70,7 +69,7 @@ pub fn Layout(
                 </div>
             </header>
             <Show when=move || !collecting()>
-                <UpdateNotice />
+                <Later part=LaterPart::UpdateNotice />
                 <Later part=LaterPart::SaveStatus />
             </Show>
             <main id="main-content" class="wrap" tabindex="-1">
@@ -111,6 +110,9 @@ const SWITCH_ID: &str = "lead-language";
 /// Views that come from the later part of the app.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LaterPart {
+    /// "A new version is ready": only ever shown with the service worker, which keeps this
+    /// release's later part, so it can always be drawn.
+    UpdateNotice,
     /// The save line and the store's notices.
     SaveStatus,
     /// Saved entries that could not be read (home page).
@@ -129,6 +131,7 @@ pub fn Later(
         (state.started.get() == Some(Ok(()))).then(|| {
             let made = Suspend::new(async move {
                 let view = match part {
+                    LaterPart::UpdateNotice => later::update_notice().await,
                     LaterPart::SaveStatus => later::save_status().await,
                     LaterPart::SetAside => later::set_aside_entries().await,
                 };
