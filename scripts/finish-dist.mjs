@@ -88,10 +88,21 @@ function files(dir = dist) {
     writeFileSync(path, result.code);
   }
   const style = join(dist, "style.css");
-  writeFileSync(style, csso.minify(readFileSync(style, "utf8")).css);
-  // The page's comments are for whoever reads index.html in the repository.
+  const before = readFileSync(style);
+  const after = csso.minify(before.toString("utf8")).css;
+  writeFileSync(style, after);
+  // Trunk gave the stylesheet's link an integrity hash of the file as it was: the browser
+  // refuses a stylesheet whose hash differs, so the link gets the minified file's.
+  const integrity = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
   const page = join(dist, "index.html");
-  writeFileSync(page, readFileSync(page, "utf8").replace(/<!--[\s\S]*?-->\s*/g, ""));
+  let html = readFileSync(page, "utf8");
+  const old = `integrity="${integrity(before)}"`;
+  if (!html.includes(old)) {
+    throw new Error("index.html has no integrity hash of style.css to bring up to date");
+  }
+  html = html.replace(old, `integrity="${integrity(after)}"`);
+  // The page's comments are for whoever reads index.html in the repository.
+  writeFileSync(page, html.replace(/<!--[\s\S]*?-->\s*/g, ""));
 }
 
 const release = (() => {
