@@ -41,6 +41,11 @@ pub struct Held {
 }
 
 impl Held {
+    /// True when this tab holds a change to the work not yet stored.
+    pub fn has_unsaved(&self) -> bool {
+        self.dirty || !self.unsaved.is_empty()
+    }
+
     /// Work as read from the store: nothing unsaved.
     pub fn stored(work: Work, meta: Meta) -> Self {
         Held {
@@ -575,7 +580,7 @@ impl AppState {
     fn nothing_waiting(&self, id: &WorkId) -> bool {
         let unsaved = self
             .work(id)
-            .is_some_and(|signal| signal.with_untracked(|h| h.dirty || !h.unsaved.is_empty()));
+            .is_some_and(|signal| signal.with_untracked(Held::has_unsaved));
         let saving = self
             .saving
             .with_value(|saving| saving.scheduled.contains(id) || saving.in_flight.contains(id));
@@ -735,11 +740,7 @@ impl AppState {
         let ids: Vec<WorkId> = self.works.with_untracked(|works| {
             works
                 .signals()
-                .filter_map(|s| {
-                    s.with_untracked(|h| {
-                        (h.dirty || !h.unsaved.is_empty()).then(|| h.work.id.clone())
-                    })
-                })
+                .filter_map(|s| s.with_untracked(|h| h.has_unsaved().then(|| h.work.id.clone())))
                 .collect()
         });
         let mut all = true;
@@ -813,7 +814,7 @@ impl AppState {
         });
         failed
             .and_then(|work| self.work(&work))
-            .is_some_and(|signal| signal.with_untracked(|h| h.dirty || !h.unsaved.is_empty()))
+            .is_some_and(|signal| signal.with_untracked(Held::has_unsaved))
     }
 
     /// Writes what has changed in one piece of work: the head, and each response not yet
@@ -843,7 +844,7 @@ impl AppState {
         // Sealed straight from the work in memory: nothing is copied but the text written.
         let prepared = signal
             .try_update_untracked(|held| {
-                if !held.dirty && held.unsaved.is_empty() {
+                if !held.has_unsaved() {
                     return None;
                 }
                 let meta = Meta {

@@ -888,31 +888,13 @@ async fn a_workforce_figure_is_typed_checked_in_words_and_shown_in_the_results()
 #[tokio::test]
 async fn an_audit_is_compared_with_peers_and_the_comparison_can_be_stopped() {
     use common::finished_audit::{audit_work, AUDIT_ID};
-    use mhsw::benchmark::peers::{
-        build_peer_set, export_peer_set, OrganisationType, PeerNation, PeerSource,
-    };
     let app = TestApp::start().await;
     let b = &app.browser;
     let (definition, audit) = audit_work();
-    let others: Vec<_> = ["Aby", "Bee", "Cee", "Dee", "Eee", "Fff"]
-        .iter()
-        .map(|name| {
-            let mut other = audit.clone();
-            other.id = mhsw::ids::WorkId::new(format!("peer-{name}"));
-            other.organisation = format!("{name} Council");
-            other
-        })
-        .collect();
-    let sources: Vec<_> = others
-        .iter()
-        .map(|work| PeerSource {
-            work,
-            organisation_type: Some(OrganisationType::Council),
-            nation: Some(PeerNation::England),
-        })
-        .collect();
-    let built = build_peer_set(&definition, &sources).expect("a reference set");
-    let set = temp_file("peers.json", &export_peer_set(&built.set));
+    let set = temp_file(
+        "peers.json",
+        &common::finished_audit::six_council_peer_set(&definition, &audit),
+    );
     let not_a_set = temp_file("minutes.json", "{\"meeting\": \"October\"}");
     seed_works(&app, &[&audit], &format!("#/work/{AUDIT_ID}/results")).await;
     find(b, "#peer-file").await;

@@ -574,31 +574,13 @@ async fn an_import_outcome_is_not_repeated_after_everything_is_removed() {
 #[tokio::test]
 async fn stopping_the_peer_comparison_drops_the_imported_claim() {
     use common::finished_audit::{audit_work, AUDIT_ID};
-    use mhsw::benchmark::peers::{
-        build_peer_set, export_peer_set, OrganisationType, PeerNation, PeerSource,
-    };
     let app = TestApp::start().await;
     let b = &app.browser;
     let (definition, audit) = audit_work();
-    let others: Vec<_> = ["Aby", "Bee", "Cee", "Dee", "Eee", "Fff"]
-        .iter()
-        .map(|name| {
-            let mut other = audit.clone();
-            other.id = mhsw::ids::WorkId::new(format!("peer-{name}"));
-            other.organisation = format!("{name} Council");
-            other
-        })
-        .collect();
-    let sources: Vec<_> = others
-        .iter()
-        .map(|work| PeerSource {
-            work,
-            organisation_type: Some(OrganisationType::Council),
-            nation: Some(PeerNation::England),
-        })
-        .collect();
-    let built = build_peer_set(&definition, &sources).expect("a reference set");
-    let set = temp_file("peers.json", &export_peer_set(&built.set));
+    let set = temp_file(
+        "peers.json",
+        &common::finished_audit::six_council_peer_set(&definition, &audit),
+    );
     seed_works(&app, &[&audit], &format!("#/work/{AUDIT_ID}/results")).await;
     find(b, "#peer-file").await;
     choose_files(b, "#peer-file", &[set.path.as_path()]).await;

@@ -162,3 +162,31 @@ pub fn audit_work() -> (Definition, Work) {
         .collect();
     (definition, work)
 }
+
+/// A peer reference set made as `mhsw peers` would from six councils' copies of `audit` (the
+/// file's text), for comparing an audit with peers in the browser.
+#[allow(dead_code)] // tests/pdf.rs builds its own set from other organisations' answers.
+pub fn six_council_peer_set(definition: &Definition, audit: &Work) -> String {
+    use mhsw::benchmark::peers::{
+        build_peer_set, export_peer_set, OrganisationType, PeerNation, PeerSource,
+    };
+    let others: Vec<Work> = ["Aby", "Bee", "Cee", "Dee", "Eee", "Fff"]
+        .iter()
+        .map(|name| {
+            let mut other = audit.clone();
+            other.id = WorkId::new(format!("peer-{name}"));
+            other.organisation = format!("{name} Council");
+            other
+        })
+        .collect();
+    let sources: Vec<_> = others
+        .iter()
+        .map(|work| PeerSource {
+            work,
+            organisation_type: Some(OrganisationType::Council),
+            nation: Some(PeerNation::England),
+        })
+        .collect();
+    let built = build_peer_set(definition, &sources).expect("a reference set");
+    export_peer_set(&built.set)
+}
