@@ -21,6 +21,12 @@
 //! - **R6 backups.** [`Meta`] remembers when work was last exported; [`backup_due`] says when a
 //!   gentle reminder is due. Work that came in from a file ([`Meta::imported`]) has a copy in
 //!   that file: it is not "never exported", and counts from the day it came in until it changes.
+//! - **R7 staged blocks are split soon after.** A big import is first written as a few *staged
+//!   blocks* (about a hundred responses' records each, [`Packed`] as text) beside its head, in
+//!   one transaction: ten thousand separate records take the browser about a second to write,
+//!   a hundred blocks under a tenth of that. Right after, each block is split into its
+//!   responses' own records and removed, in one transaction; a split that was interrupted is
+//!   finished on the next start. A block whose packing is broken is kept aside whole.
 //!
 //! Must not touch: the browser, the clock (dates come in as arguments).
 
@@ -207,6 +213,20 @@ impl Packed {
     /// True when it holds none.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Every record, or `None` if the packing is broken anywhere (a count of ends that is not
+    /// three to a record, an end out of place or short of the last byte, a part that is not
+    /// UTF-8, an empty id): a staged block (R7) is read whole or kept aside whole.
+    pub fn unpack(&self) -> Option<Vec<(&str, &str, &str)>> {
+        if !self.ends.len().is_multiple_of(3)
+            || self.ends.last().map_or(0, |end| *end as usize) != self.bytes.len()
+        {
+            return None;
+        }
+        (0..self.len())
+            .map(|index| self.get(index).filter(|(id, _, _)| !id.is_empty()))
+            .collect()
     }
 
     /// Record `index`: (id, text, checksum); `None` past the end, or where the packing is
@@ -625,5 +645,30 @@ mod tests {
         let mut wrong = packed.clone();
         wrong.ends[1] = u32::MAX;
         assert_eq!(wrong.get(0), None);
+    }
+
+    #[test]
+    fn a_block_unpacks_whole_or_not_at_all() {
+        let mut packed = Packed::default();
+        packed.push("r1", "{}", "s1");
+        packed.push("r2", "{\"é\":1}", "s2");
+        assert_eq!(
+            packed.unpack(),
+            Some(vec![("r1", "{}", "s1"), ("r2", "{\"é\":1}", "s2")])
+        );
+        assert_eq!(Packed::default().unpack(), Some(vec![]));
+        let mut short = packed.clone();
+        short.bytes.push(b'x');
+        assert_eq!(short.unpack(), None, "bytes past the last end");
+        let mut uneven = packed.clone();
+        uneven.ends.pop();
+        assert_eq!(uneven.unpack(), None, "a record without its checksum");
+        let mut zeros = packed.clone();
+        zeros.ends = vec![0; 6];
+        zeros.bytes.clear();
+        assert_eq!(zeros.unpack(), None, "records with no id");
+        let mut backwards = packed.clone();
+        backwards.ends.swap(3, 4);
+        assert_eq!(backwards.unpack(), None, "an end before the one it follows");
     }
 }

@@ -661,6 +661,15 @@ pub fn origin_response(lang: Lang, work: &str, id: &str) -> String {
     }
 }
 
+/// Where an entry kept aside was: a block of a piece of work's responses, saved together by
+/// an import and not yet split into one entry each.
+pub fn origin_staged(lang: Lang, work: &str, block: u32) -> String {
+    match lang {
+        Lang::En => format!("block {block} of the responses imported into work {work}"),
+        Lang::Cy => format!("bloc {block} o’r ymatebion a fewnforiwyd i waith {work}"),
+    }
+}
+
 /// A saved record's checksum does not match its text.
 pub fn record_changed(lang: Lang) -> &'static str {
     say(
@@ -742,6 +751,15 @@ pub fn record_revision(lang: Lang) -> &'static str {
         lang,
         "its revision does not match its record",
         "nid yw ei adolygiad yn cyfateb i’w gofnod",
+    )
+}
+
+/// A block of imported responses could not be split into its responses.
+pub fn record_unpacked(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "the responses saved together in it could not be told apart (the block is damaged); it is kept whole, with every response in it",
+        "nid oedd modd gwahanu’r ymatebion a gadwyd gyda’i gilydd ynddo (mae’r bloc wedi’i ddifrodi); caiff ei gadw’n gyfan, gyda phob ymateb ynddo",
     )
 }
 
@@ -1025,11 +1043,12 @@ mod tests {
 
     #[test]
     fn every_fixed_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 40] = [
+        let fixed: [fn(Lang) -> &'static str; 41] = [
             page_not_opened,
             record_changed,
             record_revision,
             record_kept_earlier,
+            record_unpacked,
             no_format_version,
             fix_choose_exported_unchanged,
             fix_choose_exported,
@@ -1082,8 +1101,9 @@ mod tests {
 
     #[test]
     fn every_message_with_a_value_has_welsh_of_its_own() {
-        let with: [fn(Lang) -> String; 54] = [
+        let with: [fn(Lang) -> String; 55] = [
             |l| origin_work(l, "w"),
+            |l| origin_staged(l, "w", 3),
             |l| origin_response(l, "w", "r"),
             |l| record_not_json(l, Spot { line: 2, column: 5 }, "bad"),
             |l| {

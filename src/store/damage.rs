@@ -70,6 +70,8 @@ pub enum Damage {
     Revision {},
     /// An earlier release kept it aside, and it still cannot be read.
     KeptEarlier {},
+    /// A staged block of responses whose packing is broken (R7): kept aside whole.
+    Unpacked {},
 }
 
 impl Damage {
@@ -104,6 +106,7 @@ impl Damage {
             }
             Damage::Revision {} => say::record_revision(lang).to_owned(),
             Damage::KeptEarlier {} => say::record_kept_earlier(lang).to_owned(),
+            Damage::Unpacked {} => say::record_unpacked(lang).to_owned(),
         }
     }
 }
@@ -137,6 +140,13 @@ pub enum Origin {
         /// The response.
         id: ResponseId,
     },
+    /// A staged block of a piece of work's responses, not yet split (R7).
+    Staged {
+        /// The work.
+        work: WorkId,
+        /// The block's number.
+        block: u32,
+    },
 }
 
 impl Origin {
@@ -147,6 +157,7 @@ impl Origin {
             Origin::Entry { key } => key.clone(),
             Origin::Work { id } => say::origin_work(lang, id.as_str()),
             Origin::Response { work, id } => say::origin_response(lang, work.as_str(), id.as_str()),
+            Origin::Staged { work, block } => say::origin_staged(lang, work.as_str(), *block),
         }
     }
 }
@@ -215,6 +226,7 @@ mod tests {
             },
             Damage::Revision {},
             Damage::KeptEarlier {},
+            Damage::Unpacked {},
         ]
     }
 
@@ -234,6 +246,7 @@ mod tests {
                 "it is stored as `r1` but says it is `r2`",
                 "its revision does not match its record",
                 "it was kept aside by an earlier version",
+                "the responses saved together in it could not be told apart (the block is damaged); it is kept whole, with every response in it",
             ]
         );
     }
@@ -254,6 +267,7 @@ mod tests {
                 "mae wedi’i storio fel `r1` ond mae’n dweud mai `r2` ydyw",
                 "nid yw ei adolygiad yn cyfateb i’w gofnod",
                 "cafodd ei gadw o’r neilltu gan fersiwn gynharach",
+                "nid oedd modd gwahanu’r ymatebion a gadwyd gyda’i gilydd ynddo (mae’r bloc wedi’i ddifrodi); caiff ei gadw’n gyfan, gyda phob ymateb ynddo",
             ]
         );
     }

@@ -5,7 +5,7 @@
 //! database is closed or deleted from elsewhere. Every failure becomes a [`StoreError`];
 //! nothing here throws or panics.
 //!
-//! The database `mhsw` (version 1) has four object stores, all with keys given outside the
+//! The database `mhsw` (version 2) has five object stores, all with keys given outside the
 //! value:
 //!
 //! | store | key | value |
@@ -14,6 +14,9 @@
 //! | `responses` | `[work id, response id]` | `{ text, sum }`: one feedback response |
 //! | `aside` | a text key | `{ text, reason, original, why }`: a record that could not be read; `why` is where it was and why, typed ([`mhsw::store::KeptAside`] as JSON, said in the page's language), `reason` the same in English (all an earlier release wrote) |
 //! | `documents` | a text key | `{ text }`: questionnaires opened from a file |
+//! | `staged` | `[work id, block number]` | `{ text, ends }`: about a hundred responses' records written together by an import ([`mhsw::store::Packed`], its bytes as text and its ends as a `Uint32Array`), split into `responses` records soon after (R7) |
+//!
+//! Version 2 added `staged`; opening a version 1 database adds it and changes nothing else.
 //!
 //! Why `idb`: it is small (a thin, `Result`-returning layer over `web-sys`, with futures), kept
 //! up to date, and works in a page and in a worker alike; `rexie` is a convenience layer over
@@ -27,17 +30,18 @@ use idb::{Database, DatabaseEvent, Factory, KeyRange, ObjectStoreParams, Query, 
 use js_sys::{Array, Object, Reflect};
 use mhsw::ids::{ResponseId, WorkId};
 use mhsw::lang::Lang;
-use mhsw::store::{Damage, KeptAside, Origin, Sealed, Stored};
+use mhsw::store::{Damage, KeptAside, Origin, Packed, Sealed, Stored};
 use wasm_bindgen::{JsCast, JsValue};
 
 use super::storage::{SetAsideEntry, StoreError};
 
 const NAME: &str = "mhsw";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const WORKS: &str = "works";
 const RESPONSES: &str = "responses";
 const ASIDE: &str = "aside";
 const DOCUMENTS: &str = "documents";
+const STAGED: &str = "staged";
 
 thread_local! {
     static OPEN: RefCell<Option<Rc<Database>>> = const { RefCell::new(None) };
@@ -101,7 +105,7 @@ pub async fn open(on_lost: impl Fn() + 'static) -> Result<(), StoreError> {
         let Ok(database) = event.database() else {
             return;
         };
-        for name in [WORKS, RESPONSES, ASIDE, DOCUMENTS] {
+        for name in [WORKS, RESPONSES, ASIDE, DOCUMENTS, STAGED] {
             if !database.store_names().iter().any(|n| n == name) {
                 let _ = database.create_object_store(name, ObjectStoreParams::new());
             }
@@ -181,7 +185,7 @@ fn response_key(work: &WorkId, response: &ResponseId) -> JsValue {
     Array::of2(&work.as_str().into(), &response.as_str().into()).into()
 }
 
-/// The key range holding every response of one piece of work.
+/// The key range holding every response (or staged block, R7) of one piece of work.
 fn responses_of(work: &WorkId) -> Result<KeyRange, StoreError> {
     let lower = Array::of1(&work.as_str().into());
     let upper = Array::of2(&work.as_str().into(), &Array::new());
@@ -198,25 +202,123 @@ pub struct Loaded {
     pub aside: Vec<SetAsideEntry>,
 }
 
+/// A staged block's records (R7), or `None` if its packing is broken anywhere.
+fn unpack_block(value: &JsValue) -> Option<Vec<(ResponseId, Sealed)>> {
+    let text = field(value, "text")?.as_string()?;
+    let ends = field(value, "ends")?
+        .dyn_into::<js_sys::Uint32Array>()
+        .ok()?
+        .to_vec();
+    let packed = Packed {
+        bytes: text.into_bytes(),
+        ends,
+    };
+    let records = packed.unpack()?;
+    Some(
+        records
+            .into_iter()
+            .map(|(id, text, sum)| {
+                let sealed = Sealed {
+                    text: text.to_owned(),
+                    sum: sum.to_owned(),
+                };
+                (ResponseId::new(id), sealed)
+            })
+            .collect(),
+    )
+}
+
+/// Finishes splitting staged blocks (R7) that an import wrote and did not get to split (the
+/// page was closed or reloaded in between): each block's records are written to `responses`
+/// and the block removed, all in one transaction, so a response is never lost nor in both
+/// places. A block whose packing is broken is kept aside whole instead.
+async fn settle_staged() -> Result<(), StoreError> {
+    let database = db()?;
+    let fail = |e| failed("imported responses could not be put in place", e);
+    // Looked for in a read-only transaction first: nearly every start has none.
+    let look = database
+        .transaction(&[STAGED], TransactionMode::ReadOnly)
+        .map_err(fail)?;
+    let count = look
+        .object_store(STAGED)
+        .map_err(fail)?
+        .count(None)
+        .map_err(fail)?
+        .await
+        .map_err(fail)?;
+    let _ = look.await;
+    if count == 0 {
+        return Ok(());
+    }
+    let transaction = database
+        .transaction(&[RESPONSES, STAGED, ASIDE], TransactionMode::ReadWrite)
+        .map_err(fail)?;
+    let settled = split_blocks(&transaction).await;
+    if let Err(error) = settled {
+        let _ = transaction.abort();
+        return Err(fail(error));
+    }
+    finish(transaction, "imported responses could not be put in place").await
+}
+
+/// The writes of [`settle_staged`].
+async fn split_blocks(transaction: &idb::Transaction) -> Result<(), idb::Error> {
+    let staged = transaction.object_store(STAGED)?;
+    let keys = staged.get_all_keys(None, None)?.await?;
+    let values = staged.get_all(None, None)?.await?;
+    let responses = transaction.object_store(RESPONSES)?;
+    for (key, value) in keys.iter().zip(values.iter()) {
+        let parts: Array = key.clone().unchecked_into();
+        let work = WorkId::new(parts.get(0).as_string().unwrap_or_default());
+        match unpack_block(value) {
+            Some(records) => put_responses(&responses, &work, &records).await?,
+            None => {
+                let from = Origin::Staged {
+                    work,
+                    block: parts.get(1).as_f64().unwrap_or(0.0) as u32,
+                };
+                let text = js_sys::JSON::stringify(value)
+                    .ok()
+                    .and_then(|t| t.as_string())
+                    .unwrap_or_default();
+                let (key, value) = aside_record(&from, &text, &Damage::Unpacked {});
+                transaction
+                    .object_store(ASIDE)?
+                    .put(&value, Some(&key.into()))?;
+            }
+        }
+        staged.delete(Query::Key(key.clone()))?;
+    }
+    Ok(())
+}
+
 /// Reads every piece of work. A damaged head or response is moved aside in the same
-/// transaction as it is taken out of its place (never deleted), and listed.
+/// transaction as it is taken out of its place (never deleted), and listed. Staged blocks an
+/// import left are split first (R7); if that fails (the disk is full, say), they are read
+/// where they are, and split on a later start.
 pub async fn load_all() -> Result<Loaded, StoreError> {
+    // Not a loss if it fails: every block is still read below.
+    let _ = settle_staged().await;
     let database = db()?;
     let read = |e| failed("the saved work could not be read", e);
     let transaction = database
-        .transaction(&[WORKS, RESPONSES], TransactionMode::ReadOnly)
+        .transaction(&[WORKS, RESPONSES, STAGED], TransactionMode::ReadOnly)
         .map_err(read)?;
     let works = transaction.object_store(WORKS).map_err(read)?;
     let responses = transaction.object_store(RESPONSES).map_err(read)?;
+    let staged = transaction.object_store(STAGED).map_err(read)?;
     let head_keys = works.get_all_keys(None, None).map_err(read)?;
     let heads = works.get_all(None, None).map_err(read)?;
     let response_keys = responses.get_all_keys(None, None).map_err(read)?;
     let response_values = responses.get_all(None, None).map_err(read)?;
+    let block_keys = staged.get_all_keys(None, None).map_err(read)?;
+    let blocks = staged.get_all(None, None).map_err(read)?;
     let (head_keys, heads) = (head_keys.await.map_err(read)?, heads.await.map_err(read)?);
     let (response_keys, response_values) = (
         response_keys.await.map_err(read)?,
         response_values.await.map_err(read)?,
     );
+    let (block_keys, blocks) = (block_keys.await.map_err(read)?, blocks.await.map_err(read)?);
     let _ = transaction.await;
 
     let mut by_work: BTreeMap<String, Vec<(ResponseId, Sealed)>> = BTreeMap::new();
@@ -228,6 +330,22 @@ pub async fn load_all() -> Result<Loaded, StoreError> {
             .entry(work)
             .or_default()
             .push((id, sealed_of(value)));
+    }
+    for (key, block) in block_keys.iter().zip(blocks.iter()) {
+        let key: Array = key.clone().unchecked_into();
+        let work = key.get(0).as_string().unwrap_or_default();
+        // A broken block stays where it is until a start can keep it aside (above).
+        if let Some(records) = unpack_block(block) {
+            by_work.entry(work).or_default().extend(records);
+        }
+    }
+    if !blocks.is_empty() {
+        // A block is split in one transaction with its removal, so no response is both in a
+        // block and in its own record; were one ever, it is read once.
+        for records in by_work.values_mut() {
+            records.sort_by(|a, b| a.0.cmp(&b.0));
+            records.dedup_by(|a, b| a.0 == b.0);
+        }
     }
     let mut loaded = Loaded::default();
     let mut to_set_aside = Vec::new();
@@ -285,25 +403,14 @@ async fn move_aside(aside: &Aside) -> Result<(), StoreError> {
     let transaction = database
         .transaction(&[WORKS, RESPONSES, ASIDE], TransactionMode::ReadWrite)
         .map_err(fail)?;
-    let original = aside.from.in_lang(Lang::En);
-    let key = format!("{original}:{}", mhsw::store::checksum(&aside.text));
-    let why = KeptAside {
-        from: aside.from.clone(),
-        reason: aside.reason.clone(),
-    };
-    let value = record(&[
-        ("text", &aside.text.as_str().into()),
-        ("reason", &aside.reason.to_string().into()),
-        ("original", &original.into()),
-        ("why", &why.to_json().into()),
-    ]);
+    let (key, value) = aside_record(&aside.from, &aside.text, &aside.reason);
     transaction
         .object_store(ASIDE)
         .map_err(fail)?
         .put(&value, Some(&key.into()))
         .map_err(fail)?;
     match &aside.from {
-        Origin::Entry { .. } => {}
+        Origin::Entry { .. } | Origin::Staged { .. } => {}
         Origin::Work { id } => {
             transaction
                 .object_store(WORKS)
@@ -320,6 +427,23 @@ async fn move_aside(aside: &Aside) -> Result<(), StoreError> {
         }
     }
     finish(transaction, "a damaged entry could not be kept aside").await
+}
+
+/// The key and value under which a record that could not be read is kept aside.
+fn aside_record(from: &Origin, text: &str, reason: &Damage) -> (String, JsValue) {
+    let original = from.in_lang(Lang::En);
+    let key = format!("{original}:{}", mhsw::store::checksum(text));
+    let why = KeptAside {
+        from: from.clone(),
+        reason: reason.clone(),
+    };
+    let value = record(&[
+        ("text", &text.into()),
+        ("reason", &reason.to_string().into()),
+        ("original", &original.into()),
+        ("why", &why.to_json().into()),
+    ]);
+    (key, value)
 }
 
 async fn finish(transaction: idb::Transaction, context: &str) -> Result<(), StoreError> {
@@ -466,22 +590,30 @@ pub async fn save(save: Save<'_>) -> Result<(), StoreError> {
     finish(transaction, "the work could not be saved").await
 }
 
-/// The writes of a save: its head, then its response records, a chunk at a time.
+/// The writes of a save: its head, then its response records.
 async fn write_records(transaction: &idb::Transaction, save: &Save<'_>) -> Result<(), idb::Error> {
     // Timed for `make bench`: the page's own time writing, not the time waiting for the disk.
-    let mut timed = super::timing::start("mhsw:save-write");
+    let timed = super::timing::start("mhsw:save-write");
     transaction.object_store(WORKS)?.put(
         &sealed_value(&save.head, Some(save.revision)),
         Some(&save.id.as_str().into()),
     )?;
+    timed.end();
     let responses = transaction.object_store(RESPONSES)?;
-    for chunk in save.responses.chunks(PUTS_PER_TURN) {
+    put_responses(&responses, save.id, &save.responses).await
+}
+
+/// Writes one piece of work's response records, a chunk at a time.
+async fn put_responses(
+    responses: &idb::ObjectStore,
+    work: &WorkId,
+    records: &[(ResponseId, Sealed)],
+) -> Result<(), idb::Error> {
+    let mut timed = super::timing::start("mhsw:save-write");
+    for chunk in records.chunks(PUTS_PER_TURN) {
         let mut first = None;
         for (id, sealed) in chunk {
-            let put = responses.put(
-                &sealed_value(sealed, None),
-                Some(&response_key(save.id, id)),
-            )?;
+            let put = responses.put(&sealed_value(sealed, None), Some(&response_key(work, id)))?;
             first.get_or_insert(put);
         }
         // A big save (an imported collection) gives the page a turn between chunks: waiting
@@ -489,7 +621,7 @@ async fn write_records(transaction: &idb::Transaction, save: &Save<'_>) -> Resul
         // browser draws and answers input. Waiting for the chunk's first write, not its last,
         // leaves the rest of the chunk queued, so the store writes while the page prepares the
         // next chunk.
-        if save.responses.len() > PUTS_PER_TURN {
+        if records.len() > PUTS_PER_TURN {
             if let Some(first) = first {
                 timed.end();
                 first.await?;
@@ -501,12 +633,19 @@ async fn write_records(transaction: &idb::Transaction, save: &Save<'_>) -> Resul
     Ok(())
 }
 
-/// Reads one piece of work as stored now (for "use the other tab's version").
+/// Reads one piece of work as stored now (for "use the other tab's version"), with any of its
+/// responses still in staged blocks (R7; a broken block is left for the next start to keep
+/// aside).
 pub async fn load_one(id: &WorkId) -> Result<Option<Stored>, StoreError> {
     let database = db()?;
     let read = |e| failed("the saved work could not be read", e);
     let transaction = database
-        .transaction(&[WORKS, RESPONSES], TransactionMode::ReadOnly)
+        .transaction(&[WORKS, RESPONSES, STAGED], TransactionMode::ReadOnly)
+        .map_err(read)?;
+    let blocks = transaction
+        .object_store(STAGED)
+        .map_err(read)?
+        .get_all(Some(Query::KeyRange(responses_of(id)?)), None)
         .map_err(read)?;
     let head = transaction
         .object_store(WORKS)
@@ -525,7 +664,8 @@ pub async fn load_one(id: &WorkId) -> Result<Option<Stored>, StoreError> {
         return Ok(None);
     };
     let (keys, values) = (keys.await.map_err(read)?, values.await.map_err(read)?);
-    let responses = keys
+    let blocks = blocks.await.map_err(read)?;
+    let mut responses: Vec<(ResponseId, Sealed)> = keys
         .iter()
         .zip(values.iter())
         .map(|(key, value)| {
@@ -536,6 +676,7 @@ pub async fn load_one(id: &WorkId) -> Result<Option<Stored>, StoreError> {
             )
         })
         .collect();
+    responses.extend(blocks.iter().filter_map(unpack_block).flatten());
     mhsw::store::assemble(id, &sealed_of(&head), responses)
         .map(Some)
         .map_err(|reason| {
@@ -548,18 +689,20 @@ pub async fn delete_work(id: &WorkId) -> Result<(), StoreError> {
     let database = db()?;
     let fail = |e| failed("the work could not be deleted", e);
     let transaction = database
-        .transaction(&[WORKS, RESPONSES], TransactionMode::ReadWrite)
+        .transaction(&[WORKS, RESPONSES, STAGED], TransactionMode::ReadWrite)
         .map_err(fail)?;
     transaction
         .object_store(WORKS)
         .map_err(fail)?
         .delete(Query::Key(id.as_str().into()))
         .map_err(fail)?;
-    transaction
-        .object_store(RESPONSES)
-        .map_err(fail)?
-        .delete(Query::KeyRange(responses_of(id)?))
-        .map_err(fail)?;
+    for store in [RESPONSES, STAGED] {
+        transaction
+            .object_store(store)
+            .map_err(fail)?
+            .delete(Query::KeyRange(responses_of(id)?))
+            .map_err(fail)?;
+    }
     finish(transaction, "the work could not be deleted").await
 }
 
@@ -603,12 +746,12 @@ pub async fn clear_everything() -> Result<(), StoreError> {
     let fail = |e| failed("the saved work could not be removed", e);
     let transaction = database
         .transaction(
-            &[WORKS, RESPONSES, ASIDE, DOCUMENTS],
+            &[WORKS, RESPONSES, ASIDE, DOCUMENTS, STAGED],
             TransactionMode::ReadWrite,
         )
         .map_err(fail)?;
     // All or nothing: a store that refuses undoes the clearing of those before it.
-    let cleared = [WORKS, RESPONSES, ASIDE, DOCUMENTS]
+    let cleared = [WORKS, RESPONSES, ASIDE, DOCUMENTS, STAGED]
         .into_iter()
         .try_for_each(|name| {
             transaction
