@@ -411,9 +411,10 @@ async fn a_collection_of_50000_responses_is_saved_and_kept() {
     finish(app).await;
 }
 
-/// A collection whose save runs out of room part way (after 1,000 of its 1,500 records) keeps
-/// nothing of it in the store: the import says it was not saved, and no half of it is left to
-/// be read back as if it were the whole.
+/// A collection whose save runs out of room part way keeps nothing of it in the store: the
+/// import worker's (after its head and 9 of its 15 staged blocks), then the page's (after 1,000
+/// of its 1,500 records). The import says it was not saved, and no half of it is left to be
+/// read back as if it were the whole.
 #[tokio::test]
 async fn a_save_that_fills_the_disk_part_way_keeps_nothing_of_it() {
     let app = TestApp::start().await;
@@ -421,7 +422,7 @@ async fn a_save_that_fills_the_disk_part_way_keeps_nothing_of_it() {
     let collection = collection_with("half-saved", "feedback-service-user", 1500);
     let file = temp_file("half-saved.json", &export_work(&collection));
     // The import worker stores new work itself; if it cannot, the page tries, so both fill up.
-    fill_worker_storage_after(&app, 1000);
+    fill_worker_storage_after(&app, 10);
     app.open("#/").await;
     find(b, ".tool-list").await;
     fill_storage_after(b, 1000).await;
@@ -703,7 +704,9 @@ async fn staged_blocks_left_by_an_interrupted_import_are_split_on_the_next_start
     let readable = &responses[..200];
     for round in 0..2 {
         reload(&app, "#/").await;
-        b.wait_for_text("Big collection", DEFAULT_TIMEOUT).await;
+        // The first screen lists the work from its light listing before the store is read.
+        b.wait_for_text("Saved work that could not be read", DEFAULT_TIMEOUT)
+            .await;
         assert_eq!(
             own_records_and_blocks(b, "staged").await,
             (200, 0),
@@ -735,5 +738,68 @@ async fn staged_blocks_left_by_an_interrupted_import_are_split_on_the_next_start
     }
     app.open("#/work/staged").await;
     b.wait_for_text("200 responses", DEFAULT_TIMEOUT).await;
+    finish(app).await;
+}
+
+/// A work store made by the release before staged blocks (database version 1, four stores,
+/// a collection with its responses in their own records) opens in this release: its work is
+/// read whole, and the store gains the `staged` store beside it.
+#[tokio::test]
+async fn a_work_store_from_the_release_before_staged_blocks_opens_whole() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    let mut collection = collection_with("version-1-store", "feedback-service-user", 3);
+    let meta = mhsw::store::Meta {
+        revision: 4,
+        saved_at: "09:00".to_owned(),
+        ..mhsw::store::Meta::default()
+    };
+    let (head, responses) = mhsw::store::split(&mut collection, &meta);
+    let responses: Vec<Value> = responses
+        .iter()
+        .map(|(id, r)| json!({ "id": id.as_str(), "text": r.text, "sum": r.sum }))
+        .collect();
+    let made = b
+        .execute_async(
+            r#"const [head, responses, done] = arguments;
+            // The app's own store goes first (the app lets it go), then the old one is made.
+            const gone = indexedDB.deleteDatabase('mhsw');
+            gone.onerror = () => done(String(gone.error));
+            gone.onsuccess = () => {
+            const r = indexedDB.open('mhsw', 1);
+            r.onupgradeneeded = () => {
+              for (const name of ['works', 'responses', 'aside', 'documents']) r.result.createObjectStore(name);
+            };
+            r.onsuccess = () => {
+              const tx = r.result.transaction(['works', 'responses'], 'readwrite');
+              tx.objectStore('works').put({ text: head.text, sum: head.sum, rev: 4 }, 'version-1-store');
+              for (const one of responses)
+                tx.objectStore('responses').put({ text: one.text, sum: one.sum }, ['version-1-store', one.id]);
+              tx.oncomplete = () => { r.result.close(); done(r.result.version); };
+              tx.onabort = () => done(String(tx.error));
+            };
+            r.onerror = () => done(String(r.error));
+            };"#,
+            vec![json!({ "text": head.text, "sum": head.sum }), json!(responses)],
+        )
+        .await;
+    assert_eq!(made, json!(1), "the old store could not be made");
+    reload(&app, "#/").await;
+    b.wait_for_text("Big collection", DEFAULT_TIMEOUT).await;
+    let version = b
+        .execute_async(
+            r#"const done = arguments[0]; const r = indexedDB.open('mhsw');
+            r.onsuccess = () => { const v = [r.result.version, [...r.result.objectStoreNames]]; r.result.close(); done(v); };"#,
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        version,
+        json!([2, ["aside", "documents", "responses", "staged", "works"]])
+    );
+    assert_eq!(saved_work(b, "version-1-store").await, collection);
+    assert_eq!(stored_response_count(b, "version-1-store").await, 3);
     finish(app).await;
 }

@@ -642,11 +642,6 @@ pub async fn load_one(id: &WorkId) -> Result<Option<Stored>, StoreError> {
     let transaction = database
         .transaction(&[WORKS, RESPONSES, STAGED], TransactionMode::ReadOnly)
         .map_err(read)?;
-    let blocks = transaction
-        .object_store(STAGED)
-        .map_err(read)?
-        .get_all(Some(Query::KeyRange(responses_of(id)?)), None)
-        .map_err(read)?;
     let head = transaction
         .object_store(WORKS)
         .map_err(read)?
@@ -658,6 +653,13 @@ pub async fn load_one(id: &WorkId) -> Result<Option<Stored>, StoreError> {
         .get_all_keys(Some(Query::KeyRange(range.clone())), None)
         .map_err(read)?;
     let values = responses
+        .get_all(Some(Query::KeyRange(range.clone())), None)
+        .map_err(read)?;
+    // Asked for last and waited for last: `idb` listens for a request's answer only from its
+    // `.await`, so a request answered before an earlier one is waited for is never heard.
+    let blocks = transaction
+        .object_store(STAGED)
+        .map_err(read)?
         .get_all(Some(Query::KeyRange(range)), None)
         .map_err(read)?;
     let Some(head) = head.await.map_err(read)? else {
