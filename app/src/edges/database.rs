@@ -463,18 +463,11 @@ pub async fn put_aside(
     text: &str,
     reason: &Damage,
 ) -> Result<(), StoreError> {
-    let why = KeptAside {
-        from: Origin::Entry {
-            key: original.to_owned(),
-        },
-        reason: reason.clone(),
+    let from = Origin::Entry {
+        key: original.to_owned(),
     };
-    let value = record(&[
-        ("text", &text.into()),
-        ("reason", &reason.to_string().into()),
-        ("original", &original.into()),
-        ("why", &why.to_json().into()),
-    ]);
+    // Kept under the key the caller gives (the one an earlier release used, with its checksum).
+    let (_, value) = aside_record(&from, text, reason);
     put_one(ASIDE, key, &value, "an entry could not be kept aside").await
 }
 
