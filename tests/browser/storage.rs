@@ -765,9 +765,10 @@ async fn a_work_store_from_the_release_before_staged_blocks_opens_whole() {
         .execute_async(
             r#"const [head, responses, done] = arguments;
             // The app's own store goes first (the app lets it go), then the old one is made.
+            // Asked for at once, not when the deletion has ended: requests for one database are
+            // met in order, so the app's own reopening comes after it (and upgrades it).
             const gone = indexedDB.deleteDatabase('mhsw');
             gone.onerror = () => done(String(gone.error));
-            gone.onsuccess = () => {
             const r = indexedDB.open('mhsw', 1);
             r.onupgradeneeded = () => {
               for (const name of ['works', 'responses', 'aside', 'documents']) r.result.createObjectStore(name);
@@ -780,8 +781,7 @@ async fn a_work_store_from_the_release_before_staged_blocks_opens_whole() {
               tx.oncomplete = () => { r.result.close(); done(r.result.version); };
               tx.onabort = () => done(String(tx.error));
             };
-            r.onerror = () => done(String(r.error));
-            };"#,
+            r.onerror = () => done(String(r.error));"#,
             vec![json!({ "text": head.text, "sum": head.sum }), json!(responses)],
         )
         .await;
