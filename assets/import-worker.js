@@ -18,6 +18,10 @@
 //        `make bench`;
 //     { id, error: string }  a message fit to show a user; nothing in the file is used. If the
 //        worker's own code could not load, it starts "The import tool could not be loaded".
+//   { id, warm: true, definitions }  (sent when the file chooser opens) reads and checks a
+//   made-up collection, so the file's own check runs on code the browser has already compiled
+//   for speed; answered as a file is ({ id, ok: [...] }, never stored), so that the page's
+//   reading of the responses is warmed up too. Nothing of it is kept.
 //   If the Rust code crashes (a panic), the answer also says closing: true and the worker closes
 //   itself; the page starts a new one for the next file.
 //
@@ -31,14 +35,19 @@
 //   id>` in `ok`; the answer is posted as soon as the writes are asked for, so the page reads the
 //   responses while they are written. The page then posts { id, committed: <that job's id> },
 //   answered { id, ok: true } once the transaction has committed, or { id, error } if it did not
-//   (nothing of it is kept). Once committed, the worker splits the blocks into one record per
-//   response, in a second transaction; if that is interrupted, the page finishes it on its next
-//   start.
+//   (nothing of it is kept). Once the page has read the responses back, it posts
+//   { id, split: <that job's id> }, and the worker splits the blocks into one record per
+//   response in a second transaction, answering { id, ok: true } once that has committed, or
+//   { id, error } if it did not (the blocks are then still there, and the page's next start
+//   splits them, or reads them where they are). The split waits for the page because, run
+//   beside the page's reading, the two shared the machine's cores and the reading took about
+//   twice as long. If the page never asks (it was closed), its next start splits them.
 //   Work without `storing` is not stored here (already on the page, or the store could not be
 //   opened in the worker): the page places and stores it.
 //
 // The Rust side (import-worker/src/main.rs) exports
 // `check_import_file(bytes: Uint8Array, definitions: string, lang: string) -> CheckedFile`, throwing a string,
+// `warm_up(definitions: string)`,
 // `CheckedFile.heads(here, today, time) -> Array` (each work's head record to store, or null)
 // and `CheckedFile.hand_over() -> Array` (the `ok` above).
 
@@ -86,6 +95,8 @@ function workStore() {
 
 // Each storing job's transaction, for the page to ask whether it committed.
 const storing = new Map();
+// Each committed storing job's work, kept until the page asks for its blocks to be split.
+const unsplit = new Map();
 
 // Responses' records in one staged block. Ten thousand records of 2.8 kB, written to IndexedDB
 // in headless Chromium: one record each, 2.5 to 3.2 s; in blocks of 20, 0.48 s; of 100, 0.09 s;
@@ -194,6 +205,27 @@ self.onmessage = async (event) => {
       self.postMessage({ id, ok: true, steps: [["store", at(began), at(ended)]] });
       return;
     }
+    if (typeof id === "number" && request.warm === true && typeof request.definitions === "string") {
+      const began = performance.now();
+      const works = wasm_bindgen.warm_up(request.definitions);
+      const at = (ms) => performance.timeOrigin + ms;
+      const moved = works.flatMap((work) => [work.records.buffer, work.ends.buffer]);
+      self.postMessage({ id, ok: works, steps: [["warm-up", at(began), at(performance.now())]] }, moved);
+      return;
+    }
+    if (typeof id === "number" && typeof request.split === "number") {
+      const job = unsplit.get(request.split);
+      if (!job) {
+        throw "the import tool has no save to finish for that file";
+      }
+      unsplit.delete(request.split);
+      const [db, works] = job;
+      const began = performance.now();
+      await split(db, works);
+      const at = (ms) => performance.timeOrigin + ms;
+      self.postMessage({ id, ok: true, steps: [["split", at(began), at(performance.now())]] });
+      return;
+    }
     if (typeof id !== "number" || !(request.file instanceof Blob) || typeof request.definitions !== "string") {
       throw new TypeError("the import worker expects { id, file, definitions }");
     }
@@ -239,8 +271,8 @@ self.onmessage = async (event) => {
       const job = store(db, mine).then(() => [began, performance.now()]);
       job.catch(() => {});
       storing.set(id, job);
-      // Not waited for: a split that fails or is cut short is finished on the page's next start.
-      job.then(() => split(db, mine)).catch(() => {});
+      // Split when the page asks ({ split }), once it has read the responses back.
+      job.then(() => unsplit.set(id, [db, mine])).catch(() => {});
     }
   } catch (error) {
     const text = typeof error === "string" ? error : String((error && error.message) || error);

@@ -10,7 +10,8 @@
 #   <folder>-worker.js        the hand-written worker: its message contract (unique names:
 #                             release names are made from file names)
 #   mhsw-<folder>-worker.js   wasm-bindgen glue, --target no-modules (global `wasm_bindgen`)
-#   mhsw-<folder>-worker_bg.wasm   its code, wasm-opt -Oz in release builds
+#   mhsw-<folder>-worker_bg.wasm   its code, wasm-opt -Oz in release builds (-O3 for the import
+#                             worker, built for speed)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -27,13 +28,21 @@ target_dir="$(cargo metadata --format-version 1 --no-deps --offline | node -e 'l
 target_dir="${target_dir:-$here/target}"
 
 cargo_args=(build --offline -p "$package" --bin "$package" --target wasm32-unknown-unknown)
-if [[ "$profile" == "release" ]]; then
+# The cargo profile's folder under target/: release builds of the import worker use their own
+# profile, built for speed (Cargo.toml, [profile.import-worker]); everything else is built for size.
+built="$profile"
+optimise=-Oz
+if [[ "$profile" == "release" && "$folder" == "import" ]]; then
+  built=import-worker
+  optimise=-O3
+  cargo_args+=(--profile import-worker)
+elif [[ "$profile" == "release" ]]; then
   cargo_args+=(--release)
 fi
 echo "$folder worker: cargo ${cargo_args[*]}"
 cargo "${cargo_args[@]}"
 
-wasm="$target_dir/wasm32-unknown-unknown/$profile/$package.wasm"
+wasm="$target_dir/wasm32-unknown-unknown/$built/$package.wasm"
 out="$staging/$folder"
 mkdir -p "$out"
 echo "$folder worker: wasm-bindgen --target no-modules -> $out"
@@ -44,7 +53,7 @@ if [[ "$profile" == "release" ]]; then
   # code alive; drop those exports first, then the code only they used, then optimise.
   echo "$folder worker: wasm-opt $(wasm-opt --version)"
   wasm-opt "$out/${package}_bg.wasm" -o "$out/${package}_bg.wasm" \
-    --remove-exports='Pdf_*' --remove-unused-module-elements -Oz
+    --remove-exports='Pdf_*' --remove-unused-module-elements "$optimise"
 fi
 
 cp "assets/$folder-worker.js" "$out/$folder-worker.js"

@@ -387,6 +387,16 @@ impl Outcome {
     }
 }
 
+/// Gets the import ready while the person chooses a file (the file chooser has opened):
+/// downloads this part and warms the import worker up ([`pages::home::warm_import`]). In the
+/// part `transfer` ([`import`]).
+#[wasm_split(transfer, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn warm_import(state: AppState) -> Result<Later<()>, NotDownloaded> {
+    Ok(Box::pin(
+        async move { pages::home::warm_import(state).await },
+    ))
+}
+
 /// Imports exported files: each is checked completely first, and nothing changes when
 /// anything in it is wrong. Resolves to what happened to each file, done only when all were
 /// imported. In the part `transfer` ([`export`]).

@@ -177,6 +177,68 @@ pub fn pack(work: &Prepared) -> Packed {
     packed
 }
 
+/// Responses in the collection [`warm_up`] reads: enough for the browser to have compiled the
+/// reading and checking code for speed, a few tens of ms of work.
+const WARM_UP_RESPONSES: usize = 400;
+
+/// Reads and checks a made-up collection of the first feedback questionnaire in `definitions`
+/// (a JSON array, as [`check_import_file`] takes), every question answered. The page asks for this when the file chooser opens, while the person is
+/// choosing: the browser first runs new WebAssembly in a quick, slow form and compiles the
+/// code that runs often for speed as it goes, so without it a large file's check began on
+/// the slow form.
+/// Answers with what [`CheckedFile::hand_over`] gives for that collection (an empty array
+/// when there is no feedback questionnaire), so the page can warm its own reading of the
+/// responses up on it.
+#[wasm_bindgen]
+pub fn warm_up(definitions: &str) -> js_sys::Array {
+    made_up_collection(definitions)
+        .and_then(|text| prepare(text.as_bytes(), definitions, Lang::En).ok())
+        .map(|works| CheckedFile(works).hand_over())
+        .unwrap_or_default()
+}
+
+/// A made-up collection of the first feedback questionnaire in `definitions`, as an export
+/// file; `None` when there is none.
+fn made_up_collection(definitions: &str) -> Option<String> {
+    use mhsw::definition::{AnswerKind, ToolKind};
+    use mhsw::ids::{ResponseId, WorkId};
+    use mhsw::responses::{Answer, ItemResponse, Responses};
+    use mhsw::work::FeedbackResponse;
+
+    let definitions: Vec<Definition> = serde_json::from_str(definitions).ok()?;
+    let definition = definitions.iter().find(|d| d.kind == ToolKind::Feedback)?;
+    let today = Date::new(2026, 1, 1)?;
+    let mut work = Work::start(WorkId::new("warm-up"), String::new(), definition, today);
+    let mut answers = Responses::default();
+    for (_, question) in definition.questions() {
+        let first = definition
+            .options_of(question)
+            .and_then(|list| list.options.first().map(|option| option.value.clone()));
+        if let Some(value) = first {
+            let answer = match question.answer {
+                AnswerKind::MultipleChoice { .. } => Answer::Choices(vec![value]),
+                _ => Answer::Choice(value),
+            };
+            let answer = ItemResponse {
+                answer: Some(answer),
+                ..ItemResponse::default()
+            };
+            answers.set(question.id.clone(), answer);
+        }
+    }
+    let collection = work.collection.as_mut()?;
+    collection.responses = (0..WARM_UP_RESPONSES)
+        .map(|n| FeedbackResponse {
+            id: ResponseId::new(format!("warm-up-{n}")),
+            submitted: today,
+            channel: Default::default(),
+            definition_version: definition.version.clone(),
+            answers: answers.clone(),
+        })
+        .collect();
+    Some(mhsw::work::export_work(&work))
+}
+
 fn main() {}
 
 #[cfg(test)]
@@ -247,6 +309,30 @@ mod tests {
         );
         assert_eq!(stored.collection.unwrap().responses, vec![]);
         assert!(sealed_head("not work", today, "09:15").is_none());
+    }
+
+    #[test]
+    fn the_warm_up_reads_a_sound_collection_of_the_first_feedback_questionnaire() {
+        let definitions = serde_json::to_string(&[fx::audit(), fx::feedback()]).unwrap();
+        let text = made_up_collection(&definitions).expect("a made-up collection");
+        let prepared =
+            prepare(text.as_bytes(), &definitions, Lang::En).expect("it passes the checks");
+        assert_eq!(prepared[0].records.len(), WARM_UP_RESPONSES);
+        assert_eq!(prepared[0].kept_aside, 0);
+        for bundled in [
+            include_str!("../../questionnaires/feedback-service-user.json"),
+            include_str!("../../questionnaires/feedback-carer.json"),
+            include_str!("../../questionnaires/feedback-amhp.json"),
+        ] {
+            let definition: Definition = serde_json::from_str(bundled).unwrap();
+            let definitions = serde_json::to_string(&[&definition]).unwrap();
+            let text = made_up_collection(&definitions).expect("a made-up collection");
+            let prepared = prepare(text.as_bytes(), &definitions, Lang::En);
+            assert!(prepared.is_ok(), "{}: {prepared:?}", definition.id);
+        }
+        let audits_only = serde_json::to_string(&[fx::audit()]).unwrap();
+        assert_eq!(made_up_collection(&audits_only), None);
+        assert_eq!(made_up_collection("not JSON"), None);
     }
 
     #[test]

@@ -94,6 +94,45 @@ pub async fn committed(job: u32) -> Result<(), String> {
         })
 }
 
+/// Starts the worker, if it is not running, has it read and check a made-up collection of
+/// one of `definitions` (a JSON array, as [`read`] takes), and reads that answer here as a
+/// file's is read, then drops it: asked for when the file chooser opens, so that the file's own
+/// check and reading run on code the browser has compiled for speed (it first runs new
+/// WebAssembly in a quick, slow form; `warm_up` in `import-worker/src/main.rs`). Nothing comes
+/// of it but speed.
+pub async fn warm_up(definitions: &str) {
+    let request = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&request, &"warm".into(), &JsValue::TRUE);
+    let _ = js_sys::Reflect::set(&request, &"definitions".into(), &definitions.into());
+    let Ok(works) = worker::run(&IMPORT, request).await else {
+        return;
+    };
+    for work in js_sys::Array::from(&works).iter() {
+        if let Ok(Read {
+            unread: Some(unread),
+            ..
+        }) = records_of(&work, None).await
+        {
+            let _ = unread.read().await;
+        }
+    }
+}
+
+/// Asks the worker to split the staged blocks of the work of job `job` into one record per
+/// response (R7 in `mhsw::store`), once that job has [`committed`] and the page has read the
+/// responses back: `Ok` once the split has committed, else why not (the blocks are then still
+/// stored, and read where they are, or split on the next start).
+pub async fn split(job: u32) -> Result<(), String> {
+    let request = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&request, &"split".into(), &JsValue::from(job));
+    worker::run(&IMPORT, request)
+        .await
+        .map(|_| ())
+        .map_err(|e| match e {
+            JobError::Unavailable(why) | JobError::Failed(why) => why,
+        })
+}
+
 /// A collection's responses as the worker's answer holds them (packed records), not yet read on
 /// the page.
 pub struct Unread(Packed);

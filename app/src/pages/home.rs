@@ -416,18 +416,48 @@ fn ImportWork(
             }));
         });
     };
+    // The file chooser opening (a click on the button or its label, or Enter or Space on it):
+    // the import is got ready while the person chooses, once per page.
+    let warmed = StoredValue::new(false);
+    let on_click = move |_| {
+        if warmed.get_value() {
+            return;
+        }
+        warmed.set_value(true);
+        leptos::task::spawn_local(async move {
+            if state.ready().await.is_ok() {
+                if let Ok(warming) = later::warm_import(state).await {
+                    warming.await;
+                }
+            }
+        });
+    };
     view! {
         <div class="import">
             <label class="file-label" for="import-file">{say::import_from_file(lang)}</label>
             <p class="hint" id="import-hint">
                 {say::import_hint(lang, work::MAX_IMPORT_BYTES / (1024 * 1024))}
             </p>
-            <input id="import-file" type="file" accept=".json,application/json" multiple aria-describedby="import-hint" on:change=on_change />
+            <input id="import-file" type="file" accept=".json,application/json" multiple aria-describedby="import-hint" on:click=on_click on:change=on_change />
             <div role="status" aria-live="polite">
                 {move || message.get().map(Outcome::notice)}
             </div>
         </div>
     }
+}
+
+/// Gets the import worker ready for a file: started, and its checks compiled for speed by the
+/// browser ([`import_worker::warm_up`]), with the questionnaires the import will check against.
+pub async fn warm_import(state: AppState) {
+    import_worker::warm_up(&worker_definitions(&state)).await;
+}
+
+/// Every questionnaire the page holds, as the JSON array the import worker checks against.
+fn worker_definitions(state: &AppState) -> String {
+    state
+        .questionnaires
+        .with_untracked(|c| c.checked().map(|c| c.to_json()))
+        .unwrap_or_else(|| "[]".to_owned())
 }
 
 /// Imports the chosen files one by one: each is read and checked completely first (in the
@@ -439,10 +469,7 @@ pub async fn import_files(state: AppState, chosen: Vec<web_sys::File>) -> Outcom
     // otherwise be placed as new beside the first (neither is held yet), and the second store
     // would be refused as if another tab had changed the work.
     let _turn = ImportTurn::wait().await;
-    let definitions = state
-        .questionnaires
-        .with_untracked(|c| c.checked().map(|c| c.to_json()))
-        .unwrap_or_else(|| "[]".to_owned());
+    let definitions = worker_definitions(&state);
     let mut outcomes = Vec::new();
     let mut all_ok = true;
     let lang = state.page_lang.get_untracked();
@@ -735,6 +762,12 @@ async fn place_stored(
     }
     let count = incoming.collection.as_ref().map(|c| c.responses.len());
     if committed.is_ok() {
+        // Not waited for: the blocks are read where they are until the split commits, and a
+        // split that fails or is cut short is finished on the next start.
+        let job = storing.job;
+        leptos::task::spawn_local(async move {
+            let _ = import_worker::split(job).await;
+        });
         state.add_stored(incoming, storing.meta);
         return Outcome::Done(problems::imported_as(lang, &name, count, ""));
     }
