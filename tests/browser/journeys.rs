@@ -75,6 +75,80 @@ async fn choosing_a_file_again_while_it_imports_says_the_truth() {
     finish(app).await;
 }
 
+/// Pressing the import button gets the import ready while the person chooses a file: the
+/// import worker starts and reads a made-up collection, and the page reads its answer, so that
+/// the file's own check and reading run on code the browser has compiled for speed. The
+/// made-up collection is never stored, listed or announced; pressing again does not do it
+/// twice; and the file chosen afterwards is imported, saved and split into its own records
+/// (R7) as without the press.
+#[tokio::test]
+async fn pressing_import_gets_it_ready_and_keeps_nothing_of_that() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let collection = collection_with("pressed-first", "feedback-service-user", 1_000);
+    let file = temp_file("pressed-first.json", &export_work(&collection));
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    let measures =
+        |name: &str| format!("return performance.getEntriesByName('{name}', 'measure').length");
+    // Twice, quickly, as a double click on the button.
+    click(b, ".import .file-label").await;
+    click(b, ".import .file-label").await;
+    wait_until(
+        b,
+        &format!("{} > 0;", measures("mhsw:import-read-responses")),
+        vec![],
+        Duration::from_secs(30),
+        "the page reading the warm-up's made-up responses",
+    )
+    .await;
+    assert_eq!(
+        b.execute(&measures("mhsw:worker-warm-up"), vec![]).await,
+        json!(1),
+        "the worker warmed up once for two presses"
+    );
+    assert_eq!(
+        import_status(b).await,
+        "",
+        "nothing is said about the warm-up"
+    );
+    assert!(
+        stored_work_ids(b).await.is_empty(),
+        "the warm-up stored nothing"
+    );
+    assert_lacks(&b.body_text().await, "warm-up", "the home page");
+    choose_files(b, "#import-file", &[&file.path]).await;
+    b.wait_for_text(
+        "pressed-first.json: imported as “Big collection” with 1,000 responses, and saved on this device.",
+        Duration::from_secs(60),
+    )
+    .await;
+    assert_eq!(stored_work_ids(b).await, vec!["pressed-first".to_owned()]);
+    // The page asks for the split once it has read the responses back.
+    let started = std::time::Instant::now();
+    let mut counted = own_records_and_blocks(b, "pressed-first").await;
+    while counted.1 > 0 && started.elapsed() < Duration::from_secs(30) {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        counted = own_records_and_blocks(b, "pressed-first").await;
+    }
+    assert_eq!(
+        counted,
+        (1_000, 0),
+        "(own records, staged blocks) after the split"
+    );
+    let started_workers = app
+        .server
+        .requests()
+        .iter()
+        .filter(|path| path.ends_with(&release_name("import/import-worker.js")))
+        .count();
+    assert_eq!(
+        started_workers, 1,
+        "one import worker for the press and the file"
+    );
+    finish(app).await;
+}
+
 /// A Welsh lead starting new work who types a name over the limit is told to shorten it in
 /// Welsh, as the rename box does, not in English inside a Welsh page.
 #[tokio::test]
