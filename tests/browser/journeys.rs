@@ -61,14 +61,8 @@ async fn choosing_a_file_again_while_it_imports_says_the_truth() {
     assert_eq!(stored_work_ids(b).await, vec!["ten-thousand".to_owned()]);
     assert_eq!(stored_response_count(b, "ten-thousand").await, 10_000);
     // The worker's split of the staged blocks (R7) ends with every response in its own record.
-    let started = std::time::Instant::now();
-    let mut counted = own_records_and_blocks(b, "ten-thousand").await;
-    while counted.1 > 0 && started.elapsed() < Duration::from_secs(30) {
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        counted = own_records_and_blocks(b, "ten-thousand").await;
-    }
     assert_eq!(
-        counted,
+        records_once_split(b, "ten-thousand").await,
         (10_000, 0),
         "(own records, staged blocks) after the split"
     );
@@ -125,14 +119,8 @@ async fn pressing_import_gets_it_ready_and_keeps_nothing_of_that() {
     .await;
     assert_eq!(stored_work_ids(b).await, vec!["pressed-first".to_owned()]);
     // The page asks for the split once it has read the responses back.
-    let started = std::time::Instant::now();
-    let mut counted = own_records_and_blocks(b, "pressed-first").await;
-    while counted.1 > 0 && started.elapsed() < Duration::from_secs(30) {
-        tokio::time::sleep(Duration::from_millis(200)).await;
-        counted = own_records_and_blocks(b, "pressed-first").await;
-    }
     assert_eq!(
-        counted,
+        records_once_split(b, "pressed-first").await,
         (1_000, 0),
         "(own records, staged blocks) after the split"
     );

@@ -626,6 +626,18 @@ pub(crate) async fn own_records_and_blocks(b: &common::browser::Browser, id: &st
     (count(0), count(1))
 }
 
+/// Waits (up to 30 s) for the import worker's split of the staged blocks (R7) to leave none,
+/// then counts as [`own_records_and_blocks`] does.
+pub(crate) async fn records_once_split(b: &common::browser::Browser, id: &str) -> (u64, u64) {
+    let started = std::time::Instant::now();
+    let mut counted = own_records_and_blocks(b, id).await;
+    while counted.1 > 0 && started.elapsed() < Duration::from_secs(30) {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        counted = own_records_and_blocks(b, id).await;
+    }
+    counted
+}
+
 /// An import's staged blocks left unsplit (the page closed between the import's save and the
 /// split that follows it): the next start puts every response in its own record, none lost and
 /// none twice, and a block whose packing is broken is kept aside whole while the rest of the

@@ -84,8 +84,14 @@ impl StoreAsk {
 /// Waits for the worker's transaction storing the work of job `job` ([`Read::storing`]): `Ok`
 /// once it has committed (all of it stored), else why not (nothing of it stored).
 pub async fn committed(job: u32) -> Result<(), String> {
+    about_stored(job, "committed").await
+}
+
+/// Asks the worker `ask` (`committed`, `split`) about the work job `job` stored: `Ok` once
+/// done, else why not.
+async fn about_stored(job: u32, ask: &str) -> Result<(), String> {
     let request = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&request, &"committed".into(), &JsValue::from(job));
+    let _ = js_sys::Reflect::set(&request, &ask.into(), &JsValue::from(job));
     worker::run(&IMPORT, request)
         .await
         .map(|_| ())
@@ -123,14 +129,7 @@ pub async fn warm_up(definitions: &str) {
 /// responses back: `Ok` once the split has committed, else why not (the blocks are then still
 /// stored, and read where they are, or split on the next start).
 pub async fn split(job: u32) -> Result<(), String> {
-    let request = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&request, &"split".into(), &JsValue::from(job));
-    worker::run(&IMPORT, request)
-        .await
-        .map(|_| ())
-        .map_err(|e| match e {
-            JobError::Unavailable(why) | JobError::Failed(why) => why,
-        })
+    about_stored(job, "split").await
 }
 
 /// A collection's responses as the worker's answer holds them (packed records), not yet read on
