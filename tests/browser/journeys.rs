@@ -124,16 +124,6 @@ async fn pressing_import_gets_it_ready_and_keeps_nothing_of_that() {
         (1_000, 0),
         "(own records, staged blocks) after the split"
     );
-    let started_workers = app
-        .server
-        .requests()
-        .iter()
-        .filter(|path| path.ends_with(&release_name("import/import-worker.js")))
-        .count();
-    assert_eq!(
-        started_workers, 1,
-        "one import worker for the press and the file"
-    );
     finish(app).await;
 }
 

@@ -425,10 +425,8 @@ fn ImportWork(
         }
         warmed.set_value(true);
         leptos::task::spawn_local(async move {
-            if state.ready().await.is_ok() {
-                if let Ok(warming) = later::warm_import(state).await {
-                    warming.await;
-                }
+            if let Ok(warming) = later::warm_import(state).await {
+                warming.await;
             }
         });
     };
@@ -449,7 +447,10 @@ fn ImportWork(
 /// Gets the import worker ready for a file: started, and its checks compiled for speed by the
 /// browser ([`import_worker::warm_up`]), with the questionnaires the import will check against.
 pub async fn warm_import(state: AppState) {
-    import_worker::warm_up(&worker_definitions(&state)).await;
+    // The questionnaires the import checks against are the checked ones.
+    if state.ready().await.is_ok() {
+        import_worker::warm_up(&worker_definitions(&state)).await;
+    }
 }
 
 /// Every questionnaire the page holds, as the JSON array the import worker checks against.
