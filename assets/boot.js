@@ -33,11 +33,17 @@ function showFailure(error) {
 
 // A link to a section of saved work (`#/work/<id>/section/<id>`, as app/src/route.rs reads it)
 // waits for the later part of the app and every chunk it shares (about 40 files): the first
-// module would ask for them only once it has downloaded and drawn the first screen. Asking for
-// them here lets them download beside the first module. Preloads, not fetch(): the loader's own
-// fetch() of the same address takes the preloaded response, so nothing downloads twice.
-// scripts/finish-dist.mjs writes the list from the splitter's loader (scripts/early-files.mjs).
-const LATER_FILES = ["__LATER_FILES__"];
+// module would ask for them only once it has downloaded and drawn the first screen. On a first
+// visit (no service worker keeping them on this device yet), they are asked for here, as one
+// download (the pack, assets/unpack.js), beside the first module; the splitter's loader takes
+// each file from it (scripts/finish-dist.mjs points the loader's fetches at `mhswEarly`).
+function askForLaterPart() {
+  // Low: the first module's own requests (its loader, the manifest) go first.
+  const pack = fetch(new URL("./later-pack.wasm", import.meta.url), { priority: "low" });
+  pack.catch(() => {}); // unpack.js reports it, if it could be read
+  const taking = import("./unpack.js").then((unpack) => unpack.unpack(pack));
+  globalThis.mhswEarly = (url) => taking.then((take) => take(url), () => fetch(url));
+}
 
 /** Asks for `url` now, for a later fetch() of the same address to take up (`rel=preload`). */
 function preload(url, priority) {
@@ -75,9 +81,7 @@ async function askForQuestionnaire(work) {
 
 const section = /^#\/*work\/+([^/]+)\/+section\/+[^/]+\/*$/.exec(location.hash);
 if (section) {
-  // Low: the first module's own requests (its loader, the manifest) go first when the
-  // browser's six connections to the site are busy.
-  for (const file of LATER_FILES) preload(new URL(file, import.meta.url), "low");
+  if (!(navigator.serviceWorker && navigator.serviceWorker.controller)) askForLaterPart();
   askForQuestionnaire(section[1]).catch(() => {});
 }
 

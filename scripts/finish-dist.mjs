@@ -3,8 +3,9 @@
 // hook) once scripts/build-app.sh and scripts/build-worker.sh have finished; by hand:
 //   TRUNK_STAGING_DIR=dist node scripts/finish-dist.mjs
 //
-// 0. boot.js's list of what a link to a section of saved work fetches before its first question
-//    (the later part and its chunks), read from the splitter's loader (scripts/early-files.mjs).
+// 0. The pack: what a link to a section of saved work fetches before its first question (the
+//    later part and its chunks, read from the splitter's loader by scripts/early-files.mjs) as
+//    one file, which boot.js asks for on a first visit (assets/unpack.js hands it out).
 // 0b. The files of the first load minified (terser, csso).
 // 1. Release id: the first 10 hex digits of a SHA-256 over every file of the release (path and
 //    contents; the published questionnaires/ folder is the site owner's, not the release's).
@@ -18,8 +19,9 @@
 //    releases.
 // 3. dist/sw.js from assets/sw.js, with the release id and three lists of what is in dist/:
 //    APP_FILES (kept at install), LATER_FILES (pdf/ and import/, the workers, kept in the background
-//    afterwards) and ON_DEMAND_FILES (pdf/fonts/, the PDF's script faces, kept when first fetched). Left out: sw.js itself, _headers (host configuration), and schema.json (for
-//    questionnaire authors' editors; the app never reads it).
+//    afterwards) and ON_DEMAND_FILES (pdf/fonts/, the PDF's script faces, kept when first fetched). Left out: sw.js itself, _headers (host configuration), schema.json (for
+//    questionnaire authors' editors; the app never reads it), and the pack and unpack.js
+//    (only a page no service worker controls uses them).
 //
 // Trunk gives it a fresh staging folder each build; names already carrying a release id are
 // left alone.
@@ -56,16 +58,67 @@ function files(dir = dist) {
 }
 
 // 0. What a link to a section of saved work fetches before its first question (the later part
-//    and its chunks), from the splitter's loader, into boot.js, which asks for them at once
-//    (scripts/early-files.mjs). Before the release id and the renames, so both cover it.
+//    and its chunks, read from the splitter's loader by scripts/early-files.mjs), as one file:
+//    later-pack.wasm, a WebAssembly file holding each of them as a custom section, in the
+//    loader's order; unpack.js gets each file's name and place in it. The loader's fetches go
+//    through `mhswEarly` when boot.js has asked for the pack, so it takes each file from there.
+//    Before the release id and the renames, so both cover it.
 {
-  const boot = join(dist, "boot.js");
-  const loader = join(dist, "__wasm_split.js");
-  const text = readFileSync(boot, "utf8");
-  if (text.includes('["__LATER_FILES__"]')) {
-    const list = earlyFiles(readFileSync(loader, "utf8"), "later");
-    writeFileSync(boot, text.replace('["__LATER_FILES__"]', JSON.stringify(list)));
+  const loaderPath = join(dist, "__wasm_split.js");
+  const loader = readFileSync(loaderPath, "utf8");
+  const list = earlyFiles(loader, "later").map((file) => file.replace(/^\.\//, ""));
+  const sections = [];
+  const index = [];
+  let offset = 8; // the module header
+  for (const name of list) {
+    const bytes = readFileSync(join(dist, name));
+    const head = customSectionHead(name, bytes.length);
+    offset += head.length;
+    index.push([name, offset, bytes.length]);
+    offset += bytes.length;
+    sections.push(head, bytes);
   }
+  const header = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+  const pack = Buffer.concat([header, ...sections]);
+  if (pack.length !== offset) throw new Error("later-pack.wasm: the index does not match the pack");
+  writeFileSync(join(dist, "later-pack.wasm"), pack);
+  const unpackPath = join(dist, "unpack.js");
+  const unpack = readFileSync(unpackPath, "utf8");
+  if (!unpack.includes('["__PACK__"]') || !unpack.includes('"__PACK_LENGTH__"')) {
+    throw new Error("unpack.js: no place for the pack's index");
+  }
+  writeFileSync(
+    unpackPath,
+    unpack.replace('["__PACK__"]', JSON.stringify(index)).replace('"__PACK_LENGTH__"', String(pack.length)),
+  );
+  // Every fetch of a part or chunk in the loader goes through mhswEarly when boot.js set it.
+  const fetches = loader.match(/\bfetch\(new URL\(/g) ?? [];
+  if (fetches.length < list.length) {
+    throw new Error(`__wasm_split.js: ${fetches.length} fetches of its files found (the loader changed shape?)`);
+  }
+  writeFileSync(
+    loaderPath,
+    "const early = (url) => (globalThis.mhswEarly ? globalThis.mhswEarly(url) : fetch(url));\n" +
+      loader.replace(/\bfetch\(new URL\(/g, "early(new URL("),
+  );
+  console.log(`finish-dist: later-pack.wasm holds ${list.length} files, ${pack.length} bytes`);
+}
+
+/** A custom section's id, size and name (`name`, then `length` bytes of content to follow). */
+function customSectionHead(name, length) {
+  const leb = (n) => {
+    const out = [];
+    do {
+      let byte = n & 0x7f;
+      n >>>= 7;
+      if (n !== 0) byte |= 0x80;
+      out.push(byte);
+    } while (n !== 0);
+    return out;
+  };
+  const nameBytes = Buffer.from(name, "utf8");
+  const body = [...leb(nameBytes.length), ...nameBytes];
+  return Buffer.from([0x00, ...leb(body.length + length), ...body]);
 }
 
 // 0b. Minify what every first visit fetches before the first screen (the first-load budget,
@@ -77,7 +130,7 @@ function files(dir = dist) {
 {
   const { minify } = await import("terser");
   const csso = await import("csso");
-  for (const name of ["boot.js", "mhsw-app.js", "__wasm_split.js"]) {
+  for (const name of ["boot.js", "mhsw-app.js", "__wasm_split.js", "unpack.js"]) {
     const path = join(dist, name);
     const result = await minify(readFileSync(path, "utf8"), {
       module: true,
@@ -148,7 +201,12 @@ if (renames.size > 0) {
 }
 
 // 3. The service worker, with what is in dist/ now.
-const kept = files().filter((p) => !NOT_KEPT.has(p) && basename(p) !== "schema.json");
+// The pack and its reader are used only by a page no service worker controls (boot.js): a
+// page it controls has every file of the pack kept already.
+const forFirstVisits = (p) => /^(later-pack|unpack)\.[0-9a-f]{10}\.(wasm|js)$/.test(p);
+const kept = files().filter(
+  (p) => !NOT_KEPT.has(p) && basename(p) !== "schema.json" && !forFirstVisits(p),
+);
 // The PDF's script faces are fetched by the PDF worker only for a report in that script, and
 // kept then (ON_DEMAND_FILES), never downloaded in the background.
 const isOnDemand = (p) => p.startsWith("pdf/fonts/");

@@ -442,7 +442,9 @@ pub fn rows() -> Vec<Row> {
     write_site(&root, &form);
     let runtime = tokio::runtime::Runtime::new().expect("start a tokio runtime");
     let (fast, mut slow) = runtime.block_on(async {
-        let server = StaticServer::start(&root)
+        // No service worker on either side (sw.js is not served): every load is a first
+        // visit, as the cache being off makes it for every other file.
+        let server = StaticServer::start_hiding(&root, &["/app/sw.js"])
             .await
             .unwrap_or_else(|e| panic!("could not serve {}: {e}", root.display()));
         server.set_gzip(true);

@@ -453,16 +453,21 @@ async fn a_section_of_work_checked_before_is_drawn_before_the_checks_are_fetched
     b.assert_no_console_errors().await;
 }
 
-/// A link to a section of saved work asks for the later part and the chunks it shares as the
-/// page starts (`boot.js`, from the list the build reads from the splitter's loader), while the
-/// first module is still downloading, rather than once that module runs; and each of those
-/// files is downloaded once, the loader taking up the response already asked for. Played on a
-/// slow link, so that the first module takes long enough to download for the order to show.
+/// On a first visit (no service worker keeps the app on this device), a link to a section of
+/// saved work asks for the later part and every chunk it shares as one download, the pack
+/// (`later-pack.wasm`, written by scripts/finish-dist.mjs; `assets/unpack.js` hands each file
+/// to the splitter's loader), as the page starts: while the first module is still
+/// downloading, and once. No file of the pack is then fetched on its own, even when the loader
+/// asks for them before the pack has begun to arrive. A pack cut short loses nothing: the files
+/// it did not bring are fetched one by one. Played on a slow link first, so that the first
+/// module takes long enough to download for the order to show.
 #[tokio::test]
-async fn a_link_to_a_section_asks_for_the_later_part_at_once_and_once() {
-    let app = TestApp::start().await;
+async fn a_first_visit_to_a_section_downloads_the_later_part_as_one_pack() {
+    // Without sw.js, no service worker ever controls the page: every load is a first visit.
+    let copy = DistCopy::new();
+    copy.remove("sw.js");
+    let app = TestApp::start_with_dist(copy.path()).await;
     let b = &app.browser;
-    b.bypass_service_worker().await;
     let audit = work(
         "early-1",
         "North Team audit",
@@ -470,29 +475,51 @@ async fn a_link_to_a_section_asks_for_the_later_part_at_once_and_once() {
     );
     seed_works(&app, &[&audit], "#/").await;
     b.wait_for_text("North Team audit", DEFAULT_TIMEOUT).await;
+    let pack = release_name("later-pack.wasm");
+    let first_module = release_name("mhsw-app_bg.wasm");
     let later = release_name("split_later.wasm");
-    let asked = |requests: &[String]| {
-        requests
-            .iter()
-            .filter(|path| path.ends_with(&format!("/{later}")))
-            .count()
-    };
     app.server.set_slow(Some(common::server::SlowLink {
         bytes_per_second: 400_000,
         round_trip: Duration::from_millis(100),
     }));
-    let requests_before = app.server.requests().len();
-    let before = asked(&app.server.requests());
-    reload(&app, "#/work/early-1/section/about").await;
-    wait_until(
-        b,
-        "return performance.getEntriesByName('mhsw:first-question').length > 0;",
-        vec![],
-        DEFAULT_TIMEOUT,
-        "the first question of the section",
-    )
-    .await;
-    let first_module = release_name("mhsw-app_bg.wasm");
+    let section = "#/work/early-1/section/about";
+
+    // The files the pack holds, from its index in unpack.js.
+    let unpack = std::fs::read_to_string(copy.file(&release_name("unpack.js"))).expect("unpack.js");
+    let in_pack: Vec<String> = unpack
+        .split('"')
+        .filter(|part| part.ends_with(".wasm"))
+        .map(str::to_owned)
+        .collect();
+    assert!(
+        in_pack.contains(&later) && in_pack.len() > 10,
+        "the pack's index: {in_pack:?}"
+    );
+    // Requests the server had for the pack, and for files of the pack one by one, from `since`.
+    let asked = |since: usize| {
+        let requests = app.server.requests();
+        let file = |path: &String| path.rsplit('/').next().unwrap_or_default().to_owned();
+        let requests: Vec<String> = requests[since..].iter().map(file).collect();
+        (
+            requests.iter().filter(|f| **f == pack).count(),
+            requests.iter().filter(|f| in_pack.contains(f)).count(),
+        )
+    };
+    let first_question = || async {
+        wait_until(
+            b,
+            "return performance.getEntriesByName('mhsw:first-question').length > 0;",
+            vec![],
+            DEFAULT_TIMEOUT,
+            "the first question of the section",
+        )
+        .await;
+        b.wait_for_text("North Team audit", DEFAULT_TIMEOUT).await;
+    };
+
+    let since = app.server.requests().len();
+    reload(&app, section).await;
+    first_question().await;
     let ends: Vec<(String, f64, f64)> = serde_json::from_value(
         b.execute(
             "return performance.getEntriesByType('resource')\
@@ -509,45 +536,52 @@ async fn a_link_to_a_section_asks_for_the_later_part_at_once_and_once() {
             .unwrap_or_else(|| panic!("{file} was not fetched"))
     };
     let (_, first_module_in) = when(&first_module);
-    let (later_asked, _) = when(&later);
+    let (pack_asked, _) = when(&pack);
     assert!(
-        later_asked < first_module_in,
-        "the later part was asked for at {later_asked:.0} ms, once the first module was in \
+        pack_asked < first_module_in,
+        "the pack was asked for at {pack_asked:.0} ms, once the first module was in \
          ({first_module_in:.0} ms)"
     );
-    let chunks = ends
-        .iter()
-        .filter(|(url, start, _)| url.contains("/chunk_") && *start < first_module_in)
-        .count();
-    assert!(
-        chunks > 0,
-        "no shared chunk asked for while the first module downloaded"
-    );
-    let requests = app.server.requests();
     assert_eq!(
-        asked(&requests) - before,
-        1,
-        "the later part downloaded more than once"
+        asked(since),
+        (1, 0),
+        "(requests for the pack, for its files one by one) on a first visit to a section"
     );
-    let chunks_asked = |requests: &[String]| {
-        let mut seen = std::collections::BTreeMap::<String, usize>::new();
-        for path in requests.iter().filter(|path| path.contains("/chunk_")) {
-            *seen.entry(path.clone()).or_default() += 1;
-        }
-        seen
-    };
-    let (earlier, now) = (
-        chunks_asked(&app.server.requests()[..requests_before]),
-        chunks_asked(&requests),
+
+    // The pack slow to answer while the rest comes at full speed: the loader asks for its
+    // files before the pack has begun to arrive, and still takes them from it.
+    app.server.set_slow(None);
+    app.server.hold(&pack, Duration::from_millis(1500));
+    let since = app.server.requests().len();
+    reload(&app, section).await;
+    first_question().await;
+    assert_eq!(
+        asked(since),
+        (1, 0),
+        "(requests for the pack, for its files one by one) with the pack slow to answer"
     );
-    let again: Vec<_> = now
-        .iter()
-        .filter(|(path, n)| **n - earlier.get(*path).copied().unwrap_or(0) > 1)
-        .collect();
+
+    // The pack cut short: the files it brought are used, the others fetched on their own.
+    let bytes = std::fs::read(copy.file(&pack)).expect("read the pack");
+    std::fs::write(copy.file(&pack), &bytes[..bytes.len() / 2]).expect("cut the pack short");
+    let since = app.server.requests().len();
+    reload(&app, section).await;
+    first_question().await;
+    let (packs, one_by_one) = asked(since);
+    assert_eq!(packs, 1, "the pack was asked for {packs} times");
     assert!(
-        again.is_empty(),
-        "chunks downloaded twice for the section: {again:?}"
+        one_by_one > 0 && one_by_one < in_pack.len(),
+        "{one_by_one} of the pack's {} files were fetched on their own when it was cut short in \
+         half: the ones it brought should be taken from it, the others fetched",
+        in_pack.len()
     );
-    b.assert_no_console_errors().await;
-    app.close().await;
+    // The service worker's script is missing on purpose (above).
+    finish_allowing(
+        app,
+        &[
+            "sw.js",
+            "bad HTTP response code (404) was received when fetching the script",
+        ],
+    )
+    .await;
 }

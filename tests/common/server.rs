@@ -37,11 +37,16 @@ pub struct StaticServer {
     stopped: Arc<AtomicBool>,
     /// Set by [`StaticServer::set_prelude`].
     preludes: Preludes,
+    /// Set by [`StaticServer::hold`].
+    holds: Holds,
     task: JoinHandle<()>,
 }
 
 /// Text put before the files whose request paths contain a given part: (part, text).
 type Preludes = Arc<Mutex<Vec<(String, String)>>>;
+
+/// How long answers wait whose request paths contain a given part: (part, wait).
+type Holds = Arc<Mutex<Vec<(String, Duration)>>>;
 
 /// A slow connection the server plays (see [`StaticServer::set_slow`]).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -76,6 +81,8 @@ impl StaticServer {
         let shared = Arc::new(Shared::default());
         let preludes: Preludes = Arc::default();
         let before = Arc::clone(&preludes);
+        let holds: Holds = Arc::default();
+        let held = Arc::clone(&holds);
         let task = tokio::spawn(async move {
             loop {
                 let Ok((stream, _)) = listener.accept().await else {
@@ -92,11 +99,16 @@ impl StaticServer {
                     .lock()
                     .unwrap_or_else(|poisoned| poisoned.into_inner())
                     .clone();
+                let hold = held
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .clone();
                 tokio::spawn(async move {
                     let how = How {
                         slow: link,
                         gzip,
                         prelude,
+                        hold,
                     };
                     // A broken connection is the browser's business, not a test failure.
                     let _ =
@@ -111,6 +123,7 @@ impl StaticServer {
             gzip,
             stopped,
             preludes,
+            holds,
             task,
         })
     }
@@ -123,6 +136,15 @@ impl StaticServer {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .push((part.to_owned(), text.to_owned()));
+    }
+
+    /// From now on, answers every request whose path contains `part` only after `wait`: a file
+    /// that is slow to come while the others are not.
+    pub fn hold(&self, part: &str, wait: Duration) {
+        self.holds
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .push((part.to_owned(), wait));
     }
 
     /// From now on, gzips answers for a browser that accepts it, at full speed too (answers
@@ -177,6 +199,8 @@ struct How {
     gzip: bool,
     /// Text to put before files ([`StaticServer::set_prelude`]).
     prelude: Vec<(String, String)>,
+    /// How long to hold answers ([`StaticServer::hold`]).
+    hold: Vec<(String, Duration)>,
 }
 
 /// A file's bytes as read, and gzipped.
@@ -274,6 +298,11 @@ async fn serve_connection(
             .is_some_and(|v| v.contains("gzip"))
     });
     let mut gzipped = false;
+    for (part, wait) in &how.hold {
+        if path.contains(part.as_str()) {
+            tokio::time::sleep(*wait).await;
+        }
+    }
     if let Some(link) = slow {
         tokio::time::sleep(link.round_trip).await;
     }

@@ -481,7 +481,7 @@ pub async fn set_aside_entries() -> Result<Vec<SetAsideEntry>, StoreError> {
             original_key: text_field(value, "original"),
             text: text_field(value, "text"),
             reason: text_field(value, "reason"),
-            why: KeptAside::from_json(&text_field(value, "why")),
+            why_json: text_field(value, "why"),
         })
         .collect())
 }

@@ -39,9 +39,18 @@ pub struct SetAsideEntry {
     pub text: String,
     /// Why it could not be read, in English (all an earlier release kept).
     pub reason: String,
-    /// Where it was and why it could not be read, typed, to say in the page's language (none
-    /// for an entry an earlier release kept aside).
-    pub why: Option<mhsw::store::KeptAside>,
+    /// Where it was and why it could not be read, as stored ([`mhsw::store::KeptAside::to_json`];
+    /// empty for an entry an earlier release kept aside). Kept as text and read only where the
+    /// entry is shown ([`SetAsideEntry::why`]), so a start never carries that reader's code.
+    pub why_json: String,
+}
+
+impl SetAsideEntry {
+    /// Where it was and why it could not be read, typed, to say in the page's language (`None`
+    /// for an entry an earlier release kept aside, which has only its English reason).
+    pub fn why(&self) -> Option<mhsw::store::KeptAside> {
+        mhsw::store::KeptAside::from_json(&self.why_json)
+    }
 }
 
 /// What can go wrong with storage, in words a user understands.

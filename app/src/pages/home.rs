@@ -820,7 +820,7 @@ pub fn SetAsideEntries() -> impl IntoView {
                             let file = format!("{}.json", files::safe_file_stem(&entry.original_key));
                             view! {
                                 <li>
-                                    {match entry.why.clone() {
+                                    {match entry.why() {
                                         // Where it was and why, in the page's language.
                                         Some(why) => view! { <p>{move || format!("{}: {}", why.from.in_lang(lang.get()), why.reason.in_lang(lang.get()))}</p> }.into_any(),
                                         // An entry an earlier release kept aside: its key and reason are that release's English.

@@ -120,19 +120,25 @@ fn a_byte_order_mark_is_ignored() {
 
 #[test]
 fn a_file_checked_before_reads_into_the_definition_the_quick_way_gives() {
-    for name in [
-        "self-assessment.json",
-        "feedback-carer.json",
-        "strategic-statement.json",
-    ] {
-        let text = std::fs::read_to_string(format!(
-            "{}/questionnaires/{name}",
-            env!("CARGO_MANIFEST_DIR")
-        ))
-        .unwrap();
-        let quick = load_definition_quickly(&text).expect("a bundled file is sound");
-        assert_eq!(read_checked_before(&text), Some(quick), "{name}");
+    // Every bundled file, and every valid test file (a Welsh-first one among them: the texts
+    // read with the primary language, which the quick way takes from the parsed document and
+    // this way from the text).
+    let root = env!("CARGO_MANIFEST_DIR");
+    let mut read = 0;
+    for folder in ["questionnaires", "tests/definitions/valid"] {
+        for entry in std::fs::read_dir(format!("{root}/{folder}")).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let Some(quick) = load_definition_quickly(&text) else {
+                continue; // the manifest, the schema, notes
+            };
+            let with_mark = format!("\u{feff}{text}");
+            assert_eq!(read_checked_before(&text), Some(quick.clone()), "{path:?}");
+            assert_eq!(read_checked_before(&with_mark), Some(quick), "{path:?}");
+            read += 1;
+        }
     }
+    assert!(read >= 8, "only {read} definitions were compared");
 }
 
 #[test]
