@@ -226,6 +226,14 @@ fn listen(state: AppState) {
     lifecycle::on_hidden(move || state.save_all_now());
 }
 
+/// Brings what the first store format left in `localStorage` into the work store
+/// ([`crate::edges::migrate::from_local_storage`]). In its own part of the app, `migrate`,
+/// with the reading of that format: downloaded only on a start that finds such entries.
+#[wasm_split(migrate, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn migrate_old_entries() -> Result<Later<crate::edges::migrate::Migrated>, NotDownloaded> {
+    Ok(Box::pin(crate::edges::migrate::from_local_storage()))
+}
+
 /// The strict questionnaire loader, for a file the quick way in refused: every problem, placed
 /// and explained ([`mhsw::definition::load_definition`]). In its own part of the app,
 /// `problems`, downloaded only when a file has a problem.

@@ -330,7 +330,20 @@ impl AppState {
         let state = *self;
         match database::open(move || state.storage_removed()).await {
             Ok(()) => {
-                let migrated = migrate::from_local_storage().await;
+                let migrated = match migrate::keys_to_move() {
+                    keys if keys.is_empty() => migrate::Migrated::default(),
+                    keys => match crate::later::migrate_old_entries().await {
+                        Ok(moving) => moving.await,
+                        // Nothing is lost: the entries stay where they are for the next start.
+                        Err(not_downloaded) => migrate::Migrated {
+                            moved: 0,
+                            left: keys
+                                .iter()
+                                .map(|key| format!("{key}: {not_downloaded}"))
+                                .collect(),
+                        },
+                    },
+                };
                 if !migrated.left.is_empty() {
                     self.storage_problem.set(Some(StoreError::Blocked(format!(
                         "{} saved {} could not be moved to the new store and {} kept where {} ({})",

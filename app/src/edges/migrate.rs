@@ -50,6 +50,21 @@ impl From<StoreError> for NotMoved {
     }
 }
 
+/// The `localStorage` keys of the first store format's entries still to be brought over (of
+/// work, entries kept aside and questionnaires opened from a file): none on nearly every
+/// start, which then never downloads the code that reads that format
+/// ([`crate::later::migrate_old_entries`]).
+pub fn keys_to_move() -> Vec<String> {
+    [
+        storage::LEGACY_WORK_PREFIX,
+        storage::LEGACY_ASIDE_PREFIX,
+        storage::LEGACY_DEFINITION_PREFIX,
+    ]
+    .into_iter()
+    .flat_map(storage::keys_with_prefix)
+    .collect()
+}
+
 /// Brings every entry of the first store format over. Runs before the work store is read.
 pub async fn from_local_storage() -> Migrated {
     let mut migrated = Migrated::default();
