@@ -414,14 +414,7 @@ async fn a_section_of_work_checked_before_is_drawn_before_the_checks_are_fetched
             .await;
         }
         reload(&app, section).await;
-        wait_until(
-            b,
-            "return performance.getEntriesByName('mhsw:first-question').length > 0;",
-            vec![],
-            DEFAULT_TIMEOUT,
-            "the first question of the section",
-        )
-        .await;
+        wait_for_first_question(b).await;
         let mark = b
             .execute(
                 "return performance.getEntriesByName('mhsw:first-question')[0].startTime;",
@@ -506,14 +499,7 @@ async fn a_first_visit_to_a_section_downloads_the_later_part_as_one_pack() {
         )
     };
     let first_question = || async {
-        wait_until(
-            b,
-            "return performance.getEntriesByName('mhsw:first-question').length > 0;",
-            vec![],
-            DEFAULT_TIMEOUT,
-            "the first question of the section",
-        )
-        .await;
+        wait_for_first_question(b).await;
         b.wait_for_text("North Team audit", DEFAULT_TIMEOUT).await;
     };
 
@@ -582,6 +568,18 @@ async fn a_first_visit_to_a_section_downloads_the_later_part_as_one_pack() {
             "sw.js",
             "bad HTTP response code (404) was received when fetching the script",
         ],
+    )
+    .await;
+}
+
+/// Waits for the section page's mark that its first question is usable.
+async fn wait_for_first_question(b: &common::browser::Browser) {
+    wait_until(
+        b,
+        "return performance.getEntriesByName('mhsw:first-question').length > 0;",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the first question of the section",
     )
     .await;
 }
