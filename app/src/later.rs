@@ -395,22 +395,28 @@ impl Outcome {
     }
 }
 
-/// Gets the import ready while the person chooses a file (the file chooser has opened):
-/// downloads this part and warms the import worker up ([`pages::home::warm_import`]). In the
-/// part `transfer` ([`import`]).
-#[wasm_split(transfer, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn warm_import(state: AppState) -> Result<Later<()>, NotDownloaded> {
-    Ok(Box::pin(
-        async move { pages::home::warm_import(state).await },
-    ))
+/// What the import part is asked for ([`import`]).
+pub enum ImportAsk {
+    /// Get ready while the person chooses a file (the file chooser has opened): download this
+    /// part and warm the import worker up ([`pages::home::warm_import`]).
+    GetReady,
+    /// Import these exported files.
+    Files(Vec<web_sys::File>),
 }
 
 /// Imports exported files: each is checked completely first, and nothing changes when
 /// anything in it is wrong. Resolves to what happened to each file, done only when all were
-/// imported. In the part `transfer` ([`export`]).
+/// imported; or gets the import ready, resolving to `None` ([`ImportAsk::GetReady`]). One way
+/// into the part `transfer` ([`export`]) for both, as each way in costs the first module.
 #[wasm_split(transfer, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn import(state: AppState, files: Vec<web_sys::File>) -> Result<Later<Outcome>, NotDownloaded> {
+pub fn import(state: AppState, ask: ImportAsk) -> Result<Later<Option<Outcome>>, NotDownloaded> {
     Ok(Box::pin(async move {
-        pages::home::import_files(state, files).await
+        match ask {
+            ImportAsk::GetReady => {
+                pages::home::warm_import(state).await;
+                None
+            }
+            ImportAsk::Files(files) => Some(pages::home::import_files(state, files).await),
+        }
     }))
 }

@@ -407,13 +407,20 @@ fn ImportWork(
         message.set(Some(Outcome::Done(importing.to_owned())));
         leptos::task::spawn_local(async move {
             let outcome = match state.ready().await {
-                Ok(()) => later::import(state, chosen).await,
+                Ok(()) => later::import(state, later::ImportAsk::Files(chosen)).await,
                 Err(problem) => Err(problem),
             };
-            message.set(Some(match outcome {
+            let outcome = match outcome {
                 Ok(importing) => importing.await,
-                Err(problem) => Outcome::NotDone(say::nothing_imported(lang, &problem.to_string())),
-            }));
+                Err(problem) => Some(Outcome::NotDone(say::nothing_imported(
+                    lang,
+                    &problem.to_string(),
+                ))),
+            };
+            // Files asked for always come back with what happened to them.
+            if let Some(outcome) = outcome {
+                message.set(Some(outcome));
+            }
         });
     };
     // The file chooser opening (a click on the button or its label, or Enter or Space on it):
@@ -425,7 +432,7 @@ fn ImportWork(
         }
         warmed.set_value(true);
         leptos::task::spawn_local(async move {
-            if let Ok(warming) = later::warm_import(state).await {
+            if let Ok(warming) = later::import(state, later::ImportAsk::GetReady).await {
                 warming.await;
             }
         });
