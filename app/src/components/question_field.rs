@@ -476,7 +476,9 @@ fn ItemNotes(
         let options = Priority::ALL
             .into_iter()
             .map(|p| {
-                let id = format!("{name}-{}", p.label().to_lowercase());
+                // ASCII labels: `to_lowercase` would bring Unicode's case tables (about 17 kB)
+                // into every section's first download.
+                let id = format!("{name}-{}", p.label().to_ascii_lowercase());
                 view! {
                     <div class="choice choice-inline">
                         <input type="radio" id=id.clone() name=name.clone()
