@@ -203,9 +203,9 @@ if (renames.size > 0) {
 // 3. The service worker, with what is in dist/ now.
 // The pack and its reader are used only by a page no service worker controls (boot.js): a
 // page it controls has every file of the pack kept already.
-const forFirstVisits = (p) => /^(later-pack|unpack)\.[0-9a-f]{10}\.(wasm|js)$/.test(p);
+const forFirstVisits = new Set(["later-pack.wasm", "unpack.js"].map((name) => renames.get(name) ?? name));
 const kept = files().filter(
-  (p) => !NOT_KEPT.has(p) && basename(p) !== "schema.json" && !forFirstVisits(p),
+  (p) => !NOT_KEPT.has(p) && basename(p) !== "schema.json" && !forFirstVisits.has(p),
 );
 // The PDF's script faces are fetched by the PDF worker only for a report in that script, and
 // kept then (ON_DEMAND_FILES), never downloaded in the background.
