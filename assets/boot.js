@@ -32,11 +32,12 @@ function showFailure(error) {
 }
 
 // A link to a section of saved work (`#/work/<id>/section/<id>`, as app/src/route.rs reads it)
-// waits for the later part of the app and every chunk it shares (about 40 files): the first
+// waits for the later part of the app and every chunk it shares (about 50 files): the first
 // module would ask for them only once it has downloaded and drawn the first screen. On a first
 // visit (no service worker keeping them on this device yet), they are asked for here, as one
-// download (the pack, assets/unpack.js), beside the first module; the splitter's loader takes
-// each file from it (scripts/finish-dist.mjs points the loader's fetches at `mhswEarly`).
+// download compressed as a whole (the pack, assets/unpack.js), beside the first module; the
+// splitter's loader takes each file from it (scripts/finish-dist.mjs points the loader's
+// fetches at `mhswEarly`).
 function askForLaterPart() {
   // Low: the first module's own requests (its loader, the manifest) go first.
   const pack = fetch(new URL("./later-pack.wasm", import.meta.url), { priority: "low" });

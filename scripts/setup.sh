@@ -2,7 +2,7 @@
 # Installs what building and testing the toolkit needs. Idempotent: each step checks first and
 # is skipped, quickly, when the right version is already there.
 #
-#   scripts/setup.sh          build tools: wasm32 target, trunk, wasm-bindgen, npm tools
+#   scripts/setup.sh          build tools: wasm32 target, trunk, wasm-bindgen, npm tools, xz
 #   scripts/setup.sh --test   the same, plus Chromium, chromedriver, poppler-utils and qpdf
 #
 # Run by `make setup` / `make setup-test` (and so by `make run`, `make dist`, `make test`).
@@ -89,6 +89,23 @@ else
   echo "$lock_sum" > "$stamp"
 fi
 step "wasm-opt" "$(node_modules/.bin/wasm-opt --version)"
+
+# 4b. xz, which packs what a first visit to a section fetches (scripts/finish-dist.mjs). Part of
+#     almost every system (Debian's xz-utils, macOS's Homebrew xz); installed here if it is not.
+if command -v xz >/dev/null 2>&1; then
+  step "xz" "present"
+elif command -v apt-get >/dev/null 2>&1; then
+  sudo=()
+  if [[ "$(id -u)" != 0 ]]; then
+    need sudo "Run as root, or install sudo, to install xz-utils."
+    sudo=(sudo)
+  fi
+  step "xz" "installing xz-utils…"
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends xz-utils
+else
+  need xz "Install xz (Debian: apt-get install xz-utils; macOS: brew install xz), then run make again."
+fi
 
 # 5. Browser and PDF tools for the tests, from Debian's packages.
 if $with_test_tools; then

@@ -451,9 +451,10 @@ async fn a_section_of_work_checked_before_is_drawn_before_the_checks_are_fetched
 /// (`later-pack.wasm`, written by scripts/finish-dist.mjs; `assets/unpack.js` hands each file
 /// to the splitter's loader), as the page starts: while the first module is still
 /// downloading, and once. No file of the pack is then fetched on its own, even when the loader
-/// asks for them before the pack has begun to arrive. A pack cut short loses nothing: the files
-/// it did not bring are fetched one by one. Played on a slow link first, so that the first
-/// module takes long enough to download for the order to show.
+/// asks for them before the pack has begun to arrive. A pack cut short or damaged loses nothing:
+/// the files it did not bring whole and sound (it is compressed with LZMA and each file has a
+/// checksum) are fetched one by one. Played on a slow link first, so that the first module
+/// takes long enough to download for the order to show.
 #[tokio::test]
 async fn a_first_visit_to_a_section_downloads_the_later_part_as_one_pack() {
     // Without sw.js, no service worker ever controls the page: every load is a first visit.
@@ -561,6 +562,44 @@ async fn a_first_visit_to_a_section_downloads_the_later_part_as_one_pack() {
          half: the ones it brought should be taken from it, the others fetched",
         in_pack.len()
     );
+
+    // The pack damaged two thirds of the way in (a proxy's mangling, a disk error): the files
+    // unpacked whole and sound before the damage are used, the rest fetched on their own, and
+    // none that the damage touched is handed to the loader (the section would not draw).
+    let mut damaged = bytes.clone();
+    let at = damaged.len() * 2 / 3;
+    for byte in &mut damaged[at..at + 64] {
+        *byte ^= 0x5a;
+    }
+    std::fs::write(copy.file(&pack), &damaged).expect("damage the pack");
+    let since = app.server.requests().len();
+    reload(&app, section).await;
+    first_question().await;
+    let (packs, one_by_one) = asked(since);
+    assert_eq!(packs, 1, "the pack was asked for {packs} times");
+    assert!(
+        one_by_one > 0 && one_by_one < in_pack.len(),
+        "{one_by_one} of the pack's {} files were fetched on their own when it was damaged two \
+         thirds of the way in: the ones before the damage should be taken from it, the others \
+         fetched",
+        in_pack.len()
+    );
+
+    // A pack that unpacks cleanly but holds a different file (another build's, say): its
+    // checksum tells, and that file and the ones after it are fetched on their own. The file
+    // here is the middle one, made unusable (its module version zeroed) but not shorter.
+    std::fs::write(copy.file(&pack), another_files_pack(&bytes, &unpack)).expect("write the pack");
+    let since = app.server.requests().len();
+    reload(&app, section).await;
+    first_question().await;
+    let (packs, one_by_one) = asked(since);
+    assert_eq!(packs, 1, "the pack was asked for {packs} times");
+    assert!(
+        one_by_one > 0 && one_by_one < in_pack.len(),
+        "{one_by_one} of the pack's {} files were fetched on their own when its middle file was \
+         not this release's: the ones before it should be taken from the pack, the others fetched",
+        in_pack.len()
+    );
     // The service worker's script is missing on purpose (above).
     finish_allowing(
         app,
@@ -582,4 +621,63 @@ async fn wait_for_first_question(b: &common::browser::Browser) {
         "the first question of the section",
     )
     .await;
+}
+
+/// `pack` (a release's `later-pack.wasm`, whose index is in `unpack`, its `unpack.js`) with
+/// its middle file changed as another build's copy would be: unpacked with `xz` (which the
+/// build uses to pack it), the file's module version zeroed, packed again with the build's
+/// settings, and made as long as the original (zeros after the end, or the end marker's last
+/// bytes left off, which only the last file needs), so that it still reads as this release's
+/// pack until that file's checksum is compared.
+fn another_files_pack(pack: &[u8], unpack: &str) -> Vec<u8> {
+    let start = unpack.find("[[\"").expect("the pack's index in unpack.js");
+    let end = start
+        + unpack[start..]
+            .find("]]")
+            .expect("the end of the pack's index")
+        + 2;
+    // (Numbers as the minifier writes them: 285000 is `285e3`.)
+    let index: Vec<(String, f64, f64, f64)> =
+        serde_json::from_str(&unpack[start..end]).expect("the pack's index");
+    let stream_at = 8
+        + pack[8..]
+            .windows(4)
+            .position(|w| w == b"lzma")
+            .expect("the pack's lzma section")
+        + 4;
+    let xz = |args: &[&str], input: &[u8]| -> Vec<u8> {
+        use std::io::Write;
+        let mut child = std::process::Command::new("xz")
+            .args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("run xz (scripts/setup.sh installs it)");
+        let mut stdin = child.stdin.take().expect("xz's input");
+        let input = input.to_vec();
+        let writer = std::thread::spawn(move || stdin.write_all(&input).expect("feed xz"));
+        let output = child.wait_with_output().expect("xz's output");
+        writer.join().expect("xz's input written");
+        assert!(output.status.success(), "xz {args:?} failed");
+        output.stdout
+    };
+    let mut unpacked = xz(&["--format=lzma", "-dc"], &pack[stream_at..]);
+    let offset = index[index.len() / 2].1 as usize;
+    assert_eq!(
+        &unpacked[offset..offset + 4],
+        b"\0asm",
+        "the middle file's start"
+    );
+    unpacked[offset + 4..offset + 8].fill(0);
+    // The settings scripts/finish-dist.mjs packs with.
+    let mut stream = xz(
+        &[
+            "--format=lzma",
+            "--lzma1=preset=9e,lc=4,lp=0,pb=0,nice=273",
+            "--stdout",
+        ],
+        &unpacked,
+    );
+    stream.resize(pack.len() - stream_at, 0);
+    [&pack[..stream_at], &stream[..]].concat()
 }
