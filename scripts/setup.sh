@@ -31,6 +31,17 @@ need() {
   }
 }
 
+# Installs Debian packages with apt-get, through sudo unless run as root.
+apt_install() {
+  local sudo=()
+  if [[ "$(id -u)" != 0 ]]; then
+    need sudo "Run as root, or install sudo, to install: $*."
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
 need cargo "Install Rust with rustup (https://rustup.rs), then run make again."
 need rustup "Install Rust with rustup (https://rustup.rs), then run make again."
 need npm "Install Node.js 18 or newer with npm (Debian: apt-get install nodejs npm), then run make again."
@@ -95,14 +106,8 @@ step "wasm-opt" "$(node_modules/.bin/wasm-opt --version)"
 if command -v xz >/dev/null 2>&1; then
   step "xz" "present"
 elif command -v apt-get >/dev/null 2>&1; then
-  sudo=()
-  if [[ "$(id -u)" != 0 ]]; then
-    need sudo "Run as root, or install sudo, to install xz-utils."
-    sudo=(sudo)
-  fi
   step "xz" "installing xz-utils…"
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends xz-utils
+  apt_install xz-utils
 else
   need xz "Install xz (Debian: apt-get install xz-utils; macOS: brew install xz), then run make again."
 fi
@@ -124,14 +129,8 @@ if $with_test_tools; then
            "make sure chromium and chromedriver are on PATH, then run make test again." >&2
       exit 1
     fi
-    sudo=()
-    if [[ "$(id -u)" != 0 ]]; then
-      need sudo "Run as root, or install sudo, to install: ${missing[*]}."
-      sudo=(sudo)
-    fi
     step "test packages (apt)" "installing ${missing[*]}…"
-    "${sudo[@]}" apt-get update -qq
-    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    apt_install "${missing[@]}"
   fi
 fi
 

@@ -548,58 +548,40 @@ async fn a_first_visit_to_a_section_downloads_the_later_part_as_one_pack() {
         "(requests for the pack, for its files one by one) with the pack slow to answer"
     );
 
-    // The pack cut short: the files it brought are used, the others fetched on their own.
+    // A pack that is not what it should be loses nothing: the files it brings whole and sound
+    // are taken from it, the others fetched on their own. Cut short in half; damaged two thirds
+    // of the way in (a proxy's mangling, a disk error), where nothing the damage touched may
+    // reach the loader (the section would not draw); and unpacking cleanly but holding another
+    // build's copy of its middle file, made unusable (its module version zeroed) but not
+    // shorter, which only that file's checksum tells.
     let bytes = std::fs::read(copy.file(&pack)).expect("read the pack");
-    std::fs::write(copy.file(&pack), &bytes[..bytes.len() / 2]).expect("cut the pack short");
-    let since = app.server.requests().len();
-    reload(&app, section).await;
-    first_question().await;
-    let (packs, one_by_one) = asked(since);
-    assert_eq!(packs, 1, "the pack was asked for {packs} times");
-    assert!(
-        one_by_one > 0 && one_by_one < in_pack.len(),
-        "{one_by_one} of the pack's {} files were fetched on their own when it was cut short in \
-         half: the ones it brought should be taken from it, the others fetched",
-        in_pack.len()
-    );
-
-    // The pack damaged two thirds of the way in (a proxy's mangling, a disk error): the files
-    // unpacked whole and sound before the damage are used, the rest fetched on their own, and
-    // none that the damage touched is handed to the loader (the section would not draw).
     let mut damaged = bytes.clone();
     let at = damaged.len() * 2 / 3;
     for byte in &mut damaged[at..at + 64] {
         *byte ^= 0x5a;
     }
-    std::fs::write(copy.file(&pack), &damaged).expect("damage the pack");
-    let since = app.server.requests().len();
-    reload(&app, section).await;
-    first_question().await;
-    let (packs, one_by_one) = asked(since);
-    assert_eq!(packs, 1, "the pack was asked for {packs} times");
-    assert!(
-        one_by_one > 0 && one_by_one < in_pack.len(),
-        "{one_by_one} of the pack's {} files were fetched on their own when it was damaged two \
-         thirds of the way in: the ones before the damage should be taken from it, the others \
-         fetched",
-        in_pack.len()
-    );
-
-    // A pack that unpacks cleanly but holds a different file (another build's, say): its
-    // checksum tells, and that file and the ones after it are fetched on their own. The file
-    // here is the middle one, made unusable (its module version zeroed) but not shorter.
-    std::fs::write(copy.file(&pack), another_files_pack(&bytes, &unpack)).expect("write the pack");
-    let since = app.server.requests().len();
-    reload(&app, section).await;
-    first_question().await;
-    let (packs, one_by_one) = asked(since);
-    assert_eq!(packs, 1, "the pack was asked for {packs} times");
-    assert!(
-        one_by_one > 0 && one_by_one < in_pack.len(),
-        "{one_by_one} of the pack's {} files were fetched on their own when its middle file was \
-         not this release's: the ones before it should be taken from the pack, the others fetched",
-        in_pack.len()
-    );
+    let changes = [
+        ("cut short in half", bytes[..bytes.len() / 2].to_vec()),
+        ("damaged two thirds of the way in", damaged),
+        (
+            "holding another build's copy of its middle file",
+            another_files_pack(&bytes, &unpack),
+        ),
+    ];
+    for (how, changed) in changes {
+        std::fs::write(copy.file(&pack), &changed).expect("change the pack");
+        let since = app.server.requests().len();
+        reload(&app, section).await;
+        first_question().await;
+        let (packs, one_by_one) = asked(since);
+        assert_eq!(packs, 1, "the pack {how} was asked for {packs} times");
+        assert!(
+            one_by_one > 0 && one_by_one < in_pack.len(),
+            "{one_by_one} of the pack's {} files were fetched on their own with the pack {how}: \
+             those it brought whole and sound should be taken from it, the others fetched",
+            in_pack.len()
+        );
+    }
     // The service worker's script is missing on purpose (above).
     finish_allowing(
         app,
