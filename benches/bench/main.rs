@@ -25,6 +25,7 @@ mod pdf;
 mod pdf_browser;
 mod second_visit;
 mod surveyjs;
+mod unpack;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -80,6 +81,10 @@ const BENCHMARKS: &[Benchmark] = &[
     Benchmark {
         name: "surveyjs",
         rows: surveyjs::rows,
+    },
+    Benchmark {
+        name: "unpack",
+        rows: unpack::rows,
     },
 ];
 
