@@ -15,8 +15,6 @@
 //! is imported and the pack fetched.
 //! Must not touch: the app (it only loads its files).
 
-use std::time::Duration;
-
 use serde_json::json;
 
 use super::browser_fixtures::median;
@@ -114,7 +112,6 @@ const [unpackUrl, packUrl, done] = arguments;
                 )
                 .failed_if(failure),
             );
-            tokio::time::sleep(Duration::from_millis(10)).await;
         }
         app.close().await;
         rows
