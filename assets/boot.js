@@ -1,5 +1,6 @@
 // Starts the app. Loaded by index.html as a module file, so the Content-Security-Policy can
-// forbid inline script. Every URL here is relative to this file, so dist/ works from any folder.
+// forbid inline script (all but index.html's few lines that ask for the first download early).
+// Every URL here is relative to this file, so dist/ works from any folder.
 //
 // Sets <html data-boot="loading" | "ready" | "failed">: the browser tests wait on it.
 //
@@ -31,28 +32,33 @@ function showFailure(error) {
   root.dataset.boot = "failed";
 }
 
+// The first module (built by scripts/build-app.sh), named by release like every code file.
+const firstModule = new URL("./mhsw-app_bg.wasm", import.meta.url);
+
 // A link to a section of saved work (`#/work/<id>/section/<id>`, as app/src/route.rs reads it)
-// waits for the later part of the app and every chunk it shares (about 50 files): the first
-// module would ask for them only once it has downloaded and drawn the first screen. On a first
-// visit (no service worker keeping them on this device yet), they are asked for here, as one
-// download compressed as a whole (the pack, assets/unpack.js), beside the first module; the
-// splitter's loader takes each file from it (scripts/finish-dist.mjs points the loader's
-// fetches at `mhswEarly`).
-function askForLaterPart() {
-  // Low: the first module's own requests (its loader, the manifest) go first.
-  const pack = fetch(new URL("./later-pack.wasm", import.meta.url), { priority: "low" });
+// waits for the first module, then the later part of the app and every chunk it shares (about
+// 50 files): the first module would ask for them only once it has downloaded and drawn the
+// first screen. On a first visit (no service worker keeping them on this device yet), all of
+// them are asked for here, as one download compressed as a whole (the pack, assets/unpack.js);
+// the first module is its first file, and the splitter's loader takes each other file from it
+// (scripts/finish-dist.mjs points the loader's fetches at `mhswEarly`). Returns the promised
+// response for the first module. index.html's inline script has asked for the pack already
+// (with the same test of the address), and this fetch takes up that request.
+function askForPack() {
+  const pack = fetch(new URL("./section-pack.wasm", import.meta.url));
   pack.catch(() => {}); // unpack.js reports it, if it could be read
   const taking = import("./unpack.js").then((unpack) => unpack.unpack(pack));
   globalThis.mhswEarly = (url) => taking.then((take) => take(url), () => fetch(url));
+  return globalThis.mhswEarly(firstModule.href);
 }
 
-/** Asks for `url` now, for a later fetch() of the same address to take up (`rel=preload`). */
-function preload(url, priority) {
+/** Asks for `url` now, first, for a later fetch() of the same address to take up. */
+function preload(url) {
   const link = document.createElement("link");
   link.rel = "preload";
   link.as = "fetch";
   link.crossOrigin = "anonymous";
-  link.fetchPriority = priority;
+  link.fetchPriority = "high";
   link.href = url.href;
   document.head.append(link);
 }
@@ -75,22 +81,24 @@ async function askForQuestionnaire(work) {
   const summaries = Array.isArray(manifest.summaries) ? manifest.summaries : [];
   for (const summary of summaries) {
     if (summary && summary.id === id && listed.includes(summary.file)) {
-      preload(new URL(summary.file, folder), "high");
+      preload(new URL(summary.file, folder));
     }
   }
 }
 
 const section = /^#\/*work\/+([^/]+)\/+section\/+[^/]+\/*$/.exec(location.hash);
-if (section) {
-  if (!(navigator.serviceWorker && navigator.serviceWorker.controller)) askForLaterPart();
-  askForQuestionnaire(section[1]).catch(() => {});
-}
+const firstVisit = !(navigator.serviceWorker && navigator.serviceWorker.controller);
+// index.html's inline script asked for the one or the other as the page arrived (a preload),
+// and the fetch here takes that request up.
+const firstModuleResponse = section && firstVisit ? askForPack() : fetch(firstModule);
+firstModuleResponse.catch(() => {}); // reported by the start below
+if (section) askForQuestionnaire(section[1]).catch(() => {});
 
 try {
   // The wasm-bindgen glue (scripts/finish-dist.mjs puts the release id in both names).
   const app = await import("./mhsw-app.js");
   // Runs the app's `main`, which mounts the UI.
-  await app.default({ module_or_path: new URL("./mhsw-app_bg.wasm", import.meta.url) });
+  await app.default({ module_or_path: firstModuleResponse });
   root.dataset.boot = "ready";
 } catch (error) {
   showFailure(error);

@@ -1,18 +1,18 @@
-// Hands the files of the later part of the app (its own module and the chunks it shares) to the
-// splitter's loader out of one download, the pack, on a first visit to a link to a section of
-// saved work (see assets/boot.js for when). Without the pack, those are about 50 files, many
-// under 1 kB, each waiting its turn on the browser's few connections to the site and each
-// compressed on its own by the host, with gzip's 32 kB memory; the pack is one request,
-// compressed as a whole with LZMA, which remembers the whole pack: 220 kB where the same files
-// gzipped together are 305 kB (2 December 2026).
+// Hands out the first module of the app, then the files of its later part (its own module and
+// the chunks it shares), out of one download, the pack, on a first visit to a link to a section
+// of saved work (see assets/boot.js for when): boot.js takes the first module, the splitter's
+// loader the others. Without the pack, those are about 50 files, many under 1 kB, each waiting
+// its turn on the browser's few connections to the site and each compressed on its own by the
+// host, with gzip's 32 kB memory; the pack is one request, compressed as a whole with LZMA,
+// which remembers the whole pack.
 //
 // The pack is a WebAssembly file, so that every host serves it as `application/wasm`: the
 // 8-byte module header, then one custom section holding an LZMA stream (the `.lzma` format of
 // xz-utils: 13 bytes of header, then the coded data). Unpacked, it is the files one after
-// another, in the order the loader needs them. It is written by scripts/finish-dist.mjs, which
-// also fills in the constants below. The pack is unpacked as it arrives, and each file handed
-// over as soon as it is whole and its checksum matches, so the later part compiles while the
-// rest downloads.
+// another, in the order they are needed. It is written by scripts/finish-dist.mjs, which also
+// fills in the constants below. The pack is unpacked as it arrives, and each file handed over
+// as soon as it is whole and its checksum matches, so the first module compiles and starts
+// while the rest downloads.
 //
 // Anything wrong (the pack missing, cut short, damaged, or not this release's) and each file
 // not yet handed over is fetched on its own instead, as without the pack.

@@ -1,8 +1,8 @@
 // Which files one split part of the app needs, read from the splitter's loader
 // (`__wasm_split.js`, written by wasm-split-cli): the part's own module and every chunk it waits
 // for. Used by scripts/finish-dist.mjs to put what a link to a section of saved work will ask
-// for into one pack (later-pack.wasm), which assets/boot.js asks for at once on a first visit,
-// beside the first module, instead of the first module asking for each file once it is
+// for into one pack (section-pack.wasm, after the first module), which assets/boot.js asks for
+// at once on a first visit, instead of the first module asking for each file once it is
 // running. Never written by hand: a new split boundary changes the list with the next build.
 //
 // The loader declares each chunk as

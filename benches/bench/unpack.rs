@@ -1,6 +1,6 @@
 //! Unpacking the section pack (issue 16): what the pack's LZMA costs in time. A first visit to
-//! a link to a section of saved work downloads the later part as one pack compressed with LZMA
-//! (`later-pack.wasm`), which `assets/unpack.js` unpacks in JavaScript and checks file by file;
+//! a link to a section of saved work downloads the first module and the later part as one pack
+//! compressed with LZMA (`section-pack.wasm`), which `assets/unpack.js` unpacks in JavaScript and checks file by file;
 //! gzip, which the browser undoes natively, would cost next to nothing. Measured here in
 //! headless Chromium with the pack already downloaded, so only unpacking and checking count
 //! (handed over in pieces of 64 kB, as a download is); in a new page each time, importing
@@ -31,7 +31,7 @@ pub fn rows() -> Vec<Row> {
         let app = TestApp::start().await;
         let at = |path: &str| format!("{}/{path}", app.base_url.trim_end_matches('/'));
         let unpack = at(&release_name("unpack.js"));
-        let pack = at(&release_name("later-pack.wasm"));
+        let pack = at(&release_name("section-pack.wasm"));
         let page = at("questionnaires/manifest.json");
         let mut rows = Vec::new();
         for slowdown in [1, 4] {

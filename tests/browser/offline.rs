@@ -37,6 +37,25 @@ async fn after_one_visit_the_app_starts_and_works_with_the_site_unreachable() {
     let id = start_work(&app, "self-assessment", "Offline audit", None).await;
     app.open(&format!("#/work/{id}/section/strategy")).await;
     find(b, "#q-strat-1").await;
+    // The same link opened afresh: the service worker keeps the app, so the page asks for the
+    // first module (which it keeps), not for the pack a first visit to a section takes (which
+    // it does not keep, and which the stopped server cannot send).
+    b.goto("about:blank").await;
+    app.open(&format!("#/work/{id}/section/strategy")).await;
+    find(b, "#q-strat-1").await;
+    let asked: Vec<String> = serde_json::from_value(
+        b.execute(
+            "return [...document.querySelectorAll('link[rel=preload]')].map(l => l.href);",
+            vec![],
+        )
+        .await,
+    )
+    .expect("the page's preloads");
+    assert!(
+        asked.iter().any(|u| u.contains("/mhsw-app_bg."))
+            && !asked.iter().any(|u| u.contains("/section-pack.")),
+        "a page the service worker controls asks for the first module, not the pack: {asked:?}"
+    );
     click(b, "#q-strat-1-2").await;
     fill(b, "#q-strat-1-evidence", "Typed with no network").await;
     click(b, "#q-strat-6-1").await;
@@ -156,9 +175,10 @@ fn the_service_worker_keeps_every_file_of_the_build() {
         .cloned()
         .collect();
     listed.sort();
-    // The pack of the later part and its reader serve only a page no service worker controls
-    // (assets/boot.js); a page it controls has each file of the pack kept already.
-    let first_visits_only = [release_name("later-pack.wasm"), release_name("unpack.js")];
+    // The pack (the first module and the later part) and its reader serve only a page no
+    // service worker controls (assets/boot.js); a page it controls has each file of the pack
+    // kept already.
+    let first_visits_only = [release_name("section-pack.wasm"), release_name("unpack.js")];
     let expected: Vec<String> = on_disk
         .iter()
         .filter(|f| !not_kept.contains(&f.as_str()) && !first_visits_only.contains(f))

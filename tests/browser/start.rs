@@ -447,16 +447,17 @@ async fn a_section_of_work_checked_before_is_drawn_before_the_checks_are_fetched
 }
 
 /// On a first visit (no service worker keeps the app on this device), a link to a section of
-/// saved work asks for the later part and every chunk it shares as one download, the pack
-/// (`later-pack.wasm`, written by scripts/finish-dist.mjs; `assets/unpack.js` hands each file
-/// to the splitter's loader), as the page starts: while the first module is still
-/// downloading, and once. No file of the pack is then fetched on its own, even when the loader
-/// asks for them before the pack has begun to arrive. A pack cut short or damaged loses nothing:
-/// the files it did not bring whole and sound (it is compressed with LZMA and each file has a
-/// checksum) are fetched one by one. Played on a slow link first, so that the first module
-/// takes long enough to download for the order to show.
+/// saved work asks for the first module, the later part and every chunk it shares as one
+/// download, the pack (`section-pack.wasm`, written by scripts/finish-dist.mjs;
+/// `assets/unpack.js` hands the first module to boot.js and each other file to the splitter's
+/// loader), as the page starts, and once. No file of the pack is then fetched on its own, even
+/// when the loader asks for them before the pack has begun to arrive; the home page still
+/// fetches the first module on its own, and not the pack. A pack cut short or damaged loses
+/// nothing: the files it did not bring whole and sound (it is compressed with LZMA and each
+/// file has a checksum) are fetched one by one. Played on a slow link first, so that the order
+/// of the requests shows.
 #[tokio::test]
-async fn a_first_visit_to_a_section_downloads_the_later_part_as_one_pack() {
+async fn a_first_visit_to_a_section_downloads_the_app_as_one_pack() {
     // Without sw.js, no service worker ever controls the page: every load is a first visit.
     let copy = DistCopy::new();
     copy.remove("sw.js");
@@ -469,7 +470,7 @@ async fn a_first_visit_to_a_section_downloads_the_later_part_as_one_pack() {
     );
     seed_works(&app, &[&audit], "#/").await;
     b.wait_for_text("North Team audit", DEFAULT_TIMEOUT).await;
-    let pack = release_name("later-pack.wasm");
+    let pack = release_name("section-pack.wasm");
     let first_module = release_name("mhsw-app_bg.wasm");
     let later = release_name("split_later.wasm");
     app.server.set_slow(Some(common::server::SlowLink {
@@ -478,7 +479,7 @@ async fn a_first_visit_to_a_section_downloads_the_later_part_as_one_pack() {
     }));
     let section = "#/work/early-1/section/about";
 
-    // The files the pack holds, from its index in unpack.js.
+    // The files the pack holds, from its index in unpack.js: the first module first.
     let unpack = std::fs::read_to_string(copy.file(&release_name("unpack.js"))).expect("unpack.js");
     let in_pack: Vec<String> = unpack
         .split('"')
@@ -486,7 +487,7 @@ async fn a_first_visit_to_a_section_downloads_the_later_part_as_one_pack() {
         .map(str::to_owned)
         .collect();
     assert!(
-        in_pack.contains(&later) && in_pack.len() > 10,
+        in_pack.first() == Some(&first_module) && in_pack.contains(&later) && in_pack.len() > 10,
         "the pack's index: {in_pack:?}"
     );
     // Requests the server had for the pack, and for files of the pack one by one, from `since`.
@@ -504,30 +505,63 @@ async fn a_first_visit_to_a_section_downloads_the_later_part_as_one_pack() {
         b.wait_for_text("North Team audit", DEFAULT_TIMEOUT).await;
     };
 
+    // Resource Timing's (name, start, response end) of this page's requests.
+    let timings = || async {
+        let entries: Vec<(String, f64, f64)> = serde_json::from_value(
+            b.execute(
+                "return performance.getEntriesByType('resource')\
+                   .map(e => [e.name, e.startTime, e.responseEnd]);",
+                vec![],
+            )
+            .await,
+        )
+        .expect("resource names and times");
+        entries
+    };
+    let when = |entries: &[(String, f64, f64)], file: &str| {
+        entries
+            .iter()
+            .find(|(url, _, _)| url.ends_with(&format!("/{file}")))
+            .map(|(_, start, end)| (*start, *end))
+            .unwrap_or_else(|| panic!("{file} was not fetched: {entries:?}"))
+    };
+    let boot = release_name("boot.js");
+
+    // The home page: the first module on its own, no pack, asked for by the page as it
+    // arrives (index.html's inline script), not once boot.js has come and run.
+    let since = app.server.requests().len();
+    reload(&app, "#/").await;
+    b.wait_for_text("North Team audit", DEFAULT_TIMEOUT).await;
+    let requests = app.server.requests()[since..].to_vec();
+    let named = |file: &str| {
+        requests
+            .iter()
+            .filter(|path| path.ends_with(&format!("/{file}")))
+            .count()
+    };
+    assert_eq!(
+        (named(&first_module), named(&pack)),
+        (1, 0),
+        "(requests for the first module, for the pack) on a first visit to the home page"
+    );
+    let entries = timings().await;
+    let (module_asked, _) = when(&entries, &first_module);
+    let (_, boot_in) = when(&entries, &boot);
+    assert!(
+        module_asked < boot_in,
+        "the first module was asked for at {module_asked:.0} ms, after boot.js came ({boot_in:.0} ms)"
+    );
+
+    // A section: the pack, also asked for as the page arrives.
     let since = app.server.requests().len();
     reload(&app, section).await;
     first_question().await;
-    let ends: Vec<(String, f64, f64)> = serde_json::from_value(
-        b.execute(
-            "return performance.getEntriesByType('resource')\
-               .map(e => [e.name, e.startTime, e.responseEnd]);",
-            vec![],
-        )
-        .await,
-    )
-    .expect("resource names and times");
-    let when = |file: &str| {
-        ends.iter()
-            .find(|(url, _, _)| url.ends_with(&format!("/{file}")))
-            .map(|(_, start, end)| (*start, *end))
-            .unwrap_or_else(|| panic!("{file} was not fetched"))
-    };
-    let (_, first_module_in) = when(&first_module);
-    let (pack_asked, _) = when(&pack);
+    let entries = timings().await;
+    let (asked_for_pack, _) = when(&entries, &pack);
+    let (_, boot_in) = when(&entries, &boot);
     assert!(
-        pack_asked < first_module_in,
-        "the pack was asked for at {pack_asked:.0} ms, once the first module was in \
-         ({first_module_in:.0} ms)"
+        asked_for_pack < boot_in,
+        "the pack was asked for at {asked_for_pack:.0} ms, after boot.js came ({boot_in:.0} ms)"
     );
     assert_eq!(
         asked(since),
@@ -605,7 +639,7 @@ async fn wait_for_first_question(b: &common::browser::Browser) {
     .await;
 }
 
-/// `pack` (a release's `later-pack.wasm`, whose index is in `unpack`, its `unpack.js`) with
+/// `pack` (a release's `section-pack.wasm`, whose index is in `unpack`, its `unpack.js`) with
 /// its middle file changed as another build's copy would be: unpacked with `xz` (which the
 /// build uses to pack it), the file's module version zeroed, packed again with the build's
 /// settings, and made as long as the original (zeros after the end, or the end marker's last
