@@ -505,28 +505,6 @@ async fn a_first_visit_to_a_section_downloads_the_app_as_one_pack() {
         b.wait_for_text("North Team audit", DEFAULT_TIMEOUT).await;
     };
 
-    // Resource Timing's (name, start, response end) of this page's requests.
-    let timings = || async {
-        let entries: Vec<(String, f64, f64)> = serde_json::from_value(
-            b.execute(
-                "return performance.getEntriesByType('resource')\
-                   .map(e => [e.name, e.startTime, e.responseEnd]);",
-                vec![],
-            )
-            .await,
-        )
-        .expect("resource names and times");
-        entries
-    };
-    let when = |entries: &[(String, f64, f64)], file: &str| {
-        entries
-            .iter()
-            .find(|(url, _, _)| url.ends_with(&format!("/{file}")))
-            .map(|(_, start, end)| (*start, *end))
-            .unwrap_or_else(|| panic!("{file} was not fetched: {entries:?}"))
-    };
-    let boot = release_name("boot.js");
-
     // The home page: the first module on its own, no pack, asked for by the page as it
     // arrives (index.html's inline script), not once boot.js has come and run.
     let since = app.server.requests().len();
@@ -544,9 +522,7 @@ async fn a_first_visit_to_a_section_downloads_the_app_as_one_pack() {
         (1, 0),
         "(requests for the first module, for the pack) on a first visit to the home page"
     );
-    let entries = timings().await;
-    let (module_asked, _) = when(&entries, &first_module);
-    let (_, boot_in) = when(&entries, &boot);
+    let (module_asked, boot_in) = asked_and_boot_in(b, &first_module).await;
     assert!(
         module_asked < boot_in,
         "the first module was asked for at {module_asked:.0} ms, after boot.js came ({boot_in:.0} ms)"
@@ -556,9 +532,7 @@ async fn a_first_visit_to_a_section_downloads_the_app_as_one_pack() {
     let since = app.server.requests().len();
     reload(&app, section).await;
     first_question().await;
-    let entries = timings().await;
-    let (asked_for_pack, _) = when(&entries, &pack);
-    let (_, boot_in) = when(&entries, &boot);
+    let (asked_for_pack, boot_in) = asked_and_boot_in(b, &pack).await;
     assert!(
         asked_for_pack < boot_in,
         "the pack was asked for at {asked_for_pack:.0} ms, after boot.js came ({boot_in:.0} ms)"
@@ -625,6 +599,26 @@ async fn a_first_visit_to_a_section_downloads_the_app_as_one_pack() {
         ],
     )
     .await;
+}
+
+/// When this page asked for `file`, and when `boot.js` had arrived, in ms (Resource Timing).
+async fn asked_and_boot_in(b: &common::browser::Browser, file: &str) -> (f64, f64) {
+    let entries: Vec<(String, f64, f64)> = serde_json::from_value(
+        b.execute(
+            "return performance.getEntriesByType('resource')\
+               .map(e => [e.name, e.startTime, e.responseEnd]);",
+            vec![],
+        )
+        .await,
+    )
+    .expect("resource names and times");
+    let entry = |name: &str| {
+        entries
+            .iter()
+            .find(|(url, _, _)| url.ends_with(&format!("/{name}")))
+            .unwrap_or_else(|| panic!("{name} was not fetched: {entries:?}"))
+    };
+    (entry(file).1, entry(&release_name("boot.js")).2)
 }
 
 /// Waits for the section page's mark that its first question is usable.
