@@ -191,13 +191,13 @@ function customSectionHead(name, length) {
   writeFileSync(page, html);
   // The page's one inline script runs only if every Content-Security-Policy it is served with
   // allows its hash: the page's own, the _headers file's, and the README's for other hosts.
+  const policies = [
+    ["index.html", html],
+    ["_headers", readFileSync(join(dist, "_headers"), "utf8")],
+    ["README.md", readFileSync(join(here, "..", "README.md"), "utf8")],
+  ];
   for (const [, script] of html.matchAll(/<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
     const hash = `'sha256-${createHash("sha256").update(script).digest("base64")}'`;
-    const policies = [
-      ["index.html", html],
-      ["_headers", readFileSync(join(dist, "_headers"), "utf8")],
-      ["README.md", readFileSync(join(here, "..", "README.md"), "utf8")],
-    ];
     for (const [name, text] of policies) {
       const lines = text.split("\n").filter((line) => line.includes("script-src"));
       if (lines.length === 0 || !lines.every((line) => line.includes(hash))) {

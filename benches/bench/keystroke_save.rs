@@ -142,8 +142,8 @@ pub fn rows() -> Vec<Row> {
         let typed: String = phrase.chars().cycle().take(KEYS).collect();
         let chars: Vec<char> = typed.chars().collect();
         let mut failure = None;
+        let writes = |read: &Value| pairs(&read["write"]).len();
         for (n, burst) in chars.chunks(BURST).enumerate() {
-            let writes = |read: &Value| pairs(&read["write"]).len();
             let before_burst = writes(
                 &app.browser
                     .execute(READ_SCRIPT, vec![json!(evidence_id)])
