@@ -18,6 +18,7 @@ pub mod retired;
 pub mod schema;
 pub mod statutory;
 pub mod suggested_action;
+pub(crate) mod tagged;
 pub mod validate;
 
 use std::collections::BTreeMap;
@@ -649,7 +650,8 @@ fn is_one(value: &u32) -> bool {
 }
 
 /// The kinds of answer a question takes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+// Read field by field by `definition/tagged.rs`, not by a derived reader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AnswerKind {
     /// A point on a named scale.
@@ -714,7 +716,8 @@ pub enum AnswerKind {
 }
 
 /// How a number is made comparable between organisations of different sizes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+// Read by `definition/tagged.rs`, not by a derived reader.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(tag = "basis", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Per {
     /// Per social work FTE: the figure divided by the answer to `question`, a number question

@@ -151,7 +151,7 @@ impl<'a> Repair<'a> {
                 Ok(_) => return Err(problems),
                 Err(failure) => failure,
             };
-            let fault = Fault::read(&failure.message);
+            let (failure, fault) = self.stray_in_answer(failure);
             let pointer = self.narrow(&failure, &fault);
             let original = self.to_original(&pointer);
             if !self.planted.iter().any(|p| is_within(&original, p)) {
@@ -181,6 +181,50 @@ impl<'a> Repair<'a> {
             });
         }
         Err(problems)
+    }
+
+    /// A failure inside a field of an answer whose type does not take that field is that
+    /// field's problem: it should not be there, whatever its value. (The answer's reader meets
+    /// the fields in the document's order, alphabetical here, so it can read such a field
+    /// before it knows the type: `definition/tagged.rs`.)
+    fn stray_in_answer(&self, failure: Attempt) -> (Attempt, Fault) {
+        let fault = Fault::read(&failure.message);
+        let parts = segments(&failure.pointer);
+        let Some(at) = parts.iter().rposition(|part| part == "answer") else {
+            return (failure, fault);
+        };
+        let Some(field) = parts.get(at + 1) else {
+            return (failure, fault);
+        };
+        let answer = parts[..=at]
+            .iter()
+            .fold(String::new(), |p, part| join(&p, part));
+        let kind = self
+            .document
+            .pointer(&answer)
+            .and_then(|node| node.get("type"))
+            .and_then(Value::as_str)
+            .filter(|kind| crate::definition::tagged::TYPES.contains(kind));
+        let Some(allowed) = kind.map(crate::definition::tagged::fields_of) else {
+            return (failure, fault);
+        };
+        if allowed.contains(&field.as_str()) || matches!(fault, Fault::UnknownField { .. }) {
+            return (failure, fault);
+        }
+        let message = format!(
+            "unknown field `{field}`, expected one of {}",
+            allowed
+                .iter()
+                .map(|name| format!("`{name}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let stray = Attempt {
+            pointer: join(&answer, field),
+            message,
+        };
+        let fault = Fault::read(&stray.message);
+        (stray, fault)
     }
 
     /// Makes the pointer of a failure as precise as possible. Inside an answer, serde names only
