@@ -63,27 +63,18 @@ function preload(url) {
   document.head.append(link);
 }
 
-// The work's questionnaire, which the later part asks for once it has read the saved work:
-// which file it is comes from the light listing the app keeps (localStorage "mhsw:listing":
-// the work's id and its questionnaire's id) and the site's manifest (the file for that id).
-// Anything missing or unreadable, and nothing is asked for: the later part asks as before.
-async function askForQuestionnaire(work) {
+// The work's questionnaire, which the later part asks for once it has read the saved work: the
+// light listing the app keeps (localStorage "mhsw:listing") names the work and its
+// questionnaire's file in the site's folder (app/src/edges/storage.rs). Anything missing, or
+// a file outside that folder, and nothing is asked for: the later part asks as before.
+function askForQuestionnaire(work) {
   const listing = JSON.parse(localStorage.getItem("mhsw:listing") ?? "[]");
   const entry = Array.isArray(listing) ? listing.find((e) => e && e.id === work) : undefined;
-  const id = entry && entry.definition && entry.definition.id;
-  if (typeof id !== "string") return;
-  // The same folder and manifest the app reads (app/src/edges/definitions.rs).
-  const folder = new URL("questionnaires/", document.baseURI);
-  const response = await fetch(new URL("manifest.json", folder));
-  if (!response.ok) return;
-  const manifest = await response.json();
-  const listed = Array.isArray(manifest.definitions) ? manifest.definitions : [];
-  const summaries = Array.isArray(manifest.summaries) ? manifest.summaries : [];
-  for (const summary of summaries) {
-    if (summary && summary.id === id && listed.includes(summary.file)) {
-      preload(new URL(summary.file, folder));
-    }
-  }
+  const file = entry && entry.definition && entry.definition.file;
+  // The same folder the app reads (app/src/edges/definitions.rs).
+  const folder = new URL("questionnaires/", document.baseURI).href;
+  const url = typeof file === "string" ? new URL(file, folder) : undefined;
+  if (url && url.href.startsWith(folder)) preload(url);
 }
 
 const section = /^#\/*work\/+([^/]+)\/+section\/+[^/]+\/*$/.exec(location.hash);
@@ -92,7 +83,13 @@ const firstVisit = !(navigator.serviceWorker && navigator.serviceWorker.controll
 // and the fetch here takes that request up.
 const firstModuleResponse = section && firstVisit ? askForPack() : fetch(firstModule);
 firstModuleResponse.catch(() => {}); // reported by the start below
-if (section) askForQuestionnaire(section[1]).catch(() => {});
+if (section) {
+  try {
+    askForQuestionnaire(section[1]);
+  } catch {
+    // an unreadable listing: the later part asks for the file itself
+  }
+}
 
 try {
   // The wasm-bindgen glue (scripts/finish-dist.mjs puts the release id in both names).

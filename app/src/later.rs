@@ -142,6 +142,7 @@ pub fn report_page(route: Route) -> Result<AnyView, NotDownloaded> {
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownloaded> {
     Ok(Box::pin(async move {
+        definitions::remember(&listing);
         // Every questionnaire file is asked for now, to download while the saved work is read;
         // except for a link to a section of saved work, which needs only that work's
         // questionnaire checked before it is drawn (the others follow).

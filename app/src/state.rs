@@ -937,13 +937,12 @@ impl AppState {
             works
                 .signals()
                 .map(|signal| {
-                    signal.with_untracked(|h| {
-                        (
-                            h.work.id.clone(),
-                            h.work.name.clone(),
-                            h.work.definition.id.clone(),
-                            h.work.updated,
-                        )
+                    signal.with_untracked(|h| storage::ListingEntry {
+                        id: h.work.id.clone(),
+                        name: h.work.name.clone(),
+                        file: definitions::site_file(&h.work.definition.id),
+                        definition: h.work.definition.id.clone(),
+                        updated: h.work.updated,
                     })
                 })
                 .collect()

@@ -67,6 +67,38 @@ thread_local! {
     /// Questionnaire files asked for before they are read, by URL ([`ask_now`]).
     static EARLY: std::cell::RefCell<Vec<(String, js_sys::Promise)>> =
         const { std::cell::RefCell::new(Vec::new()) };
+
+    /// Each questionnaire's one file on this site, by the manifest the later part started
+    /// with ([`remember`], [`site_file`]).
+    static SITE_FILES: std::cell::RefCell<Vec<(DefinitionId, String)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keeps, from the manifest the later part started with, the one file on this site's
+/// questionnaire folder that holds each questionnaire (none where there are more than one, or
+/// the questionnaires are the built-in copy), for [`site_file`].
+pub fn remember(listing: &Listing) {
+    let mut files: Vec<(DefinitionId, String)> = Vec::new();
+    if listing.source == Source::Site {
+        for summary in &listing.manifest.summaries {
+            if let Some([one]) = listing.files_for(&summary.id).as_deref() {
+                files.push((summary.id.clone(), one.clone()));
+            }
+        }
+    }
+    SITE_FILES.with(|kept| *kept.borrow_mut() = files);
+}
+
+/// The one file on this site's questionnaire folder that holds the questionnaire `id`
+/// ([`remember`]). Kept in the first screen's light listing, so that `assets/boot.js` can ask
+/// for a section's questionnaire as the page starts, without reading the manifest first.
+pub fn site_file(id: &DefinitionId) -> Option<String> {
+    SITE_FILES.with(|kept| {
+        let kept = kept.borrow();
+        kept.iter()
+            .find(|(kept, _)| kept == id)
+            .map(|(_, file)| file.clone())
+    })
 }
 
 /// Starts fetching those of `files` not asked for yet; [`fetch`] and [`check_first`] take up

@@ -184,13 +184,30 @@ pub fn list() -> Vec<Listed> {
     listed
 }
 
+/// One piece of work in the light listing ([`keep_listing`]).
+pub struct ListingEntry {
+    /// The work's id.
+    pub id: WorkId,
+    /// Its name.
+    pub name: String,
+    /// Its questionnaire's id.
+    pub definition: DefinitionId,
+    /// The file in the site's questionnaire folder that holds that questionnaire, when known
+    /// (`assets/boot.js` asks for it as a link to a section starts); `null` when not.
+    pub file: Option<String>,
+    /// When it last changed.
+    pub updated: mhsw::date::Date,
+}
+
 /// Keeps the light listing up to date (a cache: losing it costs only a moment's blank list).
-pub fn keep_listing(listing: &[(WorkId, String, DefinitionId, mhsw::date::Date)]) {
+pub fn keep_listing(listing: &[ListingEntry]) {
     let items: Vec<serde_json::Value> = listing
         .iter()
-        .map(|(id, name, definition, updated)| {
+        .map(|entry| {
             serde_json::json!({
-                "id": id, "name": name, "definition": { "id": definition }, "updated": updated
+                "id": entry.id, "name": entry.name,
+                "definition": { "id": entry.definition, "file": entry.file },
+                "updated": entry.updated
             })
         })
         .collect();
