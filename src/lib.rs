@@ -26,6 +26,7 @@ pub mod limits;
 pub mod manifest;
 pub mod messages;
 pub mod number;
+pub mod order;
 pub mod paper;
 #[cfg(feature = "pdf")]
 pub mod pdf;

@@ -325,7 +325,9 @@ pub fn assemble(
         let collection = work.collection.get_or_insert_with(Default::default);
         // Records come back in key order; the collection keeps the order they were given in,
         // which is the order of their submission days, then ids.
-        readable.sort_by(|a, b| (a.submitted, &a.id).cmp(&(b.submitted, &b.id)));
+        crate::order::sort_by(&mut readable, |a, b| {
+            (a.submitted, &a.id).cmp(&(b.submitted, &b.id))
+        });
         collection.responses = readable;
     }
     Ok(Stored {

@@ -59,10 +59,12 @@ impl Held {
 
     /// The ids of every response in a piece of work.
     fn new_unsaved_ids(work: &Work) -> BTreeSet<ResponseId> {
-        work.collection
-            .iter()
-            .flat_map(|c| c.responses.iter().map(|r| r.id.clone()))
-            .collect()
+        // Inserted one by one: `collect()` would carry a sort of its own (`mhsw::order`).
+        let mut ids = BTreeSet::new();
+        for response in work.collection.iter().flat_map(|c| c.responses.iter()) {
+            ids.insert(response.id.clone());
+        }
+        ids
     }
 
     /// New work (created, imported or copied): all of it unsaved.
@@ -383,16 +385,16 @@ impl AppState {
         }
         match database::load_all().await {
             Ok(loaded) => {
-                let works = loaded
-                    .works
-                    .into_iter()
-                    .map(|stored| {
-                        (
-                            stored.work.id.clone(),
-                            self.new_work_signal(Held::stored(stored.work, stored.meta)),
-                        )
-                    })
-                    .collect();
+                // Inserted one by one: `collect()` would carry a sort of its own
+                // (`mhsw::order`).
+                let mut works = BTreeMap::new();
+                for stored in loaded.works {
+                    let id = stored.work.id.clone();
+                    works.insert(
+                        id,
+                        self.new_work_signal(Held::stored(stored.work, stored.meta)),
+                    );
+                }
                 self.works.set(SavedWork::Read(works));
                 self.set_aside.set(loaded.aside);
                 self.keep_listing();

@@ -343,7 +343,7 @@ pub async fn load_all() -> Result<Loaded, StoreError> {
         // A block is split in one transaction with its removal, so no response is both in a
         // block and in its own record; were one ever, it is read once.
         for records in by_work.values_mut() {
-            records.sort_by(|a, b| a.0.cmp(&b.0));
+            mhsw::order::sort_by(records, |a, b| a.0.cmp(&b.0));
             records.dedup_by(|a, b| a.0 == b.0);
         }
     }

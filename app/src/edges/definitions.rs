@@ -409,8 +409,7 @@ pub async fn check_first(listing: &Listing, wanted: Vec<String>) -> (Catalogue, 
         .flatten()
         .filter(|file| first.listed.iter().all(|(have, _)| have != file))
         .collect();
-    more.sort();
-    more.dedup();
+    mhsw::order::sort_unique(&mut more);
     if !more.is_empty() {
         let fetched = fetch_listed(listing, &more).await;
         first.listed.extend(more.into_iter().zip(fetched));
@@ -753,7 +752,7 @@ impl Catalogue {
 
     /// The questionnaires the loaded ones draw on that are not loaded, each once.
     fn drawn_on_missing(&self) -> Vec<DefinitionId> {
-        let missing: std::collections::BTreeSet<DefinitionId> = self
+        let mut missing: Vec<DefinitionId> = self
             .loaded
             .iter()
             .flat_map(|l| l.definition.sections.iter())
@@ -761,7 +760,8 @@ impl Catalogue {
             .map(|prefill| prefill.definition.clone())
             .filter(|id| self.get(id).is_none())
             .collect();
-        missing.into_iter().collect()
+        mhsw::order::sort_unique(&mut missing);
+        missing
     }
 
     /// The definition with this id, if it loaded.
