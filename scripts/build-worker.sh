@@ -50,10 +50,11 @@ wasm-bindgen --target no-modules --no-typescript --out-dir "$out" --out-name "$p
 
 if [[ "$profile" == "release" ]]; then
   # printpdf exports a JavaScript API (functions named Pdf_*) that would keep about 1 MB of
-  # code alive; drop those exports first, then the code only they used, then optimise.
+  # code alive; drop those exports first, then the code only they used, then optimise, and
+  # leave out the linker's `target_features` section (browsers never read it).
   echo "$folder worker: wasm-opt $(wasm-opt --version)"
   wasm-opt "$out/${package}_bg.wasm" -o "$out/${package}_bg.wasm" \
-    --remove-exports='Pdf_*' --remove-unused-module-elements "$optimise"
+    --remove-exports='Pdf_*' --remove-unused-module-elements "$optimise" --strip-target-features
 fi
 
 cp "assets/$folder-worker.js" "$out/$folder-worker.js"
