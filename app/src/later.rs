@@ -76,8 +76,14 @@ pub fn run<F>(
 /// plain values, not `async fn`s).
 type Later<T> = std::pin::Pin<Box<dyn std::future::Future<Output = T>>>;
 
-/// "A new version is ready" ([`crate::components::update_notice::UpdateNotice`]).
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// "A new version is ready" ([`crate::components::update_notice::UpdateNotice`]). In the part
+/// `pages` ([`other_page`]), with the other things people do seldom (duplicating, deleting,
+/// settling a change made in another tab, saving everything again), so a section never waits
+/// for their code. The service worker keeps that part like every part, and only the service
+/// worker ever announces a new version, so the notice never waits for the network. (A part of
+/// their own was measured too: the splitter's loader, which the first screen fetches, grew by
+/// 254 bytes with its list of files, over the first load's budget.)
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn update_notice() -> Result<AnyView, NotDownloaded> {
     Ok(view! { <crate::components::update_notice::UpdateNotice /> }.into_any())
 }
@@ -263,8 +269,9 @@ pub fn checks_part() -> Result<(), NotDownloaded> {
     Ok(())
 }
 
-/// Duplicates an audit as the next cycle's re-audit and opens it.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// Duplicates an audit as the next cycle's re-audit and opens it. In the part `pages`
+/// ([`update_notice`]).
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn duplicate(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
     state.duplicate_for_next_cycle(&id);
     Ok(())
@@ -291,8 +298,8 @@ pub fn rename_form(
 }
 
 /// The question that asks before a piece of work is deleted, and deletes it
-/// ([`crate::pages::home::DeleteQuestion`]).
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// ([`crate::pages::home::DeleteQuestion`]). In the part `pages` ([`update_notice`]).
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn delete_question(
     id: WorkId,
     name: String,
@@ -306,15 +313,17 @@ pub fn delete_question(
     .into_any())
 }
 
-/// Replaces this tab's copy with the one another tab saved.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// Replaces this tab's copy with the one another tab saved. In the part `pages`
+/// ([`update_notice`]).
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn take_other_tabs_version(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
     leptos::task::spawn_local(async move { state.take_other_tabs_version(&id).await });
     Ok(())
 }
 
-/// Keeps this tab's copy as a separate piece of work.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// Keeps this tab's copy as a separate piece of work. In the part `pages`
+/// ([`update_notice`]).
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn keep_mine_as_copy(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
     leptos::task::spawn_local(async move { state.keep_mine_as_copy(&id).await });
     Ok(())
@@ -332,7 +341,8 @@ pub fn export_everything(state: AppState) -> Result<String, NotDownloaded> {
 }
 
 /// Removes an entry kept aside (after the user confirmed). Resolves to whether it is gone.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// In the part `pages` ([`update_notice`]).
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn delete_aside(key: String) -> Result<Later<bool>, NotDownloaded> {
     Ok(Box::pin(async move {
         crate::edges::database::delete_aside(&key).await.is_ok()
@@ -346,7 +356,8 @@ pub fn save_pending(state: AppState) -> Result<Later<bool>, NotDownloaded> {
 }
 
 /// Writes everything this tab holds to the store again, after the store was removed elsewhere.
-#[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
+/// In the part `pages` ([`update_notice`]).
+#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn save_everything_again(state: AppState) -> Result<Later<Option<String>>, NotDownloaded> {
     Ok(Box::pin(async move {
         state

@@ -250,7 +250,8 @@ fn WorkRow(
             </Show>
             <Show when=move || confirming.get()>
                 {
-                    // The question is in the later part, as deleting is: drawn only on "Delete".
+                    // The question is in the part `pages`, as the rename box is: drawn only on
+                    // "Delete".
                     let (id, name, delete_id) = (id_delete.clone(), name.clone(), delete_id.clone());
                     let made = Suspend::new(async move {
                         match later::delete_question(id, name, delete_id, confirming, problem).await {
@@ -265,8 +266,8 @@ fn WorkRow(
     }
 }
 
-/// The question "Delete … from this device?" under a piece of work's buttons, drawn by the later
-/// part ([`later::delete_question`]). Focus goes to its safe answer, "No, keep it", so Enter
+/// The question "Delete … from this device?" under a piece of work's buttons, drawn by the
+/// part `pages` ([`later::delete_question`]). Focus goes to its safe answer, "No, keep it", so Enter
 /// pressed twice or held keeps the work; that answer or Escape closes it and puts focus back on
 /// "Delete" (`delete_id`); "Yes, delete it" deletes, or says in `problem` why it could not.
 #[component]
