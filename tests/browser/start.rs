@@ -528,8 +528,10 @@ async fn a_first_visit_to_a_section_downloads_the_app_as_one_pack() {
         "the first module was asked for at {module_asked:.0} ms, after boot.js came ({boot_in:.0} ms)"
     );
 
-    // A section: the pack, also asked for as the page arrives.
-    let since = app.server.requests().len();
+    // A section: the pack, also asked for as the page arrives. The home page fetched the
+    // later part's files one by one (they are the pack's files) after drawing; wait until it
+    // has stopped asking, so none of its requests is counted as the section's.
+    let since = quiet(&app).await;
     reload(&app, section).await;
     first_question().await;
     let (asked_for_pack, boot_in) = asked_and_boot_in(b, &pack).await;
@@ -602,6 +604,21 @@ async fn a_first_visit_to_a_section_downloads_the_app_as_one_pack() {
 }
 
 /// When this page asked for `file`, and when `boot.js` had arrived, in ms (Resource Timing).
+/// The number of requests the server has had, once none has come for half a second (at
+/// most 10 s): the page before has stopped fetching.
+async fn quiet(app: &TestApp) -> usize {
+    let started = std::time::Instant::now();
+    let mut count = app.server.requests().len();
+    loop {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let now = app.server.requests().len();
+        if now == count || started.elapsed() > Duration::from_secs(10) {
+            return now;
+        }
+        count = now;
+    }
+}
+
 async fn asked_and_boot_in(b: &common::browser::Browser, file: &str) -> (f64, f64) {
     let entries: Vec<(String, f64, f64)> = serde_json::from_value(
         b.execute(
