@@ -31,6 +31,7 @@ pub mod paper;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 pub mod plan;
+mod pull;
 pub mod reading;
 pub mod report;
 pub mod responses;

@@ -85,7 +85,7 @@ impl Text {
     /// The entries put in order: `primary` first (when given), then the others in
     /// [`Lang::ALL`] order. (Picked out one by one rather than sorted: a sort would add several
     /// kilobytes to the app for a list of one or two.)
-    fn ordered(mut entries: Vec<(Lang, String)>, primary: Lang) -> Self {
+    pub(crate) fn ordered(mut entries: Vec<(Lang, String)>, primary: Lang) -> Self {
         let mut ordered = Vec::with_capacity(entries.len());
         for lang in std::iter::once(primary).chain(Lang::ALL) {
             if let Some(at) = entries.iter().position(|(given, _)| *given == lang) {

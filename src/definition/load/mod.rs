@@ -40,6 +40,7 @@ use super::{validate, Definition};
 use crate::lang::Lang;
 use crate::text::read_with_primary;
 
+mod checked_before;
 mod outline;
 mod place;
 mod pointer;
@@ -153,26 +154,12 @@ pub fn load_definition_quickly(text: &str) -> Option<Definition> {
 /// file it checked, and checks again, in full, what it read this way once its page is drawn);
 /// that lets an app draw a page before it has the code of the checks.
 ///
-/// It reads the text straight into the definition's types, never through a
+/// It reads the text by hand ([`checked_before`]), never through serde's derived readers or a
 /// [`serde_json::Value`] as the checks do (they need the document to place what they find), so
-/// an app drawing a page this way carries no code for building or reading a `Value`. The two
-/// ways give the same definition (pinned by a test on every bundled file).
+/// an app drawing a page this way carries neither. The ways give the same definition (pinned
+/// by tests on every bundled and test file).
 pub fn read_checked_before(text: &str) -> Option<Definition> {
-    /// The one field the primary language comes from, read before the rest.
-    #[derive(serde::Deserialize)]
-    struct Head {
-        #[serde(default)]
-        languages: Vec<String>,
-    }
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let head: Head = serde_json::from_str(text).ok()?;
-    // As [`primary_of`]: the first language, English when there is none.
-    let primary = head
-        .languages
-        .first()
-        .and_then(|code| Lang::from_code(code))
-        .unwrap_or(Lang::En);
-    read_with_primary(primary, || serde_json::from_str::<Definition>(text)).ok()
+    checked_before::read(text.strip_prefix('\u{feff}').unwrap_or(text))
 }
 
 /// A definition's primary language: the first of its `languages` (English when there is none,
