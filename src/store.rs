@@ -36,8 +36,10 @@ use crate::date::Date;
 use crate::ids::{ResponseId, WorkId};
 
 mod damage;
+mod quick;
 use crate::work::{FeedbackResponse, Work};
 pub use damage::{Damage, KeptAside, Origin, Record};
+pub use quick::assemble_quickly;
 
 /// The version of the record format below (version 1 was one localStorage entry per work).
 pub const STORE_VERSION: u32 = 2;

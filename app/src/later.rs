@@ -241,15 +241,73 @@ pub fn migrate_old_entries() -> Result<Later<crate::edges::migrate::Migrated>, N
     Ok(Box::pin(crate::edges::migrate::from_local_storage()))
 }
 
-/// The strict questionnaire loader, for a file the quick way in refused: every problem, placed
-/// and explained ([`mhsw::definition::load_definition`]). In its own part of the app,
-/// `problems`, downloaded only when a file has a problem.
+/// What the part `problems` is asked to read the long way, which says what is wrong.
+pub enum Strictly {
+    /// A questionnaire file the quick way in refused: every problem, placed and explained
+    /// ([`mhsw::definition::load_definition`]).
+    Definition {
+        /// The file's name.
+        file: String,
+        /// Its text.
+        text: String,
+    },
+    /// A piece of work's records the quick way did not take ([`mhsw::store::assemble_quickly`]:
+    /// damaged, or written by another version), read by [`mhsw::store::assemble`], which says
+    /// what is wrong with each record that cannot be read.
+    Work {
+        /// The key of its head record.
+        id: WorkId,
+        /// Its head record.
+        head: mhsw::store::Sealed,
+        /// Its response records.
+        responses: Vec<(mhsw::ids::ResponseId, mhsw::store::Sealed)>,
+    },
+}
+
+/// What the part `problems` read, as asked ([`Strictly`]).
+pub enum ReadStrictly {
+    /// The questionnaire, or every problem in it.
+    Definition(Result<mhsw::definition::Definition, mhsw::definition::LoadError>),
+    /// The piece of work, or why it cannot be read.
+    Work(Result<mhsw::store::Stored, mhsw::store::Damage>),
+}
+
+impl ReadStrictly {
+    /// The questionnaire read, if one was asked for.
+    pub fn definition(
+        self,
+    ) -> Option<Result<mhsw::definition::Definition, mhsw::definition::LoadError>> {
+        match self {
+            ReadStrictly::Definition(read) => Some(read),
+            ReadStrictly::Work(_) => None,
+        }
+    }
+
+    /// The piece of work read, if one was asked for.
+    pub fn work(self) -> Option<Result<mhsw::store::Stored, mhsw::store::Damage>> {
+        match self {
+            ReadStrictly::Work(read) => Some(read),
+            ReadStrictly::Definition(_) => None,
+        }
+    }
+}
+
+/// Reads what the quick ways did not take, the long way ([`Strictly`]). In its own part of the
+/// app, `problems`, with the strict questionnaire loader and the work's derived readers:
+/// downloaded only when a file or a saved record has a problem. One way in for both, as each
+/// way in costs the first screen's download.
 #[wasm_split(problems, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn load_strictly(
-    file: String,
-    text: String,
-) -> Result<Result<mhsw::definition::Definition, mhsw::definition::LoadError>, NotDownloaded> {
-    Ok(mhsw::definition::load_definition(&file, &text))
+pub fn read_strictly(ask: Strictly) -> Result<ReadStrictly, NotDownloaded> {
+    Ok(match ask {
+        Strictly::Definition { file, text } => {
+            ReadStrictly::Definition(mhsw::definition::load_definition(&file, &text))
+        }
+        Strictly::Work {
+            id,
+            head,
+            responses,
+        } => ReadStrictly::Work(mhsw::store::assemble(&id, &head, responses)),
+    })
 }
 
 /// Checks every fetched questionnaire file ([`definitions::check`]). In its own part of the

@@ -61,6 +61,16 @@ pub fn nothing_being_saved(lang: Lang) -> &'static str {
     )
 }
 
+/// Saved work that could not be opened: a record needed the part of the toolkit that explains
+/// damaged records, and it could not be downloaded. Nothing was moved or removed.
+pub fn store_not_read(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "your saved work could not be opened, because a part of the toolkit needed to read it could not be downloaded. Nothing has been changed or removed: check the internet connection, then reload the page",
+        "ni ellid agor eich gwaith wedi’i gadw, am na ellid lawrlwytho rhan o’r pecyn cymorth sydd ei hangen i’w ddarllen. Does dim wedi’i newid na’i dynnu: gwiriwch y cysylltiad â’r rhyngrwyd, yna ail-lwythwch y dudalen",
+    )
+}
+
 /// Why, when the browser blocks storage (its own reason is shown apart, as a technical detail).
 pub fn blocked_explained(lang: Lang) -> &'static str {
     say(
@@ -1043,7 +1053,7 @@ mod tests {
 
     #[test]
     fn every_fixed_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 41] = [
+        let fixed: [fn(Lang) -> &'static str; 42] = [
             page_not_opened,
             record_changed,
             record_revision,
@@ -1061,6 +1071,7 @@ mod tests {
             store_full,
             store_conflict,
             store_removed,
+            store_not_read,
             nothing_being_saved,
             blocked_explained,
             kept_until_closed,

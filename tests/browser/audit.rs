@@ -362,6 +362,66 @@ async fn a_previous_cycle_imported_from_a_file_is_compared() {
     finish(app).await;
 }
 
+/// A damaged saved entry is read the long way, by the part of the app that says what is wrong
+/// with it (`split_problems`). When that part cannot be downloaded, nothing is read, moved or
+/// removed, and the page says so in words, not "saved" or an empty list.
+#[tokio::test]
+async fn a_damaged_entry_is_left_in_place_when_the_part_that_reads_it_cannot_be_downloaded() {
+    let app = TestApp::start_hiding(&["/split_problems.wasm"]).await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let definition = bundled_definition("self-assessment");
+    let kept = work("kept-audit", "Kept audit", &definition);
+    let damaged = work("damaged-audit", "Damaged audit", &definition);
+    seed_works(&app, &[&kept, &damaged], "#/").await;
+    b.wait_for_text("Damaged audit", DEFAULT_TIMEOUT).await;
+    wait_for_saved(
+        b,
+        "damaged-audit",
+        "true",
+        "the audit moving into the work store",
+    )
+    .await;
+    b.execute_async(
+        r#"const done = arguments[arguments.length - 1];
+        const r = indexedDB.open('mhsw');
+        r.onsuccess = () => { const tx = r.result.transaction('works', 'readwrite');
+          const store = tx.objectStore('works'); const g = store.get('damaged-audit');
+          g.onsuccess = () => { const v = g.result; v.text = v.text.replace('Damaged audit', 'Damaged audiT'); store.put(v, 'damaged-audit'); };
+          tx.oncomplete = () => { r.result.close(); done(true); }; };"#,
+        vec![],
+    )
+    .await;
+    reload(&app, "#/").await;
+    b.wait_for_text("could not be opened", DEFAULT_TIMEOUT)
+        .await;
+    let home = b.body_text().await;
+    assert_contains(
+        &home,
+        "a part of the toolkit needed to read it could not be downloaded. Nothing has been changed or removed",
+        "what happened, and that nothing was lost",
+    );
+    assert_lacks(&home, "Nothing is being saved", "the store still saves");
+    assert_lacks(
+        &home,
+        "Saved work that could not be read",
+        "nothing moved aside",
+    );
+    assert!(stored_aside(b).await.is_empty(), "nothing kept aside");
+    let mut ids = stored_work_ids(b).await;
+    ids.sort();
+    assert_eq!(
+        ids,
+        ["damaged-audit", "kept-audit"],
+        "both records left where they were"
+    );
+    b.screenshot(&screenshot_path("home-saved-work-not-opened"))
+        .await;
+    assert_accessible(b, "the home page when saved work could not be opened").await;
+    // The failed download of the part is the browser's own console error.
+    finish_allowing(app, &["split_problems", "HTTP status code is not ok"]).await;
+}
+
 /// A damaged saved entry is kept aside, listed with a download, and nothing else is lost.
 #[tokio::test]
 async fn a_damaged_saved_entry_is_kept_aside_and_nothing_else_is_lost() {

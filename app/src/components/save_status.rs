@@ -57,6 +57,15 @@ pub fn SaveStatus() -> impl IntoView {
     let store_notice = move || {
         state.storage_problem.get().map(|error| {
             let lang = lang.get();
+            if error == StoreError::NotRead {
+                // Nothing was read, so nothing is at risk: the page says so, and how to go on.
+                return view! {
+                    <div class="notice notice-warning" role="alert">
+                        <p>{format!("{}.", sentence_case(&error.in_lang(lang)))}</p>
+                    </div>
+                }
+                .into_any();
+            }
             let removed = error == StoreError::Removed;
             // Plain words first; the browser's own reason, for whoever supports the device,
             // behind "Technical detail".
@@ -83,6 +92,7 @@ pub fn SaveStatus() -> impl IntoView {
                     {move || problem.get().map(|text| view! { <p role="alert">{text}"."</p> })}
                 </div>
             }
+            .into_any()
         })
     };
     view! {

@@ -354,7 +354,7 @@ pub async fn load_all() -> Result<Loaded, StoreError> {
         let head = sealed_of(value);
         let responses = by_work.remove(id.as_str()).unwrap_or_default();
         let revision = field(value, "rev").and_then(|r| r.as_f64());
-        let outcome = mhsw::store::assemble(&id, &head, responses).and_then(|stored| {
+        let outcome = assemble(&id, &head, responses).await?.and_then(|stored| {
             if revision == Some(stored.meta.revision as f64) {
                 Ok(stored)
             } else {
@@ -387,6 +387,31 @@ pub async fn load_all() -> Result<Loaded, StoreError> {
     }
     loaded.aside = set_aside_entries().await?;
     Ok(loaded)
+}
+
+/// Reads a piece of work from its records: the quick way ([`mhsw::store::assemble_quickly`])
+/// when every record is as this toolkit writes it, which is nearly always; otherwise the long
+/// way, which says what is wrong with each record, from the part of the app that holds it
+/// ([`crate::later::read_strictly`]). If that part cannot be downloaded, nothing is moved
+/// or read: the store reports it, and the next start reads the records again.
+async fn assemble(
+    id: &WorkId,
+    head: &Sealed,
+    responses: Vec<(ResponseId, Sealed)>,
+) -> Result<Result<Stored, Damage>, StoreError> {
+    if let Some(stored) = mhsw::store::assemble_quickly(id, head, &responses) {
+        return Ok(Ok(stored));
+    }
+    let ask = crate::later::Strictly::Work {
+        id: id.clone(),
+        head: head.clone(),
+        responses,
+    };
+    crate::later::read_strictly(ask)
+        .await
+        .ok()
+        .and_then(crate::later::ReadStrictly::work)
+        .ok_or(StoreError::NotRead)
 }
 
 struct Aside {
@@ -672,7 +697,8 @@ pub async fn load_one(id: &WorkId) -> Result<Option<Stored>, StoreError> {
         })
         .collect();
     responses.extend(blocks.iter().filter_map(unpack_block).flatten());
-    mhsw::store::assemble(id, &sealed_of(&head), responses)
+    assemble(id, &sealed_of(&head), responses)
+        .await?
         .map(Some)
         .map_err(|reason| {
             StoreError::Blocked(format!("the saved copy could not be read: {reason}"))

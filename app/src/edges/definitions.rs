@@ -697,9 +697,15 @@ pub async fn load(file: &str, text: &str) -> Result<Definition, LoadError> {
     if let Some(definition) = load_definition_quickly(text) {
         return Ok(definition);
     }
-    crate::later::load_strictly(file.to_owned(), text.to_owned())
+    let ask = crate::later::Strictly::Definition {
+        file: file.to_owned(),
+        text: text.to_owned(),
+    };
+    crate::later::read_strictly(ask)
         .await
-        .unwrap_or_else(|_not_downloaded| {
+        .ok()
+        .and_then(crate::later::ReadStrictly::definition)
+        .unwrap_or_else(|| {
             Err(LoadError {
                 file: file.to_owned(),
                 problems: vec![mhsw::definition::Problem {

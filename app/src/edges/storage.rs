@@ -68,6 +68,10 @@ pub enum StoreError {
     /// The saved work was removed from elsewhere (another tab, the browser's settings).
     #[error("the toolkit’s saved work was removed from this browser by another tab or by the browser’s settings, so nothing more is saved until you choose what to do")]
     Removed,
+    /// A saved record needed the part of the app that explains damaged records to be read, and
+    /// that part could not be downloaded: nothing was read, moved or removed.
+    #[error("your saved work could not be opened, because a part of the toolkit needed to read it could not be downloaded. Nothing has been changed or removed: check the internet connection, then reload the page")]
+    NotRead,
 }
 
 impl StoreError {
@@ -80,6 +84,7 @@ impl StoreError {
             StoreError::Blocked(reason) => say::store_blocked(lang, reason),
             StoreError::Conflict => say::store_conflict(lang).to_owned(),
             StoreError::Removed => say::store_removed(lang).to_owned(),
+            StoreError::NotRead => say::store_not_read(lang).to_owned(),
         }
     }
 }

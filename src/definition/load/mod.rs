@@ -154,7 +154,7 @@ pub fn load_definition_quickly(text: &str) -> Option<Definition> {
 /// file it checked, and checks again, in full, what it read this way once its page is drawn);
 /// that lets an app draw a page before it has the code of the checks.
 ///
-/// It reads the text by hand ([`checked_before`]), never through serde's derived readers or a
+/// It reads the text by hand (`checked_before.rs`), never through serde's derived readers or a
 /// [`serde_json::Value`] as the checks do (they need the document to place what they find), so
 /// an app drawing a page this way carries neither. The ways give the same definition (pinned
 /// by tests on every bundled and test file).
