@@ -202,6 +202,8 @@ function customSectionHead(name, length) {
   html = html.replace(old, `integrity="${integrity(after)}"`);
   // The page's comments are for whoever reads index.html in the repository.
   html = html.replace(/<!--[\s\S]*?-->\s*/g, "");
+  // And the blank lines Trunk leaves where it took its own tags out.
+  html = html.replace(/\n[ \t]*(?=\n)/g, "");
   writeFileSync(page, html);
   // The page's one inline script runs only if every Content-Security-Policy it is served with
   // allows its hash: the page's own, the _headers file's, and the README's for other hosts.

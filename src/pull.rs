@@ -164,21 +164,35 @@ impl<'a> Pull<'a> {
     }
 
     /// Reads a whole number: digits with an optional minus sign, no fraction or exponent (as
-    /// serde reads a number into an integer type).
+    /// serde reads a number into an integer type), and no leading zero (as JSON allows none).
+    /// Added up here rather than by `str::parse`, which the app's first module has: sharing it
+    /// would make that module export it to the later part.
     pub(crate) fn integer(&mut self) -> Option<i64> {
         self.peek()?;
         let bytes = self.text.as_bytes();
+        let negative = bytes.get(self.at) == Some(&b'-');
+        if negative {
+            self.at += 1;
+        }
         let start = self.at;
-        if bytes.get(self.at) == Some(&b'-') {
+        // Kept negative while it is added up, so that the most negative number fits too.
+        let mut value: i64 = 0;
+        while let Some(digit) = bytes.get(self.at).filter(|b| b.is_ascii_digit()) {
+            value = value
+                .checked_mul(10)?
+                .checked_sub(i64::from(digit - b'0'))?;
             self.at += 1;
         }
-        while bytes.get(self.at).is_some_and(u8::is_ascii_digit) {
-            self.at += 1;
-        }
-        if matches!(bytes.get(self.at), Some(b'.' | b'e' | b'E')) {
+        let digits = self.at - start;
+        let leading_zero = digits > 1 && bytes[start] == b'0';
+        if digits == 0 || leading_zero || matches!(bytes.get(self.at), Some(b'.' | b'e' | b'E')) {
             return None;
         }
-        self.text[start..self.at].parse().ok()
+        if negative {
+            Some(value)
+        } else {
+            value.checked_neg()
+        }
     }
 
     /// Reads a whole number that fits `T`.
@@ -236,6 +250,15 @@ impl<'a> Pull<'a> {
     }
 }
 
+/// How serde writes `value`, without the quotes: the name a hand reader must know.
+#[cfg(test)]
+pub(crate) fn serde_name<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_string(&value)
+        .unwrap()
+        .trim_matches('"')
+        .to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,6 +306,12 @@ mod tests {
         assert_eq!(Pull::new("2e3").integer(), None);
         assert_eq!(Pull::new("300").number::<u8>(), None);
         assert_eq!(Pull::new("-1").number::<u32>(), None);
+        assert_eq!(Pull::new("01").integer(), None);
+        assert_eq!(Pull::new("-").integer(), None);
+        assert_eq!(Pull::new("9223372036854775808").integer(), None);
+        assert_eq!(Pull::new("-9223372036854775808").integer(), Some(i64::MIN));
+        assert_eq!(Pull::new("0").integer(), Some(0));
+        assert_eq!(Pull::new("-0").integer(), Some(0));
         assert_eq!(Pull::new("\"a").string(), None);
         assert_eq!(Pull::new("\"a\u{1}b\"").string(), None);
         assert_eq!(Pull::new("\"\\q\"").string(), None);

@@ -49,27 +49,72 @@ impl From<SplitLoaderError> for NotDownloaded {
     }
 }
 
-/// Runs an action on whole pieces of work: waits for the later part to start, then calls it.
-/// Clears `problem`, then puts in it why the action could not be done, if it could not.
-pub fn run<F>(
-    state: AppState,
-    problem: RwSignal<Option<String>>,
-    action: impl FnOnce() -> F + 'static,
-) where
-    F: std::future::Future<Output = Result<(), NotDownloaded>> + 'static,
-{
-    problem.set(None);
-    leptos::task::spawn_local(async move {
-        let outcome = match state.ready().await {
-            Ok(()) => action().await,
-            Err(not_downloaded) => Err(not_downloaded),
-        };
-        if let Err(error) = outcome {
-            problem.set(Some(
-                error.in_lang(state.page_lang.get_untracked()).to_owned(),
-            ));
+/// An action a person starts with a button, on whole pieces of work: it waits for the later
+/// part to start, then runs. One at a time: a press while it is still under way (its part of
+/// the app downloading, or the work being done) is ignored, so a double click or a second,
+/// impatient press never does it twice. Why it could not be done is kept in `problem`.
+#[derive(Clone, Copy)]
+pub struct Action {
+    /// Whether it is under way (the page shows that it is, [`Action::waiting`]).
+    pub busy: RwSignal<bool>,
+    /// Why the last run could not be done, in words.
+    pub problem: RwSignal<Option<String>>,
+}
+
+impl Action {
+    /// An action not yet run.
+    pub fn new() -> Self {
+        Action {
+            busy: RwSignal::new(false),
+            problem: RwSignal::new(None),
         }
-    });
+    }
+
+    /// Runs `action` once the later part has started, unless this action is under way already.
+    pub fn run<F>(self, state: AppState, action: impl FnOnce() -> F + 'static)
+    where
+        F: std::future::Future<Output = Result<(), NotDownloaded>> + 'static,
+    {
+        if self.busy.get_untracked() {
+            return;
+        }
+        self.busy.set(true);
+        self.problem.set(None);
+        leptos::task::spawn_local(async move {
+            let outcome = match state.ready().await {
+                Ok(()) => action().await,
+                Err(not_downloaded) => Err(not_downloaded),
+            };
+            self.busy.set(false);
+            if let Err(error) = outcome {
+                let words = error.in_lang(state.page_lang.get_untracked()).to_owned();
+                self.problem.set(Some(words));
+            }
+        });
+    }
+
+    /// "Please wait…" while it is under way, then why it could not be done, if so.
+    pub fn waiting(self) -> impl IntoView {
+        let lang = AppState::expect().page_lang;
+        let busy = move || {
+            let words = mhsw::messages::frame::please_wait(lang.get());
+            self.busy
+                .get()
+                .then(|| view! { <p role="status">{words}</p> })
+        };
+        let problem = move || {
+            self.problem
+                .get()
+                .map(|text| view! { <p class="notice notice-warning" role="alert">{text}"."</p> })
+        };
+        (busy, problem)
+    }
+}
+
+impl Default for Action {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 /// A boxed future, for split points whose work is asynchronous (the ABI across the split takes
@@ -374,17 +419,17 @@ pub fn delete_question(
 /// Replaces this tab's copy with the one another tab saved. In the part `pages`
 /// ([`update_notice`]).
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn take_other_tabs_version(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
-    leptos::task::spawn_local(async move { state.take_other_tabs_version(&id).await });
-    Ok(())
+pub fn take_other_tabs_version(state: AppState, id: WorkId) -> Result<Later<()>, NotDownloaded> {
+    Ok(Box::pin(
+        async move { state.take_other_tabs_version(&id).await },
+    ))
 }
 
 /// Keeps this tab's copy as a separate piece of work. In the part `pages`
 /// ([`update_notice`]).
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn keep_mine_as_copy(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
-    leptos::task::spawn_local(async move { state.keep_mine_as_copy(&id).await });
-    Ok(())
+pub fn keep_mine_as_copy(state: AppState, id: WorkId) -> Result<Later<()>, NotDownloaded> {
+    Ok(Box::pin(async move { state.keep_mine_as_copy(&id).await }))
 }
 
 /// Downloads every piece of work as one backup file. Resolves to what happened, in words.

@@ -293,9 +293,13 @@ impl AppState {
 
     /// Waits until the later part of the app has started (at once if it has): actions on whole
     /// pieces of work await this first.
+    /// If its download failed, it is tried again, as "Try again" does: a person who was told
+    /// to check the connection and try again presses the same button again.
     pub async fn ready(&self) -> Result<(), NotDownloaded> {
-        if let Some(outcome) = self.started.get_untracked() {
-            return outcome;
+        match self.started.get_untracked() {
+            Some(Ok(())) => return Ok(()),
+            Some(Err(_)) => self.start(),
+            None => {}
         }
         let (sender, receiver) = oneshot::channel();
         self.waiting.update_value(|waiting| waiting.push(sender));

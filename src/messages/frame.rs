@@ -217,6 +217,11 @@ pub fn see_what_is_wrong(lang: Lang) -> &'static str {
     )
 }
 
+/// Shown while an action a person started is under way (its part downloading, or the work being done).
+pub fn please_wait(lang: Lang) -> &'static str {
+    say(lang, "Please wait…", "Arhoswch funud…")
+}
+
 /// The later part of the app could not be downloaded.
 pub fn not_downloaded(lang: Lang) -> &'static str {
     say(

@@ -348,15 +348,8 @@ fn channel(name: &str) -> Option<Channel> {
 mod tests {
     use super::*;
     use crate::store::{assemble, head_record, response_record};
-    use serde::Serialize;
 
-    /// `value` as serde writes it, without its quotes.
-    fn written<T: Serialize>(value: T) -> String {
-        serde_json::to_string(&value)
-            .unwrap()
-            .trim_matches('"')
-            .to_owned()
-    }
+    use crate::pull::serde_name as written;
 
     #[test]
     fn every_named_option_reads_as_serde_writes_it() {

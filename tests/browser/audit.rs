@@ -362,6 +362,21 @@ async fn a_previous_cycle_imported_from_a_file_is_compared() {
     finish(app).await;
 }
 
+/// Changes the stored text of the work `damaged-audit` behind the app's back (its name's last
+/// letter), leaving its checksum as it was: a record damaged since it was written.
+async fn change_damaged_audit_record(b: &common::browser::Browser) {
+    b.execute_async(
+        r#"const done = arguments[arguments.length - 1];
+        const r = indexedDB.open('mhsw');
+        r.onsuccess = () => { const tx = r.result.transaction('works', 'readwrite');
+          const store = tx.objectStore('works'); const g = store.get('damaged-audit');
+          g.onsuccess = () => { const v = g.result; v.text = v.text.replace('Damaged audit', 'Damaged audiT'); store.put(v, 'damaged-audit'); };
+          tx.oncomplete = () => { r.result.close(); done(true); }; };"#,
+        vec![],
+    )
+    .await;
+}
+
 /// A damaged saved entry is read the long way, by the part of the app that says what is wrong
 /// with it (`split_problems`). When that part cannot be downloaded, nothing is read, moved or
 /// removed, and the page says so in words, not "saved" or an empty list.
@@ -382,16 +397,7 @@ async fn a_damaged_entry_is_left_in_place_when_the_part_that_reads_it_cannot_be_
         "the audit moving into the work store",
     )
     .await;
-    b.execute_async(
-        r#"const done = arguments[arguments.length - 1];
-        const r = indexedDB.open('mhsw');
-        r.onsuccess = () => { const tx = r.result.transaction('works', 'readwrite');
-          const store = tx.objectStore('works'); const g = store.get('damaged-audit');
-          g.onsuccess = () => { const v = g.result; v.text = v.text.replace('Damaged audit', 'Damaged audiT'); store.put(v, 'damaged-audit'); };
-          tx.oncomplete = () => { r.result.close(); done(true); }; };"#,
-        vec![],
-    )
-    .await;
+    change_damaged_audit_record(b).await;
     reload(&app, "#/").await;
     b.wait_for_text("could not be opened", DEFAULT_TIMEOUT)
         .await;
@@ -446,16 +452,7 @@ async fn a_damaged_saved_entry_is_kept_aside_and_nothing_else_is_lost() {
     let junk = "{\"store_version\": 1, \"revision\": 4, \"work\": {\"format\": \"mhsw-wo";
     storage_set(b, "mhsw:work:damaged-old", junk).await;
     // And a record in the work store whose text changed after it was written.
-    b.execute_async(
-        r#"const done = arguments[arguments.length - 1];
-        const r = indexedDB.open('mhsw');
-        r.onsuccess = () => { const tx = r.result.transaction('works', 'readwrite');
-          const store = tx.objectStore('works'); const g = store.get('damaged-audit');
-          g.onsuccess = () => { const v = g.result; v.text = v.text.replace('Damaged audit', 'Damaged audiT'); store.put(v, 'damaged-audit'); };
-          tx.oncomplete = () => { r.result.close(); done(true); }; };"#,
-        vec![],
-    )
-    .await;
+    change_damaged_audit_record(b).await;
     reload(&app, "#/").await;
     b.wait_for_text("Saved work that could not be read", DEFAULT_TIMEOUT)
         .await;

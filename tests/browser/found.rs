@@ -936,3 +936,62 @@ async fn a_refused_delete_says_the_work_is_still_saved() {
     assert_contains(&text, "still saved in this browser", "a refused delete");
     finish_allowing(app, &["UnknownError", "could not be deleted"]).await;
 }
+
+/// Part of each row's export line ("Never exported…", "Not exported yet", …), which the list
+/// shows once the saved work is read in full (and the buttons work), not in its quick first
+/// drawing.
+const EXPORT_LINE: &str = "xported";
+
+/// Presses a button whose text includes `text` with a real click.
+async fn press_button(b: &common::browser::Browser, text: &str) {
+    let xpath = format!("//button[contains(normalize-space(.), '{text}')]");
+    b.client()
+        .find(Locator::XPath(&xpath))
+        .await
+        .unwrap_or_else(|e| panic!("no button says {text:?}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("could not press {text:?}: {e}"));
+}
+
+/// "Duplicate as a re-audit" pressed again while its part of the app was still downloading
+/// (nothing showed that anything was happening) made a copy for each press. A press under way
+/// now ignores the next.
+#[tokio::test]
+async fn pressing_duplicate_again_while_its_part_downloads_makes_one_copy() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "dup-once",
+        "Audit A",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/").await;
+    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
+    app.server.hold("split_pages", Duration::from_millis(5000));
+    reload(&app, "#/").await;
+    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
+    press_button(b, "Duplicate as a re-audit").await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    // Still on the home page, the part still coming: pressed again.
+    assert_eq!(
+        b.execute("return location.hash;", vec![]).await,
+        json!("#/"),
+        "the copy opened before the second press"
+    );
+    press_button(b, "Duplicate as a re-audit").await;
+    // The copy opens; then nothing more happens.
+    wait_until(
+        b,
+        "return location.hash.startsWith('#/work/');",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the copy opening",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(2000)).await;
+    let ids = stored_work_ids(b).await;
+    assert_eq!(ids.len(), 2, "the audit and one copy: {ids:?}");
+    finish(app).await;
+}

@@ -36,17 +36,19 @@ fn about_other_work(state: AppState, work: &WorkId) -> Option<String> {
 #[component]
 pub fn SaveStatus() -> impl IntoView {
     let state = AppState::expect();
-    let problem = RwSignal::new(None::<String>);
+    // The notice's buttons: one at a time (a double click never keeps two copies).
+    let action = later::Action::new();
+    let problem = action.problem;
     let lang = state.page_lang;
     let backup = RwSignal::new(None::<String>);
     let export_everything = move |_| {
-        later::run(state, problem, move || async move {
+        action.run(state, move || async move {
             backup.set(Some(later::export_everything(state).await?));
             Ok(())
         });
     };
     let save_again = move |_| {
-        later::run(state, problem, move || async move {
+        action.run(state, move || async move {
             if let Some(why) = later::save_everything_again(state).await?.await {
                 problem.set(Some(problems::not_saved_again(lang.get_untracked(), &why)));
             }
@@ -89,7 +91,7 @@ pub fn SaveStatus() -> impl IntoView {
                         <button type="button" class="secondary" on:click=export_everything>{problems::download_everything(lang)}</button>
                     </div>
                     {move || backup.get().map(|text| view! { <p>{text}"."</p> })}
-                    {move || problem.get().map(|text| view! { <p role="alert">{text}"."</p> })}
+                    {action.waiting()}
                 </div>
             }
             .into_any()
@@ -120,13 +122,13 @@ pub fn SaveStatus() -> impl IntoView {
                             }}</p>
                             <p>{move || say::download_copy_now(lang.get())}</p>
                             <div class="button-row">
-                                <button type="button" on:click=move |_| { let id = w1.clone(); later::run(state, problem, move || later::export(state, id)); }>{move || say::download_copy(lang.get())}</button>
+                                <button type="button" on:click=move |_| { let id = w1.clone(); action.run(state, move || later::export(state, id)); }>{move || say::download_copy(lang.get())}</button>
                                 {conflict.then(|| view! {
-                                    <button type="button" class="secondary" on:click=move |_| { let id = w2.clone(); later::run(state, problem, move || later::take_other_tabs_version(state, id)); }>{move || say::use_other_tabs_version(lang.get())}</button>
-                                    <button type="button" class="secondary" on:click=move |_| { let id = w3.clone(); later::run(state, problem, move || later::keep_mine_as_copy(state, id)); }>{move || say::keep_mine_as_copy(lang.get())}</button>
+                                    <button type="button" class="secondary" on:click=move |_| { let id = w2.clone(); action.run(state, move || async move { later::take_other_tabs_version(state, id).await?.await; Ok(()) }); }>{move || say::use_other_tabs_version(lang.get())}</button>
+                                    <button type="button" class="secondary" on:click=move |_| { let id = w3.clone(); action.run(state, move || async move { later::keep_mine_as_copy(state, id).await?.await; Ok(()) }); }>{move || say::keep_mine_as_copy(lang.get())}</button>
                                 })}
                             </div>
-                            {move || problem.get().map(|text| view! { <p role="alert">{text}"."</p> })}
+                            {action.waiting()}
                         </div>
                     }.into_any()
                 }

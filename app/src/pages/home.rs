@@ -199,8 +199,11 @@ fn WorkRow(
     let state = AppState::expect();
     let renaming = RwSignal::new(false);
     let confirming = RwSignal::new(false);
-    // Why the last action could not be done (the later part could not be downloaded).
-    let problem = RwSignal::new(None::<String>);
+    // Duplicating and exporting, one at a time: a second press while one is under way (a
+    // double click, or an impatient press while its part downloads) is ignored. Why the last
+    // could not be done (its part could not be downloaded) is in `problem`.
+    let action = later::Action::new();
+    let problem = action.problem;
     let (id_dup, id_export, id_delete, id_rename) =
         (id.clone(), id.clone(), id.clone(), id.clone());
     let name_for_rename = name.clone();
@@ -211,14 +214,14 @@ fn WorkRow(
             return;
         }
         let id = id_dup.clone();
-        later::run(state, problem, move || later::duplicate(state, id));
+        action.run(state, move || later::duplicate(state, id));
     };
     let export = move |ev: leptos::ev::MouseEvent| {
         if super::second_of_a_double_click(&ev) {
             return;
         }
         let id = id_export.clone();
-        later::run(state, problem, move || later::export(state, id));
+        action.run(state, move || later::export(state, id));
     };
     view! {
         <li class="work-row">

@@ -33,7 +33,7 @@ pub fn PrivacyPage() -> impl IntoView {
     let confirming = RwSignal::new(false);
     let done = RwSignal::new(None::<Result<(), ()>>);
     let backup = RwSignal::new(None::<String>);
-    let problem = RwSignal::new(None::<String>);
+    let action = later::Action::new();
     let estimate = LocalResource::new(database::estimate);
     // The question replaces "Remove all my data": focus goes to its safe answer (Enter pressed
     // twice, or held, keeps everything), and back to the button once it is answered or Escape
@@ -71,7 +71,7 @@ pub fn PrivacyPage() -> impl IntoView {
         if super::second_of_a_double_click(&ev) {
             return;
         }
-        later::run(state, problem, move || async move {
+        action.run(state, move || async move {
             backup.set(Some(later::export_everything(state).await?));
             Ok(())
         });
@@ -90,7 +90,7 @@ pub fn PrivacyPage() -> impl IntoView {
         <button type="button" on:click=export_everything>{move || say::export_everything(lang.get())}</button>
         <div role="status" aria-live="polite">
             {move || backup.get().map(|text| view! { <p class="notice">{text}"."</p> })}
-            {move || problem.get().map(|text| view! { <p class="notice notice-warning">{text}"."</p> })}
+            {action.waiting()}
         </div>
         <h2>{move || say::remove_all(lang.get())}</h2>
         <p>{move || say::remove_all_explained(lang.get())}</p>
