@@ -730,7 +730,26 @@ async fn the_bilingual_welcome_offers_larger_text_in_both_languages() {
     assert_fits_the_width(b, "the bilingual welcome on a phone").await;
     // Larger text still works from there, and the choice made, the header is in one language.
     click(b, ".text-size").await;
-    click_button(b, "English").await;
+    // Read the header in the moment after the press, once the page has answered it but
+    // before the next frame is drawn: it never says "Larger text / Larger text".
+    let just_after = b
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const english = [...document.querySelectorAll('button')] \
+               .find(button => button.innerText.trim() === 'English'); \
+             english.click(); \
+             setTimeout(() => done([ \
+               document.querySelector('h1').innerText.trim(), \
+               document.querySelector('.text-size').innerText.trim(), \
+             ]), 0);",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        just_after,
+        json!(["Your experience of social work", "Larger text"]),
+        "the header just after English is chosen"
+    );
     wait_for_heading_exact(b, "Your experience of social work").await;
     assert_eq!(
         b.execute(

@@ -121,13 +121,24 @@ pub fn CollectPage(
     });
     // Until a language is chosen, the header's name and "Larger text" are in both languages
     // offered, as the rest of the screen is: the second added once the header is drawn.
+    // The words come off at once when the choice is made, so the header never says "Larger
+    // text / Larger text" for a frame; they go on only if the choice is still open when the
+    // header has been drawn (a press can come between the two).
     let also = offered.get(1).copied();
+    let choosing = move || {
+        screen.try_with_untracked(|s| matches!(s, Screen::Language)) == Some(true)
+            && state.kiosk.try_with_untracked(Option::is_some) == Some(true)
+    };
     Effect::new(move |_| {
-        let choosing =
-            matches!(screen.get(), Screen::Language) && state.kiosk.with(Option::is_some);
+        screen.track();
+        state.kiosk.track();
+        page_lang::remove_header_words();
+        let Some(also) = also.filter(|_| choosing()) else {
+            return;
+        };
         request_animation_frame(move || {
             page_lang::remove_header_words();
-            if let (true, Some(also)) = (choosing, also) {
+            if choosing() {
                 page_lang::add_header_words(
                     ".site-header .brand",
                     also.bcp47(),
