@@ -35,19 +35,25 @@ function showFailure(error) {
 // The first module (built by scripts/build-app.sh), named by release like every code file.
 const firstModule = new URL("./mhsw-app_bg.wasm", import.meta.url);
 
-// A link to a section of saved work (`#/work/<id>/section/<id>`, as app/src/route.rs reads it)
-// waits for the first module, then the later part of the app and every chunk it shares (about
-// 50 files): the first module would ask for them only once it has downloaded and drawn the
-// first screen. On a first visit (no service worker keeping them on this device yet), all of
-// them are asked for here, as one download compressed as a whole (the pack, assets/unpack.js);
-// the first module is its first file, and the splitter's loader takes each other file from it
-// (scripts/finish-dist.mjs points the loader's fetches at `mhswEarly`). Returns the promised
-// response for the first module. index.html's inline script has asked for the pack already
-// (with the same test of the address), and this fetch takes up that request.
-function askForPack() {
-  const pack = fetch(new URL("./section-pack.wasm", import.meta.url));
+// On a first visit (no service worker keeping the app on this device yet), the first module
+// comes inside a pack (assets/unpack.js), compressed with LZMA, which takes a fifth fewer
+// bytes than the host's gzip. A link to a section of saved work (`#/work/<id>/section/<id>`,
+// as app/src/route.rs reads it) waits for the first module, then the later part of the app
+// and every chunk it shares (about 50 files): the first module would ask for them only once it
+// has downloaded and drawn the first screen. So its pack holds all of them, compressed as a
+// whole (`section-pack.wasm`); every other page's holds the first module alone
+// (`first-pack.wasm`). The first module is a pack's first file, and the splitter's loader takes
+// each other file from it (scripts/finish-dist.mjs points the loader's fetches at
+// `mhswEarly`). Returns the promised response for the first module. index.html's inline script
+// has asked for the pack already (with the same test of the address), and this fetch takes up
+// that request.
+// (A list, not `section ? "a" : "b"`: scripts/finish-dist.mjs puts the release id in file
+// names, but not in one followed by a colon, which it takes for an object's key.)
+const packs = ["./first-pack.wasm", "./section-pack.wasm"];
+function askForPack(section) {
+  const pack = fetch(new URL(packs[Number(section)], import.meta.url));
   pack.catch(() => {}); // unpack.js reports it, if it could be read
-  const taking = import("./unpack.js").then((unpack) => unpack.unpack(pack));
+  const taking = import("./unpack.js").then((unpack) => unpack.unpack(pack, section ? "section" : "first"));
   globalThis.mhswEarly = (url) => taking.then((take) => take(url), () => fetch(url));
   return globalThis.mhswEarly(firstModule.href);
 }
@@ -81,7 +87,7 @@ const section = /^#\/*work\/+([^/]+)\/+section\/+[^/]+\/*$/.exec(location.hash);
 const firstVisit = !(navigator.serviceWorker && navigator.serviceWorker.controller);
 // index.html's inline script asked for the one or the other as the page arrived (a preload),
 // and the fetch here takes that request up.
-const firstModuleResponse = section && firstVisit ? askForPack() : fetch(firstModule);
+const firstModuleResponse = firstVisit ? askForPack(Boolean(section)) : fetch(firstModule);
 firstModuleResponse.catch(() => {}); // reported by the start below
 if (section) {
   try {

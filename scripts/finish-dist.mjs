@@ -59,55 +59,32 @@ function files(dir = dist) {
     .sort();
 }
 
-// 0. What a link to a section of saved work fetches before its first question (the first
-//    module, then the later part and its chunks, read from the splitter's loader by
-//    scripts/early-files.mjs), as one file: section-pack.wasm, a WebAssembly file whose one
-//    custom section holds those files, in the order they are needed, compressed together with
-//    LZMA (`xz --format=lzma`; assets/unpack.js unpacks it as it arrives). unpack.js gets each
-//    file's name, place and checksum. boot.js takes the first module from it, and the loader's
-//    fetches go through `mhswEarly` when boot.js has asked for the pack, so it takes each other
-//    file from there. Before the release id and the renames, so both cover it.
+// 0. What a first visit fetches before its first screen, as one file compressed with LZMA
+//    (`xz --format=lzma`; assets/unpack.js unpacks it as it arrives): a WebAssembly file whose
+//    one custom section holds those files, in the order they are needed. Two of them:
+//    section-pack.wasm, for a link to a section of saved work, holds the first module, then the
+//    later part and its chunks (read from the splitter's loader by scripts/early-files.mjs);
+//    first-pack.wasm, for every other page, the first module alone (LZMA models code better
+//    than the host's gzip: 20% fewer bytes, 3 December 2026). unpack.js gets each file's name,
+//    place and checksum. boot.js takes the first module from it, and the loader's fetches go
+//    through `mhswEarly` when boot.js has asked for a pack, so it takes each other file from
+//    there. Before the release id and the renames, so both cover them.
 {
   const loaderPath = join(dist, "__wasm_split.js");
   const loader = readFileSync(loaderPath, "utf8");
   const laterPart = earlyFiles(loader, "later").map((file) => file.replace(/^\.\//, ""));
   // The first module first: it is needed first, and the parts after it share much of its
   // code's shape, which LZMA's memory of the whole pack turns into fewer bytes.
-  const list = ["mhsw-app_bg.wasm", ...laterPart];
-  const index = [];
-  const contents = [];
-  let offset = 0;
-  for (const name of list) {
-    const bytes = readFileSync(join(dist, name));
-    index.push([name, offset, bytes.length, fnv1a(bytes)]);
-    offset += bytes.length;
-    contents.push(bytes);
-  }
-  const unpacked = Buffer.concat(contents);
-  // Tuned on the pack of 2 December 2026: literal context 4 bits, no position bits (WebAssembly
-  // has no alignment to model), the longest matches: 219.4 kB, where the preset alone gives 220.0.
-  const xz = spawnSync("xz", ["--format=lzma", "--lzma1=preset=9e,lc=4,lp=0,pb=0,nice=273", "--stdout"], {
-    input: unpacked,
-    maxBuffer: 64 * 1024 * 1024,
-  });
-  if (xz.error || xz.status !== 0) {
-    throw new Error(`section-pack.wasm: xz failed (${xz.error ?? xz.stderr}); scripts/setup.sh installs it`);
-  }
-  const header = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
-  const head = customSectionHead("lzma", xz.stdout.length);
-  const pack = Buffer.concat([header, head, xz.stdout]);
-  writeFileSync(join(dist, "section-pack.wasm"), pack);
+  const packs = {
+    first: writePack("first-pack.wasm", ["mhsw-app_bg.wasm"]),
+    section: writePack("section-pack.wasm", ["mhsw-app_bg.wasm", ...laterPart]),
+  };
   const unpackPath = join(dist, "unpack.js");
   let unpack = readFileSync(unpackPath, "utf8");
-  const fill = {
-    '["__PACK__"]': JSON.stringify(index),
-    '"__PACK_LENGTH__"': String(unpacked.length),
-    '"__STREAM_AT__"': String(header.length + head.length),
-    '"__FILE_LENGTH__"': String(pack.length),
-  };
-  for (const [place, value] of Object.entries(fill)) {
+  for (const [kind, pack] of Object.entries(packs)) {
+    const place = `["__${kind.toUpperCase()}_PACK__"]`;
     if (!unpack.includes(place)) throw new Error(`unpack.js: no place for ${place}`);
-    unpack = unpack.replace(place, value);
+    unpack = unpack.replace(place, JSON.stringify(pack));
   }
   writeFileSync(unpackPath, unpack);
   // Every fetch of a part or chunk in the loader goes through mhswEarly when boot.js set it;
@@ -134,10 +111,41 @@ function files(dir = dist) {
       "}, deps);\n" +
       compact,
   );
+}
+
+/**
+ * Writes the pack `name` of the files `list` (in dist/, in that order), and returns what
+ * assets/unpack.js needs to read it: [[name, offset, length, checksum] of each file, the
+ * length unpacked, where the LZMA stream starts, the file's length].
+ */
+function writePack(name, list) {
+  const index = [];
+  const contents = [];
+  let offset = 0;
+  for (const file of list) {
+    const bytes = readFileSync(join(dist, file));
+    index.push([file, offset, bytes.length, fnv1a(bytes)]);
+    offset += bytes.length;
+    contents.push(bytes);
+  }
+  const unpacked = Buffer.concat(contents);
+  // Tuned on the pack of 2 December 2026: literal context 4 bits, no position bits (WebAssembly
+  // has no alignment to model), the longest matches: 219.4 kB, where the preset alone gives 220.0.
+  const xz = spawnSync("xz", ["--format=lzma", "--lzma1=preset=9e,lc=4,lp=0,pb=0,nice=273", "--stdout"], {
+    input: unpacked,
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (xz.error || xz.status !== 0) {
+    throw new Error(`${name}: xz failed (${xz.error ?? xz.stderr}); scripts/setup.sh installs it`);
+  }
+  const header = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+  const head = customSectionHead("lzma", xz.stdout.length);
+  const pack = Buffer.concat([header, head, xz.stdout]);
+  writeFileSync(join(dist, name), pack);
   console.log(
-    `finish-dist: section-pack.wasm holds ${list.length} files, ${unpacked.length} bytes, ` +
-      `${pack.length} bytes packed`,
+    `finish-dist: ${name} holds ${list.length} files, ${unpacked.length} bytes, ${pack.length} bytes packed`,
   );
+  return [index, unpacked.length, header.length + head.length, pack.length];
 }
 
 /** The 32-bit FNV-1a hash of `bytes`, as assets/unpack.js checks each file of the pack with. */
@@ -266,12 +274,19 @@ if (renames.size > 0) {
     const after = before.replace(mention, (name) => renames.get(name));
     if (after !== before) writeFileSync(full, after);
   }
+  // The page and boot.js name only this release's files: a name left as it was (say, one
+  // followed by a colon, taken for an object's key above) would be fetched, and not found.
+  for (const page of ["index.html", renames.get("boot.js")]) {
+    const text = readFileSync(join(dist, page), "utf8");
+    const left = [...renames.keys()].filter((name) => text.includes(`./${name}"`));
+    if (left.length > 0) throw new Error(`${page} still names ${left.join(", ")} without the release id`);
+  }
 }
 
 // 3. The service worker, with what is in dist/ now.
 // The pack and its reader are used only by a page no service worker controls (boot.js): a
 // page it controls has every file of the pack kept already.
-const forFirstVisits = new Set(["section-pack.wasm", "unpack.js"].map((name) => renames.get(name) ?? name));
+const forFirstVisits = new Set(["first-pack.wasm", "section-pack.wasm", "unpack.js"].map((name) => renames.get(name) ?? name));
 const kept = files().filter(
   (p) => !NOT_KEPT.has(p) && basename(p) !== "schema.json" && !forFirstVisits.has(p),
 );

@@ -53,8 +53,8 @@ async fn after_one_visit_the_app_starts_and_works_with_the_site_unreachable() {
     .expect("the page's preloads");
     assert!(
         asked.iter().any(|u| u.contains("/mhsw-app_bg."))
-            && !asked.iter().any(|u| u.contains("/section-pack.")),
-        "a page the service worker controls asks for the first module, not the pack: {asked:?}"
+            && !asked.iter().any(|u| u.contains("-pack.")),
+        "a page the service worker controls asks for the first module, not a pack: {asked:?}"
     );
     click(b, "#q-strat-1-2").await;
     fill(b, "#q-strat-1-evidence", "Typed with no network").await;
@@ -175,10 +175,14 @@ fn the_service_worker_keeps_every_file_of_the_build() {
         .cloned()
         .collect();
     listed.sort();
-    // The pack (the first module and the later part) and its reader serve only a page no
+    // The packs (the first module, with or without the later part) and their reader serve only a page no
     // service worker controls (assets/boot.js); a page it controls has each file of the pack
     // kept already.
-    let first_visits_only = [release_name("section-pack.wasm"), release_name("unpack.js")];
+    let first_visits_only = [
+        release_name("first-pack.wasm"),
+        release_name("section-pack.wasm"),
+        release_name("unpack.js"),
+    ];
     let expected: Vec<String> = on_disk
         .iter()
         .filter(|f| !not_kept.contains(&f.as_str()) && !first_visits_only.contains(f))
