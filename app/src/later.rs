@@ -394,10 +394,13 @@ pub fn export(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn rename_form(
     id: WorkId,
-    name: String,
+    new_name: RwSignal<String>,
     renaming: RwSignal<bool>,
 ) -> Result<AnyView, NotDownloaded> {
-    Ok(view! { <crate::pages::home::RenameForm id=id name=name renaming=renaming /> }.into_any())
+    Ok(
+        view! { <crate::pages::home::RenameForm id=id new_name=new_name renaming=renaming /> }
+            .into_any(),
+    )
 }
 
 /// The question that asks before a piece of work is deleted, and deletes it

@@ -993,11 +993,20 @@ async fn pressing_duplicate_again_while_its_part_downloads_makes_one_copy() {
     b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
     press_button(b, "Duplicate as a re-audit").await;
     tokio::time::sleep(Duration::from_millis(700)).await;
-    // Still on the home page, the part still coming: pressed again.
+    // Still on the home page, the part still coming, and the row says so: pressed again.
     assert_eq!(
         b.execute("return location.hash;", vec![]).await,
         json!("#/"),
         "the copy opened before the second press"
+    );
+    assert_eq!(
+        b.execute(
+            "const s = document.querySelector('.work-row [role=status]'); return s && s.innerText;",
+            vec![],
+        )
+        .await,
+        json!("Please wait…"),
+        "what the row says while the copy's part downloads"
     );
     press_button(b, "Duplicate as a re-audit").await;
     // The copy opens; then nothing more happens.
@@ -1012,5 +1021,77 @@ async fn pressing_duplicate_again_while_its_part_downloads_makes_one_copy() {
     tokio::time::sleep(Duration::from_millis(2000)).await;
     let ids = stored_work_ids(b).await;
     assert_eq!(ids.len(), 2, "the audit and one copy: {ids:?}");
+    finish(app).await;
+}
+
+/// On a slow start, a lead pressed "Delete" on one piece of work and "Rename" on another, and
+/// typed a new name; a moment later the app finished checking the questionnaires, the list was
+/// drawn again, and the question and the box vanished, with what was typed, before they could
+/// answer. What a row has open is now kept by the list, so it outlives the row's drawing.
+#[tokio::test]
+async fn the_delete_question_and_rename_box_stay_open_when_the_list_is_drawn_again() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let definition = bundled_definition("self-assessment");
+    let (north, south) = (
+        work("kept-open-1", "North audit", &definition),
+        work("kept-open-2", "South audit", &definition),
+    );
+    seed_works(&app, &[&north, &south], "#/").await;
+    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
+    // The questionnaire checks' part held back: the list is drawn again when it arrives.
+    let held = Duration::from_millis(4000);
+    app.server.hold("split_checks", held);
+    reload(&app, "#/").await;
+    let started = std::time::Instant::now();
+    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
+    click(b, "#rename-button-kept-open-2").await;
+    find(b, "#rename-kept-open-2").await;
+    click(b, "#rename-kept-open-2").await;
+    press(b, &[Key::End]).await;
+    type_text(b, " team").await;
+    click(b, "#delete-button-kept-open-1").await;
+    find(b, "#keep-button-kept-open-1").await;
+    assert!(
+        started.elapsed() < held,
+        "the question opened after the checks' part came: the test proves nothing"
+    );
+    // The checks' part has come, and the list has been drawn again.
+    wait_until(
+        b,
+        "return performance.getEntriesByType('resource').some(e => e.name.includes('split_checks') && e.responseEnd > 0);",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the checks' part arriving",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    assert_eq!(
+        b.execute(
+            "const keep = document.getElementById('keep-button-kept-open-1'); \
+             const box = document.getElementById('rename-kept-open-2'); \
+             return [keep && keep.innerText, box && box.value];",
+            vec![],
+        )
+        .await,
+        json!(["No, keep it", "South audit team"]),
+        "the delete question and the rename box, once the list has been drawn again"
+    );
+    // Still answerable: "No, keep it" keeps it and closes the question.
+    click(b, "#keep-button-kept-open-1").await;
+    wait_until(
+        b,
+        "return !document.getElementById('keep-button-kept-open-1');",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the question closing",
+    )
+    .await;
+    assert_eq!(
+        stored_work_ids(b).await.len(),
+        2,
+        "both pieces of work kept"
+    );
     finish(app).await;
 }

@@ -105,6 +105,27 @@ fn SavedWorkList(
     lang: mhsw::lang::Lang,
 ) -> impl IntoView {
     let state = AppState::expect();
+    // What each row has open or under way, by work, kept here: the list is drawn again
+    // whenever the saved work or the questionnaires change (as the app finishes starting, a
+    // moment after a press), and a question, a box being typed in, or an action under way
+    // must not vanish with the row's old drawing. Made under the list's owner, so they live
+    // as long as the list.
+    let owner = StoredValue::new(Owner::current());
+    let open = StoredValue::new(Vec::<(WorkId, RowState)>::new());
+    let row_state = move |id: &WorkId| {
+        if let Some(found) = open.with_value(|open| {
+            open.iter()
+                .find(|(open_id, _)| open_id == id)
+                .map(|(_, found)| *found)
+        }) {
+            return found;
+        }
+        let made = owner
+            .with_value(|owner| owner.as_ref().map(|owner| owner.with(RowState::new)))
+            .unwrap_or_else(RowState::new);
+        open.update_value(|open| open.push((id.clone(), made)));
+        made
+    };
     // Whole pieces of work once the later part has read them; until then, the light listing.
     let rows = move || {
         let tool = |definition: &DefinitionId| -> (String, bool) {
@@ -172,11 +193,39 @@ fn SavedWorkList(
             <p>{say::nothing_saved(lang)}</p>
         }>
             <ul class="work-list">
-                {move || rows().into_iter().map(|row| view! {
-                    <WorkRow id=row.id name=row.name updated=row.updated is_audit=row.is_audit reminder=row.export lang=lang />
+                {move || rows().into_iter().map(|row| {
+                    let open = row_state(&row.id);
+                    view! {
+                        <WorkRow id=row.id name=row.name updated=row.updated is_audit=row.is_audit reminder=row.export lang=lang open=open />
+                    }
                 }).collect_view()}
             </ul>
         </Show>
+    }
+}
+
+/// What one row of the list has open or under way ([`SavedWorkList`] keeps it).
+#[derive(Clone, Copy)]
+struct RowState {
+    /// The rename box is open, with what is typed in it.
+    renaming: RwSignal<bool>,
+    new_name: RwSignal<String>,
+    /// The delete question is open.
+    confirming: RwSignal<bool>,
+    /// Duplicating or exporting, one at a time: a second press while one is under way (a
+    /// double click, or an impatient press while its part downloads) is ignored. Why the last
+    /// could not be done (its part could not be downloaded) is in its `problem`.
+    action: later::Action,
+}
+
+impl RowState {
+    fn new() -> Self {
+        RowState {
+            renaming: RwSignal::new(false),
+            new_name: RwSignal::new(String::new()),
+            confirming: RwSignal::new(false),
+            action: later::Action::new(),
+        }
     }
 }
 
@@ -195,14 +244,16 @@ fn WorkRow(
     reminder: Option<(String, bool)>,
     /// The page's language (the list is drawn again when it changes).
     lang: mhsw::lang::Lang,
+    /// What it has open or under way.
+    open: RowState,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let renaming = RwSignal::new(false);
-    let confirming = RwSignal::new(false);
-    // Duplicating and exporting, one at a time: a second press while one is under way (a
-    // double click, or an impatient press while its part downloads) is ignored. Why the last
-    // could not be done (its part could not be downloaded) is in `problem`.
-    let action = later::Action::new();
+    let RowState {
+        renaming,
+        new_name,
+        confirming,
+        action,
+    } = open;
     let problem = action.problem;
     let (id_dup, id_export, id_delete, id_rename) =
         (id.clone(), id.clone(), id.clone(), id.clone());
@@ -233,17 +284,27 @@ fn WorkRow(
             <div class="button-row">
                 <a class="button secondary" href=Route::Work(id.clone()).href()>{say::open(lang)}<span class="visually-hidden">" "{name.clone()}</span></a>
                 {is_audit.then(|| view! { <button type="button" class="secondary" on:click=duplicate>{say::duplicate_as_reaudit(lang)}<span class="visually-hidden">{say::of(lang)}{name.clone()}</span></button> })}
-                <button type="button" class="secondary" id=format!("rename-button-{id}") aria-expanded=move || renaming.get().to_string() on:click=move |_| renaming.update(|r| *r = !*r)>{say::rename(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
+                <button type="button" class="secondary" id=format!("rename-button-{id}") aria-expanded=move || renaming.get().to_string() on:click=move |_| {
+                    // Opened with the name as it is now; one of the two boxes open at a time.
+                    if !renaming.get_untracked() {
+                        new_name.set(name_for_rename.clone());
+                        confirming.set(false);
+                    }
+                    renaming.update(|r| *r = !*r);
+                }>{say::rename(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
                 <button type="button" class="secondary" on:click=export>{say::export(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
-                <button type="button" class="warning" id=delete_id.clone() on:click=move |_| confirming.set(true)>{say::delete(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
+                <button type="button" class="warning" id=delete_id.clone() on:click=move |_| {
+                    renaming.set(false);
+                    confirming.set(true);
+                }>{say::delete(lang)}<span class="visually-hidden">" "{name.clone()}</span></button>
             </div>
-            {move || problem.get().map(|text| view! { <p class="notice notice-warning" role="alert">{text}"."</p> })}
+            {action.waiting()}
             <Show when=move || renaming.get()>
                 {
                     // The form, with its count, is in the later part: it is drawn only on "Rename".
-                    let (id, name) = (id_rename.clone(), name_for_rename.clone());
+                    let id = id_rename.clone();
                     let made = Suspend::new(async move {
-                        match later::rename_form(id, name, renaming).await {
+                        match later::rename_form(id, new_name, renaming).await {
                             Ok(form) => form,
                             Err(why) => view! { <p class="notice notice-warning" role="alert">{why.in_lang(lang)}"."</p> }.into_any(),
                         }
@@ -329,8 +390,8 @@ pub fn DeleteQuestion(
 pub fn RenameForm(
     /// The work's id.
     id: WorkId,
-    /// Its name now, what the box starts with.
-    name: String,
+    /// What is typed in the box (kept by the row, which sets it to the name as it opens).
+    new_name: RwSignal<String>,
     /// Whether the box is open.
     renaming: RwSignal<bool>,
 ) -> impl IntoView {
@@ -343,7 +404,6 @@ pub fn RenameForm(
     let input_id = format!("rename-{id}");
     let count_id = format!("{input_id}-count");
     let error_id = format!("{input_id}-error");
-    let new_name = RwSignal::new(name);
     let error = RwSignal::new(None::<String>);
     let save = {
         let input_id = input_id.clone();
