@@ -372,11 +372,17 @@ pub fn checks_part() -> Result<(), NotDownloaded> {
     Ok(())
 }
 
-/// Duplicates an audit as the next cycle's re-audit and opens it. In the part `pages`
+/// Duplicates an audit as the next cycle's re-audit and opens it, if the home page that asked is
+/// still open. In the part `pages`
 /// ([`update_notice`]).
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn duplicate(state: AppState, id: WorkId) -> Result<(), NotDownloaded> {
-    state.duplicate_for_next_cycle(&id);
+    // Asked for on the home page; a person who left it while this part downloaded (pressed
+    // Back, say) has moved on, and neither a copy made behind their back nor being taken to
+    // it is what they expect.
+    if matches!(state.route.get_untracked(), Route::Home) {
+        state.duplicate_for_next_cycle(&id);
+    }
     Ok(())
 }
 

@@ -1095,3 +1095,58 @@ async fn the_delete_question_and_rename_box_stay_open_when_the_list_is_drawn_aga
     );
     finish(app).await;
 }
+
+/// A lead pressed "Duplicate as a re-audit", and while its part of the app downloaded on a slow
+/// connection, thought better of it and pressed the browser's Back button: a moment later the
+/// app made the copy anyway and took them to it, away from the page they had gone back to. A
+/// copy is now made only if the home page that asked for it is still open.
+#[tokio::test]
+async fn back_pressed_while_duplicate_downloads_makes_no_copy_and_stays() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "dup-back",
+        "Audit B",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/").await;
+    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
+    let section = "#/work/dup-back/section/about";
+    reload(&app, section).await;
+    wait_until(
+        b,
+        "return performance.getEntriesByName('mhsw:first-question').length > 0;",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the section's first question",
+    )
+    .await;
+    app.server.hold("split_pages", Duration::from_millis(3000));
+    b.execute("location.hash = '#/';", vec![]).await;
+    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
+    press_button(b, "Duplicate as a re-audit").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.execute("history.back();", vec![]).await;
+    wait_until(
+        b,
+        "return location.hash === arguments[0];",
+        vec![json!(section)],
+        DEFAULT_TIMEOUT,
+        "Back to the section",
+    )
+    .await;
+    // The part has come (the hold is over) and had its chance to act.
+    tokio::time::sleep(Duration::from_millis(4000)).await;
+    assert_eq!(
+        b.execute("return location.hash;", vec![]).await,
+        json!(section),
+        "where the person is once the part has come"
+    );
+    assert_eq!(
+        stored_work_ids(b).await,
+        vec!["dup-back".to_owned()],
+        "the saved work once the part has come"
+    );
+    finish(app).await;
+}
