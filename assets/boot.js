@@ -41,19 +41,21 @@ const firstModule = new URL("./mhsw-app_bg.wasm", import.meta.url);
 // as app/src/route.rs reads it) waits for the first module, then the later part of the app
 // and every chunk it shares (about 50 files): the first module would ask for them only once it
 // has downloaded and drawn the first screen. So its pack holds all of them, compressed as a
-// whole (`section-pack.wasm`); every other page's holds the first module alone
-// (`first-pack.wasm`). The first module is a pack's first file, and the splitter's loader takes
+// whole (`section-pack.wasm`); the home page's, the first module and the home page's own part
+// (`home-pack.wasm`); every other page's, the first module alone (`first-pack.wasm`). The first module is a pack's first file, and the splitter's loader takes
 // each other file from it (scripts/finish-dist.mjs points the loader's fetches at
 // `mhswEarly`). Returns the promised response for the first module. index.html's inline script
 // has asked for the pack already (with the same test of the address), and this fetch takes up
 // that request.
 // (A list, not `section ? "a" : "b"`: scripts/finish-dist.mjs puts the release id in file
 // names, but not in one followed by a colon, which it takes for an object's key.)
-const packs = ["./first-pack.wasm", "./section-pack.wasm"];
-function askForPack(section) {
-  const pack = fetch(new URL(packs[Number(section)], import.meta.url));
+const packs = ["./first-pack.wasm", "./home-pack.wasm", "./section-pack.wasm"];
+const kinds = ["first", "home", "section"];
+/** Asks for pack number `which` (0 first, 1 home, 2 section). */
+function askForPack(which) {
+  const pack = fetch(new URL(packs[which], import.meta.url));
   pack.catch(() => {}); // unpack.js reports it, if it could be read
-  const taking = import("./unpack.js").then((unpack) => unpack.unpack(pack, section ? "section" : "first"));
+  const taking = import("./unpack.js").then((unpack) => unpack.unpack(pack, kinds[which]));
   globalThis.mhswEarly = (url) => taking.then((take) => take(url), () => fetch(url));
   return globalThis.mhswEarly(firstModule.href);
 }
@@ -87,7 +89,9 @@ const section = /^#\/*work\/+([^/]+)\/+section\/+[^/]+\/*$/.exec(location.hash);
 const firstVisit = !(navigator.serviceWorker && navigator.serviceWorker.controller);
 // index.html's inline script asked for the one or the other as the page arrived (a preload),
 // and the fetch here takes that request up.
-const firstModuleResponse = firstVisit ? askForPack(Boolean(section)) : fetch(firstModule);
+// The home page is `#/`, `#` or no hash at all (app/src/route.rs).
+const home = /^(#\/*)?$/.test(location.hash);
+const firstModuleResponse = firstVisit ? askForPack(section ? 2 : home ? 1 : 0) : fetch(firstModule);
 firstModuleResponse.catch(() => {}); // reported by the start below
 if (section) {
   try {

@@ -1,8 +1,9 @@
 // Hands out the first module of the app, and the files of a later part (its own module and
 // the chunks it shares), out of one download, a pack, on a first visit (see assets/boot.js for
-// when): boot.js takes the first module, the splitter's loader the others. There are two
+// when): boot.js takes the first module, the splitter's loader the others. There are three
 // packs: `section-pack.wasm`, for a link to a section of saved work, holds the first module
-// and the later part; `first-pack.wasm`, for every other page, holds the first module alone.
+// and the later part; `home-pack.wasm`, for the home page, the first module and the home
+// page's part; `first-pack.wasm`, for every other page, the first module alone.
 // Without a pack, the first module is compressed by the host with gzip, and the later part is
 // about 50 files, many under 1 kB, each waiting its turn on the browser's few connections to
 // the site and each compressed on its own; a pack is one request, compressed as a whole with
@@ -21,11 +22,11 @@
 // not yet handed over is fetched on its own instead, as without the pack.
 
 /**
- * Each pack by its kind (`first`, `section`): [its files, each [file name, offset of its bytes
+ * Each pack by its kind (`first`, `home`, `section`): [its files, each [file name, offset of its bytes
  * in the unpacked pack, their length, their FNV-1a checksum] in pack order; its length
  * unpacked; where its LZMA stream starts in the file; the file's length], in bytes.
  */
-const PACKS = { first: ["__FIRST_PACK__"], section: ["__SECTION_PACK__"] };
+const PACKS = { first: ["__FIRST_PACK__"], home: ["__HOME_PACK__"], section: ["__SECTION_PACK__"] };
 
 /** The first bytes of every WebAssembly module: `\0asm`. */
 const MAGIC = [0x00, 0x61, 0x73, 0x6d];

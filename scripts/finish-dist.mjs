@@ -61,9 +61,10 @@ function files(dir = dist) {
 
 // 0. What a first visit fetches before its first screen, as one file compressed with LZMA
 //    (`xz --format=lzma`; assets/unpack.js unpacks it as it arrives): a WebAssembly file whose
-//    one custom section holds those files, in the order they are needed. Two of them:
+//    one custom section holds those files, in the order they are needed. Three of them:
 //    section-pack.wasm, for a link to a section of saved work, holds the first module, then the
 //    later part and its chunks (read from the splitter's loader by scripts/early-files.mjs);
+//    home-pack.wasm, for the home page, the first module and the home page's part;
 //    first-pack.wasm, for every other page, the first module alone (LZMA models code better
 //    than the host's gzip: 20% fewer bytes, 3 December 2026). unpack.js gets each file's name,
 //    place and checksum. boot.js takes the first module from it, and the loader's fetches go
@@ -72,11 +73,13 @@ function files(dir = dist) {
 {
   const loaderPath = join(dist, "__wasm_split.js");
   const loader = readFileSync(loaderPath, "utf8");
-  const laterPart = earlyFiles(loader, "later").map((file) => file.replace(/^\.\//, ""));
+  const part = (name) => earlyFiles(loader, name).map((file) => file.replace(/^\.\//, ""));
+  const laterPart = part("later");
   // The first module first: it is needed first, and the parts after it share much of its
   // code's shape, which LZMA's memory of the whole pack turns into fewer bytes.
   const packs = {
     first: writePack("first-pack.wasm", ["mhsw-app_bg.wasm"]),
+    home: writePack("home-pack.wasm", ["mhsw-app_bg.wasm", ...part("home")]),
     section: writePack("section-pack.wasm", ["mhsw-app_bg.wasm", ...laterPart]),
   };
   const unpackPath = join(dist, "unpack.js");
@@ -286,7 +289,7 @@ if (renames.size > 0) {
 // 3. The service worker, with what is in dist/ now.
 // The pack and its reader are used only by a page no service worker controls (boot.js): a
 // page it controls has every file of the pack kept already.
-const forFirstVisits = new Set(["first-pack.wasm", "section-pack.wasm", "unpack.js"].map((name) => renames.get(name) ?? name));
+const forFirstVisits = new Set(["first-pack.wasm", "home-pack.wasm", "section-pack.wasm", "unpack.js"].map((name) => renames.get(name) ?? name));
 const kept = files().filter(
   (p) => !NOT_KEPT.has(p) && basename(p) !== "schema.json" && !forFirstVisits.has(p),
 );

@@ -133,6 +133,21 @@ pub fn update_notice() -> Result<AnyView, NotDownloaded> {
     Ok(view! { <crate::components::update_notice::UpdateNotice /> }.into_any())
 }
 
+/// The home page ([`crate::pages::home::HomePage`]), in its own part, `home`: a link to a
+/// section never downloads it, and a first visit to it takes it with the first module (in
+/// `first-pack.wasm`, scripts/finish-dist.mjs).
+#[wasm_split(home, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn home_page() -> Result<AnyView, NotDownloaded> {
+    Ok(view! { <crate::pages::home::HomePage /> }.into_any())
+}
+
+/// Downloads the part `home` ([`home_page`]) if it is not here yet: the first screen of the
+/// home page is drawn once it is.
+#[wasm_split(home, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn home_ready() -> Result<(), NotDownloaded> {
+    Ok(())
+}
+
 /// The save line and the store's notices ([`crate::components::save_status::SaveStatus`]).
 #[wasm_split(later, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn save_status() -> Result<AnyView, NotDownloaded> {

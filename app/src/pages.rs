@@ -41,38 +41,42 @@ pub fn work_and_definition(
     }
 }
 
-/// Renders the page for the current route. Home is in the first module; every
-/// other page comes from the later part of the app ([`crate::later::page`]), downloaded once.
+/// Renders the page for the current route. Every page comes from a part of the app
+/// downloaded once: the home page from its own (`home`, which a first visit to it takes with
+/// the first module, in `first-pack.wasm`), so a link to a section never downloads it; the
+/// others from the later part ([`crate::later::page`]) and the parts it fetches.
 #[component]
 pub fn PageFor(
     /// The route to render.
     route: RwSignal<Route>,
 ) -> impl IntoView {
     let lang = AppState::expect().page_lang;
-    move || match route.get() {
-        Route::Home => view! { <home::HomePage /> }.into_any(),
-        other => {
-            let page = move || {
-                let other = other.clone();
-                Suspend::new(async move {
-                    let page = if other.is_report() {
-                        later::report_page(other).await
-                    } else if other.is_collecting() {
-                        later::collecting_page(other).await
+    move || {
+        let route = route.get();
+        let page = move || {
+            let route = route.clone();
+            Suspend::new(async move {
+                let page = if matches!(route, Route::Home) {
+                    // Focus is left where it is, as when the home page was drawn at once:
+                    // the router (`App`) moves it to the heading after a navigation.
+                    later::home_page().await
+                } else {
+                    let page = if route.is_report() {
+                        later::report_page(route).await
+                    } else if route.is_collecting() {
+                        later::collecting_page(route).await
                     } else {
-                        later::page(other).await
+                        later::page(route).await
                     };
                     // The heading arrives after the route changed: move focus to it now.
                     history::focus_heading();
-                    page.unwrap_or_else(|problem| {
-                        view! { <NotDownloadedPage problem /> }.into_any()
-                    })
-                })
-            };
-            view! {
-                <Suspense fallback=move || view! { <p class="loading">{move || mhsw::messages::frame::loading(lang.get())}</p> }>{page}</Suspense>
-            }
-            .into_any()
+                    page
+                };
+                page.unwrap_or_else(|problem| view! { <NotDownloadedPage problem /> }.into_any())
+            })
+        };
+        view! {
+            <Suspense fallback=move || view! { <p class="loading">{move || mhsw::messages::frame::loading(lang.get())}</p> }>{page}</Suspense>
         }
     }
 }
@@ -105,7 +109,6 @@ pub fn page(route: Route) -> AnyView {
     let needed = route.needs_questionnaires();
     once_loaded(
         move || match route.clone() {
-            Route::Home => view! { <home::HomePage /> }.into_any(),
             Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
             Route::NotFound(path) => view! { <NotFound path /> }.into_any(),
             Route::Questionnaires => view! { <questionnaires::QuestionnairesPage /> }.into_any(),
@@ -115,7 +118,8 @@ pub fn page(route: Route) -> AnyView {
             Route::Work(id) => view! { <work::WorkPage id=id /> }.into_any(),
             // Drawn by `section_page`, `report_page` and `collecting_page`; never asked of
             // this one.
-            Route::Section(..)
+            Route::Home
+            | Route::Section(..)
             | Route::Plan(_)
             | Route::Results(_)
             | Route::Collect(_)

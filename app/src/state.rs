@@ -268,6 +268,11 @@ impl AppState {
             state
                 .questionnaires
                 .set(Questionnaires::Listed(listing.tools()));
+            // The home page is drawn from a part of its own: the first screen is drawn once
+            // it is here (if it cannot be downloaded, the page says so).
+            if matches!(state.route.get_untracked(), Route::Home) {
+                let _ = later::home_ready().await;
+            }
             // Let the first screen be drawn before the larger download begins, and mark the
             // moment for `make bench` (first-load bytes are those fetched before it).
             after_next_paint().await;
@@ -664,7 +669,15 @@ impl AppState {
         });
         let route = Route::Work(copy.id.clone());
         self.add_work(copy);
+        self.open(route);
+    }
+
+    /// Goes to `route` now: the page is drawn for it at once, not when the browser next tells
+    /// of the address's change, so a key pressed again meanwhile (two quick Enters on
+    /// "Duplicate as a re-audit") finds the page that asked gone, not its button.
+    fn open(&self, route: Route) {
         history::go(&route);
+        self.route.set(route);
     }
 
     /// Downloads a piece of work as an export file, and records when it was exported.
@@ -987,7 +1000,7 @@ impl AppState {
         self.take_other_tabs_version(id).await;
         let copy_id = copy.id.clone();
         self.add_work(copy);
-        history::go(&Route::Work(copy_id));
+        self.open(Route::Work(copy_id));
     }
 }
 

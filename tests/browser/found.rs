@@ -321,6 +321,7 @@ async fn a_keyboard_user_answering_no_keep_it_keeps_focus() {
     );
 
     app.open("#/").await;
+    b.wait_for_text("Kept audit", DEFAULT_TIMEOUT).await;
     focus_button(b, "Delete").await;
     press(b, &[Key::Enter]).await;
     b.wait_for_text("No, keep it", QUICK).await;
@@ -1147,6 +1148,70 @@ async fn back_pressed_while_duplicate_downloads_makes_no_copy_and_stays() {
         stored_work_ids(b).await,
         vec!["dup-back".to_owned()],
         "the saved work once the part has come"
+    );
+    finish(app).await;
+}
+
+/// Presses Enter with the browser's own key events (keydown with its text, then keyup), as a
+/// keyboard does.
+async fn press_enter_raw(b: &common::browser::Browser) {
+    for kind in ["keyDown", "keyUp"] {
+        b.cdp(
+            "Input.dispatchKeyEvent",
+            json!({ "type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": if kind == "keyDown" { "\r" } else { "" } }),
+        )
+        .await;
+    }
+}
+
+/// "Rename" left focus on its button, so a keyboard user had to Tab past Export and Delete to
+/// reach the box, and Escape did not close it, though it closes the delete question. The box
+/// now takes focus as it opens, with the caret after the name, and Escape closes it unsaved,
+/// giving focus back to "Rename"; while its part downloads, the row says "Please wait…".
+#[tokio::test]
+async fn the_rename_box_takes_focus_and_escape_closes_it() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "rename-keys",
+        "Audit D",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/").await;
+    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
+    app.server.hold("split_pages", Duration::from_millis(2000));
+    reload(&app, "#/").await;
+    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
+    b.execute(
+        "document.getElementById('rename-button-rename-keys').focus();",
+        vec![],
+    )
+    .await;
+    press_enter_raw(b).await;
+    b.wait_for_text("Please wait…", QUICK).await;
+    find(b, "#rename-rename-keys").await;
+    wait_until(
+        b,
+        "const e = document.activeElement; return !!e && e.id === 'rename-rename-keys' && e.selectionStart === e.value.length;",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "focus in the rename box, after the name",
+    )
+    .await;
+    type_text(b, " draft").await;
+    press(b, &[Key::Escape]).await;
+    wait_until(
+        b,
+        "return !document.getElementById('rename-rename-keys') && document.activeElement && document.activeElement.id === 'rename-button-rename-keys';",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the box closed, focus back on Rename",
+    )
+    .await;
+    assert!(
+        b.body_text().await.contains("Audit D") && !b.body_text().await.contains("Audit D draft"),
+        "the name unchanged"
     );
     finish(app).await;
 }

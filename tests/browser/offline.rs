@@ -175,11 +175,12 @@ fn the_service_worker_keeps_every_file_of_the_build() {
         .cloned()
         .collect();
     listed.sort();
-    // The packs (the first module, with or without the later part) and their reader serve only a page no
+    // The packs (the first module, alone or with the home page's or the later part) and their reader serve only a page no
     // service worker controls (assets/boot.js); a page it controls has each file of the pack
     // kept already.
     let first_visits_only = [
         release_name("first-pack.wasm"),
+        release_name("home-pack.wasm"),
         release_name("section-pack.wasm"),
         release_name("unpack.js"),
     ];

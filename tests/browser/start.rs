@@ -83,10 +83,10 @@ async fn no_request_leaves_the_test_server() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     let origin = app.server.origin();
     let urls = app.browser.resource_urls().await;
-    // A first visit: the first module comes in its pack.
+    // A first visit: the first module comes in the home page's pack.
     assert!(
         urls.iter()
-            .any(|u| u.ends_with(&format!("/{}", release_name("first-pack.wasm")))),
+            .any(|u| u.ends_with(&format!("/{}", release_name("home-pack.wasm")))),
         "the resource list should include the app's wasm; it was: {urls:#?}"
     );
     let foreign: Vec<_> = urls
@@ -158,8 +158,8 @@ async fn app_works_from_a_sub_folder() {
 
 #[tokio::test]
 async fn a_failed_load_shows_a_message_in_plain_english() {
-    // The first module's pack, and the first module that is fetched on its own without it.
-    let app = TestApp::start_hiding(&["/mhsw-app_bg.wasm", "/first-pack.wasm"]).await;
+    // The home page's pack, and the first module that is fetched on its own without it.
+    let app = TestApp::start_hiding(&["/mhsw-app_bg.wasm", "/home-pack.wasm"]).await;
     app.browser.goto(&app.route_url("#/")).await;
     assert_eq!(app.browser.wait_for_boot_outcome().await, "failed");
     app.browser
@@ -465,7 +465,8 @@ async fn a_section_of_work_checked_before_is_drawn_before_the_checks_are_fetched
 /// `assets/unpack.js` hands the first module to boot.js and each other file to the splitter's
 /// loader), as the page starts, and once. No file of the pack is then fetched on its own, even
 /// when the loader asks for them before the pack has begun to arrive; the home page fetches
-/// the first module alone, in a pack of its own (`first-pack.wasm`), and not the section's. A pack cut short or damaged loses
+/// the first module with the home page's part, in a pack of its own (`home-pack.wasm`), and
+/// not the section's. A pack cut short or damaged loses
 /// nothing: the files it did not bring whole and sound (it is compressed with LZMA and each
 /// file has a checksum) are fetched one by one. Played on a slow link first, so that the order
 /// of the requests shows.
@@ -485,7 +486,7 @@ async fn a_first_visit_to_a_section_downloads_the_app_as_one_pack() {
     b.wait_for_text("North Team audit", DEFAULT_TIMEOUT).await;
     let pack = release_name("section-pack.wasm");
     let first_module = release_name("mhsw-app_bg.wasm");
-    let first_pack = release_name("first-pack.wasm");
+    let home_pack = release_name("home-pack.wasm");
     let later = release_name("split_later.wasm");
     app.server.set_slow(Some(common::server::SlowLink {
         bytes_per_second: 400_000,
@@ -519,9 +520,9 @@ async fn a_first_visit_to_a_section_downloads_the_app_as_one_pack() {
         b.wait_for_text("North Team audit", DEFAULT_TIMEOUT).await;
     };
 
-    // The home page: the first module alone, in its own pack, and not the section's, asked
-    // for by the page as it arrives (index.html's inline script), not once boot.js has come
-    // and run.
+    // The home page: the first module with the home page's part, in their own pack, and not
+    // the section's, asked for by the page as it arrives (index.html's inline script), not
+    // once boot.js has come and run.
     let since = app.server.requests().len();
     reload(&app, "#/").await;
     b.wait_for_text("North Team audit", DEFAULT_TIMEOUT).await;
@@ -533,12 +534,12 @@ async fn a_first_visit_to_a_section_downloads_the_app_as_one_pack() {
             .count()
     };
     assert_eq!(
-        (named(&first_pack), named(&first_module), named(&pack)),
+        (named(&home_pack), named(&first_module), named(&pack)),
         (1, 0, 0),
-        "(requests for the first module's pack, for the first module, for the section's pack) \
+        "(requests for the home page's pack, for the first module, for the section's pack) \
          on a first visit to the home page"
     );
-    let (module_asked, boot_in) = asked_and_boot_in(b, &first_pack).await;
+    let (module_asked, boot_in) = asked_and_boot_in(b, &home_pack).await;
     assert!(
         module_asked < boot_in,
         "the first module was asked for at {module_asked:.0} ms, after boot.js came ({boot_in:.0} ms)"

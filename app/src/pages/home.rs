@@ -309,7 +309,8 @@ fn WorkRow(
                             Err(why) => view! { <p class="notice notice-warning" role="alert">{why.in_lang(lang)}"."</p> }.into_any(),
                         }
                     });
-                    view! { <Suspense fallback=|| ()>{made}</Suspense> }
+                    // Its part can take a moment on a slow first visit: say so meanwhile.
+                    view! { <Suspense fallback=move || view! { <p role="status">{say::please_wait(lang)}</p> }>{made}</Suspense> }
                 }
             </Show>
             <Show when=move || confirming.get()>
@@ -323,7 +324,8 @@ fn WorkRow(
                             Err(why) => view! { <p class="notice notice-warning" role="alert">{why.in_lang(lang)}"."</p> }.into_any(),
                         }
                     });
-                    view! { <Suspense fallback=|| ()>{made}</Suspense> }
+                    // Its part can take a moment on a slow first visit: say so meanwhile.
+                    view! { <Suspense fallback=move || view! { <p role="status">{say::please_wait(lang)}</p> }>{made}</Suspense> }
                 }
             </Show>
         </li>
@@ -405,6 +407,26 @@ pub fn RenameForm(
     let count_id = format!("{input_id}-count");
     let error_id = format!("{input_id}-error");
     let error = RwSignal::new(None::<String>);
+    let rename_button = format!("rename-button-{id}");
+    // Opened, the box has focus, with the caret after the name; Escape closes it unsaved, as
+    // it does the delete question, and focus goes back to "Rename".
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = input.get() {
+            // Once it is in the page: the box is made before its part's Suspense puts it there.
+            request_animation_frame(move || {
+                let end = input.value().encode_utf16().count() as u32;
+                let _ = input.focus();
+                let _ = input.set_selection_range(end, end);
+            });
+        }
+    });
+    let close_on_escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            renaming.set(false);
+            crate::edges::history::focus_id_when_drawn(&rename_button);
+        }
+    };
     let save = {
         let input_id = input_id.clone();
         move |ev: leptos::ev::SubmitEvent| {
@@ -432,10 +454,10 @@ pub fn RenameForm(
         }
     };
     view! {
-        <form class="inline-form" class:has-error=move || error.with(Option::is_some) on:submit=save novalidate>
+        <form class="inline-form" class:has-error=move || error.with(Option::is_some) on:submit=save on:keydown=close_on_escape novalidate>
             <label for=input_id.clone()>{problems::new_name(lang)}</label>
             {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
-            <input id=input_id type="text" class="text-input" aria-describedby=described_by
+            <input id=input_id node_ref=input type="text" class="text-input" aria-describedby=described_by
                 prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev)) />
             <button type="submit">{problems::save_name(lang)}</button>
             <CharacterCount id=count_id text=new_name limit=NAME_MAX_CHARS />
