@@ -496,10 +496,9 @@ async fn a_first_visit_to_a_section_downloads_the_app_as_one_pack() {
 
     // The files the pack holds, from its index in unpack.js: the first module first.
     let unpack = std::fs::read_to_string(copy.file(&release_name("unpack.js"))).expect("unpack.js");
-    let in_pack: Vec<String> = unpack
-        .split('"')
-        .filter(|part| part.ends_with(".wasm"))
-        .map(str::to_owned)
+    let in_pack: Vec<String> = section_pack_index(&unpack)
+        .into_iter()
+        .map(|(name, ..)| name)
         .collect();
     assert!(
         in_pack.first() == Some(&first_module) && in_pack.contains(&later) && in_pack.len() > 10,
@@ -667,16 +666,11 @@ async fn wait_for_first_question(b: &common::browser::Browser) {
     .await;
 }
 
-/// `pack` (a release's `section-pack.wasm`, whose index is in `unpack`, its `unpack.js`) with
-/// its middle file changed as another build's copy would be: unpacked with `xz` (which the
-/// build uses to pack it), the file's module version zeroed, packed again with the build's
-/// settings, and made as long as the original (zeros after the end, or the end marker's last
-/// bytes left off, which only the last file needs), so that it still reads as this release's
-/// pack until that file's checksum is compared.
-fn another_files_pack(pack: &[u8], unpack: &str) -> Vec<u8> {
-    // The section's pack's index, after the first module's pack's.
+/// The section's pack's index in `unpack` (a release's `unpack.js`, which also holds the other
+/// packs'): [file name, offset, length, checksum] of each file, in pack order.
+fn section_pack_index(unpack: &str) -> Vec<(String, f64, f64, f64)> {
     let section = unpack
-        .find("section")
+        .find("section:")
         .expect("the section's pack in unpack.js");
     let start = section
         + unpack[section..]
@@ -688,8 +682,17 @@ fn another_files_pack(pack: &[u8], unpack: &str) -> Vec<u8> {
             .expect("the end of the pack's index")
         + 2;
     // (Numbers as the minifier writes them: 285000 is `285e3`.)
-    let index: Vec<(String, f64, f64, f64)> =
-        serde_json::from_str(&unpack[start..end]).expect("the pack's index");
+    serde_json::from_str(&unpack[start..end]).expect("the pack's index")
+}
+
+/// `pack` (a release's `section-pack.wasm`, whose index is in `unpack`, its `unpack.js`) with
+/// its middle file changed as another build's copy would be: unpacked with `xz` (which the
+/// build uses to pack it), the file's module version zeroed, packed again with the build's
+/// settings, and made as long as the original (zeros after the end, or the end marker's last
+/// bytes left off, which only the last file needs), so that it still reads as this release's
+/// pack until that file's checksum is compared.
+fn another_files_pack(pack: &[u8], unpack: &str) -> Vec<u8> {
+    let index = section_pack_index(unpack);
     let stream_at = 8
         + pack[8..]
             .windows(4)

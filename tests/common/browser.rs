@@ -91,21 +91,6 @@ impl Browser {
 
         let profile = unique_temp_dir("mhsw-chromium-profile");
         let downloads = unique_temp_dir("mhsw-chromium-downloads");
-        let port = free_port();
-        let child = Command::new(&chromedriver)
-            .arg(format!("--port={port}"))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            // Its own process group, so the guard can stop chromedriver and Chromium together.
-            .process_group(0)
-            .spawn()
-            .unwrap_or_else(|e| panic!("could not start {}: {e}", chromedriver.display()));
-        let processes = ProcessGuard {
-            child,
-            dirs: vec![profile.clone(), downloads.clone()],
-        };
-        wait_for_port(port, Duration::from_secs(20)).await;
 
         // Downloads go, without asking, to this browser's own folder (see `wait_for_download`).
         let mut prefs = json!({
@@ -134,16 +119,45 @@ impl Browser {
         let Value::Object(capabilities) = capabilities else {
             unreachable!("capabilities are a JSON object")
         };
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(capabilities)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .unwrap_or_else(|e| {
-                panic!(
-                    "chromedriver could not start Chromium ({}): {e}",
+        // A free port can be taken by another process (a test's server, another test's
+        // browser) between being found and chromedriver listening on it, and the connection
+        // then fails: tried again on a new port, three times in all.
+        let mut attempt = 1;
+        let (client, processes) = loop {
+            let port = free_port();
+            let child = Command::new(&chromedriver)
+                .arg(format!("--port={port}"))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                // Its own process group, so the guard can stop chromedriver and Chromium together.
+                .process_group(0)
+                .spawn()
+                .unwrap_or_else(|e| panic!("could not start {}: {e}", chromedriver.display()));
+            let processes = ProcessGuard {
+                child,
+                dirs: vec![profile.clone(), downloads.clone()],
+            };
+            wait_for_port(port, Duration::from_secs(20)).await;
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(capabilities.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(client) => break (client, processes),
+                Err(e) if attempt >= 3 => panic!(
+                    "chromedriver could not start Chromium ({}), {attempt} times: {e}",
                     chromium.display()
-                )
-            });
+                ),
+                Err(_) => {
+                    // Stops this chromedriver; the profile is made afresh for the next.
+                    drop(processes);
+                    std::fs::create_dir_all(&profile).expect("make the profile folder again");
+                    std::fs::create_dir_all(&downloads).expect("make the downloads folder again");
+                    attempt += 1;
+                }
+            }
+        };
         Self {
             client,
             console: Mutex::new(Vec::new()),
