@@ -974,24 +974,29 @@ async fn press_button(b: &common::browser::Browser, text: &str) {
         .unwrap_or_else(|e| panic!("could not press {text:?}: {e}"));
 }
 
+/// The home page, freshly started with one audit saved (`id`, `name`) and no service worker,
+/// the part `pages` (duplicating, renaming, the delete question) held back `held` by the
+/// server from now on.
+async fn home_with_pages_held(id: &str, name: &str, held: Duration) -> TestApp {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(id, name, &bundled_definition("self-assessment"));
+    seed_works(&app, &[&audit], "#/").await;
+    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
+    app.server.hold("split_pages", held);
+    reload(&app, "#/").await;
+    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
+    app
+}
+
 /// "Duplicate as a re-audit" pressed again while its part of the app was still downloading
 /// (nothing showed that anything was happening) made a copy for each press. A press under way
 /// now ignores the next.
 #[tokio::test]
 async fn pressing_duplicate_again_while_its_part_downloads_makes_one_copy() {
-    let app = TestApp::start().await;
+    let app = home_with_pages_held("dup-once", "Audit A", Duration::from_millis(5000)).await;
     let b = &app.browser;
-    b.bypass_service_worker().await;
-    let audit = work(
-        "dup-once",
-        "Audit A",
-        &bundled_definition("self-assessment"),
-    );
-    seed_works(&app, &[&audit], "#/").await;
-    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
-    app.server.hold("split_pages", Duration::from_millis(5000));
-    reload(&app, "#/").await;
-    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
     press_button(b, "Duplicate as a re-audit").await;
     tokio::time::sleep(Duration::from_millis(700)).await;
     // Still on the home page, the part still coming, and the row says so: pressed again.
@@ -1170,19 +1175,8 @@ async fn press_enter_raw(b: &common::browser::Browser) {
 /// giving focus back to "Rename"; while its part downloads, the row says "Please wait…".
 #[tokio::test]
 async fn the_rename_box_takes_focus_and_escape_closes_it() {
-    let app = TestApp::start().await;
+    let app = home_with_pages_held("rename-keys", "Audit D", Duration::from_millis(2000)).await;
     let b = &app.browser;
-    b.bypass_service_worker().await;
-    let audit = work(
-        "rename-keys",
-        "Audit D",
-        &bundled_definition("self-assessment"),
-    );
-    seed_works(&app, &[&audit], "#/").await;
-    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
-    app.server.hold("split_pages", Duration::from_millis(2000));
-    reload(&app, "#/").await;
-    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
     b.execute(
         "document.getElementById('rename-button-rename-keys').focus();",
         vec![],
