@@ -53,6 +53,7 @@ pub fn PageFor(
     let lang = AppState::expect().page_lang;
     move || {
         let route = route.get();
+        let home = matches!(route, Route::Home);
         let page = move || {
             let route = route.clone();
             Suspend::new(async move {
@@ -75,8 +76,13 @@ pub fn PageFor(
                 page.unwrap_or_else(|problem| view! { <NotDownloadedPage problem /> }.into_any())
             })
         };
+        // The home page's part is kept by the service worker, or comes with the first module:
+        // it is drawn within a few frames, and a "Loading…" line there only flickers.
+        let waiting = move || {
+            (!home).then(|| view! { <p class="loading">{move || mhsw::messages::frame::loading(lang.get())}</p> })
+        };
         view! {
-            <Suspense fallback=move || view! { <p class="loading">{move || mhsw::messages::frame::loading(lang.get())}</p> }>{page}</Suspense>
+            <Suspense fallback=waiting>{page}</Suspense>
         }
     }
 }
