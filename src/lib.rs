@@ -16,6 +16,7 @@
 pub mod aggregate;
 pub mod benchmark;
 pub mod carry;
+pub mod case;
 pub mod csv;
 pub mod date;
 pub mod definition;

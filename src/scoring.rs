@@ -177,17 +177,8 @@ impl BandResult {
 }
 
 /// Lower-cases the first letter of a phrase for use inside a sentence, unless the second letter is
-/// not lower case (so `AMHP cover` and `NHS trusts` keep their capitals).
-pub(crate) fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) if chars.clone().next().is_some_and(|c| c.is_lowercase()) => {
-            first.to_lowercase().chain(chars).collect()
-        }
-        Some(first) => std::iter::once(first).chain(chars).collect(),
-        None => String::new(),
-    }
-}
+/// not lower case (so `AMHP cover` and `NHS trusts` keep their capitals): [`crate::case`].
+pub(crate) use crate::case::lower_first;
 
 /// How many shown questions ended up where (S15).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

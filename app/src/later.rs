@@ -250,15 +250,25 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
             }
         };
         listen(state);
+        // Saving's code (see `write`): on a section once its first question is drawn, which
+        // must not share the connection with it; on any other page now.
+        let fetch_saving = || {
+            leptos::task::spawn_local(async {
+                let _ = saving_part().await;
+            })
+        };
         // The questionnaires the first page did not need, once it is drawn; `started` (and
         // so every action on whole pieces of work) waits for them.
-        if let Some(first) = first {
-            next_frame().await;
-            next_frame().await;
-            let catalogue = definitions::check_rest(listing, first).await;
-            state.questionnaires.set(Questionnaires::Checked(catalogue));
-            definitions::FIRST.with(|f| f.set(None));
-        }
+        let Some(first) = first else {
+            fetch_saving();
+            return;
+        };
+        next_frame().await;
+        next_frame().await;
+        fetch_saving();
+        let catalogue = definitions::check_rest(listing, first).await;
+        state.questionnaires.set(Questionnaires::Checked(catalogue));
+        definitions::FIRST.with(|f| f.set(None));
     }))
 }
 
@@ -374,6 +384,24 @@ pub fn read_strictly(ask: Strictly) -> Result<ReadStrictly, NotDownloaded> {
 /// app, `checks`, with the quick way in's checks and their messages: a section of saved work
 /// whose questionnaire passed them before with the same text is drawn without this part
 /// ([`definitions::check_first`]), which is fetched once the section is drawn.
+/// Finishes splitting the blocks an import staged and did not get to split
+/// ([`crate::edges::database::settle_staged`]). In the part `problems`: only a start after an
+/// import was cut short finds such blocks.
+#[wasm_split(problems, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn settle_staged() -> Result<Later<Result<(), crate::edges::storage::StoreError>>, NotDownloaded>
+{
+    Ok(Box::pin(crate::edges::database::settle_staged()))
+}
+
+/// Keeps damaged entries aside ([`crate::edges::database::move_all_aside`]). In the part
+/// `problems`, with the reading that finds nearly all of them.
+#[wasm_split(problems, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn move_aside(
+    entries: Vec<crate::edges::database::Aside>,
+) -> Result<Later<Result<(), crate::edges::storage::StoreError>>, NotDownloaded> {
+    Ok(Box::pin(crate::edges::database::move_all_aside(entries)))
+}
+
 #[wasm_split(checks, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn check_definitions(
     fetched: definitions::Fetched,
@@ -474,6 +502,29 @@ pub fn delete_aside(key: String) -> Result<Later<bool>, NotDownloaded> {
     Ok(Box::pin(async move {
         crate::edges::database::delete_aside(&key).await.is_ok()
     }))
+}
+
+/// Writes what has changed in one piece of work to the store ([`AppState::write`]). In a part
+/// of its own, `saving`, with the code only saving uses (the records written, the store's
+/// writing, the light listing kept in step): a link to a section of saved work then shows its
+/// first question without waiting for it, and the part is fetched as soon as the first page
+/// is drawn ([`start`]), long before a change can be saved. A save asked for before it is in
+/// waits for it; one that finds it cannot be downloaded says so ([`StoreError::NoSaver`]) and
+/// keeps the change in the page, and [`AppState::flush`] tries again.
+///
+/// [`StoreError::NoSaver`]: crate::edges::storage::StoreError::NoSaver
+#[wasm_split(saving, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn write(
+    state: AppState,
+    id: WorkId,
+) -> Result<Later<Result<Option<String>, crate::edges::storage::StoreError>>, NotDownloaded> {
+    Ok(Box::pin(async move { state.write(&id).await }))
+}
+
+/// Fetches the part `saving` ([`write`]), so it is there before the first change is saved.
+#[wasm_split(saving, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn saving_part() -> Result<(), NotDownloaded> {
+    Ok(())
 }
 
 /// Saves every change still waiting for its save. Resolves to whether all were stored.

@@ -113,6 +113,10 @@ struct Saving {
 /// How long changes wait before they are saved: keystrokes in a sentence become one save.
 const SAVE_AFTER_MS: u64 = 400;
 
+/// How long a save waits before it is tried again, when the part of the app that saves could
+/// not be downloaded ([`StoreError::NoSaver`]).
+const RETRY_AFTER_MS: u64 = 3_000;
+
 /// The shared state. Cheap to copy: every field is a signal.
 /// The saved work, as far as this tab has read it: one state, from the first screen's light
 /// listing to every piece read in full.
@@ -812,7 +816,12 @@ impl AppState {
             saving.scheduled.remove(id);
             saving.in_flight.insert(id.clone());
         });
-        let outcome = self.write(id).await;
+        // Saving's code is a part of its own (`later::write`), fetched once the first page is
+        // drawn: a save asked for sooner waits for it.
+        let outcome = match later::write(*self, id.clone()).await {
+            Ok(written) => written.await,
+            Err(NotDownloaded) => Err(StoreError::NoSaver),
+        };
         let waiting = self
             .saving
             .try_update_value(|saving| {
@@ -829,12 +838,35 @@ impl AppState {
             Ok(Some(_)) if self.other_work_not_saved(id) => {}
             Ok(Some(time)) => self.save.set(SaveState::Saved(time.clone())),
             Ok(None) => {}
-            Err(error) => self.save.set(SaveState::Failed {
-                error: error.clone(),
-                work: id.clone(),
-            }),
+            Err(error) => {
+                self.save.set(SaveState::Failed {
+                    error: error.clone(),
+                    work: id.clone(),
+                });
+                // Nothing else brings the part: try again while the change is held here.
+                if *error == StoreError::NoSaver {
+                    self.retry_save(id);
+                }
+            }
         }
         outcome.map(|_| ())
+    }
+
+    /// Saves one piece of work again in a few seconds ([`RETRY_AFTER_MS`]), unless a save of it
+    /// is already waiting.
+    fn retry_save(&self, id: &WorkId) {
+        let first = self
+            .saving
+            .try_update_value(|saving| saving.scheduled.insert(id.clone()))
+            .unwrap_or(false);
+        if first {
+            let state = *self;
+            let id = id.clone();
+            set_timeout(
+                move || state.persist(&id),
+                std::time::Duration::from_millis(RETRY_AFTER_MS),
+            );
+        }
     }
 
     /// Whether the latest save that failed was of other work than `id`, and that work still
@@ -850,9 +882,10 @@ impl AppState {
     }
 
     /// Writes what has changed in one piece of work: the head, and each response not yet
-    /// stored, in one transaction. Resolves to the time of day it was saved, or `None` when
+    /// stored, in one transaction. Runs in the part `saving` ([`later::write`]; call
+    /// [`AppState::flush`]). Resolves to the time of day it was saved, or `None` when
     /// there was nothing to save.
-    async fn write(&self, id: &WorkId) -> Result<Option<String>, StoreError> {
+    pub(crate) async fn write(&self, id: &WorkId) -> Result<Option<String>, StoreError> {
         let Some(signal) = self.work(id) else {
             return Ok(None);
         };

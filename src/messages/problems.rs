@@ -71,6 +71,16 @@ pub fn store_not_read(lang: Lang) -> &'static str {
     )
 }
 
+/// A change not saved: the part of the toolkit that saves could not be downloaded. The change
+/// is held in the page, and the save is tried again.
+pub fn store_no_saver(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "the part of the toolkit that saves could not be downloaded, so your latest changes are kept only while this page stays open. It tries again every few seconds: check the internet connection",
+        "ni ellid lawrlwytho’r rhan o’r pecyn cymorth sy’n cadw, felly dim ond tra bo’r dudalen hon ar agor y caiff eich newidiadau diweddaraf eu cadw. Mae’n ceisio eto bob ychydig eiliadau: gwiriwch y cysylltiad â’r rhyngrwyd",
+    )
+}
+
 /// Why, when the browser blocks storage (its own reason is shown apart, as a technical detail).
 pub fn blocked_explained(lang: Lang) -> &'static str {
     say(
@@ -1053,7 +1063,7 @@ mod tests {
 
     #[test]
     fn every_fixed_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 42] = [
+        let fixed: [fn(Lang) -> &'static str; 43] = [
             page_not_opened,
             record_changed,
             record_revision,
@@ -1072,6 +1082,7 @@ mod tests {
             store_conflict,
             store_removed,
             store_not_read,
+            store_no_saver,
             nothing_being_saved,
             blocked_explained,
             kept_until_closed,

@@ -150,7 +150,9 @@ pub fn triangulation_blocks(triangulation: &Triangulation, lang: Lang) -> Vec<Bl
 fn lower(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
+        Some(first) => std::iter::once(crate::case::lower(first))
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

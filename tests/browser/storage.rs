@@ -815,3 +815,130 @@ async fn a_work_store_from_the_release_before_staged_blocks_opens_whole() {
     assert_eq!(stored_response_count(b, "version-1-store").await, 3);
     finish(app).await;
 }
+
+/// The save line's text (empty when it says nothing).
+async fn save_line(b: &common::browser::Browser) -> String {
+    b.text_of(
+        "const s = document.querySelector('.save-status'); return s ? s.innerText : '';",
+        vec![],
+    )
+    .await
+}
+
+/// Whether the stored audit `id` holds an answer to `strat-1`.
+async fn strat_1_stored(b: &common::browser::Browser, id: &str) -> bool {
+    stored_envelope(b, id)
+        .await
+        .is_some_and(|e| !e["work"]["responses"]["strat-1"].is_null())
+}
+
+/// The code that saves is a part of the app of its own (`split_saving`), fetched once a
+/// section's first question is drawn, so a first visit to a section does not wait for it. A
+/// change made while it is still coming waits for it: the save line says "Saving…", never
+/// "Saved", until the change is in the store.
+#[tokio::test]
+async fn a_change_made_while_the_saving_part_downloads_is_saved_once_it_comes() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "held-save",
+        "Held save",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/").await;
+    app.server.hold("split_saving", Duration::from_millis(4000));
+    reload(&app, "#/work/held-save/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    click(b, "#q-strat-1-2").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert_eq!(
+        save_line(b).await,
+        "Saving…",
+        "what the save line says while saving's part comes"
+    );
+    assert!(
+        !strat_1_stored(b, "held-save").await,
+        "stored before saving's part came"
+    );
+    // The part comes 4 s after it was asked for (later on a busy machine), then the save.
+    b.wait_for_text("Saved on this device at", DEFAULT_TIMEOUT)
+        .await;
+    assert!(
+        strat_1_stored(b, "held-save").await,
+        "said saved, but not stored"
+    );
+    assert_eq!(is_checked(b, "q-strat-1-2").await, Some(true));
+    finish(app).await;
+}
+
+/// When the part that saves cannot be downloaded (the connection lost just after the page
+/// came), a change stays in the page, and the save line says it is not saved and why, never
+/// "Saved". Once the part can be downloaded again, the toolkit tries again by itself and
+/// saves it.
+#[tokio::test]
+async fn a_change_is_kept_and_said_unsaved_while_the_saving_part_cannot_be_downloaded() {
+    let app = TestApp::start_hiding(&["/split_saving.wasm"]).await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "no-saver",
+        "No saver",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/work/no-saver/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    click(b, "#q-strat-1-2").await;
+    b.wait_for_text(
+        "the part of the toolkit that saves could not be downloaded",
+        QUICK,
+    )
+    .await;
+    let line = normalise(&save_line(b).await);
+    assert_contains(&line, "Not saved:", "the save line");
+    assert_contains(
+        &line,
+        "kept only while this page stays open",
+        "what is at risk",
+    );
+    assert_lacks(
+        &b.body_text().await,
+        "Saved on this device",
+        "a save claimed",
+    );
+    assert!(
+        !strat_1_stored(b, "no-saver").await,
+        "stored without saving's part"
+    );
+    assert_eq!(
+        is_checked(b, "q-strat-1-2").await,
+        Some(true),
+        "the answer kept in the page"
+    );
+    b.screenshot(&screenshot_path("section-saving-part-missing"))
+        .await;
+    assert_accessible(b, "a section whose saving part could not be downloaded").await;
+    // Still missing when it tries again: still said, still not claimed.
+    tokio::time::sleep(Duration::from_millis(3500)).await;
+    assert_lacks(
+        &b.body_text().await,
+        "Saved on this device",
+        "a save claimed on retrying",
+    );
+    app.server
+        .unhide(&format!("/{}", release_name("split_saving.wasm")));
+    wait_for_saved(
+        b,
+        "no-saver",
+        "e.work.responses['strat-1']",
+        "the change, tried again",
+    )
+    .await;
+    b.wait_for_text("Saved on this device at", QUICK).await;
+    assert_lacks(
+        &b.body_text().await,
+        "could not be downloaded",
+        "the old failure",
+    );
+    finish_allowing(app, &["split_saving", "HTTP status code is not ok"]).await;
+}

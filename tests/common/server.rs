@@ -39,6 +39,8 @@ pub struct StaticServer {
     preludes: Preludes,
     /// Set by [`StaticServer::hold`].
     holds: Holds,
+    /// The request paths answered 404 ([`StaticServer::start_hiding`], [`StaticServer::unhide`]).
+    hidden: Arc<Mutex<Vec<String>>>,
     task: JoinHandle<()>,
 }
 
@@ -67,7 +69,9 @@ impl StaticServer {
     /// test what a user sees when part of the app fails to load.
     pub async fn start_hiding(root: &Path, hidden: &[&str]) -> io::Result<Self> {
         let root = root.canonicalize()?;
-        let hidden: Arc<Vec<String>> = Arc::new(hidden.iter().map(|p| (*p).to_owned()).collect());
+        let hidden: Arc<Mutex<Vec<String>>> =
+            Arc::new(Mutex::new(hidden.iter().map(|p| (*p).to_owned()).collect()));
+        let hiding = Arc::clone(&hidden);
         let listener = TcpListener::bind(("127.0.0.1", 0)).await?;
         let addr = listener.local_addr()?;
         let requests = Arc::new(Mutex::new(Vec::new()));
@@ -90,7 +94,10 @@ impl StaticServer {
                 };
                 let root = root.clone();
                 let log = Arc::clone(&log);
-                let hidden = Arc::clone(&hidden);
+                let hidden = hiding
+                    .lock()
+                    .unwrap_or_else(|poisoned| poisoned.into_inner())
+                    .clone();
                 let link = *link.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
                 let halted = Arc::clone(&halted);
                 let gzip = gzip_on.load(Ordering::SeqCst);
@@ -124,6 +131,7 @@ impl StaticServer {
             stopped,
             preludes,
             holds,
+            hidden,
             task,
         })
     }
@@ -145,6 +153,15 @@ impl StaticServer {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
             .push((part.to_owned(), wait));
+    }
+
+    /// From now on, serves `path` (one of the paths given to [`StaticServer::start_hiding`]) as
+    /// any other file: the network is back.
+    pub fn unhide(&self, path: &str) {
+        self.hidden
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .retain(|hidden| hidden != path);
     }
 
     /// From now on, gzips answers for a browser that accepts it, at full speed too (answers

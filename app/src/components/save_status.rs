@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use mhsw::case::upper_first as sentence_case;
 use mhsw::messages::frame as say;
 use mhsw::messages::problems;
 
@@ -11,15 +12,6 @@ use mhsw::ids::WorkId;
 use crate::edges::storage::StoreError;
 use crate::later;
 use crate::state::{AppState, SaveState};
-
-/// The text with its first letter in capitals, to start a sentence.
-fn sentence_case(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
 
 /// The name of the work a failed save was of, when the page is about other work (the notice's
 /// "this work" would otherwise mean the wrong one).

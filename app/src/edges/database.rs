@@ -232,10 +232,25 @@ fn unpack_block(value: &JsValue) -> Option<Vec<(ResponseId, Sealed)>> {
 /// page was closed or reloaded in between): each block's records are written to `responses`
 /// and the block removed, all in one transaction, so a response is never lost nor in both
 /// places. A block whose packing is broken is kept aside whole instead.
-async fn settle_staged() -> Result<(), StoreError> {
+pub(crate) async fn settle_staged() -> Result<(), StoreError> {
     let database = db()?;
     let fail = |e| failed("imported responses could not be put in place", e);
-    // Looked for in a read-only transaction first: nearly every start has none.
+    let transaction = database
+        .transaction(&[RESPONSES, STAGED, ASIDE], TransactionMode::ReadWrite)
+        .map_err(fail)?;
+    let settled = split_blocks(&transaction).await;
+    if let Err(error) = settled {
+        let _ = transaction.abort();
+        return Err(fail(error));
+    }
+    finish(transaction, "imported responses could not be put in place").await
+}
+
+/// How many staged blocks wait for [`settle_staged`]: looked for in a read-only transaction,
+/// as nearly every start has none.
+async fn staged_blocks() -> Result<u32, StoreError> {
+    let database = db()?;
+    let fail = |e| failed("imported responses could not be put in place", e);
     let look = database
         .transaction(&[STAGED], TransactionMode::ReadOnly)
         .map_err(fail)?;
@@ -247,18 +262,7 @@ async fn settle_staged() -> Result<(), StoreError> {
         .await
         .map_err(fail)?;
     let _ = look.await;
-    if count == 0 {
-        return Ok(());
-    }
-    let transaction = database
-        .transaction(&[RESPONSES, STAGED, ASIDE], TransactionMode::ReadWrite)
-        .map_err(fail)?;
-    let settled = split_blocks(&transaction).await;
-    if let Err(error) = settled {
-        let _ = transaction.abort();
-        return Err(fail(error));
-    }
-    finish(transaction, "imported responses could not be put in place").await
+    Ok(count)
 }
 
 /// The writes of [`settle_staged`].
@@ -297,8 +301,14 @@ async fn split_blocks(transaction: &idb::Transaction) -> Result<(), idb::Error> 
 /// import left are split first (R7); if that fails (the disk is full, say), they are read
 /// where they are, and split on a later start.
 pub async fn load_all() -> Result<Loaded, StoreError> {
-    // Not a loss if it fails: every block is still read below.
-    let _ = settle_staged().await;
+    // Not a loss if it fails: every block is still read below. Settled by the part of the
+    // app that handles what is seldom met (`problems`): only a start after an import was cut
+    // short finds blocks.
+    if staged_blocks().await.unwrap_or(0) > 0 {
+        if let Ok(settling) = crate::later::settle_staged().await {
+            let _ = settling.await;
+        }
+    }
     let database = db()?;
     let read = |e| failed("the saved work could not be read", e);
     let transaction = database
@@ -382,8 +392,13 @@ pub async fn load_all() -> Result<Loaded, StoreError> {
             }),
         }
     }
-    for aside in to_set_aside {
-        move_aside(&aside).await?;
+    // Kept aside by the part `problems` (as is the reading that finds nearly every damaged
+    // entry); if it cannot be downloaded, nothing is moved, and the page says so.
+    if !to_set_aside.is_empty() {
+        crate::later::move_aside(to_set_aside)
+            .await
+            .map_err(|_| StoreError::NotRead)?
+            .await?;
     }
     loaded.aside = set_aside_entries().await?;
     Ok(loaded)
@@ -414,10 +429,20 @@ async fn assemble(
         .ok_or(StoreError::NotRead)
 }
 
-struct Aside {
+/// A damaged record to keep aside: where it was, its text, and why it could not be read.
+pub(crate) struct Aside {
     from: Origin,
     text: String,
     reason: Damage,
+}
+
+/// Keeps each of `entries` aside, one transaction each, in order; stops at the first that
+/// cannot be kept aside.
+pub(crate) async fn move_all_aside(entries: Vec<Aside>) -> Result<(), StoreError> {
+    for aside in entries {
+        move_aside(&aside).await?;
+    }
+    Ok(())
 }
 
 /// Moves one damaged record aside: written there and removed from its place in one

@@ -72,6 +72,10 @@ pub enum StoreError {
     /// that part could not be downloaded: nothing was read, moved or removed.
     #[error("your saved work could not be opened, because a part of the toolkit needed to read it could not be downloaded. Nothing has been changed or removed: check the internet connection, then reload the page")]
     NotRead,
+    /// The part of the app that saves could not be downloaded (`crate::later::write`): the
+    /// change is held in the page, and the save is tried again.
+    #[error("the part of the toolkit that saves could not be downloaded, so your latest changes are kept only while this page stays open. It tries again every few seconds: check the internet connection")]
+    NoSaver,
 }
 
 impl StoreError {
@@ -85,6 +89,7 @@ impl StoreError {
             StoreError::Conflict => say::store_conflict(lang).to_owned(),
             StoreError::Removed => say::store_removed(lang).to_owned(),
             StoreError::NotRead => say::store_not_read(lang).to_owned(),
+            StoreError::NoSaver => say::store_no_saver(lang).to_owned(),
         }
     }
 }
