@@ -942,3 +942,38 @@ async fn a_change_is_kept_and_said_unsaved_while_the_saving_part_cannot_be_downl
     );
     finish_allowing(app, &["split_saving", "HTTP status code is not ok"]).await;
 }
+
+/// A person typing evidence as soon as the section comes, while saving's part is still on its
+/// way: every key press stays, wherever the cursor is (the saves waiting for the part must not
+/// draw the box again), the line says "Saving…" meanwhile, and the whole text is stored once
+/// the part comes.
+#[tokio::test]
+async fn typing_while_the_saving_part_downloads_keeps_every_key_and_saves_it_all() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "typed-held",
+        "Typed held",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/").await;
+    app.server.hold("split_saving", Duration::from_millis(8000));
+    reload(&app, "#/work/typed-held/section/strategy").await;
+    let evidence = "#q-strat-1-evidence";
+    find(b, evidence).await;
+    let wrong = crate::typing::edit_like_a_person(b, evidence).await;
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert_eq!(save_line(b).await, "Saving…", "while saving's part comes");
+    b.wait_for_text("Saved on this device at", DEFAULT_TIMEOUT)
+        .await;
+    let stored = stored_envelope(b, "typed-held")
+        .await
+        .expect("the audit is stored");
+    assert_eq!(
+        stored["work"]["responses"]["strat-1"]["evidence"],
+        json!("Again"),
+        "what is stored"
+    );
+    finish(app).await;
+}
