@@ -156,8 +156,22 @@ async function keepForOffline() {
   if (active) active.postMessage({ type: "precache-later" });
 }
 
+// The service worker downloads every file of the app as it installs. On a first visit over a
+// slow connection that shared the link with what the first page and the first save still
+// needed, so it starts once the app says both are in (`mhsw:settled`, app/src/edges/updates.rs),
+// or after 15 s if that never comes (the later part could not be downloaded, say).
+function settled() {
+  return new Promise((resolve) => {
+    if (root.dataset.settled === "ready") return resolve();
+    window.addEventListener("mhsw:settled", resolve, { once: true });
+    setTimeout(resolve, 15000);
+  });
+}
+
 // Service workers need a secure context (https, or http on this computer); without one, or in
 // an old browser, the app simply needs the network each time.
 if (root.dataset.boot === "ready" && "serviceWorker" in navigator) {
-  keepForOffline().catch((error) => console.warn("Offline use is not available:", error));
+  settled()
+    .then(keepForOffline)
+    .catch((error) => console.warn("Offline use is not available:", error));
 }

@@ -251,10 +251,12 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
         };
         listen(state);
         // Saving's code (see `write`): on a section once its first question is drawn, which
-        // must not share the connection with it; on any other page now.
+        // must not share the connection with it; on any other page now. Then the service
+        // worker may download the rest of the app (`updates::settled`).
         let fetch_saving = || {
             leptos::task::spawn_local(async {
                 let _ = saving_part().await;
+                crate::edges::updates::settled();
             })
         };
         // The questionnaires the first page did not need, once it is drawn; `started` (and
@@ -385,7 +387,7 @@ pub fn read_strictly(ask: Strictly) -> Result<ReadStrictly, NotDownloaded> {
 /// whose questionnaire passed them before with the same text is drawn without this part
 /// ([`definitions::check_first`]), which is fetched once the section is drawn.
 /// Finishes splitting the blocks an import staged and did not get to split
-/// ([`crate::edges::database::settle_staged`]). In the part `problems`: only a start after an
+/// (`edges::database::settle_staged`). In the part `problems`: only a start after an
 /// import was cut short finds such blocks.
 #[wasm_split(problems, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn settle_staged() -> Result<Later<Result<(), crate::edges::storage::StoreError>>, NotDownloaded>
@@ -393,7 +395,7 @@ pub fn settle_staged() -> Result<Later<Result<(), crate::edges::storage::StoreEr
     Ok(Box::pin(crate::edges::database::settle_staged()))
 }
 
-/// Keeps damaged entries aside ([`crate::edges::database::move_all_aside`]). In the part
+/// Keeps damaged entries aside (`edges::database::move_all_aside`). In the part
 /// `problems`, with the reading that finds nearly all of them.
 #[wasm_split(problems, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn move_aside(
@@ -504,7 +506,7 @@ pub fn delete_aside(key: String) -> Result<Later<bool>, NotDownloaded> {
     }))
 }
 
-/// Writes what has changed in one piece of work to the store ([`AppState::write`]). In a part
+/// Writes what has changed in one piece of work to the store (`AppState::write`). In a part
 /// of its own, `saving`, with the code only saving uses (the records written, the store's
 /// writing, the light listing kept in step): a link to a section of saved work then shows its
 /// first question without waiting for it, and the part is fetched as soon as the first page
@@ -521,7 +523,7 @@ pub fn write(
     Ok(Box::pin(async move { state.write(&id).await }))
 }
 
-/// Fetches the part `saving` ([`write`]), so it is there before the first change is saved.
+/// Fetches the part `saving` ([`fn@write`]), so it is there before the first change is saved.
 #[wasm_split(saving, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn saving_part() -> Result<(), NotDownloaded> {
     Ok(())

@@ -740,22 +740,27 @@ impl AppState {
 
     /// Saves one piece of work soon ([`SAVE_AFTER_MS`]), once, however many changes come.
     fn schedule_save(&self, id: &WorkId) {
-        let first = self
-            .saving
-            .try_update_value(|saving| saving.scheduled.insert(id.clone()))
-            .unwrap_or(false);
         if self
             .save
             .with_untracked(|s| !matches!(s, SaveState::Failed { .. }))
         {
             self.save.set(SaveState::Pending);
         }
+        self.save_after(id, SAVE_AFTER_MS);
+    }
+
+    /// Saves one piece of work `ms` from now, unless a save of it is already waiting.
+    fn save_after(&self, id: &WorkId, ms: u64) {
+        let first = self
+            .saving
+            .try_update_value(|saving| saving.scheduled.insert(id.clone()))
+            .unwrap_or(false);
         if first {
             let state = *self;
             let id = id.clone();
             set_timeout(
                 move || state.persist(&id),
-                std::time::Duration::from_millis(SAVE_AFTER_MS),
+                std::time::Duration::from_millis(ms),
             );
         }
     }
@@ -845,28 +850,11 @@ impl AppState {
                 });
                 // Nothing else brings the part: try again while the change is held here.
                 if *error == StoreError::NoSaver {
-                    self.retry_save(id);
+                    self.save_after(id, RETRY_AFTER_MS);
                 }
             }
         }
         outcome.map(|_| ())
-    }
-
-    /// Saves one piece of work again in a few seconds ([`RETRY_AFTER_MS`]), unless a save of it
-    /// is already waiting.
-    fn retry_save(&self, id: &WorkId) {
-        let first = self
-            .saving
-            .try_update_value(|saving| saving.scheduled.insert(id.clone()))
-            .unwrap_or(false);
-        if first {
-            let state = *self;
-            let id = id.clone();
-            set_timeout(
-                move || state.persist(&id),
-                std::time::Duration::from_millis(RETRY_AFTER_MS),
-            );
-        }
     }
 
     /// Whether the latest save that failed was of other work than `id`, and that work still

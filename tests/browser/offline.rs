@@ -502,3 +502,39 @@ async fn a_site_owners_questionnaire_edit_arrives_on_the_next_visit_and_stays_of
     b.assert_no_console_errors_except(OFFLINE_NOISE).await;
     app.close().await;
 }
+
+/// On a first visit the service worker, which downloads every file of the app as it installs,
+/// started as soon as the first module ran: over a slow connection its downloads shared the
+/// link with what the first page still needed (the questionnaires, the later part) and with
+/// the part that saves. It now starts once the first page is drawn and that part is in; then it
+/// keeps the app for offline use as before.
+#[tokio::test]
+async fn the_service_worker_waits_for_the_first_page_and_the_saving_part() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    // The first page cannot be finished for 3 s: the list of questionnaires is held back.
+    app.server
+        .hold("questionnaires/manifest.json", Duration::from_millis(3000));
+    b.goto(&app.route_url("#/")).await;
+    b.wait_for_boot().await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let early = app.server.requests();
+    assert!(
+        !early.iter().any(|path| path.ends_with("/sw.js")),
+        "the service worker was asked for while the first page was still coming: {early:#?}"
+    );
+    b.wait_for_css(".tool-list a.button", DEFAULT_TIMEOUT).await;
+    b.wait_for_offline_ready().await;
+    let requests = app.server.requests();
+    let at = |name: &str| {
+        requests
+            .iter()
+            .position(|path| path.contains(name))
+            .unwrap_or_else(|| panic!("{name} was never asked for: {requests:#?}"))
+    };
+    assert!(
+        at("split_saving") < at("/sw.js"),
+        "the service worker started before the saving part was asked for"
+    );
+    finish(app).await;
+}

@@ -825,6 +825,18 @@ async fn save_line(b: &common::browser::Browser) -> String {
     .await
 }
 
+/// A first start of an audit (`id`, `name`) at its section "strategy", with no service worker,
+/// the part `saving` held back `held` by the server.
+async fn section_with_saving_held(id: &str, name: &str, held: Duration) -> TestApp {
+    let app = TestApp::start().await;
+    app.browser.bypass_service_worker().await;
+    let audit = work(id, name, &bundled_definition("self-assessment"));
+    seed_works(&app, &[&audit], "#/").await;
+    app.server.hold("split_saving", held);
+    reload(&app, &format!("#/work/{id}/section/strategy")).await;
+    app
+}
+
 /// Whether the stored audit `id` holds an answer to `strat-1`.
 async fn strat_1_stored(b: &common::browser::Browser, id: &str) -> bool {
     stored_envelope(b, id)
@@ -838,17 +850,8 @@ async fn strat_1_stored(b: &common::browser::Browser, id: &str) -> bool {
 /// "Saved", until the change is in the store.
 #[tokio::test]
 async fn a_change_made_while_the_saving_part_downloads_is_saved_once_it_comes() {
-    let app = TestApp::start().await;
+    let app = section_with_saving_held("held-save", "Held save", Duration::from_millis(4000)).await;
     let b = &app.browser;
-    b.bypass_service_worker().await;
-    let audit = work(
-        "held-save",
-        "Held save",
-        &bundled_definition("self-assessment"),
-    );
-    seed_works(&app, &[&audit], "#/").await;
-    app.server.hold("split_saving", Duration::from_millis(4000));
-    reload(&app, "#/work/held-save/section/strategy").await;
     find(b, "#q-strat-1").await;
     click(b, "#q-strat-1-2").await;
     tokio::time::sleep(Duration::from_millis(1500)).await;
@@ -949,17 +952,9 @@ async fn a_change_is_kept_and_said_unsaved_while_the_saving_part_cannot_be_downl
 /// the part comes.
 #[tokio::test]
 async fn typing_while_the_saving_part_downloads_keeps_every_key_and_saves_it_all() {
-    let app = TestApp::start().await;
+    let app =
+        section_with_saving_held("typed-held", "Typed held", Duration::from_millis(8000)).await;
     let b = &app.browser;
-    b.bypass_service_worker().await;
-    let audit = work(
-        "typed-held",
-        "Typed held",
-        &bundled_definition("self-assessment"),
-    );
-    seed_works(&app, &[&audit], "#/").await;
-    app.server.hold("split_saving", Duration::from_millis(8000));
-    reload(&app, "#/work/typed-held/section/strategy").await;
     let evidence = "#q-strat-1-evidence";
     find(b, evidence).await;
     let wrong = crate::typing::edit_like_a_person(b, evidence).await;
