@@ -251,8 +251,8 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
         };
         listen(state);
         // Saving's code (see `write`): on a section once its first question is drawn, which
-        // must not share the connection with it; on any other page now. Then the service
-        // worker may download the rest of the app (`updates::settled`).
+        // must not share the connection with it; on any other page now (its checks are done).
+        // Then the service worker may download the rest of the app (`updates::settled`).
         let fetch_saving = || {
             leptos::task::spawn_local(async {
                 let _ = saving_part().await;
