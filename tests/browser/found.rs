@@ -1251,3 +1251,33 @@ async fn the_home_page_comes_without_moving_what_is_in_view() {
     }
     finish(app).await;
 }
+
+/// A lead keeping a re-audit for each cycle found "Re-audit 10" listed before "Re-audit 2"
+/// on the home page: names were sorted letter by letter. Numbers in a name now sort as numbers
+/// (and small and capital letters still sit together).
+#[tokio::test]
+async fn numbered_work_is_listed_in_number_order() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let names = ["Re-audit 10", "Re-audit 2", "re-audit 1", "Baseline audit"];
+    let works: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(n, name)| work(&format!("numbered-{n}"), name, &definition))
+        .collect();
+    seed_works(&app, &works.iter().collect::<Vec<_>>(), "#/").await;
+    b.wait_for_text(EXPORT_LINE, DEFAULT_TIMEOUT).await;
+    let listed = b
+        .execute(
+            "return [...document.querySelectorAll('.work-row .work-name')].map(a => a.innerText);",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        listed,
+        json!(["Baseline audit", "re-audit 1", "Re-audit 2", "Re-audit 10"]),
+        "the home page's list"
+    );
+    finish(app).await;
+}
