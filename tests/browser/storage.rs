@@ -828,12 +828,18 @@ async fn save_line(b: &common::browser::Browser) -> String {
 /// A first start of an audit (`id`, `name`) at its section "strategy", with no service worker,
 /// the part `saving` held back `held` by the server.
 async fn section_with_saving_held(id: &str, name: &str, held: Duration) -> TestApp {
+    page_with_saving_held(id, name, held, &format!("#/work/{id}/section/strategy")).await
+}
+
+/// Like [`section_with_saving_held`], starting at `route` (a page that fetches saving's part as
+/// soon as the start has read the work, such as the audit's contents).
+async fn page_with_saving_held(id: &str, name: &str, held: Duration, route: &str) -> TestApp {
     let app = TestApp::start().await;
     app.browser.bypass_service_worker().await;
     let audit = work(id, name, &bundled_definition("self-assessment"));
     seed_works(&app, &[&audit], "#/").await;
     app.server.hold("split_saving", held);
-    reload(&app, &format!("#/work/{id}/section/strategy")).await;
+    reload(&app, route).await;
     app
 }
 
@@ -946,6 +952,96 @@ async fn a_change_is_kept_and_said_unsaved_while_the_saving_part_cannot_be_downl
     finish_allowing(app, &["split_saving", "HTTP status code is not ok"]).await;
 }
 
+/// Where the "Not saved" notice of the save line is on the screen, and whether any of it is cut
+/// off (wider or taller than its box, or past the window's sides), and what a person sees at the
+/// middle of the option they have just chosen (the notice drawn over it would hide it).
+async fn not_saved_notice_layout(b: &common::browser::Browser, option: &str) -> Value {
+    b.execute(
+        "const n = document.querySelector('.save-status .notice-warning'); \
+         if (!n) return null; \
+         const w = window.innerWidth; \
+         const outside = [...n.querySelectorAll('*')].concat([n]) \
+           .map(e => e.getBoundingClientRect()) \
+           .filter(r => r.width > 0 && (r.left < -1 || r.right > w + 1)).length; \
+         const clipped = [...n.querySelectorAll('*')].concat([n]) \
+           .filter(e => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible').length; \
+         const label = document.querySelector('label[for=\"' + arguments[0] + '\"]') || document.getElementById(arguments[0]); \
+         label.scrollIntoView({ block: 'center' }); \
+         const r = label.getBoundingClientRect(); \
+         const at = document.elementFromPoint(r.left + Math.min(r.width / 2, 40), r.top + r.height / 2); \
+         return { outside, clipped, option_hidden: !!(at && at.closest('.save-status')), \
+           page: document.documentElement.scrollWidth, window: w };",
+        vec![json!(option)],
+    )
+    .await
+}
+
+/// The "Not saved" notice, when saving's part cannot be downloaded, on a phone (360 × 740) and at
+/// 400% zoom (320 CSS px across): all of its words are there, none is cut off or past the sides,
+/// the page does not scroll sideways, and the notice is never drawn over the option just chosen.
+#[tokio::test]
+async fn the_not_saved_notice_fits_a_phone_and_400_percent_zoom() {
+    let app = TestApp::start_hiding(&["/split_saving.wasm"]).await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "small-no-saver",
+        "Small no saver",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/work/small-no-saver/section/strategy").await;
+    for (width, height, scale, option, label) in [
+        (360, 740, 2, "q-strat-1-2", "phone"),
+        (320, 225, 4, "q-strat-1-3", "zoom-400"),
+    ] {
+        b.cdp(
+            "Emulation.setDeviceMetricsOverride",
+            json!({ "width": width, "height": height, "deviceScaleFactor": scale, "mobile": width == 360 }),
+        )
+        .await;
+        find(b, &format!("#{option}")).await;
+        click(b, &format!("label[for={option}]")).await;
+        assert_eq!(is_checked(b, option).await, Some(true), "{label}");
+        b.wait_for_text(
+            "the part of the toolkit that saves could not be downloaded",
+            QUICK,
+        )
+        .await;
+        let line = normalise(&save_line(b).await);
+        assert_contains(&line, "Not saved:", label);
+        assert_contains(&line, "kept only while this page stays open", label);
+        assert_fits_the_width(b, &format!("the not-saved notice ({label})")).await;
+        let layout = not_saved_notice_layout(b, option).await;
+        b.screenshot(&screenshot_path(&format!("saving-part-missing-{label}")))
+            .await;
+        b.execute(
+            "document.querySelector('.save-status').scrollIntoView({ block: 'start' });",
+            vec![],
+        )
+        .await;
+        b.screenshot(&screenshot_path(&format!(
+            "saving-part-missing-{label}-notice"
+        )))
+        .await;
+        assert!(
+            layout["page"].as_u64() <= layout["window"].as_u64(),
+            "{label}: the page scrolls sideways: {layout}"
+        );
+        assert_eq!(
+            layout["outside"],
+            json!(0),
+            "{label}: past the sides: {layout}"
+        );
+        assert_eq!(layout["clipped"], json!(0), "{label}: cut off: {layout}");
+        assert_eq!(
+            layout["option_hidden"],
+            json!(false),
+            "{label}: the notice is drawn over the option just chosen: {layout}"
+        );
+    }
+    finish_allowing(app, &["split_saving", "HTTP status code is not ok"]).await;
+}
+
 /// A person typing evidence as soon as the section comes, while saving's part is still on its
 /// way: every key press stays, wherever the cursor is (the saves waiting for the part must not
 /// draw the box again), the line says "Saving…" meanwhile, and the whole text is stored once
@@ -970,5 +1066,236 @@ async fn typing_while_the_saving_part_downloads_keeps_every_key_and_saves_it_all
         json!("Again"),
         "what is stored"
     );
+    finish(app).await;
+}
+
+/// Waits (up to `DEFAULT_TIMEOUT`) until the stored audit `id` holds `strat-1`, looking at the
+/// save line all the while: it must never say "Saved" before the answer is in the store.
+async fn strat_1_stored_and_never_said_saved_before(b: &common::browser::Browser, id: &str) {
+    let started = std::time::Instant::now();
+    loop {
+        // The line first: "Saved" shown, then the store read, so a claim made before the
+        // write is caught (a save finishing in between is read as stored, never as a claim).
+        let said_saved = save_line(b).await.contains("Saved on this device");
+        if strat_1_stored(b, id).await {
+            return;
+        }
+        assert!(
+            !said_saved,
+            "the save line said {:?} before the answer was stored",
+            save_line(b).await
+        );
+        assert!(
+            started.elapsed() < DEFAULT_TIMEOUT,
+            "the answer was not stored within {DEFAULT_TIMEOUT:?} of saving's part being asked \
+             for. Page text:\n{}",
+            b.body_text().await
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// A quick double click on "Save and continue" just after answering, while saving's part is
+/// still on its way: the person goes on one section (not two, and no error about a question
+/// on a page they never saw), the save line says "Saving…", never "Saved", until the answer is
+/// in the store, the answer is stored once, and it is there after a reload.
+#[tokio::test]
+async fn a_double_click_on_save_and_continue_while_the_saving_part_downloads_goes_on_once() {
+    let app =
+        section_with_saving_held("double-next", "Double next", Duration::from_millis(4000)).await;
+    let b = &app.browser;
+    find(b, "#q-strat-1").await;
+    click(b, "#q-strat-1-2").await;
+    double_click_with_gap(
+        b,
+        ".section-form .button-row button[type=button]",
+        Duration::from_millis(80),
+    )
+    .await;
+    wait_for_heading_exact(b, "Professional leadership").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(
+        current_hash(b).await,
+        "#/work/double-next/section/leadership",
+        "one section on, not two"
+    );
+    assert!(
+        b.execute(
+            "return document.querySelector('.error-summary') === null;",
+            vec![]
+        )
+        .await
+            == json!(true),
+        "an error for a page the person never saw: {}",
+        main_text(b).await
+    );
+    assert!(
+        checked_ids(b).await.is_empty(),
+        "the second press answered on the next page"
+    );
+    assert_eq!(save_line(b).await, "Saving…", "while saving's part comes");
+    strat_1_stored_and_never_said_saved_before(b, "double-next").await;
+    b.wait_for_text("Saved on this device at", QUICK).await;
+    let stored = stored_envelope(b, "double-next").await.expect("stored");
+    assert_eq!(
+        stored["work"]["responses"]["strat-1"]["answer"],
+        json!({ "choice": "established" }),
+        "what is stored: {stored}"
+    );
+    assert_eq!(stored["revision"], json!(2), "saved once: {stored}");
+    assert_eq!(
+        stored["work"]["responses"]
+            .as_object()
+            .map(|r| r.keys().cloned().collect::<Vec<_>>()),
+        Some(vec!["strat-1".to_owned()]),
+        "only the answer given: {stored}"
+    );
+    reload(&app, "#/work/double-next/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    assert_eq!(checked_ids(b).await, vec!["q-strat-1-2".to_owned()]);
+    finish(app).await;
+}
+
+/// Answering on a section reached from the audit's contents, then pressing the browser's Back
+/// button at once, while saving's part is still on its way: the contents page comes, the save
+/// line says "Saving…", never "Saved", until the answer is in the store, and the answer is
+/// stored once and is there after a reload.
+#[tokio::test]
+async fn back_straight_after_answering_while_the_saving_part_downloads_keeps_the_answer() {
+    let app = page_with_saving_held(
+        "back-held",
+        "Back held",
+        Duration::from_millis(4000),
+        "#/work/back-held",
+    )
+    .await;
+    let b = &app.browser;
+    wait_for_heading_exact(b, "Back held").await;
+    click(b, "a[href$='/section/strategy']").await;
+    find(b, "#q-strat-1").await;
+    click(b, "#q-strat-1-2").await;
+    go_back(b, "Back held").await;
+    assert_eq!(save_line(b).await, "Saving…", "while saving's part comes");
+    strat_1_stored_and_never_said_saved_before(b, "back-held").await;
+    b.wait_for_text("Saved on this device at", QUICK).await;
+    let stored = stored_envelope(b, "back-held").await.expect("stored");
+    assert_eq!(
+        stored["work"]["responses"]["strat-1"]["answer"],
+        json!({ "choice": "established" }),
+        "what is stored: {stored}"
+    );
+    assert_eq!(stored["revision"], json!(2), "saved once: {stored}");
+    reload(&app, "#/work/back-held/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    assert_eq!(checked_ids(b).await, vec!["q-strat-1-2".to_owned()]);
+    finish(app).await;
+}
+
+/// The same audit open in two tabs. In the first, a person answers while saving's part is still
+/// on its way; in the second, someone answers another question, and it is saved. When the
+/// first tab's part comes, both answers are stored, or the first tab says plainly that its
+/// change was not saved because the other tab changed the work, keeps the answer on screen and
+/// offers what to do; it never says "Saved" of an answer that is not stored, and the second
+/// tab's answer is never lost.
+#[tokio::test]
+async fn two_tabs_while_one_waits_for_the_saving_part_lose_no_answer_unsaid() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "two-tabs",
+        "Two tabs",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/work/two-tabs/section/strategy").await;
+    find(b, "#q-strat-3").await;
+    let second = b.client().window().await.expect("this tab");
+    wait_until(
+        b,
+        "return performance.getEntriesByType('resource').some(e => e.name.includes('split_saving'));",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the second tab's saving part",
+    )
+    .await;
+
+    app.server.hold("split_saving", Duration::from_millis(4500));
+    let first = b.client().new_window(true).await.expect("a tab").handle;
+    let to = |tab: fantoccini::wd::WindowHandle| async move {
+        b.client().switch_to_window(tab).await.expect("switch tab");
+    };
+    to(first.clone()).await;
+    b.bypass_service_worker().await;
+    app.open("#/work/two-tabs/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    click(b, "#q-strat-1-2").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(save_line(b).await, "Saving…", "the first tab, waiting");
+
+    to(second.clone()).await;
+    click(b, "#q-strat-3-3").await;
+    wait_for_saved(
+        b,
+        "two-tabs",
+        "e.work.responses['strat-3']",
+        "the second tab's answer",
+    )
+    .await;
+    b.wait_for_text("Saved on this device at", QUICK).await;
+
+    to(first.clone()).await;
+    wait_until(
+        b,
+        "const s = document.querySelector('.save-status'); \
+         return !!s && /Saved on this device|Not saved/.test(s.innerText);",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the first tab's save, once its part came",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let line = normalise(&save_line(b).await);
+    b.screenshot(&screenshot_path("two-tabs-first-tab-after-its-part"))
+        .await;
+    let stored = stored_envelope(b, "two-tabs").await.expect("stored");
+    let answer = |q: &str| stored["work"]["responses"][q]["answer"].clone();
+    assert_eq!(
+        answer("strat-3"),
+        json!({ "choice": "embedded" }),
+        "the second tab's answer lost; the first tab says {line:?}"
+    );
+    if line.contains("Saved on this device") {
+        assert_eq!(
+            answer("strat-1"),
+            json!({ "choice": "established" }),
+            "the first tab says {line:?} but its answer is not stored: {stored}"
+        );
+    } else {
+        assert_contains(&line, "Not saved:", "the first tab");
+        assert_contains(&line, "changed in another tab", "the first tab");
+        assert_eq!(
+            is_checked(b, "q-strat-1-2").await,
+            Some(true),
+            "the first tab's answer kept on screen"
+        );
+        // Keeping it as a copy stores it beside the other tab's version: nothing lost.
+        click_button(b, "Keep mine as a separate copy").await;
+        b.wait_for_text("Saved on this device at", QUICK).await;
+        let ids = stored_work_ids(b).await;
+        assert_eq!(ids.len(), 2, "the work and the copy: {ids:?}");
+        let mut kept = Vec::new();
+        for id in &ids {
+            let e = stored_envelope(b, id).await.expect("stored");
+            kept.push([
+                e["work"]["responses"]["strat-1"]["answer"].clone(),
+                e["work"]["responses"]["strat-3"]["answer"].clone(),
+            ]);
+        }
+        assert!(
+            kept.contains(&[json!({ "choice": "established" }), Value::Null])
+                && kept.contains(&[Value::Null, json!({ "choice": "embedded" })]),
+            "each tab's answer stored, one in each: {kept:?}"
+        );
+    }
     finish(app).await;
 }
