@@ -1042,6 +1042,85 @@ async fn the_not_saved_notice_fits_a_phone_and_400_percent_zoom() {
     finish_allowing(app, &["split_saving", "HTTP status code is not ok"]).await;
 }
 
+/// On a phone (360 × 740) the "Not saved" notice stays at the top of the window while a person
+/// works on. Moving back up the page with the keyboard (Shift+Tab), the control that has focus
+/// is never hidden under it (WCAG 2.2, 2.4.11 Focus Not Obscured).
+#[tokio::test]
+async fn on_a_phone_focus_moving_up_the_page_is_never_under_the_not_saved_notice() {
+    let app = TestApp::start_hiding(&["/split_saving.wasm"]).await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "focus-no-saver",
+        "Focus no saver",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/work/focus-no-saver/section/strategy").await;
+    b.cdp(
+        "Emulation.setDeviceMetricsOverride",
+        json!({ "width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true }),
+    )
+    .await;
+    find(b, "#q-strat-5").await;
+    click(b, "label[for=q-strat-5-2]").await;
+    b.wait_for_text(
+        "the part of the toolkit that saves could not be downloaded",
+        QUICK,
+    )
+    .await;
+    let mut hidden = Vec::new();
+    for step in 1..=12 {
+        press_with_shift_tab(b).await;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let seen = b
+            .execute(
+                "const e = document.activeElement; \
+                 const n = document.querySelector('.save-status .notice-warning'); \
+                 if (!e || !n || n.contains(e)) return null; \
+                 const r = e.getBoundingClientRect(); const top = n.getBoundingClientRect().bottom; \
+                 const name = e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' + JSON.stringify((e.innerText || e.value || '').slice(0, 30)); \
+                 return r.bottom <= top + 1 ? name + ' top=' + Math.round(r.top) + ' bottom=' + Math.round(r.bottom) + ', notice ends at ' + Math.round(top) : null;",
+                vec![],
+            )
+            .await;
+        if let Some(what) = seen.as_str() {
+            hidden.push(format!("Shift+Tab {step}: {what}"));
+            if hidden.len() == 1 {
+                b.screenshot(&screenshot_path("focus-under-not-saved-notice-phone"))
+                    .await;
+            }
+        }
+    }
+    assert!(
+        hidden.is_empty(),
+        "focus went under the not-saved notice:\n{}",
+        hidden.join("\n")
+    );
+    finish_allowing(app, &["split_saving", "HTTP status code is not ok"]).await;
+}
+
+/// Presses Shift+Tab, as a person moving focus back up the page.
+async fn press_with_shift_tab(b: &common::browser::Browser) {
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let actions = KeyActions::new("keyboard".to_owned())
+        .then(KeyAction::Down {
+            value: Key::Shift.into(),
+        })
+        .then(KeyAction::Down {
+            value: Key::Tab.into(),
+        })
+        .then(KeyAction::Up {
+            value: Key::Tab.into(),
+        })
+        .then(KeyAction::Up {
+            value: Key::Shift.into(),
+        });
+    b.client()
+        .perform_actions(actions)
+        .await
+        .unwrap_or_else(|e| panic!("could not press Shift+Tab: {e}"));
+}
+
 /// A person typing evidence as soon as the section comes, while saving's part is still on its
 /// way: every key press stays, wherever the cursor is (the saves waiting for the part must not
 /// draw the box again), the line says "Saving…" meanwhile, and the whole text is stored once
