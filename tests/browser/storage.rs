@@ -1378,3 +1378,38 @@ async fn two_tabs_while_one_waits_for_the_saving_part_lose_no_answer_unsaid() {
     }
     finish(app).await;
 }
+
+/// Answering on a section opened straight from a link (the app's first page in this tab), then
+/// pressing the browser's Back button at once, while saving's part is still on its way: Back
+/// leaves the toolkit. The answer is stored once the part comes, or the person is asked before
+/// the page goes; it is never lost without a word.
+#[tokio::test]
+async fn back_out_of_the_toolkit_straight_after_answering_while_the_saving_part_downloads() {
+    let app = section_with_saving_held("back-out", "Back out", Duration::from_millis(4000)).await;
+    let b = &app.browser;
+    find(b, "#q-strat-1").await;
+    click(b, "#q-strat-1-2").await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    let asked = match b.client().back().await {
+        Err(fantoccini::error::CmdError::Standard(e))
+            if e.error == fantoccini::error::ErrorStatus::UnexpectedAlertOpen =>
+        {
+            true
+        }
+        other => {
+            other.expect("press Back");
+            b.client().get_alert_text().await.is_ok()
+        }
+    };
+    if !asked {
+        tokio::time::sleep(Duration::from_millis(5000)).await;
+        app.open("#/work/back-out/section/strategy").await;
+        find(b, "#q-strat-1").await;
+        assert_eq!(
+            checked_ids(b).await,
+            vec!["q-strat-1-2".to_owned()],
+            "the answer given just before Back was lost, and nothing asked before the page went"
+        );
+    }
+    finish(app).await;
+}
