@@ -1357,6 +1357,20 @@ async fn two_tabs_while_one_waits_for_the_saving_part_lose_no_answer_unsaid() {
             Some(true),
             "the first tab's answer kept on screen"
         );
+        // Answering on regardless neither claims a save nor writes over the other tab's answer.
+        click(b, "#q-strat-5-1").await;
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        assert_contains(
+            &normalise(&save_line(b).await),
+            "changed in another tab",
+            "the first tab, answering on",
+        );
+        let stored = stored_envelope(b, "two-tabs").await.expect("stored");
+        assert_eq!(
+            stored["work"]["responses"],
+            json!({ "strat-3": { "answer": { "choice": "embedded" } } }),
+            "the other tab's version, untouched"
+        );
         // Keeping it as a copy stores it beside the other tab's version: nothing lost.
         click_button(b, "Keep mine as a separate copy").await;
         b.wait_for_text("Saved on this device at", QUICK).await;
@@ -1368,11 +1382,15 @@ async fn two_tabs_while_one_waits_for_the_saving_part_lose_no_answer_unsaid() {
             kept.push([
                 e["work"]["responses"]["strat-1"]["answer"].clone(),
                 e["work"]["responses"]["strat-3"]["answer"].clone(),
+                e["work"]["responses"]["strat-5"]["answer"].clone(),
             ]);
         }
         assert!(
-            kept.contains(&[json!({ "choice": "established" }), Value::Null])
-                && kept.contains(&[Value::Null, json!({ "choice": "embedded" })]),
+            kept.contains(&[
+                json!({ "choice": "established" }),
+                Value::Null,
+                json!({ "choice": "developing" })
+            ]) && kept.contains(&[Value::Null, json!({ "choice": "embedded" }), Value::Null]),
             "each tab's answer stored, one in each: {kept:?}"
         );
     }
