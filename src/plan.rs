@@ -174,7 +174,7 @@ impl Proposal {
             (other, true) => format!(
                 "{}; {}",
                 ProposalReason::LegalRisk.label(),
-                crate::scoring::lower_first(&other.label())
+                crate::case::lower_first(&other.label())
             ),
         }
     }

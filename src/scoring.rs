@@ -76,6 +76,7 @@ mod tests;
 
 use serde::Serialize;
 
+use crate::case::lower_first;
 use crate::definition::{
     Aggregation, AnswerKind, Band, Definition, Question, Section, Special, Tone,
 };
@@ -175,10 +176,6 @@ impl BandResult {
         }
     }
 }
-
-/// Lower-cases the first letter of a phrase for use inside a sentence, unless the second letter is
-/// not lower case (so `AMHP cover` and `NHS trusts` keep their capitals): [`crate::case`].
-pub(crate) use crate::case::lower_first;
 
 /// How many shown questions ended up where (S15).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]

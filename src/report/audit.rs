@@ -6,6 +6,7 @@
 
 use crate::benchmark::cycle::{CycleComparison, Direction};
 use crate::benchmark::peers::{PeerComparison, Position};
+use crate::case::lower_first;
 use crate::date::Date;
 use crate::definition::{Aggregation, Definition, Tone};
 use crate::ids::{QuestionId, SectionId};
@@ -14,9 +15,7 @@ use crate::messages::say;
 use crate::number::{display_figure, with_unit};
 use crate::plan::propose;
 use crate::responses::Priority;
-use crate::scoring::{
-    display_percent_f64, lower_first, ItemOutcome, ItemResult, Scores, SectionScore,
-};
+use crate::scoring::{display_percent_f64, ItemOutcome, ItemResult, Scores, SectionScore};
 use crate::text::Text;
 use crate::work::Work;
 

@@ -226,7 +226,7 @@ pub fn proposal_why(lang: Lang, reason: &ProposalReason, legal_risk: bool) -> St
         (other, true) => format!(
             "{}; {}",
             label(&ProposalReason::LegalRisk),
-            crate::scoring::lower_first(&label(other))
+            crate::case::lower_first(&label(other))
         ),
     }
 }

@@ -42,12 +42,25 @@ impl Json {
 
     /// Writes an object of text fields with `JSON.stringify` (no serde in the first module).
     pub fn object_text(fields: &[(&str, &str)]) -> String {
+        let fields: Vec<(&str, JsValue)> = fields
+            .iter()
+            .map(|(name, value)| (*name, JsValue::from_str(value)))
+            .collect();
+        Json::text_of(&Json::object(&fields))
+    }
+
+    /// An object of these fields, for [`Json::text_of`].
+    pub fn object(fields: &[(&str, JsValue)]) -> JsValue {
         let object = js_sys::Object::new();
         for (name, value) in fields {
-            let _ =
-                js_sys::Reflect::set(&object, &JsValue::from_str(name), &JsValue::from_str(value));
+            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), value);
         }
-        js_sys::JSON::stringify(&object)
+        object.into()
+    }
+
+    /// `value` written as JSON text with `JSON.stringify`.
+    pub fn text_of(value: &JsValue) -> String {
+        js_sys::JSON::stringify(value)
             .ok()
             .and_then(|text| text.as_string())
             .unwrap_or_default()

@@ -54,29 +54,32 @@ impl SetAsideEntry {
 }
 
 /// What can go wrong with storage, in words a user understands.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreError {
     /// The browser's storage for this site is full.
-    #[error("this browser’s storage for the toolkit is full, so your latest changes are kept only while this page stays open")]
     Full,
     /// Storage is switched off or blocked (private browsing, settings).
-    #[error("this browser is not letting the toolkit save ({0}), so your work is kept only while this page stays open")]
     Blocked(String),
     /// Another tab saved a newer version.
-    #[error("this work was changed in another tab or window since you opened it, so your latest change was not saved over it")]
     Conflict,
     /// The saved work was removed from elsewhere (another tab, the browser's settings).
-    #[error("the toolkit’s saved work was removed from this browser by another tab or by the browser’s settings, so nothing more is saved until you choose what to do")]
     Removed,
     /// A saved record needed the part of the app that explains damaged records to be read, and
     /// that part could not be downloaded: nothing was read, moved or removed.
-    #[error("your saved work could not be opened, because a part of the toolkit needed to read it could not be downloaded. Nothing has been changed or removed: check the internet connection, then reload the page")]
     NotRead,
     /// The part of the app that saves could not be downloaded (`crate::later::write`): the
     /// change is held in the page, and the save is tried again.
-    #[error("the part of the toolkit that saves could not be downloaded, so your latest changes are kept only while this page stays open. It tries again every few seconds: check the internet connection")]
     NoSaver,
 }
+
+/// In English, as the message catalogue words it ([`StoreError::in_lang`]).
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(mhsw::lang::Lang::En))
+    }
+}
+
+impl std::error::Error for StoreError {}
 
 impl StoreError {
     /// What went wrong in `lang` (the message catalogue's words); the browser's own reason for
@@ -210,18 +213,28 @@ pub struct ListingEntry {
 }
 
 /// Keeps the light listing up to date (a cache: losing it costs only a moment's blank list).
+/// Written with the browser's `JSON.stringify`, as it is read with its `JSON.parse`: serde's
+/// writer would be 3.6 kB more for a section to wait for (3 December 2026).
 pub fn keep_listing(listing: &[ListingEntry]) {
-    let items: Vec<serde_json::Value> = listing
-        .iter()
-        .map(|entry| {
-            serde_json::json!({
-                "id": entry.id, "name": entry.name,
-                "definition": { "id": entry.definition, "file": entry.file },
-                "updated": entry.updated
-            })
-        })
-        .collect();
-    let _ = set(LISTING_KEY, &serde_json::Value::Array(items).to_string());
+    use wasm_bindgen::JsValue;
+    let items = js_sys::Array::new();
+    for entry in listing {
+        let file = entry
+            .file
+            .as_deref()
+            .map_or(JsValue::NULL, JsValue::from_str);
+        let definition = Json::object(&[
+            ("id", JsValue::from_str(entry.definition.as_str())),
+            ("file", file),
+        ]);
+        items.push(&Json::object(&[
+            ("id", JsValue::from_str(entry.id.as_str())),
+            ("name", JsValue::from_str(&entry.name)),
+            ("definition", definition),
+            ("updated", JsValue::from_str(&entry.updated.to_string())),
+        ]));
+    }
+    let _ = set(LISTING_KEY, &Json::text_of(&items));
 }
 
 /// The shared device's collection lock: which collection, and the practitioner's code as a
