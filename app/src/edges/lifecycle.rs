@@ -1,5 +1,6 @@
 //! The page's life: being hidden (another app, a closed lid) or closed. Saves waiting for
-//! their moment are written then, while the browser still runs the page.
+//! their moment are written then, while the browser still runs the page; and where they
+//! cannot be, the browser asks the person before the page goes.
 
 use wasm_bindgen::prelude::*;
 
@@ -21,5 +22,25 @@ pub fn on_hidden(on_hidden: impl Fn() + 'static) {
         let _ = document
             .add_event_listener_with_callback("visibilitychange", closure.as_ref().unchecked_ref());
     }
+    closure.forget();
+}
+
+/// Has the browser ask the person before the page goes (closed, reloaded, or left with Back or
+/// a typed address) whenever `at_risk` says changes would be lost. The browser words the
+/// question itself ("Leave site? Changes you made may not be saved."), and asks only after
+/// the person has used the page.
+pub fn ask_before_leaving(at_risk: impl Fn() -> bool + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let closure = Closure::<dyn Fn(web_sys::Event)>::new(move |event: web_sys::Event| {
+        if at_risk() {
+            event.prevent_default();
+            // Browsers before the standard's `preventDefault` asked only when this was set.
+            let _ = js_sys::Reflect::set(&event, &"returnValue".into(), &"unsaved".into());
+        }
+    });
+    let _ =
+        window.add_event_listener_with_callback("beforeunload", closure.as_ref().unchecked_ref());
     closure.forget();
 }
