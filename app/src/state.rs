@@ -157,7 +157,37 @@ pub enum SavedWork {
     Listed(Vec<Listed>),
     /// Every piece read in full, each in its own signal so editing one does not redraw the
     /// others.
-    Read(BTreeMap<WorkId, RwSignal<Held>>),
+    Read(Works),
+}
+
+/// Every piece of work read in full, by id: a list kept sorted, not a B-tree, as each B-tree
+/// type adds its own insertion and removal code to what a section waits for (as do saving's
+/// queue and the records grouped as the store is read, 3 December 2026).
+#[derive(Debug, Clone, Default)]
+pub struct Works(Vec<(WorkId, RwSignal<Held>)>);
+
+impl Works {
+    fn place(&self, id: &WorkId) -> Result<usize, usize> {
+        self.0.binary_search_by(|(at, _)| at.cmp(id))
+    }
+
+    fn get(&self, id: &WorkId) -> Option<RwSignal<Held>> {
+        self.place(id).ok().map(|at| self.0[at].1)
+    }
+
+    /// Adds `id`'s signal, or puts it in place of the one it had.
+    fn insert(&mut self, id: WorkId, signal: RwSignal<Held>) {
+        match self.place(&id) {
+            Ok(at) => self.0[at].1 = signal,
+            Err(at) => self.0.insert(at, (id, signal)),
+        }
+    }
+
+    fn remove(&mut self, id: &WorkId) {
+        if let Ok(at) = self.place(id) {
+            self.0.remove(at);
+        }
+    }
 }
 
 impl SavedWork {
@@ -165,7 +195,7 @@ impl SavedWork {
     pub fn get(&self, id: &WorkId) -> Option<RwSignal<Held>> {
         match self {
             SavedWork::Listed(_) => None,
-            SavedWork::Read(works) => works.get(id).copied(),
+            SavedWork::Read(works) => works.get(id),
         }
     }
 
@@ -173,7 +203,7 @@ impl SavedWork {
     pub fn signals(&self) -> impl Iterator<Item = RwSignal<Held>> + '_ {
         let read = match self {
             SavedWork::Listed(_) => None,
-            SavedWork::Read(works) => Some(works.values().copied()),
+            SavedWork::Read(works) => Some(works.0.iter().map(|(_, signal)| *signal)),
         };
         read.into_iter().flatten()
     }
@@ -182,16 +212,16 @@ impl SavedWork {
     pub fn ids(&self) -> Vec<WorkId> {
         match self {
             SavedWork::Listed(_) => Vec::new(),
-            SavedWork::Read(works) => works.keys().cloned().collect(),
+            SavedWork::Read(works) => works.0.iter().map(|(id, _)| id.clone()).collect(),
         }
     }
 
     /// The pieces read in full, to add or remove one. Work is added or removed only once the
     /// store has been read (or found unusable), so a listing still here has nothing the tab
     /// holds, and gives way.
-    fn read_mut(&mut self) -> &mut BTreeMap<WorkId, RwSignal<Held>> {
+    fn read_mut(&mut self) -> &mut Works {
         if let SavedWork::Listed(_) = self {
-            *self = SavedWork::Read(BTreeMap::new());
+            *self = SavedWork::Read(Works::default());
         }
         match self {
             SavedWork::Read(works) => works,
@@ -430,8 +460,8 @@ impl AppState {
         match database::load_all().await {
             Ok(loaded) => {
                 // Inserted one by one: `collect()` would carry a sort of its own
-                // (`mhsw::order`).
-                let mut works = BTreeMap::new();
+                // (`mhsw::order`). The store gives them in order, so each goes at the end.
+                let mut works = Works::default();
                 for stored in loaded.works {
                     let id = stored.work.id.clone();
                     works.insert(
@@ -800,7 +830,7 @@ impl AppState {
     pub fn save_all_now(&self) {
         let pending: Vec<WorkId> = self
             .saving
-            .with_value(|saving| saving.scheduled.iter().cloned().collect());
+            .with_value(|saving| saving.scheduled.to_vec());
         for id in pending {
             self.persist(&id);
         }
