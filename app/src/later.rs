@@ -298,7 +298,11 @@ fn listen(state: AppState) {
     channel::listen(move |message| {
         leptos::task::spawn_local(async move {
             match message {
-                channel::Message::Changed(id) => state.other_tab_changed(&id).await,
+                channel::Message::Changed(id) => {
+                    if let Ok(heard) = hear_other_tab(state, id).await {
+                        heard.await;
+                    }
+                }
                 channel::Message::RemovedAll => state.storage_removed(),
             }
         });
@@ -540,6 +544,16 @@ pub fn saver_in() -> bool {
 /// Notes that the part `saving` is in (a save was written with it).
 pub fn saver_arrived() {
     SAVER_IN.with(|s| s.set(true));
+}
+
+/// Takes in another tab's change to a piece of work ([`AppState::other_tab_changed`]), in the
+/// part `saving` with the store's other reading after the first page, so a section does not
+/// wait for it. A change heard before that part is in is taken in once it comes; if it cannot
+/// be downloaded, the change is not taken in here, and a save from this tab then finds the
+/// other tab's newer version and says so.
+#[wasm_split(saving, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn hear_other_tab(state: AppState, id: WorkId) -> Result<Later<()>, NotDownloaded> {
+    Ok(Box::pin(async move { state.other_tab_changed(&id).await }))
 }
 
 /// Fetches the part `saving` ([`fn@write`]), so it is there before the first change is saved.
