@@ -580,6 +580,35 @@ async fn full_storage_keeps_the_answer_and_offers_a_copy() {
     finish(app).await;
 }
 
+/// Storage full: with a change shown as "Not saved", closing the tab would lose it, so the
+/// page has the browser ask first; once room is made and the next change says "Saved", leaving
+/// asks nothing.
+#[tokio::test]
+async fn with_storage_full_leaving_asks_until_the_change_is_saved() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "self-assessment", "Full leave", None).await;
+    app.open(&format!("#/work/{id}/section/strategy")).await;
+    click(b, "#q-strat-1").await;
+    wait_for_saved(b, &id, "e.work.responses['strat-1']", "the first answer").await;
+    assert!(!asks_before_leaving(b).await, "everything saved");
+    fill_storage(b).await;
+    click(b, "#q-strat-3-3").await;
+    b.wait_for_text("Not saved:", QUICK).await;
+    assert!(
+        asks_before_leaving(b).await,
+        "a change the full store refused, and leaving would not ask"
+    );
+    make_room(b).await;
+    click(b, "#q-strat-3-2").await;
+    b.wait_for_text("Saved on this device at", QUICK).await;
+    assert!(
+        !asks_before_leaving(b).await,
+        "everything saved once there was room, yet leaving would ask"
+    );
+    finish_allowing(app, &["QuotaExceeded", "quota"]).await;
+}
+
 /// A change made further down a section that cannot be saved: the warning must be seen
 /// where the person is working, not only at the top of the page, out of sight.
 #[tokio::test]

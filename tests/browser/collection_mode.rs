@@ -212,6 +212,10 @@ async fn collecting_with_storage_full_tells_the_truth_and_loses_nothing() {
         "For the practitioner: answers from 1 person could not be saved on this device",
         "the practitioner's alert",
     );
+    assert!(
+        asks_before_leaving(b).await,
+        "answers sent but not saved, held only in this page, and leaving would not ask"
+    );
     b.screenshot(&screenshot_path("device-collect-not-saved"))
         .await;
     assert_accessible(b, "collection mode after a failed save").await;
@@ -226,7 +230,40 @@ async fn collecting_with_storage_full_tells_the_truth_and_loses_nothing() {
         2,
         "the first person's answers were kept in memory and saved with the second's"
     );
+    assert!(
+        !asks_before_leaving(b).await,
+        "both people's answers saved, yet leaving would ask"
+    );
     finish_allowing(app, &["QuotaExceeded", "quota"]).await;
+}
+
+/// A shared tablet: a person sends their answers and is thanked; they are saved, so when the
+/// practitioner closes the tab the page has the browser ask nothing.
+#[tokio::test]
+async fn after_answers_are_saved_leaving_asks_nothing() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Leave after",
+        Some("South Team"),
+    )
+    .await;
+    start_collecting(&app, &id, "1357", false).await;
+    assert!(
+        !asks_before_leaving(b).await,
+        "collecting, nothing answered"
+    );
+    let questions = feedback_questions("feedback-service-user");
+    one_person_answers(&app, &questions, |_| Some(AGREE), None).await;
+    wait_for_heading_exact(b, "Thank you").await;
+    assert_eq!(stored_response_count(b, &id).await, 1);
+    assert!(
+        !asks_before_leaving(b).await,
+        "the answers are saved, yet leaving would ask"
+    );
+    finish(app).await;
 }
 
 /// The main heading's text.

@@ -301,6 +301,10 @@ async fn a_refused_save_is_not_hidden_by_saving_other_work() {
         "Not saved",
         "the first audit's refused change, after the second audit was saved",
     );
+    assert!(
+        asks_before_leaving(b).await,
+        "the first audit's refused change is held only in this page, and leaving would not ask"
+    );
     finish(app).await;
 }
 
