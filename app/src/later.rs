@@ -255,9 +255,7 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
         // Then the service worker may download the rest of the app (`updates::settled`).
         let fetch_saving = || {
             leptos::task::spawn_local(async {
-                if saving_part().await.is_ok() {
-                    saver_arrived();
-                }
+                let _ = saving_part().await;
                 crate::edges::updates::settled();
             })
         };
@@ -307,10 +305,17 @@ fn listen(state: AppState) {
             }
         });
     });
-    // Changes waiting for their save are written as the page is hidden or closed; those that
-    // cannot be (saving's part is not in, or saving failed) have the browser ask first.
+    // Changes waiting for their save are written as the page is hidden or closed. A write
+    // started as the page goes may not finish, so while any change is not yet stored the
+    // browser asks first, and the waiting saves start at once: they finish while it asks.
     lifecycle::on_hidden(move || state.save_all_now());
-    lifecycle::ask_before_leaving(move || state.changes_at_risk());
+    lifecycle::ask_before_leaving(move || {
+        let at_risk = state.changes_at_risk();
+        if at_risk {
+            state.save_all_now();
+        }
+        at_risk
+    });
 }
 
 /// Brings what the first store format left in `localStorage` into the work store
@@ -529,21 +534,6 @@ pub fn write(
     id: WorkId,
 ) -> Result<Later<Result<Option<String>, crate::edges::storage::StoreError>>, NotDownloaded> {
     Ok(Box::pin(async move { state.write(&id).await }))
-}
-
-thread_local! {
-    /// Whether the part `saving` is in ([`saver_in`]).
-    static SAVER_IN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Whether the part `saving` has been downloaded, so a change can be written as the page closes.
-pub fn saver_in() -> bool {
-    SAVER_IN.with(|s| s.get())
-}
-
-/// Notes that the part `saving` is in (a save was written with it).
-pub fn saver_arrived() {
-    SAVER_IN.with(|s| s.set(true));
 }
 
 /// Takes in another tab's change to a piece of work ([`AppState::other_tab_changed`]), in the

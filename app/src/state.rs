@@ -828,9 +828,7 @@ impl AppState {
 
     /// Saves every piece of work with changes now (the page is being hidden or closed).
     pub fn save_all_now(&self) {
-        let pending: Vec<WorkId> = self
-            .saving
-            .with_value(|saving| saving.scheduled.to_vec());
+        let pending: Vec<WorkId> = self.saving.with_value(|saving| saving.scheduled.to_vec());
         for id in pending {
             self.persist(&id);
         }
@@ -882,10 +880,7 @@ impl AppState {
         // Saving's code is a part of its own (`later::write`), fetched once the first page is
         // drawn: a save asked for sooner waits for it.
         let outcome = match later::write(*self, id.clone()).await {
-            Ok(written) => {
-                later::saver_arrived();
-                written.await
-            }
+            Ok(written) => written.await,
             Err(NotDownloaded) => Err(StoreError::NoSaver),
         };
         let waiting = self
@@ -915,19 +910,16 @@ impl AppState {
         outcome.map(|_| ())
     }
 
-    /// True when leaving the page now would lose changes: some are held only in this page and
-    /// cannot be written as it closes, because saving's part is not in yet or saving failed.
+    /// True when leaving the page now could lose changes: some are held only in this page, not
+    /// yet in the store (waiting for their save, being written, or refused). A write started
+    /// as the page goes is not sure to finish (a browser may end the page first), so any
+    /// change not yet stored counts.
     pub fn changes_at_risk(&self) -> bool {
-        let unsaved = self.works.with_untracked(|works| {
+        self.works.with_untracked(|works| {
             works
                 .signals()
                 .any(|signal| signal.with_untracked(Held::has_unsaved))
-        });
-        unsaved
-            && (!later::saver_in()
-                || self
-                    .save
-                    .with_untracked(|save| matches!(save, SaveState::Failed { .. })))
+        })
     }
 
     /// Whether the latest save that failed was of other work than `id`, and that work still

@@ -4,9 +4,18 @@
 
 use wasm_bindgen::prelude::*;
 
-/// Calls `on_hidden` whenever the page is hidden or is being closed.
+/// Calls `on_hidden` whenever the page is hidden or is being closed. (A page being left comes
+/// with `pagehide` while it is still visible, and is hidden only after it: both call.)
 pub fn on_hidden(on_hidden: impl Fn() + 'static) {
     let Some(window) = web_sys::window() else {
+        return;
+    };
+    let on_hidden = std::rc::Rc::new(on_hidden);
+    let going = on_hidden.clone();
+    let closure = Closure::<dyn Fn()>::new(move || going());
+    let _ = window.add_event_listener_with_callback("pagehide", closure.as_ref().unchecked_ref());
+    closure.forget();
+    let Some(document) = window.document() else {
         return;
     };
     let closure = Closure::<dyn Fn()>::new(move || {
@@ -17,16 +26,13 @@ pub fn on_hidden(on_hidden: impl Fn() + 'static) {
             on_hidden();
         }
     });
-    let _ = window.add_event_listener_with_callback("pagehide", closure.as_ref().unchecked_ref());
-    if let Some(document) = window.document() {
-        let _ = document
-            .add_event_listener_with_callback("visibilitychange", closure.as_ref().unchecked_ref());
-    }
+    let _ = document
+        .add_event_listener_with_callback("visibilitychange", closure.as_ref().unchecked_ref());
     closure.forget();
 }
 
 /// Has the browser ask the person before the page goes (closed, reloaded, or left with Back or
-/// a typed address) whenever `at_risk` says changes would be lost. The browser words the
+/// a typed address) whenever `at_risk` says changes could be lost. The browser words the
 /// question itself ("Leave site? Changes you made may not be saved."), and asks only after
 /// the person has used the page.
 pub fn ask_before_leaving(at_risk: impl Fn() -> bool + 'static) {
