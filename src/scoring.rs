@@ -133,11 +133,27 @@ impl Score {
 
     /// The score in words: `62%: Amber, partly achieved` (or just `62%` without a band).
     pub fn label(&self) -> String {
-        match &self.band {
-            Some(band) => format!("{}: {}", self.fraction.display(), band.words()),
-            None => self.fraction.display(),
-        }
+        label_of(self.fraction.whole_percent(), self.band.as_ref())
     }
+}
+
+/// A score's words from its whole percentage and band ([`Score::label`]).
+fn label_of(percent: u64, band: Option<&BandResult>) -> String {
+    let shown = percent::percent_text(percent);
+    match band {
+        Some(band) => format!("{shown}: {}", band.words()),
+        None => shown,
+    }
+}
+
+/// The longest label a score with these bands can have ([`Score::label`] at 100% in each
+/// band), so a page can keep room for a score it has not worked out yet.
+pub fn longest_label(bands: &[Band]) -> String {
+    bands
+        .iter()
+        .map(|band| label_of(100, Some(&BandResult::from_band(band))))
+        .max_by_key(|label| label.chars().count())
+        .unwrap_or_else(|| label_of(100, None))
 }
 
 /// The band a score falls in, copied from the definition so the score reads on its own.

@@ -275,7 +275,8 @@ pub fn start(state: AppState, listing: Listing) -> Result<Later<()>, NotDownload
 }
 
 /// Resolves after the next animation frame (at once where there are none, as in a hidden tab).
-async fn next_frame() {
+/// (Its future holds only the receiving end, so a `Suspend` can wait for it.)
+pub(crate) fn next_frame() -> impl std::future::Future<Output = ()> + Send {
     let (drawn, after) = futures::channel::oneshot::channel::<()>();
     let drawn = std::cell::Cell::new(Some(drawn));
     let send = move || {
@@ -288,7 +289,9 @@ async fn next_frame() {
     request_animation_frame(move || on_frame());
     // Hidden tabs draw no frames.
     set_timeout(move || send(), std::time::Duration::from_millis(100));
-    let _ = after.await;
+    async move {
+        let _ = after.await;
+    }
 }
 
 /// Hears other tabs' changes, and writes waiting changes as the page is hidden.
@@ -550,6 +553,56 @@ pub fn hear_other_tab(state: AppState, id: WorkId) -> Result<Later<()>, NotDownl
 #[wasm_split(saving, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn saving_part() -> Result<(), NotDownloaded> {
     Ok(())
+}
+
+/// An audit section's score so far ([`pages::section_score::live_score`]), in a part of its
+/// own, `score`, with the scoring it needs: a link to a section shows its first question
+/// without waiting for scoring.
+#[wasm_split(score, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn live_score(
+    id: WorkId,
+    definition: std::sync::Arc<mhsw::definition::Definition>,
+    section: mhsw::ids::SectionId,
+) -> Result<AnyView, NotDownloaded> {
+    Ok(pages::section_score::live_score(id, definition, section))
+}
+
+/// The current position from the latest audit that a statement's section draws on
+/// ([`pages::section_score::current_position`]), in the part `score` ([`live_score`]).
+#[wasm_split(score, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn current_position(
+    id: WorkId,
+    section: mhsw::definition::Section,
+) -> Result<AnyView, NotDownloaded> {
+    Ok(pages::section_score::current_position(id, section))
+}
+
+/// Downloads the part `score` ([`live_score`]) without using it yet.
+#[wasm_split(score, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn score_part() -> Result<(), NotDownloaded> {
+    Ok(())
+}
+
+thread_local! {
+    /// Whether the part `score` has been asked for in this page load (`Some`), and whether it
+    /// came (`Some(true)`).
+    static SCORE_PART: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
+}
+
+/// Downloads the part `score` if it is not in yet, and says whether it is in now.
+pub async fn fetch_score_part() -> bool {
+    if SCORE_PART.get() == Some(true) {
+        return true;
+    }
+    let came = score_part().await.is_ok();
+    SCORE_PART.set(Some(came));
+    came
+}
+
+/// Whether the part `score` has been asked for in this page load (`Some`), and whether it
+/// came (`Some(true)`).
+pub fn score_part_asked() -> Option<bool> {
+    SCORE_PART.get()
 }
 
 /// Saves every change still waiting for its save. Resolves to whether all were stored.

@@ -9,6 +9,7 @@ pub mod privacy;
 pub mod questionnaires;
 pub mod results;
 pub mod section;
+pub mod section_score;
 pub mod work;
 
 use std::sync::Arc;

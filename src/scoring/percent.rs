@@ -64,8 +64,13 @@ impl Fraction {
 
     /// How people read it: `62%` (rounded down, rule S16).
     pub fn display(self) -> String {
-        format!("{}%", self.whole_percent())
+        percent_text(self.whole_percent())
     }
+}
+
+/// A whole percentage as people read it: `62%`.
+pub fn percent_text(whole: u64) -> String {
+    format!("{whole}%")
 }
 
 /// The exact mean of some shares, by value (1/2 and 1/3 average to 5/12), reduced to lowest

@@ -579,3 +579,44 @@ fn s19_a_statutory_minimum_falls_short_below_its_first_positive_option_or_at_don
     assert!(item.legal_risk);
     assert_eq!(item.outcome, ItemOutcome::Scored { points: 2, max: 3 });
 }
+
+#[test]
+fn the_longest_label_is_as_long_as_any_score_can_be() {
+    let d = audit();
+    let section = d.section(&"leadership".into()).unwrap();
+    let bands = d.bands_for(section);
+    let longest = longest_label(bands);
+    // Every reachable score's words fit in it, including 100% in the top band.
+    for answers in [
+        vec![
+            ("lead-1", "not-yet"),
+            ("lead-2", "not-yet"),
+            ("lead-3", "no"),
+        ],
+        vec![
+            ("lead-1", "mostly"),
+            ("lead-2", "achieved"),
+            ("lead-3", "no"),
+        ],
+        vec![
+            ("lead-1", "achieved"),
+            ("lead-2", "achieved"),
+            ("lead-3", "yes"),
+        ],
+    ] {
+        let s = score(&d, &choices(&answers));
+        let label = s
+            .section(&"leadership".into())
+            .unwrap()
+            .score
+            .as_ref()
+            .unwrap()
+            .label();
+        assert!(
+            label.chars().count() <= longest.chars().count(),
+            "{label:?} is longer than {longest:?}"
+        );
+    }
+    assert!(longest.starts_with("100%: "), "{longest:?}");
+    assert_eq!(longest_label(&[]), "100%");
+}

@@ -1053,3 +1053,160 @@ async fn an_audit_is_compared_with_peers_and_the_comparison_can_be_stopped() {
     );
     finish(app).await;
 }
+
+/// How far below the section's heading its form starts, in CSS pixels. (From the heading, as
+/// the save line above it changes with the first answer, which is not the score's doing.)
+async fn form_top(b: &common::browser::Browser) -> f64 {
+    b.execute(
+        "return document.querySelector('.section-form').getBoundingClientRect().top \
+              - document.querySelector('main h1').getBoundingClientRect().top;",
+        vec![],
+    )
+    .await
+    .as_f64()
+    .unwrap_or(f64::NAN)
+}
+
+/// What the section's score so far says, if it has come.
+async fn score_so_far(b: &common::browser::Browser) -> Option<String> {
+    b.execute(
+        "const score = document.getElementById('section-score'); return score && score.textContent;",
+        vec![],
+    )
+    .await
+    .as_str()
+    .map(str::to_owned)
+}
+
+/// An audit section's score so far comes from a part of the app fetched once the section's
+/// first question is drawn (`split_score`), so a link to a section never waits for scoring.
+/// Until it comes, its room is kept: the questions do not move when it comes, nor when an
+/// answer changes it, on a desktop, a phone (360 × 740) and at 400% zoom; and the score
+/// follows the answers.
+#[tokio::test]
+async fn an_audit_sections_score_comes_after_its_questions_and_nothing_moves() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await;
+    let audit = work(
+        "score-later",
+        "Score later",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/").await;
+    app.server.hold("split_score", Duration::from_millis(1500));
+    for (option, label) in [(1, "desktop"), (2, "phone"), (3, "zoom-400")] {
+        match label {
+            "phone" => {
+                b.cdp(
+                    "Emulation.setDeviceMetricsOverride",
+                    json!({ "width": 360, "height": 740, "deviceScaleFactor": 2, "mobile": true }),
+                )
+                .await;
+            }
+            "zoom-400" => set_zoom(b, 400).await,
+            _ => {}
+        }
+        reload(&app, "#/work/score-later/section/strategy").await;
+        find(b, "#q-strat-1").await;
+        let before = form_top(b).await;
+        assert_eq!(
+            score_so_far(b).await,
+            None,
+            "{label}: the score came with the first question, though its part was held"
+        );
+        let room = b
+            .execute(
+                "const room = document.querySelector('.score-room'); \
+                 return room && [getComputedStyle(room).visibility, room.getAttribute('aria-hidden'), room.textContent];",
+                vec![],
+            )
+            .await;
+        assert_eq!(
+            room[0],
+            json!("hidden"),
+            "{label}: the score's room: {room}"
+        );
+        assert_eq!(room[1], json!("true"), "{label}: the score's room: {room}");
+        assert_contains(
+            room[2].as_str().unwrap_or_default(),
+            "This section so far",
+            label,
+        );
+        wait_until(
+            b,
+            "return !!document.getElementById('section-score');",
+            vec![],
+            DEFAULT_TIMEOUT,
+            &format!("{label}: the score so far"),
+        )
+        .await;
+        let came = score_so_far(b).await.unwrap_or_default();
+        assert_contains(&came, "This section so far", label);
+        assert_eq!(
+            form_top(b).await,
+            before,
+            "{label}: the questions moved when the score came ({came})"
+        );
+        b.screenshot(&screenshot_path(&format!("section-score-{label}")))
+            .await;
+
+        let answer = option_id("strat-1", option);
+        click(b, &format!("label[for={answer}]")).await;
+        wait_until(
+            b,
+            "const score = document.getElementById('section-score'); \
+             return score && score.textContent !== arguments[0];",
+            vec![json!(came)],
+            QUICK,
+            &format!("{label}: the score following the answer"),
+        )
+        .await;
+        let now = score_so_far(b).await.unwrap_or_default();
+        assert_eq!(
+            form_top(b).await,
+            before,
+            "{label}: the questions moved when the score changed ({came} → {now})"
+        );
+        b.wait_for_text("Saved on this device at", DEFAULT_TIMEOUT)
+            .await;
+    }
+    finish(app).await;
+}
+
+/// When the part that scores cannot be downloaded, the section's questions are there and are
+/// saved as ever, and where the score would be, the page says why it is not.
+#[tokio::test]
+async fn a_section_without_the_scoring_part_says_so_and_still_saves() {
+    let app = TestApp::start_hiding(&["/split_score.wasm"]).await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "no-score",
+        "No score",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/work/no-score/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    b.wait_for_text(
+        "This part of the toolkit could not be downloaded",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+    let answer = option_id("strat-1", 2);
+    click(b, &format!("label[for={answer}]")).await;
+    b.wait_for_text("Saved on this device at", DEFAULT_TIMEOUT)
+        .await;
+    assert!(
+        saved_work(b, "no-score")
+            .await
+            .responses
+            .answer(&QuestionId::new("strat-1"))
+            .is_some(),
+        "the answer was not stored"
+    );
+    assert_accessible(b, "a section without its score").await;
+    finish_allowing(app, &["split_score", "HTTP status code is not ok"]).await;
+}

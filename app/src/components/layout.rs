@@ -129,15 +129,23 @@ pub fn Later(
     let state = crate::state::AppState::expect();
     move || {
         (state.started.get() == Some(Ok(()))).then(|| {
-            let made = Suspend::new(async move {
+            when_ready(Box::pin(async move {
                 let view = match part {
                     LaterPart::UpdateNotice => later::update_notice().await,
                     LaterPart::SaveStatus => later::save_status().await,
                     LaterPart::SetAside => later::set_aside_entries().await,
                 };
                 view.unwrap_or_else(|_| ().into_any())
-            });
-            view! { <Suspense fallback=|| ()>{made}</Suspense> }
+            }))
         })
     }
+}
+
+/// A view that comes later (from a part of the app still downloading): nothing until `view`
+/// is ready, then it, at once if it is ready already. One shape for every such view, so the
+/// code that waits for them is there once.
+pub fn when_ready(
+    view: std::pin::Pin<Box<dyn std::future::Future<Output = AnyView> + Send>>,
+) -> impl IntoView {
+    view! { <Suspense fallback=|| ()>{Suspend::new(view)}</Suspense> }
 }

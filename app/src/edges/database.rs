@@ -128,7 +128,10 @@ fn db() -> Result<Rc<Database>, StoreError> {
 /// "clear site data"), after which every call here fails until [`open`] succeeds again.
 pub async fn open(on_lost: impl Fn() + 'static) -> Result<(), StoreError> {
     let factory = Factory::new().map_err(|e| {
-        StoreError::Blocked(format!("this browser has no database for web pages ({e})"))
+        StoreError::Blocked(format!(
+            "this browser has no database for web pages ({})",
+            describe(&e)
+        ))
     })?;
     let mut request = factory
         .open(NAME, Some(VERSION))

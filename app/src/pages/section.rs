@@ -1,14 +1,20 @@
 //! One section of a piece of work: its introduction and questions, an error summary when a
 //! required answer is missing, and the way on to the next section.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
+use mhsw::definition::{Definition, Section};
 use mhsw::ids::{SectionId, WorkId};
 use mhsw::messages::{audit as say, frame};
 use mhsw::responses::ItemResponse;
 
+use super::section_score;
 use crate::components::error_summary::{ErrorSummary, FieldError};
+use crate::components::layout::when_ready;
 use crate::components::question_field::{field_id, QuestionField};
 use crate::edges::{history, timing};
+use crate::later;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -29,6 +35,16 @@ pub fn SectionPage(
     let Some(section) = definition.section(&section_id).cloned() else {
         return view! { <h1>{move || say::section_not_found(lang.get())}</h1><p><a href=Route::Work(id).href()>{move || say::back_to_contents(lang.get())}</a></p> }.into_any();
     };
+    // A section that shows the current position from the latest audit waits for the part
+    // `score` before it is drawn: its questions are answered from that position, which must
+    // not push them down once they are in view. (Once asked for, whether or not it came.)
+    if section.prefill_from.is_some() && later::score_part_asked().is_none() {
+        return when_ready(Box::pin(async move {
+            later::fetch_score_part().await;
+            view! { <SectionPage id section_id /> }.into_any()
+        }))
+        .into_any();
+    }
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let easy_read = RwSignal::new(false);
     let has_easy_read = section.questions.iter().any(|q| q.easy_read.is_some());
@@ -138,23 +154,11 @@ pub fn SectionPage(
             <QuestionField definition=definition_for_questions.clone() question=question item=item on_change=on_change easy_read=easy_read error=error lang=page_lang content=shown_lang />
         })
     };
-    // Audits show the section's score as it changes (the same scoring as the results page).
-    let definition_for_score = definition.clone();
-    let section_for_score = section.id.clone();
-    let is_audit = definition.kind == mhsw::definition::ToolKind::Audit;
-    // A section of figures alone (a workforce profile) never has a score (S18), so it says so
-    // rather than "nothing scorable yet".
-    let figures_only = section
-        .questions
-        .iter()
-        .all(|q| q.answer.number_rule().is_some());
-    // The page's words, then the score with its band's words, which are the definition's
-    // (marked with its language where the page is in another).
-    let primary = definition.primary_language();
     // The questions, with their scales' options, are shown in the page's language where this
     // section is given in it (all of a bilingual questionnaire, or a part given in Welsh, such
     // as the self-assessment's Wales section), else all in the questionnaire's own language: an
     // English question never comes with Welsh options because its scale has them elsewhere.
+    let primary = definition.primary_language();
     let section_langs = definition.languages_of_section(&section.id);
     let content_lang = move |page: mhsw::lang::Lang| {
         if section_langs.contains(&page) {
@@ -163,67 +167,7 @@ pub fn SectionPage(
             primary
         }
     };
-    let live_score = Memo::new(move |_| {
-        if !is_audit {
-            return None;
-        }
-        if figures_only {
-            return Some((
-                say::figures_not_scored(lang.get()).to_owned(),
-                String::new(),
-            ));
-        }
-        signal.with(|h| {
-            let scores = mhsw::scoring::score(&definition_for_score, &h.work.responses);
-            scores.section(&section_for_score).map(|s| match &s.score {
-                Some(score) => (say::section_so_far(lang.get(), ""), score.label()),
-                None => (
-                    say::section_nothing_yet(lang.get()).to_owned(),
-                    String::new(),
-                ),
-            })
-        })
-    });
-    let prefill = section
-        .prefill_from
-        .clone()
-        .and_then(|prefill| current_position(&state, &prefill));
-    let first_long_text = section
-        .questions
-        .iter()
-        .find(|q| matches!(q.answer, mhsw::definition::AnswerKind::LongText { .. }))
-        .map(|q| q.id.clone());
-    let prefill_view = prefill.map(|position| {
-        let summary = position.summary();
-        let id_for_copy = id.clone();
-        let copy = first_long_text.clone().map(|target| {
-            let summary = summary.clone();
-            view! {
-                <button type="button" class="secondary" on:click=move |_| {
-                    let target = target.clone();
-                    let summary = summary.clone();
-                    state.change(&id_for_copy, move |w| {
-                        let mut item = w.responses.item(&target).cloned().unwrap_or_default();
-                        let text = match &item.answer {
-                            Some(mhsw::responses::Answer::Text(existing)) => format!("{existing}\n\n{summary}"),
-                            _ => summary,
-                        };
-                        item.answer = Some(mhsw::responses::Answer::Text(text));
-                        w.responses.set(target, item);
-                    });
-                }>{move || mhsw::messages::audit::copy_current_position(lang.get())}</button>
-            }
-        });
-        view! {
-            <section class="notice" aria-labelledby="position-heading">
-                <h2 id="position-heading">{move || mhsw::messages::audit::current_position_heading(lang.get())}</h2>
-                <p>{move || mhsw::messages::audit::current_position_from(lang.get(), &position.work_name, position.date)}</p>
-                // The lines are the audit report's words, in English only.
-                <ul lang=move || (lang.get() != mhsw::lang::Lang::En).then_some("en-GB")>{position.lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
-                {copy}
-            </section>
-        }
-    });
+    let scores = scores(id.clone(), definition.clone(), &section);
     let position = definition
         .sections
         .iter()
@@ -248,11 +192,7 @@ pub fn SectionPage(
         <p class="section-count">{move || say::section_of(lang.get(), position, total)}</p>
         {let title = section.title.clone(); move || { let (text, mark) = super::in_lang(&title, lang.get()); view! { <h1 lang=mark>{text}</h1> } }}
         {let intro = section.intro.clone(); move || { let (text, mark) = super::in_lang(&intro, lang.get()); view! { <p class="section-intro" lang=mark>{text}</p> } }}
-        {move || live_score.get().map(|(words, score)| {
-            let mark = (lang.get() != primary).then(|| primary.bcp47());
-            view! { <p class="live-score" id="section-score">{words}<span lang=mark>{score}</span></p> }
-        })}
-        {prefill_view}
+        {scores}
         {has_easy_read.then(|| view! {
             <div class="choice toggle">
                 <input type="checkbox" id="easy-read" prop:checked=move || easy_read.get() on:change=move |ev| easy_read.set(event_target_checked(&ev)) />
@@ -270,18 +210,40 @@ pub fn SectionPage(
     .into_any()
 }
 
-/// The current position from the latest leaders' audit of the named definition on this device
-/// (the core chooses the audit and words the lines).
-fn current_position(
-    state: &AppState,
-    prefill: &mhsw::definition::Prefill,
-) -> Option<mhsw::report::statement::CurrentPosition> {
-    let definition = untrack(|| state.questionnaire(&prefill.definition))?;
-    state.with_all_works(|works| {
-        let latest = mhsw::work::latest_leaders_audit(works.iter().copied(), &prefill.definition)?;
-        let scores = mhsw::scoring::score(&definition, &latest.responses);
-        Some(mhsw::report::statement::current_position(
-            latest, &scores, prefill,
-        ))
-    })
+/// What a section shows from scores ([`super::section_score`]): an audit section's score so
+/// far, in the room kept for it, and a statement's current position. Both come from the part
+/// `score`. On the first section a page load draws, it is fetched once the first question is
+/// drawn, so the two never share the connection. (A section that shows the current position
+/// waits for the part before it is drawn: [`SectionPage`].)
+fn scores(id: WorkId, definition: Arc<Definition>, section: &Section) -> impl IntoView {
+    let lang = AppState::expect().page_lang;
+    let not_downloaded = move |problem: later::NotDownloaded| {
+        view! { <p class="live-score" role="status">{move || problem.in_lang(lang.get())}"."</p> }
+            .into_any()
+    };
+    let is_audit = definition.kind == mhsw::definition::ToolKind::Audit;
+    let line = is_audit.then(|| {
+        let room = section_score::room_for_score(&definition, section);
+        let live = (!section_score::figures_only(section)).then(|| {
+            let (id, definition, section) = (id.clone(), definition.clone(), section.id.clone());
+            when_ready(Box::pin(async move {
+                if later::score_part_asked().is_none() {
+                    later::next_frame().await;
+                    later::next_frame().await;
+                }
+                later::fetch_score_part().await;
+                let drawn = later::live_score(id, definition, section).await;
+                drawn.unwrap_or_else(not_downloaded)
+            }))
+        });
+        view! { <div class="score-line">{room}{live}</div> }
+    });
+    let position = section.prefill_from.is_some().then(|| {
+        let section = section.clone();
+        when_ready(Box::pin(async move {
+            let drawn = later::current_position(id, section).await;
+            drawn.unwrap_or_else(not_downloaded)
+        }))
+    });
+    (line, position)
 }

@@ -1,0 +1,134 @@
+//! What a section shows from scores: an audit section's score so far, as its answers change,
+//! and, on a statement's section that draws on the latest leaders' audit, the current position
+//! from it. Both need the core's scoring, so they are drawn by the part `score`
+//! ([`crate::later::live_score`], [`crate::later::current_position`]) and a section's first
+//! question never waits for scoring; [`room_for_score`] is drawn at once, in its place.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use mhsw::definition::{AnswerKind, Definition, Section};
+use mhsw::ids::{SectionId, WorkId};
+use mhsw::lang::Lang;
+use mhsw::messages::audit as say;
+use mhsw::responses::Answer;
+
+use crate::state::AppState;
+
+/// An audit section's score so far, drawn again as its answers change (the results page's
+/// scoring), after the page's words; the score and its band's words are the definition's
+/// (marked with its language where the page is in another).
+pub fn live_score(id: WorkId, definition: Arc<Definition>, section: SectionId) -> AnyView {
+    let state = AppState::expect();
+    let lang = state.page_lang;
+    let Some(signal) = state.work(&id) else {
+        return ().into_any();
+    };
+    let primary = definition.primary_language();
+    let words = Memo::new(move |_| {
+        let scores = signal.with(|h| mhsw::scoring::score(&definition, &h.work.responses));
+        scores.section(&section).map(|s| match &s.score {
+            Some(score) => (say::section_so_far(lang.get(), ""), score.label()),
+            None => (
+                say::section_nothing_yet(lang.get()).to_owned(),
+                String::new(),
+            ),
+        })
+    });
+    (move || {
+        words.get().map(|(words, score)| {
+            let mark = (lang.get() != primary).then(|| primary.bcp47());
+            view! { <p class="live-score" id="section-score">{words}<span lang=mark>{score}</span></p> }
+        })
+    })
+    .into_any()
+}
+
+/// The room an audit section's score so far takes: its longest possible words, drawn unseen
+/// and hidden from screen readers, in the same place as the score ([`live_score`]), so the
+/// questions never move when the score comes or changes. A section of figures alone (a
+/// workforce profile) is never scored (S18), so it says so here, at once.
+pub fn room_for_score(definition: &Definition, section: &Section) -> impl IntoView {
+    let lang = AppState::expect().page_lang;
+    let figures_only = figures_only(section);
+    let longest = mhsw::scoring::longest_label(definition.bands_for(section));
+    let words = move || {
+        let lang = lang.get();
+        if figures_only {
+            return say::figures_not_scored(lang).to_owned();
+        }
+        let scored = say::section_so_far(lang, &longest);
+        let nothing = say::section_nothing_yet(lang);
+        if scored.chars().count() >= nothing.chars().count() {
+            scored
+        } else {
+            nothing.to_owned()
+        }
+    };
+    view! { <p class="live-score" class:score-room=!figures_only aria-hidden=(!figures_only).then_some("true")>{words}</p> }
+}
+
+/// Whether a section asks only for figures, which are never scored (S18).
+pub fn figures_only(section: &Section) -> bool {
+    section
+        .questions
+        .iter()
+        .all(|q| q.answer.number_rule().is_some())
+}
+
+/// On a statement's section that draws on an audit, the current position from the latest
+/// leaders' audit of that questionnaire on this device (the core chooses the audit and words
+/// the lines), with a button that copies it into the section's first long answer.
+pub fn current_position(id: WorkId, section: Section) -> AnyView {
+    let state = AppState::expect();
+    let lang = state.page_lang;
+    let Some(prefill) = section.prefill_from.as_ref() else {
+        return ().into_any();
+    };
+    let Some(definition) = untrack(|| state.questionnaire(&prefill.definition)) else {
+        return ().into_any();
+    };
+    let position = state.with_all_works(|works| {
+        let latest = mhsw::work::latest_leaders_audit(works.iter().copied(), &prefill.definition)?;
+        let scores = mhsw::scoring::score(&definition, &latest.responses);
+        Some(mhsw::report::statement::current_position(
+            latest, &scores, prefill,
+        ))
+    });
+    let Some(position) = position else {
+        return ().into_any();
+    };
+    let first_long_text = section
+        .questions
+        .iter()
+        .find(|q| matches!(q.answer, AnswerKind::LongText { .. }))
+        .map(|q| q.id.clone());
+    let copy = first_long_text.map(|target| {
+        let summary = position.summary();
+        view! {
+            <button type="button" class="secondary" on:click=move |_| {
+                let target = target.clone();
+                let summary = summary.clone();
+                state.change(&id, move |w| {
+                    let mut item = w.responses.item(&target).cloned().unwrap_or_default();
+                    let text = match &item.answer {
+                        Some(Answer::Text(existing)) => format!("{existing}\n\n{summary}"),
+                        _ => summary,
+                    };
+                    item.answer = Some(Answer::Text(text));
+                    w.responses.set(target, item);
+                });
+            }>{move || say::copy_current_position(lang.get())}</button>
+        }
+    });
+    view! {
+        <section class="notice" aria-labelledby="position-heading">
+            <h2 id="position-heading">{move || say::current_position_heading(lang.get())}</h2>
+            <p>{move || say::current_position_from(lang.get(), &position.work_name, position.date)}</p>
+            // The lines are the audit report's words, in English only.
+            <ul lang=move || (lang.get() != Lang::En).then_some("en-GB")>{position.lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+            {copy}
+        </section>
+    }
+    .into_any()
+}
