@@ -837,14 +837,8 @@ impl AppState {
     /// Saves every piece of work with changes not yet stored, now. Resolves to whether all of
     /// them were stored.
     pub async fn flush_all(&self) -> bool {
-        let ids: Vec<WorkId> = self.works.with_untracked(|works| {
-            works
-                .signals()
-                .filter_map(|s| s.with_untracked(|h| h.has_unsaved().then(|| h.work.id.clone())))
-                .collect()
-        });
         let mut all = true;
-        for id in ids {
+        for id in self.unsaved_ids() {
             all &= self.flush(&id).await.is_ok();
         }
         all
@@ -915,10 +909,16 @@ impl AppState {
     /// as the page goes is not sure to finish (a browser may end the page first), so any
     /// change not yet stored counts.
     pub fn changes_at_risk(&self) -> bool {
+        !self.unsaved_ids().is_empty()
+    }
+
+    /// The work this tab holds with changes not yet stored.
+    fn unsaved_ids(&self) -> Vec<WorkId> {
         self.works.with_untracked(|works| {
             works
                 .signals()
-                .any(|signal| signal.with_untracked(Held::has_unsaved))
+                .filter_map(|s| s.with_untracked(|h| h.has_unsaved().then(|| h.work.id.clone())))
+                .collect()
         })
     }
 

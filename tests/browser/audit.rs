@@ -1210,3 +1210,82 @@ async fn a_section_without_the_scoring_part_says_so_and_still_saves() {
     assert_accessible(b, "a section without its score").await;
     finish_allowing(app, &["split_score", "HTTP status code is not ok"]).await;
 }
+
+/// The page's layout shift score since it was loaded (shifts a person caused are left out, as
+/// the browser's own measure leaves them out).
+async fn layout_shift(b: &common::browser::Browser) -> f64 {
+    b.execute_async(
+        "const done = arguments[arguments.length - 1]; \
+         let total = 0; \
+         new PerformanceObserver((list) => { \
+           for (const shift of list.getEntries()) if (!shift.hadRecentInput) total += shift.value; \
+         }).observe({ type: 'layout-shift', buffered: true }); \
+         setTimeout(() => done(total), 200);",
+        vec![],
+    )
+    .await
+    .as_f64()
+    .expect("the layout shift score")
+}
+
+/// A first visit on a slow phone connection (1.6 Mbit/s, 150 ms round trips, no service
+/// worker yet), to a link to a section of saved work and to the home page: as the page comes
+/// in parts (the section, then its score; the home page's list), nothing in view moves by more
+/// than the 0.1 a page should move on its own.
+#[tokio::test]
+async fn a_slow_first_visit_does_not_move_what_is_in_view() {
+    let copy = DistCopy::new();
+    copy.remove("sw.js");
+    let app = TestApp::start_with_dist(copy.path()).await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let (north, south) = (
+        work("slow-1", "North audit", &definition),
+        work("slow-2", "South audit", &definition),
+    );
+    seed_works(&app, &[&north, &south], "#/").await;
+    b.wait_for_text("South audit", DEFAULT_TIMEOUT).await;
+    app.server.set_slow(Some(common::server::SlowLink {
+        bytes_per_second: 200_000,
+        round_trip: Duration::from_millis(150),
+    }));
+    reload(&app, "#/work/slow-1/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    wait_until(
+        b,
+        "return !!document.getElementById('section-score');",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the score so far",
+    )
+    .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let shifted = layout_shift(b).await;
+    b.screenshot(&screenshot_path("slow-first-visit-section"))
+        .await;
+    assert!(
+        shifted < 0.1,
+        "a slow first visit to a section moved by {shifted:.3} (0.1 at most)"
+    );
+
+    reload(&app, "#/").await;
+    b.wait_for_text("South audit", DEFAULT_TIMEOUT).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let shifted = layout_shift(b).await;
+    b.screenshot(&screenshot_path("slow-first-visit-home"))
+        .await;
+    assert!(
+        shifted < 0.1,
+        "a slow first visit to the home page moved by {shifted:.3} (0.1 at most)"
+    );
+    app.server.set_slow(None);
+    // The service worker's script is missing on purpose (above).
+    finish_allowing(
+        app,
+        &[
+            "sw.js",
+            "bad HTTP response code (404) was received when fetching the script",
+        ],
+    )
+    .await;
+}
