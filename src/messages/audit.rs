@@ -440,6 +440,16 @@ pub fn section_nothing_yet(lang: Lang) -> &'static str {
     )
 }
 
+/// Where a section's score so far would be, when the part of the toolkit that scores could
+/// not be downloaded. Short, as it is drawn in the room kept for the score.
+pub fn score_not_downloaded(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "No score: part of the toolkit did not download",
+        "Dim sgôr: ni lawrlwythwyd rhan o’r pecyn cymorth",
+    )
+}
+
 /// The evidence box's label.
 pub fn evidence(lang: Lang) -> &'static str {
     say(lang, "Evidence", "Tystiolaeth")

@@ -23,6 +23,7 @@ mod pdf;
 mod people_dec1b;
 mod plan;
 mod questionnaires;
+mod score;
 mod start;
 mod storage;
 mod sweep;

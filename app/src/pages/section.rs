@@ -35,16 +35,6 @@ pub fn SectionPage(
     let Some(section) = definition.section(&section_id).cloned() else {
         return view! { <h1>{move || say::section_not_found(lang.get())}</h1><p><a href=Route::Work(id).href()>{move || say::back_to_contents(lang.get())}</a></p> }.into_any();
     };
-    // A section that shows the current position from the latest audit waits for the part
-    // `score` before it is drawn: its questions are answered from that position, which must
-    // not push them down once they are in view. (Once asked for, whether or not it came.)
-    if section.prefill_from.is_some() && later::score_part_asked().is_none() {
-        return when_ready(Box::pin(async move {
-            later::fetch_score_part().await;
-            view! { <SectionPage id section_id /> }.into_any()
-        }))
-        .into_any();
-    }
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let easy_read = RwSignal::new(false);
     let has_easy_read = section.questions.iter().any(|q| q.easy_read.is_some());
@@ -167,7 +157,6 @@ pub fn SectionPage(
             primary
         }
     };
-    let scores = scores(id.clone(), definition.clone(), &section);
     let position = definition
         .sections
         .iter()
@@ -183,7 +172,7 @@ pub fn SectionPage(
             timing::mark_when_usable(form.into(), "mhsw:first-question");
         }
     });
-    view! {
+    let header = view! {
         <p class="breadcrumb">
             <a href=Route::Home.href()>{move || frame::home(lang.get())}</a>" › "
             <a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a>
@@ -192,22 +181,46 @@ pub fn SectionPage(
         <p class="section-count">{move || say::section_of(lang.get(), position, total)}</p>
         {let title = section.title.clone(); move || { let (text, mark) = super::in_lang(&title, lang.get()); view! { <h1 lang=mark>{text}</h1> } }}
         {let intro = section.intro.clone(); move || { let (text, mark) = super::in_lang(&intro, lang.get()); view! { <p class="section-intro" lang=mark>{text}</p> } }}
-        {scores}
-        {has_easy_read.then(|| view! {
-            <div class="choice toggle">
-                <input type="checkbox" id="easy-read" prop:checked=move || easy_read.get() on:change=move |ev| easy_read.set(event_target_checked(&ev)) />
-                <label for="easy-read">{move || say::show_easy_read(lang.get())}</label>
-            </div>
-        })}
-        <form class="section-form" node_ref=form on:submit=move |ev: leptos::ev::SubmitEvent| ev.prevent_default() novalidate>
-            <For each=move || { let page = lang.get(); let langs = (page, content_lang(page)); shown.get().into_iter().map(|qid| (qid, langs)).collect::<Vec<_>>() } key=|pair| pair.clone() children=question_view />
-            <div class="button-row">
-                <button type="button" on:click=next>{move || say::save_and_continue(lang.get())}</button>
-                <a class="button secondary" href=Route::Work(id.clone()).href()>{move || say::back_to_contents(lang.get())}</a>
-            </div>
-        </form>
+    };
+    // A section that shows the current position from the latest audit waits for the part
+    // `score` before its questions are drawn: they are answered from that position, and a box
+    // that size cannot be given room in advance. Its heading and introduction are drawn at
+    // once (focus goes to the heading, as on every page), with "Please wait…" below them.
+    let waits = section.prefill_from.is_some() && later::score_part_asked() != Some(true);
+    let body = move || {
+        view! {
+            {scores(id.clone(), definition.clone(), &section)}
+            {has_easy_read.then(|| view! {
+                <div class="choice toggle">
+                    <input type="checkbox" id="easy-read" prop:checked=move || easy_read.get() on:change=move |ev| easy_read.set(event_target_checked(&ev)) />
+                    <label for="easy-read">{move || say::show_easy_read(lang.get())}</label>
+                </div>
+            })}
+            <form class="section-form" node_ref=form on:submit=move |ev: leptos::ev::SubmitEvent| ev.prevent_default() novalidate>
+                <For each=move || { let page = lang.get(); let langs = (page, content_lang(page)); shown.get().into_iter().map(|qid| (qid, langs)).collect::<Vec<_>>() } key=|pair| pair.clone() children=question_view />
+                <div class="button-row">
+                    <button type="button" on:click=next>{move || say::save_and_continue(lang.get())}</button>
+                    <a class="button secondary" href=Route::Work(id.clone()).href()>{move || say::back_to_contents(lang.get())}</a>
+                </div>
+            </form>
+        }
+        .into_any()
+    };
+    if !waits {
+        return (header, body()).into_any();
     }
-    .into_any()
+    let waiting = RwSignal::new(true);
+    let please_wait = move || {
+        waiting
+            .get()
+            .then(|| view! { <p role="status">{move || frame::please_wait(lang.get())}</p> })
+    };
+    let body = when_ready(Box::pin(async move {
+        later::fetch_score_part().await;
+        waiting.set(false);
+        body()
+    }));
+    (header, please_wait, body).into_any()
 }
 
 /// What a section shows from scores ([`super::section_score`]): an audit section's score so
@@ -217,10 +230,6 @@ pub fn SectionPage(
 /// waits for the part before it is drawn: [`SectionPage`].)
 fn scores(id: WorkId, definition: Arc<Definition>, section: &Section) -> impl IntoView {
     let lang = AppState::expect().page_lang;
-    let not_downloaded = move |problem: later::NotDownloaded| {
-        view! { <p class="live-score" role="status">{move || problem.in_lang(lang.get())}"."</p> }
-            .into_any()
-    };
     let is_audit = definition.kind == mhsw::definition::ToolKind::Audit;
     let line = is_audit.then(|| {
         let room = section_score::room_for_score(&definition, section);
@@ -233,17 +242,28 @@ fn scores(id: WorkId, definition: Arc<Definition>, section: &Section) -> impl In
                 }
                 later::fetch_score_part().await;
                 let drawn = later::live_score(id, definition, section).await;
-                drawn.unwrap_or_else(not_downloaded)
+                // Why there is no score, in words short enough for the room kept for it.
+                drawn.unwrap_or_else(|_| {
+                    view! { <p class="live-score" role="status">{move || say::score_not_downloaded(lang.get())}</p> }
+                        .into_any()
+                })
             }))
         });
         view! { <div class="score-line">{room}{live}</div> }
     });
-    let position = section.prefill_from.is_some().then(|| {
-        let section = section.clone();
-        when_ready(Box::pin(async move {
-            let drawn = later::current_position(id, section).await;
-            drawn.unwrap_or_else(not_downloaded)
-        }))
+    // The page waited for the part before drawing this: if it did not come, that is said at
+    // once, with the questions, and never after them.
+    let position = section.prefill_from.is_some().then(|| match later::score_part_asked() {
+        Some(true) => {
+            let section = section.clone();
+            when_ready(Box::pin(async move {
+                let drawn = later::current_position(id, section).await;
+                drawn.unwrap_or_else(|_| ().into_any())
+            }))
+            .into_any()
+        }
+        _ => view! { <p class="notice notice-warning" role="status">{move || later::NotDownloaded.in_lang(lang.get())}"."</p> }
+            .into_any(),
     });
     (line, position)
 }

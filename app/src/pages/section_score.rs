@@ -44,7 +44,8 @@ pub fn live_score(id: WorkId, definition: Arc<Definition>, section: SectionId) -
     .into_any()
 }
 
-/// The room an audit section's score so far takes: its longest possible words, drawn unseen
+/// The room an audit section's score so far takes: its longest possible words (or why it is
+/// not there, if that is longer), drawn unseen
 /// and hidden from screen readers, in the same place as the score ([`live_score`]), so the
 /// questions never move when the score comes or changes. A section of figures alone (a
 /// workforce profile) is never scored (S18), so it says so here, at once.
@@ -57,13 +58,20 @@ pub fn room_for_score(definition: &Definition, section: &Section) -> impl IntoVi
         if figures_only {
             return say::figures_not_scored(lang).to_owned();
         }
+        // Whichever it may come to be: a score, nothing scorable, or why there is none.
         let scored = say::section_so_far(lang, &longest);
-        let nothing = say::section_nothing_yet(lang);
-        if scored.chars().count() >= nothing.chars().count() {
-            scored
-        } else {
-            nothing.to_owned()
-        }
+        [
+            say::section_nothing_yet(lang),
+            say::score_not_downloaded(lang),
+        ]
+        .into_iter()
+        .fold(scored, |longest, words| {
+            if words.chars().count() > longest.chars().count() {
+                words.to_owned()
+            } else {
+                longest
+            }
+        })
     };
     view! { <p class="live-score" class:score-room=!figures_only aria-hidden=(!figures_only).then_some("true")>{words}</p> }
 }
