@@ -1054,23 +1054,6 @@ async fn an_audit_is_compared_with_peers_and_the_comparison_can_be_stopped() {
     finish(app).await;
 }
 
-/// The page's layout shift score since it was loaded (shifts a person caused are left out, as
-/// the browser's own measure leaves them out).
-async fn layout_shift(b: &common::browser::Browser) -> f64 {
-    b.execute_async(
-        "const done = arguments[arguments.length - 1]; \
-         let total = 0; \
-         new PerformanceObserver((list) => { \
-           for (const shift of list.getEntries()) if (!shift.hadRecentInput) total += shift.value; \
-         }).observe({ type: 'layout-shift', buffered: true }); \
-         setTimeout(() => done(total), 200);",
-        vec![],
-    )
-    .await
-    .as_f64()
-    .expect("the layout shift score")
-}
-
 /// A first visit on a slow phone connection (1.6 Mbit/s, 150 ms round trips, no service
 /// worker yet), to a link to a section of saved work and to the home page: as the page comes
 /// in parts (the section, then its score; the home page's list), nothing in view moves by more

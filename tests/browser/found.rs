@@ -1231,19 +1231,7 @@ async fn the_home_page_comes_without_moving_what_is_in_view() {
         reload(&app, "#/").await;
         b.wait_for_text("South audit", DEFAULT_TIMEOUT).await;
         tokio::time::sleep(Duration::from_millis(300)).await;
-        let shifted = b
-            .execute_async(
-                "const done = arguments[arguments.length - 1]; \
-                 let total = 0; \
-                 new PerformanceObserver((list) => { \
-                   for (const shift of list.getEntries()) if (!shift.hadRecentInput) total += shift.value; \
-                 }).observe({ type: 'layout-shift', buffered: true }); \
-                 setTimeout(() => done(total), 200);",
-                vec![],
-            )
-            .await
-            .as_f64()
-            .expect("the layout shift score");
+        let shifted = layout_shift(b).await;
         assert!(
             shifted < 0.1,
             "the home page moved by {shifted:.3} on {visit} (0.1 at most)"

@@ -6,6 +6,21 @@
 use crate::prelude::*;
 use mhsw::work::Work;
 
+/// A test app with `works` saved and the part `score` held back `held_ms` (the browser's cache
+/// off, so every load asks for it again), opened at `route`.
+async fn score_held(works: &[&Work], held_ms: u64, route: &str) -> TestApp {
+    let app = TestApp::start().await;
+    app.browser.bypass_service_worker().await;
+    app.browser
+        .cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
+        .await;
+    seed_works(&app, works, "#/").await;
+    app.server
+        .hold("split_score", Duration::from_millis(held_ms));
+    reload(&app, route).await;
+    app
+}
+
 /// Starts recording, every frame, how far below the heading the section's form starts (so a
 /// move that lasts a frame is seen too).
 async fn record_tops(b: &common::browser::Browser) {
@@ -189,15 +204,9 @@ async fn the_score_comes_once_the_connection_is_back() {
 /// Nothing moves.
 #[tokio::test]
 async fn keyboard_answers_before_and_after_the_score_comes_count() {
-    let app = TestApp::start().await;
-    let b = &app.browser;
-    b.bypass_service_worker().await;
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-        .await;
     let audit = work("keys", "Keys", &bundled_definition("self-assessment"));
-    seed_works(&app, &[&audit], "#/").await;
-    app.server.hold("split_score", Duration::from_millis(3000));
-    reload(&app, "#/work/keys/section/strategy").await;
+    let app = score_held(&[&audit], 3000, "#/work/keys/section/strategy").await;
+    let b = &app.browser;
     find(b, "#q-strat-1").await;
     record_tops(b).await;
     assert_eq!(score_so_far(b).await, None, "held: no score yet");
@@ -437,15 +446,14 @@ fn statement_with_audit() -> (Work, Work) {
 /// with the questions, and nothing moves after it appears.
 #[tokio::test]
 async fn a_statement_section_waiting_for_the_part_keeps_focus_and_draws_once() {
-    let app = TestApp::start().await;
-    let b = &app.browser;
-    b.bypass_service_worker().await;
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-        .await;
     let (audit, statement) = statement_with_audit();
-    seed_works(&app, &[&audit, &statement], "#/").await;
-    app.server.hold("split_score", Duration::from_millis(3000));
-    reload(&app, "#/work/st/section/local-context").await;
+    let app = score_held(
+        &[&audit, &statement],
+        3000,
+        "#/work/st/section/local-context",
+    )
+    .await;
+    let b = &app.browser;
     find(b, "#q-lc-nation").await;
     b.execute(
         "window.__h1s = []; const step = () => { const h = document.querySelector('main h1'); \
@@ -511,15 +519,9 @@ async fn a_statement_section_waiting_for_the_part_keeps_focus_and_draws_once() {
 /// is said only once it is.
 #[tokio::test]
 async fn the_current_position_is_copied_by_keyboard_once() {
-    let app = TestApp::start().await;
-    let b = &app.browser;
-    b.bypass_service_worker().await;
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-        .await;
     let (audit, statement) = statement_with_audit();
-    seed_works(&app, &[&audit, &statement], "#/").await;
-    app.server.hold("split_score", Duration::from_millis(2500));
-    reload(&app, "#/work/st/section/vision").await;
+    let app = score_held(&[&audit, &statement], 2500, "#/work/st/section/vision").await;
+    let b = &app.browser;
     find(b, "#position-heading").await;
     phone(b).await;
     tab_to(b, "section.notice button", 40).await;
@@ -589,15 +591,9 @@ async fn a_statement_section_without_the_part_says_so_and_saves() {
 /// figures are not scored, visibly and to screen readers, and never "nothing scorable yet".
 #[tokio::test]
 async fn a_figures_section_says_at_once_that_figures_are_not_scored() {
-    let app = TestApp::start().await;
-    let b = &app.browser;
-    b.bypass_service_worker().await;
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-        .await;
     let audit = work("figs", "Figures", &bundled_definition("self-assessment"));
-    seed_works(&app, &[&audit], "#/").await;
-    app.server.hold("split_score", Duration::from_millis(3000));
-    reload(&app, "#/work/figs/section/workforce-profile").await;
+    let app = score_held(&[&audit], 3000, "#/work/figs/section/workforce-profile").await;
+    let b = &app.browser;
     find(b, "#q-wp-3").await;
     let line = b
         .execute(
@@ -635,15 +631,14 @@ async fn a_figures_section_says_at_once_that_figures_are_not_scored() {
 /// coming, not an empty page.
 #[tokio::test]
 async fn a_statement_section_waiting_for_the_part_is_not_a_blank_page() {
-    let app = TestApp::start().await;
-    let b = &app.browser;
-    b.bypass_service_worker().await;
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-        .await;
     let (audit, statement) = statement_with_audit();
-    seed_works(&app, &[&audit, &statement], "#/").await;
-    app.server.hold("split_score", Duration::from_millis(3000));
-    reload(&app, "#/work/st/section/local-context").await;
+    let app = score_held(
+        &[&audit, &statement],
+        3000,
+        "#/work/st/section/local-context",
+    )
+    .await;
+    let b = &app.browser;
     find(b, "#q-lc-nation").await;
     click_text(b, "Save and continue").await;
     tokio::time::sleep(Duration::from_millis(1200)).await;
@@ -660,15 +655,14 @@ async fn a_statement_section_waiting_for_the_part_is_not_a_blank_page() {
 /// person is on "Local context" and stays there; the vision section does not turn up later.
 #[tokio::test]
 async fn back_while_a_statement_section_waits_stays_back() {
-    let app = TestApp::start().await;
-    let b = &app.browser;
-    b.bypass_service_worker().await;
-    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true }))
-        .await;
     let (audit, statement) = statement_with_audit();
-    seed_works(&app, &[&audit, &statement], "#/").await;
-    app.server.hold("split_score", Duration::from_millis(2500));
-    reload(&app, "#/work/st/section/local-context").await;
+    let app = score_held(
+        &[&audit, &statement],
+        2500,
+        "#/work/st/section/local-context",
+    )
+    .await;
+    let b = &app.browser;
     find(b, "#q-lc-nation").await;
     click_text(b, "Save and continue").await;
     wait_for_hash(b, "#/work/st/section/vision").await;

@@ -903,6 +903,23 @@ pub async fn set_zoom(browser: &Browser, percent: u32) {
     .await;
 }
 
+/// The page's layout shift score since it was loaded (shifts a person caused are left out, as
+/// the browser's own measure leaves them out).
+pub async fn layout_shift(b: &Browser) -> f64 {
+    b.execute_async(
+        "const done = arguments[arguments.length - 1]; \
+         let total = 0; \
+         new PerformanceObserver((list) => { \
+           for (const shift of list.getEntries()) if (!shift.hadRecentInput) total += shift.value; \
+         }).observe({ type: 'layout-shift', buffered: true }); \
+         setTimeout(() => done(total), 200);",
+        vec![],
+    )
+    .await
+    .as_f64()
+    .expect("the layout shift score")
+}
+
 /// Presses the browser's Back button, then waits for the page whose main heading reads exactly
 /// `heading`, and checks that focus went somewhere a keyboard user can go on from (the app puts
 /// it on the heading), not to the page itself.
