@@ -206,20 +206,22 @@ pub fn SectionPage(
         }
         .into_any()
     };
-    if !waits {
-        return (header, body()).into_any();
-    }
-    let waiting = RwSignal::new(true);
+    let waiting = RwSignal::new(waits);
     let please_wait = move || {
         waiting
             .get()
             .then(|| view! { <p role="status">{move || frame::please_wait(lang.get())}</p> })
     };
-    let body = when_ready(Box::pin(async move {
-        later::fetch_score_part().await;
-        waiting.set(false);
+    let body = if waits {
+        when_ready(Box::pin(async move {
+            later::fetch_score_part().await;
+            waiting.set(false);
+            body()
+        }))
+        .into_any()
+    } else {
         body()
-    }));
+    };
     (header, please_wait, body).into_any()
 }
 
