@@ -40,28 +40,8 @@ if [[ "$profile" == "release" ]]; then
   cargo_args+=(--release)
 fi
 cargo_args+=(-- -C link-arg=--emit-relocs)
-# A release build uses the nightly toolchain, where scripts/setup.sh found it and added its
-# standard library's source, to rebuild the standard library with panics that stop at once
-# (`-Cpanic=immediate-abort`): no panic message is formatted, so none of the formatting code is
-# kept (README, "Where the bytes go"). Without it, with MHSW_STABLE_ONLY=1, or if that build
-# fails, the stable toolchain builds the same app, with panic messages formatted as ever.
-built=false
-if [[ "$profile" == "release" ]] && bash scripts/nightly-abort.sh check; then
-  nightly_target="$target_dir/immediate-abort"
-  echo "app: cargo +nightly ${cargo_args[*]} (standard library rebuilt, panics abort at once)"
-  if CARGO_TARGET_DIR="$nightly_target" \
-      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none" \
-      cargo +nightly "${cargo_args[0]}" -Zbuild-std=std,panic_abort "${cargo_args[@]:1}"; then
-    target_dir="$nightly_target"
-    built=true
-  else
-    echo "app: the nightly build failed (above); building with stable instead" >&2
-  fi
-fi
-if [[ "$built" == false ]]; then
-  echo "app: cargo ${cargo_args[*]}"
-  cargo "${cargo_args[@]}"
-fi
+echo "app: cargo ${cargo_args[*]}"
+cargo "${cargo_args[@]}"
 wasm="$target_dir/wasm32-unknown-unknown/$profile/mhsw-app.wasm"
 
 split="$target_dir/wasm-split/$profile"

@@ -54,11 +54,6 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
-# 1b. Where a nightly toolchain is already installed, its standard library's source, so that
-#     release builds rebuild it with panics that stop at once (scripts/nightly-abort.sh; never
-#     fails: without it the app is built with stable).
-bash scripts/nightly-abort.sh install
-
 # 2. Trunk, at the version Trunk.toml expects.
 if [[ "$(trunk --version 2>/dev/null || true)" == "trunk $TRUNK_VERSION" ]]; then
   step "trunk $TRUNK_VERSION" "present"
