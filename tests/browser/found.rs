@@ -16,6 +16,22 @@ async fn focus_button(b: &common::browser::Browser, text: &str) {
     assert_eq!(found, json!(true), "no button says {text:?}");
 }
 
+/// Waits (up to 2 s) for the page's own move of focus to its heading, which comes just after a
+/// page is drawn, so that focusing a button afterwards is not undone by it (a keyboard user
+/// starts from the heading too). Taking focus away from someone who has already moved it in
+/// that moment is a defect of its own, noted on issue 16 and not tested here.
+async fn focus_on_the_heading(b: &common::browser::Browser) {
+    for _ in 0..40 {
+        let on_heading = b
+            .execute("return document.activeElement?.tagName === 'H1';", vec![])
+            .await;
+        if on_heading == json!(true) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// A keyboard user removing a plan action: Tab to "Remove action 1", press Enter. The button
 /// is replaced by the question "Remove this action from the plan?" and its two answers, and
 /// focus falls to the page: a screen reader says nothing, and the next Tab jumps past "Yes,
@@ -286,6 +302,7 @@ async fn a_keyboard_user_answering_no_keep_it_keeps_focus() {
     let audit = work("kept", "Kept audit", &bundled_definition("self-assessment"));
     seed_works(&app, &[&audit], "#/privacy").await;
     wait_for_heading_exact(b, "Your data").await;
+    focus_on_the_heading(b).await;
     focus_button(b, "Remove all my data from this device").await;
     press(b, &[Key::Enter]).await;
     b.wait_for_text("This cannot be undone.", QUICK).await;
@@ -322,6 +339,7 @@ async fn a_keyboard_user_answering_no_keep_it_keeps_focus() {
 
     app.open("#/").await;
     b.wait_for_text("Kept audit", DEFAULT_TIMEOUT).await;
+    focus_on_the_heading(b).await;
     focus_button(b, "Delete").await;
     press(b, &[Key::Enter]).await;
     b.wait_for_text("No, keep it", QUICK).await;
