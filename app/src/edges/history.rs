@@ -53,11 +53,38 @@ const HEADING_FRAMES: u32 = 30;
 /// Focuses the first element matching `selector` from the next frame on, looking again each
 /// frame for up to `frames`. A heading (`heading`) is made focusable and the page scrolled to
 /// the top; anything else is focused where it is.
+///
+/// Only while focus is still where the change left it: someone quick with the keyboard may
+/// have moved it in the moment before the element was drawn, and it is theirs then.
 fn focus_when_drawn(selector: String, heading: bool, frames: u32) {
+    let left = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    focus_when_drawn_from(selector, heading, frames, left);
+}
+
+/// Whether focus is still where a change left it (`left`, the element that had it then), or on
+/// the page itself, where it falls when that element is taken away.
+fn focus_untouched(document: &web_sys::Document, left: Option<&web_sys::Element>) -> bool {
+    match document.active_element() {
+        None => true,
+        Some(now) => Some(&now) == left || document.body().is_some_and(|body| now == *body),
+    }
+}
+
+fn focus_when_drawn_from(
+    selector: String,
+    heading: bool,
+    frames: u32,
+    left: Option<web_sys::Element>,
+) {
     request_animation_frame(move || {
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
+        if !focus_untouched(&document, left.as_ref()) {
+            return;
+        }
         match document.query_selector(&selector) {
             Ok(Some(element)) => {
                 if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
@@ -67,7 +94,7 @@ fn focus_when_drawn(selector: String, heading: bool, frames: u32) {
                     let _ = element.focus();
                 }
             }
-            _ if frames > 1 => return focus_when_drawn(selector, heading, frames - 1),
+            _ if frames > 1 => return focus_when_drawn_from(selector, heading, frames - 1, left),
             _ => {}
         }
         if heading {
