@@ -20,7 +20,11 @@ async fn focus_button(b: &common::browser::Browser, text: &str) {
 /// is replaced by the question "Remove this action from the plan?" and its two answers, and
 /// focus falls to the page: a screen reader says nothing, and the next Tab jumps past "Yes,
 /// remove it" into action 2's text. Answering "No, keep it" loses focus again. Focus should
-/// go to the question's first answer, and back to "Remove action 1" after "No, keep it".
+/// go to the question, and back to "Remove action 1" after "No, keep it".
+///
+/// Then focus went to "Yes, remove it", so Enter pressed twice (or held) removed the action and
+/// everything written in it, with no way back, and Escape did nothing. Focus goes to the safe
+/// answer, "No, keep it", as it does for "Delete" on the home page; Escape answers it too.
 #[tokio::test]
 async fn a_keyboard_user_removing_a_plan_action_keeps_focus() {
     let app = TestApp::start().await;
@@ -48,11 +52,11 @@ async fn a_keyboard_user_removing_a_plan_action_keeps_focus() {
         "after Enter on “Remove action 1”, focus fell to the page"
     );
     assert!(
-        focused(b).await.contains("Yes, remove it"),
-        "after Enter on “Remove action 1”, focus should be on “Yes, remove it”; it is on {}",
+        focused(b).await.contains("No, keep it"),
+        "after Enter on “Remove action 1”, focus should be on the safe answer, “No, keep it”; it is on {}",
         focused(b).await
     );
-    press(b, &[Key::Tab]).await;
+    // Enter again, as a key held down or pressed twice does: the action stays.
     press(b, &[Key::Enter]).await;
     tokio::time::sleep(Duration::from_millis(150)).await;
     assert!(
@@ -60,10 +64,49 @@ async fn a_keyboard_user_removing_a_plan_action_keeps_focus() {
         "after “No, keep it”, focus should be back on “Remove action 1”; it is on {}",
         focused(b).await
     );
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("Remove this action from the plan?", QUICK)
+        .await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    press(b, &[Key::Escape]).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains("Remove action 1"),
+        "after Escape, focus should be back on “Remove action 1”; it is on {}",
+        focused(b).await
+    );
+    assert_lacks(
+        &main_text(b).await,
+        "Remove this action from the plan?",
+        "the plan after Escape",
+    );
     assert_eq!(
         saved_work(b, "keys-plan").await.plan.len(),
         2,
         "both actions kept"
+    );
+    // Removing is one step back from the safe answer.
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("Remove this action from the plan?", QUICK)
+        .await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    press_with_shift_tab(b).await;
+    assert!(
+        focused(b).await.contains("Yes, remove it"),
+        "Shift+Tab from “No, keep it” should reach “Yes, remove it”; it is on {}",
+        focused(b).await
+    );
+    press(b, &[Key::Enter]).await;
+    wait_for_saved(
+        b,
+        "keys-plan",
+        "e.work.plan.length === 1",
+        "one action left",
+    )
+    .await;
+    assert_eq!(
+        saved_work(b, "keys-plan").await.plan[0].action,
+        "Second action"
     );
     finish(app).await;
 }

@@ -1100,28 +1100,6 @@ async fn on_a_phone_focus_moving_up_the_page_is_never_under_the_not_saved_notice
     finish_allowing(app, &["split_saving", "HTTP status code is not ok"]).await;
 }
 
-/// Presses Shift+Tab, as a person moving focus back up the page.
-async fn press_with_shift_tab(b: &common::browser::Browser) {
-    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-    let actions = KeyActions::new("keyboard".to_owned())
-        .then(KeyAction::Down {
-            value: Key::Shift.into(),
-        })
-        .then(KeyAction::Down {
-            value: Key::Tab.into(),
-        })
-        .then(KeyAction::Up {
-            value: Key::Tab.into(),
-        })
-        .then(KeyAction::Up {
-            value: Key::Shift.into(),
-        });
-    b.client()
-        .perform_actions(actions)
-        .await
-        .unwrap_or_else(|e| panic!("could not press Shift+Tab: {e}"));
-}
-
 /// A person typing evidence as soon as the section comes, while saving's part is still on its
 /// way: every key press stays, wherever the cursor is (the saves waiting for the part must not
 /// draw the box again), the line says "Saving…" meanwhile, and the whole text is stored once

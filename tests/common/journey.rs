@@ -49,6 +49,27 @@ pub async fn press(browser: &Browser, keys: &[Key]) {
         .unwrap_or_else(|e| panic!("could not press {keys:?}: {e}"));
 }
 
+/// Presses Shift+Tab, as a person moving focus back up the page.
+pub async fn press_with_shift_tab(b: &Browser) {
+    let actions = KeyActions::new("keyboard".to_owned())
+        .then(KeyAction::Down {
+            value: Key::Shift.into(),
+        })
+        .then(KeyAction::Down {
+            value: Key::Tab.into(),
+        })
+        .then(KeyAction::Up {
+            value: Key::Tab.into(),
+        })
+        .then(KeyAction::Up {
+            value: Key::Shift.into(),
+        });
+    b.client()
+        .perform_actions(actions)
+        .await
+        .unwrap_or_else(|e| panic!("could not press Shift+Tab: {e}"));
+}
+
 /// Types text, one key press per character, into the element that has focus.
 pub async fn type_text(browser: &Browser, text: &str) {
     let mut actions = KeyActions::new("keyboard".to_owned());

@@ -348,19 +348,21 @@ fn PlanRowEditor(
             }
         }
     };
-    // The question replaces "Remove action": focus goes to its first answer, and back to
-    // "Remove action" after "No, keep it", never to the page itself.
-    let (remove_id, yes_id) = (format!("remove-{row_id}"), format!("remove-yes-{row_id}"));
+    // The question replaces "Remove action": focus goes to its safe answer, "No, keep it", so
+    // Enter pressed twice or held keeps the action and what is written in it; that answer or
+    // Escape puts focus back on "Remove action", never on the page itself.
+    let (remove_id, keep_id) = (format!("remove-{row_id}"), format!("remove-keep-{row_id}"));
+    let question_id = format!("{keep_id}-question");
     let ask = {
-        let yes_id = yes_id.clone();
+        let keep_id = keep_id.clone();
         move |_| {
             confirming.set(true);
-            history::focus_id_when_drawn(&yes_id);
+            history::focus_id_when_drawn(&keep_id);
         }
     };
     let keep = {
         let remove_id = remove_id.clone();
-        move |_| {
+        move || {
             confirming.set(false);
             history::focus_id_when_drawn(&remove_id);
         }
@@ -373,10 +375,14 @@ fn PlanRowEditor(
             <Show when=move || confirming.get() fallback=move || view! {
                 <button type="button" class="link-button" id=remove_id.clone() on:click=ask.clone()>{move || say::remove_action(lang.get(), number.get())}</button>
             }>
-                <p>{move || say::remove_action_question(lang.get())}</p>
-                <div class="button-row">
-                    <button type="button" class="warning" id=yes_id.clone() on:click=remove.clone()>{move || say::yes_remove(lang.get())}</button>
-                    <button type="button" class="secondary" on:click=keep.clone()>{move || mhsw::messages::frame::no_keep(lang.get())}</button>
+                <div role="alertdialog" aria-label=move || say::remove_action_question(lang.get())
+                    aria-describedby=question_id.clone()
+                    on:keydown={ let keep = keep.clone(); move |ev| if ev.key() == "Escape" { keep() } }>
+                    <p id=question_id.clone()>{move || say::remove_action_question(lang.get())}</p>
+                    <div class="button-row">
+                        <button type="button" class="warning" on:click=remove.clone()>{move || say::yes_remove(lang.get())}</button>
+                        <button type="button" class="secondary" id=keep_id.clone() on:click={ let keep = keep.clone(); move |_| keep() }>{move || mhsw::messages::frame::no_keep(lang.get())}</button>
+                    </div>
                 </div>
             </Show>
         </fieldset>
