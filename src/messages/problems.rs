@@ -699,15 +699,14 @@ pub fn record_changed(lang: Lang) -> &'static str {
     )
 }
 
-/// A saved entry is not JSON. The English is the reader's own sentence (`detail`); the Welsh
-/// gives the place.
-pub fn record_not_json(lang: Lang, at: Spot, detail: &str) -> String {
+/// A saved entry is not JSON, and where the reader stopped. Both languages give the place, not
+/// the reader's own sentence ("EOF while parsing a string at line 1 column 63"), which is a
+/// parser's words, not a person's.
+pub fn record_not_json(lang: Lang, at: Spot) -> String {
+    let at = place(lang, at);
     match lang {
-        Lang::En => format!("the saved text is damaged ({detail})"),
-        Lang::Cy => format!(
-            "mae’r testun a gadwyd wedi’i ddifrodi ({})",
-            place(lang, at)
-        ),
+        Lang::En => format!("the saved text is damaged ({at})"),
+        Lang::Cy => format!("mae’r testun a gadwyd wedi’i ddifrodi ({at})"),
     }
 }
 
@@ -795,6 +794,33 @@ pub fn record_kept_earlier(lang: Lang) -> &'static str {
 /// Downloads one entry kept aside.
 pub fn download_entry(lang: Lang) -> &'static str {
     say(lang, "Download this entry", "Lawrlwytho’r cofnod hwn")
+}
+
+/// The question asked before an entry kept aside is removed for good.
+pub fn remove_entry_question(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Remove this entry from the device for good? It cannot be brought back, so download it first if anyone may want to repair it.",
+        "Tynnu’r cofnod hwn o’r ddyfais am byth? Nid oes modd dod ag ef yn ôl, felly lawrlwythwch ef yn gyntaf os gallai rhywun fod eisiau ei drwsio.",
+    )
+}
+
+/// The name of that question, for screen readers.
+pub fn confirm_remove_entry(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Confirm removing the entry",
+        "Cadarnhau tynnu’r cofnod",
+    )
+}
+
+/// The store would not remove an entry kept aside.
+pub fn entry_not_removed(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "This entry could not be removed from the device. It is still kept aside.",
+        "Nid oedd modd tynnu’r cofnod hwn o’r ddyfais. Mae’n dal wedi’i gadw o’r neilltu.",
+    )
 }
 
 /// Removes one entry kept aside.
@@ -1127,7 +1153,7 @@ mod tests {
             |l| origin_work(l, "w"),
             |l| origin_staged(l, "w", 3),
             |l| origin_response(l, "w", "r"),
-            |l| record_not_json(l, Spot { line: 2, column: 5 }, "bad"),
+            |l| record_not_json(l, Spot { line: 2, column: 5 }),
             |l| {
                 record_shape(
                     l,

@@ -33,7 +33,8 @@ pub enum Damage {
     NotJson {
         /// Where the reader stopped.
         at: Spot,
-        /// The reader's own English sentence.
+        /// The reader's own English sentence: kept in the record for whoever repairs it, not
+        /// shown (it is a parser's words).
         detail: String,
     },
     /// Its JSON is not the shape of the record.
@@ -90,7 +91,7 @@ impl Damage {
         use crate::messages::problems as say;
         match self {
             Damage::Changed {} => say::record_changed(lang).to_owned(),
-            Damage::NotJson { at, detail } => say::record_not_json(lang, *at, detail),
+            Damage::NotJson { at, .. } => say::record_not_json(lang, *at),
             Damage::Shape {
                 record,
                 fault,
@@ -237,7 +238,7 @@ mod tests {
             english,
             [
                 "the saved text has been changed or damaged since it was written (its checksum does not match)",
-                "the saved text is damaged (EOF while parsing a string at line 1 column 9)",
+                "the saved text is damaged (line 1, column 9)",
                 "the saved work does not have the expected shape (missing field `id` at line 1 column 9)",
                 "the saved response does not have the expected shape (missing field `id` at line 1 column 9)",
                 "it was saved by a newer version of the toolkit (store version 9)",

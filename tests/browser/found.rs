@@ -1363,3 +1363,105 @@ async fn numbered_work_is_listed_in_number_order() {
     );
     finish(app).await;
 }
+
+/// A lead with saved work the app could not read (kept aside, "never deleted") presses
+/// "Remove it from this device", perhaps meaning to download it first: one press removed the
+/// entry for good, with no question, and focus fell to the page. It now asks first, with focus
+/// on the safe answer, "No, keep it" (Enter pressed twice keeps the entry; Escape answers it
+/// too); only "Yes, remove it" removes it, and focus then goes to the work list's heading.
+/// The entry's reason was the parser's own words ("EOF while parsing a string at line 1 column
+/// 63"); it now gives the place, as the Welsh did.
+#[tokio::test]
+async fn removing_an_entry_kept_aside_asks_first() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let kept = work(
+        "kept-audit",
+        "Kept audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&kept], "#/").await;
+    let junk = "{\"store_version\": 1, \"revision\": 4, \"work\": {\"format\": \"mhsw-wo";
+    storage_set(b, "mhsw:work:damaged-old", junk).await;
+    reload(&app, "#/").await;
+    b.wait_for_text("Saved work that could not be read", DEFAULT_TIMEOUT)
+        .await;
+    assert_eq!(
+        stored_aside(b).await.len(),
+        1,
+        "the damaged entry kept aside"
+    );
+    // Why, in a person's words: the place, not the parser's "EOF while parsing a string".
+    let home = main_text(b).await;
+    assert_contains(
+        &home,
+        "mhsw:work:damaged-old: the saved text is damaged (line 1, column 63)",
+        "the entry's reason",
+    );
+    assert_lacks(&home, "EOF", "the entry's reason");
+
+    focus_button(b, "Remove it from this device").await;
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("Remove this entry from the device for good?", QUICK)
+        .await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    b.screenshot(&screenshot_path("found-remove-aside-question"))
+        .await;
+    assert_eq!(stored_aside(b).await.len(), 1, "nothing removed by asking");
+    assert!(
+        focused(b).await.contains("No, keep it"),
+        "after Enter on “Remove it from this device”, focus should be on “No, keep it”; it is on {}",
+        focused(b).await
+    );
+    assert_accessible(b, "the question before removing an entry kept aside").await;
+    // Enter again, as a key held down or pressed twice does: the safe answer.
+    press(b, &[Key::Enter]).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains("Remove it from this device"),
+        "after “No, keep it”, focus should be back on the button; it is on {}",
+        focused(b).await
+    );
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("Remove this entry from the device for good?", QUICK)
+        .await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    press(b, &[Key::Escape]).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains("Remove it from this device"),
+        "after Escape, focus should be back on the button; it is on {}",
+        focused(b).await
+    );
+    assert_lacks(
+        &main_text(b).await,
+        "Remove this entry from the device for good?",
+        "the home page after Escape",
+    );
+    assert_eq!(stored_aside(b).await.len(), 1, "still kept after Escape");
+
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("Remove this entry from the device for good?", QUICK)
+        .await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    press_with_shift_tab(b).await;
+    assert!(
+        focused(b).await.contains("Yes, remove it"),
+        "Shift+Tab from “No, keep it” should reach “Yes, remove it”; it is on {}",
+        focused(b).await
+    );
+    press(b, &[Key::Enter]).await;
+    wait_for_text_gone(b, "Saved work that could not be read").await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        stored_aside(b).await.is_empty(),
+        "removed once answered yes"
+    );
+    assert!(
+        focused(b).await.contains("Your work on this device"),
+        "with the last entry gone, focus should be on the work list's heading; it is on {}",
+        focused(b).await
+    );
+    assert_eq!(stored_work_ids(b).await, vec!["kept-audit".to_owned()]);
+    finish(app).await;
+}

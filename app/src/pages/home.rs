@@ -901,15 +901,18 @@ fn read_error_words(error: import_worker::ReadError) -> String {
 pub fn SetAsideEntries() -> impl IntoView {
     let state = AppState::expect();
     let lang = state.page_lang;
+    // Which entry's "Remove it from this device?" is open, and which one the store would not
+    // remove: kept by the list, by the entry's key, so a redraw of the list keeps them.
+    let asking: RwSignal<Option<String>> = RwSignal::new(None);
+    let refused: RwSignal<Option<String>> = RwSignal::new(None);
     view! {
         <Show when=move || !state.set_aside.with(Vec::is_empty)>
             <div class="notice notice-warning">
-                <h2>{move || problems::unreadable_heading(lang.get())}</h2>
+                <h2 id=ASIDE_HEADING_ID tabindex="-1">{move || problems::unreadable_heading(lang.get())}</h2>
                 <p>{move || problems::unreadable_explained(lang.get())}</p>
                 <ul>
                     {move || state.set_aside.get().into_iter().map(|entry| {
                             let text = entry.text.clone();
-                            let key = entry.key.clone();
                             let file = format!("{}.json", files::safe_file_stem(&entry.original_key));
                             view! {
                                 <li>
@@ -921,17 +924,7 @@ pub fn SetAsideEntries() -> impl IntoView {
                                     }}
                                     <div class="button-row">
                                         <button type="button" on:click=move |_| { let _ = files::download_text(&file, "application/json", &text); }>{move || problems::download_entry(lang.get())}</button>
-                                        <button type="button" class="warning" on:click=move |_| {
-                                            let key = key.clone();
-                                            leptos::task::spawn_local(async move {
-                                                // Off the list only once it is gone from the device.
-                                                if let Ok(removing) = later::delete_aside(key.clone()).await {
-                                                    if removing.await {
-                                                        state.set_aside.update(|entries| entries.retain(|e| e.key != key));
-                                                    }
-                                                }
-                                            });
-                                        }>{move || problems::remove_entry(lang.get())}</button>
+                                        <RemoveAside key=entry.key asking refused />
                                     </div>
                                 </li>
                             }
@@ -939,5 +932,105 @@ pub fn SetAsideEntries() -> impl IntoView {
                 </ul>
             </div>
         </Show>
+    }
+}
+
+/// The id of the kept-aside notice's heading, where focus goes when an entry is removed.
+const ASIDE_HEADING_ID: &str = "kept-aside";
+
+/// An entry's key as hexadecimal: a part of an element's id that is safe in a CSS selector,
+/// whatever the key holds.
+fn key_stem(key: &str) -> String {
+    key.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+/// "Remove it from this device" for one entry kept aside, and the question it asks first: the
+/// entry cannot be brought back. Focus goes to the safe answer, "No, keep it", so Enter pressed
+/// twice or held keeps the entry; that answer or Escape puts focus back on the button.
+#[component]
+fn RemoveAside(
+    /// The entry's key in the store.
+    key: String,
+    /// Which entry's question is open (kept by the list).
+    asking: RwSignal<Option<String>>,
+    /// Which entry the store would not remove (kept by the list).
+    refused: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let lang = state.page_lang;
+    let stem = key_stem(&key);
+    let (remove_id, keep_id) = (format!("aside-remove-{stem}"), format!("aside-keep-{stem}"));
+    let question_id = format!("{keep_id}-question");
+    let open = {
+        let key = key.clone();
+        move || asking.with(|a| a.as_deref() == Some(key.as_str()))
+    };
+    let not_removed = {
+        let key = key.clone();
+        move || refused.with(|r| r.as_deref() == Some(key.as_str()))
+    };
+    let ask = {
+        let (key, keep_id) = (key.clone(), keep_id.clone());
+        move |_| {
+            refused.set(None);
+            asking.set(Some(key.clone()));
+            crate::edges::history::focus_id_when_drawn(&keep_id);
+        }
+    };
+    let keep = {
+        let remove_id = remove_id.clone();
+        move || {
+            asking.set(None);
+            crate::edges::history::focus_id_when_drawn(&remove_id);
+        }
+    };
+    let remove = {
+        let key = key.clone();
+        move |_| {
+            let key = key.clone();
+            leptos::task::spawn_local(async move {
+                let removed = match later::delete_aside(key.clone()).await {
+                    Ok(removing) => removing.await,
+                    Err(_) => false,
+                };
+                asking.set(None);
+                if removed {
+                    // Off the list only once it is gone from the device; focus goes to the
+                    // notice's heading, or to the work list's when it was the last entry.
+                    state
+                        .set_aside
+                        .update(|entries| entries.retain(|e| e.key != key));
+                    let last = state.set_aside.with_untracked(Vec::is_empty);
+                    crate::edges::history::focus_id_when_drawn(if last {
+                        "your-work"
+                    } else {
+                        ASIDE_HEADING_ID
+                    });
+                } else {
+                    crate::edges::history::focus_id_when_drawn(&format!(
+                        "aside-remove-{}",
+                        key_stem(&key)
+                    ));
+                    refused.set(Some(key));
+                }
+            });
+        }
+    };
+    let keep_on_escape = keep.clone();
+    view! {
+        <Show when=open.clone() fallback=move || view! {
+            <button type="button" class="warning" id=remove_id.clone() on:click=ask.clone()>{move || problems::remove_entry(lang.get())}</button>
+        }>
+            <div class="notice" role="alertdialog" aria-label=move || problems::confirm_remove_entry(lang.get())
+                aria-describedby=question_id.clone()
+                on:keydown={ let keep = keep_on_escape.clone(); move |ev| if ev.key() == "Escape" { keep() } }>
+                <p id=question_id.clone()>{move || problems::remove_entry_question(lang.get())}</p>
+                <div class="button-row">
+                    <button type="button" class="warning" on:click=remove.clone()>{move || mhsw::messages::reports::yes_remove(lang.get())}</button>
+                    <button type="button" class="secondary" id=keep_id.clone() on:click={ let keep = keep.clone(); move |_| keep() }>{move || say::no_keep(lang.get())}</button>
+                </div>
+            </div>
+        </Show>
+        {move || not_removed().then(|| view! { <p class="notice notice-warning" role="alert">{move || problems::entry_not_removed(lang.get())}</p> })}
     }
 }
