@@ -2,6 +2,7 @@
 //! holds business logic.
 
 pub mod character_count;
+pub mod confirm;
 pub mod error_summary;
 pub mod layout;
 pub mod question_field;

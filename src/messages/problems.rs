@@ -1089,7 +1089,7 @@ mod tests {
 
     #[test]
     fn every_fixed_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 43] = [
+        let fixed: [fn(Lang) -> &'static str; 46] = [
             page_not_opened,
             record_changed,
             record_revision,
@@ -1121,6 +1121,9 @@ mod tests {
             unreadable_explained,
             download_entry,
             remove_entry,
+            remove_entry_question,
+            confirm_remove_entry,
+            entry_not_removed,
             new_name,
             save_name,
             enter_a_name,

@@ -227,6 +227,15 @@ pub fn remove_action(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The row removal's question's name, for screen readers.
+pub fn confirm_remove_action(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Confirm removing the action",
+        "Cadarnhau dileu’r cam gweithredu",
+    )
+}
+
 /// The row removal's question.
 pub fn remove_action_question(lang: Lang) -> &'static str {
     say(
@@ -378,7 +387,7 @@ mod tests {
 
     #[test]
     fn every_reports_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 26] = [
+        let fixed: [fn(Lang) -> &'static str; 27] = [
             compare,
             compare_previous,
             compare_previous_hint,
@@ -404,6 +413,7 @@ mod tests {
             add_action,
             download_csv,
             remove_action_question,
+            confirm_remove_action,
             yes_remove,
         ];
         for message in fixed {

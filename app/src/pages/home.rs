@@ -9,6 +9,7 @@ use mhsw::messages::frame as say;
 use mhsw::messages::problems;
 use mhsw::work::{self, Checked};
 
+use crate::components::confirm::Confirm;
 use crate::components::layout::{Later, LaterPart};
 use crate::edges::definitions::{Questionnaires, Source};
 use crate::edges::storage::{Listed, StoreError};
@@ -352,14 +353,11 @@ pub fn DeleteQuestion(
     let state = AppState::expect();
     let lang = state.page_lang.get_untracked();
     let keep_id = format!("keep-button-{id}");
-    let question_id = format!("{keep_id}-question");
-    crate::edges::history::focus_id_when_drawn(&keep_id);
-    let keep = move || {
+    let keep = Callback::new(move |()| {
         confirming.set(false);
         crate::edges::history::focus_id_when_drawn(&delete_id);
-    };
-    let keep_on_escape = keep.clone();
-    let delete = move |_| {
+    });
+    let delete = Callback::new(move |()| {
         let id = id.clone();
         leptos::task::spawn_local(async move {
             match state.delete_work(&id).await {
@@ -372,17 +370,11 @@ pub fn DeleteQuestion(
                 }
             }
         });
-    };
+    });
     view! {
-        <div class="notice notice-warning" role="alertdialog" aria-label=say::confirm_delete(lang)
-            aria-describedby=question_id.clone()
-            on:keydown=move |ev| if ev.key() == "Escape" { keep_on_escape() }>
-            <p id=question_id.clone()>{say::delete_question(lang, &name)}</p>
-            <div class="button-row">
-                <button type="button" class="warning" on:click=delete>{say::yes_delete(lang)}</button>
-                <button type="button" class="secondary" id=keep_id on:click=move |_| keep()>{say::no_keep(lang)}</button>
-            </div>
-        </div>
+        <Confirm keep_id=keep_id label=say::confirm_delete(lang).to_owned()
+            question=say::delete_question(lang, &name) yes=say::yes_delete(lang).to_owned()
+            on_yes=delete on_keep=keep />
     }
 }
 
@@ -960,7 +952,6 @@ fn RemoveAside(
     let lang = state.page_lang;
     let stem = key_stem(&key);
     let (remove_id, keep_id) = (format!("aside-remove-{stem}"), format!("aside-keep-{stem}"));
-    let question_id = format!("{keep_id}-question");
     let open = {
         let key = key.clone();
         move || asking.with(|a| a.as_deref() == Some(key.as_str()))
@@ -970,23 +961,22 @@ fn RemoveAside(
         move || refused.with(|r| r.as_deref() == Some(key.as_str()))
     };
     let ask = {
-        let (key, keep_id) = (key.clone(), keep_id.clone());
+        let key = key.clone();
         move |_| {
             refused.set(None);
             asking.set(Some(key.clone()));
-            crate::edges::history::focus_id_when_drawn(&keep_id);
         }
     };
     let keep = {
         let remove_id = remove_id.clone();
-        move || {
+        Callback::new(move |()| {
             asking.set(None);
             crate::edges::history::focus_id_when_drawn(&remove_id);
-        }
+        })
     };
     let remove = {
         let key = key.clone();
-        move |_| {
+        Callback::new(move |()| {
             let key = key.clone();
             leptos::task::spawn_local(async move {
                 let removed = match later::delete_aside(key.clone()).await {
@@ -1014,22 +1004,17 @@ fn RemoveAside(
                     refused.set(Some(key));
                 }
             });
-        }
+        })
     };
-    let keep_on_escape = keep.clone();
     view! {
         <Show when=open.clone() fallback=move || view! {
             <button type="button" class="warning" id=remove_id.clone() on:click=ask.clone()>{move || problems::remove_entry(lang.get())}</button>
         }>
-            <div class="notice" role="alertdialog" aria-label=move || problems::confirm_remove_entry(lang.get())
-                aria-describedby=question_id.clone()
-                on:keydown={ let keep = keep_on_escape.clone(); move |ev| if ev.key() == "Escape" { keep() } }>
-                <p id=question_id.clone()>{move || problems::remove_entry_question(lang.get())}</p>
-                <div class="button-row">
-                    <button type="button" class="warning" on:click=remove.clone()>{move || mhsw::messages::reports::yes_remove(lang.get())}</button>
-                    <button type="button" class="secondary" id=keep_id.clone() on:click={ let keep = keep.clone(); move |_| keep() }>{move || say::no_keep(lang.get())}</button>
-                </div>
-            </div>
+            <Confirm keep_id=keep_id.clone()
+                label=Signal::derive(move || problems::confirm_remove_entry(lang.get()).to_owned())
+                question=Signal::derive(move || problems::remove_entry_question(lang.get()).to_owned())
+                yes=Signal::derive(move || mhsw::messages::reports::yes_remove(lang.get()).to_owned())
+                on_yes=remove on_keep=keep />
         </Show>
         {move || not_removed().then(|| view! { <p class="notice notice-warning" role="alert">{move || problems::entry_not_removed(lang.get())}</p> })}
     }

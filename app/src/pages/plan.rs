@@ -14,6 +14,7 @@ use mhsw::plan::{self, field_text, plan_csv, PlanRow, RowSource, Status};
 use mhsw::messages::reports as say;
 
 use crate::components::character_count::{kept_text, CharacterCount};
+use crate::components::confirm::Confirm;
 use crate::components::report_view::WarningSign;
 use crate::edges::{clock, files, history};
 use crate::route::Route;
@@ -333,7 +334,7 @@ fn PlanRowEditor(
     let remove = {
         let id = id.clone();
         let row_id = row_id.clone();
-        move |_| {
+        Callback::new(move |()| {
             let row_id = row_id.clone();
             let next_row = signal.with_untracked(|h| {
                 let at = h.work.plan.iter().position(|r| r.id == row_id)?;
@@ -346,26 +347,18 @@ fn PlanRowEditor(
                 }
                 _ => history::focus_id(ADD_ACTION_ID),
             }
-        }
+        })
     };
-    // The question replaces "Remove action": focus goes to its safe answer, "No, keep it", so
-    // Enter pressed twice or held keeps the action and what is written in it; that answer or
-    // Escape puts focus back on "Remove action", never on the page itself.
+    // The question replaces "Remove action" (focus goes to its safe answer, `Confirm`); after
+    // "No, keep it" or Escape focus goes back to "Remove action", never to the page itself.
     let (remove_id, keep_id) = (format!("remove-{row_id}"), format!("remove-keep-{row_id}"));
-    let question_id = format!("{keep_id}-question");
-    let ask = {
-        let keep_id = keep_id.clone();
-        move |_| {
-            confirming.set(true);
-            history::focus_id_when_drawn(&keep_id);
-        }
-    };
+    let ask = move |_| confirming.set(true);
     let keep = {
         let remove_id = remove_id.clone();
-        move || {
+        Callback::new(move |()| {
             confirming.set(false);
             history::focus_id_when_drawn(&remove_id);
-        }
+        })
     };
     view! {
         <fieldset class="plan-row">
@@ -375,15 +368,11 @@ fn PlanRowEditor(
             <Show when=move || confirming.get() fallback=move || view! {
                 <button type="button" class="link-button" id=remove_id.clone() on:click=ask.clone()>{move || say::remove_action(lang.get(), number.get())}</button>
             }>
-                <div role="alertdialog" aria-label=move || say::remove_action_question(lang.get())
-                    aria-describedby=question_id.clone()
-                    on:keydown={ let keep = keep.clone(); move |ev| if ev.key() == "Escape" { keep() } }>
-                    <p id=question_id.clone()>{move || say::remove_action_question(lang.get())}</p>
-                    <div class="button-row">
-                        <button type="button" class="warning" on:click=remove.clone()>{move || say::yes_remove(lang.get())}</button>
-                        <button type="button" class="secondary" id=keep_id.clone() on:click={ let keep = keep.clone(); move |_| keep() }>{move || mhsw::messages::frame::no_keep(lang.get())}</button>
-                    </div>
-                </div>
+                <Confirm keep_id=keep_id.clone()
+                    label=Signal::derive(move || say::confirm_remove_action(lang.get()).to_owned())
+                    question=Signal::derive(move || say::remove_action_question(lang.get()).to_owned())
+                    yes=Signal::derive(move || say::yes_remove(lang.get()).to_owned())
+                    on_yes=remove on_keep=keep />
             </Show>
         </fieldset>
     }

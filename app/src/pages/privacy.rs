@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use mhsw::lang::Lang;
 use mhsw::messages::{data as say, frame};
 
+use crate::components::confirm::Confirm;
 use crate::edges::database::{self, Estimate};
 use crate::edges::{channel, history, storage};
 use crate::later;
@@ -35,19 +36,18 @@ pub fn PrivacyPage() -> impl IntoView {
     let backup = RwSignal::new(None::<String>);
     let action = later::Action::new();
     let estimate = LocalResource::new(database::estimate);
-    // The question replaces "Remove all my data": focus goes to its safe answer (Enter pressed
-    // twice, or held, keeps everything), and back to the button once it is answered or Escape
-    // is pressed, never to the page itself.
+    // The question replaces "Remove all my data" (focus goes to its safe answer, `Confirm`),
+    // and focus goes back to the button once it is answered or Escape is pressed, never to the
+    // page itself.
     let ask = move |_| {
         done.set(None);
         confirming.set(true);
-        history::focus_id_when_drawn(REMOVE_ALL_KEEP_ID);
     };
-    let keep = move || {
+    let keep = Callback::new(move |()| {
         confirming.set(false);
         history::focus_id_when_drawn(REMOVE_ALL_ID);
-    };
-    let remove = move |_| {
+    });
+    let remove = Callback::new(move |()| {
         confirming.set(false);
         history::focus_id_when_drawn(REMOVE_ALL_ID);
         leptos::task::spawn_local(async move {
@@ -65,7 +65,7 @@ pub fn PrivacyPage() -> impl IntoView {
             }
             done.set(Some(outcome));
         });
-    };
+    });
     let export_everything = move |ev: leptos::ev::MouseEvent| {
         // The second press of a double click never downloads a second file.
         if super::second_of_a_double_click(&ev) {
@@ -95,14 +95,11 @@ pub fn PrivacyPage() -> impl IntoView {
         <h2>{move || say::remove_all(lang.get())}</h2>
         <p>{move || say::remove_all_explained(lang.get())}</p>
         <Show when=move || !confirming.get() fallback=move || view! {
-            <div class="notice notice-warning" role="alertdialog" aria-label=move || say::confirm_remove_all(lang.get())
-                aria-describedby="remove-all-question" on:keydown=move |ev| if ev.key() == "Escape" { keep() }>
-                <p id="remove-all-question">{move || say::remove_all_question(lang.get())}</p>
-                <div class="button-row">
-                    <button type="button" class="warning" on:click=remove>{move || say::yes_remove_everything(lang.get())}</button>
-                    <button type="button" class="secondary" id=REMOVE_ALL_KEEP_ID on:click=move |_| keep()>{move || frame::no_keep(lang.get())}</button>
-                </div>
-            </div>
+            <Confirm keep_id=REMOVE_ALL_KEEP_ID.to_owned()
+                label=Signal::derive(move || say::confirm_remove_all(lang.get()).to_owned())
+                question=Signal::derive(move || say::remove_all_question(lang.get()).to_owned())
+                yes=Signal::derive(move || say::yes_remove_everything(lang.get()).to_owned())
+                on_yes=remove on_keep=keep />
         }>
             <button type="button" class="warning" id=REMOVE_ALL_ID on:click=ask>{move || say::remove_all(lang.get())}</button>
         </Show>
