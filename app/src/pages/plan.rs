@@ -366,7 +366,7 @@ fn PlanRowEditor(
             {move || overdue().then(|| view! { <p class="overdue">{move || say::overdue(lang.get(), today)}</p> })}
             <div class="plan-grid">{fields}</div>
             <Show when=move || confirming.get() fallback=move || view! {
-                <button type="button" class="link-button" id=remove_id.clone() on:click=ask.clone()>{move || say::remove_action(lang.get(), number.get())}</button>
+                <button type="button" class="link-button" id=remove_id.clone() on:click=ask>{move || say::remove_action(lang.get(), number.get())}</button>
             }>
                 <Confirm keep_id=keep_id.clone()
                     label=Signal::derive(move || say::confirm_remove_action(lang.get()).to_owned())
