@@ -174,7 +174,7 @@ pub fn page(route: Route) -> Result<AnyView, NotDownloaded> {
     Ok(Suspend::new(async move {
         let page = other_page(route).await;
         // The heading arrives after the route changed: move focus to it now.
-        crate::edges::history::focus_heading();
+        crate::edges::history::focus_arrived_heading();
         page.unwrap_or_else(|problem| {
             view! { <crate::pages::NotDownloadedPage problem /> }.into_any()
         })

@@ -71,7 +71,7 @@ pub fn PageFor(
                         later::page(route).await
                     };
                     // The heading arrives after the route changed: move focus to it now.
-                    history::focus_heading();
+                    history::focus_arrived_heading();
                     page
                 };
                 page.unwrap_or_else(|problem| view! { <NotDownloadedPage problem /> }.into_any())
@@ -198,7 +198,7 @@ fn once_loaded_or_early(
     Effect::new(move |was_loaded: Option<bool>| {
         let now = loaded.get();
         if was_loaded == Some(false) && now {
-            history::focus_heading();
+            history::focus_arrived_heading();
         }
         now
     });

@@ -304,13 +304,44 @@ fn legal_risks(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
         Lang::Cy => format!("Mae {} yn gofyn am", words::questions_count(lang, n as u32)),
     };
     if risks.is_empty() {
-        blocks.push(paragraph(match lang {
-            Lang::En => format!(
+        // "None found" is said only of what was answered: with most of these questions not
+        // answered yet, it would sound like a clean bill of health that was never given.
+        // Of those shown (a question shown only after another answer is not asked yet).
+        let (unanswered, answered) = scores
+            .items()
+            .filter(|item| {
+                definition
+                    .question(&item.question)
+                    .is_some_and(|q| q.statutory_minimum)
+            })
+            .fold((0, 0), |(no, yes), item| match item.outcome {
+                ItemOutcome::Unanswered => (no + 1, yes),
+                _ => (no, yes + 1),
+            });
+        blocks.push(paragraph(match (lang, unanswered, answered) {
+            (Lang::En, 0, _) => format!(
                 "None found. {} a minimum that the law requires; none is answered below it or \u{201c}Don't know\u{201d}.",
                 asking(statutory)
             ),
-            Lang::Cy => format!(
+            (Lang::Cy, 0, _) => format!(
                 "Dim wedi’u canfod. {} isafswm y mae’r gyfraith yn ei fynnu; nid oes yr un wedi’i ateb yn is na hynny nac yn \u{201c}Ddim yn gwybod\u{201d}.",
+                asking(statutory)
+            ),
+            (Lang::En, _, 0) => format!(
+                "None found yet. {} a minimum that the law requires, and none of them is answered yet.",
+                asking(statutory)
+            ),
+            (Lang::Cy, _, 0) => format!(
+                "Dim wedi’u canfod eto. {} isafswm y mae’r gyfraith yn ei fynnu, ac nid oes yr un ohonynt wedi’i ateb eto.",
+                asking(statutory)
+            ),
+            (Lang::En, _, _) => format!(
+                "None found so far. {} a minimum that the law requires. {unanswered} of them {} not answered yet; none of those answered is below it or \u{201c}Don't know\u{201d}.",
+                asking(statutory),
+                if unanswered == 1 { "is" } else { "are" },
+            ),
+            (Lang::Cy, _, _) => format!(
+                "Dim wedi’u canfod hyd yma. {} isafswm y mae’r gyfraith yn ei fynnu. Nid yw {unanswered} ohonynt wedi’u hateb eto; nid oes yr un o’r rhai a atebwyd yn is na hynny nac yn \u{201c}Ddim yn gwybod\u{201d}.",
                 asking(statutory)
             ),
         }));

@@ -1465,3 +1465,135 @@ async fn removing_an_entry_kept_aside_asks_first() {
     assert_eq!(stored_work_ids(b).await, vec!["kept-audit".to_owned()]);
     finish(app).await;
 }
+
+/// A keyboard user presses Tab while a page is still coming (its part of the app downloading,
+/// "Loading…" on screen): focus went where Tab took it, then, once the page came, the app
+/// moved it to the page's heading, so the Tab was undone and a second press went somewhere
+/// else than the person expected. Focus the person moved stays theirs.
+#[tokio::test]
+async fn a_tab_pressed_while_a_page_comes_is_not_undone() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "tab-early",
+        "Tab audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/work/tab-early").await;
+    wait_for_heading_exact(b, "Tab audit").await;
+    app.server
+        .hold("split_reports", Duration::from_millis(2000));
+    let found = b
+        .execute(
+            "const a = [...document.querySelectorAll('main a')].find(x => x.innerText.includes('See results')); \
+             if (a) { a.focus(); } return !!a;",
+            vec![],
+        )
+        .await;
+    assert_eq!(found, json!(true), "no “See results” link");
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text("Loading", QUICK).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    press(b, &[Key::Tab]).await;
+    let after_tab = focused(b).await;
+    assert!(
+        !after_tab.starts_with("body"),
+        "Tab should have moved focus somewhere; it is on {after_tab}"
+    );
+    wait_for_heading(b, "Results").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(
+        focused(b).await,
+        after_tab,
+        "the results page came and took focus from where Tab had put it"
+    );
+    finish(app).await;
+}
+
+/// Evidence with a link in it (as leads paste them: an intranet address of 90 characters) or a
+/// long word pushed the results page sideways on a phone and at 400% zoom (the page 621 px
+/// wide in a 345 px window): the rating and the evidence ran off the screen's edge. The chart
+/// was drawn 248 px wide there, its words about 6 px high, and its table's caption said
+/// "…in words.: the same figures as a table". Each checked on a phone and at 400%.
+#[tokio::test]
+async fn long_evidence_and_the_chart_fit_a_phone_and_400_percent() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "long-words",
+        "Long words",
+        &bundled_definition("self-assessment"),
+    );
+    audit.responses = choices(&[("strat-1", "developing"), ("strat-3", "established")]);
+    let link = "Job description: https://intranet.example.nhs.uk/governance/board-papers/2026/march/social-work-strategy-approved.pdf";
+    for (question, evidence) in [
+        ("strat-1", link),
+        ("strat-3", "Supervisionpolicyreviewedannuallybytheboard"),
+    ] {
+        let mut response = audit
+            .responses
+            .item(&QuestionId::new(question))
+            .cloned()
+            .unwrap_or_default();
+        response.evidence = Some(evidence.to_owned());
+        audit.responses.set(QuestionId::new(question), response);
+    }
+    seed_works(&app, &[&audit], "#/work/long-words/results").await;
+    for (how, zoom) in [("400% zoom", Some(400)), ("phone", None)] {
+        match zoom {
+            Some(percent) => {
+                b.client()
+                    .set_window_size(1280, 900)
+                    .await
+                    .expect("window size");
+                set_zoom(b, percent).await;
+            }
+            None => b
+                .client()
+                .set_window_size(360, 740)
+                .await
+                .expect("window size"),
+        }
+        reload(&app, "#/work/long-words/results").await;
+        b.wait_for_text("Job description", DEFAULT_TIMEOUT).await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let sizes = b
+            .execute(
+                "const d = document.documentElement; \
+                 const text = document.querySelector('svg.chart text'); \
+                 const y = window.scrollY; window.scrollTo(10000, y); const sideways = window.scrollX; window.scrollTo(0, y); \
+                 return [sideways, d.scrollWidth, d.clientWidth, text ? text.getBoundingClientRect().height : 0];",
+                vec![],
+            )
+            .await;
+        b.screenshot(&screenshot_path(&format!(
+            "found-long-evidence-{}",
+            how.replace(['%', ' '], "")
+        )))
+        .await;
+        let [sideways, wide, window, words] =
+            [0, 1, 2, 3].map(|i| sizes[i].as_f64().unwrap_or(f64::NAN));
+        let widest = b
+            .execute(
+                "const w = document.documentElement.clientWidth; \
+                 return [...document.querySelectorAll('body *')] \
+                   .filter(e => [...e.childNodes].some(n => { if (n.nodeType !== 3 || e.closest('.chart-wrap, .table-wrap')) return false; const r = document.createRange(); r.selectNodeContents(n); return [...r.getClientRects()].some(q => q.right > w + 0.01); })) \
+                   .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right).slice(0, 5).map(e => e.tagName + '.' + e.getAttribute('class') + ' ' + e.textContent.slice(0, 40) + ' ' + e.getBoundingClientRect().right).join('; ');",
+                vec![],
+            )
+            .await;
+        // Scrolled as far right as it goes, the page moves less than a pixel (the 400% page
+        // measures 306 px in a 305 px window from rounding alone: nothing reaches past 305).
+        assert!(
+            sideways < 1.0,
+            "on a {how} the results page scrolls {sideways} px sideways ({wide} px wide in a {window} px window): {widest}"
+        );
+        assert!(
+            words >= 11.0,
+            "on a {how} the chart's words are {words} px high"
+        );
+        assert_lacks(&main_text(b).await, ".:", "the chart's table caption");
+    }
+    finish(app).await;
+}

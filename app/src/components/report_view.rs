@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use mhsw::definition::Tone;
 use mhsw::lang::Lang;
-use mhsw::report::words::{chart_table, lang_of_tag};
+use mhsw::report::words::{chart_region, chart_table, lang_of_tag};
 use mhsw::report::{BarChart, Block, Report, Table, TextStyle};
 
 /// The CSS class of a band's tone.
@@ -131,6 +131,7 @@ pub fn BarChartView(
 ) -> impl IntoView {
     let (region_label, table_caption, [measure, result, comparison]) =
         chart_table(lang, &chart.caption);
+    let chart_region_label = chart_region(lang, &chart.caption);
     const WIDTH: f64 = 640.0;
     const ROW: f64 = 52.0;
     const BAR_LEFT: f64 = 16.0;
@@ -189,6 +190,9 @@ pub fn BarChartView(
     view! {
         <figure class="report-block">
             <figcaption id=caption_id.clone()><strong>{chart.caption.clone()}</strong></figcaption>
+            // On a phone or at 400% zoom the chart keeps a width its words can be read at, and
+            // scrolls sideways in a named region that takes focus (its table says the same).
+            <div class="chart-wrap" role="region" tabindex="0" aria-label=chart_region_label>
             <svg class="chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby=caption_id focusable="false">
                 <defs>
                     <pattern id=format!("pattern-red-{number}") width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
@@ -203,6 +207,7 @@ pub fn BarChartView(
                 {grid}
                 {bars}
             </svg>
+            </div>
             // A table that may scroll sideways on a small screen is a named region that takes
             // focus, so it can be scrolled by keyboard (WCAG 2.1.1) and is announced by name.
             <div class="table-wrap" role="region" tabindex="0" aria-label=region_label>

@@ -38,7 +38,38 @@ pub fn go(route: &Route) {
 /// did), so this looks again on the next frames, for up to 30 of them (`HEADING_FRAMES`), rather
 /// than leave focus on the page itself.
 pub fn focus_heading() {
-    focus_when_drawn("main h1".to_owned(), true, HEADING_FRAMES);
+    let left = active_element();
+    LEFT_BY_NAVIGATION.with(|l| l.replace(left.clone()));
+    focus_when_drawn_from("main h1".to_owned(), true, HEADING_FRAMES, left);
+}
+
+/// Moves focus to the heading of a page that arrived after its route changed (its part of the
+/// app was still downloading): as [`focus_heading`], but only while focus is where the
+/// navigation left it. A person who pressed Tab while the page was coming keeps where it took
+/// them.
+pub fn focus_arrived_heading() {
+    let left = LEFT_BY_NAVIGATION.with(|l| l.borrow().clone());
+    focus_when_drawn_from("main h1".to_owned(), true, HEADING_FRAMES, left);
+}
+
+thread_local! {
+    /// The element that had focus when the page last changed ([`focus_heading`]).
+    static LEFT_BY_NAVIGATION: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+    /// The element the app itself last moved focus to: focus still there is not the person's.
+    static PUT_BY_APP: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The element with focus now, if any.
+fn active_element() -> Option<web_sys::Element> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+}
+
+/// Focuses `element`, remembering that the app put focus there.
+fn focus_element(element: &web_sys::HtmlElement) {
+    let _ = element.focus();
+    PUT_BY_APP.with(|put| put.replace(Some(element.clone().into())));
 }
 
 /// Moves focus to the element with this id once it is drawn: after a change that redraws a list,
@@ -57,18 +88,20 @@ const HEADING_FRAMES: u32 = 30;
 /// Only while focus is still where the change left it: someone quick with the keyboard may
 /// have moved it in the moment before the element was drawn, and it is theirs then.
 fn focus_when_drawn(selector: String, heading: bool, frames: u32) {
-    let left = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.active_element());
-    focus_when_drawn_from(selector, heading, frames, left);
+    focus_when_drawn_from(selector, heading, frames, active_element());
 }
 
-/// Whether focus is still where a change left it (`left`, the element that had it then), or on
-/// the page itself, where it falls when that element is taken away.
+/// Whether focus is still where a change left it (`left`, the element that had it then), on
+/// the page itself, where it falls when that element is taken away, or where the app last put
+/// it (a "Loading…" heading).
 fn focus_untouched(document: &web_sys::Document, left: Option<&web_sys::Element>) -> bool {
     match document.active_element() {
         None => true,
-        Some(now) => Some(&now) == left || document.body().is_some_and(|body| now == *body),
+        Some(now) => {
+            Some(&now) == left
+                || document.body().is_some_and(|body| now == *body)
+                || PUT_BY_APP.with(|put| put.borrow().as_ref() == Some(&now))
+        }
     }
 }
 
@@ -91,7 +124,7 @@ fn focus_when_drawn_from(
                     if heading {
                         let _ = element.set_attribute("tabindex", "-1");
                     }
-                    let _ = element.focus();
+                    focus_element(&element);
                 }
             }
             _ if frames > 1 => return focus_when_drawn_from(selector, heading, frames - 1, left),
@@ -125,7 +158,7 @@ pub fn focus_id(id: &str) {
     };
     if let Some(element) = document.get_element_by_id(id) {
         if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-            let _ = element.focus();
+            focus_element(&element);
         }
     }
 }

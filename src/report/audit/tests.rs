@@ -540,6 +540,25 @@ fn legal_risks_come_first_with_their_answer_and_law_and_are_marked_in_the_sectio
     let text = report_for(&safe, None, None).plain_text();
     assert!(text.contains("None found. 2 questions ask for a minimum that the law requires"));
     assert!(!text.contains("Legal risk:"));
+
+    // Nothing found among questions not answered yet is not called "none found".
+    let partly = work(
+        &d,
+        "Partly answered",
+        choices(&[("has-amhp", "yes"), ("sup-2", "achieved")]),
+    );
+    let text = report_for(&partly, None, None).plain_text();
+    assert!(
+        text.contains("None found so far. 2 questions ask for a minimum that the law requires. 1 of them is not answered yet; none of those answered is below it"),
+        "{text}"
+    );
+    let blank = work(&d, "Not started", choices(&[]));
+    let text = report_for(&blank, None, None).plain_text();
+    assert!(
+        text.contains("None found yet. 2 questions ask for a minimum that the law requires, and none of them is answered yet."),
+        "{text}"
+    );
+    assert!(!text.contains("None found."), "{text}");
 }
 
 /// A Welsh report names the law in Welsh where the definition gives it in Welsh (the Wales
