@@ -1549,11 +1549,14 @@ async fn long_evidence_and_the_chart_fit_a_phone_and_400_percent() {
                     .expect("window size");
                 set_zoom(b, percent).await;
             }
-            None => b
-                .client()
-                .set_window_size(360, 740)
-                .await
-                .expect("window size"),
+            None => {
+                // The zoom lasts across pages: ended first, so this is a phone at 100%.
+                set_zoom(b, 100).await;
+                b.client()
+                    .set_window_size(360, 740)
+                    .await
+                    .expect("window size");
+            }
         }
         reload(&app, "#/work/long-words/results").await;
         b.wait_for_text("Job description", DEFAULT_TIMEOUT).await;
@@ -1572,6 +1575,16 @@ async fn long_evidence_and_the_chart_fit_a_phone_and_400_percent() {
             how.replace(['%', ' '], "")
         )))
         .await;
+        let inner = b.execute("return window.innerWidth;", vec![]).await;
+        assert!(
+            inner.as_f64().is_some_and(|w| (if zoom.is_some() {
+                300.0..=330.0
+            } else {
+                330.0..=370.0
+            })
+            .contains(&w)),
+            "the {how} window is {inner} CSS px wide"
+        );
         let [sideways, wide, window, words] =
             [0, 1, 2, 3].map(|i| sizes[i].as_f64().unwrap_or(f64::NAN));
         let widest = b
