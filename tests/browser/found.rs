@@ -16,6 +16,35 @@ async fn focus_button(b: &common::browser::Browser, text: &str) {
     assert_eq!(found, json!(true), "no button says {text:?}");
 }
 
+/// With the question `question` just opened from the button `button` by Enter and focus on
+/// its safe answer: Enter again (a key held down or pressed twice) keeps everything and puts
+/// focus back on the button; Enter opens the question again and Escape answers it the same way.
+async fn keep_twice_by_keyboard(b: &common::browser::Browser, button: &str, question: &str) {
+    assert!(
+        focused(b).await.contains("No, keep it"),
+        "after Enter on “{button}”, focus should be on the safe answer, “No, keep it”; it is on {}",
+        focused(b).await
+    );
+    press(b, &[Key::Enter]).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains(button),
+        "after “No, keep it”, focus should be back on “{button}”; it is on {}",
+        focused(b).await
+    );
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text(question, QUICK).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    press(b, &[Key::Escape]).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    assert!(
+        focused(b).await.contains(button),
+        "after Escape, focus should be back on “{button}”; it is on {}",
+        focused(b).await
+    );
+    assert_lacks(&main_text(b).await, question, "after Escape");
+}
+
 /// A keyboard user removing a plan action: Tab to "Remove action 1", press Enter. The button
 /// is replaced by the question "Remove this action from the plan?" and its two answers, and
 /// focus falls to the page: a screen reader says nothing, and the next Tab jumps past "Yes,
@@ -51,35 +80,7 @@ async fn a_keyboard_user_removing_a_plan_action_keeps_focus() {
         !focus_is_lost(b).await,
         "after Enter on “Remove action 1”, focus fell to the page"
     );
-    assert!(
-        focused(b).await.contains("No, keep it"),
-        "after Enter on “Remove action 1”, focus should be on the safe answer, “No, keep it”; it is on {}",
-        focused(b).await
-    );
-    // Enter again, as a key held down or pressed twice does: the action stays.
-    press(b, &[Key::Enter]).await;
-    tokio::time::sleep(Duration::from_millis(150)).await;
-    assert!(
-        focused(b).await.contains("Remove action 1"),
-        "after “No, keep it”, focus should be back on “Remove action 1”; it is on {}",
-        focused(b).await
-    );
-    press(b, &[Key::Enter]).await;
-    b.wait_for_text("Remove this action from the plan?", QUICK)
-        .await;
-    tokio::time::sleep(Duration::from_millis(150)).await;
-    press(b, &[Key::Escape]).await;
-    tokio::time::sleep(Duration::from_millis(150)).await;
-    assert!(
-        focused(b).await.contains("Remove action 1"),
-        "after Escape, focus should be back on “Remove action 1”; it is on {}",
-        focused(b).await
-    );
-    assert_lacks(
-        &main_text(b).await,
-        "Remove this action from the plan?",
-        "the plan after Escape",
-    );
+    keep_twice_by_keyboard(b, "Remove action 1", "Remove this action from the plan?").await;
     assert_eq!(
         saved_work(b, "keys-plan").await.plan.len(),
         2,
@@ -1408,36 +1409,13 @@ async fn removing_an_entry_kept_aside_asks_first() {
     b.screenshot(&screenshot_path("found-remove-aside-question"))
         .await;
     assert_eq!(stored_aside(b).await.len(), 1, "nothing removed by asking");
-    assert!(
-        focused(b).await.contains("No, keep it"),
-        "after Enter on “Remove it from this device”, focus should be on “No, keep it”; it is on {}",
-        focused(b).await
-    );
     assert_accessible(b, "the question before removing an entry kept aside").await;
-    // Enter again, as a key held down or pressed twice does: the safe answer.
-    press(b, &[Key::Enter]).await;
-    tokio::time::sleep(Duration::from_millis(150)).await;
-    assert!(
-        focused(b).await.contains("Remove it from this device"),
-        "after “No, keep it”, focus should be back on the button; it is on {}",
-        focused(b).await
-    );
-    press(b, &[Key::Enter]).await;
-    b.wait_for_text("Remove this entry from the device for good?", QUICK)
-        .await;
-    tokio::time::sleep(Duration::from_millis(150)).await;
-    press(b, &[Key::Escape]).await;
-    tokio::time::sleep(Duration::from_millis(150)).await;
-    assert!(
-        focused(b).await.contains("Remove it from this device"),
-        "after Escape, focus should be back on the button; it is on {}",
-        focused(b).await
-    );
-    assert_lacks(
-        &main_text(b).await,
+    keep_twice_by_keyboard(
+        b,
+        "Remove it from this device",
         "Remove this entry from the device for good?",
-        "the home page after Escape",
-    );
+    )
+    .await;
     assert_eq!(stored_aside(b).await.len(), 1, "still kept after Escape");
 
     press(b, &[Key::Enter]).await;
