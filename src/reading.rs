@@ -2,9 +2,9 @@
 //! the kind of fault, so the reason can be said in any of the app's languages.
 //!
 //! Owns: turning a `serde_json` error into a [`Spot`] and a [`Fault`]. The reader's own English
-//! sentence is kept beside them (`detail`) so the English messages read exactly as before; the
-//! Welsh says the fault from its kind ([`crate::messages::problems::fault`]) and never quotes
-//! the English.
+//! sentence is kept beside them (`detail`): a file's problems quote it in English; the Welsh,
+//! and a saved record's reasons in both languages, say the fault from its kind
+//! ([`crate::messages::problems::fault`]) and never quote it.
 //! Must not touch: what a file is, or what to do about it (the import's and the store's reasons
 //! are [`crate::work::Unreadable`] and [`crate::store::Damage`]).
 

@@ -439,18 +439,41 @@ pub fn not_valid_json(lang: Lang, at: Spot) -> String {
     }
 }
 
-/// What a reader found wrong with a value, in Welsh (the English is the reader's own sentence).
-pub fn fault(fault: &Fault) -> String {
-    match fault {
-        Fault::MissingField { field } => format!("mae’r maes `{field}` ar goll"),
-        Fault::UnknownField { field } => format!("nid yw’r ap hwn yn adnabod y maes `{field}`"),
-        Fault::DuplicateField { field } => format!("mae’r maes `{field}` yno ddwywaith"),
-        Fault::WrongType {} => "nid yw’r gwerth o’r math iawn".to_owned(),
-        Fault::WrongValue {} => "nid yw’r ap hwn yn derbyn y gwerth hwn".to_owned(),
-        Fault::WrongLength {} => "nid oes ganddo’r nifer iawn o eitemau".to_owned(),
-        Fault::Syntax {} => "nid yw’r testun yn JSON dilys yma".to_owned(),
-        Fault::EndsEarly {} => "mae’r testun yn dod i ben cyn diwedd y JSON".to_owned(),
-        Fault::Other {} => "nid yw’r gwerth yr hyn y mae’r ap hwn yn ei ddisgwyl".to_owned(),
+/// What a reader found wrong with a value, from its kind. Files a person made keep the
+/// reader's own sentence in English ([`problem_at`]); a saved record, which no person wrote,
+/// says it this way in both languages ([`record_shape`]).
+pub fn fault(lang: Lang, fault: &Fault) -> String {
+    match (lang, fault) {
+        (Lang::En, Fault::MissingField { field }) => format!("the field `{field}` is missing"),
+        (Lang::En, Fault::UnknownField { field }) => {
+            format!("this app does not know the field `{field}`")
+        }
+        (Lang::En, Fault::DuplicateField { field }) => {
+            format!("the field `{field}` is there twice")
+        }
+        (Lang::En, Fault::WrongType {}) => "a value is not of the right type".to_owned(),
+        (Lang::En, Fault::WrongValue {}) => "this app does not accept a value".to_owned(),
+        (Lang::En, Fault::WrongLength {}) => {
+            "a list does not have the right number of items".to_owned()
+        }
+        (Lang::En, Fault::Syntax {}) => "the text is not valid JSON here".to_owned(),
+        (Lang::En, Fault::EndsEarly {}) => "the text ends before the JSON does".to_owned(),
+        (Lang::En, Fault::Other {}) => "a value is not what this app expects".to_owned(),
+        (Lang::Cy, Fault::MissingField { field }) => format!("mae’r maes `{field}` ar goll"),
+        (Lang::Cy, Fault::UnknownField { field }) => {
+            format!("nid yw’r ap hwn yn adnabod y maes `{field}`")
+        }
+        (Lang::Cy, Fault::DuplicateField { field }) => {
+            format!("mae’r maes `{field}` yno ddwywaith")
+        }
+        (Lang::Cy, Fault::WrongType {}) => "nid yw’r gwerth o’r math iawn".to_owned(),
+        (Lang::Cy, Fault::WrongValue {}) => "nid yw’r ap hwn yn derbyn y gwerth hwn".to_owned(),
+        (Lang::Cy, Fault::WrongLength {}) => "nid oes ganddo’r nifer iawn o eitemau".to_owned(),
+        (Lang::Cy, Fault::Syntax {}) => "nid yw’r testun yn JSON dilys yma".to_owned(),
+        (Lang::Cy, Fault::EndsEarly {}) => "mae’r testun yn dod i ben cyn diwedd y JSON".to_owned(),
+        (Lang::Cy, Fault::Other {}) => {
+            "nid yw’r gwerth yr hyn y mae’r ap hwn yn ei ddisgwyl".to_owned()
+        }
     }
 }
 
@@ -470,12 +493,12 @@ pub fn problem_at(
         (Lang::En, true) => format!("the backup has a problem at `{path}`: {detail}"),
         (Lang::Cy, false) => format!(
             "mae problem yn y ffeil yn `{path}`: {} ({})",
-            fault(found),
+            fault(lang, found),
             place(lang, at)
         ),
         (Lang::Cy, true) => format!(
             "mae problem yn y copi wrth gefn yn `{path}`: {} ({})",
-            fault(found),
+            fault(lang, found),
             place(lang, at)
         ),
     }
@@ -637,6 +660,28 @@ pub fn questionnaire_not_removed(lang: Lang, file: &str, why: &str) -> String {
     }
 }
 
+/// The question before a questionnaire opened from a file is removed: which one, and what
+/// becomes of the work that answers it (kept, but not opened until the file is opened again).
+pub fn remove_questionnaire_question(lang: Lang, title: &str, file: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "Remove “{title}” ({file}) from this device? Work saved with it stays here, but will not open until the file is opened on this page again."
+        ),
+        Lang::Cy => format!(
+            "Tynnu “{title}” ({file}) o’r ddyfais hon? Bydd gwaith a gadwyd gydag ef yn aros yma, ond ni fydd yn agor nes i’r ffeil gael ei hagor ar y dudalen hon eto."
+        ),
+    }
+}
+
+/// The name of that question, for screen readers.
+pub fn confirm_remove_questionnaire(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Confirm removing the questionnaire",
+        "Cadarnhau tynnu’r holiadur",
+    )
+}
+
 /// A questionnaire opened from a file was removed from the device.
 pub fn questionnaire_removed(lang: Lang, file: &str) -> String {
     match lang {
@@ -710,26 +755,26 @@ pub fn record_not_json(lang: Lang, at: Spot) -> String {
     }
 }
 
-/// A saved head (or a response, `response`) is not the shape of its record: the reader's own
-/// sentence in English, its fault and place in Welsh.
-pub fn record_shape(lang: Lang, response: bool, found: &Fault, at: Spot, detail: &str) -> String {
+/// A saved head (or a response, `response`) is not the shape of its record: its fault and
+/// place, in both languages (the reader's own sentence is a parser's words, not a person's).
+pub fn record_shape(lang: Lang, response: bool, found: &Fault, at: Spot) -> String {
+    // A value already parsed (an entry of the first format) has no place in the text.
+    let at = if at.line == 0 {
+        String::new()
+    } else {
+        format!(" ({})", place(lang, at))
+    };
+    let found = fault(lang, found);
     match (lang, response) {
-        (Lang::En, false) => format!("the saved work does not have the expected shape ({detail})"),
-        (Lang::En, true) => {
-            format!("the saved response does not have the expected shape ({detail})")
+        (Lang::En, false) => {
+            format!("the saved work does not have the expected shape: {found}{at}")
         }
-        // A value already parsed (an entry of the first format) has no place in the text.
+        (Lang::En, true) => {
+            format!("the saved response does not have the expected shape: {found}{at}")
+        }
         (Lang::Cy, response) => {
             let what = if response { "yr ymateb" } else { "y gwaith" };
-            let at = if at.line == 0 {
-                String::new()
-            } else {
-                format!(" ({})", place(lang, at))
-            };
-            format!(
-                "nid oes gan {what} a gadwyd y siâp disgwyliedig: {}{at}",
-                fault(found)
-            )
+            format!("nid oes gan {what} a gadwyd y siâp disgwyliedig: {found}{at}")
         }
     }
 }
@@ -1157,24 +1202,8 @@ mod tests {
             |l| origin_staged(l, "w", 3),
             |l| origin_response(l, "w", "r"),
             |l| record_not_json(l, Spot { line: 2, column: 5 }),
-            |l| {
-                record_shape(
-                    l,
-                    false,
-                    &Fault::WrongType {},
-                    Spot { line: 2, column: 5 },
-                    "bad",
-                )
-            },
-            |l| {
-                record_shape(
-                    l,
-                    true,
-                    &Fault::WrongType {},
-                    Spot { line: 2, column: 5 },
-                    "bad",
-                )
-            },
+            |l| record_shape(l, false, &Fault::WrongType {}, Spot { line: 2, column: 5 }),
+            |l| record_shape(l, true, &Fault::WrongType {}, Spot { line: 2, column: 5 }),
             |l| record_newer(l, 3),
             |l| record_other_version(l, 0),
             |l| record_stored_as(l, false, "a", "b"),
@@ -1268,20 +1297,33 @@ mod tests {
             Fault::EndsEarly {},
             Fault::Other {},
         ];
-        let mut said: Vec<String> = faults.iter().map(fault).collect();
-        for (words, kind) in said.iter().zip(&faults) {
-            if matches!(
-                kind,
-                Fault::MissingField { .. }
-                    | Fault::UnknownField { .. }
-                    | Fault::DuplicateField { .. }
-            ) {
-                assert!(words.contains("`name`"), "{words:?} names no field");
+        for lang in [Lang::En, Lang::Cy] {
+            let mut said: Vec<String> = faults.iter().map(|f| fault(lang, f)).collect();
+            for (words, kind) in said.iter().zip(&faults) {
+                if matches!(
+                    kind,
+                    Fault::MissingField { .. }
+                        | Fault::UnknownField { .. }
+                        | Fault::DuplicateField { .. }
+                ) {
+                    assert!(words.contains("`name`"), "{words:?} names no field");
+                }
             }
+            said.sort();
+            said.dedup();
+            assert_eq!(
+                said.len(),
+                faults.len(),
+                "two faults share their words in {lang:?}"
+            );
         }
-        said.sort();
-        said.dedup();
-        assert_eq!(said.len(), faults.len(), "two faults share their Welsh");
+        for kind in &faults {
+            assert_ne!(
+                fault(Lang::En, kind),
+                fault(Lang::Cy, kind),
+                "{kind:?} has no Welsh"
+            );
+        }
         assert_eq!(
             place(
                 Lang::Cy,

@@ -306,7 +306,7 @@ fn legal_risks(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
     if risks.is_empty() {
         // "None found" is said only of what was answered: with most of these questions not
         // answered yet, it would sound like a clean bill of health that was never given.
-        // Of those shown (a question shown only after another answer is not asked yet).
+        // Counted among those shown (one shown only after another answer is not asked yet).
         let (unanswered, answered) = scores
             .items()
             .filter(|item| {

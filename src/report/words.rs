@@ -495,9 +495,14 @@ pub fn continued(lang: Lang, caption: &str) -> String {
     }
 }
 
+/// A caption that is a sentence, without its full stop, for words that follow it.
+fn without_full_stop(caption: &str) -> &str {
+    caption.trim_end_matches('.')
+}
+
 /// A chart's scrolling region on the results page: its name for a screen reader.
 pub fn chart_region(lang: Lang, caption: &str) -> String {
-    let caption = caption.trim_end_matches('.');
+    let caption = without_full_stop(caption);
     match lang {
         Lang::En => format!("{caption} (chart)"),
         Lang::Cy => format!("{caption} (siart)"),
@@ -507,8 +512,7 @@ pub fn chart_region(lang: Lang, caption: &str) -> String {
 /// A chart's table on the results page: its name for a screen reader, its caption and its
 /// column headings (measure, result, comparison).
 pub fn chart_table(lang: Lang, caption: &str) -> (String, String, [&'static str; 3]) {
-    // A caption that is a sentence keeps its words, not its full stop, before what follows.
-    let caption = caption.trim_end_matches('.');
+    let caption = without_full_stop(caption);
     match lang {
         Lang::En => (
             format!("{caption} (table)"),

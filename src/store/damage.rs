@@ -45,7 +45,8 @@ pub enum Damage {
         fault: Fault,
         /// Where.
         at: Spot,
-        /// The reader's own English sentence.
+        /// The reader's own English sentence: kept in the record for whoever repairs it, not
+        /// shown.
         detail: String,
     },
     /// It was saved by a newer release.
@@ -93,11 +94,8 @@ impl Damage {
             Damage::Changed {} => say::record_changed(lang).to_owned(),
             Damage::NotJson { at, .. } => say::record_not_json(lang, *at),
             Damage::Shape {
-                record,
-                fault,
-                at,
-                detail,
-            } => say::record_shape(lang, *record == Record::Response, fault, *at, detail),
+                record, fault, at, ..
+            } => say::record_shape(lang, *record == Record::Response, fault, *at),
             Damage::Newer { store_version } => say::record_newer(lang, *store_version),
             Damage::OtherVersion { store_version } => {
                 say::record_other_version(lang, *store_version)
@@ -232,15 +230,15 @@ mod tests {
     }
 
     #[test]
-    fn the_english_reads_as_it_did() {
+    fn each_reason_is_said_in_english_with_its_place() {
         let english: Vec<String> = every_kind().iter().map(Damage::to_string).collect();
         assert_eq!(
             english,
             [
                 "the saved text has been changed or damaged since it was written (its checksum does not match)",
                 "the saved text is damaged (line 1, column 9)",
-                "the saved work does not have the expected shape (missing field `id` at line 1 column 9)",
-                "the saved response does not have the expected shape (missing field `id` at line 1 column 9)",
+                "the saved work does not have the expected shape: the field `id` is missing (line 1, column 9)",
+                "the saved response does not have the expected shape: the field `id` is missing (line 1, column 9)",
                 "it was saved by a newer version of the toolkit (store version 9)",
                 "it is in store version 0, which this step does not read",
                 "it is stored as `a` but says it is `b`, so it may be a damaged copy of other work",

@@ -16,35 +16,6 @@ async fn focus_button(b: &common::browser::Browser, text: &str) {
     assert_eq!(found, json!(true), "no button says {text:?}");
 }
 
-/// With the question `question` just opened from the button `button` by Enter and focus on
-/// its safe answer: Enter again (a key held down or pressed twice) keeps everything and puts
-/// focus back on the button; Enter opens the question again and Escape answers it the same way.
-async fn keep_twice_by_keyboard(b: &common::browser::Browser, button: &str, question: &str) {
-    assert!(
-        focused(b).await.contains("No, keep it"),
-        "after Enter on “{button}”, focus should be on the safe answer, “No, keep it”; it is on {}",
-        focused(b).await
-    );
-    press(b, &[Key::Enter]).await;
-    tokio::time::sleep(Duration::from_millis(150)).await;
-    assert!(
-        focused(b).await.contains(button),
-        "after “No, keep it”, focus should be back on “{button}”; it is on {}",
-        focused(b).await
-    );
-    press(b, &[Key::Enter]).await;
-    b.wait_for_text(question, QUICK).await;
-    tokio::time::sleep(Duration::from_millis(150)).await;
-    press(b, &[Key::Escape]).await;
-    tokio::time::sleep(Duration::from_millis(150)).await;
-    assert!(
-        focused(b).await.contains(button),
-        "after Escape, focus should be back on “{button}”; it is on {}",
-        focused(b).await
-    );
-    assert_lacks(&main_text(b).await, question, "after Escape");
-}
-
 /// A keyboard user removing a plan action: Tab to "Remove action 1", press Enter. The button
 /// is replaced by the question "Remove this action from the plan?" and its two answers, and
 /// focus falls to the page: a screen reader says nothing, and the next Tab jumps past "Yes,

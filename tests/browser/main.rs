@@ -84,6 +84,39 @@ mod prelude {
         );
     }
 
+    /// With the question `question` just opened from the button `button` by Enter and focus on
+    /// its safe answer: Enter again (a key held down or pressed twice) keeps everything and puts
+    /// focus back on the button; Enter opens the question again and Escape answers it the same way.
+    pub(crate) async fn keep_twice_by_keyboard(
+        b: &common::browser::Browser,
+        button: &str,
+        question: &str,
+    ) {
+        assert!(
+            focused(b).await.contains("No, keep it"),
+            "after Enter on “{button}”, focus should be on the safe answer, “No, keep it”; it is on {}",
+            focused(b).await
+        );
+        press(b, &[Key::Enter]).await;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        assert!(
+            focused(b).await.contains(button),
+            "after “No, keep it”, focus should be back on “{button}”; it is on {}",
+            focused(b).await
+        );
+        press(b, &[Key::Enter]).await;
+        b.wait_for_text(question, QUICK).await;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        press(b, &[Key::Escape]).await;
+        tokio::time::sleep(Duration::from_millis(150)).await;
+        assert!(
+            focused(b).await.contains(button),
+            "after Escape, focus should be back on “{button}”; it is on {}",
+            focused(b).await
+        );
+        assert_lacks(&main_text(b).await, question, "after Escape");
+    }
+
     pub(crate) fn assert_lacks(haystack: &str, needle: &str, context: &str) {
         assert!(
             !haystack.contains(needle),

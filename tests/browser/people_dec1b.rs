@@ -376,6 +376,10 @@ async fn switching_to_welsh_on_the_plan_changes_every_rows_heading() {
 /// no longer says it "is ready to use on this device" (it is not), says it was removed, and
 /// focus goes to the control that opens one, not to the page itself (the button went with its
 /// row).
+///
+/// The button removed it at one press, though work answering it then does not open until the
+/// file is opened again, and its name did not say which questionnaire it removes. It is named
+/// for its questionnaire, and asks first with focus on "No, keep it".
 #[tokio::test]
 async fn removing_an_opened_questionnaire_says_so_and_keeps_focus() {
     let app = TestApp::start().await;
@@ -399,6 +403,54 @@ async fn removing_an_opened_questionnaire_says_so_and_keeps_focus() {
     )
     .await;
     tab_to(b, "td button", 80).await;
+    let name = b
+        .text_of("return document.activeElement.textContent;", vec![])
+        .await;
+    assert_eq!(
+        normalise(&name),
+        "Remove from this device: Our own record",
+        "the button says which questionnaire it removes"
+    );
+    // It asks first, with focus on the safe answer: Enter twice or Escape keeps it.
+    let question = "Remove “Our own record” (our-own-record.json) from this device? Work saved \
+                    with it stays here, but will not open until the file is opened on this page again.";
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text(question, QUICK).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    keep_twice_by_keyboard(b, "Remove from this device", question).await;
+    assert_contains(&main_text(b).await, "Our own record", "after keeping it");
+    press(b, &[Key::Enter]).await;
+    b.wait_for_text(question, QUICK).await;
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    b.screenshot(&screenshot_path("people-dec1b-questionnaire-question"))
+        .await;
+    // The question sits in the table's last cell: at 400% zoom and on a phone it is read
+    // without scrolling sideways, and focus stays on "No, keep it".
+    set_zoom(b, 400).await;
+    assert_question_in_the_window(b, "at 400% zoom").await;
+    check_screen(b, "people-dec1b-questionnaire-question-400").await;
+    set_zoom(b, 100).await;
+    b.client()
+        .set_window_size(360, 740)
+        .await
+        .expect("window size");
+    assert_question_in_the_window(b, "on a phone").await;
+    check_screen(b, "people-dec1b-questionnaire-question-phone").await;
+    b.client()
+        .set_window_size(1280, 900)
+        .await
+        .expect("window size");
+    assert!(
+        focused(b).await.contains("No, keep it"),
+        "focus stays on “No, keep it” through the zoom; it is on {}",
+        focused(b).await
+    );
+    press_with_shift_tab(b).await;
+    assert!(
+        focused(b).await.contains("Yes, remove it"),
+        "Shift+Tab from “No, keep it” reaches “Yes, remove it”; focus is on {}",
+        focused(b).await
+    );
     press(b, &[Key::Enter]).await;
     wait_for_text_gone(b, "Our own record").await;
     tokio::time::sleep(Duration::from_millis(400)).await;
@@ -603,4 +655,22 @@ async fn stopping_the_peer_comparison_drops_the_imported_claim() {
         focused(b).await
     );
     finish(app).await;
+}
+
+/// The question asked before removing (`[role=alertdialog]`) lies across the window, not in a
+/// part of the page a person must scroll sideways to reach.
+async fn assert_question_in_the_window(b: &common::browser::Browser, how: &str) {
+    let place = b
+        .execute(
+            "const q = document.querySelector('[role=alertdialog]'); q.scrollIntoView({ block: 'nearest' }); \
+             const r = q.getBoundingClientRect(); \
+             return [r.left, r.right, window.innerWidth];",
+            vec![],
+        )
+        .await;
+    let [left, right, window] = [0, 1, 2].map(|i| place[i].as_f64().unwrap_or(f64::NAN));
+    assert!(
+        left >= 0.0 && right <= window + 0.5,
+        "{how} the question runs from {left} to {right} px in a {window} px window"
+    );
 }

@@ -1,6 +1,7 @@
 //! The question asked before something that cannot be undone.
 
 use leptos::prelude::*;
+use mhsw::lang::Lang;
 use mhsw::messages::frame;
 
 use crate::edges::history;
@@ -16,14 +17,12 @@ pub fn Confirm(
     /// The id of "No, keep it"; the question's own id is made from it.
     keep_id: String,
     /// The question's name, for screen readers.
-    #[prop(into)]
-    label: Signal<String>,
-    /// The question.
+    label: fn(Lang) -> &'static str,
+    /// The question, in the page's language.
     #[prop(into)]
     question: Signal<String>,
     /// The words on the button that goes ahead ("Yes, delete it").
-    #[prop(into)]
-    yes: Signal<String>,
+    yes: fn(Lang) -> &'static str,
     /// Goes ahead.
     on_yes: Callback<()>,
     /// Keeps everything ("No, keep it", or Escape).
@@ -33,12 +32,12 @@ pub fn Confirm(
     let question_id = format!("{keep_id}-question");
     history::focus_id_when_drawn(&keep_id);
     view! {
-        <div class="notice notice-warning" role="alertdialog" aria-label=move || label.get()
+        <div class="notice notice-warning" role="alertdialog" aria-label=move || label(lang.get())
             aria-describedby=question_id.clone()
             on:keydown=move |ev| if ev.key() == "Escape" { on_keep.run(()) }>
             <p id=question_id.clone()>{move || question.get()}</p>
             <div class="button-row">
-                <button type="button" class="warning" on:click=move |_| on_yes.run(())>{move || yes.get()}</button>
+                <button type="button" class="warning" on:click=move |_| on_yes.run(())>{move || yes(lang.get())}</button>
                 <button type="button" class="secondary" id=keep_id on:click=move |_| on_keep.run(())>{move || frame::no_keep(lang.get())}</button>
             </div>
         </div>

@@ -372,8 +372,8 @@ pub fn DeleteQuestion(
         });
     });
     view! {
-        <Confirm keep_id=keep_id label=say::confirm_delete(lang).to_owned()
-            question=say::delete_question(lang, &name) yes=say::yes_delete(lang).to_owned()
+        <Confirm keep_id=keep_id label=say::confirm_delete
+            question=say::delete_question(lang, &name) yes=say::yes_delete
             on_yes=delete on_keep=keep />
     }
 }
@@ -975,9 +975,9 @@ fn RemoveAside(
         })
     };
     let remove = {
-        let key = key.clone();
+        let (key, remove_id) = (key.clone(), remove_id.clone());
         Callback::new(move |()| {
-            let key = key.clone();
+            let (key, remove_id) = (key.clone(), remove_id.clone());
             leptos::task::spawn_local(async move {
                 let removed = match later::delete_aside(key.clone()).await {
                     Ok(removing) => removing.await,
@@ -997,10 +997,7 @@ fn RemoveAside(
                         ASIDE_HEADING_ID
                     });
                 } else {
-                    crate::edges::history::focus_id_when_drawn(&format!(
-                        "aside-remove-{}",
-                        key_stem(&key)
-                    ));
+                    crate::edges::history::focus_id_when_drawn(&remove_id);
                     refused.set(Some(key));
                 }
             });
@@ -1010,11 +1007,9 @@ fn RemoveAside(
         <Show when=open.clone() fallback=move || view! {
             <button type="button" class="warning" id=remove_id.clone() on:click=ask.clone()>{move || problems::remove_entry(lang.get())}</button>
         }>
-            <Confirm keep_id=keep_id.clone()
-                label=Signal::derive(move || problems::confirm_remove_entry(lang.get()).to_owned())
+            <Confirm keep_id=keep_id.clone() label=problems::confirm_remove_entry
                 question=Signal::derive(move || problems::remove_entry_question(lang.get()).to_owned())
-                yes=Signal::derive(move || mhsw::messages::reports::yes_remove(lang.get()).to_owned())
-                on_yes=remove on_keep=keep />
+                yes=mhsw::messages::reports::yes_remove on_yes=remove on_keep=keep />
         </Show>
         {move || not_removed().then(|| view! { <p class="notice notice-warning" role="alert">{move || problems::entry_not_removed(lang.get())}</p> })}
     }

@@ -368,11 +368,9 @@ fn PlanRowEditor(
             <Show when=move || confirming.get() fallback=move || view! {
                 <button type="button" class="link-button" id=remove_id.clone() on:click=ask>{move || say::remove_action(lang.get(), number.get())}</button>
             }>
-                <Confirm keep_id=keep_id.clone()
-                    label=Signal::derive(move || say::confirm_remove_action(lang.get()).to_owned())
+                <Confirm keep_id=keep_id.clone() label=say::confirm_remove_action
                     question=Signal::derive(move || say::remove_action_question(lang.get()).to_owned())
-                    yes=Signal::derive(move || say::yes_remove(lang.get()).to_owned())
-                    on_yes=remove on_keep=keep />
+                    yes=say::yes_remove on_yes=remove on_keep=keep />
             </Show>
         </fieldset>
     }

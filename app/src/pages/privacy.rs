@@ -95,11 +95,9 @@ pub fn PrivacyPage() -> impl IntoView {
         <h2>{move || say::remove_all(lang.get())}</h2>
         <p>{move || say::remove_all_explained(lang.get())}</p>
         <Show when=move || !confirming.get() fallback=move || view! {
-            <Confirm keep_id=REMOVE_ALL_KEEP_ID.to_owned()
-                label=Signal::derive(move || say::confirm_remove_all(lang.get()).to_owned())
+            <Confirm keep_id=REMOVE_ALL_KEEP_ID.to_owned() label=say::confirm_remove_all
                 question=Signal::derive(move || say::remove_all_question(lang.get()).to_owned())
-                yes=Signal::derive(move || say::yes_remove_everything(lang.get()).to_owned())
-                on_yes=remove on_keep=keep />
+                yes=say::yes_remove_everything on_yes=remove on_keep=keep />
         }>
             <button type="button" class="warning" id=REMOVE_ALL_ID on:click=ask>{move || say::remove_all(lang.get())}</button>
         </Show>

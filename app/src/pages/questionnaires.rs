@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use mhsw::messages::data as say;
 use mhsw::messages::problems;
 
+use crate::components::confirm::Confirm;
 use crate::edges::definitions::{self, Questionnaires, Source};
 use crate::edges::{database, files, history};
 use crate::later::Outcome;
@@ -19,6 +20,8 @@ const OPEN_ID: &str = "open-definition";
 pub fn QuestionnairesPage() -> impl IntoView {
     let state = AppState::expect();
     let message = RwSignal::new(None::<Outcome>);
+    // The questionnaire a person asked to remove, until they answer.
+    let asking = RwSignal::new(None::<Removal>);
     let lang = state.page_lang;
     let loaded = move || {
         state.questionnaires.with(|c| {
@@ -98,7 +101,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
             <thead><tr>{move || { let [q, v, f, from, actions] = say::table_columns(lang.get()); view! { <th scope="col">{q}</th><th scope="col">{v}</th><th scope="col">{f}</th><th scope="col">{from}</th><th scope="col"><span class="visually-hidden">{actions}</span></th> } }}</tr></thead>
             <tbody>
                 {move || loaded().into_iter().map(|(file, source, title, version)| {
-                    let file_for_remove = file.clone();
+                    let (file_for_remove, title_for_remove) = (file.clone(), title.clone());
                     view! {
                         <tr>
                             <td lang=move || (lang.get() != mhsw::lang::Lang::En).then_some("en-GB")>{title}</td>
@@ -106,23 +109,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
                             <td>{file.clone()}</td>
                             <td>{move || say::source(lang.get(), source == Source::Site, source == Source::BuiltIn)}</td>
                             <td>{(source == Source::Local).then(|| view! {
-                                <button type="button" class="secondary" on:click=move |_| {
-                                    let name = file_for_remove.clone();
-                                    leptos::task::spawn_local(async move {
-                                        // Taken off the list only once it is gone from the device, and
-                                        // said so (an earlier "ready to use" is no longer true). The
-                                        // button goes with its row: focus goes to the control that
-                                        // opens a questionnaire, not to the page itself.
-                                        match database::delete_document(&name).await {
-                                            Ok(()) => {
-                                                state.questionnaires.update(|q| if let Questionnaires::Checked(c) = q { c.loaded.retain(|l| !(l.source == Source::Local && l.file == name)); });
-                                                message.set(Some(Outcome::Done(problems::questionnaire_removed(lang.get_untracked(), &name))));
-                                                history::focus_id_when_drawn(OPEN_ID);
-                                            }
-                                            Err(why) => { let lang = lang.get_untracked(); message.set(Some(Outcome::NotDone(problems::questionnaire_not_removed(lang, &name, &why.in_lang(lang))))) }
-                                        }
-                                    });
-                                }>{move || say::remove_from_device(lang.get())}</button>
+                                <RemoveButton file=file_for_remove title=title_for_remove asking />
                             })}</td>
                         </tr>
                     }
@@ -130,6 +117,7 @@ pub fn QuestionnairesPage() -> impl IntoView {
             </tbody>
         </table>
         </div>
+        {move || asking.get().map(|removal| view! { <RemoveQuestion removal asking message /> })}
         {move || {
             let broken = broken();
             (!broken.is_empty()).then(|| view! {
@@ -152,5 +140,102 @@ pub fn QuestionnairesPage() -> impl IntoView {
         <div role="status" aria-live="polite">
             {move || message.get().map(Outcome::notice)}
         </div>
+    }
+}
+
+/// The id a questionnaire's own controls are made from: its file name with anything but
+/// letters and digits made a hyphen.
+fn stem(file: &str) -> String {
+    file.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
+        .collect()
+}
+
+/// "Remove from this device" for a questionnaire opened from a file, named for screen readers
+/// with the questionnaire it removes. It does not remove it: it asks first (`asking`).
+#[component]
+fn RemoveButton(file: String, title: String, asking: RwSignal<Option<Removal>>) -> impl IntoView {
+    let lang = AppState::expect().page_lang;
+    let id = format!("remove-{}", stem(&file));
+    let removal = Removal {
+        file,
+        title: title.clone(),
+    };
+    view! {
+        <button type="button" class="secondary" id=id on:click=move |_| asking.set(Some(removal.clone()))>
+            {move || say::remove_from_device(lang.get())}
+            <span class="visually-hidden" lang=move || (lang.get() != mhsw::lang::Lang::En).then_some("en-GB")>": "{title}</span>
+        </button>
+    }
+}
+
+/// A questionnaire a person asked to remove from this device, until they answer.
+#[derive(Clone, PartialEq)]
+struct Removal {
+    file: String,
+    title: String,
+}
+
+/// The question asked before a questionnaire is removed: work that answers it stays, but does
+/// not open until the file is opened again. It is drawn below the table, at the page's full
+/// width, not in the table's last cell, which on a phone or at 400% zoom is off to the side.
+#[component]
+fn RemoveQuestion(
+    removal: Removal,
+    asking: RwSignal<Option<Removal>>,
+    message: RwSignal<Option<Outcome>>,
+) -> impl IntoView {
+    let state = AppState::expect();
+    let lang = state.page_lang;
+    let Removal { file, title } = removal;
+    let stem = stem(&file);
+    let keep = {
+        let remove_id = format!("remove-{stem}");
+        Callback::new(move |()| {
+            history::focus_id_when_drawn(&remove_id);
+            asking.set(None);
+        })
+    };
+    let remove = {
+        let file = file.clone();
+        Callback::new(move |()| {
+            let name = file.clone();
+            asking.set(None);
+            leptos::task::spawn_local(async move {
+                // Taken off the list only once it is gone from the device, and said so (an
+                // earlier "ready to use" is no longer true). Its row goes: focus goes to the
+                // control that opens a questionnaire, not to the page itself.
+                let lang = lang.get_untracked();
+                match database::delete_document(&name).await {
+                    Ok(()) => {
+                        history::focus_id_when_drawn(OPEN_ID);
+                        state.questionnaires.update(|q| {
+                            if let Questionnaires::Checked(c) = q {
+                                c.loaded
+                                    .retain(|l| !(l.source == Source::Local && l.file == name));
+                            }
+                        });
+                        message.set(Some(Outcome::Done(problems::questionnaire_removed(
+                            lang, &name,
+                        ))));
+                    }
+                    Err(why) => {
+                        history::focus_id_when_drawn(&format!("remove-{}", self::stem(&name)));
+                        message.set(Some(Outcome::NotDone(problems::questionnaire_not_removed(
+                            lang,
+                            &name,
+                            &why.in_lang(lang),
+                        ))));
+                    }
+                }
+            });
+        })
+    };
+    let question =
+        Signal::derive(move || problems::remove_questionnaire_question(lang.get(), &title, &file));
+    view! {
+        <Confirm keep_id=format!("keep-{stem}") label=problems::confirm_remove_questionnaire
+            question=question yes=mhsw::messages::reports::yes_remove
+            on_yes=remove on_keep=keep />
     }
 }
