@@ -18,6 +18,7 @@ pub mod page_lang;
 pub mod pdf_worker;
 pub mod speech;
 pub mod storage;
+pub mod text_box;
 pub mod timer;
 pub mod timing;
 pub mod updates;

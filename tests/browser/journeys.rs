@@ -405,12 +405,18 @@ async fn a_double_click_on_start_opens_the_contents_of_one_new_audit() {
 }
 
 /// The words of a note box's character count.
-async fn count_of(b: &common::browser::Browser, box_id: &str) -> String {
-    b.text_of(
-        "const c = document.getElementById(arguments[0] + '-count'); return c ? c.innerText : '';",
-        vec![json!(box_id)],
+/// Waits until the character count under a box reads `expected`. The figure is redrawn after a
+/// pause in typing (so that typing stays one undo step), hence a wait rather than a read.
+async fn wait_for_count(b: &common::browser::Browser, box_id: &str, expected: &str, what: &str) {
+    wait_until(
+        b,
+        "const c = document.getElementById(arguments[0] + '-count'); \
+         return !!c && c.innerText === arguments[1];",
+        vec![json!(box_id), json!(expected)],
+        QUICK,
+        what,
     )
-    .await
+    .await;
 }
 
 /// A lead with the same audit open in two tabs types evidence in one, then goes back to the
@@ -459,11 +465,13 @@ async fn a_lead_moving_between_two_tabs_builds_on_each_tabs_change() {
         "the first tab showing the other tab's evidence",
     )
     .await;
-    assert_eq!(
-        count_of(b, evidence).await,
+    wait_for_count(
+        b,
+        evidence,
         "You have 9,975 characters left",
-        "the count of what the box shows"
-    );
+        "the count of what the box shows",
+    )
+    .await;
     // Into the middle: after "Board minutes", before the comma.
     click(b, &format!("#{evidence}")).await;
     press(b, &[Key::End]).await;
@@ -501,10 +509,13 @@ async fn a_lead_moving_between_two_tabs_builds_on_each_tabs_change() {
         "the other tab showing the first tab's addition",
     )
     .await;
-    assert_eq!(
-        count_of(b, evidence).await,
-        "You have 9,964 characters left"
-    );
+    wait_for_count(
+        b,
+        evidence,
+        "You have 9,964 characters left",
+        "the other tab's count of the addition",
+    )
+    .await;
     assert_lacks(&b.body_text().await, "Not saved", "the other tab");
     finish(app).await;
 }

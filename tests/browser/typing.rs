@@ -473,3 +473,55 @@ async fn typing_a_new_day_into_the_period_keeps_the_month_and_year() {
     );
     finish(app).await;
 }
+
+/// Ctrl+Z in an answer box undoes what was typed as it does in any text box on the web: the
+/// words typed since the last pause go at one press, not one character at a time (any change
+/// to the page at a key press, the count's figure or a "Saving…" drawn anew, ended the
+/// browser's undo step there). A plain text area added to the same page, typed into the same
+/// way, is the measure.
+#[tokio::test]
+async fn undo_takes_back_typing_as_in_any_text_box() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work(
+        "undo-audit",
+        "Undo audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/work/undo-audit/section/strategy").await;
+    wait_for_heading_exact(b, "Strategic vision and accountability").await;
+    click(b, "#q-strat-1-2").await;
+    b.execute(
+        "const t = document.createElement('textarea'); t.id = 'plain-box'; \
+         document.querySelector('main').prepend(t);",
+        vec![],
+    )
+    .await;
+    let mut left = Vec::new();
+    for selector in ["#plain-box", "#q-strat-1-evidence", "#q-strat-1-comment"] {
+        click(b, selector).await;
+        type_text(b, "Board minutes").await;
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        type_text(b, " of March").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        press_with_control(b, 'z').await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        left.push((selector, value_at(b, selector).await));
+    }
+    let plain = left[0].1.clone();
+    assert_ne!(
+        plain, "Board minutes of Marc",
+        "a plain text area undoes more than a character at a press here"
+    );
+    // The first key after a pause brings "Saving…" back to the page, which ends the browser's
+    // undo step after it (here the space before "of March"): that one is taken back by a second
+    // Ctrl+Z, as a person would expect of a step begun with a pause.
+    for (selector, value) in &left[1..] {
+        assert_eq!(
+            value.trim_end(),
+            plain,
+            "after one Ctrl+Z, `{selector}` holds {value:?}; a plain text area holds {plain:?}"
+        );
+    }
+    finish(app).await;
+}

@@ -12,6 +12,9 @@ use mhsw::limits::{characters_left_in, fits, limit_announcement_in};
 
 use crate::state::AppState;
 
+/// How long typing pauses before the count's figure is redrawn.
+const COUNT_AFTER_PAUSE: std::time::Duration = std::time::Duration::from_millis(400);
+
 /// The count for one input. The count on screen is the input's description (read when the box
 /// is reached), not a live region: announced at every key press it would talk over the person
 /// typing. Screen readers hear, politely, only when the text goes over the limit and when it
@@ -40,10 +43,31 @@ pub fn CharacterCount(
             String::new()
         }
     });
+    // The figure waits for a pause in the typing (and changes at once when the text goes over
+    // the limit or comes back): any change to the page while a person types ends the browser's
+    // undo step, so a figure redrawn at each key press made Ctrl+Z take back one character.
+    let counted = RwSignal::new(text.get_untracked());
+    Effect::new(move |waiting: Option<Option<TimeoutHandle>>| {
+        if let Some(Some(handle)) = waiting {
+            handle.clear();
+        }
+        let now = text.get();
+        if fits(&now, limit) != counted.with_untracked(|c| fits(c, limit)) {
+            counted.set(now);
+            return None;
+        }
+        set_timeout_with_handle(
+            move || {
+                counted.try_set(now);
+            },
+            COUNT_AFTER_PAUSE,
+        )
+        .ok()
+    });
     let status_id = format!("{id}-status");
     view! {
         <p id=id class="character-count hint" class:field-error=over>
-            {move || text.with(|t| characters_left_in(lang.get(), t, limit))}
+            {move || counted.with(|t| characters_left_in(lang.get(), t, limit))}
         </p>
         <p id=status_id class="visually-hidden" role="status" aria-live="polite">{move || announcement.get()}</p>
     }

@@ -20,6 +20,7 @@ use mhsw::responses::{Answer, ItemResponse, Priority};
 
 use crate::components::character_count::CharacterCount;
 use crate::edges::history;
+use crate::edges::text_box::shows;
 
 /// The element id of a question's first control, for links from the error summary.
 pub fn field_id(question: &Question) -> String {
@@ -197,37 +198,34 @@ pub fn QuestionField(
         }
         (AnswerKind::ShortText { max_length }, None) => {
             let limit = max_length.unwrap_or(SHORT_TEXT_MAX).min(SHORT_TEXT_MAX);
-            let node = NodeRef::<leptos::html::Input>::new();
             view! {
                 <input type="text" class="text-input" id=id.clone() maxlength=limit.to_string()
-                    aria-describedby=described_by.clone() node_ref=node
-                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| stored_answer_text(i).map(str::to_owned)), limit as usize)
+                    aria-describedby=described_by.clone()
+                    use:shows=Callback::new(move |typed| shown_text(Some(typed), item.with(|i| stored_answer_text(i).map(str::to_owned)), limit as usize))
                     on:input=move |ev| set_answer(optional_text(event_target_value(&ev)).map(Answer::Text)) />
             }
             .into_any()
         }
         (AnswerKind::LongText { max_length }, None) => {
             let limit = max_length.unwrap_or(LONG_TEXT_MAX).min(LONG_TEXT_MAX);
-            let node = NodeRef::<leptos::html::Textarea>::new();
             view! {
                 <textarea class="text-area" id=id.clone() rows="6" maxlength=limit.to_string()
-                    aria-describedby=described_by.clone() node_ref=node
-                    prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), item.with(|i| stored_answer_text(i).map(str::to_owned)), limit as usize)
+                    aria-describedby=described_by.clone()
+                    use:shows=Callback::new(move |typed| shown_text(Some(typed), item.with(|i| stored_answer_text(i).map(str::to_owned)), limit as usize))
                     on:input=move |ev| set_answer(optional_text(event_target_value(&ev)).map(Answer::Text))></textarea>
             }
             .into_any()
         }
         (AnswerKind::Number { unit, .. }, None) => {
             let rule = number_rule.unwrap_or(mhsw::number::NumberRule { min: 0, max: 0, decimals: 0 });
-            let node = NodeRef::<leptos::html::Input>::new();
             let unit = unit.get(shown).to_owned();
             view! {
                 <div class="number-field">
                     <input type="text" inputmode="decimal" autocomplete="off" spellcheck="false"
                         class="text-input number-input" id=id.clone()
-                        aria-describedby=described_by.clone() node_ref=node
+                        aria-describedby=described_by.clone()
                         aria-invalid=move || if typing_error.with(Option::is_some) { "true" } else { "false" }
-                        prop:value=move || shown_number(node.get_untracked().map(|e| e.value()), item.with(stored_number), rule)
+                        use:shows=Callback::new(move |typed| shown_number(Some(typed), item.with(stored_number), rule))
                         on:input=move |ev| match rule.read(&event_target_value(&ev)) {
                             Ok(value) => {
                                 typing_error.set(None);
@@ -389,7 +387,6 @@ fn NoteBox(
     /// Stores a note (`None`: no note).
     on_note: Callback<Option<String>>,
 ) -> impl IntoView {
-    let node = NodeRef::<leptos::html::Textarea>::new();
     let typed = RwSignal::new(stored.get_untracked().unwrap_or_default());
     let counted =
         Signal::derive(move || shown_text(Some(typed.get()), stored.get(), NOTE_MAX_CHARS));
@@ -404,8 +401,8 @@ fn NoteBox(
         <div class="note-field">
             <label for=id.clone()>{label}</label>
             {hint}
-            <textarea id=id.clone() rows=rows class="text-area" aria-describedby=described node_ref=node
-                prop:value=move || shown_text(node.get_untracked().map(|e| e.value()), stored.get(), NOTE_MAX_CHARS)
+            <textarea id=id.clone() rows=rows class="text-area" aria-describedby=described
+                use:shows=Callback::new(move |typed| shown_text(Some(typed), stored.get(), NOTE_MAX_CHARS))
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     typed.set(text.clone());

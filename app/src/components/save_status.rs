@@ -33,6 +33,10 @@ pub fn SaveStatus() -> impl IntoView {
     let problem = action.problem;
     let lang = state.page_lang;
     let backup = RwSignal::new(None::<String>);
+    // Drawn again only when what it says changes: each key press asks for a save, and a
+    // "Saving…" drawn anew at each one was read out again and again, and (as any change to the
+    // page while a person types) ended the browser's undo step at every character.
+    let save = Memo::new(move |_| state.save.get());
     let export_everything = move |_| {
         action.run(state, move || async move {
             backup.set(Some(later::export_everything(state).await?));
@@ -92,7 +96,7 @@ pub fn SaveStatus() -> impl IntoView {
     view! {
         <div class="wrap save-status" role="status" aria-live="polite">
             {store_notice}
-            {move || match state.save.get() {
+            {move || match save.get() {
                 SaveState::Idle => ().into_any(),
                 SaveState::Pending => view! { <p class="saved">{move || say::saving(lang.get())}</p> }.into_any(),
                 SaveState::Saved(time) => view! { <p class="saved">{move || say::saved_at(lang.get(), &time)}</p> }.into_any(),

@@ -34,6 +34,7 @@ use mhsw::work::{self, Channel};
 
 use crate::components::question_field::QuestionField;
 use crate::edges::storage::{self, Kiosk};
+use crate::edges::text_box::shows;
 use crate::edges::timer::Interval;
 use crate::edges::{clock, crypto, history, page_lang, speech};
 use crate::route::Route;
@@ -668,7 +669,7 @@ fn SetupScreen(
                 {move || code_error.get().map(|e| view! { <p class="field-error" id="kiosk-code-error">{e}</p> })}
                 <input id="kiosk-code" type="password" inputmode="numeric" autocomplete="off" class="text-input short"
                     aria-describedby=move || if code_error.with(Option::is_some) { "kiosk-code-hint kiosk-code-error" } else { "kiosk-code-hint" }
-                    prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
+                    use:shows=Callback::new(move |_| code.get()) on:input=move |ev| code.set(event_target_value(&ev)) />
             </div>
             <div class="field" class:has-error=move || minutes_error.with(Option::is_some)>
                 <label for="kiosk-idle">{move || say::idle_label(lang.get())}</label>
@@ -676,7 +677,7 @@ fn SetupScreen(
                 {move || minutes_error.get().map(|e| view! { <p class="field-error" id="kiosk-idle-error">{e}</p> })}
                 <input id="kiosk-idle" type="text" inputmode="numeric" class="text-input short"
                     aria-describedby=move || if minutes_error.with(Option::is_some) { "kiosk-idle-hint kiosk-idle-error" } else { "kiosk-idle-hint" }
-                    prop:value=move || minutes_text.get() on:input=move |ev| minutes_text.set(event_target_value(&ev)) />
+                    use:shows=Callback::new(move |_| minutes_text.get()) on:input=move |ev| minutes_text.set(event_target_value(&ev)) />
             </div>
             <button type="submit" disabled=move || starting.get()>{move || if starting.get() { say::starting(lang.get()) } else { say::start_collecting(lang.get()) }}</button>
         </form>
@@ -743,7 +744,7 @@ fn LeaveScreen(
                 {move || error.get().map(|e| view! { <p class="field-error" id="leave-code-error">{e}</p> })}
                 <input id="leave-code" type="password" inputmode="numeric" autocomplete="off" class="text-input short"
                     aria-describedby=move || error.with(Option::is_some).then_some("leave-code-error")
-                    prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev)) />
+                    use:shows=Callback::new(move |_| code.get()) on:input=move |ev| code.set(event_target_value(&ev)) />
             </div>
             <div class="button-row">
                 <button type="submit" disabled=move || checking.get()>{move || say::end_collection(lang.get())}</button>

@@ -13,6 +13,7 @@ use crate::components::confirm::Confirm;
 use crate::components::layout::{Later, LaterPart};
 use crate::edges::definitions::{Questionnaires, Source};
 use crate::edges::storage::{Listed, StoreError};
+use crate::edges::text_box::shows;
 use crate::edges::{clock, collate, files, import_worker};
 use crate::later::{self, Outcome};
 use crate::route::Route;
@@ -450,7 +451,7 @@ pub fn RenameForm(
             <label for=input_id.clone()>{problems::new_name(lang)}</label>
             {move || error.get().map(|e| view! { <p class="field-error" id=error_id.clone()>{e}</p> })}
             <input id=input_id node_ref=input type="text" class="text-input" aria-describedby=described_by
-                prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev)) />
+                use:shows=Callback::new(move |_| new_name.get()) on:input=move |ev| new_name.set(event_target_value(&ev)) />
             <button type="submit">{problems::save_name(lang)}</button>
             <CharacterCount id=count_id text=new_name limit=NAME_MAX_CHARS />
         </form>

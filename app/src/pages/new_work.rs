@@ -12,6 +12,7 @@ use mhsw::messages::audit as say;
 
 use crate::components::character_count::CharacterCount;
 use crate::components::error_summary::{ErrorSummary, FieldError};
+use crate::edges::text_box::shows;
 use crate::edges::{clock, history};
 use crate::route::Route;
 use crate::state::AppState;
@@ -198,14 +199,14 @@ pub fn NewWorkPage(
                 <p class="hint" id="work-name-hint">{move || say::name_hint(lang.get())}</p>
                 {move || error_for("work-name")().map(|m| view! { <p class="field-error" id="work-name-error">{m}</p> })}
                 <input id="work-name" type="text" class="text-input" aria-describedby="work-name-hint work-name-count"
-                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+                    use:shows=Callback::new(move |_| name.get()) on:input=move |ev| name.set(event_target_value(&ev)) />
                 <CharacterCount id="work-name-count".to_owned() text=name limit=NAME_MAX_CHARS />
             </div>
             <div class="field" class:has-error=move || error_for("work-organisation")().is_some()>
                 <label for="work-organisation">{move || say::organisation(lang.get())}</label>
                 {move || error_for("work-organisation")().map(|m| view! { <p class="field-error" id="work-organisation-error">{m}</p> })}
                 <input id="work-organisation" type="text" class="text-input" aria-describedby="work-organisation-count"
-                    prop:value=move || organisation.get() on:input=move |ev| organisation.set(event_target_value(&ev)) />
+                    use:shows=Callback::new(move |_| organisation.get()) on:input=move |ev| organisation.set(event_target_value(&ev)) />
                 <CharacterCount id="work-organisation-count".to_owned() text=organisation limit=NAME_MAX_CHARS />
             </div>
             {(kind != ToolKind::Feedback).then(|| view! {
@@ -214,7 +215,7 @@ pub fn NewWorkPage(
                     <p class="hint" id="work-participants-hint">{move || say::participants_hint(lang.get())}</p>
                     {move || error_for("work-participants")().map(|m| view! { <p class="field-error" id="work-participants-error">{m}</p> })}
                     <input id="work-participants" type="text" class="text-input" aria-describedby="work-participants-hint work-participants-count"
-                        prop:value=move || participants.get() on:input=move |ev| participants.set(event_target_value(&ev)) />
+                        use:shows=Callback::new(move |_| participants.get()) on:input=move |ev| participants.set(event_target_value(&ev)) />
                     <CharacterCount id="work-participants-count".to_owned() text=participants limit=NAME_MAX_CHARS />
                 </div>
             })}
@@ -238,7 +239,7 @@ pub fn NewWorkPage(
                     <label for="work-about">{move || say::about(lang.get())}</label>
                     {move || error_for("work-about")().map(|m| view! { <p class="field-error" id="work-about-error">{m}</p> })}
                     <input id="work-about" type="text" class="text-input" aria-describedby="work-about-count"
-                        prop:value=move || about.get() on:input=move |ev| about.set(event_target_value(&ev)) />
+                        use:shows=Callback::new(move |_| about.get()) on:input=move |ev| about.set(event_target_value(&ev)) />
                     <CharacterCount id="work-about-count".to_owned() text=about limit=NAME_MAX_CHARS />
                 </div>
                 <fieldset class="field">

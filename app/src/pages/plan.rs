@@ -16,6 +16,7 @@ use mhsw::messages::reports as say;
 use crate::components::character_count::{kept_text, CharacterCount};
 use crate::components::confirm::Confirm;
 use crate::components::report_view::WarningSign;
+use crate::edges::text_box::shows;
 use crate::edges::{clock, files, history};
 use crate::route::Route;
 use crate::state::AppState;
@@ -294,12 +295,11 @@ fn PlanRowEditor(
                 _ => {
                     let stored = move || row.with(|r| r.as_ref().map(|r| field_text(r, kind)).unwrap_or_default());
                     let typed = RwSignal::new(stored());
-                    let node = NodeRef::<leptos::html::Textarea>::new();
                     let count_id = format!("{input_id}-count");
                     let described_by = hint_id.iter().chain([&count_id]).cloned().collect::<Vec<_>>().join(" ");
                     view! {
-                        <textarea id=input_id.clone() class="text-area" rows=if kind == PlanFieldKind::Action { "4" } else { "2" } aria-describedby=described_by node_ref=node
-                            prop:value=move || kept_text(node.get_untracked().map(|e| e.value()), &stored(), PLAN_FIELD_MAX_CHARS)
+                        <textarea id=input_id.clone() class="text-area" rows=if kind == PlanFieldKind::Action { "4" } else { "2" } aria-describedby=described_by
+                            use:shows=Callback::new(move |typed| kept_text(Some(typed), &stored(), PLAN_FIELD_MAX_CHARS))
                             on:input=move |ev| {
                                 let text = event_target_value(&ev);
                                 typed.set(text.clone());
