@@ -404,7 +404,6 @@ async fn a_double_click_on_start_opens_the_contents_of_one_new_audit() {
     finish(app).await;
 }
 
-/// The words of a note box's character count.
 /// Waits until the character count under a box reads `expected`. The figure is redrawn after a
 /// pause in typing (so that typing stays one undo step), hence a wait rather than a read.
 async fn wait_for_count(b: &common::browser::Browser, box_id: &str, expected: &str, what: &str) {
