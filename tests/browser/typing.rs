@@ -521,3 +521,60 @@ async fn undo_takes_back_typing_as_in_any_text_box() {
     }
     finish(app).await;
 }
+
+/// Undo after a save: a person types a sentence, stops (it is saved), goes back to the start
+/// and types a word there, then presses Ctrl+Z. A plain text area takes back the whole word; an
+/// answer box took back all but its first letter ("TBoard minutes of March"), as the first key
+/// after a finished save drew "Saving…" again, and that change to the page ended the browser's
+/// undo step after one character.
+#[tokio::test]
+async fn undo_after_a_save_takes_back_the_word_typed_at_the_start() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work(
+        "undo-saved",
+        "Undo after a save",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/work/undo-saved/section/strategy").await;
+    wait_for_heading_exact(b, "Strategic vision and accountability").await;
+    click(b, "#q-strat-1-2").await;
+    b.execute(
+        "const t = document.createElement('textarea'); t.id = 'plain-box'; \
+         document.querySelector('main').prepend(t);",
+        vec![],
+    )
+    .await;
+    let mut left = Vec::new();
+    for selector in ["#plain-box", "#q-strat-1-evidence", "#q-strat-1-comment"] {
+        click(b, selector).await;
+        type_text(b, "Board minutes of March").await;
+        // Long enough for the save to finish: the save line says so before the next key.
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        if selector != "#plain-box" {
+            wait_until(
+                b,
+                "return (document.querySelector('.save-status')?.textContent ?? '').includes('Saved')",
+                vec![],
+                QUICK,
+                "the save line to say the sentence is saved",
+            )
+            .await;
+        }
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        press_with_control(b, Key::Home).await;
+        type_text(b, "The ").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        press_with_control(b, 'z').await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        left.push((selector, value_at(b, selector).await));
+    }
+    for (selector, value) in &left {
+        assert!(
+            !value.starts_with('T') && "Board minutes of March".starts_with(value.trim_end()),
+            "after one Ctrl+Z, `{selector}` holds {value:?}; the word typed at the start should \
+             all have gone, as in a plain text area (every box: {left:?})"
+        );
+    }
+    finish(app).await;
+}

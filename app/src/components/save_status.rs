@@ -33,10 +33,6 @@ pub fn SaveStatus() -> impl IntoView {
     let problem = action.problem;
     let lang = state.page_lang;
     let backup = RwSignal::new(None::<String>);
-    // Drawn again only when what it says changes: each key press asks for a save, and a
-    // "Saving…" drawn anew at each one was read out again and again, and (as any change to the
-    // page while a person types) ended the browser's undo step at every character.
-    let save = Memo::new(move |_| state.save.get());
     let export_everything = move |_| {
         action.run(state, move || async move {
             backup.set(Some(later::export_everything(state).await?));
@@ -93,16 +89,31 @@ pub fn SaveStatus() -> impl IntoView {
             .into_any()
         })
     };
+    // "Saving…" and "Saved on this device at 14:32" are one line whose words change in place,
+    // and only when they differ. Each key press asks for a save: a "Saving…" drawn anew at each
+    // one was read out again and again. And replacing the line's nodes while a person types
+    // ends the browser's undo step (Chromium's, measured): the first key after a finished save
+    // brought "Saving…" back as a new line, so Ctrl+Z then took back every letter of a word but
+    // the first. Changing a text node's words, or hiding the line, leaves the undo step whole,
+    // and screen readers still hear the change.
+    let line = Memo::new(move |_| match state.save.get() {
+        SaveState::Pending => Some(say::saving(lang.get()).to_owned()),
+        SaveState::Saved(time) => Some(say::saved_at(lang.get(), &time)),
+        SaveState::Idle | SaveState::Failed { .. } => None,
+    });
+    let failed = Memo::new(move |_| match state.save.get() {
+        SaveState::Failed { error, work } => Some((error, work)),
+        _ => None,
+    });
     view! {
         <div class="wrap save-status" role="status" aria-live="polite">
             {store_notice}
-            {move || match save.get() {
-                SaveState::Idle => ().into_any(),
-                SaveState::Pending => view! { <p class="saved">{move || say::saving(lang.get())}</p> }.into_any(),
-                SaveState::Saved(time) => view! { <p class="saved">{move || say::saved_at(lang.get(), &time)}</p> }.into_any(),
+            <p class="saved" hidden=move || line.with(Option::is_none)>{move || line.get().unwrap_or_default()}</p>
+            {move || match failed.get() {
+                None => ().into_any(),
                 // The store's notice above already says it; only a conflict needs its own choice.
-                SaveState::Failed { error, .. } if error != StoreError::Conflict && state.storage_problem.with(Option::is_some) => ().into_any(),
-                SaveState::Failed { error, work } => {
+                Some((error, _)) if error != StoreError::Conflict && state.storage_problem.with(Option::is_some) => ().into_any(),
+                Some((error, work)) => {
                     let conflict = error == StoreError::Conflict;
                     let (w1, w2, w3) = (work.clone(), work.clone(), work.clone());
                     view! {
