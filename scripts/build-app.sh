@@ -12,7 +12,7 @@
 #   cargo rustc        the app's wasm, linked with --emit-relocs, which the splitter reads to see
 #                      which code each split point reaches (passed to the app's link step only,
 #                      so dependencies and the PDF worker build as usual)
-#   wasm-split-cli     (crate wasm_split_cli_support) cuts it into:
+#   wasm-split-cli     (crate wasm_split_cli_support, patched in vendor/wasm-split-cli) cuts it into:
 #                        mhsw-app.wasm          what the first screen needs
 #                        split_<name>_<n>.wasm  one per split point, fetched on first use
 #                        chunk_<n>.wasm         code shared by several split points
@@ -48,7 +48,10 @@ split="$target_dir/wasm-split/$profile"
 rm -rf "$split"
 mkdir -p "$split"
 echo "app: wasm-split-cli -> $split"
-wasm-split-cli "$wasm" "$split" --out-name mhsw-app
+# Every part but the home page's is loaded after `later`, so the chunks `later` needs are
+# merged into two (those it shares with the home page, and the rest): fewer modules, and fewer
+# calls between them (vendor/wasm-split-cli/README.md).
+wasm-split-cli "$wasm" "$split" --out-name mhsw-app --merge-chunks-of later --apart home
 
 echo "app: wasm-bindgen --target web -> $staging"
 # --keep-lld-exports: the later parts share the first module's function table, so it stays exported.

@@ -72,15 +72,17 @@ else
   cargo install wasm-bindgen-cli --version "$bindgen_version"
 fi
 
-# 3b. The wasm splitter (scripts/build-app.sh cuts the app into a first module and later parts).
-WASM_SPLIT_VERSION="0.2.4"
+# 3b. The wasm splitter (scripts/build-app.sh cuts the app into a first module and later parts):
+#     the published 0.2.4 with the toolkit's change to how chunks are merged, from vendor/
+#     (vendor/wasm-split-cli/README.md says what changed and why).
+WASM_SPLIT_VERSION="0.2.4+mhsw.1"
 # (The tool has no --version; cargo's list of installed crates says which one is there.)
-if cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" \
+if cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION " \
     && command -v wasm-split-cli >/dev/null 2>&1; then
   step "wasm-split-cli $WASM_SPLIT_VERSION" "present"
 else
-  step "wasm-split-cli $WASM_SPLIT_VERSION" "installing with cargo (about 3 minutes)…"
-  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked
+  step "wasm-split-cli $WASM_SPLIT_VERSION" "installing with cargo from vendor/ (about 3 minutes)…"
+  cargo install --path vendor/wasm-split-cli --features build-binary --locked
 fi
 
 # 4. npm tools (wasm-opt from binaryen, axe-core; survey-core and survey-js-ui, the SurveyJS
