@@ -481,22 +481,8 @@ async fn typing_a_new_day_into_the_period_keeps_the_month_and_year() {
 /// same way and held to the same measure.
 #[tokio::test]
 async fn undo_takes_back_typing_as_in_any_text_box() {
-    let app = TestApp::start().await;
+    let app = section_with_a_plain_box("undo-audit").await;
     let b = &app.browser;
-    let audit = work(
-        "undo-audit",
-        "Undo audit",
-        &bundled_definition("self-assessment"),
-    );
-    seed_works(&app, &[&audit], "#/work/undo-audit/section/strategy").await;
-    wait_for_heading_exact(b, "Strategic vision and accountability").await;
-    click(b, "#q-strat-1-2").await;
-    b.execute(
-        "const t = document.createElement('textarea'); t.id = 'plain-box'; \
-         document.querySelector('main').prepend(t);",
-        vec![],
-    )
-    .await;
     let mut left = Vec::new();
     for selector in ["#plain-box", "#q-strat-1-evidence", "#q-strat-1-comment"] {
         click(b, selector).await;
@@ -529,22 +515,8 @@ async fn undo_takes_back_typing_as_in_any_text_box() {
 /// undo step after one character.
 #[tokio::test]
 async fn undo_after_a_save_takes_back_the_word_typed_at_the_start() {
-    let app = TestApp::start().await;
+    let app = section_with_a_plain_box("undo-saved").await;
     let b = &app.browser;
-    let audit = work(
-        "undo-saved",
-        "Undo after a save",
-        &bundled_definition("self-assessment"),
-    );
-    seed_works(&app, &[&audit], "#/work/undo-saved/section/strategy").await;
-    wait_for_heading_exact(b, "Strategic vision and accountability").await;
-    click(b, "#q-strat-1-2").await;
-    b.execute(
-        "const t = document.createElement('textarea'); t.id = 'plain-box'; \
-         document.querySelector('main').prepend(t);",
-        vec![],
-    )
-    .await;
     let mut left = Vec::new();
     for selector in ["#plain-box", "#q-strat-1-evidence", "#q-strat-1-comment"] {
         click(b, selector).await;
@@ -577,4 +549,23 @@ async fn undo_after_a_save_takes_back_the_word_typed_at_the_start() {
         );
     }
     finish(app).await;
+}
+
+/// The undo tests' page: an audit's strategy section with its first question answered (so its
+/// evidence and comment boxes show), and a plain text area (`#plain-box`) added at the top of
+/// the page to hold the answer boxes to.
+async fn section_with_a_plain_box(id: &str) -> TestApp {
+    let app = TestApp::start().await;
+    let audit = work(id, "Undo audit", &bundled_definition("self-assessment"));
+    seed_works(&app, &[&audit], &format!("#/work/{id}/section/strategy")).await;
+    let b = &app.browser;
+    wait_for_heading_exact(b, "Strategic vision and accountability").await;
+    click(b, "#q-strat-1-2").await;
+    b.execute(
+        "const t = document.createElement('textarea'); t.id = 'plain-box'; \
+         document.querySelector('main').prepend(t);",
+        vec![],
+    )
+    .await;
+    app
 }
