@@ -524,14 +524,7 @@ async fn undo_after_a_save_takes_back_the_word_typed_at_the_start() {
         // Long enough for the save to finish: the save line says so before the next key.
         tokio::time::sleep(Duration::from_millis(1200)).await;
         if selector != "#plain-box" {
-            wait_until(
-                b,
-                "return (document.querySelector('.save-status')?.textContent ?? '').includes('Saved')",
-                vec![],
-                QUICK,
-                "the save line to say the sentence is saved",
-            )
-            .await;
+            b.wait_for_text("Saved on this device at", QUICK).await;
         }
         tokio::time::sleep(Duration::from_millis(300)).await;
         press_with_control(b, Key::Home).await;
