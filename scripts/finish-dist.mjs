@@ -3,6 +3,8 @@
 // hook) once scripts/build-app.sh and scripts/build-worker.sh have finished; by hand:
 //   TRUNK_STAGING_DIR=dist node scripts/finish-dist.mjs
 //
+// 00. The first module's imports from its glue named without wasm-bindgen's hashes
+//    (scripts/import-names.mjs).
 // 0. The pack: what a link to a section of saved work fetches before its first question (the
 //    first module, then the later part and its chunks, read from the splitter's loader by
 //    scripts/early-files.mjs) as one file compressed with LZMA, which boot.js asks for on a
@@ -33,8 +35,14 @@ import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "
 import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { earlyFiles } from "./early-files.mjs";
+import { leb, shortenImportNames } from "./import-names.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
+// assets/unpack.js, the browser's unpacker, also packs (its `walk`, `lzma` and `fnv1a`), so
+// the build and the browser read a pack alike. Imported from its text: it is an ES module in a
+// folder Node takes for CommonJS.
+const moduleOf = (text) => import(`data:text/javascript,${encodeURIComponent(text)}`);
+const { STREAMS, fnv1a, lzma, walk } = await moduleOf(readFileSync(join(here, "../assets/unpack.js"), "utf8"));
 const dist = process.env.TRUNK_STAGING_DIR;
 if (!dist) {
   console.error("TRUNK_STAGING_DIR is not set: run this through trunk, or set it by hand");
@@ -47,6 +55,18 @@ const KEEP_NAME = new Set(["sw.js"]);
 const NOT_KEPT = new Set(["sw.js", "_headers"]);
 const TEXT = /\.(html|js|css|webmanifest)$/;
 const PUBLISHED = "questionnaires/";
+
+// 00. The first module's imports from its glue without wasm-bindgen's hashes
+//     (scripts/import-names.mjs): before the pack and the minifier, which both take them.
+{
+  const wasmPath = join(dist, "mhsw-app_bg.wasm");
+  const gluePath = join(dist, "mhsw-app.js");
+  const shorter = shortenImportNames(readFileSync(wasmPath), readFileSync(gluePath, "utf8"), "./mhsw-app_bg.js");
+  if (shorter.renamed === 0) throw new Error("import names: no hashed import names found (wasm-bindgen changed shape?)");
+  writeFileSync(wasmPath, shorter.wasm);
+  writeFileSync(gluePath, shorter.glue);
+  console.log(`finish-dist: ${shorter.renamed} import names of the first module without their hashes`);
+}
 
 /** Every file under dist/, as a path with `/`, sorted; hidden build folders left out. */
 function files(dir = dist) {
@@ -61,26 +81,31 @@ function files(dir = dist) {
 
 // 0. What a first visit fetches before its first screen, as one file compressed with LZMA
 //    (`xz --format=lzma`; assets/unpack.js unpacks it as it arrives): a WebAssembly file whose
-//    one custom section holds those files, in the order they are needed. Three of them:
+//    one custom section holds those files, their code sorted into streams of one kind each
+//    (unpack.js's `walk`), each stream compressed on its own, in groups in the order they are
+//    needed. Three of them:
 //    section-pack.wasm, for a link to a section of saved work, holds the first module, then the
-//    later part and its chunks (read from the splitter's loader by scripts/early-files.mjs);
-//    home-pack.wasm, for the home page, the first module and the home page's part;
-//    first-pack.wasm, for every other page, the first module alone (LZMA models code better
-//    than the host's gzip: 20% fewer bytes, 3 December 2026). unpack.js gets each file's name,
-//    place and checksum. boot.js takes the first module from it, and the loader's fetches go
-//    through `mhswEarly` when boot.js has asked for a pack, so it takes each other file from
-//    there. Before the release id and the renames, so both cover them.
+//    later part and its chunks (read from the splitter's loader by scripts/early-files.mjs),
+//    each in a group of its own; home-pack.wasm, for the home page, the first module, then the
+//    home page's part and its chunks; first-pack.wasm, for every other page, the first module
+//    alone (LZMA models code better than the host's gzip: 20% fewer bytes, 3 December 2026).
+//    unpack.js gets each file's name, length, checksum and group, and the streams' layout.
+//    boot.js takes the first module from it, and the loader's fetches go through `mhswEarly`
+//    when boot.js has asked for a pack, so it takes each other file from there. Before the
+//    release id and the renames, so both cover them; and each pack is unpacked here with
+//    unpack.js itself, as a browser would, and compared with its files.
 {
   const loaderPath = join(dist, "__wasm_split.js");
   const loader = readFileSync(loaderPath, "utf8");
   const part = (name) => earlyFiles(loader, name).map((file) => file.replace(/^\.\//, ""));
   const laterPart = part("later");
   // The first module first: it is needed first, and the parts after it share much of its
-  // code's shape, which LZMA's memory of the whole pack turns into fewer bytes.
+  // code's shape, which LZMA's memory of each stream turns into fewer bytes.
+  const first = "mhsw-app_bg.wasm";
   const packs = {
-    first: writePack("first-pack.wasm", ["mhsw-app_bg.wasm"]),
-    home: writePack("home-pack.wasm", ["mhsw-app_bg.wasm", ...part("home")]),
-    section: writePack("section-pack.wasm", ["mhsw-app_bg.wasm", ...laterPart]),
+    first: writePack("first-pack.wasm", [[first]]),
+    home: writePack("home-pack.wasm", [[first], part("home")]),
+    section: writePack("section-pack.wasm", [[first], ...laterPart.map((file) => [file])]),
   };
   const unpackPath = join(dist, "unpack.js");
   let unpack = readFileSync(unpackPath, "utf8");
@@ -90,6 +115,7 @@ function files(dir = dist) {
     unpack = unpack.replace(place, JSON.stringify(pack));
   }
   writeFileSync(unpackPath, unpack);
+  await checkPacks(unpack, packs);
   // Every fetch of a part or chunk in the loader goes through mhswEarly when boot.js set it;
   // and the loader, which the first screen fetches, says how to load a file once (`load`)
   // rather than once for each of its 90-odd files (0.2 kB less gzipped, 3 December 2026).
@@ -117,59 +143,116 @@ function files(dir = dist) {
 }
 
 /**
- * Writes the pack `name` of the files `list` (in dist/, in that order), and returns what
- * assets/unpack.js needs to read it: [[name, offset, length, checksum] of each file, the
- * length unpacked, where the LZMA stream starts, the file's length].
+ * Writes the pack `name` of the files `groups` (in dist/; groups of files, in the order they
+ * are needed), and returns what assets/unpack.js needs to read it: [[name, length, checksum,
+ * group] of each file; each stream's length unpacked; for each group, how many packed bytes of
+ * each stream it holds; where the first stream starts; the file's length].
  */
-function writePack(name, list) {
-  const index = [];
-  const contents = [];
-  let offset = 0;
-  for (const file of list) {
-    const bytes = readFileSync(join(dist, file));
-    index.push([file, offset, bytes.length, fnv1a(bytes)]);
-    offset += bytes.length;
-    contents.push(bytes);
+function writePack(name, groups) {
+  const files = groups.flatMap((list, group) => list.map((file) => ({ file, group, bytes: readFileSync(join(dist, file)) })));
+  const total = files.reduce((sum, { bytes }) => sum + bytes.length, 0);
+  // Each file's bytes sorted into the streams, and where each group's share of each ends.
+  const streams = STREAMS.map(() => ({ bytes: new Uint8Array(total), at: 0 }));
+  const ends = [];
+  for (const { file, group, bytes } of files) {
+    try {
+      walk({ bytes, at: 0 }, streams, true);
+    } catch (error) {
+      throw new Error(`${name}: ${file} cannot be sorted into code streams (${error.message}); assets/unpack.js's walk reads only the opcodes rustc's wasm32 output uses`);
+    }
+    ends[group] = streams.map((stream) => stream.at);
   }
-  const unpacked = Buffer.concat(contents);
-  // Tuned on the pack of 2 December 2026: literal context 4 bits, no position bits (WebAssembly
-  // has no alignment to model), the longest matches: 219.4 kB, where the preset alone gives 220.0.
-  const xz = spawnSync("xz", ["--format=lzma", "--lzma1=preset=9e,lc=4,lp=0,pb=0,nice=273", "--stdout"], {
-    input: unpacked,
-    maxBuffer: 64 * 1024 * 1024,
+  const packed = streams.map((stream) => packStream(stream.bytes.subarray(0, stream.at)));
+  // How much of each packed stream each group needs: the least that unpack.js's decoder,
+  // given that much, unpacks the group's share from (it keeps a margin unless given it all).
+  const shares = groups.map(() => []);
+  packed.forEach((coded, i) => {
+    const decoder = lzma(coded, 0, new Uint8Array(streams[i].at));
+    let available = 0;
+    let before = 0;
+    groups.forEach((_, group) => {
+      if (group === groups.length - 1) available = coded.length;
+      while (decoder.run(available, available === coded.length) < ends[group][i]) {
+        if (++available > coded.length) throw new Error(`${name}: stream ${STREAMS[i]} does not unpack to its length`);
+      }
+      shares[group][i] = available - before;
+      before = available;
+    });
   });
-  if (xz.error || xz.status !== 0) {
-    throw new Error(`${name}: xz failed (${xz.error ?? xz.stderr}); scripts/setup.sh installs it`);
-  }
+  // Each group's share of each stream in turn.
+  const taken = packed.map(() => 0);
+  const content = Buffer.concat(
+    shares.flatMap((share) => share.map((length, i) => packed[i].subarray(taken[i], (taken[i] += length)))),
+  );
   const header = Buffer.from([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
-  const head = customSectionHead("lzma", xz.stdout.length);
-  const pack = Buffer.concat([header, head, xz.stdout]);
+  const head = customSectionHead("lzma", content.length);
+  const pack = Buffer.concat([header, head, content]);
   writeFileSync(join(dist, name), pack);
   console.log(
-    `finish-dist: ${name} holds ${list.length} files, ${unpacked.length} bytes, ${pack.length} bytes packed`,
+    `finish-dist: ${name} holds ${files.length} files in ${groups.length} groups, ${total} bytes, ${pack.length} bytes packed`,
   );
-  return [index, unpacked.length, header.length + head.length, pack.length];
+  return [
+    files.map(({ file, group, bytes }) => [file, bytes.length, fnv1a(bytes), group]),
+    streams.map((stream) => stream.at),
+    shares,
+    header.length + head.length,
+    pack.length,
+  ];
 }
 
-/** The 32-bit FNV-1a hash of `bytes`, as assets/unpack.js checks each file of the pack with. */
-function fnv1a(bytes) {
-  let hash = 0x811c9dc5;
-  for (const byte of bytes) hash = Math.imul(hash ^ byte, 0x01000193);
-  return hash >>> 0;
+/**
+ * `bytes` compressed with xz into the `.lzma` format, with the literal context (lc) that gives
+ * the fewest bytes for this stream: 4 bits for the opcodes, none for the local variables'
+ * indices. Otherwise the settings tuned on the pack of 2 December 2026: no position bits
+ * (WebAssembly has no alignment to model), the longest matches.
+ */
+function packStream(bytes) {
+  let best = null;
+  for (const lc of [0, 2, 4]) {
+    const xz = spawnSync("xz", ["--format=lzma", `--lzma1=preset=9e,lc=${lc},lp=0,pb=0,nice=273`, "--stdout"], {
+      input: bytes,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (xz.error || xz.status !== 0) {
+      throw new Error(`xz failed (${xz.error ?? xz.stderr}); scripts/setup.sh installs it`);
+    }
+    if (!best || xz.stdout.length < best.length) best = xz.stdout;
+  }
+  return best;
+}
+
+/**
+ * Unpacks each pack with `unpack` (the text of dist/unpack.js, its constants filled in), as a
+ * browser would, the pack arriving in pieces of 1,000 bytes; stops the build if any file does
+ * not come out as it went in.
+ */
+async function checkPacks(unpack, packs) {
+  const module = await moduleOf(unpack);
+  for (const [kind, [index]] of Object.entries(packs)) {
+    const pack = readFileSync(join(dist, `${kind}-pack.wasm`));
+    const pieces = new ReadableStream({
+      start(controller) {
+        for (let at = 0; at < pack.length; at += 1000) controller.enqueue(new Uint8Array(pack.subarray(at, at + 1000)));
+        controller.close();
+      },
+    });
+    const take = module.unpack(Promise.resolve(new Response(pieces)), kind);
+    for (const [file] of index) {
+      const url = `http://pack.invalid/${file}`;
+      const unpacked = await take(url).then(
+        async (response) => Buffer.from(await response.arrayBuffer()),
+        () => null, // not in the pack after all: fetched on its own, from nowhere
+      );
+      if (!unpacked?.equals(readFileSync(join(dist, file)))) {
+        throw new Error(`${kind}-pack.wasm: ${file} does not unpack as it was packed`);
+      }
+    }
+  }
+  console.log("finish-dist: every file of the three packs unpacks as it was");
 }
 
 /** A custom section's id, size and name (`name`, then `length` bytes of content to follow). */
 function customSectionHead(name, length) {
-  const leb = (n) => {
-    const out = [];
-    do {
-      let byte = n & 0x7f;
-      n >>>= 7;
-      if (n !== 0) byte |= 0x80;
-      out.push(byte);
-    } while (n !== 0);
-    return out;
-  };
   const nameBytes = Buffer.from(name, "utf8");
   const body = [...leb(nameBytes.length), ...nameBytes];
   return Buffer.from([0x00, ...leb(body.length + length), ...body]);

@@ -579,8 +579,9 @@ async fn a_first_visit_to_a_section_downloads_the_app_as_one_pack() {
     // are taken from it, the others fetched on their own. Cut short in half; damaged two thirds
     // of the way in (a proxy's mangling, a disk error), where nothing the damage touched may
     // reach the loader (the section would not draw); and unpacking cleanly but holding another
-    // build's copy of its middle file, made unusable (its module version zeroed) but not
-    // shorter, which only that file's checksum tells.
+    // build's copy of its middle file, which only that file's checksum tells (unpack.js's
+    // index made to expect another copy: the pack is sorted into code streams and compressed
+    // stream by stream, so changing one file inside it would mean packing it all again).
     let bytes = std::fs::read(copy.file(&pack)).expect("read the pack");
     let mut damaged = bytes.clone();
     let at = damaged.len() * 2 / 3;
@@ -588,15 +589,21 @@ async fn a_first_visit_to_a_section_downloads_the_app_as_one_pack() {
         *byte ^= 0x5a;
     }
     let changes = [
-        ("cut short in half", bytes[..bytes.len() / 2].to_vec()),
-        ("damaged two thirds of the way in", damaged),
+        (
+            "cut short in half",
+            bytes[..bytes.len() / 2].to_vec(),
+            unpack.clone(),
+        ),
+        ("damaged two thirds of the way in", damaged, unpack.clone()),
         (
             "holding another build's copy of its middle file",
-            another_files_pack(&bytes, &unpack),
+            bytes.clone(),
+            expecting_another_middle_file(&unpack),
         ),
     ];
-    for (how, changed) in changes {
+    for (how, changed, index) in changes {
         std::fs::write(copy.file(&pack), &changed).expect("change the pack");
+        std::fs::write(copy.file(&release_name("unpack.js")), &index).expect("change unpack.js");
         let since = app.server.requests().len();
         reload(&app, section).await;
         first_question().await;
@@ -668,7 +675,7 @@ async fn wait_for_first_question(b: &common::browser::Browser) {
 }
 
 /// The section's pack's index in `unpack` (a release's `unpack.js`, which also holds the other
-/// packs'): [file name, offset, length, checksum] of each file, in pack order.
+/// packs'): [file name, length, checksum, group] of each file, in pack order.
 fn section_pack_index(unpack: &str) -> Vec<(String, f64, f64, f64)> {
     let section = unpack
         .find("section:")
@@ -686,53 +693,23 @@ fn section_pack_index(unpack: &str) -> Vec<(String, f64, f64, f64)> {
     serde_json::from_str(&unpack[start..end]).expect("the pack's index")
 }
 
-/// `pack` (a release's `section-pack.wasm`, whose index is in `unpack`, its `unpack.js`) with
-/// its middle file changed as another build's copy would be: unpacked with `xz` (which the
-/// build uses to pack it), the file's module version zeroed, packed again with the build's
-/// settings, and made as long as the original (zeros after the end, or the end marker's last
-/// bytes left off, which only the last file needs), so that it still reads as this release's
-/// pack until that file's checksum is compared.
-fn another_files_pack(pack: &[u8], unpack: &str) -> Vec<u8> {
+/// `unpack` (a release's `unpack.js`) expecting another copy of the middle file of the
+/// section's pack: that file's checksum in the index, changed.
+fn expecting_another_middle_file(unpack: &str) -> String {
     let index = section_pack_index(unpack);
-    let stream_at = 8
-        + pack[8..]
-            .windows(4)
-            .position(|w| w == b"lzma")
-            .expect("the pack's lzma section")
-        + 4;
-    let xz = |args: &[&str], input: &[u8]| -> Vec<u8> {
-        use std::io::Write;
-        let mut child = std::process::Command::new("xz")
-            .args(args)
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("run xz (scripts/setup.sh installs it)");
-        let mut stdin = child.stdin.take().expect("xz's input");
-        let input = input.to_vec();
-        let writer = std::thread::spawn(move || stdin.write_all(&input).expect("feed xz"));
-        let output = child.wait_with_output().expect("xz's output");
-        writer.join().expect("xz's input written");
-        assert!(output.status.success(), "xz {args:?} failed");
-        output.stdout
-    };
-    let mut unpacked = xz(&["--format=lzma", "-dc"], &pack[stream_at..]);
-    let offset = index[index.len() / 2].1 as usize;
-    assert_eq!(
-        &unpacked[offset..offset + 4],
-        b"\0asm",
-        "the middle file's start"
-    );
-    unpacked[offset + 4..offset + 8].fill(0);
-    // The settings scripts/finish-dist.mjs packs with.
-    let mut stream = xz(
-        &[
-            "--format=lzma",
-            "--lzma1=preset=9e,lc=4,lp=0,pb=0,nice=273",
-            "--stdout",
-        ],
-        &unpacked,
-    );
-    stream.resize(pack.len() - stream_at, 0);
-    [&pack[..stream_at], &stream[..]].concat()
+    let (name, _, sum, _) = &index[index.len() / 2];
+    assert!(*sum >= 0.0 && *sum < 4_294_967_296.0, "a checksum: {sum}");
+    let section = unpack
+        .find("section:")
+        .expect("the section's pack in unpack.js");
+    let entry = section
+        + unpack[section..]
+            .find(&format!("[\"{name}\","))
+            .expect("the middle file's entry");
+    // [name, length, checksum, group], as the minifier wrote it: the checksum is the third.
+    let length_at = entry + name.len() + 4;
+    let sum_at = length_at + unpack[length_at..].find(',').expect("its length") + 1;
+    let sum_end = sum_at + unpack[sum_at..].find(',').expect("its checksum");
+    let other = (*sum as u32).wrapping_add(1);
+    format!("{}{other}{}", &unpack[..sum_at], &unpack[sum_end..])
 }
