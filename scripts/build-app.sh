@@ -18,6 +18,7 @@
 #                        chunk_<n>.wasm         code shared by several split points
 #                        __wasm_split.js        the loader those use
 #   wasm-bindgen       JS glue for the first module (mhsw-app.js, mhsw-app_bg.wasm)
+#   trim-glue.mjs      wasm-streams' unused classes out of both, and shorter import names
 #   wasm-opt -Oz       every module (release builds)
 #
 # assets/boot.js starts mhsw-app.js; nothing else is fetched until the app asks for it.
@@ -56,6 +57,9 @@ wasm-split-cli "$wasm" "$split" --out-name mhsw-app --merge-chunks-of later --ap
 echo "app: wasm-bindgen --target web -> $staging"
 # --keep-lld-exports: the later parts share the first module's function table, so it stays exported.
 wasm-bindgen --target web --no-typescript --keep-lld-exports --out-dir "$staging" --out-name mhsw-app "$split/mhsw-app.wasm"
+# wasm-streams' unused classes out, and the imports' names without their hashes (before
+# wasm-opt, which then drops what only those classes reached).
+node scripts/trim-glue.mjs "$staging"
 cp "$split"/__wasm_split.js "$staging/"
 parts=("$staging/mhsw-app_bg.wasm")
 for part in "$split"/*.wasm; do

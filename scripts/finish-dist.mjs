@@ -3,8 +3,6 @@
 // hook) once scripts/build-app.sh and scripts/build-worker.sh have finished; by hand:
 //   TRUNK_STAGING_DIR=dist node scripts/finish-dist.mjs
 //
-// 00. The first module's imports from its glue named without wasm-bindgen's hashes
-//    (scripts/import-names.mjs).
 // 0. The pack: what a link to a section of saved work fetches before its first question (the
 //    first module, then the later part and its chunks, read from the splitter's loader by
 //    scripts/early-files.mjs) as one file compressed with LZMA, which boot.js asks for on a
@@ -35,7 +33,7 @@ import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from "
 import { basename, dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { earlyFiles } from "./early-files.mjs";
-import { leb, shortenImportNames } from "./import-names.mjs";
+import { leb } from "./wasm-glue.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 // assets/unpack.js, the browser's unpacker, also packs (its `walk`, `lzma` and `fnv1a`), so
@@ -55,18 +53,6 @@ const KEEP_NAME = new Set(["sw.js"]);
 const NOT_KEPT = new Set(["sw.js", "_headers"]);
 const TEXT = /\.(html|js|css|webmanifest)$/;
 const PUBLISHED = "questionnaires/";
-
-// 00. The first module's imports from its glue without wasm-bindgen's hashes
-//     (scripts/import-names.mjs): before the pack and the minifier, which both take them.
-{
-  const wasmPath = join(dist, "mhsw-app_bg.wasm");
-  const gluePath = join(dist, "mhsw-app.js");
-  const shorter = shortenImportNames(readFileSync(wasmPath), readFileSync(gluePath, "utf8"), "./mhsw-app_bg.js");
-  if (shorter.renamed === 0) throw new Error("import names: no hashed import names found (wasm-bindgen changed shape?)");
-  writeFileSync(wasmPath, shorter.wasm);
-  writeFileSync(gluePath, shorter.glue);
-  console.log(`finish-dist: ${shorter.renamed} import names of the first module without their hashes`);
-}
 
 /** Every file under dist/, as a path with `/`, sorted; hidden build folders left out. */
 function files(dir = dist) {

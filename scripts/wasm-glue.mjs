@@ -1,47 +1,101 @@
-// Shorter names for what the first module imports from its wasm-bindgen glue.
+// Two changes to the first module and its wasm-bindgen glue, made by scripts/trim-glue.mjs
+// before wasm-opt (which then drops the code nothing reaches any more).
+//
+// Leptos' server functions bring wasm-streams, whose three classes for handing Rust streams
+// to JavaScript's (`IntoUnderlyingSource`, `IntoUnderlyingByteSource`, `IntoUnderlyingSink`)
+// wasm-bindgen exports from every app that links it; this app has no server and never makes
+// one. `dropStreamClasses` takes them out of the module's exports and the glue (6 December
+// 2026: the first module 4 kB smaller before compression).
 //
 // wasm-bindgen names each JavaScript function the module imports after the Rust binding and a
 // hash of 16 hex digits (`__wbg_new_bb74001155cb8ca8`), so that bindings from different crates
 // never clash. The names appear twice in what every first visit fetches, once in the module's
 // import section and once in the glue's import object, and the hashes are the one part of
-// them no compressor can shorten. Within one build the names only have to differ, so the hash
-// is dropped, and a number added where two names would then be the same (`__wbg_new`,
-// `__wbg_new_2`). Measured on 6 December 2026: the glue 8.9 → 6.0 kB gzipped, the section's
-// pack 205.8 → 203.3 kB.
+// them no compressor can shorten. Within one build the names only have to differ, so
+// `shortenNames` drops the hash, and adds a number where two names would then be the same
+// (`__wbg_new`, `__wbg_new_2`); the same for the closures' entry points the module exports to
+// its glue. Measured on 6 December 2026 (the imports alone): the glue 8.9 → 6.0 kB gzipped,
+// the section's pack 205.8 → 203.3 kB.
 //
-// Used by scripts/finish-dist.mjs; the build stops, with a reason, if anything here is not as
-// expected (the module's shape, or a name the glue does not mention).
+// Each stops the build, with a reason, if anything is not as expected (the module's shape, or
+// the glue's).
 
-const HASHED = /^(.*)_[0-9a-f]{16}$/;
+/** wasm-bindgen's hash in a name: `_` and 16 hex digits (after an `h` in closures' names). */
+const HASH = /_h?[0-9a-f]{16}(?=_\d+$|$)/;
 
 /**
- * Renames the imports of `wasm` (the module's bytes) from the JavaScript module `from`, and
- * every mention of them in `glue` (that module's text). Returns the new bytes and text and the
- * number of names changed.
+ * Renames the imports of `wasm` (the module's bytes) from the JavaScript module `from`, and its
+ * exports, without wasm-bindgen's hashes, and every mention of them in `glue` (that module's
+ * text). Returns the new bytes and text and the number of names changed.
  */
-export function shortenImportNames(wasm, glue, from) {
+export function shortenNames(wasm, glue, from) {
   const imports = readImports(wasm);
-  const taken = new Set(imports.filter((entry) => entry.module !== from || !HASHED.test(entry.name)).map((entry) => entry.name));
-  const renamed = new Map();
-  for (const entry of imports) {
-    if (entry.module !== from) continue;
-    const hashed = HASHED.exec(entry.name);
-    if (!hashed) continue;
-    let name = hashed[1];
-    for (let n = 2; taken.has(name); n++) name = `${hashed[1]}_${n}`;
-    taken.add(name);
-    renamed.set(entry.name, name);
-    entry.name = name;
-  }
+  const exports = readExports(wasm);
+  const renamed = new Map([
+    ...shorten(imports.filter((entry) => entry.module === from)),
+    ...shorten(exports),
+  ]);
   let text = glue;
   for (const [old, name] of renamed) {
     // Whole names only; a hashed name is never part of another name.
     const mention = new RegExp(`(?<![\\w$])${old}(?![\\w$])`, "g");
     const count = (text.match(mention) ?? []).length;
-    if (count === 0) throw new Error(`import names: the glue never mentions ${old}, which the module imports`);
+    if (count === 0) throw new Error(`names: the glue never mentions ${old}, which the module imports or exports`);
     text = text.replace(mention, name);
   }
-  return { wasm: writeImports(wasm, imports), glue: text, renamed: renamed.size };
+  return { wasm: writeExports(writeImports(wasm, imports), exports), glue: text, renamed: renamed.size };
+}
+
+/** Renames `entries` ({ name }) without their hashes, where they have one; returns [old, new] pairs. */
+function shorten(entries) {
+  const taken = new Set(entries.filter((entry) => !HASH.test(entry.name)).map((entry) => entry.name));
+  const renamed = [];
+  for (const entry of entries) {
+    if (!HASH.test(entry.name)) continue;
+    const short = entry.name.replace(HASH, "");
+    let name = short;
+    for (let n = 2; taken.has(name); n++) name = `${short}_${n}`;
+    taken.add(name);
+    renamed.push([entry.name, name]);
+    entry.name = name;
+  }
+  return renamed;
+}
+
+/** The stream classes of wasm-streams, as wasm-bindgen names them in the glue. */
+const STREAM_CLASS = /IntoUnderlying(Byte)?(Source|Sink)/i;
+
+/**
+ * Takes wasm-streams' classes out of `wasm` (the first module's bytes: their exports) and
+ * `glue` (its text: each class, its line for `Symbol.dispose` and its finalization registry).
+ * Returns the new bytes and text and the number of exports taken out.
+ */
+export function dropStreamClasses(wasm, glue) {
+  const exports = readExports(wasm);
+  const kept = exports.filter((entry) => !STREAM_CLASS.test(entry.name));
+  const classes = /^export class (IntoUnderlying\w+) \{\n[\s\S]*?\n\}\nif \(Symbol\.dispose\) \1\.prototype\[Symbol\.dispose\] = \1\.prototype\.free;\n/gm;
+  const registries = /^const IntoUnderlying\w+Finalization = \(typeof FinalizationRegistry === 'undefined'\)\n.*\n.*;\n/gm;
+  const text = glue.replace(classes, "").replace(registries, "");
+  const left = text.match(new RegExp(STREAM_CLASS.source, "gi"));
+  if (left) throw new Error(`stream classes: the glue still mentions ${[...new Set(left)].join(", ")} (wasm-bindgen changed shape?)`);
+  return { wasm: writeExports(wasm, kept), glue: text, dropped: exports.length - kept.length };
+}
+
+/** The module's exports as entries { name, rest (its kind and index, as bytes) }. */
+function readExports(wasm) {
+  const section = findSection(wasm, 7);
+  if (!section) return [];
+  const reader = new Reader(wasm, section.start);
+  const entries = [];
+  for (let count = reader.u32(); count > 0; count--) {
+    const name = reader.string();
+    const start = reader.at;
+    reader.byte(); // its kind
+    reader.u32(); // its index
+    entries.push({ name, rest: wasm.subarray(start, reader.at) });
+  }
+  if (reader.at !== section.end) throw new Error("exports: the export section is longer than its exports");
+  return entries;
 }
 
 /** The module's import section as entries { module, name, rest (the description's bytes) }. */
@@ -71,21 +125,28 @@ function readImports(wasm) {
   return entries;
 }
 
-/** `wasm` with its import section written again from `entries`. */
+/** `wasm` with its import section written again from `entries` ({ module, name, rest }). */
 function writeImports(wasm, entries) {
-  const section = findSection(wasm, 2);
+  return writeSection(wasm, 2, [leb(entries.length), ...entries.flatMap(({ module, name, rest }) => [...named(module), ...named(name), rest])]);
+}
+
+/** `wasm` with its export section written again from `entries` ({ name, rest }). */
+function writeExports(wasm, entries) {
+  return writeSection(wasm, 7, [leb(entries.length), ...entries.flatMap(({ name, rest }) => [...named(name), rest])]);
+}
+
+/** A name as the binary format writes it: its length in bytes, then its UTF-8. */
+function named(text) {
+  const bytes = new TextEncoder().encode(text);
+  return [leb(bytes.length), bytes];
+}
+
+/** `wasm` with the content of its section `id` replaced by `parts` (byte arrays), if it has one. */
+function writeSection(wasm, id, parts) {
+  const section = findSection(wasm, id);
   if (!section) return wasm;
-  const encoder = new TextEncoder();
-  const body = [leb(entries.length)];
-  for (const { module, name, rest } of entries) {
-    for (const text of [module, name]) {
-      const bytes = encoder.encode(text);
-      body.push(leb(bytes.length), bytes);
-    }
-    body.push(rest);
-  }
-  const content = Buffer.concat(body);
-  return Buffer.concat([wasm.subarray(0, section.head), Buffer.from([2]), leb(content.length), content, wasm.subarray(section.end)]);
+  const content = Buffer.concat(parts);
+  return Buffer.concat([wasm.subarray(0, section.head), Buffer.from([id]), leb(content.length), content, wasm.subarray(section.end)]);
 }
 
 /** Where section `id` is: { head (its id byte), start (its content), end }, or null. */
