@@ -17,7 +17,7 @@
 // one, the local variables read in another, the constants in a third, and so on; `walk`
 // below), and each stream is compressed on its own, so that LZMA learns the shape of each
 // kind apart, and remembers each kind across all the files (6 December 2026: the section's
-// pack 203.3 → 195.5 kB). Unpacked, each file is put together again from the streams, byte
+// pack 203.3 → 194.7 kB). Unpacked, each file is put together again from the streams, byte
 // for byte. The files are in groups, in the order they are needed; the pack holds each
 // stream's share of the first group, then of the second, and so on, so that each group is
 // unpacked and handed over as soon as its share has arrived, and the first module compiles
