@@ -931,10 +931,22 @@ pub fn number_hint(lang: Lang, rule: &crate::number::NumberRule) -> String {
 }
 
 /// What is wrong with a typed number, and how to put it right (the problem's own words in
-/// English).
-pub fn number_problem(lang: Lang, problem: &crate::number::NumberProblem) -> String {
+/// English), for a box that takes numbers as `rule` says: a box for whole numbers never gives
+/// 12.5 as its example.
+pub fn number_problem(
+    lang: Lang,
+    problem: &crate::number::NumberProblem,
+    rule: &crate::number::NumberRule,
+) -> String {
     use crate::number::NumberProblem as P;
+    let whole = rule.decimals == 0;
     match (lang, problem) {
+        (Lang::En, P::NotANumber) if whole => {
+            "Enter a whole number using digits, for example 12".to_owned()
+        }
+        (Lang::Cy, P::NotANumber) if whole => {
+            "Rhowch rif cyfan gan ddefnyddio digidau, er enghraifft 12".to_owned()
+        }
         (Lang::En, problem) => problem.to_string(),
         (Lang::Cy, P::NotANumber) => {
             "Rhowch rif gan ddefnyddio digidau, er enghraifft 12 neu 12.5".to_owned()
@@ -951,6 +963,14 @@ pub fn number_problem(lang: Lang, problem: &crate::number::NumberProblem) -> Str
         (Lang::Cy, P::TooManyDecimals { allowed }) => {
             format!("Rhowch rif gyda {} ar y mwyaf", decimal_places_cy(*allowed))
         }
+    }
+}
+
+/// Under a number box whose figure is refused: the figure still saved for it.
+pub fn number_still_saved(lang: Lang, kept: &crate::number::Decimal) -> String {
+    match lang {
+        Lang::En => format!("Still saved: {kept}"),
+        Lang::Cy => format!("Yn dal wedi’i gadw: {kept}"),
     }
 }
 
@@ -977,11 +997,30 @@ mod number_words_tests {
         };
         assert_eq!(number_hint(Lang::Cy, &whole), "Rhif o 0 i 500, rhif cyfan");
         let problem = NumberProblem::AboveMaximum { max: 500 };
-        assert_eq!(number_problem(Lang::En, &problem), "Enter 500 or less");
-        assert_eq!(number_problem(Lang::Cy, &problem), "Rhowch 500 neu lai");
         assert_eq!(
-            number_problem(Lang::Cy, &NumberProblem::TooManyDecimals { allowed: 3 }),
+            number_problem(Lang::En, &problem, &rule),
+            "Enter 500 or less"
+        );
+        assert_eq!(
+            number_problem(Lang::Cy, &problem, &rule),
+            "Rhowch 500 neu lai"
+        );
+        assert_eq!(
+            number_problem(
+                Lang::Cy,
+                &NumberProblem::TooManyDecimals { allowed: 3 },
+                &rule
+            ),
             "Rhowch rif gyda 3 lle degol ar y mwyaf"
+        );
+        // "95%" in a box for whole numbers is not answered with an example of 12.5.
+        assert_eq!(
+            number_problem(Lang::En, &NumberProblem::NotANumber, &whole),
+            "Enter a whole number using digits, for example 12"
+        );
+        assert_eq!(
+            number_problem(Lang::En, &NumberProblem::NotANumber, &rule),
+            "Enter a number using digits, for example 12 or 12.5"
         );
     }
 }

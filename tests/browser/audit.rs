@@ -966,6 +966,102 @@ async fn a_workforce_figure_is_typed_checked_in_words_and_shown_in_the_results()
     finish(app).await;
 }
 
+/// A figure that is not one the question accepts never passes silently, and never costs the
+/// figure already saved: typed over a saved 12.5, `1,200` is refused in words while 12.5 stays
+/// saved (and says so); "Save and continue" with that and `abc` in another box stays on the
+/// page with the error summary, whose links lead to each box; once both are put right, it goes
+/// on, and the new figure is what was saved.
+#[tokio::test]
+async fn save_and_continue_stops_at_a_figure_that_is_not_a_number_and_keeps_the_saved_one() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let settle = || tokio::time::sleep(Duration::from_millis(300));
+    let id = start_work(&app, "self-assessment", "Figures kept 2026", None).await;
+    app.open(&format!("#/work/{id}/section/workforce-profile"))
+        .await;
+    wait_for_heading_exact(b, "Workforce profile").await;
+    click(b, "#q-wp-1").await;
+    type_text(b, "12.5").await;
+    wait_for_saved(
+        b,
+        &id,
+        "e.work.responses['wp-1'] && e.work.responses['wp-1'].answer.number === '12.5'",
+        "the first figure",
+    )
+    .await;
+
+    // Typed over: every key press goes through the box as a person types it.
+    click(b, "#q-wp-2").await;
+    click(b, "#q-wp-1").await;
+    select_all(b).await;
+    type_text(b, "1,200").await;
+    b.wait_for_text(
+        "Enter 1200 without a comma, or use a full stop for decimals (1.2)",
+        QUICK,
+    )
+    .await;
+    b.wait_for_text("Still saved: 12.5", QUICK).await;
+    click(b, "#q-wp-2").await;
+    type_text(b, "abc").await;
+    b.wait_for_text("Enter a number using digits", QUICK).await;
+    settle().await;
+    let stored = stored_envelope(b, &id).await.expect("the work is saved");
+    assert_eq!(
+        (&stored["work"]["responses"]["wp-1"]["answer"]["number"], &stored["work"]["responses"]["wp-2"]),
+        (&json!("12.5"), &Value::Null),
+        "the saved figure is kept while its box holds one that is not accepted, and nothing is saved for `abc`"
+    );
+
+    click_button(b, "Save and continue").await;
+    b.wait_for_text("There is a problem", QUICK).await;
+    settle().await;
+    assert!(
+        current_hash(b)
+            .await
+            .ends_with("/section/workforce-profile"),
+        "Save and continue stayed on the section, at {}",
+        current_hash(b).await
+    );
+    assert_eq!(
+        b.execute(
+            "return Array.from(document.querySelectorAll('.error-summary a')).map(a => [a.getAttribute('href'), a.textContent]);",
+            vec![],
+        )
+        .await,
+        json!([
+            ["#q-wp-1", "Registered social workers working in your mental health services, in full-time equivalent posts: Enter 1200 without a comma, or use a full stop for decimals (1.2)"],
+            ["#q-wp-2", "Vacant social work posts in your mental health services, in full-time equivalent posts: Enter a number using digits, for example 12 or 12.5"]
+        ]),
+        "the summary names each box and what to do"
+    );
+    assert!(
+        focus_is_on(b, ".error-summary").await,
+        "focus moves to the summary; it is on {}",
+        focused(b).await
+    );
+    check_screen(b, "workforce-profile-summary").await;
+
+    // Put right: the summary empties as each box is, and the page goes on.
+    click(b, ".error-summary a[href='#q-wp-2']").await;
+    assert!(focus_is_on(b, "#q-wp-2").await, "the link leads to the box");
+    select_all(b).await;
+    press(b, &[Key::Backspace]).await;
+    click(b, "#q-wp-1").await;
+    select_all(b).await;
+    type_text(b, "1200").await;
+    wait_for_text_gone(b, "There is a problem").await;
+    wait_for_saved(
+        b,
+        &id,
+        "e.work.responses['wp-1'] && e.work.responses['wp-1'].answer.number === '1200' && !e.work.responses['wp-2']",
+        "the corrected figure",
+    )
+    .await;
+    click_button(b, "Save and continue").await;
+    wait_for_heading_exact(b, "Figures kept 2026").await;
+    finish(app).await;
+}
+
 /// Comparing an audit with peers, as a lead would: a file that is not a reference set is
 /// refused and changes nothing; a set made with `mhsw peers` from six organisations' audits is
 /// imported, the results show where the organisation stands, and stay after a reload and after

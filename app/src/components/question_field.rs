@@ -56,6 +56,10 @@ pub fn QuestionField(
     /// the questionnaire does not give in the page's language is shown all in its own.
     #[prop(optional)]
     content: Option<Lang>,
+    /// Where a page that checks its boxes before moving on learns what a box holds that is
+    /// not an answer it accepts: this field's problem under its id, in words, while it lasts.
+    #[prop(optional)]
+    problems: Option<TypedProblems>,
 ) -> impl IntoView {
     let id = field_id(&question);
     let hint_id = format!("{id}-hint");
@@ -79,6 +83,30 @@ pub fn QuestionField(
     // What a number box holds that is not a number it accepts, in words; it is shown before
     // any error from the page, since it is about what is in the box now.
     let typing_error = RwSignal::new(None::<String>);
+    let report_problem = {
+        let id = id.clone();
+        move |problem: Option<String>| {
+            if let Some(problems) = problems {
+                problems.update(|all| match problem.clone() {
+                    Some(message) => {
+                        all.insert(id.clone(), message);
+                    }
+                    None => {
+                        all.remove(&id);
+                    }
+                });
+            }
+            typing_error.set(problem);
+        }
+    };
+    // A field no longer drawn (its question hidden by another answer) stops nothing.
+    if let Some(problems) = problems {
+        let id = id.clone();
+        on_cleanup(move || {
+            // The page may be gone with it, its problems too.
+            let _ = problems.try_update(|all| all.remove(&id));
+        });
+    }
     let number_rule = question.answer.number_rule();
     let range_id = format!("{id}-range");
     let unit_id = format!("{id}-unit");
@@ -217,6 +245,8 @@ pub fn QuestionField(
             .into_any()
         }
         (AnswerKind::Number { unit, .. }, None) => {
+            let before_edit = StoredValue::new(item.with_untracked(stored_number));
+            let report_problem = report_problem.clone();
             let rule = number_rule.unwrap_or(mhsw::number::NumberRule { min: 0, max: 0, decimals: 0 });
             let unit = unit.get(shown).to_owned();
             view! {
@@ -225,20 +255,28 @@ pub fn QuestionField(
                         class="text-input number-input" id=id.clone()
                         aria-describedby=described_by.clone()
                         aria-invalid=move || if typing_error.with(Option::is_some) { "true" } else { "false" }
-                        use:shows=Callback::new(move |typed| shown_number(Some(typed), item.with(stored_number), rule))
+                        use:shows=Callback::new(move |typed: String| shown_number(&typed, item.with(stored_number), rule, typing_error.with(Option::is_some)))
+                        on:focus=move |_| before_edit.set_value(item.with_untracked(stored_number))
                         on:input=move |ev| match rule.read(&event_target_value(&ev)) {
+                            // The answer first, then the error goes: the box is never rewritten
+                            // in between (see `shown_number`).
                             Ok(value) => {
-                                typing_error.set(None);
                                 set_answer(value.map(Answer::Number));
+                                report_problem(None);
                             }
-                            // The box keeps what was typed, and nothing is saved until it fits.
+                            // The box keeps what was typed, and what is saved is the figure
+                            // from before this edit began, never one typed halfway (`1,20` on
+                            // the way to `1,200` would be 1.2), until the box holds a number.
                             Err(problem) => {
-                                typing_error.set(Some(messages::audit::number_problem(interface, &problem)));
-                                set_answer(None);
+                                report_problem(Some(messages::audit::number_problem(interface, &problem, &rule)));
+                                set_answer(before_edit.get_value().map(Answer::Number));
                             }
                         } />
                     <span class="number-unit" id=unit_id.clone()>{unit}</span>
                 </div>
+                {move || typing_error.with(Option::is_some).then(|| item.with(stored_number)).flatten().map(|kept| view! {
+                    <p class="hint number-kept">{messages::audit::number_still_saved(interface, &kept)}</p>
+                })}
             }
             .into_any()
         }
@@ -257,12 +295,16 @@ pub fn QuestionField(
     let clear = {
         let first_control = id.clone();
         let question_text = question.text.get(shown).to_owned();
+        let clear_problem = report_problem.clone();
         move || {
             answered.get().then(|| {
+                let clear_problem = clear_problem.clone();
                 let first_control = first_control.clone();
                 view! {
                     <p class="clear-answer">
                         <button type="button" class="link-button" on:click=move |_| {
+                            // A figure the box held that was not a number goes with the answer.
+                            clear_problem(None);
                             set_answer(None);
                             history::focus_id(&first_control);
                         }>{messages::clear_answer(interface)}<span class="visually-hidden">{format!(": {question_text}")}</span></button>
@@ -350,24 +392,27 @@ fn stored_number(item: &ItemResponse) -> Option<mhsw::number::Decimal> {
 }
 
 /// What a number box shows. As with text ([`shown_text`]), the box keeps the person's own
-/// typing, so it is never rewritten under the cursor: while it reads as what is stored (`12,5`
-/// for a stored 12.5, or `12.` halfway through typing), and while it is not a number the
-/// question accepts (nothing is stored, and the error says why). When the stored figure changed
-/// from elsewhere (cleared, imported), the box shows that, written with a full stop.
+/// `typed` figure, so it is never rewritten under the cursor: while it reads as what is stored
+/// (`12,5` for a stored 12.5, or `12.` halfway through typing), and while it is not a number
+/// the question accepts and its error (`refused`) is shown (the figure from before the edit
+/// stays stored). When the stored figure changed from elsewhere (cleared, imported), the box
+/// shows that, written with a full stop.
 fn shown_number(
-    typed: Option<String>,
+    typed: &str,
     stored: Option<mhsw::number::Decimal>,
     rule: mhsw::number::NumberRule,
+    refused: bool,
 ) -> String {
-    match typed {
-        Some(typed) => match rule.read(&typed) {
-            Ok(value) if value == stored => typed,
-            Err(_) if stored.is_none() => typed,
-            _ => stored.map(|v| v.to_string()).unwrap_or_default(),
-        },
-        None => stored.map(|v| v.to_string()).unwrap_or_default(),
+    match rule.read(typed) {
+        Ok(value) if value == stored => typed.to_owned(),
+        Err(_) if refused => typed.to_owned(),
+        _ => stored.map(|v| v.to_string()).unwrap_or_default(),
     }
 }
+
+/// What the boxes of a page hold that is not an answer they accept, by field id: the problem
+/// in words, while the box holds it.
+pub type TypedProblems = RwSignal<std::collections::BTreeMap<String, String>>;
 
 /// One item's note box (its evidence or a comment). The box keeps the person's typing as
 /// [`shown_text`] says and stores what fits; the count is of what the box shows, so it follows

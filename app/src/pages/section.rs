@@ -12,7 +12,7 @@ use mhsw::responses::ItemResponse;
 use super::section_score;
 use crate::components::error_summary::{ErrorSummary, FieldError};
 use crate::components::layout::when_ready;
-use crate::components::question_field::{field_id, QuestionField};
+use crate::components::question_field::{field_id, QuestionField, TypedProblems};
 use crate::edges::{history, timing};
 use crate::later;
 use crate::route::Route;
@@ -36,6 +36,9 @@ pub fn SectionPage(
         return view! { <h1>{move || say::section_not_found(lang.get())}</h1><p><a href=Route::Work(id).href()>{move || say::back_to_contents(lang.get())}</a></p> }.into_any();
     };
     let errors = RwSignal::new(Vec::<FieldError>::new());
+    // What the boxes hold that they do not accept (a figure such as `1,200` or `abc`): the page
+    // does not move on past them.
+    let problems: TypedProblems = RwSignal::new(Default::default());
     let easy_read = RwSignal::new(false);
     let has_easy_read = section.questions.iter().any(|q| q.easy_read.is_some());
 
@@ -44,22 +47,18 @@ pub fn SectionPage(
     let section_for_next = section.clone();
     let id_for_next = id.clone();
     let next = move |_| {
-        let missing: Vec<FieldError> = signal.with_untracked(|h| {
-            h.work
+        let lang = lang.get_untracked();
+        let found = signal.with_untracked(|h| {
+            let missing = h
+                .work
                 .responses
-                .missing_required(&definition_for_next, &section_for_next)
-                .into_iter()
-                .map(|q| FieldError {
-                    field_id: field_id(q),
-                    message: say::answer_question(
-                        lang.get_untracked(),
-                        q.text.get(lang.get_untracked()),
-                    ),
-                })
-                .collect()
+                .missing_required(&definition_for_next, &section_for_next);
+            problems.with_untracked(|problems| {
+                section_problems(&section_for_next, &missing, problems, lang)
+            })
         });
-        if !missing.is_empty() {
-            errors.set(missing);
+        if !found.is_empty() {
+            errors.set(found);
             return;
         }
         errors.set(Vec::new());
@@ -95,6 +94,7 @@ pub fn SectionPage(
     });
     let definition_for_questions = definition.clone();
     let id_for_questions = id.clone();
+    let section_for_errors = Arc::new(section.clone());
     // Each question is drawn in the page's language: a switch draws them again from what is
     // stored (every key press is in the work already), so nothing typed is lost.
     let question_view = move |(qid, (page_lang, shown_lang)): (
@@ -113,22 +113,34 @@ pub fn SectionPage(
             })
         });
         let work_id = id_for_questions.clone();
-        let questions_for_errors = questions.clone();
+        let (definition_for_errors, section_for_errors) =
+            (definition_for_questions.clone(), section_for_errors.clone());
         let on_change = Callback::new(move |next: ItemResponse| {
             let qid = qid.clone();
             state.change(&work_id, move |w| w.responses.set(qid, next));
             if !errors.with_untracked(Vec::is_empty) {
-                // An error stays until its question is answered; its question is found by the
-                // field it names, never by cutting the id out of the field's name.
-                errors.update(|e| {
-                    e.retain(|e| {
-                        let question = questions_for_errors
-                            .iter()
-                            .find(|q| field_id(q) == e.field_id);
-                        signal.with_untracked(|h| {
-                            question.is_none_or(|q| h.work.responses.answer(&q.id).is_none())
-                        })
+                // An error stays until its question is answered, or its box holds what it
+                // accepts, with its words as they are now: the summary is worked out again,
+                // keeping only the problems it listed (never adding one while the person types).
+                let now = signal.with_untracked(|h| {
+                    let missing = h
+                        .work
+                        .responses
+                        .missing_required(&definition_for_errors, &section_for_errors);
+                    problems.with_untracked(|problems| {
+                        section_problems(
+                            &section_for_errors,
+                            &missing,
+                            problems,
+                            lang.get_untracked(),
+                        )
                     })
+                });
+                errors.update(|listed| {
+                    *listed = now
+                        .into_iter()
+                        .filter(|e| listed.iter().any(|l| l.field_id == e.field_id))
+                        .collect();
                 });
             }
         });
@@ -141,7 +153,7 @@ pub fn SectionPage(
             })
         });
         Some(view! {
-            <QuestionField definition=definition_for_questions.clone() question=question item=item on_change=on_change easy_read=easy_read error=error lang=page_lang content=shown_lang />
+            <QuestionField definition=definition_for_questions.clone() question=question item=item on_change=on_change easy_read=easy_read error=error lang=page_lang content=shown_lang problems=problems />
         })
     };
     // The questions, with their scales' options, are shown in the page's language where this
@@ -223,6 +235,34 @@ pub fn SectionPage(
         body()
     };
     (header, please_wait, body).into_any()
+}
+
+/// What stops a section's page moving on, in the order of its questions: each box holding what
+/// it does not accept (`problems`, by field id), with the question and the problem, and each
+/// required question left unanswered (`missing`).
+fn section_problems(
+    section: &Section,
+    missing: &[&mhsw::definition::Question],
+    problems: &std::collections::BTreeMap<String, String>,
+    lang: mhsw::lang::Lang,
+) -> Vec<FieldError> {
+    section
+        .questions
+        .iter()
+        .filter_map(|q| {
+            let field = field_id(q);
+            let text = q.text.get(lang);
+            let message = match problems.get(&field) {
+                Some(problem) => format!("{text}: {problem}"),
+                None if missing.iter().any(|m| m.id == q.id) => say::answer_question(lang, text),
+                None => return None,
+            };
+            Some(FieldError {
+                field_id: field,
+                message,
+            })
+        })
+        .collect()
 }
 
 /// What a section shows from scores ([`super::section_score`]): an audit section's score so
