@@ -22,12 +22,30 @@ pub fn name(lang: Lang) -> &'static str {
 }
 
 /// The name box's hint.
-pub fn name_hint(lang: Lang) -> &'static str {
-    say(
-        lang,
-        "For example “North Team audit, 2026 baseline”. Only people using this device see it.",
-        "Er enghraifft “Archwiliad Tîm y Gogledd, llinell sylfaen 2026”. Dim ond pobl sy’n defnyddio’r ddyfais hon sy’n ei weld.",
-    )
+pub fn name_hint(lang: Lang, kind: crate::definition::ToolKind) -> &'static str {
+    use crate::definition::ToolKind;
+    match kind {
+        ToolKind::Audit => say(
+            lang,
+            "For example “North Team audit, 2026 baseline”. Only people using this device see it.",
+            "Er enghraifft “Archwiliad Tîm y Gogledd, llinell sylfaen 2026”. Dim ond pobl sy’n defnyddio’r ddyfais hon sy’n ei weld.",
+        ),
+        ToolKind::Feedback => say(
+            lang,
+            "For example “Feedback on my practice, spring 2027”. Only people using this device see it.",
+            "Er enghraifft “Adborth ar fy ymarfer, gwanwyn 2027”. Dim ond pobl sy’n defnyddio’r ddyfais hon sy’n ei weld.",
+        ),
+        ToolKind::Conversation => say(
+            lang,
+            "For example “Supervision conversation, March 2027”. Only people using this device see it.",
+            "Er enghraifft “Sgwrs goruchwylio, Mawrth 2027”. Dim ond pobl sy’n defnyddio’r ddyfais hon sy’n ei weld.",
+        ),
+        ToolKind::Statement => say(
+            lang,
+            "For example “Social work in mental health: our statement, 2027”. Only people using this device see it.",
+            "Er enghraifft “Gwaith cymdeithasol ym maes iechyd meddwl: ein datganiad, 2027”. Dim ond pobl sy’n defnyddio’r ddyfais hon sy’n ei weld.",
+        ),
+    }
 }
 
 /// An empty name.

@@ -172,6 +172,11 @@ pub fn use_other_tabs_version(lang: Lang) -> &'static str {
     )
 }
 
+/// After a failed save's reason, the link to what can be done about it.
+pub fn what_you_can_do(lang: Lang) -> &'static str {
+    say(lang, "What you can do", "Beth allwch chi ei wneud")
+}
+
 /// After a conflict with another tab: keep both.
 pub fn keep_mine_as_copy(lang: Lang) -> &'static str {
     say(

@@ -38,8 +38,8 @@ pub fn store_blocked(lang: Lang, reason: &str) -> String {
 pub fn store_conflict(lang: Lang) -> &'static str {
     say(
         lang,
-        "this work was changed in another tab or window since you opened it, so your latest change was not saved over it",
-        "cafodd y gwaith hwn ei newid mewn tab neu ffenestr arall ers i chi ei agor, felly ni chafodd eich newid diweddaraf ei gadw drosto",
+        "this work was changed in another tab or window, so your latest change was not saved over it",
+        "cafodd y gwaith hwn ei newid mewn tab neu ffenestr arall, felly ni chafodd eich newid diweddaraf ei gadw drosto",
     )
 }
 

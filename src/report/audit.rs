@@ -249,19 +249,35 @@ fn is_rated(definition: &Definition, question: &QuestionId) -> bool {
         .is_some()
 }
 
-/// Whether any question of a section is rated: a section of facts has no score to report.
-fn is_scored(definition: &Definition, section: &SectionScore) -> bool {
-    section
+/// Whether a section has a score to report: a rated question of it is shown, or is waiting for
+/// the answer that decides whether it is asked (partnership governance's ratings, before
+/// "Is there a partnership agreement?" is answered). A section of facts has none, and nor
+/// has one whose rated questions an answer has ruled out.
+fn is_scored(said: &Said, section: &SectionScore) -> bool {
+    let definition = said.definition;
+    let shown_rated = section
         .items
         .iter()
-        .any(|item| is_rated(definition, &item.question))
+        .any(|item| is_rated(definition, &item.question));
+    let undecided = || {
+        definition.section(&section.id).is_some_and(|found| {
+            found.questions.iter().any(|q| {
+                is_rated(definition, &q.id)
+                    && q.shows_when.as_ref().is_some_and(|when| {
+                        when.alternatives()
+                            .all(|c| said.work.responses.answer(&c.question).is_none())
+                    })
+            })
+        })
+    };
+    shown_rated || undecided()
 }
 
 /// What stands in a table where a section has no score: why, in words.
 fn no_score_words(said: &Said, scores: &Scores, section: Option<&SectionId>) -> String {
     match section.and_then(|id| scores.sections.iter().find(|s| s.id == *id)) {
         Some(s) if !s.shown => said.word("Not needed").to_owned(),
-        Some(s) if !is_scored(said.definition, s) => said.word("Not scored").to_owned(),
+        Some(s) if !is_scored(said, s) => said.word("Not scored").to_owned(),
         _ => said.word(super::parts::NOTHING_SCORABLE).to_owned(),
     }
 }
@@ -419,7 +435,7 @@ fn summary(said: &Said, input: &AuditReportInput, blocks: &mut Vec<Block>) {
     let bars = scores
         .sections
         .iter()
-        .filter(|s| s.shown && is_scored(input.definition, s))
+        .filter(|s| s.shown && is_scored(&said, s))
         .map(|section| {
             let last = previous
                 .and_then(|c| c.sections.iter().find(|x| x.section == section.id))
@@ -864,7 +880,7 @@ fn sections(said: &Said, scores: &Scores, blocks: &mut Vec<Block>) {
             ));
             continue;
         }
-        let scored = is_scored(definition, section);
+        let scored = is_scored(said, section);
         if scored {
             blocks.push(styled(
                 format!(

@@ -1062,6 +1062,62 @@ async fn save_and_continue_stops_at_a_figure_that_is_not_a_number_and_keeps_the_
     finish(app).await;
 }
 
+/// "Section 2 of 16" counts what the contents list: for an organisation in England only, the
+/// Wales section is hidden and not counted; once the organisation works in Wales it is, and
+/// every page's count follows.
+#[tokio::test]
+async fn the_section_count_counts_only_the_sections_shown() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "self-assessment", "Counted 2026", None).await;
+    let count_on = |section: &'static str| {
+        let id = id.clone();
+        let app = &app;
+        async move {
+            app.open(&format!("#/work/{id}/section/{section}")).await;
+            find(&app.browser, "form.section-form").await;
+            app.browser
+                .text_of(
+                    "const c = document.querySelector('.section-count'); return c ? c.textContent : '(none)';",
+                    vec![],
+                )
+                .await
+        }
+    };
+    app.open(&format!("#/work/{id}/section/about")).await;
+    click(b, &format!("#{}", option_id("about-2", 0))).await;
+    wait_for_saved(b, &id, "e.work.responses['about-2']", "England only").await;
+    app.open(&format!("#/work/{id}")).await;
+    b.wait_for_text("Workforce profile", DEFAULT_TIMEOUT).await;
+    let listed = b
+        .execute(
+            "return document.querySelectorAll('main a[href*=\"/section/\"]').length;",
+            vec![],
+        )
+        .await;
+    assert_eq!(listed, json!(16), "the contents, for England only");
+    assert_eq!(count_on("strategy").await, "Section 2 of 16");
+    assert_eq!(count_on("workforce-profile").await, "Section 16 of 16");
+    assert_eq!(
+        count_on("wales").await,
+        "(none)",
+        "a hidden section has no place to give"
+    );
+
+    app.open(&format!("#/work/{id}/section/about")).await;
+    click(b, &format!("#{}", option_id("about-2", 2))).await;
+    wait_for_saved(
+        b,
+        &id,
+        "e.work.responses['about-2'].answer.choice === 'both'",
+        "England and Wales",
+    )
+    .await;
+    assert_eq!(count_on("wales").await, "Section 16 of 17");
+    assert_eq!(count_on("workforce-profile").await, "Section 17 of 17");
+    finish(app).await;
+}
+
 /// Comparing an audit with peers, as a lead would: a file that is not a reference set is
 /// refused and changes nothing; a set made with `mhsw peers` from six organisations' audits is
 /// imported, the results show where the organisation stands, and stay after a reload and after

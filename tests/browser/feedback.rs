@@ -766,3 +766,35 @@ async fn import_messages_count_one_response_in_the_singular() {
     assert!(wrong.is_empty(), "one response counted as many: {wrong:?}");
     finish(app).await;
 }
+
+/// The name box's example fits what is being started: feedback on a practitioner's practice is
+/// never given an audit's name as its example, in English or in Welsh.
+#[tokio::test]
+async fn the_name_hint_gives_an_example_for_the_kind_of_work_started() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let hint = || async {
+        b.text_of(
+            "const h = document.querySelector('#work-name-hint'); return h ? h.textContent : '';",
+            vec![],
+        )
+        .await
+    };
+    app.open("#/new/feedback-service-user").await;
+    find(b, "#work-name").await;
+    assert_eq!(
+        hint().await,
+        "For example “Feedback on my practice, spring 2027”. Only people using this device see it.",
+        "the feedback start page"
+    );
+    app.open("#/new/self-assessment").await;
+    wait_until(
+        b,
+        "const h = document.querySelector('#work-name-hint'); return !!h && h.textContent.includes('audit');",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the audit's example",
+    )
+    .await;
+    finish(app).await;
+}

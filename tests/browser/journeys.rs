@@ -518,3 +518,115 @@ async fn a_lead_moving_between_two_tabs_builds_on_each_tabs_change() {
     assert_lacks(&b.body_text().await, "Not saved", "the other tab");
     finish(app).await;
 }
+
+/// A change refused because another tab changed the work: the choices it offers ("Download a
+/// copy", "Use the other tab's version", "Keep mine as a separate copy") are never hidden in a
+/// small scrolling box. On a laptop and on a phone, the words that stay in view while the
+/// person works further down are short (a third of the window at most), and lead to the choices; at the top of the page every
+/// choice is there in full, without scrolling inside anything.
+#[tokio::test]
+async fn the_not_saved_choices_are_never_cut_off_on_a_laptop_or_a_phone() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("self-assessment");
+    let audit = work("cut-off", "Cut off audit", &definition);
+    seed_works(&app, &[&audit], "#/").await;
+    app.open("#/work/cut-off/section/strategy").await;
+    find(b, "#q-strat-5").await;
+    let this_tab = b.client().window().await.expect("this tab");
+    let other = b.client().new_window(true).await.expect("another tab");
+    b.client()
+        .switch_to_window(other.handle.clone())
+        .await
+        .expect("to the other tab");
+    app.open("#/work/cut-off/section/strategy").await;
+    b.execute(
+        "BroadcastChannel.prototype.postMessage = function () {};",
+        vec![],
+    )
+    .await;
+    click(b, "#q-strat-1-2").await;
+    wait_for_saved(
+        b,
+        "cut-off",
+        "e.work.responses['strat-1']",
+        "the other tab's answer",
+    )
+    .await;
+    b.client()
+        .close_window()
+        .await
+        .expect("close the other tab");
+    b.client()
+        .switch_to_window(this_tab)
+        .await
+        .expect("back to the first tab");
+    click(b, "#q-strat-5-1").await;
+    b.wait_for_text("Not saved", DEFAULT_TIMEOUT).await;
+
+    // Each choice, whole and in the window, with nothing around it scrolling.
+    const CHOICES_IN_FULL: &str = r#"
+        const labels = ['Download a copy of this work', 'Use the other tab’s version', 'Keep mine as a separate copy'];
+        const buttons = Array.from(document.querySelectorAll('button'));
+        return labels.map(label => {
+          const button = buttons.find(b => b.textContent.trim() === label);
+          if (!button) return label + ': missing';
+          const r = button.getBoundingClientRect();
+          if (r.top < 0 || r.left < 0 || r.bottom > innerHeight || r.right > innerWidth) return label + ': outside the window';
+          for (let e = button.parentElement; e && e !== document.body; e = e.parentElement) {
+            const r2 = e.getBoundingClientRect();
+            const style = getComputedStyle(e);
+            if (style.overflowY !== 'visible' && (r.bottom > r2.bottom + 1 || r.top < r2.top - 1)) return label + ': cut off by ' + e.className;
+          }
+          return label + ': in full';
+        });"#;
+    for (width, height, label) in [(1280, 900, "laptop"), (360, 740, "phone")] {
+        b.client()
+            .set_window_size(width, height)
+            .await
+            .expect("resize the window");
+        // Working further down: what stays in view is short and leads to the choices.
+        b.execute(
+            "document.querySelector('#q-strat-5-1').scrollIntoView({block: 'center'});",
+            vec![],
+        )
+        .await;
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let kept = b
+            .execute(
+                "const s = document.querySelector('.save-status'); const r = s.getBoundingClientRect(); \
+                 const link = s.querySelector('a[href=\"#save-choices\"]'); \
+                 return [r.top >= 0 && r.top < 5, r.height <= innerHeight / 3 || `${r.height} of ${innerHeight}`, !!link && link.textContent.trim()];",
+                vec![],
+            )
+            .await;
+        assert_eq!(
+            kept,
+            json!([true, true, "What you can do"]),
+            "{label}: the warning kept in view (at the top, at most a third of the window, with a link to the choices)"
+        );
+        check_screen(b, &format!("not-saved-working-{label}")).await;
+        click(b, ".save-status a[href='#save-choices']").await;
+        assert!(
+            focus_is_on(b, "#save-choices").await,
+            "{label}: the link leads to the choices; focus is on {}",
+            focused(b).await
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(
+            b.execute(CHOICES_IN_FULL, vec![]).await,
+            json!([
+                "Download a copy of this work: in full",
+                "Use the other tab’s version: in full",
+                "Keep mine as a separate copy: in full"
+            ]),
+            "{label}: the choices, once the link is followed"
+        );
+        check_screen(b, &format!("not-saved-choices-{label}")).await;
+    }
+    b.client()
+        .set_window_size(1280, 900)
+        .await
+        .expect("resize the window");
+    finish(app).await;
+}

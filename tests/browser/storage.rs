@@ -1350,7 +1350,9 @@ async fn two_tabs_while_one_waits_for_the_saving_part_lose_no_answer_unsaid() {
             json!({ "strat-3": { "answer": { "choice": "embedded" } } }),
             "the other tab's version, untouched"
         );
-        // Keeping it as a copy stores it beside the other tab's version: nothing lost.
+        // Keeping it as a copy stores it beside the other tab's version: nothing lost. The
+        // choices are reached as the reason kept in view offers them.
+        click(b, ".save-status a[href='#save-choices']").await;
         click_button(b, "Keep mine as a separate copy").await;
         b.wait_for_text("Saved on this device at", QUICK).await;
         let ids = stored_work_ids(b).await;

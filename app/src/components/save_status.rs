@@ -9,6 +9,7 @@ use mhsw::messages::problems;
 
 use mhsw::ids::WorkId;
 
+use crate::edges::history;
 use crate::edges::storage::StoreError;
 use crate::later;
 use crate::state::{AppState, SaveState};
@@ -105,28 +106,39 @@ pub fn SaveStatus() -> impl IntoView {
         SaveState::Failed { error, work } => Some((error, work)),
         _ => None,
     });
-    view! {
-        <div class="wrap save-status" role="status" aria-live="polite">
-            {store_notice}
-            <p class="saved" hidden=move || line.with(Option::is_none)>{move || line.get().unwrap_or_default()}</p>
-            {move || match failed.get() {
-                None => ().into_any(),
-                // The store's notice above already says it; only a conflict needs its own choice.
-                Some((error, _)) if error != StoreError::Conflict && state.storage_problem.with(Option::is_some) => ().into_any(),
-                Some((error, work)) => {
-                    let conflict = error == StoreError::Conflict;
-                    let (w1, w2, w3) = (work.clone(), work.clone(), work.clone());
-                    view! {
-                        <div class="notice notice-warning">
-                            <p><strong>{move || say::not_saved(lang.get())}</strong>{move || {
-                                let lang = lang.get();
-                                let mut said = format!("{}.", error.in_lang(lang));
-                                if let Some(name) = about_other_work(state, &work) {
-                                    said.push(' ');
-                                    said.push_str(&say::about_work(lang, &name));
-                                }
-                                said
-                            }}</p>
+    // A failed save's reason stays in view while the person works on, short enough never to
+    // need scrolling itself; what can be done about it (a download, and for a conflict which
+    // version to keep) follows it in the page, out of the way but never cut off, and the
+    // reason's link leads there.
+    let headline = move || {
+        failed.get().and_then(|(error, work)| {
+            shown_alone(state, &error).then(|| {
+                view! {
+                    <p class="notice notice-warning"><strong>{move || say::not_saved(lang.get())}</strong>{move || {
+                        let lang = lang.get();
+                        let mut said = format!("{}.", error.in_lang(lang));
+                        if let Some(name) = about_other_work(state, &work) {
+                            said.push(' ');
+                            said.push_str(&say::about_work(lang, &name));
+                        }
+                        said.push(' ');
+                        said
+                    }}<a href="#save-choices" on:click=move |ev| {
+                        ev.prevent_default();
+                        history::focus_id(CHOICES_ID);
+                    }>{move || say::what_you_can_do(lang.get())}</a></p>
+                }
+            })
+        })
+    };
+    let choices = move || {
+        failed.get().and_then(|(error, work)| {
+            shown_alone(state, &error).then(|| {
+                let conflict = error == StoreError::Conflict;
+                let (w1, w2, w3) = (work.clone(), work.clone(), work);
+                view! {
+                    <div class="wrap save-choices">
+                        <div class="notice notice-warning" id=CHOICES_ID tabindex="-1">
                             <p>{move || say::download_copy_now(lang.get())}</p>
                             <div class="button-row">
                                 <button type="button" on:click=move |_| { let id = w1.clone(); action.run(state, move || later::export(state, id)); }>{move || say::download_copy(lang.get())}</button>
@@ -137,9 +149,26 @@ pub fn SaveStatus() -> impl IntoView {
                             </div>
                             {action.waiting()}
                         </div>
-                    }.into_any()
+                    </div>
                 }
-            }}
+            })
+        })
+    };
+    view! {
+        <div class="wrap save-status" role="status" aria-live="polite">
+            {store_notice}
+            <p class="saved" hidden=move || line.with(Option::is_none)>{move || line.get().unwrap_or_default()}</p>
+            {headline}
         </div>
+        {choices}
     }
+}
+
+/// The id of a failed save's choices, which its reason's link leads to.
+const CHOICES_ID: &str = "save-choices";
+
+/// Whether a failed save has its own notice: the store's notice already says why anything
+/// failed to save; only a conflict needs its own choice beside it.
+fn shown_alone(state: AppState, error: &StoreError) -> bool {
+    *error == StoreError::Conflict || state.storage_problem.with(Option::is_none)
 }

@@ -196,7 +196,7 @@ pub fn NewWorkPage(
         <form class="form" on:submit=submit novalidate>
             <div class="field" class:has-error=move || error_for("work-name")().is_some()>
                 <label for="work-name">{move || say::name(lang.get())}</label>
-                <p class="hint" id="work-name-hint">{move || say::name_hint(lang.get())}</p>
+                <p class="hint" id="work-name-hint">{move || say::name_hint(lang.get(), kind)}</p>
                 {move || error_for("work-name")().map(|m| view! { <p class="field-error" id="work-name-error">{m}</p> })}
                 <input id="work-name" type="text" class="text-input" aria-describedby="work-name-hint work-name-count"
                     use:shows=Callback::new(move |_| name.get()) on:input=move |ev| name.set(event_target_value(&ev)) />

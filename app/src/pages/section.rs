@@ -169,13 +169,22 @@ pub fn SectionPage(
             primary
         }
     };
-    let position = definition
-        .sections
-        .iter()
-        .position(|s| s.id == section.id)
-        .unwrap_or(0)
-        + 1;
-    let total = definition.sections.len();
+    // "Section 2 of 16" counts the sections shown, as the contents list them: a section that
+    // answers hide (the Wales section, for an organisation in England only) is not counted,
+    // and one opened while hidden has no place to give.
+    let definition_for_count = definition.clone();
+    let section_for_count = section.id.clone();
+    let count = Memo::new(move |_| {
+        signal.with(|h| {
+            let shown: Vec<_> = definition_for_count
+                .sections
+                .iter()
+                .filter(|s| h.work.responses.section_shown(&definition_for_count, s))
+                .collect();
+            let position = shown.iter().position(|s| s.id == section_for_count)?;
+            Some((position + 1, shown.len()))
+        })
+    });
     // `make bench` times a saved audit's first question from this mark (the first section
     // page of a page load; later ones leave it as it is).
     let form = NodeRef::<leptos::html::Form>::new();
@@ -190,7 +199,7 @@ pub fn SectionPage(
             <a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a>
         </p>
         <ErrorSummary errors=errors />
-        <p class="section-count">{move || say::section_of(lang.get(), position, total)}</p>
+        {move || count.get().map(|(position, total)| view! { <p class="section-count">{say::section_of(lang.get(), position, total)}</p> })}
         {let title = section.title.clone(); move || { let (text, mark) = super::in_lang(&title, lang.get()); view! { <h1 lang=mark>{text}</h1> } }}
         {let intro = section.intro.clone(); move || { let (text, mark) = super::in_lang(&intro, lang.get()); view! { <p class="section-intro" lang=mark>{text}</p> } }}
     };

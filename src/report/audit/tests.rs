@@ -631,3 +631,59 @@ fn answers_set_aside_are_listed_by_the_retired_question_text_and_the_answer_labe
         "{text}"
     );
 }
+
+/// Partnership governance is rated only where there is an agreement: before that is answered
+/// its bar says there is nothing scorable yet, as every other empty section's does (it was left
+/// out of the chart altogether); once the answer is "no", there is nothing to rate and it has
+/// no bar.
+#[test]
+fn a_section_waiting_for_the_answer_that_decides_its_ratings_keeps_its_bar() {
+    let text = std::fs::read_to_string(format!(
+        "{}/questionnaires/self-assessment.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("the bundled self-assessment");
+    let d = crate::definition::load_definition("self-assessment.json", &text).expect("it loads");
+    let bars = |answers: Responses| -> Vec<(String, String)> {
+        let w = work(&d, "Partnership", answers);
+        let scores = score(&d, &w.responses);
+        let report = audit_report(&AuditReportInput {
+            definition: &d,
+            work: &w,
+            scores: &scores,
+            previous: None,
+            peers: None,
+            today: today(),
+            language: Lang::En,
+        });
+        let Some(Block::BarChart(chart)) = report
+            .blocks
+            .iter()
+            .find(|b| matches!(b, Block::BarChart(_)))
+        else {
+            panic!("summary chart")
+        };
+        chart
+            .bars
+            .iter()
+            .map(|b| (b.label.clone(), b.value_label.clone()))
+            .collect()
+    };
+    let title = d
+        .section(&"partnership".into())
+        .expect("the partnership section")
+        .title
+        .get(Lang::En)
+        .to_owned();
+    let unanswered = bars(Responses::default());
+    assert!(
+        unanswered.contains(&(title.clone(), "Nothing scorable yet".to_owned())),
+        "{unanswered:?}"
+    );
+    let without = bars(choices(&[("pg-1", "no")]));
+    assert!(
+        !without.iter().any(|(label, _)| *label == title),
+        "{without:?}"
+    );
+    assert_eq!(without.len(), unanswered.len() - 1);
+}
