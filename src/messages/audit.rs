@@ -777,10 +777,13 @@ mod tests {
 
     #[test]
     fn every_audit_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 38] = [
+        let fixed: [fn(Lang) -> &'static str; 41] = [
             start_prefix,
             name,
-            name_hint,
+            |l| name_hint(l, crate::definition::ToolKind::Audit),
+            |l| name_hint(l, crate::definition::ToolKind::Feedback),
+            |l| name_hint(l, crate::definition::ToolKind::Conversation),
+            |l| name_hint(l, crate::definition::ToolKind::Statement),
             enter_name,
             enter_about,
             organisation,
