@@ -246,39 +246,7 @@ async fn a_refused_save_is_not_hidden_by_saving_other_work() {
     let first = work("conflict-a", "First audit", &definition);
     let second = work("conflict-b", "Second audit", &definition);
     seed_works(&app, &[&first, &second], "#/").await;
-    app.open("#/work/conflict-a/section/strategy").await;
-    find(b, "#q-strat-1").await;
-    let this_tab = b.client().window().await.expect("this tab");
-    let other = b.client().new_window(true).await.expect("another tab");
-    b.client()
-        .switch_to_window(other.handle.clone())
-        .await
-        .expect("to the other tab");
-    app.open("#/work/conflict-a/section/strategy").await;
-    // This tab's word to the others never arrives (a browser without BroadcastChannel, or a
-    // tab of an earlier release), so the first tab still holds the older version when it
-    // changes it: a true conflict, which only the store's revisions catch.
-    b.execute(
-        "BroadcastChannel.prototype.postMessage = function () {};",
-        vec![],
-    )
-    .await;
-    click(b, "#q-strat-1-2").await;
-    wait_for_saved(
-        b,
-        "conflict-a",
-        "e.work.responses['strat-1']",
-        "the other tab's answer",
-    )
-    .await;
-    b.client()
-        .close_window()
-        .await
-        .expect("close the other tab");
-    b.client()
-        .switch_to_window(this_tab)
-        .await
-        .expect("back to the first tab");
+    another_tab_saves_first(&app, "conflict-a").await;
     click(b, "#q-strat-1-3").await;
     b.wait_for_text("Not saved", DEFAULT_TIMEOUT).await;
     b.screenshot(&shot("conflict-refused")).await;
@@ -531,36 +499,7 @@ async fn the_not_saved_choices_are_never_cut_off_on_a_laptop_or_a_phone() {
     let definition = bundled_definition("self-assessment");
     let audit = work("cut-off", "Cut off audit", &definition);
     seed_works(&app, &[&audit], "#/").await;
-    app.open("#/work/cut-off/section/strategy").await;
-    find(b, "#q-strat-5").await;
-    let this_tab = b.client().window().await.expect("this tab");
-    let other = b.client().new_window(true).await.expect("another tab");
-    b.client()
-        .switch_to_window(other.handle.clone())
-        .await
-        .expect("to the other tab");
-    app.open("#/work/cut-off/section/strategy").await;
-    b.execute(
-        "BroadcastChannel.prototype.postMessage = function () {};",
-        vec![],
-    )
-    .await;
-    click(b, "#q-strat-1-2").await;
-    wait_for_saved(
-        b,
-        "cut-off",
-        "e.work.responses['strat-1']",
-        "the other tab's answer",
-    )
-    .await;
-    b.client()
-        .close_window()
-        .await
-        .expect("close the other tab");
-    b.client()
-        .switch_to_window(this_tab)
-        .await
-        .expect("back to the first tab");
+    another_tab_saves_first(&app, "cut-off").await;
     click(b, "#q-strat-5-1").await;
     b.wait_for_text("Not saved", DEFAULT_TIMEOUT).await;
 
@@ -629,4 +568,44 @@ async fn the_not_saved_choices_are_never_cut_off_on_a_laptop_or_a_phone() {
         .await
         .expect("resize the window");
     finish(app).await;
+}
+
+/// With the work `id`'s section "strategy" open in this tab, another tab opens it too and
+/// answers its first question, and is closed. This tab's word to the others never arrives (a
+/// browser without BroadcastChannel, or a tab of an earlier release), so this tab still holds
+/// the older version when it changes it: a true conflict, which only the store's revisions
+/// catch.
+async fn another_tab_saves_first(app: &TestApp, id: &str) {
+    let b = &app.browser;
+    let route = format!("#/work/{id}/section/strategy");
+    app.open(&route).await;
+    find(b, "#q-strat-1").await;
+    let this_tab = b.client().window().await.expect("this tab");
+    let other = b.client().new_window(true).await.expect("another tab");
+    b.client()
+        .switch_to_window(other.handle.clone())
+        .await
+        .expect("to the other tab");
+    app.open(&route).await;
+    b.execute(
+        "BroadcastChannel.prototype.postMessage = function () {};",
+        vec![],
+    )
+    .await;
+    click(b, "#q-strat-1-2").await;
+    wait_for_saved(
+        b,
+        id,
+        "e.work.responses['strat-1']",
+        "the other tab's answer",
+    )
+    .await;
+    b.client()
+        .close_window()
+        .await
+        .expect("close the other tab");
+    b.client()
+        .switch_to_window(this_tab)
+        .await
+        .expect("back to the first tab");
 }

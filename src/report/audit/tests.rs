@@ -46,10 +46,19 @@ fn answered() -> Work {
 }
 
 fn report_for(w: &Work, previous: Option<PreviousCycle>, peers: Option<&PeerComparison>) -> Report {
-    let d = audit();
-    let scores = score(&d, &w.responses);
+    report_with(&audit(), w, previous, peers)
+}
+
+/// The report of `w`, an audit of `d`.
+fn report_with(
+    d: &Definition,
+    w: &Work,
+    previous: Option<PreviousCycle>,
+    peers: Option<&PeerComparison>,
+) -> Report {
+    let scores = score(d, &w.responses);
     audit_report(&AuditReportInput {
-        definition: &d,
+        definition: d,
         work: w,
         scores: &scores,
         previous,
@@ -519,17 +528,7 @@ fn legal_risks_come_first_with_their_answer_and_law_and_are_marked_in_the_sectio
         "Risky audit",
         choices(&[("has-amhp", "yes"), ("amhp-1", "partly")]),
     );
-    let scores = score(&stopped, &w.responses);
-    let text = audit_report(&AuditReportInput {
-        definition: &stopped,
-        work: &w,
-        scores: &scores,
-        previous: None,
-        peers: None,
-        today: today(),
-        language: Lang::En,
-    })
-    .plain_text();
+    let text = report_with(&stopped, &w, None, None).plain_text();
     assert!(
         text.contains("Required by: Mental Health Act 1983, section 114."),
         "{text}"
@@ -645,17 +644,7 @@ fn a_section_waiting_for_the_answer_that_decides_its_ratings_keeps_its_bar() {
     .expect("the bundled self-assessment");
     let d = crate::definition::load_definition("self-assessment.json", &text).expect("it loads");
     let bars = |answers: Responses| -> Vec<(String, String)> {
-        let w = work(&d, "Partnership", answers);
-        let scores = score(&d, &w.responses);
-        let report = audit_report(&AuditReportInput {
-            definition: &d,
-            work: &w,
-            scores: &scores,
-            previous: None,
-            peers: None,
-            today: today(),
-            language: Lang::En,
-        });
+        let report = report_with(&d, &work(&d, "Partnership", answers), None, None);
         let Some(Block::BarChart(chart)) = report
             .blocks
             .iter()
