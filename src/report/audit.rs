@@ -435,7 +435,7 @@ fn summary(said: &Said, input: &AuditReportInput, blocks: &mut Vec<Block>) {
     let bars = scores
         .sections
         .iter()
-        .filter(|s| s.shown && is_scored(&said, s))
+        .filter(|s| s.shown && is_scored(said, s))
         .map(|section| {
             let last = previous
                 .and_then(|c| c.sections.iter().find(|x| x.section == section.id))
