@@ -992,11 +992,47 @@ pub async fn assert_fits_the_width(browser: &Browser, what: &str) {
     );
 }
 
+/// Fails when a word is broken across two lines though it would fit on one (as
+/// `overflow-wrap: anywhere` in a narrow column did: "Organisatio" / "nal" in the results'
+/// details on a phone). Breaks at hyphens, dashes and slashes are ordinary wrapping; a word
+/// wider than its box may be broken. The message lists the words and their room.
+pub async fn assert_no_word_broken(browser: &Browser, what: &str) {
+    let broken = browser
+        .execute(
+            "const out = []; \
+             const main = document.querySelector('main') || document.body; \
+             const style = getComputedStyle(main); \
+             const room = main.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight); \
+             const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); \
+             for (let t = texts.nextNode(); t && out.length < 6; t = texts.nextNode()) { \
+               if (!t.parentElement || t.parentElement.closest('svg, script, style, noscript')) continue; \
+               const words = /[^\\s\\-\\u2010-\\u2014\\/]+/g; \
+               for (let m = words.exec(t.data); m; m = words.exec(t.data)) { \
+                 const range = document.createRange(); \
+                 range.setStart(t, m.index); range.setEnd(t, m.index + m[0].length); \
+                 const rects = [...range.getClientRects()].filter((r) => r.width > 0); \
+                 if (new Set(rects.map((r) => Math.round(r.bottom))).size < 2) continue; \
+                 const width = rects.reduce((sum, r) => sum + r.width, 0); \
+                 if (width <= room) out.push(`${m[0]} (${Math.round(width)} px, in ${Math.round(room)} px)`); \
+               } \
+             } \
+             return out;",
+            vec![],
+        )
+        .await;
+    assert!(
+        broken.as_array().is_some_and(Vec::is_empty),
+        "{what}: words broken across two lines though they would fit on one: {broken}"
+    );
+}
+
 /// Looks at the screen reached as a person would at this size: nothing runs off the side (see
-/// [`assert_fits_the_width`]), a screenshot is saved as `sweep/<name>` (see
+/// [`assert_fits_the_width`]), no word is broken where it would fit ([`assert_no_word_broken`]),
+/// a screenshot is saved as `sweep/<name>` (see
 /// [`super::screenshot_path`]) to look at, and axe-core finds no WCAG 2.2 AA failure.
 pub async fn check_screen(browser: &Browser, name: &str) {
     assert_fits_the_width(browser, name).await;
+    assert_no_word_broken(browser, name).await;
     browser
         .screenshot(&super::screenshot_path(&format!("sweep/{name}")))
         .await;
