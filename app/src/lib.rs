@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
         if let Some(kiosk) = state.kiosk.get_untracked() {
             let home = Route::Collect(kiosk.work);
             if route != home {
+                state.kept_in_collection.update(|kept| *kept += 1);
                 history::go(&home);
                 return;
             }

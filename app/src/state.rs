@@ -263,6 +263,9 @@ pub struct AppState {
     pub lead_lang: RwSignal<mhsw::lang::Lang>,
     /// Shared-device collection in progress: the app stays on the collection screens.
     pub kiosk: RwSignal<Option<storage::Kiosk>>,
+    /// How many times the browser's Back (or a typed address) was kept from leaving the
+    /// collection screens: the collection page takes each as its own Back.
+    pub kept_in_collection: RwSignal<u32>,
     /// Saves scheduled and in flight.
     saving: StoredValue<Saving, LocalStorage>,
     /// What the browser said when asked to keep the toolkit's storage (`None`: not asked yet).
@@ -296,6 +299,7 @@ impl AppState {
             page_lang: RwSignal::new(lead_lang),
             lead_lang: RwSignal::new(lead_lang),
             kiosk: RwSignal::new(storage::kiosk()),
+            kept_in_collection: RwSignal::new(0),
             saving: StoredValue::new_local(Saving::default()),
             persisted: RwSignal::new(None),
             import_notice: RwSignal::new(None),

@@ -166,6 +166,25 @@ pub fn back(lang: Lang) -> &'static str {
     say(lang, "Back", "Yn ôl")
 }
 
+/// The browser's Back pressed on the first screen of questions in collection mode, which has
+/// no screen before it to go to.
+pub fn back_at_first_screen(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "There is no screen before this one.",
+        "Nid oes sgrin cyn hon.",
+    )
+}
+
+/// The browser's Back pressed on a collection screen that is not a question: it stays.
+pub fn back_stays_here(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "While this device is collecting feedback, the browser’s Back button stays on these screens.",
+        "Tra bo’r ddyfais hon yn casglu adborth, mae botwm Yn ôl y porwr yn aros ar y sgriniau hyn.",
+    )
+}
+
 /// On to the next screen.
 pub fn next(lang: Lang) -> &'static str {
     say(lang, "Next", "Nesaf")

@@ -881,3 +881,80 @@ async fn going_back_to_the_questions_returns_a_person_to_where_they_were() {
     );
     finish(app).await;
 }
+
+/// A person answering on a shared tablet presses the browser's Back (a phone's back gesture
+/// does the same) to see the question before.
+///
+/// What went wrong: nothing moved and nothing was said: the app keeps the device on the
+/// collection screens, and did so silently. The browser's Back should do what the screen's own
+/// Back does, to the screen before with the answers kept; where there is no screen before, it
+/// should say so; and it never leaves collection mode.
+#[tokio::test]
+async fn the_browsers_back_goes_back_one_screen_in_collection_mode() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Back gesture",
+        Some("West Team"),
+    )
+    .await;
+    start_collecting(&app, &id, "2468", false).await;
+    let questions = feedback_questions("feedback-service-user");
+    click_button(b, "Start").await;
+    for number in 1..=2 {
+        reach_question(b, number, TOTAL).await;
+        click(
+            b,
+            &format!("#{}", option_id(&questions[number - 1].0, AGREE)),
+        )
+        .await;
+        click_button(b, "Next").await;
+    }
+    reach_question(b, 3, TOTAL).await;
+    b.client().back().await.expect("press the browser's Back");
+    wait_for_heading_exact(b, &format!("Question 2 of {TOTAL}")).await;
+    assert_eq!(
+        is_checked(b, &option_id(&questions[1].0, AGREE)).await,
+        Some(true),
+        "the answer to question 2, after the browser's Back"
+    );
+    b.client().back().await.expect("press the browser's Back");
+    wait_for_heading_exact(b, &format!("Question 1 of {TOTAL}")).await;
+    // Back to the first screen of questions (the first section's introduction, if it has
+    // one), then once more: nothing before it, and the page says so.
+    let mut said = false;
+    for _ in 0..3 {
+        b.client().back().await.expect("press the browser's Back");
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        if main_text(b)
+            .await
+            .contains("There is no screen before this one.")
+        {
+            said = true;
+            break;
+        }
+    }
+    b.screenshot(&shot("browser-back-in-collection-mode")).await;
+    assert!(
+        said,
+        "the browser's Back on the first screen of questions said nothing; the page shows {:?}",
+        heading_text(b).await
+    );
+    assert!(
+        current_hash(b)
+            .await
+            .ends_with(&format!("/work/{id}/collect")),
+        "the browser's Back left collection mode: {}",
+        current_hash(b).await
+    );
+    // The answers given are still there: on to question 1 (past its introduction), answered.
+    reach_question(b, 1, TOTAL).await;
+    assert_eq!(
+        is_checked(b, &option_id(&questions[0].0, AGREE)).await,
+        Some(true),
+        "the answer to question 1, after going back to the first screen"
+    );
+    finish(app).await;
+}

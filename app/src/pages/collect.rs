@@ -166,6 +166,34 @@ pub fn CollectPage(
     // once, on every screen, until they are saved or downloaded.
     let unsaved_people = RwSignal::new(0usize);
     let touch = move || last_activity.set_value(clock::now_ms());
+    // The browser's Back (kept on these screens by the app: `kept_in_collection`) does what the
+    // screen's own Back does, to the screen before with the answers given; where there is none,
+    // it says why nothing moved, in the person's language, rather than nothing at all.
+    let back_note = RwSignal::new(None::<&'static str>);
+    Effect::new(move |seen: Option<u32>| {
+        let kept = state.kept_in_collection.get();
+        if seen.is_some_and(|seen| seen != kept) {
+            touch();
+            match screen.get_untracked() {
+                Screen::Step(index) if index > 0 => {
+                    speech::stop();
+                    screen.set(Screen::Step(index - 1));
+                    history::focus_heading();
+                }
+                Screen::Step(_) => {
+                    back_note.set(Some(say::back_at_first_screen(lang.get_untracked())))
+                }
+                _ => back_note.set(Some(say::back_stays_here(lang.get_untracked()))),
+            }
+        }
+        kept
+    });
+    // A note about Back is about the screen it was pressed on.
+    Effect::new(move |_| {
+        screen.track();
+        lang.track();
+        back_note.set(None);
+    });
 
     // Clear an unfinished answer after the practitioner's chosen minutes of no activity. Read
     // afresh each time: the set-up screen may change it after this page was made.
@@ -420,6 +448,7 @@ pub fn CollectPage(
             }}</div>
         </aside>
         {switch}
+        <div role="status">{move || back_note.get().map(|note| view! { <p class="notice">{note}</p> })}</div>
         {move || (unsaved_people.get() > 0).then(|| view! {
             <div class="notice notice-warning practitioner-alert" role="alert" lang=practitioner_lang>
                 <p><strong>{say::for_the_practitioner(state.lead_lang.get())}</strong>{say::unsaved_people(state.lead_lang.get(), unsaved_people.get() as u32)}</p>
