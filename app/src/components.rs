@@ -4,6 +4,7 @@
 pub mod character_count;
 pub mod confirm;
 pub mod error_summary;
+pub mod file_chooser;
 pub mod layout;
 pub mod question_field;
 pub mod report_view;

@@ -226,7 +226,7 @@ pub async fn import(
     // As a person does: the button pressed (the file chooser opens; headless Chromium shows
     // none), then a file chosen a moment later. The app gets the import ready meanwhile.
     app.browser
-        .wait_for_css(".import .file-label", PAGE_TIMEOUT)
+        .wait_for_css("#import-file-button", PAGE_TIMEOUT)
         .await
         .click()
         .await

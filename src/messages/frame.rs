@@ -456,6 +456,17 @@ pub fn import_from_file(lang: Lang) -> &'static str {
     say(lang, "Import work from a file", "Mewnforio gwaith o ffeil")
 }
 
+/// The button that opens the browser's file picker, for one file (the browser's own button
+/// speaks the browser's language, not the page's).
+pub fn choose_file(lang: Lang) -> &'static str {
+    say(lang, "Choose a file", "Dewis ffeil")
+}
+
+/// The same, where several files may be chosen at once.
+pub fn choose_files(lang: Lang) -> &'static str {
+    say(lang, "Choose files", "Dewis ffeiliau")
+}
+
 /// The import box's hint, with the largest file size in megabytes.
 pub fn import_hint(lang: Lang, megabytes: usize) -> String {
     match lang {

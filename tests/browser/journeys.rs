@@ -86,8 +86,8 @@ async fn pressing_import_gets_it_ready_and_keeps_nothing_of_that() {
     let measures =
         |name: &str| format!("return performance.getEntriesByName('{name}', 'measure').length");
     // Twice, quickly, as a double click on the button.
-    click(b, ".import .file-label").await;
-    click(b, ".import .file-label").await;
+    click(b, "#import-file-button").await;
+    click(b, "#import-file-button").await;
     wait_until(
         b,
         &format!("{} > 0;", measures("mhsw:import-read-responses")),

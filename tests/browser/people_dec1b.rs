@@ -464,7 +464,7 @@ async fn removing_an_opened_questionnaire_says_so_and_keeps_focus() {
         "after removing it",
     );
     assert!(
-        focus_is_on(b, "#open-definition").await,
+        focus_is_on(b, "#open-definition-button").await,
         "after removing, focus is on the control that opens a questionnaire, not on {}",
         focused(b).await
     );
@@ -650,7 +650,7 @@ async fn stopping_the_peer_comparison_drops_the_imported_claim() {
         "the results once the comparison was stopped",
     );
     assert!(
-        focus_is_on(b, "#peer-file").await,
+        focus_is_on(b, "#peer-file-button").await,
         "after stopping, focus is on the control that brings a set back, not on {}",
         focused(b).await
     );

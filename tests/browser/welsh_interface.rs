@@ -944,3 +944,74 @@ async fn pdf_and_peer_set_problems_are_in_welsh() {
         .await;
     crate::prelude::finish(app).await;
 }
+
+/// The file choosers speak the page's language. The browser's own file button says "Choose
+/// File" and "No file chosen" in the browser's language, so a Welsh page showed them in
+/// English; each chooser is now a button in the page's words, named by its field's label, that
+/// opens the browser's picker from the keyboard as from a click.
+#[tokio::test]
+async fn the_file_choosers_speak_the_pages_language() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    find(b, "a[href='#/new/self-assessment']").await;
+    switch_to(b, "Cymraeg", "cy").await;
+    wait_for_heading(b, "Pecyn cymorth gwaith cymdeithasol iechyd meddwl").await;
+    for (route, input, label, words) in [
+        (
+            "#/",
+            "import-file",
+            "Mewnforio gwaith o ffeil",
+            "Dewis ffeiliau",
+        ),
+        (
+            "#/questionnaires",
+            "open-definition",
+            "Agor ffeil holiadur",
+            "Dewis ffeil",
+        ),
+    ] {
+        app.open(route).await;
+        let button = format!("#{input}-button");
+        let text = find(b, &button)
+            .await
+            .text()
+            .await
+            .expect("the button's words");
+        assert_eq!(text.trim(), words, "{route}: the file chooser's button");
+        let found = b
+            .execute(
+                "const input = document.getElementById(arguments[0]); \
+                 const button = document.getElementById(arguments[0] + '-button'); \
+                 const name = button.getAttribute('aria-labelledby').split(' ') \
+                   .map((id) => document.getElementById(id).textContent.trim()).join(' '); \
+                 window.mhswPicked = 0; \
+                 input.addEventListener('click', (e) => { window.mhswPicked += 1; e.preventDefault(); }); \
+                 return { drawn: input.getClientRects().length > 0, name };",
+                vec![json!(input)],
+            )
+            .await;
+        assert_eq!(
+            found["drawn"],
+            json!(false),
+            "{route}: the browser's own file button (in the browser's language) is drawn"
+        );
+        assert_eq!(
+            found["name"],
+            json!(format!("{label} {words}")),
+            "{route}: the button's name, heard by a screen reader"
+        );
+        tab_to(b, &button, 120).await;
+        press(b, &[Key::Enter]).await;
+        wait_until(
+            b,
+            "return window.mhswPicked === 1;",
+            vec![],
+            DEFAULT_TIMEOUT,
+            "the browser's file picker opening from the button, by keyboard",
+        )
+        .await;
+        check_screen(b, &format!("welsh-file-chooser-{input}")).await;
+    }
+    crate::prelude::finish(app).await;
+}

@@ -10,6 +10,7 @@ use mhsw::messages::problems;
 use mhsw::work::{self, Checked};
 
 use crate::components::confirm::Confirm;
+use crate::components::file_chooser::FileChooser;
 use crate::components::layout::{Later, LaterPart};
 use crate::edges::definitions::{Questionnaires, Source};
 use crate::edges::storage::{Listed, StoreError};
@@ -505,7 +506,7 @@ fn ImportWork(
     // The file chooser opening (a click on the button or its label, or Enter or Space on it):
     // the import is got ready while the person chooses, once per page.
     let warmed = StoredValue::new(false);
-    let on_click = move |_| {
+    let on_click = move |()| {
         if warmed.get_value() {
             return;
         }
@@ -518,11 +519,10 @@ fn ImportWork(
     };
     view! {
         <div class="import">
-            <label class="file-label" for="import-file">{say::import_from_file(lang)}</label>
-            <p class="hint" id="import-hint">
+            <FileChooser id="import-file" label=move || say::import_from_file(lang) hint="import-hint"
+                choose=move || say::choose_files(lang) multiple=true on_open=Callback::new(on_click) on_change=on_change>
                 {say::import_hint(lang, work::MAX_IMPORT_BYTES / (1024 * 1024))}
-            </p>
-            <input id="import-file" type="file" accept=".json,application/json" multiple aria-describedby="import-hint" on:click=on_click on:change=on_change />
+            </FileChooser>
             <div role="status" aria-live="polite">
                 {move || message.get().map(Outcome::notice)}
             </div>

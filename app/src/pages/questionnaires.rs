@@ -7,6 +7,7 @@ use mhsw::messages::data as say;
 use mhsw::messages::problems;
 
 use crate::components::confirm::Confirm;
+use crate::components::file_chooser::{self, FileChooser};
 use crate::edges::definitions::{self, Questionnaires, Source};
 use crate::edges::{database, files, history};
 use crate::later::Outcome;
@@ -134,9 +135,10 @@ pub fn QuestionnairesPage() -> impl IntoView {
             })
         }}
         <h2>{move || say::try_from_computer(lang.get())}</h2>
-        <label class="file-label" for="open-definition">{move || say::open_questionnaire_file(lang.get())}</label>
-        <p class="hint" id="open-definition-hint">{move || say::open_questionnaire_hint(lang.get())}</p>
-        <input id=OPEN_ID type="file" accept=".json,application/json" aria-describedby="open-definition-hint" on:change=open_file />
+        <FileChooser id=OPEN_ID label=move || say::open_questionnaire_file(lang.get()) hint="open-definition-hint"
+            choose=move || mhsw::messages::frame::choose_file(lang.get()) on_change=open_file>
+            {move || say::open_questionnaire_hint(lang.get())}
+        </FileChooser>
         <div role="status" aria-live="polite">
             {move || message.get().map(Outcome::notice)}
         </div>
@@ -208,7 +210,7 @@ fn RemoveQuestion(
                 let lang = lang.get_untracked();
                 match database::delete_document(&name).await {
                     Ok(()) => {
-                        history::focus_id_when_drawn(OPEN_ID);
+                        history::focus_id_when_drawn(&file_chooser::button_id(OPEN_ID));
                         state.questionnaires.update(|q| {
                             if let Questionnaires::Checked(c) = q {
                                 c.loaded

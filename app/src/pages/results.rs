@@ -14,6 +14,7 @@ use mhsw::work::Work;
 use mhsw::messages::problems;
 use mhsw::messages::reports as say;
 
+use crate::components::file_chooser::{self, FileChooser};
 use crate::components::report_view::ReportView;
 use crate::edges::{clock, files, pdf_worker, storage};
 use crate::later::Outcome;
@@ -273,7 +274,7 @@ pub fn ResultsPage(
         peer_status.set(None);
         // The button is gone with the comparison: focus goes to the control that brings one
         // back, not to the page itself.
-        crate::edges::history::focus_id_when_drawn("peer-file");
+        crate::edges::history::focus_id_when_drawn(&file_chooser::button_id("peer-file"));
     };
     view! {
         <p class="breadcrumb"><a href=Route::Home.href()>{move || mhsw::messages::frame::home(lang.get())}</a>" › "<a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a></p>
@@ -328,9 +329,10 @@ pub fn ResultsPage(
                     </select>
                 </div>
                 <div class="field">
-                    <label class="file-label" for="peer-file">{move || say::compare_peers(lang.get())}</label>
-                    <p class="hint" id="peer-file-hint">{move || say::compare_peers_hint(lang.get())}</p>
-                    <input id="peer-file" type="file" accept=".json,application/json" aria-describedby="peer-file-hint" on:change=peer_file />
+                    <FileChooser id="peer-file" label=move || say::compare_peers(lang.get()) hint="peer-file-hint"
+                        choose=move || mhsw::messages::frame::choose_file(lang.get()) on_change=peer_file>
+                        {move || say::compare_peers_hint(lang.get())}
+                    </FileChooser>
                     {move || peer_set.get().map(|_| view! { <p>{move || say::peers_in_use(lang.get())}<button type="button" class="link-button" on:click=remove_peers.clone()>{move || say::stop_peers(lang.get())}</button></p> })}
                 </div>
             </section>
