@@ -830,26 +830,7 @@ async fn focus_moves_to_the_end_collection_screen_and_back_to_the_questions() {
 async fn going_back_to_the_questions_returns_a_person_to_where_they_were() {
     let app = TestApp::start().await;
     let b = &app.browser;
-    let id = start_work(
-        &app,
-        "feedback-service-user",
-        "Mistaken tap",
-        Some("West Team"),
-    )
-    .await;
-    start_collecting(&app, &id, "2468", false).await;
-    let questions = feedback_questions("feedback-service-user");
-    click_button(b, "Start").await;
-    for number in 1..=2 {
-        reach_question(b, number, TOTAL).await;
-        click(
-            b,
-            &format!("#{}", option_id(&questions[number - 1].0, AGREE)),
-        )
-        .await;
-        click_button(b, "Next").await;
-    }
-    reach_question(b, 3, TOTAL).await;
+    let (_, questions) = at_question_3_with_two_answers(&app, "Mistaken tap").await;
     click_button(b, "For the practitioner: end collection").await;
     wait_for_heading_exact(b, "End collection").await;
     fill(b, "#leave-code", "1111").await;
@@ -882,25 +863,15 @@ async fn going_back_to_the_questions_returns_a_person_to_where_they_were() {
     finish(app).await;
 }
 
-/// A person answering on a shared tablet presses the browser's Back (a phone's back gesture
-/// does the same) to see the question before.
-///
-/// What went wrong: nothing moved and nothing was said: the app keeps the device on the
-/// collection screens, and did so silently. The browser's Back should do what the screen's own
-/// Back does, to the screen before with the answers kept; where there is no screen before, it
-/// should say so; and it never leaves collection mode.
-#[tokio::test]
-async fn the_browsers_back_goes_back_one_screen_in_collection_mode() {
-    let app = TestApp::start().await;
+/// A service user collection called `name`, collecting on the device, with "Agree" given to
+/// questions 1 and 2 and question 3 shown: its id, and the questionnaire's questions.
+async fn at_question_3_with_two_answers(
+    app: &TestApp,
+    name: &str,
+) -> (String, Vec<(String, bool)>) {
     let b = &app.browser;
-    let id = start_work(
-        &app,
-        "feedback-service-user",
-        "Back gesture",
-        Some("West Team"),
-    )
-    .await;
-    start_collecting(&app, &id, "2468", false).await;
+    let id = start_work(app, "feedback-service-user", name, Some("West Team")).await;
+    start_collecting(app, &id, "2468", false).await;
     let questions = feedback_questions("feedback-service-user");
     click_button(b, "Start").await;
     for number in 1..=2 {
@@ -913,6 +884,21 @@ async fn the_browsers_back_goes_back_one_screen_in_collection_mode() {
         click_button(b, "Next").await;
     }
     reach_question(b, 3, TOTAL).await;
+    (id, questions)
+}
+
+/// A person answering on a shared tablet presses the browser's Back (a phone's back gesture
+/// does the same) to see the question before.
+///
+/// What went wrong: nothing moved and nothing was said: the app keeps the device on the
+/// collection screens, and did so silently. The browser's Back should do what the screen's own
+/// Back does, to the screen before with the answers kept; where there is no screen before, it
+/// should say so; and it never leaves collection mode.
+#[tokio::test]
+async fn the_browsers_back_goes_back_one_screen_in_collection_mode() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let (id, questions) = at_question_3_with_two_answers(&app, "Back gesture").await;
     b.client().back().await.expect("press the browser's Back");
     wait_for_heading_exact(b, &format!("Question 2 of {TOTAL}")).await;
     assert_eq!(

@@ -503,10 +503,10 @@ fn ImportWork(
             }
         });
     };
-    // The file chooser opening (a click on the button or its label, or Enter or Space on it):
-    // the import is got ready while the person chooses, once per page.
+    // The file chooser opening (its button pressed, by mouse or keyboard): the import is got
+    // ready while the person chooses, once per page.
     let warmed = StoredValue::new(false);
-    let on_click = move |()| {
+    let on_open = move |()| {
         if warmed.get_value() {
             return;
         }
@@ -520,7 +520,7 @@ fn ImportWork(
     view! {
         <div class="import">
             <FileChooser id="import-file" label=move || say::import_from_file(lang) hint="import-hint"
-                choose=move || say::choose_files(lang) multiple=true on_open=Callback::new(on_click) on_change=on_change>
+                choose=move || say::choose_files(lang) multiple=true on_open=Callback::new(on_open) on_change=on_change>
                 {say::import_hint(lang, work::MAX_IMPORT_BYTES / (1024 * 1024))}
             </FileChooser>
             <div role="status" aria-live="polite">
