@@ -467,6 +467,15 @@ pub fn choose_files(lang: Lang) -> &'static str {
     say(lang, "Choose files", "Dewis ffeiliau")
 }
 
+/// Said when several files are dropped onto a chooser that takes one: none of them was
+/// opened.
+pub fn one_file_at_a_time(lang: Lang, dropped: u32) -> String {
+    match lang {
+        Lang::En => format!("This takes one file at a time, and {dropped} were dropped, so none was opened. Drop one file, or use the button to choose it."),
+        Lang::Cy => format!("Mae hwn yn cymryd un ffeil ar y tro, a gollyngwyd {dropped}, felly ni agorwyd yr un. Gollyngwch un ffeil, neu defnyddiwch y botwm i’w dewis."),
+    }
+}
+
 /// The import box's hint, with the largest file size in megabytes.
 pub fn import_hint(lang: Lang, megabytes: usize) -> String {
     match lang {

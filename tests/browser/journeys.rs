@@ -609,3 +609,128 @@ async fn another_tab_saves_first(app: &TestApp, id: &str) {
         .await
         .expect("back to the first tab");
 }
+
+/// Drags `files` (name, text) over the element `selector` and drops them there, as a person
+/// dragging files from their desktop does. Returns whether the chooser was outlined while they
+/// were over it, and whether the page took the drop (so the browser did not open the file in
+/// place of the page).
+async fn drop_files(b: &common::browser::Browser, selector: &str, files: &[(&str, &str)]) -> Value {
+    let over = b
+        .execute_async(
+            "const [selector, files, done] = arguments; \
+             const dt = new DataTransfer(); \
+             for (const [name, text] of files) dt.items.add(new File([text], name, { type: 'application/json' })); \
+             const target = document.querySelector(selector); \
+             window.mhswDrag = { dt, target }; \
+             const fire = (type) => target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true })); \
+             fire('dragenter'); fire('dragover'); \
+             requestAnimationFrame(() => done(!!target.closest('.file-drop-over')));",
+            vec![json!(selector), json!(files)],
+        )
+        .await;
+    let mut dropped = b
+        .execute_async(
+            "const [done] = arguments; const { dt, target } = window.mhswDrag; \
+             const taken = !target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); \
+             requestAnimationFrame(() => done({ taken, outlinedAfter: !!document.querySelector('.file-drop-over') }));",
+            vec![],
+        )
+        .await;
+    dropped["outlined"] = over;
+    dropped
+}
+
+/// A lead who drags an exported file from their desktop onto the import box has it imported,
+/// as the browser's own file control did before the choosers spoke the page's language (a
+/// file dropped there then did nothing). A file that misses the box does not replace the page
+/// with the file's text; text dragged into a box is left to the box; and several files
+/// dropped where one is taken are refused with a reason, not half-opened.
+#[tokio::test]
+async fn a_file_dropped_onto_a_chooser_is_taken_as_chosen() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let collection = collection_with("dropped", "feedback-service-user", 25);
+    let text = export_work(&collection);
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    let dropped = drop_files(b, "#import-file-button", &[("dropped.json", &text)]).await;
+    assert_eq!(
+        dropped["outlined"],
+        json!(true),
+        "the box outlined while the file is over it"
+    );
+    assert_eq!(dropped["taken"], json!(true), "the page takes the drop");
+    assert_eq!(
+        dropped["outlinedAfter"],
+        json!(false),
+        "the outline gone after the drop"
+    );
+    b.wait_for_text(
+        "dropped.json: imported as “Big collection” with 25 responses, and saved on this device.",
+        Duration::from_secs(30),
+    )
+    .await;
+    assert_eq!(stored_work_ids(b).await, vec!["dropped".to_owned()]);
+    // Missing the box: refused, so the browser does not leave the page for the file.
+    let missed = drop_files(b, "main h1", &[("dropped.json", &text)]).await;
+    assert_eq!(
+        missed["taken"],
+        json!(true),
+        "a file dropped beside the box is refused"
+    );
+    assert_eq!(
+        b.execute("return location.hash;", vec![]).await,
+        json!("#/")
+    );
+    // Text dragged onto the page is not a file: the page leaves it to the browser.
+    let words = b
+        .execute(
+            "const dt = new DataTransfer(); dt.setData('text/plain', 'words'); \
+             return !document.querySelector('main h1').dispatchEvent( \
+               new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));",
+            vec![],
+        )
+        .await;
+    assert_eq!(words, json!(false), "dragged text is left to the browser");
+    // The questionnaires page opens one file at a time: two dropped are refused, with why.
+    app.open("#/questionnaires").await;
+    find(b, "#open-definition-button").await;
+    let two = drop_files(b, ".file-drop", &[("a.json", "{}"), ("b.json", "{}")]).await;
+    assert_eq!(two["taken"], json!(true));
+    b.wait_for_text(
+        "This takes one file at a time, and 2 were dropped, so none was opened.",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+    assert_lacks(
+        &b.body_text().await,
+        "a.json",
+        "the page after two files were refused",
+    );
+    check_screen(b, "journeys/two-files-dropped").await;
+    b.execute(
+        "document.querySelector('.file-drop').scrollIntoView({ block: 'center' }); \
+         document.querySelector('.file-drop').classList.add('file-drop-over');",
+        vec![],
+    )
+    .await;
+    b.screenshot(&shot("two-files-dropped-outlined")).await;
+    b.execute(
+        "document.querySelector('.file-drop').classList.remove('file-drop-over');",
+        vec![],
+    )
+    .await;
+    // One file dropped is opened as if chosen: this one is not a questionnaire, and says so.
+    drop_files(b, ".file-drop", &[("mine.json", &text)]).await;
+    b.wait_for_text(
+        "It is work exported from this toolkit, not a questionnaire",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+    assert_lacks(
+        &b.body_text().await,
+        "one file at a time",
+        "the page once one file was dropped",
+    );
+    finish(app).await;
+}

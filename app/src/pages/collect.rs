@@ -166,6 +166,14 @@ pub fn CollectPage(
     // once, on every screen, until they are saved or downloaded.
     let unsaved_people = RwSignal::new(0usize);
     let touch = move || last_activity.set_value(clock::now_ms());
+    // Moving to another screen, by its own buttons or the browser's Back: reading aloud stops,
+    // it counts as activity, and focus goes to the new screen's heading.
+    let go = Callback::new(move |to: Screen| {
+        speech::stop();
+        touch();
+        screen.set(to);
+        history::focus_heading();
+    });
     // The browser's Back (kept on these screens by the app: `kept_in_collection`) does what the
     // screen's own Back does, to the screen before with the answers given; where there is none,
     // it says why nothing moved, in the person's language, rather than nothing at all.
@@ -173,17 +181,16 @@ pub fn CollectPage(
     Effect::new(move |seen: Option<u32>| {
         let kept = state.kept_in_collection.get();
         if seen.is_some_and(|seen| seen != kept) {
-            touch();
             match screen.get_untracked() {
-                Screen::Step(index) if index > 0 => {
-                    speech::stop();
-                    screen.set(Screen::Step(index - 1));
-                    history::focus_heading();
-                }
+                Screen::Step(index) if index > 0 => go.run(Screen::Step(index - 1)),
                 Screen::Step(_) => {
-                    back_note.set(Some(say::back_at_first_screen(lang.get_untracked())))
+                    touch();
+                    back_note.set(Some(say::back_at_first_screen(lang.get_untracked())));
                 }
-                _ => back_note.set(Some(say::back_stays_here(lang.get_untracked()))),
+                _ => {
+                    touch();
+                    back_note.set(Some(say::back_stays_here(lang.get_untracked())));
+                }
             }
         }
         kept
@@ -341,11 +348,11 @@ pub fn CollectPage(
                 match steps.get(index).copied() {
                     Some(Step::Introduction { section }) => {
                         let section = definition.sections[section].clone();
-                        view! { <IntroductionScreen title=section.title.get(lang).to_owned() intro=section.intro.get(lang).to_owned() easy=section.easy_read.as_ref().map(|t| t.get(lang).to_owned()) index=index lang=lang easy_read=easy_read screen=screen on_activity=on_activity /> }.into_any()
+                        view! { <IntroductionScreen title=section.title.get(lang).to_owned() intro=section.intro.get(lang).to_owned() easy=section.easy_read.as_ref().map(|t| t.get(lang).to_owned()) index=index lang=lang easy_read=easy_read go=go /> }.into_any()
                     }
                     Some(Step::Question { section, question, number }) => {
                         let question = definition.sections[section].questions[question].clone();
-                        view! { <QuestionScreen definition=definition.clone() question=question index=index lang=lang number=number total=total last=last draft=draft easy_read=easy_read screen=screen on_activity=on_activity on_submit=Callback::new({ let submit = submit.clone(); move |()| submit() }) /> }.into_any()
+                        view! { <QuestionScreen definition=definition.clone() question=question index=index lang=lang number=number total=total last=last draft=draft easy_read=easy_read go=go on_activity=on_activity on_submit=Callback::new({ let submit = submit.clone(); move |()| submit() }) /> }.into_any()
                     }
                     None => view! { <p>{say::no_more_questions(lang)}</p> }.into_any(),
                 }
@@ -480,10 +487,8 @@ fn IntroductionScreen(
     lang: Lang,
     /// Easy-read wording on or off.
     easy_read: RwSignal<bool>,
-    /// The current screen.
-    screen: RwSignal<Screen>,
-    /// Called on every interaction (for the idle timer).
-    on_activity: Callback<()>,
+    /// Moves to another screen ([`CollectPage`]'s `go`).
+    go: Callback<Screen>,
 ) -> impl IntoView {
     let words = move || {
         if easy_read.get() {
@@ -497,18 +502,12 @@ fn IntroductionScreen(
         let title = title.clone();
         move || format!("{title}. {}", words())
     };
-    let go = move |to: Screen| {
-        speech::stop();
-        on_activity.run(());
-        screen.set(to);
-        history::focus_heading();
-    };
     view! {
         <h1>{title}</h1>
-        <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); go(Screen::Step(index + 1)) }>
+        <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); go.run(Screen::Step(index + 1)) }>
             <p class="lead section-intro">{words}</p>
             <div class="button-row">
-                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |ev| { if !super::second_of_a_double_click(&ev) { go(Screen::Step(index - 1)) } }>{say::back(lang)}</button> })}
+                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |ev| { if !super::second_of_a_double_click(&ev) { go.run(Screen::Step(index - 1)) } }>{say::back(lang)}</button> })}
                 <button type="submit" class="large" on:click=|ev| { super::second_of_a_double_click(&ev); }>{say::next(lang)}</button>
                 {speech::available().then(|| view! { <button type="button" class="secondary" on:click=move |_| speech::speak_in(&spoken(), lang.bcp47())>{say::read_aloud(lang)}</button> })}
             </div>
@@ -537,8 +536,8 @@ fn QuestionScreen(
     draft: RwSignal<Responses>,
     /// Easy-read wording on or off.
     easy_read: RwSignal<bool>,
-    /// The current screen.
-    screen: RwSignal<Screen>,
+    /// Moves to another screen ([`CollectPage`]'s `go`).
+    go: Callback<Screen>,
     /// Called on every interaction (for the idle timer).
     on_activity: Callback<()>,
     /// Called to send the answers.
@@ -584,12 +583,6 @@ fn QuestionScreen(
             )
         }
     };
-    let go = move |to: Screen| {
-        speech::stop();
-        on_activity.run(());
-        screen.set(to);
-        history::focus_heading();
-    };
     let answered = Signal::derive(move || {
         item.with(|i| {
             i.answer
@@ -599,10 +592,10 @@ fn QuestionScreen(
     });
     view! {
         <h1 class="question-count">{say::question_of(lang, number, total)}</h1>
-        <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); if last { on_submit.run(()) } else { go(Screen::Step(index + 1)) } }>
+        <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); if last { on_submit.run(()) } else { go.run(Screen::Step(index + 1)) } }>
             <QuestionField definition=definition.clone() question=question.clone() item=item on_change=on_change easy_read=easy_read error=Signal::derive(|| None::<String>) with_notes=false lang=lang />
             <div class="button-row">
-                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |ev| { if !super::second_of_a_double_click(&ev) { go(Screen::Step(index - 1)) } }>{say::back(lang)}</button> })}
+                {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |ev| { if !super::second_of_a_double_click(&ev) { go.run(Screen::Step(index - 1)) } }>{say::back(lang)}</button> })}
                 <button type="submit" class="large" on:click=|ev| { super::second_of_a_double_click(&ev); }>{move || match (last, answered.get()) { (true, _) => say::send_answers(lang), (false, true) => say::next(lang), (false, false) => say::skip_question(lang) }}</button>
                 {speech::available().then(|| view! { <button type="button" class="secondary" on:click=move |_| speech::speak_in(&spoken(), lang.bcp47())>{say::read_aloud(lang)}</button> })}
             </div>
