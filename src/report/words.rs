@@ -500,15 +500,6 @@ fn without_full_stop(caption: &str) -> &str {
     caption.trim_end_matches('.')
 }
 
-/// A chart's scrolling region on the results page: its name for a screen reader.
-pub fn chart_region(lang: Lang, caption: &str) -> String {
-    let caption = without_full_stop(caption);
-    match lang {
-        Lang::En => format!("{caption} (chart)"),
-        Lang::Cy => format!("{caption} (siart)"),
-    }
-}
-
 /// A chart's table on the results page: its name for a screen reader, its caption and its
 /// column headings (measure, result, comparison).
 pub fn chart_table(lang: Lang, caption: &str) -> (String, String, [&'static str; 3]) {

@@ -1168,6 +1168,11 @@ async fn an_audit_is_compared_with_peers_and_the_comparison_can_be_stopped() {
             .expect("resize the window");
         scroll_to_heading(b, "Compared with peers").await;
         check_screen(b, &format!("peers-{label}")).await;
+        // The chart with the peers' markers, drawn to fit (checked with the page above).
+        b.execute("document.querySelector('.chart').scrollIntoView();", vec![])
+            .await;
+        b.screenshot(&screenshot_path(&format!("peers-chart-{label}")))
+            .await;
     }
     b.client()
         .set_window_size(1280, 900)

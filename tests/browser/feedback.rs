@@ -462,7 +462,7 @@ async fn small_groups_are_suppressed_until_five_people_respond() {
     }
     assert_eq!(
         b.execute(
-            "return document.querySelectorAll('main svg').length;",
+            "return document.querySelectorAll('main .chart, main svg').length;",
             vec![]
         )
         .await,

@@ -963,9 +963,8 @@ pub async fn go_back(browser: &Browser, heading: &str) {
 }
 
 /// Fails when the page is wider than the window, so a person would have to scroll sideways to
-/// read it (WCAG 1.4.10). A table or chart inside a named, focusable scrolling region
-/// (`.table-wrap[aria-label]`, `.chart-wrap[aria-label]`) may scroll within it; that region
-/// itself must fit. The message
+/// read it (WCAG 1.4.10). A table inside a named, focusable scrolling region
+/// (`.table-wrap[aria-label]`) may scroll within it; that region itself must fit. The message
 /// lists the elements that stick out.
 pub async fn assert_fits_the_width(browser: &Browser, what: &str) {
     let found = browser
@@ -973,7 +972,7 @@ pub async fn assert_fits_the_width(browser: &Browser, what: &str) {
             "const w = window.innerWidth; \
              const out = [...document.querySelectorAll('body *')] \
                .filter(e => e.getBoundingClientRect().right > w + 1 && getComputedStyle(e).visibility !== 'hidden'); \
-             const outside = out.filter(e => !e.closest('.table-wrap[aria-label], .chart-wrap[aria-label]') || e.matches('.table-wrap, .chart-wrap')); \
+             const outside = out.filter(e => !e.closest('.table-wrap[aria-label]') || e.matches('.table-wrap')); \
              const wide = (outside.length || document.documentElement.scrollWidth <= w + 1 ? outside : out) \
                .slice(0, 6) \
                .map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().replace(/ +/g, '.') : '') \

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use mhsw::definition::Tone;
 use mhsw::lang::Lang;
-use mhsw::report::words::{chart_region, chart_table, lang_of_tag};
+use mhsw::report::words::{chart_table, lang_of_tag};
 use mhsw::report::{BarChart, Block, Report, Table, TextStyle};
 
 /// The CSS class of a band's tone.
@@ -118,7 +118,13 @@ pub fn WarningSign() -> impl IntoView {
     }
 }
 
-/// A horizontal bar chart in SVG, with a table of the same values.
+/// A horizontal bar chart, with a table of the same values.
+///
+/// Drawn in HTML, not SVG: each bar's name is text that wraps above it and its value sits after
+/// it, or under it where there is no room, so on a phone or at 400% zoom the chart fits the
+/// screen with its words at the page's size (an SVG kept its words readable only by keeping its
+/// width and scrolling sideways). The bars of every row share one width, so their lengths
+/// compare. A bar's tone is in its words and its pattern, never in its colour alone.
 #[component]
 pub fn BarChartView(
     /// The chart.
@@ -131,47 +137,34 @@ pub fn BarChartView(
 ) -> impl IntoView {
     let (region_label, table_caption, [measure, result, comparison]) =
         chart_table(lang, &chart.caption);
-    let chart_region_label = chart_region(lang, &chart.caption);
-    const WIDTH: f64 = 640.0;
-    const ROW: f64 = 52.0;
-    const BAR_LEFT: f64 = 16.0;
-    const BAR_MAX: f64 = 420.0;
-    let height = ROW * chart.bars.len() as f64 + 24.0;
     let caption_id = format!("chart-{number}-caption");
+    let percent = |p: f64| format!("{}%", p.clamp(0.0, 100.0));
     let bars = chart
         .bars
         .iter()
-        .enumerate()
-        .map(|(index, bar)| {
-            let top = ROW * index as f64;
-            let width = bar.percent.map(|p| BAR_MAX * p.clamp(0.0, 100.0) / 100.0);
-            let (tone, fill) = match bar.tone {
-                Tone::Red => ("bar-red", format!("url(#pattern-red-{number})")),
-                Tone::Amber => ("bar-amber", format!("url(#pattern-amber-{number})")),
-                Tone::Green => ("bar-green", "#cce2d8".to_owned()),
-                Tone::Neutral => ("bar-neutral", "#e5e9ef".to_owned()),
+        .map(|bar| {
+            let tone = match bar.tone {
+                Tone::Red => "chart-bar bar-red",
+                Tone::Amber => "chart-bar bar-amber",
+                Tone::Green => "chart-bar bar-green",
+                Tone::Neutral => "chart-bar bar-neutral",
             };
             let marker = bar.marker.as_ref().map(|m| {
-                let x = BAR_LEFT + BAR_MAX * m.percent.clamp(0.0, 100.0) / 100.0;
-                view! { <line class="marker" x1=x.to_string() x2=x.to_string() y1=(top + 18.0).to_string() y2=(top + 48.0).to_string()><title>{m.label.clone()}</title></line> }
+                view! { <span class="chart-marker" style:left=percent(m.percent) title=m.label.clone()></span> }
             });
             view! {
-                <g>
-                    <text x=BAR_LEFT.to_string() y=(top + 14.0).to_string()>{bar.label.clone()}</text>
-                    {width.map(|w| view! { <rect class=tone fill=fill.clone() x=BAR_LEFT.to_string() y=(top + 22.0).to_string() width=w.max(2.0).to_string() height="22"></rect> })}
+                <p class="chart-label">{bar.label.clone()}</p>
+                <div class="chart-track">
+                    {bar.percent.map(|p| view! { <span class=tone style:width=percent(p)></span> })}
                     {marker}
-                    <text x=(BAR_LEFT + width.unwrap_or(0.0) + 8.0).to_string() y=(top + 38.0).to_string()>{bar.value_label.clone()}</text>
-                </g>
+                </div>
+                <p class="chart-value">{bar.value_label.clone()}</p>
             }
         })
         .collect_view();
-    let grid = [0.0, 25.0, 50.0, 75.0, 100.0]
+    let axis = [0.0, 25.0, 50.0, 75.0, 100.0]
         .into_iter()
-        .map(|p| {
-            let x = BAR_LEFT + BAR_MAX * p / 100.0;
-            view! { <line class="grid" x1=x.to_string() x2=x.to_string() y1="16" y2=(height - 20.0).to_string()></line>
-                    <text x=x.to_string() y=(height - 4.0).to_string() text-anchor="middle">{format!("{p}%")}</text> }
-        })
+        .map(|p| view! { <span style:left=percent(p)>{percent(p)}</span> })
         .collect_view();
     let has_markers = chart.bars.iter().any(|b| b.marker.is_some());
     let rows = chart
@@ -190,23 +183,11 @@ pub fn BarChartView(
     view! {
         <figure class="report-block">
             <figcaption id=caption_id.clone()><strong>{chart.caption.clone()}</strong></figcaption>
-            // On a phone or at 400% zoom the chart keeps a width its words can be read at, and
-            // scrolls sideways in a named region that takes focus (its table says the same).
-            <div class="chart-wrap" role="region" tabindex="0" aria-label=chart_region_label>
-            <svg class="chart" viewBox=format!("0 0 {WIDTH} {height}") role="img" aria-labelledby=caption_id focusable="false">
-                <defs>
-                    <pattern id=format!("pattern-red-{number}") width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                        <rect width="8" height="8" fill="#f6d7d2"></rect>
-                        <line x1="0" y1="0" x2="0" y2="8" stroke="#a4271f" stroke-width="3"></line>
-                    </pattern>
-                    <pattern id=format!("pattern-amber-{number}") width="8" height="8" patternUnits="userSpaceOnUse">
-                        <rect width="8" height="8" fill="#fbe6bf"></rect>
-                        <circle cx="4" cy="4" r="1.6" fill="#7a4b00"></circle>
-                    </pattern>
-                </defs>
-                {grid}
+            // One picture for a screen reader, named by the caption: the table after it gives
+            // the same figures to read.
+            <div class="chart" role="img" aria-labelledby=caption_id>
                 {bars}
-            </svg>
+                <div class="chart-axis">{axis}</div>
             </div>
             // A table that may scroll sideways on a small screen is a named region that takes
             // focus, so it can be scrolled by keyboard (WCAG 2.1.1) and is announced by name.
