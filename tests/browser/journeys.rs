@@ -610,60 +610,72 @@ async fn another_tab_saves_first(app: &TestApp, id: &str) {
         .expect("back to the first tab");
 }
 
-/// Drags `files` (name, text) over the element `selector` and drops them there, as a person
-/// dragging files from their desktop does. Returns whether the chooser was outlined while they
-/// were over it, and whether the page took the drop (so the browser did not open the file in
-/// place of the page).
-async fn drop_files(b: &common::browser::Browser, selector: &str, files: &[(&str, &str)]) -> Value {
-    let over = b
-        .execute_async(
-            "const [selector, files, done] = arguments; \
-             const dt = new DataTransfer(); \
-             for (const [name, text] of files) dt.items.add(new File([text], name, { type: 'application/json' })); \
-             const target = document.querySelector(selector); \
-             window.mhswDrag = { dt, target }; \
-             const fire = (type) => target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true })); \
-             fire('dragenter'); fire('dragover'); \
-             requestAnimationFrame(() => done(!!target.closest('.file-drop-over')));",
-            vec![json!(selector), json!(files)],
+/// Drags the files at `paths` from outside the browser over the middle of the element
+/// `selector` and drops them there, as a person dragging files from their desktop does (real
+/// drag events, from the DevTools protocol, so the browser treats the drop as it would a
+/// person's). Returns whether a chooser was outlined while they were over it.
+async fn drag_and_drop_files(
+    b: &common::browser::Browser,
+    selector: &str,
+    paths: &[&Path],
+) -> bool {
+    let point = b
+        .execute(
+            "const e = document.querySelector(arguments[0]); e.scrollIntoView({ block: 'center' }); \
+             const r = e.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2];",
+            vec![json!(selector)],
         )
         .await;
-    let mut dropped = b
+    let files: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            p.canonicalize()
+                .expect("the file to drag")
+                .display()
+                .to_string()
+        })
+        .collect();
+    let drag = |kind: &str| {
+        json!({ "type": kind, "x": point[0], "y": point[1],
+                "data": { "items": [], "files": files, "dragOperationsMask": 1 } })
+    };
+    b.cdp("Input.dispatchDragEvent", drag("dragEnter")).await;
+    b.cdp("Input.dispatchDragEvent", drag("dragOver")).await;
+    let outlined = b
         .execute_async(
-            "const [done] = arguments; const { dt, target } = window.mhswDrag; \
-             const taken = !target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true })); \
-             requestAnimationFrame(() => done({ taken, outlinedAfter: !!document.querySelector('.file-drop-over') }));",
+            "const [done] = arguments; \
+             requestAnimationFrame(() => done(!!document.querySelector('.file-drop-over')));",
             vec![],
         )
         .await;
-    dropped["outlined"] = over;
-    dropped
+    b.cdp("Input.dispatchDragEvent", drag("drop")).await;
+    outlined == json!(true)
 }
 
 /// A lead who drags an exported file from their desktop onto the import box has it imported,
 /// as the browser's own file control did before the choosers spoke the page's language (a
-/// file dropped there then did nothing). A file that misses the box does not replace the page
-/// with the file's text; text dragged into a box is left to the box; and several files
-/// dropped where one is taken are refused with a reason, not half-opened.
+/// file dropped there then did nothing). A file that misses the box is refused (no drop
+/// reaches the page, so the browser does not open the file in place of it); text dragged into
+/// a box is left to the box; and several files dropped where one is taken are refused with a
+/// reason, not half-opened.
 #[tokio::test]
 async fn a_file_dropped_onto_a_chooser_is_taken_as_chosen() {
     let app = TestApp::start().await;
     let b = &app.browser;
     let collection = collection_with("dropped", "feedback-service-user", 25);
-    let text = export_work(&collection);
+    let file = temp_file("dropped.json", &export_work(&collection));
     app.open("#/").await;
     find(b, ".tool-list").await;
-    let dropped = drop_files(b, "#import-file-button", &[("dropped.json", &text)]).await;
-    assert_eq!(
-        dropped["outlined"],
-        json!(true),
-        "the box outlined while the file is over it"
-    );
-    assert_eq!(dropped["taken"], json!(true), "the page takes the drop");
-    assert_eq!(
-        dropped["outlinedAfter"],
-        json!(false),
-        "the outline gone after the drop"
+    // Every drop the page did not refuse, seen after the page's own handlers.
+    b.execute(
+        "window.mhswDrops = []; \
+         window.addEventListener('drop', (e) => window.mhswDrops.push(e.defaultPrevented));",
+        vec![],
+    )
+    .await;
+    assert!(
+        drag_and_drop_files(b, "#import-file-button", &[&file.path]).await,
+        "the import box outlined while the file is over it"
     );
     b.wait_for_text(
         "dropped.json: imported as “Big collection” with 25 responses, and saved on this device.",
@@ -671,12 +683,25 @@ async fn a_file_dropped_onto_a_chooser_is_taken_as_chosen() {
     )
     .await;
     assert_eq!(stored_work_ids(b).await, vec!["dropped".to_owned()]);
-    // Missing the box: refused, so the browser does not leave the page for the file.
-    let missed = drop_files(b, "main h1", &[("dropped.json", &text)]).await;
     assert_eq!(
-        missed["taken"],
-        json!(true),
-        "a file dropped beside the box is refused"
+        b.execute(
+            "return document.querySelectorAll('.file-drop-over').length;",
+            vec![]
+        )
+        .await,
+        json!(0),
+        "an outline left after the drop"
+    );
+    // Missing the box: the drop is refused before it reaches the page.
+    b.execute("window.mhswDrops = [];", vec![]).await;
+    assert!(
+        !drag_and_drop_files(b, "main h1", &[&file.path]).await,
+        "the import box outlined for a file beside it"
+    );
+    assert_eq!(
+        b.execute("return window.mhswDrops;", vec![]).await,
+        json!([]),
+        "a file dropped beside the box reached the page (the browser would open it in its place)"
     );
     assert_eq!(
         b.execute("return location.hash;", vec![]).await,
@@ -695,8 +720,9 @@ async fn a_file_dropped_onto_a_chooser_is_taken_as_chosen() {
     // The questionnaires page opens one file at a time: two dropped are refused, with why.
     app.open("#/questionnaires").await;
     find(b, "#open-definition-button").await;
-    let two = drop_files(b, ".file-drop", &[("a.json", "{}"), ("b.json", "{}")]).await;
-    assert_eq!(two["taken"], json!(true));
+    let a = temp_file("a.json", "{}");
+    let c = temp_file("c.json", "{}");
+    drag_and_drop_files(b, ".file-drop", &[&a.path, &c.path]).await;
     b.wait_for_text(
         "This takes one file at a time, and 2 were dropped, so none was opened.",
         DEFAULT_TIMEOUT,
@@ -721,7 +747,8 @@ async fn a_file_dropped_onto_a_chooser_is_taken_as_chosen() {
     )
     .await;
     // One file dropped is opened as if chosen: this one is not a questionnaire, and says so.
-    drop_files(b, ".file-drop", &[("mine.json", &text)]).await;
+    let mine = temp_file("mine.json", &export_work(&collection));
+    drag_and_drop_files(b, ".file-drop", &[&mine.path]).await;
     b.wait_for_text(
         "It is work exported from this toolkit, not a questionnaire",
         DEFAULT_TIMEOUT,

@@ -640,7 +640,7 @@ async fn stopping_the_peer_comparison_drops_the_imported_claim() {
         .await;
     b.wait_for_text("Compared with peers", DEFAULT_TIMEOUT)
         .await;
-    tab_to(b, "#peer-file ~ p button", 200).await;
+    tab_to(b, ".file-drop:has(#peer-file) ~ p button", 200).await;
     press(b, &[Key::Enter]).await;
     wait_for_text_gone(b, "Compared with peers").await;
     tokio::time::sleep(Duration::from_millis(300)).await;

@@ -75,6 +75,9 @@ pub fn FileChooser(
     let allow = move |ev: DragEvent| {
         if carries_files(&ev) {
             ev.prevent_default();
+            if let Some(transfer) = ev.data_transfer() {
+                transfer.set_drop_effect("copy");
+            }
         }
     };
     let dragging = move || over.get() > 0;
@@ -102,13 +105,18 @@ pub fn FileChooser(
             }
         }
     };
-    // Files dropped anywhere else are refused, while the chooser is on the page.
+    // Files dragged anywhere else are refused while the chooser is on the page: the pointer
+    // shows that they cannot be dropped there, and no drop reaches the page (the browser would
+    // otherwise leave the page for the file). The chooser's own handlers run first.
     let refuse_elsewhere = |ev: web_sys::Event| {
-        if ev
-            .dyn_ref::<web_sys::DragEvent>()
-            .is_some_and(carries_files)
-        {
+        let Some(drag) = ev.dyn_ref::<web_sys::DragEvent>() else {
+            return;
+        };
+        if carries_files(drag) && !ev.default_prevented() {
             ev.prevent_default();
+            if let Some(transfer) = drag.data_transfer() {
+                transfer.set_drop_effect("none");
+            }
         }
     };
     let guards =
@@ -123,9 +131,12 @@ pub fn FileChooser(
             <button type="button" class="secondary file-button" id=button aria-labelledby=labelled_by aria-describedby=hint on:click=open>
                 {choose}
             </button>
-            <p role="status" class="file-drop-status">
-                {move || refused.get().map(|dropped| mhsw::messages::frame::one_file_at_a_time(lang.get(), dropped))}
-            </p>
+            // Only a chooser for one file can refuse a drop, so only it has words to say.
+            {(!multiple).then(|| view! {
+                <p role="status" class="file-drop-status">
+                    {move || refused.get().map(|dropped| mhsw::messages::frame::one_file_at_a_time(lang.get(), dropped))}
+                </p>
+            })}
         </div>
     }
 }
