@@ -618,6 +618,16 @@ pub fn answers_do_not_fit(lang: Lang, count: usize, details: &str) -> String {
     }
 }
 
+/// A work file chosen as a peer reference set (the reason, after "The peer reference set was
+/// not imported, and nothing changed: ").
+pub fn exported_work_not_peer_set(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "the file is work exported from this toolkit, not a peer reference set (a file of anonymous scores from several organisations, made with “mhsw peers”); to bring this work back, use “Import work from a file” on the home page",
+        "gwaith a allforiwyd o’r pecyn cymorth hwn yw’r ffeil, nid set gyfeirio cymheiriaid (ffeil o sgoriau dienw gan sawl sefydliad, a wnaed gyda “mhsw peers”); i ddod â’r gwaith hwn yn ôl, defnyddiwch “Mewnforio gwaith o ffeil” ar yr hafan",
+    )
+}
+
 /// A work file opened as a questionnaire.
 pub fn exported_work_not_questionnaire(lang: Lang) -> &'static str {
     say(
@@ -1134,7 +1144,7 @@ mod tests {
 
     #[test]
     fn every_fixed_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 46] = [
+        let fixed: [fn(Lang) -> &'static str; 47] = [
             page_not_opened,
             record_changed,
             record_revision,
@@ -1148,6 +1158,7 @@ mod tests {
             import_answer_unreadable,
             file_empty,
             exported_work_not_questionnaire,
+            exported_work_not_peer_set,
             no_file_chosen,
             store_full,
             store_conflict,

@@ -461,11 +461,20 @@ fn summary(said: &Said, input: &AuditReportInput, blocks: &mut Vec<Block>) {
                 percent: section.score.as_ref().map(|s| s.fraction.percent()),
                 value_label: score_words_in(lang, section.score.as_ref()),
                 tone: tone_of(section.score.as_ref()),
-                marker: last.or(median),
+                // One kind of marker in a chart, the one its caption names: with a previous
+                // cycle, last cycle's score (a section not scored then has none; the peers'
+                // medians have their own chart), else the peer median.
+                marker: if previous.is_some() { last } else { median },
             }
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let unmarked = bars
+        .iter()
+        .any(|b| b.percent.is_some() && b.marker.is_none());
     let marker_note = match (previous.is_some(), input.peers.is_some()) {
+        (true, _) if unmarked => said.word(
+            " The marker on each bar shows last cycle's score; a section without one had no score last cycle.",
+        ),
         (true, _) => said.word(" The marker on each bar shows last cycle's score."),
         (false, true) => said.word(" The marker on each bar shows the peer median."),
         (false, false) => "",

@@ -395,6 +395,10 @@ pub const PHRASES: &[(&str, &str)] = &[
         "Nid oes yr un cwestiwn yn yr archwiliad hwn wedi’i ateb, felly does dim sgorau, cryfderau na blaenoriaethau i’w hadrodd. Atebwch y cwestiynau ym mhob adran, yna gwnewch yr adroddiad eto.",
     ),
     (
+        " The marker on each bar shows last cycle's score; a section without one had no score last cycle.",
+        " Mae’r marciwr ar bob bar yn dangos sgôr y cylch diwethaf; nid oedd gan adran heb farciwr sgôr yn y cylch diwethaf.",
+    ),
+    (
         " The marker on each bar shows last cycle's score.",
         " Mae’r marciwr ar bob bar yn dangos sgôr y cylch diwethaf.",
     ),

@@ -1147,6 +1147,24 @@ async fn an_audit_is_compared_with_peers_and_the_comparison_can_be_stopped() {
         !main_text(b).await.contains("Compared with peers"),
         "a refused file adds no comparison"
     );
+    // An exported piece of work, the JSON file a lead most often has to hand, is named for
+    // what it is (it got a parser's "unknown field `id`"), beside the chooser.
+    let exported = temp_file("our-audit.json", &export_work(&audit));
+    choose_files(b, "#peer-file", &[exported.path.as_path()]).await;
+    wait_until(
+        b,
+        "const s = document.querySelector('.field:has(#peer-file) [role=status]'); \
+         return !!s && s.innerText.includes('nothing changed: the file is work exported from this toolkit, not a peer reference set');",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the peer field saying the file is exported work",
+    )
+    .await;
+    assert_lacks(
+        &main_text(b).await,
+        "unknown field",
+        "the page after an exported work was chosen as peers",
+    );
 
     choose_files(b, "#peer-file", &[set.path.as_path()]).await;
     b.wait_for_text("The peer reference set was imported.", DEFAULT_TIMEOUT)

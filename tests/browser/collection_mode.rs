@@ -719,6 +719,149 @@ async fn a_double_click_on_next_moves_on_one_question() {
     finish(app).await;
 }
 
+/// A person double-clicks "Next" on a section's introduction, and the second press lands on an
+/// answer of the question that replaces it under the pointer.
+///
+/// Steps: start collecting; Start; on "You and your social worker" double-click "Next" (two
+/// presses 150 ms apart, on the same spot).
+///
+/// What went wrong (found by a tester on 7 December 2026): "Question 1 of 27" opened with
+/// "Strongly agree" chosen, an answer the person never gave, and it was sent with the rest (on
+/// later screens "Doesn't apply to me" was chosen the same way). The second press of a
+/// double-click now chooses nothing; a single press, or a key, chooses as ever.
+#[tokio::test]
+async fn a_double_click_on_next_chooses_no_answer_on_the_next_screen() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Double click answers",
+        Some("West Team"),
+    )
+    .await;
+    start_collecting(&app, &id, "2468", false).await;
+    click_button(b, "Start").await;
+    wait_for_heading_exact(b, "You and your social worker").await;
+    let next = "main form.one-question button[type=submit]";
+    let spot = b
+        .execute(
+            "const r = document.querySelector(arguments[0]).getBoundingClientRect(); \
+             return [r.left + r.width / 2, r.top + r.height / 2];",
+            vec![json!(next)],
+        )
+        .await;
+    double_click_with_gap(b, next, Duration::from_millis(150)).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    b.screenshot(&shot("double-click-next-onto-an-answer"))
+        .await;
+    assert_eq!(heading_text(b).await, format!("Question 1 of {TOTAL}"));
+    let chosen = b
+        .execute(
+            "return [...document.querySelectorAll('main input:checked')].map((i) => i.id);",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        chosen,
+        json!([]),
+        "answers chosen by the second press of a double-click"
+    );
+    // One press on the same spot chooses the answer there (so the second press had fallen on
+    // an answer, and a single press still chooses).
+    use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+    let press_once = MouseActions::new("mouse".to_owned())
+        .then(PointerAction::MoveTo {
+            duration: None,
+            x: spot[0].as_f64().expect("x"),
+            y: spot[1].as_f64().expect("y"),
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    b.client()
+        .perform_actions(press_once)
+        .await
+        .expect("one press");
+    let first = &feedback_questions("feedback-service-user")[0].0;
+    wait_until(
+        b,
+        "const c = document.querySelector('main input:checked'); return !!c && c.id.startsWith(arguments[0]);",
+        vec![json!(format!("q-{first}"))],
+        QUICK,
+        "one press on the spot choosing an answer of question 1",
+    )
+    .await;
+    finish(app).await;
+}
+
+/// Collection mode is ended in a second tab while a person is part way through the questions
+/// in the first.
+///
+/// Steps: start collecting in tab 1; Start, Next, answer question 1; open a second tab (it
+/// shows "Before you start"); end collection there with the code; back to tab 1.
+///
+/// What went wrong (found by a tester on 7 December 2026): tab 1 went on showing the person's
+/// screens, now under the lead's own header (Home, Questionnaires, Your data) and without "For
+/// the practitioner: end collection": anyone could send answers there, or press Home and reach
+/// every piece of work on the device. Tab 1 should end collection too, as if ended there.
+#[tokio::test]
+async fn ending_collection_in_another_tab_ends_it_in_this_one() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(
+        &app,
+        "feedback-service-user",
+        "Ended elsewhere",
+        Some("West Team"),
+    )
+    .await;
+    start_collecting(&app, &id, "2468", false).await;
+    click_button(b, "Start").await;
+    click_button(b, "Next").await;
+    wait_for_heading_exact(b, &format!("Question 1 of {TOTAL}")).await;
+    let first_question = &feedback_questions("feedback-service-user")[0].0;
+    click(b, &format!("#{}", option_id(first_question, AGREE))).await;
+    let first = b.client().window().await.expect("this tab");
+    let second = b.client().new_window(true).await.expect("a second tab");
+    b.client()
+        .switch_to_window(second.handle.clone())
+        .await
+        .expect("to the second tab");
+    app.open("#/").await;
+    b.wait_for_text("Before you start", DEFAULT_TIMEOUT).await;
+    click_button(b, "For the practitioner: end collection").await;
+    fill(b, "#leave-code", "2468").await;
+    click_button(b, "End collection").await;
+    wait_for_heading_exact(b, "Ended elsewhere").await;
+    b.client()
+        .close_window()
+        .await
+        .expect("close the second tab");
+    b.client()
+        .switch_to_window(first)
+        .await
+        .expect("back to the first tab");
+    wait_for_heading_exact(b, "Ended elsewhere").await;
+    assert_eq!(current_hash(b).await, format!("#/work/{id}"));
+    b.screenshot(&shot("ended-in-another-tab")).await;
+    assert_lacks(
+        &main_text(b).await,
+        "Question 1 of",
+        "the first tab once collection ended in the second",
+    );
+    assert_eq!(
+        stored_response_count(b, &id).await,
+        0,
+        "answers not sent were kept"
+    );
+    finish(app).await;
+}
+
 /// Someone opens a second tab on the shared tablet during collection (the lock shows the
 /// collection screens there too), and people go on answering in both tabs.
 ///

@@ -761,3 +761,93 @@ async fn a_file_dropped_onto_a_chooser_is_taken_as_chosen() {
     );
     finish(app).await;
 }
+
+/// A keyboard user who follows "Skip to main content" lands on the page's content, on the
+/// same page. The link's `#main-content` used to be taken as a route: "There is no page at
+/// 'main-content'", and in collection mode a note about the browser's Back button.
+#[tokio::test]
+async fn the_skip_link_moves_to_the_content_and_keeps_the_page() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/privacy").await;
+    wait_for_heading_exact(b, "Your data").await;
+    let heading = heading_text(b).await;
+    let after = follow_skip_link(b).await;
+    assert_eq!(
+        after,
+        json!(["#/privacy", "main-content", heading]),
+        "(address, focus, heading) after the skip link"
+    );
+    assert_lacks(
+        &b.body_text().await,
+        "There is no page",
+        "the page after the skip link",
+    );
+
+    let id = start_work(&app, "feedback-service-user", "Skipping", Some("West Team")).await;
+    start_collecting(&app, &id, "2468", false).await;
+    let heading = heading_text(b).await;
+    let hash = b.execute("return location.hash;", vec![]).await;
+    let after = follow_skip_link(b).await;
+    assert_eq!(
+        after,
+        json!([hash, "main-content", heading]),
+        "(address, focus, heading) in collection mode"
+    );
+    let shown = b.body_text().await;
+    assert_lacks(&shown, "Back button", "collection mode after the skip link");
+    assert_lacks(&shown, "Yn ôl", "collection mode after the skip link");
+    finish(app).await;
+}
+
+/// Presses Tab from the very top of the page (focus put there first, as on a page just opened)
+/// to "Skip to main content" and Enter on it; returns the
+/// address's `#`, the id of the element with focus, and the page's heading.
+async fn follow_skip_link(b: &common::browser::Browser) -> Value {
+    b.execute(
+        "const start = document.createElement('span'); start.tabIndex = -1; \
+         document.body.prepend(start); start.focus(); window.scrollTo(0, 0);",
+        vec![],
+    )
+    .await;
+    tab_to(b, ".skip-link", 5).await;
+    press(b, &[Key::Enter]).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.execute(
+        "return [location.hash, document.activeElement.id, document.querySelector('main h1').innerText];",
+        vec![],
+    )
+    .await
+}
+
+/// A lead exports an audit from its own page, then looks at the home page's list: it says when
+/// the work was last exported. It used to say "Not exported yet" (only the home page's export
+/// was recorded), telling a lead who had a copy that they had none.
+#[tokio::test]
+async fn exporting_from_the_works_own_page_is_recorded() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "self-assessment", "Exported from its page", None).await;
+    app.open(&format!("#/work/{id}")).await;
+    wait_for_heading_exact(b, "Exported from its page").await;
+    click_button(b, "Export this work to a file").await;
+    wait_for_saved(
+        b,
+        &id,
+        "!!e.exported_on",
+        "the export recorded with the work",
+    )
+    .await;
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    let row = b
+        .text_of(
+            "const row = [...document.querySelectorAll('.work-row')].find((r) => r.innerText.includes('Exported from its page')); \
+             return row ? row.innerText : '';",
+            vec![],
+        )
+        .await;
+    assert_lacks(&row, "Not exported yet", "the work's row on the home page");
+    assert_contains(&row, "Last exported on", "the work's row on the home page");
+    finish(app).await;
+}

@@ -381,6 +381,44 @@ async fn over_long_text_stays_on_screen_unsaved_and_periods_are_checked() {
         "an over-long text is not saved"
     );
     assert_accessible(b, "a section with evidence over its limit").await;
+    // "Save and continue" does not leave the text behind unsaved: it stays, with the error
+    // summary leading to the box (found by a tester on 7 December 2026: it went on to the
+    // next section, and the pasted text was lost without a word).
+    click_button(b, "Save and continue").await;
+    b.wait_for_text("There is a problem", QUICK).await;
+    assert!(
+        current_hash(b).await.ends_with("/section/strategy"),
+        "Save and continue left the section with its evidence unsaved, for {}",
+        current_hash(b).await
+    );
+    let listed = b
+        .execute(
+            "return Array.from(document.querySelectorAll('.error-summary a')).map(a => [a.getAttribute('href'), a.textContent]);",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        listed.as_array().map(Vec::len),
+        Some(1),
+        "the summary's links: {listed}"
+    );
+    assert_eq!(
+        listed[0][0],
+        json!("#q-strat-1-evidence"),
+        "the summary's link: {listed}"
+    );
+    assert_contains(
+        listed[0][1].as_str().unwrap_or_default(),
+        "Evidence: You have 80 characters too many",
+        "the summary's words",
+    );
+    click(b, ".error-summary a").await;
+    let now = focused(b).await;
+    assert!(
+        now.starts_with("textarea#q-strat-1-evidence"),
+        "the summary's link leads to the box; focus is on {now}"
+    );
+    press_with_control(b, Key::End).await;
     for _ in 0..81 {
         press(b, &[Key::Backspace]).await;
     }
@@ -390,6 +428,20 @@ async fn over_long_text_stays_on_screen_unsaved_and_periods_are_checked() {
         &id,
         "e.work.responses['strat-1'].evidence && e.work.responses['strat-1'].evidence.length === 9999",
         "the shortened evidence",
+    )
+    .await;
+    assert_lacks(
+        &main_text(b).await,
+        "There is a problem",
+        "the section once the evidence fits",
+    );
+    click_button(b, "Save and continue").await;
+    wait_until(
+        b,
+        "return !location.hash.endsWith('/section/strategy');",
+        vec![],
+        QUICK,
+        "Save and continue moving on once the evidence fits",
     )
     .await;
 
@@ -425,6 +477,30 @@ async fn over_long_text_stays_on_screen_unsaved_and_periods_are_checked() {
     assert!(
         text.contains("30 November 2026") || text.contains("1 November 2026"),
         "the period's problem names the dates in words:\n{text}"
+    );
+    // The name cleared and the form sent again: the summary says what is wrong now (it kept
+    // "Shorten the name" beside the field's "Enter a name", found by a tester on 7 December
+    // 2026).
+    click(b, "#work-name").await;
+    select_all(b).await;
+    press(b, &[Key::Backspace]).await;
+    click(b, "form.form button[type=submit]").await;
+    wait_until(
+        b,
+        "const s = document.querySelector('.error-summary'); return !!s && !s.innerText.includes('Shorten the name');",
+        vec![],
+        QUICK,
+        "the summary no longer asking to shorten a name that is now empty",
+    )
+    .await;
+    assert_contains(
+        &b.text_of(
+            "return document.querySelector('.error-summary').innerText;",
+            vec![],
+        )
+        .await,
+        "Enter a name",
+        "the summary once the name is empty",
     );
     finish(app).await;
 }

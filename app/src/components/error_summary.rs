@@ -39,7 +39,9 @@ pub fn ErrorSummary(
             <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
                 <h2 id="error-summary-title">{move || mhsw::messages::audit::there_is_a_problem(lang.get())}</h2>
                 <ul>
-                    <For each=move || errors.get() key=|e| e.field_id.clone() let:error>
+                    // Keyed by the words too: a field whose problem changed ("Shorten the
+                    // name", then "Enter a name") is drawn again with its new words.
+                    <For each=move || errors.get() key=|e| (e.field_id.clone(), e.message.clone()) let:error>
                         {
                             let target = error.field_id.clone();
                             view! {

@@ -23,11 +23,18 @@ pub fn Layout(
     let collecting = move || state.kiosk.with(Option::is_some);
     let toggle_text = move |_| state.large_text.update(|on| *on = !*on);
     let lang = state.page_lang;
+    let skip_to_main = |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        history::focus_id("main-content");
+    };
     // The document's `lang` follows the language shown, so screen readers read it aright.
     Effect::new(move |_| page_lang::set(lang.get().bcp47()));
     view! {
         <div class="app" class:large-text=move || state.large_text.get()>
-            <a class="skip-link" href="#main-content">{move || messages::skip_to_content(lang.get())}</a>
+            // The app's routes are in the address's `#`, so following `#main-content` would be
+            // a route (a page that does not exist; in collection mode, a refused one): the link
+            // moves focus to the main content itself, and the address stays as it is.
+            <a class="skip-link" href="#main-content" on:click=skip_to_main>{move || messages::skip_to_content(lang.get())}</a>
             <header class="site-header">
                 <div class="wrap header-row">
                     <Show when=move || !collecting() fallback=move || view! { <span class="brand">{move || messages::collection_brand(lang.get())}</span> }>

@@ -321,7 +321,7 @@ pub fn QuestionField(
         .and_then(|list| list.max_points())
         .is_some();
     let notes = (with_notes && scored && (definition.collect.evidence || definition.collect.comments || definition.collect.priority))
-        .then(|| view! { <ItemNotes definition=definition.clone() question=question.clone() item=item on_change=on_change interface=interface shown=shown /> });
+        .then(|| view! { <ItemNotes definition=definition.clone() question=question.clone() item=item on_change=on_change interface=interface shown=shown problems=problems /> });
 
     let body = if grouped {
         view! {
@@ -431,8 +431,40 @@ fn NoteBox(
     stored: Signal<Option<String>>,
     /// Stores a note (`None`: no note).
     on_note: Callback<Option<String>>,
+    /// The language of the box's own words.
+    interface: Lang,
+    /// Where the page learns that the box holds more than it keeps (see [`QuestionField`]).
+    problems: Option<TypedProblems>,
 ) -> impl IntoView {
     let typed = RwSignal::new(stored.get_untracked().unwrap_or_default());
+    // Over the limit, the box's text is not saved, and a page that checks its boxes does not
+    // move on past it (the page would otherwise leave with the text unsaved and say nothing).
+    let report = {
+        let id = id.clone();
+        move |text: &str| {
+            let Some(problems) = problems else { return };
+            let problem = (!fits(text, NOTE_MAX_CHARS)).then(|| {
+                format!(
+                    "{label}: {}",
+                    mhsw::limits::characters_left_in(interface, text, NOTE_MAX_CHARS)
+                )
+            });
+            problems.update(|all| match problem {
+                Some(problem) => {
+                    all.insert(id.clone(), problem);
+                }
+                None => {
+                    all.remove(&id);
+                }
+            });
+        }
+    };
+    if let Some(problems) = problems {
+        let id = id.clone();
+        on_cleanup(move || {
+            let _ = problems.try_update(|all| all.remove(&id));
+        });
+    }
     let counted =
         Signal::derive(move || shown_text(Some(typed.get()), stored.get(), NOTE_MAX_CHARS));
     let described = match &hint {
@@ -451,6 +483,7 @@ fn NoteBox(
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     typed.set(text.clone());
+                    report(&text);
                     // Over the limit, the text stays on screen with the count, unsaved.
                     if fits(&text, NOTE_MAX_CHARS) {
                         on_note.run(optional_text(text));
@@ -476,6 +509,8 @@ fn ItemNotes(
     interface: Lang,
     /// The language the question itself is shown in.
     shown: Lang,
+    /// Where the page learns what the boxes hold that they do not keep.
+    problems: Option<TypedProblems>,
 ) -> impl IntoView {
     use mhsw::messages::audit as say;
     let base = format!("q-{}", question.id);
@@ -499,7 +534,7 @@ fn ItemNotes(
                     let mut next = item.get_untracked();
                     next.evidence = note;
                     on_change.run(next);
-                }) />
+                }) interface=interface problems=problems />
         }
     });
     let comment = definition.collect.comments.then(|| {
@@ -510,7 +545,7 @@ fn ItemNotes(
                     let mut next = item.get_untracked();
                     next.comment = note;
                     on_change.run(next);
-                }) />
+                }) interface=interface problems=problems />
         }
     });
     let priority = definition.collect.priority.then(|| {

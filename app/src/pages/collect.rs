@@ -149,6 +149,18 @@ pub fn CollectPage(
             }
         });
     });
+    // Collection ended in another tab (with the code): this tab ends it too, as if it had been
+    // ended here, rather than go on showing the person's screens under the lead's own header
+    // and menu. Answers not yet sent in this tab go, as they do when collection ends here.
+    let id_for_ended = id.clone();
+    Effect::new(move |was_on: Option<bool>| {
+        let on = state.kiosk.with(Option::is_some);
+        if was_on == Some(true) && !on && screen.get_untracked() != Screen::Setup {
+            draft.set(Responses::default());
+            history::go(&Route::Work(id_for_ended.clone()));
+        }
+        on
+    });
     // Collection mode over, the page returns to the lead's own language.
     on_cleanup(move || {
         state.page_lang.set(state.lead_lang.get_untracked());
@@ -593,7 +605,12 @@ fn QuestionScreen(
     view! {
         <h1 class="question-count">{say::question_of(lang, number, total)}</h1>
         <form class="one-question" on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); if last { on_submit.run(()) } else { go.run(Screen::Step(index + 1)) } }>
-            <QuestionField definition=definition.clone() question=question.clone() item=item on_change=on_change easy_read=easy_read error=Signal::derive(|| None::<String>) with_notes=false lang=lang />
+            // The second press of a double-click on the screen before ("Next", "Start") lands
+            // here, on whatever answer now sits under the pointer: it chooses nothing (a
+            // cancelled click leaves a choice as it was). A single press, or a key, chooses.
+            <div class="answer-area" on:click=|ev| { super::second_of_a_double_click(&ev); }>
+                <QuestionField definition=definition.clone() question=question.clone() item=item on_change=on_change easy_read=easy_read error=Signal::derive(|| None::<String>) with_notes=false lang=lang />
+            </div>
             <div class="button-row">
                 {(index > 0).then(|| view! { <button type="button" class="secondary" on:click=move |ev| { if !super::second_of_a_double_click(&ev) { go.run(Screen::Step(index - 1)) } }>{say::back(lang)}</button> })}
                 <button type="submit" class="large" on:click=|ev| { super::second_of_a_double_click(&ev); }>{move || match (last, answered.get()) { (true, _) => say::send_answers(lang), (false, true) => say::next(lang), (false, false) => say::skip_question(lang) }}</button>

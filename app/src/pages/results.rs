@@ -248,6 +248,10 @@ pub fn ResultsPage(
                 let page = lang.get_untracked();
                 let outcome = match files::read_text(&file).await {
                     Err(e) => Err(e.in_lang(page)),
+                    // The JSON file a lead most often has to hand is one they exported.
+                    Ok(text) if mhsw::work::is_toolkit_export(&text) => {
+                        Err(problems::exported_work_not_peer_set(page).to_owned())
+                    }
                     Ok(text) => match peers::parse_peer_set_in(&text, page) {
                         Err(e) => Err(e.to_string()),
                         Ok(set) if set.definition != definition_id => {
@@ -333,6 +337,8 @@ pub fn ResultsPage(
                         choose=move || mhsw::messages::frame::choose_file(lang.get()) on_change=peer_file>
                         {move || say::compare_peers_hint(lang.get())}
                     </FileChooser>
+                    // What became of the file chosen, beside its chooser.
+                    <div role="status" aria-live="polite">{move || peer_status.get().map(Outcome::notice)}</div>
                     {move || peer_set.get().map(|_| view! { <p>{move || say::peers_in_use(lang.get())}<button type="button" class="link-button" on:click=remove_peers.clone()>{move || say::stop_peers(lang.get())}</button></p> })}
                 </div>
             </section>
@@ -350,7 +356,6 @@ pub fn ResultsPage(
         <div role="status" aria-live="polite" class="pdf-status">
             {move || pdf_message(report_pdf, false, lang.get())}
             {move || is_audit.then(|| pdf_message(plan_pdf, true, lang.get()))}
-            {move || peer_status.get().map(Outcome::notice)}
         </div>
         {move || {
             let mut rest = report.get();

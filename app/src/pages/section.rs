@@ -247,8 +247,9 @@ pub fn SectionPage(
 }
 
 /// What stops a section's page moving on, in the order of its questions: each box holding what
-/// it does not accept (`problems`, by field id), with the question and the problem, and each
-/// required question left unanswered (`missing`).
+/// it does not accept (`problems`, by field id: an answer's box, or a note holding more than it
+/// keeps), with the question and the problem, and each required question left unanswered
+/// (`missing`).
 fn section_problems(
     section: &Section,
     missing: &[&mhsw::definition::Question],
@@ -258,18 +259,28 @@ fn section_problems(
     section
         .questions
         .iter()
-        .filter_map(|q| {
+        .flat_map(|q| {
             let field = field_id(q);
             let text = q.text.get(lang);
-            let message = match problems.get(&field) {
-                Some(problem) => format!("{text}: {problem}"),
-                None if missing.iter().any(|m| m.id == q.id) => say::answer_question(lang, text),
-                None => return None,
+            let answer = match problems.get(&field) {
+                Some(problem) => Some(format!("{text}: {problem}")),
+                None if missing.iter().any(|m| m.id == q.id) => {
+                    Some(say::answer_question(lang, text))
+                }
+                None => None,
             };
-            Some(FieldError {
-                field_id: field,
-                message,
-            })
+            // Then its notes (evidence, comment) holding more than they keep.
+            let notes = ["evidence", "comment"].map(|note| {
+                let id = format!("{field}-{note}");
+                problems
+                    .get(&id)
+                    .map(|problem| (id, format!("{text}: {problem}")))
+            });
+            answer
+                .map(|message| (field, message))
+                .into_iter()
+                .chain(notes.into_iter().flatten())
+                .map(|(field_id, message)| FieldError { field_id, message })
         })
         .collect()
 }

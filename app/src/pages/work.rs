@@ -11,7 +11,7 @@ use mhsw::messages::audit as say;
 use mhsw::messages::frame;
 use mhsw::work::LanguageOffer;
 
-use crate::edges::files;
+use crate::later;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -26,14 +26,17 @@ pub fn WorkPage(
         Ok(found) => found,
         Err(page) => return page,
     };
-    let export = move |_| {
-        let (name, text) =
-            signal.with_untracked(|h| (h.work.name.clone(), mhsw::work::export_work(&h.work)));
-        let _ = files::download_text(
-            &format!("{}.json", files::safe_file_stem(&name)),
-            "application/json",
-            &text,
-        );
+    // The same export as the home page's (in the part `transfer`): the download is recorded,
+    // so the home page no longer says "Not exported yet" of it, and a part that cannot be
+    // downloaded says so. (This page's own download recorded nothing and said nothing.)
+    let action = later::Action::new();
+    let id_export = id.clone();
+    let export = move |ev: leptos::ev::MouseEvent| {
+        if super::second_of_a_double_click(&ev) {
+            return;
+        }
+        let id = id_export.clone();
+        action.run(state, move || later::export(state, id));
     };
     let kind = definition.kind;
     let lang = state.page_lang;
@@ -199,6 +202,7 @@ pub fn WorkPage(
             {definition.plan.as_ref().map(|plan| { let title = plan.title.clone(); view! { <a class="button secondary" href=Route::Plan(id.clone()).href()>{move || { let (text, mark) = super::in_lang(&title, lang.get()); view! { <span lang=mark>{text}</span> } }}</a> } })}
             <button type="button" class="secondary" on:click=export>{move || say::export_to_file(lang.get())}</button>
         </div>
+        {action.waiting()}
     }
     .into_any()
 }

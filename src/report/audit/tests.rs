@@ -155,6 +155,76 @@ fn the_plan_table_marks_overdue_rows_and_suggests_what_is_missing() {
     assert!(text.contains("Newly qualified staff are supervised weekly at first. (rated Red and marked high priority). Suggested first step: Ask team managers to book weekly supervision for each newly qualified social worker."), "{text}");
 }
 
+/// `now` compared with five councils that answered two questions alike.
+fn five_peers(d: &Definition, now: &Work) -> crate::benchmark::peers::PeerComparison {
+    let peers_works: Vec<Work> = ["partly", "mostly", "achieved", "not-yet", "mostly"]
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            work(
+                d,
+                &format!("Peer {i}"),
+                choices(&[("lead-2", v), ("sup-1", v)]),
+            )
+        })
+        .collect();
+    let sources: Vec<PeerSource> = peers_works
+        .iter()
+        .map(|w| PeerSource {
+            work: w,
+            organisation_type: Some(OrganisationType::Council),
+            nation: None,
+        })
+        .collect();
+    let set = build_peer_set(d, &sources).unwrap().set;
+    let scores = score(d, &now.responses);
+    compare_with_peers(&scores, &set, None, None).unwrap()
+}
+
+/// A section with no score last cycle has no marker in the chart of last cycle's scores: it
+/// had the peer median, drawn alike under a caption that called every marker last cycle's
+/// (found by a tester on 7 December 2026). The caption says why a bar has none.
+#[test]
+fn a_section_not_scored_last_cycle_has_no_marker_rather_than_the_peers() {
+    let d = audit();
+    let now = answered();
+    let then = work(
+        &d,
+        "North audit 2025",
+        choices(&[("lead-1", "mostly"), ("lead-2", "not-yet")]),
+    );
+    let comparison = compare_works(&d, &now, &then).unwrap();
+    let peers = five_peers(&d, &now);
+    let report = report_for(
+        &now,
+        Some(PreviousCycle {
+            work: &then,
+            comparison: &comparison,
+        }),
+        Some(&peers),
+    );
+    let Some(Block::BarChart(chart)) = report
+        .blocks
+        .iter()
+        .find(|b| matches!(b, Block::BarChart(_)))
+    else {
+        panic!("chart")
+    };
+    let markers: Vec<Option<&str>> = chart
+        .bars
+        .iter()
+        .map(|b| b.marker.as_ref().map(|m| m.label.as_str()))
+        .collect();
+    assert_eq!(markers, [Some("Last cycle: 44%"), None], "{markers:?}");
+    assert!(
+        chart
+            .caption
+            .ends_with("The marker on each bar shows last cycle's score; a section without one had no score last cycle."),
+        "{}",
+        chart.caption
+    );
+}
+
 #[test]
 fn last_cycle_and_peers_are_compared_with_markers() {
     let d = audit();
@@ -171,28 +241,7 @@ fn last_cycle_and_peers_are_compared_with_markers() {
     );
     then.updated = date("2025-11-20");
     let comparison = compare_works(&d, &now, &then).unwrap();
-    let peers_works: Vec<Work> = ["partly", "mostly", "achieved", "not-yet", "mostly"]
-        .iter()
-        .enumerate()
-        .map(|(i, v)| {
-            work(
-                &d,
-                &format!("Peer {i}"),
-                choices(&[("lead-2", v), ("sup-1", v)]),
-            )
-        })
-        .collect();
-    let sources: Vec<PeerSource> = peers_works
-        .iter()
-        .map(|w| PeerSource {
-            work: w,
-            organisation_type: Some(OrganisationType::Council),
-            nation: None,
-        })
-        .collect();
-    let set = build_peer_set(&d, &sources).unwrap().set;
-    let scores = score(&d, &now.responses);
-    let peers = compare_with_peers(&scores, &set, None, None).unwrap();
+    let peers = five_peers(&d, &now);
     let report = report_for(
         &now,
         Some(PreviousCycle {
