@@ -1153,7 +1153,7 @@ async fn an_audit_is_compared_with_peers_and_the_comparison_can_be_stopped() {
     choose_files(b, "#peer-file", &[exported.path.as_path()]).await;
     wait_until(
         b,
-        "const s = document.querySelector('.field:has(#peer-file) [role=status]'); \
+        "const s = document.querySelector('.field:has(#peer-file) > [role=status]'); \
          return !!s && s.innerText.includes('nothing changed: the file is work exported from this toolkit, not a peer reference set');",
         vec![],
         DEFAULT_TIMEOUT,
