@@ -799,6 +799,39 @@ async fn a_double_click_on_next_chooses_no_answer_on_the_next_screen() {
     finish(app).await;
 }
 
+/// The browser's Back on the choice of language, which is in Welsh and English: why nothing
+/// moved is said in both, each part marked with its language (it was said in Welsh only, the
+/// first language offered; found by a tester on 7 December 2026).
+#[tokio::test]
+async fn back_on_the_choice_of_language_is_explained_in_both_languages() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    welsh_first_collection(&app, "back-bilingual").await;
+    click_text(b, "Collect on this device").await;
+    wait_for_heading_exact(b, "Collect feedback on this device").await;
+    fill(b, "#kiosk-code", "2468").await;
+    click_button(b, "Start collecting").await;
+    b.wait_for_text("Choose your language", QUICK).await;
+    b.client().back().await.expect("press the browser's Back");
+    b.wait_for_text("the browser’s Back button stays on these screens", QUICK)
+        .await;
+    let notes = b
+        .execute(
+            "return [...document.querySelectorAll('main [role=status] p')].map((p) => [p.lang, p.innerText]);",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        notes,
+        json!([
+            ["cy", "Tra bo’r ddyfais hon yn casglu adborth, mae botwm Yn ôl y porwr yn aros ar y sgriniau hyn."],
+            ["en-GB", "While this device is collecting feedback, the browser’s Back button stays on these screens."]
+        ]),
+        "the notes about Back on the choice of language"
+    );
+    finish(app).await;
+}
+
 /// Collection mode is ended in a second tab while a person is part way through the questions
 /// in the first.
 ///

@@ -188,8 +188,10 @@ pub fn CollectPage(
     });
     // The browser's Back (kept on these screens by the app: `kept_in_collection`) does what the
     // screen's own Back does, to the screen before with the answers given; where there is none,
-    // it says why nothing moved, in the person's language, rather than nothing at all.
-    let back_note = RwSignal::new(None::<&'static str>);
+    // it says why nothing moved, in the person's language, rather than nothing at all (on the
+    // choice of language, in every language offered, as the rest of that screen is).
+    let back_note = RwSignal::new(Vec::<(Lang, &'static str)>::new());
+    let offered_for_note = offered.clone();
     Effect::new(move |seen: Option<u32>| {
         let kept = state.kept_in_collection.get();
         if seen.is_some_and(|seen| seen != kept) {
@@ -197,11 +199,20 @@ pub fn CollectPage(
                 Screen::Step(index) if index > 0 => go.run(Screen::Step(index - 1)),
                 Screen::Step(_) => {
                     touch();
-                    back_note.set(Some(say::back_at_first_screen(lang.get_untracked())));
+                    let lang = lang.get_untracked();
+                    back_note.set(vec![(lang, say::back_at_first_screen(lang))]);
+                }
+                Screen::Language => {
+                    touch();
+                    let notes = offered_for_note
+                        .iter()
+                        .map(|&each| (each, say::back_stays_here(each)));
+                    back_note.set(notes.collect());
                 }
                 _ => {
                     touch();
-                    back_note.set(Some(say::back_stays_here(lang.get_untracked())));
+                    let lang = lang.get_untracked();
+                    back_note.set(vec![(lang, say::back_stays_here(lang))]);
                 }
             }
         }
@@ -211,7 +222,7 @@ pub fn CollectPage(
     Effect::new(move |_| {
         screen.track();
         lang.track();
-        back_note.set(None);
+        back_note.set(Vec::new());
     });
 
     // Clear an unfinished answer after the practitioner's chosen minutes of no activity. Read
@@ -467,7 +478,7 @@ pub fn CollectPage(
             }}</div>
         </aside>
         {switch}
-        <div role="status">{move || back_note.get().map(|note| view! { <p class="notice">{note}</p> })}</div>
+        <div role="status">{move || back_note.get().into_iter().map(|(each, note)| view! { <p class="notice" lang=each.bcp47()>{note}</p> }).collect_view()}</div>
         {move || (unsaved_people.get() > 0).then(|| view! {
             <div class="notice notice-warning practitioner-alert" role="alert" lang=practitioner_lang>
                 <p><strong>{say::for_the_practitioner(state.lead_lang.get())}</strong>{say::unsaved_people(state.lead_lang.get(), unsaved_people.get() as u32)}</p>
