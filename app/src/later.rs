@@ -486,20 +486,42 @@ pub fn delete_question(
     .into_any())
 }
 
-/// Replaces this tab's copy with the one another tab saved. In the part `pages`
-/// ([`update_notice`]).
-#[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn take_other_tabs_version(state: AppState, id: WorkId) -> Result<Later<()>, NotDownloaded> {
-    Ok(Box::pin(
-        async move { state.take_other_tabs_version(&id).await },
-    ))
+/// What a person can choose when a save was refused because another tab changed or deleted
+/// the work (besides downloading a copy).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AfterOtherTab {
+    /// Changed there: take the other tab's version.
+    TakeTheirs,
+    /// Changed there: keep this tab's as a separate piece of work.
+    KeepMineAsCopy,
+    /// Deleted there: save this tab's copy again, with its changes.
+    KeepDeleted,
+    /// Deleted there: let it go here too.
+    LetGo,
 }
 
-/// Keeps this tab's copy as a separate piece of work. In the part `pages`
-/// ([`update_notice`]).
+/// Does what the person chose after another tab changed or deleted the work `id` (the save
+/// line then says how a save went). In the part `pages` ([`update_notice`]): one entry for
+/// all four, so the save line, which every page waits for, carries one.
 #[wasm_split(pages, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn keep_mine_as_copy(state: AppState, id: WorkId) -> Result<Later<()>, NotDownloaded> {
-    Ok(Box::pin(async move { state.keep_mine_as_copy(&id).await }))
+pub fn after_other_tab(
+    state: AppState,
+    id: WorkId,
+    choice: AfterOtherTab,
+) -> Result<Later<()>, NotDownloaded> {
+    Ok(Box::pin(async move {
+        match choice {
+            AfterOtherTab::TakeTheirs => state.take_other_tabs_version(&id).await,
+            AfterOtherTab::KeepMineAsCopy => state.keep_mine_as_copy(&id).await,
+            AfterOtherTab::KeepDeleted => {
+                let _ = state.keep_deleted_work(&id).await;
+            }
+            AfterOtherTab::LetGo => {
+                state.let_deleted_work_go(&id);
+                crate::edges::history::focus_heading();
+            }
+        }
+    }))
 }
 
 /// Downloads every piece of work as one backup file. Resolves to what happened, in words.

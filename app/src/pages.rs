@@ -93,11 +93,7 @@ pub fn PageFor(
 /// not.
 pub fn section_page(route: Route) -> AnyView {
     let needed = route.needs_questionnaires();
-    // A section can be drawn once its work's questionnaire is checked, before the others.
-    let early = match &route {
-        Route::Section(id, _) => Some(id.clone()),
-        _ => None,
-    };
+    let work = route.work().cloned();
     once_loaded_or_early(
         move || match route.clone() {
             Route::Section(id, section) => {
@@ -106,7 +102,9 @@ pub fn section_page(route: Route) -> AnyView {
             other => view! { <NotFound path=other.href() /> }.into_any(),
         },
         needed,
-        early,
+        work,
+        // A section can be drawn once its work's questionnaire is checked, before the others.
+        true,
     )
 }
 
@@ -114,6 +112,7 @@ pub fn section_page(route: Route) -> AnyView {
 /// called by [`crate::later::other_page`], so its code is in a part of its own (`pages`).
 pub fn page(route: Route) -> AnyView {
     let needed = route.needs_questionnaires();
+    let work = route.work().cloned();
     once_loaded(
         move || match route.clone() {
             Route::Privacy => view! { <privacy::PrivacyPage /> }.into_any(),
@@ -134,12 +133,14 @@ pub fn page(route: Route) -> AnyView {
             | Route::EnterPaper(_) => view! { <NotFound path=route.href() /> }.into_any(),
         },
         needed,
+        work,
     )
 }
 
 /// A page that collects feedback (collection mode, paper): called by
 /// [`crate::later::collecting_page`], in its own part of the app.
 pub fn collecting_page(route: Route) -> AnyView {
+    let work = route.work().cloned();
     once_loaded(
         move || match route.clone() {
             Route::Collect(id) => view! { <collect::CollectPage id=id /> }.into_any(),
@@ -148,12 +149,14 @@ pub fn collecting_page(route: Route) -> AnyView {
             other => view! { <NotFound path=other.href() /> }.into_any(),
         },
         true,
+        work,
     )
 }
 
 /// A report page (results, plan): called by [`crate::later::report_page`], so the code that
 /// builds reports is in its own part of the app, not in the one every other page waits for.
 pub fn report_page(route: Route) -> AnyView {
+    let work = route.work().cloned();
     once_loaded(
         move || match route.clone() {
             Route::Plan(id) => view! { <plan::PlanPage id=id /> }.into_any(),
@@ -161,24 +164,44 @@ pub fn report_page(route: Route) -> AnyView {
             other => view! { <NotFound path=other.href() /> }.into_any(),
         },
         true,
+        work,
     )
 }
 
 /// Draws `page` once the checked questionnaires are there (when `needed`); until then, says
-/// they are loading, then moves focus to the real heading when it is drawn.
-fn once_loaded(page: impl Fn() -> AnyView + Send + Sync + 'static, needed: bool) -> AnyView {
-    once_loaded_or_early(page, needed, None)
+/// they are loading, then moves focus to the real heading when it is drawn. A page of `work`
+/// that another tab deletes says so in its place.
+fn once_loaded(
+    page: impl Fn() -> AnyView + Send + Sync + 'static,
+    needed: bool,
+    work: Option<WorkId>,
+) -> AnyView {
+    once_loaded_or_early(page, needed, work, false)
 }
 
-/// [`once_loaded`], except that the page of the work `early` is drawn as soon as that work's
-/// questionnaire is checked ([`crate::edges::definitions::Catalogue::answers`]), before the
-/// others are.
+/// [`once_loaded`], except that when `early`, the page of `work` is drawn as soon as that
+/// work's questionnaire is checked ([`crate::edges::definitions::Catalogue::answers`]), before
+/// the others are.
 fn once_loaded_or_early(
     page: impl Fn() -> AnyView + Send + Sync + 'static,
     needed: bool,
-    early: Option<WorkId>,
+    work: Option<WorkId>,
+    early: bool,
 ) -> AnyView {
     let state = AppState::expect();
+    let gone = {
+        let work = work.clone();
+        Memo::new(move |_| work.as_ref().is_some_and(|id| state.deleted_here_too(id)))
+    };
+    // The page goes from under whoever was on it: its heading says why, and has focus.
+    Effect::new(move |was_gone: Option<bool>| {
+        let now = gone.get();
+        if was_gone == Some(false) && now {
+            history::focus_heading();
+        }
+        now
+    });
+    let early = work.filter(|_| early);
     // Pages need the checked questionnaires; a deep link can arrive before they are.
     let loaded = Memo::new(move |_| {
         state.questionnaires.with(|q| q.checked().is_some())
@@ -203,7 +226,9 @@ fn once_loaded_or_early(
         now
     });
     (move || {
-        if needed && !loaded.get() {
+        if gone.get() {
+            view! { <MissingWork deleted=true /> }.into_any()
+        } else if needed && !loaded.get() {
             view! { <h1>{mhsw::messages::frame::loading_questionnaires(state.page_lang.get())}</h1> }.into_any()
         } else {
             page()
@@ -245,16 +270,29 @@ pub(crate) fn NotDownloadedPage(
     }
 }
 
-/// Shown when a link names work that is not on this device.
+/// Shown when a link names work that is not on this device, or work another tab deleted while
+/// its page was open here.
 #[component]
-pub fn MissingWork() -> impl IntoView {
+pub fn MissingWork(
+    /// Deleted in another tab while this one showed it.
+    #[prop(optional)]
+    deleted: bool,
+) -> impl IntoView {
     let lang = AppState::expect().page_lang;
     move || {
         let lang = lang.get();
+        let (heading, explained) = if deleted {
+            (
+                say::work_deleted_elsewhere(lang),
+                say::work_deleted_elsewhere_explained(lang),
+            )
+        } else {
+            (say::work_not_here(lang), say::work_not_here_explained(lang))
+        };
         view! {
-            <h1>{say::work_not_here(lang)}</h1>
+            <h1>{heading}</h1>
             <p>
-                {say::work_not_here_explained(lang)}
+                {explained}
                 <a href=Route::Home.href()>{say::see_work_here(lang)}</a>"."
             </p>
         }

@@ -253,6 +253,10 @@ pub struct AppState {
     pub route: RwSignal<Route>,
     /// Work that another tab has changed since this tab loaded it.
     pub changed_elsewhere: RwSignal<Vec<WorkId>>,
+    /// Work that another tab deleted while this tab held it: dropped here too when this tab had
+    /// nothing of it waiting (its pages then say why it is gone), or else held, unsaved, until
+    /// the person chooses to keep it or let it go.
+    pub deleted_elsewhere: RwSignal<Vec<WorkId>>,
     /// Larger text, for people who want it.
     pub large_text: RwSignal<bool>,
     /// The language the page is shown in (a person answering in collection mode may choose
@@ -295,6 +299,7 @@ impl AppState {
             storage_problem: RwSignal::new(None),
             route: RwSignal::new(history::current()),
             changed_elsewhere: RwSignal::new(Vec::new()),
+            deleted_elsewhere: RwSignal::new(Vec::new()),
             large_text: RwSignal::new(false),
             page_lang: RwSignal::new(lead_lang),
             lead_lang: RwSignal::new(lead_lang),
@@ -648,10 +653,23 @@ impl AppState {
     pub async fn other_tab_changed(&self, id: &WorkId) {
         let Some(signal) = self.work(id) else {
             self.reload_from_storage().await;
+            self.deleted_elsewhere.update(|ids| ids.retain(|i| i != id));
             return;
         };
+        let stored = database::load_one(id).await;
+        if matches!(stored, Ok(None)) && signal.with_untracked(|h| h.meta.revision > 0) {
+            // Deleted there. Held here with nothing waiting, it goes here too; with a change
+            // of this tab's own, it stays until the person chooses (its save says why not).
+            if self.nothing_waiting(id) {
+                self.works.update(|works| {
+                    works.read_mut().remove(id);
+                });
+            }
+            self.note_deleted_elsewhere(id);
+            return;
+        }
         if self.nothing_waiting(id) {
-            if let Ok(Some(stored)) = database::load_one(id).await {
+            if let Ok(Some(stored)) = stored {
                 // Asked again: a change made here while the store was read is this tab's own.
                 let newer =
                     signal.with_untracked(|held| stored.meta.revision >= held.meta.revision);
@@ -679,7 +697,10 @@ impl AppState {
             .with_value(|saving| saving.scheduled.contains(id) || saving.in_flight.contains(id));
         let noted = self
             .changed_elsewhere
-            .with_untracked(|ids| ids.contains(id));
+            .with_untracked(|ids| ids.contains(id))
+            || self
+                .deleted_elsewhere
+                .with_untracked(|ids| ids.contains(id));
         let failed = self
             .save
             .with_untracked(|save| matches!(save, SaveState::Failed { work, .. } if work == id));
@@ -952,6 +973,12 @@ impl AppState {
             }
         }
         if self
+            .deleted_elsewhere
+            .with_untracked(|ids| ids.contains(id))
+        {
+            return Err(StoreError::DeletedElsewhere);
+        }
+        if self
             .changed_elsewhere
             .with_untracked(|ids| ids.contains(id))
         {
@@ -1023,6 +1050,9 @@ impl AppState {
             }
             Err(error) => {
                 signal.update_untracked(|held| held.dirty = true);
+                if error == StoreError::DeletedElsewhere {
+                    self.note_deleted_elsewhere(id);
+                }
                 Err(error)
             }
         }
@@ -1069,6 +1099,7 @@ impl AppState {
         });
         self.keep_listing();
         channel::announce_changed(id);
+        self.forget_saved_line();
         Ok(())
     }
 
@@ -1079,6 +1110,54 @@ impl AppState {
         }
         self.changed_elsewhere.update(|ids| ids.retain(|i| i != id));
         self.save.set(SaveState::Idle);
+    }
+
+    /// Work another tab deleted, with changes of this tab's own: saves this tab's copy again,
+    /// whole, as if new.
+    pub async fn keep_deleted_work(&self, id: &WorkId) -> Result<(), StoreError> {
+        if let Some(signal) = self.work(id) {
+            signal.update_untracked(|held| {
+                held.meta.revision = 0;
+                held.dirty = true;
+                held.unsaved = Held::new_unsaved_ids(&held.work);
+            });
+        }
+        self.deleted_elsewhere.update(|ids| ids.retain(|i| i != id));
+        self.changed_elsewhere.update(|ids| ids.retain(|i| i != id));
+        self.flush(id).await
+    }
+
+    /// Work another tab deleted: lets this tab's copy go too. Its pages then say it was deleted.
+    pub fn let_deleted_work_go(&self, id: &WorkId) {
+        self.works.update(|works| {
+            works.read_mut().remove(id);
+        });
+        self.changed_elsewhere.update(|ids| ids.retain(|i| i != id));
+        self.note_deleted_elsewhere(id);
+        self.save.set(SaveState::Idle);
+    }
+
+    /// Clears "Saved on this device at…" where nothing was just saved (a failed save's notice
+    /// stays until that work is saved).
+    pub fn forget_saved_line(&self) {
+        if matches!(self.save.get_untracked(), SaveState::Saved(_)) {
+            self.save.set(SaveState::Idle);
+        }
+    }
+
+    /// Notes that another tab deleted `id` (heard from that tab, or found by a save).
+    fn note_deleted_elsewhere(&self, id: &WorkId) {
+        self.deleted_elsewhere.update(|ids| {
+            if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        });
+    }
+
+    /// Whether `id` names work another tab deleted and this tab no longer holds (its pages say
+    /// so, rather than that the link leads nowhere).
+    pub fn deleted_here_too(&self, id: &WorkId) -> bool {
+        self.deleted_elsewhere.with(|ids| ids.contains(id)) && self.work(id).is_none()
     }
 
     /// Keeps this tab's copy as a new piece of work, leaving the other tab's version alone.

@@ -43,6 +43,29 @@ pub fn store_conflict(lang: Lang) -> &'static str {
     )
 }
 
+/// Another tab deleted the work this tab was changing.
+pub fn store_deleted_elsewhere(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "this work was deleted in another tab or window, so your latest change was not saved",
+        "cafodd y gwaith hwn ei ddileu mewn tab neu ffenestr arall, felly ni chafodd eich newid diweddaraf ei gadw",
+    )
+}
+
+/// After work was deleted in another tab: save this tab's copy again, with its changes.
+pub fn keep_deleted_work(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Keep it, with this tab’s changes",
+        "Ei gadw, gyda newidiadau’r tab hwn",
+    )
+}
+
+/// After work was deleted in another tab: let it go from this tab too.
+pub fn let_deleted_work_go(lang: Lang) -> &'static str {
+    say(lang, "Delete it here too", "Ei ddileu yma hefyd")
+}
+
 /// The saved work was removed from elsewhere.
 pub fn store_removed(lang: Lang) -> &'static str {
     say(
@@ -959,6 +982,24 @@ pub fn work_not_here(lang: Lang) -> &'static str {
     )
 }
 
+/// A page of work that another tab deleted: its heading.
+pub fn work_deleted_elsewhere(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "This work was deleted in another tab or window",
+        "Cafodd y gwaith hwn ei ddileu mewn tab neu ffenestr arall",
+    )
+}
+
+/// A page of work that another tab deleted: that nothing of it is kept.
+pub fn work_deleted_elsewhere_explained(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "It is no longer saved on this device. ",
+        "Nid yw wedi’i gadw ar y ddyfais hon mwyach. ",
+    )
+}
+
 /// Why work may be missing.
 pub fn work_not_here_explained(lang: Lang) -> &'static str {
     say(
@@ -1144,8 +1185,13 @@ mod tests {
 
     #[test]
     fn every_fixed_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 47] = [
+        let fixed: [fn(Lang) -> &'static str; 52] = [
             page_not_opened,
+            store_deleted_elsewhere,
+            keep_deleted_work,
+            let_deleted_work_go,
+            work_deleted_elsewhere,
+            work_deleted_elsewhere_explained,
             record_changed,
             record_revision,
             record_kept_earlier,

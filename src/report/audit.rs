@@ -738,6 +738,24 @@ fn push_list(blocks: &mut Vec<Block>, items: Vec<String>, when_empty: &'static s
     }
 }
 
+/// The rated questions answered and asked, when some asked are not answered yet.
+fn unfinished(said: &Said, scores: &Scores) -> Option<(u32, u32)> {
+    let (mut answered, mut rated) = (0, 0);
+    let asked = scores
+        .sections
+        .iter()
+        .filter(|s| s.shown)
+        .flat_map(|s| &s.items)
+        .filter(|item| is_rated(said.definition, &item.question));
+    for item in asked {
+        rated += 1;
+        if item.outcome != ItemOutcome::Unanswered {
+            answered += 1;
+        }
+    }
+    (answered < rated).then_some((answered, rated))
+}
+
 fn peer_section(
     said: &Said,
     scores: &Scores,
@@ -773,6 +791,19 @@ fn peer_section(
             ));
             return;
         }
+    }
+    if let Some((answered, rated)) = unfinished(said, scores) {
+        blocks.push(notice(
+            said.word("Not finished yet"),
+            match lang {
+                Lang::En => format!(
+                    "{answered} of the {rated} rated questions are answered. Until the audit is finished, its scores can change and are not a fair comparison with the peers’ figures."
+                ),
+                Lang::Cy => format!(
+                    "Mae {answered} o’r {rated} cwestiwn wedi’u graddio wedi’u hateb. Nes bydd yr archwiliad wedi’i orffen, gall ei sgorau newid ac nid ydynt yn gymhariaeth deg â ffigurau’r cymheiriaid."
+                ),
+            },
+        ));
     }
     let figure = |row: &crate::benchmark::peers::PeerRow, pick: fn((u32, f64, f64, f64)) -> f64| {
         row.reference.and_then(|r| r.figures()).map_or_else(

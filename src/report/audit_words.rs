@@ -319,6 +319,7 @@ pub const PHRASES: &[(&str, &str)] = &[
     ("Reading these results", "Darllen y canlyniadau hyn"),
     ("Nothing answered yet", "Dim wedi’i ateb eto"),
     ("Not shown", "Heb ei ddangos"),
+    ("Not finished yet", "Heb ei orffen eto"),
     (
         "A self-assessment, not an inspection rating",
         "Hunanasesiad, nid sgôr arolygu",

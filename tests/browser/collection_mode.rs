@@ -690,19 +690,7 @@ async fn on_a_phone_the_crisis_line_folds_and_next_is_in_view() {
 async fn a_double_click_on_next_moves_on_one_question() {
     let app = TestApp::start().await;
     let b = &app.browser;
-    let id = start_work(
-        &app,
-        "feedback-service-user",
-        "Double click",
-        Some("West Team"),
-    )
-    .await;
-    start_collecting(&app, &id, "2468", false).await;
-    click_button(b, "Start").await;
-    click_button(b, "Next").await;
-    wait_for_heading_exact(b, &format!("Question 1 of {TOTAL}")).await;
-    let first = &feedback_questions("feedback-service-user")[0].0;
-    click(b, &format!("#{}", option_id(first, AGREE))).await;
+    at_question_1_answered(&app, "Double click").await;
     double_click_with_gap(
         b,
         "main form.one-question button[type=submit]",
@@ -846,19 +834,7 @@ async fn back_on_the_choice_of_language_is_explained_in_both_languages() {
 async fn ending_collection_in_another_tab_ends_it_in_this_one() {
     let app = TestApp::start().await;
     let b = &app.browser;
-    let id = start_work(
-        &app,
-        "feedback-service-user",
-        "Ended elsewhere",
-        Some("West Team"),
-    )
-    .await;
-    start_collecting(&app, &id, "2468", false).await;
-    click_button(b, "Start").await;
-    click_button(b, "Next").await;
-    wait_for_heading_exact(b, &format!("Question 1 of {TOTAL}")).await;
-    let first_question = &feedback_questions("feedback-service-user")[0].0;
-    click(b, &format!("#{}", option_id(first_question, AGREE))).await;
+    let id = at_question_1_answered(&app, "Ended elsewhere").await;
     let first = b.client().window().await.expect("this tab");
     let second = b.client().new_window(true).await.expect("a second tab");
     b.client()
@@ -1037,6 +1013,19 @@ async fn going_back_to_the_questions_returns_a_person_to_where_they_were() {
         "the answer given before the mistaken tap"
     );
     finish(app).await;
+}
+
+/// A service user collection called `name`, collecting on the device, with question 1 shown
+/// and "Agree" chosen there (not yet sent on with "Next"): its id.
+async fn at_question_1_answered(app: &TestApp, name: &str) -> String {
+    let b = &app.browser;
+    let id = start_work(app, "feedback-service-user", name, Some("West Team")).await;
+    start_collecting(app, &id, "2468", false).await;
+    click_button(b, "Start").await;
+    reach_question(b, 1, TOTAL).await;
+    let first = &feedback_questions("feedback-service-user")[0].0;
+    click(b, &format!("#{}", option_id(first, AGREE))).await;
+    id
 }
 
 /// A service user collection called `name`, collecting on the device, with "Agree" given to

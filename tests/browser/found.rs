@@ -1563,3 +1563,53 @@ async fn long_evidence_and_the_chart_fit_a_phone_and_400_percent() {
     }
     finish(app).await;
 }
+
+/// The header on a laptop and a small tablet, in English and Welsh: the title has a line of its
+/// own, and the menu, the language switch and "Larger text" share the next, in the order they
+/// are read. Found on 7 December 2026: at 1280 px the four did not fit one line, and "Larger
+/// text" wrapped alone under the title, away from the switch beside it.
+#[tokio::test]
+async fn the_header_keeps_menu_language_and_text_size_on_one_line() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    app.open("#/").await;
+    find(b, ".tool-list").await;
+    const LINES: &str = "const top = s => Math.round(document.querySelector(s).getBoundingClientRect().top); \
+        const left = s => document.querySelector(s).getBoundingClientRect().left; \
+        const brand = top('.site-header .brand'); \
+        const row = ['.site-header nav:not(.lead-language)', '.lead-language', '.text-size']; \
+        const tops = row.map(top); \
+        const lefts = row.map(left); \
+        return [tops.every(t => Math.abs(t - tops[0]) <= 12), brand < tops[0], lefts[0] < lefts[1] && lefts[1] < lefts[2]];";
+    for lang in ["English", "Welsh"] {
+        if lang == "Welsh" {
+            click(b, ".lead-language button[lang='cy']").await;
+            wait_until(
+                b,
+                "return document.documentElement.lang === 'cy';",
+                vec![],
+                QUICK,
+                "the page in Welsh",
+            )
+            .await;
+        }
+        for width in [1280, 640] {
+            b.cdp(
+                "Emulation.setDeviceMetricsOverride",
+                json!({ "width": width, "height": 800, "deviceScaleFactor": 1, "mobile": false }),
+            )
+            .await;
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            assert_eq!(
+                b.execute(LINES, vec![]).await,
+                json!([true, true, true]),
+                "{lang} at {width} px: [menu, switch and “Larger text” on one line, the title above \
+                 them, in the order read]"
+            );
+            b.screenshot(&screenshot_path(&format!("found-header-{lang}-{width}")))
+                .await;
+        }
+    }
+    b.cdp("Emulation.clearDeviceMetricsOverride", json!({})).await;
+    finish(app).await;
+}

@@ -487,6 +487,147 @@ async fn a_lead_moving_between_two_tabs_builds_on_each_tabs_change() {
     finish(app).await;
 }
 
+/// Work deleted in one tab goes from the other tab too, where that tab held nothing of it
+/// unsaved: the page it was on says it was deleted there (and has focus), and nothing brings
+/// it back. It used to stay on screen, take changes that went nowhere, and come back with the
+/// next save.
+#[tokio::test]
+async fn work_deleted_in_another_tab_goes_from_this_one_and_says_why() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work(
+        "deleted-there",
+        "Deleted there audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/work/deleted-there/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    let first = b.client().window().await.expect("this tab");
+    let other = b.client().new_window(true).await.expect("another tab");
+    b.client()
+        .switch_to_window(other.handle.clone())
+        .await
+        .expect("to the other tab");
+    app.open("#/").await;
+    click_text(b, "Delete Deleted there audit").await;
+    click_button(b, "Yes, delete it").await;
+    wait_for_text_gone(b, "Deleted there audit").await;
+
+    b.client()
+        .switch_to_window(first)
+        .await
+        .expect("back to the first tab");
+    wait_for_heading(b, "This work was deleted in another tab or window").await;
+    assert!(
+        focus_is_on(b, "main h1").await,
+        "the heading that says why the page went has focus; focus is on {}",
+        focused(b).await
+    );
+    assert_contains(
+        &main_text(b).await,
+        "It is no longer saved on this device.",
+        "the page of deleted work",
+    );
+    b.screenshot(&shot("deleted-in-another-tab")).await;
+    assert_accessible(b, "a page of work deleted in another tab").await;
+    click_text(b, "See the work saved here").await;
+    find(b, ".tool-list").await;
+    assert_lacks(&main_text(b).await, "Deleted there audit", "the home page");
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert!(
+        stored_work_ids(b).await.is_empty(),
+        "nothing brought the deleted work back"
+    );
+    finish(app).await;
+}
+
+/// A change made in a tab that never heard the other tab delete the work (a browser without
+/// BroadcastChannel, a tab of an earlier release): the save says the work was deleted, not
+/// that it was changed, and brings nothing back unasked. "Keep it, with this tab's changes"
+/// saves it again, whole; "Delete it here too" lets it go and says so.
+#[tokio::test]
+async fn a_change_to_work_deleted_in_another_tab_is_kept_only_if_chosen() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work(
+        "deleted-unheard",
+        "Unheard delete audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/work/deleted-unheard/section/strategy").await;
+    find(b, "#q-strat-1").await;
+    let first = b.client().window().await.expect("this tab");
+    let other = b.client().new_window(true).await.expect("another tab");
+    let delete_unheard = || async {
+        b.client()
+            .switch_to_window(other.handle.clone())
+            .await
+            .expect("to the other tab");
+        app.open("#/").await;
+        b.execute(
+            "BroadcastChannel.prototype.postMessage = function () {};",
+            vec![],
+        )
+        .await;
+        click_text(b, "Delete Unheard delete audit").await;
+        click_button(b, "Yes, delete it").await;
+        wait_for_text_gone(b, "Unheard delete audit").await;
+        b.client()
+            .switch_to_window(first.clone())
+            .await
+            .expect("back to the first tab");
+    };
+
+    delete_unheard().await;
+    click(b, "#q-strat-1-2").await;
+    b.wait_for_text("Not saved", DEFAULT_TIMEOUT).await;
+    let said = b.body_text().await;
+    assert_contains(
+        &said,
+        "this work was deleted in another tab or window, so your latest change was not saved",
+        "the refused save",
+    );
+    assert_lacks(&said, "changed in another tab", "the refused save");
+    assert!(
+        stored_work_ids(b).await.is_empty(),
+        "the refused save wrote nothing"
+    );
+    click(b, ".save-status a[href='#save-choices']").await;
+    b.screenshot(&shot("deleted-unheard-choices")).await;
+    assert_accessible(b, "the choices after a save refused for deleted work").await;
+    click_button(b, "Keep it, with this tab’s changes").await;
+    wait_for_saved(
+        b,
+        "deleted-unheard",
+        "e.work.responses['strat-1']",
+        "this tab's copy, with its answer, saved again",
+    )
+    .await;
+    b.wait_for_text("Saved on this device", DEFAULT_TIMEOUT)
+        .await;
+    assert_lacks(&b.body_text().await, "Not saved", "after keeping it");
+
+    // Deleted again there; this time let it go here too.
+    delete_unheard().await;
+    click(b, "#q-strat-1-3").await;
+    b.wait_for_text("Not saved", DEFAULT_TIMEOUT).await;
+    click(b, ".save-status a[href='#save-choices']").await;
+    click_button(b, "Delete it here too").await;
+    wait_for_heading(b, "This work was deleted in another tab or window").await;
+    assert!(
+        focus_is_on(b, "main h1").await,
+        "focus on the heading after letting it go; focus is on {}",
+        focused(b).await
+    );
+    assert_lacks(&b.body_text().await, "Not saved", "after letting it go");
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert!(
+        stored_work_ids(b).await.is_empty(),
+        "letting it go brought nothing back"
+    );
+    finish(app).await;
+}
+
 /// A change refused because another tab changed the work: the choices it offers ("Download a
 /// copy", "Use the other tab's version", "Keep mine as a separate copy") are never hidden in a
 /// small scrolling box. On a laptop and on a phone, the words that stay in view while the

@@ -1587,3 +1587,48 @@ async fn with_site_data_blocked_a_change_has_the_browser_ask_before_leaving() {
     );
     finish(app).await;
 }
+
+/// "Saved on this device at…" reports a save of the work in hand: it is not shown on the form
+/// for new work, nor after a delete, where nothing was just saved (found by a tester on 7
+/// December 2026: it went on showing the last save, of other work, everywhere).
+#[tokio::test]
+async fn the_saved_line_is_not_shown_where_nothing_was_saved() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "self-assessment", "Saved line audit", None).await;
+    app.open(&format!("#/work/{id}/section/strategy")).await;
+    click(b, "#q-strat-1-2").await;
+    b.wait_for_text("Saved on this device at", DEFAULT_TIMEOUT)
+        .await;
+
+    // Within the page, as its links go (a new document would start with nothing said).
+    b.execute("location.hash = '#/new/self-assessment';", vec![])
+        .await;
+    find(b, "#work-name").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_lacks(
+        &save_line(b).await,
+        "Saved on this device",
+        "the form for new work",
+    );
+
+    b.execute(
+        "location.hash = arguments[0];",
+        vec![json!(format!("#/work/{id}/section/strategy"))],
+    )
+    .await;
+    click(b, "#q-strat-1-3").await;
+    b.wait_for_text("Saved on this device at", DEFAULT_TIMEOUT)
+        .await;
+    b.execute("location.hash = '#/';", vec![]).await;
+    find(b, ".tool-list").await;
+    click_text(b, "Delete Saved line audit").await;
+    click_button(b, "Yes, delete it").await;
+    wait_for_text_gone(b, "Saved line audit").await;
+    assert_lacks(
+        &save_line(b).await,
+        "Saved on this device",
+        "after a delete",
+    );
+    finish(app).await;
+}

@@ -11,8 +11,9 @@ use mhsw::ids::WorkId;
 
 use crate::edges::history;
 use crate::edges::storage::StoreError;
-use crate::later;
+use crate::later::{self, AfterOtherTab};
 use crate::state::{AppState, SaveState};
+use mhsw::lang::Lang;
 
 /// The name of the work a failed save was of, when the page is about other work (the notice's
 /// "this work" would otherwise mean the wrong one).
@@ -134,18 +135,27 @@ pub fn SaveStatus() -> impl IntoView {
     let choices = move || {
         failed.get().and_then(|(error, work)| {
             shown_alone(state, &error).then(|| {
-                let conflict = error == StoreError::Conflict;
-                let (w1, w2, w3) = (work.clone(), work.clone(), work);
+                let others: &[AfterOtherTab] = match error {
+                    StoreError::Conflict => &[AfterOtherTab::TakeTheirs, AfterOtherTab::KeepMineAsCopy],
+                    StoreError::DeletedElsewhere => &[AfterOtherTab::KeepDeleted, AfterOtherTab::LetGo],
+                    _ => &[],
+                };
+                let others = others
+                    .iter()
+                    .map(|&choice| {
+                        let id = work.clone();
+                        view! {
+                            <button type="button" class="secondary" on:click=move |_| { let id = id.clone(); action.run(state, move || async move { later::after_other_tab(state, id, choice).await?.await; Ok(()) }); }>{move || choice_label(choice, lang.get())}</button>
+                        }
+                    })
+                    .collect_view();
                 view! {
                     <div class="wrap save-choices">
                         <div class="notice notice-warning" id=CHOICES_ID tabindex="-1">
                             <p>{move || say::download_copy_now(lang.get())}</p>
                             <div class="button-row">
-                                <button type="button" on:click=move |_| { let id = w1.clone(); action.run(state, move || later::export(state, id)); }>{move || say::download_copy(lang.get())}</button>
-                                {conflict.then(|| view! {
-                                    <button type="button" class="secondary" on:click=move |_| { let id = w2.clone(); action.run(state, move || async move { later::take_other_tabs_version(state, id).await?.await; Ok(()) }); }>{move || say::use_other_tabs_version(lang.get())}</button>
-                                    <button type="button" class="secondary" on:click=move |_| { let id = w3.clone(); action.run(state, move || async move { later::keep_mine_as_copy(state, id).await?.await; Ok(()) }); }>{move || say::keep_mine_as_copy(lang.get())}</button>
-                                })}
+                                <button type="button" on:click=move |_| { let id = work.clone(); action.run(state, move || later::export(state, id)); }>{move || say::download_copy(lang.get())}</button>
+                                {others}
                             </div>
                             {action.waiting()}
                         </div>
@@ -164,11 +174,22 @@ pub fn SaveStatus() -> impl IntoView {
     }
 }
 
+/// A choice's words, in `lang`.
+fn choice_label(choice: AfterOtherTab, lang: Lang) -> &'static str {
+    match choice {
+        AfterOtherTab::TakeTheirs => say::use_other_tabs_version(lang),
+        AfterOtherTab::KeepMineAsCopy => say::keep_mine_as_copy(lang),
+        AfterOtherTab::KeepDeleted => problems::keep_deleted_work(lang),
+        AfterOtherTab::LetGo => problems::let_deleted_work_go(lang),
+    }
+}
+
 /// The id of a failed save's choices, which its reason's link leads to.
 const CHOICES_ID: &str = "save-choices";
 
 /// Whether a failed save has its own notice: the store's notice already says why anything
-/// failed to save; only a conflict needs its own choice beside it.
+/// failed to save; only another tab's change or deletion needs its own choice beside it.
 fn shown_alone(state: AppState, error: &StoreError) -> bool {
-    *error == StoreError::Conflict || state.storage_problem.with(Option::is_none)
+    matches!(error, StoreError::Conflict | StoreError::DeletedElsewhere)
+        || state.storage_problem.with(Option::is_none)
 }

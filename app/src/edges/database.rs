@@ -677,6 +677,12 @@ pub async fn save(save: Save<'_>) -> Result<(), StoreError> {
         let _ = transaction.abort();
         return Err(StoreError::Conflict);
     }
+    // Saved before (revision 1 is a work's first save) and gone now: another tab deleted it,
+    // and its word never came. Writing it again would bring it back unasked.
+    if stored.is_none() && save.revision > 1 {
+        let _ = transaction.abort();
+        return Err(StoreError::DeletedElsewhere);
+    }
     let written = write_records(&transaction, &save).await;
     if let Err(error) = written {
         // Nothing of a save is kept unless all of it is: the writes already made are undone.

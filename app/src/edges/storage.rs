@@ -62,6 +62,8 @@ pub enum StoreError {
     Blocked(String),
     /// Another tab saved a newer version.
     Conflict,
+    /// Another tab deleted the work (it was saved before, and is no longer in the store).
+    DeletedElsewhere,
     /// The saved work was removed from elsewhere (another tab, the browser's settings).
     Removed,
     /// A saved record needed the part of the app that explains damaged records to be read, and
@@ -90,6 +92,7 @@ impl StoreError {
             StoreError::Full => say::store_full(lang).to_owned(),
             StoreError::Blocked(reason) => say::store_blocked(lang, reason),
             StoreError::Conflict => say::store_conflict(lang).to_owned(),
+            StoreError::DeletedElsewhere => say::store_deleted_elsewhere(lang).to_owned(),
             StoreError::Removed => say::store_removed(lang).to_owned(),
             StoreError::NotRead => say::store_not_read(lang).to_owned(),
             StoreError::NoSaver => say::store_no_saver(lang).to_owned(),

@@ -49,6 +49,8 @@ pub fn NewWorkPage(
     else {
         return view! { <super::MissingDefinition id=definition_id.to_string() /> }.into_any();
     };
+    // Nothing is saved here until the form is sent: an earlier save is not this page's news.
+    state.forget_saved_line();
     let lang = state.page_lang;
     let today = clock::today();
     let default_name = say::default_name(

@@ -45,6 +45,18 @@ fn answered() -> Work {
     w
 }
 
+/// The report's first bar chart (the summary's).
+fn first_chart(report: &Report) -> &BarChart {
+    report
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::BarChart(chart) => Some(chart),
+            _ => None,
+        })
+        .expect("a bar chart in the report")
+}
+
 fn report_for(w: &Work, previous: Option<PreviousCycle>, peers: Option<&PeerComparison>) -> Report {
     report_with(&audit(), w, previous, peers)
 }
@@ -79,13 +91,7 @@ fn an_empty_audit_gives_a_valid_report_that_says_nothing_was_answered() {
     assert!(!text.contains("0%: Red"), "no fake zero: {text}");
     assert!(text.contains("Answered: 0 of 7 (0%)"));
     assert!(text.contains("No strengths identified yet"));
-    let Some(Block::BarChart(chart)) = report
-        .blocks
-        .iter()
-        .find(|b| matches!(b, Block::BarChart(_)))
-    else {
-        panic!("summary chart")
-    };
+    let chart = first_chart(&report);
     assert!(chart
         .bars
         .iter()
@@ -181,6 +187,64 @@ fn five_peers(d: &Definition, now: &Work) -> crate::benchmark::peers::PeerCompar
     compare_with_peers(&scores, &set, None, None).unwrap()
 }
 
+/// An audit compared with peers before it is finished says how much of it is answered, beside
+/// the comparison: an overall score from a handful of answers sat among finished audits
+/// without a word (found by a tester on 7 December 2026). A finished audit has no such note.
+#[test]
+fn an_unfinished_audit_compared_with_peers_says_how_much_is_answered() {
+    let d = audit();
+    let unfinished = work(
+        &d,
+        "North audit 2026",
+        choices(&[
+            ("lead-1", "achieved"),
+            ("lead-2", "partly"),
+            ("has-amhp", "no"),
+        ]),
+    );
+    let peers = five_peers(&d, &unfinished);
+    let report = report_for(&unfinished, None, Some(&peers));
+    let text = report.plain_text();
+    // Two of the five rated questions asked: "AMHP rotas are safe" is not asked (no AMHPs),
+    // nor is the third supervision question until the first is answered; "Anything else?" and
+    // "Do you employ AMHPs?" are not rated.
+    let note = "2 of the 5 rated questions are answered. Until the audit is finished, its scores can change and are not a fair comparison with the peers’ figures.";
+    let at = text.find(note).unwrap_or_else(|| panic!("{text}"));
+    let heading = text
+        .find("Compared with peers")
+        .expect("the peers' heading");
+    let table = text.find("Our scores among").expect("the peers' table");
+    assert!(
+        heading < at && at < table,
+        "the note sits before the peers' table: {text}"
+    );
+    assert!(!report_for(&unfinished, None, None)
+        .plain_text()
+        .contains("rated questions are answered"));
+
+    // Every rated question answered ("Don't know" among them): no note.
+    let finished = answered();
+    let text = report_for(&finished, None, Some(&five_peers(&d, &finished))).plain_text();
+    assert!(text.contains("Compared with peers"), "{text}");
+    assert!(!text.contains("rated questions are answered"), "{text}");
+
+    let scores = score(&d, &unfinished.responses);
+    let welsh = audit_report(&AuditReportInput {
+        definition: &d,
+        work: &unfinished,
+        scores: &scores,
+        previous: None,
+        peers: Some(&peers),
+        today: today(),
+        language: Lang::Cy,
+    })
+    .plain_text();
+    assert!(
+        welsh.contains("Mae 2 o’r 5 cwestiwn wedi’u graddio wedi’u hateb."),
+        "{welsh}"
+    );
+}
+
 /// A section with no score last cycle has no marker in the chart of last cycle's scores: it
 /// had the peer median, drawn alike under a caption that called every marker last cycle's
 /// (found by a tester on 7 December 2026). The caption says why a bar has none.
@@ -203,13 +267,7 @@ fn a_section_not_scored_last_cycle_has_no_marker_rather_than_the_peers() {
         }),
         Some(&peers),
     );
-    let Some(Block::BarChart(chart)) = report
-        .blocks
-        .iter()
-        .find(|b| matches!(b, Block::BarChart(_)))
-    else {
-        panic!("chart")
-    };
+    let chart = first_chart(&report);
     let markers: Vec<Option<&str>> = chart
         .bars
         .iter()
@@ -286,13 +344,7 @@ fn last_cycle_and_peers_are_compared_with_markers() {
         .starts_with("Peer median: "));
     // Peers only: the summary chart carries the peer median.
     let peers_only = report_for(&now, None, Some(&peers));
-    let Some(Block::BarChart(chart)) = peers_only
-        .blocks
-        .iter()
-        .find(|b| matches!(b, Block::BarChart(_)))
-    else {
-        panic!("chart")
-    };
+    let chart = first_chart(&peers_only);
     assert!(chart.bars[0]
         .marker
         .as_ref()
@@ -694,13 +746,7 @@ fn a_section_waiting_for_the_answer_that_decides_its_ratings_keeps_its_bar() {
     let d = crate::definition::load_definition("self-assessment.json", &text).expect("it loads");
     let bars = |answers: Responses| -> Vec<(String, String)> {
         let report = report_with(&d, &work(&d, "Partnership", answers), None, None);
-        let Some(Block::BarChart(chart)) = report
-            .blocks
-            .iter()
-            .find(|b| matches!(b, Block::BarChart(_)))
-        else {
-            panic!("summary chart")
-        };
+        let chart = first_chart(&report);
         chart
             .bars
             .iter()
