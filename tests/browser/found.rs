@@ -1610,6 +1610,7 @@ async fn the_header_keeps_menu_language_and_text_size_on_one_line() {
                 .await;
         }
     }
-    b.cdp("Emulation.clearDeviceMetricsOverride", json!({})).await;
+    b.cdp("Emulation.clearDeviceMetricsOverride", json!({}))
+        .await;
     finish(app).await;
 }
