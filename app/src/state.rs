@@ -664,6 +664,7 @@ impl AppState {
                 self.works.update(|works| {
                     works.read_mut().remove(id);
                 });
+                self.forget_saved_line();
             }
             self.note_deleted_elsewhere(id);
             return;
@@ -934,7 +935,7 @@ impl AppState {
     /// as the page goes is not sure to finish (a browser may end the page first), so any
     /// change not yet stored counts.
     pub fn changes_at_risk(&self) -> bool {
-        !self.unsaved_ids().is_empty()
+        !self.unsaved_ids().is_empty() || UNKEPT.with(|held| !held.borrow().is_empty())
     }
 
     /// The work this tab holds with changes not yet stored.
@@ -1171,6 +1172,37 @@ impl AppState {
         self.add_work(copy);
         self.open(Route::Work(copy_id));
     }
+}
+
+thread_local! {
+    /// Text on screen that the store does not keep yet, by key: a note over its length limit,
+    /// a paper form being typed in. Held here, not by its page, so that leaving the page and
+    /// coming back within the app finds it again; and while any is held, closing or reloading
+    /// the page has the browser ask first ([`AppState::changes_at_risk`]).
+    static UNKEPT: std::cell::RefCell<Vec<(String, String)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Holds `text` under `key` as on screen but not stored, or (`None`) lets it go: it was
+/// stored, or taken away.
+pub fn hold_unkept(key: &str, text: Option<String>) {
+    UNKEPT.with(|held| {
+        let mut held = held.borrow_mut();
+        held.retain(|(k, _)| k != key);
+        if let Some(text) = text {
+            held.push((key.to_owned(), text));
+        }
+    });
+}
+
+/// The text held under `key` ([`hold_unkept`]), if any.
+pub fn unkept(key: &str) -> Option<String> {
+    UNKEPT.with(|held| {
+        held.borrow()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, text)| text.clone())
+    })
 }
 
 /// Resolves once the browser has drawn the next frame: a timer set from an animation frame

@@ -429,6 +429,21 @@ fn summary(said: &Said, input: &AuditReportInput, blocks: &mut Vec<Block>) {
         ),
         TextStyle::Lead,
     ));
+    // A score from part of an audit says so where it is given: "Overall: 100%" from one answer
+    // of eighty read as a finished result (found by a tester on 7 December 2026).
+    if let Some((answered, rated)) = unfinished(said, scores).filter(|&(a, _)| a > 0) {
+        blocks.push(notice(
+            said.word("Not finished yet"),
+            match lang {
+                Lang::En => format!(
+                    "{answered} of the {rated} rated questions are answered, so these scores can change a good deal as the rest are answered."
+                ),
+                Lang::Cy => format!(
+                    "Mae {answered} o’r {rated} cwestiwn wedi’u graddio wedi’u hateb, felly gall y sgorau hyn newid yn fawr wrth i’r gweddill gael eu hateb."
+                ),
+            },
+        ));
+    }
     blocks.push(Block::Facts(count_facts_in(lang, &scores.counts)));
 
     let previous = input.previous.map(|p| p.comparison);

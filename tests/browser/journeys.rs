@@ -501,7 +501,9 @@ async fn work_deleted_in_another_tab_goes_from_this_one_and_says_why() {
         &bundled_definition("self-assessment"),
     );
     seed_works(&app, &[&audit], "#/work/deleted-there/section/strategy").await;
-    find(b, "#q-strat-1").await;
+    click(b, "#q-strat-1-2").await;
+    b.wait_for_text("Saved on this device at", DEFAULT_TIMEOUT)
+        .await;
     let first = b.client().window().await.expect("this tab");
     let other = b.client().new_window(true).await.expect("another tab");
     b.client()
@@ -522,6 +524,12 @@ async fn work_deleted_in_another_tab_goes_from_this_one_and_says_why() {
         focus_is_on(b, "main h1").await,
         "the heading that says why the page went has focus; focus is on {}",
         focused(b).await
+    );
+    // This tab's own save, before, is not news above "no longer saved".
+    assert_lacks(
+        &b.body_text().await,
+        "Saved on this device",
+        "the page of deleted work",
     );
     assert_contains(
         &main_text(b).await,
@@ -624,6 +632,80 @@ async fn a_change_to_work_deleted_in_another_tab_is_kept_only_if_chosen() {
     assert!(
         stored_work_ids(b).await.is_empty(),
         "letting it go brought nothing back"
+    );
+    finish(app).await;
+}
+
+/// A strategic statement's written answers have no "Clear this answer" button (a press took a
+/// paragraph away at once, and the box's undo could not bring it back); its choices keep one.
+/// "Copy this into the first answer box" adds the audit's position once, however often it is
+/// pressed (a double-click added it twice, beyond undo). Both found by a tester on 7 December
+/// 2026.
+#[tokio::test]
+async fn a_statements_written_answers_stay_unless_deleted_and_the_position_is_copied_once() {
+    use common::finished_audit::audit_work;
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let (_, audit) = audit_work();
+    let statement = work(
+        "statement-copy",
+        "Statement two",
+        &bundled_definition("strategic-statement"),
+    );
+    seed_works(
+        &app,
+        &[&audit, &statement],
+        "#/work/statement-copy/section/local-context",
+    )
+    .await;
+    click(b, "#q-lc-need").await;
+    type_text(b, "High need in the coastal towns").await;
+    wait_for_saved(
+        b,
+        "statement-copy",
+        "e.work.responses['lc-need'] && e.work.responses['lc-need'].answer",
+        "the written answer",
+    )
+    .await;
+    click(b, "#q-lc-nation").await;
+    let clear_buttons = "return Array.from(document.querySelectorAll('.clear-answer button')) \
+        .map(b => b.textContent.trim());";
+    let shown = b.execute(clear_buttons, vec![]).await;
+    let shown: Vec<&str> = shown
+        .as_array()
+        .expect("a list")
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert_eq!(
+        shown.len(),
+        1,
+        "one clear button, for the choice: {shown:?}"
+    );
+    assert!(
+        shown[0].starts_with("Clear this answer: Where does your organisation provide"),
+        "the clear button is the choice's: {shown:?}"
+    );
+
+    b.execute(
+        "location.hash = '#/work/statement-copy/section/vision';",
+        vec![],
+    )
+    .await;
+    find(b, "#q-vis-statement").await;
+    crate::collection_mode::double_click_with_gap(
+        b,
+        "section[aria-labelledby=position-heading] button",
+        Duration::from_millis(150),
+    )
+    .await;
+    click_button(b, "Copy this into the first answer box to edit").await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let text = value_of(b, "q-vis-statement").await.unwrap_or_default();
+    assert_eq!(
+        text.matches("Our latest self-assessment").count(),
+        1,
+        "the position, copied once: {text:?}"
     );
     finish(app).await;
 }

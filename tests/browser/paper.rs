@@ -61,8 +61,14 @@ async fn paper_answers_can_be_cleared_and_an_empty_form_is_refused() {
     );
     assert_lacks(&main_text(b).await, "paper form saved", "the status line");
 
-    // One answer: saved and counted.
+    // One answer: saved and counted. Until it is saved, the form is only on screen, so closing
+    // or reloading the page asks first (a reload took a half-typed form without a word: found
+    // by a tester on 7 December 2026); saved, nothing is asked.
     click(b, "#q-rel-2").await;
+    assert!(
+        crate::storage::asks_before_leaving(b).await,
+        "a form being typed in, and leaving would not ask"
+    );
     click_button(b, "Save this form and start the next").await;
     b.wait_for_text("1 paper form saved this session.", QUICK)
         .await;
@@ -73,6 +79,7 @@ async fn paper_answers_can_be_cleared_and_an_empty_form_is_refused() {
         "the one filled-in form",
     )
     .await;
+    crate::storage::wait_until_leaving_asks_nothing(b, "the paper form saved").await;
 
     // In an audit too.
     app.open("#/work/clear-audit/section/strategy").await;

@@ -343,6 +343,67 @@ async fn focus_stays_in_the_page_after_removing_something() {
     finish(app).await;
 }
 
+/// A note pasted over its limit is not saved, and is not lost either: leaving the page by its
+/// breadcrumb and coming back with Back finds it still in its box, with the count and the
+/// summary's stop; closing or reloading the page meanwhile asks first. Shortened, it is saved
+/// and nothing is asked. Found by a tester on 7 December 2026: the paste was gone on return.
+#[tokio::test]
+async fn an_over_long_note_is_kept_while_the_page_is_away_and_closing_asks_first() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let id = start_work(&app, "self-assessment", "Held note audit", None).await;
+    app.open(&format!("#/work/{id}/section/strategy")).await;
+    click(b, "#q-strat-1-2").await;
+    wait_for_saved(b, &id, "e.work.responses['strat-1']", "the answer").await;
+    crate::storage::wait_until_leaving_asks_nothing(b, "the answer stored").await;
+    click(b, "#q-strat-1-comment").await;
+    let long = "Board minutes. ".repeat(700); // 10,500 characters
+    common::probe::cdp(b, "Input.insertText", json!({ "text": long })).await;
+    b.wait_for_text("500 characters too many", QUICK).await;
+    assert!(
+        crate::storage::asks_before_leaving(b).await,
+        "an over-long note on screen, and closing the page would not ask"
+    );
+
+    click(b, &format!(".breadcrumb a[href='#/work/{id}']")).await;
+    wait_for_heading(b, "Held note audit").await;
+    b.client().back().await.expect("press the browser's Back");
+    find(b, "#q-strat-1-comment").await;
+    wait_until(
+        b,
+        "return document.getElementById('q-strat-1-comment').value.length === 10500;",
+        vec![],
+        QUICK,
+        "the over-long note back in its box",
+    )
+    .await;
+    b.wait_for_text("500 characters too many", QUICK).await;
+    assert!(
+        crate::storage::asks_before_leaving(b).await,
+        "the note held, and closing the page would not ask"
+    );
+    click_button(b, "Save and continue").await;
+    b.wait_for_text("There is a problem", QUICK).await;
+    assert!(
+        current_hash(b).await.ends_with("/section/strategy"),
+        "Save and continue went on past the held note"
+    );
+
+    // Shortened (the last 600 characters taken away), it is saved, and nothing is asked.
+    click(b, "#q-strat-1-comment").await;
+    press_with_control(b, Key::End).await;
+    press(b, &[Key::Backspace; 600]).await;
+    wait_for_saved(
+        b,
+        &id,
+        "e.work.responses['strat-1'].comment && e.work.responses['strat-1'].comment.startsWith('Board minutes. ') && e.work.responses['strat-1'].comment.trim().length === 9899",
+        "the shortened note",
+    )
+    .await;
+    crate::storage::wait_until_leaving_asks_nothing(b, "the shortened note stored").await;
+    finish(app).await;
+}
+
 /// Limits on what a person types: a pasted evidence text over its limit stays on screen with
 /// the count saying so and is not saved (nor called saved); shortened, it is. An over-long name
 /// is refused by the form's error summary; a collection's period is set when it is started,
@@ -407,9 +468,11 @@ async fn over_long_text_stays_on_screen_unsaved_and_periods_are_checked() {
         json!("#q-strat-1-evidence"),
         "the summary's link: {listed}"
     );
+    // The statement's closing full stop gives way to the colon (it read "…organisation.:
+    // Evidence:").
     assert_contains(
         listed[0][1].as_str().unwrap_or_default(),
-        "Evidence: You have 80 characters too many",
+        "in this organisation: Evidence: You have 80 characters too many",
         "the summary's words",
     );
     click(b, ".error-summary a").await;

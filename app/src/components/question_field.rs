@@ -290,8 +290,14 @@ pub fn QuestionField(
         (_, None) => view! { <p class="field-error">"This question’s scale is missing from the questionnaire."</p> }.into_any(),
     };
 
-    // Any answer can be taken back: a wrongly ticked option, a date, or text.
-    let answered = Memo::new(move |_| item.with(|i| i.answer.is_some()));
+    // A chosen option, a date or a figure can be taken back with a button. Written answers
+    // cannot: a press took a paragraph away at once, beyond the box's own undo (found by a
+    // tester on 7 December 2026); the text is deleted as in any text box, and undone there.
+    let written = matches!(
+        question.answer,
+        AnswerKind::ShortText { .. } | AnswerKind::LongText { .. }
+    );
+    let answered = Memo::new(move |_| !written && item.with(|i| i.answer.is_some()));
     let clear = {
         let first_control = id.clone();
         let question_text = question.text.get(shown).to_owned();
@@ -436,7 +442,21 @@ fn NoteBox(
     /// Where the page learns that the box holds more than it keeps (see [`QuestionField`]).
     problems: Option<TypedProblems>,
 ) -> impl IntoView {
-    let typed = RwSignal::new(stored.get_untracked().unwrap_or_default());
+    // A note over its limit is held while the page is away (a link, Back), and shown again on
+    // return; closing or reloading the page has the browser ask first (found by a tester on 7
+    // December 2026: the pasted text was gone on return, without a word).
+    let held_as = format!(
+        "{}/{id}",
+        crate::state::AppState::expect()
+            .route
+            .with_untracked(|r| r.work().map(|w| w.to_string()))
+            .unwrap_or_default()
+    );
+    let held = crate::state::unkept(&held_as);
+    let typed = RwSignal::new(
+        held.clone()
+            .unwrap_or_else(|| stored.get_untracked().unwrap_or_default()),
+    );
     // Over the limit, the box's text is not saved, and a page that checks its boxes does not
     // move on past it (the page would otherwise leave with the text unsaved and say nothing).
     let report = {
@@ -465,6 +485,9 @@ fn NoteBox(
             let _ = problems.try_update(|all| all.remove(&id));
         });
     }
+    if let Some(held) = &held {
+        report(held);
+    }
     let counted =
         Signal::derive(move || shown_text(Some(typed.get()), stored.get(), NOTE_MAX_CHARS));
     let described = match &hint {
@@ -479,14 +502,21 @@ fn NoteBox(
             <label for=id.clone()>{label}</label>
             {hint}
             <textarea id=id.clone() rows=rows class="text-area" aria-describedby=described
-                use:shows=Callback::new(move |typed| shown_text(Some(typed), stored.get(), NOTE_MAX_CHARS))
+                // A box drawn empty shows the note held for it, if any.
+                use:shows=Callback::new(move |now: String| {
+                    let now = if now.is_empty() { typed.get_untracked() } else { now };
+                    shown_text(Some(now), stored.get(), NOTE_MAX_CHARS)
+                })
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     typed.set(text.clone());
                     report(&text);
                     // Over the limit, the text stays on screen with the count, unsaved.
                     if fits(&text, NOTE_MAX_CHARS) {
+                        crate::state::hold_unkept(&held_as, None);
                         on_note.run(optional_text(text));
+                    } else {
+                        crate::state::hold_unkept(&held_as, Some(text));
                     }
                 }></textarea>
             <CharacterCount id=format!("{id}-count") text=counted limit=NOTE_MAX_CHARS />

@@ -207,6 +207,11 @@ pub fn EnterPaperPage(
         let id = id.clone();
         Effect::new(move |_| {
             let typed = (draft.get(), entered.get());
+            // Not stored until saved: closing or reloading the page asks first.
+            crate::state::hold_unkept(
+                &format!("paper/{id}"),
+                typed.0.has_any_answer().then(String::new),
+            );
             BEING_TYPED.with(|kept| kept.borrow_mut().insert(id.clone(), typed));
         });
     }

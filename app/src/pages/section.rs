@@ -261,9 +261,15 @@ fn section_problems(
         .iter()
         .flat_map(|q| {
             let field = field_id(q);
-            let text = q.text.get(lang);
+            let text = q.text.get(lang).trim();
+            // "Is it regular: …", "Do you employ AMHPs? …": a closing full stop gives way.
+            let about = move |problem: &String| match text.strip_suffix('.') {
+                _ if text.ends_with('?') => format!("{text} {problem}"),
+                Some(sentence) => format!("{sentence}: {problem}"),
+                None => format!("{text}: {problem}"),
+            };
             let answer = match problems.get(&field) {
-                Some(problem) => Some(format!("{text}: {problem}")),
+                Some(problem) => Some(about(problem)),
                 None if missing.iter().any(|m| m.id == q.id) => {
                     Some(say::answer_question(lang, text))
                 }
@@ -272,9 +278,7 @@ fn section_problems(
             // Then its notes (evidence, comment) holding more than they keep.
             let notes = ["evidence", "comment"].map(|note| {
                 let id = format!("{field}-{note}");
-                problems
-                    .get(&id)
-                    .map(|problem| (id, format!("{text}: {problem}")))
+                problems.get(&id).map(|problem| (id, about(problem)))
             });
             answer
                 .map(|message| (field, message))

@@ -120,6 +120,8 @@ pub fn current_position(id: WorkId, section: Section) -> AnyView {
                 state.change(&id, move |w| {
                     let mut item = w.responses.item(&target).cloned().unwrap_or_default();
                     let text = match &item.answer {
+                        // Pressed again (or double-clicked): it is there already.
+                        Some(Answer::Text(existing)) if existing.contains(&summary) => return,
                         Some(Answer::Text(existing)) => format!("{existing}\n\n{summary}"),
                         _ => summary,
                     };

@@ -218,15 +218,22 @@ fn an_unfinished_audit_compared_with_peers_says_how_much_is_answered() {
         heading < at && at < table,
         "the note sits before the peers' table: {text}"
     );
-    assert!(!report_for(&unfinished, None, None)
-        .plain_text()
-        .contains("rated questions are answered"));
+    // The summary says so too, with or without peers, right after the overall score.
+    let alone = report_for(&unfinished, None, None).plain_text();
+    let summary_note = "2 of the 5 rated questions are answered, so these scores can change a good deal as the rest are answered.";
+    let overall = alone.find("Overall: ").expect("the overall score");
+    let at = alone
+        .find(summary_note)
+        .unwrap_or_else(|| panic!("{alone}"));
+    assert!(overall < at, "{alone}");
+    assert!(!alone.contains("Until the audit is finished"), "{alone}");
 
     // Every rated question answered ("Don't know" among them): no note.
     let finished = answered();
     let text = report_for(&finished, None, Some(&five_peers(&d, &finished))).plain_text();
     assert!(text.contains("Compared with peers"), "{text}");
     assert!(!text.contains("rated questions are answered"), "{text}");
+    assert!(!text.contains("Not finished yet"), "{text}");
 
     let scores = score(&d, &unfinished.responses);
     let welsh = audit_report(&AuditReportInput {
