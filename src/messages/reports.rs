@@ -14,6 +14,14 @@ pub fn results_of(lang: Lang, name: &str) -> String {
     }
 }
 
+/// A strategic statement's page, as a document: its heading.
+pub fn statement_of(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::En => format!("Strategic statement: {name}"),
+        Lang::Cy => format!("Datganiad strategol: {name}"),
+    }
+}
+
 /// The comparison controls' heading.
 pub fn compare(lang: Lang) -> &'static str {
     say(lang, "Compare", "Cymharu")

@@ -129,7 +129,8 @@ async fn renaming_last_years_audit_keeps_the_statements_current_position() {
     .await;
 
     app.open("#/work/our-statement/results").await;
-    wait_for_heading(b, "Results: Our statement").await;
+    // Titled as the document it is (it was "Results: Our statement").
+    wait_for_heading_exact(b, "Strategic statement: Our statement").await;
     b.wait_for_text("Current position from", DEFAULT_TIMEOUT)
         .await;
     b.screenshot(&screenshot_path("found-statement-after-rename"))

@@ -333,7 +333,7 @@ async fn the_statement_and_import_export_journeys_hold_at_400_percent() {
     go_back(b, "Sweep statement").await;
 
     click_text(b, "See the statement as a document").await;
-    wait_for_heading_exact(b, "Results: Sweep statement").await;
+    wait_for_heading_exact(b, "Strategic statement: Sweep statement").await;
     b.wait_for_text("Hello big world", QUICK).await;
     check_screen(b, "statement-document-400").await;
     go_back(b, "Sweep statement").await;

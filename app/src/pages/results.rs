@@ -62,6 +62,7 @@ pub fn ResultsPage(
     };
     let is_audit = definition.kind == ToolKind::Audit;
     let is_feedback = definition.kind == ToolKind::Feedback;
+    let is_statement = definition.kind == ToolKind::Statement;
     // The previous cycle chosen last time for this audit (kept on the device, so that Back
     // from the plan, or the next visit, shows the same comparison).
     let previous_id = RwSignal::new(storage::previous_cycle(&id));
@@ -282,7 +283,11 @@ pub fn ResultsPage(
     };
     view! {
         <p class="breadcrumb"><a href=Route::Home.href()>{move || mhsw::messages::frame::home(lang.get())}</a>" › "<a href=Route::Work(id.clone()).href()>{move || signal.with(|h| h.work.name.clone())}</a></p>
-        <h1>{move || say::results_of(lang.get(), &signal.with(|h| h.work.name.clone()))}</h1>
+        // A statement is a document, not results (its page was titled "Results: …").
+        <h1>{move || {
+            let name = signal.with(|h| h.work.name.clone());
+            if is_statement { say::statement_of(lang.get(), &name) } else { say::results_of(lang.get(), &name) }
+        }}</h1>
         // The legal risks first, above the controls; the rest of the same report below them.
         {move || {
             let mut whole = report.get();
