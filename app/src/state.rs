@@ -478,6 +478,10 @@ impl AppState {
                         self.new_work_signal(Held::stored(stored.work, stored.meta)),
                     );
                 }
+                // Work another tab deleted and the store holds again (imported there) is here
+                // again.
+                self.deleted_elsewhere
+                    .update(|ids| ids.retain(|id| works.get(id).is_none()));
                 self.works.set(SavedWork::Read(works));
                 self.set_aside.set(loaded.aside);
                 self.keep_listing();
@@ -536,6 +540,7 @@ impl AppState {
         self.works.update(|works| {
             works.read_mut().insert(id.clone(), signal);
         });
+        self.here_again(&id);
         channel::announce_changed(&id);
         self.keep_listing();
         self.ask_for_persistence();
@@ -548,6 +553,7 @@ impl AppState {
         self.works.update(|works| {
             works.read_mut().insert(id.clone(), signal);
         });
+        self.here_again(&id);
         self.persist(&id);
     }
 
@@ -1136,6 +1142,17 @@ impl AppState {
         self.changed_elsewhere.update(|ids| ids.retain(|i| i != id));
         self.note_deleted_elsewhere(id);
         self.save.set(SaveState::Idle);
+    }
+
+    /// Work `id` is held here again (imported, or made again by an import in another tab): a
+    /// deletion in another tab before no longer stands in the way of its saves.
+    fn here_again(&self, id: &WorkId) {
+        if self
+            .deleted_elsewhere
+            .with_untracked(|ids| ids.contains(id))
+        {
+            self.deleted_elsewhere.update(|ids| ids.retain(|i| i != id));
+        }
     }
 
     /// Clears "Saved on this device at…" where nothing was just saved (a failed save's notice

@@ -546,6 +546,27 @@ async fn work_deleted_in_another_tab_goes_from_this_one_and_says_why() {
         stored_work_ids(b).await.is_empty(),
         "nothing brought the deleted work back"
     );
+
+    // Imported again here from a copy, it is this tab's again: its saves go through (they were
+    // refused as deleted elsewhere).
+    let copy = temp_file("deleted-there.json", &export_work(&audit));
+    choose_files(b, "#import-file", &[copy.path.as_path()]).await;
+    b.wait_for_text("deleted-there.json:", DEFAULT_TIMEOUT)
+        .await;
+    b.execute(
+        "location.hash = '#/work/deleted-there/section/strategy';",
+        vec![],
+    )
+    .await;
+    click(b, "#q-strat-1-3").await;
+    wait_for_saved(
+        b,
+        "deleted-there",
+        "e.work.responses['strat-1']",
+        "a change to the work imported again",
+    )
+    .await;
+    assert_lacks(&b.body_text().await, "Not saved", "the work imported again");
     finish(app).await;
 }
 
