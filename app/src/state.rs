@@ -671,6 +671,7 @@ impl AppState {
                     works.read_mut().remove(id);
                 });
                 self.forget_saved_line();
+                let_unkept_of_go(id);
             }
             self.note_deleted_elsewhere(id);
             return;
@@ -1107,6 +1108,7 @@ impl AppState {
         self.keep_listing();
         channel::announce_changed(id);
         self.forget_saved_line();
+        let_unkept_of_go(id);
         Ok(())
     }
 
@@ -1142,6 +1144,7 @@ impl AppState {
         self.changed_elsewhere.update(|ids| ids.retain(|i| i != id));
         self.note_deleted_elsewhere(id);
         self.save.set(SaveState::Idle);
+        let_unkept_of_go(id);
     }
 
     /// Work `id` is held here again (imported, or made again by an import in another tab): a
@@ -1209,6 +1212,17 @@ pub fn hold_unkept(key: &str, text: Option<String>) {
         if let Some(text) = text {
             held.push((key.to_owned(), text));
         }
+    });
+}
+
+/// Lets go of everything held for the work `id` (its boxes, keyed `id/…`, and its paper form
+/// being typed in, `paper/id`): the work is deleted, so closing the page no longer asks first
+/// on its account.
+pub fn let_unkept_of_go(id: &WorkId) {
+    let (boxes, paper) = (format!("{id}/"), format!("paper/{id}"));
+    UNKEPT.with(|held| {
+        held.borrow_mut()
+            .retain(|(k, _)| !k.starts_with(&boxes) && *k != paper)
     });
 }
 

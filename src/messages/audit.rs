@@ -313,6 +313,39 @@ pub fn current_position_from(lang: Lang, name: &str, changed: Date) -> String {
     }
 }
 
+/// Under the current position, when the audit it comes from is not finished.
+pub fn current_position_unfinished(lang: Lang, answered: u32, rated: u32) -> String {
+    match lang {
+        Lang::En => {
+            let verb = if answered == 1 { "is" } else { "are" };
+            format!(
+                "Not finished yet: {answered} of its {rated} rated questions {verb} answered, so these scores can change."
+            )
+        }
+        Lang::Cy => format!(
+            "Heb ei orffen eto: mae {answered} o’i {rated} cwestiwn wedi’u graddio wedi’u hateb, felly gall y sgorau hyn newid."
+        ),
+    }
+}
+
+/// The heading of a statement section's box when no audit it could draw on is on the device.
+pub fn no_audit_heading(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "No self-assessment on this device yet",
+        "Dim hunanasesiad ar y ddyfais hon eto",
+    )
+}
+
+/// What that box says.
+pub fn no_audit_text(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "This section shows the latest self-assessment’s results, and none is kept on this device yet. Start one, or import one, from the home page, and its results will be shown here.",
+        "Mae’r adran hon yn dangos canlyniadau’r hunanasesiad diweddaraf, ac nid oes un wedi’i gadw ar y ddyfais hon eto. Dechreuwch un, neu mewnforiwch un, o’r hafan, a bydd ei ganlyniadau’n cael eu dangos yma.",
+    )
+}
+
 /// Copies the current position into a statement section's first answer box.
 pub fn copy_current_position(lang: Lang) -> &'static str {
     say(

@@ -3,6 +3,7 @@
 //! printed form's instruction. Re-exported as `mhsw::messages::*`.
 
 use super::say;
+use crate::date::Date;
 use crate::lang::{Lang, PluralForm};
 
 /// The page header's name for the tool while a device collects feedback.
@@ -347,6 +348,30 @@ pub fn type_in_intro(lang: Lang) -> &'static str {
     )
 }
 
+/// On the page for typing in paper forms, when today is outside the collection's period: how a
+/// form typed in now is dated and counted. `None` within the period, or when it has no end (or
+/// no start) to be outside of.
+pub fn typed_outside_period(
+    lang: Lang,
+    today: Date,
+    start: Option<Date>,
+    end: Option<Date>,
+) -> Option<String> {
+    let on = today.long_in(lang);
+    if let Some(end) = end.filter(|&end| today > end) {
+        let end = end.long_in(lang);
+        return Some(match lang {
+            Lang::En => format!("This collection’s period ended on {end}. A form typed in now is dated today ({on}) and counted with the others."),
+            Lang::Cy => format!("Daeth cyfnod y casgliad hwn i ben ar {end}. Mae ffurflen a deipir nawr wedi’i dyddio heddiw ({on}) ac yn cael ei chyfrif gyda’r lleill."),
+        });
+    }
+    let start = start.filter(|&start| today < start)?.long_in(lang);
+    Some(match lang {
+        Lang::En => format!("This collection’s period starts on {start}. A form typed in now is dated today ({on}) and counted with the others."),
+        Lang::Cy => format!("Mae cyfnod y casgliad hwn yn dechrau ar {start}. Mae ffurflen a deipir nawr wedi’i dyddio heddiw ({on}) ac yn cael ei chyfrif gyda’r lleill."),
+    })
+}
+
 /// The button that saves a typed-in paper form.
 pub fn save_form_and_next(lang: Lang) -> &'static str {
     say(
@@ -578,6 +603,30 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn forms_typed_in_outside_the_period_are_said_to_be_dated_today() {
+        let day = |s: &str| s.parse::<crate::date::Date>().expect("a date");
+        let (start, end) = (Some(day("2026-09-01")), Some(day("2026-11-30")));
+        assert_eq!(
+            typed_outside_period(Lang::En, day("2026-12-07"), start, end).as_deref(),
+            Some("This collection’s period ended on 30 November 2026. A form typed in now is dated today (7 December 2026) and counted with the others.")
+        );
+        assert_eq!(
+            typed_outside_period(Lang::Cy, day("2026-08-31"), start, end).as_deref(),
+            Some("Mae cyfnod y casgliad hwn yn dechrau ar 1 Medi 2026. Mae ffurflen a deipir nawr wedi’i dyddio heddiw (31 Awst 2026) ac yn cael ei chyfrif gyda’r lleill.")
+        );
+        for within in ["2026-09-01", "2026-10-15", "2026-11-30"] {
+            assert_eq!(
+                typed_outside_period(Lang::En, day(within), start, end),
+                None
+            );
+        }
+        assert_eq!(
+            typed_outside_period(Lang::En, day("2030-01-01"), None, None),
+            None
+        );
+    }
 
     #[test]
     fn welsh_counts_take_their_six_forms() {

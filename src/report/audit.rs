@@ -431,17 +431,12 @@ fn summary(said: &Said, input: &AuditReportInput, blocks: &mut Vec<Block>) {
     ));
     // A score from part of an audit says so where it is given: "Overall: 100%" from one answer
     // of eighty read as a finished result (found by a tester on 7 December 2026).
-    if let Some((answered, rated)) = unfinished(said, scores).filter(|&(a, _)| a > 0) {
-        blocks.push(notice(
-            said.word("Not finished yet"),
-            match lang {
-                Lang::En => format!(
-                    "{answered} of the {rated} rated questions are answered, so these scores can change a good deal as the rest are answered."
-                ),
-                Lang::Cy => format!(
-                    "Mae {answered} o’r {rated} cwestiwn wedi’u graddio wedi’u hateb, felly gall y sgorau hyn newid yn fawr wrth i’r gweddill gael eu hateb."
-                ),
-            },
+    if let Some(counts) = unfinished(said.definition, scores).filter(|&(a, _)| a > 0) {
+        blocks.push(unfinished_notice(
+            lang,
+            counts,
+            ", so these scores can change a good deal as the rest are answered.",
+            ", felly gall y sgorau hyn newid yn fawr wrth i’r gweddill gael eu hateb.",
         ));
     }
     blocks.push(Block::Facts(count_facts_in(lang, &scores.counts)));
@@ -753,15 +748,16 @@ fn push_list(blocks: &mut Vec<Block>, items: Vec<String>, when_empty: &'static s
     }
 }
 
-/// The rated questions answered and asked, when some asked are not answered yet.
-fn unfinished(said: &Said, scores: &Scores) -> Option<(u32, u32)> {
+/// The rated questions answered and asked, when some asked are not answered yet: how far an
+/// audit whose scores are shown is from finished. "Don't know" and "Not applicable" are answers.
+pub(crate) fn unfinished(definition: &Definition, scores: &Scores) -> Option<(u32, u32)> {
     let (mut answered, mut rated) = (0, 0);
     let asked = scores
         .sections
         .iter()
         .filter(|s| s.shown)
         .flat_map(|s| &s.items)
-        .filter(|item| is_rated(said.definition, &item.question));
+        .filter(|item| is_rated(definition, &item.question));
     for item in asked {
         rated += 1;
         if item.outcome != ItemOutcome::Unanswered {
@@ -769,6 +765,29 @@ fn unfinished(said: &Said, scores: &Scores) -> Option<(u32, u32)> {
         }
     }
     (answered < rated).then_some((answered, rated))
+}
+
+/// The "Not finished yet" notice given wherever an unfinished audit's scores are shown: how
+/// many of its rated questions are answered, then what that means there (`so_en` and `so_cy`,
+/// each starting with its punctuation).
+pub(crate) fn unfinished_notice(
+    lang: Lang,
+    (answered, rated): (u32, u32),
+    so_en: &str,
+    so_cy: &str,
+) -> Block {
+    notice(
+        word(lang, "Not finished yet"),
+        match lang {
+            Lang::En => {
+                let verb = if answered == 1 { "is" } else { "are" };
+                format!("{answered} of the {rated} rated questions {verb} answered{so_en}")
+            }
+            Lang::Cy => {
+                format!("Mae {answered} o’r {rated} cwestiwn wedi’u graddio wedi’u hateb{so_cy}")
+            }
+        },
+    )
 }
 
 fn peer_section(
@@ -807,17 +826,12 @@ fn peer_section(
             return;
         }
     }
-    if let Some((answered, rated)) = unfinished(said, scores) {
-        blocks.push(notice(
-            said.word("Not finished yet"),
-            match lang {
-                Lang::En => format!(
-                    "{answered} of the {rated} rated questions are answered. Until the audit is finished, its scores can change and are not a fair comparison with the peers’ figures."
-                ),
-                Lang::Cy => format!(
-                    "Mae {answered} o’r {rated} cwestiwn wedi’u graddio wedi’u hateb. Nes bydd yr archwiliad wedi’i orffen, gall ei sgorau newid ac nid ydynt yn gymhariaeth deg â ffigurau’r cymheiriaid."
-                ),
-            },
+    if let Some(counts) = unfinished(said.definition, scores) {
+        blocks.push(unfinished_notice(
+            lang,
+            counts,
+            ". Until the audit is finished, its scores can change and are not a fair comparison with the peers’ figures.",
+            ". Nes bydd yr archwiliad wedi’i orffen, gall ei sgorau newid ac nid ydynt yn gymhariaeth deg â ffigurau’r cymheiriaid.",
         ));
     }
     let figure = |row: &crate::benchmark::peers::PeerRow, pick: fn((u32, f64, f64, f64)) -> f64| {

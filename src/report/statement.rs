@@ -13,6 +13,7 @@ use crate::responses::Answer;
 use crate::scoring::Scores;
 use crate::work::Work;
 
+use super::audit::{unfinished, unfinished_notice};
 use super::audit_words::word;
 use super::parts::{
     footer_in, heading, in_lang, meta_in, name_of_in, or_not_recorded_in, paragraph, plan_table_in,
@@ -52,14 +53,22 @@ pub struct CurrentPosition {
     /// One line per named section the audit has: its title and score, for example
     /// `Leadership: 80%: Green, achieved`.
     pub lines: Vec<String>,
+    /// The audit's rated questions answered and asked, when it is not finished: its scores can
+    /// still change.
+    pub unfinished: Option<(u32, u32)>,
 }
 
 impl CurrentPosition {
     /// The position as text to copy into an answer: a sentence naming the audit, then a line
     /// starting `- ` for each section.
     pub fn summary(&self) -> String {
+        let progress = self
+            .unfinished
+            .map_or_else(String::new, |(answered, rated)| {
+                format!("; {answered} of its {rated} rated questions answered so far")
+            });
         let mut text = format!(
-            "Our latest self-assessment (\u{201c}{}\u{201d}, {}) found:",
+            "Our latest self-assessment (\u{201c}{}\u{201d}, {}{progress}) found:",
             self.work_name,
             self.date.long()
         );
@@ -71,9 +80,14 @@ impl CurrentPosition {
     }
 }
 
-/// The current position `prefill` asks for, from an audit and its `scores`. A named section
-/// the audit does not have is left out.
-pub fn current_position(audit: &Work, scores: &Scores, prefill: &Prefill) -> CurrentPosition {
+/// The current position `prefill` asks for, from an audit (of `definition`) and its `scores`.
+/// A named section the audit does not have is left out.
+pub fn current_position(
+    definition: &Definition,
+    audit: &Work,
+    scores: &Scores,
+    prefill: &Prefill,
+) -> CurrentPosition {
     let lines = prefill
         .sections
         .iter()
@@ -87,6 +101,7 @@ pub fn current_position(audit: &Work, scores: &Scores, prefill: &Prefill) -> Cur
         work_name: audit.name.clone(),
         date: audit.updated,
         lines,
+        unfinished: unfinished(definition, scores),
     }
 }
 
@@ -123,6 +138,15 @@ pub fn statement_report(
                             "O’r hunanasesiad \u{201c}{name}\u{201d}, a ddiweddarwyd ddiwethaf ar {updated}."
                         ),
                     }));
+                    // Scores from part of an audit say so here too, as on its results.
+                    if let Some(counts) = unfinished(audit.definition, audit.scores) {
+                        blocks.push(unfinished_notice(
+                            lang,
+                            counts,
+                            " in that self-assessment, so the scores below can change as the rest are answered.",
+                            " yn yr hunanasesiad hwnnw, felly gall y sgorau isod newid wrth i’r gweddill gael eu hateb.",
+                        ));
+                    }
                     let audit_title = |id: &crate::ids::SectionId, title: &str| match lang {
                         Lang::En => title.to_owned(),
                         _ => audit

@@ -1174,11 +1174,7 @@ async fn an_audit_is_compared_with_peers_and_the_comparison_can_be_stopped() {
     let shown = main_text(b).await;
     assert_contains(&shown, "6 organisations", "the peer comparison");
     // A finished audit is compared without the note an unfinished one carries.
-    assert_lacks(
-        &shown,
-        "rated questions are answered",
-        "the peer comparison",
-    );
+    assert_lacks(&shown, "Not finished yet", "the peer comparison");
     // The workforce figures (numbers, never scored) are set beside the peers' medians too.
     assert_contains(&shown, "Peer median", "the workforce profile beside peers");
 

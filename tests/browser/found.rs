@@ -1623,3 +1623,93 @@ async fn the_header_keeps_menu_language_and_text_size_on_one_line() {
         .await;
     finish(app).await;
 }
+
+/// A statement's sections that show the latest self-assessment's results say so when there is
+/// none on the device (they said the results "are shown for reference" above an empty space),
+/// and say when the audit they come from is not finished: on the section page, in its copy into
+/// an answer and in the document, in English and in Welsh.
+#[tokio::test]
+async fn a_statement_says_when_its_audit_is_missing_or_unfinished() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let statement = work(
+        "lonely-statement",
+        "Our statement",
+        &bundled_definition("strategic-statement"),
+    );
+    seed_works(
+        &app,
+        &[&statement],
+        "#/work/lonely-statement/section/vision",
+    )
+    .await;
+    b.wait_for_text("No self-assessment on this device yet", DEFAULT_TIMEOUT)
+        .await;
+    let text = main_text(b).await;
+    assert_contains(
+        &text,
+        "none is kept on this device yet. Start one, or import one, from the home page",
+        "a statement section with no audit on the device",
+    );
+    b.screenshot(&screenshot_path("found-statement-no-audit"))
+        .await;
+    assert_accessible(b, "a statement section with no audit").await;
+
+    // With an audit of which one rated question is answered.
+    let mut audit = work(
+        "part-audit",
+        "Half-done audit",
+        &bundled_definition("self-assessment"),
+    );
+    audit.responses = choices(&[("strat-1", "embedded")]);
+    seed_works(&app, &[&audit], "#/work/lonely-statement/section/vision").await;
+    b.wait_for_text("Current position from your latest audit", DEFAULT_TIMEOUT)
+        .await;
+    let text = main_text(b).await;
+    assert_lacks(&text, "No self-assessment", "the section with an audit");
+    let note = "Not finished yet: 1 of its ";
+    let rated: String = text
+        .split_once(note)
+        .unwrap_or_else(|| panic!("no note that the audit is unfinished in: {text}"))
+        .1
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    assert_contains(
+        &text,
+        &format!("{note}{rated} rated questions is answered, so these scores can change."),
+        "the note under the current position",
+    );
+    assert!(rated.parse::<u32>().is_ok_and(|n| n > 1), "{rated}");
+    b.screenshot(&screenshot_path("found-statement-unfinished-audit"))
+        .await;
+    click_text(b, "Copy this into the first answer box to edit").await;
+    wait_for_saved(
+        b,
+        "lonely-statement",
+        &format!(
+            "Object.values(e.work.responses).some(r => r.answer && typeof r.answer.text === 'string' && \
+             r.answer.text.includes('“Half-done audit”') && r.answer.text.includes('; 1 of its {rated} rated questions answered so far) found:'))"
+        ),
+        "the copied position, saying how much of the audit is answered",
+    )
+    .await;
+
+    app.open("#/work/lonely-statement/results").await;
+    wait_for_heading_exact(b, "Strategic statement: Our statement").await;
+    b.wait_for_text(
+        &format!("1 of the {rated} rated questions is answered in that self-assessment"),
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+
+    // In Welsh, on the section page.
+    click(b, ".lead-language button[lang='cy']").await;
+    app.open("#/work/lonely-statement/section/vision").await;
+    b.wait_for_text(
+        &format!("Heb ei orffen eto: mae 1 o’i {rated} cwestiwn wedi’u graddio wedi’u hateb"),
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+    finish(app).await;
+}

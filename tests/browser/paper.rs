@@ -348,3 +348,56 @@ async fn a_double_click_on_save_stores_one_paper_form() {
     );
     finish(app).await;
 }
+
+/// Typing in forms after a collection's period has ended (or before it starts) is allowed, and
+/// the page says how those forms are dated and counted; within the period it says nothing.
+/// They had been taken without a word (found by a tester on 7 December 2026).
+#[tokio::test]
+async fn typing_in_forms_outside_the_period_says_how_they_are_counted() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let definition = bundled_definition("feedback-service-user");
+    let period = |id: &str, start: &str, end: &str| {
+        let mut collection = work(id, id, &definition);
+        if let Some(c) = collection.collection.as_mut() {
+            c.about = "North Team".to_owned();
+            c.period_start = Some(date(start));
+            c.period_end = Some(date(end));
+        }
+        collection
+    };
+    let ended = period("ended", "2000-01-01", "2000-01-31");
+    let later = period("later", "2999-01-01", "2999-01-31");
+    let now = period("now", "2000-01-01", "2999-01-31");
+    seed_works(&app, &[&ended, &later, &now], "#/work/ended/enter").await;
+    wait_for_heading_exact(b, "Type in paper forms").await;
+    let text = main_text(b).await;
+    assert_contains(
+        &text,
+        "This collection’s period ended on 31 January 2000. A form typed in now is dated today (",
+        "forms typed in after the period",
+    );
+    assert_contains(
+        &text,
+        ") and counted with the others.",
+        "forms typed in after the period",
+    );
+    b.screenshot(&screenshot_path("paper-after-the-period"))
+        .await;
+
+    app.open("#/work/later/enter").await;
+    b.wait_for_text(
+        "This collection’s period starts on 1 January 2999. A form typed in now is dated today (",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
+
+    app.open("#/work/now/enter").await;
+    wait_for_heading_exact(b, "Type in paper forms").await;
+    assert_lacks(
+        &main_text(b).await,
+        "period",
+        "forms typed in within the period",
+    );
+    finish(app).await;
+}

@@ -701,3 +701,93 @@ async fn section_with_a_plain_box(id: &str) -> TestApp {
     .await;
     app
 }
+
+/// Another tab changing the box a person is in (their second window of the same audit) keeps
+/// their cursor beside the words it was beside. It used to jump to the end of the box, so the
+/// next word typed landed after the last.
+#[tokio::test]
+async fn the_cursor_stays_beside_its_words_when_another_tab_changes_the_box() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work(
+        "caret-tabs",
+        "Cursor audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/work/caret-tabs/section/strategy").await;
+    let evidence = "q-strat-1-evidence";
+    let saved = |text: &str| {
+        format!(
+            "e.work.responses['strat-1'] && e.work.responses['strat-1'].evidence === {}",
+            json!(text)
+        )
+    };
+    click(b, &format!("#{evidence}")).await;
+    type_text(b, "Board minutes March 2026").await;
+    wait_for_saved(
+        b,
+        "caret-tabs",
+        &saved("Board minutes March 2026"),
+        "the evidence",
+    )
+    .await;
+    // The cursor after "Board minutes", where a comma is wanted.
+    press(b, &[Key::Left; 11]).await;
+    let first = b.client().window().await.expect("this tab");
+
+    let other = b.client().new_window(true).await.expect("another tab");
+    b.client()
+        .switch_to_window(other.handle.clone())
+        .await
+        .expect("to the other tab");
+    app.open("#/work/caret-tabs/section/strategy").await;
+    click(b, &format!("#{evidence}")).await;
+    press(b, &[Key::Home]).await;
+    type_text(b, "Draft: ").await;
+    let drafted = "Draft: Board minutes March 2026";
+    wait_for_saved(b, "caret-tabs", &saved(drafted), "the other tab's start").await;
+
+    b.client()
+        .switch_to_window(first)
+        .await
+        .expect("back to the first tab");
+    wait_until(
+        b,
+        "return document.getElementById(arguments[0]).value === arguments[1];",
+        vec![json!(evidence), json!(drafted)],
+        QUICK,
+        "the first tab showing the other tab's change",
+    )
+    .await;
+    // Coming back to a window puts the person back in the box they were in.
+    b.execute(
+        "const e = document.getElementById(arguments[0]); \
+         if (document.activeElement !== e) e.focus();",
+        vec![json!(evidence)],
+    )
+    .await;
+    let caret = b
+        .execute(
+            "const e = document.getElementById(arguments[0]); return [e.selectionStart, e.selectionEnd];",
+            vec![json!(evidence)],
+        )
+        .await;
+    assert_eq!(
+        caret,
+        json!([20, 20]),
+        "the cursor should still be after \"Board minutes\" (moved on by the 7 letters of \"Draft: \"), not at the end"
+    );
+    type_text(b, ",").await;
+    wait_for_saved(
+        b,
+        "caret-tabs",
+        &saved("Draft: Board minutes, March 2026"),
+        "the comma where the cursor was",
+    )
+    .await;
+    assert_eq!(
+        value_at(b, &format!("#{evidence}")).await,
+        "Draft: Board minutes, March 2026"
+    );
+    finish(app).await;
+}

@@ -194,11 +194,23 @@ pub fn EnterPaperPage(
     id: WorkId,
 ) -> impl IntoView {
     let state = AppState::expect();
-    let (_, definition) = match super::work_and_definition(&state, &id) {
+    let (work, definition) = match super::work_and_definition(&state, &id) {
         Ok(found) => found,
         Err(page) => return page,
     };
     let lang = state.page_lang;
+    // Forms typed in outside the period are taken, dated today: the page says so.
+    let period = work.with_untracked(|held| {
+        held.work
+            .collection
+            .as_ref()
+            .map(|c| (c.period_start, c.period_end))
+    });
+    let outside_period = move || {
+        let (start, end) = period?;
+        messages::typed_outside_period(lang.get(), crate::edges::clock::today(), start, end)
+            .map(|text| view! { <p class="notice">{text}</p> })
+    };
     let (kept, kept_count) =
         BEING_TYPED.with(|kept| kept.borrow().get(&id).cloned().unwrap_or_default());
     let draft = RwSignal::new(kept);
@@ -287,6 +299,7 @@ pub fn EnterPaperPage(
         <ErrorSummary errors=errors />
         <h1>{move || messages::type_in_heading(lang.get())}</h1>
         <p>{move || messages::type_in_intro(lang.get())}</p>
+        {outside_period}
         <div role="status" aria-live="polite">
             {move || (entered.get() > 0).then(|| view! { <p class="notice">{messages::forms_saved_this_session(lang.get(), entered.get())}</p> })}
         </div>

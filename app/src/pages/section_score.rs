@@ -11,8 +11,10 @@ use mhsw::definition::{AnswerKind, Definition, Section};
 use mhsw::ids::{SectionId, WorkId};
 use mhsw::lang::Lang;
 use mhsw::messages::audit as say;
+use mhsw::messages::problems;
 use mhsw::responses::Answer;
 
+use crate::route::Route;
 use crate::state::AppState;
 
 /// An audit section's score so far, drawn again as its answers change (the results page's
@@ -100,12 +102,26 @@ pub fn current_position(id: WorkId, section: Section) -> AnyView {
         let latest = mhsw::work::latest_leaders_audit(works.iter().copied(), &prefill.definition)?;
         let scores = mhsw::scoring::score(&definition, &latest.responses);
         Some(mhsw::report::statement::current_position(
-            latest, &scores, prefill,
+            &definition,
+            latest,
+            &scores,
+            prefill,
         ))
     });
     let Some(position) = position else {
-        return ().into_any();
+        // The section's opening says the audit's results are shown here: say why they are not.
+        return view! {
+            <section class="notice" aria-labelledby="position-heading">
+                <h2 id="position-heading">{move || say::no_audit_heading(lang.get())}</h2>
+                <p>{move || say::no_audit_text(lang.get())}</p>
+                <p><a href=Route::Home.href()>{move || problems::go_home(lang.get())}</a></p>
+            </section>
+        }
+        .into_any();
     };
+    let unfinished = position.unfinished.map(|(answered, rated)| {
+        view! { <p>{move || say::current_position_unfinished(lang.get(), answered, rated)}</p> }
+    });
     let first_long_text = section
         .questions
         .iter()
@@ -137,6 +153,7 @@ pub fn current_position(id: WorkId, section: Section) -> AnyView {
             <p>{move || say::current_position_from(lang.get(), &position.work_name, position.date)}</p>
             // The lines are the audit report's words, in English only.
             <ul lang=move || (lang.get() != Lang::En).then_some("en-GB")>{position.lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+            {unfinished}
             {copy}
         </section>
     }

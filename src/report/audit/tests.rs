@@ -398,6 +398,60 @@ fn the_statement_shows_the_current_position_from_the_latest_audit() {
     assert!(without.contains("Not written yet."));
 }
 
+/// A statement drawing on an audit that is not finished says so beside its scores, in the
+/// document and in the position copied into an answer; one drawing on a finished audit does not.
+#[test]
+fn a_statement_drawing_on_an_unfinished_audit_says_how_much_of_it_is_answered() {
+    use crate::report::statement::current_position;
+    let statement: Definition = crate::test_fixtures::definition(STATEMENT);
+    let prefill = statement
+        .sections
+        .iter()
+        .find_map(|s| s.prefill_from.as_ref())
+        .expect("a prefilled section");
+    let a = audit();
+    let part = work(&a, "North audit 2026", choices(&[("lead-1", "achieved")]));
+    let scores = score(&a, &part.responses);
+    let (done, rated) = crate::report::audit::unfinished(&a, &scores).expect("unfinished");
+    assert_eq!(done, 1);
+    assert!(rated > 1, "{rated}");
+    let latest = LatestAudit {
+        definition: &a,
+        work: &part,
+        scores: &scores,
+    };
+    let w = work(&statement, "Our statement", Responses::default());
+    let english = statement_report(&statement, &w, Some(latest), today(), Lang::En).plain_text();
+    assert!(
+        english.contains(&format!(
+            "Not finished yet\n1 of the {rated} rated questions is answered in that self-assessment, so the scores below can change as the rest are answered."
+        )),
+        "{english}"
+    );
+    let welsh = statement_report(&statement, &w, Some(latest), today(), Lang::Cy).plain_text();
+    assert!(
+        welsh.contains(&format!(
+            "Heb ei orffen eto\nMae 1 o’r {rated} cwestiwn wedi’u graddio wedi’u hateb yn yr hunanasesiad hwnnw"
+        )),
+        "{welsh}"
+    );
+    let position = current_position(&a, &part, &scores, prefill);
+    assert_eq!(position.unfinished, Some((1, rated)));
+    assert!(position.summary().starts_with(&format!(
+        "Our latest self-assessment (\u{201c}North audit 2026\u{201d}, 22 November 2026; 1 of its {rated} rated questions answered so far) found:"
+    )));
+
+    let finished = answered();
+    let scores = score(&a, &finished.responses);
+    let latest = LatestAudit {
+        definition: &a,
+        work: &finished,
+        scores: &scores,
+    };
+    let text = statement_report(&statement, &w, Some(latest), today(), Lang::En).plain_text();
+    assert!(!text.contains("Not finished yet"), "{text}");
+}
+
 #[test]
 fn a_statement_draws_on_the_audit_its_first_prefilled_section_names() {
     let statement: Definition = crate::test_fixtures::definition(STATEMENT);
@@ -420,7 +474,7 @@ fn a_statement_sections_current_position_lists_the_audit_sections_it_names() {
     let a = audit();
     let audit_work = answered();
     let scores = score(&a, &audit_work.responses);
-    let position = current_position(&audit_work, &scores, prefill);
+    let position = current_position(&a, &audit_work, &scores, prefill);
     assert_eq!(position.work_name, "North audit 2026");
     assert_eq!(position.date, today());
     assert_eq!(
@@ -442,7 +496,9 @@ fn a_statement_sections_current_position_lists_the_audit_sections_it_names() {
         .sections
         .push(crate::ids::SectionId::new("not-in-the-audit"));
     assert_eq!(
-        current_position(&audit_work, &scores, &wider).lines.len(),
+        current_position(&a, &audit_work, &scores, &wider)
+            .lines
+            .len(),
         2
     );
 }
