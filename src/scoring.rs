@@ -184,12 +184,18 @@ impl BandResult {
 
     /// The band in words: `Amber, partly achieved`.
     pub fn words(&self) -> String {
-        let meaning = lower_first(&self.meaning);
-        if meaning.is_empty() {
-            self.label.clone()
-        } else {
-            format!("{}, {meaning}", self.label)
-        }
+        band_words(&self.label, &self.meaning)
+    }
+}
+
+/// A band's label and meaning as a score gives them: `Amber, partly achieved`, or the label
+/// alone when the band has no meaning.
+pub fn band_words(label: &str, meaning: &str) -> String {
+    let meaning = lower_first(meaning);
+    if meaning.is_empty() {
+        label.to_owned()
+    } else {
+        format!("{label}, {meaning}")
     }
 }
 

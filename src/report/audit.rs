@@ -150,21 +150,81 @@ pub fn audit_report(input: &AuditReportInput) -> Report {
 }
 
 /// The definition's texts an audit report in `lang` gives in another language, because the
-/// definition has them only in that one: section and question titles and the plan's title, as
-/// the report writes them. A results page marks these with their own `lang` (the definition's
-/// primary language) for screen readers. Empty for a report in the primary language.
+/// definition has them only in that one: section and question titles, the law behind a
+/// question, band labels and the plan's title, as the report writes them. A results page marks these with their own `lang`
+/// (the definition's primary language) for screen readers, wherever they stand in the report's
+/// words ([`runs_in_other_language`]). Empty for a report in the primary language.
 pub fn texts_not_in(definition: &Definition, lang: Lang) -> std::collections::BTreeSet<String> {
     if lang == definition.primary_language() {
         return Default::default();
     }
     let missing = |text: &Text| text.exact(lang).is_none().then(|| text.to_string());
+    // As a score gives them: "Amber, partly achieved".
+    let bands = definition
+        .sections
+        .iter()
+        .flat_map(|s| definition.bands_for(s))
+        .filter(|b| b.label.exact(lang).is_none() || b.meaning.exact(lang).is_none())
+        .map(|b| crate::scoring::band_words(b.label.primary(), b.meaning.primary()));
     definition
         .sections
         .iter()
         .filter_map(|s| missing(&s.title))
         .chain(definition.questions().filter_map(|(_, q)| missing(&q.text)))
+        .chain(
+            definition
+                .questions()
+                .filter_map(|(_, q)| q.statutory_basis.as_ref().and_then(missing)),
+        )
         .chain(definition.plan.iter().filter_map(|p| missing(&p.title)))
+        .chain(bands)
+        .filter(|t| !t.trim().is_empty())
         .collect()
+}
+
+/// `text` cut into runs, each `true` when it is one of `others` (texts in another language
+/// than the words around them: [`texts_not_in`]), found as whole words, the longest first.
+/// The runs together are `text`.
+pub fn runs_in_other_language<'a>(
+    text: &'a str,
+    others: &std::collections::BTreeSet<String>,
+) -> Vec<(bool, &'a str)> {
+    let within: Vec<&str> = others
+        .iter()
+        .map(String::as_str)
+        .filter(|o| text.contains(o))
+        .collect();
+    if within.is_empty() {
+        return vec![(false, text)];
+    }
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut runs = Vec::new();
+    let (mut plain_from, mut at) = (0, 0);
+    while at < text.len() {
+        let rest = &text[at..];
+        let starts_word = !word_char(text[..at].chars().next_back());
+        let found = within
+            .iter()
+            .filter(|o| starts_word && rest.starts_with(**o))
+            .filter(|o| !word_char(rest[o.len()..].chars().next()))
+            .map(|o| o.len())
+            .max();
+        match found {
+            Some(len) => {
+                if plain_from < at {
+                    runs.push((false, &text[plain_from..at]));
+                }
+                runs.push((true, &text[at..at + len]));
+                at += len;
+                plain_from = at;
+            }
+            None => at += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    if plain_from < text.len() {
+        runs.push((false, &text[plain_from..]));
+    }
+    runs
 }
 
 /// What every part of the report reads from: the definition, the work, and the language to

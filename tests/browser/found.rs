@@ -1713,3 +1713,71 @@ async fn a_statement_says_when_its_audit_is_missing_or_unfinished() {
     .await;
     finish(app).await;
 }
+
+/// On a Welsh results page, the questionnaire's words that have no Welsh (section titles,
+/// questions, the bands' "Green, achieved") are marked `lang="en-GB"` wherever they stand: in
+/// headings, the charts' labels and values, their tables and the text around them. They were
+/// inside the page's `lang="cy"`, so a screen reader read English with a Welsh voice (WCAG
+/// 3.1.2; found by a tester on 7 December 2026).
+#[tokio::test]
+async fn a_welsh_results_page_marks_the_english_it_shows() {
+    use common::finished_audit::audit_work;
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let (definition, audit) = audit_work();
+    let english = mhsw::report::audit::texts_not_in(&definition, mhsw::lang::Lang::Cy);
+    assert!(
+        english.contains("Green, achieved"),
+        "the bundled audit's bands have no Welsh: {english:?}"
+    );
+    seed_works(&app, &[&audit], &format!("#/work/{}/results", audit.id)).await;
+    click(b, ".lead-language button[lang='cy']").await;
+    wait_until(
+        b,
+        "return document.documentElement.lang === 'cy' && !!document.querySelector('main .chart');",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the results in Welsh",
+    )
+    .await;
+    b.screenshot(&screenshot_path("found-welsh-results-marked"))
+        .await;
+    let unmarked = b
+        .execute(
+            "const english = arguments[0]; \
+             const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT); \
+             const wrong = new Set(); let marked = 0; \
+             for (let n = walker.nextNode(); n; n = walker.nextNode()) { \
+               const lang = (n.parentElement.closest('[lang]') || {}).lang; \
+               for (const words of english) { \
+                 if (!n.textContent.includes(words)) continue; \
+                 if (lang === 'en-GB') marked += 1; else wrong.add(words + ' in <' + n.parentElement.tagName.toLowerCase() + '>'); \
+               } \
+             } \
+             return [marked, [...wrong].slice(0, 12)];",
+            vec![json!(english)],
+        )
+        .await;
+    assert_eq!(
+        unmarked[1],
+        json!([]),
+        "English shown as Welsh on the Welsh results page"
+    );
+    assert!(
+        unmarked[0].as_u64().is_some_and(|n| n > 20),
+        "the English on the page is marked: {unmarked}"
+    );
+    // Marking keeps the layout: a legal risk is its sign and one run of words, not columns.
+    let split = b
+        .execute(
+            "return [...document.querySelectorAll('main .warnings li')]                .filter(li => [...li.childNodes].filter(n => n.nodeType === 1 || n.textContent.trim()).length > 2)                .map(li => li.textContent.slice(0, 60));",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        split,
+        json!([]),
+        "legal risks cut into columns by their marks"
+    );
+    finish(app).await;
+}

@@ -32,12 +32,7 @@ pub fn ReportView(
     #[prop(default = None)]
     other_language: Option<(Lang, std::sync::Arc<std::collections::BTreeSet<String>>)>,
 ) -> impl IntoView {
-    let marked = move |text: &str| {
-        other_language
-            .as_ref()
-            .filter(|(_, texts)| texts.contains(text))
-            .map(|(lang, _)| lang.bcp47())
-    };
+    let marks = Marks(other_language);
     // A report in another language than the page's (a Welsh feedback report on an English
     // page, an English audit report on a Welsh one) says so, for screen readers and
     // hyphenation; a report in the page's language adds nothing.
@@ -61,49 +56,82 @@ pub fn ReportView(
         .map(|block| match block {
             Block::Heading { level, text } => {
                 let level = (level + base_level - 1).clamp(2, 6);
-                let lang = marked(&text);
+                let text = marks.words(&text);
                 match level {
-                    2 => view! { <h2 lang=lang>{text}</h2> }.into_any(),
-                    3 => view! { <h3 lang=lang>{text}</h3> }.into_any(),
-                    4 => view! { <h4 lang=lang>{text}</h4> }.into_any(),
-                    _ => view! { <h5 lang=lang>{text}</h5> }.into_any(),
+                    2 => view! { <h2>{text}</h2> }.into_any(),
+                    3 => view! { <h3>{text}</h3> }.into_any(),
+                    4 => view! { <h4>{text}</h4> }.into_any(),
+                    _ => view! { <h5>{text}</h5> }.into_any(),
                 }
             }
-            Block::Paragraph { text, style } => match style {
-                TextStyle::Lead => view! { <p class="lead pre-line">{text}</p> }.into_any(),
-                TextStyle::Small => view! { <p class="hint pre-line">{text}</p> }.into_any(),
-                TextStyle::Quote => view! { <blockquote class="report-quote">{text}</blockquote> }.into_any(),
-                TextStyle::Normal => view! { <p class="pre-line">{text}</p> }.into_any(),
-            },
+            Block::Paragraph { text, style } => {
+                let text = marks.words(&text);
+                match style {
+                    TextStyle::Lead => view! { <p class="lead pre-line">{text}</p> }.into_any(),
+                    TextStyle::Small => view! { <p class="hint pre-line">{text}</p> }.into_any(),
+                    TextStyle::Quote => view! { <blockquote class="report-quote">{text}</blockquote> }.into_any(),
+                    TextStyle::Normal => view! { <p class="pre-line">{text}</p> }.into_any(),
+                }
+            }
             Block::Notice { title, text } => view! {
-                <div class="notice report-block"><h3>{title}</h3><p class="pre-line">{text}</p></div>
+                <div class="notice report-block"><h3>{marks.words(&title)}</h3><p class="pre-line">{marks.words(&text)}</p></div>
             }
             .into_any(),
             Block::Facts(facts) => view! {
                 <dl class="facts report-block">
-                    {facts.into_iter().map(|f| view! { <div><dt lang=marked(&f.label)>{f.label.clone()}</dt><dd>{f.value}</dd></div> }).collect_view()}
+                    {facts.into_iter().map(|f| view! { <div><dt>{marks.words(&f.label)}</dt><dd>{marks.words(&f.value)}</dd></div> }).collect_view()}
                 </dl>
             }
             .into_any(),
             Block::Bullets(items) => view! {
-                <ul class="report-block">{items.into_iter().map(|i| view! { <li>{i}</li> }).collect_view()}</ul>
+                <ul class="report-block">{items.into_iter().map(|i| view! { <li>{marks.words(&i)}</li> }).collect_view()}</ul>
             }
             .into_any(),
             Block::Warnings(items) => view! {
                 <ul class="report-block warnings">
-                    {items.into_iter().map(|i| view! { <li><WarningSign />{i}</li> }).collect_view()}
+                    {items.into_iter().map(|i| view! { <li><WarningSign />{marks.words(&i)}</li> }).collect_view()}
                 </ul>
             }
             .into_any(),
             Block::BarChart(chart) => {
                 chart_number += 1;
-                view! { <BarChartView chart=chart number=chart_number lang=lang /> }.into_any()
+                view! { <BarChartView chart=chart number=chart_number lang=lang marks=marks.clone() /> }.into_any()
             }
-            Block::Table(table) => view! { <TableView table=table /> }.into_any(),
+            Block::Table(table) => view! { <TableView table=table marks=marks.clone() /> }.into_any(),
             Block::PageBreak => ().into_any(),
         })
         .collect_view();
     view! { <div class="report" lang=lang_attribute>{cover}{blocks}</div> }
+}
+
+/// The texts of a report given in another language than its own (an English section title in
+/// a Welsh audit report), with that language: wherever they stand in the report's words, they
+/// are drawn in an element of their own carrying its `lang`, so a screen reader reads them in
+/// the right voice (WCAG 3.1.2).
+#[derive(Clone, Default)]
+pub struct Marks(Option<(Lang, std::sync::Arc<std::collections::BTreeSet<String>>)>);
+
+impl Marks {
+    /// `text` as text, its runs in the other language marked.
+    fn words(&self, text: &str) -> AnyView {
+        let Some((lang, others)) = &self.0 else {
+            return text.to_owned().into_any();
+        };
+        let runs = mhsw::report::audit::runs_in_other_language(text, others);
+        if let [(false, _)] = runs.as_slice() {
+            return text.to_owned().into_any();
+        }
+        let lang = lang.bcp47();
+        let runs = runs
+            .into_iter()
+            .map(|(other, run)| match other {
+                true => view! { <span lang=lang>{run.to_owned()}</span> }.into_any(),
+                false => run.to_owned().into_any(),
+            })
+            .collect_view();
+        // One element, so a flex row (a warning's sign and words) keeps the words together.
+        view! { <span>{runs}</span> }.into_any()
+    }
 }
 
 /// A warning sign (a triangle with an exclamation mark) drawn before a warning's words. It is
@@ -134,6 +162,9 @@ pub fn BarChartView(
     /// The language of the words the table adds (its caption and headings).
     #[prop(default = Lang::En)]
     lang: Lang,
+    /// The chart's words in another language than the report's.
+    #[prop(default = Marks::default())]
+    marks: Marks,
 ) -> impl IntoView {
     let (region_label, table_caption, [measure, result, comparison]) =
         chart_table(lang, &chart.caption);
@@ -153,12 +184,12 @@ pub fn BarChartView(
                 view! { <span class="chart-marker" style:left=percent(m.percent) title=m.label.clone()></span> }
             });
             view! {
-                <p class="chart-label">{bar.label.clone()}</p>
+                <p class="chart-label">{marks.words(&bar.label)}</p>
                 <div class="chart-track">
                     {bar.percent.map(|p| view! { <span class=tone style:width=percent(p)></span> })}
                     {marker}
                 </div>
-                <p class="chart-value">{bar.value_label.clone()}</p>
+                <p class="chart-value">{marks.words(&bar.value_label)}</p>
             }
         })
         .collect_view();
@@ -173,8 +204,8 @@ pub fn BarChartView(
         .map(|bar| {
             view! {
                 <tr>
-                    <th scope="row">{bar.label.clone()}</th>
-                    <td><span class=format!("band {}", tone_class(bar.tone))>{bar.value_label.clone()}</span></td>
+                    <th scope="row">{marks.words(&bar.label)}</th>
+                    <td><span class=format!("band {}", tone_class(bar.tone))>{marks.words(&bar.value_label)}</span></td>
                     {has_markers.then(|| view! { <td>{bar.marker.as_ref().map(|m| m.label.clone()).unwrap_or_default()}</td> })}
                 </tr>
             }
@@ -182,7 +213,7 @@ pub fn BarChartView(
         .collect_view();
     view! {
         <figure class="report-block">
-            <figcaption id=caption_id.clone()><strong>{chart.caption.clone()}</strong></figcaption>
+            <figcaption id=caption_id.clone()><strong>{marks.words(&chart.caption)}</strong></figcaption>
             // One picture for a screen reader, named by the caption: the table after it gives
             // the same figures to read.
             <div class="chart" role="img" aria-labelledby=caption_id>
@@ -208,15 +239,18 @@ pub fn BarChartView(
 pub fn TableView(
     /// The table.
     table: Table,
+    /// The table's words in another language than the report's.
+    #[prop(default = Marks::default())]
+    marks: Marks,
 ) -> impl IntoView {
     view! {
         <div class="table-wrap report-block" role="region" tabindex="0" aria-label=table.caption.clone()>
             <table class="data-table">
-                <caption>{table.caption.clone()}</caption>
+                <caption>{marks.words(&table.caption)}</caption>
                 <thead><tr>{table.columns.iter().map(|c| view! { <th scope="col">{c.heading.clone()}</th> }).collect_view()}</tr></thead>
                 <tbody>
                     {table.rows.iter().map(|row| view! {
-                        <tr>{row.iter().map(|cell| view! { <td class="pre-line">{cell.clone()}</td> }).collect_view()}</tr>
+                        <tr>{row.iter().map(|cell| view! { <td class="pre-line">{marks.words(cell)}</td> }).collect_view()}</tr>
                     }).collect_view()}
                 </tbody>
             </table>

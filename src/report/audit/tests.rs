@@ -834,3 +834,54 @@ fn a_section_waiting_for_the_answer_that_decides_its_ratings_keeps_its_bar() {
     );
     assert_eq!(without.len(), unanswered.len() - 1);
 }
+
+/// The English texts in a Welsh report are found wherever they stand, as whole words, so a
+/// results page can mark them for screen readers.
+#[test]
+fn texts_in_another_language_are_found_as_whole_words_the_longest_first() {
+    use crate::report::audit::runs_in_other_language as runs;
+    let others: std::collections::BTreeSet<String> =
+        ["Leadership", "Leadership and culture", "Green, achieved"]
+            .map(String::from)
+            .into();
+    assert_eq!(
+        runs("Leadership and culture: 80%: Green, achieved", &others),
+        [
+            (true, "Leadership and culture"),
+            (false, ": 80%: "),
+            (true, "Green, achieved")
+        ]
+    );
+    assert_eq!(
+        runs("Adran: Leadership", &others),
+        [(false, "Adran: "), (true, "Leadership")]
+    );
+    // Inside another word it is not the text.
+    assert_eq!(runs("Leaderships", &others), [(false, "Leaderships")]);
+    assert_eq!(runs("Arweinyddiaeth", &others), [(false, "Arweinyddiaeth")]);
+    assert_eq!(runs("", &others), [(false, "")]);
+    assert_eq!(
+        runs("Ŵyr: Leadership.", &others),
+        [(false, "Ŵyr: "), (true, "Leadership"), (false, ".")]
+    );
+}
+
+/// A Welsh report of a questionnaire whose bands have no Welsh lists their English labels with
+/// the other texts to mark.
+#[test]
+fn the_texts_to_mark_include_band_labels_without_welsh() {
+    let a = audit();
+    let texts = crate::report::audit::texts_not_in(&a, Lang::Cy);
+    let bands: Vec<String> = a
+        .sections
+        .iter()
+        .flat_map(|s| a.bands_for(s))
+        .filter(|b| b.label.exact(Lang::Cy).is_none())
+        .map(|b| crate::scoring::band_words(b.label.primary(), b.meaning.primary()))
+        .collect();
+    assert!(!bands.is_empty(), "the fixture has bands without Welsh");
+    for band in &bands {
+        assert!(texts.contains(band), "{band} in {texts:?}");
+    }
+    assert!(crate::report::audit::texts_not_in(&a, Lang::En).is_empty());
+}
