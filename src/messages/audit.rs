@@ -328,6 +328,15 @@ pub fn current_position_unfinished(lang: Lang, answered: u32, rated: u32) -> Str
     }
 }
 
+/// Under a date box that holds part of a date (a year still being typed, a day taken out).
+pub fn date_unfinished(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "This is not a whole date yet: enter the day, the month and all four figures of the year. Until then, the date saved before is kept.",
+        "Nid yw hwn yn ddyddiad cyfan eto: rhowch y diwrnod, y mis a phedwar ffigur y flwyddyn. Tan hynny, cedwir y dyddiad a gadwyd o’r blaen.",
+    )
+}
+
 /// The heading of a statement section's box when no audit it could draw on is on the device.
 pub fn no_audit_heading(lang: Lang) -> &'static str {
     say(

@@ -541,6 +541,18 @@ async fn device_files_combine_and_a_repeated_import_adds_nothing() {
         QUICK,
     )
     .await;
+    // A device that renamed its copy: the message names the collection here, which took the
+    // responses (it named the file's, which is not on this device).
+    let mut renamed = device(four_responses("device-b"));
+    renamed.name = "Renamed on another device".to_owned();
+    let file_c = temp_file("device-c.json", &export_work(&renamed));
+    choose_files(b, "#import-file", &[&file_c.path]).await;
+    b.wait_for_text(
+        "device-c.json: 0 new responses added to “Ward feedback” and saved on this device; 4 were already there.",
+        QUICK,
+    )
+    .await;
+    assert_lacks(&main_text(b).await, "Renamed on another device", "the home page");
     assert_eq!(
         stored_work_ids(b).await,
         vec!["ward-feedback".to_owned()],

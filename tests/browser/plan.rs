@@ -271,3 +271,58 @@ async fn plan_and_rename_boxes_count_their_characters() {
     .await;
     finish(app).await;
 }
+
+/// The plan at 400% zoom (320 px wide) with "Larger text" on, in English and Welsh: every
+/// field fits the screen and nothing scrolls sideways. The fields were a fixed 14rem (280 px
+/// with the larger text) in a narrower row, cut off at the right (found by a tester on 7
+/// December 2026).
+#[tokio::test]
+async fn the_plan_fits_a_zoomed_screen_with_larger_text() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "zoomed-plan",
+        "Zoomed plan",
+        &bundled_definition("self-assessment"),
+    );
+    audit.plan = vec![crate::typing::plan_row("row-1", "Agree a supervision standard")];
+    seed_works(&app, &[&audit], "#/work/zoomed-plan/plan").await;
+    find(b, "#plan-row-1-action").await;
+    b.client()
+        .set_window_size(320, 640)
+        .await
+        .expect("resize the window");
+    click_button(b, "Larger text").await;
+    for language in ["en-GB", "cy"] {
+        if language == "cy" {
+            click(b, ".lead-language button[lang='cy']").await;
+        }
+        wait_until(
+            b,
+            "return document.documentElement.lang === arguments[0] \
+               && document.querySelector('.text-size').getAttribute('aria-pressed') === 'true';",
+            vec![json!(language)],
+            QUICK,
+            "the plan with larger text",
+        )
+        .await;
+        let cut = b
+            .execute(
+                "const page = document.scrollingElement.scrollWidth - window.innerWidth; \
+                 const cut = [...document.querySelectorAll('.plan-row input, .plan-row textarea, .plan-row select')] \
+                   .filter(e => e.getBoundingClientRect().right > e.closest('.plan-row').getBoundingClientRect().right + 0.5) \
+                   .map(e => e.id); \
+                 return [page, cut];",
+                vec![],
+            )
+            .await;
+        assert_eq!(
+            cut,
+            json!([0, []]),
+            "[sideways scroll in px, fields past their row] at 320 px with larger text ({language})"
+        );
+        b.screenshot(&screenshot_path(&format!("plan-zoomed-larger-{language}")))
+            .await;
+    }
+    finish(app).await;
+}

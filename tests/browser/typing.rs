@@ -791,3 +791,106 @@ async fn the_cursor_stays_beside_its_words_when_another_tab_changes_the_box() {
     );
     finish(app).await;
 }
+
+/// Types `digits` into the date box `selector` from its first part, as a person does: the box
+/// moves itself from day to month to year.
+async fn type_a_date(b: &common::browser::Browser, selector: &str, digits: &str) {
+    b.execute(
+        "document.querySelector(arguments[0]).focus();",
+        vec![json!(selector)],
+    )
+    .await;
+    type_text(b, digits).await;
+}
+
+/// A date typed digit by digit is kept (the year passes through 0002 and 0020 on the way to
+/// 2026), and so is a saved date whose year alone is typed again. Both had emptied the box and
+/// saved no date, in a statement's sign-off and in the plan (found by a tester on 7 December
+/// 2026). Part of a date left in the box keeps the date saved before and says so.
+#[tokio::test]
+async fn a_date_typed_digit_by_digit_or_given_a_new_year_is_kept() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let statement = work(
+        "date-statement",
+        "Dated statement",
+        &bundled_definition("strategic-statement"),
+    );
+    let mut audit = work(
+        "date-plan",
+        "Dated plan",
+        &bundled_definition("self-assessment"),
+    );
+    let mut row = plan_row("row-1", "Agree a supervision standard");
+    row.target_date = Some(date("2027-07-15"));
+    audit.plan = vec![row];
+    seed_works(
+        &app,
+        &[&statement, &audit],
+        "#/work/date-statement/section/sign-off",
+    )
+    .await;
+    find(b, "#q-so-date").await;
+    // The same day and month, so the box's order of its parts (the browser's locale) does not
+    // matter.
+    type_a_date(b, "#q-so-date", "05052026").await;
+    wait_for_saved(
+        b,
+        "date-statement",
+        "e.work.responses['so-date'] && e.work.responses['so-date'].answer.date === '2026-05-05'",
+        "the date typed digit by digit",
+    )
+    .await;
+    assert_eq!(value_at(b, "#q-so-date").await, "2026-05-05");
+
+    // A new year for the saved date, after a reload: day, month, then the year's part.
+    reload(&app, "#/work/date-statement/section/sign-off").await;
+    find(b, "#q-so-date").await;
+    type_a_date(b, "#q-so-date", "").await;
+    press(b, &[Key::Right, Key::Right]).await;
+    type_text(b, "2028").await;
+    wait_for_saved(
+        b,
+        "date-statement",
+        "e.work.responses['so-date'] && e.work.responses['so-date'].answer.date === '2028-05-05'",
+        "the new year",
+    )
+    .await;
+
+    // Part of a year, then away from the box: the date saved before stays, and the page says so.
+    press(b, &[Key::Backspace]).await;
+    type_text(b, "2").await;
+    click(b, "h1").await;
+    b.wait_for_text("This is not a whole date yet", QUICK).await;
+    assert_eq!(
+        value_at(b, "#q-so-date").await,
+        "0002-05-05",
+        "the box keeps what was typed"
+    );
+    wait_for_saved(
+        b,
+        "date-statement",
+        "e.work.responses['so-date'] && e.work.responses['so-date'].answer.date === '2028-05-05'",
+        "the date saved before, kept",
+    )
+    .await;
+    b.screenshot(&screenshot_path("typing-date-unfinished")).await;
+
+    // The plan's "By when".
+    app.open("#/work/date-plan/plan").await;
+    let target = "#plan-row-1-targetdate";
+    find(b, target).await;
+    assert_eq!(value_at(b, target).await, "2027-07-15");
+    type_a_date(b, target, "").await;
+    press(b, &[Key::Right, Key::Right]).await;
+    type_text(b, "2028").await;
+    wait_for_saved(
+        b,
+        "date-plan",
+        "e.work.plan[0].target_date === '2028-07-15'",
+        "the plan's new year",
+    )
+    .await;
+    assert_eq!(value_at(b, target).await, "2028-07-15");
+    finish(app).await;
+}

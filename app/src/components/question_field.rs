@@ -83,11 +83,14 @@ pub fn QuestionField(
     // What a number box holds that is not a number it accepts, in words; it is shown before
     // any error from the page, since it is about what is in the box now.
     let typing_error = RwSignal::new(None::<String>);
-    let report_problem = {
+    // A date box holding part of a date (see the date's control).
+    let date_unfinished = RwSignal::new(false);
+    // The page's list of boxes holding what they cannot save (it stops "Save and continue").
+    let note_problem = {
         let id = id.clone();
         move |problem: Option<String>| {
             if let Some(problems) = problems {
-                problems.update(|all| match problem.clone() {
+                problems.update(|all| match problem {
                     Some(message) => {
                         all.insert(id.clone(), message);
                     }
@@ -96,6 +99,13 @@ pub fn QuestionField(
                     }
                 });
             }
+        }
+    };
+    // That, and the problem said under the box.
+    let report_problem = {
+        let note_problem = note_problem.clone();
+        move |problem: Option<String>| {
+            note_problem(problem.clone());
             typing_error.set(problem);
         }
     };
@@ -280,13 +290,57 @@ pub fn QuestionField(
             }
             .into_any()
         }
-        (AnswerKind::Date {}, None) => view! {
-            <input type="date" class="date-input" id=id.clone()
-                aria-describedby=described_by.clone()
-                prop:value=move || item.with(|i| match &i.answer { Some(Answer::Date(d)) => d.to_string(), _ => String::new() })
-                on:change=move |ev| set_answer(event_target_value(&ev).parse::<Date>().ok().map(Answer::Date)) />
+        (AnswerKind::Date {}, None) => {
+            // The date from before this edit began is what stays saved while the box holds no
+            // whole date (a year of 0002 on the way to 2026, a day taken out to be typed
+            // again); the box is never emptied under the person (found by a tester on 7
+            // December 2026: typing a year wiped the date).
+            let before_edit = StoredValue::new(None::<Date>);
+            let note_problem = note_problem.clone();
+            let report_problem = report_problem.clone();
+            let report_on_leaving = report_problem.clone();
+            view! {
+                <input type="date" class="date-input" id=id.clone()
+                    aria-describedby=described_by.clone()
+                    aria-invalid=move || if typing_error.with(Option::is_some) { "true" } else { "false" }
+                    use:shows=Callback::new(move |typed: String| {
+                        if date_unfinished.get() {
+                            typed
+                        } else {
+                            item.with(stored_date).map(|d| d.to_string()).unwrap_or_default()
+                        }
+                    })
+                    on:focus=move |_| before_edit.set_value(item.with_untracked(stored_date))
+                    on:input=move |ev| {
+                        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                        let typed = input.value();
+                        match typed.parse::<Date>() {
+                            Ok(date) => {
+                                set_answer(Some(Answer::Date(date)));
+                                date_unfinished.set(false);
+                                report_problem(None);
+                            }
+                            // Emptied, every part of it: no date.
+                            Err(_) if typed.is_empty() && !input.validity().bad_input() => {
+                                set_answer(None);
+                                date_unfinished.set(false);
+                                report_problem(None);
+                            }
+                            // Part of a date: it stops "Save and continue" at once, and is
+                            // said under the box once the person leaves it.
+                            Err(_) => {
+                                date_unfinished.set(true);
+                                note_problem(Some(messages::audit::date_unfinished(interface).to_owned()));
+                                set_answer(before_edit.get_value().map(Answer::Date));
+                            }
+                        }
+                    }
+                    on:blur=move |_| if date_unfinished.get_untracked() {
+                        report_on_leaving(Some(messages::audit::date_unfinished(interface).to_owned()));
+                    } />
+            }
+            .into_any()
         }
-        .into_any(),
         (_, None) => view! { <p class="field-error">"This question’s scale is missing from the questionnaire."</p> }.into_any(),
     };
 
@@ -309,8 +363,10 @@ pub fn QuestionField(
                 view! {
                     <p class="clear-answer">
                         <button type="button" class="link-button" on:click=move |_| {
-                            // A figure the box held that was not a number goes with the answer.
+                            // A figure the box held that was not a number goes with the answer,
+                            // and so does part of a date.
                             clear_problem(None);
+                            date_unfinished.set(false);
                             set_answer(None);
                             history::focus_id(&first_control);
                         }>{messages::clear_answer(interface)}<span class="visually-hidden">{format!(": {question_text}")}</span></button>
@@ -390,6 +446,13 @@ fn shown_text(typed: Option<String>, stored: Option<String>, limit: usize) -> St
 }
 
 /// The stored answer's figure, for a number question.
+fn stored_date(item: &ItemResponse) -> Option<Date> {
+    match &item.answer {
+        Some(Answer::Date(date)) => Some(*date),
+        _ => None,
+    }
+}
+
 fn stored_number(item: &ItemResponse) -> Option<mhsw::number::Decimal> {
     match &item.answer {
         Some(Answer::Number(value)) => Some(*value),

@@ -733,10 +733,13 @@ async fn place_one(state: &AppState, mut read: import_worker::Read) -> Outcome {
     let placement = existing
         .map(|signal| signal.with_untracked(|h| work::place(Some(&h.work), &incoming)))
         .unwrap_or(work::Placement::New);
+    // Named as this device has them: a file's own name may have changed on another device
+    // (found by a tester on 7 December 2026: the message named a collection not here).
+    let here_as = existing
+        .map(|signal| signal.with_untracked(|h| h.work.name.clone()))
+        .unwrap_or_else(|| incoming.name.clone());
     match (placement, existing) {
-        (work::Placement::AlreadyHere, _) => {
-            Outcome::Done(problems::already_here(lang, &incoming.name))
-        }
+        (work::Placement::AlreadyHere, _) => Outcome::Done(problems::already_here(lang, &here_as)),
         (work::Placement::Merge, Some(signal)) => {
             let mut outcome = work::MergeOutcome::default();
             signal.update(|held| {
@@ -756,7 +759,7 @@ async fn place_one(state: &AppState, mut read: import_worker::Read) -> Outcome {
                 }
             });
             match state.flush(&incoming.id).await {
-                Ok(()) => Outcome::Done(outcome.said_in(lang, &incoming.name)),
+                Ok(()) => Outcome::Done(outcome.said_in(lang, &here_as)),
                 Err(error) => Outcome::NotDone(not_stored(error)),
             }
         }

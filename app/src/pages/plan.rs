@@ -284,14 +284,42 @@ fn PlanRowEditor(
                         {Status::ALL.into_iter().map(|s| view! { <option value=s.label() selected=move || row.with(|r| r.as_ref().map(|r| r.status) == Some(s))>{move || mhsw::report::audit_words::status(lang.get(), s)}</option> }).collect_view()}
                     </select>
                 }.into_any(),
-                PlanFieldKind::TargetDate | PlanFieldKind::ReviewDate => view! {
-                    <input type="date" id=input_id.clone() class="date-input" aria-describedby=hint_id.clone()
-                        prop:value=move || row.with(|r| r.as_ref().and_then(|r| if kind == PlanFieldKind::TargetDate { r.target_date } else { r.review_date }).map(|d| d.to_string()).unwrap_or_default())
-                        on:change=move |ev| {
-                            let date = event_target_value(&ev).parse::<Date>().ok();
-                            update(Box::new(move |r| if kind == PlanFieldKind::TargetDate { r.target_date = date } else { r.review_date = date }));
-                        } />
-                }.into_any(),
+                PlanFieldKind::TargetDate | PlanFieldKind::ReviewDate => {
+                    let stored = move || row.with(|r| r.as_ref().and_then(|r| if kind == PlanFieldKind::TargetDate { r.target_date } else { r.review_date }));
+                    // Part of a date (a year of 0002 on the way to 2028) is left in the box, and
+                    // the date saved before stays saved, until the box holds a whole date or
+                    // none; it had emptied the box and saved no date (found by a tester on 7
+                    // December 2026). Leaving it so says why.
+                    let unfinished = RwSignal::new(false);
+                    let said = RwSignal::new(false);
+                    let error_id = format!("{input_id}-error");
+                    let described_by = {
+                        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+                        move || hint_id.iter().cloned().chain(said.get().then(|| error_id.clone())).collect::<Vec<_>>().join(" ")
+                    };
+                    view! {
+                        {move || said.get().then(|| view! { <p class="field-error" id=error_id.clone()>{mhsw::messages::audit::date_unfinished(lang.get())}</p> })}
+                        <input type="date" id=input_id.clone() class="date-input" aria-describedby=described_by
+                            aria-invalid=move || if said.get() { "true" } else { "false" }
+                            use:shows=Callback::new(move |typed: String| if unfinished.get() { typed } else { stored().map(|d| d.to_string()).unwrap_or_default() })
+                            on:input=move |ev| {
+                                let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                                let typed = input.value();
+                                let date = match typed.parse::<Date>() {
+                                    Ok(date) => Some(date),
+                                    Err(_) if typed.is_empty() && !input.validity().bad_input() => None,
+                                    Err(_) => {
+                                        unfinished.set(true);
+                                        return;
+                                    }
+                                };
+                                update(Box::new(move |r| if kind == PlanFieldKind::TargetDate { r.target_date = date } else { r.review_date = date }));
+                                unfinished.set(false);
+                                said.set(false);
+                            }
+                            on:blur=move |_| said.set(unfinished.get_untracked()) />
+                    }.into_any()
+                }
                 _ => {
                     let stored = move || row.with(|r| r.as_ref().map(|r| field_text(r, kind)).unwrap_or_default());
                     let typed = RwSignal::new(stored());
