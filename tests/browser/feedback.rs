@@ -552,7 +552,11 @@ async fn device_files_combine_and_a_repeated_import_adds_nothing() {
         QUICK,
     )
     .await;
-    assert_lacks(&main_text(b).await, "Renamed on another device", "the home page");
+    assert_lacks(
+        &main_text(b).await,
+        "Renamed on another device",
+        "the home page",
+    );
     assert_eq!(
         stored_work_ids(b).await,
         vec!["ward-feedback".to_owned()],

@@ -285,7 +285,10 @@ async fn the_plan_fits_a_zoomed_screen_with_larger_text() {
         "Zoomed plan",
         &bundled_definition("self-assessment"),
     );
-    audit.plan = vec![crate::typing::plan_row("row-1", "Agree a supervision standard")];
+    audit.plan = vec![crate::typing::plan_row(
+        "row-1",
+        "Agree a supervision standard",
+    )];
     seed_works(&app, &[&audit], "#/work/zoomed-plan/plan").await;
     find(b, "#plan-row-1-action").await;
     b.client()

@@ -874,7 +874,8 @@ async fn a_date_typed_digit_by_digit_or_given_a_new_year_is_kept() {
         "the date saved before, kept",
     )
     .await;
-    b.screenshot(&screenshot_path("typing-date-unfinished")).await;
+    b.screenshot(&screenshot_path("typing-date-unfinished"))
+        .await;
 
     // The plan's "By when".
     app.open("#/work/date-plan/plan").await;
