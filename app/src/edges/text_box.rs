@@ -106,6 +106,29 @@ pub fn caret_after(before: &str, after: &str, at: u32) -> u32 {
     u32::try_from(moved).unwrap_or(u32::MAX)
 }
 
+/// A directive (`use:shows=…`): keeps the box showing `shown(what it holds now)`, writing to
+/// it only when that differs from what it holds, so the person's typing, the cursor and the
+/// browser's undo are left alone. `shown` is rerun whenever a signal it reads changes.
+pub fn shows(element: web_sys::Element, shown: Callback<String, String>) {
+    let text_box = match element.dyn_into::<web_sys::HtmlInputElement>() {
+        Ok(input) => TextBox::Input(input),
+        Err(element) => match element.dyn_into::<web_sys::HtmlTextAreaElement>() {
+            Ok(area) => TextBox::Area(area),
+            // Only text boxes carry this directive; anything else is left as it is.
+            Err(_) => return,
+        },
+    };
+    // Filled at once, so the box is never drawn empty, then kept up to date.
+    text_box.set_value(&untrack(|| shown.run(String::new())));
+    Effect::new(move || {
+        let now = text_box.value();
+        let want = shown.run(now.clone());
+        if want != now {
+            text_box.replace_text(&now, &want);
+        }
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::caret_after;
@@ -134,27 +157,4 @@ mod tests {
         assert_eq!(caret_after("aa", "aaa", 1), 1);
         assert_eq!(caret_after("aa", "aaa", 2), 2);
     }
-}
-
-/// A directive (`use:shows=…`): keeps the box showing `shown(what it holds now)`, writing to
-/// it only when that differs from what it holds, so the person's typing, the cursor and the
-/// browser's undo are left alone. `shown` is rerun whenever a signal it reads changes.
-pub fn shows(element: web_sys::Element, shown: Callback<String, String>) {
-    let text_box = match element.dyn_into::<web_sys::HtmlInputElement>() {
-        Ok(input) => TextBox::Input(input),
-        Err(element) => match element.dyn_into::<web_sys::HtmlTextAreaElement>() {
-            Ok(area) => TextBox::Area(area),
-            // Only text boxes carry this directive; anything else is left as it is.
-            Err(_) => return,
-        },
-    };
-    // Filled at once, so the box is never drawn empty, then kept up to date.
-    text_box.set_value(&untrack(|| shown.run(String::new())));
-    Effect::new(move || {
-        let now = text_box.value();
-        let want = shown.run(now.clone());
-        if want != now {
-            text_box.replace_text(&now, &want);
-        }
-    });
 }
