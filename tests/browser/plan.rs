@@ -311,7 +311,7 @@ async fn the_plan_fits_a_zoomed_screen_with_larger_text() {
         .await;
         let cut = b
             .execute(
-                "const page = document.scrollingElement.scrollWidth - window.innerWidth; \
+                "const page = document.scrollingElement.scrollWidth - document.documentElement.clientWidth; \
                  const cut = [...document.querySelectorAll('.plan-row input, .plan-row textarea, .plan-row select')] \
                    .filter(e => e.getBoundingClientRect().right > e.closest('.plan-row').getBoundingClientRect().right + 0.5) \
                    .map(e => e.id); \

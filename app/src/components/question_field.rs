@@ -299,6 +299,32 @@ pub fn QuestionField(
             let note_problem = note_problem.clone();
             let report_problem = report_problem.clone();
             let report_on_leaving = report_problem.clone();
+            // A picker, autofill or assistive technology may set the value and send only
+            // `change`; typing sends `input`. Both are taken the same way.
+            let take = move |ev: web_sys::Event| {
+                let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                let typed = input.value();
+                match typed.parse::<Date>() {
+                    Ok(date) => {
+                        set_answer(Some(Answer::Date(date)));
+                        date_unfinished.set(false);
+                        report_problem(None);
+                    }
+                    // Emptied, every part of it: no date.
+                    Err(_) if typed.is_empty() && !input.validity().bad_input() => {
+                        set_answer(None);
+                        date_unfinished.set(false);
+                        report_problem(None);
+                    }
+                    // Part of a date: it stops "Save and continue" at once, and is
+                    // said under the box once the person leaves it.
+                    Err(_) => {
+                        date_unfinished.set(true);
+                        note_problem(Some(messages::audit::date_unfinished(interface).to_owned()));
+                        set_answer(before_edit.get_value().map(Answer::Date));
+                    }
+                }
+            };
             view! {
                 <input type="date" class="date-input" id=id.clone()
                     aria-describedby=described_by.clone()
@@ -311,30 +337,8 @@ pub fn QuestionField(
                         }
                     })
                     on:focus=move |_| before_edit.set_value(item.with_untracked(stored_date))
-                    on:input=move |ev| {
-                        let input = event_target::<web_sys::HtmlInputElement>(&ev);
-                        let typed = input.value();
-                        match typed.parse::<Date>() {
-                            Ok(date) => {
-                                set_answer(Some(Answer::Date(date)));
-                                date_unfinished.set(false);
-                                report_problem(None);
-                            }
-                            // Emptied, every part of it: no date.
-                            Err(_) if typed.is_empty() && !input.validity().bad_input() => {
-                                set_answer(None);
-                                date_unfinished.set(false);
-                                report_problem(None);
-                            }
-                            // Part of a date: it stops "Save and continue" at once, and is
-                            // said under the box once the person leaves it.
-                            Err(_) => {
-                                date_unfinished.set(true);
-                                note_problem(Some(messages::audit::date_unfinished(interface).to_owned()));
-                                set_answer(before_edit.get_value().map(Answer::Date));
-                            }
-                        }
-                    }
+                    on:input=take.clone()
+                    on:change=take
                     on:blur=move |_| if date_unfinished.get_untracked() {
                         report_on_leaving(Some(messages::audit::date_unfinished(interface).to_owned()));
                     } />

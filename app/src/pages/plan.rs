@@ -297,26 +297,30 @@ fn PlanRowEditor(
                         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
                         move || hint_id.iter().cloned().chain(said.get().then(|| error_id.clone())).collect::<Vec<_>>().join(" ")
                     };
+                    // A picker, autofill or assistive technology may set the value and send
+                    // only `change`; typing sends `input`. Both are taken the same way.
+                    let take = move |ev: web_sys::Event| {
+                        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+                        let typed = input.value();
+                        let date = match typed.parse::<Date>() {
+                            Ok(date) => Some(date),
+                            Err(_) if typed.is_empty() && !input.validity().bad_input() => None,
+                            Err(_) => {
+                                unfinished.set(true);
+                                return;
+                            }
+                        };
+                        update(Box::new(move |r| if kind == PlanFieldKind::TargetDate { r.target_date = date } else { r.review_date = date }));
+                        unfinished.set(false);
+                        said.set(false);
+                    };
                     view! {
                         {move || said.get().then(|| view! { <p class="field-error" id=error_id.clone()>{mhsw::messages::audit::date_unfinished(lang.get())}</p> })}
                         <input type="date" id=input_id.clone() class="date-input" aria-describedby=described_by
                             aria-invalid=move || if said.get() { "true" } else { "false" }
                             use:shows=Callback::new(move |typed: String| if unfinished.get() { typed } else { stored().map(|d| d.to_string()).unwrap_or_default() })
-                            on:input=move |ev| {
-                                let input = event_target::<web_sys::HtmlInputElement>(&ev);
-                                let typed = input.value();
-                                let date = match typed.parse::<Date>() {
-                                    Ok(date) => Some(date),
-                                    Err(_) if typed.is_empty() && !input.validity().bad_input() => None,
-                                    Err(_) => {
-                                        unfinished.set(true);
-                                        return;
-                                    }
-                                };
-                                update(Box::new(move |r| if kind == PlanFieldKind::TargetDate { r.target_date = date } else { r.review_date = date }));
-                                unfinished.set(false);
-                                said.set(false);
-                            }
+                            on:input=take.clone()
+                            on:change=take
                             on:blur=move |_| said.set(unfinished.get_untracked()) />
                     }.into_any()
                 }
