@@ -450,17 +450,6 @@ impl Progress {
     pub fn is_complete(self) -> bool {
         self.shown > 0 && self.answered == self.shown
     }
-
-    /// "4 of 7 answered", or "Not shown" when nothing is shown.
-    pub fn label(self) -> String {
-        if self.shown == 0 {
-            "Not needed".to_owned()
-        } else if self.is_complete() {
-            format!("Complete: all {} answered", self.shown)
-        } else {
-            format!("{} of {} answered", self.answered, self.shown)
-        }
-    }
 }
 
 #[cfg(test)]

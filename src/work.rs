@@ -1162,6 +1162,73 @@ pub fn export_work(work: &Work) -> String {
     text
 }
 
+/// `wanted`, or when a piece of work on the device already has that name, the first of
+/// "wanted (2)", "wanted (3)"… that none has: two statements started on one day are not
+/// both "Strategic statement, 7 December 2026".
+pub fn free_name<'a>(wanted: String, taken: impl IntoIterator<Item = &'a str>) -> String {
+    let taken: Vec<&str> = taken.into_iter().collect();
+    if !taken.contains(&wanted.as_str()) {
+        return wanted;
+    }
+    (2..)
+        .map(|n| format!("{wanted} ({n})"))
+        .find(|name| !taken.contains(&name.as_str()))
+        .unwrap_or(wanted)
+}
+
+/// The longest a file name made from a work's name may be, before `.json` or `-plan.pdf`.
+pub const FILE_STEM_MAX_CHARS: usize = 60;
+
+/// A file name made from a piece of work's name, safe on every system and readable:
+/// `north-team-audit-2026-baseline`. Welsh and other accented letters keep their letter
+/// (`ŵ` is `w`, `â` is `a`); anything else between words becomes one hyphen. A long name is
+/// cut after a whole word, never inside one (`…-7-decem` would read as a mistake).
+pub fn file_stem(name: &str) -> String {
+    let mut stem = String::new();
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match plain_letter(c) {
+            Some(c) => stem.push(c),
+            None if !stem.is_empty() && !stem.ends_with('-') => stem.push('-'),
+            None => {}
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        return "mhsw-work".to_owned();
+    }
+    if stem.len() <= FILE_STEM_MAX_CHARS {
+        return stem.to_owned();
+    }
+    // Every character is ASCII here, so a byte index is a character index.
+    let cut = &stem[..FILE_STEM_MAX_CHARS];
+    let whole_words = if stem.as_bytes()[FILE_STEM_MAX_CHARS] == b'-' {
+        cut
+    } else {
+        cut.rsplit_once('-').map_or(cut, |(words, _)| words)
+    };
+    whole_words.trim_end_matches('-').to_owned()
+}
+
+/// `c` as a plain ASCII letter or digit, when it is one or an accented form of one.
+fn plain_letter(c: char) -> Option<char> {
+    if c.is_ascii_alphanumeric() {
+        return Some(c);
+    }
+    let plain = match c {
+        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'ö' | 'õ' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ẁ' | 'ẃ' | 'ŵ' | 'ẅ' => 'w',
+        'ỳ' | 'ý' | 'ŷ' | 'ÿ' => 'y',
+        _ => return None,
+    };
+    Some(plain)
+}
+
 /// What merging one feedback collection into another did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct MergeOutcome {
@@ -1229,6 +1296,53 @@ pub fn latest_leaders_audit<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_name_is_not_one_already_taken() {
+        let taken = [
+            "Statement, 7 December 2026",
+            "Statement, 7 December 2026 (2)",
+        ];
+        assert_eq!(
+            free_name("Audit, 7 December 2026".to_owned(), taken),
+            "Audit, 7 December 2026"
+        );
+        assert_eq!(
+            free_name("Statement, 7 December 2026".to_owned(), taken),
+            "Statement, 7 December 2026 (3)"
+        );
+    }
+
+    #[test]
+    fn a_file_name_keeps_welsh_letters_and_whole_words() {
+        assert_eq!(
+            file_stem("North Team audit, 2026 baseline"),
+            "north-team-audit-2026-baseline"
+        );
+        assert_eq!(
+            file_stem("Hunanasesiad Gwasanaeth Iechyd Meddwl Powys: ŵyr a’u gofalwyr"),
+            "hunanasesiad-gwasanaeth-iechyd-meddwl-powys-wyr-a-u-gofalwyr"
+        );
+        assert_eq!(file_stem("  !!  "), "mhsw-work");
+        assert_eq!(file_stem("日本"), "mhsw-work");
+        // Cut after a whole word, never inside one.
+        let long = file_stem(
+            "Strategic statement for mental health social work, North and South, 7 December 2026",
+        );
+        assert_eq!(
+            long,
+            "strategic-statement-for-mental-health-social-work-north-and"
+        );
+        assert!(long.len() <= FILE_STEM_MAX_CHARS);
+        // A name whose word ends exactly at the limit keeps it.
+        let exact = format!("{} {}", "a".repeat(FILE_STEM_MAX_CHARS), "more");
+        assert_eq!(file_stem(&exact), "a".repeat(FILE_STEM_MAX_CHARS));
+        // One word longer than the limit is cut: there is no whole word to keep.
+        assert_eq!(
+            file_stem(&"b".repeat(FILE_STEM_MAX_CHARS + 5)),
+            "b".repeat(FILE_STEM_MAX_CHARS)
+        );
+    }
 
     fn work_with(ids: &[&str]) -> Work {
         Work {

@@ -1314,9 +1314,31 @@ fn a_welsh_council_reads_its_statement_and_plan_in_welsh() {
         "Dyddiad: 30 Tachwedd 2026",
         "Camau gweithredu",
         "Wedi’i godi o",
-        "Ystyr yn hwyr",
     ] {
         assert!(text.contains(welsh), "the Welsh plan lacks {welsh:?}");
+    }
+    // No action is overdue on 30 November 2026, so nothing needs "yn hwyr" explained; after
+    // the target date of 31 March 2027 a row says it, and the note under the table explains it.
+    assert!(!text.contains("Ystyr yn hwyr"), "{text}");
+    let late = report_for_work(
+        &definition,
+        &work,
+        Context {
+            plan_only: true,
+            language: Some(Lang::Cy),
+            ..Context::default()
+        },
+        finished_audit::date("2027-04-30"),
+    )
+    .plain_text();
+    for welsh in [
+        "(yn hwyr)",
+        "Ystyr yn hwyr yw heb ei wneud na’i atal, gyda dyddiad targed cyn 30 Ebrill 2027.",
+    ] {
+        assert!(
+            late.contains(welsh),
+            "the Welsh plan after its target date lacks {welsh:?}"
+        );
     }
     for english in [
         "Organisation:",

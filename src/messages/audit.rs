@@ -397,7 +397,11 @@ pub fn progress(lang: Lang, answered: usize, shown: usize) -> String {
         return say(lang, "Not needed", "Dim angen").to_owned();
     }
     match (lang, answered == shown) {
-        (Lang::En, true) => format!("Complete: all {shown} answered"),
+        (Lang::En, true) => match shown {
+            1 => "Complete: answered".to_owned(),
+            2 => "Complete: both answered".to_owned(),
+            _ => format!("Complete: all {shown} answered"),
+        },
         (Lang::En, false) => format!("{answered} of {shown} answered"),
         (Lang::Cy, true) => format!("Wedi’i gwblhau: {}", all_answered(shown)),
         (Lang::Cy, false) => format!("{answered} o {shown} wedi’u hateb"),
@@ -937,11 +941,21 @@ mod tests {
     }
 
     #[test]
-    fn progress_reads_as_it_always_did_in_english() {
-        for (answered, shown) in [(0, 0), (2, 5), (5, 5), (1, 1)] {
-            let progress = crate::responses::Progress { answered, shown };
-            assert_eq!(super::progress(Lang::En, answered, shown), progress.label());
-        }
+    fn english_progress_says_one_and_two_as_people_do() {
+        let said: Vec<String> = [(0, 0), (2, 5), (1, 1), (2, 2), (5, 5)]
+            .into_iter()
+            .map(|(answered, shown)| progress(Lang::En, answered, shown))
+            .collect();
+        assert_eq!(
+            said,
+            vec![
+                "Not needed",
+                "2 of 5 answered",
+                "Complete: answered",
+                "Complete: both answered",
+                "Complete: all 5 answered",
+            ]
+        );
     }
 
     #[test]

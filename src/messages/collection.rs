@@ -358,17 +358,47 @@ pub fn typed_outside_period(
     end: Option<Date>,
 ) -> Option<String> {
     let on = today.long_in(lang);
+    outside_period(lang, today, start, end, &match lang {
+        Lang::En => format!("A form typed in now is dated today ({on}) and counted with the others."),
+        Lang::Cy => format!("Mae ffurflen a deipir nawr wedi’i dyddio heddiw ({on}) ac yn cael ei chyfrif gyda’r lleill."),
+    })
+}
+
+/// On the screen that starts collection mode, when today is outside the collection's period:
+/// how answers given on the device now are dated and counted, said to the practitioner before
+/// the device is handed over. `None` as for [`typed_outside_period`].
+pub fn collected_outside_period(
+    lang: Lang,
+    today: Date,
+    start: Option<Date>,
+    end: Option<Date>,
+) -> Option<String> {
+    let on = today.long_in(lang);
+    outside_period(lang, today, start, end, &match lang {
+        Lang::En => format!("Answers given on this device now are dated today ({on}) and counted with the others."),
+        Lang::Cy => format!("Mae atebion a roddir ar y ddyfais hon nawr wedi’u dyddio heddiw ({on}) ac yn cael eu cyfrif gyda’r lleill."),
+    })
+}
+
+/// That the period has ended or not yet started, then `how` (how what is taken now is counted).
+fn outside_period(
+    lang: Lang,
+    today: Date,
+    start: Option<Date>,
+    end: Option<Date>,
+    how: &str,
+) -> Option<String> {
     if let Some(end) = end.filter(|&end| today > end) {
         let end = end.long_in(lang);
         return Some(match lang {
-            Lang::En => format!("This collection’s period ended on {end}. A form typed in now is dated today ({on}) and counted with the others."),
-            Lang::Cy => format!("Daeth cyfnod y casgliad hwn i ben ar {end}. Mae ffurflen a deipir nawr wedi’i dyddio heddiw ({on}) ac yn cael ei chyfrif gyda’r lleill."),
+            Lang::En => format!("This collection’s period ended on {end}. {how}"),
+            Lang::Cy => format!("Daeth cyfnod y casgliad hwn i ben ar {end}. {how}"),
         });
     }
     let start = start.filter(|&start| today < start)?.long_in(lang);
     Some(match lang {
-        Lang::En => format!("This collection’s period starts on {start}. A form typed in now is dated today ({on}) and counted with the others."),
-        Lang::Cy => format!("Mae cyfnod y casgliad hwn yn dechrau ar {start}. Mae ffurflen a deipir nawr wedi’i dyddio heddiw ({on}) ac yn cael ei chyfrif gyda’r lleill."),
+        Lang::En => format!("This collection’s period starts on {start}. {how}"),
+        Lang::Cy => format!("Mae cyfnod y casgliad hwn yn dechrau ar {start}. {how}"),
     })
 }
 
@@ -624,6 +654,24 @@ mod tests {
         }
         assert_eq!(
             typed_outside_period(Lang::En, day("2030-01-01"), None, None),
+            None
+        );
+    }
+
+    #[test]
+    fn collecting_outside_the_period_is_said_to_be_dated_today() {
+        let day = |s: &str| s.parse::<crate::date::Date>().expect("a date");
+        let (start, end) = (Some(day("2026-09-01")), Some(day("2026-11-30")));
+        assert_eq!(
+            collected_outside_period(Lang::En, day("2026-12-07"), start, end).as_deref(),
+            Some("This collection’s period ended on 30 November 2026. Answers given on this device now are dated today (7 December 2026) and counted with the others.")
+        );
+        assert_eq!(
+            collected_outside_period(Lang::Cy, day("2026-08-31"), start, end).as_deref(),
+            Some("Mae cyfnod y casgliad hwn yn dechrau ar 1 Medi 2026. Mae atebion a roddir ar y ddyfais hon nawr wedi’u dyddio heddiw (31 Awst 2026) ac yn cael eu cyfrif gyda’r lleill.")
+        );
+        assert_eq!(
+            collected_outside_period(Lang::En, day("2026-10-15"), start, end),
             None
         );
     }

@@ -74,7 +74,14 @@ pub fn meta_in(lang: Lang, title: &str, author: &str, subject: &str, keywords: &
 
 /// The footer line in `lang`: the work's name and the day the report was made.
 pub fn footer_in(lang: Lang, work: &Work, today: Date) -> String {
-    format!("{}, {}", name_of_in(lang, work), today.long_in(lang))
+    let name = name_of_in(lang, work);
+    let date = today.long_in(lang);
+    // A name given on the day ("Strategic statement, 7 December 2026") already says it.
+    if name.ends_with(&date) {
+        name
+    } else {
+        format!("{name}, {date}")
+    }
 }
 
 /// The work's name, or a stand-in in `lang` when it has none.
@@ -354,7 +361,8 @@ pub fn plan_table_in(
             t.trim().to_owned()
         }
     };
-    let rows = rows
+    let plan_rows = rows;
+    let rows = plan_rows
         .iter()
         .map(|row| {
             let mut cells = vec![source_words_in(lang, definition, &row.source)];
@@ -377,11 +385,16 @@ pub fn plan_table_in(
             cells
         })
         .collect();
+    // The note explains "(overdue)" where a status cell says it, and only there.
+    let says_overdue = fields
+        .iter()
+        .any(|(kind, _)| *kind == PlanFieldKind::Status)
+        && plan_rows.iter().any(|row| overdue(row, today));
     Table {
         caption: caption.to_owned(),
         columns,
         rows,
-        note: Some(match lang {
+        note: says_overdue.then(|| match lang {
             Lang::En => format!(
                 "Overdue means not done or stopped, with a target date before {}.",
                 today.long()
@@ -397,6 +410,56 @@ pub fn plan_table_in(
 #[cfg(test)]
 mod size_tests {
     use super::*;
+
+    #[test]
+    fn the_overdue_note_stands_only_under_a_status_that_says_overdue() {
+        use crate::test_fixtures::{audit, date};
+        let mut definition = audit();
+        let today = date("2026-12-07");
+        let late = PlanRow {
+            action: "Agree a supervision policy".to_owned(),
+            target_date: Some(date("2026-11-01")),
+            ..PlanRow::blank("late", RowSource::Added)
+        };
+        let on_time = PlanRow {
+            target_date: Some(date("2027-01-01")),
+            ..PlanRow::blank("on-time", RowSource::Added)
+        };
+        let note =
+            |d: &Definition, rows: &[PlanRow]| plan_table_in(Lang::En, d, rows, today, "Plan").note;
+        assert_eq!(note(&definition, std::slice::from_ref(&on_time)), None);
+        assert_eq!(
+            note(&definition, &[on_time.clone(), late.clone()]).as_deref(),
+            Some("Overdue means not done or stopped, with a target date before 7 December 2026.")
+        );
+        // Without a status column no cell says "(overdue)", so nothing is explained.
+        if let Some(plan) = definition.plan.as_mut() {
+            plan.fields.retain(|f| f.field != PlanFieldKind::Status);
+        }
+        assert_eq!(note(&definition, &[late]), None);
+    }
+
+    #[test]
+    fn a_footer_says_the_date_once() {
+        use crate::test_fixtures::{audit, date, work};
+        let today = date("2026-12-07");
+        let mut w = work(
+            &audit(),
+            "North audit",
+            crate::responses::Responses::default(),
+        );
+        assert_eq!(
+            footer_in(Lang::En, &w, today),
+            "North audit, 7 December 2026"
+        );
+        w.name = "Strategic statement, 7 December 2026".to_owned();
+        assert_eq!(
+            footer_in(Lang::En, &w, today),
+            "Strategic statement, 7 December 2026"
+        );
+        w.name = "Datganiad, 7 Rhagfyr 2026".to_owned();
+        assert_eq!(footer_in(Lang::Cy, &w, today), "Datganiad, 7 Rhagfyr 2026");
+    }
 
     #[test]
     fn numbers_are_grouped_in_thousands() {

@@ -192,11 +192,11 @@ pub fn statement_report(
                 }
                 None => blocks.push(paragraph(match lang {
                     Lang::En => format!(
-                        "The current position comes from the latest \u{201c}{}\u{201d} audit, which was not included when this document was made.",
+                        "No \u{201c}{}\u{201d} audit was available when this document was made (none on the device, or none given), so the current position it would give is not shown.",
                         prefill.definition
                     ),
                     Lang::Cy => format!(
-                        "Daw’r sefyllfa bresennol o’r archwiliad \u{201c}{}\u{201d} diweddaraf, nad oedd wedi’i gynnwys pan wnaed y ddogfen hon.",
+                        "Nid oedd archwiliad \u{201c}{}\u{201d} ar gael pan wnaed y ddogfen hon (dim un ar y ddyfais, neu dim un wedi’i roi), felly nid yw’r sefyllfa bresennol y byddai’n ei rhoi yn cael ei dangos.",
                         prefill.definition
                     ),
                 })),

@@ -141,7 +141,7 @@ async fn an_audit_can_be_done_by_keyboard_alone() {
     let contents = main_text(b).await;
     assert_contains(
         &contents,
-        "Complete: all 2 answered",
+        "Complete: both answered",
         "the about section's progress",
     );
     assert_contains(

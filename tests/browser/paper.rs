@@ -351,9 +351,10 @@ async fn a_double_click_on_save_stores_one_paper_form() {
 
 /// Typing in forms after a collection's period has ended (or before it starts) is allowed, and
 /// the page says how those forms are dated and counted; within the period it says nothing.
-/// They had been taken without a word (found by a tester on 7 December 2026).
+/// They had been taken without a word (found by a tester on 7 December 2026), and so had
+/// answers collected on the device: its setup screen now says the same.
 #[tokio::test]
-async fn typing_in_forms_outside_the_period_says_how_they_are_counted() {
+async fn forms_typed_in_or_answers_collected_outside_the_period_say_how_they_are_counted() {
     let app = TestApp::start().await;
     let b = &app.browser;
     let definition = bundled_definition("feedback-service-user");
@@ -398,6 +399,25 @@ async fn typing_in_forms_outside_the_period_says_how_they_are_counted() {
         &main_text(b).await,
         "period",
         "forms typed in within the period",
+    );
+
+    // Collecting on the device says the same to the practitioner, before handing it over.
+    app.open("#/work/ended/collect").await;
+    wait_for_heading_exact(b, "Collect feedback on this device").await;
+    let text = main_text(b).await;
+    assert_contains(
+        &text,
+        "This collection’s period ended on 31 January 2000. Answers given on this device now are dated today (",
+        "collecting after the period",
+    );
+    b.screenshot(&screenshot_path("collect-after-the-period"))
+        .await;
+    app.open("#/work/now/collect").await;
+    wait_for_heading_exact(b, "Collect feedback on this device").await;
+    assert_lacks(
+        &main_text(b).await,
+        "period",
+        "collecting within the period",
     );
     finish(app).await;
 }

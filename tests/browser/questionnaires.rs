@@ -137,7 +137,7 @@ async fn a_new_questionnaire_on_the_site_can_be_used() {
     assert_eq!(
         main_text(b)
             .await
-            .matches("Complete: all 2 answered")
+            .matches("Complete: both answered")
             .count(),
         2
     );

@@ -101,20 +101,8 @@ fn download_parts(name: &str, mime: &str, parts: &js_sys::Array) -> Result<(), F
     Ok(())
 }
 
-/// A file name made safe from a piece of work's name: `north-team-audit-2026-baseline`.
+/// A file name made safe from a piece of work's name: `north-team-audit-2026-baseline`
+/// ([`mhsw::work::file_stem`]).
 pub fn safe_file_stem(name: &str) -> String {
-    let mut stem = String::new();
-    for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            stem.push(c.to_ascii_lowercase());
-        } else if !stem.ends_with('-') && !stem.is_empty() {
-            stem.push('-');
-        }
-    }
-    let stem = stem.trim_end_matches('-').to_owned();
-    if stem.is_empty() {
-        "mhsw-work".to_owned()
-    } else {
-        stem.chars().take(60).collect()
-    }
+    mhsw::work::file_stem(name)
 }

@@ -655,6 +655,21 @@ fn SetupScreen(
     // The box keeps exactly what is typed (it can be cleared and retyped); it is read only
     // when collection starts.
     let minutes_text = RwSignal::new(stored_minutes.to_string());
+    // Answers given outside the period are taken, dated today: the practitioner is told before
+    // handing the device over.
+    let period = state.work(&id).and_then(|s| {
+        s.with_untracked(|h| {
+            h.work
+                .collection
+                .as_ref()
+                .map(|c| (c.period_start, c.period_end))
+        })
+    });
+    let outside_period = move || {
+        let (start, end) = period?;
+        say::collected_outside_period(lang.get(), clock::today(), start, end)
+            .map(|text| view! { <p class="notice">{text}</p> })
+    };
     let id_for_start = id.clone();
     let start = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -712,6 +727,7 @@ fn SetupScreen(
         } else {
             view! { <p>{say::setup_intro(lang.get())}</p> }.into_any()
         }}
+        {outside_period}
         <form class="form" on:submit=start novalidate>
             <div class="field" class:has-error=move || code_error.with(Option::is_some)>
                 <label for="kiosk-code">{move || say::choose_code(lang.get())}</label>

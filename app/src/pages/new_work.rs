@@ -53,11 +53,16 @@ pub fn NewWorkPage(
     state.forget_saved_line();
     let lang = state.page_lang;
     let today = clock::today();
-    let default_name = say::default_name(
-        lang.get_untracked(),
-        definition.title.get(lang.get_untracked()),
-        today,
-    );
+    let default_name = state.with_all_works(|works| {
+        mhsw::work::free_name(
+            say::default_name(
+                lang.get_untracked(),
+                definition.title.get(lang.get_untracked()),
+                today,
+            ),
+            works.iter().map(|w| w.name.as_str()),
+        )
+    });
     let kept = BEING_TYPED.with(|kept| kept.borrow().get(&definition_id).cloned());
     let kept = kept.unwrap_or(Typed {
         name: default_name,

@@ -219,12 +219,9 @@ pub fn ResultsPage(
             files::download_bytes(&file, "application/pdf", &made.bytes)
                 .map_err(|e| e.in_lang(page))?;
             Ok::<PdfMade, String>(PdfMade {
-                ready: say::pdf_ready(
-                    page,
-                    &file,
-                    made.bytes.len().div_ceil(1024),
-                    clock::now_ms() - started,
-                ),
+                kilobytes: made.bytes.len().div_ceil(1024),
+                milliseconds: clock::now_ms() - started,
+                file,
                 unshown: made.unshown,
             })
         }
@@ -409,11 +406,16 @@ fn ReportLanguage(
 /// A PDF being made, or made: its action, answering with what to tell the user.
 type PdfJob = Action<(), Result<PdfMade, String>>;
 
-/// What to say about a PDF that was made.
+/// What to say about a PDF that was made. That it is ready is said in the page's language of
+/// the moment, so it follows a switch to Cymraeg or English.
 #[derive(Debug, Clone)]
 struct PdfMade {
-    /// That it is ready: its file name, size and how long it took.
-    ready: String,
+    /// Its file's name.
+    file: String,
+    /// Its size in kilobytes, rounded up.
+    kilobytes: usize,
+    /// How long it took to make.
+    milliseconds: f64,
     /// Which characters could not be drawn and where, when some could not.
     unshown: Option<String>,
 }
@@ -457,8 +459,8 @@ fn pdf_message(job: PdfJob, plan: bool, lang: Lang) -> Option<AnyView> {
         return Some(view! { <p class="notice">{text}</p> }.into_any());
     }
     job.value().get().map(|outcome| match outcome {
-        Ok(PdfMade { ready, unshown }) => view! {
-            <p class="notice">{ready}</p>
+        Ok(PdfMade { file, kilobytes, milliseconds, unshown }) => view! {
+            <p class="notice">{say::pdf_ready(lang, &file, kilobytes, milliseconds)}</p>
             // In words, not colour alone: the heading says what it is.
             {unshown.map(|text| view! {
                 <p class="notice notice-warning"><strong>{say::check_before_sharing(lang)}</strong>{text}</p>
