@@ -947,6 +947,16 @@ async fn back_to_the_new_work_form_keeps_what_was_typed() {
         "the form after the work was started",
     );
     assert_eq!(value_at(b, "#work-organisation").await, "");
+
+    // Started with the name it offers, the next new work is not offered the same name: two
+    // audits started on one day had been given one name (found by a tester on 7 December 2026).
+    let offered = value_at(b, "#work-name").await;
+    click(b, "form.form button[type=submit]").await;
+    wait_for_heading_exact(b, &offered).await;
+    app.open("#/").await;
+    app.open("#/new/self-assessment").await;
+    find(b, "#work-name").await;
+    assert_eq!(value_at(b, "#work-name").await, format!("{offered} (2)"));
     finish(app).await;
 }
 
