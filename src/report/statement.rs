@@ -46,6 +46,9 @@ pub fn audit_drawn_on(statement: &Definition) -> Option<&DefinitionId> {
 /// it while the statement is written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CurrentPosition {
+    /// The language its words are in (the audit's own titles and bands are as its
+    /// questionnaire gives them in that language).
+    pub lang: Lang,
     /// The audit's name.
     pub work_name: String,
     /// When the audit was last changed.
@@ -60,18 +63,22 @@ pub struct CurrentPosition {
 
 impl CurrentPosition {
     /// The position as text to copy into an answer: a sentence naming the audit, then a line
-    /// starting `- ` for each section.
+    /// starting `- ` for each section, in [`CurrentPosition::lang`].
     pub fn summary(&self) -> String {
+        let name = &self.work_name;
+        let day = self.date.long_in(self.lang);
         let progress = self
             .unfinished
-            .map_or_else(String::new, |(answered, rated)| {
-                format!("; {answered} of its {rated} rated questions answered so far")
+            .map_or_else(String::new, |(answered, rated)| match self.lang {
+                Lang::En => format!("; {answered} of its {rated} rated questions answered so far"),
+                Lang::Cy => {
+                    format!("; {answered} o’i {rated} cwestiwn wedi’u graddio wedi’u hateb hyd yma")
+                }
             });
-        let mut text = format!(
-            "Our latest self-assessment (\u{201c}{}\u{201d}, {}{progress}) found:",
-            self.work_name,
-            self.date.long()
-        );
+        let mut text = match self.lang {
+            Lang::En => format!("Our latest self-assessment (\u{201c}{name}\u{201d}, {day}{progress}) found:"),
+            Lang::Cy => format!("Canfu ein hunanasesiad diweddaraf (\u{201c}{name}\u{201d}, {day}{progress}) y canlynol:"),
+        };
         for line in &self.lines {
             text.push_str("\n- ");
             text.push_str(line);
@@ -80,24 +87,52 @@ impl CurrentPosition {
     }
 }
 
-/// The current position `prefill` asks for, from an audit (of `definition`) and its `scores`.
-/// A named section the audit does not have is left out.
+/// Each audit section `prefill` names, as its title and its score in words, in `lang`: `None`
+/// for a section the audit (of `definition`) does not have. The statement document and the
+/// section page both word the current position from this.
+fn position_rows(
+    definition: &Definition,
+    scores: &Scores,
+    prefill: &Prefill,
+    lang: Lang,
+) -> Vec<Option<(String, String)>> {
+    let title = |id: &crate::ids::SectionId, title: &str| match lang {
+        Lang::En => title.to_owned(),
+        _ => definition
+            .section(id)
+            .map_or_else(|| title.to_owned(), |s| in_lang(lang, &s.title)),
+    };
+    prefill
+        .sections
+        .iter()
+        .map(|id| {
+            let section = scores.section(id)?;
+            let words = if section.shown {
+                score_words_in(lang, section.score.as_ref())
+            } else {
+                say(lang, "Not assessed", "Heb ei asesu").to_owned()
+            };
+            Some((title(&section.id, &section.title), words))
+        })
+        .collect()
+}
+
+/// The current position `prefill` asks for, from an audit (of `definition`) and its `scores`,
+/// worded in `lang`. A named section the audit does not have is left out.
 pub fn current_position(
     definition: &Definition,
     audit: &Work,
     scores: &Scores,
     prefill: &Prefill,
+    lang: Lang,
 ) -> CurrentPosition {
-    let lines = prefill
-        .sections
-        .iter()
-        .filter_map(|id| scores.section(id))
-        .map(|section| match &section.score {
-            Some(score) => format!("{}: {}", section.title, score.label()),
-            None => format!("{}: nothing scorable yet", section.title),
-        })
+    let lines = position_rows(definition, scores, prefill, lang)
+        .into_iter()
+        .flatten()
+        .map(|(title, words)| format!("{title}: {words}"))
         .collect();
     CurrentPosition {
+        lang,
         work_name: audit.name.clone(),
         date: audit.updated,
         lines,
@@ -147,25 +182,11 @@ pub fn statement_report(
                             " yn yr hunanasesiad hwnnw, felly gall y sgorau isod newid wrth i’r gweddill gael eu hateb.",
                         ));
                     }
-                    let audit_title = |id: &crate::ids::SectionId, title: &str| match lang {
-                        Lang::En => title.to_owned(),
-                        _ => audit
-                            .definition
-                            .section(id)
-                            .map_or_else(|| title.to_owned(), |s| in_lang(lang, &s.title)),
-                    };
-                    let rows = prefill
-                        .sections
-                        .iter()
-                        .map(|id| match audit.scores.section(id) {
-                            Some(s) if s.shown => vec![
-                                audit_title(&s.id, &s.title),
-                                score_words_in(lang, s.score.as_ref()),
-                            ],
-                            Some(s) => vec![
-                                audit_title(&s.id, &s.title),
-                                say(lang, "Not assessed", "Heb ei asesu").to_owned(),
-                            ],
+                    let rows = position_rows(audit.definition, audit.scores, prefill, lang)
+                        .into_iter()
+                        .zip(&prefill.sections)
+                        .map(|(row, id)| match row {
+                            Some((title, words)) => vec![title, words],
                             None => vec![
                                 id.to_string(),
                                 say(lang, "Not in this audit", "Ddim yn yr archwiliad hwn")

@@ -551,7 +551,8 @@ async fn a_double_click_on_duplicate_makes_one_reaudit() {
 /// latest audit is all English ("Current position from your latest audit", "From “…”, last
 /// changed 2 November 2026:", "Copy this into the first answer box to edit") with the date in
 /// English, and none of it is marked `lang="en-GB"` inside the Welsh page, where the section
-/// page's other words are Welsh and the questionnaire's own English is marked.
+/// page's other words are Welsh and the questionnaire's own English is marked. Later the
+/// position's own lines were English too, and copied so into the Welsh statement.
 #[tokio::test]
 async fn a_welsh_leads_statement_shows_the_current_position_in_welsh() {
     let app = TestApp::start().await;
@@ -593,6 +594,56 @@ async fn a_welsh_leads_statement_shows_the_current_position_in_welsh() {
         &main_text(b).await,
         "2 Tachwedd 2026",
         "the audit's date on a Welsh page",
+    );
+    // What the button copies is in Welsh too, with the audit's name and English titles.
+    click(b, "section.notice button").await;
+    wait_until(
+        b,
+        "const t = document.querySelector('#q-vis-statement'); return !!t && t.value.length > 0;",
+        vec![],
+        QUICK,
+        "the position copied into the first box",
+    )
+    .await;
+    let copied = value_of(b, "q-vis-statement").await.unwrap_or_default();
+    assert!(
+        copied.starts_with("Canfu ein hunanasesiad diweddaraf (“Walk audit”, 2 Tachwedd 2026;"),
+        "copied on a Welsh page: {copied:?}"
+    );
+    assert_contains(
+        &copied,
+        "- Strategic vision and accountability: ",
+        "the copied position",
+    );
+    // A section drawing on many of the audit's sections: the lines' own words are Welsh and
+    // not marked as English; only the audit's English titles and bands are (the lines said
+    // "nothing scorable yet", and the whole list was marked English).
+    app.open("#/work/st/section/organisational-context").await;
+    wait_until(
+        b,
+        "return document.querySelectorAll('section.notice li').length === 8;",
+        vec![],
+        QUICK,
+        "the organisational context's eight lines",
+    )
+    .await;
+    let marks = b
+        .execute(
+            "const welsh = ['Dim i’w sgorio eto', 'Heb ei asesu']; \
+             return [...document.querySelectorAll('section.notice li')].map(li => { \
+               const english = [...li.querySelectorAll('[lang=\"en-GB\"]')].map(e => e.textContent); \
+               return { welsh: welsh.some(w => li.textContent.includes(w)), \
+                 welsh_marked: (li.closest('[lang]') || {}).lang === 'en-GB' || english.some(e => welsh.some(w => e.includes(w))), \
+                 title_marked: english.some(e => li.textContent.startsWith(e)) }; });",
+            vec![],
+        )
+        .await;
+    let lines = marks.as_array().cloned().unwrap_or_default();
+    assert!(
+        lines.iter().any(|l| l["welsh"] == json!(true))
+            && lines.iter().all(|l| l["welsh_marked"] == json!(false))
+            && lines.iter().all(|l| l["title_marked"] == json!(true)),
+        "the organisational context's lines in Welsh (Welsh words, Welsh words marked English, English title marked): {lines:?}"
     );
     finish(app).await;
 }

@@ -112,8 +112,13 @@ pub fn ReportView(
 pub struct Marks(Option<(Lang, std::sync::Arc<std::collections::BTreeSet<String>>)>);
 
 impl Marks {
+    /// Marks `texts` as being in `lang` wherever they stand.
+    pub fn new(lang: Lang, texts: std::sync::Arc<std::collections::BTreeSet<String>>) -> Self {
+        Self(Some((lang, texts)))
+    }
+
     /// `text` as text, its runs in the other language marked.
-    fn words(&self, text: &str) -> AnyView {
+    pub fn words(&self, text: &str) -> AnyView {
         let Some((lang, others)) = &self.0 else {
             return text.to_owned().into_any();
         };

@@ -170,10 +170,22 @@ pub fn ResultsPage(
     });
     // The questionnaire's texts that a report in another language keeps in their own (an
     // English section's title in a Welsh audit report), so the page can mark them.
+    // A statement's current position gives the titles and bands of the audit it draws on.
     let definition_for_marks = std::sync::Arc::clone(&definition);
+    let drawn_on = mhsw::report::statement::audit_drawn_on(&definition).and_then(|id| {
+        state
+            .questionnaires
+            .with_untracked(|c| c.checked().and_then(|c| c.get(id)))
+    });
     let other_language = move |report: &Report| {
         let lang = mhsw::report::words::lang_of_tag(&report.meta.language);
-        let texts = mhsw::report::audit::texts_not_in(&definition_for_marks, lang);
+        let mut texts = mhsw::report::audit::texts_not_in(&definition_for_marks, lang);
+        if let Some(audit) = drawn_on
+            .as_ref()
+            .filter(|a| a.primary_language() == definition_for_marks.primary_language())
+        {
+            texts.extend(mhsw::report::audit::texts_not_in(audit, lang));
+        }
         (!texts.is_empty()).then(|| {
             (
                 definition_for_marks.primary_language(),

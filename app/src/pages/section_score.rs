@@ -14,6 +14,7 @@ use mhsw::messages::audit as say;
 use mhsw::messages::problems;
 use mhsw::responses::Answer;
 
+use crate::components::report_view::Marks;
 use crate::route::Route;
 use crate::state::AppState;
 
@@ -98,17 +99,26 @@ pub fn current_position(id: WorkId, section: Section) -> AnyView {
     let Some(definition) = untrack(|| state.questionnaire(&prefill.definition)) else {
         return ().into_any();
     };
-    let position = state.with_all_works(|works| {
+    // Worded in each language, so a switch of language redraws it; the audit's own titles and
+    // bands stay in its questionnaire's language where it has no other, and are marked so.
+    let positions = state.with_all_works(|works| {
         let latest = mhsw::work::latest_leaders_audit(works.iter().copied(), &prefill.definition)?;
         let scores = mhsw::scoring::score(&definition, &latest.responses);
-        Some(mhsw::report::statement::current_position(
-            &definition,
-            latest,
-            &scores,
-            prefill,
-        ))
+        Some(Lang::ALL.map(|in_lang| {
+            let position = mhsw::report::statement::current_position(
+                &definition,
+                latest,
+                &scores,
+                prefill,
+                in_lang,
+            );
+            let others = mhsw::report::audit::texts_not_in(&definition, in_lang);
+            let marks = (!others.is_empty())
+                .then(|| Marks::new(definition.primary_language(), Arc::new(others)));
+            (position, marks.unwrap_or_default())
+        }))
     });
-    let Some(position) = position else {
+    let Some(positions) = positions else {
         // The section's opening says the audit's results are shown here: say why they are not.
         return view! {
             <section class="notice" aria-labelledby="position-heading">
@@ -119,7 +129,24 @@ pub fn current_position(id: WorkId, section: Section) -> AnyView {
         }
         .into_any();
     };
-    let unfinished = position.unfinished.map(|(answered, rated)| {
+    let positions = Arc::new(positions);
+    let in_page_lang = {
+        let positions = Arc::clone(&positions);
+        move || {
+            let lang = lang.get();
+            let index = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+            positions[index].clone()
+        }
+    };
+    let (name, date, unfinished) = {
+        let (position, _) = &positions[0];
+        (
+            position.work_name.clone(),
+            position.date,
+            position.unfinished,
+        )
+    };
+    let unfinished = unfinished.map(|(answered, rated)| {
         view! { <p>{move || say::current_position_unfinished(lang.get(), answered, rated)}</p> }
     });
     let first_long_text = section
@@ -127,12 +154,23 @@ pub fn current_position(id: WorkId, section: Section) -> AnyView {
         .iter()
         .find(|q| matches!(q.answer, AnswerKind::LongText { .. }))
         .map(|q| q.id.clone());
+    let lines = {
+        let in_page_lang = in_page_lang.clone();
+        move || {
+            let (position, marks) = in_page_lang();
+            position
+                .lines
+                .iter()
+                .map(|line| view! { <li>{marks.words(line)}</li> })
+                .collect_view()
+        }
+    };
     let copy = first_long_text.map(|target| {
-        let summary = position.summary();
         view! {
             <button type="button" class="secondary" on:click=move |_| {
                 let target = target.clone();
-                let summary = summary.clone();
+                // In the page's language, as the lines above it.
+                let summary = in_page_lang().0.summary();
                 state.change(&id, move |w| {
                     let mut item = w.responses.item(&target).cloned().unwrap_or_default();
                     let text = match &item.answer {
@@ -150,9 +188,8 @@ pub fn current_position(id: WorkId, section: Section) -> AnyView {
     view! {
         <section class="notice" aria-labelledby="position-heading">
             <h2 id="position-heading">{move || say::current_position_heading(lang.get())}</h2>
-            <p>{move || say::current_position_from(lang.get(), &position.work_name, position.date)}</p>
-            // The lines are the audit report's words, in English only.
-            <ul lang=move || (lang.get() != Lang::En).then_some("en-GB")>{position.lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+            <p>{move || say::current_position_from(lang.get(), &name, date)}</p>
+            <ul>{lines}</ul>
             {unfinished}
             {copy}
         </section>

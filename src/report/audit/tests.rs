@@ -440,7 +440,7 @@ fn a_statement_drawing_on_an_unfinished_audit_says_how_much_of_it_is_answered() 
         )),
         "{welsh}"
     );
-    let position = current_position(&a, &part, &scores, prefill);
+    let position = current_position(&a, &part, &scores, prefill, Lang::En);
     assert_eq!(position.unfinished, Some((1, rated)));
     assert!(position.summary().starts_with(&format!(
         "Our latest self-assessment (\u{201c}North audit 2026\u{201d}, 22 November 2026; 1 of its {rated} rated questions answered so far) found:"
@@ -479,21 +479,21 @@ fn a_statement_sections_current_position_lists_the_audit_sections_it_names() {
     let a = audit();
     let audit_work = answered();
     let scores = score(&a, &audit_work.responses);
-    let position = current_position(&a, &audit_work, &scores, prefill);
+    let position = current_position(&a, &audit_work, &scores, prefill, Lang::En);
     assert_eq!(position.work_name, "North audit 2026");
     assert_eq!(position.date, today());
     assert_eq!(
         position.lines,
         [
             "Leadership: 80%: Green, achieved",
-            "AMHP service: nothing scorable yet"
+            "AMHP service: Not assessed"
         ]
     );
     assert_eq!(
         position.summary(),
         "Our latest self-assessment (\u{201c}North audit 2026\u{201d}, 22 November 2026) found:\n\
          - Leadership: 80%: Green, achieved\n\
-         - AMHP service: nothing scorable yet"
+         - AMHP service: Not assessed"
     );
     // A section the audit lacks is left out, not shown as empty.
     let mut wider = prefill.clone();
@@ -501,10 +501,50 @@ fn a_statement_sections_current_position_lists_the_audit_sections_it_names() {
         .sections
         .push(crate::ids::SectionId::new("not-in-the-audit"));
     assert_eq!(
-        current_position(&a, &audit_work, &scores, &wider)
+        current_position(&a, &audit_work, &scores, &wider, Lang::En)
             .lines
             .len(),
         2
+    );
+}
+
+/// On a Welsh page the current position, and what its button copies, are in Welsh, with the
+/// audit's English-only titles and bands as its questionnaire gives them.
+#[test]
+fn a_statement_sections_current_position_is_worded_in_welsh() {
+    use crate::report::statement::current_position;
+    let statement: Definition = crate::test_fixtures::definition(STATEMENT);
+    let prefill = statement
+        .sections
+        .iter()
+        .find_map(|s| s.prefill_from.as_ref())
+        .expect("a prefilled section");
+    let a = audit();
+    let audit_work = answered();
+    let scores = score(&a, &audit_work.responses);
+    let position = current_position(&a, &audit_work, &scores, prefill, Lang::Cy);
+    assert_eq!(
+        position.lines,
+        [
+            "Leadership: 80%: Green, achieved",
+            "AMHP service: Heb ei asesu"
+        ]
+    );
+    assert_eq!(
+        position.summary(),
+        "Canfu ein hunanasesiad diweddaraf (\u{201c}North audit 2026\u{201d}, 22 Tachwedd 2026) y canlynol:\n\
+         - Leadership: 80%: Green, achieved\n\
+         - AMHP service: Heb ei asesu"
+    );
+    let part = work(&a, "North audit 2026", choices(&[("lead-1", "achieved")]));
+    let scores = score(&a, &part.responses);
+    let (_, rated) = crate::report::audit::unfinished(&a, &scores).expect("unfinished");
+    let summary = current_position(&a, &part, &scores, prefill, Lang::Cy).summary();
+    assert!(
+        summary.starts_with(&format!(
+            "Canfu ein hunanasesiad diweddaraf (\u{201c}North audit 2026\u{201d}, 22 Tachwedd 2026; 1 o’i {rated} cwestiwn wedi’u graddio wedi’u hateb hyd yma) y canlynol:"
+        )),
+        "{summary}"
     );
 }
 
