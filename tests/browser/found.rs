@@ -645,6 +645,31 @@ async fn a_welsh_leads_statement_shows_the_current_position_in_welsh() {
             && lines.iter().all(|l| l["title_marked"] == json!(true)),
         "the organisational context's lines in Welsh (Welsh words, Welsh words marked English, English title marked): {lines:?}"
     );
+    // The statement as a document in Welsh: the audit's English titles in its current
+    // position are marked as English, as the audit's own report marks them.
+    app.open("#/work/st/results").await;
+    wait_until(
+        b,
+        "return [...document.querySelectorAll('main td, main th')].some(c => c.textContent.includes('Strategic vision and accountability'));",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the Welsh statement document's current position",
+    )
+    .await;
+    let unmarked = b
+        .execute(
+            "return [...document.querySelectorAll('main td, main th')] \
+               .filter(c => c.textContent.includes('Strategic vision and accountability')) \
+               .filter(c => ![...c.querySelectorAll('[lang=\"en-GB\"]')].some(e => e.textContent === 'Strategic vision and accountability') \
+                 && (c.closest('[lang]') || {}).lang !== 'en-GB').length;",
+            vec![],
+        )
+        .await;
+    assert_eq!(
+        unmarked,
+        json!(0),
+        "cells of the Welsh statement naming the audit's English section without marking it"
+    );
     finish(app).await;
 }
 
