@@ -70,6 +70,13 @@ pub struct DateError {
     pub text: String,
 }
 
+/// The earliest date [`Date::new`] makes, as a date box's `min` writes it.
+pub const EARLIEST: &str = "1000-01-01";
+/// The latest date [`Date::new`] makes, as a date box's `max` writes it. A browser's date box
+/// with it takes a year of four digits, as typed, rather than a fifth that it would show and
+/// no date could hold.
+pub const LATEST: &str = "9999-12-31";
+
 impl Date {
     /// Makes a date, or `None` when the day does not exist (30 February, month 13, …).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Self> {

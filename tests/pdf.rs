@@ -1425,3 +1425,50 @@ fn the_side_by_side_views_are_in_welsh_for_a_welsh_council() {
         );
     }
 }
+
+/// A notice's title is never left alone at the foot of a page: a tester found a Welsh
+/// statement's "Heb ei orffen eto" (not finished yet) box split with its title alone in a box
+/// at the foot of page 4 and its words on page 5. Wherever the notice falls, its title is on
+/// the same page as the first of its words.
+#[test]
+fn a_notices_title_keeps_its_first_words_on_its_page() {
+    let title = "Not finished yet";
+    let words = "Firstwords of the notice: 1 of the 73 rated questions is answered in that \
+                 self-assessment, so the scores below can change as the rest are answered.";
+    let mut split_seen = 0;
+    for filler in 38..62 {
+        let mut blocks: Vec<Block> = (0..filler)
+            .map(|i| Block::Paragraph {
+                text: format!("Line {i} of what comes before the notice."),
+                style: TextStyle::Normal,
+            })
+            .collect();
+        blocks.push(Block::Notice {
+            title: title.to_string(),
+            text: words.to_string(),
+        });
+        let report = Report {
+            meta: meta("Notice"),
+            footer: "Notice test".to_string(),
+            orientation: Orientation::Portrait,
+            cover: None,
+            blocks,
+        };
+        let (path, out) = render(&report, &format!("notice-{filler}"));
+        let pages = pages_text(&path, out.pages);
+        let with_title: Vec<usize> = (0..pages.len())
+            .filter(|&p| pages[p].contains(title))
+            .collect();
+        assert_eq!(with_title.len(), 1, "{filler} lines before: {pages:?}");
+        let page = &pages[with_title[0]];
+        assert!(
+            page.contains("Firstwords"),
+            "{filler} lines before: the notice's title is alone on page {}: {page:?}",
+            with_title[0] + 1
+        );
+        if out.pages > 1 && !pages[0].contains(title) {
+            split_seen += 1;
+        }
+    }
+    assert!(split_seen > 0, "no notice was moved to a second page");
+}

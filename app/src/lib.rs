@@ -29,6 +29,7 @@ pub fn start() {
 #[component]
 pub fn App() -> impl IntoView {
     let state = AppState::provide();
+    history::ignore_double_clicks_across_pages();
     history::listen(move |route| {
         // While a shared device is collecting feedback, no link, back button or typed address
         // leads away from the collection screens.

@@ -1203,6 +1203,16 @@ thread_local! {
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// The key a box on the page now holds its text under ([`hold_unkept`]): `work/name`, so that
+/// deleting the work lets it go ([`let_unkept_of_go`]).
+pub fn held_key(name: &str) -> String {
+    let work = AppState::expect()
+        .route
+        .with_untracked(|r| r.work().map(|w| w.to_string()))
+        .unwrap_or_default();
+    format!("{work}/{name}")
+}
+
 /// Holds `text` under `key` as on screen but not stored, or (`None`) lets it go: it was
 /// stored, or taken away.
 pub fn hold_unkept(key: &str, text: Option<String>) {

@@ -364,6 +364,24 @@ pub fn copy_current_position(lang: Lang) -> &'static str {
     )
 }
 
+/// Said once the current position is copied into a statement section's first answer box.
+pub fn position_copied(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "Copied into the first answer box, below.",
+        "Wedi’i gopïo i’r blwch ateb cyntaf, isod.",
+    )
+}
+
+/// Said when the copy button is pressed and the box already holds the current position.
+pub fn position_already_copied(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "The first answer box, below, already holds it.",
+        "Mae’r blwch ateb cyntaf, isod, yn ei gynnwys yn barod.",
+    )
+}
+
 /// Opens a strategic statement as a document.
 pub fn see_statement(lang: Lang) -> &'static str {
     say(

@@ -268,11 +268,25 @@ pub fn overdue(lang: Lang, today: Date) -> String {
 }
 
 /// A PDF made and downloaded: its file name, size and how long it took.
-pub fn pdf_ready(lang: Lang, file: &str, kilobytes: usize, milliseconds: f64) -> String {
+pub fn pdf_ready(
+    lang: Lang,
+    written_in: Lang,
+    file: &str,
+    kilobytes: usize,
+    milliseconds: f64,
+) -> String {
+    // A PDF in the other language says so (made before a switch of the page's language).
+    let other = match (lang, written_in) {
+        (Lang::En, Lang::Cy) => ", in Welsh",
+        (Lang::Cy, Lang::En) => ", yn Saesneg",
+        _ => "",
+    };
     match lang {
-        Lang::En => format!("Your PDF is ready: {file} ({kilobytes} KB, made in {milliseconds:.0} ms)."),
+        Lang::En => format!(
+            "Your PDF is ready{other}: {file} ({kilobytes} KB, made in {milliseconds:.0} ms)."
+        ),
         Lang::Cy => format!(
-            "Mae eich PDF yn barod: {file} ({kilobytes} KB, wedi’i wneud mewn {milliseconds:.0} ms)."
+            "Mae eich PDF yn barod{other}: {file} ({kilobytes} KB, wedi’i wneud mewn {milliseconds:.0} ms)."
         ),
     }
 }

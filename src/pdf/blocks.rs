@@ -301,6 +301,8 @@ impl<'a> Builder<'a> {
         if !lines.is_empty() && !body.is_empty() {
             lines.push(gap(4.0));
         }
+        // A page never ends after the title alone: it keeps two lines of the text with it.
+        let title_lines = lines.len();
         lines.extend(body);
         let row = Row {
             cells: vec![Cell {
@@ -313,7 +315,10 @@ impl<'a> Builder<'a> {
             pad_bottom: style::NOTICE_PAD,
             min_height: 0.0,
             deco: Deco::Notice,
-            split: PARAGRAPH,
+            split: Split::Lines {
+                min_before: title_lines + 2,
+                min_after: 2,
+            },
         };
         self.push(Chunk::new(row, style::BLOCK_SPACE + 3.0));
     }

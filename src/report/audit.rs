@@ -151,7 +151,8 @@ pub fn audit_report(input: &AuditReportInput) -> Report {
 
 /// The definition's texts an audit report in `lang` gives in another language, because the
 /// definition has them only in that one: section and question titles, the law behind a
-/// question, band labels and the plan's title, as the report writes them. A results page marks these with their own `lang`
+/// question, band labels and the plan's title, introduction and fields' names, as the report
+/// writes them. A results page marks these with their own `lang`
 /// (the definition's primary language) for screen readers, wherever they stand in the report's
 /// words ([`runs_in_other_language`]). Empty for a report in the primary language.
 pub fn texts_not_in(definition: &Definition, lang: Lang) -> std::collections::BTreeSet<String> {
@@ -176,7 +177,13 @@ pub fn texts_not_in(definition: &Definition, lang: Lang) -> std::collections::BT
                 .questions()
                 .filter_map(|(_, q)| q.statutory_basis.as_ref().and_then(missing)),
         )
-        .chain(definition.plan.iter().filter_map(|p| missing(&p.title)))
+        .chain(definition.plan.iter().flat_map(|p| {
+            // Its title, introduction and fields' names, as a statement's commitments give them.
+            std::iter::once(&p.title)
+                .chain(&p.intro)
+                .chain(p.fields.iter().map(|f| &f.label))
+                .filter_map(missing)
+        }))
         .chain(bands)
         .filter(|t| !t.trim().is_empty())
         .collect()

@@ -559,11 +559,12 @@ async fn a_welsh_leads_statement_shows_the_current_position_in_welsh() {
     let b = &app.browser;
     let mut audit = work("walk", "Walk audit", &bundled_definition("self-assessment"));
     audit.responses = choices(&[("strat-1", "not-in-place")]);
-    let statement = work(
+    let mut statement = work(
         "st",
         "Statement",
         &bundled_definition("strategic-statement"),
     );
+    statement.plan = vec![plan_row("row-1", "Agree a supervision standard")];
     seed_works(&app, &[&audit, &statement], "#/work/st/section/vision").await;
     click(b, ".lead-language button[lang='cy']").await;
     wait_until(
@@ -669,6 +670,24 @@ async fn a_welsh_leads_statement_shows_the_current_position_in_welsh() {
         unmarked,
         json!(0),
         "cells of the Welsh statement naming the audit's English section without marking it"
+    );
+    // Its commitments: the questionnaire's English introduction and column names are marked
+    // as English too (they were read as Welsh).
+    let commitments = b
+        .execute(
+            "const words = ['Our commitments', 'What you will do', 'Commitment', 'Lead', 'By when', 'How we will know']; \
+             const found = []; \
+             for (const e of document.querySelectorAll('main *')) for (const n of e.childNodes) \
+               if (n.nodeType === 3) for (const w of words) if (n.textContent.trim().startsWith(w)) \
+                 found.push([w, (e.closest('[lang]') || {}).lang]); \
+             return found;",
+            vec![],
+        )
+        .await;
+    let commitments = commitments.as_array().cloned().unwrap_or_default();
+    assert!(
+        commitments.len() >= 6 && commitments.iter().all(|c| c[1] == json!("en-GB")),
+        "the Welsh statement's commitments, each English text with its language: {commitments:?}"
     );
     finish(app).await;
 }
@@ -1865,5 +1884,54 @@ async fn a_welsh_results_page_marks_the_english_it_shows() {
         json!([]),
         "legal risks cut into columns by their marks"
     );
+    finish(app).await;
+}
+
+/// The browser's tab said "Mental health social work toolkit" on every page, in English on a
+/// Welsh one too, so a person with several tabs, or a screen reader announcing the page, could
+/// not tell one page from another (WCAG 2.4.2). Each page's title now names it: its heading,
+/// then the toolkit's name, in the page's language.
+#[tokio::test]
+async fn each_pages_title_names_it_in_the_pages_language() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let statement = work(
+        "st",
+        "Statement",
+        &bundled_definition("strategic-statement"),
+    );
+    seed_works(&app, &[&statement], "#/").await;
+    let title = |want: &'static str| {
+        wait_until(
+            b,
+            "return document.title === arguments[0];",
+            vec![json!(want)],
+            QUICK,
+            want,
+        )
+    };
+    app.open("#/questionnaires").await;
+    find(b, "main h1").await;
+    let heading = b
+        .text_of(
+            "return document.querySelector('main h1').textContent.trim();",
+            vec![],
+        )
+        .await;
+    let expected = format!("{heading} – Mental health social work toolkit");
+    wait_until(
+        b,
+        "return document.title === arguments[0];",
+        vec![json!(expected)],
+        QUICK,
+        "the questionnaires page's title",
+    )
+    .await;
+    app.open("#/work/st/section/vision").await;
+    title("Our vision for social work in mental health – Mental health social work toolkit").await;
+    click(b, "#lead-language").await;
+    title("Our vision for social work in mental health – Pecyn cymorth gwaith cymdeithasol iechyd meddwl").await;
+    click(b, "#lead-language").await;
+    title("Our vision for social work in mental health – Mental health social work toolkit").await;
     finish(app).await;
 }

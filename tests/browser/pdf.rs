@@ -127,10 +127,14 @@ async fn the_report_downloads_as_a_pdf() {
         .collect();
     assert!(fonts.is_empty(), "an English report fetched {fonts:?}");
     // Switched to Cymraeg afterwards, the page says it in Welsh: it had stayed in English
-    // (found by a tester on 7 December 2026).
+    // (found by a tester on 7 December 2026); and it says the PDF is in English, as it was made
+    // before the switch (a second tester read the Welsh words as a Welsh PDF ready).
     click(b, ".lead-language button[lang='cy']").await;
-    b.wait_for_text("Mae eich PDF yn barod: pdf-check-audit.pdf", QUICK)
-        .await;
+    b.wait_for_text(
+        "Mae eich PDF yn barod, yn Saesneg: pdf-check-audit.pdf",
+        QUICK,
+    )
+    .await;
     assert_lacks(&main_text(b).await, "Your PDF is ready", "the Welsh page");
     finish(app).await;
 }

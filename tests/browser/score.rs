@@ -3,6 +3,7 @@
 //! as a person would, with that part held back or missing, by keyboard, in Welsh, on a phone
 //! and at 400% zoom, moving between sections while it comes. (Most of these are a helper's
 //! person-checks of 3 December 2026; three found defects and failed on 3d9253e.)
+use crate::collection_mode::double_click_with_gap;
 use crate::prelude::*;
 use mhsw::work::Work;
 
@@ -536,6 +537,9 @@ async fn the_current_position_is_copied_by_keyboard_once() {
     .await;
     let value = value_of(b, "q-vis-statement").await.unwrap_or_default();
     assert_contains(&value, "2026 audit", "the copied position");
+    // The box is below, out of sight on a phone: the page says what the press did.
+    b.wait_for_text("Copied into the first answer box, below.", QUICK)
+        .await;
     assert!(
         focus_is_on(b, "section.notice button").await,
         "focus after copying is on {}",
@@ -554,6 +558,15 @@ async fn the_current_position_is_copied_by_keyboard_once() {
     );
     b.screenshot(&screenshot_path("person-statement-copied-phone"))
         .await;
+    // Pressed again: nothing more is copied, and the page says why.
+    press(b, &[Key::Space]).await;
+    b.wait_for_text("The first answer box, below, already holds it.", QUICK)
+        .await;
+    assert_eq!(
+        value_of(b, "q-vis-statement").await.unwrap_or_default(),
+        value,
+        "the box after a second press"
+    );
     assert_fits_the_width(b, "the statement section on a phone").await;
     assert_accessible(b, "the statement section with its position").await;
     finish(app).await;
@@ -871,4 +884,59 @@ async fn a_section_without_the_scoring_part_says_so_and_still_saves() {
     );
     assert_accessible(b, "a section without its score").await;
     finish_allowing(app, &["split_score", "HTTP status code is not ok"]).await;
+}
+
+/// A lead at the foot of "Our vision" double-clicks "Save and continue", as many people press
+/// buttons. The first click moved on, and the second landed on whatever the next section had
+/// drawn under the pointer: a tester found "Key role A" opened with focus in its third answer
+/// box and the page scrolled 970 px down, its heading, introduction and current position out of
+/// sight. The next section opens at its top with focus on its heading, for a click pair as
+/// quick as a script's and as a person's.
+#[tokio::test]
+async fn a_double_click_on_save_and_continue_opens_the_next_section_at_its_top() {
+    let (audit, statement) = statement_with_audit();
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    seed_works(&app, &[&audit, &statement], "#/work/st/section/vision").await;
+    for (round, gap) in [0, 120, 0, 90].into_iter().enumerate() {
+        let from = if round % 2 == 0 {
+            "vision"
+        } else {
+            "statutory"
+        };
+        app.open(&format!("#/work/st/section/{from}")).await;
+        find(b, "section.notice button").await;
+        b.execute(
+            "document.querySelector('.section-form .button-row button').scrollIntoView({ block: 'end' });",
+            vec![],
+        )
+        .await;
+        double_click_with_gap(
+            b,
+            ".section-form .button-row button",
+            Duration::from_millis(gap),
+        )
+        .await;
+        // Long enough for the next section, its part and any late redraw to settle.
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        let state = b
+            .execute(
+                "const a = document.activeElement; \
+                 return [location.hash, a.tagName + '#' + a.id, Math.round(scrollY), \
+                   document.querySelector('main h1').getBoundingClientRect().top >= 0];",
+                vec![],
+            )
+            .await;
+        let next = if from == "vision" {
+            "statutory"
+        } else {
+            "inclusion"
+        };
+        assert_eq!(
+            state,
+            json!([format!("#/work/st/section/{next}"), "H1#", 0, true]),
+            "after a double click ({gap} ms apart) on Save and continue in {from}: address, focus, scroll, heading in view"
+        );
+    }
+    finish(app).await;
 }

@@ -895,3 +895,53 @@ async fn a_date_typed_digit_by_digit_or_given_a_new_year_is_kept() {
     assert_eq!(value_at(b, target).await, "2028-07-15");
     finish(app).await;
 }
+
+/// A commitment's "By when" typed as a tester did, with one digit too many in the year: day,
+/// month, then `32027`. The box showed a year of 32027 while 3202 was saved (no date holds a
+/// year of five digits), the page said "Saved", and a reload brought back 10 March 3202 without
+/// a word. The box now takes a year of four digits, as dates hold them, so what it shows is
+/// what is saved; and while it holds part of a date, closing or reloading the page asks first.
+#[tokio::test]
+async fn a_year_of_five_digits_is_never_shown_while_another_is_saved() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let mut audit = work(
+        "five",
+        "Five digits",
+        &bundled_definition("self-assessment"),
+    );
+    audit.plan = vec![plan_row("row-1", "Agree a supervision standard")];
+    seed_works(&app, &[&audit], "#/work/five/plan").await;
+    let target = "#plan-row-1-targetdate";
+    find(b, target).await;
+    // The same day and month, so the box's order of its parts (the browser's locale) does not
+    // matter; then the year, one digit too many.
+    type_a_date(b, target, "0303").await;
+    type_text(b, "32027").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let shown = value_at(b, target).await;
+    let saved = saved_work(b, "five").await.plan[0].target_date;
+    assert_eq!(
+        (shown.len(), saved.map(|d| d.to_string())),
+        (10, Some(shown.clone())),
+        "the box shows {shown:?}: its value, ten characters with a four-digit year, is what is saved"
+    );
+    // Part of a date (a year of 0002 on the way to another): the date saved before stays, and
+    // closing or reloading asks first; a whole date again, and it asks nothing.
+    press(b, &[Key::Backspace]).await;
+    type_text(b, "2").await;
+    assert!(
+        crate::storage::asks_before_leaving(b).await,
+        "a page whose date box holds part of a date lets it go without asking"
+    );
+    type_text(b, "028").await;
+    wait_for_saved(
+        b,
+        "five",
+        "e.work.plan[0].target_date === '2028-03-03'",
+        "the year typed again",
+    )
+    .await;
+    crate::storage::wait_until_leaving_asks_nothing(b, "the whole date stored").await;
+    finish(app).await;
+}

@@ -73,8 +73,12 @@ async fn a_welsh_first_collection_reports_in_cymraeg_on_the_page_and_in_the_pdf(
     assert_accessible(b, "a feedback report in Welsh").await;
 
     click_button(b, "Download the report (PDF)").await;
-    b.wait_for_text("Your PDF is ready: welsh-feedback.pdf", DEFAULT_TIMEOUT)
-        .await;
+    // The report is in Welsh on an English page: the message says which the PDF is in.
+    b.wait_for_text(
+        "Your PDF is ready, in Welsh: welsh-feedback.pdf",
+        DEFAULT_TIMEOUT,
+    )
+    .await;
     let pdf = b
         .wait_for_download("welsh-feedback.pdf", DEFAULT_TIMEOUT)
         .await;

@@ -298,6 +298,14 @@ pub fn QuestionField(
             let before_edit = StoredValue::new(None::<Date>);
             let note_problem = note_problem.clone();
             let report_problem = report_problem.clone();
+            // While the box holds part of a date, closing or reloading the page asks first, as
+            // for any change not stored; leaving the page within the app lets it go.
+            let held_as = crate::state::held_key(&format!("{id}#date"));
+            let hold = {
+                let held_as = held_as.clone();
+                move |typed: Option<String>| crate::state::hold_unkept(&held_as, typed)
+            };
+            on_cleanup(move || crate::state::hold_unkept(&held_as, None));
             let report_on_leaving = report_problem.clone();
             // A picker, autofill or assistive technology may set the value and send only
             // `change`; typing sends `input`. Both are taken the same way.
@@ -308,25 +316,28 @@ pub fn QuestionField(
                     Ok(date) => {
                         set_answer(Some(Answer::Date(date)));
                         date_unfinished.set(false);
+                        hold(None);
                         report_problem(None);
                     }
                     // Emptied, every part of it: no date.
                     Err(_) if typed.is_empty() && !input.validity().bad_input() => {
                         set_answer(None);
                         date_unfinished.set(false);
+                        hold(None);
                         report_problem(None);
                     }
                     // Part of a date: it stops "Save and continue" at once, and is
                     // said under the box once the person leaves it.
                     Err(_) => {
                         date_unfinished.set(true);
+                        hold(Some(typed));
                         note_problem(Some(messages::audit::date_unfinished(interface).to_owned()));
                         set_answer(before_edit.get_value().map(Answer::Date));
                     }
                 }
             };
             view! {
-                <input type="date" class="date-input" id=id.clone()
+                <input type="date" class="date-input" id=id.clone() min=mhsw::date::EARLIEST max=mhsw::date::LATEST
                     aria-describedby=described_by.clone()
                     aria-invalid=move || if typing_error.with(Option::is_some) { "true" } else { "false" }
                     use:shows=Callback::new(move |typed: String| {
@@ -512,13 +523,7 @@ fn NoteBox(
     // A note over its limit is held while the page is away (a link, Back), and shown again on
     // return; closing or reloading the page has the browser ask first (found by a tester on 7
     // December 2026: the pasted text was gone on return, without a word).
-    let held_as = format!(
-        "{}/{id}",
-        crate::state::AppState::expect()
-            .route
-            .with_untracked(|r| r.work().map(|w| w.to_string()))
-            .unwrap_or_default()
-    );
+    let held_as = crate::state::held_key(&id);
     let held = crate::state::unkept(&held_as);
     let typed = RwSignal::new(
         held.clone()

@@ -252,7 +252,7 @@ pub fn TableView(
         <div class="table-wrap report-block" role="region" tabindex="0" aria-label=table.caption.clone()>
             <table class="data-table">
                 <caption>{marks.words(&table.caption)}</caption>
-                <thead><tr>{table.columns.iter().map(|c| view! { <th scope="col">{c.heading.clone()}</th> }).collect_view()}</tr></thead>
+                <thead><tr>{table.columns.iter().map(|c| view! { <th scope="col">{marks.words(&c.heading)}</th> }).collect_view()}</tr></thead>
                 <tbody>
                     {table.rows.iter().map(|row| view! {
                         <tr>{row.iter().map(|cell| view! { <td class="pre-line">{marks.words(cell)}</td> }).collect_view()}</tr>

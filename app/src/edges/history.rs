@@ -38,6 +38,7 @@ pub fn go(route: &Route) {
 /// did), so this looks again on the next frames, for up to 30 of them (`HEADING_FRAMES`), rather
 /// than leave focus on the page itself.
 pub fn focus_heading() {
+    MOVED_AT.set(js_sys::Date::now());
     let left = active_element();
     LEFT_BY_NAVIGATION.with(|l| l.replace(left.clone()));
     focus_when_drawn_from("main h1".to_owned(), true, HEADING_FRAMES, left);
@@ -48,11 +49,46 @@ pub fn focus_heading() {
 /// navigation left it. A person who pressed Tab while the page was coming keeps where it took
 /// them.
 pub fn focus_arrived_heading() {
+    MOVED_AT.set(js_sys::Date::now());
     let left = LEFT_BY_NAVIGATION.with(|l| l.borrow().clone());
     focus_when_drawn_from("main h1".to_owned(), true, HEADING_FRAMES, left);
 }
 
+/// How long after a page changes the second press of a double-click is ignored: about twice
+/// the longest gap most systems count as a double-click's.
+const DOUBLE_CLICK_GUARD_MS: f64 = 700.0;
+
+/// Makes the second press of a double-click that changed the page press nothing on the new
+/// page. It lands wherever the new page has drawn under the pointer (an answer box, a button,
+/// the page itself), where it would take focus, scroll the page away from the heading or
+/// choose something the person never saw. A single press, or a key, works as ever.
+pub fn ignore_double_clicks_across_pages() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let closure = Closure::<dyn Fn(web_sys::MouseEvent)>::new(|ev: web_sys::MouseEvent| {
+        if ev.detail() > 1 && js_sys::Date::now() - MOVED_AT.get() < DOUBLE_CLICK_GUARD_MS {
+            // On the press: no focus, no selection. On the click: no handler, no default.
+            ev.prevent_default();
+            ev.stop_propagation();
+        }
+    });
+    for kind in ["mousedown", "mouseup", "click"] {
+        // Captured at the window, before any element or the app's own handlers see it.
+        let _ = window.add_event_listener_with_callback_and_bool(
+            kind,
+            closure.as_ref().unchecked_ref(),
+            true,
+        );
+    }
+    // The listener lives as long as the page.
+    closure.forget();
+}
+
 thread_local! {
+    /// When the page last changed ([`focus_heading`], [`focus_arrived_heading`]), in
+    /// milliseconds since 1970.
+    static MOVED_AT: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
     /// The element that had focus when the page last changed ([`focus_heading`]).
     static LEFT_BY_NAVIGATION: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
     /// The element the app itself last moved focus to: focus still there is not the person's.
@@ -120,6 +156,7 @@ fn focus_when_drawn_from(
         }
         match document.query_selector(&selector) {
             Ok(Some(element)) => {
+                retitle(&document);
                 if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
                     if heading {
                         let _ = element.set_attribute("tabindex", "-1");
@@ -148,6 +185,24 @@ fn focus_when_drawn_from(
                 }
             }
         }
+    });
+}
+
+/// Names the tab after the page as drawn: its heading, then the toolkit's name, both in the
+/// page's language (WCAG 2.4.2; every page had the toolkit's English name alone).
+fn retitle(document: &web_sys::Document) {
+    let text = |selector: &str| {
+        let element = document.query_selector(selector).ok().flatten()?;
+        let words = element.text_content()?;
+        let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
+        (!words.is_empty()).then_some(words)
+    };
+    let Some(name) = text(".brand") else {
+        return;
+    };
+    document.set_title(&match text("main h1") {
+        Some(heading) if heading != name => format!("{heading} – {name}"),
+        _ => name,
     });
 }
 

@@ -255,13 +255,13 @@ pub fn NewWorkPage(
                     <div class="field" class:has-error=move || error_for("work-period-start")().is_some()>
                         <label for="work-period-start">{move || say::from(lang.get())}</label>
                         {move || error_for("work-period-start")().map(|m| view! { <p class="field-error" id="work-period-start-error">{m}</p> })}
-                        <input id="work-period-start" type="date" class="date-input"
+                        <input id="work-period-start" type="date" class="date-input" min=mhsw::date::EARLIEST max=mhsw::date::LATEST
                             prop:value=period_start.get_untracked() on:input=move |ev| period_start.set(event_target_value(&ev)) on:change=move |ev| period_start.set(event_target_value(&ev)) />
                     </div>
                     <div class="field" class:has-error=move || error_for("work-period-end")().is_some()>
                         <label for="work-period-end">{move || say::to(lang.get())}</label>
                         {move || error_for("work-period-end")().map(|m| view! { <p class="field-error" id="work-period-end-error">{m}</p> })}
-                        <input id="work-period-end" type="date" class="date-input"
+                        <input id="work-period-end" type="date" class="date-input" min=mhsw::date::EARLIEST max=mhsw::date::LATEST
                             prop:value=period_end.get_untracked() on:input=move |ev| period_end.set(event_target_value(&ev)) on:change=move |ev| period_end.set(event_target_value(&ev)) />
                     </div>
                 </fieldset>

@@ -299,6 +299,14 @@ fn PlanRowEditor(
                     };
                     // A picker, autofill or assistive technology may set the value and send
                     // only `change`; typing sends `input`. Both are taken the same way.
+                    // While the box holds part of a date, closing or reloading the page asks
+                    // first, as for any change not stored; leaving within the app lets it go.
+                    let held_as = format!("{id}/{input_id}");
+                    let hold = {
+                        let held_as = held_as.clone();
+                        move |typed: Option<String>| crate::state::hold_unkept(&held_as, typed)
+                    };
+                    on_cleanup(move || crate::state::hold_unkept(&held_as, None));
                     let take = move |ev: web_sys::Event| {
                         let input = event_target::<web_sys::HtmlInputElement>(&ev);
                         let typed = input.value();
@@ -307,16 +315,18 @@ fn PlanRowEditor(
                             Err(_) if typed.is_empty() && !input.validity().bad_input() => None,
                             Err(_) => {
                                 unfinished.set(true);
+                                hold(Some(typed));
                                 return;
                             }
                         };
                         update(Box::new(move |r| if kind == PlanFieldKind::TargetDate { r.target_date = date } else { r.review_date = date }));
                         unfinished.set(false);
+                        hold(None);
                         said.set(false);
                     };
                     view! {
                         {move || said.get().then(|| view! { <p class="field-error" id=error_id.clone()>{mhsw::messages::audit::date_unfinished(lang.get())}</p> })}
-                        <input type="date" id=input_id.clone() class="date-input" aria-describedby=described_by
+                        <input type="date" id=input_id.clone() class="date-input" min=mhsw::date::EARLIEST max=mhsw::date::LATEST aria-describedby=described_by
                             aria-invalid=move || if said.get() { "true" } else { "false" }
                             use:shows=Callback::new(move |typed: String| if unfinished.get() { typed } else { stored().map(|d| d.to_string()).unwrap_or_default() })
                             on:input=take.clone()

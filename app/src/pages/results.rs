@@ -216,6 +216,7 @@ pub fn ResultsPage(
             (report, h.work.name.clone())
         });
         let page = lang.get_untracked();
+        let written_in = mhsw::report::words::lang_of_tag(&report.meta.language);
         async move {
             let started = clock::now_ms();
             let json = serde_json::to_string(&report)
@@ -231,6 +232,7 @@ pub fn ResultsPage(
             files::download_bytes(&file, "application/pdf", &made.bytes)
                 .map_err(|e| e.in_lang(page))?;
             Ok::<PdfMade, String>(PdfMade {
+                lang: written_in,
                 kilobytes: made.bytes.len().div_ceil(1024),
                 milliseconds: clock::now_ms() - started,
                 file,
@@ -422,6 +424,8 @@ type PdfJob = Action<(), Result<PdfMade, String>>;
 /// the moment, so it follows a switch to Cymraeg or English.
 #[derive(Debug, Clone)]
 struct PdfMade {
+    /// The language it is written in.
+    lang: Lang,
     /// Its file's name.
     file: String,
     /// Its size in kilobytes, rounded up.
@@ -471,8 +475,8 @@ fn pdf_message(job: PdfJob, plan: bool, lang: Lang) -> Option<AnyView> {
         return Some(view! { <p class="notice">{text}</p> }.into_any());
     }
     job.value().get().map(|outcome| match outcome {
-        Ok(PdfMade { file, kilobytes, milliseconds, unshown }) => view! {
-            <p class="notice">{say::pdf_ready(lang, &file, kilobytes, milliseconds)}</p>
+        Ok(PdfMade { lang: written_in, file, kilobytes, milliseconds, unshown }) => view! {
+            <p class="notice">{say::pdf_ready(lang, written_in, &file, kilobytes, milliseconds)}</p>
             // In words, not colour alone: the heading says what it is.
             {unshown.map(|text| view! {
                 <p class="notice notice-warning"><strong>{say::check_before_sharing(lang)}</strong>{text}</p>

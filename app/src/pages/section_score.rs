@@ -165,17 +165,26 @@ pub fn current_position(id: WorkId, section: Section) -> AnyView {
                 .collect_view()
         }
     };
+    // What the last press did, said beside the button (the box may be out of sight): copied,
+    // or already there.
+    let copied = RwSignal::new(None::<bool>);
     let copy = first_long_text.map(|target| {
         view! {
             <button type="button" class="secondary" on:click=move |_| {
                 let target = target.clone();
                 // In the page's language, as the lines above it.
                 let summary = in_page_lang().0.summary();
+                let there = state.work(&id).is_some_and(|s| s.with_untracked(|h| {
+                    matches!(h.work.responses.answer(&target), Some(Answer::Text(t)) if t.contains(&summary))
+                }));
+                copied.set(Some(!there));
+                // Pressed again (or double-clicked): it is there already.
+                if there {
+                    return;
+                }
                 state.change(&id, move |w| {
                     let mut item = w.responses.item(&target).cloned().unwrap_or_default();
                     let text = match &item.answer {
-                        // Pressed again (or double-clicked): it is there already.
-                        Some(Answer::Text(existing)) if existing.contains(&summary) => return,
                         Some(Answer::Text(existing)) => format!("{existing}\n\n{summary}"),
                         _ => summary,
                     };
@@ -183,6 +192,7 @@ pub fn current_position(id: WorkId, section: Section) -> AnyView {
                     w.responses.set(target, item);
                 });
             }>{move || say::copy_current_position(lang.get())}</button>
+            <p role="status" class="hint">{move || copied.get().map(|done| if done { say::position_copied(lang.get()) } else { say::position_already_copied(lang.get()) })}</p>
         }
     });
     view! {

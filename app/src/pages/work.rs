@@ -332,7 +332,7 @@ fn PeriodForm(
                 {move || error.with(|e| e.as_ref().filter(|e| e.field() == which).map(|e| e.in_lang(lang.get()))).map(|m| view! { <p class="field-error" id=error_id.clone()>{m}</p> })}
                 // The box is given its value once: a date box that is half typed (31 September,
                 // for a moment) reads as "", and giving that back would empty every part of it.
-                <input id=input_id type="date" class="date-input" prop:value=value.get_untracked()
+                <input id=input_id type="date" class="date-input" min=mhsw::date::EARLIEST max=mhsw::date::LATEST prop:value=value.get_untracked()
                     on:input=move |ev| value.set(event_target_value(&ev)) on:change=move |ev| value.set(event_target_value(&ev)) />
             </div>
         }
