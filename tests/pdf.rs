@@ -1295,16 +1295,19 @@ fn a_welsh_council_reads_its_statement_and_plan_in_welsh() {
     );
 
     let (definition, work) = finished_audit::audit_work();
-    let plan = report_for_work(
-        &definition,
-        &work,
-        Context {
-            plan_only: true,
-            language: Some(Lang::Cy),
-            ..Context::default()
-        },
-        finished_audit::date("2026-11-30"),
-    );
+    let welsh_plan_on = |day| {
+        report_for_work(
+            &definition,
+            &work,
+            Context {
+                plan_only: true,
+                language: Some(Lang::Cy),
+                ..Context::default()
+            },
+            finished_audit::date(day),
+        )
+    };
+    let plan = welsh_plan_on("2026-11-30");
     assert_eq!(plan.meta.language, "cy");
     let text = plan.plain_text();
     for welsh in [
@@ -1320,17 +1323,7 @@ fn a_welsh_council_reads_its_statement_and_plan_in_welsh() {
     // No action is overdue on 30 November 2026, so nothing needs "yn hwyr" explained; after
     // the target date of 31 March 2027 a row says it, and the note under the table explains it.
     assert!(!text.contains("Ystyr yn hwyr"), "{text}");
-    let late = report_for_work(
-        &definition,
-        &work,
-        Context {
-            plan_only: true,
-            language: Some(Lang::Cy),
-            ..Context::default()
-        },
-        finished_audit::date("2027-04-30"),
-    )
-    .plain_text();
+    let late = welsh_plan_on("2027-04-30").plain_text();
     for welsh in [
         "(yn hwyr)",
         "Ystyr yn hwyr yw heb ei wneud na’i atal, gyda dyddiad targed cyn 30 Ebrill 2027.",

@@ -1213,6 +1213,16 @@ pub fn held_key(name: &str) -> String {
     format!("{work}/{name}")
 }
 
+/// For a box drawn now that can show text not stored (part of a date): the function to call
+/// with that text, held under [`held_key`]`(name)`, or `None` once the box is stored again. The
+/// text is let go when the box is taken away (leaving the page within the app).
+pub fn hold_while_drawn(name: &str) -> impl Fn(Option<String>) + Clone + 'static {
+    let key = held_key(name);
+    let gone = key.clone();
+    on_cleanup(move || hold_unkept(&gone, None));
+    move |text| hold_unkept(&key, text)
+}
+
 /// Holds `text` under `key` as on screen but not stored, or (`None`) lets it go: it was
 /// stored, or taken away.
 pub fn hold_unkept(key: &str, text: Option<String>) {

@@ -598,15 +598,7 @@ async fn a_welsh_leads_statement_shows_the_current_position_in_welsh() {
     );
     // What the button copies is in Welsh too, with the audit's name and English titles.
     click(b, "section.notice button").await;
-    wait_until(
-        b,
-        "const t = document.querySelector('#q-vis-statement'); return !!t && t.value.length > 0;",
-        vec![],
-        QUICK,
-        "the position copied into the first box",
-    )
-    .await;
-    let copied = value_of(b, "q-vis-statement").await.unwrap_or_default();
+    let copied = crate::score::copied_position(b).await;
     assert!(
         copied.starts_with("Canfu ein hunanasesiad diweddaraf (“Walk audit”, 2 Tachwedd 2026;"),
         "copied on a Welsh page: {copied:?}"

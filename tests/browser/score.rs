@@ -527,15 +527,7 @@ async fn the_current_position_is_copied_by_keyboard_once() {
     phone(b).await;
     tab_to(b, "section.notice button", 40).await;
     press(b, &[Key::Space]).await;
-    wait_until(
-        b,
-        "const t = document.querySelector('#q-vis-statement'); return !!t && t.value.length > 0;",
-        vec![],
-        QUICK,
-        "the position copied into the first box",
-    )
-    .await;
-    let value = value_of(b, "q-vis-statement").await.unwrap_or_default();
+    let value = copied_position(b).await;
     assert_contains(&value, "2026 audit", "the copied position");
     // The box is below, out of sight on a phone: the page says what the press did.
     b.wait_for_text("Copied into the first answer box, below.", QUICK)
@@ -939,4 +931,18 @@ async fn a_double_click_on_save_and_continue_opens_the_next_section_at_its_top()
         );
     }
     finish(app).await;
+}
+
+/// Waits for the current position to be copied into "Our vision"'s first answer box, and
+/// gives what the box holds.
+pub(crate) async fn copied_position(b: &common::browser::Browser) -> String {
+    wait_until(
+        b,
+        "const t = document.querySelector('#q-vis-statement'); return !!t && t.value.length > 0;",
+        vec![],
+        QUICK,
+        "the position copied into the first box",
+    )
+    .await;
+    value_of(b, "q-vis-statement").await.unwrap_or_default()
 }

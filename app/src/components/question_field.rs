@@ -300,12 +300,7 @@ pub fn QuestionField(
             let report_problem = report_problem.clone();
             // While the box holds part of a date, closing or reloading the page asks first, as
             // for any change not stored; leaving the page within the app lets it go.
-            let held_as = crate::state::held_key(&format!("{id}#date"));
-            let hold = {
-                let held_as = held_as.clone();
-                move |typed: Option<String>| crate::state::hold_unkept(&held_as, typed)
-            };
-            on_cleanup(move || crate::state::hold_unkept(&held_as, None));
+            let hold = crate::state::hold_while_drawn(&format!("{id}#date"));
             let report_on_leaving = report_problem.clone();
             // A picker, autofill or assistive technology may set the value and send only
             // `change`; typing sends `input`. Both are taken the same way.

@@ -301,12 +301,7 @@ fn PlanRowEditor(
                     // only `change`; typing sends `input`. Both are taken the same way.
                     // While the box holds part of a date, closing or reloading the page asks
                     // first, as for any change not stored; leaving within the app lets it go.
-                    let held_as = format!("{id}/{input_id}");
-                    let hold = {
-                        let held_as = held_as.clone();
-                        move |typed: Option<String>| crate::state::hold_unkept(&held_as, typed)
-                    };
-                    on_cleanup(move || crate::state::hold_unkept(&held_as, None));
+                    let hold = crate::state::hold_while_drawn(&input_id);
                     let take = move |ev: web_sys::Event| {
                         let input = event_target::<web_sys::HtmlInputElement>(&ev);
                         let typed = input.value();

@@ -30,11 +30,7 @@ pub fn build_report(
     state: &AppState,
     context: mhsw::report::Context,
 ) -> Report {
-    let audit = mhsw::report::statement::audit_drawn_on(definition).and_then(|id| {
-        state
-            .questionnaires
-            .with_untracked(|c| c.checked().and_then(|c| c.get(id)))
-    });
+    let audit = audit_drawn_on(definition, state);
     state.with_all_works(|works| {
         let latest = audit.as_ref().and_then(|audit| {
             mhsw::work::latest_leaders_audit(works.iter().copied(), &audit.id)
@@ -45,6 +41,16 @@ pub fn build_report(
             ..context
         };
         mhsw::report::report_for_work(definition, work, context, clock::today())
+    })
+}
+
+/// The questionnaire of the audit a statement (`definition`) draws its current position from,
+/// when it is one and that questionnaire is loaded.
+fn audit_drawn_on(definition: &Definition, state: &AppState) -> Option<std::sync::Arc<Definition>> {
+    mhsw::report::statement::audit_drawn_on(definition).and_then(|id| {
+        state
+            .questionnaires
+            .with_untracked(|c| c.checked().and_then(|c| c.get(id)))
     })
 }
 
@@ -172,11 +178,7 @@ pub fn ResultsPage(
     // English section's title in a Welsh audit report), so the page can mark them.
     // A statement's current position gives the titles and bands of the audit it draws on.
     let definition_for_marks = std::sync::Arc::clone(&definition);
-    let drawn_on = mhsw::report::statement::audit_drawn_on(&definition).and_then(|id| {
-        state
-            .questionnaires
-            .with_untracked(|c| c.checked().and_then(|c| c.get(id)))
-    });
+    let drawn_on = audit_drawn_on(&definition, &state);
     let other_language = move |report: &Report| {
         let lang = mhsw::report::words::lang_of_tag(&report.meta.language);
         let mut texts = mhsw::report::audit::texts_not_in(&definition_for_marks, lang);

@@ -409,11 +409,7 @@ fn the_statement_shows_the_current_position_from_the_latest_audit() {
 fn a_statement_drawing_on_an_unfinished_audit_says_how_much_of_it_is_answered() {
     use crate::report::statement::current_position;
     let statement: Definition = crate::test_fixtures::definition(STATEMENT);
-    let prefill = statement
-        .sections
-        .iter()
-        .find_map(|s| s.prefill_from.as_ref())
-        .expect("a prefilled section");
+    let prefill = first_prefill(&statement);
     let a = audit();
     let part = work(&a, "North audit 2026", choices(&[("lead-1", "achieved")]));
     let scores = score(&a, &part.responses);
@@ -471,11 +467,7 @@ fn a_statement_draws_on_the_audit_its_first_prefilled_section_names() {
 fn a_statement_sections_current_position_lists_the_audit_sections_it_names() {
     use crate::report::statement::current_position;
     let statement: Definition = crate::test_fixtures::definition(STATEMENT);
-    let prefill = statement
-        .sections
-        .iter()
-        .find_map(|s| s.prefill_from.as_ref())
-        .expect("a prefilled section");
+    let prefill = first_prefill(&statement);
     let a = audit();
     let audit_work = answered();
     let scores = score(&a, &audit_work.responses);
@@ -514,11 +506,7 @@ fn a_statement_sections_current_position_lists_the_audit_sections_it_names() {
 fn a_statement_sections_current_position_is_worded_in_welsh() {
     use crate::report::statement::current_position;
     let statement: Definition = crate::test_fixtures::definition(STATEMENT);
-    let prefill = statement
-        .sections
-        .iter()
-        .find_map(|s| s.prefill_from.as_ref())
-        .expect("a prefilled section");
+    let prefill = first_prefill(&statement);
     let a = audit();
     let audit_work = answered();
     let scores = score(&a, &audit_work.responses);
@@ -929,4 +917,13 @@ fn the_texts_to_mark_include_band_labels_without_welsh() {
         assert!(texts.contains(band), "{band} in {texts:?}");
     }
     assert!(crate::report::audit::texts_not_in(&a, Lang::En).is_empty());
+}
+
+/// What the statement's first section that draws on an audit asks of it.
+fn first_prefill(statement: &Definition) -> &crate::definition::Prefill {
+    statement
+        .sections
+        .iter()
+        .find_map(|s| s.prefill_from.as_ref())
+        .expect("a prefilled section")
 }
