@@ -60,21 +60,14 @@ function askForPack(which) {
   return globalThis.mhswEarly(firstModule.href);
 }
 
-/** Asks for `url` now, first, for a later fetch() of the same address to take up. */
-function preload(url) {
-  const link = document.createElement("link");
-  link.rel = "preload";
-  link.as = "fetch";
-  link.crossOrigin = "anonymous";
-  link.fetchPriority = "high";
-  link.href = url.href;
-  document.head.append(link);
-}
-
 // The work's questionnaire, which the later part asks for once it has read the saved work: the
 // light listing the app keeps (localStorage "mhsw:listing") names the work and its
 // questionnaire's file in the site's folder (app/src/edges/storage.rs). Anything missing, or
-// a file outside that folder, and nothing is asked for: the later part asks as before.
+// a file outside that folder, and nothing is asked for: the later part asks as before. When
+// the app keeps a copy of the file (its tag in "mhsw:copy:<path>"), the file is asked for only
+// if it changed ("If-None-Match"): unchanged, the site answers 304 with no body and the app
+// reads its copy (app/src/edges/definitions.rs, `fetch_questionnaire`). The app takes the
+// request up from `globalThis.mhswAsked`, by the path it would ask for itself.
 function askForQuestionnaire(work) {
   const listing = JSON.parse(localStorage.getItem("mhsw:listing") ?? "[]");
   const entry = Array.isArray(listing) ? listing.find((e) => e && e.id === work) : undefined;
@@ -82,7 +75,12 @@ function askForQuestionnaire(work) {
   // The same folder the app reads (app/src/edges/definitions.rs).
   const folder = new URL("questionnaires/", document.baseURI).href;
   const url = typeof file === "string" ? new URL(file, folder) : undefined;
-  if (url && url.href.startsWith(folder)) preload(url);
+  if (!url || !url.href.startsWith(folder)) return;
+  const path = "questionnaires/" + file;
+  const tag = localStorage.getItem("mhsw:copy:" + path);
+  const response = fetch(url, { priority: "high", headers: tag ? { "If-None-Match": tag } : {} });
+  response.catch(() => {}); // the app reports it, when it reads the file
+  globalThis.mhswAsked = { path, response };
 }
 
 const section = /^#\/*work\/+([^/]+)\/+section\/+[^/]+\/*$/.exec(location.hash);

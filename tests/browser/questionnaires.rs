@@ -731,3 +731,129 @@ async fn a_missing_manifest_falls_back_to_the_built_in_questionnaires() {
     start_work(&app, "self-assessment", "Built-in audit", None).await;
     finish_allowing(app, &["questionnaires/manifest.json"]).await;
 }
+
+/// The questionnaire a section of saved work answers, as Resource Timing saw it on this page:
+/// (status, bytes of body) of each request for `self-assessment.json`, in order.
+async fn questionnaire_requests(b: &common::browser::Browser) -> Vec<(u64, u64)> {
+    let entries = b
+        .execute(
+            "return performance.getEntriesByType('resource')\
+               .filter(e => e.name.includes('/questionnaires/self-assessment.json'))\
+               .map(e => [e.responseStatus, e.encodedBodySize]);",
+            vec![],
+        )
+        .await;
+    serde_json::from_value(entries).expect("statuses and sizes")
+}
+
+/// The tag the app keeps for its copy of the self-assessment (`mhsw:copy:<path>`), once kept.
+async fn kept_tag(b: &common::browser::Browser, not: Option<&str>) -> String {
+    wait_until(
+        b,
+        "const t = localStorage.getItem('mhsw:copy:questionnaires/self-assessment.json');\
+         return t !== null && t !== arguments[0];",
+        vec![json!(not)],
+        DEFAULT_TIMEOUT,
+        "the copy of the questionnaire being kept, with the site's tag",
+    )
+    .await;
+    b.execute(
+        "return localStorage.getItem('mhsw:copy:questionnaires/self-assessment.json');",
+        vec![],
+    )
+    .await
+    .as_str()
+    .expect("a tag")
+    .to_owned()
+}
+
+/// Saved work keeps a copy of its questionnaire with the site's tag for it (its `ETag`), so a
+/// section of it asks the site for the file only if it changed: unchanged, the site answers
+/// 304 with no body and the copy is read. The site's file still wins at once: an edit is shown
+/// on the next visit, and a copy that is missing, or whose tag is not the one the site names,
+/// is fetched again in full. (Before 7 December 2026 the file came in full on every visit the
+/// browser's cache did not answer: 23.8 kB of the 248.7 kB a section of saved audit waited for.)
+#[tokio::test]
+async fn a_saved_works_questionnaire_is_fetched_only_when_the_site_changed_it() {
+    let dist = DistCopy::new();
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    b.bypass_service_worker().await;
+    let audit = work(
+        "copy-1",
+        "North Team audit",
+        &bundled_definition("self-assessment"),
+    );
+    // The home page fetches every questionnaire, and keeps a copy of each.
+    seed_works(&app, &[&audit], "#/").await;
+    let tag = kept_tag(b, None).await;
+    let section = "#/work/copy-1/section/about";
+    let question = "Where does your organisation provide mental health services?";
+
+    // Unchanged: asked for once, answered 304, drawn from the copy.
+    reload(&app, section).await;
+    b.wait_for_text(question, DEFAULT_TIMEOUT).await;
+    assert_eq!(
+        questionnaire_requests(b).await,
+        [(304, 0)],
+        "(status, body bytes) of each request for the questionnaire, with a copy kept"
+    );
+
+    // The site owner edits the question: the next visit shows the edit, and keeps it.
+    let edited = "Where, as edited on our site, does your organisation provide services?";
+    let text = dist.read("questionnaires/self-assessment.json");
+    assert!(text.contains(question));
+    dist.write(
+        "questionnaires/self-assessment.json",
+        &text.replace(question, edited),
+    );
+    reload(&app, section).await;
+    b.wait_for_text(edited, DEFAULT_TIMEOUT).await;
+    let requests = questionnaire_requests(b).await;
+    assert!(
+        requests.len() == 1 && requests[0].0 == 200 && requests[0].1 > 1000,
+        "the edited questionnaire came in full, once: {requests:?}"
+    );
+    let new_tag = kept_tag(b, Some(&tag)).await;
+    reload(&app, section).await;
+    b.wait_for_text(edited, DEFAULT_TIMEOUT).await;
+    assert_eq!(
+        questionnaire_requests(b).await,
+        [(304, 0)],
+        "the edit's copy is used"
+    );
+
+    // The copy lost (the store cleared by hand, say) while its tag is remembered: the site's
+    // 304 cannot be used, so the file is fetched in full, and kept again.
+    b.execute_async(
+        "const done = arguments[arguments.length - 1];\
+         const open = indexedDB.open('mhsw');\
+         open.onsuccess = () => {\
+           const db = open.result;\
+           const t = db.transaction('documents', 'readwrite');\
+           t.objectStore('documents').delete(['copy', 'questionnaires/self-assessment.json']);\
+           t.oncomplete = () => { db.close(); done(true); };\
+           t.onerror = () => done(String(t.error));\
+         };\
+         open.onerror = () => done(String(open.error));",
+        vec![],
+    )
+    .await;
+    reload(&app, section).await;
+    b.wait_for_text(edited, DEFAULT_TIMEOUT).await;
+    let requests = questionnaire_requests(b).await;
+    assert!(
+        requests.len() == 2 && requests[0] == (304, 0) && requests[1].0 == 200,
+        "with the copy gone: a 304, then the file in full: {requests:?}"
+    );
+    assert_eq!(kept_tag(b, None).await, new_tag, "the copy is kept again");
+    reload(&app, section).await;
+    b.wait_for_text(edited, DEFAULT_TIMEOUT).await;
+    assert_eq!(
+        questionnaire_requests(b).await,
+        [(304, 0)],
+        "the copy kept again is used"
+    );
+    b.assert_no_console_errors().await;
+    app.close().await;
+}

@@ -4,6 +4,9 @@
 //! needs (`application/wasm` for WebAssembly streaming compilation, `text/javascript` for
 //! modules). It records every request path so tests can say exactly what the browser fetched.
 //! One request per connection (`Connection: close`); no caching, so every run measures a cold load.
+//! Like the hosts it stands for (nginx, Apache, GitHub Pages, Netlify), it tags each file with
+//! an `ETag` (weak when gzipped, as nginx makes it) and answers a request that names the same
+//! tag in `If-None-Match` with `304 Not Modified` and no body.
 //! A benchmark can make it play a slow connection ([`StaticServer::set_slow`]): each answer
 //! waits a round trip, is gzipped when the browser accepts it (as a real host would), and
 //! goes out no faster than the link's speed. The link is one link: answers sent at the same
@@ -315,6 +318,13 @@ async fn serve_connection(
             .is_some_and(|v| v.contains("gzip"))
     });
     let mut gzipped = false;
+    let tag = (response.status == 200).then(|| tag_of(&response.body));
+    if let Some(tag) = &tag {
+        if asked_if_changed(&head).is_some_and(|asked| same_tag(asked, tag)) {
+            response.status = 304;
+            response.body.clear();
+        }
+    }
     for (part, wait) in &how.hold {
         if path.contains(part.as_str()) {
             tokio::time::sleep(*wait).await;
@@ -323,7 +333,9 @@ async fn serve_connection(
     if let Some(link) = slow {
         tokio::time::sleep(link.round_trip).await;
     }
-    if (slow.is_some() || how.gzip) && accepts_gzip && response.status == 200 {
+    // Gzipped when the browser accepts it; the tag is weak then, in a 304 too.
+    let gzips = (slow.is_some() || how.gzip) && accepts_gzip;
+    if gzips && response.status == 200 {
         response.body = shared.gzip(&path, &response.body)?;
         gzipped = true;
     }
@@ -340,6 +352,10 @@ async fn serve_connection(
     }
     if gzipped {
         bytes.push_str("Content-Encoding: gzip\r\n");
+    }
+    if let Some(tag) = &tag {
+        let weak = if gzips { "W/" } else { "" };
+        bytes.push_str(&format!("ETag: {weak}{tag}\r\n"));
     }
     bytes.push_str("\r\n");
     let mut out = bytes.into_bytes();
@@ -407,6 +423,32 @@ async fn respond(root: &Path, url_path: &str) -> Response {
     }
 }
 
+/// A file's tag: a hash of what is sent (before gzip), quoted as an `ETag` is.
+fn tag_of(body: &[u8]) -> String {
+    use std::hash::{Hash, Hasher};
+    // SipHash with fixed keys: the same file has the same tag in every run.
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    body.hash(&mut hasher);
+    format!("\"{:016x}\"", hasher.finish())
+}
+
+/// The tags a request's `If-None-Match` names, if it has one.
+fn asked_if_changed(head: &str) -> Option<&str> {
+    head.lines().find_map(|line| {
+        let (name, value) = line.split_once(':')?;
+        name.trim()
+            .eq_ignore_ascii_case("if-none-match")
+            .then(|| value.trim())
+    })
+}
+
+/// True when `asked` (an `If-None-Match` value: tags separated by commas, or `*`) names
+/// `tag`, compared weakly (a `W/` ignored), as RFC 9110 has a server compare them for a GET.
+fn same_tag(asked: &str, tag: &str) -> bool {
+    let bare = |t: &str| t.trim().trim_start_matches("W/").to_owned();
+    asked.trim() == "*" || asked.split(',').any(|one| bare(one) == bare(tag))
+}
+
 /// Decodes `%XX` escapes and refuses anything that could climb out of the served folder.
 fn safe_relative_path(url_path: &str) -> Option<PathBuf> {
     let bytes = url_path.as_bytes();
@@ -452,6 +494,7 @@ fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
         301 => "Moved Permanently",
+        304 => "Not Modified",
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
@@ -479,6 +522,43 @@ mod tests {
         let mut answer = Vec::new();
         stream.read_to_end(&mut answer).await.expect("read");
         answer
+    }
+
+    /// The answer to a GET with these extra header lines.
+    async fn get_with(server: &StaticServer, path: &str, headers: &str) -> String {
+        let mut stream = TcpStream::connect(server.addr).await.expect("connect");
+        let request = format!("GET {path} HTTP/1.1\r\nHost: test\r\n{headers}\r\n");
+        stream.write_all(request.as_bytes()).await.expect("send");
+        let mut answer = Vec::new();
+        stream.read_to_end(&mut answer).await.expect("read");
+        String::from_utf8_lossy(&answer).into_owned()
+    }
+
+    #[tokio::test]
+    async fn a_file_asked_for_if_changed_is_not_sent_again_unless_it_has() {
+        let root = super::super::browser::unique_temp_dir("mhsw-server-tags");
+        std::fs::write(root.join("a.json"), "{\"version\": 1}").expect("write a file");
+        let server = StaticServer::start(&root).await.expect("serve");
+        let first = get_with(&server, "/a.json", "").await;
+        let tag = first
+            .lines()
+            .find_map(|line| line.strip_prefix("ETag: "))
+            .expect("a tag")
+            .to_owned();
+        assert!(first.starts_with("HTTP/1.1 200") && first.ends_with("{\"version\": 1}"));
+        let same = get_with(&server, "/a.json", &format!("If-None-Match: W/{tag}\r\n")).await;
+        assert!(
+            same.starts_with("HTTP/1.1 304") && same.contains("Content-Length: 0\r\n"),
+            "{same}"
+        );
+        assert!(same.contains(&format!("ETag: {tag}")), "{same}");
+        std::fs::write(root.join("a.json"), "{\"version\": 2}").expect("change the file");
+        let changed = get_with(&server, "/a.json", &format!("If-None-Match: {tag}\r\n")).await;
+        let _ = std::fs::remove_dir_all(&root);
+        assert!(
+            changed.starts_with("HTTP/1.1 200") && changed.ends_with("{\"version\": 2}"),
+            "{changed}"
+        );
     }
 
     #[tokio::test]

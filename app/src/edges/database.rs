@@ -14,6 +14,7 @@
 //! | `responses` | `[work id, response id]` | `{ text, sum }`: one feedback response |
 //! | `aside` | a text key | `{ text, reason, original, why }`: a record that could not be read; `why` is where it was and why, typed ([`mhsw::store::KeptAside`] as JSON, said in the page's language), `reason` the same in English (all an earlier release wrote) |
 //! | `documents` | a text key | `{ text }`: questionnaires opened from a file |
+//! | `documents` | `["copy", path]` | `{ text, tag }`: a copy of the site's questionnaire file `path`, with the site's tag for it (its `ETag`), so it is fetched only when it changed ([`keep_copy`]) |
 //! | `staged` | `[work id, block number]` | `{ text, ends }`: about a hundred responses' records written together by an import ([`mhsw::store::Packed`], its bytes as text and its ends as a `Uint32Array`), split into `responses` records soon after (R7) |
 //!
 //! Version 2 added `staged`; opening a version 1 database adds it and changes nothing else.
@@ -571,7 +572,13 @@ pub async fn put_aside(
     };
     // Kept under the key the caller gives (the one an earlier release used, with its checksum).
     let (_, value) = aside_record(&from, text, reason);
-    put_one(ASIDE, key, &value, "an entry could not be kept aside").await
+    put_one(
+        ASIDE,
+        &key.into(),
+        &value,
+        "an entry could not be kept aside",
+    )
+    .await
 }
 
 /// The entries kept aside because they could not be read.
@@ -608,8 +615,13 @@ async fn read_all(store: &str, context: &str) -> Result<Vec<(JsValue, JsValue)>,
     Ok(keys.into_iter().zip(values).collect())
 }
 
-/// Writes one value under a text key, in a transaction of its own.
-async fn put_one(store: &str, key: &str, value: &JsValue, context: &str) -> Result<(), StoreError> {
+/// Writes one value under a key, in a transaction of its own.
+async fn put_one(
+    store: &str,
+    key: &JsValue,
+    value: &JsValue,
+    context: &str,
+) -> Result<(), StoreError> {
     let database = db()?;
     let fail = |e| failed(context, e);
     let transaction = database
@@ -618,7 +630,7 @@ async fn put_one(store: &str, key: &str, value: &JsValue, context: &str) -> Resu
     transaction
         .object_store(store)
         .map_err(fail)?
-        .put(value, Some(&key.into()))
+        .put(value, Some(key))
         .map_err(fail)?;
     finish(transaction, context).await
 }
@@ -811,7 +823,8 @@ pub async fn delete_work(id: &WorkId) -> Result<(), StoreError> {
     finish(transaction, "the work could not be deleted").await
 }
 
-/// Questionnaire files kept on this device: (file name, text).
+/// Questionnaire files opened from the user's computer and kept on this device: (file name,
+/// text). (Not the copies of the site's files, [`copy`], whose keys are lists.)
 pub async fn documents() -> Result<Vec<(String, String)>, StoreError> {
     Ok(read_all(
         DOCUMENTS,
@@ -819,13 +832,43 @@ pub async fn documents() -> Result<Vec<(String, String)>, StoreError> {
     )
     .await?
     .iter()
-    .map(|(key, value)| {
-        (
-            key.as_string().unwrap_or_default(),
-            text_field(value, "text"),
-        )
-    })
+    .filter_map(|(key, value)| Some((key.as_string()?, text_field(value, "text"))))
     .collect())
+}
+
+/// The key the copy of the site's questionnaire file `path` is kept under: a list, which no
+/// file opened from the user's computer (a text key) can have.
+fn copy_key(path: &str) -> JsValue {
+    Array::of2(&"copy".into(), &path.into()).into()
+}
+
+/// Keeps a copy of the site's questionnaire file `path`, with the site's tag for it.
+pub async fn keep_copy(path: &str, tag: &str, text: &str) -> Result<(), StoreError> {
+    let value = record(&[("text", &text.into()), ("tag", &tag.into())]);
+    put_one(
+        DOCUMENTS,
+        &copy_key(path),
+        &value,
+        "the questionnaire could not be kept on this device",
+    )
+    .await
+}
+
+/// The copy of the site's questionnaire file `path` kept on this device, as (tag, text).
+pub async fn copy(path: &str) -> Result<Option<(String, String)>, StoreError> {
+    let database = db()?;
+    let read = |e| failed("the questionnaire kept on this device could not be read", e);
+    let transaction = database
+        .transaction(&[DOCUMENTS], TransactionMode::ReadOnly)
+        .map_err(read)?;
+    let value = transaction
+        .object_store(DOCUMENTS)
+        .map_err(read)?
+        .get(Query::Key(copy_key(path)))
+        .map_err(read)?
+        .await
+        .map_err(read)?;
+    Ok(value.map(|value| (text_field(&value, "tag"), text_field(&value, "text"))))
 }
 
 /// Keeps a questionnaire file on this device (replacing one of the same name).
@@ -833,7 +876,7 @@ pub async fn put_document(name: &str, text: &str) -> Result<(), StoreError> {
     let value = record(&[("text", &text.into())]);
     put_one(
         DOCUMENTS,
-        name,
+        &name.into(),
         &value,
         "the questionnaire could not be kept on this device",
     )

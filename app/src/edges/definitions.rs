@@ -116,7 +116,7 @@ pub fn ask_now(listing: &Listing, files: &[String]) {
         for file in files {
             let url = format!("{folder}{file}");
             if early.iter().all(|(asked, _)| *asked != url) {
-                let promise = window.fetch_with_str(&url);
+                let promise = asked_by_boot(&url).unwrap_or_else(|| ask(&window, &url));
                 early.push((url, promise));
             }
         }
@@ -157,17 +157,58 @@ pub enum FetchError {
 
 async fn fetch_text(url: &str) -> Result<String, FetchError> {
     let window = web_sys::window().ok_or(FetchError::NoWindow)?;
-    let asked = EARLY
-        .with(|early| {
-            let mut early = early.borrow_mut();
-            let at = early.iter().position(|(asked, _)| asked == url)?;
-            Some(early.swap_remove(at).1)
-        })
-        .unwrap_or_else(|| window.fetch_with_str(url));
+    let asked = take_early(url).unwrap_or_else(|| window.fetch_with_str(url));
+    text_of(&response_to(asked).await?).await
+}
+
+/// The request for `url` asked for early ([`ask_now`]), if there is one.
+fn take_early(url: &str) -> Option<js_sys::Promise> {
+    EARLY.with(|early| {
+        let mut early = early.borrow_mut();
+        let at = early.iter().position(|(asked, _)| asked == url)?;
+        Some(early.swap_remove(at).1)
+    })
+}
+
+/// The request `assets/boot.js` made for the questionnaire file `path` as the page started
+/// (`globalThis.mhswAsked`: the path, and the promised response), taken once.
+fn asked_by_boot(path: &str) -> Option<js_sys::Promise> {
+    let global = js_sys::global();
+    let key = JsValue::from_str("mhswAsked");
+    let asked = js_sys::Reflect::get(&global, &key).ok()?;
+    let for_path = js_sys::Reflect::get(&asked, &JsValue::from_str("path")).ok()?;
+    if for_path.as_string().as_deref() != Some(path) {
+        return None;
+    }
+    let _ = js_sys::Reflect::delete_property(&global, &key);
+    js_sys::Reflect::get(&asked, &JsValue::from_str("response"))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Asks for the questionnaire file `path`: when this device keeps a copy of it, only if it
+/// changed since (`If-None-Match` with the copy's tag; unchanged, the site answers `304 Not
+/// Modified` with no body, and [`fetch_questionnaire`] reads the copy).
+fn ask(window: &web_sys::Window, path: &str) -> js_sys::Promise {
+    let Some(tag) = super::storage::copy_tag(path) else {
+        return window.fetch_with_str(path);
+    };
+    let init = web_sys::RequestInit::new();
+    init.set_headers(&Json::object(&[("If-None-Match", JsValue::from_str(&tag))]));
+    window.fetch_with_str_and_init(path, &init)
+}
+
+/// The response a request promised, or why there is none.
+async fn response_to(asked: js_sys::Promise) -> Result<web_sys::Response, FetchError> {
     let response = JsFuture::from(asked)
         .await
         .map_err(|_| FetchError::NotFetched)?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| FetchError::NoResponse)?;
+    response.dyn_into().map_err(|_| FetchError::NoResponse)
+}
+
+/// A response's body as text, if the site answered with the file.
+async fn text_of(response: &web_sys::Response) -> Result<String, FetchError> {
     if !response.ok() {
         return Err(FetchError::Refused {
             status: response.status(),
@@ -178,6 +219,48 @@ async fn fetch_text(url: &str) -> Result<String, FetchError> {
         .await
         .map_err(|_| FetchError::Unreadable)?;
     text.as_string().ok_or(FetchError::NotText)
+}
+
+/// Fetches the questionnaire file `path` from the site, and keeps a copy of it with the site's
+/// tag for it (its `ETag`, when the site gives one), so that the next start asks for it only
+/// if it changed ([`ask`]). The site's file is always the one read: the copy stands in for it
+/// only when the site says it has not changed. A copy that cannot be read, or whose tag is not
+/// the one the site named, is forgotten and the file fetched in full.
+async fn fetch_questionnaire(path: &str) -> Result<String, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::NoWindow)?;
+    let asked = take_early(path)
+        .or_else(|| asked_by_boot(path))
+        .unwrap_or_else(|| ask(&window, path));
+    let mut response = response_to(asked).await?;
+    let tag = |response: &web_sys::Response| response.headers().get("ETag").ok().flatten();
+    if response.status() == 304 {
+        let named = tag(&response);
+        if let Ok(Some((kept, text))) = super::database::copy(path).await {
+            if named.as_deref().is_none_or(|named| same_tag(named, &kept)) {
+                return Ok(text);
+            }
+        }
+        super::storage::remember_copy(path, None);
+        response = response_to(window.fetch_with_str(path)).await?;
+    }
+    let text = text_of(&response).await?;
+    if let Some(tag) = tag(&response) {
+        if super::storage::copy_tag(path).as_deref() != Some(tag.as_str()) {
+            let (path, text) = (path.to_owned(), text.clone());
+            leptos::task::spawn_local(async move {
+                if super::database::keep_copy(&path, &tag, &text).await.is_ok() {
+                    super::storage::remember_copy(&path, Some(&tag));
+                }
+            });
+        }
+    }
+    Ok(text)
+}
+
+/// True when two `ETag`s name the same file, compared weakly (a `W/` ignored: a host that
+/// gzips as it sends makes its tags weak).
+fn same_tag(a: &str, b: &str) -> bool {
+    a.trim_start_matches("W/") == b.trim_start_matches("W/")
 }
 
 /// A questionnaire file as fetched, before it is checked.
@@ -536,7 +619,7 @@ impl First {
 }
 
 async fn fetch_text_from(folder: &str, file: &str) -> Result<String, FetchError> {
-    fetch_text(&format!("{folder}{file}")).await
+    fetch_questionnaire(&format!("{folder}{file}")).await
 }
 
 /// The questionnaires, as far as this tab knows them: one state, from the manifest's light

@@ -27,6 +27,9 @@ const INTERFACE_LANGUAGE_KEY: &str = "mhsw:interface-language";
 const PREVIOUS_CYCLE_PREFIX: &str = "mhsw:previous-cycle:";
 /// Before a questionnaire file's name: the checksum of its text when it last passed every check.
 const CHECKED_PREFIX: &str = "mhsw:checked:";
+/// `mhsw:copy:<path>`: the tag of the copy of a questionnaire file this device keeps
+/// ([`copy_tag`]); read by `assets/boot.js` too.
+const COPY_PREFIX: &str = "mhsw:copy:";
 
 /// An entry that could not be read, kept aside.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -373,6 +376,25 @@ pub fn remember_checked(path: &str, sum: &str) {
     }
 }
 
+/// The tag (the site's `ETag`) of the copy of the questionnaire file `path` kept in the work
+/// store ([`super::database::keep_copy`]), if one is: the file is then asked for only if it
+/// changed since.
+pub fn copy_tag(path: &str) -> Option<String> {
+    get(&format!("{COPY_PREFIX}{path}"))
+}
+
+/// Remembers that a copy of the questionnaire file `path` with the tag `tag` is kept, or, with
+/// `None`, that none is. A shortcut: if it cannot be kept, the file is simply fetched in full.
+pub fn remember_copy(path: &str, tag: Option<&str>) {
+    let key = format!("{COPY_PREFIX}{path}");
+    match tag {
+        Some(tag) => {
+            let _ = set(&key, tag);
+        }
+        None => remove(&key),
+    }
+}
+
 /// Removes every setting the toolkit keeps (except the collection lock, which only the
 /// practitioner's code removes).
 pub fn remove_everything() {
@@ -384,6 +406,7 @@ pub fn remove_everything() {
         REPORT_LANGUAGE_PREFIX,
         PREVIOUS_CYCLE_PREFIX,
         CHECKED_PREFIX,
+        COPY_PREFIX,
         LISTING_KEY,
         INTERFACE_LANGUAGE_KEY,
     ] {
