@@ -75,7 +75,7 @@ fi
 # 3b. The wasm splitter (scripts/build-app.sh cuts the app into a first module and later parts):
 #     the published 0.2.4 with the toolkit's change to how chunks are merged, from vendor/
 #     (vendor/wasm-split-cli/README.md says what changed and why).
-WASM_SPLIT_VERSION="0.2.4+mhsw.1"
+WASM_SPLIT_VERSION="0.2.4+mhsw.2"
 # (The tool has no --version; cargo's list of installed crates says which one is there.)
 if cargo install --list | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION " \
     && command -v wasm-split-cli >/dev/null 2>&1; then

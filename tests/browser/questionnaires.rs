@@ -735,12 +735,18 @@ async fn a_missing_manifest_falls_back_to_the_built_in_questionnaires() {
 /// The questionnaire a section of saved work answers, as Resource Timing saw it on this page:
 /// (status, bytes of body) of each request for `self-assessment.json`, in order.
 async fn questionnaire_requests(b: &common::browser::Browser) -> Vec<(u64, u64)> {
+    requests_for(b, "self-assessment.json").await
+}
+
+/// (status, bytes of body) of each request this page made for `file` in the questionnaires'
+/// folder, in order (Resource Timing).
+async fn requests_for(b: &common::browser::Browser, file: &str) -> Vec<(u64, u64)> {
     let entries = b
         .execute(
             "return performance.getEntriesByType('resource')\
-               .filter(e => e.name.includes('/questionnaires/self-assessment.json'))\
+               .filter(e => e.name.endsWith('/questionnaires/' + arguments[0]))\
                .map(e => [e.responseStatus, e.encodedBodySize]);",
-            vec![],
+            vec![json!(file)],
         )
         .await;
     serde_json::from_value(entries).expect("statuses and sizes")
@@ -769,7 +775,7 @@ async fn kept_tag(b: &common::browser::Browser, not: Option<&str>) -> String {
 
 /// Saved work keeps a copy of its questionnaire with the site's tag for it (its `ETag`), so a
 /// section of it asks the site for the file only if it changed: unchanged, the site answers
-/// 304 with no body and the copy is read. The site's file still wins at once: an edit is shown
+/// 304 with no body and the copy is read. The manifest is kept and asked for the same way. The site's file still wins at once: an edit is shown
 /// on the next visit, and a copy that is missing, or whose tag is not the one the site names,
 /// is fetched again in full. (Before 7 December 2026 the file came in full on every visit the
 /// browser's cache did not answer: 23.8 kB of the 248.7 kB a section of saved audit waited for.)
@@ -797,6 +803,11 @@ async fn a_saved_works_questionnaire_is_fetched_only_when_the_site_changed_it() 
         questionnaire_requests(b).await,
         [(304, 0)],
         "(status, body bytes) of each request for the questionnaire, with a copy kept"
+    );
+    assert_eq!(
+        requests_for(b, "manifest.json").await,
+        [(304, 0)],
+        "(status, body bytes) of each request for the manifest, with a copy kept"
     );
 
     // The site owner edits the question: the next visit shows the edit, and keeps it.

@@ -155,10 +155,31 @@ pub enum FetchError {
     NotText,
 }
 
-async fn fetch_text(url: &str) -> Result<String, FetchError> {
+/// Fetches the manifest `path`, asking only if it changed when this device keeps a copy of it
+/// (a small file, kept with its tag in `localStorage`: [`super::storage::kept_text`]); keeps
+/// the site's answer as the copy. As for a questionnaire ([`fetch_questionnaire`]), the site's
+/// file is always the one read: the copy stands in for it only when the site says it has not
+/// changed, and a 304 with no copy to read is asked again in full.
+async fn fetch_text(path: &str) -> Result<String, FetchError> {
     let window = web_sys::window().ok_or(FetchError::NoWindow)?;
-    let asked = take_early(url).unwrap_or_else(|| window.fetch_with_str(url));
-    text_of(&response_to(asked).await?).await
+    let mut response = response_to(ask(&window, path)).await?;
+    if response.status() == 304 {
+        if let Some(text) = super::storage::kept_text(path) {
+            return Ok(text);
+        }
+        super::storage::remember_copy(path, None);
+        response = response_to(window.fetch_with_str(path)).await?;
+    }
+    let text = text_of(&response).await?;
+    if let Some(tag) = etag(&response) {
+        super::storage::keep_text(path, &tag, &text);
+    }
+    Ok(text)
+}
+
+/// The site's tag for the file a response holds (its `ETag`), if it gave one.
+fn etag(response: &web_sys::Response) -> Option<String> {
+    response.headers().get("ETag").ok().flatten()
 }
 
 /// The request for `url` asked for early ([`ask_now`]), if there is one.
@@ -232,9 +253,8 @@ async fn fetch_questionnaire(path: &str) -> Result<String, FetchError> {
         .or_else(|| asked_by_boot(path))
         .unwrap_or_else(|| ask(&window, path));
     let mut response = response_to(asked).await?;
-    let tag = |response: &web_sys::Response| response.headers().get("ETag").ok().flatten();
     if response.status() == 304 {
-        let named = tag(&response);
+        let named = etag(&response);
         if let Ok(Some((kept, text))) = super::database::copy(path).await {
             if named.as_deref().is_none_or(|named| same_tag(named, &kept)) {
                 return Ok(text);
@@ -244,7 +264,7 @@ async fn fetch_questionnaire(path: &str) -> Result<String, FetchError> {
         response = response_to(window.fetch_with_str(path)).await?;
     }
     let text = text_of(&response).await?;
-    if let Some(tag) = tag(&response) {
+    if let Some(tag) = etag(&response) {
         if super::storage::copy_tag(path).as_deref() != Some(tag.as_str()) {
             let (path, text) = (path.to_owned(), text.clone());
             leptos::task::spawn_local(async move {

@@ -30,6 +30,8 @@ const CHECKED_PREFIX: &str = "mhsw:checked:";
 /// `mhsw:copy:<path>`: the tag of the copy of a questionnaire file this device keeps
 /// ([`copy_tag`]); read by `assets/boot.js` too.
 const COPY_PREFIX: &str = "mhsw:copy:";
+/// `mhsw:copy-text:<path>`: the copy itself, for the manifest, a small file ([`kept_text`]).
+const COPY_TEXT_PREFIX: &str = "mhsw:copy-text:";
 
 /// An entry that could not be read, kept aside.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -395,6 +397,25 @@ pub fn remember_copy(path: &str, tag: Option<&str>) {
     }
 }
 
+/// The copy of the small file `path` (the manifest) kept here by [`keep_text`], if its tag is
+/// remembered too.
+pub fn kept_text(path: &str) -> Option<String> {
+    copy_tag(path)?;
+    get(&format!("{COPY_TEXT_PREFIX}{path}"))
+}
+
+/// Keeps `text` as the copy of the small file `path`, with the site's tag for it, when it is not
+/// the copy already kept. The text first, then the tag that says it is kept.
+pub fn keep_text(path: &str, tag: &str, text: &str) {
+    if copy_tag(path).as_deref() == Some(tag) && kept_text(path).as_deref() == Some(text) {
+        return;
+    }
+    remember_copy(path, None);
+    if set(&format!("{COPY_TEXT_PREFIX}{path}"), text).is_ok() {
+        remember_copy(path, Some(tag));
+    }
+}
+
 /// Removes every setting the toolkit keeps (except the collection lock, which only the
 /// practitioner's code removes).
 pub fn remove_everything() {
@@ -407,6 +428,7 @@ pub fn remove_everything() {
         PREVIOUS_CYCLE_PREFIX,
         CHECKED_PREFIX,
         COPY_PREFIX,
+        COPY_TEXT_PREFIX,
         LISTING_KEY,
         INTERFACE_LANGUAGE_KEY,
     ] {

@@ -550,9 +550,23 @@ pub fn compute_split_modules(
                 unions.entry(group).or_default().extend(needed_by.iter().cloned());
             }
         }
-        for (_, color) in &mut painted {
+        // The split's own code goes into the merged chunk it shares with no `apart` split:
+        // one module fewer to link through. Only its entry points stay in its own module, so
+        // that the loader still has a module to load for it (which waits for that chunk).
+        let entry_points: HashSet<DepNode> = split_points
+            .iter()
+            .filter(|point| point.module_name == merge.of)
+            .map(|point| DepNode::Function(point.export_func))
+            .collect();
+        let own = SplitModuleIdentifier::Split(merge.of.clone());
+        let alone = unions.get(&BTreeSet::new()).cloned();
+        for (node, color) in &mut painted {
             if let Some(group) = merge.group(color) {
                 *color = SplitModuleIdentifier::Chunk(unions[&group].clone());
+            } else if let Some(alone) = &alone {
+                if *color == own && !entry_points.contains(node) {
+                    *color = SplitModuleIdentifier::Chunk(alone.clone());
+                }
             }
         }
     }
