@@ -125,8 +125,8 @@ pub fn remove_all(lang: Lang) -> &'static str {
 pub fn remove_all_explained(lang: Lang) -> &'static str {
     say(
         lang,
-        "This removes every piece of work, every questionnaire you opened from your computer, and any entries kept aside, from this browser.",
-        "Mae hyn yn dileu pob darn o waith, pob holiadur a agorwyd gennych o’ch cyfrifiadur, ac unrhyw gofnodion a gadwyd o’r neilltu, o’r porwr hwn.",
+        "This removes every piece of work, every questionnaire you opened from your computer, and any entries kept aside, from this browser. It also removes the copies of this site’s questionnaires kept here so that they are downloaded again only when they change.",
+        "Mae hyn yn dileu pob darn o waith, pob holiadur a agorwyd gennych o’ch cyfrifiadur, ac unrhyw gofnodion a gadwyd o’r neilltu, o’r porwr hwn. Mae hefyd yn dileu’r copïau o holiaduron y wefan hon a gedwir yma fel mai dim ond pan fyddant yn newid y cânt eu llwytho i lawr eto.",
     )
 }
 

@@ -868,3 +868,45 @@ async fn a_saved_works_questionnaire_is_fetched_only_when_the_site_changed_it() 
     b.assert_no_console_errors().await;
     app.close().await;
 }
+
+/// With the service worker keeping the app, the questionnaire still comes from the site first
+/// (network first), asked for only if it changed: the worker passes the site's 304 on, the
+/// page reads its copy, and an edit on the site is shown on the next visit.
+#[tokio::test]
+async fn with_the_app_kept_offline_the_questionnaire_is_still_asked_for_only_if_changed() {
+    let dist = DistCopy::new();
+    let app = TestApp::start_with_dist(dist.path()).await;
+    let b = &app.browser;
+    let audit = work(
+        "copy-2",
+        "North Team audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/").await;
+    b.wait_for_offline_ready().await;
+    kept_tag(b, None).await;
+    let section = "#/work/copy-2/section/about";
+    let question = "Where does your organisation provide mental health services?";
+    reload(&app, section).await;
+    b.wait_for_text(question, DEFAULT_TIMEOUT).await;
+    let controlled = b
+        .execute("return !!navigator.serviceWorker.controller;", vec![])
+        .await;
+    assert_eq!(controlled, json!(true), "the service worker keeps the app");
+    assert_eq!(
+        questionnaire_requests(b).await,
+        [(304, 0)],
+        "(status, body bytes) of each request for the questionnaire, through the worker"
+    );
+
+    let edited = "Where, as edited on our site, does your organisation provide services?";
+    let text = dist.read("questionnaires/self-assessment.json");
+    dist.write(
+        "questionnaires/self-assessment.json",
+        &text.replace(question, edited),
+    );
+    reload(&app, section).await;
+    b.wait_for_text(edited, DEFAULT_TIMEOUT).await;
+    b.assert_no_console_errors().await;
+    app.close().await;
+}

@@ -255,6 +255,17 @@ async fn export_everything_restores_all_the_work_and_twice_adds_nothing() {
     );
     app.open("#/privacy").await;
     wait_for_heading_exact(b, "Your data").await;
+    // The copies of the site's questionnaires (kept so they are fetched only when changed)
+    // go too.
+    wait_until(
+        b,
+        "return localStorage.getItem('mhsw:copy:questionnaires/self-assessment.json') !== null \
+           && localStorage.getItem('mhsw:copy-text:questionnaires/manifest.json') !== null;",
+        vec![],
+        DEFAULT_TIMEOUT,
+        "the copies of the site's questionnaire and manifest being kept",
+    )
+    .await;
 
     click_button(b, "Remove all my data from this device").await;
     click_button(b, "Yes, remove everything").await;
@@ -264,6 +275,19 @@ async fn export_everything_restores_all_the_work_and_twice_adds_nothing() {
     )
     .await;
     assert!(stored_work_ids(b).await.is_empty());
+    let store = read_store(b).await.expect("the work store");
+    assert_eq!(
+        store["documents"],
+        json!([]),
+        "documents after removing everything"
+    );
+    let copies = b
+        .execute(
+            "return Object.keys(localStorage).filter(k => k.startsWith('mhsw:copy'));",
+            vec![],
+        )
+        .await;
+    assert_eq!(copies, json!([]), "copies' keys after removing everything");
 
     app.open("#/").await;
     find(b, ".tool-list").await;
