@@ -363,15 +363,7 @@ pub fn optional(lang: Lang) -> &'static str {
 /// what lacks a required detail. "3 actions in the plan: 2 not started, 1 in progress; 1 overdue
 /// on 30 November 2026."; in Welsh "3 cham gweithredu yn y cynllun: …".
 pub fn plan_summary_line(lang: Lang, summary: &crate::plan::PlanSummary) -> String {
-    let n = summary.rows;
-    let actions = match (lang, lang.plural(n as u64)) {
-        (Lang::En, _) => format!("{n} {}", if n == 1 { "action" } else { "actions" }),
-        (Lang::Cy, PluralForm::Zero) => "Dim camau gweithredu".to_owned(),
-        (Lang::Cy, PluralForm::One) => format!("{n} cam gweithredu"),
-        (Lang::Cy, PluralForm::Two) => format!("{n} gam gweithredu"),
-        (Lang::Cy, PluralForm::Few | PluralForm::Many) => format!("{n} cham gweithredu"),
-        (Lang::Cy, PluralForm::Other) => format!("{n} o gamau gweithredu"),
-    };
+    let actions = actions_count(lang, summary.rows);
     let statuses: Vec<String> = summary
         .by_status
         .iter()
@@ -403,13 +395,56 @@ pub fn plan_summary_line(lang: Lang, summary: &crate::plan::PlanSummary) -> Stri
     }
 }
 
+/// How many actions, in words, with Welsh's plural forms: "3 actions", "3 cham gweithredu";
+/// none is "Dim camau gweithredu" in Welsh.
+fn actions_count(lang: Lang, n: usize) -> String {
+    match (lang, lang.plural(n as u64)) {
+        (Lang::En, _) => format!("{n} {}", if n == 1 { "action" } else { "actions" }),
+        (Lang::Cy, PluralForm::Zero) => "Dim camau gweithredu".to_owned(),
+        (Lang::Cy, PluralForm::One) => format!("{n} cam gweithredu"),
+        (Lang::Cy, PluralForm::Two) => format!("{n} gam gweithredu"),
+        (Lang::Cy, PluralForm::Few | PluralForm::Many) => format!("{n} cham gweithredu"),
+        (Lang::Cy, PluralForm::Other) => format!("{n} o gamau gweithredu"),
+    }
+}
+
+/// "Download the plan as a spreadsheet" pressed with no action in the plan: no file is made.
+pub fn plan_csv_empty(lang: Lang) -> &'static str {
+    say(
+        lang,
+        "The plan has no actions yet, so there is nothing to download. Add an action first.",
+        "Nid oes camau gweithredu yn y cynllun eto, felly nid oes dim i’w lawrlwytho. Ychwanegwch gam gweithredu yn gyntaf.",
+    )
+}
+
+/// The plan was offered as the download `file`, with `rows` actions.
+pub fn plan_csv_downloaded(lang: Lang, file: &str, rows: usize) -> String {
+    let actions = actions_count(lang, rows);
+    match lang {
+        Lang::En => format!("Downloaded “{file}”, with {actions}."),
+        Lang::Cy => format!("Wedi lawrlwytho “{file}”, gyda {actions}."),
+    }
+}
+
+/// The browser refused the plan's download, for `reason` (its own words).
+pub fn plan_csv_failed(lang: Lang, reason: &str) -> String {
+    match lang {
+        Lang::En => format!(
+            "The spreadsheet could not be downloaded ({reason}). Nothing in the plan has changed."
+        ),
+        Lang::Cy => format!(
+            "Nid oedd modd lawrlwytho’r daenlen ({reason}). Nid oes dim yn y cynllun wedi newid."
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn every_reports_message_has_welsh_of_its_own() {
-        let fixed: [fn(Lang) -> &'static str; 27] = [
+        let fixed: [fn(Lang) -> &'static str; 28] = [
             compare,
             compare_previous,
             compare_previous_hint,
@@ -434,6 +469,7 @@ mod tests {
             add_all,
             add_action,
             download_csv,
+            plan_csv_empty,
             remove_action_question,
             confirm_remove_action,
             yes_remove,
@@ -452,6 +488,14 @@ mod tests {
             "Yn hwyr: mae’r dyddiad targed wedi mynd heibio (heddiw yw 30 Tachwedd 2026)."
         );
         assert_eq!(results_of(Lang::Cy, "A"), "Canlyniadau: A");
+        assert_eq!(
+            plan_csv_downloaded(Lang::En, "a-plan.csv", 1),
+            "Downloaded “a-plan.csv”, with 1 action."
+        );
+        assert_eq!(
+            plan_csv_downloaded(Lang::Cy, "a-plan.csv", 3),
+            "Wedi lawrlwytho “a-plan.csv”, gyda 3 cham gweithredu."
+        );
     }
 }
 

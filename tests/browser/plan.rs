@@ -329,3 +329,65 @@ async fn the_plan_fits_a_zoomed_screen_with_larger_text() {
     }
     finish(app).await;
 }
+
+/// "Download the plan as a spreadsheet (CSV)" says what it did: with no action in the plan it
+/// makes no file and says there is nothing to download (it used to download a file of column
+/// names alone, without a word); with actions, the file holds them and the page names it and
+/// counts them, in a status a screen reader hears.
+#[tokio::test]
+async fn the_plans_spreadsheet_says_what_it_downloaded_and_an_empty_plan_makes_none() {
+    let app = TestApp::start().await;
+    let b = &app.browser;
+    let audit = work(
+        "csv-audit",
+        "Team audit",
+        &bundled_definition("self-assessment"),
+    );
+    seed_works(&app, &[&audit], "#/work/csv-audit/plan").await;
+    wait_for_heading(b, "Improvement plan").await;
+    let button = "Download the plan as a spreadsheet (CSV)";
+    let status = "main [role=status] .notice";
+
+    click_button(b, button).await;
+    b.wait_for_text("The plan has no actions yet", QUICK).await;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let files = std::fs::read_dir(b.downloads_dir())
+        .map(|dir| dir.count())
+        .unwrap_or(0);
+    assert_eq!(files, 0, "files downloaded for an empty plan");
+    assert_eq!(
+        b.execute(
+            "return document.querySelector(arguments[0]).textContent;",
+            vec![json!(status)],
+        )
+        .await,
+        json!("The plan has no actions yet, so there is nothing to download. Add an action first."),
+        "the status beside the button"
+    );
+
+    click_button(b, "Add an action").await;
+    let action = "textarea[id$='-action']";
+    find(b, action).await;
+    // With an action in the plan, "nothing to download" is no longer said.
+    wait_for_text_gone(b, "The plan has no actions yet").await;
+    click(b, action).await;
+    type_text(b, "Agree supervision standards with the lead").await;
+    wait_for_saved(
+        b,
+        "csv-audit",
+        "e.work.plan[0] && e.work.plan[0].action === 'Agree supervision standards with the lead'",
+        "the new action",
+    )
+    .await;
+    click_button(b, button).await;
+    let file = b.wait_for_download(".csv", DEFAULT_TIMEOUT).await;
+    let text = std::fs::read_to_string(&file).expect("the spreadsheet");
+    assert!(
+        text.lines().count() == 2 && text.contains("Agree supervision standards with the lead"),
+        "the spreadsheet: {text}"
+    );
+    b.wait_for_text("Downloaded “team-audit-plan.csv”, with 1 action.", QUICK)
+        .await;
+    assert_accessible(b, "the plan after its spreadsheet was downloaded").await;
+    finish(app).await;
+}

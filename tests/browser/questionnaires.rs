@@ -865,6 +865,62 @@ async fn a_saved_works_questionnaire_is_fetched_only_when_the_site_changed_it() 
         [(304, 0)],
         "the copy kept again is used"
     );
+
+    // A damaged copy (its text changed on the disk, or by hand) is not used: its checksum
+    // says so, and the file is fetched again in full. The same for the manifest's copy.
+    let damaged = b
+        .execute_async(
+            "const [was] = arguments; const done = arguments[arguments.length - 1];\
+             const open = indexedDB.open('mhsw');\
+             open.onsuccess = () => {\
+               const db = open.result;\
+               const t = db.transaction('documents', 'readwrite');\
+               const store = t.objectStore('documents');\
+               const key = ['copy', 'questionnaires/self-assessment.json'];\
+               store.get(key).onsuccess = (e) => {\
+                 const copy = e.target.result;\
+                 copy.text = copy.text.replace(was, 'Damaged on the disk?');\
+                 store.put(copy, key);\
+               };\
+               t.oncomplete = () => { db.close(); done(true); };\
+               t.onerror = () => done(String(t.error));\
+             };",
+            vec![json!(edited)],
+        )
+        .await;
+    assert_eq!(damaged, json!(true), "the copy damaged");
+    b.execute(
+        "const key = 'mhsw:copy-text:questionnaires/manifest.json';\
+         const kept = localStorage.getItem(key);\
+         localStorage.setItem(key, kept.slice(0, kept.indexOf(String.fromCharCode(10)) + 1) + '{ not a manifest');",
+        vec![],
+    )
+    .await;
+    reload(&app, section).await;
+    b.wait_for_text(edited, DEFAULT_TIMEOUT).await;
+    assert_lacks(&main_text(b).await, "Damaged on the disk?", "the section");
+    for file in ["self-assessment.json", "manifest.json"] {
+        let requests = requests_for(b, file).await;
+        assert!(
+            requests.len() == 2 && requests[0] == (304, 0) && requests[1].0 == 200,
+            "{file} with its copy damaged: a 304, then the file in full: {requests:?}"
+        );
+    }
+    app.open("#/").await;
+    b.wait_for_css(".tool-list a.button", DEFAULT_TIMEOUT).await;
+    assert_lacks(&main_text(b).await, "built into the app", "the home page");
+    reload(&app, section).await;
+    b.wait_for_text(edited, DEFAULT_TIMEOUT).await;
+    assert_eq!(
+        questionnaire_requests(b).await,
+        [(304, 0)],
+        "the copy kept again is used"
+    );
+    assert_eq!(
+        requests_for(b, "manifest.json").await,
+        [(304, 0)],
+        "the manifest's too"
+    );
     b.assert_no_console_errors().await;
     app.close().await;
 }

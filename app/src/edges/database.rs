@@ -14,7 +14,7 @@
 //! | `responses` | `[work id, response id]` | `{ text, sum }`: one feedback response |
 //! | `aside` | a text key | `{ text, reason, original, why }`: a record that could not be read; `why` is where it was and why, typed ([`mhsw::store::KeptAside`] as JSON, said in the page's language), `reason` the same in English (all an earlier release wrote) |
 //! | `documents` | a text key | `{ text }`: questionnaires opened from a file |
-//! | `documents` | `["copy", path]` | `{ text, tag }`: a copy of the site's questionnaire file `path`, with the site's tag for it (its `ETag`), so it is fetched only when it changed ([`keep_copy`]) |
+//! | `documents` | `["copy", path]` | `{ text, tag, sum }`: a copy of the site's questionnaire file `path`, with the site's tag for it (its `ETag`), so it is fetched only when it changed, and its checksum ([`keep_copy`]) |
 //! | `staged` | `[work id, block number]` | `{ text, ends }`: about a hundred responses' records written together by an import ([`mhsw::store::Packed`], its bytes as text and its ends as a `Uint32Array`), split into `responses` records soon after (R7) |
 //!
 //! Version 2 added `staged`; opening a version 1 database adds it and changes nothing else.
@@ -842,9 +842,15 @@ fn copy_key(path: &str) -> JsValue {
     Array::of2(&"copy".into(), &path.into()).into()
 }
 
-/// Keeps a copy of the site's questionnaire file `path`, with the site's tag for it.
+/// Keeps a copy of the site's questionnaire file `path`, with the site's tag for it and its
+/// checksum.
 pub async fn keep_copy(path: &str, tag: &str, text: &str) -> Result<(), StoreError> {
-    let value = record(&[("text", &text.into()), ("tag", &tag.into())]);
+    let sum = mhsw::store::checksum(text);
+    let value = record(&[
+        ("text", &text.into()),
+        ("tag", &tag.into()),
+        ("sum", &sum.into()),
+    ]);
     put_one(
         DOCUMENTS,
         &copy_key(path),
@@ -854,7 +860,9 @@ pub async fn keep_copy(path: &str, tag: &str, text: &str) -> Result<(), StoreErr
     .await
 }
 
-/// The copy of the site's questionnaire file `path` kept on this device, as (tag, text).
+/// The copy of the site's questionnaire file `path` kept on this device, as (tag, text); none
+/// when its text is not the one kept (damaged on the disk, or changed by hand): the file is then
+/// fetched again, as when there is no copy.
 pub async fn copy(path: &str) -> Result<Option<(String, String)>, StoreError> {
     let database = db()?;
     let read = |e| failed("the questionnaire kept on this device could not be read", e);
@@ -868,7 +876,11 @@ pub async fn copy(path: &str) -> Result<Option<(String, String)>, StoreError> {
         .map_err(read)?
         .await
         .map_err(read)?;
-    Ok(value.map(|value| (text_field(&value, "tag"), text_field(&value, "text"))))
+    Ok(value.and_then(|value| {
+        let text = text_field(&value, "text");
+        (mhsw::store::checksum(&text) == text_field(&value, "sum"))
+            .then(|| (text_field(&value, "tag"), text))
+    }))
 }
 
 /// Keeps a questionnaire file on this device (replacing one of the same name).

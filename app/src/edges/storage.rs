@@ -30,7 +30,8 @@ const CHECKED_PREFIX: &str = "mhsw:checked:";
 /// `mhsw:copy:<path>`: the tag of the copy of a questionnaire file this device keeps
 /// ([`copy_tag`]); read by `assets/boot.js` too.
 const COPY_PREFIX: &str = "mhsw:copy:";
-/// `mhsw:copy-text:<path>`: the copy itself, for the manifest, a small file ([`kept_text`]).
+/// `mhsw:copy-text:<path>`: the copy itself, for the manifest, a small file: its checksum, a
+/// line break, then its text ([`kept_text`]).
 const COPY_TEXT_PREFIX: &str = "mhsw:copy-text:";
 
 /// An entry that could not be read, kept aside.
@@ -398,10 +399,13 @@ pub fn remember_copy(path: &str, tag: Option<&str>) {
 }
 
 /// The copy of the small file `path` (the manifest) kept here by [`keep_text`], if its tag is
-/// remembered too.
+/// remembered too and its text is the one kept (not damaged or changed by hand: the file is
+/// then fetched again, as when there is no copy).
 pub fn kept_text(path: &str) -> Option<String> {
     copy_tag(path)?;
-    get(&format!("{COPY_TEXT_PREFIX}{path}"))
+    let kept = get(&format!("{COPY_TEXT_PREFIX}{path}"))?;
+    let (sum, text) = kept.split_once('\n')?;
+    (mhsw::store::checksum(text) == sum).then(|| text.to_owned())
 }
 
 /// Keeps `text` as the copy of the small file `path`, with the site's tag for it, when it is not
@@ -411,7 +415,8 @@ pub fn keep_text(path: &str, tag: &str, text: &str) {
         return;
     }
     remember_copy(path, None);
-    if set(&format!("{COPY_TEXT_PREFIX}{path}"), text).is_ok() {
+    let kept = format!("{}\n{text}", mhsw::store::checksum(text));
+    if set(&format!("{COPY_TEXT_PREFIX}{path}"), &kept).is_ok() {
         remember_copy(path, Some(tag));
     }
 }

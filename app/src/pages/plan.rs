@@ -91,18 +91,34 @@ pub fn PlanPage(
         focus_row(&added);
     };
     let definition_for_csv = definition.clone();
-    let download_csv = move |_| {
-        let (name, text) = signal.with_untracked(|h| {
+    // What the spreadsheet's button did, said beside it: a file downloaded (named, with its
+    // number of actions), refused by the browser, or none made for an empty plan (said only
+    // while the plan is still empty).
+    let csv_said = RwSignal::new(None::<(bool, String)>);
+    let download_csv = move |ev: leptos::ev::MouseEvent| {
+        // The second press of a double click never downloads a second file.
+        if super::second_of_a_double_click(&ev) {
+            return;
+        }
+        let lang = lang.get_untracked();
+        let (name, rows, text) = signal.with_untracked(|h| {
             (
                 h.work.name.clone(),
+                h.work.plan.len(),
                 plan_csv(&definition_for_csv, &h.work.plan),
             )
         });
-        let _ = files::download_text(
-            &format!("{}-plan.csv", files::safe_file_stem(&name)),
-            "text/csv;charset=utf-8",
-            &text,
-        );
+        let said = if rows == 0 {
+            say::plan_csv_empty(lang).to_owned()
+        } else {
+            let file = format!("{}-plan.csv", files::safe_file_stem(&name));
+            match files::download_text(&file, "text/csv;charset=utf-8", &text) {
+                Ok(()) => say::plan_csv_downloaded(lang, &file, rows),
+                Err(error) => say::plan_csv_failed(lang, &error.to_string()),
+            }
+        };
+        // Each press draws its words afresh, the same words too, so each press is heard.
+        csv_said.set(Some((rows == 0, said)));
     };
     let row_ids =
         move || signal.with(|h| h.work.plan.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
@@ -179,6 +195,14 @@ pub fn PlanPage(
         <div class="button-row">
             <button type="button" class="secondary" id=ADD_ACTION_ID on:click=add_blank>{move || say::add_action(lang.get())}</button>
             <button type="button" class="secondary" on:click=download_csv>{move || say::download_csv(lang.get())}</button>
+        </div>
+        <div role="status" aria-live="polite">
+            {move || {
+                csv_said
+                    .get()
+                    .filter(|(empty, _)| !*empty || signal.with(|h| h.work.plan.is_empty()))
+                    .map(|(_, said)| view! { <p class="notice">{said}</p> })
+            }}
         </div>
     }
     .into_any()
