@@ -26,7 +26,9 @@
 //! reference page's script), read here as ms after navigation start.
 //!
 //! Bytes: at full speed, every response whose fetch started before the mark, by Resource
-//! Timing's `transferSize` (headers and the gzipped body, as they crossed the network). Time: at
+//! Timing's `transferSize` (the gzipped body as it crossed the network, plus the 300 bytes
+//! Chrome counts for each response's headers whatever their size: a `304 Not Modified`, such as
+//! the app's questionnaire unchanged since the copy it keeps, counts 300). Time: at
 //! full speed, and on a slow connection played by the test server (1.6 Mbit/s shared by all
 //! requests, 150 ms before each answer; DevTools' throttling would miss the app's workers).
 //! [`RUNS`] loads per side and network, the sides taking turns; medians with min–max, and the
