@@ -160,7 +160,7 @@ pub enum FetchError {
 /// the site's answer as the copy. As for a questionnaire ([`fetch_questionnaire`]), the site's
 /// file is always the one read: the copy stands in for it only when the site says it has not
 /// changed, and a 304 with no copy to read is asked again in full.
-async fn fetch_text(path: &str) -> Result<String, FetchError> {
+async fn fetch_manifest_text(path: &str) -> Result<String, FetchError> {
     let window = web_sys::window().ok_or(FetchError::NoWindow)?;
     let mut response = response_to(ask(&window, path)).await?;
     if response.status() == 304 {
@@ -208,9 +208,10 @@ fn asked_by_boot(path: &str) -> Option<js_sys::Promise> {
         .ok()
 }
 
-/// Asks for the questionnaire file `path`: when this device keeps a copy of it, only if it
-/// changed since (`If-None-Match` with the copy's tag; unchanged, the site answers `304 Not
-/// Modified` with no body, and [`fetch_questionnaire`] reads the copy).
+/// Asks for the file `path` in a questionnaires folder (a questionnaire or the manifest): when
+/// this device keeps a copy of it, only if it changed since (`If-None-Match` with the copy's
+/// tag; unchanged, the site answers `304 Not Modified` with no body, and
+/// [`fetch_questionnaire`] or [`fetch_manifest_text`] reads the copy).
 fn ask(window: &web_sys::Window, path: &str) -> js_sys::Promise {
     let Some(tag) = super::storage::copy_tag(path) else {
         return window.fetch_with_str(path);
@@ -399,7 +400,7 @@ pub enum ManifestError {
 
 async fn fetch_manifest(folder: &str) -> Result<Manifest, ManifestError> {
     let path = format!("{folder}{}", mhsw::manifest::FILE_NAME);
-    let text = match fetch_text(&path).await {
+    let text = match fetch_manifest_text(&path).await {
         Ok(text) => text,
         Err(reason) => return Err(ManifestError::Unread { path, reason }),
     };

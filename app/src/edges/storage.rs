@@ -27,8 +27,8 @@ const INTERFACE_LANGUAGE_KEY: &str = "mhsw:interface-language";
 const PREVIOUS_CYCLE_PREFIX: &str = "mhsw:previous-cycle:";
 /// Before a questionnaire file's name: the checksum of its text when it last passed every check.
 const CHECKED_PREFIX: &str = "mhsw:checked:";
-/// `mhsw:copy:<path>`: the tag of the copy of a questionnaire file this device keeps
-/// ([`copy_tag`]); read by `assets/boot.js` too.
+/// `mhsw:copy:<path>`: the tag of the copy of a questionnaire file, or of the manifest, this
+/// device keeps ([`copy_tag`]); read by `assets/boot.js` too.
 const COPY_PREFIX: &str = "mhsw:copy:";
 /// `mhsw:copy-text:<path>`: the copy itself, for the manifest, a small file: its checksum, a
 /// line break, then its text ([`kept_text`]).
@@ -379,15 +379,15 @@ pub fn remember_checked(path: &str, sum: &str) {
     }
 }
 
-/// The tag (the site's `ETag`) of the copy of the questionnaire file `path` kept in the work
-/// store ([`super::database::keep_copy`]), if one is: the file is then asked for only if it
-/// changed since.
+/// The tag (the site's `ETag`) of the copy of the file `path` kept on this device, if one is:
+/// a questionnaire's in the work store ([`super::database::keep_copy`]), the manifest's here
+/// ([`keep_text`]). The file is then asked for only if it changed since.
 pub fn copy_tag(path: &str) -> Option<String> {
     get(&format!("{COPY_PREFIX}{path}"))
 }
 
-/// Remembers that a copy of the questionnaire file `path` with the tag `tag` is kept, or, with
-/// `None`, that none is. A shortcut: if it cannot be kept, the file is simply fetched in full.
+/// Remembers that a copy of the file `path` with the tag `tag` is kept, or, with `None`, that
+/// none is. A shortcut: if it cannot be kept, the file is simply fetched in full.
 pub fn remember_copy(path: &str, tag: Option<&str>) {
     let key = format!("{COPY_PREFIX}{path}");
     match tag {
