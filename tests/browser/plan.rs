@@ -388,6 +388,26 @@ async fn the_plans_spreadsheet_says_what_it_downloaded_and_an_empty_plan_makes_n
     );
     b.wait_for_text("Downloaded “team-audit-plan.csv”, with 1 action.", QUICK)
         .await;
+    // A quick double click downloads one more file, not two.
+    b.execute(
+        "[...document.querySelectorAll('main button')]\
+           .find(x => x.textContent === arguments[0]).id = 'csv-test';",
+        vec![json!(button)],
+    )
+    .await;
+    double_click(b, "#csv-test").await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let spreadsheets = std::fs::read_dir(b.downloads_dir())
+        .map(|dir| {
+            dir.filter_map(Result::ok)
+                .filter(|e| e.path().extension().is_some_and(|x| x == "csv"))
+                .count()
+        })
+        .unwrap_or(0);
+    assert_eq!(
+        spreadsheets, 2,
+        "spreadsheets after one click and a double click"
+    );
     assert_accessible(b, "the plan after its spreadsheet was downloaded").await;
     finish(app).await;
 }

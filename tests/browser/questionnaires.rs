@@ -732,10 +732,27 @@ async fn a_missing_manifest_falls_back_to_the_built_in_questionnaires() {
     finish_allowing(app, &["questionnaires/manifest.json"]).await;
 }
 
-/// The questionnaire a section of saved work answers, as Resource Timing saw it on this page:
-/// (status, bytes of body) of each request for `self-assessment.json`, in order.
-async fn questionnaire_requests(b: &common::browser::Browser) -> Vec<(u64, u64)> {
-    requests_for(b, "self-assessment.json").await
+/// The questionnaire the saved audits of these tests answer, and the manifest, in the
+/// questionnaires' folder.
+const QUESTIONNAIRE: &str = "self-assessment.json";
+const MANIFEST: &str = "manifest.json";
+
+/// Opens `section` afresh, and waits for `shows` on it.
+async fn reopen(app: &TestApp, section: &str, shows: &str) {
+    reload(app, section).await;
+    app.browser.wait_for_text(shows, DEFAULT_TIMEOUT).await;
+}
+
+/// Asserts that this page read each of `files` from its copy: asked for once, answered 304
+/// with no body.
+async fn assert_read_from_copies(b: &common::browser::Browser, files: &[&str], why: &str) {
+    for file in files {
+        assert_eq!(
+            requests_for(b, file).await,
+            [(304, 0)],
+            "(status, body bytes) of each request for {file}, {why}"
+        );
+    }
 }
 
 /// (status, bytes of body) of each request this page made for `file` in the questionnaires'
@@ -797,18 +814,8 @@ async fn a_saved_works_questionnaire_is_fetched_only_when_the_site_changed_it() 
     let question = "Where does your organisation provide mental health services?";
 
     // Unchanged: asked for once, answered 304, drawn from the copy.
-    reload(&app, section).await;
-    b.wait_for_text(question, DEFAULT_TIMEOUT).await;
-    assert_eq!(
-        questionnaire_requests(b).await,
-        [(304, 0)],
-        "(status, body bytes) of each request for the questionnaire, with a copy kept"
-    );
-    assert_eq!(
-        requests_for(b, "manifest.json").await,
-        [(304, 0)],
-        "(status, body bytes) of each request for the manifest, with a copy kept"
-    );
+    reopen(&app, section, question).await;
+    assert_read_from_copies(b, &[QUESTIONNAIRE, MANIFEST], "with a copy kept").await;
 
     // The site owner edits the question: the next visit shows the edit, and keeps it.
     let edited = "Where, as edited on our site, does your organisation provide services?";
@@ -818,21 +825,15 @@ async fn a_saved_works_questionnaire_is_fetched_only_when_the_site_changed_it() 
         "questionnaires/self-assessment.json",
         &text.replace(question, edited),
     );
-    reload(&app, section).await;
-    b.wait_for_text(edited, DEFAULT_TIMEOUT).await;
-    let requests = questionnaire_requests(b).await;
+    reopen(&app, section, edited).await;
+    let requests = requests_for(b, QUESTIONNAIRE).await;
     assert!(
         requests.len() == 1 && requests[0].0 == 200 && requests[0].1 > 1000,
         "the edited questionnaire came in full, once: {requests:?}"
     );
     let new_tag = kept_tag(b, Some(&tag)).await;
-    reload(&app, section).await;
-    b.wait_for_text(edited, DEFAULT_TIMEOUT).await;
-    assert_eq!(
-        questionnaire_requests(b).await,
-        [(304, 0)],
-        "the edit's copy is used"
-    );
+    reopen(&app, section, edited).await;
+    assert_read_from_copies(b, &[QUESTIONNAIRE], "the edit's copy is used").await;
 
     // The copy lost (the store cleared by hand, say) while its tag is remembered: the site's
     // 304 cannot be used, so the file is fetched in full, and kept again.
@@ -850,21 +851,15 @@ async fn a_saved_works_questionnaire_is_fetched_only_when_the_site_changed_it() 
         vec![],
     )
     .await;
-    reload(&app, section).await;
-    b.wait_for_text(edited, DEFAULT_TIMEOUT).await;
-    let requests = questionnaire_requests(b).await;
+    reopen(&app, section, edited).await;
+    let requests = requests_for(b, QUESTIONNAIRE).await;
     assert!(
         requests.len() == 2 && requests[0] == (304, 0) && requests[1].0 == 200,
         "with the copy gone: a 304, then the file in full: {requests:?}"
     );
     assert_eq!(kept_tag(b, None).await, new_tag, "the copy is kept again");
-    reload(&app, section).await;
-    b.wait_for_text(edited, DEFAULT_TIMEOUT).await;
-    assert_eq!(
-        questionnaire_requests(b).await,
-        [(304, 0)],
-        "the copy kept again is used"
-    );
+    reopen(&app, section, edited).await;
+    assert_read_from_copies(b, &[QUESTIONNAIRE], "the copy kept again is used").await;
 
     // A damaged copy (its text changed on the disk, or by hand) is not used: its checksum
     // says so, and the file is fetched again in full. The same for the manifest's copy.
@@ -896,10 +891,9 @@ async fn a_saved_works_questionnaire_is_fetched_only_when_the_site_changed_it() 
         vec![],
     )
     .await;
-    reload(&app, section).await;
-    b.wait_for_text(edited, DEFAULT_TIMEOUT).await;
+    reopen(&app, section, edited).await;
     assert_lacks(&main_text(b).await, "Damaged on the disk?", "the section");
-    for file in ["self-assessment.json", "manifest.json"] {
+    for file in [QUESTIONNAIRE, MANIFEST] {
         let requests = requests_for(b, file).await;
         assert!(
             requests.len() == 2 && requests[0] == (304, 0) && requests[1].0 == 200,
@@ -909,18 +903,13 @@ async fn a_saved_works_questionnaire_is_fetched_only_when_the_site_changed_it() 
     app.open("#/").await;
     b.wait_for_css(".tool-list a.button", DEFAULT_TIMEOUT).await;
     assert_lacks(&main_text(b).await, "built into the app", "the home page");
-    reload(&app, section).await;
-    b.wait_for_text(edited, DEFAULT_TIMEOUT).await;
-    assert_eq!(
-        questionnaire_requests(b).await,
-        [(304, 0)],
-        "the copy kept again is used"
-    );
-    assert_eq!(
-        requests_for(b, "manifest.json").await,
-        [(304, 0)],
-        "the manifest's too"
-    );
+    reopen(&app, section, edited).await;
+    assert_read_from_copies(
+        b,
+        &[QUESTIONNAIRE, MANIFEST],
+        "the copies kept again are used",
+    )
+    .await;
     b.assert_no_console_errors().await;
     app.close().await;
 }
@@ -943,17 +932,12 @@ async fn with_the_app_kept_offline_the_questionnaire_is_still_asked_for_only_if_
     kept_tag(b, None).await;
     let section = "#/work/copy-2/section/about";
     let question = "Where does your organisation provide mental health services?";
-    reload(&app, section).await;
-    b.wait_for_text(question, DEFAULT_TIMEOUT).await;
+    reopen(&app, section, question).await;
     let controlled = b
         .execute("return !!navigator.serviceWorker.controller;", vec![])
         .await;
     assert_eq!(controlled, json!(true), "the service worker keeps the app");
-    assert_eq!(
-        questionnaire_requests(b).await,
-        [(304, 0)],
-        "(status, body bytes) of each request for the questionnaire, through the worker"
-    );
+    assert_read_from_copies(b, &[QUESTIONNAIRE], "through the worker").await;
 
     let edited = "Where, as edited on our site, does your organisation provide services?";
     let text = dist.read("questionnaires/self-assessment.json");
@@ -961,8 +945,7 @@ async fn with_the_app_kept_offline_the_questionnaire_is_still_asked_for_only_if_
         "questionnaires/self-assessment.json",
         &text.replace(question, edited),
     );
-    reload(&app, section).await;
-    b.wait_for_text(edited, DEFAULT_TIMEOUT).await;
+    reopen(&app, section, edited).await;
     b.assert_no_console_errors().await;
     app.close().await;
 }
