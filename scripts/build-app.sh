@@ -20,6 +20,7 @@
 #   wasm-bindgen       JS glue for the first module (mhsw-app.js, mhsw-app_bg.wasm)
 #   trim-glue.mjs      wasm-streams' unused classes out of both, and shorter import names
 #   wasm-opt -Oz       every module (release builds)
+#   drop-placeholders  the splitter's null table entries out of the first module
 #
 # assets/boot.js starts mhsw-app.js; nothing else is fetched until the app asks for it.
 set -euo pipefail
@@ -74,11 +75,19 @@ if [[ "$profile" == "release" ]]; then
     # The features rustc's wasm32 target enables; wasm-opt must be told, as the modules carry
     # no feature section. The `target_features` custom section the linker writes is left out
     # (browsers never read it: about 150 bytes in each of the ~90 files).
-    wasm-opt -Oz --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
+    # --low-memory-unused: the first kilobyte of memory is never used (Rust's stack grows down
+    # from 1 MB towards it), so wasm-opt may fold a pointer's constant offset into its load or
+    # store. --converge: the passes again until the module stops shrinking. Both measured on the
+    # section's pack (7 December 2026): 204.8 -> 203.2 kB; wasm-opt takes twice as long.
+    wasm-opt -Oz --low-memory-unused --converge \
+      --enable-bulk-memory --enable-sign-ext --enable-mutable-globals \
       --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
       --strip-debug --strip-producers --strip-target-features "$part" -o "$part"
   done
 fi
+# The splitter's placeholders in the function table out of the first module, now that nothing
+# will move anything into their slots (scripts/drop-placeholders.mjs).
+node scripts/drop-placeholders.mjs "$staging"
 for part in "${parts[@]}"; do
   # wc -c, not GNU stat -c: the same on macOS and the BSDs.
   printf 'app:   %-60s %8d bytes\n' "$(basename "$part")" "$(wc -c <"$part" | tr -d ' ')"

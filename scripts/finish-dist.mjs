@@ -47,6 +47,8 @@ if (!dist) {
   process.exit(1);
 }
 
+/** The LZMA settings each stream is packed with, the best of (lc, lp, pb): see `packStream`. */
+const SETTINGS = [[0, 0, 0], [1, 0, 0], [2, 0, 0], [3, 0, 0], [4, 0, 0], [0, 2, 2], [1, 2, 2], [2, 2, 2]];
 const RELEASE_NAME = /\.[0-9a-f]{10}\.[a-z0-9]+$/;
 const CODE = /\.(js|wasm|css)$/;
 const KEEP_NAME = new Set(["sw.js"]);
@@ -192,12 +194,13 @@ function writePack(name, groups) {
  * opcodes, 1 for the functions called and the offsets, none for the local variables: 0.5 kB
  * less than choosing among 0, 2 and 4 bits). Otherwise the settings tuned on the pack of
  * 2 December 2026: no position bits (WebAssembly has no alignment to model), the longest
- * matches.
+ * matches. Except that a stream of numbers all four bytes long (the addresses) is
+ * better modelled four bytes at a time: 2 position bits (0.4 kB less, 7 December 2026).
  */
 function packStream(bytes) {
   let best = null;
-  for (const lc of [0, 1, 2, 3, 4]) {
-    const xz = spawnSync("xz", ["--format=lzma", `--lzma1=preset=9e,lc=${lc},lp=0,pb=0,nice=273`, "--stdout"], {
+  for (const [lc, lp, pb] of SETTINGS) {
+    const xz = spawnSync("xz", ["--format=lzma", `--lzma1=preset=9e,lc=${lc},lp=${lp},pb=${pb},nice=273`, "--stdout"], {
       input: bytes,
       maxBuffer: 64 * 1024 * 1024,
     });

@@ -98,6 +98,89 @@ function readExports(wasm) {
   return entries;
 }
 
+/**
+ * `wasm` without its active element segments that only set table slots to `ref.null func`
+ * (wasm-split-cli's placeholders: see scripts/drop-placeholders.mjs). A table's slots start
+ * null, so such a segment changes nothing, unless it overwrites a slot an earlier segment set:
+ * one that could, or whose offset is not a constant, is kept. Returns the new bytes and how many
+ * segments and entries went.
+ */
+export function dropPlaceholders(wasm) {
+  const section = findSection(wasm, 9);
+  if (!section) return { bytes: wasm, segments: 0, entries: 0 };
+  const reader = new Reader(wasm, section.start);
+  const count = reader.u32();
+  const kept = [];
+  // The slots set so far, [table, first, end] of each active segment kept.
+  const set = [];
+  let segments = 0;
+  let entries = 0;
+  for (let i = 0; i < count; i++) {
+    const start = reader.at;
+    const flags = reader.u32();
+    if (flags > 7) throw new Error(`element segments: segment ${i} has flags ${flags}, not known here`);
+    const active = (flags & 1) === 0;
+    const table = active && flags & 2 ? reader.u32() : 0;
+    const offset = active ? constantOffset(constExpr(reader)) : null;
+    if (flags & 3) reader.byte(); // the element kind or reference type (0x70: funcref)
+    const items = reader.u32();
+    let nulls = 0;
+    for (let item = 0; item < items; item++) {
+      if (flags & 4) {
+        const expr = constExpr(reader);
+        if (expr.length === 3 && expr[0] === 0xd0 && expr[1] === 0x70) nulls++;
+      } else reader.u32(); // a function's index
+    }
+    const range = offset === null ? null : [table, offset, offset + items];
+    const overwrites = range === null || set.some(([t, first, end]) => t === table && first < range[2] && range[1] < end);
+    if (active && items > 0 && nulls === items && !overwrites) {
+      segments++;
+      entries += items;
+      continue;
+    }
+    kept.push(wasm.subarray(start, reader.at));
+    // A segment whose offset is not known might set any slot: nothing after it goes.
+    if (active) set.push(range ?? [table, 0, Infinity]);
+  }
+  if (reader.at !== section.end) throw new Error("element segments: the element section is longer than its segments");
+  return { bytes: writeSection(wasm, 9, [leb(kept.length), ...kept]), segments, entries };
+}
+
+/** The offset an expression `i32.const n; end` gives, or null for any other expression. */
+function constantOffset(expr) {
+  if (expr[0] !== 0x41) return null;
+  let value = 0;
+  let shift = 0;
+  let at = 1;
+  for (;;) {
+    const byte = expr[at++];
+    value |= (byte & 0x7f) << shift;
+    shift += 7;
+    if (byte < 0x80) {
+      if (shift < 32 && byte & 0x40) value |= -1 << shift;
+      break;
+    }
+  }
+  return at === expr.length - 1 && value >= 0 ? value : null;
+}
+
+/**
+ * Reads one constant expression (to its `end`) and returns its bytes. Only the instructions a
+ * constant expression of rustc's and wasm-opt's output has are known here.
+ */
+function constExpr(reader) {
+  const start = reader.at;
+  for (;;) {
+    const opcode = reader.byte();
+    if (opcode === 0x0b) return reader.bytes.subarray(start, reader.at);
+    if (opcode === 0x41 || opcode === 0x42 || opcode === 0x23 || opcode === 0xd2) reader.u32(); // a signed constant's bytes read alike
+    else if (opcode === 0xd0) reader.byte();
+    else if (![0x6a, 0x6b, 0x6c, 0x7c, 0x7d, 0x7e].includes(opcode)) {
+      throw new Error(`element segments: a constant expression has opcode ${opcode}, not known here`);
+    }
+  }
+}
+
 /** The module's import section as entries { module, name, rest (the description's bytes) }. */
 function readImports(wasm) {
   const section = findSection(wasm, 2);

@@ -34,6 +34,11 @@
 //!   [`crate::scoring`]) is proposed, whatever its band, and the legal risks come before every
 //!   other proposal (each group in question order). Their reason starts with [`LEGAL_RISK`]
 //!   ([`Proposal::why`]), on the plan page and in the report.
+//! - **P10 No first step for what is met.** An item that earned its full points (proposed only
+//!   because it is marked high priority) is proposed with its action left empty: a definition's
+//!   suggested action is a first step from a gap, and would contradict the answer (found by a
+//!   tester on 7 December 2026: "Yes, there is a named Principal Social Worker", marked high
+//!   priority, was proposed "set a date to appoint" one). What to do next is the team's to write.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -43,7 +48,7 @@ use crate::definition::{Definition, PlanConfig, PlanField, PlanFieldKind};
 use crate::ids::{QuestionId, SectionId};
 use crate::lang::Lang;
 use crate::responses::Priority;
-use crate::scoring::Scores;
+use crate::scoring::{ItemOutcome, Scores};
 
 /// The words before a proposal's suggested action, on the plan page and in the report (P8).
 pub const FIRST_STEP: &str = "Suggested first step";
@@ -265,9 +270,11 @@ pub fn propose(
             .find(|candidate| !taken_ids.contains(candidate))
             .unwrap_or(base);
         taken_ids.insert(id.clone());
-        let (action, action_lang) = definition
-            .question(&item.question)
-            .map_or((String::new(), lang), |q| q.proposed_action(lang));
+        let met = matches!(item.outcome, ItemOutcome::Scored { points, max } if points >= max);
+        let (action, action_lang) = match definition.question(&item.question) {
+            Some(question) if !met => question.proposed_action(lang),
+            _ => (String::new(), lang),
+        };
         proposals.push(Proposal {
             row: PlanRow {
                 action,

@@ -300,6 +300,25 @@ fn every_scored_self_assessment_item_has_a_suggested_action() {
 
 /// The schema tells editors how texts are written: a plain string, or an object with a text in
 /// English and in Welsh and nothing else; and `languages` lists `en` and `cy`, each once.
+/// The question on where the organisation works says where the section on working in Wales is
+/// added, and it is added there (found by a tester on 7 December 2026: the hint said "at the
+/// end", and the section came 16th of 17, before the workforce profile).
+#[test]
+fn the_self_assessment_says_truly_where_the_wales_section_goes() {
+    let file = "questionnaires/self-assessment.json";
+    let definition = load_definition(file, &read(file)).unwrap_or_else(|e| panic!("{e}"));
+    let sections: Vec<&str> = definition.sections.iter().map(|s| s.id.as_str()).collect();
+    let wales = sections.iter().position(|id| *id == "wales").expect("a Wales section");
+    assert_eq!(sections.get(wales + 1), Some(&"workforce-profile"), "{sections:?}");
+    let (_, question) = definition
+        .questions()
+        .find(|(_, q)| q.id.as_str() == "about-2")
+        .expect("the question on where the organisation works");
+    let help = question.help.as_ref().expect("its hint").get(Lang::En);
+    assert!(help.contains("just before the workforce profile"), "{help}");
+    assert!(!help.contains("at the end"), "{help}");
+}
+
 #[test]
 fn the_schema_describes_texts_in_each_language() {
     let schema: Value = serde_json::from_str(&read("questionnaires/schema.json")).expect("JSON");

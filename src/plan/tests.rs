@@ -316,3 +316,35 @@ fn a_welsh_plan_proposes_the_welsh_suggested_action_where_there_is_one() {
         .iter()
         .all(|p| p.action_lang == Lang::En && !p.row.action.starts_with("Cofnodwch")));
 }
+
+/// P10: a suggested action is a first step from a gap; an item that earned its full points and
+/// is proposed only because it is marked high priority gets none (found by a tester on 7
+/// December 2026: a "Yes" to having a Principal Social Worker was proposed "appoint" one).
+/// An item short of full points, marked high priority, keeps its suggested action.
+#[test]
+fn p10_an_item_with_full_points_is_proposed_without_a_first_step() {
+    let mut d = audit();
+    for question in d.sections.iter_mut().flat_map(|s| &mut s.questions) {
+        question.statutory_minimum = false;
+        if ["lead-1", "lead-2"].contains(&question.id.as_str()) {
+            question.suggested_action = Some(format!("Close the gap in {}.", question.id).into());
+        }
+    }
+    let answers = with_priority(
+        with_priority(
+            choices(&[("lead-1", "achieved"), ("lead-2", "mostly")]),
+            "lead-1",
+            Priority::High,
+        ),
+        "lead-2",
+        Priority::High,
+    );
+    let proposals = propose(&d, &score(&d, &answers), &[], Lang::En);
+    assert_eq!(ids(&proposals), ["q-lead-1", "q-lead-2"]);
+    assert_eq!(proposals[0].reason, ProposalReason::HighPriority);
+    assert_eq!(
+        proposals[0].row.action, "",
+        "full points: no first step that assumes a gap"
+    );
+    assert_eq!(proposals[1].row.action, "Close the gap in lead-2.");
+}

@@ -12,7 +12,7 @@ use mhsw::responses::ItemResponse;
 use super::section_score;
 use crate::components::error_summary::{ErrorSummary, FieldError};
 use crate::components::layout::when_ready;
-use crate::components::question_field::{field_id, QuestionField, TypedProblems};
+use crate::components::question_field::{field_id, Problems, QuestionField, TypedProblems};
 use crate::edges::{history, timing};
 use crate::later;
 use crate::route::Route;
@@ -253,7 +253,7 @@ pub fn SectionPage(
 fn section_problems(
     section: &Section,
     missing: &[&mhsw::definition::Question],
-    problems: &std::collections::BTreeMap<String, String>,
+    problems: &Problems,
     lang: mhsw::lang::Lang,
 ) -> Vec<FieldError> {
     section
