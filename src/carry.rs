@@ -21,7 +21,6 @@
 //!   under an older and a newer version combine by the question each answer now belongs to.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 use crate::definition::{Definition, ScaleOption};
 use crate::ids::{OptionValue, QuestionId};
@@ -42,7 +41,7 @@ pub struct KeptAside {
 /// Every answer kept aside, in id order, with the question's text and the answer in words (K2).
 pub fn kept_aside(
     definition: &Definition,
-    aside: &BTreeMap<QuestionId, ItemResponse>,
+    aside: &crate::list_map::ListMap<QuestionId, ItemResponse>,
 ) -> Vec<KeptAside> {
     aside
         .iter()

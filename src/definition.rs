@@ -21,7 +21,7 @@ pub mod suggested_action;
 pub(crate) mod tagged;
 pub mod validate;
 
-use std::collections::BTreeMap;
+use crate::list_map::ListMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -63,15 +63,15 @@ pub struct Definition {
     /// null, "checked_on": null } }` records that the Welsh has not yet been checked by a Welsh
     /// speaker. A language other than the primary without a name and a date here counts as not
     /// yet checked ([`Definition::unchecked_translations`]), and the app says so.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub translation: BTreeMap<Lang, TranslationCheck>,
+    #[serde(default, skip_serializing_if = "ListMap::is_empty")]
+    pub translation: ListMap<Lang, TranslationCheck>,
     /// Parts given in a language the whole definition is not, by language: the sections and
     /// scales whose every text is also given in it, for example the Wales section of an English
     /// self-assessment in Welsh: `{ "cy": { "sections": ["wales"], "scales": ["maturity"] } }`
     /// (rule V26). Such a language counts as a translation: record who checked it under
     /// `translation`.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub partly_in: BTreeMap<Lang, Parts>,
+    #[serde(default, skip_serializing_if = "ListMap::is_empty")]
+    pub partly_in: ListMap<Lang, Parts>,
     /// The title people see.
     pub title: Text,
     /// One or two sentences on what the tool is for.
@@ -90,7 +90,7 @@ pub struct Definition {
     pub collect: Collect,
     /// Named rating scales, used by `rating` questions.
     #[serde(default)]
-    pub scales: BTreeMap<ScaleId, Scale>,
+    pub scales: ListMap<ScaleId, Scale>,
     /// Themes that questions can belong to, shared across tools by id (for triangulation).
     #[serde(default)]
     pub themes: Vec<Theme>,

@@ -23,6 +23,7 @@ pub mod definition;
 pub mod frameworks;
 pub mod ids;
 pub mod lang;
+pub mod list_map;
 pub mod limits;
 pub mod manifest;
 pub mod messages;

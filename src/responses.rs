@@ -4,7 +4,7 @@
 //! are shown given the answers so far (conditions), and what is still missing.
 //! Must not touch: scoring (see [`crate::scoring`]) or storage.
 
-use std::collections::BTreeMap;
+use crate::list_map::ListMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -173,7 +173,7 @@ impl ItemResponse {
 pub struct Responses {
     /// The items, in a stable order (a question named twice is refused when read).
     #[serde(deserialize_with = "crate::unique_keys::deserialize")]
-    pub items: BTreeMap<QuestionId, ItemResponse>,
+    pub items: ListMap<QuestionId, ItemResponse>,
 }
 
 /// Why an answer does not fit its question.

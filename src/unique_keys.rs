@@ -17,13 +17,18 @@ use serde::de::{Deserialize, Deserializer, Error, MapAccess, Visitor};
 /// Reads a map, refusing a key written twice (for `#[serde(deserialize_with = …)]`). As fast as
 /// serde's own map: each key is placed once, and a second one is only noticed, never looked up
 /// again.
-pub fn deserialize<'de, D, K, V>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
+/// Gives the map as any type made from a `BTreeMap` (the `BTreeMap` itself, or a
+/// [`crate::list_map::ListMap`]).
+pub fn deserialize<'de, D, K, V, M>(deserializer: D) -> Result<M, D::Error>
 where
     D: Deserializer<'de>,
     K: Deserialize<'de> + Ord + fmt::Display,
     V: Deserialize<'de>,
+    M: From<BTreeMap<K, V>>,
 {
-    deserializer.deserialize_map(Unique(PhantomData))
+    deserializer
+        .deserialize_map(Unique(PhantomData))
+        .map(M::from)
 }
 
 struct Unique<K, V>(PhantomData<(K, V)>);

@@ -7,7 +7,7 @@
 //! (answers to removed questions are set aside and listed, never dropped).
 //! Must not touch: browser storage or files (the app's edges pass text in and take text out).
 
-use std::collections::BTreeMap;
+use crate::list_map::ListMap;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -101,10 +101,10 @@ pub struct Work {
     /// never dropped silently.
     #[serde(
         default,
-        skip_serializing_if = "BTreeMap::is_empty",
+        skip_serializing_if = "ListMap::is_empty",
         deserialize_with = "crate::unique_keys::deserialize"
     )]
-    pub set_aside: BTreeMap<QuestionId, ItemResponse>,
+    pub set_aside: ListMap<QuestionId, ItemResponse>,
     /// For feedback: the anonymous responses collected.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub collection: Option<Collection>,
@@ -402,7 +402,7 @@ impl Work {
             updated: today,
             responses: Responses::default(),
             plan: Vec::new(),
-            set_aside: BTreeMap::new(),
+            set_aside: ListMap::new(),
             collection: (definition.kind == crate::definition::ToolKind::Feedback)
                 .then(Collection::default),
             linked_to: None,
@@ -1361,7 +1361,7 @@ mod tests {
             updated: "2026-11-22".parse().unwrap(),
             responses: Responses::default(),
             plan: Vec::new(),
-            set_aside: BTreeMap::new(),
+            set_aside: ListMap::new(),
             collection: Some(Collection {
                 about: "North Team".to_owned(),
                 responses: ids

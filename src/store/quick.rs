@@ -10,7 +10,7 @@
 //! where it says it is, a field this reader does not know, a value of the wrong kind) gives
 //! `None`, and the caller reads the records with [`super::assemble`], which says why.
 
-use std::collections::BTreeMap;
+use crate::list_map::ListMap;
 
 use super::{Meta, Sealed, Stored, STORE_VERSION};
 use crate::ids::{ResponseId, WorkId};
@@ -98,7 +98,7 @@ fn work(pull: &mut Pull) -> Option<Work> {
     let mut perspective = Perspective::default();
     let mut responses = Responses::default();
     let mut plan = Vec::new();
-    let mut set_aside = BTreeMap::new();
+    let mut set_aside = ListMap::new();
     let (mut collection, mut linked_to) = (None, None);
     pull.object(&mut |pull, key| {
         match key {
@@ -157,8 +157,8 @@ fn definition_ref(pull: &mut Pull) -> Option<DefinitionRef> {
 }
 
 /// Answers by question id; a question named twice is not taken (as the long way refuses it).
-fn items(pull: &mut Pull) -> Option<BTreeMap<crate::ids::QuestionId, ItemResponse>> {
-    let mut items = BTreeMap::new();
+fn items(pull: &mut Pull) -> Option<ListMap<crate::ids::QuestionId, ItemResponse>> {
+    let mut items = ListMap::new();
     pull.object(&mut |pull, key| {
         items
             .insert(key.into(), item(pull)?)

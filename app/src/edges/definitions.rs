@@ -762,21 +762,30 @@ pub async fn check(fetched: Fetched) -> Catalogue {
 /// in its audit). A questionnaire with such a problem is taken off the ready ones and listed
 /// with its problems, like a file that did not load.
 pub fn check_together(catalogue: &mut Catalogue) {
-    // The questionnaires as `Catalogue::get` finds them: one per id, the last loaded.
-    let mut seen = std::collections::BTreeSet::new();
-    let effective: Vec<usize> = (0..catalogue.loaded.len())
-        .rev()
-        .filter(|&at| seen.insert(catalogue.loaded[at].definition.id.clone()))
-        .collect();
+    // The questionnaires as `Catalogue::get` finds them: one per id, the last loaded. (Lists,
+    // not sets and maps: a site has a few questionnaires, and the section's first download
+    // carries this code; see `Problems` in components/question_field.rs.)
+    let mut effective: Vec<usize> = Vec::new();
+    for at in (0..catalogue.loaded.len()).rev() {
+        let id = &catalogue.loaded[at].definition.id;
+        if !effective.iter().any(|&seen| &catalogue.loaded[seen].definition.id == id) {
+            effective.push(at);
+        }
+    }
     let definitions: Vec<&Definition> = effective
         .iter()
         .map(|&at| catalogue.loaded[at].definition.as_ref())
         .collect();
-    let mut problems: std::collections::BTreeMap<usize, Vec<mhsw::definition::Problem>> =
-        Default::default();
+    // Each broken questionnaire's problems, by where it is in the catalogue.
+    let mut problems: Vec<(usize, Vec<mhsw::definition::Problem>)> = Vec::new();
     for (index, problem) in mhsw::definition::validate::validate_together(&definitions) {
-        problems.entry(effective[index]).or_default().push(problem);
+        let at = effective[index];
+        match problems.iter_mut().find(|(broken, _)| *broken == at) {
+            Some((_, list)) => list.push(problem),
+            None => problems.push((at, vec![problem])),
+        }
     }
+    problems.sort_by_key(|(at, _)| *at);
     // Taken out from the last, so each index still points at its entry; listed in load order.
     let mut broken: Vec<(Source, LoadError)> = problems
         .into_iter()
@@ -886,14 +895,12 @@ impl Catalogue {
     /// Every definition as [`Catalogue::get`] finds it (one per id), as a JSON array: what the
     /// import worker checks files against.
     pub fn to_json(&self) -> String {
-        let mut seen = std::collections::BTreeSet::new();
-        let effective: Vec<&Definition> = self
-            .loaded
-            .iter()
-            .rev()
-            .filter(|l| seen.insert(l.definition.id.clone()))
-            .map(|l| l.definition.as_ref())
-            .collect();
+        let mut effective: Vec<&Definition> = Vec::new();
+        for loaded in self.loaded.iter().rev() {
+            if !effective.iter().any(|d| d.id == loaded.definition.id) {
+                effective.push(loaded.definition.as_ref());
+            }
+        }
         serde_json::to_string(&effective).unwrap_or_else(|_| "[]".to_owned())
     }
 }

@@ -9,7 +9,7 @@
 //! value of the wrong kind) gives `None`, and the caller goes the long way: a field added to the
 //! format and not here costs speed, never a wrong definition.
 
-use std::collections::BTreeMap;
+use crate::list_map::ListMap;
 
 use crate::definition::{
     Aggregation, AnswerKind, Band, Collect, Condition, Definition, EasyReadNotices, Nation,
@@ -56,13 +56,13 @@ impl Reader {
     fn definition(&self, pull: &mut Pull) -> Option<Definition> {
         let (mut schema, mut id, mut version, mut kind) = (None, None, None, None);
         let mut languages = None;
-        let mut translation = BTreeMap::new();
-        let mut partly_in = BTreeMap::new();
+        let mut translation = ListMap::new();
+        let mut partly_in = ListMap::new();
         let (mut title, mut purpose, mut audience, mut nation, mut alignment) =
             (None, None, None, None, None);
         let mut notices = Notices::default();
         let mut collect = Collect::default();
-        let mut scales = BTreeMap::new();
+        let mut scales = ListMap::new();
         let mut themes = Vec::new();
         let (mut scoring, mut plan, mut sections) = (None, None, None);
         let mut retired = Vec::new();
@@ -511,8 +511,8 @@ const ANSWER_FIELDS: [&str; 11] = [
 type Entry<'e, K, V> = dyn FnMut(&mut Pull, &str) -> Option<(K, V)> + 'e;
 
 /// An object read into a map, each entry by `entry`.
-fn keyed<K: Ord, V>(pull: &mut Pull, entry: &mut Entry<K, V>) -> Option<BTreeMap<K, V>> {
-    let mut map = BTreeMap::new();
+fn keyed<K: Ord, V>(pull: &mut Pull, entry: &mut Entry<K, V>) -> Option<ListMap<K, V>> {
+    let mut map = ListMap::new();
     pull.object(&mut |pull, key| {
         let (key, value) = entry(pull, key)?;
         map.insert(key, value);
