@@ -273,11 +273,34 @@ impl<K: Serialize, V: Serialize> Serialize for ListMap<K, V> {
     }
 }
 
-/// Read as a `BTreeMap` is (a key written twice keeps the last value; fields that must refuse
-/// one use [`crate::unique_keys::deserialize`]).
+/// Read as a `BTreeMap` is: a JSON object, a key written twice keeping the last value (fields
+/// that must refuse one use `unique_keys::deserialize`).
 impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> Deserialize<'de> for ListMap<K, V> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        BTreeMap::deserialize(deserializer).map(Self::from)
+        deserializer.deserialize_map(Entries(std::marker::PhantomData))
+    }
+}
+
+struct Entries<K, V>(std::marker::PhantomData<(K, V)>);
+
+impl<'de, K: Deserialize<'de> + Ord, V: Deserialize<'de>> serde::de::Visitor<'de>
+    for Entries<K, V>
+{
+    type Value = ListMap<K, V>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("a map")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(
+        self,
+        mut access: A,
+    ) -> Result<Self::Value, A::Error> {
+        let mut map = ListMap::new();
+        while let Some((key, value)) = access.next_entry()? {
+            map.insert(key, value);
+        }
+        Ok(map)
     }
 }
 
@@ -311,7 +334,10 @@ mod tests {
         assert_eq!(map.insert("a", 1), None);
         assert_eq!(map.insert("c", 3), None);
         assert_eq!(map.insert("b", 20), Some(2));
-        assert_eq!(map.iter().collect::<Vec<_>>(), [(&"a", &1), (&"b", &20), (&"c", &3)]);
+        assert_eq!(
+            map.iter().collect::<Vec<_>>(),
+            [(&"a", &1), (&"b", &20), (&"c", &3)]
+        );
         assert_eq!(map.len(), 3);
         assert_eq!(map.get("b"), Some(&20));
         assert_eq!(map.get("d"), None);
@@ -330,7 +356,10 @@ mod tests {
         let entries = [(3, "c"), (1, "a"), (2, "b"), (1, "z")];
         let list: ListMap<_, _> = entries.into_iter().collect();
         let tree: BTreeMap<_, _> = entries.into_iter().collect();
-        assert_eq!(list.iter().collect::<Vec<_>>(), tree.iter().collect::<Vec<_>>());
+        assert_eq!(
+            list.iter().collect::<Vec<_>>(),
+            tree.iter().collect::<Vec<_>>()
+        );
     }
 
     #[test]
@@ -338,12 +367,18 @@ mod tests {
         let text = r#"{"b":2,"a":1}"#;
         let list: ListMap<String, u32> = serde_json::from_str(text).unwrap();
         let tree: BTreeMap<String, u32> = serde_json::from_str(text).unwrap();
-        assert_eq!(serde_json::to_string(&list).unwrap(), serde_json::to_string(&tree).unwrap());
+        assert_eq!(
+            serde_json::to_string(&list).unwrap(),
+            serde_json::to_string(&tree).unwrap()
+        );
         assert_eq!(serde_json::to_string(&list).unwrap(), r#"{"a":1,"b":2}"#);
         assert_eq!(
             schemars::schema_for!(ListMap<String, u32>),
             schemars::schema_for!(BTreeMap<String, u32>)
         );
         assert_eq!(format!("{list:?}"), format!("{tree:?}"));
+        // A key written twice keeps its last value, as in a `BTreeMap`.
+        let twice: ListMap<String, u32> = serde_json::from_str(r#"{"a":1,"b":2,"a":3}"#).unwrap();
+        assert_eq!(serde_json::to_string(&twice).unwrap(), r#"{"a":3,"b":2}"#);
     }
 }

@@ -8,27 +8,22 @@
 //!
 //! Owns: reading a map strictly. Must not touch: what the map holds.
 
-use std::collections::btree_map::{BTreeMap, Entry};
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::de::{Deserialize, Deserializer, Error, MapAccess, Visitor};
 
+use crate::list_map::ListMap;
+
 /// Reads a map, refusing a key written twice (for `#[serde(deserialize_with = …)]`). As fast as
-/// serde's own map: each key is placed once, and a second one is only noticed, never looked up
-/// again.
-/// Gives the map as any type made from a `BTreeMap` (the `BTreeMap` itself, or a
-/// [`crate::list_map::ListMap`]).
-pub fn deserialize<'de, D, K, V, M>(deserializer: D) -> Result<M, D::Error>
+/// serde's own map: a file's keys come in order, so each is placed at the end.
+pub fn deserialize<'de, D, K, V>(deserializer: D) -> Result<ListMap<K, V>, D::Error>
 where
     D: Deserializer<'de>,
     K: Deserialize<'de> + Ord + fmt::Display,
     V: Deserialize<'de>,
-    M: From<BTreeMap<K, V>>,
 {
-    deserializer
-        .deserialize_map(Unique(PhantomData))
-        .map(M::from)
+    deserializer.deserialize_map(Unique(PhantomData))
 }
 
 struct Unique<K, V>(PhantomData<(K, V)>);
@@ -38,26 +33,22 @@ where
     K: Deserialize<'de> + Ord + fmt::Display,
     V: Deserialize<'de>,
 {
-    type Value = BTreeMap<K, V>;
+    type Value = ListMap<K, V>;
 
     fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
         formatter.write_str("an object { … } with each key once")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Self::Value, A::Error> {
-        let mut map = BTreeMap::new();
+        let mut map = ListMap::new();
         while let Some(key) = access.next_key::<K>()? {
-            match map.entry(key) {
-                Entry::Vacant(place) => {
-                    place.insert(access.next_value()?);
-                }
-                Entry::Occupied(place) => {
-                    return Err(A::Error::custom(format_args!(
-                        "the key `{}` is written twice (JSON would keep only the last one)",
-                        place.key()
-                    )));
-                }
+            if map.contains_key(&key) {
+                return Err(A::Error::custom(format_args!(
+                    "the key `{key}` is written twice (JSON would keep only the last one)"
+                )));
             }
+            let value = access.next_value()?;
+            map.insert(key, value);
         }
         Ok(map)
     }
@@ -67,7 +58,7 @@ where
 mod tests {
     use super::*;
 
-    fn read(text: &str) -> Result<BTreeMap<String, u32>, serde_json::Error> {
+    fn read(text: &str) -> Result<ListMap<String, u32>, serde_json::Error> {
         deserialize(&mut serde_json::Deserializer::from_str(text))
     }
 

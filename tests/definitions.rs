@@ -308,8 +308,15 @@ fn the_self_assessment_says_truly_where_the_wales_section_goes() {
     let file = "questionnaires/self-assessment.json";
     let definition = load_definition(file, &read(file)).unwrap_or_else(|e| panic!("{e}"));
     let sections: Vec<&str> = definition.sections.iter().map(|s| s.id.as_str()).collect();
-    let wales = sections.iter().position(|id| *id == "wales").expect("a Wales section");
-    assert_eq!(sections.get(wales + 1), Some(&"workforce-profile"), "{sections:?}");
+    let wales = sections
+        .iter()
+        .position(|id| *id == "wales")
+        .expect("a Wales section");
+    assert_eq!(
+        sections.get(wales + 1),
+        Some(&"workforce-profile"),
+        "{sections:?}"
+    );
     let (_, question) = definition
         .questions()
         .find(|(_, q)| q.id.as_str() == "about-2")

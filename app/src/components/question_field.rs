@@ -516,7 +516,10 @@ impl Problems {
 
     /// The problem of the field `id`, if it has one.
     pub fn get(&self, id: &str) -> Option<&String> {
-        self.0.iter().find(|(field, _)| field == id).map(|(_, problem)| problem)
+        self.0
+            .iter()
+            .find(|(field, _)| field == id)
+            .map(|(_, problem)| problem)
     }
 }
 

@@ -768,7 +768,10 @@ pub fn check_together(catalogue: &mut Catalogue) {
     let mut effective: Vec<usize> = Vec::new();
     for at in (0..catalogue.loaded.len()).rev() {
         let id = &catalogue.loaded[at].definition.id;
-        if !effective.iter().any(|&seen| &catalogue.loaded[seen].definition.id == id) {
+        if !effective
+            .iter()
+            .any(|&seen| &catalogue.loaded[seen].definition.id == id)
+        {
             effective.push(at);
         }
     }
