@@ -226,7 +226,29 @@ export function walk(file, streams, sorting) {
     const id = byte(REST);
     const size = number(REST);
     if (id === 9) {
-      walkElements(file, streams, sorting, file.at + size);
+      // A byte in `rest` says how the element section is kept: 1, its entries sorted out
+      // (`walkElements`); 0, as it is (a kind of segment that walk does not read, as a build
+      // without wasm-opt has).
+      const end = file.at + size;
+      const rest = streams[REST];
+      if (sorting) {
+        const marks = streams.map((stream) => stream.at);
+        const start = file.at;
+        try {
+          rest.bytes[rest.at++] = 1;
+          walkElements(file, streams, true, end);
+        } catch {
+          streams.forEach((stream, i) => (stream.at = marks[i]));
+          file.at = start;
+          rest.bytes[rest.at++] = 0;
+          copy(file, rest, size);
+        }
+      } else {
+        if (rest.at >= rest.bytes.length) throw damagedStreams();
+        const sorted = rest.bytes[rest.at++];
+        if (sorted === 1) walkElements(file, streams, false, end);
+        else copy(rest, file, size);
+      }
       continue;
     }
     if (id !== 10) {
@@ -265,9 +287,10 @@ export function walk(file, streams, sorting) {
 /**
  * `walk` for the element section, which ends at byte `end` of the file: its segments' layout
  * goes to `rest`, and each function index to `table`, as its difference from the one before
- * (zigzag-coded: 0, -1, 1, -2 … as 0, 1, 2, 3 …). Only the segments rustc's and wasm-opt's
- * output has once scripts/drop-placeholders.mjs has run are known: active, in table 0, at a
- * constant offset, listing functions by index.
+ * (zigzag-coded: 0, -1, 1, -2 … as 0, 1, 2, 3 …). Only active segments at a constant offset
+ * listing functions by index are known (what rustc's and wasm-opt's output has once
+ * scripts/drop-placeholders.mjs has run); anything else throws, and `walk` keeps the section
+ * as it is.
  */
 function walkElements(file, streams, sorting, end) {
   const from = sorting ? file : streams[REST];
@@ -275,8 +298,11 @@ function walkElements(file, streams, sorting, end) {
   const table = streams[TABLE];
   let previous = 0;
   for (let segments = copyNumber(from, to); segments > 0; segments--) {
-    // Its kind (0: active, in table 0, listing functions), then its offset (i32.const n, end).
-    if (copyNumber(from, to) !== 0 || copy(from, to, 1) !== 0x41 || (copyNumber(from, to), copy(from, to, 1) !== 0x0b)) {
+    // Its kind (0: active, in table 0, listing functions; 2: the same in a table it names, with
+    // the kind of its elements after the offset), then its offset (i32.const n, end).
+    const kind = copyNumber(from, to);
+    if (kind === 2) copyNumber(from, to);
+    if ((kind !== 0 && kind !== 2) || copy(from, to, 1) !== 0x41 || (copyNumber(from, to), copy(from, to, 1) !== 0x0b) || (kind === 2 && copy(from, to, 1) !== 0)) {
       throw new Error("an element segment is of a kind not known to the pack's streams");
     }
     for (let count = copyNumber(from, to); count > 0; count--) {

@@ -84,10 +84,10 @@ if [[ "$profile" == "release" ]]; then
       --enable-nontrapping-float-to-int --enable-reference-types --enable-multivalue \
       --strip-debug --strip-producers --strip-target-features "$part" -o "$part"
   done
+  # The splitter's placeholders in the function table out of the first module, now that
+  # nothing will move anything into their slots (scripts/drop-placeholders.mjs).
+  node scripts/drop-placeholders.mjs "$staging"
 fi
-# The splitter's placeholders in the function table out of the first module, now that nothing
-# will move anything into their slots (scripts/drop-placeholders.mjs).
-node scripts/drop-placeholders.mjs "$staging"
 for part in "${parts[@]}"; do
   # wc -c, not GNU stat -c: the same on macOS and the BSDs.
   printf 'app:   %-60s %8d bytes\n' "$(basename "$part")" "$(wc -c <"$part" | tr -d ' ')"
