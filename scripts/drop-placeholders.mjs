@@ -8,7 +8,7 @@
 // that wasm-bindgen and wasm-opt, which run after it, see those slots as taken and never move
 // anything into them. Once they have run, the placeholders do nothing: a table starts with every
 // slot null, and the table's size (its own section, left as it is) still covers every range.
-// They were 4,192 entries in 106 segments, 13 kB of the first module before compression and
+// They were 4,191 entries in 106 segments, 13 kB of the first module before compression and
 // 0.6 kB of the section's pack (7 December 2026).
 //
 // Stops the build, with a reason, if the module uses element segments by number (`table.init`,
